@@ -1,0 +1,6 @@
+"""``python -m converter`` is the ``citeconv`` command."""
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,111 @@
+"""The public API: read, read_file, write, convert, detect. See the package docstring."""
+from __future__ import annotations
+
+import copy
+import os
+from typing import Any, Iterable, List, Sequence
+
+from . import registry
+from .errors import InputError, StrictError
+from .model import CSLItem, Diagnostic, Output, Result
+from .options import Options
+from .textio import decode
+
+
+def _check_strict(diagnostics: Sequence[Diagnostic], options: Options, what: str) -> None:
+    if options.strict and diagnostics:
+        lines = "\n".join("  " + d.format() for d in diagnostics)
+        raise StrictError(f"{len(diagnostics)} warning(s) while {what} (strict mode):\n{lines}",
+                          diagnostics=diagnostics)
+
+
+def _read(text: str | bytes, from_: str, source: str, options: Options,
+          filename: str | None = None) -> Result:
+    diagnostics: List[Diagnostic] = []
+    if isinstance(text, bytes):
+        text, diagnostics = decode(text, encoding=options.encoding, source=source)
+    if not text.strip():
+        raise InputError("input is empty", source=source)
+    name = registry.detect(text, filename) if from_ == "auto" else from_
+    fmt = registry.get(name, "reader")
+    result: Result = fmt.load("reader")(text, source=source, options=options)
+    result.diagnostics[:0] = diagnostics
+    result.format = fmt.name
+    _check_strict(result.diagnostics, options, f"reading {source}")
+    return result
+
+
+def read(text: str | bytes, from_: str = "auto", *, source: str = "<input>", **options: Any) -> Result:
+    """Read records from text (or bytes) in format ``from_`` ("auto" detects it).
+
+    Returns a Result: ``.records`` (CSL-JSON items) and ``.diagnostics``. Raises a
+    ConversionError subclass when nothing can be read, or StrictError under ``strict=True``.
+    """
+    return _read(text, from_, source, Options.build(options))
+
+
+def read_file(path: str | os.PathLike[str], from_: str = "auto", **options: Any) -> Result:
+    """Read records from a file; the extension helps auto-detection, the content decides."""
+    return _read_path(os.fspath(path), from_, Options.build(options))
+
+
+def _read_path(name: str, from_: str, opts: Options) -> Result:
+    try:
+        with open(name, "rb") as fh:
+            data = fh.read()
+    except FileNotFoundError:
+        raise InputError("no such file", source=name) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", source=name) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", source=name) from None
+    return _read(data, from_, name, opts, filename=name)
+
+
+def select(records: Iterable[CSLItem], references: str) -> tuple[List[CSLItem], List[Diagnostic]]:
+    """The records to write: each article, its parsed reference list, or both."""
+    chosen: List[CSLItem] = []
+    diags: List[Diagnostic] = []
+    for record in records:
+        if references in ("article", "all"):
+            chosen.append(record)
+        if references in ("references", "all"):
+            refs = (record.get("custom") or {}).get("references") or []
+            if not refs and references == "references":
+                diags.append(Diagnostic(
+                    "record has no parsed reference list", record=str(record.get("id", "")) or None))
+            chosen.extend(copy.deepcopy(refs))
+    return chosen, diags
+
+
+def _write(records: Sequence[CSLItem], to: str, options: Options) -> Output:
+    fmt = registry.get(to, "writer")
+    chosen, diags = select(records, options.references)
+    out: Output = fmt.load("writer")(chosen, options=options)
+    all_diags = diags + list(out.diagnostics)
+    _check_strict(all_diags, options, f"writing {fmt.name}")
+    return Output(str(out), all_diags)
+
+
+def write(records: Sequence[CSLItem], to: str, **options: Any) -> Output:
+    """Write records (CSL-JSON items, or a Result) as text in format ``to``.
+
+    Returns an Output: a ``str`` whose ``.diagnostics`` list what the format could not carry.
+    """
+    if isinstance(records, Result):
+        records = records.records
+    return _write(records, to, Options.build(options))
+
+
+def convert(text: str | bytes, from_: str = "auto", to: str = "csljson", *,
+            source: str = "<input>", **options: Any) -> Output:
+    """Read ``text`` and write it in format ``to`` in one step (the CLI's core)."""
+    opts = Options.build(options)
+    result = _read(text, from_, source, opts)
+    out = _write(result.records, to, opts)
+    return Output(str(out), result.diagnostics + out.diagnostics)
+
+
+def detect(text: str, filename: str | None = None) -> str:
+    """The name of the reader auto-detection would choose for ``text``."""
+    return registry.detect(text, filename)

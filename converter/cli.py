@@ -1,0 +1,138 @@
+"""The ``citeconv`` command. Exit codes are stable and documented in the README:
+
+0 success (warnings may have been printed) · 1 internal error (a bug: please report it) ·
+2 usage (bad option, unknown format) · 3 unreadable input (missing, empty, binary, encoding) ·
+4 parse error (nothing convertible) · 5 warnings under --strict · 6 output cannot be written
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import List, Sequence, TextIO
+
+from . import __version__, registry
+from .api import _read, _read_path, _write
+from .errors import ConversionError, OutputError, UsageError
+from .model import Diagnostic, Result
+from .options import Options
+
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own exit code is 2 too; keep one message style
+        self.print_usage(sys.stderr)
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="citeconv",
+        description="Convert citations: article pages, BibTeX, RIS, CSL-JSON, JATS in; "
+                    "CSL-JSON, BibTeX, RIS, APA, GOST, JATS out.",
+        epilog="Exit codes: 0 ok, 1 internal error, 2 usage, 3 unreadable input, 4 parse error, "
+               "5 warnings under --strict, 6 output not writable.",
+    )
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help="input files; '-' or none reads stdin")
+    p.add_argument("-f", "--from", dest="from_", default="auto", metavar="FROM",
+                   help="input format (default: auto-detect)")
+    p.add_argument("-t", "--to", default="csljson", metavar="TO", help="output format (default: csljson)")
+    p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    p.add_argument("--locale", help="output language, e.g. ru or en (GOST: ru by default)")
+    p.add_argument("--style", help="with -t csl: a CSL style name or .csl file")
+    sel = p.add_mutually_exclusive_group()
+    sel.add_argument("--references", action="store_const", const="references", dest="references",
+                     help="output the parsed reference list instead of the article")
+    sel.add_argument("--all", action="store_const", const="all", dest="references",
+                     help="output the article and its reference list")
+    p.add_argument("--citations", action="store_true", help="CSL outputs: in-text citations")
+    p.add_argument("--html", action="store_true", help="CSL outputs: HTML instead of plain text")
+    p.add_argument("--encoding", help="input encoding (default: detect UTF-8/cp1251/cp1252)")
+    p.add_argument("--strict", action="store_true", help="treat any warning as an error (exit 5)")
+    p.add_argument("-q", "--quiet", action="store_true", help="do not print warnings")
+    p.add_argument("--list-formats", action="store_true", help="list input and output formats")
+    p.add_argument("--version", action="version", version=f"citeconv {__version__}")
+    return p
+
+
+def list_formats(out: TextIO) -> None:
+    out.write(f"{'name':<12} {'in':<3} {'out':<3} description\n")
+    for fmt in registry.formats():
+        out.write(f"{fmt.name:<12} {'yes' if fmt.reader else '':<3} {'yes' if fmt.writer else '':<3} "
+                  f"{fmt.description}{'  aliases: ' + ', '.join(fmt.aliases) if fmt.aliases else ''}\n")
+
+
+def _emit(diags: Sequence[Diagnostic], quiet: bool) -> None:
+    if quiet:
+        return
+    for d in diags:
+        print(d.format(), file=sys.stderr)
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.list_formats:
+        list_formats(sys.stdout)
+        return EXIT_OK
+    options = Options(
+        locale=args.locale, style=args.style, references=args.references or "article",
+        strict=args.strict, encoding=args.encoding, citations=args.citations,
+        markup="html" if args.html else "text",
+    )
+    registry.get(args.to, "writer")  # fail on a bad -t before reading anything
+    if args.from_ != "auto":
+        registry.get(args.from_, "reader")
+    inputs: List[str] = args.inputs or ["-"]
+    combined = Result()
+    show_progress = len(inputs) > 1 and sys.stderr.isatty() and not args.quiet
+    for n, path in enumerate(inputs, 1):
+        if show_progress:
+            print(f"[{n}/{len(inputs)}] {path}", file=sys.stderr)
+        if path == "-":
+            data = sys.stdin.buffer.read()
+            result = _read(data, args.from_, "<stdin>", options)
+        else:
+            result = _read_path(path, args.from_, options)
+        _emit(result.diagnostics, args.quiet)
+        combined.records.extend(result.records)
+    out = _write(combined.records, args.to, options)
+    _emit(out.diagnostics, args.quiet)
+    text = str(out)
+    if text and not text.endswith("\n"):
+        text += "\n"
+    if args.output:
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+        except OSError as exc:
+            raise OutputError(f"cannot write: {exc.strerror}", source=args.output) from None
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        code = run(argv)
+    except ConversionError as exc:
+        print(f"citeconv: error: {exc}", file=sys.stderr)
+        code = exc.exit_code
+    except KeyboardInterrupt:
+        print("citeconv: interrupted", file=sys.stderr)
+        code = 130
+    except BrokenPipeError:
+        # the reader of our output went away (e.g. `| head`): not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = EXIT_OK
+    except Exception as exc:  # a bug: say so in one line, no traceback unless asked
+        if os.environ.get("CITECONV_DEBUG"):
+            raise
+        print(f"citeconv: internal error: {type(exc).__name__}: {exc} "
+              "(please report it; set CITECONV_DEBUG=1 for a traceback)", file=sys.stderr)
+        code = EXIT_INTERNAL
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,120 @@
+"""The hub's data types: CSL-JSON items as plain dicts, diagnostics, and read results.
+
+A record is one CSL-JSON item (``dict``), exactly as the CSL-JSON 1.0.2 schema describes it.
+What CSL has no variable for lives under the item's ``custom`` object. The keys this project
+uses there (readers fill them, writers read them):
+
+    custom = {
+      "edn": "LJUZFA",                     # eLibrary EDN, upper case
+      "udc": "327.3(470+571)",
+      "dates": {"revised": "2025-09-04", "accepted": "2025-09-11", ...},   # ISO 8601
+      "license": {"url": "https://creativecommons.org/licenses/by/4.0/", "text": "<as printed>"},
+      "authors": [                          # parallel to item["author"], same order
+        {"literal": "Leili R. Rustamova", "variants": ["L. R. Rustamova"],
+         "degree": "Cand.Sci. (Polit.)", "position": "Researcher at ...",
+         "affiliation": "Primakov National Research Institute ...", "address": "...",
+         "orcid": "0000-0001-9803-9904", "scopus": "56469579000", "spin": "2941-9393",
+         "email": "...", "credit": ["Conceptualization", ...], "contribution": "<as printed>"}
+      ],
+      "abstract-sections": [{"title": "Introduction", "text": "..."}],
+      "conflict-of-interest": "...", "data-availability": "...",
+      "container-title-other": ["REGIONOLOGY"],
+      "citation-as-printed": "Rustamova L.R., ... 2025;33(4):578–593. https://doi.org/...",
+      "notes": ["The authors have read and approved the final manuscript."],
+      "references": [ <CSL item>, ... ],    # the parsed reference list
+    }
+
+A reference parsed from free text keeps its original string in the CSL variable ``source``
+("where the item comes from"): it came from that string.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Literal
+
+CSLItem = Dict[str, Any]
+
+Severity = Literal["warning", "error"]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """Something a reader or writer could not do cleanly, with where it happened."""
+
+    message: str
+    severity: Severity = "warning"
+    source: str | None = None
+    line: int | None = None
+    field: str | None = None
+    record: str | None = None  # the record's id or citation key, when known
+
+    def format(self) -> str:
+        """``file:line: warning: message [field] (record)``, the form compilers use."""
+        place = self.source or "<input>"
+        if self.line is not None:
+            place += f":{self.line}"
+        text = f"{place}: {self.severity}: {self.message}"
+        if self.field:
+            text += f" [{self.field}]"
+        if self.record:
+            text += f" ({self.record})"
+        return text
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+@dataclass
+class Result:
+    """What a reader returns: the records it could read and what went wrong along the way."""
+
+    records: List[CSLItem] = field(default_factory=list)
+    diagnostics: List[Diagnostic] = field(default_factory=list)
+    format: str | None = None  # the reader that ran (useful after auto-detection)
+
+    @property
+    def warnings(self) -> List[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "warning"]
+
+    @property
+    def errors(self) -> List[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    def extend(self, other: "Result") -> None:
+        self.records.extend(other.records)
+        self.diagnostics.extend(other.diagnostics)
+
+
+class Output(str):
+    """Text a writer produced. A ``str``; ``.diagnostics`` says what could not be carried over."""
+
+    diagnostics: List[Diagnostic]
+
+    def __new__(cls, text: str, diagnostics: List[Diagnostic] | None = None) -> "Output":
+        obj = super().__new__(cls, text)
+        obj.diagnostics = list(diagnostics or [])
+        return obj
+
+
+class Diagnostics(list):  # type: ignore[type-arg]
+    """A list of Diagnostic with helpers that keep reader code short."""
+
+    def __init__(self, source: str | None = None) -> None:
+        super().__init__()
+        self.source = source
+
+    def warn(self, message: str, *, line: int | None = None, field: str | None = None,
+             record: str | None = None) -> None:
+        self.append(Diagnostic(message, "warning", self.source, line, field, record))
+
+    def error(self, message: str, *, line: int | None = None, field: str | None = None,
+              record: str | None = None) -> None:
+        self.append(Diagnostic(message, "error", self.source, line, field, record))
+
+
+def line_of(text: str, offset: int) -> int:
+    """1-based line number of a character offset."""
+    return text.count("\n", 0, offset) + 1
+
+
+__all__ = ["CSLItem", "Diagnostic", "Diagnostics", "Output", "Result", "Severity", "line_of"]

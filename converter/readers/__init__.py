@@ -1,0 +1,1 @@
+"""Readers: one module per input format, each ``read(text, *, source, options) -> Result``."""

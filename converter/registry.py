@@ -1,0 +1,93 @@
+"""Formats by name. A format is data: a name, file extensions, and dotted paths to its
+sniffer, reader and writer, imported only when used so that one missing optional tool
+never breaks the others.
+
+Reader:  ``read(text: str, *, source: str, options: Options) -> Result``
+Writer:  ``write(items: list[CSLItem], *, options: Options) -> Output``
+Sniffer: ``sniff(text: str) -> int``, a confidence from 0 (not this format) to 100.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass
+from typing import Any, Callable, Dict, List, Tuple
+
+from .errors import UnknownFormatError
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    description: str
+    extensions: Tuple[str, ...] = ()
+    reader: str | None = None
+    writer: str | None = None
+    sniffer: str | None = None
+    aliases: Tuple[str, ...] = ()
+
+    def load(self, role: str) -> Callable[..., Any]:
+        path = getattr(self, role)
+        if path is None:
+            raise UnknownFormatError(f"format {self.name!r} has no {role}")
+        module, _, attr = path.partition(":")
+        return getattr(importlib.import_module(module), attr)
+
+
+_FORMATS: Dict[str, Format] = {}
+
+
+def register(fmt: Format) -> Format:
+    for key in (fmt.name, *fmt.aliases):
+        _FORMATS[key] = fmt
+    return fmt
+
+
+def formats() -> List[Format]:
+    """Every registered format, once each, in registration order."""
+    seen: Dict[str, Format] = {}
+    for fmt in _FORMATS.values():
+        seen.setdefault(fmt.name, fmt)
+    return list(seen.values())
+
+
+def get(name: str, role: str) -> Format:
+    """The format called ``name`` (or an alias) that has a ``role`` ("reader" or "writer")."""
+    fmt = _FORMATS.get(name.lower())
+    candidates = [f.name for f in formats() if getattr(f, role)]
+    if fmt is None:
+        raise UnknownFormatError(f"unknown format {name!r}; {role}s: {', '.join(candidates)}")
+    if getattr(fmt, role) is None:
+        direction = "input (-f)" if role == "reader" else "output (-t)"
+        raise UnknownFormatError(
+            f"format {name!r} cannot be used as {direction}; choose one of: {', '.join(candidates)}"
+        )
+    return fmt
+
+
+def detect(text: str, filename: str | None = None) -> str:
+    """The most likely reader for ``text``. Content decides; the file extension breaks ties."""
+    ext = os.path.splitext(filename or "")[1].lower().lstrip(".")
+    best, best_score = None, 0
+    for fmt in formats():
+        if not fmt.sniffer or not fmt.reader:
+            continue
+        score = fmt.load("sniffer")(text)
+        if score and ext and ext in fmt.extensions:
+            score += 5
+        if score > best_score:
+            best, best_score = fmt.name, score
+    if best is None:
+        from .errors import ParseError
+
+        raise ParseError("cannot tell the input format; name it with -f (see --list-formats)",
+                         source=filename)
+    return best
+
+
+# One line per format. Readers and writers live in converter/readers and converter/writers.
+register(Format("csljson", "CSL-JSON (the hub format)", ("json",),
+                reader="converter.readers.csljson:read", writer="converter.writers.csljson:write",
+                sniffer="converter.readers.csljson:sniff", aliases=("csl-json", "json")))
+register(Format("page", "article web page saved as plain text", ("txt",),
+                reader="converter.readers.page:read", sniffer="converter.readers.page:sniff"))

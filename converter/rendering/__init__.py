@@ -1,0 +1,1 @@
+"""Rendering CSL styles through citeproc-py."""

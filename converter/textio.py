@@ -1,0 +1,74 @@
+"""Bytes to text: BOMs, UTF-8, legacy Windows code pages, and refusing binary data."""
+from __future__ import annotations
+
+import codecs
+from typing import List, Tuple
+
+from .errors import InputError, UsageError
+from .model import Diagnostic
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters in the first 8 KiB: not a text file."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return bool(head) and controls / len(head) > 0.05
+
+
+def _cyrillic_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha() and ord(c) > 127]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if "\u0400" <= c <= "\u04ff") / len(letters)
+
+
+def decode(data: bytes, *, encoding: str | None = None,
+           source: str | None = None) -> Tuple[str, List[Diagnostic]]:
+    """Decode input bytes. Returns the text and warnings about how it was decoded."""
+    diags: List[Diagnostic] = []
+    if not data.strip():
+        raise InputError("input is empty", source=source)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data.decode(codec), diags
+    if looks_binary(data):
+        raise InputError("input looks like binary data, not text", source=source)
+    if encoding:
+        try:
+            return data.decode(encoding), diags
+        except LookupError:
+            raise UsageError(f"unknown encoding {encoding!r}", source=source) from None
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise InputError(f"not valid {encoding}: byte 0x{data[exc.start]:02x}",
+                             source=source, line=line) from None
+    try:
+        return data.decode("utf-8"), diags
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    line = data.count(b"\n", 0, first_bad) + 1
+    # A file that is UTF-8 except for a few stray bytes keeps its UTF-8; one that is wholly
+    # in a single-byte code page decodes cleanly in it.
+    utf8_ok = data.decode("utf-8", errors="replace")
+    bad = utf8_ok.count("\ufffd")
+    multibyte = sum(1 for c in utf8_ok if ord(c) > 127 and c != "\ufffd")
+    if multibyte > bad:
+        diags.append(Diagnostic(
+            f"invalid UTF-8 (first bad byte 0x{data[first_bad]:02x}); {bad} byte(s) replaced by U+FFFD;"
+            " name the encoding with --encoding if this is wrong", "warning", source, line))
+        return utf8_ok, diags
+    cp1251 = data.decode("cp1251", errors="replace")
+    codec = "cp1251" if _cyrillic_share(cp1251) > 0.6 else "cp1252"
+    text = data.decode(codec, errors="replace")
+    diags.append(Diagnostic(
+        f"input is not UTF-8 (first non-UTF-8 byte 0x{data[first_bad]:02x}); decoded as {codec};"
+        " name the encoding with --encoding if this is wrong", "warning", source, line))
+    return text, diags
