@@ -1,0 +1,149 @@
+"""Small text-repair rules shared by readers: one function per rule.
+
+Each function is pure and cheap; the ones that change what a user typed (homoglyphs) also
+say what they changed so the caller can warn.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import List, Tuple
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+# Cyrillic letters drawn exactly like Latin ones, and back.
+_CYR_TO_LAT = dict(zip("АВЕКМНОРСТХУаеорсухіјѕӏ", "ABEKMHOPCTXYaeopcyxijsl"))
+_LAT_TO_CYR = {v: k for k, v in _CYR_TO_LAT.items() if k not in "іјѕӏ"}
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\r\n\f\v ]+")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+
+
+def normalize_space(text: str) -> str:
+    """NBSP, thin spaces, tabs and line breaks become one space; soft hyphens and
+    zero-width characters go; the ends are trimmed."""
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+def undo_line_hyphens(text: str) -> str:
+    """'Fer-\\nnando' -> 'Fernando': a hyphen at a line end between two lower-case letters."""
+    return re.sub(r"(?<=[a-zа-яё])-[ \t]*\r?\n[ \t]*(?=[a-zа-яё])", "", text)
+
+
+def dashes_to_hyphen(text: str) -> str:
+    """Every dash-like character becomes '-' (for comparing, not for output)."""
+    return text.translate(_DASHES)
+
+
+def _repair_word(word: str) -> str:
+    cyr = len(_CYRILLIC.findall(word))
+    lat = len(_LATIN.findall(word))
+    if not cyr or not lat:
+        return word
+    if lat >= cyr and all(c in _CYR_TO_LAT for c in word if _CYRILLIC.match(c)):
+        return "".join(_CYR_TO_LAT.get(c, c) for c in word)
+    if cyr > lat and all(c in _LAT_TO_CYR for c in word if _LATIN.match(c)):
+        return "".join(_LAT_TO_CYR.get(c, c) for c in word)
+    return word
+
+
+def repair_homoglyphs(text: str) -> Tuple[str, List[str]]:
+    """Fix words that mix Latin and Cyrillic look-alikes ('Eсonomy' -> 'Economy',
+    'Тomsk' -> 'Tomsk'), converting the minority script to the majority one.
+
+    Returns the repaired text and the words that were changed (as ``'old -> new'``) so
+    the caller can warn. Words wholly in one script are left alone; for Cyrillic initials
+    of a Latin name ('Ajekbarov К.А.') use :func:`latinize_lookalikes` with the context.
+    """
+    changes: List[str] = []
+
+    def fix(m: re.Match[str]) -> str:
+        new = _repair_word(m.group(0))
+        if new != m.group(0):
+            changes.append(f"{m.group(0)} -> {new}")
+        return new
+
+    if not _CYRILLIC.search(text) or not _LATIN.search(text):
+        return text, changes
+    return _WORD.sub(fix, text), changes
+
+
+def latinize_lookalikes(text: str) -> str | None:
+    """The Latin spelling of a string whose Cyrillic letters all have Latin twins
+    ('К.А.' -> 'K.A.'), or None if some letter has no twin."""
+    if not all(c in _CYR_TO_LAT for c in text if _CYRILLIC.match(c)):
+        return None
+    return "".join(_CYR_TO_LAT.get(c, c) for c in text)
+
+
+def is_cyrillic(text: str) -> bool:
+    """More Cyrillic than Latin letters."""
+    return len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))
+
+
+_TRACKING = re.compile(r"^(?:utm_\w*|ysclid|fbclid|gclid|yclid|mc_cid|mc_eid|_openstat)$", re.I)
+
+
+def clean_url(url: str) -> str:
+    """A URL without tracking parameters (utm_*, ysclid, fbclid, gclid, ...) and without
+    trailing sentence punctuation. Everything else is kept as written."""
+    url = url.strip().rstrip(".,;")
+    if url.endswith(")") and url.count("(") < url.count(")"):
+        url = url[:-1]
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if not parts.query:
+        return url
+    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)]
+    if len(kept) == len(parse_qsl(parts.query, keep_blank_values=True)):
+        return url
+    return urlunsplit(parts._replace(query=urlencode(kept, safe="/:%")))
+
+
+_DOI = re.compile(r"10\.\d{4,9}/[^\s\"<>]+")
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:?\s*)", re.I)
+
+
+def clean_doi(text: str) -> str | None:
+    """The bare DOI ('10.x/y') in a DOI string or resolver link, without trailing
+    punctuation; None if there is none."""
+    text = _DOI_PREFIX.sub("", text.strip())
+    m = _DOI.search(text)
+    if not m:
+        return None
+    doi = m.group(0).rstrip(".,;:")
+    # a closing bracket belongs to the DOI only when the DOI opened it: 10.1002/(SICI)...
+    while doi.endswith((")", "]")) and doi.count("(" if doi[-1] == ")" else "[") < doi.count(doi[-1]):
+        doi = doi[:-1].rstrip(".,;:")
+    return doi
+
+
+_DAY_FIRST = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$")
+
+
+def parse_day_first_date(text: str) -> List[int] | None:
+    """'10.05.2025' -> [2025, 5, 10] (Russian and European usage: day first).
+    None if it is not a valid DD.MM.YYYY date."""
+    m = _DAY_FIRST.match(text)
+    if not m:
+        return None
+    day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return [year, month, day]
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC, so that 'é' typed two ways compares equal."""
+    return unicodedata.normalize("NFC", text)
+
+
+__all__ = [
+    "clean_doi", "clean_url", "dashes_to_hyphen", "is_cyrillic", "latinize_lookalikes", "nfc",
+    "normalize_space", "parse_day_first_date", "repair_homoglyphs", "undo_line_hyphens",
+]

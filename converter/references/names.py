@@ -1,0 +1,153 @@
+"""Personal names in reference strings: splitting an author list into people and each
+person into family and given names, in the orders reference styles print them:
+
+    "Tarasova A.S."         Vancouver / GOST (family first, initials after)
+    "A. S. Tarasova"        initials first (physics, GOST after the slash)
+    "Тарасова, А. С."       inverted with a comma (APA, GOST heading)
+    "Pérez-Higueras JJ"     Vancouver without dots
+    "de la Macorra JC", "G. 't Hooft", "van der Berg, J."   particles
+
+Given names are kept as printed ("A.S.", "Yu.G."), per the project's conventions.
+"""
+from __future__ import annotations
+
+import re
+from typing import Dict, List
+
+from ..normalize import is_cyrillic, latinize_lookalikes
+
+UP = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄЎ"
+LOW = "a-zß-öø-ÿā-ſа-яёіїєў"
+# One printed initial: "A.", "Yu.", "Zh.", "J.-P.", "A.S." (several glued together)
+_INITIALS = re.compile(rf"^(?:[{UP}][{LOW}]{{0,2}}\.(?:-?[{UP}][{LOW}]{{0,2}}\.)*|[{UP}]\.?-[{UP}]\.?)$")
+# Vancouver initials without dots: "JJ", "A", "JC" (only trusted after a family name)
+_BARE_INITIALS = re.compile(rf"^[{UP}]{{1,3}}$")
+_PARTICLES = {"van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "la",
+              "le", "lo", "ten", "ter", "'t", "’t", "zu", "af", "al", "el", "bin", "ibn", "st.", "y", "d'"}
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_ETAL = re.compile(r"(?:,?\s*(?:et\s*al\.?|и\s*др\.?|et\s+alii|u\.\s*a\.|\[и\s*др\.?\]|\[et\s*al\.?\]|\.\s*\.\s*\.|…))\s*$",
+                   re.I)
+_LIST_SEPARATORS = re.compile(r"\s*(?:;|,?\s+(?:and|&|et|und|и|y|e)\s+|,?\s*&\s*)\s*", re.I)
+
+
+def is_initials(token: str) -> bool:
+    return bool(_INITIALS.match(token))
+
+
+def _looks_given_only(piece: str) -> bool:
+    """'J.', 'J. P.', 'A.S.', 'Yu.G.': a piece of a comma-split list that is only initials."""
+    toks = piece.split()
+    return bool(toks) and all(is_initials(t) or t.lower() in _SUFFIXES for t in toks)
+
+
+def _particle_split(words: List[str]) -> tuple[str, str]:
+    """Family words -> (particle, family) is not needed by CSL scoring; keep the particle
+    inside the family ('de la Macorra') as styles print it."""
+    return "", " ".join(words)
+
+
+def split_person(text: str) -> Dict[str, str]:
+    """One printed name -> {"family", "given"} (given omitted when absent), or {"literal"}."""
+    text = text.strip().strip(",;").strip()
+    if not text:
+        return {}
+    # inverted: "Family, Given"
+    if "," in text:
+        fam, _, giv = text.partition(",")
+        fam, giv = fam.strip(), giv.strip().strip(",").strip()
+        if giv.lower() in _SUFFIXES:
+            return _ordered(fam)
+        return _name(fam, giv)
+    return _ordered(text)
+
+
+def _ordered(text: str) -> Dict[str, str]:
+    # "A.S.Tarasova" / "Tarasova A.S" glued: put a space after the last dot of the initials
+    text = re.sub(rf"^((?:[{UP}][{LOW}]?\.){{1,3}})(?=[{UP}][{LOW}])", r"\1 ", text)
+    words = text.split()
+    if len(words) == 1:
+        # "Tarasova" or "A.S.Tarasova" handled above; a lone word is a family name
+        return _name(words[0], "")
+    # family first, initials after: "Tarasova A.S.", "de la Macorra JC", "Smith J. P."
+    n = len(words)
+    k = n
+    while k > 1 and (is_initials(words[k - 1]) or words[k - 1].rstrip(".").lower() in ("jr", "sr")):
+        k -= 1
+    if k < n and k >= 1 and not is_initials(words[0]):
+        return _name(" ".join(words[:k]), " ".join(words[k:]))
+    if (n >= 2 and _BARE_INITIALS.match(words[-1]) and not words[0].isupper()
+            and not _BARE_INITIALS.match(words[0])):
+        return _name(" ".join(words[:-1]), words[-1])
+    # initials first: "A. S. Tarasova", "J. P. COLLMAN", "G. 't Hooft"
+    k = 0
+    while k < n - 1 and is_initials(words[k]):
+        k += 1
+    if k > 0:
+        return _name(" ".join(words[k:]), " ".join(words[:k]))
+    # full names, given first: "John Smith", "Nicholson B. Adams", "Ludwig van Beethoven"
+    j = n - 1
+    while j > 1 and words[j - 1].lower() in _PARTICLES:
+        j -= 1
+    return _name(" ".join(words[j:]), " ".join(words[:j]))
+
+
+def _name(family: str, given: str) -> Dict[str, str]:
+    family = family.strip(" ,;")
+    given = given.strip(" ,;")
+    if family and not is_cyrillic(family) and given and is_cyrillic(given):
+        # Cyrillic initials of a Latin-script name are look-alikes typed by mistake ('К.А.')
+        given = latinize_lookalikes(given) or given
+    out: Dict[str, str] = {"family": family}
+    if given:
+        out["given"] = given
+    return out
+
+
+def strip_et_al(text: str) -> tuple[str, bool]:
+    """Remove a trailing 'et al.' / 'и др.'; say whether there was one."""
+    new = _ETAL.sub("", text)
+    return new, new != text
+
+
+def split_names(text: str) -> List[Dict[str, str]]:
+    """An author list as printed -> CSL names. 'et al.' and 'и др.' are dropped."""
+    text = text.strip().rstrip(",;:")
+    text = re.sub(r"\s*\((?:eds?|hrsg|red|ред|comp|coord)\.?\)\s*", " ", text, flags=re.I).strip()
+    text = re.sub(r"^(?:by|edited by|eds?\.|ed\.|под ред\.)\s+", "", text, flags=re.I)
+    text, _ = strip_et_al(text)
+    text = text.strip().rstrip(".,") + ("." if text.strip().endswith(".") else "")
+    if not text:
+        return []
+    groups = [g for g in _LIST_SEPARATORS.split(text) if g and g.strip(" ,.")]
+    pieces: List[str] = []
+    for g in groups:
+        pieces.extend(p.strip() for p in g.split(",") if p.strip())
+    people: List[Dict[str, str]] = []
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        # "Smith, J." / "Adams, Nicholson B." : a bare family followed by its given names
+        if nxt is not None and len(piece.split()) <= 3 and not any(is_initials(w) for w in piece.split()) \
+                and (_looks_given_only(nxt) or (len(pieces) == 2 and _inverted_pair_likely(piece, nxt))):
+            people.append(_name(piece, nxt))
+            i += 2
+            continue
+        if piece.lower().rstrip(".") in ("jr", "sr") and people:
+            people[-1]["given"] = (people[-1].get("given", "") + ", " + piece).strip(", ")
+            i += 1
+            continue
+        person = split_person(piece)
+        if person:
+            people.append(person)
+        i += 1
+    return people
+
+
+def _inverted_pair_likely(first: str, second: str) -> bool:
+    """'Adams, Nicholson B.': two pieces where the first is one word and the second is a
+    given name ending in initials or a single capitalised word."""
+    return len(first.split()) == 1 and len(second.split()) <= 3 and bool(re.match(rf"^[{UP}]", second))
+
+
+__all__ = ["is_initials", "split_names", "split_person", "strip_et_al"]

@@ -1,0 +1,225 @@
+"""High-precision rules: the parts of a reference string that can be recognised with
+certainty. Each rule returns the CSL fields it found and the character spans it used, so
+the segmenter (learned model or fallback) only has to decide what is left open.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Tuple
+
+from ..normalize import clean_doi, clean_url, parse_day_first_date
+
+DASH = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+PAGE = rf"[A-Za-z]?\d+[A-Za-z]?(?:\s*[{DASH}]\s*[A-Za-z]?\d+[A-Za-z]?)?"
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "мая": 5, "май": 5, "июн": 6, "июл": 7, "авг": 8,
+    "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
+}
+LANGUAGES = {"russ": "ru", "eng": "en", "ukr": "uk", "kaz": "kk", "belarus": "be", "germ": "de",
+             "ger": "de", "fr": "fr", "french": "fr", "chin": "zh", "chinese": "zh", "span": "es",
+             "bulg": "bg", "pol": "pl", "uzb": "uz", "kyrg": "ky", "tat": "tt", "arm": "hy",
+             "azerb": "az", "georg": "ka", "lat": "lv", "lith": "lt", "est": "et"}
+
+
+@dataclass
+class Found:
+    """What the rules are certain about: CSL fields, the spans they came from, per label."""
+
+    fields: Dict[str, Any] = field(default_factory=dict)
+    spans: List[Tuple[int, int, str]] = field(default_factory=list)  # (start, end, label)
+
+    def take(self, start: int, end: int, label: str) -> None:
+        self.spans.append((start, end, label))
+
+    def covered(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e, _ in self.spans)
+
+
+_DOI_RE = re.compile(r"(?:\bdoi\s*[:.]?\s*|https?://(?:dx\.)?doi\.org/|\bdoi\.org/)?\b10\.\d{4,9}/[^\s\"<>]+",
+                     re.I)
+_URL_PREFIX = (r"(?:(?:Available\s+(?:at|from|online)|Retrieved\s+from|URL|Режим\s+доступа|Link|Access"
+               r"|Online|Доступно\s+по\s+ссылке|Retrieved\s+[^,]{3,30},?\s+from)\s*:?\s*)?")
+_URL_RE = re.compile(_URL_PREFIX + r"(?:https?://|ftp://|www\.)[^\s<>\"]+", re.I)
+_URL_ONLY = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"]+", re.I)
+_ACCESSED_DMY = re.compile(
+    r"[(\[]?\s*(?:accessed(?:\s+on)?|last\s+accessed|viewed|retrieved|дата\s+обращения|просмотрено|"
+    r"visited|date\s+of\s+access)\s*:?\s*(\d{1,2}[./]\d{1,2}[./]\d{4})\s*[)\]]?", re.I)
+_ACCESSED_WORDS = re.compile(
+    r"[(\[]?\s*(?:accessed(?:\s+on)?|last\s+accessed|viewed|cited|retrieved(?:\s+on)?)\s*:?\s*"
+    r"(?:(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})|([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})"
+    r"|(\d{4})\s+([A-Za-z]{3,9})\.?\s+(\d{1,2})|(\d{4})-(\d{2})-(\d{2}))\s*[)\]]?", re.I)
+_LANG_NOTE = re.compile(r"\(\s*(In\s+([A-Z][a-z]+)\.?(?:\s*,\s*[^()]{0,60})?)\s*\)\.?")
+_LANG_NOTE_RU = re.compile(r"\(\s*(На\s+([а-я]+)\.?\s*(?:яз\.?|языке)?)\s*\)", re.I)
+
+# 2023;15(3):83-99   2018;(66):3-26   2019;27:711-733   2020 Jan;12(1):e5
+_VANCOUVER = re.compile(
+    rf"(?<!\d)({YEAR})[a-z]?(?:\s+[A-Z][a-z]{{2}}(?:[-/][A-Z][a-z]{{2}})?(?:\s+\d{{1,2}})?)?\s*;\s*"
+    rf"(?:(\d+[A-Za-z]?(?:[{DASH}]\d+)?)\s*)?(?:\(\s*([^()]{{1,25}}?)\s*\))?(?:\s*:\s*({PAGE}))?")
+# APA: "27(4), 711–733" after a "(2019)." year
+_APA_NUMS = re.compile(rf",\s*(\d+)\s*(?:\(([^()]{{1,20}})\))?\s*,\s*(?:pp?\.\s*)?({PAGE})\s*\.?\s*$|"
+                       rf",\s*(\d+)\s*\(([^()]{{1,20}})\)\s*\.?\s*$")
+_APA_YEAR = re.compile(rf"\(\s*({YEAR})[a-z]?(?:,\s*[^()]{{1,30}})?\s*\)|\(\s*(n\.\s*d\.|in\s+press)\s*\)", re.I)
+# GOST areas: "– 2019. – Т. 27, № 4. – С. 711–733"
+_GOST_YEAR = re.compile(rf"(?:[{DASH}]\s*|,\s*)({YEAR})\s*\.(?=\s*(?:[{DASH}]|$))")
+_GOST_VOL = re.compile(r"(?<![\w])(?:Т|Том|Vol|V|Bd|Band|Tom)\.\s*(\d+[A-Za-zА-Яа-я]?)", re.I)
+_GOST_ISSUE = re.compile(r"(?<![\w])(?:№|No\.|no\.|N\.|Nr\.|Вып\.|Issue|Iss\.|Heft|Н\.)\s*(\d+(?:[/\-]\d+)?)")
+_GOST_PAGES = re.compile(rf"(?<![\w])(?:С|P|pp|p|S|Стр|с)\.\s*({PAGE})")
+_PAGE_COUNT = re.compile(r"(?<![\w.])(\d{1,4})\s*(?:с|p|pp|S|стр|л)\.(?!\s*\d)")
+
+
+def _add_date(found: Found, key: str, parts: List[int]) -> None:
+    found.fields[key] = {"date-parts": [parts]}
+
+
+def find_identifiers(s: str, found: Found) -> None:
+    """DOI, URL (minus tracking parameters), access date, '(In Russ.)' notes."""
+    for m in _DOI_RE.finditer(s):
+        doi = clean_doi(m.group(0))
+        if doi and "DOI" not in found.fields:
+            found.fields["DOI"] = doi
+            end = m.start() + m.group(0).find(doi) + len(doi) if doi in m.group(0) else m.end()
+            found.take(m.start(), end, "doi")
+    for m in _URL_RE.finditer(s):
+        if found.covered(m.start(), m.end()):
+            continue
+        url_m = _URL_ONLY.search(m.group(0))
+        url = clean_url(url_m.group(0)) if url_m else ""
+        if re.match(r"https?://(?:dx\.)?doi\.org/", url, re.I):
+            continue
+        if url and "URL" not in found.fields:
+            found.fields["URL"] = url if not url.startswith("www.") else "http://" + url
+        raw_end = m.start() + (url_m.start() if url_m else 0) + len(url)
+        found.take(m.start(), max(raw_end, m.start() + 1), "url")
+    for m in _ACCESSED_DMY.finditer(s):
+        parts = parse_day_first_date(m.group(1).replace("/", "."))
+        if parts:
+            _add_date(found, "accessed", parts)
+            found.take(m.start(), m.end(), "accessed")
+            break
+    else:
+        for m in _ACCESSED_WORDS.finditer(s):
+            g = m.groups()
+            try:
+                if g[0]:
+                    parts = [int(g[2]), MONTHS[g[1][:3].lower()], int(g[0])]
+                elif g[3]:
+                    parts = [int(g[5]), MONTHS[g[3][:3].lower()], int(g[4])]
+                elif g[6]:
+                    parts = [int(g[6]), MONTHS[g[7][:3].lower()], int(g[8])]
+                else:
+                    parts = [int(g[9]), int(g[10]), int(g[11])]
+            except KeyError:
+                continue
+            _add_date(found, "accessed", parts)
+            found.take(m.start(), m.end(), "accessed")
+            break
+    m = _LANG_NOTE.search(s)
+    if m and _language(m.group(2)):
+        found.fields["language"] = _language(m.group(2))
+        found.fields["note"] = " ".join(m.group(1).split())
+        found.take(m.start(), m.end(), "note")
+
+
+def _language(word: str) -> str | None:
+    """'Russ' / 'Russian' -> 'ru' (the abbreviations of the '(In Russ.)' convention)."""
+    word = word.lower().rstrip(".")
+    for n in range(len(word), 2, -1):
+        if word[:n] in LANGUAGES:
+            return LANGUAGES[word[:n]]
+    return None
+
+
+def find_numbers(s: str, found: Found) -> None:
+    """Year, volume, issue and pages in the Vancouver, GOST and APA patterns."""
+    free = _blank_spans(s, found)
+    m = None
+    for cand in _VANCOUVER.finditer(free):
+        if cand.group(2) or cand.group(3) or cand.group(4):
+            m = cand
+    if m:
+        _add_date(found, "issued", [int(m.group(1))])
+        if m.group(2):
+            found.fields["volume"] = m.group(2)
+        if m.group(3):
+            found.fields["issue"] = m.group(3)
+        if m.group(4):
+            found.fields["page"] = _page(m.group(4))
+        found.take(m.start(), m.end(), "numbers")
+        return
+    if "//" in free or re.search(rf"[{DASH}]\s*(?:Т|С|Vol|P|№)\.", free):
+        _gost_numbers(free, found)
+        return
+    ym = _APA_YEAR.search(free)
+    if ym:
+        if ym.group(1):
+            _add_date(found, "issued", [int(ym.group(1))])
+        found.take(ym.start(), ym.end(), "date")
+        tail = free[:_first_blank_after(free, ym.end())]
+        nm = _APA_NUMS.search(tail.rstrip(" ."))
+        if nm:
+            if nm.group(1):
+                found.fields["volume"] = nm.group(1)
+                if nm.group(2):
+                    found.fields["issue"] = nm.group(2)
+                found.fields["page"] = _page(nm.group(3))
+            else:
+                found.fields["volume"] = nm.group(4)
+                found.fields["issue"] = nm.group(5)
+            found.take(nm.start(), nm.end(), "numbers")
+
+
+def _first_blank_after(s: str, pos: int) -> int:
+    i = s.find("\0", pos)
+    return len(s) if i < 0 else i
+
+
+def _gost_numbers(free: str, found: Found) -> None:
+    after = free.rfind("//")
+    region_start = after if after >= 0 else 0
+    region = free[region_start:]
+    for rx, key in ((_GOST_YEAR, "issued"), (_GOST_VOL, "volume"), (_GOST_ISSUE, "issue"),
+                    (_GOST_PAGES, "page")):
+        m = rx.search(region)
+        if not m:
+            continue
+        if key == "issued":
+            _add_date(found, "issued", [int(m.group(1))])
+        elif key == "page":
+            found.fields["page"] = _page(m.group(1))
+        else:
+            found.fields[key] = m.group(1)
+        found.take(region_start + m.start(), region_start + m.end(), "numbers" if key != "issued" else "date")
+    m = _PAGE_COUNT.search(region)
+    if m and "page" not in found.fields:
+        found.fields["number-of-pages"] = m.group(1)
+        found.take(region_start + m.start(), region_start + m.end(), "numbers")
+
+
+def _page(text: str) -> str:
+    """Page ranges with an en dash, as CSL prints them."""
+    return re.sub(rf"\s*[{DASH}]\s*", "\u2013", text.strip())
+
+
+def _blank_spans(s: str, found: Found) -> str:
+    """The string with already-claimed spans replaced by NULs (same length, same offsets)."""
+    chars = list(s)
+    for a, b, _ in found.spans:
+        for i in range(a, min(b, len(chars))):
+            chars[i] = "\0"
+    return "".join(chars)
+
+
+def find_certain(s: str) -> Found:
+    """Run every rule over a normalized reference string."""
+    found = Found()
+    find_identifiers(s, found)
+    find_numbers(s, found)
+    return found
+
+
+__all__ = ["Found", "find_certain", "find_identifiers", "find_numbers", "MONTHS", "LANGUAGES", "YEAR"]
