@@ -1,0 +1,106 @@
+"""Parsing untrusted XML without network access, external entities or entity expansion.
+
+Any document that declares an entity in its DOCTYPE is refused before the parser sees it:
+a JATS file never needs one (the JATS DTD's own entities are character references), and
+entity declarations are how XXE (reading local files or URLs) and "billion laughs" expansion
+bombs work. The parser itself is also configured not to resolve entities, not to load any
+DTD, not to touch the network and to keep libxml2's size limits, so a declaration hidden
+from the pre-scan still does no harm.
+"""
+from __future__ import annotations
+
+import html.entities
+import re
+from dataclasses import dataclass
+from typing import List, Tuple
+
+from lxml import etree
+
+from .errors import ParseError
+from .model import line_of
+
+# The internal subset of a DOCTYPE: "<!DOCTYPE name ... [ ... ]>".
+_DOCTYPE = re.compile(r"<!DOCTYPE\b", re.IGNORECASE)
+_ENTITY_DECL = re.compile(r"<!ENTITY\b", re.IGNORECASE)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+
+@dataclass
+class Parsed:
+    """A parsed document and what had to be given up to get it."""
+
+    root: etree._Element
+    problems: List[Tuple[str, int | None]]  # (message, line): non-fatal, the text was recovered
+
+
+def _refuse_entity_declarations(text: str, source: str) -> None:
+    doctype = _DOCTYPE.search(text)
+    if doctype is None:
+        return
+    decl = _ENTITY_DECL.search(text)
+    if decl is not None:
+        raise ParseError(
+            "the XML declares an entity in its DOCTYPE; entity declarations are refused "
+            "(they can read local files or the network, or expand without bound)",
+            source=source, line=line_of(text, decl.start()))
+
+
+def _parser(recover: bool) -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,  # never substitute entities, internal or external
+        load_dtd=False,          # never fetch the DOCTYPE's DTD
+        no_network=True,
+        dtd_validation=False,
+        huge_tree=False,         # keep libxml2's limits on depth and text size
+        remove_blank_text=False,
+        recover=recover,
+    )
+
+
+def _replace_named_entities(root: etree._Element) -> None:
+    """Undeclared named references (``&nbsp;``, ``&mdash;``) stay as entity nodes when no DTD
+    is loaded; put the character they stand for in their place."""
+    for ent in list(root.iter(etree.Entity)):
+        char = html.entities.html5.get(ent.name + ";", "")
+        parent = ent.getparent()
+        if parent is None:
+            continue
+        text = char + (ent.tail or "")
+        prev = ent.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+        parent.remove(ent)
+
+
+def parse(text: str, *, source: str = "<input>") -> Parsed:
+    """Parse XML text safely. A document that is not well-formed (e.g. truncated) is
+    recovered as far as it goes, with the reason in ``problems``; one with nothing
+    recoverable raises ParseError with the line libxml2 reported."""
+    _refuse_entity_declarations(text, source)
+    # lxml refuses str input that carries an encoding declaration; the text is already decoded.
+    body = _XML_DECL.sub("", text, count=1).encode("utf-8")
+    problems: List[Tuple[str, int | None]] = []
+    try:
+        root = etree.fromstring(body, _parser(recover=False))
+    except etree.XMLSyntaxError as exc:
+        first = exc.error_log[0] if len(exc.error_log) else None
+        line = first.line if first is not None else None
+        message = first.message if first is not None else str(exc)
+        if "entity" in message.lower() and ("loop" in message.lower() or "amplification" in message.lower()):
+            raise ParseError(f"entity expansion refused: {message}", source=source, line=line) from None
+        try:
+            root = etree.fromstring(body, _parser(recover=True))
+        except etree.XMLSyntaxError:
+            root = None
+        if root is None:
+            raise ParseError(f"not well-formed XML: {message}", source=source, line=line) from None
+        ends_early = not text.rstrip().endswith(">") or "end" in message.lower() or "premature" in message.lower()
+        why = "the XML is truncated (it ends before its elements are closed)" if ends_early else "the XML is not well-formed"
+        problems.append((f"{why}: {message.strip()}; what could be read was kept", line))
+    _replace_named_entities(root)
+    return Parsed(root, problems)
+
+
+__all__ = ["Parsed", "parse"]
