@@ -91,3 +91,6 @@ register(Format("csljson", "CSL-JSON (the hub format)", ("json",),
                 sniffer="converter.readers.csljson:sniff", aliases=("csl-json", "json")))
 register(Format("page", "article web page saved as plain text", ("txt",),
                 reader="converter.readers.page:read", sniffer="converter.readers.page:sniff"))
+register(Format("ris", "RIS (Zotero, EndNote, Scopus, PubMed, Ovid, Embase, ProQuest)", ("ris",),
+                reader="converter.readers.ris:read", writer="converter.writers.ris:write",
+                sniffer="converter.readers.ris:sniff"))

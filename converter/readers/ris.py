@@ -1,0 +1,345 @@
+"""RIS in (Zotero, EndNote, Scopus, PubMed, Ovid, Embase, ProQuest, Web of Science's RIS).
+
+Reading happens in two steps: ``split_records`` cuts the text into records of (tag, value,
+line) entries, coping with what real exports do (a BOM, CRLF, continuation lines, record
+numbers between records, tags after ER, a missing ER); ``record_to_item`` turns one record
+into a CSL item through the table in ``converter.mappings.ris``. Tags the table does not know
+are kept under ``custom["ris"]``. A record that cannot be read is reported with its line
+number and skipped; the others still come through.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Set, Tuple
+
+from ..errors import ParseError
+from ..mappings import ris as table
+from ..model import CSLItem, Diagnostics, Result
+from ..options import Options
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_RECORD_NUMBER = re.compile(r"\s*\d+\.?\s*")          # Ovid numbers its records: "1."
+_INITIALS = re.compile(r"(?:[^\W\d_]{1,2}\.\s?-?)+")  # "R.", "D.G.", "Yu.", "J.-P."
+_RIS_DATE = re.compile(r"(\d{4})(?:[/-](\d{0,2}))?(?:[/-](\d{0,2}))?(?:/(.*))?")
+_NEWLINES = re.compile(r"\s*\n\s*")
+
+
+@dataclass
+class RawRecord:
+    """One record as written: its entries in order, and where it starts."""
+
+    start: int
+    entries: List[List[Any]] = field(default_factory=list)  # [tag, value, line]
+    closed: bool = False
+
+
+def sniff(text: str) -> int:
+    """90 when a TY line opens a record near the top, 50 for RIS-looking tag lines without one."""
+    lines = [ln for ln in _LINE_BREAK.split(text.lstrip("\ufeff")[:20000]) if ln.strip()][:60]
+    tagged = [table.TAG_LINE.match(ln) for ln in lines]
+    if any(m and m.group(1) == "TY" for m in tagged):
+        return 90
+    if sum(1 for m in tagged if m) >= 3:
+        return 50
+    return 0
+
+
+def split_records(text: str, diags: Diagnostics) -> List[RawRecord]:
+    """Cut RIS text into records. Diagnostics say where the file strays from the format."""
+    records: List[RawRecord] = []
+    current: Optional[RawRecord] = None
+    previous: Optional[RawRecord] = None  # the last record closed by ER, while no TY follows
+    lines = _LINE_BREAK.split(text.lstrip("\ufeff"))
+    for n, line in enumerate(lines, 1):
+        m = table.TAG_LINE.match(line)
+        if m:
+            tag, value = m.group(1), (m.group(2) or "").strip()
+            if tag == "TY":
+                if current is not None:
+                    diags.warn(f"record has no ER; it ends where the next record begins (line {n})",
+                               line=current.start, field="ER")
+                    records.append(current)
+                current, previous = RawRecord(n, [["TY", value, n]]), None
+            elif current is not None and tag == "ER":
+                current.closed = True
+                records.append(current)
+                current, previous = None, current
+            elif current is not None:
+                current.entries.append([tag, value, n])
+            elif tag == "ER":
+                diags.warn("ER without a record to end; ignored", line=n, field="ER")
+            elif previous is not None:
+                # Ovid writes NL (and similar) after ER: it belongs to the record just ended.
+                diags.warn(f"tag {tag} after ER; kept with the record that ends before it",
+                           line=n, field=tag)
+                previous.entries.append([tag, value, n])
+            else:
+                diags.error(f"tag {tag} outside any record (no TY before it); ignored",
+                            line=n, field=tag)
+            continue
+        if current is not None:
+            # A line without a tag continues the value before it (long abstracts, Scopus N1).
+            entry = current.entries[-1]
+            entry[1] = f"{entry[1]}\n{line.strip()}"
+        elif line.strip() and not _RECORD_NUMBER.fullmatch(line):
+            shown = line.strip()[:60] + ("..." if len(line.strip()) > 60 else "")
+            diags.warn(f"text outside any record ignored: {shown!r}", line=n)
+    if current is not None:
+        if text and text[-1] not in "\r\n":
+            # The file stops in the middle of a line: the last value may be cut short.
+            diags.error(f"file ends inside this record, in the middle of line {len(lines)} "
+                        "(truncated?); record skipped", line=current.start, field="ER")
+        else:
+            diags.warn("record has no ER at the end of the file; kept", line=current.start,
+                       field="ER")
+            records.append(current)
+    return records
+
+
+def parse_name(value: str) -> Dict[str, str]:
+    """'Family, Given[, Suffix]' -> CSL name; 'Liu R.' (Embase) -> family + initials;
+    anything else with no comma (a collaboration, an organisation) -> literal."""
+    parts = [p.strip() for p in value.split(",")]
+    if len(parts) == 1:
+        m = re.fullmatch(r"(\S.*?)\s+(" + _INITIALS.pattern + r")", value.strip())
+        if m and m.group(2)[0].isupper():
+            return {"family": m.group(1), "given": m.group(2).strip()}
+        return {"literal": value.strip()}
+    name: Dict[str, str] = {}
+    if parts[0]:
+        name["family"] = parts[0]
+    if parts[1]:
+        name["given"] = parts[1]
+    suffix = ", ".join(p for p in parts[2:] if p)
+    if suffix:
+        name["suffix"] = suffix
+    return name or {"literal": value.strip()}
+
+
+def parse_date(value: str) -> Tuple[Optional[Dict[str, Any]], Optional[str]]:
+    """A RIS date ('YYYY', 'YYYY/MM/DD/other', 'YYYY-MM-DD') -> (CSL date, problem or None)."""
+    m = _RIS_DATE.fullmatch(value.strip())
+    if not m:
+        return {"literal": value.strip()}, "not a YYYY/MM/DD date; kept as a literal date"
+    parts = [int(m.group(1))]
+    problem = None
+    month, day = m.group(2), m.group(3)
+    if month:
+        if 1 <= int(month) <= 12:
+            parts.append(int(month))
+            if day:
+                if 1 <= int(day) <= 31:
+                    parts.append(int(day))
+                else:
+                    problem = f"day {day!r} is not a day; ignored"
+        else:
+            problem = f"month {month!r} is not a month; ignored"
+    date: Dict[str, Any] = {"date-parts": [parts]}
+    other = (m.group(4) or "").strip()
+    if other:
+        season = other.capitalize()
+        if season == "Fall":
+            season = "Autumn"
+        if season in table.SEASONS:
+            date["season"] = season
+        else:
+            problem = f"date part {other!r} is not a season; ignored"
+    return date, problem
+
+
+def _join_keywords(keywords: List[str]) -> Optional[str]:
+    """CSL keeps keywords in one string: ', ' between them, or '; ' when they contain commas."""
+    if not any("," in k for k in keywords):
+        return ", ".join(keywords)
+    if not any(";" in k for k in keywords):
+        return "; ".join(keywords)
+    return None
+
+
+def _ascii_slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", text).encode("ascii", "ignore")
+                  .decode().lower())
+
+
+def _made_up_id(item: CSLItem, index: int) -> str:
+    names = item.get("author") or item.get("editor") or []
+    who = _ascii_slug(names[0].get("family") or names[0].get("literal", "")) if names else ""
+    year = (item.get("issued") or {}).get("date-parts", [[""]])[0][0]
+    return f"{who}{year}" if who and year else f"ris{index}"
+
+
+class _Builder:
+    """Turns one RawRecord into a CSL item; single-valued fields keep their first value."""
+
+    def __init__(self, raw: RawRecord, diags: Diagnostics) -> None:
+        self.raw = raw
+        self.diags = diags
+        self.item: CSLItem = {}
+        self.kept: Dict[str, List[str]] = {}  # custom["ris"]
+        self.set_by: Dict[str, str] = {}      # CSL variable -> the tag that set it
+        self.dates: Dict[str, List[Tuple[str, str, int]]] = {}
+        self.pages: Dict[str, Tuple[str, int]] = {}
+        self.keywords: List[str] = []
+        self.journal_either: List[str] = []
+
+    def keep(self, tag: str, value: str) -> None:
+        self.kept.setdefault(tag, []).append(value)
+
+    def single(self, var: str, tag: str, value: str) -> None:
+        if var not in self.item:
+            self.item[var] = value
+            self.set_by[var] = tag
+        elif self.item[var] != value:
+            self.keep(tag, value)  # a second, different value: kept, written back as it came
+
+    def add(self, tag: str, value: str, line: int) -> None:
+        spec = table.BY_TAG.get(tag)
+        if spec is None or tag == table.JOURNAL_EITHER:
+            if tag == table.JOURNAL_EITHER:
+                self.journal_either.append(_NEWLINES.sub(" ", value))
+            else:
+                self.keep(tag, value)
+            return
+        kind, var = spec.kind, spec.csl
+        if kind != "lines":
+            value = _NEWLINES.sub(" ", value)
+        if kind == "type":
+            self.set_type(value, line)
+        elif kind == "names":
+            self.item.setdefault(var, []).append(parse_name(value))
+        elif kind == "keywords":
+            self.keywords.append(value)
+        elif kind in ("year", "date"):
+            self.dates.setdefault(var, []).append((tag, value, line))
+        elif kind in ("page-start", "page-end"):
+            if tag in self.pages:
+                self.keep(tag, value)
+            else:
+                self.pages[tag] = (value, line)
+        elif kind == "serial":
+            self.single(table.serial_variable(value, self.item.get("type", "")), tag, value)
+        elif kind == "doi":
+            self.single(var, tag, table.bare_doi(value))
+        elif kind == "lines" and self.set_by.get(var) == tag and self.item[var] != value:
+            self.item[var] = f"{self.item[var]}\n{value}"  # repeated N1/AB: one note, one line each
+        else:
+            self.single(var, tag, value)
+
+    def set_type(self, value: str, line: int) -> None:
+        ris_type = value.strip().upper()
+        csl_type = table.RIS_TO_CSL.get(ris_type)
+        if not ris_type:
+            self.diags.warn(f"record has an empty TY; read as {table.DEFAULT_CSL_TYPE!r}",
+                            line=line, field="TY")
+            csl_type = table.DEFAULT_CSL_TYPE
+        elif csl_type is None:
+            self.diags.warn(f"unknown reference type {value!r}; read as {table.DEFAULT_CSL_TYPE!r}"
+                            " and kept for writing back", line=line, field="TY")
+            csl_type = table.DEFAULT_CSL_TYPE
+        self.item["type"] = csl_type
+        if ris_type and table.CSL_TO_RIS.get(csl_type) != ris_type:
+            self.keep("TY", ris_type)  # EJOUR, CONF, ... come back as they were
+
+    def finish_dates(self) -> None:
+        for var, candidates in self.dates.items():
+            parsed = []
+            for tag, value, line in candidates:
+                date, problem = parse_date(value)
+                if problem:
+                    self.diags.warn(f"date {value!r}: {problem}", line=line, field=tag)
+                parsed.append((tag, value, date))
+            # The most precise date wins (DA 2012/07/03 over PY 2012); a less precise one that
+            # agrees with it adds nothing; one that disagrees is kept as written.
+            best = max(parsed, key=lambda p: len(p[2].get("date-parts", [[]])[0]))
+            self.item[var] = best[2]
+            best_parts = best[2].get("date-parts", [[]])[0]
+            for tag, value, date in parsed:
+                parts = date.get("date-parts", [[]])[0]
+                if date is best[2] or (parts and best_parts[:len(parts)] == parts
+                                       and date.get("season") in (None, best[2].get("season"))):
+                    continue
+                self.diags.warn(f"date {value!r} disagrees with {best[1]!r}; kept as written",
+                                field=tag, line=self.raw.start)
+                self.keep(tag, value)
+
+    def finish_pages(self) -> None:
+        start = self.pages.get("SP", ("", 0))[0]
+        end, end_line = self.pages.get("EP", ("", 0))
+        if (start, end) == ("No", "Specified"):  # Ovid's placeholder for "no pages"
+            self.diags.warn("pages 'No Specified' (an Ovid placeholder) ignored", line=end_line,
+                            field="SP")
+            return
+        if start and end and not re.search(r"[-\u2013\u2014]\s*" + re.escape(end) + r"$", start):
+            self.item["page"] = f"{start}-{end}"
+        elif start or end:
+            self.item["page"] = start or end
+
+    def finish_journal(self) -> None:
+        for name in self.journal_either:
+            if name in (self.item.get("container-title"), self.item.get("container-title-short")):
+                continue
+            if "container-title" not in self.item:
+                self.item["container-title"] = name
+            elif "container-title-short" not in self.item:
+                self.item["container-title-short"] = name
+            else:
+                self.keep(table.JOURNAL_EITHER, name)
+
+    def build(self) -> CSLItem:
+        for tag, value, line in self.raw.entries:
+            if value.strip() or tag == "TY":
+                self.add(tag, value.strip(), line)
+        self.item.setdefault("type", table.DEFAULT_CSL_TYPE)
+        self.finish_dates()
+        self.finish_pages()
+        self.finish_journal()
+        if self.keywords:
+            joined = _join_keywords(self.keywords)
+            if joined is None:
+                self.diags.warn("keywords contain both ',' and ';'; kept as KW lines in custom.ris",
+                                line=self.raw.start, field="KW")
+                self.kept["KW"] = self.keywords
+            else:
+                self.item["keyword"] = joined
+        if self.kept:
+            self.item["custom"] = {"ris": self.kept}
+        return self.item
+
+
+def record_to_item(raw: RawRecord, diags: Diagnostics) -> CSLItem:
+    """One RIS record as a CSL item (``id`` may be missing: the caller makes ids unique)."""
+    return _Builder(raw, diags).build()
+
+
+def read(text: str, *, source: str = "<input>", options: Options | None = None) -> Result:
+    diags = Diagnostics(source)
+    raws = split_records(text, diags)
+    if not raws:
+        raise ParseError("no RIS records found (a record starts with a 'TY  - ' line)",
+                         source=source, diagnostics=diags)
+    records: List[CSLItem] = []
+    seen: Set[str] = set()
+    for index, raw in enumerate(raws, 1):
+        item = record_to_item(raw, diags)
+        if len(item) <= 1 and "custom" not in item:
+            diags.error("record holds nothing but its type; skipped", line=raw.start)
+            continue
+        wanted = str(item.get("id") or _made_up_id(item, index))
+        unique, k = wanted, 1
+        while unique in seen:
+            k += 1
+            unique = f"{wanted}-{k}"
+        if unique != wanted and "id" in item:
+            diags.warn(f"ID {wanted!r} is used by an earlier record; this one becomes {unique!r}",
+                       line=raw.start, field="ID", record=unique)
+        seen.add(unique)
+        records.append({"id": unique, **{k2: v for k2, v in item.items() if k2 != "id"}})
+    if not records:
+        raise ParseError("no readable RIS records", source=source, diagnostics=diags)
+    return Result(records, list(diags))
+
+
+__all__ = ["RawRecord", "parse_date", "parse_name", "read", "record_to_item", "sniff",
+           "split_records"]

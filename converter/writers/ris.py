@@ -1,0 +1,185 @@
+"""RIS out, in the tag set Zotero and EndNote read (see ``converter.mappings.ris``).
+
+UTF-8 text, CRLF line ends as the RIS specification and Zotero use, one blank line between
+records. Names as "Family, Given"; one AU and one KW per line; PY as YYYY, DA and Y2 as
+YYYY/MM/DD/. Tags kept by the RIS reader under ``custom["ris"]`` are written back. Whatever
+RIS has no tag for is reported, one warning per record, never dropped in silence.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, Iterator, List, Optional, Tuple
+
+from ..mappings import ris as table
+from ..model import CSLItem, Diagnostics, Output
+from ..options import Options
+
+EOL = "\r\n"
+_RANGE = re.compile(r"\s*([^\s,\-\u2013\u2014]+)\s*[-\u2013\u2014]+\s*([^\s,\-\u2013\u2014]+)\s*")
+_ISO_DATE = re.compile(r"(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+
+
+def format_name(name: Dict[str, Any]) -> str:
+    """CSL name -> 'Family, Given[, Suffix]', particles kept with the part they belong to."""
+    if name.get("literal"):
+        return str(name["literal"])
+    family = " ".join(str(p) for p in (name.get("non-dropping-particle"), name.get("family")) if p)
+    given = " ".join(str(p) for p in (name.get("given"), name.get("dropping-particle")) if p)
+    text = family
+    if given or name.get("suffix"):
+        text += f", {given}"
+    if name.get("suffix"):
+        text += f", {name['suffix']}"
+    return text
+
+
+def _date_parts(date: Dict[str, Any]) -> Optional[List[int]]:
+    """The first date of a CSL date as [y, m, d] (ints), from date-parts or an ISO raw string."""
+    parts = (date.get("date-parts") or [[]])[0]
+    if not parts and date.get("raw"):
+        m = _ISO_DATE.fullmatch(str(date["raw"]).strip())
+        parts = [p for p in m.groups() if p] if m else []
+    try:
+        return [int(p) for p in parts] or None
+    except (TypeError, ValueError):
+        return None
+
+
+def format_date(parts: List[int], season: Any = None) -> str:
+    """[2025, 8, 20] -> '2025/08/20/'; a season goes after the last slash."""
+    y = f"{parts[0]:04d}"
+    m = f"{parts[1]:02d}" if len(parts) > 1 else ""
+    d = f"{parts[2]:02d}" if len(parts) > 2 else ""
+    if isinstance(season, int) or (isinstance(season, str) and season.isdigit()):
+        season = table.SEASONS[(int(season) - 1) % 4]
+    return f"{y}/{m}/{d}/{season or ''}"
+
+
+class _RecordWriter:
+    def __init__(self, item: CSLItem, diags: Diagnostics, label: str) -> None:
+        self.item = item
+        self.diags = diags
+        self.label = label
+        self.kept: Dict[str, List[str]] = dict((item.get("custom") or {}).get("ris") or {})
+
+    def warn(self, message: str, field: str | None = None) -> None:
+        self.diags.warn(message, field=field, record=self.label)
+
+    def ris_type(self) -> str:
+        csl_type = str(self.item.get("type") or "")
+        original = (self.kept.pop("TY", None) or [None])[0]
+        if original and table.RIS_TO_CSL.get(original, table.DEFAULT_CSL_TYPE) == (
+                csl_type or table.DEFAULT_CSL_TYPE):
+            return original
+        if csl_type in table.CSL_TO_RIS:
+            return table.CSL_TO_RIS[csl_type]
+        nearest = table.NEAREST_RIS.get(csl_type, table.GENERIC_RIS_TYPE)
+        self.warn(f"CSL type {csl_type or '(none)'!r} has no RIS type; written as {nearest}", "type")
+        return nearest
+
+    def dates(self, spec: table.Field) -> Iterator[Tuple[str, str]]:
+        date = self.item.get(spec.csl)
+        if not isinstance(date, dict) or not date:
+            return
+        parts = _date_parts(date)
+        if parts is None:
+            text = str(date.get("literal") or date.get("raw") or "")
+            if text and spec.kind == "date":  # DA / Y2 carry it as written; PY is only YYYY
+                self.warn(f"{spec.csl} {text!r} is not a YYYY/MM/DD date; written as is",
+                          spec.csl)
+                yield spec.tag, text
+            return
+        if spec.tag == "PY":
+            yield "PY", f"{parts[0]:04d}"
+            return
+        if len(date.get("date-parts") or []) > 1:
+            self.warn(f"{spec.csl} is a date range; RIS keeps only its start", spec.csl)
+        if date.get("circa"):
+            self.warn(f"{spec.csl} is approximate (circa); RIS cannot say so", spec.csl)
+        season = date.get("season")
+        if spec.tag == "DA" and len(parts) == 1 and not season:
+            return  # PY already says it all
+        yield spec.tag, format_date(parts, season)
+
+    def pages(self, spec: table.Field) -> Iterator[Tuple[str, str]]:
+        page = str(self.item.get("page") or "").strip()
+        if not page:
+            return
+        m = _RANGE.fullmatch(page)
+        if spec.tag == "SP":
+            yield "SP", m.group(1) if m else page
+        elif m:
+            yield "EP", m.group(2)
+
+    def values(self, spec: table.Field) -> Iterator[Tuple[str, str]]:
+        """The (tag, value) lines one table row produces for this item."""
+        item, kind = self.item, spec.kind
+        if kind == "type":
+            yield "TY", self.ris_type()
+        elif kind == "names":
+            for name in item.get(spec.csl) or []:
+                text = format_name(name)
+                if name.get("literal") and "," in text:
+                    self.warn(f"name {text!r} has a comma; RIS readers will split it there",
+                              spec.csl)
+                if text:
+                    yield spec.tag, text
+        elif kind in ("year", "date"):
+            yield from self.dates(spec)
+        elif kind in ("page-start", "page-end"):
+            yield from self.pages(spec)
+        elif kind == "keywords":
+            keywords = item.get("keyword")
+            if isinstance(keywords, str):
+                keywords = keywords.split(";" if ";" in keywords else ",")
+            for keyword in keywords or []:
+                if str(keyword).strip():
+                    yield "KW", str(keyword).strip()
+        elif kind == "serial":
+            for var in ("ISSN", "ISBN"):
+                if item.get(var):
+                    yield "SN", str(item[var])
+        elif kind == "doi":
+            if item.get("DOI"):
+                yield "DO", table.bare_doi(str(item["DOI"]))
+        else:
+            value = item.get(spec.csl)
+            if value not in (None, ""):
+                yield spec.tag, str(value)
+
+    def lines(self) -> List[str]:
+        pairs: List[Tuple[str, str]] = []
+        for spec in table.FIELDS:
+            pairs.extend(self.values(spec))
+        for tag, values in self.kept.items():
+            pairs.extend((tag, str(v)) for v in values)
+        self.report_uncarried()
+        out: List[str] = []
+        for tag, value in pairs:
+            first, *rest = value.split("\n")
+            out.append(f"{tag}  - {first}".rstrip())
+            # Continuation lines; one that looks like a tag line is indented so it stays text.
+            out.extend(" " + ln if table.TAG_LINE.match(ln) else ln for ln in rest)
+        out.append("ER  - ")
+        return out
+
+    def report_uncarried(self) -> None:
+        lost = sorted(k for k, v in self.item.items()
+                      if k not in table.CARRIED and k != "custom" and v not in (None, "", [], {}))
+        custom = self.item.get("custom") or {}
+        lost += sorted(f"custom.{k}" for k, v in custom.items()
+                       if k != "ris" and v not in (None, "", [], {}))
+        if lost:
+            self.warn("RIS has no tag for these; not written", ", ".join(lost))
+
+
+def write(items: List[CSLItem], *, options: Options | None = None) -> Output:
+    diags = Diagnostics("RIS output")
+    records = []
+    for n, item in enumerate(items, 1):
+        label = str(item.get("id") or f"item {n}")
+        records.append(EOL.join(_RecordWriter(item, diags, label).lines()) + EOL)
+    return Output(EOL.join(records), list(diags))
+
+
+__all__ = ["format_date", "format_name", "write"]
