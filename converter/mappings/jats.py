@@ -93,6 +93,10 @@ def name_variable(group_type: str | None, custom_type: str | None = None) -> str
 # CSL identifier variable <-> pub-id-type (references) / article-id (the article).
 PUB_IDS: List[Tuple[str, str]] = [("DOI", "doi"), ("PMID", "pmid"), ("PMCID", "pmcid")]
 PUB_ID_TO_CSL: Dict[str, str] = {jats: csl for csl, jats in PUB_IDS}
+# The closed list of pub-id-type values in JATS 1.3; anything else is "custom" + custom-type.
+ARTICLE_ID_TYPES = {"accession", "archive", "ark", "art-access-id", "arxiv", "coden", "doaj", "doi",
+                    "handle", "index", "isbn", "manuscript", "medline", "mr", "other", "pii", "pmcid",
+                    "pmid", "publisher-id", "sici", "std-designation", "zbl"}
 
 # Plain-text CSL variables with a JATS element of their own inside <element-citation>.
 CITATION_FIELDS: List[Tuple[str, str]] = [

@@ -413,9 +413,15 @@ def _article(article: etree._Element, item: CSLItem, diags: Diagnostics, unmappe
     for csl, id_type in M.PUB_IDS:
         if item.get(csl):
             _el(meta, "article-id", _str(item[csl]), pub_id_type=id_type)
-    if custom.get("edn"):
+    other_ids = {"edn": custom.get("edn"), **(custom.get("ids") if isinstance(custom.get("ids"), dict) else {})}
+    for id_type, value in other_ids.items():
+        if not _str(value):
+            continue
         # JATS 1.3 closes the list of pub-id-type values; "custom" plus custom-type is its escape.
-        _el(meta, "article-id", _str(custom["edn"]), pub_id_type="custom", custom_type="edn")
+        if id_type in M.ARTICLE_ID_TYPES:
+            _el(meta, "article-id", _str(value), pub_id_type=id_type)
+        else:
+            _el(meta, "article-id", _str(value), pub_id_type="custom", custom_type=id_type)
     titles = _el(meta, "title-group")
     _el(titles, "article-title", _str(item.get("title")))
     if not item.get("title"):
@@ -510,7 +516,6 @@ def _article(article: etree._Element, item: CSLItem, diags: Diagnostics, unmappe
             meta.remove(group)
     extras = [(k, v) for k, v in custom.items()
               if k not in M.CUSTOM_KEYS_WITH_ELEMENTS and isinstance(v, (str, int, float)) and _str(v)]
-    extras += [(k, v) for k, v in (custom.get("ids") or {}).items() if _str(v)]
     skipped = [k for k, v in custom.items()
                if k not in M.CUSTOM_KEYS_WITH_ELEMENTS and not isinstance(v, (str, int, float)) and v]
     if skipped:
