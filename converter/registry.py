@@ -94,6 +94,11 @@ register(Format("page", "article web page saved as plain text", ("txt",),
 register(Format("ris", "RIS (Zotero, EndNote, Scopus, PubMed, Ovid, Embase, ProQuest)", ("ris",),
                 reader="converter.readers.ris:read", writer="converter.writers.ris:write",
                 sniffer="converter.readers.ris:sniff"))
+register(Format("bibtex", "BibTeX (.bib; classic, ASCII with LaTeX escapes)", ("bib",),
+                reader="converter.readers.bibtex:read", writer="converter.writers.bibtex:write_bibtex",
+                sniffer="converter.readers.bibtex:sniff", aliases=("bib",)))
+register(Format("biblatex", "BibLaTeX (.bib for biber; UTF-8)", ("bib",),
+                reader="converter.readers.bibtex:read", writer="converter.writers.bibtex:write_biblatex"))
 register(Format("jats", "JATS XML 1.1-1.4 in; JATS 1.3 Journal Publishing out", ("xml", "jats", "nxml"),
                 reader="converter.readers.jats:read", writer="converter.writers.jats:write",
                 sniffer="converter.readers.jats:sniff"))

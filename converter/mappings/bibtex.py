@@ -1,0 +1,214 @@
+"""BibTeX and BibLaTeX <-> CSL-JSON: the one table both the reader and the writers use.
+
+Entry types: ``TYPES`` rows are (CSL type, BibTeX type, BibLaTeX type); reading looks a
+.bib type up in both columns (first row wins), writing takes the row of the CSL type.
+``READ_ONLY_TYPES`` adds .bib types that only occur on input.
+
+Fields: each ``FieldMap`` ties one CSL variable to its BibTeX and BibLaTeX field names, with
+a ``kind`` saying how the value is converted and, optionally, the CSL types it applies to (so
+``number`` is the issue of an article but the number of a report, in both directions).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, Optional, Tuple
+
+# (CSL type, BibTeX type, BibLaTeX type)
+TYPES: Tuple[Tuple[str, str, str], ...] = (
+    ("article-journal", "article", "article"),
+    ("article-magazine", "article", "article"),
+    ("article-newspaper", "article", "article"),
+    ("article", "article", "article"),
+    ("review", "article", "review"),
+    ("book", "book", "book"),
+    ("chapter", "incollection", "incollection"),
+    ("paper-conference", "inproceedings", "inproceedings"),
+    ("thesis", "phdthesis", "thesis"),
+    ("report", "techreport", "report"),
+    ("manuscript", "unpublished", "unpublished"),
+    ("pamphlet", "booklet", "booklet"),
+    ("webpage", "misc", "online"),
+    ("post", "misc", "online"),
+    ("post-weblog", "misc", "online"),
+    ("dataset", "misc", "dataset"),
+    ("software", "misc", "software"),
+    ("patent", "misc", "patent"),
+    ("periodical", "misc", "periodical"),
+    ("collection", "book", "collection"),
+    ("entry-encyclopedia", "incollection", "inreference"),
+    ("entry-dictionary", "incollection", "inreference"),
+    ("entry", "incollection", "inreference"),
+    ("standard", "techreport", "standard"),
+    ("legislation", "misc", "legislation"),
+    ("legal_case", "misc", "jurisdiction"),
+    ("document", "misc", "misc"),
+)
+# .bib types seen only when reading, and the CSL type they become.
+READ_ONLY_TYPES: Dict[str, str] = {
+    "conference": "paper-conference", "inbook": "chapter", "bookinbook": "chapter",
+    "suppbook": "chapter", "mastersthesis": "thesis", "proceedings": "book",
+    "mvbook": "book", "mvcollection": "book", "mvproceedings": "book", "reference": "book",
+    "mvreference": "book", "manual": "report", "electronic": "webpage", "www": "webpage",
+    "misc": "document", "suppperiodical": "article-journal", "suppcollection": "chapter",
+    "set": "document", "image": "graphic", "audio": "song", "video": "motion_picture",
+    "music": "song", "movie": "motion_picture", "letter": "personal_communication",
+    "commentary": "document", "artwork": "graphic", "performance": "performance",
+    "unpublished": "manuscript",
+}
+# BibLaTeX's `type` field for @thesis/@report distinguishes what classic BibTeX puts in the
+# entry type; these are the standard localisation keys biblatex prints.
+THESIS_TYPES = {"phdthesis": "phdthesis", "mastersthesis": "mathesis"}
+
+
+@dataclass(frozen=True)
+class FieldMap:
+    """One CSL variable and the .bib fields that carry it.
+
+    kind:  text      LaTeX-decoded text
+           title     text whose capitals are brace-protected on writing
+           names     an `and`-separated name list
+           date      a CSL date (BibTeX: year/month; BibLaTeX: an ISO 8601 / EDTF date)
+           pages     a page range ("578--593" <-> "578-593")
+           verbatim  not LaTeX (URL, DOI, ...): written and read as is
+           language  an ISO 639 code in CSL, a babel language name in .bib
+    """
+
+    csl: str
+    bibtex: Optional[str]
+    biblatex: Optional[str]
+    kind: str = "text"
+    aliases: Tuple[str, ...] = ()
+    types: Optional[Tuple[str, ...]] = None  # CSL types this row is for; None: every type
+
+    def applies_to(self, csl_type: str) -> bool:
+        return self.types is None or csl_type in self.types
+
+    def names(self) -> Tuple[str, ...]:
+        """Every .bib field name this row reads."""
+        own = tuple(n for n in (self.biblatex, self.bibtex) if n)
+        return own + tuple(a for a in self.aliases if a not in own)
+
+
+JOURNAL_TYPES = ("article-journal", "article-magazine", "article-newspaper", "article",
+                 "review", "periodical")
+PART_TYPES = ("chapter", "paper-conference", "entry-encyclopedia", "entry-dictionary", "entry")
+NUMBERED_TYPES = ("report", "standard", "patent", "legislation", "document", "book",
+                  "manuscript", "dataset", "software", "webpage")
+
+FIELDS: Tuple[FieldMap, ...] = (
+    FieldMap("author", "author", "author", "names"),
+    FieldMap("editor", "editor", "editor", "names"),
+    FieldMap("translator", "translator", "translator", "names"),
+    FieldMap("container-author", None, "bookauthor", "names"),
+    FieldMap("title", "title", "title", "title"),
+    FieldMap("title-short", None, "shorttitle", "text"),
+    FieldMap("container-title", "journal", "journaltitle", "text", ("journal",), JOURNAL_TYPES),
+    FieldMap("container-title", "booktitle", "booktitle", "text", (), PART_TYPES),
+    FieldMap("container-title-short", None, "shortjournal", "text", (), JOURNAL_TYPES),
+    FieldMap("collection-title", "series", "series", "text"),
+    FieldMap("event-title", None, "eventtitle", "title"),
+    FieldMap("event-place", None, "venue", "text"),
+    FieldMap("issued", "year", "date", "date"),
+    FieldMap("original-date", None, "origdate", "date"),
+    FieldMap("event-date", None, "eventdate", "date"),
+    FieldMap("accessed", "urldate", "urldate", "date"),
+    FieldMap("volume", "volume", "volume", "text"),
+    FieldMap("number-of-volumes", None, "volumes", "text"),
+    FieldMap("issue", "number", "number", "text", ("issue",), JOURNAL_TYPES),
+    FieldMap("number", "number", "number", "text", (), NUMBERED_TYPES),
+    FieldMap("page", "pages", "pages", "pages"),
+    FieldMap("number-of-pages", None, "pagetotal", "text"),
+    FieldMap("edition", "edition", "edition", "text"),
+    FieldMap("publisher", "school", "institution", "text", ("school",), ("thesis",)),
+    FieldMap("publisher", "institution", "institution", "text", (), ("report", "standard")),
+    FieldMap("publisher", "publisher", "publisher", "text", ("institution", "school", "organization")),
+    FieldMap("publisher-place", "address", "location", "text", ("address", "location")),
+    FieldMap("genre", "type", "type", "text"),
+    FieldMap("DOI", "doi", "doi", "verbatim"),
+    FieldMap("URL", "url", "url", "verbatim"),
+    FieldMap("ISSN", "issn", "issn", "verbatim"),
+    FieldMap("ISBN", "isbn", "isbn", "verbatim"),
+    FieldMap("PMID", None, None, "verbatim", ("pmid",)),
+    FieldMap("abstract", "abstract", "abstract", "text"),
+    FieldMap("keyword", "keywords", "keywords", "text"),
+    FieldMap("language", "language", "langid", "language", ("language", "hyphenation")),
+    FieldMap("note", "note", "note", "text", ("addendum",)),
+    FieldMap("annote", "annote", "annotation", "text", ("annote",)),
+    FieldMap("version", None, "version", "text"),
+    FieldMap("chapter-number", "chapter", "chapter", "text"),
+)
+
+# Fields that are part of a date written with `year`/`date`, handled by the date code.
+DATE_PARTS = {"month", "day", "endyear", "endmonth", "endday"}
+
+# babel/polyglossia language names <-> ISO 639-1 codes (what CSL's `language` holds).
+LANGUAGES: Dict[str, str] = {
+    "en": "english", "ru": "russian", "de": "ngerman", "fr": "french", "es": "spanish",
+    "it": "italian", "pt": "portuguese", "nl": "dutch", "pl": "polish", "cs": "czech",
+    "sk": "slovak", "uk": "ukrainian", "be": "belarusian", "bg": "bulgarian", "sr": "serbian",
+    "hr": "croatian", "sl": "slovenian", "fi": "finnish", "sv": "swedish", "no": "norsk",
+    "nb": "norsk", "nn": "nynorsk", "da": "danish", "is": "icelandic", "et": "estonian",
+    "lv": "latvian", "lt": "lithuanian", "hu": "magyar", "ro": "romanian", "el": "greek",
+    "tr": "turkish", "ca": "catalan", "eu": "basque", "gl": "galician", "ga": "irish",
+    "cy": "welsh", "he": "hebrew", "ar": "arabic", "fa": "farsi", "hi": "hindi",
+    "ja": "japanese", "zh": "chinese", "ko": "korean", "kk": "kazakh", "la": "latin",
+    "id": "bahasai", "ms": "malay", "vi": "vietnamese", "th": "thai", "af": "afrikaans",
+}
+# Other spellings met when reading.
+LANGUAGE_ALIASES: Dict[str, str] = {
+    "american": "en", "british": "en", "usenglish": "en", "ukenglish": "en", "australian": "en",
+    "canadian": "en", "newzealand": "en", "german": "de", "ngerman": "de", "austrian": "de",
+    "naustrian": "de", "swissgerman": "de", "nswissgerman": "de", "francais": "fr",
+    "brazil": "pt", "brazilian": "pt", "portuges": "pt", "norwegian": "no", "norsk": "no",
+    "hungarian": "hu", "magyar": "hu", "farsi": "fa", "persian": "fa", "bahasa": "id",
+    "indonesian": "id", "russian": "ru", "русский": "ru", "english": "en", "spanish": "es",
+}
+
+
+def language_code(name: str) -> Optional[str]:
+    """'english' / 'English' / 'en' / 'en-US' -> 'en'; None when unknown."""
+    key = name.strip().lower()
+    if key in LANGUAGES:
+        return key
+    if "-" in key and key.split("-")[0] in LANGUAGES:
+        return name.strip()
+    for code, babel in LANGUAGES.items():
+        if babel == key:
+            return code
+    return LANGUAGE_ALIASES.get(key)
+
+
+def language_name(code: str) -> Optional[str]:
+    """'en' / 'en-US' -> 'english'; None when the code has no babel name here."""
+    return LANGUAGES.get(code.strip().lower().split("-")[0].split("_")[0])
+
+
+def csl_type_for(bib_type: str) -> Optional[str]:
+    """The CSL type of a .bib entry type (either dialect); None when unknown."""
+    bib_type = bib_type.lower()
+    for csl, bibtex, biblatex in TYPES:
+        if bib_type in (bibtex, biblatex) and bib_type != "misc":
+            return csl
+    return READ_ONLY_TYPES.get(bib_type)
+
+
+def bib_type_for(csl_type: str, dialect: str) -> Optional[str]:
+    """The .bib entry type for a CSL type in ``dialect`` ("bibtex" or "biblatex")."""
+    for csl, bibtex, biblatex in TYPES:
+        if csl == csl_type:
+            return bibtex if dialect == "bibtex" else biblatex
+    return None
+
+
+def fields_for(csl_type: str) -> Tuple[FieldMap, ...]:
+    """The rows that apply to entries of ``csl_type``."""
+    return tuple(f for f in FIELDS if f.applies_to(csl_type))
+
+
+def read_map(csl_type: str) -> Dict[str, FieldMap]:
+    """.bib field name (lower case) -> its row, for an entry of ``csl_type``."""
+    table: Dict[str, FieldMap] = {}
+    for row in fields_for(csl_type):
+        for name in row.names():
+            table.setdefault(name, row)
+    return table

@@ -1,0 +1,469 @@
+"""BibTeX and BibLaTeX in. bibtexparser 2 splits the file into blocks (and reports the
+blocks it cannot parse, with their line); this module evaluates field values (@string
+macros, ``#`` concatenation, month macros), resolves ``crossref``, decodes LaTeX and maps
+fields to CSL through converter/mappings/bibtex.py.
+
+A broken entry is reported with its line and skipped; the rest of the file still comes
+through. Fields CSL has no variable for are kept, as written, under ``custom["bibtex"]`` so
+that writing BibTeX again loses nothing.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional, Tuple
+
+import bibtexparser
+from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
+from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock, Preamble, String
+
+from ..errors import ParseError
+from ..latex import to_unicode
+from ..mappings import bibtex as mapping
+from ..model import CSLItem, Diagnostics, Result
+from ..options import Options
+
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.M)
+_KNOWN_START = re.compile(r"@\s*(article|book|inproceedings|incollection|misc|online|string|"
+                          r"phdthesis|techreport|inbook|thesis|report|preamble|comment)\s*[{(]", re.I)
+_FIELD_START = re.compile(r"^\s*([A-Za-z][\w\-:.]*)\s*=", re.M)
+_ISO_DATE = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:T[\d:.Z+\-]*)?$")
+
+
+def sniff(text: str) -> int:
+    """Confidence that ``text`` is a .bib file: an entry start near the top."""
+    head = text.lstrip("\ufeff")[:5000]
+    if _KNOWN_START.search(head):
+        return 90
+    if _ENTRY_START.search(head):
+        return 60
+    return 0
+
+
+@dataclass
+class RawField:
+    value: str  # the evaluated value: macros and concatenation resolved, outer braces removed
+    line: int
+
+
+class _Values:
+    """Evaluates raw .bib values: ``{...}``, ``"..."``, numbers, macros and ``#``."""
+
+    def __init__(self, strings: Dict[str, str], diags: Diagnostics) -> None:
+        self.strings = strings  # macro name (lower case) -> raw value
+        self.diags = diags
+        self.cache: Dict[str, str] = {}
+
+    def evaluate(self, raw: str, *, line: int, field: str, record: str | None,
+                 depth: int = 0) -> Tuple[str, Optional[str]]:
+        """The value, and a description of the syntax problem when the value is malformed."""
+        parts: List[str] = []
+        pos, n = 0, len(raw)
+        expect_piece = True
+        while True:
+            while pos < n and raw[pos] in " \t\r\n":
+                pos += 1
+            if pos >= n:
+                break
+            ch = raw[pos]
+            if not expect_piece:
+                if ch != "#":
+                    return "".join(parts), f"unexpected text after the value: {raw[pos:pos + 30]!r}"
+                pos += 1
+                expect_piece = True
+                continue
+            if ch == "{":
+                end = _matching_brace(raw, pos)
+                if end < 0:
+                    return "".join(parts), "unbalanced braces"
+                parts.append(raw[pos + 1:end])
+                pos = end + 1
+            elif ch == '"':
+                end = _closing_quote(raw, pos)
+                if end < 0:
+                    return "".join(parts), "unclosed quote"
+                parts.append(raw[pos + 1:end])
+                pos = end + 1
+            else:
+                match = re.compile(r"[^\s#{}\"=,]+").match(raw, pos)
+                if match is None:
+                    return "".join(parts), f"unexpected {ch!r}"
+                parts.append(self.macro(match.group(), line=line, field=field, record=record,
+                                        depth=depth))
+                pos = match.end()
+            expect_piece = False
+        return "".join(parts), None
+
+    def macro(self, name: str, *, line: int, field: str, record: str | None, depth: int) -> str:
+        if name.isdigit():
+            return name
+        key = name.lower()
+        if key in self.cache:
+            return self.cache[key]
+        if key in self.strings and depth < 20:
+            value, _ = self.evaluate(self.strings[key], line=line, field=field, record=record,
+                                     depth=depth + 1)
+            self.cache[key] = value
+            return value
+        if key[:3] in MONTHS and (len(key) == 3 or key == _month_name(key[:3]).lower()):
+            return _month_name(key[:3])
+        self.diags.warn(f"undefined @string macro {name!r}; kept as text", line=line, field=field,
+                        record=record)
+        return name
+
+
+def _month_name(abbr: str) -> str:
+    return ("January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December")[MONTHS.index(abbr)]
+
+
+def _matching_brace(text: str, start: int) -> int:
+    depth = 0
+    for i in range(start, len(text)):
+        c = text[i]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _closing_quote(text: str, start: int) -> int:
+    depth = 0
+    for i in range(start + 1, len(text)):
+        c = text[i]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif c == '"' and depth == 0:
+            return i
+    return -1
+
+
+def _parse(text: str) -> Any:
+    """bibtexparser without its middlewares (we evaluate values ourselves), and quiet: its
+    complaints become our diagnostics."""
+    logger = logging.getLogger("bibtexparser")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        return bibtexparser.parse_string(text, parse_stack=[])
+    finally:
+        logger.setLevel(level)
+
+
+def _failed_block_message(block: ParsingFailedBlock) -> Tuple[str, int]:
+    """A message for a block bibtexparser could not parse, and the line to blame."""
+    start = (block.start_line or 0) + 1
+    raw = block.raw or ""
+    key_match = re.match(r"\s*@\s*\w+\s*[{(]\s*([^,\s]*)", raw)
+    key = key_match.group(1) if key_match else ""
+    what = f"entry {key!r}" if key else "block"
+    # Blame the field whose braces do not balance, when one line shows it.
+    for offset, line in enumerate(raw.splitlines()):
+        field = _FIELD_START.match(line)
+        if field and line.count("{") != line.count("}") and offset > 0:
+            rest = "\n".join(raw.splitlines()[offset + 1:offset + 2])
+            if not _FIELD_START.match(rest) and not rest.strip().startswith("}"):
+                continue
+            return (f"{what} skipped: unbalanced braces in field {field.group(1)!r}", start + offset)
+    reason = getattr(block.error, "abort_reason", "") or str(block.error) or "syntax error"
+    reason = " ".join(reason.split())
+    return f"{what} skipped: {reason}", start
+
+
+def read(text: str, *, source: str = "<input>", options: Options | None = None) -> Result:
+    diags = Diagnostics(source)
+    try:
+        library = _parse(text)
+    except Exception as exc:  # a bibtexparser bug must not reach the user as a traceback
+        raise ParseError(f"BibTeX parser failed: {exc}", source=source) from None
+
+    strings = {s.key.lower(): s.value for s in library.strings}
+    values = _Values(strings, diags)
+    entries: List[Tuple[Entry, bool]] = [(e, False) for e in library.entries]
+
+    for block in library.failed_blocks:
+        if isinstance(block, DuplicateBlockKeyBlock):
+            first_line = (block.previous_block.start_line or 0) + 1
+            dup = block.ignore_error_block
+            if isinstance(dup, Entry):
+                diags.warn(f"duplicate key {block.key!r} (first used at line {first_line}); this"
+                           f" entry is kept under the key {block.key + '-2'!r}",
+                           line=(block.start_line or 0) + 1, record=block.key)
+                entries.append((dup, True))
+            else:
+                diags.warn(f"{block.key!r} is defined again (first at line {first_line}); the"
+                           " first definition is used", line=(block.start_line or 0) + 1)
+        elif isinstance(block, DuplicateFieldKeyBlock) and isinstance(block.ignore_error_block, Entry):
+            entries.append((block.ignore_error_block, False))  # reported field by field below
+        elif isinstance(block, ParsingFailedBlock):
+            message, line = _failed_block_message(block)
+            diags.error(message, line=line)
+    if any(isinstance(b, Preamble) for b in library.blocks):
+        diags.warn("@preamble not converted (LaTeX definitions have no place in CSL)")
+    entries.sort(key=lambda pair: pair[0].start_line or 0)
+
+    # Evaluate every entry's fields first: crossref needs its parent's values.
+    evaluated: List[Tuple[Entry, str, Dict[str, RawField]]] = []
+    taken_ids: set[str] = set()
+    for entry, duplicate in entries:
+        key = entry.key + ("-2" if duplicate else "")
+        n = 2
+        while key in taken_ids:
+            n += 1
+            key = f"{entry.key}-{n}"
+        fields = _evaluate_entry(entry, key, values, diags)
+        if fields is None:
+            continue
+        taken_ids.add(key)
+        evaluated.append((entry, key, fields))
+
+    by_key = {key.lower(): fields for _, key, fields in evaluated}
+    records: List[CSLItem] = []
+    for entry, key, fields in evaluated:
+        _resolve_crossref(entry, key, fields, by_key, diags)
+        records.append(_to_csl(entry, key, fields, diags))
+    if not records and not diags:
+        raise ParseError("no BibTeX entries found", source=source)
+    if not records:
+        raise ParseError("no BibTeX entry could be read", source=source, diagnostics=list(diags))
+    return Result(records, list(diags))
+
+
+def _evaluate_entry(entry: Entry, key: str, values: _Values,
+                    diags: Diagnostics) -> Optional[Dict[str, RawField]]:
+    """Field name (lower case) -> evaluated value; None (with an error) for a broken entry."""
+    fields: Dict[str, RawField] = {}
+    entry_line = (entry.start_line or 0) + 1
+    for fld in entry.fields:
+        line = (fld.start_line or entry.start_line or 0) + 1
+        name = fld.key.lower()
+        raw = str(fld.value)
+        value, problem = values.evaluate(raw, line=line, field=name, record=key)
+        if problem:
+            # A missing comma makes the next field part of this value: blame that line.
+            next_field = _FIELD_START.search(raw)
+            if next_field:
+                value_end = len(raw[:next_field.start()].rstrip())
+                bad_line = line + raw.count("\n", 0, value_end)
+                diags.error(f"entry {entry.key!r} skipped: missing comma after field {name!r}"
+                            f" (before {next_field.group(1)!r})", line=bad_line, field=name,
+                            record=entry.key)
+            else:
+                diags.error(f"entry {entry.key!r} skipped: cannot read field {name!r}: {problem}",
+                            line=line, field=name, record=entry.key)
+            return None
+        if "\ufffd" in value:
+            diags.warn("field holds bytes that are not valid in the file's encoding (shown as"
+                       " U+FFFD)", line=line, field=name, record=key)
+        if name in fields:
+            diags.warn(f"field {name!r} appears twice; the first value is kept", line=line,
+                       field=name, record=key)
+            continue
+        fields[name] = RawField(value, line)
+    if not fields:
+        diags.warn("entry has no fields", line=entry_line, record=key)
+    return fields
+
+
+# Fields a child inherits from its crossref parent under another name (BibLaTeX's rules).
+_INHERIT_AS = {"title": "booktitle", "subtitle": "booksubtitle", "author": "bookauthor",
+               "shorttitle": None, "ids": None, "crossref": None, "key": None}
+
+
+def _resolve_crossref(entry: Entry, key: str, fields: Dict[str, RawField],
+                      by_key: Dict[str, Dict[str, RawField]], diags: Diagnostics) -> None:
+    ref = fields.get("crossref")
+    if ref is None:
+        return
+    parent = by_key.get(ref.value.strip().lower())
+    if parent is None:
+        diags.warn(f"crossref {ref.value!r} is not in the file", line=ref.line, field="crossref",
+                   record=key)
+        return
+    child_is_part = entry.entry_type.lower() in ("incollection", "inproceedings", "inbook",
+                                                  "inreference", "bookinbook", "suppbook")
+    for name, raw in parent.items():
+        target: Optional[str] = name
+        if child_is_part and name in _INHERIT_AS:
+            target = _INHERIT_AS[name]
+        elif name in ("ids", "crossref", "key"):
+            target = None
+        if target and target not in fields:
+            fields[target] = raw
+    del fields["crossref"]
+
+
+def _decode(value: str, *, line: int, field: str, record: str, diags: Diagnostics) -> str:
+    unknown: List[str] = []
+    text = to_unicode(value, unknown.append)
+    for command in dict.fromkeys(unknown):
+        diags.warn(f"unknown LaTeX command {command} dropped (its argument is kept)", line=line,
+                   field=field, record=record)
+    return text
+
+
+def _verbatim(value: str) -> str:
+    value = value.strip()
+    url = re.fullmatch(r"\\url\{(.*)\}", value, re.S)
+    if url:
+        value = url.group(1)
+    return re.sub(r"\\([_%&#$~])", r"\1", value).strip()
+
+
+def _names(value: str, *, line: int, field: str, record: str,
+           diags: Diagnostics) -> List[Dict[str, str]]:
+    people: List[Dict[str, str]] = []
+    for raw in split_multiple_persons_names(value):
+        raw = raw.strip()
+        if raw.lower() == "others":
+            diags.warn("'and others': the name list is incomplete and CSL cannot say so",
+                       line=line, field=field, record=record)
+            continue
+        if raw.startswith("{") and _matching_brace(raw, 0) == len(raw) - 1:
+            people.append({"literal": _decode(raw, line=line, field=field, record=record,
+                                              diags=diags)})
+            continue
+        try:
+            parts = parse_single_name_into_parts(raw, strict=False)
+        except Exception:  # bibtexparser's name grammar gave up: keep the name whole
+            diags.warn(f"cannot split the name {raw!r}; kept as one literal name", line=line,
+                       field=field, record=record)
+            people.append({"literal": _decode(raw, line=line, field=field, record=record,
+                                              diags=diags)})
+            continue
+        name: Dict[str, str] = {}
+        for csl_part, words in (("family", parts.last), ("given", parts.first),
+                                ("non-dropping-particle", parts.von), ("suffix", parts.jr)):
+            if words:
+                text = _decode(" ".join(words), line=line, field=field, record=record,
+                               diags=diags)
+                if text:
+                    name[csl_part] = text
+        if "family" not in name and "given" in name:
+            name = {"family": name.pop("given"), **name}
+        if name:
+            people.append(name)
+    return people
+
+
+def _date(fields: Dict[str, RawField], row: mapping.FieldMap, key: str,
+          diags: Diagnostics) -> Optional[Dict[str, Any]]:
+    """A CSL date from BibLaTeX ``date``-style fields or BibTeX ``year``/``month``/``day``."""
+    names = row.names()
+    present = [fields[n] for n in names if n in fields]
+    if row.csl == "issued" and "date" in fields:
+        raw = fields["date"]
+    elif row.csl == "issued" and "year" in fields:
+        return _year_month(fields, key, diags)
+    elif present:
+        raw = present[0]
+    else:
+        return None
+    text = to_unicode(raw.value).strip()
+    ends = text.split("/")
+    if len(ends) <= 2:
+        parts = []
+        for end in ends:
+            m = _ISO_DATE.match(end.strip())
+            if end.strip() in ("", ".."):
+                parts.append(None)
+                continue
+            if not m:
+                parts = []
+                break
+            parts.append([int(g) for g in m.groups() if g is not None])
+        if parts and parts[0] is not None:
+            return {"date-parts": [p for p in parts if p is not None]}
+    diags.warn(f"date {text!r} is not ISO 8601; kept as a literal date", line=raw.line,
+               field=names[0], record=key)
+    return {"literal": text}
+
+
+def _year_month(fields: Dict[str, RawField], key: str, diags: Diagnostics) -> Dict[str, Any]:
+    year = fields["year"]
+    text = to_unicode(year.value).strip()
+    m = re.fullmatch(r"(\d{4})", text)
+    if not m:
+        found = re.fullmatch(r"(\d{4})[a-z]?", text)  # "2005a": a disambiguated year
+        if not found:
+            if text:
+                return {"literal": text}
+            return {"literal": ""}
+        m = found
+    date = [int(m.group(1))]
+    month = fields.get("month")
+    if month is not None:
+        mtext = to_unicode(month.value).strip().lower()
+        number = int(mtext) if mtext.isdigit() else (MONTHS.index(mtext[:3]) + 1
+                                                        if mtext[:3] in MONTHS else None)
+        if number is None or not 1 <= number <= 12:
+            diags.warn(f"month {month.value!r} is not a month; ignored", line=month.line,
+                       field="month", record=key)
+        else:
+            date.append(number)
+            day = fields.get("day")
+            if day is not None and day.value.strip().isdigit():
+                date.append(int(day.value.strip()))
+    return {"date-parts": [date]}
+
+
+def _pages(text: str) -> str:
+    """'578--593' (decoded to '578–593') -> '578-593', the form CSL processors expect."""
+    return re.sub(r"\s*[–—‐-]+\s*", "-", text)
+
+
+def _to_csl(entry: Entry, key: str, fields: Dict[str, RawField], diags: Diagnostics) -> CSLItem:
+    bib_type = entry.entry_type.lower()
+    entry_line = (entry.start_line or 0) + 1
+    csl_type = mapping.csl_type_for(bib_type)
+    if csl_type is None:
+        diags.warn(f"unknown entry type @{entry.entry_type}; read as a CSL 'document'",
+                   line=entry_line, record=key)
+        csl_type = "document"
+    item: CSLItem = {"id": key, "type": csl_type, "citation-key": key}
+    used: set[str] = set(mapping.DATE_PARTS) | {"crossref"}
+    table = mapping.read_map(csl_type)
+    for name, raw in fields.items():
+        row = table.get(name)
+        if row is None or name in used:
+            continue
+        if row.csl in item:
+            continue  # an earlier field (e.g. journaltitle before journal) already set it
+        if row.kind == "date":
+            date = _date(fields, row, key, diags)
+            used.update(row.names())
+            if date is not None:
+                item[row.csl] = date
+            continue
+        used.add(name)
+        if row.kind == "names":
+            people = _names(raw.value, line=raw.line, field=name, record=key, diags=diags)
+            if people:
+                item[row.csl] = people
+            continue
+        if row.kind == "verbatim":
+            value = _verbatim(raw.value)
+        else:
+            value = _decode(raw.value, line=raw.line, field=name, record=key, diags=diags)
+        if row.kind == "pages":
+            value = _pages(value)
+        elif row.kind == "language":
+            value = mapping.language_code(value) or value
+        if value:
+            item[row.csl] = value
+    if bib_type in mapping.THESIS_TYPES and "genre" not in item:
+        item["genre"] = "PhD thesis" if bib_type == "phdthesis" else "Master's thesis"
+    if csl_type == "thesis" and bib_type == "thesis" and item.get("genre") in ("phdthesis", "mathesis"):
+        item["genre"] = "PhD thesis" if item["genre"] == "phdthesis" else "Master's thesis"
+    # Everything not mapped (or a second spelling of a field already read) is kept as is.
+    extra = {name: raw.value for name, raw in fields.items() if name not in used}
+    if extra:
+        item["custom"] = {"bibtex": extra}
+    return item

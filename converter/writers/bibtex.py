@@ -1,0 +1,254 @@
+"""BibTeX and BibLaTeX out, from the same table the reader uses (converter/mappings/bibtex.py).
+
+``bibtex``: classic BibTeX for bibtex and standard .bst files: ASCII with LaTeX escapes,
+``year``/``month``, ``journal``, ``address``. ``biblatex``: UTF-8 for biber: ``date``,
+``journaltitle``, ``location``, ``langid``, ``urldate``. Both write names as "Family, Given",
+brace-protect capitals a .bst would lower-case, and give each entry a readable unique key.
+What a dialect cannot carry is listed in one warning per record.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Optional, Set, Tuple
+
+from ..citekeys import assign_keys
+from ..latex import escape_verbatim, to_latex
+from ..mappings import bibtex as mapping
+from ..model import CSLItem, Diagnostics, Output
+from ..options import Options
+
+MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# CSL variables that are the entry itself rather than a field.
+_NOT_FIELDS = {"id", "citation-key", "type", "custom"}
+# custom keys that are not lost: written back (bibtex) or selected on their own (--references).
+_CUSTOM_CARRIED = {"bibtex", "references"}
+
+
+class _Entry:
+    """One entry being written: its fields in order, and what could not be written."""
+
+    def __init__(self, dialect: str) -> None:
+        self.dialect = dialect
+        self.fields: List[Tuple[str, str, bool]] = []  # name, value, braced
+        self.unmapped: Set[str] = set()
+
+    def add(self, name: str, value: str, braced: bool = True) -> None:
+        if value and not any(f[0] == name for f in self.fields):
+            self.fields.append((name, value, braced))
+
+    def text(self, value: Any) -> str:
+        encoded, unmapped = to_latex(str(value), ascii_only=self.dialect == "bibtex")
+        self.unmapped |= unmapped
+        return encoded
+
+
+def protect_capitals(text: str, encode: Any) -> str:
+    """Brace every word with a capital letter, so that no .bst or biblatex style can
+    lower-case it; a word that is only capitalised at the start of the title or after a
+    colon needs no braces (BibTeX's change.case$ keeps those)."""
+    out: List[str] = []
+    sentence_start = True
+    for token in re.split(r"(\s+)", text):
+        if not token or token.isspace():
+            out.append(token)
+            continue
+        letters = [c for c in token if c.isalpha()]
+        has_capital = any(c.isupper() for c in letters)
+        only_initial = bool(letters) and letters[0].isupper() and not any(
+            c.isupper() for c in letters[1:])
+        if has_capital and not (sentence_start and only_initial):
+            # Punctuation stays outside the braces: change.case$ only sees a colon at
+            # brace level 0, and keeps the capital after it only then.
+            core = re.match(r"^(\W*)(.*?)(\W*)$", token, re.S)
+            assert core is not None
+            lead, word, trail = core.groups()
+            out.append(encode(lead) + "{" + encode(word) + "}" + encode(trail))
+        else:
+            out.append(encode(token))
+        sentence_start = token.endswith(":")
+    return "".join(out)
+
+
+def _brace_if_needed(part: str) -> str:
+    """A name part containing ',' or a standalone 'and' must be one brace group."""
+    if "," in part or re.search(r"\band\b", part, re.I):
+        return "{" + part + "}"
+    return part
+
+
+def format_name(name: Dict[str, Any], encode: Any) -> str:
+    """A CSL name as BibTeX's "von Last, Jr, First"; a literal name as one brace group."""
+    if name.get("literal") or not (name.get("family") or name.get("given")):
+        return "{" + encode(name.get("literal") or "") + "}"
+    family = encode(name.get("family") or "")
+    particles = " ".join(p for p in (name.get("dropping-particle"),
+                                     name.get("non-dropping-particle")) if p)
+    given = encode(name.get("given") or "")
+    suffix = encode(name.get("suffix") or "")
+    if family[:1].islower():
+        family = "{" + family + "}"  # else BibTeX would read a lower-case family as a particle
+    last = _brace_if_needed(family)
+    if particles:
+        last = encode(particles) + " " + last
+    if not given and not suffix:
+        # "Calderon Anton" alone would be read as given "Calderon", family "Anton".
+        return last if " " not in family else last + ","
+    parts = [last]
+    if suffix:
+        parts.append(_brace_if_needed(suffix))
+    parts.append(_brace_if_needed(given) if given else "")
+    return ", ".join(parts)
+
+
+def _date_parts(date: Any) -> Optional[List[List[int]]]:
+    if not isinstance(date, dict):
+        return None
+    parts = date.get("date-parts")
+    if parts and isinstance(parts, list) and parts[0]:
+        try:
+            return [[int(p) for p in part] for part in parts if part]
+        except (TypeError, ValueError):
+            return None
+    raw = str(date.get("raw") or "")
+    found = re.fullmatch(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*", raw)
+    if found:
+        return [[int(g) for g in found.groups() if g]]
+    return None
+
+
+def _iso(parts: List[List[int]]) -> str:
+    def one(p: List[int]) -> str:
+        return "-".join([f"{p[0]:04d}"] + [f"{x:02d}" for x in p[1:3]])
+    return "/".join(one(p) for p in parts[:2])
+
+
+def _write_date(entry: _Entry, row: mapping.FieldMap, value: Any, lost: List[str]) -> bool:
+    """Write one CSL date; False when the dialect cannot carry it."""
+    parts = _date_parts(value)
+    literal = value.get("literal") if isinstance(value, dict) else None
+    if entry.dialect == "bibtex":
+        if row.csl == "issued":
+            if parts is None:
+                if literal:
+                    entry.add("year", entry.text(literal))
+                    return True
+                return False
+            first = parts[0]
+            entry.add("year", str(first[0]))
+            if len(first) > 1 and 1 <= first[1] <= 12:
+                entry.add("month", MONTH_MACROS[first[1] - 1], braced=False)
+            if len(first) > 2 or len(parts) > 1:
+                lost.append(f"{row.csl} (BibTeX keeps only year and month)")
+            return True
+        if row.bibtex and parts is not None:
+            entry.add(row.bibtex, _iso(parts))
+            return True
+        return False
+    name = row.biblatex
+    if name is None or parts is None:
+        return False
+    entry.add(name, _iso(parts))
+    return True
+
+
+def _pages(value: str) -> str:
+    return re.sub(r"\s*[-‐–—]+\s*", "--", value)
+
+
+def _entry_type(item: CSLItem, dialect: str, diags: Diagnostics, key: str) -> str:
+    csl_type = str(item.get("type") or "document")
+    bib_type = mapping.bib_type_for(csl_type, dialect)
+    if bib_type is None:
+        diags.warn(f"no {dialect} entry type for CSL type {csl_type!r}; written as @misc",
+                   field="type", record=key)
+        return "misc"
+    if csl_type == "thesis" and dialect == "bibtex" and "master" in str(item.get("genre", "")).lower():
+        return "mastersthesis"
+    return bib_type
+
+
+def _custom_lost(custom: Dict[str, Any]) -> List[str]:
+    lost = []
+    for name, value in custom.items():
+        if name in _CUSTOM_CARRIED or value in (None, "", [], {}):
+            continue
+        if name == "authors" and isinstance(value, list):
+            details = sorted({k for person in value if isinstance(person, dict) for k in person
+                              if k not in ("literal", "variants")})
+            if details:
+                lost.append(f"custom.authors ({', '.join(details)})")
+            continue
+        lost.append(f"custom.{name}")
+    return lost
+
+
+def _write_entry(item: CSLItem, key: str, dialect: str, diags: Diagnostics) -> str:
+    entry = _Entry(dialect)
+    bib_type = _entry_type(item, dialect, diags, key)
+    csl_type = str(item.get("type") or "document")
+    done: Set[str] = set()
+    lost: List[str] = []
+    for row in mapping.fields_for(csl_type):
+        if row.csl in done or row.csl not in item or item[row.csl] in (None, "", [], {}):
+            continue
+        value = item[row.csl]
+        name = row.bibtex if dialect == "bibtex" else row.biblatex
+        if row.kind == "date":
+            if _write_date(entry, row, value, lost):
+                done.add(row.csl)
+            continue
+        if name is None:
+            continue
+        if row.kind == "names":
+            if not isinstance(value, list):
+                continue
+            entry.add(name, " and ".join(format_name(n, entry.text) for n in value
+                                         if isinstance(n, dict)))
+        elif row.kind == "title":
+            entry.add(name, protect_capitals(str(value), entry.text))
+        elif row.kind == "pages":
+            entry.add(name, _pages(entry.text(value)))
+        elif row.kind == "verbatim":
+            entry.add(name, escape_verbatim(str(value)))
+        elif row.kind == "language":
+            babel = mapping.language_name(str(value))
+            if babel is None:
+                continue
+            entry.add(name, babel)
+        else:
+            entry.add(name, entry.text(value))
+        done.add(row.csl)
+    if bib_type == "thesis" and "genre" not in done:
+        entry.add("type", "phdthesis")
+    custom = item.get("custom") if isinstance(item.get("custom"), dict) else {}
+    for name, value in (custom.get("bibtex") or {}).items():
+        if isinstance(value, str):
+            entry.add(str(name).lower(), value)
+    lost = [f"{var}" for var in item if var not in _NOT_FIELDS and var not in done] + lost
+    lost += _custom_lost(custom)
+    if lost:
+        diags.warn(f"{dialect} has no field for: {', '.join(lost)}; not written", record=key)
+    if entry.unmapped:
+        chars = "".join(sorted(entry.unmapped))
+        diags.warn(f"no LaTeX escape for {chars!r}; kept as UTF-8 (needs a UTF-8 aware LaTeX)",
+                   record=key)
+    body = ",\n".join(f"  {name} = {{{value}}}" if braced else f"  {name} = {value}"
+                      for name, value, braced in entry.fields)
+    return f"@{bib_type}{{{key},\n{body}\n}}\n" if body else f"@{bib_type}{{{key},\n}}\n"
+
+
+def _write(items: List[CSLItem], dialect: str) -> Output:
+    diags = Diagnostics()
+    keys = assign_keys(items)
+    entries = [_write_entry(item, key, dialect, diags) for item, key in zip(items, keys)]
+    return Output("\n".join(entries), list(diags))
+
+
+def write_bibtex(items: List[CSLItem], *, options: Options | None = None) -> Output:
+    """Classic BibTeX: ASCII with LaTeX escapes, for bibtex and .bst styles."""
+    return _write(items, "bibtex")
+
+
+def write_biblatex(items: List[CSLItem], *, options: Options | None = None) -> Output:
+    """BibLaTeX for biber: UTF-8, ISO dates, BibLaTeX field names."""
+    return _write(items, "biblatex")
