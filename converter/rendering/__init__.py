@@ -1,1 +1,18 @@
-"""Rendering CSL styles through citeproc-py."""
+"""Rendering CSL styles (APA, our GOST styles, any CSL style) through citeproc-py.
+
+citeproc-py (pinned in pyproject.toml) parses and evaluates the style; this package wraps it:
+
+- ``styles``: finding and loading styles and locales (cached), built from our element classes;
+- ``elements``: the element subclasses that fix citeproc-py's evaluation gaps;
+- ``items``: CSL-JSON items to citeproc-py references (escaping, rich text, dates);
+- ``markup``: the text and HTML output formats; ``casing``: text-case on rich text;
+- ``names``: initials; ``sorting``: collation; ``yearsuffix``: disambiguation;
+- ``punctuation``: clean-up where pieces meet; ``titles``: sentence case for Title Case sources;
+- ``engine``: one render of many items; ``conformance``: the CSL test-suite runner.
+"""
+from __future__ import annotations
+
+from .engine import Rendered, render
+from .styles import LoadedStyle, load_style, load_style_text
+
+__all__ = ["LoadedStyle", "Rendered", "load_style", "load_style_text", "render"]

@@ -1,0 +1,347 @@
+"""Our subclasses of citeproc-py's style elements: each overrides one behaviour that
+citeproc-py gets wrong compared with the CSL specification and citeproc-js. The style loader
+(``styles.py``) builds element trees from these classes instead of citeproc-py's own.
+
+What each override fixes:
+- ``CasedMixin``: text-case on rich text and non-English items (``casing.py``).
+- ``AffixMixin``: prefixes and suffixes are escaped for HTML like any other text.
+- ``Name``: multi-letter initials, particles, literal names, empty given names,
+  et-al-use-first="0", the delimiter before "&" (``names.py``).
+- ``Substitute``: whatever a substitute rendered is suppressed in the rest of the entry.
+- ``Layout``/``Key``: substitution state is reset for each item and each sort key.
+- ``Sort``: locale-aware collation (``sorting.py``).
+- ``Style``: locales loaded through the same element classes; macro look-ups cached.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from citeproc import model
+from citeproc.source import VariableError
+from citeproc.string import MixedString, String, join as seam_join
+
+from .casing import apply_case
+from .names import initialize, is_romanesque
+from .sorting import sort_key
+
+ENGLISH = ("en",)
+
+
+class CasedMixin:
+    def case(self, text, language=None):  # type: ignore[no-untyped-def]
+        mode = self.get("text-case")
+        if mode is None or not text:
+            return text
+        if mode == "title" and language is not None and language[:2] not in ENGLISH:
+            return text
+        return apply_case(text, mode)
+
+
+class AffixMixin:
+    def wrap(self, string):  # type: ignore[no-untyped-def]
+        if string is None:
+            return None
+        prefix = self.get("prefix")
+        suffix = self.get("suffix")
+        if prefix:
+            prefix = self.preformat(prefix)
+            string = prefix + model.normalize_seam(prefix, string)
+        if suffix:
+            suffix = self.preformat(suffix)
+            string = string + model.normalize_seam(string, suffix)
+        return string
+
+
+def _reset(item: Any) -> None:
+    try:
+        ref = item.reference
+    except (AttributeError, KeyError):
+        return
+    suppressed = getattr(ref, "suppressed", None)
+    if suppressed is not None:
+        suppressed.clear()
+
+
+class MacroCacheMixin:
+    def get_macro(self, name):  # type: ignore[no-untyped-def]
+        root = self.get_root()
+        cache = getattr(root, "macro_cache", None)
+        if cache is None:
+            return model.CitationStylesElement.get_macro(self, name)
+        macro = cache.get(name)
+        if macro is None:
+            macro = cache[name] = model.CitationStylesElement.get_macro(self, name)
+        return macro
+
+
+class Style(MacroCacheMixin, model.Style):
+    def set_locale_list(self, output_locale, validate=True):  # type: ignore[no-untyped-def]
+        from .styles import load_locale  # the loader imports this module
+
+        self.locales = []
+        seen = set()
+
+        def in_style(lang):
+            expr = (f'./cs:locale[@xml:lang="{lang}"]' if lang else "./cs:locale[not(@xml:lang)]")
+            for found in self.xpath_search(expr):
+                self.locales.append(found)
+
+        def system(lang):
+            if lang not in seen:
+                seen.add(lang)
+                self.locales.append(load_locale(lang))
+
+        language = output_locale.split("-")[0]
+        in_style(output_locale)
+        if language != output_locale:
+            in_style(language)
+        in_style(None)
+        if output_locale in model.LANGUAGE_NAMES:
+            system(output_locale)
+        if language in model.PRIMARY_DIALECTS:
+            system(model.PRIMARY_DIALECTS[language])
+        system("en-US")
+        for locale in self.locales:
+            locale.style = self
+
+
+class Text(CasedMixin, AffixMixin, MacroCacheMixin, model.Text):
+    pass
+
+
+class Number(CasedMixin, AffixMixin, model.Number):
+    pass
+
+
+class Label(CasedMixin, AffixMixin, model.Label):
+    pass
+
+
+class Date_Part(CasedMixin, AffixMixin, model.Date_Part):
+    pass
+
+
+class Name_Part(CasedMixin, AffixMixin, model.Name_Part):
+    pass
+
+
+class Date(AffixMixin, model.Date):
+    pass
+
+
+class Group(AffixMixin, model.Group):
+    pass
+
+
+class Names(AffixMixin, model.Names):
+    pass
+
+
+class Et_Al(AffixMixin, model.Et_Al):
+    pass
+
+
+class Substitute(model.Substitute):
+    def render(self, item, context=None, **kwargs):  # type: ignore[no-untyped-def]
+        ref = item.reference
+        for child in self.getchildren():
+            previous = ref.accessed
+            dict.__setattr__(ref, "accessed", [])
+            try:
+                if isinstance(child, model.Names) and child.name is None:
+                    names = self.xpath_search("./parent::cs:names[1]")[0]
+                    text = child.render(item, names_context=names, context=context, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except VariableError:
+                text = None
+            used = ref.accessed
+            dict.__setattr__(ref, "accessed", previous if previous is None else previous + used)
+            if text:
+                ref.suppressed.update(used)
+                self.add_to_repressed_list(child, context)
+                return text
+        return None
+
+
+class Layout(AffixMixin, model.Layout):
+    def render_bibliography(self, citation_items):  # type: ignore[no-untyped-def]
+        output = []
+        for item in citation_items:
+            self.repressed = {}
+            _reset(item)
+            text = self.render_children(item)
+            output.append(self.format(self.wrap(text)) if text is not None else None)
+        return output
+
+    def render_children(self, item, delimiter="", **kwargs):  # type: ignore[no-untyped-def]
+        # a citation renders several items through one layout: start each one afresh
+        if self.getparent().tag.endswith("citation"):
+            _reset(item)
+        return super().render_children(item, delimiter=delimiter, **kwargs)
+
+
+class Key(model.Key):
+    def sort_keys(self, items, context):  # type: ignore[no-untyped-def]
+        if "macro" not in self.attrib:
+            keys = super().sort_keys(items, context)
+        else:
+            layout = context.get_layout()
+            sort_options = {"name-as-sort-order": "all"}
+            for option in ("names-min", "names-use-first", "names-use-last"):
+                if option in self.attrib:
+                    sort_options[option.replace("names", "et-al")] = self.get(option)
+            macro = self.get_macro(self.get("macro"))
+            keys = []
+            for item in items:
+                layout.repressed = {}
+                _reset(item)
+                keys.append(macro.render(item, context=context, sort_options=sort_options))
+            for item in items:
+                _reset(item)
+        return keys
+
+
+class Sort(model.Sort):
+    def sort(self, items, context):  # type: ignore[no-untyped-def]
+        locale = getattr(self.get_root(), "locale_tag", "en-US")
+        columns = []
+        for key in self.findall("cs:key", self.nsmap):
+            descending = key.get("sort", "ascending").lower() == "descending"
+            numeric = (key.get("variable") or "").replace("-", "_") in model.NUMBERS + ["citation_number"]
+            raw = key.sort_keys(items, context)
+            columns.append((descending, [sort_key(v, locale, numeric) for v in raw]))
+        order = list(range(len(items)))
+        # stable sorts from the last key to the first; empty values go last either way
+        for descending, keys in reversed(columns):
+            present = [i for i in order if keys[i] is not None]
+            missing = [i for i in order if keys[i] is None]
+            present.sort(key=lambda i: keys[i], reverse=descending)
+            order = present + missing
+        return [items[i] for i in order]
+
+
+def _cat(parts, delimiter=" "):  # type: ignore[no-untyped-def]
+    """Join name parts, keeping rich-text segments (a plain str.join would lose them)."""
+    present = [p for p in parts if p]
+    return seam_join(present, delimiter) if present else None
+
+
+class Name(AffixMixin, model.Name):
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):  # type: ignore[no-untyped-def]
+        def opt(name: str) -> Any:
+            return self.get_option(name, context, sort_options)
+
+        names = item.reference.get(variable) or []
+        form = opt("form")
+        et_al_min = opt("et-al-min")
+        use_first = opt("et-al-use-first")
+        truncate = bool(et_al_min) and len(names) >= et_al_min and use_first < len(names)
+        if form == "count":
+            return min(use_first, len(names)) if truncate else len(names)
+        if truncate and use_first == 0:
+            return None
+        use_last = opt("et-al-use-last") and truncate and use_first <= et_al_min - 2
+        shown = names[:use_first] if truncate else list(names)
+        mark = opt("initialize-with")
+        words = self.get("initialize", "true").lower() != "false"
+        hyphen = opt("initialize-with-hyphen")
+        as_sort = opt("name-as-sort-order")
+        sort_sep = opt("sort-separator")
+        demote = opt("demote-non-dropping-particle")
+        rendered: List[Any] = []
+        inverted: List[bool] = []
+        literal: List[bool] = []
+        for i, name in enumerate(shown + ([names[-1]] if use_last else [])):
+            index = i if not (use_last and i == len(shown)) else len(names) - 1
+            invert = as_sort == "all" or (as_sort == "first" and index == 0)
+            text, was_literal = self._one_name(name, form, mark, hyphen, words, invert,
+                                               sort_sep, demote)
+            rendered.append(text)
+            inverted.append(invert and not was_literal)
+            literal.append(was_literal)
+        if not rendered:
+            return None
+        return self._join(rendered, inverted, literal, truncate, use_last, opt)
+
+    def _one_name(self, name, form, mark, hyphen, words, invert, sort_sep, demote):  # type: ignore[no-untyped-def]
+        given, family, dp, ndp, suffix = name.parts()
+        if "literal" in name:
+            return self._parts(None, family), True
+        if given is not None and mark is not None:
+            given = String(initialize(str(given), mark, hyphen=hyphen, words=words))
+        roman = is_romanesque(f"{given or ''}{family or ''}")
+        if form == "short":
+            family = _cat((ndp, family)) if roman else family
+            return self._parts(None, family), False
+        if not roman:
+            return self._parts(None, _cat((family, given), "")), False
+        if invert:
+            if demote in ("never", "sort-only"):
+                family = _cat((ndp, family))
+                given = _cat((given, dp))
+            else:
+                given = _cat((given, dp, ndp))
+            given, family = self._format_parts(given, family)
+            return _cat((family, given, suffix), sort_sep), False
+        family = _cat((dp, ndp, family))
+        given, family = self._format_parts(given, family)
+        text = _cat((given, family))
+        if suffix:
+            text += (", " if name.get("comma-suffix") else " ") + suffix
+        return text, False
+
+    def _format_parts(self, given, family):  # type: ignore[no-untyped-def]
+        for part in self.findall("cs:name-part", self.nsmap):
+            given, family = part.format_part(given, family)
+        return given, family
+
+    def _parts(self, given, family):  # type: ignore[no-untyped-def]
+        return self._format_parts(given, family)[1]
+
+    def _join(self, rendered, inverted, literal, truncate, use_last, opt):  # type: ignore[no-untyped-def]
+        delimiter = opt("delimiter")
+        if use_last:
+            ellipsis = self.unicode_character("horizontal ellipsis")
+            return self.join(rendered[:-1], delimiter) + delimiter + ellipsis + " " + rendered[-1]
+
+        def precedes(rule: str, count: int) -> bool:
+            if rule == "always":
+                return True
+            if rule == "never":
+                return False
+            if rule == "after-inverted-name":
+                return inverted[count - 1]
+            return count >= 2  # contextual
+
+        if truncate:
+            et_al = self.et_al()
+            if not et_al:
+                return self.join(rendered, delimiter)
+            sep = delimiter if precedes(opt("delimiter-precedes-et-al"), len(rendered)) else " "
+            return self.join(rendered, delimiter) + sep + et_al
+        and_ = opt("and")
+        if and_ is None or len(rendered) == 1:
+            return self.join(rendered, delimiter)
+        and_term = self.get_single_term(name="and") if and_ == "text" else self.preformat("&")
+        head = self.join(rendered[:-1], delimiter)
+        rule = opt("delimiter-precedes-last")
+        use_delim = precedes(rule, len(rendered) - 1) if rule != "contextual" else len(rendered) > 2
+        if use_delim and len(rendered) == 2 and literal[0] and rule == "always":
+            use_delim = False  # citeproc-js: no comma after an uninverted literal name
+        sep = delimiter.rstrip() + " " if use_delim else " "
+        return head + sep + and_term + " " + rendered[-1]
+
+    def et_al(self):  # type: ignore[no-untyped-def]
+        found = self.xpath_search("./following-sibling::cs:et-al[1]")
+        if found:
+            return found[0].render()
+        return self.get_single_term(name="et-al")
+
+
+# Every element class the loader should use instead of citeproc-py's, by CSL element name.
+OVERRIDES: Dict[str, type] = {
+    cls.__name__.replace("_", "-").lower(): cls
+    for cls in (Style, Text, Number, Label, Date_Part, Name_Part, Date, Group, Names, Et_Al,
+                Substitute, Layout, Key, Sort, Name)
+}

@@ -1,0 +1,73 @@
+"""Rendering items with a loaded style: bibliography entries and in-text citations, with
+sorting, year-suffix disambiguation and the punctuation clean-up."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Dict, List, Sequence
+
+from citeproc import Citation, CitationItem
+from citeproc.frontend import CitationStylesBibliography
+from citeproc.source import BibliographySource
+
+from .items import convert_items
+from .markup import FORMATTERS
+from .punctuation import tidy
+from .styles import LoadedStyle
+from .yearsuffix import assign_year_suffixes
+
+
+@dataclass
+class Rendered:
+    """What one render produced, in output order."""
+
+    entries: List[str]          # bibliography entries (sorted by the style)
+    order: List[int]            # index into the input items for each entry
+    citations: List[str]        # one in-text citation per input item, in input order
+
+
+def _quotes(style: LoadedStyle) -> tuple:
+    def term(name: str, default: str) -> str:
+        found = style.root.get_term(name)
+        return str(found.single) if found is not None else default
+    return (term("open-quote", "“"), term("close-quote", "”"),
+            term("open-inner-quote", "‘"), term("close-inner-quote", "’"))
+
+
+def _punctuation_in_quote(style: LoadedStyle) -> bool:
+    try:
+        value = style.root.get_locale_option("punctuation-in-quote")
+    except Exception:
+        return False
+    return str(value).lower() == "true"
+
+
+def render(items: Sequence[Dict[str, Any]], style: LoadedStyle, *, markup: str = "text",
+           bibliography: bool = True, citations: bool = False) -> Rendered:
+    fmt = FORMATTERS[markup]
+    with style.lock:  # a style tree carries per-render state (formatter, substitutions)
+        refs = convert_items(items, fmt, _quotes(style))
+        source = BibliographySource()
+        for ref in refs:
+            source.add(ref)
+        bib = CitationStylesBibliography(style, source, fmt)
+        cites = [Citation([CitationItem(ref.key)]) for ref in refs]
+        for cite in cites:
+            bib.register(cite)
+        has_bib = style.has_bibliography()
+        if has_bib:
+            bib.sort()
+        assign_year_suffixes(style, bib, refs)
+        piq = _punctuation_in_quote(style)
+        entries: List[str] = []
+        order: List[int] = []
+        if bibliography and has_bib:
+            for key, text in zip(bib.keys, bib.bibliography()):
+                if text is not None:
+                    entries.append(tidy(str(text), piq))
+                    order.append(int(key[1:]))
+        cited: List[str] = []
+        if citations:
+            for cite in cites:
+                text = bib.cite(cite, lambda item: None)
+                cited.append(tidy(str(text), piq))
+    return Rendered(entries, order, cited)

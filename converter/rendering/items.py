@@ -1,0 +1,139 @@
+"""CSL-JSON items to citeproc-py references.
+
+Our own conversion rather than citeproc-py's ``CiteProcJSON``: it keeps ids as given (citeproc-py
+lower-cases them), escapes text for the output format, understands rich text, accepts
+numbers given as strings in dates, ignores name and date keys CSL-JSON allows but
+citeproc-py rejects, and drops empty values instead of rendering "., ." for them.
+"""
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any, Dict, Iterable, List, Tuple
+
+from citeproc import DATES, NAMES
+from citeproc.source import Date, DateRange, LiteralDate, Name, Reference, VariableError
+
+from .markup import rich_text
+from .typography import smart_quotes
+
+_NAME_KEYS = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix")
+# plain data, never rich text
+_RAW_VARIABLES = {"language", "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID"}
+
+
+class TrackedReference(Reference):
+    """A reference whose variables can be suppressed for the rest of an entry (CSL's rule
+    for substituted variables) and whose look-ups can be recorded (to know what a
+    substitute rendered)."""
+
+    def __init__(self, key: str, type_: str) -> None:
+        super().__init__(key, type_)
+        dict.__setattr__(self, "suppressed", set())
+        dict.__setattr__(self, "accessed", None)
+
+    def __getitem__(self, key: str) -> Any:
+        if key in self.suppressed:
+            raise VariableError
+        if self.accessed is not None:
+            self.accessed.append(key)
+        return super().__getitem__(key)
+
+    def __getattr__(self, name: str) -> Any:
+        return self[name]
+
+    def __contains__(self, key: object) -> bool:
+        if key in self.suppressed:
+            return False
+        return dict.__contains__(self, key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if key in self.suppressed or not dict.__contains__(self, key):
+            return default
+        if self.accessed is not None:
+            self.accessed.append(key)
+        return dict.__getitem__(self, key)
+
+
+def _int(value: Any) -> Any:
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return value
+
+
+def convert_date(value: Any) -> Any:
+    if not isinstance(value, dict):
+        return None
+    parts = [p for p in (value.get("date-parts") or []) if p and p[0] not in (None, "")]
+    circa = bool(value.get("circa"))
+    dates = []
+    for part in parts[:2]:
+        fields: Dict[str, Any] = {}
+        for name, v in zip(("year", "month", "day"), part):
+            v = _int(v)
+            if not isinstance(v, int):
+                break
+            if v == 0 and name != "year":
+                break
+            fields[name] = v
+        if "year" not in fields:
+            break
+        if len(dates) == 0 and value.get("season") and "month" not in fields:
+            fields["season"] = _int(value["season"])
+        dates.append(Date(**fields))
+    if len(dates) == 1 or (len(dates) == 2 and dates[0] == dates[1]):
+        date = dates[0]
+        date["circa"] = circa
+        return date
+    if len(dates) == 2:
+        return DateRange(begin=dates[0], end=dates[1], circa=circa)
+    literal = value.get("literal") or value.get("raw")
+    if literal:
+        return LiteralDate(str(literal), circa=circa)
+    return None
+
+
+def convert_name(data: Any, fmt: SimpleNamespace) -> Name | None:
+    if not isinstance(data, dict):
+        return None
+    if data.get("literal"):
+        return Name(literal=rich_text(smart_quotes(str(data["literal"])), fmt))
+    fields = {k: str(data[k]).strip() for k in _NAME_KEYS if data.get(k) not in (None, "")}
+    fields = {k: v for k, v in fields.items() if v}
+    if not fields:
+        return None
+    if "family" not in fields:
+        # a lone given name is a mononym
+        fields["family"] = fields.pop("given", "") or fields.pop("suffix", "")
+    name = Name(**{k: (rich_text(smart_quotes(v), fmt) if k in ("family", "given") else v)
+                   for k, v in fields.items()})
+    return name
+
+
+def convert_item(item: Dict[str, Any], key: str, fmt: SimpleNamespace,
+                 quotes: Tuple[str, str, str, str] = ("“", "”", "‘", "’")) -> TrackedReference:
+    ref = TrackedReference(key, str(item.get("type") or "document"))
+    for var, value in item.items():
+        if var in ("id", "type", "custom") or value is None or value == "":
+            continue
+        attr = var.replace("-", "_")
+        if var in NAMES or attr in NAMES:
+            names = [n for n in (convert_name(d, fmt) for d in value or []) if n is not None]
+            if names:
+                dict.__setitem__(ref, attr, names)
+        elif attr in DATES or var in ("available-date", "event-date"):
+            date = convert_date(value)
+            if date is not None:
+                dict.__setitem__(ref, attr, date)
+        elif var in _RAW_VARIABLES:
+            dict.__setitem__(ref, attr, str(value) if var == "language" else rich_text(str(value), fmt))
+        elif isinstance(value, (str, int, float)):
+            text = smart_quotes(str(value), *quotes)
+            dict.__setitem__(ref, attr, rich_text(text, fmt))
+    return ref
+
+
+def convert_items(items: Iterable[Dict[str, Any]], fmt: SimpleNamespace,
+                  quotes: Tuple[str, str, str, str] = ("“", "”", "‘", "’")) -> List[TrackedReference]:
+    """One reference per item, keyed by position ("i0", "i1", ...) so that ids need not be unique."""
+    return [convert_item(item, f"i{n}", fmt, quotes) for n, item in enumerate(items)]

@@ -1,0 +1,131 @@
+"""Output formats (plain text, HTML) and the rich text CSL-JSON strings may carry.
+
+citeproc-py calls a formatter module's ``preformat`` on terms and wraps styled text with
+``Italic``, ``Bold``...; we hand it our own formatter objects so that HTML escaping is
+done once, on data and terms alike, with the numeric entities citeproc-js uses
+(``&#38;``, ``&#60;``, ``&#62;``), which survive upper-casing.
+
+Rich text in data (``<i>``, ``<b>``, ``<sup>``, ``<sub>``, small caps and
+``<span class="nocase">``, the tags citeproc-js accepts) becomes segments: ``Tag`` for markup,
+``NoCase`` for text that case changes must not touch, ``String`` for the rest.
+Anything else that looks like a tag is text and is escaped.
+"""
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+from typing import Callable, List
+
+from citeproc.string import MixedString, NoCase, String
+
+HTML_ESCAPES = {"&": "&#38;", "<": "&#60;", ">": "&#62;"}
+_ESCAPE_RE = re.compile("[&<>]")
+
+
+def escape_html(text: str) -> str:
+    return _ESCAPE_RE.sub(lambda m: HTML_ESCAPES[m.group()], text)
+
+
+class Tag(String):
+    """A piece of markup: never re-cased, never escaped, never split into words."""
+
+    def lower(self):  # type: ignore[override]
+        return self
+
+    def upper(self):  # type: ignore[override]
+        return self
+
+    def soft_lower(self):
+        return self
+
+    def soft_upper(self):
+        return self
+
+    def capitalize_first(self):
+        return self
+
+    def words(self):
+        yield self
+
+
+def _wrapper(open_tag: str, close_tag: str) -> Callable[[object], str]:
+    def wrap(text: object) -> str:
+        return f"{open_tag}{text}{close_tag}"
+    return wrap
+
+
+def _plain(text: object) -> str:
+    return str(text)
+
+
+SMALL_CAPS = '<span style="font-variant:small-caps;">'
+
+HTML = SimpleNamespace(
+    name="html",
+    preformat=lambda text: escape_html(str(text)),
+    Italic=_wrapper("<i>", "</i>"), Oblique=_wrapper("<i>", "</i>"),
+    Bold=_wrapper("<b>", "</b>"), Light=_wrapper('<span style="font-weight:lighter;">', "</span>"),
+    Underline=_wrapper('<span style="text-decoration:underline;">', "</span>"),
+    Superscript=_wrapper("<sup>", "</sup>"), Subscript=_wrapper("<sub>", "</sub>"),
+    SmallCaps=_wrapper(SMALL_CAPS, "</span>"),
+)
+
+TEXT = SimpleNamespace(
+    name="text", preformat=str,
+    Italic=_plain, Oblique=_plain, Bold=_plain, Light=_plain, Underline=_plain,
+    Superscript=_plain, Subscript=_plain, SmallCaps=_plain,
+)
+
+FORMATTERS = {"html": HTML, "text": TEXT}
+
+# The rich-text tags citeproc-js understands in field values.
+_RICH_RE = re.compile(
+    r'<(?P<close>/)?(?P<tag>i|b|sup|sub|span)'
+    r'(?P<attr>\s+(?:class="nocase"|style="font-variant:\s*small-caps;?"))?\s*>',
+    re.IGNORECASE,
+)
+_HTML_TAG_FOR = {"i": ("<i>", "</i>"), "b": ("<b>", "</b>"), "sup": ("<sup>", "</sup>"),
+                 "sub": ("<sub>", "</sub>")}
+
+
+def rich_text(value: str, formatter: SimpleNamespace) -> MixedString:
+    """Segments for a field value: escaped text, protected (nocase) text and markup tags."""
+    html = formatter is HTML
+    out: List[String] = []
+    stack: List[str] = []  # what each open tag was: "nocase", "smallcaps" or a tag name
+    pos = 0
+
+    def text(chunk: str) -> None:
+        if chunk:
+            chunk = escape_html(chunk) if html else chunk
+            out.append(NoCase(chunk) if "nocase" in stack else String(chunk))
+
+    for m in _RICH_RE.finditer(value):
+        name = m.group("tag").lower()
+        attr = (m.group("attr") or "").lower()
+        if m.group("close"):
+            # a closing tag must match what is open; a stray one is text
+            if not stack or (name == "span") != (stack[-1] in ("nocase", "smallcaps")) \
+                    or (name != "span" and stack[-1] != name):
+                continue
+            text(value[pos:m.start()])
+            kind = stack.pop()
+            if html and kind != "nocase":
+                out.append(Tag("</span>" if kind == "smallcaps" else _HTML_TAG_FOR[kind][1]))
+        else:
+            if name == "span" and not attr:
+                continue
+            text(value[pos:m.start()])
+            kind = ("nocase" if "nocase" in attr else "smallcaps") if name == "span" else name
+            stack.append(kind)
+            if html and kind != "nocase":
+                out.append(Tag(SMALL_CAPS if kind == "smallcaps" else _HTML_TAG_FOR[kind][0]))
+        pos = m.end()
+    text(value[pos:])
+    if html:
+        # close whatever the data left open, so one field cannot style the rest of the entry
+        for kind in reversed(stack):
+            if kind != "nocase":
+                out.append(Tag("</span>" if kind == "smallcaps" else _HTML_TAG_FOR[kind][1]))
+    # skip the unclosed-tag check when nothing matched: the common case stays cheap
+    return MixedString(out)
