@@ -33,16 +33,50 @@ class Parsed:
     problems: List[Tuple[str, int | None]]  # (message, line): non-fatal, the text was recovered
 
 
-def _refuse_entity_declarations(text: str, source: str) -> None:
-    doctype = _DOCTYPE.search(text)
+def _internal_subset(text: str) -> Tuple[str, int]:
+    """The DOCTYPE's internal subset ("[...]") and its offset; ("", 0) when there is none.
+    Only a DOCTYPE before the first element counts (one quoted in the body is just text)."""
+    first_element = re.search(r"<[A-Za-z_]", text)
+    doctype = _DOCTYPE.search(text, 0, first_element.start() if first_element else len(text))
     if doctype is None:
-        return
-    decl = _ENTITY_DECL.search(text)
+        return "", 0
+    i, quote = doctype.end(), ""
+    while i < len(text):
+        char = text[i]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char == ">":
+            return "", 0
+        elif char == "[":
+            break
+        i += 1
+    start, j, quote = i + 1, i + 1, ""
+    while j < len(text):
+        char = text[j]
+        if quote:
+            quote = "" if char == quote else quote
+        elif text.startswith("<!--", j):
+            end = text.find("-->", j + 4)
+            j = len(text) if end < 0 else end + 3
+            continue
+        elif char in "\"'":
+            quote = char
+        elif char == "]":
+            break
+        j += 1
+    return text[start:j], start
+
+
+def _refuse_entity_declarations(text: str, source: str) -> None:
+    subset, offset = _internal_subset(text)
+    decl = _ENTITY_DECL.search(subset)
     if decl is not None:
         raise ParseError(
             "the XML declares an entity in its DOCTYPE; entity declarations are refused "
             "(they can read local files or the network, or expand without bound)",
-            source=source, line=line_of(text, decl.start()))
+            source=source, line=line_of(text, offset + decl.start()))
 
 
 def _parser(recover: bool) -> etree.XMLParser:
@@ -99,6 +133,12 @@ def parse(text: str, *, source: str = "<input>") -> Parsed:
         ends_early = not text.rstrip().endswith(">") or "end" in message.lower() or "premature" in message.lower()
         why = "the XML is truncated (it ends before its elements are closed)" if ends_early else "the XML is not well-formed"
         problems.append((f"{why}: {message.strip()}; what could be read was kept", line))
+    # A declaration the pre-scan could not see (e.g. behind a comment with markup in it):
+    # the parser did not expand it, and the document is refused all the same.
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise ParseError("the XML declares an entity in its DOCTYPE; entity declarations are refused",
+                         source=source)
     _replace_named_entities(root)
     return Parsed(root, problems)
 

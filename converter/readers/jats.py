@@ -48,7 +48,12 @@ def _text(node: etree._Element | None) -> str:
     """All text inside an element, whitespace collapsed."""
     if node is None:
         return ""
-    return " ".join("".join(node.itertext()).split())
+    return _squash("".join(node.itertext()))
+
+
+def _squash(text: str) -> str:
+    """Collapse XML whitespace only: a no-break space in the text is content, kept as is."""
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()
 
 
 def _first_text(parent: etree._Element, *paths: str) -> str:
@@ -312,7 +317,7 @@ def _aff_parts(aff: etree._Element) -> Tuple[str, str]:
         return ", ".join(institutions), address
     parts = [aff.text or ""] + [("" if c.tag in ("label", "sup") + address_tags else _text(c)) + (c.tail or "")
                                 for c in aff]
-    return " ".join("".join(parts).split()).strip(" ,;"), address
+    return _squash("".join(parts)).strip(" ,;"), address
 
 
 def _contributors(meta: etree._Element, article: etree._Element, item: CSLItem, custom: Dict[str, Any],

@@ -400,7 +400,7 @@ def _contrib_group(meta: etree._Element, item: CSLItem, custom: Dict[str, Any], 
 
 def _paragraphs(parent: etree._Element, text: str) -> None:
     for para in [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()] or [text]:
-        _el(parent, "p", " ".join(para.split()))
+        _el(parent, "p", re.sub(r"[ \t\r\n]+", " ", para))
 
 
 def _article(article: etree._Element, item: CSLItem, diags: Diagnostics, unmapped: Counter) -> None:
