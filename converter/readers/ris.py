@@ -249,19 +249,20 @@ class _Builder:
                 date, problem = parse_date(value)
                 if problem:
                     self.diags.warn(f"date {value!r}: {problem}", line=line, field=tag)
-                parsed.append((tag, value, date))
+                parsed.append((tag, value, date, line))
             # The most precise date wins (DA 2012/07/03 over PY 2012); a less precise one that
             # agrees with it adds nothing; one that disagrees is kept as written.
-            best = max(parsed, key=lambda p: len(p[2].get("date-parts", [[]])[0]))
+            best = max(parsed, key=lambda p: (len(p[2].get("date-parts", [[]])[0]),
+                                              "season" in p[2]))
             self.item[var] = best[2]
             best_parts = best[2].get("date-parts", [[]])[0]
-            for tag, value, date in parsed:
+            for tag, value, date, line in parsed:
                 parts = date.get("date-parts", [[]])[0]
                 if date is best[2] or (parts and best_parts[:len(parts)] == parts
                                        and date.get("season") in (None, best[2].get("season"))):
                     continue
                 self.diags.warn(f"date {value!r} disagrees with {best[1]!r}; kept as written",
-                                field=tag, line=self.raw.start)
+                                field=tag, line=line)
                 self.keep(tag, value)
 
     def finish_pages(self) -> None:

@@ -1,0 +1,221 @@
+"""The RIS reader: golden fixtures, the real exports in ../shared/corpus/real, the broken files
+in ../shared/corpus/bad, encodings, and rispy as an independent reader of the same files."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import rispy
+
+import converter
+from converter.errors import ParseError
+from converter.readers.ris import parse_name, sniff
+from tests.conftest import SHARED, need_shared
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ris"
+REAL = SHARED / "corpus" / "real"
+BAD = SHARED / "corpus" / "bad"
+
+
+def _diag_summary(diags):
+    return sorted(((d.line or 0), d.field or "", d.severity) for d in diags)
+
+
+@pytest.mark.parametrize("case", sorted(p.stem for p in FIXTURES.glob("*.ris")))
+def test_fixture(case):
+    """Each tests/fixtures/ris/<case>.ris reads into the hand-written records of <case>.json,
+    with diagnostics at the expected lines."""
+    expected = json.loads((FIXTURES / f"{case}.json").read_text(encoding="utf-8"))
+    result = converter.read_file(FIXTURES / f"{case}.ris", "ris")
+    assert result.records == expected["records"]
+    want = sorted((d["line"], d["field"] or "", d["severity"]) for d in expected["diagnostics"])
+    assert _diag_summary(result.diagnostics) == want, [str(d) for d in result.diagnostics]
+
+
+# Records and diagnostics per real export. The diagnostics are: Zotero's 'nan' after the last
+# date slash (baseline_zotero), Zotero's 'undefined' likewise (pubmed_zotero), Ovid's NL tag after
+# ER, its 'Link to the Ovid Full Text' lines between records, and its 'No Specified' pages.
+REAL_COUNTS = {
+    "asreview-_baseline.ris": (100, 0),
+    "asreview-baseline_zotero.ris": (100, 7),
+    "asreview-embase.ris": (6, 0),
+    "asreview-ovid_psycinfo.ris": (6, 15),
+    "asreview-proquest.ris": (6, 0),
+    "asreview-pubmed_zotero.ris": (6, 3),
+    "asreview-ris_many_authors.ris": (1, 0),
+    "asreview-scopus.ris": (6, 0),
+}
+
+
+def real_files():
+    return sorted(p.name for p in REAL.glob("*.ris")) if REAL.is_dir() else list(REAL_COUNTS)
+
+
+@pytest.mark.parametrize("name", real_files())
+def test_real_export_counts(name):
+    need_shared()
+    result = converter.read_file(REAL / name, "ris")
+    assert (len(result.records), len(result.diagnostics)) == REAL_COUNTS[name], \
+        [str(d) for d in result.diagnostics]
+    assert all(d.line for d in result.diagnostics)
+
+
+def _words(value) -> set:
+    """Lower-case words of a JSON value; numbers without leading zeros ('07' and 7 match)."""
+    words = re.findall(r"\w+", " ".join(_strings(value)).lower())
+    return {str(int(w)) if w.isdigit() else w for w in words}
+
+
+def _strings(value):
+    if isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _strings(v)
+    else:
+        yield str(value)
+
+
+# Warned about (see REAL_COUNTS), or a DOI's URL prefix ('http://dx.doi.org/10.1/x' -> '10.1/x').
+_DROPPED_ON_PURPOSE = {"nan", "undefined", "no", "specified", "http", "https", "dx", "doi", "org"}
+
+
+@pytest.mark.parametrize("name", real_files())
+def test_real_export_keeps_what_rispy_sees(name):
+    """rispy, read independently, finds no word in a record that our record lacks."""
+    need_shared()
+    text = (REAL / name).read_text(encoding="utf-8-sig")
+    theirs = rispy.loads(text, skip_unknown_tags=False, enforce_list_tags=False)
+    ours = converter.read_file(REAL / name, "ris").records
+    assert len(theirs) == len(ours)
+    for their, our in zip(theirs, ours):
+        # rispy's type code is not compared: ours is a CSL type (the writer maps it back).
+        missing = _words(their) - _words(our) - _DROPPED_ON_PURPOSE - _words(their["type_of_reference"])
+        assert not missing, (our["id"], sorted(missing)[:20])
+
+
+def test_legacy_and_modern_tags_agree():
+    legacy = "TY  - JOUR\nA1  - Doe, Jane\nT1  - Title\nJF  - Journal\nY1  - 2001\nN2  - Abs\nER  - \n"
+    modern = "TY  - JOUR\nAU  - Doe, Jane\nTI  - Title\nT2  - Journal\nPY  - 2001\nAB  - Abs\nER  - \n"
+    assert converter.read(legacy, "ris").records == converter.read(modern, "ris").records
+
+
+@pytest.mark.parametrize("value, name", [
+    ("Doe, Jane", {"family": "Doe", "given": "Jane"}),
+    ("de Bruin, Jonathan", {"family": "de Bruin", "given": "Jonathan"}),
+    ("King, Martin Luther, Jr.", {"family": "King", "given": "Martin Luther", "suffix": "Jr."}),
+    ("Liu R.", {"family": "Liu", "given": "R."}),
+    ("Akimov Yu.G.", {"family": "Akimov", "given": "Yu.G."}),
+    ("World Health Organization", {"literal": "World Health Organization"}),
+    ("Doe,", {"family": "Doe"}),
+])
+def test_parse_name(value, name):
+    assert parse_name(value) == name
+
+
+# ---- broken input: ../shared/corpus/bad ----------------------------------------------------
+
+def test_bad_invalid_utf8_keeps_every_record():
+    need_shared()
+    result = converter.read_file(BAD / "invalid_utf8.ris", "ris")
+    assert len(result.records) == 10
+    [diag] = result.diagnostics
+    assert diag.line == 81 and "UTF-8" in diag.message and diag.source.endswith("invalid_utf8.ris")
+    # The one bad byte is replaced in its own title; the names around it are intact.
+    assert "\ufffd" in result.records[4]["title"]
+    assert result.records[4]["author"][4] == {"family": "Козлов", "given": "Николай Андреевич"}
+
+
+def test_bad_missing_er_keeps_both_neighbours():
+    need_shared()
+    result = converter.read_file(BAD / "missing_er.ris", "ris")
+    assert [r["id"] for r in result.records][4:6] == ["smith1975_4", "anderson2004_5"]
+    assert len(result.records) == 10
+    [diag] = result.diagnostics
+    assert (diag.line, diag.field, diag.severity) == (71, "ER", "warning")
+    assert "line 94" in diag.message
+    # The record without ER ends before the next TY: nothing of the next one leaks into it.
+    assert result.records[4]["title"] == "Nonlinear control of CO₂ adsorption"
+
+
+def test_bad_truncated_skips_only_the_cut_record():
+    need_shared()
+    result = converter.read_file(BAD / "truncated.ris", "ris")
+    assert [r["id"] for r in result.records] == [
+        "jorgensen1963_0", "kovacevic2008_1", "ibanez1971_2", "walker1981_3"]
+    [diag] = result.diagnostics
+    assert (diag.line, diag.severity) == (71, "error") and "truncated" in diag.message
+
+
+def test_bad_cli_reports_file_and_line(tmp_path):
+    need_shared()
+    from tests.conftest import run_cli
+    proc = run_cli("-f", "ris", "-t", "csljson", str(BAD / "truncated.ris"))
+    assert proc.returncode == 0
+    assert re.search(rb"truncated\.ris:71: error: file ends inside this record", proc.stderr)
+    assert len(json.loads(proc.stdout)) == 4
+
+
+def test_strict_turns_warnings_into_an_error():
+    need_shared()
+    from converter.errors import StrictError
+    with pytest.raises(StrictError) as err:
+        converter.read_file(BAD / "missing_er.ris", "ris", strict=True)
+    assert "missing_er.ris:71" in str(err.value)
+
+
+def test_nothing_readable_is_a_parse_error():
+    with pytest.raises(ParseError):
+        converter.read("just some text\nwith no tags\n", "ris")
+    with pytest.raises(ParseError):
+        converter.read("TY  - JOUR\nER  - \n", "ris")
+
+
+def test_tag_before_any_record_is_an_error_with_its_line():
+    result = converter.read("AU  - Doe, Jane\nTY  - JOUR\nTI  - T\nER  - \n", "ris")
+    assert [(d.line, d.field, d.severity) for d in result.diagnostics] == [(1, "AU", "error")]
+    assert result.records[0]["title"] == "T"
+
+
+def test_duplicate_ids_are_made_unique_with_a_warning():
+    text = "TY  - JOUR\nID  - k\nTI  - A\nER  - \nTY  - JOUR\nID  - k\nTI  - B\nER  - \n"
+    result = converter.read(text, "ris")
+    assert [r["id"] for r in result.records] == ["k", "k-2"]
+    assert [(d.line, d.field) for d in result.diagnostics] == [(5, "ID")]
+
+
+# ---- encodings ----------------------------------------------------------------------------
+
+CYRILLIC_RIS = ("TY  - JOUR\r\nAU  - Козлов, Николай Андреевич\r\nTI  - Парадипломатия регионов России\r\n"
+                "T2  - Регионология\r\nPY  - 2020\r\nER  - \r\n")
+LATIN_RIS = ("TY  - JOUR\r\nAU  - Calderón Antón, José de Jesús\r\nAU  - Müller, Jürgen\r\n"
+             "TI  - Économie française\r\nPY  - 2020\r\nER  - \r\n")
+
+
+@pytest.mark.parametrize("text, codec", [(CYRILLIC_RIS, "cp1251"), (LATIN_RIS, "cp1252")])
+def test_legacy_code_page_is_detected(text, codec):
+    result = converter.read(text.encode(codec), "ris", source="legacy.ris")
+    assert result.records == converter.read(text, "ris").records
+    assert any(codec in d.message and d.line for d in result.diagnostics)
+
+
+@pytest.mark.parametrize("text, codec", [(CYRILLIC_RIS, "cp1251"), (LATIN_RIS, "cp1252")])
+def test_legacy_code_page_can_be_named(text, codec):
+    result = converter.read(text.encode(codec), "ris", encoding=codec)
+    assert result.records == converter.read(text, "ris").records
+    assert result.diagnostics == []
+
+
+def test_utf8_with_and_without_bom_read_the_same():
+    plain = converter.read(LATIN_RIS.encode("utf-8"), "ris")
+    bom = converter.read(b"\xef\xbb\xbf" + LATIN_RIS.encode("utf-8"), "ris")
+    assert plain.records == bom.records and not plain.diagnostics and not bom.diagnostics
+
+
+def test_sniff():
+    assert sniff("1.\nTY  - JOUR\nTI  - x\nER  -\n") == 90
+    assert sniff("@article{x, title={y}}") == 0
+    assert sniff('[{"type": "book", "id": "x"}]') == 0
