@@ -1,0 +1,117 @@
+"""The labels article pages put before their parts, in English and Russian, and the split of
+a page into labelled blocks. A label may end with ':' or '.', and its value may stand on the
+same line or on the lines after it."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Pattern, Tuple
+
+# kind -> label phrases (regular expressions, matched case-insensitively at a line start)
+LABELS: Dict[str, Tuple[str, ...]] = {
+    "abstract": (r"abstract", r"summary", r"annotation", r"аннотация", r"резюме", r"реферат"),
+    "keywords": (r"key\s*words", r"keywords", r"ключевые\s+слова"),
+    "citation": (r"for\s+citation", r"for\s+citing", r"cite\s+this\s+article(?:\s+as)?", r"how\s+to\s+cite(?:\s+this\s+article)?",
+                 r"для\s+цитирования", r"ссылка\s+для\s+цитирования", r"образец\s+цитирования"),
+    "references": (r"references", r"bibliography", r"list\s+of\s+references", r"literature", r"sources",
+                   r"список\s+(?:использованной\s+)?литературы", r"список\s+источников", r"литература",
+                   r"библиографический\s+список"),
+    "authors": (r"about\s+(?:the\s+)?authors?", r"information\s+about\s+(?:the\s+)?authors?", r"author\s+information",
+                r"об\s+авторах", r"об\s+авторе", r"сведения\s+об\s+авторах?", r"информация\s+об\s+авторах?"),
+    "contributions": (r"contribution\s+of\s+(?:the\s+)?authors?", r"authors?['’]?\s+contributions?",
+                      r"author\s+contributions?", r"contribution\s+of\s+the\s+authors", r"credit\s+authorship\s+contribution\s+statement",
+                      r"(?:заявленный\s+)?вклад\s+авторов?", r"вклад\s+соавторов"),
+    "conflict": (r"conflicts?\s+of\s+interests?", r"competing\s+interests?", r"declaration\s+of\s+competing\s+interests?",
+                 r"конфликт\s+интересов"),
+    "data": (r"availability\s+of\s+data\s+and\s+materials?", r"data\s+availability(?:\s+statement)?",
+             r"доступность\s+данных(?:\s+и\s+материалов)?"),
+    "funding": (r"funding", r"financing", r"acknowledge?ments?", r"финансирование", r"благодарности",
+                r"источник\s+финансирования"),
+    "doi": (r"doi",),
+    "edn": (r"edn",),
+    "udc": (r"удк\s*/\s*udc", r"udc\s*/\s*удк", r"udc", r"удк"),
+    "pages": (r"pages", r"страницы"),
+}
+
+# Labels whose value may follow after a plain space
+VALUE_AFTER_SPACE = {"doi", "edn", "udc"}
+
+# Blocks whose content runs over several paragraphs until the next label
+MULTI_PARAGRAPH = {"abstract", "references", "authors", "contributions"}
+
+
+def _compile() -> List[Tuple[str, Pattern[str]]]:
+    out = []
+    for kind, phrases in LABELS.items():
+        alt = "|".join(phrases)
+        # the label, then ':' / '.' / ' –' or the end of the line; never a label inside a word.
+        # Identifier labels may be followed by their value after a plain space ("UDC 327.3").
+        space = r"|\s+(?=\S)" if kind in VALUE_AFTER_SPACE else ""
+        out.append((kind, re.compile(rf"^\s*(?:{alt})\s*(?::|\.(?!\w)|\s[–—-]\s|${space})\s*", re.I)))
+    return out
+
+
+_PATTERNS = _compile()
+
+
+def match_label(line: str) -> Tuple[str, str] | None:
+    """(kind, rest of the line after the label) when the line starts with a label."""
+    for kind, pat in _PATTERNS:
+        m = pat.match(line)
+        if m:
+            rest = line[m.end():].strip()
+            # a bare word like "Sources" or "Literature" counts only alone on its line
+            if kind in ("references", "abstract", "funding") and rest and not line[: m.end()].rstrip().endswith((":", ".")):
+                continue
+            if kind in ("doi", "edn") and rest and not re.match(r"(?:https?://|10\.|[A-Za-z]{6}\b)", rest):
+                continue
+            return kind, rest
+    return None
+
+
+@dataclass
+class Block:
+    kind: str           # a label kind, or "head" (before the first label) / "text" (unlabelled)
+    first_line: int     # 1-based line of the label (or of the first line of text)
+    lines: List[Tuple[int, str]] = field(default_factory=list)  # (1-based line, text)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(t for _, t in self.lines).strip()
+
+    def paragraphs(self) -> List[Tuple[int, str]]:
+        """(first line, text) of each blank-line separated paragraph."""
+        out: List[Tuple[int, str]] = []
+        start, buf = 0, []
+        for n, t in self.lines + [(0, "")]:
+            if t.strip():
+                if not buf:
+                    start = n
+                buf.append(t.strip())
+            elif buf:
+                out.append((start, " ".join(buf)))
+                buf = []
+        return out
+
+
+def split_blocks(lines: List[str]) -> List[Block]:
+    """The page as blocks: one per label, with the text up to the next label. A one-line
+    label (Keywords, DOI, Conflict of interest...) owns only its own paragraph."""
+    blocks: List[Block] = [Block("head", 1)]
+    for n, line in enumerate(lines, 1):
+        hit = match_label(line)
+        if hit:
+            kind, rest = hit
+            blocks.append(Block(kind, n, [(n, rest)] if rest else []))
+            continue
+        current = blocks[-1]
+        if current.kind not in MULTI_PARAGRAPH and current.kind not in ("head", "text"):
+            has_value = any(t.strip() for _, t in current.lines)
+            if not line.strip() and has_value:
+                blocks.append(Block("text", n + 1))
+                continue
+            if line.strip() and has_value and not current.lines[-1][1].strip():
+                blocks.append(Block("text", n, [(n, line)]))
+                continue
+        current.lines.append((n, line))
+    return [b for b in blocks if b.kind != "text" or b.text]

@@ -1,0 +1,210 @@
+"""Authors on an article page: the byline, the "About the authors" paragraphs (full names,
+degrees, affiliations, ORCID, Scopus ID, SPIN, e-mail), and the contribution statements.
+The fullest spelling of a name wins; other spellings are kept as variants."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, Dict, List, Tuple
+
+from ..credit import split_contributions
+from ..references.names import is_initials
+
+PARTICLES = {"de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "la", "le", "van", "von",
+             "ten", "ter", "y", "bin", "ibn", "al", "el"}
+_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё'’-]+$")
+_ORCID = re.compile(r"\b(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\b")
+_SCOPUS = re.compile(r"Scopus\s*(?:Author\s*)?ID\s*:?\s*(\d{6,})", re.I)
+_SPIN = re.compile(r"SPIN(?:[\s-]*(?:code|код))?\s*:?\s*(\d{4}-\d{4})", re.I)
+_RESEARCHER_ID = re.compile(r"Researcher\s*ID\s*:?\s*([A-Z]{1,3}-\d{4}-\d{4})", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_DEGREE = re.compile(
+    r"^(?:Cand\.?\s*Sci\.|Dr\.?\s*Sci\.|Ph\.?\s*D\.?|D\.?\s*Sc\.|M\.?\s*Sc\.|MA\b|MBA\b|Doctor of|Candidate of|"
+    r"канд\.|кандидат\s+\w+\s+наук|д-р|доктор\s+\w+\s+наук)(?!\s+(?:candidate|student))", re.I)
+_POSITION = re.compile(
+    r"\b(?:researcher|research\s+(?:assistant|fellow|associate)|professor|lecturer|head|director|dean|chair|"
+    r"fellow|assistant|associate|senior|junior|leading|chief|postgraduate|graduate|student|candidate|"
+    r"post-?doc|engineer|analyst|expert|editor|rector|vice-rector|доцент|профессор|сотрудник|заведующ\w*|"
+    r"директор|аспирант|студент|преподаватель|декан|научный|ведущий|старший|младший)\b", re.I)
+_ID_PART = re.compile(r"^(?:ORCID|Scopus|SPIN|Researcher\s*ID|e-?mail|AuthorID|РИНЦ)\b", re.I)
+
+
+def fold(text: str) -> str:
+    """Compare names without accents, case, dots or spaces: 'Calderón Antón' == 'Calderon Anton'."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c)).casefold()
+
+
+def split_top_level(text: str, sep: str = ",") -> List[str]:
+    """Split on ``sep`` outside parentheses."""
+    parts, depth, buf = [], 0, []
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if ch == sep and depth == 0:
+            parts.append("".join(buf).strip())
+            buf = []
+        else:
+            buf.append(ch)
+    parts.append("".join(buf).strip())
+    return [p for p in parts if p]
+
+
+def _is_name_token(tok: str) -> bool:
+    return is_initials(tok) or tok.lower() in PARTICLES or bool(_NAME_WORD.match(tok))
+
+
+def parse_initials_first(text: str) -> Dict[str, str] | None:
+    """'J. de J. Calderon Anton' -> given 'J. de J.', family 'Calderon Anton'; None if the text
+    is not a name written initials first."""
+    toks = text.replace("©", " ").replace("*", " ").split()
+    toks = [t.rstrip(",") for t in toks if not t.isdigit()]
+    if len(toks) < 2 or not all(_is_name_token(t) for t in toks):
+        return None
+    last_initial = max((i for i, t in enumerate(toks) if is_initials(t)), default=-1)
+    if last_initial < 0 or last_initial == len(toks) - 1:
+        return None
+    family = toks[last_initial + 1:]
+    if not all(_NAME_WORD.match(t) or t.lower() in PARTICLES for t in family):
+        return None
+    return {"family": " ".join(family), "given": " ".join(toks[: last_initial + 1])}
+
+
+def parse_family_first(text: str) -> Dict[str, str] | None:
+    """'Тарасова А. С.' / 'Rustamova L.R.' -> family, given; None otherwise."""
+    toks = text.split()
+    k = len(toks)
+    while k > 1 and is_initials(toks[k - 1]):
+        k -= 1
+    if k == len(toks) or not all(_NAME_WORD.match(t) or t.lower() in PARTICLES for t in toks[:k]):
+        return None
+    return {"family": " ".join(toks[:k]), "given": " ".join(toks[k:])}
+
+
+def parse_byline(text: str) -> List[Dict[str, str]] | None:
+    """A comma- or 'and'-separated list of names (initials first or family first); None if any
+    piece is not a name."""
+    text = re.sub(r"\s*[©*†]\s*|\s*\d+(?=,|$)", " ", text).strip(" ,.")
+    pieces = [p.strip() for p in re.split(r",|\band\b|\bи\b|&", text) if p.strip()]
+    if not pieces:
+        return None
+    people = []
+    for p in pieces:
+        person = parse_initials_first(p) or parse_family_first(p)
+        if person is None:
+            return None
+        people.append(person)
+    return people
+
+
+def split_byline_title(line: str) -> Tuple[List[Dict[str, str]], str] | None:
+    """'L. R. Rustamova, J. de J. Calderon Anton. Specifics of ...' -> (names, title)."""
+    for m in re.finditer(r"\.\s+", line):
+        head, tail = line[: m.start()], line[m.end():]
+        if len(tail.split()) < 2:
+            break
+        names = parse_byline(head + ".") if head else None
+        if names and not parse_byline(tail.split(".")[0]):
+            return names, tail.strip()
+    return None
+
+
+def _full_name_person(full: str, known: List[Dict[str, str]]) -> Tuple[int | None, Dict[str, str]]:
+    """Match a full name ('Leili R. Rustamova') to a byline person by family name; the family
+    name of the byline decides where given names end ('Jose de Jesus' + 'Calderon Anton')."""
+    key = fold(full)
+    for i, person in enumerate(known):
+        fam = fold(person.get("family", ""))
+        if fam and key.endswith(fam):
+            words = full.split()
+            nfam = len(person["family"].split())
+            return i, {"family": " ".join(words[-nfam:]), "given": " ".join(words[:-nfam])}
+    words = full.split()
+    return None, {"family": words[-1], "given": " ".join(words[:-1])} if len(words) > 1 else {"family": full}
+
+
+def parse_author_paragraph(text: str) -> Dict[str, Any]:
+    """One "About the authors" paragraph -> its parts (name, degree, position, affiliation,
+    address, orcid, scopus, spin, researcherid, email)."""
+    info: Dict[str, Any] = {}
+    for key, pat in (("orcid", _ORCID), ("scopus", _SCOPUS), ("spin", _SPIN), ("researcherid", _RESEARCHER_ID),
+                     ("email", _EMAIL)):
+        m = pat.search(text)
+        if m:
+            info[key] = m.group(1) if pat.groups else m.group(0)
+    parts = split_top_level(text)
+    info["literal"] = parts[0]
+    affiliation: List[str] = []
+    positions: List[str] = []
+    degrees: List[str] = []
+    for part in parts[1:]:
+        if _ID_PART.match(part) or _EMAIL.fullmatch(part) or _ORCID.search(part):
+            continue
+        if _DEGREE.match(part):
+            degrees.append(part)
+        elif not affiliation and _POSITION.search(part) and not re.search(
+                r"\b(?:university|institute|academy|университет|институт|академия)\b", part, re.I):
+            positions.append(part)
+        else:
+            affiliation.append(part)
+    if affiliation:
+        last = affiliation[-1]
+        m = re.search(r"\s*\(([^()]*\d[^()]*)\)\s*$", last)
+        if m:
+            info["address"] = m.group(1)
+            affiliation[-1] = last[: m.start()].strip()
+        info["affiliation"] = ", ".join(affiliation)
+    if degrees:
+        info["degree"] = ", ".join(degrees)
+    if positions:
+        info["position"] = ", ".join(positions)
+    return info
+
+
+def parse_contribution(paragraph: str) -> Tuple[str, str] | None:
+    """'L. R. Rustamova – conceptualization; methodology' -> (name, contributions)."""
+    m = re.match(r"^(.{2,80}?)\s+[–—-]\s+(.+)$", paragraph) or re.match(r"^([^:]{2,80}):\s*(.+)$", paragraph)
+    if not m:
+        return None
+    return m.group(1).strip(), m.group(2).strip()
+
+
+def merge_people(byline: List[Dict[str, str]], about: List[Dict[str, Any]],
+                 contributions: List[Tuple[str, str]]) -> Tuple[List[Dict[str, str]], List[Dict[str, Any]], List[str]]:
+    """CSL names and the parallel ``custom.authors`` list; returns also what did not match."""
+    names = [dict(p) for p in byline]
+    extra: List[Dict[str, Any]] = [{"variants": [f"{p.get('given', '')} {p['family']}".strip()]} for p in byline]
+    problems: List[str] = []
+    for info in about:
+        idx, person = _full_name_person(info["literal"], names)
+        if idx is None:
+            names.append(person)
+            extra.append({"variants": []})
+            idx = len(names) - 1
+        # the fullest form wins: a given name with more letters than the byline's initials
+        if len(fold(person.get("given", ""))) > len(fold(names[idx].get("given", ""))):
+            names[idx] = person
+        extra[idx].update(info)
+    for who, what in contributions:
+        target = None
+        for i, person in enumerate(names):
+            if fold(person["family"]) and fold(person["family"]) in fold(who):
+                target = i
+                break
+        if target is None:
+            problems.append(f"contribution of {who!r} matches no author")
+            continue
+        terms, unmatched = split_contributions(what)
+        extra[target]["credit"] = terms
+        extra[target]["contribution"] = what
+        if who not in extra[target]["variants"]:
+            extra[target]["variants"].append(who)
+        for phrase in unmatched:
+            problems.append(f"contribution {phrase!r} of {who} is not a CRediT role; kept as printed")
+    for i, person in enumerate(names):
+        literal = extra[i].get("literal")
+        if literal and literal not in extra[i]["variants"]:
+            extra[i]["variants"].insert(0, literal)
+        literal = literal or f"{person.get('given', '')} {person['family']}".strip()
+        extra[i] = {"literal": literal, **{k: v for k, v in extra[i].items() if k != "literal"}}
+    return names, extra, problems
