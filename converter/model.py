@@ -22,6 +22,7 @@ uses there (readers fill them, writers read them):
       "citation-as-printed": "Rustamova L.R., ... 2025;33(4):578–593. https://doi.org/...",
       "notes": ["The authors have read and approved the final manuscript."],
       "references": [ <CSL item>, ... ],    # the parsed reference list
+      "title-case": True,                   # titles are stored in Title Case (page, BibTeX): APA/GOST sentence-case them
     }
 
 A reference parsed from free text keeps its original string in the CSL variable ``source``

@@ -102,3 +102,7 @@ register(Format("biblatex", "BibLaTeX (.bib for biber; UTF-8)", ("bib",),
 register(Format("jats", "JATS XML 1.1-1.4 in; JATS 1.3 Journal Publishing out", ("xml", "jats", "nxml"),
                 reader="converter.readers.jats:read", writer="converter.writers.jats:write",
                 sniffer="converter.readers.jats:sniff"))
+register(Format("apa", "APA 7 references (text or --html; --citations for in-text)", writer="converter.writers.csl:write_apa"))
+register(Format("gost", "GOST R 7.0.100-2018 references (--locale ru|en)", writer="converter.writers.csl:write_gost"))
+register(Format("gost-2008", "GOST R 7.0.5-2008 references (--locale ru|en)", writer="converter.writers.csl:write_gost_2008"))
+register(Format("csl", "any CSL style: --style NAME|PATH.csl", writer="converter.writers.csl:write_csl"))

@@ -1,0 +1,147 @@
+"""Formatted references through CSL: ``apa`` (APA 7), ``gost`` (GOST R 7.0.100-2018),
+``gost-2008`` (GOST R 7.0.5-2008) and ``csl`` (any style, ``--style NAME|PATH``).
+
+Text output has one entry (or, with ``--citations``, one in-text citation) per line; HTML
+output is citeproc-js's markup (``csl-bib-body`` / ``csl-entry``).
+
+GOST needs two things CSL cannot express, so this writer prepares each item:
+- the locale is chosen per item: the list's language for cataloguing terms, the document's
+  language for volume/issue/page words (DECISIONS.md);
+- items with four or more authors have no heading: their authors move to ``contributor``.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any, Dict, List, Tuple
+
+from ..errors import UsageError
+from ..model import CSLItem, Diagnostics, Output
+from ..options import Options
+from ..rendering import load_style, render
+from ..rendering.titles import gost_title, lower_after_colon, sentence_case
+
+APA_STYLE = "apa"
+GOST_STYLES = {"gost": "citeconv-gost-2018", "gost-2008": "citeconv-gost-2008"}
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
+
+
+def _title_case_source(item: CSLItem) -> bool:
+    return bool((item.get("custom") or {}).get("title-case"))
+
+
+def _check(items: List[CSLItem], diags: Diagnostics) -> List[CSLItem]:
+    usable = []
+    for n, item in enumerate(items, 1):
+        if not isinstance(item, dict):
+            diags.warn(f"item {n} is not a CSL-JSON object; skipped", record=str(n))
+            continue
+        if not item.get("title") and not item.get("author") and not item.get("editor"):
+            diags.warn("item has neither title nor author; its entry will be sparse",
+                       record=str(item.get("id", n)))
+        usable.append(item)
+    return usable
+
+
+def _join(parts: List[str], markup: str, citations: bool) -> str:
+    if markup == "html" and not citations:
+        body = "".join(f'  <div class="csl-entry">{p}</div>\n' for p in parts)
+        return f'<div class="csl-bib-body">\n{body}</div>\n'
+    return "".join(p + "\n" for p in parts)
+
+
+def _write_with(items: List[CSLItem], style_name: str, options: Options,
+                diags: Diagnostics) -> str:
+    style = load_style(style_name, options.locale)
+    if options.citations:
+        out = render(items, style, markup=options.markup, bibliography=False, citations=True)
+        return _join(out.citations, options.markup, True)
+    if not style.has_bibliography():
+        diags.warn(f"style {style_name!r} has no bibliography; writing in-text citations")
+        out = render(items, style, markup=options.markup, bibliography=False, citations=True)
+        return _join(out.citations, options.markup, True)
+    out = render(items, style, markup=options.markup)
+    return _join(out.entries, options.markup, False)
+
+
+def write_apa(items: List[CSLItem], *, options: Options) -> Output:
+    diags = Diagnostics("apa")
+    prepared = []
+    for item in _check(items, diags):
+        if _title_case_source(item) and item.get("title"):
+            item = dict(item, title=sentence_case(str(item["title"])))
+        prepared.append(item)
+    if options.locale and not options.locale.lower().startswith("en"):
+        diags.warn(f"APA is rendered in {options.locale!r} as asked; APA 7 itself is English",
+                   field="locale")
+    return Output(_write_with(prepared, APA_STYLE, options, diags), list(diags))
+
+
+def write_csl(items: List[CSLItem], *, options: Options) -> Output:
+    diags = Diagnostics("csl")
+    if not options.style:
+        raise UsageError("-t csl needs --style NAME or --style PATH.csl", field="style")
+    return Output(_write_with(_check(items, diags), options.style, options, diags), list(diags))
+
+
+# --- GOST -------------------------------------------------------------------------------
+
+def _item_language(item: CSLItem) -> str:
+    lang = str(item.get("language") or "").lower()
+    if lang:
+        return "ru" if lang.startswith("ru") else "en"
+    text = f"{item.get('title', '')} {item.get('container-title', '')}"
+    return "ru" if _CYRILLIC_RE.search(text) else "en"
+
+
+def _gost_locale(list_language: str, item: CSLItem) -> str:
+    item_language = _item_language(item)
+    if list_language == "en":
+        return "en-US"
+    # en-RU: an English-language document described in a Russian-language list
+    return "ru-RU" if item_language == "ru" else "en-RU"
+
+
+def _prepare_gost(item: CSLItem) -> CSLItem:
+    item = copy.copy(item)
+    title = item.get("title")
+    if title:
+        title = str(title)
+        if _title_case_source(item):
+            title = lower_after_colon(gost_title(sentence_case(title)))
+        else:
+            title = gost_title(title)
+        item["title"] = title
+    authors = item.get("author") or []
+    if len(authors) >= 4 and not item.get("contributor"):
+        # GOST: four or more authors, no heading; they are all named after the slash
+        item["contributor"] = authors
+        del item["author"]
+    return item
+
+
+def _write_gost(items: List[CSLItem], options: Options, which: str) -> Output:
+    diags = Diagnostics(which)
+    language = (options.locale or "ru").split("-")[0].lower()
+    if language not in ("ru", "en"):
+        raise UsageError(f"GOST lists are Russian (--locale ru) or English (--locale en), "
+                         f"not {options.locale!r}", field="locale")
+    parts: List[str] = []
+    for item in _check(items, diags):
+        prepared = _prepare_gost(item)
+        style = load_style(GOST_STYLES[which], _gost_locale(language, prepared))
+        out = render([prepared], style, markup=options.markup,
+                     bibliography=not options.citations, citations=options.citations)
+        parts.extend(out.citations if options.citations else out.entries)
+    if options.citations:
+        # numeric in-text citations follow the list's order
+        parts = [f"[{n}]" for n in range(1, len(parts) + 1)]
+    return Output(_join(parts, options.markup, options.citations), list(diags))
+
+
+def write_gost(items: List[CSLItem], *, options: Options) -> Output:
+    return _write_gost(items, options, "gost")
+
+
+def write_gost_2008(items: List[CSLItem], *, options: Options) -> Output:
+    return _write_gost(items, options, "gost-2008")
