@@ -79,11 +79,15 @@ class Block:
     def text(self) -> str:
         return "\n".join(t for _, t in self.lines).strip()
 
-    def paragraphs(self) -> List[Tuple[int, str]]:
-        """(first line, text) of each blank-line separated paragraph."""
+    def paragraphs(self, starts: Pattern[str] | None = None) -> List[Tuple[int, str]]:
+        """(first line, text) of each paragraph: blank lines separate them, and so does a line
+        matching ``starts`` (e.g. the next section of a structured abstract)."""
         out: List[Tuple[int, str]] = []
         start, buf = 0, []
         for n, t in self.lines + [(0, "")]:
+            if buf and starts is not None and starts.match(t.strip()):
+                out.append((start, " ".join(buf)))
+                buf = []
             if t.strip():
                 if not buf:
                     start = n

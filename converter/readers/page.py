@@ -98,7 +98,7 @@ class PageReader:
 
     # -- labelled blocks ----------------------------------------------------------------------
     def _block_abstract(self, block: Block) -> None:
-        paragraphs = block.paragraphs()
+        paragraphs = block.paragraphs(starts=ABSTRACT_SECTIONS)
         kept: List[Tuple[int, str]] = []
         rest: Block | None = None
         for n, para in paragraphs:
