@@ -65,6 +65,9 @@ MATH: Dict[str, str] = {
     "cdots": "⋯", "sqrt": "√", "deg": "°", "degree": "°", "ast": "∗", "star": "⋆",
     "times10": "×10", "bullet": "∙", "cap": "∩", "cup": "∪", "subset": "⊂", "supset": "⊃",
     "forall": "∀", "exists": "∃", "emptyset": "∅", "Re": "ℜ", "Im": "ℑ", "aleph": "ℵ",
+    "textpm": "±", "texttimes": "×", "backslash": "\\", "textsurd": "√", "textlangle": "⟨",
+    "textrangle": "⟩", "textbrokenbar": "¦", "upmu": "μ", "Mu": "Μ", "Beta": "Β", "Alpha": "Α",
+    "log": "log", "ln": "ln", "exp": "exp", "sin": "sin", "cos": "cos", "hyphen": "-",
     "lesssim": "≲", "gtrsim": "≳", "ll": "≪", "gg": "≫", "dagger": "†", "angstrom": "Å",
     "AA": "Å", "micro": "µ", "ohm": "Ω", "celsius": "°C", "percent": "%",
 }
@@ -80,7 +83,12 @@ KEEP_ARGUMENT = {
     "cf", "chemfig", "num", "si", "unit", "ang",
 }
 # Two arguments, keep the second (\href{url}{text}) or join both (\SI{3}{\kelvin}).
-TWO_ARGUMENTS = {"href": "second", "SI": "both", "qty": "both"}
+TWO_ARGUMENTS = {"href": "second", "SI": "both", "qty": "both", "numrange": "range"}
+# \SIrange{1}{2}{\kelvin} -> "1–2 K"
+THREE_ARGUMENTS = {"SIrange", "qtyrange"}
+# Math accents, read like the text accents they look like.
+MATH_ACCENTS = {"check": "v", "acute": "'", "grave": "`", "hat": "^", "tilde": "~",
+                "bar": "=", "dot": ".", "ddot": '"', "breve": "u", "vec": "\u20d7"}
 # Declarations and spacing hints that print nothing.
 NOTHING = {
     "itshape", "bfseries", "em", "it", "bf", "sc", "rm", "sf", "tt", "upshape", "normalfont",
@@ -260,11 +268,21 @@ class _Decoder:
         if name in DROP_ARGUMENT:
             self.argument(math)
             return ""
+        if name in MATH_ACCENTS:
+            base = self.argument(math)
+            accent = MATH_ACCENTS[name]
+            mark = ACCENTS.get(accent, "\u20d7")
+            return unicodedata.normalize("NFC", base[:1] + mark + base[1:]) if base else ""
+        if name in THREE_ARGUMENTS:
+            low, high, unit = self.argument(math), self.argument(math), self.argument(math)
+            return f"{low}–{high} {_units(unit)}".strip()
         if name in TWO_ARGUMENTS:
             first = self.argument(math)
             second = self.argument(math)
             if TWO_ARGUMENTS[name] == "second":
                 return second
+            if TWO_ARGUMENTS[name] == "range":
+                return f"{first}–{second}"
             return f"{first} {_units(second)}".strip()
         if name in KEEP_ARGUMENT:
             arg = self.argument(math)
@@ -301,14 +319,23 @@ def _chemistry(formula: str) -> str:
     return re.sub(r"(?<=[A-Za-z)\]])(\d+)", lambda m: "".join(SUBSCRIPTS[c] for c in m.group(1)), formula)
 
 
+_IFMMODE = re.compile(r"\\ifmmode\s*(.*?)\\else\s*(.*?)\\fi(?:\{\})?", re.S)
+
+
+def text_mode(text: str) -> str:
+    """Keep the text branch of ``\\ifmmode math\\else text\\fi`` (APS and AIP exports spell
+    accents so); done before names are split, as the branches contain spaces."""
+    return _IFMMODE.sub(lambda m: "{" + m.group(2).strip() + "}", text) if "\\ifmmode" in text else text
+
+
 def to_unicode(text: str, unknown: Callable[[str], None] | None = None) -> str:
     """Decode the LaTeX in a field value to plain Unicode text. Braces are dropped, runs of
     white space become one space; ``unknown`` is called with each command not understood."""
     if "\\" not in text and "{" not in text and "$" not in text and "-" not in text \
             and "~" not in text and "`" not in text and "''" not in text:
-        return " ".join(text.split())
-    decoded = _Decoder(text, unknown).run()
-    return " ".join(decoded.split())
+        return " ".join(text.replace("\u00ad", "").split())
+    decoded = _Decoder(text_mode(text), unknown).run()
+    return " ".join(decoded.replace("\u00ad", "").split())
 
 
 # ---- Unicode -> LaTeX -------------------------------------------------------------------
@@ -329,7 +356,7 @@ for _cmd, _char in MATH.items():
     if len(_char) == 1 and ord(_char) > 127:
         _ASCII_COMMANDS.setdefault(_char, "\\ensuremath{\\" + _cmd + "}")
 _ASCII_COMMANDS.update({
-    "–": "--", "—": "---", "“": "``", "”": "''", "‘": "`", "’": "'", "\u00a0": "~",
+    "–": "--", "—": "---", "“": "``", "”": "''", "\u00a0": "~",
     "µ": "{\\textmu}", "°": "{\\textdegree}", "№": "{\\textnumero}", "…": "{\\ldots}",
     "\u2009": "\\,", "\u00ad": "\\-", "ẞ": "{\\SS}",
 })
@@ -362,6 +389,9 @@ def to_latex(text: str, *, ascii_only: bool = True) -> Tuple[str, Set[str]]:
     out: List[str] = []
     unmapped: Set[str] = set()
     for char in text:
+        # "--", "``", "''", "!`" are ligatures in LaTeX: "{}" keeps the characters apart.
+        if out and char in "-`'" and out[-1][-1:] in (char + ("!?" if char == "`" else "")):
+            out.append("{}")
         if char in _ESCAPES:
             out.append(_ESCAPES[char])
         elif char.isascii() or not ascii_only:
@@ -375,6 +405,8 @@ def to_latex(text: str, *, ascii_only: bool = True) -> Tuple[str, Set[str]]:
                 out.append(char)
             else:
                 out.append(accented)
+        if out[-1][:1] == "-" and len(out) > 1 and out[-2][-1:] == "-":
+            out.insert(len(out) - 1, "{}")
     return "".join(out), unmapped
 
 

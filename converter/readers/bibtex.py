@@ -19,7 +19,7 @@ from bibtexparser.middlewares.names import parse_single_name_into_parts, split_m
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock, Preamble, String
 
 from ..errors import ParseError
-from ..latex import to_unicode
+from ..latex import text_mode, to_unicode
 from ..mappings import bibtex as mapping
 from ..model import CSLItem, Diagnostics, Result
 from ..options import Options
@@ -145,9 +145,14 @@ def _closing_quote(text: str, start: int) -> int:
     return -1
 
 
+_COMMENT_LINE = re.compile(r"^[ \t]*%.*$", re.M)
+
+
 def _parse(text: str) -> Any:
     """bibtexparser without its middlewares (we evaluate values ourselves), and quiet: its
-    complaints become our diagnostics."""
+    complaints become our diagnostics. Whole lines starting with '%' are comments to biber
+    (and to the people who write them inside entries); they are blanked, keeping line numbers."""
+    text = _COMMENT_LINE.sub("", text)
     logger = logging.getLogger("bibtexparser")
     level = logger.level
     logger.setLevel(logging.CRITICAL)
@@ -320,7 +325,7 @@ def _verbatim(value: str) -> str:
 def _names(value: str, *, line: int, field: str, record: str,
            diags: Diagnostics) -> List[Dict[str, str]]:
     people: List[Dict[str, str]] = []
-    for raw in split_multiple_persons_names(value):
+    for raw in split_multiple_persons_names(text_mode(value)):
         raw = raw.strip()
         if raw.lower() == "others":
             diags.warn("'and others': the name list is incomplete and CSL cannot say so",
@@ -401,6 +406,8 @@ def _year_month(fields: Dict[str, RawField], key: str, diags: Diagnostics) -> Di
     month = fields.get("month")
     if month is not None:
         mtext = to_unicode(month.value).strip().lower()
+        if not mtext:
+            return {"date-parts": [date]}
         number = int(mtext) if mtext.isdigit() else (MONTHS.index(mtext[:3]) + 1
                                                         if mtext[:3] in MONTHS else None)
         if number is None or not 1 <= number <= 12:
@@ -435,7 +442,12 @@ def _to_csl(entry: Entry, key: str, fields: Dict[str, RawField], diags: Diagnost
         if row is None or name in used:
             continue
         if row.csl in item:
-            continue  # an earlier field (e.g. journaltitle before journal) already set it
+            # A second spelling (journal beside journaltitle): dropped when it says the same,
+            # else kept under custom.bibtex below.
+            if row.kind not in ("names", "date") and _decode(
+                    raw.value, line=raw.line, field=name, record=key, diags=Diagnostics()) == item[row.csl]:
+                used.add(name)
+            continue
         if row.kind == "date":
             date = _date(fields, row, key, diags)
             used.update(row.names())
@@ -464,6 +476,8 @@ def _to_csl(entry: Entry, key: str, fields: Dict[str, RawField], diags: Diagnost
         item["genre"] = "PhD thesis" if item["genre"] == "phdthesis" else "Master's thesis"
     # Everything not mapped (or a second spelling of a field already read) is kept as is.
     extra = {name: raw.value for name, raw in fields.items() if name not in used}
+    # .bib titles are stored in Title Case for .bst files to lower (model.py: "title-case").
+    item["custom"] = {"title-case": True}
     if extra:
-        item["custom"] = {"bibtex": extra}
+        item["custom"]["bibtex"] = extra
     return item

@@ -20,8 +20,9 @@ from ..options import Options
 MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # CSL variables that are the entry itself rather than a field.
 _NOT_FIELDS = {"id", "citation-key", "type", "custom"}
-# custom keys that are not lost: written back (bibtex) or selected on their own (--references).
-_CUSTOM_CARRIED = {"bibtex", "references"}
+# custom keys that are not lost: written back (bibtex), selected on their own (--references),
+# or implied by the format (.bib titles are Title Case).
+_CUSTOM_CARRIED = {"bibtex", "references", "title-case"}
 
 
 class _Entry:
@@ -32,9 +33,14 @@ class _Entry:
         self.fields: List[Tuple[str, str, bool]] = []  # name, value, braced
         self.unmapped: Set[str] = set()
 
-    def add(self, name: str, value: str, braced: bool = True) -> None:
-        if value and not any(f[0] == name for f in self.fields):
+    def add(self, name: str, value: str, braced: bool = True) -> bool:
+        """Add a field; False when the entry already has a different value under that name."""
+        for other, old, _ in self.fields:
+            if other == name:
+                return old == value
+        if value:
             self.fields.append((name, value, braced))
+        return True
 
     def text(self, value: Any) -> str:
         encoded, unmapped = to_latex(str(value), ascii_only=self.dialect == "bibtex")
@@ -85,8 +91,9 @@ def format_name(name: Dict[str, Any], encode: Any) -> str:
                                      name.get("non-dropping-particle")) if p)
     given = encode(name.get("given") or "")
     suffix = encode(name.get("suffix") or "")
-    if family[:1].islower():
-        family = "{" + family + "}"  # else BibTeX would read a lower-case family as a particle
+    if any(word[:1].islower() for word in family.split()):
+        # BibTeX would read a lower-case word of the family name as a particle ("von").
+        family = "{" + family + "}"
     last = _brace_if_needed(family)
     if particles:
         last = encode(particles) + " " + last
@@ -222,9 +229,11 @@ def _write_entry(item: CSLItem, key: str, dialect: str, diags: Diagnostics) -> s
         entry.add("type", "phdthesis")
     custom = item.get("custom") if isinstance(item.get("custom"), dict) else {}
     for name, value in (custom.get("bibtex") or {}).items():
-        if isinstance(value, str):
-            entry.add(str(name).lower(), value)
-    lost = [f"{var}" for var in item if var not in _NOT_FIELDS and var not in done] + lost
+        if isinstance(value, str) and not entry.add(str(name).lower(), value):
+            lost.append(f"custom.bibtex.{name} (the entry already has a {name} field)")
+    if mapping.csl_type_for(bib_type) not in (csl_type, None):
+        lost.append(f"type {csl_type!r} (written as @{bib_type})")
+    lost = [var for var in item if var not in _NOT_FIELDS and var not in done] + lost
     lost += _custom_lost(custom)
     if lost:
         diags.warn(f"{dialect} has no field for: {', '.join(lost)}; not written", record=key)
