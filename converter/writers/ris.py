@@ -28,6 +28,8 @@ def format_name(name: Dict[str, Any]) -> str:
     text = family
     if given or name.get("suffix"):
         text += f", {given}"
+    else:
+        text += ","  # a family name alone: without the comma it would read back as a literal name
     if name.get("suffix"):
         text += f", {name['suffix']}"
     return text
@@ -147,13 +149,13 @@ class _RecordWriter:
             if value not in (None, ""):
                 yield spec.tag, str(value)
 
-    def lines(self) -> List[str]:
+    def lines(self, position: int) -> List[str]:
         pairs: List[Tuple[str, str]] = []
         for spec in table.FIELDS:
             pairs.extend(self.values(spec))
         for tag, values in self.kept.items():
             pairs.extend((tag, str(v)) for v in values)
-        self.report_uncarried()
+        self.report_uncarried(position)
         out: List[str] = []
         for tag, value in pairs:
             first, *rest = value.split("\n")
@@ -163,9 +165,11 @@ class _RecordWriter:
         out.append("ER  - ")
         return out
 
-    def report_uncarried(self) -> None:
+    def report_uncarried(self, position: int) -> None:
         lost = sorted(k for k, v in self.item.items()
                       if k not in table.CARRIED and k != "custom" and v not in (None, "", [], {}))
+        if "citation-number" in lost and str(self.item["citation-number"]) == str(position):
+            lost.remove("citation-number")  # the record's place in the file says it already
         custom = self.item.get("custom") or {}
         lost += sorted(f"custom.{k}" for k, v in custom.items()
                        if k != "ris" and v not in (None, "", [], {}))
@@ -178,7 +182,7 @@ def write(items: List[CSLItem], *, options: Options | None = None) -> Output:
     records = []
     for n, item in enumerate(items, 1):
         label = str(item.get("id") or f"item {n}")
-        records.append(EOL.join(_RecordWriter(item, diags, label).lines()) + EOL)
+        records.append(EOL.join(_RecordWriter(item, diags, label).lines(n)) + EOL)
     return Output(EOL.join(records), list(diags))
 
 
