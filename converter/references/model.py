@@ -1,14 +1,77 @@
-"""The learned sequence model (a CRF) for the boundaries the rules leave open.
+"""The learned sequence model: a linear-chain CRF (python-crfsuite) that labels each token of
+a reference string. The rules decide what is certain; the CRF decides the boundaries between
+authors, title, container, publisher and place that the rules leave open.
 
-``segment`` returns None when no trained model is installed, and the parser falls back to
-rules alone.
+``segment`` returns None when no trained model is installed; the parser then uses rules alone.
+The model is trained by ``python -m converter.references.train`` (see that module).
 """
 from __future__ import annotations
 
-from typing import Dict
+import os
+from functools import lru_cache
+from typing import List, Sequence, Tuple
 
+from .features import Token, features, to_crfsuite, tokenize
 from .rules import Found
 
+MODEL_PATH = os.path.join(os.path.dirname(__file__), "model", "refs.crfsuite")
 
-def segment(s: str, found: Found) -> Dict[str, str] | None:
-    return None
+
+@lru_cache(maxsize=1)
+def _tagger():  # -> pycrfsuite.Tagger | None
+    if os.environ.get("CITECONV_NO_REFMODEL") or not os.path.exists(MODEL_PATH):
+        return None
+    try:
+        import pycrfsuite
+    except ImportError:
+        return None
+    tagger = pycrfsuite.Tagger()
+    tagger.open(MODEL_PATH)
+    return tagger
+
+
+def available() -> bool:
+    return _tagger() is not None
+
+
+def rule_labels(tokens: Sequence[Token], found: Found) -> List[str]:
+    """The rule span (doi, url, numbers, date, accessed, note) each token falls in, or ''."""
+    out = []
+    for a, b in tokens:
+        label = ""
+        for s, e, lab in found.spans:
+            if s < b and a < e:
+                label = lab
+                break
+        out.append(label)
+    return out
+
+
+def tag(s: str, found: Found) -> Tuple[List[Token], List[str]] | None:
+    """Tokens of ``s`` and the model's label for each, or None without a model."""
+    tagger = _tagger()
+    if tagger is None:
+        return None
+    tokens = tokenize(s)
+    if not tokens:
+        return tokens, []
+    xseq = to_crfsuite(features(s, tokens, rule_labels(tokens, found)))
+    return tokens, tagger.tag(xseq)
+
+
+def segment(s: str, found: Found) -> List[Tuple[str, str]] | None:
+    """(label, text) runs of equally labelled tokens, in string order; None without a model."""
+    tagged = tag(s, found)
+    if tagged is None:
+        return None
+    tokens, labels = tagged
+    out: List[Tuple[str, str]] = []
+    start = 0
+    for i in range(1, len(tokens) + 1):
+        if i == len(tokens) or labels[i] != labels[start]:
+            out.append((labels[start], s[tokens[start][0]:tokens[i - 1][1]]))
+            start = i
+    return out
+
+
+__all__ = ["MODEL_PATH", "available", "rule_labels", "segment", "tag"]

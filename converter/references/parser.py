@@ -13,21 +13,8 @@ from typing import Any, Dict, List, Tuple
 from ..model import CSLItem, Diagnostic
 from ..normalize import nfc, normalize_space, repair_homoglyphs
 from .heuristic import segment_head
-from .names import split_names
+from .assemble import clean_text, fields_from_segments
 from .rules import Found, find_certain
-
-_EDGE = " .,;:/\\-–—"
-
-
-def clean_value(text: str) -> str:
-    """A segment as a field value: trimmed of separators and of wrapping quotes."""
-    text = " ".join(text.split()).strip(_EDGE)
-    if len(text) > 1 and text[0] in "“\"«‘'" and text[-1] in "”\"»’'":
-        text = text[1:-1].strip(_EDGE)
-    elif text[:1] in "“\"«" and text.count(text[0]) == 1 and not any(q in text for q in "”»"):
-        text = text[1:].strip(_EDGE)
-    return text
-
 
 def _normalise(text: str, diags: List[Diagnostic]) -> str:
     s = normalize_space(nfc(text))
@@ -75,35 +62,28 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
         item["citation-number"] = str(number)
     s = _normalise(text, diags)
     found = find_certain(s)
-    item.update(found.fields)
-    segments = _segments(s, found)
-    for label, value in segments.items():
-        if label == "author" or label == "editor":
-            names = split_names(value)
-            if names:
-                item[label] = names
-        else:
-            v = clean_value(value)
-            if v:
-                item[label] = v
-    if not item.get("title") and not item.get("author"):
-        item["title"] = clean_value(s) or s
-        diags.append(Diagnostic("could not find the parts of this reference; kept its text as the title",
-                                field="title"))
+    item.update(fields_from_segments(_segments(s, found)))
+    item.update(found.fields)  # the rules are certain; they win over the model
+    if not any(item.get(k) for k in ("author", "container-title", "issued", "publisher", "DOI", "URL")):
+        if not item.get("title"):
+            item["title"] = clean_text(s) or s
+        diags.append(Diagnostic("could not structure this reference (no author, date, container or "
+                                "identifier found); its text is kept as the title", field="title"))
     item["type"] = _guess_type(item)
     item["source"] = text
     return _ordered(item), diags
 
 
-def _segments(s: str, found: Found) -> Dict[str, str]:
-    """Author / title / container text, from the learned model or the rule fallback."""
+def _segments(s: str, found: Found) -> List[Tuple[str, str]]:
+    """(label, text) segments from the learned model, or from the rule fallback."""
     from . import model  # imported late: loading the model is the slow part
 
     tagged = model.segment(s, found)
     if tagged is not None:
         return tagged
     head = s[: _head_end(s, found)]
-    return {label: head[a:b] for label, (a, b) in segment_head(head).items()}
+    spans = sorted(segment_head(head).items(), key=lambda kv: kv[1])
+    return [("container" if label == "container-title" else label, head[a:b]) for label, (a, b) in spans]
 
 
-__all__ = ["clean_value", "parse_reference"]
+__all__ = ["parse_reference"]

@@ -64,6 +64,10 @@ _VANCOUVER = re.compile(
 _APA_NUMS = re.compile(rf",\s*(\d+)\s*(?:\(([^()]{{1,20}})\))?\s*,\s*(?:pp?\.\s*)?({PAGE})\s*\.?\s*$|"
                        rf",\s*(\d+)\s*\(([^()]{{1,20}})\)\s*\.?\s*$")
 _APA_YEAR = re.compile(rf"\(\s*({YEAR})[a-z]?(?:,\s*[^()]{{1,30}})?\s*\)|\(\s*(n\.\s*d\.|in\s+press)\s*\)", re.I)
+# "406(6797):747-752", "27(4), 711–733" (no year beside them)
+_VOL_ISSUE_PAGES = re.compile(rf"(?<![\w.(])(\d{{1,4}}[A-Za-z]?)\s*\((\d[^()]{{0,12}})\)\s*[:,]\s*(?:pp?\.\s*)?({PAGE})(?![\w])")
+# "vol. 27, no. 4, pp. 711–733" (GOST-based English references)
+_VOL_NO_PP = re.compile(rf"\b[Vv]ol\.\s*(\d+[A-Za-z]?)(?:,\s*(?:no|iss|issue)\.?\s*(\d+(?:[/-]\d+)?))?,\s*(?:pp?\.|P\.)\s*({PAGE})")
 # GOST areas: "– 2019. – Т. 27, № 4. – С. 711–733"
 _GOST_YEAR = re.compile(rf"(?:[{DASH}]\s*|,\s*)({YEAR})\s*\.(?=\s*(?:[{DASH}]|$))")
 _GOST_VOL = re.compile(r"(?<![\w])(?:Т|Том|Vol|V|Bd|Band|Tom)\.\s*(\d+[A-Za-zА-Яа-я]?)", re.I)
@@ -92,7 +96,7 @@ def find_identifiers(s: str, found: Found) -> None:
         if re.match(r"https?://(?:dx\.)?doi\.org/", url, re.I):
             continue
         if url and "URL" not in found.fields:
-            found.fields["URL"] = url if not url.startswith("www.") else "http://" + url
+            found.fields["URL"] = url
         raw_end = m.start() + (url_m.start() if url_m else 0) + len(url)
         found.take(m.start(), max(raw_end, m.start() + 1), "url")
     for m in _ACCESSED_DMY.finditer(s):
@@ -154,6 +158,15 @@ def find_numbers(s: str, found: Found) -> None:
     if "//" in free or re.search(rf"[{DASH}]\s*(?:Т|С|Vol|P|№)\.", free):
         _gost_numbers(free, found)
         return
+    for rx in (_VOL_NO_PP, _VOL_ISSUE_PAGES):
+        m = rx.search(free)
+        if m:
+            found.fields["volume"] = m.group(1)
+            if m.group(2):
+                found.fields["issue"] = m.group(2)
+            found.fields["page"] = _page(m.group(3))
+            found.take(m.start(), m.end(), "numbers")
+            break
     ym = _APA_YEAR.search(free)
     if ym:
         if ym.group(1):
@@ -161,7 +174,7 @@ def find_numbers(s: str, found: Found) -> None:
         found.take(ym.start(), ym.end(), "date")
         tail = free[:_first_blank_after(free, ym.end())]
         nm = _APA_NUMS.search(tail.rstrip(" ."))
-        if nm:
+        if nm and "volume" not in found.fields:
             if nm.group(1):
                 found.fields["volume"] = nm.group(1)
                 if nm.group(2):

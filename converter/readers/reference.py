@@ -1,0 +1,69 @@
+"""Free-text references in: ``reference`` (one reference string) and ``references`` (a list,
+one per line or numbered "1. ...", "[1] ..."). Each string becomes one CSL item that keeps the
+string in ``source``; what could not be structured is said in a warning, never dropped.
+"""
+from __future__ import annotations
+
+import re
+from typing import List
+
+from ..errors import ParseError
+from ..model import CSLItem, Diagnostic, Diagnostics, Result
+from ..options import Options
+from ..references import parse_reference, split_reference_list
+
+
+def _relocate(diags: List[Diagnostic], into: Diagnostics, line: int, record: str) -> None:
+    for d in diags:
+        (into.warn if d.severity == "warning" else into.error)(d.message, line=line, field=d.field,
+                                                                record=record)
+
+
+def _parse_all(refs: List[tuple], source: str) -> Result:
+    diags = Diagnostics(source)
+    records: List[CSLItem] = []
+    for n, (number, text, line) in enumerate(refs, 1):
+        rid = f"ref-{number or n}"
+        try:
+            item, warnings = parse_reference(text, number=number)
+        except Exception as exc:  # a parser bug must not lose the reference: keep its text
+            item = {"type": "document", "title": text, "source": text}
+            warnings = [Diagnostic(f"reference parser failed ({type(exc).__name__}); kept the text as the title")]
+        item = {"id": rid, **item}
+        _relocate(warnings, diags, line + 1, rid)
+        records.append(item)
+    if not records:
+        raise ParseError("no reference found in the input", source=source)
+    return Result(records, list(diags))
+
+
+def read_one(text: str, *, source: str = "<input>", options: Options | None = None) -> Result:
+    """The whole input is one reference (line breaks inside it are wrapping)."""
+    body = " ".join(text.split())
+    m = re.match(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)])\s+(?=\D)", body)
+    number = next((g for g in m.groups() if g), None) if m else None
+    if m:
+        body = body[m.end():]
+    first_line = next((i for i, ln in enumerate(text.splitlines()) if ln.strip()), 0)
+    return _parse_all([(number, body, first_line)], source)
+
+
+def read_list(text: str, *, source: str = "<input>", options: Options | None = None) -> Result:
+    """A reference list: numbered, or one reference per line."""
+    return _parse_all(split_reference_list(text), source)
+
+
+def sniff_list(text: str) -> int:
+    """A low score: a numbered list of lines with years looks like references, but any format
+    with a real signature wins."""
+    lines = [ln for ln in text.splitlines()[:200] if ln.strip()]
+    if not lines:
+        return 0
+    numbered = sum(1 for ln in lines if re.match(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)])\s", ln))
+    with_year = sum(1 for ln in lines if re.search(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)", ln))
+    if numbered >= max(2, len(lines) // 2) and with_year >= len(lines) // 2:
+        return 25
+    return 0
+
+
+__all__ = ["read_list", "read_one", "sniff_list"]

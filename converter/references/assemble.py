@@ -1,0 +1,155 @@
+"""Labelled segments -> CSL fields. The parser uses it on the model's output; the evaluation
+uses it on the human labels of refdata, so both sides turn a segment into a value alike.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, Iterable, List, Tuple
+
+from ..normalize import clean_doi, clean_url
+from .names import split_names
+
+_EDGE = " .,;:/\\-–—"
+DASH = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_VOL_PREFIX = re.compile(r"^(?:volume|vol|v|том|т|band|bd|tome|tom)(?:\.\s*|\s+|(?=\d))", re.I)
+_ISS_PREFIX = re.compile(r"^(?:number|issue|iss|num|nos|no|nr|n|№|вып|heft|h)(?:\.\s*|\s+|(?=\d))", re.I)
+_PP_PREFIX = re.compile(r"^(?:pages?|pp|p|стр|ст|s|с|c)(?:\.\s*|\s+|(?=\d))", re.I)
+_PAGE_COUNT = re.compile(r"^(\d{1,4})\s*(?:с|c|p|pp|S|стр|л|pages)\.?$", re.I)
+
+
+def clean_text(text: str) -> str:
+    """A segment as a field value: trimmed of separators and of wrapping quotes/brackets."""
+    text = " ".join(text.split()).strip(_EDGE)
+    for _ in range(2):
+        if len(text) > 1 and text[0] in "“\"«‘'„" and text[-1] in "”\"»’'“":
+            text = text[1:-1].strip(_EDGE)
+        elif text[:1] in "“\"«„" and not any(q in text[1:] for q in "”\"»“"):
+            text = text[1:].strip(_EDGE)
+        elif text[-1:] in "”\"»" and not any(q in text[:-1] for q in "“\"«„"):
+            text = text[:-1].strip(_EDGE)
+        if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+            text = text[1:-1].strip(_EDGE)
+    return text
+
+
+def year_of(text: str) -> int | None:
+    m = _YEAR.search(text)
+    return int(m.group(1)) if m else None
+
+
+def clean_pages(text: str) -> Tuple[str | None, str | None]:
+    """(page, number-of-pages) from a pages segment: 'pp. 1761–1800).' -> ('1761–1800', None),
+    '268 с.' -> (None, '268')."""
+    t = clean_text(text).strip("()[] ")
+    m = _PAGE_COUNT.match(t)
+    if m:
+        return None, m.group(1)
+    t = _PP_PREFIX.sub("", t).strip(" .,;:()[]")
+    t = re.sub(rf"\s*[{DASH}]+\s*", "\u2013", t)
+    return (t or None), None
+
+
+def clean_volume(text: str) -> Tuple[str | None, str | None]:
+    """(volume, issue) from a volume segment: 'Vol. 27,' -> ('27', None); '15(3):' -> ('15', '3');
+    '20 (4).' -> ('20', '4'); '(66)' -> (None, '66')."""
+    t = clean_text(text).rstrip(":;,. ")
+    if _ISS_PREFIX.match(t) and not re.search(r"\d\s*\(", t):
+        return None, clean_issue(t)
+    t = _VOL_PREFIX.sub("", t)
+    t = re.sub(r"^(?:1[5-9]\d\d|20\d\d)\s*;\s*(?=\S)", "", t)  # '2014;20': the year belongs to the date
+    m = re.match(r"^([^\s(),]*?)\s*\(([^()]+)\)$", t)
+    if m:
+        vol = m.group(1).strip(" ,.") or None
+        return vol, _ISS_PREFIX.sub("", m.group(2).strip()) or None
+    m = re.match(r"^(\S+?)[,.]?\s+(?:no|nr|n|№|issue|iss|вып)\.?\s*(\S+)$", t, re.I)
+    if m:
+        return m.group(1), m.group(2).strip(" ,.")
+    return (t.strip(" ,.()") or None), None
+
+
+def clean_issue(text: str) -> str | None:
+    t = clean_text(text).strip("() ,.:;")
+    t = _ISS_PREFIX.sub("", t).strip(" ,.()")
+    return t or None
+
+
+def fields_from_segments(segments: Iterable[Tuple[str, str]]) -> Dict[str, Any]:
+    """CSL fields from (label, text) segments in string order. The first segment of each label
+    wins, except names, which collect every author (editor) segment."""
+    out: Dict[str, Any] = {}
+    names: Dict[str, List[str]] = {"author": [], "editor": []}
+    for label, text in segments:
+        if label in names:
+            names[label].append(text)
+        elif label == "title" and "title" not in out:
+            v = clean_text(text)
+            if v:
+                out["title"] = v
+        elif label == "container" and "container-title" not in out:
+            v = re.sub(r"^(?:in|в)\s*:\s*|^in\s+(?=[A-Z])", "", clean_text(text), flags=re.I).strip(_EDGE)
+            if v:
+                out["container-title"] = v
+        elif label == "collection" and "collection-title" not in out:
+            out["collection-title"] = clean_text(text)
+        elif label == "date" and "issued" not in out:
+            y = year_of(text)
+            if y:
+                out["issued"] = {"date-parts": [[y]]}
+        elif label == "volume" and "volume" not in out:
+            vol, iss = clean_volume(text)
+            if vol:
+                out["volume"] = vol
+            if iss and "issue" not in out:
+                out["issue"] = iss
+        elif label == "issue" and "issue" not in out:
+            iss = clean_issue(text)
+            if iss:
+                out["issue"] = iss
+        elif label == "pages" and "page" not in out and "number-of-pages" not in out:
+            page, count = clean_pages(text)
+            if page:
+                out["page"] = page
+            elif count:
+                out["number-of-pages"] = count
+        elif label == "publisher" and "publisher" not in out:
+            out["publisher"] = clean_text(text)
+        elif label == "location" and "publisher-place" not in out:
+            out["publisher-place"] = clean_text(text)
+        elif label == "doi" and "DOI" not in out:
+            doi = clean_doi(text)
+            if doi:
+                out["DOI"] = doi
+        elif label == "url" and "URL" not in out:
+            m = re.search(r"(?:https?://|ftp://|www\.)\S+", text)
+            if m:
+                out["URL"] = clean_url(m.group(0))
+        elif label == "edition" and "edition" not in out:
+            out["edition"] = clean_text(text)
+        elif label == "genre" and "genre" not in out:
+            out["genre"] = clean_text(text)
+    for label, texts in names.items():
+        people: List[Dict[str, str]] = []
+        for t in texts:
+            people.extend(split_names(t))
+        people = _merge_repeated(people)
+        if people:
+            out[label] = people
+    return {k: v for k, v in out.items() if v not in ("", None, [])}
+
+
+def _merge_repeated(people: List[Dict[str, str]]) -> List[Dict[str, str]]:
+    """GOST names the first author in the heading and again after the slash: keep each
+    person once, in the order of the fuller list."""
+    seen: Dict[str, int] = {}
+    out: List[Dict[str, str]] = []
+    for p in people:
+        key = ((p.get("family") or p.get("literal") or "") + "|" + p.get("given", "")[:1]).casefold()
+        if key and key in seen:
+            continue
+        seen[key] = len(out)
+        out.append(p)
+    return out
+
+
+__all__ = ["clean_issue", "clean_pages", "clean_text", "clean_volume", "fields_from_segments", "year_of"]

@@ -1,0 +1,182 @@
+"""Tokens and CRF features for reference strings. Training and tagging use exactly this code.
+
+Tokens are whitespace-separated words, with Vancouver number clusters cut where a label
+can change ("2023;15(3):83-99." -> "2023;" "15" "(3):" "83-99.").
+"""
+from __future__ import annotations
+
+import re
+from typing import Dict, List, Sequence, Tuple
+
+from .names import is_initials
+
+Token = Tuple[int, int]  # (start, end) in the normalised string
+
+_WORD = re.compile(r"\S+")
+_CUT = re.compile(r"(?<=\d[;:])(?=[\d(])|(?<=\d)(?=\(\d)|(?<=\d\);)(?=\d)|(?<=\):)(?=\d)")
+
+_JOURNAL = {"journal", "j", "proc", "proceedings", "rev", "review", "bulletin", "annals", "ann",
+            "transactions", "trans", "letters", "lett", "acta", "magazine", "quarterly", "studies",
+            "вестник", "журнал", "известия", "труды", "записки", "вопросы", "проблемы", "сборник",
+            "bull", "phys", "chem", "soc", "am", "int", "res", "sci", "zeitschrift", "revue",
+            "conference", "symposium", "workshop", "congress", "конференции", "материалы"}
+_PUBLISHER = {"press", "publishers", "publishing", "verlag", "books", "university", "univ",
+              "издательство", "изд", "наука", "питер", "юрайт", "springer", "elsevier", "wiley",
+              "routledge", "sage", "mit", "oxford", "cambridge", "academic", "inc", "ltd", "co",
+              "editions", "éditions", "ed", "изд-во", "эксмо", "инфра-м", "статут", "проспект"}
+_PLACE = {"м", "москва", "спб", "санкт-петербург", "л", "ленинград", "new", "york", "london",
+          "paris", "berlin", "oxford", "cambridge", "boston", "amsterdam", "novosibirsk",
+          "новосибирск", "екатеринбург", "казань", "киев", "минск", "софия", "chicago", "tokyo",
+          "heidelberg", "dordrecht", "cham", "washington", "princeton", "leipzig", "wien"}
+_EDITOR = {"ed", "eds", "ed.)", "eds.)", "(ed.)", "(eds.)", "edited", "editor", "editors", "hrsg",
+           "(hrsg.)", "ред", "под", "red", "(red.)", "сост", "(ed.),", "(eds.),", "in:", "in", "в:",
+           "[ed.]", "[eds.]"}
+_VOLUME = {"vol", "vol.", "volume", "т", "т.", "том", "bd", "bd.", "v.", "tome"}
+_ISSUE = {"no", "no.", "№", "issue", "iss", "n", "nr", "nr.", "вып", "вып.", "heft", "num"}
+_PAGES = {"pp", "pp.", "p.", "p", "с.", "c.", "s.", "pages", "стр", "стр.", "p.p."}
+_GENRE = {"thesis", "dissertation", "дис", "дисс", "автореф", "report", "phd", "master's",
+          "диссертация", "отчет", "отчёт", "standard", "гост", "закон", "patent", "preprint",
+          "arxiv", "[электронный", "ресурс]", "[electronic", "resource]", "текст", "электронный"}
+_MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|янв|фев|мар|апр|мая|июн|июл|"
+                    r"авг|сен|окт|ноя|дек)", re.I)
+
+
+def tokenize(s: str) -> List[Token]:
+    out: List[Token] = []
+    for m in _WORD.finditer(s):
+        a, word = m.start(), m.group(0)
+        cuts = [c.start() for c in _CUT.finditer(word)] if len(word) > 3 else []
+        prev = 0
+        for c in cuts + [len(word)]:
+            if c > prev:
+                out.append((a + prev, a + c))
+            prev = c
+    return out
+
+
+def _shape(w: str) -> str:
+    s = re.sub(r"[A-ZÀ-ÞА-ЯЁ]", "X", w)
+    s = re.sub(r"[a-zß-ÿа-яё]", "x", s)
+    s = re.sub(r"\d", "d", s)
+    return re.sub(r"(.)\1+", r"\1\1", s)[:8]
+
+
+def _word_features(w: str) -> Dict[str, float | str]:
+    core = w.strip(".,;:()[]\"'“”«»„‘’")
+    low = core.lower()
+    f: Dict[str, float | str] = {
+        "w": low[:20],
+        "shape": _shape(w),
+        "suf3": low[-3:],
+        "pre3": low[:3],
+        "end": w[-1] if not w[-1].isalnum() else "a",
+        "start": w[0] if not w[0].isalnum() else "a",
+    }
+    if is_initials(core + ".") or is_initials(w.rstrip(",;")):
+        f["initials"] = 1.0
+    if re.fullmatch(r"\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?[.,;:]?", w):
+        f["year"] = 1.0
+    elif re.search(r"(?:1[5-9]\d\d|20\d\d)", w):
+        f["has_year"] = 1.0
+    if core.isdigit():
+        f["digits"] = min(len(core), 5)
+    elif any(c.isdigit() for c in core):
+        f["hasdigit"] = 1.0
+    if re.fullmatch(r"[A-Za-z]?\d+[A-Za-z]?\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?", core):
+        f["range"] = 1.0
+    if core[:1].isupper():
+        f["cap"] = 1.0
+    if core.isupper() and len(core) > 1:
+        f["allcaps"] = 1.0
+    if re.search(r"[\u0400-\u04ff]", core):
+        f["cyr"] = 1.0
+    if re.match(r"(?:https?://|www\.)", low) or low.startswith("doi:") or low.startswith("10."):
+        f["link"] = 1.0
+    if low in _JOURNAL:
+        f["journal"] = 1.0
+    if low in _PUBLISHER:
+        f["publisher"] = 1.0
+    if low in _PLACE:
+        f["place"] = 1.0
+    if low in _EDITOR or w.lower() in _EDITOR:
+        f["editor"] = 1.0
+    if w.lower() in _VOLUME or low in _VOLUME:
+        f["vol"] = 1.0
+    if w.lower() in _ISSUE or low in _ISSUE:
+        f["iss"] = 1.0
+    if w.lower() in _PAGES or low in _PAGES:
+        f["pp"] = 1.0
+    if low.strip("[].") in _GENRE or low in _GENRE:
+        f["genre"] = 1.0
+    if _MONTH.match(low):
+        f["month"] = 1.0
+    if w in ("//", "/", "–", "—", "-", ":", "&", "and", "и", "et", "In:", "In", "В:"):
+        f["sep"] = w
+    return f
+
+
+def sentence_end(w: str) -> bool:
+    """A token that ends a sentence-like area: '.', '?' or '!' at its end, not an initial."""
+    return w[-1] in ".?!" and not is_initials(w.rstrip(",;")) and len(w.strip(".")) > 1 or w == "//"
+
+
+def features(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None = None) -> List[Dict[str, float | str]]:
+    """One feature dict per token: the word, its neighbours, where it sits in the string."""
+    words = [s[a:b] for a, b in tokens]
+    base = [_word_features(w) for w in words]
+    n = len(words)
+    out: List[Dict[str, float | str]] = []
+    areas = 0
+    seen_slash = seen_year = 0.0
+    for i, w in enumerate(words):
+        f: Dict[str, float | str] = dict(base[i])
+        f["pos"] = f"{min(9, i * 10 // max(n, 1))}"
+        f["area"] = str(min(areas, 4))
+        if i == 0:
+            f["first"] = 1.0
+        if i == n - 1:
+            f["last"] = 1.0
+        if seen_slash:
+            f["after//"] = 1.0
+        if seen_year:
+            f["afteryear"] = 1.0
+        if rule_labels is not None and rule_labels[i]:
+            f["rule"] = rule_labels[i]
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < n:
+                nb = base[j]
+                f[f"{off}:w"] = nb["w"]
+                f[f"{off}:shape"] = nb["shape"]
+                f[f"{off}:end"] = nb["end"]
+                for key in ("initials", "year", "journal", "publisher", "place", "editor", "vol",
+                            "iss", "pp", "cyr", "cap", "genre"):
+                    if key in nb:
+                        f[f"{off}:{key}"] = 1.0
+            else:
+                f[f"{off}:none"] = 1.0
+        out.append(f)
+        if sentence_end(w):
+            areas += 1
+        if w == "//":
+            seen_slash = 1.0
+        if "year" in base[i]:
+            seen_year = 1.0
+    return out
+
+
+def to_crfsuite(feats: List[Dict[str, float | str]]) -> List[Dict[str, float]]:
+    """crfsuite wants name -> weight; string values become 'name=value' with weight 1."""
+    out = []
+    for f in feats:
+        item: Dict[str, float] = {}
+        for k, v in f.items():
+            if isinstance(v, str):
+                item[f"{k}={v}"] = 1.0
+            else:
+                item[k] = float(v)
+        out.append(item)
+    return out
+
+
+__all__ = ["Token", "features", "sentence_end", "to_crfsuite", "tokenize"]

@@ -1,0 +1,162 @@
+"""Train the reference CRF and measure it on held-out strings.
+
+    python -m converter.references.train [--refdata ../shared/refdata] [--synthetic 5000]
+                                         [--iterations 120] [--eval-only] [--out DIR]
+
+Data (see refdata.py for the exact rule):
+  * every labelled string of ../shared/refdata (AnyStyle BSD-2, GROBID CC BY 4.0), one copy of
+    each distinct string (case and spacing ignored);
+  * held out: one string in ten by a SHA-1 hash of the string itself, and every Cyrillic
+    string in a GOST-like layout (a separate evaluation set). Neither is ever trained on;
+  * plus synthetic GOST / transliterated references from synth.py, built from the vocabulary
+    there and from segments of the training split only.
+
+Evaluation writes gold and predicted CSL-JSON to --out (default /tmp/citeconv-refeval) and
+scores them with ../shared/tools/score_refs.py over author, title, container-title, issued,
+volume, issue, page, DOI, URL, so the figures can be re-checked with that tool directly:
+
+    python ../shared/tools/score_refs.py /tmp/citeconv-refeval/heldout.gold.json \\
+        /tmp/citeconv-refeval/heldout.pred.json \\
+        --fields author,title,container-title,issued,volume,issue,page,DOI,URL
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import importlib.util
+import json
+import os
+import sys
+import time
+from typing import Dict, List, Sequence
+
+from ..normalize import repair_homoglyphs
+from .assemble import fields_from_segments
+from .features import features, to_crfsuite, tokenize
+from .model import MODEL_PATH, rule_labels
+from .refdata import Labeled, load_all, split
+from .rules import find_certain
+from .synth import generate
+
+SCORED = ["author", "title", "container-title", "issued", "volume", "issue", "page", "DOI", "URL"]
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_REFDATA = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "refdata"))
+
+
+def token_labels(ref: Labeled, tokens) -> List[str]:
+    """Each token takes the label of most of its letters and digits (punctuation decides only
+    when the token has none)."""
+    char_label = ["other"] * len(ref.text)
+    for a, b, lab in ref.spans:
+        for i in range(a, b):
+            char_label[i] = lab
+    out = []
+    for a, b in tokens:
+        counts = collections.Counter(char_label[i] for i in range(a, b) if ref.text[i].isalnum())
+        if not counts:
+            counts = collections.Counter(char_label[i] for i in range(a, b))
+        out.append(counts.most_common(1)[0][0])
+    return out
+
+
+def sequence(ref: Labeled):
+    text, _ = repair_homoglyphs(ref.text)  # same length, same offsets
+    tokens = tokenize(text)
+    found = find_certain(text)
+    x = to_crfsuite(features(text, tokens, rule_labels(tokens, found)))
+    return x, token_labels(ref, tokens)
+
+
+def train(refs: Sequence[Labeled], path: str, iterations: int) -> None:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for ref in refs:
+        x, y = sequence(ref)
+        if x:
+            trainer.append(x, y)
+    trainer.set_params({
+        "c1": 0.05,                 # L1: prunes rare features, keeps the model small
+        "c2": 0.01,
+        "max_iterations": iterations,
+        "feature.possible_transitions": True,
+        "feature.minfreq": 2,
+    })
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    tmp = path + ".tmp"
+    trainer.train(tmp)
+    os.replace(tmp, path)
+
+
+def gold_item(ref: Labeled) -> Dict:
+    item = fields_from_segments(ref.segments())
+    return {k: v for k, v in item.items() if k in SCORED}
+
+
+def _scorer():
+    tool = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(HERE))), "shared", "tools",
+                        "score_refs.py")
+    if not os.path.exists(tool):
+        tool = os.path.join(os.path.dirname(DEFAULT_REFDATA), "tools", "score_refs.py")
+    spec = importlib.util.spec_from_file_location("score_refs", tool)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod
+
+
+def evaluate(name: str, refs: Sequence[Labeled], out_dir: str) -> Dict:
+    from .parser import parse_reference
+
+    gold, pred, crashed = [], [], 0
+    for ref in refs:
+        gold.append(gold_item(ref))
+        try:
+            item, _ = parse_reference(ref.text)
+        except Exception:  # counted and reported: the evaluation must see every string
+            crashed += 1
+            item = {}
+        pred.append({k: v for k, v in item.items() if k in SCORED})
+    os.makedirs(out_dir, exist_ok=True)
+    for kind, items in (("gold", gold), ("pred", pred)):
+        with open(os.path.join(out_dir, f"{name}.{kind}.json"), "w", encoding="utf-8") as fh:
+            json.dump(items, fh, ensure_ascii=False, indent=0)
+    scorer = _scorer()
+    res = scorer.evaluate(gold, pred, fields=SCORED)
+    print(scorer.format_report(res, f"{name}: {len(refs)} held-out strings"))
+    if crashed:
+        print(f"{crashed} strings raised an exception")
+    return res
+
+
+def main(argv: List[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--refdata", default=DEFAULT_REFDATA)
+    ap.add_argument("--synthetic", type=int, default=5000)
+    ap.add_argument("--iterations", type=int, default=120)
+    ap.add_argument("--model", default=MODEL_PATH)
+    ap.add_argument("--out", default="/tmp/citeconv-refeval")
+    ap.add_argument("--eval-only", action="store_true")
+    ap.add_argument("--limit", type=int, default=0, help="train on at most N refdata strings (quick runs)")
+    a = ap.parse_args(argv)
+    refs = load_all(a.refdata)
+    train_set, held_out, gost = split(refs)
+    print(f"refdata: {len(refs)} strings; distinct train {len(train_set)}, held-out {len(held_out)}, "
+          f"Cyrillic GOST held-out {len(gost)}")
+    if not a.eval_only:
+        base = train_set[: a.limit] if a.limit else train_set
+        synthetic = generate(train_set, a.synthetic)
+        t = time.time()
+        train(list(base) + synthetic, a.model, a.iterations)
+        print(f"trained on {len(base)} + {len(synthetic)} synthetic in {time.time() - t:.0f} s; "
+              f"model {os.path.getsize(a.model) / 1e6:.1f} MB at {a.model}")
+    from . import model
+
+    model.MODEL_PATH = a.model  # evaluate the model just trained (or named), not the installed one
+    model._tagger.cache_clear()
+    evaluate("heldout", held_out, a.out)
+    evaluate("gost", gost, a.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
