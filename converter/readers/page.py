@@ -13,7 +13,7 @@ from ..articlepage import facts, people
 from ..articlepage.labels import Block, match_label, split_blocks
 from ..errors import ParseError
 from ..model import CSLItem, Diagnostic, Diagnostics, Result
-from ..normalize import repair_homoglyphs
+from ..normalize import looks_title_case, repair_homoglyphs
 from ..options import Options
 from ..references import parse_reference, split_reference_list
 from ..references.rules import find_certain
@@ -377,6 +377,8 @@ class PageReader:
             self.custom["other-text"] = [t for _, t in self.other]
             self.diags.warn(f"{len(self.other)} line(s) not recognised; kept under custom.other-text",
                             line=self.other[0][0])
+        if looks_title_case(self.item["title"]):
+            self.custom["title-case"] = True  # APA and GOST put it in sentence case
         if self.custom:
             self.item["custom"] = self.custom
         self.item = _ordered(self.item)
