@@ -119,7 +119,9 @@ def parse(text: str, *, source: str = "<input>") -> Parsed:
     try:
         root = etree.fromstring(body, _parser(recover=False))
     except etree.XMLSyntaxError as exc:
-        first = exc.error_log[0] if len(exc.error_log) else None
+        # only the parser's own messages: the log can also hold earlier DTD-validation ones
+        parser_errors = [e for e in exc.error_log if e.domain == etree.ErrorDomains.PARSER]
+        first = parser_errors[0] if parser_errors else None
         line = first.line if first is not None else None
         message = first.message if first is not None else str(exc)
         if "entity" in message.lower() and ("loop" in message.lower() or "amplification" in message.lower()):

@@ -309,15 +309,14 @@ def _affiliations(article: etree._Element) -> Dict[str, etree._Element]:
 
 
 def _aff_parts(aff: etree._Element) -> Tuple[str, str]:
-    """(institution, address) of an <aff>: tagged parts when present, else its whole text."""
-    institutions = [_text(i) for i in aff.iter("institution") if _text(i)]
+    """(affiliation, address) of an <aff>: its text without label and address parts, and
+    the address parts joined."""
     address_tags = ("addr-line", "city", "state", "postal-code", "country", "address")
     address = ", ".join(_text(a) for a in aff if a.tag in address_tags and _text(a))
-    if institutions:
-        return ", ".join(institutions), address
-    parts = [aff.text or ""] + [("" if c.tag in ("label", "sup") + address_tags else _text(c)) + (c.tail or "")
-                                for c in aff]
-    return _squash("".join(parts)).strip(" ,;"), address
+    parts = [aff.text or ""] + [("" if c.tag in ("label", "sup") + address_tags else "".join(c.itertext()))
+                                + (c.tail or "") for c in aff]
+    affiliation = re.sub(r"(\s*,\s*)+", ", ", _squash("".join(parts))).strip(" ,;")
+    return affiliation, address
 
 
 def _contributors(meta: etree._Element, article: etree._Element, item: CSLItem, custom: Dict[str, Any],
