@@ -241,15 +241,20 @@ def test_round_trip_keeps_gold_core_fields_and_all_references(seed):
         assert got["source"]  # the original string came back too
 
 
-def test_round_trip_keeps_custom_metadata():
-    record = _seed_records()[0]
-    back = converter.read(jats_writer.write_article(record), "jats").records[0]
-    want, got = record["custom"], back["custom"]
-    for key in ("edn", "udc", "dates", "license", "abstract-sections", "conflict-of-interest",
-                "data-availability", "container-title-other", "citation-as-printed", "notes"):
-        assert got[key] == want[key], key
-    assert got["authors"] == want["authors"]
-    assert back["abstract"] == record["abstract"]
+def test_round_trip_keeps_all_custom_metadata(seed):
+    """Everything under custom comes back, the reference list apart (compared with the gold above)."""
+    record = seed[0]
+    out = converter.write([record], "jats")
+    assert not [d for d in out.diagnostics if "left out" in d.message]
+    back = converter.read(str(out), "jats").records[0]
+    want = copy.deepcopy({k: v for k, v in record["custom"].items() if k != "references"})
+    got = {k: v for k, v in back["custom"].items() if k != "references"}
+    # The page reader keeps the received date in both places; JATS has one <date date-type="received">.
+    if "submitted" in want.get("dates", {}):
+        assert back["submitted"] == {"date-parts": [[int(p) for p in want["dates"].pop("submitted").split("-")]]}
+    assert got == want
+    # the abstract is rebuilt from its sections; only the paragraph separator may differ
+    assert back["abstract"].split() == record["abstract"].split()
 
 
 def test_csljson_out_of_the_round_trip_validates_against_the_schema():

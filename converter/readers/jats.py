@@ -515,7 +515,7 @@ def _article_meta(meta: etree._Element, article: etree._Element, item: CSLItem, 
             url = lic.get(XL_HREF) or _first_text(lic, ALI_LICENSE_REF)
             if url:
                 license_["url"] = url
-            text = " ".join(_text(p) for p in lic.findall("license-p") if _text(p))
+            text = "\n".join(_text(p) for p in lic.findall("license-p") if _text(p))
             if text:
                 license_["text"] = text
         copyright_ = _first_text(permissions, "copyright-statement")
@@ -530,8 +530,14 @@ def _article_meta(meta: etree._Element, article: etree._Element, item: CSLItem, 
     _keywords(meta, item, custom, item.get("language"))
     for entry in meta.iter("custom-meta"):
         name, value = _first_text(entry, "meta-name"), _first_text(entry, "meta-value")
-        if name and value:
-            key = name.lower() if name.lower() in ("udc", "edn") else name
+        if not (name and value):
+            continue
+        key = name.lower() if name.lower() in ("udc", "edn") else name
+        if entry.get("specific-use") == "list":  # written by us: one entry per list value
+            custom.setdefault(key, []).append(value)
+        elif value in ("true", "false"):
+            custom[key] = value == "true"
+        else:
             custom[key] = value.upper() if key == "edn" else value
     unread = sorted({c.tag for c in meta if isinstance(c.tag, str) and c.tag not in _ARTICLE_META_READ})
     if unread:

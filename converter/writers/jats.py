@@ -467,6 +467,7 @@ def _article(article: etree._Element, item: CSLItem, diags: Diagnostics, unmappe
     jats_date_type = dict(M.HISTORY_DATES)
     for key, value in dates.items():
         history.append((jats_date_type.get(key, key), _str(value)))
+    history = list(dict(reversed(history)).items())[::-1]  # one date per type, the record's own first
     if history:
         hist = _el(meta, "history")
         for date_type, iso in history:
@@ -489,7 +490,9 @@ def _article(article: etree._Element, item: CSLItem, diags: Diagnostics, unmappe
         if url:
             ref = etree.SubElement(lic, "{%s}license_ref" % M.ALI, nsmap={"ali": M.ALI})
             ref.text = url
-        _el(lic, "license-p", _str(license_.get("text")) or _str(item.get("license")) or url)
+        text = _str(license_.get("text")) or _str(item.get("license")) or url
+        for line in [t.strip() for t in text.splitlines() if t.strip()] or [text]:
+            _el(lic, "license-p", line)  # one per printed line: the reader joins them with newlines
     if item.get("URL"):
         _el(meta, "self-uri", _str(item["URL"]), xlink_href=_str(item["URL"]))
     sections = [s for s in custom.get("abstract-sections") or [] if isinstance(s, dict)]
@@ -514,16 +517,26 @@ def _article(article: etree._Element, item: CSLItem, diags: Diagnostics, unmappe
             _el(group, "kwd", kwd)
         if not len(group):
             meta.remove(group)
-    extras = [(k, v) for k, v in custom.items()
-              if k not in M.CUSTOM_KEYS_WITH_ELEMENTS and isinstance(v, (str, int, float)) and _str(v)]
-    skipped = [k for k, v in custom.items()
-               if k not in M.CUSTOM_KEYS_WITH_ELEMENTS and not isinstance(v, (str, int, float)) and v]
+    extras: List[Tuple[str, str, bool]] = []  # (name, value, part of a list)
+    skipped: List[str] = []
+    for key, value in custom.items():
+        if key in M.CUSTOM_KEYS_WITH_ELEMENTS or value in (None, "", []):
+            continue
+        if isinstance(value, bool):
+            extras.append((key, "true" if value else "false", False))
+        elif isinstance(value, (str, int, float)):
+            extras.append((key, _str(value), False))
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            # a list is one custom-meta per value, marked so the reader regroups them
+            extras += [(key, v, True) for v in value]
+        else:
+            skipped.append(key)
     if skipped:
         diags.warn(f"custom field(s) with no JATS place left out: {', '.join(skipped)}", record=label)
     if extras:
         group = _el(meta, "custom-meta-group")
-        for key, value in extras:
-            entry = _el(group, "custom-meta")
+        for key, value, in_list in extras:
+            entry = _el(group, "custom-meta", specific_use="list" if in_list else None)
             _el(entry, "meta-name", key)
             _el(entry, "meta-value", _str(value))
     refs = [r for r in custom.get("references") or [] if isinstance(r, dict)]
