@@ -130,6 +130,67 @@ class Date(AffixMixin, model.Date):
 
 
 class Group(AffixMixin, model.Group):
+    """CSL: a group is suppressed when it calls variables and every one of them is empty.
+    citeproc-py decides from the tree alone; we count the look-ups actually made."""
+
+    def process(self, item, context=None, **kwargs):  # type: ignore[no-untyped-def]
+        ref = item.reference
+        if not hasattr(ref, "calls"):
+            return super().process(item, context=context, **kwargs)
+        calls, hits = ref.calls, ref.hits
+        output = []
+        delimiter = self.get("delimiter", "")
+        for child in self.iterchildren():
+            try:
+                if isinstance(child, model.Choose):
+                    text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except VariableError:
+                text = None
+            if text:
+                output.append(text)
+        if not output or (ref.calls > calls and ref.hits == hits):
+            raise VariableError
+        return self.join(output)
+
+
+class If(model.If):
+    """Condition tests are not variable calls: they must not keep a group alive."""
+
+    def render(self, item, context=None, delimiter="", **kwargs):  # type: ignore[no-untyped-def]
+        ref = item.reference
+        counting = getattr(ref, "counting", None)
+        if counting is None:
+            return super().render(item, context=context, delimiter=delimiter, **kwargs)
+        dict.__setattr__(ref, "counting", False)
+        try:
+            self._test(item, context)
+        finally:
+            dict.__setattr__(ref, "counting", counting)
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+    def _test(self, item, context):  # type: ignore[no-untyped-def]
+        results = []
+        if "type" in self.attrib:
+            results += self._type(item)
+        if "variable" in self.attrib:
+            results += self._variable(item)
+        if "is-numeric" in self.attrib:
+            results += self._is_numeric(item)
+        if "is-uncertain-date" in self.attrib:
+            results += self._is_uncertain_date(item)
+        if "locator" in self.attrib:
+            results += self._locator(item)
+        if "position" in self.attrib:
+            results += self._position(item, context)
+        match = self.get("match", "all")
+        ok = any(results) if match == "any" else (not any(results) if match == "none" else all(results))
+        if not ok:
+            raise model.ConditionFailed
+
+
+class Else_If(If):
     pass
 
 
@@ -182,6 +243,17 @@ class Layout(AffixMixin, model.Layout):
 
 
 class Key(model.Key):
+    def _format_name(self, item, variable):  # type: ignore[no-untyped-def]
+        names = item.reference.get(variable)
+        if not names:
+            return None
+        out = []
+        for name in names:
+            given, family, dp, ndp, suffix = name.parts()
+            parts = (ndp, family, given, dp, suffix)
+            out.append(" ".join(str(p) for p in parts if p))
+        return ";".join(out)
+
     def sort_keys(self, items, context):  # type: ignore[no-untyped-def]
         if "macro" not in self.attrib:
             keys = super().sort_keys(items, context)
@@ -343,5 +415,5 @@ class Name(AffixMixin, model.Name):
 OVERRIDES: Dict[str, type] = {
     cls.__name__.replace("_", "-").lower(): cls
     for cls in (Style, Text, Number, Label, Date_Part, Name_Part, Date, Group, Names, Et_Al,
-                Substitute, Layout, Key, Sort, Name)
+                Substitute, Layout, Key, Sort, Name, If, Else_If)
 }

@@ -28,7 +28,10 @@ class Rendered:
 def _quotes(style: LoadedStyle) -> tuple:
     def term(name: str, default: str) -> str:
         found = style.root.get_term(name)
-        return str(found.single) if found is not None else default
+        text = found.findtext("{http://purl.org/net/xbiblio/csl}single") if found is not None else None
+        if found is not None and text is None:
+            text = found.text
+        return text or default
     return (term("open-quote", "“"), term("close-quote", "”"),
             term("open-inner-quote", "‘"), term("close-inner-quote", "’"))
 

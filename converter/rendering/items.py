@@ -12,12 +12,15 @@ from typing import Any, Dict, Iterable, List, Tuple
 
 from citeproc import DATES, NAMES
 from citeproc.source import Date, DateRange, LiteralDate, Name, Reference, VariableError
+from citeproc.string import String
 
 from .markup import rich_text
 from .typography import smart_quotes
 
 _NAME_KEYS = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix")
 # plain data, never rich text
+# look-ups citeproc-py makes for its own purposes, not variables the style calls
+_NOT_CALLS = frozenset({"language", "key", "type", "year_suffix"})
 _RAW_VARIABLES = {"language", "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID"}
 
 
@@ -30,13 +33,24 @@ class TrackedReference(Reference):
         super().__init__(key, type_)
         dict.__setattr__(self, "suppressed", set())
         dict.__setattr__(self, "accessed", None)
+        dict.__setattr__(self, "calls", 0)   # variable look-ups, for cs:group suppression
+        dict.__setattr__(self, "hits", 0)    # ... of which found a value
+        dict.__setattr__(self, "counting", True)
+
+    def _count(self, key: str, found: bool) -> None:
+        if self.counting and key not in _NOT_CALLS:
+            dict.__setattr__(self, "calls", self.calls + 1)
+            if found:
+                dict.__setattr__(self, "hits", self.hits + 1)
 
     def __getitem__(self, key: str) -> Any:
-        if key in self.suppressed:
+        found = key not in self.suppressed and dict.__contains__(self, key)
+        self._count(key, found)
+        if not found:
             raise VariableError
         if self.accessed is not None:
             self.accessed.append(key)
-        return super().__getitem__(key)
+        return dict.__getitem__(self, key)
 
     def __getattr__(self, name: str) -> Any:
         return self[name]
@@ -47,7 +61,9 @@ class TrackedReference(Reference):
         return dict.__contains__(self, key)
 
     def get(self, key: str, default: Any = None) -> Any:
-        if key in self.suppressed or not dict.__contains__(self, key):
+        found = key not in self.suppressed and dict.__contains__(self, key)
+        self._count(key, found)
+        if not found:
             return default
         if self.accessed is not None:
             self.accessed.append(key)
@@ -114,7 +130,7 @@ def convert_item(item: Dict[str, Any], key: str, fmt: SimpleNamespace,
                  quotes: Tuple[str, str, str, str] = ("“", "”", "‘", "’")) -> TrackedReference:
     ref = TrackedReference(key, str(item.get("type") or "document"))
     for var, value in item.items():
-        if var in ("id", "type", "custom") or value is None or value == "":
+        if var in ("id", "type", "custom", "key") or value is None or value == "":
             continue
         attr = var.replace("-", "_")
         if var in NAMES or attr in NAMES:
@@ -127,6 +143,11 @@ def convert_item(item: Dict[str, Any], key: str, fmt: SimpleNamespace,
                 dict.__setitem__(ref, attr, date)
         elif var in _RAW_VARIABLES:
             dict.__setitem__(ref, attr, str(value) if var == "language" else rich_text(str(value), fmt))
+        elif var in ("page", "locator") and isinstance(value, (str, int)):
+            # citeproc-py splits these on "&" and joins with an escaped ampersand itself
+            text = str(value).replace("<", "&#60;").replace(">", "&#62;") if fmt.name == "html" \
+                else str(value)
+            dict.__setitem__(ref, attr, String(text))
         elif isinstance(value, (str, int, float)):
             text = smart_quotes(str(value), *quotes)
             dict.__setitem__(ref, attr, rich_text(text, fmt))
