@@ -306,13 +306,20 @@ def test_csl_type_without_ris_type_is_reported():
 
 _word = st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll")), min_size=1, max_size=8)
 _words = st.lists(_word, min_size=1, max_size=3).map(" ".join)
+_capitalised = st.lists(_word.map(lambda w: w[:1].upper() + w[1:]).filter(lambda w: w[:1].isupper()),
+                        min_size=1, max_size=3).map(" ".join)
+_particle = st.lists(st.sampled_from(["van", "de", "der", "la", "von", "di", "ten"]),
+                     min_size=1, max_size=2).map(" ".join)
 
 
 @settings(max_examples=150, deadline=None)
-@given(family=_words, given_name=st.one_of(st.none(), _words),
+@given(family=_capitalised, particle=st.one_of(st.none(), _particle),
+       given_name=st.one_of(st.none(), _words),
        suffix=st.one_of(st.none(), st.sampled_from(["Jr.", "III"])))
-def test_names_round_trip(family, given_name, suffix):
+def test_names_round_trip(family, particle, given_name, suffix):
     name = {"family": family}
+    if particle:
+        name["non-dropping-particle"] = particle
     if given_name:
         name["given"] = given_name
     if suffix:

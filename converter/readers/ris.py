@@ -99,8 +99,9 @@ def split_records(text: str, diags: Diagnostics) -> List[RawRecord]:
 
 
 def parse_name(value: str) -> Dict[str, str]:
-    """'Family, Given[, Suffix]' -> CSL name; 'Liu R.' (Embase) -> family + initials;
-    anything else with no comma (a collaboration, an organisation) -> literal."""
+    """'Family, Given[, Suffix]' -> CSL name ('van de Schoot' -> particle 'van de' + 'Schoot');
+    'Liu R.' (Embase) -> family + initials; anything else with no comma (a collaboration, an
+    organisation) -> literal."""
     parts = [p.strip() for p in value.split(",")]
     if len(parts) == 1:
         m = re.fullmatch(r"(\S.*?)\s+(" + _INITIALS.pattern + r")", value.strip())
@@ -108,7 +109,14 @@ def parse_name(value: str) -> Dict[str, str]:
             return {"family": m.group(1), "given": m.group(2).strip()}
         return {"literal": value.strip()}
     name: Dict[str, str] = {}
-    if parts[0]:
+    words = parts[0].split()
+    lead = 0  # lower-case words before a capitalised one are a particle: "van de Schoot"
+    while lead < len(words) - 1 and words[lead].isalpha() and words[lead].islower():
+        lead += 1
+    if lead and words[lead][:1].isupper():
+        name["non-dropping-particle"] = " ".join(words[:lead])
+        name["family"] = " ".join(words[lead:])
+    elif parts[0]:
         name["family"] = parts[0]
     if parts[1]:
         name["given"] = parts[1]
