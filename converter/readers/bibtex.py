@@ -426,6 +426,19 @@ def _pages(text: str) -> str:
     return re.sub(r"\s*[–—‐-]+\s*", "-", text)
 
 
+def _convert(row: mapping.FieldMap, raw: RawField, *, name: str, key: str,
+             diags: Diagnostics) -> str:
+    """The CSL value of a text-like field."""
+    if row.kind == "verbatim":
+        return _verbatim(raw.value)
+    value = _decode(raw.value, line=raw.line, field=name, record=key, diags=diags)
+    if row.kind == "pages":
+        return _pages(value)
+    if row.kind == "language":
+        return mapping.language_code(value) or value
+    return value
+
+
 def _to_csl(entry: Entry, key: str, fields: Dict[str, RawField], diags: Diagnostics) -> CSLItem:
     bib_type = entry.entry_type.lower()
     entry_line = (entry.start_line or 0) + 1
@@ -437,15 +450,21 @@ def _to_csl(entry: Entry, key: str, fields: Dict[str, RawField], diags: Diagnost
     item: CSLItem = {"id": key, "type": csl_type, "citation-key": key}
     used: set[str] = set(mapping.DATE_PARTS) | {"crossref"}
     table = mapping.read_map(csl_type)
-    for name, raw in fields.items():
+
+    def priority(name: str) -> int:  # a row's own field name before its other spellings
+        row = table.get(name)
+        return row.names().index(name) if row is not None else 0
+
+    for name in sorted(fields, key=priority):
+        raw = fields[name]
         row = table.get(name)
         if row is None or name in used:
             continue
         if row.csl in item:
             # A second spelling (journal beside journaltitle): dropped when it says the same,
             # else kept under custom.bibtex below.
-            if row.kind not in ("names", "date") and _decode(
-                    raw.value, line=raw.line, field=name, record=key, diags=Diagnostics()) == item[row.csl]:
+            if row.kind not in ("names", "date") and _convert(
+                    row, raw, name=name, key=key, diags=Diagnostics()) == item[row.csl]:
                 used.add(name)
             continue
         if row.kind == "date":
@@ -460,14 +479,7 @@ def _to_csl(entry: Entry, key: str, fields: Dict[str, RawField], diags: Diagnost
             if people:
                 item[row.csl] = people
             continue
-        if row.kind == "verbatim":
-            value = _verbatim(raw.value)
-        else:
-            value = _decode(raw.value, line=raw.line, field=name, record=key, diags=diags)
-        if row.kind == "pages":
-            value = _pages(value)
-        elif row.kind == "language":
-            value = mapping.language_code(value) or value
+        value = _convert(row, raw, name=name, key=key, diags=diags)
         if value:
             item[row.csl] = value
     if bib_type in mapping.THESIS_TYPES and "genre" not in item:
