@@ -20,6 +20,8 @@ from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import MixedString, String, join as seam_join
 
+from html import unescape as html_unescape
+
 from .casing import apply_case
 from .names import initialize, is_romanesque
 from .sorting import sort_key
@@ -105,11 +107,24 @@ class Style(MacroCacheMixin, model.Style):
             locale.style = self
 
 
-class Text(CasedMixin, AffixMixin, MacroCacheMixin, model.Text):
-    pass
+class NumberEscapeMixin:
+    """Page and locator values are kept raw (citeproc-py splits them on "&", "," and "-");
+    each piece is escaped here, as it is formatted."""
+
+    def format_number(self, number):  # type: ignore[no-untyped-def]
+        return self.preformat(str(super().format_number(number)))
 
 
-class Number(CasedMixin, AffixMixin, model.Number):
+class Text(CasedMixin, AffixMixin, MacroCacheMixin, NumberEscapeMixin, model.Text):
+    def _variable(self, item, context):  # type: ignore[no-untyped-def]
+        text = super()._variable(item, context)
+        if self.get("variable") == "locator" and text is not None:
+            # citeproc-py inserts the locator as given; escape it like any data
+            text = self.preformat(html_unescape(str(text)))
+        return text
+
+
+class Number(CasedMixin, AffixMixin, NumberEscapeMixin, model.Number):
     pass
 
 
@@ -340,8 +355,10 @@ class Name(AffixMixin, model.Name):
         given, family, dp, ndp, suffix = name.parts()
         if "literal" in name:
             return self._parts(None, family), True
-        if given is not None and mark is not None:
-            given = String(initialize(str(given), mark, hyphen=hyphen, words=words))
+        if given is not None:
+            if mark is not None:
+                given = initialize(str(given), mark, hyphen=hyphen, words=words)
+            given = String(self.preformat(str(given)))
         roman = is_romanesque(f"{given or ''}{family or ''}")
         if form == "short":
             family = _cat((ndp, family)) if roman else family

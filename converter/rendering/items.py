@@ -113,7 +113,7 @@ def convert_name(data: Any, fmt: SimpleNamespace) -> Name | None:
     if not isinstance(data, dict):
         return None
     if data.get("literal"):
-        return Name(literal=rich_text(smart_quotes(str(data["literal"])), fmt))
+        return Name(literal=rich_text(str(data["literal"]), fmt, smart_quotes))
     fields = {k: str(data[k]).strip() for k in _NAME_KEYS if data.get(k) not in (None, "")}
     fields = {k: v for k, v in fields.items() if v}
     if not fields:
@@ -121,7 +121,9 @@ def convert_name(data: Any, fmt: SimpleNamespace) -> Name | None:
     if "family" not in fields:
         # a lone given name is a mononym
         fields["family"] = fields.pop("given", "") or fields.pop("suffix", "")
-    name = Name(**{k: (rich_text(smart_quotes(v), fmt) if k in ("family", "given") else v)
+    # given names stay raw: initials are cut from the text, then escaped (elements.Name)
+    name = Name(**{k: (rich_text(v, fmt, smart_quotes) if k == "family" else
+                       String(smart_quotes(v)) if k == "given" else v)
                    for k, v in fields.items()})
     return name
 
@@ -144,13 +146,12 @@ def convert_item(item: Dict[str, Any], key: str, fmt: SimpleNamespace,
         elif var in _RAW_VARIABLES:
             dict.__setitem__(ref, attr, str(value) if var == "language" else rich_text(str(value), fmt))
         elif var in ("page", "locator") and isinstance(value, (str, int)):
-            # citeproc-py splits these on "&" and joins with an escaped ampersand itself
-            text = str(value).replace("<", "&#60;").replace(">", "&#62;") if fmt.name == "html" \
-                else str(value)
-            dict.__setitem__(ref, attr, String(text))
+            # raw: citeproc-py splits these on "&" and "-"; each piece is escaped as it is
+            # formatted (elements.NumberEscapeMixin)
+            dict.__setitem__(ref, attr, String(str(value)))
         elif isinstance(value, (str, int, float)):
-            text = smart_quotes(str(value), *quotes)
-            dict.__setitem__(ref, attr, rich_text(text, fmt))
+            dict.__setitem__(ref, attr, rich_text(str(value), fmt,
+                                                  lambda t: smart_quotes(t, *quotes)))
     return ref
 
 

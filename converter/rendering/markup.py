@@ -88,8 +88,12 @@ _HTML_TAG_FOR = {"i": ("<i>", "</i>"), "b": ("<b>", "</b>"), "sup": ("<sup>", "<
                  "sub": ("<sub>", "</sub>")}
 
 
-def rich_text(value: str, formatter: SimpleNamespace) -> MixedString:
-    """Segments for a field value: escaped text, protected (nocase) text and markup tags."""
+def rich_text(value: str, formatter: SimpleNamespace,
+              typography: Callable[[str], str] | None = None) -> MixedString:
+    """Segments for a field value: escaped text, protected (nocase) text and markup tags.
+
+    ``typography`` (e.g. smart quotes) applies to the text between tags, never to the tags.
+    """
     html = formatter is HTML
     out: List[String] = []
     stack: List[str] = []  # what each open tag was: "nocase", "smallcaps" or a tag name
@@ -97,6 +101,8 @@ def rich_text(value: str, formatter: SimpleNamespace) -> MixedString:
 
     def text(chunk: str) -> None:
         if chunk:
+            if typography is not None:
+                chunk = typography(chunk)
             chunk = escape_html(chunk) if html else chunk
             out.append(NoCase(chunk) if "nocase" in stack else String(chunk))
 
