@@ -10,7 +10,8 @@ import pytest
 import rispy
 
 import converter
-from converter.errors import ParseError
+from converter.errors import InputError, ParseError
+from converter.mappings.ris import BY_TAG
 from converter.readers.ris import parse_name, sniff
 from tests.conftest import SHARED, need_shared
 
@@ -252,3 +253,46 @@ def test_synthetic_corpus_reads_back_its_csl(tmp_path):
         assert {k: got.get(k) for k in carried} == {k: want.get(k) for k in carried}
         assert got["page"] == want["page"].replace("\u2013", "-")
         assert [_full_name(a) for a in got["author"]] == [_full_name(a) for a in want["author"]]
+
+
+# ---- robustness: any text gives records + diagnostics or a ParseError, never a traceback --------
+
+_TAGS = sorted(set(BY_TAG) | {"JO", "ER", "TY", "XX", "U1", "L2"})
+
+
+def _ris_like_lines():
+    from hypothesis import strategies as st
+    value = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20)
+    tag_line = st.tuples(st.sampled_from(_TAGS), value).map(lambda p: f"{p[0]}  - {p[1]}")
+    return st.lists(st.one_of(tag_line, value, st.just(""), st.just("TY  - JOUR"), st.just("ER  - ")),
+                    max_size=30).map("\n".join)
+
+
+def test_any_input_reads_cleanly_and_round_trips():
+    from hypothesis import given, settings
+
+    @settings(max_examples=300, deadline=None)
+    @given(_ris_like_lines())
+    def check(text):
+        try:
+            result = converter.read(text, "ris")
+        except ParseError as exc:
+            assert exc.source == "<input>"
+            return
+        except InputError:
+            assert not text.strip()
+            return
+        assert all(d.line for d in result.diagnostics)
+        again = converter.read(str(converter.write(result.records, "ris")), "ris")
+        assert again.records == result.records
+
+    check()
+
+
+def test_cli_named_encoding(tmp_path):
+    from tests.conftest import run_cli
+    path = tmp_path / "legacy.ris"
+    path.write_bytes(CYRILLIC_RIS.encode("cp1251"))
+    proc = run_cli("-f", "ris", "--encoding", "cp1251", str(path))
+    assert proc.returncode == 0 and proc.stderr == b""
+    assert json.loads(proc.stdout)[0]["author"] == [{"family": "Козлов", "given": "Николай Андреевич"}]
