@@ -22,7 +22,7 @@ def test_seed_example_to_csljson():
     items = json.loads(proc.stdout)
     assert items[0]["DOI"] == "10.15507/2413-1407.129.033.202504.578-593"
     # warnings go to stderr in the compiler form file:line: warning: message
-    assert f"{EXAMPLE_SEED}:61: warning: word mixing Latin and Cyrillic" in proc.stderr.decode()
+    assert f"{EXAMPLE_SEED}:61: warning: repaired look-alike letters: Josе -> Jose" in proc.stderr.decode()
 
 
 def test_stdin_and_dash(tmp_path):

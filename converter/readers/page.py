@@ -74,6 +74,7 @@ class PageReader:
         self.title_line: int | None = None
         self.citation_line: int | None = None
         self.references: List[CSLItem] = []
+        self.reference_lines: List[int] = []
 
     # -- text repair ------------------------------------------------------------------------
     def _clean_line(self, n: int, line: str) -> str:
@@ -83,7 +84,7 @@ class PageReader:
     def _repair(self, n: int, text: str) -> str:
         fixed, changes = repair_homoglyphs(text)
         for change in changes:
-            self.diags.warn(f"word mixing Latin and Cyrillic letters repaired: {change}", line=n)
+            self.diags.warn(f"repaired look-alike letters: {change}", line=n)
         return _undo_inline_hyphen(fixed)
 
     # -- the whole page ---------------------------------------------------------------------
@@ -152,6 +153,7 @@ class PageReader:
                 self.diags.append(Diagnostic(d.message, d.severity, self.source, line, d.field,
                                              f"reference {number}" if number else None))
             self.references.append(item)
+            self.reference_lines.append(line)
 
     def _block_authors(self, block: Block) -> None:
         for n, para in block.paragraphs():
@@ -367,9 +369,9 @@ class PageReader:
         if any(len(e) > 1 or e.get("variants") for e in extra):
             self.custom["authors"] = extra
         self.item["language"] = "ru" if _cyrillic_share(self.item["title"]) > 0.5 else "en"
-        self._check_numbers(self.item, "article")
-        for ref in self.references:
-            self._check_numbers(ref, f"reference {ref.get('citation-number', '?')}")
+        self._check_numbers(self.item, "article", self.title_line)
+        for ref, line in zip(self.references, self.reference_lines):
+            self._check_numbers(ref, f"reference {ref.get('citation-number', '?')}", line)
         self.item["id"] = _record_id(self.item)
         for i, ref in enumerate(self.references, 1):
             ref["id"] = f"{self.item['id']}-ref-{ref.get('citation-number', i)}"
@@ -385,10 +387,10 @@ class PageReader:
             self.item["custom"] = self.custom
         self.item = _ordered(self.item)
 
-    def _check_numbers(self, item: CSLItem, what: str) -> None:
+    def _check_numbers(self, item: CSLItem, what: str, line: int | None) -> None:
         msg = facts.doi_number_conflict(item.get("DOI", ""), item.get("volume"), item.get("issue"))
         if msg:
-            self.diags.warn(f"{what}: {msg}", field="volume")
+            self.diags.warn(f"{what}: {msg}", field="volume", line=line)
 
 
 def _find_loose(haystack: str, needle: str) -> Tuple[int, int] | None:
