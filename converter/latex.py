@@ -389,24 +389,23 @@ def to_latex(text: str, *, ascii_only: bool = True) -> Tuple[str, Set[str]]:
     out: List[str] = []
     unmapped: Set[str] = set()
     for char in text:
-        # "--", "``", "''", "!`" are ligatures in LaTeX: "{}" keeps the characters apart.
-        if out and char in "-`'" and out[-1][-1:] in (char + ("!?" if char == "`" else "")):
-            out.append("{}")
         if char in _ESCAPES:
-            out.append(_ESCAPES[char])
+            piece = _ESCAPES[char]
         elif char.isascii() or not ascii_only:
-            out.append(char)
+            piece = char
         elif char in _ASCII_COMMANDS:
-            out.append(_ASCII_COMMANDS[char])
+            piece = _ASCII_COMMANDS[char]
         else:
             accented = _accented(char)
             if accented is None:
                 unmapped.add(char)
-                out.append(char)
+                piece = char
             else:
-                out.append(accented)
-        if out[-1][:1] == "-" and len(out) > 1 and out[-2][-1:] == "-":
-            out.insert(len(out) - 1, "{}")
+                piece = accented
+        # "--", "``", "''", "!`" are ligatures in LaTeX: "{}" keeps the characters apart.
+        if out and piece[:1] in "-`'" and out[-1][-1:] in (piece[:1] + ("!?" if piece[:1] == "`" else "")):
+            out.append("{}")
+        out.append(piece)
     return "".join(out), unmapped
 
 
