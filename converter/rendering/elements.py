@@ -107,6 +107,29 @@ class Style(MacroCacheMixin, model.Style):
             locale.style = self
 
 
+class RecordsVariableMixin:
+    """While a substitute is being tried, note the variables that actually rendered."""
+
+    def render(self, item, *args, **kwargs):  # type: ignore[no-untyped-def]
+        text = super().render(item, *args, **kwargs)
+        if text:
+            accessed = getattr(getattr(item, "reference", None), "accessed", None)
+            if accessed is not None and self.get("variable"):
+                accessed.extend(v.replace("-", "_") for v in self.get("variable").split())
+        return text
+
+
+class PageRangeMixin:
+    """page-range-format on ranges whose second number is abbreviated in the data ("677-86"):
+    expand it first, then shorten as the style asks (citeproc-py compares digits as given)."""
+
+    def _format_last_page(self, first, last):  # type: ignore[no-untyped-def]
+        f, l = str(first), str(last)
+        if f.isdigit() and l.isdigit() and len(l) < len(f):
+            last = f[:len(f) - len(l)] + l
+        return super()._format_last_page(first, last)
+
+
 class NumberEscapeMixin:
     """Page and locator values are kept raw (citeproc-py splits them on "&", "," and "-");
     each piece is escaped here, as it is formatted."""
@@ -115,7 +138,7 @@ class NumberEscapeMixin:
         return self.preformat(str(super().format_number(number)))
 
 
-class Text(CasedMixin, AffixMixin, MacroCacheMixin, NumberEscapeMixin, model.Text):
+class Text(RecordsVariableMixin, CasedMixin, AffixMixin, MacroCacheMixin, NumberEscapeMixin, PageRangeMixin, model.Text):
     def _variable(self, item, context):  # type: ignore[no-untyped-def]
         text = super()._variable(item, context)
         if self.get("variable") == "locator" and text is not None:
@@ -124,7 +147,7 @@ class Text(CasedMixin, AffixMixin, MacroCacheMixin, NumberEscapeMixin, model.Tex
         return text
 
 
-class Number(CasedMixin, AffixMixin, NumberEscapeMixin, model.Number):
+class Number(RecordsVariableMixin, CasedMixin, AffixMixin, NumberEscapeMixin, PageRangeMixin, model.Number):
     pass
 
 
@@ -140,7 +163,7 @@ class Name_Part(CasedMixin, AffixMixin, model.Name_Part):
     pass
 
 
-class Date(AffixMixin, model.Date):
+class Date(RecordsVariableMixin, AffixMixin, model.Date):
     pass
 
 
@@ -209,7 +232,7 @@ class Else_If(If):
     pass
 
 
-class Names(AffixMixin, model.Names):
+class Names(RecordsVariableMixin, AffixMixin, model.Names):
     pass
 
 

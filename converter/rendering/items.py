@@ -17,6 +17,10 @@ from citeproc.string import String
 from .markup import rich_text
 from .typography import smart_quotes
 
+CSL_NAMES = set(NAMES) | {v.replace("-", "_") for v in (
+    "chair compiler contributor curator director editorial-director executive-producer guest "
+    "host interviewer narrator organizer performer producer reviewed-author script-writer "
+    "series-creator translator").split()}
 _NAME_KEYS = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix")
 # plain data, never rich text
 # look-ups citeproc-py makes for its own purposes, not variables the style calls
@@ -26,8 +30,8 @@ _RAW_VARIABLES = {"language", "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID"}
 
 class TrackedReference(Reference):
     """A reference whose variables can be suppressed for the rest of an entry (CSL's rule
-    for substituted variables) and whose look-ups can be recorded (to know what a
-    substitute rendered)."""
+    for substituted variables). ``accessed`` collects the variables elements render while a
+    substitute is tried; ``calls``/``hits`` count look-ups for group suppression."""
 
     def __init__(self, key: str, type_: str) -> None:
         super().__init__(key, type_)
@@ -48,8 +52,6 @@ class TrackedReference(Reference):
         self._count(key, found)
         if not found:
             raise VariableError
-        if self.accessed is not None:
-            self.accessed.append(key)
         return dict.__getitem__(self, key)
 
     def __getattr__(self, name: str) -> Any:
@@ -65,8 +67,6 @@ class TrackedReference(Reference):
         self._count(key, found)
         if not found:
             return default
-        if self.accessed is not None:
-            self.accessed.append(key)
         return dict.__getitem__(self, key)
 
 
@@ -135,7 +135,7 @@ def convert_item(item: Dict[str, Any], key: str, fmt: SimpleNamespace,
         if var in ("id", "type", "custom", "key") or value is None or value == "":
             continue
         attr = var.replace("-", "_")
-        if var in NAMES or attr in NAMES:
+        if attr in CSL_NAMES:
             names = [n for n in (convert_name(d, fmt) for d in value or []) if n is not None]
             if names:
                 dict.__setitem__(ref, attr, names)

@@ -1,0 +1,124 @@
+"""One test per fix the rendering layer makes to citeproc-py (see converter/rendering)."""
+from __future__ import annotations
+
+import pytest
+
+import converter
+from converter.rendering import load_style, render
+from converter.rendering.casing import apply_case
+from converter.rendering.names import initialize
+from converter.rendering.sorting import collation_key
+from converter.rendering.titles import sentence_case
+
+
+@pytest.mark.parametrize("given,expected", [
+    ("Yu.G.", "Yu. G."), ("Yu. G.", "Yu. G."), ("Zh.", "Zh."), ("Md. Mohaiminul", "Md. M."),
+    ("Jose de Jesus", "J. de J."), ("Jean-Paul", "J.-P."), ("A.S.", "A. S."), ("Leili R.", "L. R."),
+])
+def test_multi_letter_initials(given, expected):
+    assert initialize(given, ". ") == expected
+
+
+def test_russian_sorts_cyrillic_first_and_yo_with_ye():
+    words = ["Smith", "Ёлкин", "Ежов", "Abel", "Жуков"]
+    assert sorted(words, key=lambda w: collation_key(w, "ru-RU")) == ["Ежов", "Ёлкин", "Жуков", "Abel", "Smith"]
+    assert sorted(words, key=lambda w: collation_key(w, "en-US")) == ["Abel", "Smith", "Ежов", "Ёлкин", "Жуков"]
+    # accents are secondary: Émile sorts between Eco and Ezra
+    assert sorted(["Ezra", "Émile", "Eco"], key=collation_key) == ["Eco", "Émile", "Ezra"]
+
+
+def _book(id_, family, year, title):
+    return {"id": id_, "type": "book", "title": title, "author": [{"family": family, "given": "A."}],
+            "issued": {"date-parts": [[year]]}, "publisher": "P"}
+
+
+def test_year_suffix_in_bibliography_and_citations():
+    items = [_book("b", "Smith", 2020, "Beta"), _book("a", "Smith", 2020, "Alpha"),
+             _book("c", "Jones", 2020, "Gamma")]
+    out = render(items, load_style("apa"), citations=True)
+    assert out.entries[1].startswith("Smith, A. (2020a). Alpha.")
+    assert out.entries[2].startswith("Smith, A. (2020b). Beta.")
+    assert out.citations == ["(Smith, 2020b)", "(Smith, 2020a)", "(Jones, 2020)"]
+
+
+def test_apa_sorts_cyrillic_authors_among_latin():
+    items = [_book("1", "Яковлев", 2001, "Я"), _book("2", "Adams", 2001, "A"),
+             _book("3", "Ёлкин", 2001, "Ё"), _book("4", "Ежов", 2001, "Е")]
+    entries = render(items, load_style("apa")).entries
+    assert [e.split(",")[0] for e in entries] == ["Adams", "Ежов", "Ёлкин", "Яковлев"]
+
+
+def test_question_mark_swallows_the_period():
+    item = {"id": "q", "type": "article-journal", "title": "Is it true?", "container-title": "J",
+            "author": [{"family": "Doe", "given": "J."}], "issued": {"date-parts": [[2000]]}}
+    text = converter.write([item], "apa")
+    assert "Is it true? J" in text and "?." not in text
+
+
+def test_substituted_title_is_not_repeated():
+    item = {"id": "w", "type": "webpage", "title": "deepchem/deepchem", "container-title": "GitHub",
+            "URL": "https://github.com/deepchem/deepchem", "issued": {"date-parts": [[2017]]}}
+    assert converter.write([item], "apa").strip() == \
+        "deepchem/deepchem. (2017). GitHub. https://github.com/deepchem/deepchem"
+
+
+def test_page_range_expanded_with_en_dash():
+    item = {"id": "p", "type": "article-journal", "title": "T", "container-title": "J", "volume": "1",
+            "page": "677-86", "author": [{"family": "Doe", "given": "J."}], "issued": {"date-parts": [[2000]]}}
+    assert "1, 677–686." in converter.write([item], "apa")
+
+
+@pytest.mark.parametrize("mode,source,expected", [
+    ("title", "the 28th conference on IJCAI’16 and PLOS ONE", "The 28th Conference on IJCAI’16 and PLOS ONE"),
+    ("uppercase", "abc", "ABC"),
+    ("capitalize-first", "“quoted” text", "“Quoted” text"),
+    ("lowercase", "ABC Def", "abc def"),
+])
+def test_text_case(mode, source, expected):
+    assert str(apply_case(source, mode)) == expected
+
+
+def test_text_case_spares_nocase_and_markup():
+    from converter.rendering.markup import HTML, rich_text
+
+    value = rich_text('an <i>iPhone</i> <span class="nocase">pH</span> test', HTML)
+    assert str(apply_case(value, "uppercase")) == "AN <i>IPHONE</i> pH TEST"
+
+
+def test_sentence_case_for_title_case_sources():
+    assert sentence_case("Arctic Universities of Russia and Norway Expand Cooperation in the Barents "
+                         "Euro-Arctic Region") == ("Arctic universities of Russia and Norway expand "
+                                                   "cooperation in the Barents Euro-Arctic Region")
+    assert sentence_case("Modern Trends: A Case of NATO") == "Modern trends: A case of NATO"
+
+
+def test_csl_json_titles_are_rendered_as_given():
+    item = _book("t", "Doe", 2001, "A Title In Title Case")
+    assert "A Title In Title Case" in converter.write([item], "apa")
+
+
+def test_gost_et_al_rule():
+    names = [{"family": f"Name{n}", "given": "A. B."} for n in range(1, 6)]
+    base = {"id": "e", "type": "article-journal", "title": "T", "container-title": "J",
+            "issued": {"date-parts": [[2020]]}, "language": "ru"}
+    four = converter.write([dict(base, author=names[:4])], "gost").strip()
+    five = converter.write([dict(base, author=names)], "gost").strip()
+    assert four.startswith("T / A. B. Name1, A. B. Name2, A. B. Name3, A. B. Name4 // J.")
+    assert five.startswith("T / A. B. Name1, A. B. Name2, A. B. Name3 [и др.] // J.")
+    five_en = converter.write([dict(base, author=names)], "gost", locale="en").strip()
+    assert "[et al.]" in five_en
+
+
+def test_csl_any_style_by_name_and_by_path(tmp_path):
+    item = _book("x", "Doe", 2001, "Book")
+    assert "Doe" in converter.write([item], "csl", style="chicago-author-date")
+    from converter.rendering.styles import find_style
+
+    path = tmp_path / "mine.csl"
+    path.write_text(open(find_style("citeconv-gost-2008"), encoding="utf-8").read(), encoding="utf-8")
+    assert converter.write([item], "csl", style=str(path)).startswith("Doe A. Book")
+
+
+def test_unknown_style_is_a_usage_error():
+    with pytest.raises(converter.UsageError):
+        converter.write([_book("x", "Doe", 2001, "Book")], "csl", style="no-such-style-here")
