@@ -1,0 +1,176 @@
+"""Crossref JSON in: a work as the Crossref REST API returns it (``{"message": {...}}``),
+a bare work object, a list of works, or a search result (``message.items``). Authors'
+ORCID and affiliations, the licence, funders and the deposited reference list are kept under
+``custom`` as converter/model.py describes; unstructured references are parsed."""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Dict, List
+
+from ..errors import ParseError
+from ..mappings.crossref import BOOKKEEPING, FIRST_OF_LIST, ISSUED_FROM, NAMES, PLAIN, TYPES
+from ..model import CSLItem, Diagnostics, Result
+from ..options import Options
+from ..references import parse_reference
+from .jats_text import jats_to_text
+
+_HANDLED = set(FIRST_OF_LIST) | set(PLAIN) | set(NAMES) | {
+    "type", "subtitle", "abstract", "subject", "ISSN", "ISBN", "license", "funder", "reference", "issued"}
+
+
+def sniff(text: str) -> int:
+    head = text.lstrip()[:4000]
+    if not head or head[0] not in "[{":
+        return 0
+    if '"message-type"' in head and '"message"' in head:
+        return 95
+    if re.search(r'"title"\s*:\s*\[', head) and ('"DOI"' in head or '"container-title"' in head):
+        return 90
+    return 0
+
+
+def _works(data: Any) -> List[Any]:
+    if isinstance(data, dict) and "message" in data:
+        data = data["message"]
+        if isinstance(data, dict) and isinstance(data.get("items"), list):
+            return data["items"]
+    if isinstance(data, list):
+        return data
+    return [data]
+
+
+def _date(value: Any) -> Dict[str, Any] | None:
+    parts = (value or {}).get("date-parts") if isinstance(value, dict) else None
+    if parts and parts[0] and parts[0][0] is not None:
+        return {"date-parts": [[int(p) for p in parts[0] if p is not None]]}
+    return None
+
+
+def _orcid(value: str) -> str:
+    return re.sub(r"^https?://orcid\.org/", "", value.strip())
+
+
+def _names(people: List[Dict[str, Any]]) -> tuple[List[Dict[str, str]], List[Dict[str, Any]]]:
+    names, extra = [], []
+    for person in people:
+        if person.get("family"):
+            name = {"family": person["family"]}
+            if person.get("given"):
+                name["given"] = person["given"]
+            if person.get("suffix"):
+                name["suffix"] = person["suffix"]
+        else:
+            name = {"literal": person.get("name") or person.get("given") or "?"}
+        names.append(name)
+        info: Dict[str, Any] = {"literal": " ".join(x for x in (person.get("given"), person.get("family")) if x)
+                                or name.get("literal", "")}
+        if person.get("ORCID"):
+            info["orcid"] = _orcid(person["ORCID"])
+        affiliations = [a.get("name") for a in person.get("affiliation") or [] if a.get("name")]
+        if affiliations:
+            info["affiliation"] = "; ".join(affiliations)
+        extra.append(info)
+    return names, extra
+
+
+def _reference(ref: Dict[str, Any], n: int, diags: Diagnostics, record: str) -> CSLItem:
+    if ref.get("unstructured"):
+        item, ref_diags = parse_reference(ref["unstructured"], number=str(n))
+        for d in ref_diags:
+            diags.warn(f"reference {n}: {d.message}", field=d.field, record=record)
+    else:
+        item = {"type": "article-journal" if ref.get("journal-title") else "document", "citation-number": str(n)}
+        for key, csl in (("article-title", "title"), ("journal-title", "container-title"),
+                         ("volume-title", "container-title"), ("series-title", "collection-title"),
+                         ("volume", "volume"), ("issue", "issue"), ("first-page", "page"), ("edition", "edition"),
+                         ("ISBN", "ISBN"), ("ISSN", "ISSN")):
+            if ref.get(key) and csl not in item:
+                item[csl] = str(ref[key])
+        if ref.get("author"):
+            item["author"] = [{"family": ref["author"]}]  # Crossref gives the first author's family name
+        if ref.get("year"):
+            m = re.match(r"\d{4}", str(ref["year"]))
+            if m:
+                item["issued"] = {"date-parts": [[int(m.group(0))]]}
+    if ref.get("DOI"):
+        item["DOI"] = ref["DOI"]
+    return item
+
+
+def work_to_item(work: Dict[str, Any], diags: Diagnostics, n: int) -> CSLItem:
+    record = work.get("DOI") or f"work {n}"
+    item: CSLItem = {"id": work.get("DOI") or f"crossref-{n}"}
+    ctype = work.get("type", "")
+    item["type"] = TYPES.get(ctype, "document")
+    if ctype and ctype not in TYPES:
+        diags.warn(f"unknown Crossref type {ctype!r}; written as 'document'", field="type", record=record)
+    custom: Dict[str, Any] = {}
+    for key, csl in FIRST_OF_LIST.items():
+        values = work.get(key) or []
+        if isinstance(values, str):
+            values = [values]
+        if values:
+            item[csl] = values[0]
+            if len(values) > 1:
+                custom.setdefault(f"{csl}-other", []).extend(values[1:])
+    if work.get("subtitle") and item.get("title"):
+        item["title"] = f"{item['title']}: {work['subtitle'][0]}"
+    for key, csl in PLAIN.items():
+        if work.get(key) not in (None, ""):
+            item[csl] = str(work[key])
+    for key, csl in NAMES.items():
+        if work.get(key):
+            names, extra = _names(work[key])
+            item[csl] = names
+            if csl == "author" and any(len(e) > 1 for e in extra):
+                custom["authors"] = extra
+    for key in ISSUED_FROM:
+        date = _date(work.get(key))
+        if date:
+            item["issued"] = date
+            break
+    if work.get("ISSN"):
+        item["ISSN"] = ", ".join(work["ISSN"])
+    if work.get("ISBN"):
+        item["ISBN"] = ", ".join(work["ISBN"])
+    if work.get("subject"):
+        item["keyword"] = ", ".join(work["subject"])
+    if work.get("abstract"):
+        item["abstract"] = jats_to_text(work["abstract"])
+    licences = [lic for lic in work.get("license") or [] if lic.get("URL")]
+    if licences:
+        custom["license"] = {"url": licences[0]["URL"]}
+        if len(licences) > 1:
+            custom["license"]["others"] = [lic["URL"] for lic in licences[1:]]
+    if work.get("funder"):
+        custom["funders"] = [{k: v for k, v in f.items() if k in ("name", "DOI", "award")} for f in work["funder"]]
+    if work.get("reference"):
+        custom["references"] = [
+            {"id": f"{item['id']}-ref-{i}", **_reference(ref, i, diags, record)}
+            for i, ref in enumerate(work["reference"], 1)]
+    skipped = sorted(k for k in work if k not in _HANDLED and k not in BOOKKEEPING)
+    if skipped:
+        custom["crossref"] = {k: work[k] for k in skipped}
+    if custom:
+        item["custom"] = custom
+    if "title" not in item:
+        diags.warn("work has no title", field="title", record=record)
+    return item
+
+
+def read(text: str, *, source: str = "<input>", options: Options | None = None) -> Result:
+    diags = Diagnostics(source)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"invalid JSON: {exc.msg} (column {exc.colno})", source=source, line=exc.lineno) from None
+    records = []
+    for n, work in enumerate(_works(data), 1):
+        if not isinstance(work, dict):
+            diags.error(f"work {n} is a JSON {type(work).__name__}, not an object; skipped")
+            continue
+        records.append(work_to_item(work, diags, n))
+    if not records:
+        raise ParseError("no Crossref works found", source=source, diagnostics=diags)
+    return Result(records, list(diags))
