@@ -108,3 +108,5 @@ register(Format("gost-2008", "GOST R 7.0.5-2008 references (--locale ru|en)", wr
 register(Format("csl", "any CSL style: --style NAME|PATH.csl", writer="converter.writers.csl:write_csl"))
 register(Format("reference", "one free-text reference (the input text, or a string argument)", reader="converter.readers.reference:read_one"))
 register(Format("references", "free-text reference list, one per line or numbered", reader="converter.readers.reference:read_list", sniffer="converter.readers.reference:sniff_list"))
+register(Format("crossref", "Crossref REST API JSON (works, search results)", ("json",),
+                reader="converter.readers.crossref:read", sniffer="converter.readers.crossref:sniff"))
