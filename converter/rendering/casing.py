@@ -61,9 +61,11 @@ def _map(out: List[str], locked: List[bool], start: int, end: int, fn: Callable[
 
 
 def _first_letter(plain: str, start: int, end: int) -> int | None:
+    # the first letter or digit; quotes and brackets before it are skipped ("“why” -> “Why”),
+    # a digit means there is nothing to capitalize ("1608.08225v3" stays)
     for i in range(start, end):
-        if plain[i].isalpha():
-            return i
+        if plain[i].isalnum():
+            return i if plain[i].isalpha() else None
     return None
 
 

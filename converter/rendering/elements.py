@@ -14,6 +14,7 @@ What each override fixes:
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List
 
 from citeproc import model
@@ -27,6 +28,9 @@ from .names import initialize, is_romanesque
 from .sorting import sort_key
 
 ENGLISH = ("en",)
+_NUMBER_VARIABLES = frozenset({"volume", "issue", "number", "edition", "chapter-number",
+                               "collection-number", "number-of-volumes", "number-of-pages"})
+_RANGE_RE = re.compile(r"^(\d+)\s*[-‐]\s*(\d+)$")
 
 
 class CasedMixin:
@@ -141,7 +145,11 @@ class NumberEscapeMixin:
 class Text(RecordsVariableMixin, CasedMixin, AffixMixin, MacroCacheMixin, NumberEscapeMixin, PageRangeMixin, model.Text):
     def _variable(self, item, context):  # type: ignore[no-untyped-def]
         text = super()._variable(item, context)
-        if self.get("variable") == "locator" and text is not None:
+        variable = self.get("variable")
+        if text is not None and variable in _NUMBER_VARIABLES and _RANGE_RE.match(str(text)):
+            # a numeric range in a number variable takes an en dash, as citeproc-js does
+            text = String(_RANGE_RE.sub("\\1–\\2", str(text)))
+        if variable == "locator" and text is not None:
             # citeproc-py inserts the locator as given; escape it like any data
             text = self.preformat(html_unescape(str(text)))
         return text

@@ -48,6 +48,7 @@ class TrackedReference(Reference):
                 dict.__setattr__(self, "hits", self.hits + 1)
 
     def __getitem__(self, key: str) -> Any:
+        key = key.replace("-", "_")  # citeproc-py sometimes looks up "number-of-volumes"
         found = key not in self.suppressed and dict.__contains__(self, key)
         self._count(key, found)
         if not found:
@@ -58,11 +59,14 @@ class TrackedReference(Reference):
         return self[name]
 
     def __contains__(self, key: object) -> bool:
+        if isinstance(key, str):
+            key = key.replace("-", "_")
         if key in self.suppressed:
             return False
         return dict.__contains__(self, key)
 
     def get(self, key: str, default: Any = None) -> Any:
+        key = key.replace("-", "_")
         found = key not in self.suppressed and dict.__contains__(self, key)
         self._count(key, found)
         if not found:
