@@ -296,3 +296,10 @@ def test_cli_named_encoding(tmp_path):
     proc = run_cli("-f", "ris", "--encoding", "cp1251", str(path))
     assert proc.returncode == 0 and proc.stderr == b""
     assert json.loads(proc.stdout)[0]["author"] == [{"family": "Козлов", "given": "Николай Андреевич"}]
+
+
+def test_old_zotero_doi_in_m3():
+    text = "TY  - JOUR\nTI  - T\nM3  - 10.1000/xyz123\nER  - \nTY  - JOUR\nTI  - U\nM3  - Article\nER  - \n"
+    first, second = converter.read(text, "ris").records
+    assert first["DOI"] == "10.1000/xyz123" and "genre" not in first
+    assert second["genre"] == "Article" and "DOI" not in second

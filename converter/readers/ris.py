@@ -24,6 +24,7 @@ _RECORD_NUMBER = re.compile(r"\s*\d+\.?\s*")          # Ovid numbers its records
 _INITIALS = re.compile(r"(?:[^\W\d_]{1,2}\.\s?-?)+")  # "R.", "D.G.", "Yu.", "J.-P."
 _RIS_DATE = re.compile(r"(\d{4})(?:[/-](\d{0,2}))?(?:[/-](\d{0,2}))?(?:/(.*))?")
 _NEWLINES = re.compile(r"\s*\n\s*")
+_DOI = re.compile(r"10\.\d{4,9}/\S+$")
 
 
 @dataclass
@@ -211,6 +212,8 @@ class _Builder:
                 self.keep(tag, value)
             return
         kind, var = spec.kind, spec.csl
+        if tag == "M3" and _DOI.match(table.bare_doi(value)):
+            kind, var = "doi", "DOI"  # older Zotero exports put the DOI in M3
         if kind != "lines":
             value = _NEWLINES.sub(" ", value)
         if kind == "type":
@@ -222,10 +225,12 @@ class _Builder:
         elif kind in ("year", "date"):
             self.dates.setdefault(var, []).append((tag, value, line))
         elif kind in ("page-start", "page-end"):
-            if tag in self.pages:
-                self.keep(tag, value)
-            else:
+            if tag not in self.pages:
                 self.pages[tag] = (value, line)
+            elif self.pages[tag][0] != value:
+                # Written back it would pair with the other page tag: report it instead.
+                self.diags.warn(f"a second {tag} ({value!r}) ignored; the first was "
+                                f"{self.pages[tag][0]!r}", line=line, field=tag)
         elif kind == "serial":
             self.single(table.serial_variable(value, self.item.get("type", "")), tag, value)
         elif kind == "doi":
@@ -282,8 +287,11 @@ class _Builder:
             return
         if start and end and not re.search(r"[-\u2013\u2014]\s*" + re.escape(end) + r"$", start):
             self.item["page"] = f"{start}-{end}"
-        elif start or end:
-            self.item["page"] = start or end
+        elif start:
+            self.item["page"] = start
+        elif end:
+            self.diags.warn("EP without SP; read as the page", line=end_line, field="EP")
+            self.item["page"] = end
 
     def finish_journal(self) -> None:
         for name in self.journal_either:
