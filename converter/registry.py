@@ -110,3 +110,5 @@ register(Format("reference", "one free-text reference (the input text, or a stri
 register(Format("references", "free-text reference list, one per line or numbered", reader="converter.readers.reference:read_list", sniffer="converter.readers.reference:sniff_list"))
 register(Format("crossref", "Crossref REST API JSON (works, search results)", ("json",),
                 reader="converter.readers.crossref:read", sniffer="converter.readers.crossref:sniff"))
+register(Format("html", "HTML article page: citation_*, Dublin Core, PRISM and Open Graph meta tags",
+                ("html", "htm"), reader="converter.readers.htmlmeta:read", sniffer="converter.readers.htmlmeta:sniff"))

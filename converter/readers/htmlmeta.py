@@ -1,0 +1,182 @@
+"""HTML in: the bibliographic <meta> tags of an article's web page (Highwire Press
+``citation_*``, Dublin Core, PRISM, Open Graph), falling back to <title>. The page's
+``citation_reference`` tags become its reference list."""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Tuple
+
+from lxml import etree, html
+
+from ..articlepage.facts import licence_url
+from ..errors import ParseError
+from ..mappings import htmlmeta as table
+from ..model import CSLItem, Diagnostics, Result
+from ..normalize import clean_doi, looks_title_case
+from ..options import Options
+from ..references import parse_reference
+from ..references.names import split_person
+
+
+def sniff(text: str) -> int:
+    head = text.lstrip()[:5000].lower()
+    if not (head.startswith("<!doctype html") or head.startswith("<html") or "<head" in head[:1000]):
+        return 0
+    return 90 if 'name="citation_' in head or "name='citation_" in head or 'name="dc.' in head else 60
+
+
+def _metas(root: Any) -> List[Tuple[str, str, int]]:
+    """(lower-cased name, content, line) of every meta tag with a name or property."""
+    out = []
+    for el in root.iter("meta"):
+        name = (el.get("name") or el.get("property") or el.get("itemprop") or "").strip().lower()
+        content = el.get("content")
+        if name and content is not None and content.strip():
+            out.append((name, " ".join(content.split()), el.sourceline or 0))
+    return out
+
+
+def _first(values: Dict[str, List[str]], names: Tuple[str, ...]) -> str | None:
+    for name in names:
+        if values.get(name):
+            return values[name][0]
+    return None
+
+
+def parse_date(text: str) -> List[int] | None:
+    """'2025/08/20', '2025-08-20T10:00Z', '2025-08', '2025' -> date parts."""
+    m = re.match(r"^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?", text)
+    if not m:
+        m2 = re.match(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})", text)
+        return [int(m2.group(3)), int(m2.group(2)), int(m2.group(1))] if m2 else None
+    return [int(g) for g in m.groups() if g]
+
+
+def _authors(metas: List[Tuple[str, str, int]]) -> Tuple[List[Dict[str, str]], List[Dict[str, Any]]]:
+    """Authors from the most trusted family of author tags, with the details that follow each."""
+    for tag in table.AUTHORS:
+        if any(name == tag for name, _, _ in metas):
+            break
+    else:
+        return [], []
+    names: List[Dict[str, str]] = []
+    extra: List[Dict[str, Any]] = []
+    for name, content, _ in metas:
+        if name == tag:
+            names.append(split_person(content) or {"literal": content})
+            extra.append({"literal": content})
+        elif name in table.AUTHOR_DETAILS and extra and tag == "citation_author":
+            key = table.AUTHOR_DETAILS[name]
+            if key == "orcid":
+                content = re.sub(r"^https?://orcid\.org/", "", content)
+            extra[-1][key] = f"{extra[-1][key]}; {content}" if key in extra[-1] else content
+    return names, extra
+
+
+def _reference(text: str, n: int) -> CSLItem:
+    """A citation_reference: Highwire's 'citation_title=...; citation_author=...' or free text."""
+    if "citation_" not in text:
+        item, _ = parse_reference(text, number=str(n))
+        return item
+    fields: Dict[str, List[str]] = {}
+    for part in re.split(r";\s*(?=citation_\w+=)", text):
+        key, _, value = part.partition("=")
+        fields.setdefault(key.strip().lower(), []).append(value.strip())
+    item: CSLItem = {"type": "article-journal" if "citation_journal_title" in fields else "document",
+                     "citation-number": str(n)}
+    for csl, names in table.TEXT.items():
+        value = _first(fields, names)
+        if value and csl not in ("abstract", "language"):
+            item[csl] = value
+    if fields.get("citation_author"):
+        item["author"] = [split_person(a) or {"literal": a} for a in fields["citation_author"]]
+    date = _first(fields, table.DATES) or _first(fields, ("citation_year",))
+    if date and parse_date(date):
+        item["issued"] = {"date-parts": [parse_date(date)]}
+    first, last = _first(fields, table.FIRST_PAGE), _first(fields, table.LAST_PAGE)
+    if first:
+        item["page"] = f"{first}-{last}" if last and last != first else first
+    doi = _first(fields, table.DOI)
+    if doi and clean_doi(doi):
+        item["DOI"] = clean_doi(doi)
+    item["source"] = text
+    return item
+
+
+def read(text: str, *, source: str = "<input>", options: Options | None = None) -> Result:
+    diags = Diagnostics(source)
+    try:
+        root = html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise ParseError(f"cannot parse HTML: {exc}", source=source) from None
+    metas = _metas(root)
+    values: Dict[str, List[str]] = {}
+    for name, content, _ in metas:
+        values.setdefault(name, []).append(content)
+    item: CSLItem = {"id": "", "type": "webpage"}
+    for name, csl_type in table.TYPE_HINTS:
+        if name in values:
+            item["type"] = csl_type
+            break
+    for csl, names in table.TEXT.items():
+        value = _first(values, names)
+        if value:
+            item[csl] = value
+    if "title" not in item:
+        title = root.findtext(".//title")
+        if title and title.strip():
+            item["title"] = " ".join(title.split())
+            diags.warn("no citation_title or DC.title meta tag; used the page's <title>", field="title")
+    if "title" not in item:
+        raise ParseError("no bibliographic title in this HTML (no citation_title, DC.title, og:title or <title>)",
+                         source=source, diagnostics=diags)
+    names, extra = _authors(metas)
+    if names:
+        item["author"] = names
+    date = _first(values, table.DATES)
+    if date:
+        parts = parse_date(date)
+        if parts:
+            item["issued"] = {"date-parts": [parts]}
+        else:
+            diags.warn(f"date {date!r} not understood", field="issued")
+    first, last = _first(values, table.FIRST_PAGE), _first(values, table.LAST_PAGE)
+    if first:
+        item["page"] = f"{first}-{last}" if last and last != first else first
+    for name in table.DOI:
+        for value in values.get(name, []):
+            doi = clean_doi(value)
+            if doi:
+                item["DOI"] = doi
+                break
+        if "DOI" in item:
+            break
+    issns = [v for name in table.ISSN for v in values.get(name, [])]
+    if issns:
+        item["ISSN"] = ", ".join(dict.fromkeys(issns))
+    keywords = [k.strip() for name in table.KEYWORDS[:1] for v in values.get(name, []) for k in re.split(r"[;,]", v)]
+    keywords = keywords or [v for name in table.KEYWORDS[1:] for v in values.get(name, [])]
+    if keywords:
+        item["keyword"] = ", ".join(k for k in dict.fromkeys(keywords) if k)
+    custom: Dict[str, Any] = {}
+    if any(len(e) > 1 for e in extra):
+        custom["authors"] = extra
+    pdf = _first(values, table.PDF)
+    if pdf:
+        custom["pdf-url"] = pdf
+    rights = _first(values, table.LICENCE)
+    if rights:
+        custom["license"] = {"text": rights}
+        if licence_url(rights):
+            custom["license"]["url"] = licence_url(rights)
+    refs = [_reference(v, n) for n, v in enumerate(values.get("citation_reference", []), 1)]
+    if refs:
+        custom["references"] = refs
+    if looks_title_case(item["title"]):
+        custom["title-case"] = True
+    if custom:
+        item["custom"] = custom
+    item["id"] = item.get("DOI") or re.sub(r"\W+", "-", item["title"].lower()).strip("-")[:40]
+    for n, ref in enumerate(refs, 1):
+        ref["id"] = f"{item['id']}-ref-{n}"
+    return Result([item], list(diags))
