@@ -160,7 +160,15 @@ class Number(RecordsVariableMixin, CasedMixin, AffixMixin, NumberEscapeMixin, Pa
 
 
 class Label(CasedMixin, AffixMixin, model.Label):
-    pass
+    def _is_plural(self, item):  # type: ignore[no-untyped-def]
+        variable = self.get("variable") or ""
+        if variable.startswith("number-of"):
+            # citeproc-py looks this up on the citation item, not the reference
+            try:
+                return int(str(item.reference[variable])) > 1
+            except (VariableError, ValueError):
+                return False
+        return super()._is_plural(item)
 
 
 class Date_Part(CasedMixin, AffixMixin, model.Date_Part):

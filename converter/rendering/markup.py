@@ -23,7 +23,8 @@ _ESCAPE_RE = re.compile("[&<>]")
 
 
 def escape_html(text: str) -> str:
-    return _ESCAPE_RE.sub(lambda m: HTML_ESCAPES[m.group()], text)
+    # citeproc-js's HTML output turns line breaks in data into spaces
+    return _ESCAPE_RE.sub(lambda m: HTML_ESCAPES[m.group()], text).replace("\n", " ")
 
 
 class Tag(String):
