@@ -10,6 +10,8 @@ import re
 import unicodedata
 from typing import Dict, List, Tuple
 
+from ..credit import ROLES as CREDIT_TERMS, credit_uri, match_roles
+
 JATS_PUBLIC_ID = "-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.3 20210610//EN"
 JATS_SYSTEM_ID = "https://jats.nlm.nih.gov/publishing/1.3/JATS-journalpublishing1-3.dtd"
 DTD_VERSION = "1.3"
@@ -124,49 +126,20 @@ HISTORY_DATES: List[Tuple[str, str]] = [
 HISTORY_DATE_TO_KEY: Dict[str, str] = {jats: key for key, jats in HISTORY_DATES}
 HISTORY_DATE_TO_KEY["rev-request"] = "rev-request"
 
-# CRediT (NISO Z39.104-2022): the exact term and the identifier under credit.niso.org.
+# CRediT (NISO Z39.104-2022): terms, URIs and printed phrases live in converter/credit.py.
 CREDIT_VOCAB = "credit"
 CREDIT_VOCAB_IDENTIFIER = "https://credit.niso.org/"
-CREDIT_ROLES: List[Tuple[str, str]] = [
-    ("Conceptualization", "conceptualization"),
-    ("Data curation", "data-curation"),
-    ("Formal analysis", "formal-analysis"),
-    ("Funding acquisition", "funding-acquisition"),
-    ("Investigation", "investigation"),
-    ("Methodology", "methodology"),
-    ("Project administration", "project-administration"),
-    ("Resources", "resources"),
-    ("Software", "software"),
-    ("Supervision", "supervision"),
-    ("Validation", "validation"),
-    ("Visualization", "visualization"),
-    ("Writing – original draft", "writing-original-draft"),
-    ("Writing – review & editing", "writing-review-editing"),
-]
-
-
-def _role_key(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).lower().replace("&", " and ")
-    return re.sub(r"[^a-z]+", " ", text).strip()
-
-
-_CREDIT_BY_KEY = {_role_key(term): (term, slug) for term, slug in CREDIT_ROLES}
-_CREDIT_BY_KEY.update({_role_key(slug): (term, slug) for term, slug in CREDIT_ROLES})
-# Printed forms that name a CRediT role with extra words ("writing – original draft
-# preparation", "data collection" is not a CRediT term and stays free text).
-_CREDIT_PREFIXES = sorted(_CREDIT_BY_KEY, key=len, reverse=True)
+_CREDIT_BY_SLUG = {slug: term for term, (slug, _) in CREDIT_TERMS.items()}
 
 
 def credit_role(text: str) -> Tuple[str, str] | None:
     """The CRediT (term, identifier URL) a printed role names, or None when it names none."""
-    key = _role_key(text)
-    if key.startswith("writing review"):
-        key = "writing review and editing"
-    for prefix in _CREDIT_PREFIXES:
-        if key == prefix or key.startswith(prefix + " "):
-            term, slug = _CREDIT_BY_KEY[prefix]
-            return term, f"{CREDIT_VOCAB_IDENTIFIER}contributor-roles/{slug}/"
-    return None
+    text = text.strip()
+    term = text if text in CREDIT_TERMS else _CREDIT_BY_SLUG.get(text.strip("/").rsplit("/", 1)[-1])
+    if term is None:
+        found = match_roles(text)
+        term = found[0] if found else None
+    return (term, credit_uri(term)) if term else None
 
 
 # Contributor identifiers: custom["authors"][i] key <-> contrib-id-type, with the URL form
