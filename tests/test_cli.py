@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import EXAMPLE_SEED, ROOT, run_cli
+from conftest import EXAMPLE_SEED, run_cli
 
 
 def check_error(proc, code: int, *phrases: str) -> str:

@@ -6,8 +6,6 @@ attribute values and JATS4R recommendations (CRediT roles, data availability, li
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Dict, List, Tuple
 
 from ..credit import ROLES as CREDIT_TERMS, credit_uri, match_roles

@@ -16,7 +16,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import bibtexparser
 from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
-from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock, Preamble, String
+from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock, Preamble
 
 from ..errors import ParseError
 from ..latex import text_mode, to_unicode

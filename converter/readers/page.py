@@ -10,7 +10,7 @@ import re
 from typing import Any, Dict, List, Tuple
 
 from ..articlepage import facts, people
-from ..articlepage.labels import Block, match_label, split_blocks
+from ..articlepage.labels import Block, split_blocks
 from ..errors import ParseError
 from ..model import CSLItem, Diagnostic, Diagnostics, Result
 from ..normalize import looks_title_case, repair_homoglyphs
