@@ -23,6 +23,18 @@ uses there (readers fill them, writers read them):
       "notes": ["The authors have read and approved the final manuscript."],
       "references": [ <CSL item>, ... ],    # the parsed reference list
       "title-case": True,                   # titles are stored in Title Case (page, BibTeX): APA/GOST sentence-case them
+      "funding": "...", "funders": [{"name", "DOI", "award"}],       # page statement / Crossref
+      "copyright": "© Тарасова А. С., 2023",
+      "title-as-printed": "<the title as printed, when it was in capitals>",
+      "title-translations": {"ru": "..."}, "abstract-translations": {...}, "keyword-translations": {...},
+      "ids": {"publisher-id": "98784"},     # other identifiers by type (JATS article-id)
+      "pdf-url": "https://...",             # HTML citation_pdf_url
+      "history-as-printed": ["Submitted 20.08.2025; revised ..."],
+      "citation-authors-as-printed": "Rustamova L.R., Calderon Anton J.deJ",
+      "affiliations-as-printed": ["..."],   # affiliation lines not tied to one author
+      "other-text": ["..."],                # page lines no rule recognised: kept, and warned about
+      "bibtex": {...}, "ris": {...}, "crossref": {...},   # source fields with no CSL variable,
+                                            # written back by the same format's writer
     }
 
 A reference parsed from free text keeps its original string in the CSL variable ``source``
