@@ -7,7 +7,7 @@ uses there (readers fill them, writers read them):
     custom = {
       "edn": "LJUZFA",                     # eLibrary EDN, upper case
       "udc": "327.3(470+571)",
-      "dates": {"revised": "2025-09-04", "accepted": "2025-09-11", ...},   # ISO 8601
+      "dates": {"revised": "2025-09-04", "accepted": "2025-09-11", ...},   # ISO 8601; received is CSL `submitted`
       "license": {"url": "https://creativecommons.org/licenses/by/4.0/", "text": "<as printed>"},
       "authors": [                          # parallel to item["author"], same order
         {"literal": "Leili R. Rustamova", "variants": ["L. R. Rustamova"],

@@ -37,7 +37,8 @@ def test_extras_live_under_custom(article):
     custom = article["custom"]
     assert custom["edn"] == "LJUZFA"
     assert custom["udc"] == "327.3(470+571)"
-    assert custom["dates"] == {"submitted": "2025-08-20", "revised": "2025-09-04", "accepted": "2025-09-11"}
+    assert custom["dates"] == {"revised": "2025-09-04", "accepted": "2025-09-11"}
+    assert article["submitted"] == {"date-parts": [[2025, 8, 20]]}
     assert custom["conflict-of-interest"] == "The authors declare no conflict of interest."
     assert custom["container-title-other"] == ["REGIONOLOGY"]
     assert custom["citation-as-printed"].startswith("Rustamova L.R., Calderon Anton J.deJ. Specifics")
@@ -163,8 +164,9 @@ def test_values_on_line_after_label_and_any_order():
 def test_month_name_and_russian_history_dates():
     text = ("Title Of The Paper Here\n\nReceived 3 March 2024; accepted 5 April 2024\n\n"
             "Поступила в редакцию 07.02.2023 г. Принята к публикации 19.06.2023 г.\n")
-    custom = read_page(text).records[0]["custom"]
-    assert custom["dates"]["submitted"] == "2024-03-03"
+    item = read_page(text).records[0]
+    custom = item["custom"]
+    assert item["submitted"] == {"date-parts": [[2024, 3, 3]]}
     assert custom["dates"]["accepted"] == "2024-04-05"
 
 

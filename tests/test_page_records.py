@@ -37,7 +37,8 @@ def test_page_04_russian_capitals_author_dates():
     assert item["author"] == [{"family": "Тарасова", "given": "А. С."}]
     assert item["custom"]["authors"][0]["affiliation"].startswith("Санкт-Петербургский государственный университет")
     assert item["DOI"] == "10.5922/2079-8555-2023-3-5"
-    assert item["custom"]["dates"] == {"submitted": "2023-02-07", "accepted": "2023-06-19"}
+    assert item["custom"]["dates"] == {"accepted": "2023-06-19"}
+    assert item["submitted"] == {"date-parts": [[2023, 2, 7]]}
     assert item["language"] == "ru"
     assert item["abstract"].startswith("В течение последних десятилетий")
     assert item["custom"]["copyright"] == "© Тарасова А. С., 2023"
@@ -73,7 +74,8 @@ def test_russian_labels_other_order_values_on_next_line():
     assert item["author"][0] == {"family": "Иванова", "given": "Анна Сергеевна"}
     assert [s["title"] for s in custom["abstract-sections"]] == ["Введение", "Материалы и методы", "Результаты"]
     assert (custom["edn"], custom["udc"]) == ("ABCDEF", "327.7")
-    assert custom["dates"] == {"submitted": "2024-01-15", "revised": "2024-02-20", "accepted": "2024-03-01"}
+    assert custom["dates"] == {"revised": "2024-02-20", "accepted": "2024-03-01"}
+    assert item["submitted"] == {"date-parts": [[2024, 1, 15]]}
     assert custom["authors"][0]["credit"] == ["Conceptualization", "Methodology", "Writing – original draft"]
     assert custom["authors"][1]["credit"] == ["Investigation", "Visualization"]
     assert custom["authors"][1]["spin"] == "1234-5678"

@@ -305,9 +305,10 @@ class PageReader:
 
     def _set_dates(self, dates: Dict[str, List[int]]) -> None:
         for key, parts in dates.items():
-            if key == "submitted":
+            if key == "submitted":  # CSL has a variable for this one; the rest go to custom
                 self.item.setdefault("submitted", {"date-parts": [parts]})
-            self.custom.setdefault("dates", {}).setdefault(key, facts.iso(parts))
+            else:
+                self.custom.setdefault("dates", {}).setdefault(key, facts.iso(parts))
 
     def _licence(self, line: str) -> None:
         lic = self.custom.setdefault("license", {})
