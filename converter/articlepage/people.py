@@ -202,9 +202,10 @@ def merge_people(byline: List[Dict[str, str]], about: List[Dict[str, Any]],
         for phrase in unmatched:
             problems.append(f"contribution {phrase!r} of {who} is not a CRediT role; kept as printed")
     for i, person in enumerate(names):
-        literal = extra[i].get("literal")
-        if literal and literal not in extra[i]["variants"]:
-            extra[i]["variants"].insert(0, literal)
-        literal = literal or f"{person.get('given', '')} {person['family']}".strip()
+        literal = extra[i].get("literal") or f"{person.get('given', '')} {person['family']}".strip()
+        # variants are the other spellings on the page, not the name itself
+        extra[i]["variants"] = [v for v in extra[i]["variants"] if v != literal]
+        if not extra[i]["variants"]:
+            del extra[i]["variants"]
         extra[i] = {"literal": literal, **{k: v for k, v in extra[i].items() if k != "literal"}}
     return names, extra, problems

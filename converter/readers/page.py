@@ -367,7 +367,7 @@ class PageReader:
             self.diags.warn(p, field="author")
         if names:
             self.item["author"] = names
-        if any(len(e) > 1 or e.get("variants") for e in extra):
+        if any(len(e) > 1 for e in extra):
             self.custom["authors"] = extra
         self.item["language"] = "ru" if _cyrillic_share(self.item["title"]) > 0.5 else "en"
         self._check_numbers(self.item, "article", self.title_line)
