@@ -2,7 +2,8 @@
 
 0 success (warnings may have been printed) · 1 internal error (a bug: please report it) ·
 2 usage (bad option, unknown format) · 3 unreadable input (missing, empty, binary, encoding) ·
-4 parse error (nothing convertible) · 5 warnings under --strict · 6 output cannot be written
+4 parse error (nothing convertible) · 5 warnings under --strict · 6 output cannot be written ·
+7 output written, but some input records were skipped (their errors were printed)
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from .errors import ConversionError, OutputError, UsageError
 from .model import Diagnostic, Result
 from .options import Options
 
-EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 7
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,7 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Convert citations: article pages, BibTeX, RIS, CSL-JSON, JATS in; "
                     "CSL-JSON, BibTeX, RIS, APA, GOST, JATS out.",
         epilog="Exit codes: 0 ok, 1 internal error, 2 usage, 3 unreadable input, 4 parse error, "
-               "5 warnings under --strict, 6 output not writable.",
+               "5 warnings under --strict, 6 output not writable, 7 output written but some records "
+               "were skipped.",
     )
     p.add_argument("inputs", nargs="*", metavar="INPUT", help="input files; '-' or none reads stdin")
     p.add_argument("-f", "--from", dest="from_", default="auto", metavar="FROM",
@@ -97,7 +99,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         else:
             result = _read_path(path, args.from_, options)
         _emit(result.diagnostics, args.quiet)
-        combined.records.extend(result.records)
+        combined.extend(result)
     out = _write(combined.records, args.to, options)
     _emit(out.diagnostics, args.quiet)
     text = str(out)
@@ -111,7 +113,8 @@ def run(argv: Sequence[str] | None = None) -> int:
             raise OutputError(f"cannot write: {exc.strerror}", source=args.output) from None
     else:
         sys.stdout.write(text)
-    return EXIT_OK
+    # a script must be able to tell a complete conversion from one that skipped records
+    return EXIT_PARTIAL if combined.errors else EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

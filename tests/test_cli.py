@@ -123,3 +123,14 @@ def test_python_dash_m_and_console_script_agree():
     b = run_cli(str(EXAMPLE_SEED), "-q")
     assert a.returncode == b.returncode == 0
     assert a.stdout == b.stdout
+
+
+def test_skipped_records_give_exit_7_with_the_good_ones_written():
+    from conftest import SHARED, need_shared
+
+    need_shared()
+    proc = run_cli(str(SHARED / "corpus" / "bad" / "truncated.json"))
+    err = proc.stderr.decode()
+    assert proc.returncode == 7, err
+    assert "truncated.json:" in err and ": error:" in err and "Traceback" not in err
+    assert len(json.loads(proc.stdout)) >= 1
