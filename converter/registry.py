@@ -72,7 +72,11 @@ def detect(text: str, filename: str | None = None) -> str:
     for fmt in formats():
         if not fmt.sniffer or not fmt.reader:
             continue
-        score = fmt.load("sniffer")(text)
+        try:
+            sniffer = fmt.load("sniffer")
+        except ImportError:  # one format missing an optional dependency must not break the others
+            continue
+        score = sniffer(text)
         if score and ext and ext in fmt.extensions:
             score += 5
         if score > best_score:
