@@ -23,8 +23,8 @@ _ESCAPE_RE = re.compile("[&<>]")
 
 
 def escape_html(text: str) -> str:
-    # citeproc-js's HTML output turns line breaks in data into spaces
-    return _ESCAPE_RE.sub(lambda m: HTML_ESCAPES[m.group()], text).replace("\n", " ")
+    # citeproc-js's HTML output turns line breaks in data into no-break spaces
+    return _ESCAPE_RE.sub(lambda m: HTML_ESCAPES[m.group()], text).replace("\n", "\u00a0")
 
 
 class Tag(String):

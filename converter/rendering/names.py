@@ -25,6 +25,9 @@ def initialize(given: str, mark: str, *, hyphen: bool = True, words: bool = True
         word = token.rstrip(".")
         if not word:
             continue
+        if not word[0].isalpha():
+            out.append(token + " ")  # "11", "(ed)": not a name part to initialize
+            continue
         if word[0].islower() and not abbreviated and len(word) > 1:
             out.append(word + " ")  # a particle inside the given name
             continue
