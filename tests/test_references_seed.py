@@ -75,3 +75,23 @@ def test_seed_url_loses_tracking_and_keeps_cyrillic_path(seed_predictions):
     assert "ysclid" not in item15["URL"]
     assert item15["URL"].endswith("5.%20Золотарев%20Ф.Е_.pdf")
     assert "ysclid" in item15["source"]  # nothing is lost: the original keeps it
+
+
+def test_seed_page_record_carries_the_parsed_list(seed_record):
+    """The page reader hands its reference list to parse_reference: the real record meets the gold."""
+    refs = seed_record.records[0]["custom"]["references"]
+    gold = load_json(GOLD / "references.csl.json")
+    res = _scorer().evaluate(gold, refs)
+    assert res["micro"]["f1"] >= 0.99, res["errors"]
+    assert res["exact"] == 16, res["errors"]
+
+
+def test_seed_references_are_written_with_references_true(seed_record):
+    import converter
+
+    out = converter.write(seed_record.records, "csljson", references=True)
+    import json
+
+    items = json.loads(str(out))
+    assert len(items) == 16
+    assert items[8]["DOI"] == "10.15507/2413-1407.108.027.201904.711-733"

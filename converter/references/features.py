@@ -127,11 +127,27 @@ def features(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None 
     n = len(words)
     out: List[Dict[str, float | str]] = []
     areas = 0
+    total_areas = sum(1 for w in words if sentence_end(w))
     seen_slash = seen_year = 0.0
+    quote = paren = 0
     for i, w in enumerate(words):
         f: Dict[str, float | str] = dict(base[i])
         f["pos"] = f"{min(9, i * 10 // max(n, 1))}"
         f["area"] = str(min(areas, 4))
+        f["rarea"] = str(min(total_areas - areas, 4))
+        if quote:
+            f["inquote"] = 1.0
+        if paren:
+            f["inparen"] = 1.0
+        quote += sum(w.count(q) for q in "“«„") - sum(w.count(q) for q in "”»")
+        quote = max(0, min(quote, 1))
+        if w.count('"') % 2:
+            quote = 1 - quote
+        paren = max(0, paren + w.count("(") - w.count(")"))
+        if i > 0 and words[i - 1][-1] in ".?!" and w[:1].isupper():
+            f["newsentence"] = 1.0
+        if i > 0 and words[i - 1][-1] == "," :
+            f["aftercomma"] = 1.0
         if i == 0:
             f["first"] = 1.0
         if i == n - 1:

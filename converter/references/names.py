@@ -124,15 +124,19 @@ def split_names(text: str) -> List[Dict[str, str]]:
         pieces.extend(p.strip() for p in g.split(",") if p.strip())
     people: List[Dict[str, str]] = []
     i = 0
+    inverted = False
     while i < len(pieces):
         piece = pieces[i]
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
-        # "Smith, J." / "Adams, Nicholson B." : a bare family followed by its given names
-        if nxt is not None and len(piece.split()) <= 3 and not any(is_initials(w) for w in piece.split()) \
-                and (_looks_given_only(nxt) or (len(pieces) == 2 and _inverted_pair_likely(piece, nxt))):
+        # "Smith, J." / "Adams, Nicholson B." / "Foster, Catherine P., and Bradley J. Parker":
+        # a bare family followed by its given names (the first author, or a list written so)
+        if nxt is not None and _bare_family(piece) and (
+                _looks_given_only(nxt) or ((i == 0 or inverted) and _given_like(nxt))):
             people.append(_name(piece, nxt))
+            inverted = True
             i += 2
             continue
+        inverted = False
         if piece.lower().rstrip(".") in ("jr", "sr") and people:
             people[-1]["given"] = (people[-1].get("given", "") + ", " + piece).strip(", ")
             i += 1
@@ -144,10 +148,19 @@ def split_names(text: str) -> List[Dict[str, str]]:
     return people
 
 
-def _inverted_pair_likely(first: str, second: str) -> bool:
-    """'Adams, Nicholson B.': two pieces where the first is one word and the second is a
-    given name ending in initials or a single capitalised word."""
-    return len(first.split()) == 1 and len(second.split()) <= 3 and bool(re.match(rf"^[{UP}]", second))
+def _bare_family(piece: str) -> bool:
+    """'Smith', 'Pérez-Higueras', 'van der Berg': a family name alone, no initials."""
+    words = piece.split()
+    if not words or any(is_initials(w) for w in words):
+        return False
+    return len(words) == 1 or all(w.lower() in _PARTICLES for w in words[:-1])
+
+
+def _given_like(piece: str) -> bool:
+    """'Nicholson B.', 'Catherine', 'Jean-Louis': capitalised given names and initials only."""
+    words = piece.split()
+    return 1 <= len(words) <= 3 and all(re.match(rf"^[{UP}]", w) for w in words) \
+        and not any(len(w) > 1 and w.isupper() and not is_initials(w) for w in words)
 
 
 __all__ = ["is_initials", "split_names", "split_person", "strip_et_al"]

@@ -29,14 +29,38 @@ def _head_end(s: str, found: Found) -> int:
     return min(starts) if starts else len(s)
 
 
-def _guess_type(item: Dict[str, Any]) -> str:
-    if item.get("container-title") and any(k in item for k in ("volume", "issue", "page")):
+_THESIS = re.compile(r"\b(?:дис(?:с)?\.|диссертаци|автореф|thesis|dissertation|Ph\.?\s?D\b|D\.Phil)", re.I)
+_REPORT = re.compile(r"\b(?:report|technical\s+(?:note|memorandum)|working\s+paper|отч[её]т|доклад|"
+                     r"discussion\s+paper|white\s+paper)\b", re.I)
+_LAW = re.compile(r"(?:Федеральный\s+закон|Закон\s+(?:РФ|Российской)|Постановление|Указ\s+Президента|"
+                  r"Распоряжение|Кодекс|\bAct\s+(?:of\s+)?\d{4}|\bRegulation\s+\(E[UC]\)|\bDirective\s+\d)", re.I)
+_STANDARD = re.compile(r"\b(?:ГОСТ|GOST|ISO|IEC|ANSI|DIN|СНиП|СП\s+\d)\s*(?:Р\s*)?[\d/.\-–]+", re.I)
+_CONFERENCE = re.compile(r"\b(?:proceedings|proc\.|conference|symposium|workshop|congress|конференци|"
+                         r"симпозиум|форум|семинар)", re.I)
+
+
+def _guess_type(item: Dict[str, Any], text: str) -> str:
+    """The CSL type from what was found, with words that name a kind of document first."""
+    container = item.get("container-title", "")
+    if _STANDARD.search(text[:80]):
+        return "standard"
+    if _LAW.search(text[:120]):
+        return "legislation"
+    if _THESIS.search(text):
+        return "thesis"
+    if _REPORT.search(item.get("genre", "") + " " + text[:200]) and not container:
+        return "report"
+    if container and _CONFERENCE.search(container):
+        return "paper-conference"
+    if container and any(k in item for k in ("volume", "issue")):
         return "article-journal"
-    if item.get("container-title"):
-        return "chapter" if item.get("publisher") else "article-journal"
-    if item.get("publisher") or item.get("number-of-pages"):
+    if container and (item.get("publisher") or item.get("editor") or item.get("publisher-place")):
+        return "chapter"
+    if container:
+        return "article-journal"
+    if item.get("publisher") or item.get("number-of-pages") or item.get("publisher-place"):
         return "book"
-    if item.get("URL") and not item.get("container-title"):
+    if item.get("URL"):
         return "webpage"
     return "article-journal" if item.get("volume") or item.get("page") else "document"
 
@@ -62,14 +86,23 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
         item["citation-number"] = str(number)
     s = _normalise(text, diags)
     found = find_certain(s)
-    item.update(fields_from_segments(_segments(s, found)))
+    learned = fields_from_segments(_segments(s, found))
+    if any(label == "numbers" for _, _, label in found.spans):
+        # a recognised number cluster ('2018;(66):3–26') says everything about the numbers,
+        # including that there is no volume
+        for key in ("volume", "issue", "page", "number-of-pages"):
+            learned.pop(key, None)
+        if "issued" in found.fields:
+            learned.pop("issued", None)
+    item.update(learned)
     item.update(found.fields)  # the rules are certain; they win over the model
-    if not any(item.get(k) for k in ("author", "container-title", "issued", "publisher", "DOI", "URL")):
-        if not item.get("title"):
-            item["title"] = clean_text(s) or s
-        diags.append(Diagnostic("could not structure this reference (no author, date, container or "
-                                "identifier found); its text is kept as the title", field="title"))
-    item["type"] = _guess_type(item)
+    if not any(item.get(k) for k in ("title", "container-title", "issued", "DOI", "URL")):
+        for guess in ("author", "publisher", "publisher-place"):
+            item.pop(guess, None)  # a name alone is a guess, not a structure
+        item["title"] = clean_text(s) or s
+        diags.append(Diagnostic("could not structure this reference (no title, date, container or identifier found); "
+                                "its text is kept as the title", field="title"))
+    item["type"] = _guess_type(item, s)
     item["source"] = text
     return _ordered(item), diags
 
@@ -78,12 +111,16 @@ def _segments(s: str, found: Found) -> List[Tuple[str, str]]:
     """(label, text) segments from the learned model, or from the rule fallback."""
     from . import model  # imported late: loading the model is the slow part
 
-    tagged = model.segment(s, found)
-    if tagged is not None:
-        return tagged
     head = s[: _head_end(s, found)]
     spans = sorted(segment_head(head).items(), key=lambda kv: kv[1])
-    return [("container" if label == "container-title" else label, head[a:b]) for label, (a, b) in spans]
+    by_rules = [("container" if label == "container-title" else label, head[a:b]) for label, (a, b) in spans]
+    vancouver = any(label == "numbers" and s[a:b].count(";") for a, b, label in found.spans)
+    if vancouver and {"author", "title", "container"} <= {label for label, _ in by_rules}:
+        # 'Family I.I., Family I.I. Title. Container. 2023;15(3):83-99': the Vancouver layout
+        # is certain here, and the rules split it exactly
+        return by_rules
+    tagged = model.segment(s, found)
+    return tagged if tagged is not None else by_rules
 
 
 __all__ = ["parse_reference"]

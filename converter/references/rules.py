@@ -69,7 +69,7 @@ _VOL_ISSUE_PAGES = re.compile(rf"(?<![\w.(])(\d{{1,4}}[A-Za-z]?)\s*\((\d[^()]{{0
 # "vol. 27, no. 4, pp. 711–733" (GOST-based English references)
 _VOL_NO_PP = re.compile(rf"\b[Vv]ol\.\s*(\d+[A-Za-z]?)(?:,\s*(?:no|iss|issue)\.?\s*(\d+(?:[/-]\d+)?))?,\s*(?:pp?\.|P\.)\s*({PAGE})")
 # GOST areas: "– 2019. – Т. 27, № 4. – С. 711–733"
-_GOST_YEAR = re.compile(rf"(?:[{DASH}]\s*|,\s*)({YEAR})\s*\.(?=\s*(?:[{DASH}]|$))")
+_GOST_YEAR = re.compile(rf"(?:[{DASH}]\s*|,\s*|\.\s+)({YEAR})\s*[.,](?=\s*(?:[{DASH}]|$|(?:Т|Vol|№|No|С|P|Вып)\.?\s))")
 _GOST_VOL = re.compile(r"(?<![\w])(?:Т|Том|Vol|V|Bd|Band|Tom)\.\s*(\d+[A-Za-zА-Яа-я]?)", re.I)
 _GOST_ISSUE = re.compile(r"(?<![\w])(?:№|No\.|no\.|N\.|Nr\.|Вып\.|Issue|Iss\.|Heft|Н\.)\s*(\d+(?:[/\-]\d+)?)")
 _GOST_PAGES = re.compile(rf"(?<![\w])(?:С|P|pp|p|S|Стр|с)\.\s*({PAGE})")
@@ -155,7 +155,7 @@ def find_numbers(s: str, found: Found) -> None:
             found.fields["page"] = _page(m.group(4))
         found.take(m.start(), m.end(), "numbers")
         return
-    if "//" in free or re.search(rf"[{DASH}]\s*(?:Т|С|Vol|P|№)\.", free):
+    if "//" in free or re.search(rf"[{DASH}]\s*(?:(?:Т|С|Vol|P|№)\.|\d+\s*(?:с|p|pp|S)\.)", free):
         _gost_numbers(free, found)
         return
     for rx in (_VOL_NO_PP, _VOL_ISSUE_PAGES):

@@ -76,11 +76,11 @@ def train(refs: Sequence[Labeled], path: str, iterations: int) -> None:
         if x:
             trainer.append(x, y)
     trainer.set_params({
-        "c1": 0.05,                 # L1: prunes rare features, keeps the model small
+        "c1": 0.1,                  # L1: prunes rare features, keeps the model small
         "c2": 0.01,
         "max_iterations": iterations,
         "feature.possible_transitions": True,
-        "feature.minfreq": 2,
+        "feature.minfreq": 3,
     })
     os.makedirs(os.path.dirname(path), exist_ok=True)
     tmp = path + ".tmp"
