@@ -93,6 +93,8 @@ def _ordered(text: str) -> Dict[str, str]:
 
 def _name(family: str, given: str) -> Dict[str, str]:
     family = family.strip(" ,;")
+    if family.endswith(".") and len(family) > 3 and not is_initials(family.split()[-1]):
+        family = family[:-1]  # the full stop that ends a GOST responsibility area
     given = given.strip(" ,;")
     if family and not is_cyrillic(family) and given and is_cyrillic(given):
         # Cyrillic initials of a Latin-script name are look-alikes typed by mistake ('К.А.')

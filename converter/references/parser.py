@@ -94,6 +94,11 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
             learned.pop(key, None)
         if "issued" in found.fields:
             learned.pop("issued", None)
+    if ("container-title" in learned and "title" not in learned and "//" not in s
+            and not any(k in learned or k in found.fields for k in ("volume", "issue", "page"))):
+        # a book has its own title before any container: a lone 'container' without journal
+        # numbers is the title ('Abbrev. J. 10, 265' keeps its container)
+        learned["title"] = learned.pop("container-title")
     item.update(learned)
     item.update(found.fields)  # the rules are certain; they win over the model
     if not any(item.get(k) for k in ("title", "container-title", "issued", "DOI", "URL")):
