@@ -13,7 +13,7 @@ import converter
 from converter.errors import InputError, ParseError
 from converter.mappings.ris import BY_TAG
 from converter.readers.ris import parse_name, sniff
-from tests.conftest import SHARED, need_shared
+from conftest import SHARED, need_shared
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ris"
 REAL = SHARED / "corpus" / "real"
@@ -290,7 +290,7 @@ def test_any_input_reads_cleanly_and_round_trips():
 
 
 def test_cli_named_encoding(tmp_path):
-    from tests.conftest import run_cli
+    from conftest import run_cli
     path = tmp_path / "legacy.ris"
     path.write_bytes(CYRILLIC_RIS.encode("cp1251"))
     proc = run_cli("-f", "ris", "--encoding", "cp1251", str(path))

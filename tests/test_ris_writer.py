@@ -17,7 +17,7 @@ from lxml import etree
 
 import converter
 from converter.mappings import ris as table
-from tests.conftest import GOLD, SEED, SHARED, need_shared, require_tool, run_cli
+from conftest import GOLD, SEED, SHARED, need_shared, require_tool, run_cli
 
 WRITE_FIXTURES = Path(__file__).parent / "fixtures" / "ris-write"
 REAL = SHARED / "corpus" / "real"
