@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import List, Sequence, TextIO
+from typing import List, NoReturn, Sequence, TextIO
 
 from . import __version__, registry
 from .api import _read, _read_path, _write
@@ -22,7 +22,7 @@ EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 7
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own exit code is 2 too; keep one message style
+    def error(self, message: str) -> NoReturn:  # argparse's own exit code is 2 too; keep one message style
         self.print_usage(sys.stderr)
         raise UsageError(message)
 

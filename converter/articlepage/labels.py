@@ -83,7 +83,8 @@ class Block:
         """(first line, text) of each paragraph: blank lines separate them, and so does a line
         matching ``starts`` (e.g. the next section of a structured abstract)."""
         out: List[Tuple[int, str]] = []
-        start, buf = 0, []
+        start = 0
+        buf: List[str] = []
         for n, t in self.lines + [(0, "")]:
             if buf and starts is not None and starts.match(t.strip()):
                 out.append((start, " ".join(buf)))

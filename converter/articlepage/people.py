@@ -37,7 +37,9 @@ def fold(text: str) -> str:
 
 def split_top_level(text: str, sep: str = ",") -> List[str]:
     """Split on ``sep`` outside parentheses."""
-    parts, depth, buf = [], 0, []
+    parts: List[str] = []
+    buf: List[str] = []
+    depth = 0
     for ch in text:
         depth += ch == "("
         depth -= ch == ")" and depth > 0

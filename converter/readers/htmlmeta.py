@@ -76,16 +76,15 @@ def _authors(metas: List[Tuple[str, str, int]]) -> Tuple[List[Dict[str, str]], L
 def _reference(text: str, n: int) -> CSLItem:
     """A citation_reference: Highwire's 'citation_title=...; citation_author=...' or free text."""
     if "citation_" not in text:
-        item, _ = parse_reference(text, number=str(n))
-        return item
+        return parse_reference(text, number=str(n))[0]
     fields: Dict[str, List[str]] = {}
     for part in re.split(r";\s*(?=citation_\w+=)", text):
         key, _, value = part.partition("=")
         fields.setdefault(key.strip().lower(), []).append(value.strip())
     item: CSLItem = {"type": "article-journal" if "citation_journal_title" in fields else "document",
                      "citation-number": str(n)}
-    for csl, names in table.TEXT.items():
-        value = _first(fields, names)
+    for csl, tags in table.TEXT.items():
+        value = _first(fields, tags)
         if value and csl not in ("abstract", "language"):
             item[csl] = value
     if fields.get("citation_author"):
@@ -118,8 +117,8 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
         if name in values:
             item["type"] = csl_type
             break
-    for csl, names in table.TEXT.items():
-        value = _first(values, names)
+    for csl, tags in table.TEXT.items():
+        value = _first(values, tags)
         if value:
             item[csl] = value
     if "title" not in item:
