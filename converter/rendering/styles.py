@@ -55,7 +55,13 @@ def load_locale(tag: str) -> etree._Element:
 
 
 def own_styles_dir() -> str:
-    return str(resources.files("converter.styles"))
+    """Our CSL styles: the installed ``converter.styles`` package, or, when the package is
+    imported from a source checkout (tests run from the repository root), the top-level
+    ``styles/`` folder that setuptools maps to it."""
+    try:
+        return str(resources.files("converter.styles"))
+    except ModuleNotFoundError:
+        return os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "styles")
 
 
 def find_style(name: str) -> str:
