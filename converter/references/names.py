@@ -75,9 +75,11 @@ def _ordered(text: str) -> Dict[str, str]:
         k -= 1
     if k < n and k >= 1 and not is_initials(words[0]):
         return _name(" ".join(words[:k]), " ".join(words[k:]))
-    if (n >= 2 and _BARE_INITIALS.match(words[-1]) and not words[0].isupper()
+    last = words[-1][:-1] if words[-1].endswith(".") and len(words[-1]) > 2 else words[-1]
+    if (n >= 2 and _BARE_INITIALS.match(last) and not words[0].isupper()
             and not _BARE_INITIALS.match(words[0])):
-        return _name(" ".join(words[:-1]), words[-1])
+        # 'Mitchell RD.': Vancouver initials without dots, the list's full stop after them
+        return _name(" ".join(words[:-1]), last)
     # initials first: "A. S. Tarasova", "J. P. COLLMAN", "G. 't Hooft"
     k = 0
     while k < n - 1 and is_initials(words[k]):

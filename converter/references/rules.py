@@ -160,6 +160,8 @@ def find_numbers(s: str, found: Found) -> None:
         return
     for rx in (_VOL_NO_PP, _VOL_ISSUE_PAGES):
         m = rx.search(free)
+        if m and re.fullmatch(YEAR + r"[a-z]?", m.group(2) or ""):
+            m = None  # 'Cancer 119 (2006): 1224' is volume (year): pages, not an issue
         if m:
             found.fields["volume"] = m.group(1)
             if m.group(2):
@@ -172,7 +174,9 @@ def find_numbers(s: str, found: Found) -> None:
         if ym.group(1):
             _add_date(found, "issued", [int(ym.group(1))])
         found.take(ym.start(), ym.end(), "date")
-        tail = free[:_first_blank_after(free, ym.end())]
+        # APA prints the numbers after the year ('(2019). Title. J, 27(4), 711–733'); numbers
+        # before it are another layout ('Phys. Lett. B 530, 167 (2002)': volume, page (year))
+        tail = free[ym.end():_first_blank_after(free, ym.end())]
         nm = _APA_NUMS.search(tail.rstrip(" ."))
         if nm and "volume" not in found.fields:
             if nm.group(1):
@@ -183,7 +187,7 @@ def find_numbers(s: str, found: Found) -> None:
             else:
                 found.fields["volume"] = nm.group(4)
                 found.fields["issue"] = nm.group(5)
-            found.take(nm.start(), nm.end(), "numbers")
+            found.take(ym.end() + nm.start(), ym.end() + nm.end(), "numbers")
 
 
 def _first_blank_after(s: str, pos: int) -> int:
