@@ -77,3 +77,14 @@ def test_to_latex_then_to_unicode_is_identity(text):
     for ascii_only in (True, False):
         encoded, _ = to_latex(text, ascii_only=ascii_only)
         assert to_unicode(encoded) == text
+
+
+def test_title_case_titles_protect_only_what_sentence_case_keeps():
+    from converter.writers.bibtex import protect_capitals
+
+    title = "Specifics of Russian Paradiplomacy in the Post-Soviet Space"
+    assert protect_capitals(title, str, title_case=True) == \
+        "Specifics of {Russian} Paradiplomacy in the Post-{Soviet} Space"
+    # a sentence-case title: every capital after the first word is meaningful
+    assert protect_capitals("Specifics of Russian paradiplomacy in the post-Soviet space", str) == \
+        "Specifics of {Russian} paradiplomacy in the {post-Soviet} space"

@@ -88,6 +88,17 @@ def _norm_pages(page: str) -> str:
     return re.sub(r"[–—-]+", "-", str(page or ""))
 
 
+def _pandoc_title(item) -> str:
+    """pandoc puts English titles outside braces in sentence case (its own algorithm); a Title
+    Case record's unbraced words must come back as our sentence casing has them, so the braces
+    we wrote protect exactly the proper nouns and acronyms."""
+    from converter.rendering.titles import sentence_case
+    from converter.titlecase import stored_in_title_case
+
+    english = str(item.get("language") or "en").lower().startswith("en")
+    return sentence_case(item["title"]) if english and stored_in_title_case(item) else item["title"]
+
+
 @pytest.mark.parametrize("selection", SELECTIONS)
 def test_pandoc_reads_back_core_fields(seed_records, selection, tmp_path):
     pandoc = require_tool("pandoc")
@@ -99,7 +110,7 @@ def test_pandoc_reads_back_core_fields(seed_records, selection, tmp_path):
     ours = _selected(seed_records, selection)
     assert len(back) == len(ours)
     for want, got in zip(ours, back):
-        assert _strip_markup(got["title"]) == want["title"]
+        assert _strip_markup(got["title"]) == _pandoc_title(want)
         assert [(a.get("family"), _norm_given(a.get("given"))) for a in got.get("author", [])] == \
             [(a.get("family"), _norm_given(a.get("given"))) for a in want.get("author", [])]
         assert got.get("container-title") == want.get("container-title")

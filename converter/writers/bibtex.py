@@ -16,6 +16,8 @@ from ..latex import escape_verbatim, to_latex
 from ..mappings import bibtex as mapping
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
+from ..rendering.titles import sentence_case
+from ..titlecase import stored_in_title_case
 
 MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # CSL variables that are the entry itself rather than a field.
@@ -48,17 +50,30 @@ class _Entry:
         return encoded
 
 
-def protect_capitals(text: str, encode: Any) -> str:
-    """Brace every word with a capital letter, so that no .bst or biblatex style can
-    lower-case it; a word that is only capitalised at the start of the title or after a
-    colon needs no braces (BibTeX's change.case$ keeps those)."""
+def protect_capitals(text: str, encode: Any, *, title_case: bool = False) -> str:
+    """Brace every word whose capital must survive a style's lower-casing; a word that is
+    only capitalised at the start of the title or after a colon needs no braces (BibTeX's
+    change.case$ keeps those). In a sentence-case title every other capital is meaningful.
+    In a Title Case title (``title_case``) only the capitals our own sentence casing keeps
+    (proper nouns, acronyms) are, so ordinary words stay unbraced and a sentence-case .bst
+    can lower-case them, as APA and GOST do."""
     out: List[str] = []
     sentence_start = True
-    for token in re.split(r"(\s+)", text):
+    tokens = re.split(r"(\s+)", text)
+    cased = re.split(r"(\s+)", sentence_case(text)) if title_case else tokens
+    if len(cased) != len(tokens):  # sentence casing never changes spacing; be safe anyway
+        cased = tokens
+    for token, judged in zip(tokens, cased):
         if not token or token.isspace():
             out.append(token)
             continue
-        letters = [c for c in token if c.isalpha()]
+        if title_case and "-" in token and judged.count("-") == token.count("-") and not sentence_start:
+            # "Post-Soviet" -> "Post-{Soviet}": only the part sentence casing keeps is protected
+            out.append("-".join(_protect_part(part, kept, encode)
+                                for part, kept in zip(token.split("-"), judged.split("-"))))
+            sentence_start = token.endswith(":")
+            continue
+        letters = [c for c in judged if c.isalpha()]
         has_capital = any(c.isupper() for c in letters)
         only_initial = bool(letters) and letters[0].isupper() and not any(
             c.isupper() for c in letters[1:])
@@ -73,6 +88,15 @@ def protect_capitals(text: str, encode: Any) -> str:
             out.append(encode(token))
         sentence_start = token.endswith(":")
     return "".join(out)
+
+
+def _protect_part(part: str, judged: str, encode: Any) -> str:
+    if not any(c.isupper() for c in judged):
+        return encode(part)
+    core = re.match(r"^(\W*)(.*?)(\W*)$", part, re.S)
+    assert core is not None
+    lead, word, trail = core.groups()
+    return encode(lead) + "{" + encode(word) + "}" + encode(trail)
 
 
 def _brace_if_needed(part: str) -> str:
@@ -195,6 +219,7 @@ def _write_entry(item: CSLItem, key: str, dialect: str, diags: Diagnostics) -> s
     csl_type = str(item.get("type") or "document")
     done: Set[str] = set()
     lost: List[str] = []
+    title_case = stored_in_title_case(item)
     for row in mapping.fields_for(csl_type):
         if row.csl in done or row.csl not in item or item[row.csl] in (None, "", [], {}):
             continue
@@ -212,7 +237,7 @@ def _write_entry(item: CSLItem, key: str, dialect: str, diags: Diagnostics) -> s
             entry.add(name, " and ".join(format_name(n, entry.text) for n in value
                                          if isinstance(n, dict)))
         elif row.kind == "title":
-            entry.add(name, protect_capitals(str(value), entry.text))
+            entry.add(name, protect_capitals(str(value), entry.text, title_case=title_case))
         elif row.kind == "pages":
             entry.add(name, _pages(entry.text(value)))
         elif row.kind == "verbatim":

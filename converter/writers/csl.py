@@ -17,8 +17,8 @@ from typing import Any, Dict, List, Tuple
 
 from ..errors import UsageError
 from ..model import CSLItem, Diagnostics, Output
-from ..normalize import looks_title_case
 from ..options import Options
+from ..titlecase import stored_in_title_case
 from ..rendering import load_style, render
 from ..rendering.titles import gost_title, lower_after_colon, sentence_case
 
@@ -28,13 +28,7 @@ _CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
 
 
 def _title_case_source(item: CSLItem) -> bool:
-    if (item.get("custom") or {}).get("title-case"):
-        return True
-    # A reference parsed from free text keeps that text in `source` (it cannot carry `custom`
-    # without breaking CSL-JSON consumers that score fields); judge its title from the text.
-    title, source = item.get("title"), item.get("source")
-    return bool(isinstance(title, str) and isinstance(source, str) and title in source
-                and looks_title_case(title))
+    return stored_in_title_case(item)
 
 
 def _check(items: List[CSLItem], diags: Diagnostics) -> List[CSLItem]:
