@@ -19,6 +19,7 @@ from .model import Diagnostic, Result
 from .options import Options
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 7
+PROGRESS_THRESHOLD = 1000  # records; rendering this many through CSL takes seconds
 
 
 class _Parser(argparse.ArgumentParser):
@@ -87,10 +88,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         registry.get(args.from_, "reader")
     inputs: List[str] = args.inputs or ["-"]
     combined = Result()
-    show_progress = len(inputs) > 1 and sys.stderr.isatty() and not args.quiet
+    interactive = sys.stderr.isatty() and not args.quiet  # progress only for a person watching
     for n, path in enumerate(inputs, 1):
-        if show_progress:
-            print(f"[{n}/{len(inputs)}] {path}", file=sys.stderr)
+        if interactive and len(inputs) > 1:
+            print(f"[{n}/{len(inputs)}] reading {path}", file=sys.stderr)
         if path == "-":
             data = sys.stdin.buffer.read()
             result = _read(data, args.from_, "<stdin>", options)
@@ -100,6 +101,8 @@ def run(argv: Sequence[str] | None = None) -> int:
             result = _read_path(path, args.from_, options)
         _emit(result.diagnostics, args.quiet)
         combined.extend(result)
+    if interactive and len(combined.records) >= PROGRESS_THRESHOLD:
+        print(f"citeconv: writing {len(combined.records)} records as {args.to}...", file=sys.stderr)
     out = _write(combined.records, args.to, options)
     _emit(out.diagnostics, args.quiet)
     text = str(out)
