@@ -18,6 +18,7 @@ from typing import Any, Dict, List, Tuple
 from ..errors import UsageError
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
+from ..richtext import recase
 from ..titlecase import stored_in_title_case
 from ..rendering import load_style, render
 from ..rendering.titles import gost_title, lower_after_colon, sentence_case
@@ -70,7 +71,7 @@ def write_apa(items: List[CSLItem], *, options: Options) -> Output:
     prepared = []
     for item in _check(items, diags):
         if _title_case_source(item) and item.get("title"):
-            item = dict(item, title=sentence_case(str(item["title"])))
+            item = dict(item, title=recase(str(item["title"]), sentence_case))
         prepared.append(item)
     if options.locale and not options.locale.lower().startswith("en"):
         diags.warn(f"APA is rendered in {options.locale!r} as asked; APA 7 itself is English",
@@ -109,7 +110,7 @@ def _prepare_gost(item: CSLItem) -> CSLItem:
     if title:
         title = str(title)
         if _title_case_source(item):
-            title = lower_after_colon(gost_title(sentence_case(title)))
+            title = recase(gost_title(recase(title, sentence_case)), lower_after_colon)
         else:
             title = gost_title(title)
         item["title"] = title

@@ -1,0 +1,96 @@
+"""Rich text in CSL-JSON field values: the small HTML-like markup citeproc-js, Zotero and
+pandoc agree on (``<i> <b> <sup> <sub>``, ``<span style="font-variant:small-caps;">`` and
+``<span class="nocase">`` for words whose case must never change). Readers produce it (a
+BibTeX ``{Brace}`` becomes a nocase span); writers turn it into their own markup or drop it
+to plain text; case changes (sentence case) skip the nocase parts."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, FrozenSet, List
+
+TAG_RE = re.compile(
+    r'<(?P<close>/)?(?P<tag>i|b|sup|sub|span)'
+    r'(?P<attr>\s+(?:class="nocase"|style="font-variant:\s*small-caps;?"))?\s*>', re.I)
+
+# style name -> (opening, closing) markup in CSL-JSON
+MARKUP = {"i": ("<i>", "</i>"), "b": ("<b>", "</b>"), "sup": ("<sup>", "</sup>"), "sub": ("<sub>", "</sub>"),
+          "sc": ('<span style="font-variant:small-caps;">', "</span>"),
+          "nocase": ('<span class="nocase">', "</span>")}
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text and the styles around it ("i", "b", "sup", "sub", "sc", "nocase")."""
+
+    text: str
+    styles: FrozenSet[str] = frozenset()
+
+
+def has_markup(value: str) -> bool:
+    return "<" in value and TAG_RE.search(value) is not None
+
+
+def runs(value: str) -> List[Run]:
+    """The value as runs of text with their styles. Tags that do not pair up are text."""
+    if not has_markup(value):
+        return [Run(value)] if value else []
+    out: List[Run] = []
+    stack: List[str] = []
+    pos = 0
+    for m in TAG_RE.finditer(value):
+        name, attr = m.group("tag").lower(), (m.group("attr") or "").lower()
+        if m.group("close"):
+            # a closing tag must close what is open; a </span> closes either kind of span
+            if not stack or not (stack[-1] == name or (name == "span" and stack[-1] in ("nocase", "sc"))):
+                continue
+        elif name == "span" and not attr:
+            continue
+        kind = ("nocase" if "nocase" in attr else "sc") if name == "span" else name
+        if value[pos:m.start()]:
+            out.append(Run(value[pos:m.start()], frozenset(stack)))
+        if m.group("close"):
+            stack.pop()
+        else:
+            stack.append(kind)
+        pos = m.end()
+    if value[pos:]:
+        out.append(Run(value[pos:], frozenset(stack)))
+    return out
+
+
+def plain(value: str) -> str:
+    """The text without markup (for formats that have none: RIS, BibTeX keys, comparisons)."""
+    return "".join(r.text for r in runs(value)) if has_markup(value) else value
+
+
+def from_runs(items: List[Run]) -> str:
+    """CSL-JSON markup for runs (the inverse of :func:`runs`)."""
+    out: List[str] = []
+    for run in items:
+        text = run.text
+        for style in sorted(run.styles):
+            opening, closing = MARKUP[style]
+            text = opening + text + closing
+        out.append(text)
+    return "".join(out)
+
+
+def recase(value: str, change: Callable[[str], str]) -> str:
+    """Apply a case change (e.g. sentence case) to the whole text, seen as one string so that
+    'first word' and 'after a colon' keep their meaning, but leave nocase runs and the markup
+    as they were."""
+    parts = runs(value)
+    if not any(r.styles for r in parts):
+        return change(value)
+    text = "".join(r.text for r in parts)
+    changed = change(text)
+    if len(changed) != len(text):  # a case change that altered lengths: change run by run
+        return from_runs([r if "nocase" in r.styles else Run(change(r.text), r.styles) for r in parts])
+    out: List[Run] = []
+    pos = 0
+    for r in parts:
+        end = pos + len(r.text)
+        out.append(r if "nocase" in r.styles else Run(changed[pos:end], r.styles))
+        pos = end
+    return from_runs(out)
