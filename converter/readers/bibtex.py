@@ -305,9 +305,10 @@ def _resolve_crossref(entry: Entry, key: str, fields: Dict[str, RawField],
     del fields["crossref"]
 
 
-def _decode(value: str, *, line: int, field: str, record: str, diags: Diagnostics) -> str:
+def _decode(value: str, *, line: int, field: str, record: str, diags: Diagnostics,
+            rich: bool = False) -> str:
     unknown: List[str] = []
-    text = to_unicode(value, unknown.append)
+    text = to_unicode(value, unknown.append, rich=rich)
     for command in dict.fromkeys(unknown):
         diags.warn(f"unknown LaTeX command {command} dropped (its argument is kept)", line=line,
                    field=field, record=record)
@@ -431,7 +432,8 @@ def _convert(row: mapping.FieldMap, raw: RawField, *, name: str, key: str,
     """The CSL value of a text-like field."""
     if row.kind == "verbatim":
         return _verbatim(raw.value)
-    value = _decode(raw.value, line=raw.line, field=name, record=key, diags=diags)
+    # titles keep their case-protecting braces and font commands as CSL rich text
+    value = _decode(raw.value, line=raw.line, field=name, record=key, diags=diags, rich=row.kind == "title")
     if row.kind == "pages":
         return _pages(value)
     if row.kind == "language":

@@ -22,6 +22,7 @@ from ..errors import ParseError
 from ..mappings import jats as M
 from ..model import CSLItem, Diagnostics, Result
 from ..options import Options
+from ..richtext import Run, from_runs
 
 XL_HREF = "{%s}href" % M.XLINK
 ALI_LICENSE_REF = "{%s}license_ref" % M.ALI
@@ -49,6 +50,42 @@ def _text(node: etree._Element | None) -> str:
     if node is None:
         return ""
     return _squash("".join(node.itertext()))
+
+
+# JATS inline formatting -> CSL rich-text styles
+_RICH_STYLE = {"italic": "i", "bold": "b", "sup": "sup", "sub": "sub", "sc": "sc"}
+
+
+def _rich_text(node: etree._Element | None) -> str:
+    """Text of a title-like element with <italic>, <bold>, <sup>, <sub>, <sc> kept as CSL
+    rich text; other inline elements give their text."""
+    if node is None:
+        return ""
+    out: List[Run] = []
+
+    def walk(el: etree._Element, styles: frozenset) -> None:
+        if el.text:
+            out.append(Run(el.text, styles))
+        for child in el:
+            if isinstance(child.tag, str):
+                style = _RICH_STYLE.get(etree.QName(child).localname)
+                walk(child, styles | {style} if style else styles)
+            if child.tail:
+                out.append(Run(child.tail, styles))
+
+    walk(node, frozenset())
+    if not any(r.styles for r in out):
+        return _text(node)
+    text = from_runs([Run(re.sub(r"[ \t\r\n]+", " ", r.text), r.styles) for r in out])
+    return text.strip()
+
+
+def _first_rich(parent: etree._Element, *paths: str) -> str:
+    for path in paths:
+        found = parent.find(path)
+        if found is not None and _text(found):
+            return _rich_text(found)
+    return ""
 
 
 def _squash(text: str) -> str:
@@ -176,7 +213,7 @@ def _citation_fields(cite: etree._Element, item: CSLItem) -> None:
     loose = [p for p in (_person(n) for n in cite if n.tag in _NAME_TAGS) if p]
     if loose:
         item.setdefault("author", []).extend(loose)
-    title = _first_text(cite, "article-title", "chapter-title", "data-title")
+    title = _first_rich(cite, "article-title", "chapter-title", "data-title")
     source = _first_text(cite, "source")
     if title:
         item["title"] = title
@@ -457,7 +494,7 @@ def _article_meta(meta: etree._Element, article: etree._Element, item: CSLItem, 
             custom.setdefault("ids", {})[kind] = value
     titles = meta.find("title-group")
     if titles is not None:
-        title = _first_text(titles, "article-title")
+        title = _first_rich(titles, "article-title")
         subtitle = _first_text(titles, "subtitle")
         if title:
             item["title"] = f"{title}: {subtitle}" if subtitle else title

@@ -17,6 +17,7 @@ from ..mappings import bibtex as mapping
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
 from ..rendering.titles import sentence_case
+from ..richtext import runs
 from ..titlecase import stored_in_title_case
 
 MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -50,7 +51,39 @@ class _Entry:
         return encoded
 
 
-def protect_capitals(text: str, encode: Any, *, title_case: bool = False) -> str:
+# CSL rich-text styles -> LaTeX commands (nocase is a plain brace group)
+_LATEX_STYLE = {"i": "\\textit", "b": "\\textbf", "sup": "\\textsuperscript", "sub": "\\textsubscript",
+                "sc": "\\textsc", "nocase": ""}
+
+
+def title_to_latex(value: str, encode: Any, *, title_case: bool = False) -> str:
+    """A title (CSL rich text allowed) for a .bib file: protected spans and font markup become
+    braces and LaTeX commands, the rest goes through :func:`protect_capitals`."""
+    parts = runs(value)
+    if not any(r.styles for r in parts):
+        return protect_capitals(value, encode, title_case=title_case)
+    whole = "".join(r.text for r in parts)
+    judged_whole = sentence_case(whole) if title_case else whole
+    if len(judged_whole) != len(whole):
+        judged_whole = whole
+    out: List[str] = []
+    pos = 0
+    for run in parts:
+        judged = judged_whole[pos:pos + len(run.text)]
+        at_start = not whole[:pos].strip() or whole[:pos].rstrip().endswith(":")
+        if "nocase" in run.styles:
+            text = "{" + encode(run.text) + "}"
+        else:
+            text = protect_capitals(run.text, encode, judged=judged, at_start=at_start)
+        for style in sorted(run.styles - {"nocase"}):
+            text = _LATEX_STYLE[style] + "{" + text + "}"
+        out.append(text)
+        pos += len(run.text)
+    return "".join(out)
+
+
+def protect_capitals(text: str, encode: Any, *, title_case: bool = False, judged: str | None = None,
+                     at_start: bool = True) -> str:
     """Brace every word whose capital must survive a style's lower-casing; a word that is
     only capitalised at the start of the title or after a colon needs no braces (BibTeX's
     change.case$ keeps those). In a sentence-case title every other capital is meaningful.
@@ -58,9 +91,13 @@ def protect_capitals(text: str, encode: Any, *, title_case: bool = False) -> str
     (proper nouns, acronyms) are, so ordinary words stay unbraced and a sentence-case .bst
     can lower-case them, as APA and GOST do."""
     out: List[str] = []
-    sentence_start = True
+    sentence_start = at_start
     tokens = re.split(r"(\s+)", text)
-    cased = re.split(r"(\s+)", sentence_case(text)) if title_case else tokens
+    if judged is not None:  # the caller judged a longer title this text is part of
+        title_case = judged != text
+        cased = re.split(r"(\s+)", judged)
+    else:
+        cased = re.split(r"(\s+)", sentence_case(text)) if title_case else tokens
     if len(cased) != len(tokens):  # sentence casing never changes spacing; be safe anyway
         cased = tokens
     for token, judged in zip(tokens, cased):
@@ -237,7 +274,7 @@ def _write_entry(item: CSLItem, key: str, dialect: str, diags: Diagnostics) -> s
             entry.add(name, " and ".join(format_name(n, entry.text) for n in value
                                          if isinstance(n, dict)))
         elif row.kind == "title":
-            entry.add(name, protect_capitals(str(value), entry.text, title_case=title_case))
+            entry.add(name, title_to_latex(str(value), entry.text, title_case=title_case))
         elif row.kind == "pages":
             entry.add(name, _pages(entry.text(value)))
         elif row.kind == "verbatim":

@@ -22,6 +22,7 @@ from lxml import etree
 from ..mappings import jats as M
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
+from ..richtext import plain, runs
 
 XL = "{%s}" % M.XLINK
 
@@ -50,6 +51,31 @@ def _el(parent: etree._Element, tag: str, text: Any = None, **attrs: Any) -> etr
             node.set(key.replace("_", "-"), str(value))
     if text is not None:
         node.text = _clean(str(text))
+    return node
+
+
+# CSL rich-text styles -> JATS inline elements (nocase only guards case changes: plain here)
+_JATS_STYLE = {"i": "italic", "b": "bold", "sup": "sup", "sub": "sub", "sc": "sc"}
+
+
+def _rich_el(parent: etree._Element, tag: str, value: str, **attrs: Any) -> etree._Element:
+    """Like :func:`_el`, for a title that may hold CSL rich text (<i>, <b>, <sup>, <sub>,
+    small caps), written as JATS <italic>, <bold>, <sup>, <sub>, <sc>."""
+    parts = runs(value)
+    if not any(r.styles - {"nocase"} for r in parts):
+        return _el(parent, tag, plain(value), **attrs)
+    node = _el(parent, tag, None, **attrs)
+    for run in parts:
+        target = node
+        for style in sorted(run.styles - {"nocase"}):
+            target = etree.SubElement(target, _JATS_STYLE[style])
+        text = _clean(run.text)
+        if target is not node:
+            target.text = text
+        elif len(node):
+            node[-1].tail = (node[-1].tail or "") + text
+        else:
+            node.text = (node.text or "") + text
     return node
 
 
@@ -200,10 +226,10 @@ def _element_citation(parent: etree._Element, item: CSLItem, unmapped: Counter) 
             cite.remove(group)
     title, container = _str(item.get("title")), _str(item.get("container-title"))
     if title and container:
-        _el(cite, "chapter-title" if ctype in M.CHAPTER_TYPES else "article-title", title)
-        _el(cite, "source", container)
+        _rich_el(cite, "chapter-title" if ctype in M.CHAPTER_TYPES else "article-title", title)
+        _rich_el(cite, "source", container)
     elif title or container:
-        _el(cite, "source", title or container)
+        _rich_el(cite, "source", title or container)
     year, month, day, literal = _date_parts(item.get("issued"))
     if year is not None:
         _el(cite, "year", f"{year:04d}", iso_8601_date=_iso(year, month, day))
@@ -423,12 +449,12 @@ def _article(article: etree._Element, item: CSLItem, diags: Diagnostics, unmappe
         else:
             _el(meta, "article-id", _str(value), pub_id_type="custom", custom_type=id_type)
     titles = _el(meta, "title-group")
-    _el(titles, "article-title", _str(item.get("title")))
+    _rich_el(titles, "article-title", _str(item.get("title")))
     if not item.get("title"):
         diags.warn("record has no title; <article-title> is empty", field="title", record=label)
     for lang, trans in (custom.get("title-translations") or {}).items():
         group = _el(titles, "trans-title-group", xml_lang=_lang(lang))
-        _el(group, "trans-title", _str(trans))
+        _rich_el(group, "trans-title", _str(trans))
     if item.get("title-short"):
         _el(titles, "alt-title", _str(item["title-short"]), alt_title_type="short")
     _contrib_group(meta, item, custom, ids, diags, label)

@@ -13,6 +13,7 @@ from typing import Any, Dict, Iterator, List, Optional, Tuple
 from ..mappings import ris as table
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
+from ..richtext import has_markup, plain, runs
 
 EOL = "\r\n"
 _RANGE = re.compile(r"\s*([^\s,\-\u2013\u2014]+)\s*[-\u2013\u2014]+\s*([^\s,\-\u2013\u2014]+)\s*")
@@ -147,7 +148,13 @@ class _RecordWriter:
         else:
             value = item.get(spec.csl)
             if value not in (None, ""):
-                yield spec.tag, str(value)
+                text = str(value)
+                if has_markup(text):  # RIS has no markup; nocase only guarded case changes
+                    if any(r.styles - {"nocase"} for r in runs(text)):
+                        self.warn("italics/bold/super-/subscript have no RIS form; written as plain text",
+                                  spec.csl)
+                    text = plain(text)
+                yield spec.tag, text
 
     def lines(self, position: int) -> List[str]:
         pairs: List[Tuple[str, str]] = []
