@@ -42,39 +42,96 @@ def _cite_items(raw: List[Dict[str, Any]], keys: Dict[str, str]):  # type: ignor
 
 def run_fixture(fx: Dict[str, str], raw: bool = False) -> str:
     """Our output for one fixture (HTML, as citeproc-js's test runner prints it)."""
+    if raw:
+        return _run_raw(fx)
+    mode = fx["MODE"].strip()
+    calls = json.loads(fx["CITATIONS"]) if "CITATIONS" in fx else None
+    ids, texts = _document(fx, calls)
+    if mode.startswith("bibliography") or calls is None:
+        return "\n".join(texts)
+    # citeproc-js's runner marks with ">>" the citations its last call changed
+    new_id = calls[-1][0].get("citationID")
+    before: Dict[str, str] = {}
+    if len(calls) > 1:
+        before = dict(zip(*_document(fx, calls[:-1])))
+    lines = []
+    for n, (cid, text) in enumerate(zip(ids, texts)):
+        same = len(calls) > 1 and cid != new_id and before.get(cid) == text
+        lines.append(f"{'..' if same else '>>'}[{n}] {text}")
+    return "\n".join(lines)
+
+
+def _document(fx: Dict[str, str], calls: Any):  # type: ignore[no-untyped-def]
+    """(citation ids, texts) of the document, or ([], [bibliography]) in bibliography mode."""
     from citeproc import Citation, CitationStylesBibliography
     from citeproc.source import BibliographySource
 
+    from .citations import disambiguate, render_document
     from .engine import _punctuation_in_quote, _quotes
     from .items import convert_items
     from .markup import HTML
     from .punctuation import tidy
     from .styles import load_style_text
-    from .yearsuffix import assign_year_suffixes
 
     items = json.loads(fx["INPUT"])
     mode = fx["MODE"].strip()
-    if raw:
-        import io
+    style = load_style_text(fx["CSL"])
+    refs = convert_items(items, HTML, _quotes(style))
+    source = BibliographySource()
+    for ref in refs:
+        source.add(ref)
+    keys = {str(i.get("id")): r.key for i, r in zip(items, refs)}
+    piq = _punctuation_in_quote(style)
+    bib = CitationStylesBibliography(style, source, HTML)
+    ids, clusters, notes = _calls(fx, items, calls)
+    if mode.startswith("bibliography"):
+        bib.register(Citation(_cite_items([{"id": i.get("id")} for i in items], keys)))
+    citations = [Citation(_cite_items(c, keys)) for c in clusters]
+    for c in citations:
+        bib.register(c)
+    if style.has_bibliography():
+        bib.sort()
+    disambiguate(style, bib, bib.keys)
+    if mode.startswith("bibliography"):
+        entries = [tidy(str(e), piq) for e in bib.bibliography() if e is not None]
+        body = "".join(f'  <div class="csl-entry">{e}</div>\n' for e in entries)
+        return [], [f'<div class="csl-bib-body">\n{body}</div>']
+    return ids, [tidy(str(t), piq) for t in render_document(style, bib, citations, notes)]
 
-        from citeproc import CitationStylesStyle, formatter
-        from citeproc.source.json import CiteProcJSON
 
-        style = CitationStylesStyle(io.BytesIO(fx["CSL"].encode()), validate=False)
-        source = CiteProcJSON(items)
-        keys = {str(i["id"]): str(i["id"]).lower() for i in items}
-        fmt: Any = formatter.html
-        piq = False
+def _calls(fx: Dict[str, str], items: List[Dict[str, Any]], calls: Any):  # type: ignore[no-untyped-def]
+    """Citation ids, their cites and note numbers, in document order after ``calls``."""
+    if calls is not None:
+        known: Dict[str, Any] = {}
+        order: List[Tuple[str, int]] = []
+        for citation, pre, post in calls:
+            cid = citation.get("citationID")
+            known[cid] = citation
+            note = int(citation.get("properties", {}).get("noteIndex", 0) or 0)
+            order = [(p[0], int(p[1] or 0)) for p in pre] + [(cid, note)] \
+                + [(p[0], int(p[1] or 0)) for p in post]
+        order = [o for o in order if o[0] in known]
+        return ([o[0] for o in order], [known[o[0]]["citationItems"] for o in order],
+                [o[1] for o in order])
+    if "CITATION-ITEMS" in fx:
+        clusters = json.loads(fx["CITATION-ITEMS"])
     else:
-        style = load_style_text(fx["CSL"])
-        fmt = HTML
-        refs = convert_items(items, fmt, _quotes(style))
-        source = BibliographySource()
-        for ref in refs:
-            source.add(ref)
-        keys = {str(i.get("id")): r.key for i, r in zip(items, refs)}
-        piq = _punctuation_in_quote(style)
-    bib = CitationStylesBibliography(style, source, fmt)
+        clusters = [[{"id": i.get("id")} for i in items]]
+    return list(range(len(clusters))), clusters, list(range(1, len(clusters) + 1))
+
+
+def _run_raw(fx: Dict[str, str]) -> str:
+    import io
+
+    from citeproc import Citation, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    items = json.loads(fx["INPUT"])
+    mode = fx["MODE"].strip()
+    style = CitationStylesStyle(io.BytesIO(fx["CSL"].encode()), validate=False)
+    keys = {str(i["id"]): str(i["id"]).lower() for i in items}
+    bib = CitationStylesBibliography(style, CiteProcJSON(items), formatter.html)
+
     if "CITATION-ITEMS" in fx:
         clusters = [_cite_items(c, keys) for c in json.loads(fx["CITATION-ITEMS"])]
     elif "CITATIONS" in fx:
@@ -83,21 +140,18 @@ def run_fixture(fx: Dict[str, str], raw: bool = False) -> str:
         clusters = [_cite_items([{"id": i.get("id")} for i in items], keys)]
     citations = [Citation(c) for c in clusters]
     if mode.startswith("bibliography"):
-        registered = Citation(_cite_items([{"id": i.get("id")} for i in items], keys))
-        bib.register(registered)
+        bib.register(Citation(_cite_items([{"id": i.get("id")} for i in items], keys)))
     for c in citations:
         bib.register(c)
     if style.has_bibliography():
         bib.sort()
-    if not raw:
-        assign_year_suffixes(style, bib, [source[k] for k in bib.keys])
     if mode.startswith("bibliography"):
-        entries = [tidy(str(e), piq) for e in bib.bibliography() if e is not None]
+        entries = [str(e) for e in bib.bibliography() if e is not None]
         body = "".join(f'  <div class="csl-entry">{e}</div>\n' for e in entries)
         return f'<div class="csl-bib-body">\n{body}</div>'
     lines = []
     for n, c in enumerate(citations):
-        text = tidy(str(bib.cite(c, lambda item: None)), piq)
+        text = str(bib.cite(c, lambda item: None))
         lines.append(f">>[{n}] {text}" if "CITATIONS" in fx else text)
     return "\n".join(lines)
 

@@ -24,7 +24,7 @@ from citeproc.string import MixedString, String, join as seam_join
 from html import unescape as html_unescape
 
 from .casing import apply_case
-from .names import initialize, is_romanesque
+from .names import family_key, initialize, is_romanesque
 from .sorting import sort_key
 
 ENGLISH = ("en",)
@@ -238,10 +238,33 @@ class If(model.If):
             results += self._locator(item)
         if "position" in self.attrib:
             results += self._position(item, context)
+        if "disambiguate" in self.attrib:
+            wanted = self.get("disambiguate").lower() == "true"
+            results.append(bool(getattr(item.reference, "dis_condition", False)) == wanted)
         match = self.get("match", "all")
         ok = any(results) if match == "any" else (not any(results) if match == "none" else all(results))
         if not ok:
             raise model.ConditionFailed
+
+    def _position(self, item, context):  # type: ignore[no-untyped-def]
+        # positions are worked out once per document by citations.py; in a bibliography
+        # (or a cite rendered outside one) no position test is true
+        positions = item.get("positions") if isinstance(item, dict) else None
+        if not positions or not getattr(item.reference, "in_citation", False):
+            return [False for _ in self.get("position").split()]
+        return [p in positions for p in self.get("position").split()]
+
+    def _variable(self, item):  # type: ignore[no-untyped-def]
+        # A substituted variable is suppressed from rendering, not from conditions: APA tests
+        # `editor` after the editor took the author's place (citeproc-js does the same).
+        ref = item.reference
+        out = []
+        for variable in self.get("variable").split():
+            if variable == "locator":
+                out.append("locator" in item)
+            else:
+                out.append(dict.__contains__(ref, variable.replace("-", "_")))
+        return out
 
 
 class Else_If(If):
@@ -249,7 +272,24 @@ class Else_If(If):
 
 
 class Names(RecordsVariableMixin, AffixMixin, model.Names):
-    pass
+    """The first names a cite renders are its "author" for cite grouping and collapsing
+    (citations.py): captured, and suppressed when the cite follows one by the same author."""
+
+    def render(self, item, *args, **kwargs):  # type: ignore[no-untyped-def]
+        state = getattr(item.reference, "author_state", None)
+        if state is None or state.get("depth") or state.get("seen"):
+            return super().render(item, *args, **kwargs)
+        state["depth"] = 1
+        try:
+            text = super().render(item, *args, **kwargs)
+        finally:
+            state["depth"] = 0
+        if text:
+            state["seen"] = True
+            state["text"] = str(text)
+            if state.get("suppress"):
+                return None
+        return text
 
 
 class Et_Al(AffixMixin, model.Et_Al):
@@ -358,10 +398,22 @@ class Name(AffixMixin, model.Name):
         def opt(name: str) -> Any:
             return self.get_option(name, context, sort_options)
 
-        names = item.reference.get(variable) or []
+        ref = item.reference
+        names = ref.get(variable) or []
         form = opt("form")
         et_al_min = opt("et-al-min")
         use_first = opt("et-al-use-first")
+        given_levels: Dict[str, int] = {}
+        given_all = 0
+        if getattr(ref, "in_citation", False) and sort_options is None:
+            positions = item.get("positions") or ()
+            if "subsequent" in positions and self._has_citation_option("et-al-subsequent-min"):
+                et_al_min = int(self._citation_option("et-al-subsequent-min"))
+                use_first = int(self._citation_option("et-al-subsequent-use-first", use_first))
+            if ref.dis_names is not None and ref.dis_names > use_first:
+                use_first = ref.dis_names
+            given_levels = ref.dis_given or {}
+            given_all = ref.dis_given_all
         truncate = bool(et_al_min) and len(names) >= et_al_min and use_first < len(names)
         if form == "count":
             return min(use_first, len(names)) if truncate else len(names)
@@ -381,8 +433,9 @@ class Name(AffixMixin, model.Name):
         for i, name in enumerate(shown + ([names[-1]] if use_last else [])):
             index = i if not (use_last and i == len(shown)) else len(names) - 1
             invert = as_sort == "all" or (as_sort == "first" and index == 0)
+            level = max(given_all, given_levels.get(family_key(name), 0))
             text, was_literal = self._one_name(name, form, mark, hyphen, words, invert,
-                                               sort_sep, demote)
+                                               sort_sep, demote, level)
             rendered.append(text)
             inverted.append(invert and not was_literal)
             literal.append(was_literal)
@@ -390,10 +443,25 @@ class Name(AffixMixin, model.Name):
             return None
         return self._join(rendered, inverted, literal, truncate, use_last, opt)
 
-    def _one_name(self, name, form, mark, hyphen, words, invert, sort_sep, demote):  # type: ignore[no-untyped-def]
+    def _citation_option(self, name, default=None):  # type: ignore[no-untyped-def]
+        citation = self.get_root().citation
+        return citation.get(name, default) if citation is not None else default
+
+    def _has_citation_option(self, name):  # type: ignore[no-untyped-def]
+        return self._citation_option(name) is not None
+
+    def _one_name(self, name, form, mark, hyphen, words, invert, sort_sep, demote, level=0):  # type: ignore[no-untyped-def]
         given, family, dp, ndp, suffix = name.parts()
         if "literal" in name:
             return self._parts(None, family), True
+        # disambiguation by given name: 1 shows initials (a full given name when the style
+        # gives no initialize-with), 2 the full given name
+        if level and form == "short":
+            form = "long"
+            if level >= 2:
+                mark = None
+        elif level >= 2:
+            mark = None
         if given is not None:
             if mark is not None:
                 given = initialize(str(given), mark, hyphen=hyphen, words=words)

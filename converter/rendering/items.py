@@ -40,6 +40,13 @@ class TrackedReference(Reference):
         dict.__setattr__(self, "calls", 0)   # variable look-ups, for cs:group suppression
         dict.__setattr__(self, "hits", 0)    # ... of which found a value
         dict.__setattr__(self, "counting", True)
+        # citation state, set by citations.py while it renders cites (see there)
+        dict.__setattr__(self, "in_citation", False)
+        dict.__setattr__(self, "author_state", None)   # first names output: capture/suppress
+        dict.__setattr__(self, "dis_names", None)      # names shown before et al.
+        dict.__setattr__(self, "dis_given", None)      # family name -> given-name level
+        dict.__setattr__(self, "dis_given_all", 0)     # a level for every name (trial renders)
+        dict.__setattr__(self, "dis_condition", False)  # cs:if disambiguate="true"
 
     def _count(self, key: str, found: bool) -> None:
         if self.counting and key not in _NOT_CALLS:

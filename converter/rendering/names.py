@@ -68,3 +68,9 @@ def is_romanesque(text: str) -> bool:
 
 def name_parts(name) -> Tuple[str | None, str | None, str | None, str | None, str | None]:
     return name.parts()
+
+
+def family_key(name) -> str:  # type: ignore[no-untyped-def]
+    """The family name with its particles: the unit given-name disambiguation works on."""
+    given, family, dp, ndp, suffix = name.parts()
+    return " ".join(str(p) for p in (ndp, family) if p)

@@ -1,0 +1,488 @@
+"""In-text citations for a whole document, written from the CSL 1.0.2 specification:
+cite positions across citations, disambiguation, cite grouping and collapsing.
+
+citeproc-py renders each cite on its own; what depends on the other cites is done here:
+
+- ``positions``: first / subsequent / ibid / ibid-with-locator / near-note for every cite,
+  from the order of the citations and their note numbers;
+- ``disambiguate``: cites that read the same are told apart by adding names, then given
+  names (by the style's givenname-disambiguation-rule), then the ``disambiguate="true"``
+  condition, then year suffixes (in bibliography order);
+- ``render_citation``: one citation: cites sorted, grouped by author, collapsed (years,
+  year suffixes, citation-number ranges) and joined with the style's delimiters.
+
+A cite is a citeproc-py ``CitationItem`` bound to a ``Citation``; the state the element
+classes read while a cite renders lives on the reference (see ``items.TrackedReference``).
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+
+from citeproc import Citation, CitationItem
+from citeproc.source import VariableError
+from citeproc.string import String
+
+from .names import family_key, initialize
+
+NO_LEVELS = {"by-cite": 2, "all-names": 2, "primary-name": 2,
+             "all-names-with-initials": 1, "primary-name-with-initials": 1}
+
+
+def letters(n: int) -> str:
+    """The n-th year suffix (0 -> a): a..z, then aa, ab, ... as citeproc-js does."""
+    out = ""
+    n += 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = "abcdefghijklmnopqrstuvwxyz"[r] + out
+    return out
+
+
+def _reset(ref: Any) -> None:
+    ref.suppressed.clear()
+
+
+# --- rendering one cite --------------------------------------------------------------
+
+def render_cite(layout: Any, item: Any, *, suppress_author: bool = False,
+                capture: Optional[Dict[str, Any]] = None) -> Optional[str]:
+    """One cite through the citation layout (no affixes); ``None`` when nothing rendered."""
+    ref = item.reference
+    state: Dict[str, Any] = capture if capture is not None else {}
+    state.update(depth=0, seen=False, text=None, suppress=suppress_author)
+    dict.__setattr__(ref, "in_citation", True)
+    dict.__setattr__(ref, "author_state", state)
+    try:
+        layout.repressed = {}
+        _reset(ref)
+        try:
+            text = layout.render_children(item)
+        except VariableError:
+            text = None
+    finally:
+        dict.__setattr__(ref, "in_citation", False)
+        dict.__setattr__(ref, "author_state", None)
+        _reset(ref)
+    return text
+
+
+def _probe(bib: Any, key: str) -> Any:
+    item = CitationItem(key)
+    Citation([item]).bibliography = bib
+    item.positions = ("first",)
+    return item
+
+
+# --- positions -----------------------------------------------------------------------
+
+def assign_positions(clusters: Sequence[Any], notes: Sequence[int], near_note_distance: int = 5) -> None:
+    """Set ``cite.positions`` on every cite of every citation, in document order."""
+    last_note: Dict[str, int] = {}
+    previous: Optional[Any] = None         # the cite before this one
+    previous_cluster: Optional[Any] = None
+    previous_note: Optional[int] = None
+    for cluster, note in zip(clusters, notes):
+        for n, cite in enumerate(cluster.cites):
+            key = cite.key
+            found = []
+            if key not in last_note:
+                found.append("first")
+            else:
+                found.append("subsequent")
+                if note and last_note[key] and note - last_note[key] <= near_note_distance:
+                    found.append("near-note")
+                if n > 0:
+                    same = previous is not None and previous.key == key
+                else:
+                    # the first cite of a citation: the previous citation must consist of
+                    # cites of this item only (and be in this or the previous note)
+                    same = (previous_cluster is not None
+                            and all(c.key == key for c in previous_cluster.cites)
+                            and (not note or not previous_note or note - previous_note <= 1))
+                if same:
+                    here = str(cite["locator"].identifier) if "locator" in cite else None
+                    there = str(previous["locator"].identifier) if "locator" in previous else None
+                    if here is None and there is None:
+                        found.append("ibid")
+                    elif here is not None and here != there:
+                        found += ["ibid", "ibid-with-locator"]
+                    elif here is not None and here == there:
+                        found.append("ibid")
+            cite.positions = tuple(found)
+            last_note[key] = note
+            previous = cite
+        if cluster.cites:
+            previous_cluster = cluster
+            previous_note = note
+
+
+# --- disambiguation ------------------------------------------------------------------
+
+class Disambiguator:
+    """Decides, once per document, how each cited reference must render to be told apart."""
+
+    def __init__(self, style: Any, bib: Any, keys: Sequence[str]) -> None:
+        self.citation = style.root.citation
+        self.layout = self.citation.layout if self.citation is not None else None
+        self.bib = bib
+        self.keys = list(dict.fromkeys(keys))
+        opt = (lambda name: (self.citation.get(name, "false").lower() == "true")) \
+            if self.citation is not None else (lambda name: False)
+        self.add_names = opt("disambiguate-add-names")
+        self.add_given = opt("disambiguate-add-givenname")
+        self.add_suffix = opt("disambiguate-add-year-suffix")
+        self.rule = (self.citation.get("givenname-disambiguation-rule", "by-cite")
+                     if self.citation is not None else "by-cite")
+        self.max_level = NO_LEVELS.get(self.rule, 2)
+        root = style.root
+        self.condition = bool(root.xpath_search(".//cs:if[@disambiguate] | .//cs:else-if[@disambiguate]"))
+        self._items = {k: _probe(bib, k) for k in self.keys}
+
+    def ref(self, key: str) -> Any:
+        return self.bib.source[key]
+
+    def text(self, key: str) -> str:
+        out = render_cite(self.layout, self._items[key])
+        return str(out) if out is not None else ""
+
+    def _groups(self, keys: Iterable[str]) -> List[List[str]]:
+        by_text: Dict[str, List[str]] = {}
+        for key in keys:
+            text = self.text(key)
+            if text:
+                by_text.setdefault(text, []).append(key)
+        return [g for g in by_text.values() if len(g) > 1]
+
+    def run(self) -> None:
+        if self.layout is None or len(self.keys) < 2:
+            return
+        if self.add_given and self.rule != "by-cite":
+            self._global_given_names()
+        if not (self.add_names or self.add_given or self.condition or self.add_suffix):
+            return
+        groups = self._groups(self.keys)
+        if self.add_names:
+            for group in groups:
+                self._add_names(group)
+            groups = self._groups(k for g in groups for k in g)
+        if self.add_given:
+            for group in groups:
+                self._add_given_names(group)
+            groups = self._groups(k for g in groups for k in g)
+        if self.condition and groups:
+            for group in groups:
+                for key in group:
+                    dict.__setattr__(self.ref(key), "dis_condition", True)
+            groups = self._groups(k for g in groups for k in g)
+        if self.add_suffix and groups:
+            order = {k: n for n, k in enumerate(self.bib.keys)}
+            for group in groups:
+                for n, key in enumerate(sorted(group, key=lambda k: order.get(k, 0))):
+                    dict.__setitem__(self.ref(key), "year_suffix", String(letters(n)))
+
+    # add names: per reference, the fewest names that set its cite apart from the others
+    # that read the same; when none do, the fewest that leave the fewest clashes (or the
+    # style's own number when year suffixes will settle it)
+    def _add_names(self, group: List[str]) -> None:
+        most = max(len(self._names(k)) for k in group)
+        renders: Dict[int, Dict[str, str]] = {}
+        level = self.max_level if self.add_given else 0
+        for n in range(1, most + 1):
+            renders[n] = {}
+            for key in group:
+                ref = self.ref(key)
+                dict.__setattr__(ref, "dis_names", n)
+                dict.__setattr__(ref, "dis_given_all", level)
+                renders[n][key] = self.text(key)
+                dict.__setattr__(ref, "dis_names", None)
+                dict.__setattr__(ref, "dis_given_all", 0)
+        base = {k: self.text(k) for k in group}
+        for key in group:
+            best: Optional[int] = None
+            best_clashes = sum(1 for o in group if o != key and base[o] == base[key])
+            for n in range(1, most + 1):
+                clashes = sum(1 for o in group if o != key and renders[n][o] == renders[n][key])
+                if clashes < best_clashes:
+                    best, best_clashes = n, clashes
+                if clashes == 0:
+                    break
+            if best is not None and (best_clashes == 0 or not self.add_suffix):
+                dict.__setattr__(self.ref(key), "dis_names", best)
+
+    def _names(self, key: str) -> List[Any]:
+        ref = self.ref(key)
+        for var in ("author", "editor", "translator", "composer", "director"):
+            names = dict.get(ref, var)
+            if names:
+                return list(names)
+        return []
+
+    # by cite: expand, name by name, only the given names that tell the cite apart
+    def _add_given_names(self, group: List[str]) -> None:
+        families: List[str] = []
+        for key in group:
+            for name in self._names(key):
+                fam = family_key(name)
+                if fam not in families:
+                    families.append(fam)
+        for key in group:
+            chosen: Dict[str, int] = {}
+            current = self._clashes(group, key, chosen)
+            for fam in families:
+                if current == 0:
+                    break
+                for level in range(1, self.max_level + 1):
+                    trial = dict(chosen, **{fam: level})
+                    clashes = self._clashes(group, key, trial)
+                    if clashes < current:
+                        chosen, current = trial, clashes
+                        break
+            if chosen:
+                dict.__setattr__(self.ref(key), "dis_given", dict(self.ref(key).dis_given or {}, **chosen))
+
+    def _clashes(self, group: List[str], key: str, levels: Dict[str, int]) -> int:
+        """How many others read like ``key`` when all of them show ``levels``."""
+        texts = {}
+        for k in group:
+            ref = self.ref(k)
+            saved = ref.dis_given
+            dict.__setattr__(ref, "dis_given", dict(saved or {}, **levels))
+            texts[k] = self.text(k)
+            dict.__setattr__(ref, "dis_given", saved)
+        return sum(1 for o in group if o != key and texts[o] == texts[key])
+
+    # all-names / primary-name rules: every name that shares a family name with another
+    # person is expanded as far as needed, in every cite
+    def _global_given_names(self) -> None:
+        persons: Dict[str, set] = {}
+        primary = self.rule.startswith("primary-name")
+        for key in self.keys:
+            names = self._names(key)
+            for name in names[:1] if primary else names:
+                given = str(name.parts()[0] or "")
+                persons.setdefault(family_key(name), set()).add(given)
+        levels: Dict[str, int] = {}
+        for fam, givens in persons.items():
+            if len(givens) < 2:
+                continue
+            inits = {initialize(g, ".") for g in givens}
+            levels[fam] = 1 if len(inits) == len(givens) or self.max_level == 1 else 2
+        if levels:
+            for key in self.keys:
+                ref = self.ref(key)
+                names = self._names(key)
+                mine = {family_key(n) for n in (names[:1] if primary else names)}
+                own = {f: lv for f, lv in levels.items() if f in mine}
+                if own:
+                    dict.__setattr__(ref, "dis_given", own)
+
+
+def disambiguate(style: Any, bib: Any, keys: Sequence[str]) -> None:
+    Disambiguator(style, bib, keys).run()
+
+
+# --- one citation: grouping, collapsing, delimiters ----------------------------------
+
+def _opt(citation: Any, name: str, default: Optional[str] = None) -> Optional[str]:
+    value = citation.get(name)
+    return value if value is not None else default
+
+
+def _sorted_cites(style: Any, citation: Any) -> List[Any]:
+    cites = [c for c in citation.cites if not c.is_bad()]
+    sort = style.root.citation.find("cs:sort", style.root.citation.nsmap)
+    if sort is not None and len(cites) > 1:
+        cites = sort.sort(cites, style.root.citation.layout)
+    return cites
+
+
+def render_citation(style: Any, citation: Any, *, presorted: bool = False) -> str:
+    """The text of one citation whose cites already carry positions."""
+    element = style.root.citation
+    layout = element.layout
+    cites = list(citation.cites) if presorted else _sorted_cites(style, citation)
+    delimiter = layout.get("delimiter", "")
+    collapse = _opt(element, "collapse")
+    group_delim_attr = _opt(element, "cite-group-delimiter")
+    group_delimiter = group_delim_attr if group_delim_attr is not None else delimiter
+    after_collapse = _opt(element, "after-collapse-delimiter", delimiter)
+    suffix_delimiter = _opt(element, "year-suffix-delimiter",
+                            group_delim_attr if group_delim_attr is not None else delimiter)
+
+    rendered: List[Tuple[Any, Optional[str], Optional[str]]] = []   # cite, text, author
+    for cite in cites:
+        state: Dict[str, Any] = {}
+        text = render_cite(layout, cite, capture=state)
+        rendered.append((cite, str(text) if text is not None else None, state.get("text")))
+    rendered = [r for r in rendered if r[1]]
+
+    if collapse == "citation-number":
+        pieces = _collapse_numbers(rendered, delimiter)
+        body = _join(pieces)
+    elif collapse in ("year", "year-suffix", "year-suffix-ranged") or group_delim_attr is not None:
+        groups = _group_by_author(rendered)
+        pieces = []
+        for group in groups:
+            collapsed = collapse is not None and len(group) > 1
+            if collapse is None or len(group) == 1:
+                for n, (cite, text, _) in enumerate(group):
+                    d = group_delimiter if n < len(group) - 1 else delimiter
+                    pieces.append((_affixed(cite, text), d))
+                continue
+            pieces.extend(_collapse_years(layout, group, collapse, group_delimiter,
+                                          suffix_delimiter, after_collapse, delimiter))
+            if collapsed and pieces:
+                pieces[-1] = (pieces[-1][0], after_collapse)
+        body = _join(pieces)
+    else:
+        body = _join([(_affixed(c, t), delimiter) for c, t, _ in rendered])
+    if not body:
+        return ""
+    return str(layout.format(layout.wrap(body)))
+
+
+def _affixed(cite: Any, text: str) -> str:
+    prefix = cite.get("prefix") or ""
+    suffix = cite.get("suffix") or ""
+    return f"{prefix}{text}{suffix}"
+
+
+def _join(pieces: List[Tuple[str, str]]) -> str:
+    out = ""
+    for n, (text, delimiter) in enumerate(pieces):
+        out += text
+        if n < len(pieces) - 1:
+            out += delimiter
+    return out
+
+
+def _group_by_author(rendered: List[Tuple[Any, Optional[str], Optional[str]]]) -> List[list]:
+    groups: List[list] = []
+    index: Dict[str, int] = {}
+    for entry in rendered:
+        author = entry[2]
+        if author and author in index:
+            groups[index[author]].append(entry)
+        else:
+            if author:
+                index[author] = len(groups)
+            groups.append([entry])
+    return groups
+
+
+def _collapse_years(layout: Any, group: list, collapse: str, group_delimiter: str,
+                    suffix_delimiter: str, after_collapse: str, delimiter: str) -> List[Tuple[str, str]]:
+    pieces: List[Tuple[str, str]] = []
+    suffixes = collapse in ("year-suffix", "year-suffix-ranged")
+    run: List[Tuple[Any, str]] = []   # cites of one year: (cite, suffix)
+    previous_year: Optional[str] = None
+
+    def year_of(cite: Any) -> Tuple[Optional[str], Optional[str]]:
+        ref = cite.reference
+        suffix = dict.get(ref, "year_suffix")
+        if not suffix or "locator" in cite or cite.get("prefix") or cite.get("suffix"):
+            return None, None
+        dict.__delitem__(ref, "year_suffix")
+        try:
+            bare = render_cite(layout, cite, suppress_author=True)
+        finally:
+            dict.__setitem__(ref, "year_suffix", suffix)
+        return (str(bare) if bare else None), str(suffix)
+
+    def flush() -> None:
+        if not run:
+            return
+        first_cite, _ = run[0]
+        text = render_cite(layout, first_cite, suppress_author=bool(pieces))
+        if len(run) == 1:
+            pieces.append((_affixed(first_cite, str(text)), _after(first_cite)))
+        else:
+            letters_ = [s for _, s in run]
+            shown = _suffix_ranges(letters_, collapse == "year-suffix-ranged", suffix_delimiter)
+            pieces.append((str(text) + shown, delimiter))
+        run.clear()
+
+    def _after(cite: Any) -> str:
+        return after_collapse if "locator" in cite else group_delimiter
+
+    for n, (cite, text, _) in enumerate(group):
+        year, suffix = year_of(cite) if suffixes else (None, None)
+        if suffixes and year is not None and run and year == previous_year:
+            run.append((cite, suffix))
+            continue
+        flush()
+        if suffixes and year is not None:
+            run.append((cite, suffix))
+            previous_year = year
+            continue
+        previous_year = None
+        body = text if n == 0 else render_cite(layout, cite, suppress_author=True)
+        if body:
+            pieces.append((_affixed(cite, str(body)), _after(cite)))
+    flush()
+    return pieces
+
+
+def _suffix_ranges(suffixes: List[str], ranged: bool, delimiter: str) -> str:
+    """What follows the first cite of a same-year run: the other letters, each after the
+    delimiter, with runs of three or more consecutive letters as ranges when asked ("a–c")."""
+    runs: List[List[str]] = []
+    for suffix in suffixes:
+        if runs and _letter_value(suffix) == _letter_value(runs[-1][-1]) + 1:
+            runs[-1].append(suffix)
+        else:
+            runs.append([suffix])
+    text = ""
+    for n, run in enumerate(runs):
+        if ranged and len(run) >= 3:
+            text += ("" if n == 0 else delimiter + run[0]) + "–" + run[-1]
+        else:
+            text += "".join(delimiter + s for s in (run[1:] if n == 0 else run))
+    return text
+
+
+def _letter_value(suffix: str) -> int:
+    value = 0
+    for ch in suffix:
+        value = value * 26 + (ord(ch) - 96)
+    return value
+
+
+def _collapse_numbers(rendered: List[Tuple[Any, Optional[str], Optional[str]]],
+                      delimiter: str) -> List[Tuple[str, str]]:
+    """Runs of three or more consecutive citation numbers become "first–last"; a cite with
+    a locator or affixes stays on its own."""
+    runs: List[list] = []
+    for entry in rendered:
+        cite = entry[0]
+        plain = not ("locator" in cite or cite.get("prefix") or cite.get("suffix"))
+        number = cite.number if plain else None
+        if runs and number is not None and runs[-1][-1][1] is not None \
+                and number == runs[-1][-1][1] + 1:
+            runs[-1].append((entry, number))
+        else:
+            runs.append([(entry, number)])
+    pieces: List[Tuple[str, str]] = []
+    for run in runs:
+        if len(run) >= 3:
+            pieces.append((f"{run[0][0][1]}–{run[-1][0][1]}", delimiter))
+        else:
+            pieces.extend((_affixed(entry[0], entry[1]), delimiter) for entry, _ in run)
+    return pieces
+
+
+def render_document(style: Any, bib: Any, clusters: Sequence[Any],
+                    notes: Optional[Sequence[int]] = None) -> List[str]:
+    """Every citation of a document, in order: positions, disambiguation, then each text."""
+    if style.root.citation is None:
+        return ["" for _ in clusters]
+    notes = list(notes) if notes is not None else list(range(1, len(clusters) + 1))
+    sorted_clusters = []
+    for cluster in clusters:
+        cites = _sorted_cites(style, cluster)
+        shadow = Citation(cites)
+        shadow.bibliography = bib
+        sorted_clusters.append(shadow)
+    distance = int(style.root.citation.get("near-note-distance", "5"))
+    assign_positions(sorted_clusters, notes, distance)
+    return [render_citation(style, c, presorted=True) for c in sorted_clusters]
