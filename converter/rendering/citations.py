@@ -39,7 +39,7 @@ def letters(n: int) -> str:
 
 
 def _reset(ref: Any) -> None:
-    ref.suppressed.clear()
+    ref.restart()
 
 
 # --- rendering one cite --------------------------------------------------------------
@@ -225,6 +225,7 @@ class Disambiguator:
                 fam = family_key(name)
                 if fam not in families:
                     families.append(fam)
+        decided: Dict[str, Dict[str, int]] = {}
         for key in group:
             chosen: Dict[str, int] = {}
             current = self._clashes(group, key, chosen)
@@ -237,6 +238,9 @@ class Disambiguator:
                     if clashes < current:
                         chosen, current = trial, clashes
                         break
+            decided[key] = chosen
+        # every member decides against the others as they were, then all change at once
+        for key, chosen in decided.items():
             if chosen:
                 dict.__setattr__(self.ref(key), "dis_given", dict(self.ref(key).dis_given or {}, **chosen))
 
@@ -266,7 +270,10 @@ class Disambiguator:
             if len(givens) < 2:
                 continue
             inits = {initialize(g, ".") for g in givens}
-            levels[fam] = 1 if len(inits) == len(givens) or self.max_level == 1 else 2
+            if len(inits) == len(givens):
+                levels[fam] = 1
+            elif self.max_level >= 2:
+                levels[fam] = 2
         if levels:
             for key in self.keys:
                 ref = self.ref(key)

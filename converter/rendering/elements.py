@@ -63,9 +63,9 @@ def _reset(item: Any) -> None:
         ref = item.reference
     except (AttributeError, KeyError):
         return
-    suppressed = getattr(ref, "suppressed", None)
-    if suppressed is not None:
-        suppressed.clear()
+    restart = getattr(ref, "restart", None)
+    if restart is not None:
+        restart()
 
 
 class MacroCacheMixin:
@@ -179,8 +179,53 @@ class Name_Part(CasedMixin, AffixMixin, model.Name_Part):
     pass
 
 
+def _implicit_year_suffix(root: Any) -> bool:
+    """CSL: without a cs:text rendering "year-suffix", the suffix follows the first year."""
+    found = getattr(root, "implicit_year_suffix", None)
+    if found is None:
+        found = not root.xpath_search('.//cs:text[@variable="year-suffix"]')
+        try:
+            root.implicit_year_suffix = found
+        except AttributeError:
+            pass
+    return found
+
+
 class Date(RecordsVariableMixin, AffixMixin, model.Date):
-    pass
+    def process(self, item, variable=None, show_parts=None, context=None, **kwargs):  # type: ignore[no-untyped-def]
+        ref = getattr(item, "reference", None)
+        suffix = dict.get(ref, "year_suffix") if isinstance(ref, dict) else None
+        place = (suffix and not getattr(ref, "suffix_used", True) and not self.is_locale_date()
+                 and _implicit_year_suffix(self.get_root()))
+        if place:
+            dict.__setattr__(ref, "suffix_used", True)  # the localized date inside must not
+        text = super().process(item, variable=variable, show_parts=show_parts,
+                               context=context, **kwargs)
+        if place:
+            placed = _after_year(str(text), ref, variable or self.get("variable")) if text else None
+            if placed is not None:
+                text = String(placed.replace("\x00", str(suffix)))
+            else:
+                dict.__setattr__(ref, "suffix_used", False)
+        return text
+
+
+def _after_year(text: str, ref: Any, variable: str | None) -> str | None:
+    """``text`` with a NUL mark after the (last) year of the date, or None without one."""
+    value = dict.get(ref, (variable or "issued").replace("-", "_"))
+    try:
+        year = value["end"] if "end" in value and not value["end"].is_nil() else value
+        if "begin" in year:
+            year = year["begin"]
+        digits = str(abs(int(year["year"])))
+    except (AttributeError, TypeError, ValueError, KeyError, VariableError):
+        return None
+    for wanted in (digits, digits[-2:]):
+        at = text.rfind(wanted)
+        if at >= 0:
+            end = at + len(wanted)
+            return text[:end] + "\x00" + text[end:]
+    return None
 
 
 class Group(AffixMixin, model.Group):

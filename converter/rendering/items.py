@@ -47,6 +47,12 @@ class TrackedReference(Reference):
         dict.__setattr__(self, "dis_given", None)      # family name -> given-name level
         dict.__setattr__(self, "dis_given_all", 0)     # a level for every name (trial renders)
         dict.__setattr__(self, "dis_condition", False)  # cs:if disambiguate="true"
+        dict.__setattr__(self, "suffix_used", False)    # the implicit year suffix was placed
+
+    def restart(self) -> None:
+        """Forget what the last render of this reference did (before the next one)."""
+        self.suppressed.clear()
+        dict.__setattr__(self, "suffix_used", False)
 
     def _count(self, key: str, found: bool) -> None:
         if self.counting and key not in _NOT_CALLS:
