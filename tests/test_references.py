@@ -180,3 +180,14 @@ def test_cli_reference_list_file(tmp_path):
     items = json.loads(proc.stdout)
     assert [i["citation-number"] for i in items] == ["1", "2"]
     assert items[1]["issue"] == "66" and "volume" not in items[1]
+
+
+def test_cyrillic_initials_of_a_latin_name_are_repaired_with_a_warning():
+    """DECISIONS.md: 'Ajekbarov К.А.' becomes 'K.A.' in Latin letters, and the user is told."""
+    item, diags = parse_reference("Ajekbarov К.А., Amangeldiev D.D. Some title. Some Journal. 2020;1(2):3–4.")
+    assert item["author"][0] == {"family": "Ajekbarov", "given": "K.A."}
+    repaired = [d for d in diags if d.field == "author" and "look-alike" in d.message]
+    assert len(repaired) == 1 and "К.А." in repaired[0].message and "K.A." in repaired[0].message
+    # a wholly Cyrillic name is left alone, without a warning
+    item, diags = parse_reference("Иванов К.А. Название статьи // Журнал. – 2020. – № 2. – С. 3–4.")
+    assert item["author"][0]["given"] == "К.А." and not [d for d in diags if d.field == "author"]

@@ -64,8 +64,9 @@ def test_seed_homoglyphs_are_repaired_with_a_warning(seed_predictions):
     assert item4["container-title"] == "World Economy and International Relation"
     assert "\u0441" not in item4["container-title"]  # Cyrillic 'с' gone
     assert any("Eсonomy" in d.message for d in diags4)
-    item16, _ = parsed[15]
+    item16, diags16 = parsed[15]
     assert item16["author"][0] == {"family": "Ajekbarov", "given": "K.A."}  # Latin K and A
+    assert any(d.field == "author" and "Ajekbarov К.А." in d.message for d in diags16)
     assert all(ord(c) < 128 for c in item16["author"][0]["given"])
 
 

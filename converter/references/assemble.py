@@ -74,9 +74,10 @@ def clean_issue(text: str) -> str | None:
     return t or None
 
 
-def fields_from_segments(segments: Iterable[Tuple[str, str]]) -> Dict[str, Any]:
+def fields_from_segments(segments: Iterable[Tuple[str, str]], repairs: List[str] | None = None) -> Dict[str, Any]:
     """CSL fields from (label, text) segments in string order. The first segment of each label
-    wins, except names, which collect every author (editor) segment."""
+    wins, except names, which collect every author (editor) segment. Look-alike letters
+    repaired in names are listed in ``repairs`` (when given)."""
     out: Dict[str, Any] = {}
     names: Dict[str, List[str]] = {"author": [], "editor": []}
     for label, text in segments:
@@ -131,7 +132,7 @@ def fields_from_segments(segments: Iterable[Tuple[str, str]]) -> Dict[str, Any]:
     for label, texts in names.items():
         people: List[Dict[str, str]] = []
         for t in texts:
-            people.extend(split_names(t))
+            people.extend(split_names(t, repairs))
         people = _merge_repeated(people)
         if people:
             out[label] = people

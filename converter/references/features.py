@@ -13,7 +13,13 @@ from .names import is_initials
 Token = Tuple[int, int]  # (start, end) in the normalised string
 
 _WORD = re.compile(r"\S+")
-_CUT = re.compile(r"(?<=\d[;:])(?=[\d(])|(?<=\d)(?=\(\d)|(?<=\d\);)(?=\d)|(?<=\):)(?=\d)")
+_LINK = re.compile(r"(?:https?://|ftp://|www\.|doi:|10\.\d{4})", re.I)
+_CUT = re.compile(
+    r"(?<=\d[;:])(?=[\d(])|(?<=\d)(?=\(\d)|(?<=\d\);)(?=\d)|(?<=\):)(?=\d)"
+    # punctuation typed without its space ('theory,Trans', '1971."Kerntechnik', 'tions.Lett',
+    # 'B393(1993)377'): a field boundary hides there as often as behind a spaced one
+    r"|(?<=[,;\"”»])(?=[^\W\d_])|(?<=[^\W\d_]{2}[.?!])(?=[\"“«]?[A-ZА-ЯЁ][a-zа-яё])"
+    r"|(?<=\))(?=[^\W_])|(?<=\),)(?=\d)|(?<=\w)(?=\(\s*(?:1[5-9]|20)\d\d)")
 
 _JOURNAL = {"journal", "j", "proc", "proceedings", "rev", "review", "bulletin", "annals", "ann",
             "transactions", "trans", "letters", "lett", "acta", "magazine", "quarterly", "studies",
@@ -45,7 +51,7 @@ def tokenize(s: str) -> List[Token]:
     out: List[Token] = []
     for m in _WORD.finditer(s):
         a, word = m.start(), m.group(0)
-        cuts = [c.start() for c in _CUT.finditer(word)] if len(word) > 3 else []
+        cuts = [c.start() for c in _CUT.finditer(word)] if len(word) > 3 and not _LINK.match(word) else []
         prev = 0
         for c in cuts + [len(word)]:
             if c > prev:
@@ -156,8 +162,17 @@ def features(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None 
             f["after//"] = 1.0
         if seen_year:
             f["afteryear"] = 1.0
-        if rule_labels is not None and rule_labels[i]:
-            f["rule"] = rule_labels[i]
+        if rule_labels is not None:
+            if rule_labels[i]:
+                f["rule"] = rule_labels[i]
+            # what the rules found next and last: the words just before a number cluster
+            # are usually the container, the words after a date the title (APA)
+            nxt = next((j for j in range(i + 1, n) if rule_labels[j]), None)
+            if nxt is not None:
+                f["next_rule"] = f"{rule_labels[nxt]}:{min(nxt - i, 4)}"
+            prv = next((j for j in range(i - 1, -1, -1) if rule_labels[j]), None)
+            if prv is not None:
+                f["prev_rule"] = f"{rule_labels[prv]}:{min(i - prv, 4)}"
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < n:

@@ -34,13 +34,18 @@ def available() -> bool:
     return _tagger() is not None
 
 
-def rule_labels(tokens: Sequence[Token], found: Found) -> List[str]:
-    """The rule span (doi, url, numbers, date, accessed, note) each token falls in, or ''."""
+def rule_labels(tokens: Sequence[Token], found: Found, s: str | None = None) -> List[str]:
+    """The rule span (doi, url, numbers, date, accessed, note) each token falls in, or ''.
+
+    With the string, a token takes a span's label only when the span covers one of its
+    letters or digits: '. 1999.' must not label the journal word 'навигация.' before it.
+    """
     out = []
     for a, b in tokens:
         label = ""
-        for s, e, lab in found.spans:
-            if s < b and a < e:
+        for start, end, lab in found.spans:
+            lo, hi = max(a, start), min(b, end)
+            if lo < hi and (s is None or any(c.isalnum() for c in s[lo:hi])):
                 label = lab
                 break
         out.append(label)
@@ -55,7 +60,7 @@ def tag(s: str, found: Found) -> Tuple[List[Token], List[str]] | None:
     tokens = tokenize(s)
     if not tokens:
         return tokens, []
-    xseq = to_crfsuite(features(s, tokens, rule_labels(tokens, found)))
+    xseq = to_crfsuite(features(s, tokens, rule_labels(tokens, found, s)))
     return tokens, tagger.tag(xseq)
 
 

@@ -46,8 +46,12 @@ def _particle_split(words: List[str]) -> tuple[str, str]:
     return "", " ".join(words)
 
 
-def split_person(text: str) -> Dict[str, str]:
-    """One printed name -> {"family", "given"} (given omitted when absent), or {"literal"}."""
+def split_person(text: str, repairs: List[str] | None = None) -> Dict[str, str]:
+    """One printed name -> {"family", "given"} (given omitted when absent), or {"literal"}.
+
+    Look-alike letters repaired in the name are described in ``repairs`` (when given) so
+    the caller can warn.
+    """
     text = text.strip().strip(",;").strip()
     if not text:
         return {}
@@ -56,51 +60,55 @@ def split_person(text: str) -> Dict[str, str]:
         fam, _, giv = text.partition(",")
         fam, giv = fam.strip(), giv.strip().strip(",").strip()
         if giv.lower() in _SUFFIXES:
-            return _ordered(fam)
-        return _name(fam, giv)
-    return _ordered(text)
+            return _ordered(fam, repairs)
+        return _name(fam, giv, repairs)
+    return _ordered(text, repairs)
 
 
-def _ordered(text: str) -> Dict[str, str]:
+def _ordered(text: str, repairs: List[str] | None = None) -> Dict[str, str]:
     # "A.S.Tarasova" / "Tarasova A.S" glued: put a space after the last dot of the initials
     text = re.sub(rf"^((?:[{UP}][{LOW}]?\.){{1,3}})(?=[{UP}][{LOW}])", r"\1 ", text)
     words = text.split()
     if len(words) == 1:
         # "Tarasova" or "A.S.Tarasova" handled above; a lone word is a family name
-        return _name(words[0], "")
+        return _name(words[0], "", repairs)
     # family first, initials after: "Tarasova A.S.", "de la Macorra JC", "Smith J. P."
     n = len(words)
     k = n
     while k > 1 and (is_initials(words[k - 1]) or words[k - 1].rstrip(".").lower() in ("jr", "sr")):
         k -= 1
     if k < n and k >= 1 and not is_initials(words[0]):
-        return _name(" ".join(words[:k]), " ".join(words[k:]))
+        return _name(" ".join(words[:k]), " ".join(words[k:]), repairs)
     last = words[-1][:-1] if words[-1].endswith(".") and len(words[-1]) > 2 else words[-1]
     if (n >= 2 and _BARE_INITIALS.match(last) and not words[0].isupper()
             and not _BARE_INITIALS.match(words[0])):
         # 'Mitchell RD.': Vancouver initials without dots, the list's full stop after them
-        return _name(" ".join(words[:-1]), last)
+        return _name(" ".join(words[:-1]), last, repairs)
     # initials first: "A. S. Tarasova", "J. P. COLLMAN", "G. 't Hooft"
     k = 0
     while k < n - 1 and is_initials(words[k]):
         k += 1
     if k > 0:
-        return _name(" ".join(words[k:]), " ".join(words[:k]))
+        return _name(" ".join(words[k:]), " ".join(words[:k]), repairs)
     # full names, given first: "John Smith", "Nicholson B. Adams", "Ludwig van Beethoven"
     j = n - 1
     while j > 1 and words[j - 1].lower() in _PARTICLES:
         j -= 1
-    return _name(" ".join(words[j:]), " ".join(words[:j]))
+    return _name(" ".join(words[j:]), " ".join(words[:j]), repairs)
 
 
-def _name(family: str, given: str) -> Dict[str, str]:
+def _name(family: str, given: str, repairs: List[str] | None = None) -> Dict[str, str]:
     family = family.strip(" ,;")
     if family.endswith(".") and len(family) > 3 and not is_initials(family.split()[-1]):
         family = family[:-1]  # the full stop that ends a GOST responsibility area
     given = given.strip(" ,;")
     if family and not is_cyrillic(family) and given and is_cyrillic(given):
         # Cyrillic initials of a Latin-script name are look-alikes typed by mistake ('К.А.')
-        given = latinize_lookalikes(given) or given
+        latin = latinize_lookalikes(given)
+        if latin and latin != given:
+            if repairs is not None:
+                repairs.append(f"{family} {given} -> {family} {latin}")
+            given = latin
     out: Dict[str, str] = {"family": family}
     if given:
         out["given"] = given
@@ -113,8 +121,10 @@ def strip_et_al(text: str) -> tuple[str, bool]:
     return new, new != text
 
 
-def split_names(text: str) -> List[Dict[str, str]]:
-    """An author list as printed -> CSL names. 'et al.' and 'и др.' are dropped."""
+def split_names(text: str, repairs: List[str] | None = None) -> List[Dict[str, str]]:
+    """An author list as printed -> CSL names. 'et al.' and 'и др.' are dropped.
+
+    Cyrillic initials of a Latin-script name are repaired and listed in ``repairs``."""
     text = text.strip().rstrip(",;:")
     text = re.sub(r"\s*\((?:eds?|hrsg|red|ред|comp|coord)\.?\)\s*", " ", text, flags=re.I).strip()
     text = re.sub(r"^(?:by|edited by|eds?\.|ed\.|под ред\.)\s+", "", text, flags=re.I)
@@ -136,7 +146,7 @@ def split_names(text: str) -> List[Dict[str, str]]:
         # a bare family followed by its given names (the first author, or a list written so)
         if nxt is not None and _bare_family(piece) and (
                 _looks_given_only(nxt) or ((i == 0 or inverted) and _given_like(nxt))):
-            people.append(_name(piece, nxt))
+            people.append(_name(piece, nxt, repairs))
             inverted = True
             i += 2
             continue
@@ -145,7 +155,7 @@ def split_names(text: str) -> List[Dict[str, str]]:
             people[-1]["given"] = (people[-1].get("given", "") + ", " + piece).strip(", ")
             i += 1
             continue
-        person = split_person(piece)
+        person = split_person(piece, repairs)
         if person:
             people.append(person)
         i += 1

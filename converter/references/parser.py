@@ -86,7 +86,11 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
         item["citation-number"] = str(number)
     s = _normalise(text, diags)
     found = find_certain(s)
-    learned = fields_from_segments(_segments(s, found))
+    repairs: List[str] = []
+    learned = fields_from_segments(_segments(s, found), repairs)
+    for change in dict.fromkeys(repairs):  # a GOST name printed twice is one repair
+        diags.append(Diagnostic(f"repaired look-alike letters: {change} (Cyrillic initials of a "
+                                "Latin-script name)", field="author"))
     if any(label == "numbers" for _, _, label in found.spans):
         # a recognised number cluster ('2018;(66):3–26') says everything about the numbers,
         # including that there is no volume

@@ -210,7 +210,8 @@ def _gost_numbers(free: str, found: Found) -> None:
             found.fields["page"] = _page(m.group(1))
         else:
             found.fields[key] = m.group(1)
-        found.take(region_start + m.start(), region_start + m.end(), "numbers" if key != "issued" else "date")
+        # the span starts at the number itself, not at the separator before it
+        found.take(region_start + m.start(1), region_start + m.end(), "numbers" if key != "issued" else "date")
     m = _PAGE_COUNT.search(region)
     if m and "page" not in found.fields:
         found.fields["number-of-pages"] = m.group(1)

@@ -63,7 +63,7 @@ def sequence(ref: Labeled):
     text, _ = repair_homoglyphs(ref.text)  # same length, same offsets
     tokens = tokenize(text)
     found = find_certain(text)
-    x = to_crfsuite(features(text, tokens, rule_labels(tokens, found)))
+    x = to_crfsuite(features(text, tokens, rule_labels(tokens, found, text)))
     return x, token_labels(ref, tokens)
 
 
