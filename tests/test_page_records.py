@@ -81,3 +81,32 @@ def test_russian_labels_other_order_values_on_next_line():
     assert custom["authors"][1]["spin"] == "1234-5678"
     assert custom["license"]["url"] == "https://creativecommons.org/licenses/by/4.0/"
     assert len(custom["references"]) == 2
+
+
+def test_numbered_affiliations_role_first_contributions_journal_line():
+    """A layout unlike the seed's (MDPI-like): journal line above the title, full names with
+    affiliation markers, numbered affiliations, a correspondence line, contributions written
+    role first with initials, and a licence paragraph right after the reference list."""
+    result = converter.read_file(FIXTURES / "numbered-affiliations.txt")
+    item = result.records[0]
+    custom = item["custom"]
+    assert item["title"] == "Cross-Border Cooperation of Russian Regions: Evidence from Municipal Data"
+    assert (item["container-title"], item["volume"], item["issue"], item["page"]) == \
+        ("Journal of Regional Policy", "12", "3", "45-60")
+    assert item["author"] == [{"family": "Ivanova", "given": "Anna S."}, {"family": "Petrov", "given": "Boris B."},
+                              {"family": "de la Cruz", "given": "Maria"}]
+    first, second, third = custom["authors"]
+    assert first["affiliation"].startswith("Department of Political Science, Tomsk State University")
+    assert second["affiliation"].startswith("Institute of Economics")
+    assert third["affiliation"] == first["affiliation"]
+    assert first["corresponding"] is True and first["email"] == "anna.ivanova@example.org"
+    assert first["credit"] == ["Conceptualization", "Methodology", "Writing – original draft"]
+    assert third["credit"] == ["Software", "Writing – review & editing"]
+    assert custom["notes"] == ["All authors have read and agreed to the published version of the manuscript."]
+    assert custom["dates"] == {"revised": "2024-04-17", "accepted": "2024-05-02", "published": "2024-05-20"}
+    assert len(custom["references"]) == 2
+    assert "Licensee" not in custom["references"][1]["source"]  # the list ends before the licence
+    assert custom["license"]["url"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert custom["copyright"] == "© 2024 by the authors"
+    assert "other-text" not in custom
+    assert any("licence version not printed" in d.message for d in result.warnings)

@@ -12,7 +12,7 @@ ANY_DOI = re.compile(r"(?:\bdoi\s*:?\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}
 EDN = re.compile(r"\bEDN\s*:?\s*(?:https?://elibrary\.ru/)?([A-Za-z]{6})\b", re.I)
 UDC = re.compile(r"(?:УДК|UDC)(?:\s*/\s*(?:UDC|УДК))?\s*:?\s*([0-9][0-9.:+()/\-\s\"«»=А-Яа-яA-Za-z]*?)\s*$", re.M)
 ISSN = re.compile(r"\b(?:e-?)?ISSN\s*:?\s*(\d{4}-\d{3}[\dXx])", re.I)
-COPYRIGHT = re.compile(r"©\s*[^©\n]*?(?:19|20)\d\d")
+COPYRIGHT = re.compile(r"©\s*[^©\n]*?(?:19|20)\d\d(?:\s+by\s+the\s+authors?)?")
 
 _DATE = r"(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4})"
 # history label -> key; CSL has `submitted`, the rest go to custom.dates
@@ -34,6 +34,15 @@ MONTHS.update({m: i for i, m in enumerate(
 VOLUME_LINE = re.compile(
     r"^\s*(?:(?P<y1>(?:19|20)\d\d)[.,]?\s*)?(?:Vol(?:ume)?\.?|Т\.|Том)\s*(?P<vol>\d+)\s*[.,]?\s*"
     r"(?:(?:No\.?|no\.?|Issue|№|Вып\.)\s*(?P<iss>\d+(?:[-/]\d+)?))?\s*[.,]?\s*(?P<y2>(?:19|20)\d\d)?\s*\.?\s*$", re.I)
+# "Journal of Regional Policy 2024, 12(3), 45-60" (MDPI and many others print this above the title)
+JOURNAL_LINE = re.compile(
+    r"^(?P<journal>[^\d\W].*?[^\W\d_.)]\.?)\s*[.,]?\s+(?P<year>(?:19|20)\d\d)\s*[,;.]\s*"
+    r"(?:(?:Vol\.?|Т\.)\s*)?(?P<vol>\d+)\s*(?:\(\s*(?P<iss>[^)]{1,12})\s*\)|,?\s*(?:No\.?|№|Iss(?:ue)?\.?)\s*(?P<iss2>\d+))?"
+    r"\s*[,:;.]\s*(?:pp?\.\s*|С\.\s*)?(?P<pages>\d+\s*[-–—]\s*\d+|e?\d+)\.?\s*$")
+# "1 Department of ..." / "¹ Department ..." / "a Department ...": an affiliation with its marker
+MARKED_AFFILIATION = re.compile(r"^\s*(\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹]|[a-f](?=\s+[A-ZА-Я]))\s*[.)]?\s+(\S.*)$")
+CORRESPONDENCE = re.compile(r"^\s*([*†‡§#])\s*(?:Correspondence|Corresponding\s+author|Автор\s+для\s+переписки)\b\s*[:.]?\s*(.*)$",
+                            re.I)
 PAGES = re.compile(r"^\s*(?:pp?\.\s*|С\.\s*)?(\d+)\s*[-–—]\s*(\d+)\s*$")
 
 

@@ -17,7 +17,7 @@ _ORCID = re.compile(r"\b(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\b")
 _SCOPUS = re.compile(r"Scopus\s*(?:Author\s*)?ID\s*:?\s*(\d{6,})", re.I)
 _SPIN = re.compile(r"SPIN(?:[\s-]*(?:code|код))?\s*:?\s*(\d{4}-\d{4})", re.I)
 _RESEARCHER_ID = re.compile(r"Researcher\s*ID\s*:?\s*([A-Z]{1,3}-\d{4}-\d{4})", re.I)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _DEGREE = re.compile(
     r"^(?:Cand\.?\s*Sci\.|Dr\.?\s*Sci\.|Ph\.?\s*D\.?|D\.?\s*Sc\.|M\.?\s*Sc\.|MA\b|MBA\b|Doctor of|Candidate of|"
     r"канд\.|кандидат\s+\w+\s+наук|д-р|доктор\s+\w+\s+наук)(?!\s+(?:candidate|student))", re.I)
@@ -83,20 +83,59 @@ def parse_family_first(text: str) -> Dict[str, str] | None:
     return {"family": " ".join(toks[:k]), "given": " ".join(toks[k:])}
 
 
-def parse_byline(text: str) -> List[Dict[str, str]] | None:
-    """A comma- or 'and'-separated list of names (initials first or family first); None if any
-    piece is not a name."""
-    text = re.sub(r"\s*[©*†]\s*|\s*\d+(?=,|$)", " ", text).strip(" ,.")
+SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+# An affiliation/correspondence marker after a name: "Ivanova 1,*", "Petrov2", "Cruz¹"
+_MARKS = re.compile(r"(?:(?<=[^\W\d_])\s*|(?<=\.))((?:\d{1,2}|[*†‡§#])(?:\s*,\s*(?:\d{1,2}|[*†‡§#]))*)"
+                    r"(?=\s*(?:,|\band\b|&|\bи\b|$))")
+
+
+def parse_full_name(text: str) -> Dict[str, str] | None:
+    """'Maria de la Cruz' / 'Boris Petrov': given names first, no initials; the family name is
+    the last word with the particles before it."""
+    toks = text.split()
+    if not 2 <= len(toks) <= 5 or not _NAME_WORD.match(toks[0]) or not _NAME_WORD.match(toks[-1]):
+        return None
+    if not all(_NAME_WORD.match(t) or t.lower() in PARTICLES for t in toks):
+        return None
+    k = len(toks) - 1
+    while k > 1 and toks[k - 1].lower() in PARTICLES:
+        k -= 1
+    return {"family": " ".join(toks[k:]), "given": " ".join(toks[:k])}
+
+
+def parse_byline_marked(text: str) -> List[Tuple[Dict[str, str], List[str]]] | None:
+    """A byline -> [(name, markers)], markers being the affiliation numbers and symbols
+    printed after each name ('1', '*'). None if any piece is not a name. Names written in
+    full without initials are accepted only where the line is clearly a byline (several
+    people, or markers)."""
+    text = text.translate(SUPERSCRIPT_DIGITS).replace("©", " ").strip(" ,.")
+    marks: List[List[str]] = []
+
+    def hold(m: re.Match[str]) -> str:
+        marks.append([x.strip() for x in m.group(1).split(",")])
+        return f" \u2063{len(marks) - 1}\u2063"
+
+    text = _MARKS.sub(hold, text)
     pieces = [p.strip() for p in re.split(r",|\band\b|\bи\b|&", text) if p.strip()]
     if not pieces:
         return None
-    people = []
-    for p in pieces:
-        person = parse_initials_first(p) or parse_family_first(p)
+    clearly_byline = len(pieces) > 1 or bool(marks)
+    people: List[Tuple[Dict[str, str], List[str]]] = []
+    for piece in pieces:
+        held = re.search(r"\u2063(\d+)\u2063", piece)
+        piece = re.sub(r"\s*\u2063\d+\u2063", "", piece).strip()
+        person = parse_initials_first(piece) or parse_family_first(piece) or (
+            parse_full_name(piece) if clearly_byline else None)
         if person is None:
             return None
-        people.append(person)
+        people.append((person, marks[int(held.group(1))] if held else []))
     return people
+
+
+def parse_byline(text: str) -> List[Dict[str, str]] | None:
+    """A comma- or 'and'-separated list of names; None if any piece is not a name."""
+    marked = parse_byline_marked(text)
+    return [person for person, _ in marked] if marked else None
 
 
 def split_byline_title(line: str) -> Tuple[List[Dict[str, str]], str] | None:
@@ -130,7 +169,7 @@ def parse_author_paragraph(text: str) -> Dict[str, Any]:
     address, orcid, scopus, spin, researcherid, email)."""
     info: Dict[str, Any] = {}
     for key, pat in (("orcid", _ORCID), ("scopus", _SCOPUS), ("spin", _SPIN), ("researcherid", _RESEARCHER_ID),
-                     ("email", _EMAIL)):
+                     ("email", EMAIL)):
         m = pat.search(text)
         if m:
             info[key] = m.group(1) if pat.groups else m.group(0)
@@ -140,7 +179,7 @@ def parse_author_paragraph(text: str) -> Dict[str, Any]:
     positions: List[str] = []
     degrees: List[str] = []
     for part in parts[1:]:
-        if _ID_PART.match(part) or _EMAIL.fullmatch(part) or _ORCID.search(part):
+        if _ID_PART.match(part) or EMAIL.fullmatch(part) or _ORCID.search(part):
             continue
         if _DEGREE.match(part):
             degrees.append(part)
@@ -169,6 +208,58 @@ def parse_contribution(paragraph: str) -> Tuple[str, str] | None:
     if not m:
         return None
     return m.group(1).strip(), m.group(2).strip()
+
+
+_INITIALS_GROUP = re.compile(r"^[^\W\d_](?:[.\-\s]*[^\W\d_]){0,5}\.?$")
+
+
+def _initials_key(text: str) -> str:
+    return re.sub(r"[\s.\-]", "", text)
+
+
+def person_initials(person: Dict[str, str]) -> str:
+    """'Anna S. Ivanova' -> 'ASI', 'Maria de la Cruz' -> 'MdlC' (as MDPI prints them)."""
+    words = f"{person.get('given', '')} {person.get('family', '')}".replace("-", " ").split()
+    return "".join(w[0] for w in words if w[0].isalpha())
+
+
+def looks_like_role_list(paragraph: str) -> bool:
+    """'Conceptualization, A.S.I. and B.B.P.; methodology, A.S.I.' rather than 'Name – roles'."""
+    segments = [s for s in re.split(r"\s*;\s*", paragraph) if s.strip()]
+    hits = sum(1 for s in segments if "," in s and _who_initials(s.rsplit(",", 1)[1]))
+    return hits >= max(1, len(segments) // 2)
+
+
+def _who_initials(text: str) -> List[str] | None:
+    """'A.S.I. and B.B.P.' -> ['ASI', 'BBP']; None if it is not a list of initials."""
+    text = re.split(r"(?<=\.)\s+(?=[A-ZА-Я][a-zа-я]+\s)", text.strip(), maxsplit=1)[0]
+    pieces = [p.strip() for p in re.split(r",|\band\b|&|\bи\b", text) if p.strip()]
+    if not pieces or not all(_INITIALS_GROUP.match(p) and "." in p or p.isupper() and len(p) <= 5 for p in pieces):
+        return None
+    return [_initials_key(p) for p in pieces]
+
+
+def roles_by_initials(paragraph: str, names: List[Dict[str, str]]) -> Tuple[List[Tuple[str, str]], List[str]]:
+    """A role-first contribution statement -> [(author name, 'role; role')] and the sentences
+    after it ('All authors have read and agreed ...')."""
+    keys = {person_initials(p).casefold(): f"{p.get('given', '')} {p['family']}".strip() for p in names}
+    roles: Dict[str, List[str]] = {}
+    rest: List[str] = []
+    for segment in re.split(r"\s*;\s*", paragraph.strip()):
+        if "," not in segment:
+            continue
+        role, who = segment.split(",", 1)
+        tail = re.split(r"(?<=\.)\s+(?=[A-ZА-Я][a-zа-я]+\s)", who.strip(), maxsplit=1)
+        if len(tail) == 2:
+            rest.append(tail[1].strip())
+        initials = _who_initials(who)
+        if not initials:
+            continue
+        for key in initials:
+            name = keys.get(key.casefold())
+            if name:
+                roles.setdefault(name, []).append(role.strip())
+    return [(name, "; ".join(r)) for name, r in roles.items()], rest
 
 
 def merge_people(byline: List[Dict[str, str]], about: List[Dict[str, Any]],

@@ -25,6 +25,8 @@ ABSTRACT_SECTIONS = re.compile(
     r"Practical\s+implications|Originality/value|Research\s+limitations|Введение|Цель(?:\s+\w+)?|"
     r"Материалы\s+и\s+методы|Методы|Результаты(?:\s+исследования)?|Обсуждение(?:\s+и\s+заключение)?|Заключение|"
     r"Выводы)\s*[.:]\s+(.+)$", re.S)
+AFTER_REFERENCES = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|licensee\b|this (?:article|work) is (?:an open|licensed|distributed)|"
+                              r"received\b|submitted\b|поступила\b|статья поступила|лицензия\b)", re.I)
 NAVIGATION = re.compile(r"^(?:back\s+to\s+the\s+list|download(?:\s+the\s+article|\s+pdf)?|full\s+text|home|"
                         r"pdf|html|xml|share|print|назад|скачать(?:\s+статью)?|полный\s+текст)\b", re.I)
 AFFILIATION = re.compile(r"\b(?:universit\w*|institut\w*|academy|college|school|centre|center|"
@@ -74,6 +76,10 @@ class PageReader:
         self.title_line: int | None = None
         self.citation_line: int | None = None
         self.references: List[CSLItem] = []
+        self.role_statements: List[Tuple[int, str]] = []  # contributions written role first
+        self.byline_marks: List[List[str]] = []          # affiliation markers after each byline name
+        self.affiliations: Dict[str, str] = {}           # marker -> affiliation printed under the byline
+        self.correspondence: Dict[str, str] = {}         # marker ('*') -> "Correspondence: ..." text
         self.reference_lines: List[int] = []
 
     # -- text repair ------------------------------------------------------------------------
@@ -141,8 +147,15 @@ class PageReader:
             self.citation_line = block.first_line
 
     def _block_references(self, block: Block) -> None:
-        text = "\n".join(self.raw_lines[n - 1] for n, _ in block.lines)
-        first = block.lines[0][0] if block.lines else block.first_line
+        lines = block.lines
+        # the list ends where page furniture starts (copyright, licence, history dates)
+        for i, (n, t) in enumerate(lines):
+            if i and AFTER_REFERENCES.match(t) and not lines[i - 1][1].rstrip().endswith("-"):
+                self._loose_lines(Block("text", n, lines[i:]))
+                lines = lines[:i]
+                break
+        text = "\n".join(self.raw_lines[n - 1] for n, _ in lines)
+        first = lines[0][0] if lines else block.first_line
         self._parse_references(text, first)
 
     def _parse_references(self, text: str, first_line: int) -> None:
@@ -163,12 +176,14 @@ class PageReader:
 
     def _block_contributions(self, block: Block) -> None:
         for n, para in block.paragraphs():
-            parsed = people.parse_contribution(self._repair(n, para))
-            if parsed:
+            para = self._repair(n, para)
+            parsed = people.parse_contribution(para)
+            if parsed and not people.looks_like_role_list(para):
                 self.contributions.append(parsed)
             else:
-                self.other.append((n, para))
-                self.diags.warn("contribution statement not in the form 'Name – roles'; kept as text", line=n)
+                # "Conceptualization, A.S.I. and B.B.P.; methodology, A.S.I." (roles first, by
+                # initials): resolved once the authors are known
+                self.role_statements.append((n, para))
 
     def _statement(self, key: str, block: Block) -> None:
         value = " ".join(self._repair(n, t.strip()) for n, t in block.lines if t.strip())
@@ -247,6 +262,24 @@ class PageReader:
         if facts.licence_url(line) or re.search(r"\b(?:licen[cs]e|лицензи\w*)\b", line, re.I):
             self._licence(line)
             return
+        m = facts.JOURNAL_LINE.match(line)
+        if m and "container-title" not in self.item:
+            self.item["container-title"] = m.group("journal").rstrip(".")
+            self.item.setdefault("issued", {"date-parts": [[int(m.group("year"))]]})
+            self.item.setdefault("volume", m.group("vol"))
+            if m.group("iss") or m.group("iss2"):
+                self.item.setdefault("issue", m.group("iss") or m.group("iss2"))
+            self.item.setdefault("page", re.sub(r"\s*[-–—]\s*", "-", m.group("pages")))
+            return
+        m = facts.CORRESPONDENCE.match(line)
+        if m:
+            self.correspondence[m.group(1)] = m.group(2)
+            return
+        m = facts.MARKED_AFFILIATION.match(line)
+        if m and self.byline_marks and AFFILIATION.search(line):
+            mark = m.group(1).translate(people.SUPERSCRIPT_DIGITS)
+            self.affiliations[mark] = m.group(2).strip()
+            return
         m = facts.VOLUME_LINE.match(line)
         if m:
             year = m.group("y1") or m.group("y2")
@@ -266,15 +299,10 @@ class PageReader:
                 self.byline, title = split
                 self._set_title(n, title)
                 return
-            names = people.parse_byline(line)
-            if names and len(line) < 200:
-                self.byline = self.byline or names
+            if self._byline(line):
                 return
-        elif not self.byline:
-            names = people.parse_byline(line)
-            if names and len(line) < 200:
-                self.byline = names
-                return
+        elif not self.byline and self._byline(line):
+            return
         if NAVIGATION.match(line):
             self.other.append((n, line))
             return
@@ -292,6 +320,16 @@ class PageReader:
             self.custom.setdefault("notes", []).append(line)
             return
         self.other.append((n, line))
+
+    def _byline(self, line: str) -> bool:
+        """Take the line as the byline if it is one (names, with affiliation markers)."""
+        marked = people.parse_byline_marked(line) if len(line) < 300 else None
+        if not marked:
+            return False
+        if not self.byline:
+            self.byline = [person for person, _ in marked]
+            self.byline_marks = [marks for _, marks in marked]
+        return True
 
     def _set_title(self, n: int, title: str) -> None:
         title = title.strip().rstrip(".")
@@ -316,6 +354,10 @@ class PageReader:
         url = facts.licence_url(line)
         if url:
             lic["url"] = url
+            if "creativecommons.org" not in line and not re.search(r"\b\d\.\d\b", line):
+                self.diags.warn(f"licence version not printed; recorded as {url}", field="license")
+        for c in facts.COPYRIGHT.findall(line):
+            self.custom.setdefault("copyright", c.strip())
         m = re.search(r"[\"“«]([^\"”»]{2,80})[\"”»]\s+journal", line)
         if m:
             self.custom.setdefault("container-title-other", [])
@@ -356,7 +398,9 @@ class PageReader:
         if "title" not in self.item:
             raise ParseError("no recognisable article title on this page (is it an article page?)",
                              source=self.source, diagnostics=list(self.diags))
+        self._resolve_role_statements()
         names, extra, problems = people.merge_people(self.byline, self.about, self.contributions)
+        self._apply_marks(extra)
         printed = self.custom.get("affiliations-as-printed", [])
         if len(printed) == 1 and extra and not any("affiliation" in e for e in extra):
             # one affiliation line under the byline belongs to every author on it
@@ -387,6 +431,40 @@ class PageReader:
         if self.custom:
             self.item["custom"] = self.custom
         self.item = _ordered(self.item)
+
+    def _resolve_role_statements(self) -> None:
+        for n, para in self.role_statements:
+            per_author, rest = people.roles_by_initials(para, self.byline)
+            if not per_author:
+                self.other.append((n, para))
+                self.diags.warn("contribution statement not understood; kept as text", line=n,
+                                field="contribution")
+                continue
+            self.contributions.extend(per_author)
+            for sentence in rest:
+                self.custom.setdefault("notes", []).append(sentence)
+
+    def _apply_marks(self, extra: List[Dict[str, Any]]) -> None:
+        """Affiliations and correspondence printed under the byline, joined to their authors
+        by the markers after the names ('Ivanova 1,*')."""
+        used = set()
+        for info, marks in zip(extra, self.byline_marks):
+            affs = [self.affiliations[m] for m in marks if m in self.affiliations]
+            if affs and "affiliation" not in info:
+                info["affiliation"] = "; ".join(affs)
+            used.update(m for m in marks if m in self.affiliations)
+            for m in marks:
+                if m in self.correspondence:
+                    info["corresponding"] = True
+                    email = people.EMAIL.search(self.correspondence[m])
+                    if email and "email" not in info:
+                        info["email"] = email.group(0)
+        for mark, text in self.affiliations.items():
+            if mark not in used:
+                self.custom.setdefault("affiliations-as-printed", []).append(f"{mark} {text}")
+        for mark, text in self.correspondence.items():
+            if not any(mark in marks for marks in self.byline_marks):
+                self.custom.setdefault("notes", []).append(f"{mark} {text}")
 
     def _check_numbers(self, item: CSLItem, what: str, line: int | None) -> None:
         msg = facts.doi_number_conflict(item.get("DOI", ""), item.get("volume"), item.get("issue"))
