@@ -16,6 +16,7 @@ classes read while a cite renders lives on the reference (see ``items.TrackedRef
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from citeproc import Citation, CitationItem
@@ -52,6 +53,9 @@ def render_cite(layout: Any, item: Any, *, suppress_author: bool = False,
     state.update(depth=0, seen=False, text=None, suppress=suppress_author)
     dict.__setattr__(ref, "in_citation", True)
     dict.__setattr__(ref, "author_state", state)
+    first_note = item.get("first_note")
+    if first_note:
+        dict.__setitem__(ref, "first_reference_note_number", String(str(first_note)))
     try:
         layout.repressed = {}
         _reset(ref)
@@ -62,6 +66,8 @@ def render_cite(layout: Any, item: Any, *, suppress_author: bool = False,
     finally:
         dict.__setattr__(ref, "in_citation", False)
         dict.__setattr__(ref, "author_state", None)
+        if first_note:
+            dict.__delitem__(ref, "first_reference_note_number")
         _reset(ref)
     return text
 
@@ -78,6 +84,7 @@ def _probe(bib: Any, key: str) -> Any:
 def assign_positions(clusters: Sequence[Any], notes: Sequence[int], near_note_distance: int = 5) -> None:
     """Set ``cite.positions`` on every cite of every citation, in document order."""
     last_note: Dict[str, int] = {}
+    first_note: Dict[str, int] = {}
     previous: Optional[Any] = None         # the cite before this one
     previous_cluster: Optional[Any] = None
     previous_note: Optional[int] = None
@@ -109,6 +116,9 @@ def assign_positions(clusters: Sequence[Any], notes: Sequence[int], near_note_di
                     elif here is not None and here == there:
                         found.append("ibid")
             cite.positions = tuple(found)
+            if key in first_note and first_note[key]:
+                cite.first_note = first_note[key]
+            first_note.setdefault(key, note)
             last_note[key] = note
             previous = cite
         if cluster.cites:
@@ -181,8 +191,8 @@ class Disambiguator:
                     dict.__setitem__(self.ref(key), "year_suffix", String(letters(n)))
 
     # add names: per reference, the fewest names that set its cite apart from the others
-    # that read the same; when none do, the fewest that leave the fewest clashes (or the
-    # style's own number when year suffixes will settle it)
+    # that read the same; when none do, the fewest that leave the fewest clashes (the
+    # style's own number when adding names does not help at all)
     def _add_names(self, group: List[str]) -> None:
         most = max(len(self._names(k)) for k in group)
         renders: Dict[int, Dict[str, str]] = {}
@@ -206,7 +216,7 @@ class Disambiguator:
                     best, best_clashes = n, clashes
                 if clashes == 0:
                     break
-            if best is not None and (best_clashes == 0 or not self.add_suffix):
+            if best is not None:
                 dict.__setattr__(self.ref(key), "dis_names", best)
 
     def _names(self, key: str) -> List[Any]:
@@ -322,6 +332,7 @@ def render_citation(style: Any, citation: Any, *, presorted: bool = False) -> st
         text = render_cite(layout, cite, capture=state)
         rendered.append((cite, str(text) if text is not None else None, state.get("text")))
     rendered = [r for r in rendered if r[1]]
+    rendered = [(c, _capitalized_term(style, c, t, n == 0), a) for n, (c, t, a) in enumerate(rendered)]
 
     if collapse == "citation-number":
         pieces = _collapse_numbers(rendered, delimiter)
@@ -346,6 +357,45 @@ def render_citation(style: Any, citation: Any, *, presorted: bool = False) -> st
     if not body:
         return ""
     return str(layout.format(layout.wrap(body)))
+
+
+_SENTENCE_END_RE = re.compile(r"\s\S*[.?!][”’\"']?\s*$")
+
+
+def _capitalized_term(style: Any, cite: Any, text: str, first: bool) -> str:
+    """A cite that opens with a term ("ibid.") at the start of a sentence takes a capital:
+    first in its citation with no prefix, or after a prefix of several words that ends a
+    sentence ("This has been said. Ibid."; a lone "Cf." is an abbreviation)."""
+    if not text or not text[0].islower():
+        return text
+    prefix = cite.get("prefix") or ""
+    if not ((first and not prefix) or _SENTENCE_END_RE.search(" " + prefix.strip() + " ")
+            and " " in prefix.strip()):
+        return text
+    for term in _style_terms(style):
+        if term and text.startswith(term):
+            return text[0].upper() + text[1:]
+    return text
+
+
+def _style_terms(style: Any) -> List[str]:
+    root = style.root
+    found = getattr(root, "citation_terms", None)
+    if found is None:
+        found = []
+        for element in root.citation.xpath_search(".//cs:text[@term]") + \
+                [t for m in root.xpath_search("./cs:macro") for t in m.xpath_search(".//cs:text[@term]")]:
+            try:
+                term = element.get_single_term(name=element.get("term"), form=element.get("form"))
+            except Exception:
+                continue
+            if term and str(term) not in found:
+                found.append(str(term))
+        try:
+            root.citation_terms = found
+        except AttributeError:
+            pass
+    return found
 
 
 def _affixed(cite: Any, text: str) -> str:
