@@ -82,13 +82,17 @@ def _probe(bib: Any, key: str) -> Any:
 # --- positions -----------------------------------------------------------------------
 
 def assign_positions(clusters: Sequence[Any], notes: Sequence[int], near_note_distance: int = 5) -> None:
-    """Set ``cite.positions`` on every cite of every citation, in document order."""
+    """Set ``cite.positions`` on every cite of every citation, in document order.
+
+    Citations in the running text (note number 0) and citations in footnotes are two
+    streams for ibid: a cite follows the previous cite of its own stream. The first cite of
+    a citation is ibid only when the citations of the previous note cite nothing else."""
     last_note: Dict[str, int] = {}
     first_note: Dict[str, int] = {}
-    previous: Optional[Any] = None         # the cite before this one
-    previous_cluster: Optional[Any] = None
-    previous_note: Optional[int] = None
+    previous: Dict[bool, Any] = {}                  # per stream: the last cite
+    by_note: Dict[bool, List[Tuple[int, Any]]] = {}  # per stream: (note, citation) so far
     for cluster, note in zip(clusters, notes):
+        stream = bool(note)
         for n, cite in enumerate(cluster.cites):
             key = cite.key
             found = []
@@ -98,32 +102,47 @@ def assign_positions(clusters: Sequence[Any], notes: Sequence[int], near_note_di
                 found.append("subsequent")
                 if note and last_note[key] and note - last_note[key] <= near_note_distance:
                     found.append("near-note")
-                if n > 0:
-                    same = previous is not None and previous.key == key
-                else:
-                    # the first cite of a citation: the previous citation must consist of
-                    # cites of this item only (and be in this or the previous note)
-                    same = (previous_cluster is not None
-                            and all(c.key == key for c in previous_cluster.cites)
-                            and (not note or not previous_note or note - previous_note <= 1))
-                if same:
-                    here = str(cite["locator"].identifier) if "locator" in cite else None
-                    there = str(previous["locator"].identifier) if "locator" in previous else None
+                before = previous.get(stream) if n > 0 else _last_cite_if_alone(by_note.get(stream, []), note, key)
+                if before is not None and before.key == key:
+                    here, there = _locator(cite), _locator(before)
                     if here is None and there is None:
                         found.append("ibid")
                     elif here is not None and here != there:
                         found += ["ibid", "ibid-with-locator"]
-                    elif here is not None and here == there:
+                    elif here is not None:
                         found.append("ibid")
             cite.positions = tuple(found)
             if key in first_note and first_note[key]:
                 cite.first_note = first_note[key]
             first_note.setdefault(key, note)
             last_note[key] = note
-            previous = cite
+            previous[stream] = cite
         if cluster.cites:
-            previous_cluster = cluster
-            previous_note = note
+            by_note.setdefault(stream, []).append((note, cluster))
+
+
+def _locator(cite: Any) -> Optional[Tuple[str, str]]:
+    if "locator" not in cite:
+        return None
+    locator = cite["locator"]
+    return (str(locator.label or "page"), str(locator.identifier))
+
+
+def _last_cite_if_alone(history: List[Tuple[int, Any]], note: int, key: str) -> Optional[Any]:
+    """The cite before the first cite of a citation, when it can be an ibid's antecedent:
+    the previous citation in the same note, or else every citation of the previous note,
+    citing one item only."""
+    if not history:
+        return None
+    last_note, last = history[-1]
+    if note and last_note != note:
+        group = [c for n, c in history if n == last_note]
+    else:
+        group = [last]
+    cites = [c for citation in group for c in citation.cites]
+    if cites and all(c.key == cites[-1].key for c in cites):
+        return cites[-1]
+    return None
 
 
 # --- disambiguation ------------------------------------------------------------------
