@@ -6,7 +6,8 @@ citeproc-py (pinned in pyproject.toml) parses and evaluates the style; this pack
 - ``elements``: the element subclasses that fix citeproc-py's evaluation gaps;
 - ``items``: CSL-JSON items to citeproc-py references (escaping, rich text, dates);
 - ``markup``: the text and HTML output formats; ``casing``: text-case on rich text;
-- ``names``: initials; ``sorting``: collation; ``yearsuffix``: disambiguation;
+- ``names``: initials; ``sorting``: collation;
+- ``citations``: positions, disambiguation (names, given names, year suffixes), collapsing;
 - ``punctuation``: clean-up where pieces meet; ``titles``: sentence case for Title Case sources;
 - ``engine``: one render of many items; ``conformance``: the CSL test-suite runner.
 """

@@ -382,11 +382,12 @@ _SENTENCE_END_RE = re.compile(r"\s\S*[.?!][”’\"']?\s*$")
 
 
 def _capitalized_term(style: Any, cite: Any, text: str, first: bool) -> str:
-    """A cite that opens with a term ("ibid.") at the start of a sentence takes a capital:
+    """In a note style, a cite that opens with a term ("ibid.") at the start of a sentence
+    takes a capital:
     first in its citation with no prefix, or after a prefix of several words that ends a
     sentence ("This has been said. Ibid."; a lone "Cf." is an abbreviation)."""
-    if not text or not text[0].islower():
-        return text
+    if not text or not text[0].islower() or style.root.get("class") != "note":
+        return text  # in-text citations sit inside a sentence: "(n.d.)" stays
     prefix = cite.get("prefix") or ""
     if not ((first and not prefix) or _SENTENCE_END_RE.search(" " + prefix.strip() + " ")
             and " " in prefix.strip()):

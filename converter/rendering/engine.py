@@ -13,7 +13,7 @@ from .items import convert_items
 from .markup import FORMATTERS
 from .punctuation import tidy
 from .styles import LoadedStyle
-from .yearsuffix import assign_year_suffixes
+from .citations import disambiguate, render_document
 
 
 @dataclass
@@ -59,7 +59,7 @@ def render(items: Sequence[Dict[str, Any]], style: LoadedStyle, *, markup: str =
         has_bib = style.has_bibliography()
         if has_bib:
             bib.sort()
-        assign_year_suffixes(style, bib, refs)
+        disambiguate(style, bib, bib.keys)
         piq = _punctuation_in_quote(style)
         entries: List[str] = []
         order: List[int] = []
@@ -70,7 +70,6 @@ def render(items: Sequence[Dict[str, Any]], style: LoadedStyle, *, markup: str =
                     order.append(int(key[1:]))
         cited: List[str] = []
         if citations:
-            for cite in cites:
-                text = bib.cite(cite, lambda item: None)
-                cited.append(tidy(str(text), piq))
+            # each item is one citation, in input order
+            cited = [tidy(str(text), piq) for text in render_document(style, bib, cites)]
     return Rendered(entries, order, cited)
