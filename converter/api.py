@@ -10,6 +10,7 @@ from .errors import InputError, StrictError
 from .model import CSLItem, Diagnostic, Output, Result
 from .options import Options
 from .textio import decode
+from .validate import check_items
 
 
 def _check_strict(diagnostics: Sequence[Diagnostic], options: Options, what: str) -> None:
@@ -81,6 +82,8 @@ def select(records: Iterable[CSLItem], references: str) -> tuple[List[CSLItem], 
 def _write(records: Sequence[CSLItem], to: str, options: Options) -> Output:
     fmt = registry.get(to, "writer")
     chosen, diags = select(records, options.references)
+    chosen, problems = check_items(chosen)  # no writer meets a malformed record
+    diags += problems
     out: Output = fmt.load("writer")(chosen, options=options)
     all_diags = diags + list(out.diagnostics)
     _check_strict(all_diags, options, f"writing {fmt.name}")

@@ -1,0 +1,191 @@
+"""Checking records against the CSL-JSON data model before any writer sees them.
+
+Records come from our readers, from CSL-JSON files written by other tools, and from users'
+scripts. A writer should never meet a date that is a number or an author list that is a
+string: each such value is repaired where the intent is plain ("issued": "2020" becomes
+{"raw": "2020"}) or left out, and every repair or omission is reported with the record and
+field. Keys that are not CSL variables move under ``custom`` so nothing is lost. Valid records
+pass through unchanged (the same objects), so this costs little on the common path."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Tuple
+
+from .model import CSLItem, Diagnostic
+
+TYPES = frozenset("""article article-journal article-magazine article-newspaper bill book broadcast
+chapter classic collection dataset document entry entry-dictionary entry-encyclopedia event figure
+graphic hearing interview legal_case legislation manuscript map motion_picture musical_score
+pamphlet paper-conference patent performance periodical personal_communication post post-weblog
+regulation report review review-book software song speech standard thesis treaty webpage""".split())
+
+STRING = frozenset("""citation-key language journalAbbreviation shortTitle abstract annote archive
+archive_collection archive_location archive-place authority call-number citation-label
+collection-title container-title container-title-short dimensions division DOI event event-title
+event-place genre ISBN ISSN jurisdiction keyword medium note original-publisher
+original-publisher-place original-title part-title PMCID PMID publisher publisher-place references
+reviewed-genre reviewed-title scale section source status title title-short URL version
+volume-title volume-title-short year-suffix""".split())
+
+STRING_OR_NUMBER = frozenset("""id chapter-number citation-number collection-number edition
+first-reference-note-number issue locator number number-of-pages number-of-volumes page page-first
+part printing supplement volume""".split())
+
+NAMES = frozenset("""author chair collection-editor compiler composer container-author contributor
+curator director editor editorial-director executive-producer guest host interviewer illustrator
+narrator organizer original-author performer producer recipient reviewed-author script-writer
+series-creator translator""".split())
+
+DATES = frozenset("accessed available-date event-date issued original-date submitted".split())
+
+_NAME_STRING_PARTS = frozenset("family given dropping-particle non-dropping-particle suffix literal".split())
+_NAME_FLAG_PARTS = frozenset("comma-suffix static-ordering parse-names".split())
+_DATE_KEYS = frozenset("date-parts season circa literal raw".split())
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _name_ok(name: Any) -> bool:
+    if not isinstance(name, dict) or not name:
+        return False
+    for key, value in name.items():
+        if key in _NAME_STRING_PARTS:
+            if not isinstance(value, str):
+                return False
+        elif key in _NAME_FLAG_PARTS:
+            if not isinstance(value, (str, int, float, bool)):
+                return False
+        else:
+            return False
+    return True
+
+
+def _date_ok(date: Any) -> bool:
+    if not isinstance(date, dict) or not date or set(date) - _DATE_KEYS:
+        return False
+    parts = date.get("date-parts")
+    if parts is not None:
+        if not isinstance(parts, list) or not 1 <= len(parts) <= 2:
+            return False
+        for part in parts:
+            if not isinstance(part, list) or not 1 <= len(part) <= 3 or \
+                    not all(isinstance(p, str) or _is_number(p) for p in part):
+                return False
+    for key in ("literal", "raw"):
+        if key in date and not isinstance(date[key], str):
+            return False
+    season = date.get("season")
+    if season is not None and str(season).strip() not in ("1", "2", "3", "4") and not (
+            isinstance(season, str) and not season.strip().isdigit()):
+        return False  # seasons are numbered 1 to 4 (spring to winter), or named
+    return True
+
+
+def _repair_names(value: Any) -> Tuple[Any, str | None]:
+    """(names or None, what was done)."""
+    if isinstance(value, str) and value.strip():
+        return [{"literal": value.strip()}], "a string; kept as one literal name"
+    if isinstance(value, dict):
+        value = [value]
+    if not isinstance(value, list):
+        return None, f"a {type(value).__name__}, not a list of names; left out"
+    good = [n for n in value if _name_ok(n)]
+    good += [{"literal": n.strip()} for n in value if isinstance(n, str) and n.strip()]
+    dropped = len(value) - len(good)
+    if not good:
+        return None, "no usable name in it; left out"
+    return good, (f"{dropped} entr{'y' if dropped == 1 else 'ies'} not a CSL name; left out" if dropped else
+                  "names written as strings; kept as literal names")
+
+
+def _repair_date(value: Any) -> Tuple[Any, str | None]:
+    if isinstance(value, dict) and "season" in value:
+        rest = {k: v for k, v in value.items() if k != "season"}
+        if _date_ok(rest):
+            return rest, f"season {value['season']!r} is not 1-4; the season is left out"
+    if isinstance(value, str) and value.strip():
+        return {"raw": value.strip()}, "a string; read as a raw date"
+    if _is_number(value):
+        return {"date-parts": [[int(value)]]}, "a number; read as a year"
+    return None, f"not a CSL date ({type(value).__name__}); left out"
+
+
+def check_item(item: CSLItem, n: int) -> Tuple[CSLItem, List[Diagnostic]]:
+    """The item, repaired where needed (a copy only then), and what was done to it."""
+    diags: List[Diagnostic] = []
+    record = str(item.get("id") if isinstance(item.get("id"), (str, int)) else f"item {n}")
+    fixed: Dict[str, Any] | None = None
+
+    def change(key: str, value: Any, message: str | None) -> None:
+        nonlocal fixed
+        if fixed is None:
+            fixed = dict(item)
+        if value is None:
+            fixed.pop(key, None)
+        else:
+            fixed[key] = value
+        if message:
+            diags.append(Diagnostic(f"not valid CSL-JSON: {key} is {message}", field=key, record=record))
+
+    for key, value in item.items():
+        if key == "type":
+            if not isinstance(value, str) or value not in TYPES:
+                change("type", "document", f"{value!r}, not a CSL type; written as 'document'")
+        elif key in STRING:
+            if _is_number(value):
+                change(key, str(value), None)  # harmless: CSL wants the text of it
+            elif not isinstance(value, str):
+                change(key, None, f"a {type(value).__name__}, not text; left out")
+        elif key in STRING_OR_NUMBER:
+            if not (isinstance(value, str) or _is_number(value)):
+                change(key, None, f"a {type(value).__name__}, not text or a number; left out")
+        elif key in NAMES:
+            if not (isinstance(value, list) and all(_name_ok(v) for v in value)):
+                repaired, message = _repair_names(value)
+                change(key, repaired, message)
+        elif key in DATES:
+            if not _date_ok(value):
+                repaired, message = _repair_date(value)
+                change(key, repaired, message)
+        elif key == "categories":
+            if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                change(key, None, "not a list of strings; left out")
+        elif key == "custom":
+            if not isinstance(value, dict):
+                change(key, None, f"a {type(value).__name__}, not an object; left out")
+    unknown = [k for k in item if k not in TYPES_KEYS]
+    if unknown:
+        base = fixed if fixed is not None else dict(item)
+        custom = dict(base.get("custom") or {}) if isinstance(base.get("custom"), dict) else {}
+        moved = dict(custom.get("non-csl") or {})
+        for key in unknown:
+            moved[key] = base.pop(key)
+        custom["non-csl"] = moved
+        base["custom"] = custom
+        fixed = base
+        diags.append(Diagnostic(f"not CSL variables, kept under custom.non-csl: {', '.join(unknown)}",
+                                field=unknown[0], record=record))
+    if "type" not in item:
+        change("type", "document", "missing; written as 'document'")
+    if "id" not in item:
+        change("id", f"item-{n}", None)
+    return (fixed if fixed is not None else item), diags
+
+
+TYPES_KEYS = STRING | STRING_OR_NUMBER | NAMES | DATES | {"type", "categories", "custom"}
+
+
+def check_items(items: List[Any]) -> Tuple[List[CSLItem], List[Diagnostic]]:
+    """Every item checked; non-objects are left out with an error."""
+    out: List[CSLItem] = []
+    diags: List[Diagnostic] = []
+    for n, item in enumerate(items, 1):
+        if not isinstance(item, dict):
+            diags.append(Diagnostic(f"item {n} is a {type(item).__name__}, not a CSL-JSON object; left out",
+                                    "error", record=f"item {n}"))
+            continue
+        checked, found = check_item(item, n)
+        out.append(checked)
+        diags.extend(found)
+    return out, diags
