@@ -123,3 +123,38 @@ def _title(plain: str, out: List[str], locked: List[bool]) -> None:
 _CASES = {"lowercase": _lowercase, "uppercase": _uppercase,
           "capitalize-first": _capitalize_first, "capitalize-all": _capitalize_all,
           "sentence": _sentence, "title": _title}
+
+
+_OPENING_RE = re.compile(r"^((?:<[^>]+>|[(\[“‘\"'])*)(.*)$", re.S)
+
+
+def capitalize_opening_term(root: object, text: str) -> str:
+    """``text`` with a capital when it opens with one of the style's terms ("n.d.", "ibid."),
+    past opening brackets and tags: citeproc-js capitalizes a term that starts an entry."""
+    m = _OPENING_RE.match(text)
+    if not m or not m.group(2)[:1].islower():
+        return text
+    rest = m.group(2)
+    for term in style_terms(root):
+        if rest.startswith(term):
+            return m.group(1) + rest[0].upper() + rest[1:]
+    return text
+
+
+def style_terms(root) -> List[str]:  # type: ignore[no-untyped-def]
+    """The texts of the terms a style prints through cs:text (cached on the style)."""
+    found = getattr(root, "printed_terms", None)
+    if found is None:
+        found = []
+        for element in root.xpath_search(".//cs:text[@term]"):
+            try:
+                term = element.get_single_term(name=element.get("term"), form=element.get("form"))
+            except Exception:  # a term the locale lacks
+                continue
+            if term and str(term) not in found:
+                found.append(str(term))
+        try:
+            root.printed_terms = found
+        except AttributeError:
+            pass
+    return found

@@ -23,6 +23,7 @@ from citeproc import Citation, CitationItem
 from citeproc.source import VariableError
 from citeproc.string import String
 
+from .casing import capitalize_opening_term
 from .names import family_key, initialize
 
 NO_LEVELS = {"by-cite": 2, "all-names": 2, "primary-name": 2,
@@ -392,30 +393,7 @@ def _capitalized_term(style: Any, cite: Any, text: str, first: bool) -> str:
     if not ((first and not prefix) or _SENTENCE_END_RE.search(" " + prefix.strip() + " ")
             and " " in prefix.strip()):
         return text
-    for term in _style_terms(style):
-        if term and text.startswith(term):
-            return text[0].upper() + text[1:]
-    return text
-
-
-def _style_terms(style: Any) -> List[str]:
-    root = style.root
-    found = getattr(root, "citation_terms", None)
-    if found is None:
-        found = []
-        for element in root.citation.xpath_search(".//cs:text[@term]") + \
-                [t for m in root.xpath_search("./cs:macro") for t in m.xpath_search(".//cs:text[@term]")]:
-            try:
-                term = element.get_single_term(name=element.get("term"), form=element.get("form"))
-            except Exception:
-                continue
-            if term and str(term) not in found:
-                found.append(str(term))
-        try:
-            root.citation_terms = found
-        except AttributeError:
-            pass
-    return found
+    return capitalize_opening_term(style.root, text)
 
 
 def _affixed(cite: Any, text: str) -> str:

@@ -23,7 +23,7 @@ from citeproc.string import MixedString, String, join as seam_join
 
 from html import unescape as html_unescape
 
-from .casing import apply_case
+from .casing import apply_case, capitalize_opening_term
 from .names import family_key, initialize, is_romanesque
 from .sorting import sort_key
 
@@ -143,6 +143,20 @@ class NumberEscapeMixin:
 
 
 class Text(RecordsVariableMixin, CasedMixin, AffixMixin, MacroCacheMixin, NumberEscapeMixin, PageRangeMixin, model.Text):
+    def process(self, item, context=None, **kwargs):  # type: ignore[no-untyped-def]
+        ref = getattr(item, "reference", None)
+        if "macro" not in self.attrib or not hasattr(ref, "calls"):
+            return super().process(item, context=context, **kwargs)
+        # a macro call acts as a group (as in citeproc-js): it is empty when it called
+        # variables and all of them were empty, and what it printed keeps its parent group
+        calls, hits = ref.calls, ref.hits
+        text, language = super().process(item, context=context, **kwargs)
+        if ref.calls > calls and ref.hits == hits:
+            return None, language
+        if text:
+            dict.__setattr__(ref, "hits", ref.hits + 1)
+        return text, language
+
     def _variable(self, item, context):  # type: ignore[no-untyped-def]
         text = super()._variable(item, context)
         variable = self.get("variable")
@@ -249,6 +263,10 @@ class Group(AffixMixin, model.Group):
                 text = None
             if text:
                 output.append(text)
+                if isinstance(child, Group):
+                    # a nested group that printed something (say APA's "(n.d.)": a term and
+                    # an empty year-suffix) keeps its parent, as in citeproc-js
+                    dict.__setattr__(ref, "hits", ref.hits + 1)
         if not output or (ref.calls > calls and ref.hits == hits):
             raise VariableError
         return self.join(output)
@@ -371,6 +389,8 @@ class Layout(AffixMixin, model.Layout):
             self.repressed = {}
             _reset(item)
             text = self.render_children(item)
+            if text is not None:
+                text = capitalize_opening_term(self.get_root(), str(text))
             output.append(self.format(self.wrap(text)) if text is not None else None)
         return output
 
