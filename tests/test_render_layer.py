@@ -1,6 +1,8 @@
 """One test per fix the rendering layer makes to citeproc-py (see converter/rendering)."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import converter
@@ -122,3 +124,43 @@ def test_csl_any_style_by_name_and_by_path(tmp_path):
 def test_unknown_style_is_a_usage_error():
     with pytest.raises(converter.UsageError):
         converter.write([_book("x", "Doe", 2001, "Book")], "csl", style="no-such-style-here")
+
+
+def _oracle_entry(item_id):
+    from conftest import SHARED, need_shared
+
+    need_shared()
+    base = SHARED / "oracle" / "apa"
+    items = json.loads((base / "biblatex-examples.items.json").read_text("utf-8"))
+    want = json.loads((base / "biblatex-examples.citeproc-js.json").read_text("utf-8"))
+    return next((i, w) for i, w in zip(items, want) if i["id"] == item_id)
+
+
+def test_conditions_see_a_substituted_variable():
+    # the editor takes the missing container-author's place; APA then tests `editor` to
+    # print the pages and the publisher, which citeproc-js does and suppression must not stop
+    item, want = _oracle_entry("salam")
+    text = render([item], load_style("apa")).entries[0]
+    assert text == want["text"]
+    assert text.endswith("(pp. 367–377). Almquist & Wiksell.")
+
+
+def test_typeless_item_prints_no_date_with_a_capital():
+    # a nested group that printed "(n.d.)" keeps its parent; the term opening the entry
+    # takes a capital, as in citeproc-js
+    item, want = _oracle_entry("set")
+    assert render([item], load_style("apa")).entries == [want["text"]] == ["(N.d.)."]
+
+
+def test_macro_call_is_suppressed_like_a_group():
+    from converter.rendering.styles import load_style_text
+
+    style = load_style_text("""<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+      <info><id>t</id><title>t</title><updated>2020-01-01T00:00:00+00:00</updated></info>
+      <macro name="where"><text term="in" suffix=" "/><text variable="container-title"/></macro>
+      <citation><layout><text variable="title"/></layout></citation>
+      <bibliography><layout><group delimiter=", "><text variable="title"/><text macro="where"/></group></layout></bibliography>
+    </style>""")
+    with_container = {"id": "a", "type": "chapter", "title": "T", "container-title": "Book"}
+    without = {"id": "b", "type": "chapter", "title": "U"}
+    assert render([with_container, without], style).entries == ["T, in Book", "U"]

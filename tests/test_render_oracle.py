@@ -2,7 +2,7 @@
 2.4.63 item by item) and the official CSL processor test suite.
 
 The issue's goals are 99% of oracle entries and 650 suite fixtures; the floors here are
-what the layer reaches today, so that a regression fails. Figures: see the closing report.
+what the layer reaches today (measured, never above), so that a regression fails. Figures: see the closing report.
 """
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import pytest
 from conftest import SHARED, need_shared
 from converter.rendering import load_style, render
 
-FLOORS = {"deep-review": 0.95, "biblatex-examples": 0.80}
+# measured: deep-review 298/300 (two citeproc-js double-space quirks), biblatex-examples 46/46
+FLOORS = {"deep-review": 298 / 300, "biblatex-examples": 1.0}
 
 
 @pytest.fixture(scope="module")
@@ -46,4 +47,4 @@ def test_csl_suite_floor():
 
     passed, total = run_suite(str(SHARED / "csl-test-suite" / "humans"))
     assert sum(total.values()) >= 800
-    assert sum(passed.values()) >= 550
+    assert sum(passed.values()) >= 664

@@ -293,7 +293,8 @@ class Disambiguator:
         for key in self.keys:
             names = self._names(key)
             for name in names[:1] if primary else names:
-                given = str(name.parts()[0] or "")
+                # "J. J." and "J.J." are one person
+                given = re.sub(r"[\s.]+", "", str(name.parts()[0] or ""))
                 persons.setdefault(family_key(name), set()).add(given)
         levels: Dict[str, int] = {}
         for fam, givens in persons.items():
