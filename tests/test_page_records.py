@@ -110,3 +110,26 @@ def test_numbered_affiliations_role_first_contributions_journal_line():
     assert custom["copyright"] == "© 2024 by the authors"
     assert "other-text" not in custom
     assert any("licence version not printed" in d.message for d in result.warnings)
+
+
+def test_russian_page_with_dash_author_notes_and_capitals():
+    """Family-first full names with a dash ('Иванова Анна Сергеевна – кандидат ...'), a title in
+    capitals whose proper nouns the page spells elsewhere, acknowledgements beside funding, and
+    history dates after the last author."""
+    result = converter.read_file(FIXTURES / "russian-dash-authors.txt")
+    item = result.records[0]
+    custom = item["custom"]
+    assert item["title"] == "Региональные инновационные системы России"
+    assert item["author"] == [{"family": "Иванова", "given": "Анна Сергеевна"},
+                              {"family": "Петров", "given": "Борис Борисович"}]
+    first, second = custom["authors"]
+    assert first["degree"] == "кандидат экономических наук"
+    assert first["position"] == "доцент кафедры экономики"
+    assert (first["orcid"], first["email"]) == ("0000-0002-1825-0097", "ivanova@example.org")
+    assert second["position"] == "аспирант" and second["spin"] == "1234-5678"
+    assert custom["acknowledgements"].startswith("Авторы благодарят")
+    assert custom["funding"].startswith("Исследование выполнено")
+    assert item["submitted"] == {"date-parts": [[2024, 1, 15]]}
+    assert custom["dates"] == {"revised": "2024-02-20", "accepted": "2024-03-01"}
+    # the byline's numbered affiliations differ from the ones in the notes: both are kept
+    assert custom["affiliations-as-printed"][0] == "1 Томский государственный университет, Томск, Россия"

@@ -25,8 +25,9 @@ LABELS: Dict[str, Tuple[str, ...]] = {
                  r"конфликт\s+интересов"),
     "data": (r"availability\s+of\s+data\s+and\s+materials?", r"data\s+availability(?:\s+statement)?",
              r"доступность\s+данных(?:\s+и\s+материалов)?"),
-    "funding": (r"funding", r"financing", r"acknowledge?ments?", r"финансирование", r"благодарности",
-                r"источник\s+финансирования"),
+    "funding": (r"funding", r"financing", r"financial\s+support", r"финансирование", r"источник\s+финансирования",
+                r"источники\s+финансирования"),
+    "acknowledgements": (r"acknowledge?ments?", r"благодарности", r"благодарность"),
     "doi": (r"doi",),
     "edn": (r"edn",),
     "udc": (r"удк\s*/\s*udc", r"udc\s*/\s*удк", r"udc", r"удк"),
@@ -61,7 +62,7 @@ def match_label(line: str) -> Tuple[str, str] | None:
         if m:
             rest = line[m.end():].strip()
             # a bare word like "Sources" or "Literature" counts only alone on its line
-            if kind in ("references", "abstract", "funding") and rest and not line[: m.end()].rstrip().endswith((":", ".")):
+            if kind in ("references", "abstract", "funding", "acknowledgements") and rest and not line[: m.end()].rstrip().endswith((":", ".")):
                 continue
             if kind in ("doi", "edn") and rest and not re.match(r"(?:https?://|10\.|[A-Za-z]{6}\b)", rest):
                 continue

@@ -154,12 +154,15 @@ def _full_name_person(full: str, known: List[Dict[str, str]]) -> Tuple[int | Non
     """Match a full name ('Leili R. Rustamova') to a byline person by family name; the family
     name of the byline decides where given names end ('Jose de Jesus' + 'Calderon Anton')."""
     key = fold(full)
+    words = full.split()
     for i, person in enumerate(known):
         fam = fold(person.get("family", ""))
+        nfam = len(person.get("family", "").split())
         if fam and key.endswith(fam):
-            words = full.split()
-            nfam = len(person["family"].split())
             return i, {"family": " ".join(words[-nfam:]), "given": " ".join(words[:-nfam])}
+        if fam and key.startswith(fam) and len(words) > nfam:
+            # family name first, as Russian pages print it: "Иванова Анна Сергеевна"
+            return i, {"family": " ".join(words[:nfam]), "given": " ".join(words[nfam:])}
     words = full.split()
     return None, {"family": words[-1], "given": " ".join(words[:-1])} if len(words) > 1 else {"family": full}
 
@@ -174,6 +177,10 @@ def parse_author_paragraph(text: str) -> Dict[str, Any]:
         if m:
             info[key] = m.group(1) if pat.groups else m.group(0)
     parts = split_top_level(text)
+    dash = re.match(r"^(.{3,80}?)\s+[–—-]\s+(.+)$", parts[0])
+    if dash and not any(ch.isdigit() for ch in dash.group(1)):
+        # "Иванова Анна Сергеевна – кандидат экономических наук, доцент ...": name, dash, the rest
+        parts[:1] = [dash.group(1), dash.group(2)]
     info["literal"] = parts[0]
     affiliation: List[str] = []
     positions: List[str] = []

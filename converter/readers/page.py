@@ -170,12 +170,22 @@ class PageReader:
 
     def _block_authors(self, block: Block) -> None:
         for n, para in block.paragraphs():
+            if self._is_page_furniture(para):  # dates or a licence after the last author
+                self._classify_line(n, para, "")
+                continue
             para = self._repair(n, para)
             info = people.parse_author_paragraph(para)
             self.about.append(info)
 
+    @staticmethod
+    def _is_page_furniture(para: str) -> bool:
+        return bool(facts.history_dates(para) or AFTER_REFERENCES.match(para))
+
     def _block_contributions(self, block: Block) -> None:
         for n, para in block.paragraphs():
+            if self._is_page_furniture(para):
+                self._classify_line(n, para, "")
+                continue
             para = self._repair(n, para)
             parsed = people.parse_contribution(para)
             if parsed and not people.looks_like_role_list(para):
@@ -187,8 +197,11 @@ class PageReader:
 
     def _statement(self, key: str, block: Block) -> None:
         value = " ".join(self._repair(n, t.strip()) for n, t in block.lines if t.strip())
-        if value:
-            self.custom[key] = value
+        if value:  # a second statement of the same kind is added, never put in the first one's place
+            self.custom[key] = f"{self.custom[key]}\n{value}" if key in self.custom else value
+
+    def _block_acknowledgements(self, block: Block) -> None:
+        self._statement("acknowledgements", block)
 
     def _block_conflict(self, block: Block) -> None:
         self._statement("conflict-of-interest", block)
@@ -335,11 +348,23 @@ class PageReader:
         title = title.strip().rstrip(".")
         if title.isupper() and len(title) > 10:
             self.custom["title-as-printed"] = title
-            title = title[0] + title[1:].lower()
+            title = self._uncapitalise(title)
             self.diags.warn("title printed in capitals; stored in sentence case (proper nouns may need capitals)",
                             line=n, field="title")
         self.item["title"] = title
         self.title_line = n
+
+    def _uncapitalise(self, title: str) -> str:
+        """A title printed in capitals, in sentence case; a word the page writes with a capital
+        inside a sentence elsewhere ('России' in the abstract) keeps its capital."""
+        proper: Dict[str, str] = {}
+        for line in self.lines:
+            for m in re.finditer(r"[^\W\d_][,;:]?\s+([A-ZА-ЯЁ][a-zа-яё]+)", line):
+                proper.setdefault(m.group(1).lower(), m.group(1))
+        words = re.split(r"(\W+)", title.lower())
+        out = [proper.get(w, w) for w in words]
+        text = "".join(out)
+        return text[:1].upper() + text[1:]
 
     def _set_dates(self, dates: Dict[str, List[int]]) -> None:
         for key, parts in dates.items():
@@ -452,7 +477,7 @@ class PageReader:
             affs = [self.affiliations[m] for m in marks if m in self.affiliations]
             if affs and "affiliation" not in info:
                 info["affiliation"] = "; ".join(affs)
-            used.update(m for m in marks if m in self.affiliations)
+                used.update(m for m in marks if m in self.affiliations)
             for m in marks:
                 if m in self.correspondence:
                     info["corresponding"] = True
