@@ -24,6 +24,8 @@ uses there (readers fill them, writers read them):
       "references": [ <CSL item>, ... ],    # the parsed reference list
       "title-case": True,                   # titles are stored in Title Case (page, BibTeX): APA/GOST sentence-case them
       "funding": "...", "funders": [{"name", "DOI", "award"}],       # page statement / Crossref
+      "acknowledgements": "...",
+      # per author also: "corresponding": True (the '*' of a byline), "researcherid"
       "copyright": "© Тарасова А. С., 2023",
       "title-as-printed": "<the title as printed, when it was in capitals>",
       "title-translations": {"ru": "..."}, "abstract-translations": {...}, "keyword-translations": {...},
@@ -33,6 +35,7 @@ uses there (readers fill them, writers read them):
       "citation-authors-as-printed": "Rustamova L.R., Calderon Anton J.deJ",
       "affiliations-as-printed": ["..."],   # affiliation lines not tied to one author
       "other-text": ["..."],                # page lines no rule recognised: kept, and warned about
+      "non-csl": {...},                     # keys of an input record that are not CSL variables
       "bibtex": {...}, "ris": {...}, "crossref": {...},   # source fields with no CSL variable,
                                             # written back by the same format's writer
     }
