@@ -393,3 +393,17 @@ def test_hostile_file_through_the_cli(tmp_path):
     proc = run_cli(str(path), "-t", "csljson")
     assert proc.returncode == 4
     assert b"entity" in proc.stderr and b"Traceback" not in proc.stderr
+
+
+def test_funding_acknowledgements_and_corresponding_author_both_ways(dtd):
+    page = Path(__file__).parent / "fixtures" / "page"
+    for name, expect in (("russian-dash-authors.txt", ("funding", "acknowledgements")),
+                         ("numbered-affiliations.txt", ("funding",))):
+        record = converter.read_file(page / name).records[0]
+        out = str(converter.write([record], "jats"))
+        assert lxml_errors(out, dtd) == []
+        back = converter.read(out, "jats").records[0]
+        for key in expect:
+            assert back["custom"][key] == record["custom"][key]
+    assert "<funding-statement>" in out and 'corresp="yes"' in out
+    assert back["custom"]["authors"][0]["corresponding"] is True

@@ -155,5 +155,5 @@ ORCID_URL = "https://orcid.org/"
 CUSTOM_KEYS_WITH_ELEMENTS = {
     "edn", "dates", "license", "authors", "abstract-sections", "conflict-of-interest",
     "data-availability", "container-title-other", "notes", "references", "title-translations",
-    "abstract-translations", "keyword-translations", "ids",
+    "abstract-translations", "keyword-translations", "ids", "funding", "acknowledgements",
 }

@@ -371,6 +371,8 @@ def _contributors(meta: etree._Element, article: etree._Element, item: CSLItem, 
         if var != "author":
             continue
         extra: Dict[str, Any] = {"literal": _display(person)}
+        if (contrib.get("corresp") or "").lower() == "yes":
+            extra["corresponding"] = True
         if name_node is not None and name_node.tag == "name-alternatives":
             variants = [_display(p) for p in (_person(n) for n in list(name_node)[1:]) if p]
             if variants:
@@ -470,10 +472,20 @@ def _notes(node: etree._Element | None, custom: Dict[str, Any]) -> None:
             custom.setdefault("notes", []).append(text)
 
 
+def _funding_and_ack(meta: etree._Element, back: etree._Element | None, custom: Dict[str, Any]) -> None:
+    statements = [_text(s) for s in meta.iter("funding-statement") if _text(s)]
+    if statements:
+        custom["funding"] = "\n".join(statements)
+    for ack in back.iter("ack") if back is not None else []:
+        text = "\n".join(_text(p) for p in ack.iter("p") if _text(p)) or _text(ack)
+        if text:
+            custom["acknowledgements"] = f"{custom['acknowledgements']}\n{text}" if "acknowledgements" in custom else text
+
+
 _ARTICLE_META_READ = {
     "article-id", "title-group", "contrib-group", "aff", "author-notes", "pub-date", "pub-date-not-available",
     "volume", "issue", "fpage", "lpage", "page-range", "elocation-id", "history", "permissions", "self-uri",
-    "abstract", "trans-abstract", "kwd-group", "custom-meta-group", "aff-alternatives",
+    "abstract", "trans-abstract", "kwd-group", "custom-meta-group", "aff-alternatives", "funding-group",
 }
 
 
@@ -589,6 +601,7 @@ def _read_article(article: etree._Element, n: int, diags: Diagnostics) -> CSLIte
     if lang:
         item["language"] = lang
     front = article.find("front")
+    meta_node = front.find("article-meta") if front is not None else None
     if front is None:
         diags.error("article has no <front>: no metadata to read", line=_line(article), field="front")
     else:
@@ -599,6 +612,8 @@ def _read_article(article: etree._Element, n: int, diags: Diagnostics) -> CSLIte
         else:
             _article_meta(meta, article, item, custom, diags)
     back = article.find("back")
+    if meta_node is not None:
+        _funding_and_ack(meta_node, back, custom)
     if back is not None:
         refs = [r for r in (_read_ref(ref, i, diags) for i, ref in enumerate(back.iter("ref"), 1)) if r]
         if refs:

@@ -372,7 +372,7 @@ def _contrib_group(meta: etree._Element, item: CSLItem, custom: Dict[str, Any], 
             if not isinstance(person, dict):
                 continue
             extra = details[n] if csl == "author" and n < len(details) else {}
-            contrib = _el(group, "contrib", contrib_type=csl)
+            contrib = _el(group, "contrib", contrib_type=csl, corresp="yes" if extra.get("corresponding") else None)
             for key, id_type in M.CONTRIB_IDS:
                 value = _str(extra.get(key))
                 if not value:
@@ -543,6 +543,10 @@ def _article(article: etree._Element, item: CSLItem, diags: Diagnostics, unmappe
             _el(group, "kwd", kwd)
         if not len(group):
             meta.remove(group)
+    if custom.get("funding"):
+        funding = _el(meta, "funding-group")
+        for line in _str(custom["funding"]).splitlines():
+            _el(funding, "funding-statement", line)
     extras: List[Tuple[str, str, bool]] = []  # (name, value, part of a list)
     skipped: List[str] = []
     for key, value in custom.items():
@@ -566,8 +570,10 @@ def _article(article: etree._Element, item: CSLItem, diags: Diagnostics, unmappe
             _el(entry, "meta-name", key)
             _el(entry, "meta-value", _str(value))
     refs = [r for r in custom.get("references") or [] if isinstance(r, dict)]
-    if refs or custom.get("data-availability"):
+    if refs or custom.get("data-availability") or custom.get("acknowledgements"):
         back = _el(article, "back")
+        if custom.get("acknowledgements"):
+            _paragraphs(_el(back, "ack"), _str(custom["acknowledgements"]))
         if refs:
             _ref_list(back, refs, ids, unmapped)
         if custom.get("data-availability"):
