@@ -18,3 +18,16 @@ def test_reference_manager_example(tmp_path):
     assert len(json.loads((tmp_path / "references.json").read_text(encoding="utf-8"))) == 16
     apa = (tmp_path / "article.apa.txt").read_text(encoding="utf-8")
     assert apa.startswith("Rustamova, L. R., & Calderon Anton, J. de J. (2025).")
+
+
+def test_all_formats_script(tmp_path):
+    import os
+
+    env = dict(os.environ, PATH=f"{os.path.dirname(sys.executable)}:{os.environ.get('PATH', '')}")
+    proc = subprocess.run(["bash", str(ROOT / "examples" / "all_formats.sh"), str(tmp_path)], capture_output=True,
+                          env=env, timeout=600)
+    assert proc.returncode == 0, proc.stderr.decode()
+    names = {p.name for p in tmp_path.iterdir()}
+    assert {"article.json", "all.bib", "all.ris", "article.xml", "references-gost.txt"} <= names
+    gost = (tmp_path / "references-gost.txt").read_text(encoding="utf-8").splitlines()
+    assert len(gost) == 16 and gost[0].startswith("Tarasova, A. S. Modern trends in paradiplomacy")
