@@ -40,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="*", metavar="INPUT", help="input files; '-' or none reads stdin")
     p.add_argument("-f", "--from", dest="from_", default="auto", metavar="FROM",
                    help="input format (default: auto-detect)")
-    p.add_argument("-t", "--to", default="csljson", metavar="TO", help="output format (default: csljson)")
+    p.add_argument("-t", "--to", metavar="TO",
+                   help="output format (default: from the -o file's extension, else csljson)")
     p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     p.add_argument("--locale", help="output language, e.g. ru or en (GOST: ru by default)")
     p.add_argument("--style", help="with -t csl: a CSL style name or .csl file")
@@ -83,6 +84,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         strict=args.strict, encoding=args.encoding, citations=args.citations,
         markup="html" if args.html else "text",
     )
+    if args.to is None:
+        args.to = registry.writer_for_path(args.output) if args.output else "csljson"
     registry.get(args.to, "writer")  # fail on a bad -t before reading anything
     if args.from_ != "auto":
         registry.get(args.from_, "reader")

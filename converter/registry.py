@@ -65,6 +65,19 @@ def get(name: str, role: str) -> Format:
     return fmt
 
 
+def writer_for_path(path: str) -> str:
+    """The writer an output file's extension asks for ('.bib' -> biblatex, '.ris' -> ris);
+    csljson when the extension says nothing."""
+    ext = os.path.splitext(path)[1].lower().lstrip(".")
+    preferred = {"bib": "biblatex", "json": "csljson", "xml": "jats"}  # one ext, several formats
+    if ext in preferred:
+        return preferred[ext]
+    for fmt in formats():
+        if fmt.writer and ext and ext in fmt.extensions:
+            return fmt.name
+    return "csljson"
+
+
 def detect(text: str, filename: str | None = None) -> str:
     """The most likely reader for ``text``. Content decides; the file extension breaks ties."""
     ext = os.path.splitext(filename or "")[1].lower().lstrip(".")

@@ -134,3 +134,11 @@ def test_skipped_records_give_exit_7_with_the_good_ones_written():
     assert proc.returncode == 7, err
     assert "truncated.json:" in err and ": error:" in err and "Traceback" not in err
     assert len(json.loads(proc.stdout)) >= 1
+
+
+def test_output_format_from_the_file_extension(tmp_path):
+    for name, start in (("a.bib", "@article{"), ("a.ris", "TY  - JOUR"), ("a.xml", "<?xml"), ("a.json", "[")):
+        out = tmp_path / name
+        proc = run_cli(str(EXAMPLE_SEED), "-q", "-o", str(out))
+        assert proc.returncode == 0, proc.stderr.decode()
+        assert out.read_text(encoding="utf-8").lstrip().startswith(start), name

@@ -597,7 +597,9 @@ def _shell(article: etree._Element, items: Sequence[CSLItem], unmapped: Counter)
 
 def _serialize(article: etree._Element) -> str:
     doctype = f'<!DOCTYPE article PUBLIC "{M.JATS_PUBLIC_ID}" "{M.JATS_SYSTEM_ID}">'
-    return etree.tostring(article, encoding="unicode", pretty_print=True, doctype=doctype)
+    # the XML declaration says UTF-8 outright (deposit systems such as PMC ask for it)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(
+        article, encoding="unicode", pretty_print=True, doctype=doctype)
 
 
 def _new_article(article_type: str, lang: str | None) -> etree._Element:
