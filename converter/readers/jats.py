@@ -80,24 +80,17 @@ def _rich_text(node: etree._Element | None) -> str:
     return text.strip()
 
 
-def _first_rich(parent: etree._Element, *paths: str) -> str:
-    for path in paths:
-        found = parent.find(path)
-        if found is not None and _text(found):
-            return _rich_text(found)
-    return ""
-
-
 def _squash(text: str) -> str:
     """Collapse XML whitespace only: a no-break space in the text is content, kept as is."""
     return re.sub(r"[ \t\r\n]+", " ", text).strip()
 
 
-def _first_text(parent: etree._Element, *paths: str) -> str:
+def _first_text(parent: etree._Element, *paths: str, rich: bool = False) -> str:
+    """Text of the first of ``paths`` that has some; ``rich`` keeps inline formatting."""
     for path in paths:
         found = parent.find(path)
         if found is not None and _text(found):
-            return _text(found)
+            return _rich_text(found) if rich else _text(found)
     return ""
 
 
@@ -213,7 +206,7 @@ def _citation_fields(cite: etree._Element, item: CSLItem) -> None:
     loose = [p for p in (_person(n) for n in cite if n.tag in _NAME_TAGS) if p]
     if loose:
         item.setdefault("author", []).extend(loose)
-    title = _first_rich(cite, "article-title", "chapter-title", "data-title")
+    title = _first_text(cite, "article-title", "chapter-title", "data-title", rich=True)
     source = _first_text(cite, "source")
     if title:
         item["title"] = title
@@ -506,7 +499,7 @@ def _article_meta(meta: etree._Element, article: etree._Element, item: CSLItem, 
             custom.setdefault("ids", {})[kind] = value
     titles = meta.find("title-group")
     if titles is not None:
-        title = _first_rich(titles, "article-title")
+        title = _first_text(titles, "article-title", rich=True)
         subtitle = _first_text(titles, "subtitle")
         if title:
             item["title"] = f"{title}: {subtitle}" if subtitle else title
