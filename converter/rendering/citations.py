@@ -73,8 +73,21 @@ def render_cite(layout: Any, item: Any, *, suppress_author: bool = False,
     return text
 
 
+class Cite(CitationItem):
+    """A citeproc-py cite that finds its reference once: the element classes ask for
+    ``item.reference`` hundreds of times per entry, through two property look-ups each."""
+
+    @property
+    def reference(self) -> Any:
+        ref = dict.get(self, "_reference")
+        if ref is None:
+            ref = self.bibliography.source[self.key]
+            dict.__setitem__(self, "_reference", ref)
+        return ref
+
+
 def _probe(bib: Any, key: str) -> Any:
-    item = CitationItem(key)
+    item = Cite(key)
     Citation([item]).bibliography = bib
     item.positions = ("first",)
     return item
@@ -167,6 +180,8 @@ class Disambiguator:
         root = style.root
         self.condition = bool(root.xpath_search(".//cs:if[@disambiguate] | .//cs:else-if[@disambiguate]"))
         self._items = {k: _probe(bib, k) for k in self.keys}
+        self._trials: Dict[Tuple[Any, ...], Dict[str, str]] = {}  # by-cite trial renders
+        self._settled: Dict[str, str] = {}  # each reference's text in its current state
 
     def ref(self, key: str) -> Any:
         return self.bib.source[key]
@@ -175,10 +190,17 @@ class Disambiguator:
         out = render_cite(self.layout, self._items[key])
         return str(out) if out is not None else ""
 
+    def _settle(self, key: str, attr: str, value: Any) -> None:
+        """Change a reference's disambiguation state; its settled text is rendered anew."""
+        dict.__setattr__(self.ref(key), attr, value)
+        self._settled.pop(key, None)
+
     def _groups(self, keys: Iterable[str]) -> List[List[str]]:
         by_text: Dict[str, List[str]] = {}
         for key in keys:
-            text = self.text(key)
+            text = self._settled.get(key)
+            if text is None:
+                text = self._settled[key] = self.text(key)
             if text:
                 by_text.setdefault(text, []).append(key)
         return [g for g in by_text.values() if len(g) > 1]
@@ -202,7 +224,7 @@ class Disambiguator:
         if self.condition and groups:
             for group in groups:
                 for key in group:
-                    dict.__setattr__(self.ref(key), "dis_condition", True)
+                    self._settle(key, "dis_condition", True)
             groups = self._groups(k for g in groups for k in g)
         if self.add_suffix and groups:
             order = {k: n for n, k in enumerate(self.bib.keys)}
@@ -215,29 +237,29 @@ class Disambiguator:
     # style's own number when adding names does not help at all)
     def _add_names(self, group: List[str]) -> None:
         most = max(len(self._names(k)) for k in group)
-        renders: Dict[int, Dict[str, str]] = {}
         level = self.max_level if self.add_given else 0
+        base = {k: self._settled.get(k) or self.text(k) for k in group}
+        best: Dict[str, Optional[int]] = {k: None for k in group}
+        least = {k: sum(1 for o in group if o != k and base[o] == base[k]) for k in group}
         for n in range(1, most + 1):
-            renders[n] = {}
+            open_keys = [k for k in group if least[k] > 0]
+            if not open_keys:
+                break  # every member already reads apart from the others
+            texts = {}
             for key in group:
                 ref = self.ref(key)
                 dict.__setattr__(ref, "dis_names", n)
                 dict.__setattr__(ref, "dis_given_all", level)
-                renders[n][key] = self.text(key)
+                texts[key] = self.text(key)
                 dict.__setattr__(ref, "dis_names", None)
                 dict.__setattr__(ref, "dis_given_all", 0)
-        base = {k: self.text(k) for k in group}
-        for key in group:
-            best: Optional[int] = None
-            best_clashes = sum(1 for o in group if o != key and base[o] == base[key])
-            for n in range(1, most + 1):
-                clashes = sum(1 for o in group if o != key and renders[n][o] == renders[n][key])
-                if clashes < best_clashes:
-                    best, best_clashes = n, clashes
-                if clashes == 0:
-                    break
-            if best is not None:
-                dict.__setattr__(self.ref(key), "dis_names", best)
+            for key in open_keys:
+                clashes = sum(1 for o in group if o != key and texts[o] == texts[key])
+                if clashes < least[key]:
+                    best[key], least[key] = n, clashes
+        for key, n in best.items():
+            if n is not None:
+                self._settle(key, "dis_names", n)
 
     def _names(self, key: str) -> List[Any]:
         ref = self.ref(key)
@@ -272,17 +294,21 @@ class Disambiguator:
         # every member decides against the others as they were, then all change at once
         for key, chosen in decided.items():
             if chosen:
-                dict.__setattr__(self.ref(key), "dis_given", dict(self.ref(key).dis_given or {}, **chosen))
+                self._settle(key, "dis_given", dict(self.ref(key).dis_given or {}, **chosen))
 
     def _clashes(self, group: List[str], key: str, levels: Dict[str, int]) -> int:
         """How many others read like ``key`` when all of them show ``levels``."""
-        texts = {}
-        for k in group:
-            ref = self.ref(k)
-            saved = ref.dis_given
-            dict.__setattr__(ref, "dis_given", dict(saved or {}, **levels))
-            texts[k] = self.text(k)
-            dict.__setattr__(ref, "dis_given", saved)
+        cache_key = (tuple(group), tuple(sorted(levels.items())))
+        texts = self._trials.get(cache_key)
+        if texts is None:
+            texts = {}
+            for k in group:
+                ref = self.ref(k)
+                saved = ref.dis_given
+                dict.__setattr__(ref, "dis_given", dict(saved or {}, **levels))
+                texts[k] = self.text(k)
+                dict.__setattr__(ref, "dis_given", saved)
+            self._trials[cache_key] = texts
         return sum(1 for o in group if o != key and texts[o] == texts[key])
 
     # all-names / primary-name rules: every name that shares a family name with another

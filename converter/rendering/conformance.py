@@ -24,8 +24,10 @@ def parse_fixture(text: str) -> Dict[str, str]:
     return {m.group(1): m.group(2) for m in _SECTION_RE.finditer(text)}
 
 
-def _cite_items(raw: List[Dict[str, Any]], keys: Dict[str, str]):  # type: ignore[no-untyped-def]
+def _cite_items(raw: List[Dict[str, Any]], keys: Dict[str, str], raw_mode: bool = False):  # type: ignore[no-untyped-def]
     from citeproc import CitationItem, Locator
+
+    from .citations import Cite
 
     out = []
     for c in raw:
@@ -36,7 +38,7 @@ def _cite_items(raw: List[Dict[str, Any]], keys: Dict[str, str]):  # type: ignor
         for aff in ("prefix", "suffix"):
             if c.get(aff):
                 extra[aff] = c[aff]
-        out.append(CitationItem(key, **extra))
+        out.append((CitationItem if raw_mode else Cite)(key, **extra))
     return out
 
 
@@ -133,14 +135,14 @@ def _run_raw(fx: Dict[str, str]) -> str:
     bib = CitationStylesBibliography(style, CiteProcJSON(items), formatter.html)
 
     if "CITATION-ITEMS" in fx:
-        clusters = [_cite_items(c, keys) for c in json.loads(fx["CITATION-ITEMS"])]
+        clusters = [_cite_items(c, keys, raw_mode=True) for c in json.loads(fx["CITATION-ITEMS"])]
     elif "CITATIONS" in fx:
-        clusters = [_cite_items(c[0]["citationItems"], keys) for c in json.loads(fx["CITATIONS"])]
+        clusters = [_cite_items(c[0]["citationItems"], keys, raw_mode=True) for c in json.loads(fx["CITATIONS"])]
     else:
-        clusters = [_cite_items([{"id": i.get("id")} for i in items], keys)]
+        clusters = [_cite_items([{"id": i.get("id")} for i in items], keys, raw_mode=True)]
     citations = [Citation(c) for c in clusters]
     if mode.startswith("bibliography"):
-        bib.register(Citation(_cite_items([{"id": i.get("id")} for i in items], keys)))
+        bib.register(Citation(_cite_items([{"id": i.get("id")} for i in items], keys, raw_mode=True)))
     for c in citations:
         bib.register(c)
     if style.has_bibliography():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Dict, List, Sequence
 
-from citeproc import Citation, CitationItem
+from citeproc import Citation
 from citeproc.frontend import CitationStylesBibliography
 from citeproc.source import BibliographySource
 
@@ -13,7 +13,7 @@ from .items import convert_items
 from .markup import FORMATTERS
 from .punctuation import tidy
 from .styles import LoadedStyle
-from .citations import disambiguate, render_document
+from .citations import Cite, disambiguate, render_document
 
 
 @dataclass
@@ -53,7 +53,7 @@ def render(items: Sequence[Dict[str, Any]], style: LoadedStyle, *, markup: str =
         for ref in refs:
             source.add(ref)
         bib = CitationStylesBibliography(style, source, fmt)
-        cites = [Citation([CitationItem(ref.key)]) for ref in refs]
+        cites = [Citation([Cite(ref.key)]) for ref in refs]
         for cite in cites:
             bib.register(cite)
         has_bib = style.has_bibliography()
