@@ -368,7 +368,8 @@ def render_citation(style: Any, citation: Any, *, presorted: bool = False) -> st
     delimiter = layout.get("delimiter", "")
     collapse = _opt(element, "collapse")
     group_delim_attr = _opt(element, "cite-group-delimiter")
-    group_delimiter = group_delim_attr if group_delim_attr is not None else delimiter
+    # CSL: cites in a group are joined by ", " unless the style says otherwise
+    group_delimiter = group_delim_attr if group_delim_attr is not None else ", "
     after_collapse = _opt(element, "after-collapse-delimiter", delimiter)
     suffix_delimiter = _opt(element, "year-suffix-delimiter",
                             group_delim_attr if group_delim_attr is not None else delimiter)
