@@ -164,3 +164,13 @@ def test_macro_call_is_suppressed_like_a_group():
     with_container = {"id": "a", "type": "chapter", "title": "T", "container-title": "Book"}
     without = {"id": "b", "type": "chapter", "title": "U"}
     assert render([with_container, without], style).entries == ["T, in Book", "U"]
+
+
+def test_a_locale_is_not_shared_between_styles():
+    # locale terms are formatted for their style's output; a shared locale once made APA
+    # text print "Ed. &#38; Trans." after a GOST HTML render
+    person = [{"family": "Hannes", "given": "L."}]
+    item = {"id": "a", "type": "book", "title": "T", "author": [{"family": "Averroes"}],
+            "editor": person, "translator": person, "issued": {"date-parts": [[1892]]}}
+    converter.write([item], "gost", markup="html", locale="en")
+    assert "(L. Hannes, Ed. & Trans.)" in converter.write([item], "apa")

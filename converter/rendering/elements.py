@@ -407,9 +407,13 @@ class Key(model.Key):
         if not names:
             return None
         out = []
+        # CSL: unless demote-non-dropping-particle is "never", "van" in "van Gogh" is
+        # sorted after the given name
+        demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
         for name in names:
             given, family, dp, ndp, suffix = name.parts()
-            parts = (ndp, family, given, dp, suffix)
+            parts = ((ndp, family, given, dp, suffix) if demote == "never"
+                     else (family, given, dp, ndp, suffix))
             out.append(" ".join(str(p) for p in parts if p))
         return ";".join(out)
 

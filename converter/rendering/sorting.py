@@ -13,6 +13,8 @@ from functools import lru_cache
 from typing import Any, Tuple
 
 _NUMBER_RE = re.compile(r"\d+")
+_TAG_RE = re.compile(r"<[^>]+>")
+_IGNORED = frozenset("\"'“”‘’«»„‚()[]{}<>")
 
 
 @lru_cache(maxsize=65536)
@@ -31,12 +33,16 @@ def _letter_key(ch: str, cyrillic_first: bool) -> Tuple[int, str]:
         return (0, ch)
     if ch.isalpha():
         return (3, base)
-    return (-1, "")  # punctuation and spaces are ignored at the first level
+    if ch in _IGNORED:
+        return (-1, "")  # quotes and brackets do not count
+    # spaces, then other punctuation, sort before digits and letters ("Dale" < "Dalebout",
+    # "d’Wander" < "de’ Frinkle"), as in the Unicode root collation
+    return (-3, "") if ch.isspace() else (-2, ch)
 
 
 def collation_key(text: str, locale: str = "en-US") -> Tuple[Any, ...]:
     cyrillic_first = locale.lower().startswith(("ru", "uk", "be", "bg", "sr", "kk"))
-    primary = tuple(k for k in (_letter_key(c, cyrillic_first) for c in text) if k[0] >= 0)
+    primary = tuple(k for k in (_letter_key(c, cyrillic_first) for c in text) if k[0] != -1)
     return (primary, text.lower(), text)
 
 
@@ -44,7 +50,10 @@ def sort_key(value: Any, locale: str, numeric: bool = False) -> Any:
     """A comparable key for one sort value; ``None`` for an empty one (sorted last)."""
     if value is None:
         return None
-    text = str(value).strip()
+    text = str(value)
+    if "<" in text:
+        text = _TAG_RE.sub("", text)  # markup in a sort key is not part of it
+    text = text.strip()
     if not text:
         return None
     if numeric:

@@ -38,20 +38,22 @@ def _parser() -> etree.XMLParser:
     return parser
 
 
-_LOCALES: Dict[str, etree._Element] = {}
-_TREES: list = []  # keep parsed trees alive: lxml drops Python attributes of dead proxies
+_LOCALE_XML: Dict[str, bytes] = {}
 
 
 def load_locale(tag: str) -> etree._Element:
-    root = _LOCALES.get(tag)
-    if root is None:
+    """A fresh locale tree for one style. Not shared: a locale renders its terms with its
+    style's output format, so a locale shared by an HTML and a text style would escape
+    "&" in the text one."""
+    xml = _LOCALE_XML.get(tag)
+    if xml is None:
         path = os.path.join(LOCALES_PATH, f"locales-{tag}.xml")
         if not os.path.exists(path):
             raise UsageError(f"unknown CSL locale {tag!r}")
-        tree = etree.parse(path, _parser())
-        _TREES.append(tree)
-        root = _LOCALES[tag] = tree.getroot()
-    return root
+        with open(path, "rb") as fh:
+            xml = _LOCALE_XML[tag] = fh.read()
+    # the style keeps the root in its `locales` list, which keeps the tree alive
+    return etree.fromstring(xml, _parser())
 
 
 def own_styles_dir() -> str:
