@@ -48,6 +48,12 @@ SUITE_CASES = {
     "bugreports_CapsAfterOneWordPrefix": "... but not after a one-word prefix",
     # groups
     "group_SuppressTermInMacro": "a macro call acts as a group",
+    "sort_AuthorDateWithYearSuffix": "cite-group-delimiter defaults to ', '",
+    # sorting
+    "sort_DaleDalebout": "a space sorts before letters",
+    "sort_NameParticleInNameSortFalse": "a non-dropping particle is demoted in sorting",
+    "sort_StripMarkup": "markup is not part of a sort key",
+    "sort_LeadingA": "sort keys of titles and names together",
 }
 
 
