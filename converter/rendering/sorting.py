@@ -7,6 +7,7 @@ Collation Algorithm's default.
 """
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from functools import lru_cache
@@ -51,6 +52,8 @@ def sort_key(value: Any, locale: str, numeric: bool = False) -> Any:
     if value is None:
         return None
     text = str(value)
+    if "&" in text:
+        text = html.unescape(text)  # citeproc-py escapes variable sort keys for HTML
     if "<" in text:
         text = _TAG_RE.sub("", text)  # markup in a sort key is not part of it
     text = text.strip()
