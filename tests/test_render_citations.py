@@ -48,6 +48,8 @@ SUITE_CASES = {
     "bugreports_CapsAfterOneWordPrefix": "... but not after a one-word prefix",
     # groups
     "group_SuppressTermInMacro": "a macro call acts as a group",
+    "flipflop_ItalicsFlipped": "italics inside italics are upright",
+    "flipflop_SmallCaps": "small caps inside small caps are normal",
     "sort_AuthorDateWithYearSuffix": "cite-group-delimiter defaults to ', '",
     # sorting
     "sort_DaleDalebout": "a space sorts before letters",

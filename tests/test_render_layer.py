@@ -174,3 +174,14 @@ def test_a_locale_is_not_shared_between_styles():
             "editor": person, "translator": person, "issued": {"date-parts": [[1892]]}}
     converter.write([item], "gost", markup="html", locale="en")
     assert "(L. Hannes, Ed. & Trans.)" in converter.write([item], "apa")
+
+
+def test_nested_italics_flip_to_upright():
+    from converter.rendering.markup import flip_flop
+
+    assert flip_flop("<i>One <i>Two <i>Three</i> Four</i> Five!</i>") == (
+        '<i>One <span style="font-style:normal;">Two <i>Three</i> Four</span> Five!</i>')
+    item = {"id": "f", "type": "book", "title": "The <i>Titanic</i> Years",
+            "author": [{"family": "Doe", "given": "J."}], "issued": {"date-parts": [[2000]]}}
+    html = converter.write([item], "apa", markup="html")
+    assert '<i>The <span style="font-style:normal;">Titanic</span> Years</i>' in html

@@ -71,7 +71,7 @@ def _document(fx: Dict[str, str], calls: Any):  # type: ignore[no-untyped-def]
     from .citations import disambiguate, render_document
     from .engine import _punctuation_in_quote, _quotes
     from .items import convert_items
-    from .markup import HTML
+    from .markup import HTML, flip_flop
     from .punctuation import tidy
     from .styles import load_style_text
 
@@ -95,10 +95,10 @@ def _document(fx: Dict[str, str], calls: Any):  # type: ignore[no-untyped-def]
         bib.sort()
     disambiguate(style, bib, bib.keys)
     if mode.startswith("bibliography"):
-        entries = [tidy(str(e), piq) for e in bib.bibliography() if e is not None]
+        entries = [flip_flop(tidy(str(e), piq)) for e in bib.bibliography() if e is not None]
         body = "".join(f'  <div class="csl-entry">{e}</div>\n' for e in entries)
         return [], [f'<div class="csl-bib-body">\n{body}</div>']
-    return ids, [tidy(str(t), piq) for t in render_document(style, bib, citations, notes)]
+    return ids, [flip_flop(tidy(str(t), piq)) for t in render_document(style, bib, citations, notes)]
 
 
 def _calls(fx: Dict[str, str], items: List[Dict[str, Any]], calls: Any):  # type: ignore[no-untyped-def]

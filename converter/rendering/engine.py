@@ -10,7 +10,7 @@ from citeproc.frontend import CitationStylesBibliography
 from citeproc.source import BibliographySource
 
 from .items import convert_items
-from .markup import FORMATTERS
+from .markup import FORMATTERS, flip_flop
 from .punctuation import tidy
 from .styles import LoadedStyle
 from .citations import Cite, disambiguate, render_document
@@ -61,15 +61,16 @@ def render(items: Sequence[Dict[str, Any]], style: LoadedStyle, *, markup: str =
             bib.sort()
         disambiguate(style, bib, bib.keys)
         piq = _punctuation_in_quote(style)
+        finish = (lambda t: flip_flop(tidy(t, piq))) if markup == "html" else (lambda t: tidy(t, piq))
         entries: List[str] = []
         order: List[int] = []
         if bibliography and has_bib:
             for key, text in zip(bib.keys, bib.bibliography()):
                 if text is not None:
-                    entries.append(tidy(str(text), piq))
+                    entries.append(finish(str(text)))
                     order.append(int(key[1:]))
         cited: List[str] = []
         if citations:
             # each item is one citation, in input order
-            cited = [tidy(str(text), piq) for text in render_document(style, bib, cites)]
+            cited = [finish(str(text)) for text in render_document(style, bib, cites)]
     return Rendered(entries, order, cited)

@@ -136,3 +136,53 @@ def rich_text(value: str, formatter: SimpleNamespace,
                 out.append(Tag("</span>" if kind == "smallcaps" else _HTML_TAG_FOR[kind][1]))
     # skip the unclosed-tag check when nothing matched: the common case stays cheap
     return MixedString(out)
+
+
+# Flip-flop (citeproc-js): italics inside italics are set upright, bold inside bold normal,
+# small caps inside small caps normal; one level further in, the style comes back.
+_FLIP_RE = re.compile(r"<(/?)([a-z]+)([^>]*)>")
+_FLIPS = {
+    "<i>": ("italic", '<span style="font-style:normal;">', "</span>", "</i>"),
+    "<b>": ("bold", '<span style="font-weight:normal;">', "</span>", "</b>"),
+    SMALL_CAPS: ("small-caps", '<span style="font-variant:normal;">', "</span>", "</span>"),
+}
+
+
+def flip_flop(html: str) -> str:
+    """HTML with nested identical decorations flipped, as citeproc-js prints them."""
+    if html.count("<i>") + html.count("<b>") + html.count(SMALL_CAPS) < 2:
+        return html  # nothing can be nested
+    out: List[str] = []
+    closers: List[str] = []       # what each open tag closes with, innermost last
+    active: List[str] = []        # decorations in force for each open tag
+    pos = 0
+    for m in _FLIP_RE.finditer(html):
+        out.append(html[pos:m.start()])
+        pos = m.end()
+        tag = m.group(0)
+        if m.group(1):  # a closing tag
+            if closers:
+                out.append(closers.pop())
+                active.pop()
+            else:
+                out.append(tag)
+            continue
+        flip = _FLIPS.get(tag)
+        state = set(active[-1].split()) if active else set()
+        if flip is None:
+            out.append(tag)
+            closers.append(f"</{m.group(2)}>")
+            active.append(" ".join(sorted(state)))
+            continue
+        name, upright_open, upright_close, normal_close = flip
+        if name in state:
+            out.append(upright_open)
+            closers.append(upright_close)
+            state.discard(name)
+        else:
+            out.append(tag)
+            closers.append(normal_close)
+            state.add(name)
+        active.append(" ".join(sorted(state)))
+    out.append(html[pos:])
+    return "".join(out)
