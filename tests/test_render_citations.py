@@ -50,6 +50,12 @@ SUITE_CASES = {
     "group_SuppressTermInMacro": "a macro call acts as a group",
     "flipflop_ItalicsFlipped": "italics inside italics are upright",
     "flipflop_SmallCaps": "small caps inside small caps are normal",
+    # subsequent-author-substitute
+    "magic_SubsequentAuthorSubstitute": "complete-all",
+    "magic_SubsequentAuthorSubstituteOfTitleField": "a substituted title counts as the author",
+    "substitute_SharedMacro": "complete-each",
+    "name_SubstitutePartialEach": "partial-each",
+    "sort_ChicagoYearSuffix1": "with year suffixes (Chicago)",
     "sort_AuthorDateWithYearSuffix": "cite-group-delimiter defaults to ', '",
     # sorting
     "sort_DaleDalebout": "a space sorts before letters",

@@ -352,6 +352,9 @@ class Names(RecordsVariableMixin, AffixMixin, model.Names):
             state["text"] = str(text)
             if state.get("suppress"):
                 return None
+            replace = state.get("replace")
+            if replace is not None and "names" not in state and replace[2][0] == "text":
+                return String(self.preformat(replace[0]))  # a substituted title, say
         return text
 
 
@@ -385,14 +388,31 @@ class Substitute(model.Substitute):
 class Layout(AffixMixin, model.Layout):
     def render_bibliography(self, citation_items):  # type: ignore[no-untyped-def]
         output = []
+        substitute = self.getparent().get("subsequent-author-substitute")
+        rule = self.getparent().get("subsequent-author-substitute-rule", "complete-all")
+        previous = None
         for item in citation_items:
-            self.repressed = {}
-            _reset(item)
+            state = self._entry_state(item, None if substitute is None else {})
             text = self.render_children(item)
+            if substitute is not None:
+                author = _entry_author(state)
+                if previous is not None and author is not None and _same_author(rule, author, previous):
+                    self._entry_state(item, {"replace": (substitute, rule, previous)})
+                    text = self.render_children(item)
+                previous = author
+                dict.__setattr__(item.reference, "author_state", None)
             if text is not None:
                 text = capitalize_opening_term(self.get_root(), str(text))
             output.append(self.format(self.wrap(text)) if text is not None else None)
         return output
+
+    def _entry_state(self, item, state):  # type: ignore[no-untyped-def]
+        self.repressed = {}
+        _reset(item)
+        if state is not None:
+            state.update(depth=0, seen=False, text=None, suppress=False)
+            dict.__setattr__(item.reference, "author_state", state)
+        return state
 
     def render_children(self, item, delimiter="", **kwargs):  # type: ignore[no-untyped-def]
         # a citation renders several items through one layout: start each one afresh
@@ -510,6 +530,16 @@ class Name(AffixMixin, model.Name):
             literal.append(was_literal)
         if not rendered:
             return None
+        state = getattr(ref, "author_state", None)
+        if state is not None and state.get("depth") == 1 and "names" not in state:
+            # the entry's author for subsequent-author-substitute (bibliography) 
+            state["names"] = ([str(r) for r in rendered], truncate)
+            replace = state.get("replace")
+            if replace is not None:
+                substitute, rule, previous = replace
+                if rule == "complete-all":
+                    return String(self.preformat(substitute))
+                rendered = _substituted(rendered, rule, previous, self.preformat(substitute))
         return self._join(rendered, inverted, literal, truncate, use_last, opt)
 
     def _citation_option(self, name, default=None):  # type: ignore[no-untyped-def]
@@ -602,6 +632,38 @@ class Name(AffixMixin, model.Name):
         if found:
             return found[0].render()
         return self.get_single_term(name="et-al")
+
+
+def _entry_author(state: Dict[str, Any]) -> Any:
+    """What subsequent-author-substitute compares: the names, or what took their place."""
+    if "names" in state:
+        return ("names",) + (tuple(state["names"][0]), state["names"][1])
+    if state.get("text"):
+        return ("text", state["text"])
+    return None
+
+
+def _same_author(rule: str, author: Any, previous: Any) -> bool:
+    if author[0] != previous[0]:
+        return False
+    if author[0] == "text" or rule.startswith("complete"):
+        return author == previous
+    return bool(author[1]) and bool(previous[1]) and author[1][0] == previous[1][0]
+
+
+def _substituted(rendered: List[Any], rule: str, previous: Any, substitute: str) -> List[Any]:
+    if previous[0] != "names":
+        return rendered
+    before = previous[1]
+    if rule == "complete-each":
+        return [String(substitute) for _ in rendered]
+    out = list(rendered)
+    for n, name in enumerate(rendered):
+        if n < len(before) and str(name) == before[n] and (rule == "partial-each" or n == 0):
+            out[n] = String(substitute)
+        else:
+            break
+    return out
 
 
 # Every element class the loader should use instead of citeproc-py's, by CSL element name.
