@@ -50,6 +50,8 @@ SUITE_CASES = {
     "group_SuppressTermInMacro": "a macro call acts as a group",
     "flipflop_ItalicsFlipped": "italics inside italics are upright",
     "flipflop_SmallCaps": "small caps inside small caps are normal",
+    "magic_SuppressLayoutDelimiterIfPrefixComma": "a prefix opening with a comma drops the delimiter",
+    "name_NoNameNode": "cs:names without cs:name uses our name rendering",
     # subsequent-author-substitute
     "magic_SubsequentAuthorSubstitute": "complete-all",
     "magic_SubsequentAuthorSubstituteOfTitleField": "a substituted title counts as the author",

@@ -434,9 +434,12 @@ def _join(pieces: List[Tuple[str, str]]) -> str:
     out = ""
     for n, (text, delimiter) in enumerate(pieces):
         out += text
-        if n < len(pieces) - 1:
-            out += delimiter
+        if n < len(pieces) - 1 and not pieces[n + 1][0][:1] in _OWN_PUNCTUATION:
+            out += delimiter  # a cite whose prefix opens with punctuation brings its own
     return out
+
+
+_OWN_PUNCTUATION = frozenset(",.;:")
 
 
 def _group_by_author(rendered: List[Tuple[Any, Optional[str], Optional[str]]]) -> List[list]:

@@ -338,6 +338,13 @@ class Names(RecordsVariableMixin, AffixMixin, model.Names):
     """The first names a cite renders are its "author" for cite grouping and collapsing
     (citations.py): captured, and suppressed when the cite follows one by the same author."""
 
+    def process(self, item, names_context=None, context=None, **kwargs):  # type: ignore[no-untyped-def]
+        target = names_context if names_context is not None else self
+        if target.name is None:
+            # citeproc-py would insert a cs:name of its own class here; use ours
+            target.insert(0, target.makeelement("{http://purl.org/net/xbiblio/csl}name"))
+        return super().process(item, names_context=names_context, context=context, **kwargs)
+
     def render(self, item, *args, **kwargs):  # type: ignore[no-untyped-def]
         state = getattr(item.reference, "author_state", None)
         if state is None or state.get("depth") or state.get("seen"):
