@@ -52,6 +52,10 @@ SUITE_CASES = {
     "flipflop_SmallCaps": "small caps inside small caps are normal",
     "magic_SuppressLayoutDelimiterIfPrefixComma": "a prefix opening with a comma drops the delimiter",
     "name_NoNameNode": "cs:names without cs:name uses our name rendering",
+    "name_AuthorEditorCount": "form=\"count\" adds up the variables of cs:names",
+    "magic_NameSuffixWithComma": "\"John,! Jr.\" in a given name is a suffix after a comma",
+    "name_ArticularWithComma": "comma-suffix",
+    "name_ParsedCommaDelimitedDroppingParticleSortOrderingWithoutAffixes": "a particle after a comma",
     # subsequent-author-substitute
     "magic_SubsequentAuthorSubstitute": "complete-all",
     "magic_SubsequentAuthorSubstituteOfTitleField": "a substituted title counts as the author",

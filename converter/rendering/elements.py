@@ -490,6 +490,12 @@ def _cat(parts, delimiter=" "):  # type: ignore[no-untyped-def]
 
 
 class Name(AffixMixin, model.Name):
+    def render(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        value = self.process(*args, **kwargs)
+        if isinstance(value, int):
+            return value  # form="count": cs:names adds up the counts of its variables
+        return self.markup(value)
+
     def process(self, item, variable, context=None, sort_options=None, **kwargs):  # type: ignore[no-untyped-def]
         def opt(name: str) -> Any:
             return self.get_option(name, context, sort_options)
@@ -581,9 +587,11 @@ class Name(AffixMixin, model.Name):
         if invert:
             if demote in ("never", "sort-only"):
                 family = _cat((ndp, family))
-                given = _cat((given, dp))
+                given = (_cat((given, dp), sort_sep) if name.get("comma-particle")
+                         else _cat((given, dp)))
             else:
-                given = _cat((given, dp, ndp))
+                given = (_cat((given, _cat((dp, ndp))), sort_sep) if name.get("comma-particle")
+                         else _cat((given, dp, ndp)))
             given, family = self._format_parts(given, family)
             return _cat((family, given, suffix), sort_sep), False
         family = _cat((dp, ndp, family))

@@ -133,6 +133,23 @@ def convert_name(data: Any, fmt: SimpleNamespace) -> Name | None:
         return Name(literal=rich_text(str(data["literal"]), fmt, smart_quotes))
     fields = {k: str(data[k]).strip() for k in _NAME_KEYS if data.get(k) not in (None, "")}
     fields = {k: v for k, v in fields.items() if v}
+    comma_suffix = bool(data.get("comma-suffix"))
+    comma_particle = False
+    given = fields.get("given", "")
+    if ", " in given and "suffix" not in fields and not data.get("parse-names") is False:
+        # citeproc-js's convention: "John, III" is given name and suffix; "John,! Jr."
+        # marks a suffix printed after a comma
+        fields["given"], suffix = given.split(", ", 1)
+        if suffix.startswith("! "):
+            suffix, comma_suffix = suffix[2:], True
+        if suffix[:1].islower() and "dropping-particle" not in fields:
+            fields["dropping-particle"] = suffix  # "François, abbé d'": a particle
+            comma_particle = True
+        else:
+            fields["suffix"] = suffix
+    elif ",! " in given and "suffix" not in fields:
+        fields["given"], fields["suffix"] = given.split(",! ", 1)
+        comma_suffix = True
     if not fields:
         return None
     if "family" not in fields:
@@ -140,8 +157,12 @@ def convert_name(data: Any, fmt: SimpleNamespace) -> Name | None:
         fields["family"] = fields.pop("given", "") or fields.pop("suffix", "")
     # given names stay raw: initials are cut from the text, then escaped (elements.Name)
     name = Name(**{k: (rich_text(v, fmt, smart_quotes) if k == "family" else
-                       String(smart_quotes(v)) if k == "given" else v)
+                       String(smart_quotes(v)) if k == "given" else smart_quotes(v))
                    for k, v in fields.items()})
+    if comma_suffix:
+        dict.__setitem__(name, "comma-suffix", True)
+    if comma_particle:  # an inverted name keeps the comma: "Hédelin, abbé d’"
+        dict.__setitem__(name, "comma-particle", True)
     return name
 
 
