@@ -257,9 +257,9 @@ class Disambiguator:
                 clashes = sum(1 for o in group if o != key and texts[o] == texts[key])
                 if clashes < least[key]:
                     best[key], least[key] = n, clashes
-        for key, n in best.items():
-            if n is not None:
-                self._settle(key, "dis_names", n)
+        for key, chosen in best.items():
+            if chosen is not None:
+                self._settle(key, "dis_names", chosen)
 
     def _names(self, key: str) -> List[Any]:
         ref = self.ref(key)
@@ -347,7 +347,7 @@ def disambiguate(style: Any, bib: Any, keys: Sequence[str]) -> None:
 
 # --- one citation: grouping, collapsing, delimiters ----------------------------------
 
-def _opt(citation: Any, name: str, default: Optional[str] = None) -> Optional[str]:
+def _opt(citation: Any, name: str, default: Any = None) -> Any:
     value = citation.get(name)
     return value if value is not None else default
 
@@ -374,12 +374,12 @@ def render_citation(style: Any, citation: Any, *, presorted: bool = False) -> st
     suffix_delimiter = _opt(element, "year-suffix-delimiter",
                             group_delim_attr if group_delim_attr is not None else delimiter)
 
-    rendered: List[Tuple[Any, Optional[str], Optional[str]]] = []   # cite, text, author
+    rendered: List[Tuple[Any, str, Optional[str]]] = []   # cite, text, author
     for cite in cites:
         state: Dict[str, Any] = {}
         text = render_cite(layout, cite, capture=state)
-        rendered.append((cite, str(text) if text is not None else None, state.get("text")))
-    rendered = [r for r in rendered if r[1]]
+        if text:
+            rendered.append((cite, str(text), state.get("text")))
     rendered = [(c, _capitalized_term(style, c, t, n == 0), a) for n, (c, t, a) in enumerate(rendered)]
 
     if collapse == "citation-number":
@@ -442,7 +442,7 @@ def _join(pieces: List[Tuple[str, str]]) -> str:
 _OWN_PUNCTUATION = frozenset(",.;:")
 
 
-def _group_by_author(rendered: List[Tuple[Any, Optional[str], Optional[str]]]) -> List[list]:
+def _group_by_author(rendered: List[Tuple[Any, str, Optional[str]]]) -> List[list]:
     groups: List[list] = []
     index: Dict[str, int] = {}
     for entry in rendered:
@@ -460,7 +460,7 @@ def _collapse_years(layout: Any, group: list, collapse: str, group_delimiter: st
                     suffix_delimiter: str, after_collapse: str, delimiter: str) -> List[Tuple[str, str]]:
     pieces: List[Tuple[str, str]] = []
     suffixes = collapse in ("year-suffix", "year-suffix-ranged")
-    run: List[Tuple[Any, str]] = []   # cites of one year: (cite, suffix)
+    run: List[Tuple[Any, Any]] = []   # cites of one year: (cite, suffix)
     previous_year: Optional[str] = None
 
     def year_of(cite: Any) -> Tuple[Optional[str], Optional[str]]:
@@ -534,7 +534,7 @@ def _letter_value(suffix: str) -> int:
     return value
 
 
-def _collapse_numbers(rendered: List[Tuple[Any, Optional[str], Optional[str]]],
+def _collapse_numbers(rendered: List[Tuple[Any, str, Optional[str]]],
                       delimiter: str) -> List[Tuple[str, str]]:
     """Runs of three or more consecutive citation numbers become "first–last"; a cite with
     a locator or affixes stays on its own."""

@@ -19,7 +19,7 @@ from typing import Any, Dict, List
 
 from citeproc import model
 from citeproc.source import VariableError
-from citeproc.string import MixedString, String, join as seam_join
+from citeproc.string import String, join as seam_join
 
 from html import unescape as html_unescape
 
@@ -226,7 +226,7 @@ class Date(RecordsVariableMixin, AffixMixin, model.Date):
 
 def _after_year(text: str, ref: Any, variable: str | None) -> str | None:
     """``text`` with a NUL mark after the (last) year of the date, or None without one."""
-    value = dict.get(ref, (variable or "issued").replace("-", "_"))
+    value: Any = dict.get(ref, (variable or "issued").replace("-", "_"))
     try:
         year = value["end"] if "end" in value and not value["end"].is_nil() else value
         if "begin" in year:

@@ -99,7 +99,7 @@ def convert_date(value: Any) -> Any:
         return None
     parts = [p for p in (value.get("date-parts") or []) if p and p[0] not in (None, "")]
     circa = bool(value.get("circa"))
-    dates = []
+    dates: List[Any] = []
     for part in parts[:2]:
         fields: Dict[str, Any] = {}
         for name, v in zip(("year", "month", "day"), part):
