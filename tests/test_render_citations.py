@@ -56,6 +56,7 @@ SUITE_CASES = {
     "magic_NameSuffixWithComma": "\"John,! Jr.\" in a given name is a suffix after a comma",
     "name_ArticularWithComma": "comma-suffix",
     "name_ParsedCommaDelimitedDroppingParticleSortOrderingWithoutAffixes": "a particle after a comma",
+    "magic_SecondFieldAlign": "second-field-align: the first field in the margin (HTML)",
     # subsequent-author-substitute
     "magic_SubsequentAuthorSubstitute": "complete-all",
     "magic_SubsequentAuthorSubstituteOfTitleField": "a substituted title counts as the author",

@@ -398,7 +398,10 @@ class Layout(AffixMixin, model.Layout):
         substitute = self.getparent().get("subsequent-author-substitute")
         rule = self.getparent().get("subsequent-author-substitute-rule", "complete-all")
         previous = None
+        align = (self.getparent().get("second-field-align") is not None
+                 and getattr(self.get_formatter(), "name", "") == "html")
         for item in citation_items:
+            first_field = self._first_field(item) if align else None
             state = self._entry_state(item, None if substitute is None else {})
             text = self.render_children(item)
             if substitute is not None:
@@ -410,8 +413,23 @@ class Layout(AffixMixin, model.Layout):
                 dict.__setattr__(item.reference, "author_state", None)
             if text is not None:
                 text = capitalize_opening_term(self.get_root(), str(text))
-            output.append(self.format(self.wrap(text)) if text is not None else None)
+            entry = self.format(self.wrap(text)) if text is not None else None
+            if entry is not None and first_field:
+                entry = _aligned(str(entry), first_field)
+            output.append(entry)
         return output
+
+    def _first_field(self, item):  # type: ignore[no-untyped-def]
+        """What the layout's first element prints (second-field-align puts it in the margin)."""
+        first = next(iter(self.iterchildren()), None)
+        if first is None:
+            return None
+        self._entry_state(item, None)
+        try:
+            text = first.render(item)
+        except VariableError:
+            text = None
+        return str(text) if text else None
 
     def _entry_state(self, item, state):  # type: ignore[no-untyped-def]
         self.repressed = {}
@@ -647,6 +665,16 @@ class Name(AffixMixin, model.Name):
         if found:
             return found[0].render()
         return self.get_single_term(name="et-al")
+
+
+def _aligned(entry: str, first: str) -> str:
+    """citeproc-js's HTML for second-field-align: the first field in the left margin."""
+    at = entry.find(first)
+    if at < 0:
+        return entry
+    cut = at + len(first)
+    return (f'\n    <div class="csl-left-margin">{entry[:cut]}</div>'
+            f'<div class="csl-right-inline">{entry[cut:]}</div>\n  ')
 
 
 def _entry_author(state: Dict[str, Any]) -> Any:
