@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, FrozenSet, List
+from typing import Callable, FrozenSet, List, Tuple
 
 TAG_RE = re.compile(
     r'<(?P<close>/)?(?P<tag>i|b|sup|sub|span)'
@@ -53,23 +53,42 @@ def _paired(value: str) -> List[re.Match[str]]:
     return sorted(keep, key=lambda m: m.start())
 
 
+Token = Tuple[str, str]  # ("text", chunk) | ("open", style) | ("close", style)
+
+
+def tokens(value: str) -> List[Token]:
+    """The value as a stream of text chunks and paired open/close events, nesting kept
+    (``<i>a <i>b</i></i>`` opens "i" twice). Tags that do not pair up are text."""
+    out: List[Token] = []
+    pos = 0
+    open_kinds: List[str] = []
+    for m in _paired(value):
+        if value[pos:m.start()]:
+            out.append(("text", value[pos:m.start()]))
+        if m.group("close"):
+            out.append(("close", open_kinds.pop()))
+        else:
+            open_kinds.append(_kind(m))
+            out.append(("open", open_kinds[-1]))
+        pos = m.end()
+    if value[pos:]:
+        out.append(("text", value[pos:]))
+    return out
+
+
 def runs(value: str) -> List[Run]:
-    """The value as runs of text with their styles. Tags that do not pair up are text."""
+    """The value as runs of text with the styles around them."""
     if not has_markup(value):
         return [Run(value)] if value else []
     out: List[Run] = []
     stack: List[str] = []
-    pos = 0
-    for m in _paired(value):
-        if value[pos:m.start()]:
-            out.append(Run(value[pos:m.start()], frozenset(stack)))
-        if m.group("close"):
-            stack.pop()
+    for kind, data in tokens(value):
+        if kind == "text":
+            out.append(Run(data, frozenset(stack)))
+        elif kind == "open":
+            stack.append(data)
         else:
-            stack.append(_kind(m))
-        pos = m.end()
-    if value[pos:]:
-        out.append(Run(value[pos:], frozenset(stack)))
+            stack.pop()
     return out
 
 

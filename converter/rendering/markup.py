@@ -18,6 +18,8 @@ from typing import Callable, List
 
 from citeproc.string import MixedString, NoCase, String
 
+from ..richtext import tokens
+
 HTML_ESCAPES = {"&": "&#38;", "<": "&#60;", ">": "&#62;"}
 _ESCAPE_RE = re.compile("[&<>]")
 
@@ -79,62 +81,30 @@ TEXT = SimpleNamespace(
 
 FORMATTERS = {"html": HTML, "text": TEXT}
 
-# The rich-text tags citeproc-js understands in field values.
-_RICH_RE = re.compile(
-    r'<(?P<close>/)?(?P<tag>i|b|sup|sub|span)'
-    r'(?P<attr>\s+(?:class="nocase"|style="font-variant:\s*small-caps;?"))?\s*>',
-    re.IGNORECASE,
-)
 _HTML_TAG_FOR = {"i": ("<i>", "</i>"), "b": ("<b>", "</b>"), "sup": ("<sup>", "</sup>"),
-                 "sub": ("<sub>", "</sub>")}
+                 "sub": ("<sub>", "</sub>"), "sc": (SMALL_CAPS, "</span>")}
 
 
 def rich_text(value: str, formatter: SimpleNamespace,
               typography: Callable[[str], str] | None = None) -> MixedString:
     """Segments for a field value: escaped text, protected (nocase) text and markup tags.
+    The markup (citeproc-js's: <i> <b> <sup> <sub>, small caps and nocase spans) is parsed by
+    converter.richtext; tags that do not pair up are text.
 
     ``typography`` (e.g. smart quotes) applies to the text between tags, never to the tags.
     """
     html = formatter is HTML
     out: List[String] = []
-    stack: List[str] = []  # what each open tag was: "nocase", "smallcaps" or a tag name
-    pos = 0
-
-    def text(chunk: str) -> None:
-        if chunk:
-            if typography is not None:
-                chunk = typography(chunk)
+    nocase = 0
+    for kind, data in tokens(value):
+        if kind == "text":
+            chunk = typography(data) if typography is not None else data
             chunk = escape_html(chunk) if html else chunk
-            out.append(NoCase(chunk) if "nocase" in stack else String(chunk))
-
-    for m in _RICH_RE.finditer(value):
-        name = m.group("tag").lower()
-        attr = (m.group("attr") or "").lower()
-        if m.group("close"):
-            # a closing tag must match what is open; a stray one is text
-            if not stack or (name == "span") != (stack[-1] in ("nocase", "smallcaps")) \
-                    or (name != "span" and stack[-1] != name):
-                continue
-            text(value[pos:m.start()])
-            kind = stack.pop()
-            if html and kind != "nocase":
-                out.append(Tag("</span>" if kind == "smallcaps" else _HTML_TAG_FOR[kind][1]))
-        else:
-            if name == "span" and not attr:
-                continue
-            text(value[pos:m.start()])
-            kind = ("nocase" if "nocase" in attr else "smallcaps") if name == "span" else name
-            stack.append(kind)
-            if html and kind != "nocase":
-                out.append(Tag(SMALL_CAPS if kind == "smallcaps" else _HTML_TAG_FOR[kind][0]))
-        pos = m.end()
-    text(value[pos:])
-    if html:
-        # close whatever the data left open, so one field cannot style the rest of the entry
-        for kind in reversed(stack):
-            if kind != "nocase":
-                out.append(Tag("</span>" if kind == "smallcaps" else _HTML_TAG_FOR[kind][1]))
-    # skip the unclosed-tag check when nothing matched: the common case stays cheap
+            out.append(NoCase(chunk) if nocase else String(chunk))
+        elif data == "nocase":
+            nocase += 1 if kind == "open" else -1
+        elif html:
+            out.append(Tag(_HTML_TAG_FOR[data][0 if kind == "open" else 1]))
     return MixedString(out)
 
 
