@@ -472,7 +472,7 @@ class PageReader:
     def _apply_marks(self, extra: List[Dict[str, Any]]) -> None:
         """Affiliations and correspondence printed under the byline, joined to their authors
         by the markers after the names ('Ivanova 1,*')."""
-        used = set()
+        used: set[str] = set()
         for info, marks in zip(extra, self.byline_marks):
             affs = [self.affiliations[m] for m in marks if m in self.affiliations]
             if affs and "affiliation" not in info:
