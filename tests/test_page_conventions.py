@@ -174,3 +174,14 @@ def test_unrecognised_text_is_kept_with_warning():
     result = read_page("A Title For A Paper\n\nSome stray line\n")
     assert result.records[0]["custom"]["other-text"] == ["Some stray line"]
     assert "not recognised; kept under custom.other-text" in messages(result)
+
+
+def test_language_is_told_not_assumed():
+    from converter.readers.page import guess_language
+
+    assert guess_language("Specifics of Russian Paradiplomacy in the Post-Soviet Space") == "en"
+    assert guess_language("Die Rolle der Regionen und die Politik der EU") == "de"
+    assert guess_language("Современные тенденции парадипломатии") == "ru"
+    result = read_page("Paradiplomacy Reconsidered\n\nKeywords: x\n")
+    assert "language" not in result.records[0]
+    assert any(d.field == "language" for d in result.warnings)

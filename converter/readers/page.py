@@ -438,7 +438,12 @@ class PageReader:
             self.item["author"] = names
         if any(len(e) > 1 for e in extra):
             self.custom["authors"] = extra
-        self.item["language"] = "ru" if _cyrillic_share(self.item["title"]) > 0.5 else "en"
+        language = guess_language(f"{self.item['title']} {self.item.get('abstract', '')}")
+        if language:
+            self.item["language"] = language
+        else:
+            self.diags.warn("the page's language could not be told from its title and abstract; not set",
+                            field="language")
         self._check_numbers(self.item, "article", self.title_line)
         for ref, line in zip(self.references, self.reference_lines):
             self._check_numbers(ref, f"reference {ref.get('citation-number', '?')}", line)
@@ -502,6 +507,31 @@ def _find_loose(haystack: str, needle: str) -> Tuple[int, int] | None:
     pattern = r"\s+".join(re.escape(w) for w in needle.split())
     m = re.search(pattern, haystack, re.I)
     return (m.start(), m.end()) if m else None
+
+
+# Frequent short words that tell Latin-script languages apart
+_FUNCTION_WORDS = {
+    "en": {"the", "of", "and", "in", "for", "on", "to", "with", "a", "an", "is", "are", "from", "by", "as", "at"},
+    "de": {"der", "die", "das", "und", "im", "mit", "von", "zur", "zum", "den", "des", "ein", "eine", "für"},
+    "fr": {"le", "la", "les", "des", "et", "du", "une", "un", "dans", "pour", "sur", "au", "aux", "en"},
+    "es": {"el", "los", "las", "del", "y", "una", "un", "en", "para", "con", "por", "como", "al"},
+    "it": {"il", "lo", "gli", "della", "delle", "dei", "e", "una", "per", "con", "nel", "nella", "di"},
+    "pt": {"o", "os", "as", "da", "do", "das", "dos", "e", "uma", "um", "para", "com", "na", "no", "em"},
+}
+
+
+def guess_language(text: str) -> str | None:
+    """'ru' for Cyrillic text; for Latin script the language whose function words are most
+    frequent (at least three of them); None when the text does not say."""
+    if _cyrillic_share(text) > 0.5:
+        return "ru"
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    counts = {lang: sum(1 for w in words if w in vocab) for lang, vocab in _FUNCTION_WORDS.items()}
+    best = max(counts, key=lambda lang: counts[lang])
+    ranked = sorted(counts.values(), reverse=True)
+    if counts[best] >= 3 and counts[best] > ranked[1]:
+        return best
+    return None
 
 
 def _cyrillic_share(text: str) -> float:
