@@ -108,6 +108,12 @@ def test_hyphen_at_line_break_is_undone():
     ("X // Y. – 2019. – Т. 27, № 4. – С. 711–733.", {"issued": {"date-parts": [[2019]]}, "volume": "27",
                                                      "issue": "4", "page": "711–733"}),
     ("X. Y, 2019, vol. 27, no. 4, pp. 711–733.", {"volume": "27", "issue": "4", "page": "711–733"}),
+    ("X // ИОАИЭ. Казань, 1929. Т. XXXIV. Вып. 3-4.", {"issued": {"date-parts": [[1929]]}, "volume": "XXXIV",
+                                                      "issue": "3-4"}),
+    ("X // Гироскопия и навигация, 2006.- N 4.- С. 11-20.", {"issue": "4", "page": "11–20"}),
+    # volume, page (year) and volume (year): pages are not an issue in brackets
+    ("X, Phys. Lett. B 530, 167 (2002).", {"issued": {"date-parts": [[2002]]}, "volume": None, "issue": None}),
+    ("X. Int J Cancer 119 (2006): 1224–35.", {"volume": None, "issue": None}),
     ("X (2019). T. J, 27(4), 711–733.", {"issued": {"date-parts": [[2019]]}, "volume": "27", "issue": "4"}),
     ("X. М. : Наука, 2019. – 256 с.", {"number-of-pages": "256"}),
     ("X. Available at: https://a.ru/x?ysclid=abc&id=5 (accessed 10.05.2025).",
@@ -191,3 +197,47 @@ def test_cyrillic_initials_of_a_latin_name_are_repaired_with_a_warning():
     # a wholly Cyrillic name is left alone, without a warning
     item, diags = parse_reference("Иванов К.А. Название статьи // Журнал. – 2020. – № 2. – С. 3–4.")
     assert item["author"][0]["given"] == "К.А." and not [d for d in diags if d.field == "author"]
+
+
+# --- training strings rendered from structured records -------------------------------------
+
+_RECORD = {"type": "article-journal", "title": "Modern trends in paradiplomacy",
+           "author": [{"family": "Tarasova", "given": "Anna S."}, {"family": "de la Macorra", "given": "Juan C."}],
+           "container-title": "Baltic Region", "issued": {"date-parts": [[2023]]}, "volume": "15",
+           "issue": "3", "page": "83-99", "DOI": "10.5922/2079-8555-2023-3-5"}
+
+
+@pytest.mark.parametrize("style", ["vancouver", "apa", "chicago", "ieee", "physics", "harvard"])
+def test_rendered_training_strings_label_each_field_exactly(style):
+    """A rendered string's labels must cover exactly the text of the field that produced it."""
+    import random
+
+    from converter.references import rendered
+
+    lab = getattr(rendered, style)(_RECORD, random.Random(1)).build("test")
+    spans = {label: lab.text[a:b] for a, b, label in lab.spans}
+    assert spans["container"] == "Baltic Region"
+    assert spans["date"].strip("();") == "2023"
+    assert "Tarasova" in spans["author"] and "Macorra" in spans["author"]
+    if style != "physics":  # physics references often omit the title, and print the first page
+        assert spans["title"] == "Modern trends in paradiplomacy"
+        assert spans["pages"].split()[-1].replace("–", "-") == "83-99"
+    for a, b, _ in lab.spans:
+        assert lab.text[a:b] == lab.text[a:b].strip() and a < b
+
+
+def test_rendered_book_and_chapter():
+    import random
+
+    from converter.references.rendered import render
+
+    book = {"type": "book", "title": "Ion implantation", "author": [{"family": "Mayer", "given": "James W."}],
+            "publisher": "Springer", "publisher-place": "Berlin", "issued": {"date-parts": [[2006]]}}
+    chapter = dict(book, type="chapter", title="Stopping power", editor=[{"family": "Ziegler", "given": "J. F."}],
+                   page="1-20", **{"container-title": "Handbook of ions"})
+    for item, must in ((book, {"title": "Ion implantation", "publisher": "Springer", "location": "Berlin"}),
+                       (chapter, {"title": "Stopping power", "container": "Handbook of ions"})):
+        for seed in range(6):
+            lab = render(item, random.Random(seed))
+            spans = {label: lab.text[a:b] for a, b, label in lab.spans}
+            assert {k: spans.get(k) for k in must} == must, lab.text

@@ -136,8 +136,13 @@ def features(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None 
     total_areas = sum(1 for w in words if sentence_end(w))
     seen_slash = seen_year = 0.0
     quote = paren = 0
+    area_of, area_feats = _areas(words, base, rule_labels)
     for i, w in enumerate(words):
         f: Dict[str, float | str] = dict(base[i])
+        f.update(area_feats[area_of[i]])
+        first_in_area = i == 0 or area_of[i - 1] != area_of[i]
+        last_in_area = i == n - 1 or area_of[i + 1] != area_of[i]
+        f["apos"] = "1" if first_in_area else ("$" if last_in_area else "m")
         f["pos"] = f"{min(9, i * 10 // max(n, 1))}"
         f["area"] = str(min(areas, 4))
         f["rarea"] = str(min(total_areas - areas, 4))
@@ -186,6 +191,15 @@ def features(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None 
                         f[f"{off}:{key}"] = 1.0
             else:
                 f[f"{off}:none"] = 1.0
+        # word pairs: 'in press', 'et al.', 'Phys. Rev.' decide more than either word alone
+        if i > 0:
+            f["bi-1"] = f"{base[i - 1]['w']}|{base[i]['w']}"
+        if i < n - 1:
+            f["bi+1"] = f"{base[i]['w']}|{base[i + 1]['w']}"
+        for off in (-3, 3):
+            j = i + off
+            if 0 <= j < n:
+                f[f"{off}:end"] = base[j]["end"]
         out.append(f)
         if sentence_end(w):
             areas += 1
@@ -194,6 +208,60 @@ def features(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None 
         if "year" in base[i]:
             seen_year = 1.0
     return out
+
+
+_AREA_OPENERS = {"in:", "in", "в:", "//", "eds.", "ed.", "(eds.)", "(ed.)", "hrsg.", "под"}
+
+
+def _areas(words: Sequence[str], base: Sequence[Dict[str, float | str]],
+           rule_labels: Sequence[str] | None) -> Tuple[List[int], List[Dict[str, float | str]]]:
+    """Split the tokens into areas (sentences, '//' parts) and describe each area as a whole.
+
+    Whether a span is a title or a container is rarely visible in a window of five words;
+    it shows in the whole area: its length, abbreviations ('Phys. Rev.'), journal or
+    publisher words, and what follows it (a number cluster follows a journal name)."""
+    area_of: List[int] = []
+    bounds: List[Tuple[int, int]] = []
+    start = 0
+    for i, w in enumerate(words):
+        if i > start and w.lower() in _AREA_OPENERS:
+            bounds.append((start, i))
+            start = i
+        area_of.append(len(bounds))
+        if sentence_end(w):
+            bounds.append((start, i + 1))
+            start = i + 1
+    if start < len(words):
+        bounds.append((start, len(words)))
+    feats: List[Dict[str, float | str]] = []
+    for k, (a, b) in enumerate(bounds):
+        toks = words[a:b]
+        size = b - a
+        f: Dict[str, float | str] = {"alen": "1" if size == 1 else "2" if size == 2 else "4" if size <= 4
+                                     else "8" if size <= 8 else "9"}
+        abbrev = sum(1 for w in toks if w.endswith(".") and 1 < len(w.strip(".,")) <= 6
+                     and w[:1].isupper() and not is_initials(w))
+        if abbrev * 2 >= size and abbrev:
+            f["aabbr"] = 1.0
+        if any("." in w and is_initials(w.rstrip(",;:")) for w in toks):
+            f["a_initials"] = 1.0
+        for key in ("journal", "publisher", "place", "genre", "year", "editor"):
+            if any(key in base[j] for j in range(a, b)):
+                f[f"a_{key}"] = 1.0
+        lowers = sum(1 for w in toks if w[:1].islower())
+        if lowers * 2 > size:
+            f["alower"] = 1.0
+        if b < len(words):
+            nxt = words[b]
+            rule = rule_labels[b] if rule_labels is not None else ""
+            f["anext"] = rule or ("d" if nxt[:1].isdigit() or nxt[:1] == "(" and nxt[1:2].isdigit()
+                                  else "X" if nxt[:1].isupper() else "x" if nxt[:1].islower() else "p")
+        else:
+            f["anext"] = "end"
+        f["afirst"] = words[a].lower()[:12]
+        f["aidx"] = str(min(k, 5))
+        feats.append(f)
+    return area_of, feats
 
 
 def to_crfsuite(feats: List[Dict[str, float | str]]) -> List[Dict[str, float]]:

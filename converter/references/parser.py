@@ -93,9 +93,11 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
                                 "Latin-script name)", field="author"))
     if any(label == "numbers" for _, _, label in found.spans):
         # a recognised number cluster ('2018;(66):3–26') says everything about the numbers,
-        # including that there is no volume
+        # including that there is no volume; GOST areas read one by one leave room for
+        # a number the model found (',- N 4.-'), if it is a number
         for key in ("volume", "issue", "page", "number-of-pages"):
-            learned.pop(key, None)
+            if found.whole_cluster or not any(c.isdigit() for c in str(learned.get(key, ""))):
+                learned.pop(key, None)
         if "issued" in found.fields:
             learned.pop("issued", None)
     if ("container-title" in learned and "title" not in learned and "//" not in s

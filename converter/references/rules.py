@@ -32,6 +32,9 @@ class Found:
 
     fields: Dict[str, Any] = field(default_factory=dict)
     spans: List[Tuple[int, int, str]] = field(default_factory=list)  # (start, end, label)
+    # True when one pattern read the whole number cluster ('2018;(66):3–26'): what it did not
+    # find is absent. GOST areas are read one by one, so a missed 'N 4' may still be there.
+    whole_cluster: bool = False
 
     def take(self, start: int, end: int, label: str) -> None:
         self.spans.append((start, end, label))
@@ -70,8 +73,8 @@ _VOL_ISSUE_PAGES = re.compile(rf"(?<![\w.(])(\d{{1,4}}[A-Za-z]?)\s*\((\d[^()]{{0
 _VOL_NO_PP = re.compile(rf"\b[Vv]ol\.\s*(\d+[A-Za-z]?)(?:,\s*(?:no|iss|issue)\.?\s*(\d+(?:[/-]\d+)?))?,\s*(?:pp?\.|P\.)\s*({PAGE})")
 # GOST areas: "– 2019. – Т. 27, № 4. – С. 711–733"
 _GOST_YEAR = re.compile(rf"(?:[{DASH}]\s*|,\s*|\.\s+)({YEAR})\s*[.,](?=\s*(?:[{DASH}]|$|(?:Т|Vol|№|No|С|P|Вып)\.?\s))")
-_GOST_VOL = re.compile(r"(?<![\w])(?:Т|Том|Vol|V|Bd|Band|Tom)\.\s*(\d+[A-Za-zА-Яа-я]?)", re.I)
-_GOST_ISSUE = re.compile(r"(?<![\w])(?:№|No\.|no\.|N\.|Nr\.|Вып\.|Issue|Iss\.|Heft|Н\.)\s*(\d+(?:[/\-]\d+)?)")
+_GOST_VOL = re.compile(r"(?<![\w])(?:Т|Том|Vol|V|Bd|Band|Tom)\.\s*(\d+[A-Za-zА-Яа-я]?|[IVXLC]{1,7}(?![\w])(?!\.\S))", re.I)
+_GOST_ISSUE = re.compile(r"(?<![\w])(?:№|No\.|no\.|N\.|N(?=\s\d)|Nr\.|Вып\.|Issue|Iss\.|Heft|Н\.)\s*(\d+(?:[/\-]\d+)?)")
 _GOST_PAGES = re.compile(rf"(?<![\w])(?:С|P|pp|p|S|Стр|с)\.\s*({PAGE})")
 _PAGE_COUNT = re.compile(r"(?<![\w.])(\d{1,4})\s*(?:с|p|pp|S|стр|л)\.(?!\s*\d)")
 
@@ -154,6 +157,7 @@ def find_numbers(s: str, found: Found) -> None:
         if m.group(4):
             found.fields["page"] = _page(m.group(4))
         found.take(m.start(), m.end(), "numbers")
+        found.whole_cluster = True
         return
     if "//" in free or re.search(rf"[{DASH}]\s*(?:(?:Т|С|Vol|P|№)\.|\d+\s*(?:с|p|pp|S)\.)", free):
         _gost_numbers(free, found)
@@ -168,6 +172,7 @@ def find_numbers(s: str, found: Found) -> None:
                 found.fields["issue"] = m.group(2)
             found.fields["page"] = _page(m.group(3))
             found.take(m.start(), m.end(), "numbers")
+            found.whole_cluster = True
             break
     ym = _APA_YEAR.search(free)
     if ym:
@@ -188,6 +193,7 @@ def find_numbers(s: str, found: Found) -> None:
                 found.fields["volume"] = nm.group(4)
                 found.fields["issue"] = nm.group(5)
             found.take(ym.end() + nm.start(), ym.end() + nm.end(), "numbers")
+            found.whole_cluster = True
 
 
 def _first_blank_after(s: str, pos: int) -> int:

@@ -203,6 +203,59 @@ def gost_article(rng: random.Random, pool: Dict[str, List[str]]) -> Labeled:
     return b.build("synthetic/gost-article")
 
 
+_CYR_CAPS = "АБВГДЕЖЗИКЛМНОПРСТУФХЭЯ"
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "XII")
+
+
+def _abbrev_journal(rng: random.Random) -> str:
+    """Journals cited by their initials, as Russian archaeology and history lists do ('КСИА', 'ВДИ')."""
+    return "".join(rng.choice(_CYR_CAPS) for _ in range(rng.randint(2, 5)))
+
+
+def _ru_title_parts(rng: random.Random, pool: Dict[str, List[str]]) -> str:
+    """A title that may carry its own full stops: 'Методы ... . Ч. 2. Обзор алгоритмов'."""
+    t = _title(rng, pool.get("ru_title", []))
+    r = rng.random()
+    if r < 0.12:
+        t += f". Ч. {rng.randint(1, 4)}"
+    elif r < 0.2:
+        t += ". " + _title(rng, [])
+    return t
+
+
+def gost_article_dotted(rng: random.Random, pool: Dict[str, List[str]]) -> Labeled:
+    """GOST 7.1-2003 / 7.0.5-2008 article without the ' – ' area dashes:
+    'Виноградов Б.В. Клад ... // КСИА. 1986. Вып. 186.', '... // Океанология. 2016. Т.56. №2. С. 333–335.',
+    '... // Гироскопия и навигация, 2006.- N 4.- С. 11-20.', '... // Вестник. Уфа, 2000. Вып. 2.'"""
+    b = _Builder()
+    people = [_person(rng) for _ in range(rng.choice((1, 1, 2, 2, 3, 5)))]
+    spaced = rng.random() < 0.3
+    names = ", ".join(f"{f} {_spaced(i, rng, spaced)}" for f, i in people[:4])
+    if len(people) > 4:
+        names = f"{people[0][0]} {_spaced(people[0][1], rng, spaced)} и др."
+    b.add(names, "author").add(" ")
+    b.add(_ru_title_parts(rng, pool), "title")
+    b.add(rng.choice((" // ", " //", " // ")))
+    b.add(_abbrev_journal(rng) if rng.random() < 0.3 else rng.choice(JOURNALS), "container")
+    sep = rng.choice((". ", ". ", ".- ", ". – ", ", "))
+    b.add(sep if sep != ", " else ", ")
+    if rng.random() < 0.15:
+        b.add(rng.choice(PLACES).rstrip("."), "location").add(", ")
+    b.add(_year(rng), "date")
+    sep = rng.choice((". ", ". ", ".- ", ". – "))
+    if rng.random() < 0.45:
+        b.add(sep).add(rng.choice(("Т. ", "Т.", "Т. ")) + (rng.choice(_ROMAN) if rng.random() < 0.15
+                                                          else str(rng.randint(1, 80))), "volume")
+    if rng.random() < 0.8:
+        b.add(sep if rng.random() < 0.7 else ", ")
+        form = rng.choice(("№ {n}", "№{n}", "N {n}", "Вып. {n}", "№ {n}"))
+        b.add(form.format(n=rng.randint(1, 12) if "Вып" not in form else rng.randint(1, 250)), "issue")
+    if rng.random() < 0.8:
+        b.add(sep).add(f"{rng.choice(('С.', 'С.', 'C.'))} {_pages(rng)}", "pages")
+    b.add(".")
+    return b.build("synthetic/gost-article-dotted")
+
+
 def gost_book(rng: random.Random, pool: Dict[str, List[str]]) -> Labeled:
     b = _Builder()
     people = [_person(rng) for _ in range(rng.choice((1, 1, 2, 3)))]
@@ -327,8 +380,8 @@ def generate(train: Sequence[Labeled], n: int, seed: int = 13) -> List[Labeled]:
                         pool[label].append(t)
                     elif t and label == "title":
                         pool["ru_title"].append(t)
-    makers = [(gost_article, 0.34), (gost_book, 0.18), (gost_chapter, 0.1), (gost_web, 0.06),
-              (gost_thesis, 0.06), (translit_article, 0.26)]
+    makers = [(gost_article, 0.26), (gost_article_dotted, 0.14), (gost_book, 0.16), (gost_chapter, 0.1),
+              (gost_web, 0.05), (gost_thesis, 0.05), (translit_article, 0.24)]
     out: List[Labeled] = []
     for _ in range(n):
         r, acc = rng.random(), 0.0
