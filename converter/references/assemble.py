@@ -54,10 +54,17 @@ def clean_volume(text: str) -> Tuple[str | None, str | None]:
     """(volume, issue) from a volume segment: 'Vol. 27,' -> ('27', None); '15(3):' -> ('15', '3');
     '20 (4).' -> ('20', '4'); '(66)' -> (None, '66')."""
     t = clean_text(text).rstrip(":;,. ")
+    m = re.match(r"^(?:no|nr|n|№)\.?\s*(\w+)\s*,\s*(?:vol|v|т)\.?\s*(\w+)$", t, re.I)
+    if m:  # 'No 29, Vol. 4': the issue printed first
+        return m.group(2), m.group(1)
     if _ISS_PREFIX.match(t) and not re.search(r"\d\s*\(", t):
         return None, clean_issue(t)
     t = _VOL_PREFIX.sub("", t)
-    t = re.sub(r"^(?:1[5-9]\d\d|20\d\d)\s*;\s*(?=\S)", "", t)  # '2014;20': the year belongs to the date
+    # '2014;20', '2007. 8 (5)': the year belongs to the date
+    t = re.sub(r"^(?:1[5-9]\d\d|20\d\d)\s*[;.]\s*(?=\S)", "", t)
+    m = re.match(r"^\((\d+)\)\s*(\d+(?:[-–]\d+)?)$", t)
+    if m:  # '(21)1-2': volume in brackets, then the issue
+        return m.group(1), m.group(2)
     m = re.match(r"^([^\s(),]*?)\s*\(([^()]+)\)$", t)
     if m:
         vol = m.group(1).strip(" ,.") or None
