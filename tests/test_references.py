@@ -241,3 +241,21 @@ def test_rendered_book_and_chapter():
             lab = render(item, random.Random(seed))
             spans = {label: lab.text[a:b] for a, b, label in lab.spans}
             assert {k: spans.get(k) for k in must} == must, lab.text
+
+
+# --- labelled segments -> CSL values (the same code reads the gold and the model's output) ----
+
+@pytest.mark.parametrize("segments,expected", [
+    ([("container", "Nucl. Phys."), ("volume", "B393"), ("pages", "377")],
+     {"container-title": "Nucl. Phys. B", "volume": "393", "page": "377"}),
+    ([("container", "Phys. Rev. D"), ("volume", "69,")], {"container-title": "Phys. Rev. D", "volume": "69"}),
+    ([("container", "J Chem"), ("volume", "37(14):1585-1607")],
+     {"container-title": "J Chem", "volume": "37", "issue": "14", "page": "1585–1607"}),
+    ([("volume", "No 29, Vol. 4,")], {"volume": "4", "issue": "29"}),
+    ([("volume", "2007. 8 (5):")], {"volume": "8", "issue": "5"}),
+    ([("volume", "(21)1-2:")], {"volume": "21", "issue": "1-2"}),
+])
+def test_fields_from_segments(segments, expected):
+    from converter.references.assemble import fields_from_segments
+
+    assert fields_from_segments(segments) == expected

@@ -15,6 +15,7 @@ _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _VOL_PREFIX = re.compile(r"^(?:volume|vol|v|том|т|band|bd|tome|tom)(?:\.\s*|\s+|(?=\d))", re.I)
 _ISS_PREFIX = re.compile(r"^(?:number|issue|iss|num|nos|no|nr|n|№|вып|heft|h)(?:\.\s*|\s+|(?=\d))", re.I)
 _PP_PREFIX = re.compile(r"^(?:pages?|pp|p|стр|ст|s|с|c)(?:\.\s*|\s+|(?=\d))", re.I)
+_VOL_WITH_PAGES = re.compile(rf"^(\d+[A-Za-z]?\s*(?:\([^()]+\))?)\s*:\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[{DASH}]\s*[A-Za-z]?\d+)?)$")
 _PAGE_COUNT = re.compile(r"^(\d{1,4})\s*(?:с|c|p|pp|S|стр|л|pages)\.?$", re.I)
 
 
@@ -87,6 +88,7 @@ def fields_from_segments(segments: Iterable[Tuple[str, str]], repairs: List[str]
     repaired in names are listed in ``repairs`` (when given)."""
     out: Dict[str, Any] = {}
     names: Dict[str, List[str]] = {"author": [], "editor": []}
+    abbreviated = None  # the container ended with an abbreviation's full stop ('Nucl. Phys.')
     for label, text in segments:
         if label in names:
             names[label].append(text)
@@ -98,6 +100,7 @@ def fields_from_segments(segments: Iterable[Tuple[str, str]], repairs: List[str]
             v = re.sub(r"^(?:in|в)\s*:\s*|^in\s+(?=[A-Z])", "", clean_text(text), flags=re.I).strip(_EDGE)
             if v:
                 out["container-title"] = v
+                abbreviated = re.search(r"\b[A-Z][a-z]{0,5}\.$", text.strip(" ,;:"))
         elif label == "collection" and "collection-title" not in out:
             out["collection-title"] = clean_text(text)
         elif label == "date" and "issued" not in out:
@@ -105,6 +108,11 @@ def fields_from_segments(segments: Iterable[Tuple[str, str]], repairs: List[str]
             if y:
                 out["issued"] = {"date-parts": [[y]]}
         elif label == "volume" and "volume" not in out:
+            m = _VOL_WITH_PAGES.match(clean_text(text))
+            if m and "page" not in out:
+                # '37(14):1585-1607' labelled as one volume: the pages are printed there too
+                text = m.group(1)
+                out["page"] = re.sub(rf"\s*[{DASH}]+\s*", "\u2013", m.group(2))
             vol, iss = clean_volume(text)
             if vol:
                 out["volume"] = vol
@@ -143,7 +151,18 @@ def fields_from_segments(segments: Iterable[Tuple[str, str]], repairs: List[str]
         people = _merge_repeated(people)
         if people:
             out[label] = people
+    _series_letter(out, abbreviated)
     return {k: v for k, v in out.items() if v not in ("", None, [])}
+
+
+def _series_letter(out: Dict[str, Any], abbreviated: Any) -> None:
+    """'Nucl. Phys. B393': the letter names the journal's series (Nucl. Phys. B), the volume
+    is the number, as CSL and Crossref record it."""
+    m = re.match(r"^([A-H])(\d+)$", str(out.get("volume", "")))
+    container = out.get("container-title")
+    if m and container and not re.search(r"\b[A-H]\.?$", container):
+        out["container-title"] = f"{container}{'.' if abbreviated else ''} {m.group(1)}"
+        out["volume"] = m.group(2)
 
 
 def _merge_repeated(people: List[Dict[str, str]]) -> List[Dict[str, str]]:
