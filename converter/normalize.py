@@ -91,8 +91,9 @@ def clean_url(url: str) -> str:
     """A URL without tracking parameters (utm_*, ysclid, fbclid, gclid, ...) and without
     trailing sentence punctuation. Everything else is kept as written."""
     url = url.strip().rstrip(".,;")
-    if url.endswith(")") and url.count("(") < url.count(")"):
-        url = url[:-1]
+    for close, open_ in ((")", "("), ("]", "[")):
+        if url.endswith(close) and url.count(open_) < url.count(close):
+            url = url[:-1].rstrip(".,;")
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -116,7 +117,10 @@ def clean_doi(text: str) -> str | None:
     m = _DOI.search(text)
     if not m:
         return None
-    doi = m.group(0).rstrip(".,;:")
+    doi = m.group(0)
+    # a label glued on by a missing space: '...158.URL https:', '...02717.PMID', '...070,in press'
+    doi = re.sub(r"\.(?:URL|PMID|PMCID|arXiv|ISSN|ISBN|Epub|Available)\b.*$|,[a-z]+$", "", doi)
+    doi = doi.rstrip(".,;:")
     # a closing bracket belongs to the DOI only when the DOI opened it: 10.1002/(SICI)...
     while doi.endswith((")", "]")) and doi.count("(" if doi[-1] == ")" else "[") < doi.count(doi[-1]):
         doi = doi[:-1].rstrip(".,;:")

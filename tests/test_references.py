@@ -134,6 +134,12 @@ def test_normalize_helpers():
     assert repair_homoglyphs("Москва и Томск")[1] == []  # wholly Cyrillic words are left alone
     assert clean_url("https://x.org/a?utm_source=t&utm_medium=e&q=1.") == "https://x.org/a?q=1"
     assert clean_url("https://x.org/a?fbclid=1") == "https://x.org/a"
+    assert clean_url("http://cds.cern.ch/record/2196972].") == "http://cds.cern.ch/record/2196972"
+    assert clean_url("https://en.wikipedia.org/wiki/Foo_(bar)") == "https://en.wikipedia.org/wiki/Foo_(bar)"
+    from converter.normalize import clean_doi
+    assert clean_doi("doi :10.1007/JHEP11(2013)158.URL https://x") == "10.1007/JHEP11(2013)158"
+    assert clean_doi("10.1210/jc.2017-02717.PMID:29244200") == "10.1210/jc.2017-02717"
+    assert clean_doi("http://dx.doi.org/10.1016/j.physletb.2017.05.070,in") == "10.1016/j.physletb.2017.05.070"
     assert parse_day_first_date("05.06.2025") == [2025, 6, 5]
     assert parse_day_first_date("31.13.2025") is None
 
