@@ -1,9 +1,9 @@
 """The shipped CRF on refdata strings it never saw, scored by ../shared/tools/score_refs.py.
 
 The split is the one documented in converter/references/refdata.py (1 string in 10 by hash;
-every Cyrillic GOST-like string). The floors below are the measured figures rounded down, so
-a regression fails; the issue's targets (0.95 / 0.90) are not met yet and are reported, not
-asserted.
+every Cyrillic GOST-like string). The floors below are the measured figures rounded down
+(0.900 and 0.850 with the model shipped on 2026-11-28), so a regression fails; the issue's
+targets (0.95 / 0.90) are not met yet and are reported, not asserted.
 """
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from converter.references.train import SCORED, gold_item
 
 from conftest import SHARED, need_shared
 
-HELD_OUT_FLOOR = 0.89
-GOST_FLOOR = 0.84
+HELD_OUT_FLOOR = 0.90
+GOST_FLOOR = 0.85
 
 
 @pytest.fixture(scope="module")
