@@ -14,7 +14,8 @@ Data (see refdata.py for the exact rule):
     ../shared/corpus/real (BibTeX, CSL-JSON, RIS exports; none of them is a refdata string).
 
 The CRF's L1/L2 weights can be tried without editing: REFS_C1=0.2 REFS_C2=0.01 python -m ...
-(0.3 / 0.01 measured best: c1 0.05 -> 0.881, 0.1 -> 0.887, 0.2 -> 0.892, 0.3 -> 0.894, 0.4 -> 0.893).
+(0.3 / 0.01 chosen from held-out micro-F1 in runs whose features and synthetic data differed
+slightly: c1 0.05 -> 0.881, 0.1 -> 0.887, 0.2 -> 0.892, 0.3 -> 0.894, 0.4 -> 0.893; a rough guide.)
 
 Evaluation writes gold and predicted CSL-JSON to --out (default /tmp/citeconv-refeval) and
 scores them with ../shared/tools/score_refs.py over author, title, container-title, issued,
