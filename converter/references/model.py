@@ -64,44 +64,6 @@ def tag(s: str, found: Found) -> Tuple[List[Token], List[str]] | None:
     return tokens, tagger.tag(xseq)
 
 
-_AREA_END = (".", "?", "!")
-_SNAPPED = {("title", "container")}
-
-
-def snap_boundaries(s: str, tokens: Sequence[Token], labels: List[str]) -> List[str]:
-    """Move a title/container boundary that falls inside a sentence to the
-    nearest sentence end: printed references change area at '.', '?', '!' or '//', and the
-    CRF sometimes cuts a journal name ('Québec. Quebec | Studies')."""
-    words = [s[a:b] for a, b in tokens]
-    i = 0
-    while i < len(labels) - 1:
-        left, right = labels[i], labels[i + 1]
-        if (left, right) in _SNAPPED and not _ends_area(words[i]) and words[i + 1] not in ("//", "In:", "In"):
-            # find the run boundaries
-            a = i
-            while a > 0 and labels[a - 1] == left:
-                a -= 1
-            b = i + 1
-            while b < len(labels) - 1 and labels[b + 1] == right:
-                b += 1
-            back = next((j for j in range(i - 1, a - 1, -1) if _ends_area(words[j])), None)
-            fwd = next((j for j in range(i + 1, b) if _ends_area(words[j])), None)
-            if back is not None and i - back <= 2 and (fwd is None or i - back <= fwd - i):
-                for j in range(back + 1, i + 1):
-                    labels[j] = right
-            elif fwd is not None and fwd - i <= 2:
-                for j in range(i + 1, fwd + 1):
-                    labels[j] = left
-        i += 1
-    return labels
-
-
-def _ends_area(word: str) -> bool:
-    from .names import is_initials
-
-    return word.endswith(_AREA_END) and not is_initials(word) and len(word.strip(".")) > 1 or word == "//"
-
-
 def segment(s: str, found: Found) -> List[Tuple[str, str]] | None:
     """(label, text) runs of equally labelled tokens, in string order; None without a model."""
     tagged = tag(s, found)
