@@ -68,11 +68,12 @@ def decode(data: bytes, *, encoding: str | None = None,
         return utf8_ok, diags
     cp1251 = data.decode("cp1251", errors="replace")
     # Latin-1 accents read as cp1251 turn into Cyrillic letters inside Latin words ("Calderуn");
-    # real cp1251 text has whole Cyrillic words.
-    mixed = sum(1 for w in re.findall(r"[^\W\d_]+", cp1251)
+    # real cp1251 text has whole Cyrillic words. Letters are counted, not words, so that a few
+    # look-alike typos in a Latin word ("Eсonomy") do not outweigh whole Russian words.
+    mixed = sum(len(re.findall(r"[\u0400-\u04ff]", w)) for w in re.findall(r"[^\W\d_]+", cp1251)
                 if re.search(r"[A-Za-z]", w) and re.search(r"[\u0400-\u04ff]", w))
-    cyrillic_words = len(re.findall(r"\b[\u0400-\u04ff]+\b", cp1251))
-    codec = "cp1251" if _cyrillic_share(cp1251) > 0.6 and cyrillic_words > mixed else "cp1252"
+    cyrillic = sum(len(w) for w in re.findall(r"\b[\u0400-\u04ff]{2,}\b", cp1251))
+    codec = "cp1251" if _cyrillic_share(cp1251) > 0.6 and cyrillic > mixed else "cp1252"
     text = data.decode(codec, errors="replace")
     diags.append(Diagnostic(
         f"input is not UTF-8 (first non-UTF-8 byte 0x{data[first_bad]:02x}); decoded as {codec};"
