@@ -13,6 +13,7 @@ from ..articlepage import facts, people
 from ..articlepage.labels import Block, split_blocks
 from ..errors import ParseError
 from ..model import CSLItem, Diagnostic, Diagnostics, Result
+from ..language import guess_language
 from ..normalize import looks_title_case, repair_homoglyphs
 from ..options import Options
 from ..references import parse_reference, split_reference_list
@@ -507,36 +508,6 @@ def _find_loose(haystack: str, needle: str) -> Tuple[int, int] | None:
     pattern = r"\s+".join(re.escape(w) for w in needle.split())
     m = re.search(pattern, haystack, re.I)
     return (m.start(), m.end()) if m else None
-
-
-# Frequent short words that tell Latin-script languages apart
-_FUNCTION_WORDS = {
-    "en": {"the", "of", "and", "in", "for", "on", "to", "with", "a", "an", "is", "are", "from", "by", "as", "at"},
-    "de": {"der", "die", "das", "und", "im", "mit", "von", "zur", "zum", "den", "des", "ein", "eine", "für"},
-    "fr": {"le", "la", "les", "des", "et", "du", "une", "un", "dans", "pour", "sur", "au", "aux", "en"},
-    "es": {"el", "los", "las", "del", "y", "una", "un", "en", "para", "con", "por", "como", "al"},
-    "it": {"il", "lo", "gli", "della", "delle", "dei", "e", "una", "per", "con", "nel", "nella", "di"},
-    "pt": {"o", "os", "as", "da", "do", "das", "dos", "e", "uma", "um", "para", "com", "na", "no", "em"},
-}
-
-
-def guess_language(text: str) -> str | None:
-    """'ru' for Cyrillic text; for Latin script the language whose function words are most
-    frequent (at least three of them); None when the text does not say."""
-    if _cyrillic_share(text) > 0.5:
-        return "ru"
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    counts = {lang: sum(1 for w in words if w in vocab) for lang, vocab in _FUNCTION_WORDS.items()}
-    best = max(counts, key=lambda lang: counts[lang])
-    ranked = sorted(counts.values(), reverse=True)
-    if counts[best] >= 3 and counts[best] > ranked[1]:
-        return best
-    return None
-
-
-def _cyrillic_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    return sum(1 for c in letters if "\u0400" <= c <= "\u04ff") / len(letters) if letters else 0.0
 
 
 def _record_id(item: CSLItem) -> str:

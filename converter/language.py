@@ -1,0 +1,31 @@
+"""Telling a text's language from its script and its commonest short words, for records whose
+source does not say (article pages). A guess is returned only when the evidence is clear."""
+from __future__ import annotations
+
+import re
+
+from .normalize import is_cyrillic
+
+# Frequent short words that tell Latin-script languages apart
+_FUNCTION_WORDS = {
+    "en": {"the", "of", "and", "in", "for", "on", "to", "with", "a", "an", "is", "are", "from", "by", "as", "at"},
+    "de": {"der", "die", "das", "und", "im", "mit", "von", "zur", "zum", "den", "des", "ein", "eine", "für"},
+    "fr": {"le", "la", "les", "des", "et", "du", "une", "un", "dans", "pour", "sur", "au", "aux", "en"},
+    "es": {"el", "los", "las", "del", "y", "una", "un", "en", "para", "con", "por", "como", "al"},
+    "it": {"il", "lo", "gli", "della", "delle", "dei", "e", "una", "per", "con", "nel", "nella", "di"},
+    "pt": {"o", "os", "as", "da", "do", "das", "dos", "e", "uma", "um", "para", "com", "na", "no", "em"},
+}
+
+
+def guess_language(text: str) -> str | None:
+    """'ru' for Cyrillic text; for Latin script the language whose function words are most
+    frequent (at least three of them); None when the text does not say."""
+    if is_cyrillic(text):
+        return "ru"
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    counts = {lang: sum(1 for w in words if w in vocab) for lang, vocab in _FUNCTION_WORDS.items()}
+    best = max(counts, key=lambda lang: counts[lang])
+    ranked = sorted(counts.values(), reverse=True)
+    if counts[best] >= 3 and counts[best] > ranked[1]:
+        return best
+    return None
