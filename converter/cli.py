@@ -31,8 +31,9 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="citeconv",
-        description="Convert citations: article pages, BibTeX, RIS, CSL-JSON, JATS in; "
-                    "CSL-JSON, BibTeX, RIS, APA, GOST, JATS out.",
+        description="Convert citations: article pages, BibTeX/BibLaTeX, RIS, CSL-JSON, JATS, Crossref "
+                    "JSON, HTML meta tags and free-text references in; CSL-JSON, BibTeX, BibLaTeX, RIS, "
+                    "JATS, APA, GOST and any CSL style out (see --list-formats).",
         epilog="Exit codes: 0 ok, 1 internal error, 2 usage, 3 unreadable input, 4 parse error, "
                "5 warnings under --strict, 6 output not writable, 7 output written but some records "
                "were skipped.",
