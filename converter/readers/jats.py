@@ -320,18 +320,14 @@ def _journal(meta: etree._Element | None, item: CSLItem, custom: Dict[str, Any])
         journal_id = _first_text(meta, "journal-id")
         if journal_id:
             item["container-title"] = journal_id
-    abbrev = _first_text(meta, ".//abbrev-journal-title")
-    if abbrev:
-        item["container-title-short"] = abbrev
     issns = [_text(i) for i in meta.findall("issn") if _text(i)]
     if issns:
         item["ISSN"] = ", ".join(issns)
-    publisher = _first_text(meta, "publisher/publisher-name")
-    if publisher:
-        item["publisher"] = publisher
-    place = _first_text(meta, "publisher/publisher-loc")
-    if place:
-        item["publisher-place"] = place
+    for path, csl in ((".//abbrev-journal-title", "container-title-short"),
+                      ("publisher/publisher-name", "publisher"), ("publisher/publisher-loc", "publisher-place")):
+        value = _first_text(meta, path)
+        if value:
+            item[csl] = value
 
 
 def _affiliations(article: etree._Element) -> Dict[str, etree._Element]:
