@@ -131,7 +131,54 @@ def _segments(s: str, found: Found) -> List[Tuple[str, str]]:
         # is certain here, and the rules split it exactly
         return by_rules
     tagged = model.segment(s, found)
-    return tagged if tagged is not None else by_rules
+    return _title_ends(tagged) if tagged is not None else by_rules
+
+
+_QUOTES = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'"}
+# where a title gives way to the container it was printed in: '. In: ', ', in ', '. Proceedings'
+_CONTAINER_START = re.compile(r"[.,;]\s+(?:[Ii]n\s*:\s+|[Ii]n\s+(?=[A-Z]))"
+                              r"|[.,]\s+(?=(?:Proceedings|Proc\.|Actes|Trudy|Труды|Материалы|Сборник)\b)")
+
+
+def _closing_quote(text: str) -> int:
+    """Offset of the quote that closes a title opening with a quote, or -1."""
+    t = text.lstrip()
+    lead = len(text) - len(t)
+    close = _QUOTES.get(t[:1])
+    if close is None:
+        return -1
+    for j in range(1, len(t)):
+        if t[j] == close and (j + 1 == len(t) or not t[j + 1].isalnum()):
+            # a closing quote ends the title only beside punctuation ('“Title,” in', '"Title".')
+            if t[j - 1] in ".,;:?!" or re.match(r"\s*[.,;:]", t[j + 1:]):
+                return lead + j
+            return -1
+    return -1
+
+
+def _title_ends(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
+    """Boundaries the model overruns: a quoted title ends at its closing quote, and an
+    'In: ...' or 'Proceedings ...' inside a title starts the container. What follows the
+    cut is the container when the model found none (else it stays unlabelled)."""
+    out = list(segments)
+    idx = next((i for i, (label, _) in enumerate(out) if label == "title"), None)
+    if idx is None:
+        return out
+    text = out[idx][1]
+    cut = -1
+    j = _closing_quote(text)
+    if j >= 0 and re.search(r"\w{2}", text[j + 1:]):
+        cut = j + 1
+    else:
+        m = _CONTAINER_START.search(text)
+        if m and re.search(r"\w{3}", text[:m.start()]):
+            cut = m.start()
+    if cut < 0:
+        return out
+    rest = text[cut:]
+    rest_label = "other" if any(label == "container" for label, _ in out) else "container"
+    out[idx:idx + 1] = [("title", text[:cut]), (rest_label, rest)]
+    return out
 
 
 __all__ = ["parse_reference"]
