@@ -265,3 +265,29 @@ def test_fields_from_segments(segments, expected):
     from converter.references.assemble import fields_from_segments
 
     assert fields_from_segments(segments) == expected
+
+
+@pytest.mark.parametrize("segments,expected", [
+    # a quoted title ends at its closing quote; the rest is the container the model missed
+    ([("author", "Masticola, S. P."), ("title", '"A Model of Ada Programs". Proceedings of the ACM Workshop,')],
+     [("author", "Masticola, S. P"), ("title", "A Model of Ada Programs"), ("container", "Proceedings of the ACM Workshop")]),
+    ([("title", "« Le giscardisme », Pouvoirs,"), ("date", "1979")],
+     [("title", "Le giscardisme"), ("container", "Pouvoirs"), ("date", "1979")]),
+    # an apostrophe or a quote inside the title without punctuation beside it does not end it
+    ([("title", "‘Enmarkar’s invention of writing revisited’, in DUMU")],
+     [("title", "Enmarkar’s invention of writing revisited"), ("container", "in DUMU")]),
+    ([("title", "‘Tone Cases’ in Bantu Group B.40.")], [("title", "‘Tone Cases’ in Bantu Group B.40")]),
+    # 'In: ...' / '. Proceedings' inside a title start the container; a container found stays
+    ([("title", "Minimum cuts. In Proceedings of STOC."), ("container", "ACM")],
+     [("title", "Minimum cuts"), ("other", "In Proceedings of STOC"), ("container", "ACM")]),
+    ([("title", "Pädagogik, Feministische. In: Wörterbuch Erziehungswissenschaft.")],
+     [("title", "Pädagogik, Feministische"), ("container", "In: Wörterbuch Erziehungswissenschaft")]),
+    # 'in' inside a title is a word, not a container marker
+    ([("title", "The job search program in Finland: benefits")], [("title", "The job search program in Finland: benefits")]),
+])
+def test_title_ends_where_the_model_overruns_it(segments, expected):
+    from converter.references.parser import _title_ends
+
+    from converter.references.assemble import clean_text
+
+    assert [(label, clean_text(text)) for label, text in _title_ends(segments)] == expected
