@@ -72,3 +72,20 @@ def test_output_validates(item):
     need_shared()
     out = json.loads(converter.write([item], "csljson", references="all"))
     jsonschema.validate(out, load_json(SHARED / "csl-schema" / "csl-data.json"))
+
+
+def test_article_page_without_meta_tags_is_read_from_its_visible_text():
+    import html as html_lib
+
+    from conftest import EXAMPLE_SEED
+
+    text = EXAMPLE_SEED.read_text(encoding="utf-8")
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    body = "".join("<p>" + "<br>".join(html_lib.escape(line) for line in p.split("\n")) + "</p>\n"
+                   for p in paragraphs)
+    page = (f"<!DOCTYPE html><html><head><title>Specifics</title><script>var x = '<p>no</p>';</script>"
+            f"</head><body>{body}</body></html>")
+    result = converter.read(page, source="saved.html")
+    assert result.format == "html"
+    assert "read the page's visible text" in result.diagnostics[0].message
+    assert result.records == converter.read(text).records

@@ -11,9 +11,10 @@ from lxml import etree, html
 from ..articlepage.facts import licence_url
 from ..errors import ParseError
 from ..mappings import htmlmeta as table
-from ..model import CSLItem, Diagnostics, Result
+from ..model import CSLItem, Diagnostic, Diagnostics, Result
 from ..normalize import clean_doi, looks_title_case
 from ..options import Options
+from . import page as page_reader
 from ..references import parse_reference
 from ..references.names import split_person
 
@@ -102,6 +103,44 @@ def _reference(text: str, n: int) -> CSLItem:
     return item
 
 
+BIBLIOGRAPHIC_TITLES = ("citation_title", "dc.title", "dcterms.title", "eprints.title", "prism.title")
+_BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "header",
+               "footer", "blockquote", "dd", "dt", "table", "ul", "ol", "pre", "hr", "title"}
+
+
+def visible_text(root: Any) -> str:
+    """The page's text as a reader sees it: one line per block element, scripts and styles left
+    out, blank lines between blocks (as a page saved as text has them)."""
+    for bad in root.xpath("//script|//style|//noscript|//template"):
+        bad.drop_tree()
+    lines: List[str] = []
+    buf: List[str] = []
+
+    def flush() -> None:
+        text = " ".join("".join(buf).split())
+        if text:
+            lines.append(text)
+        buf.clear()
+
+    def walk(el: Any) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _BLOCK_TAGS:
+            flush()
+        if el.text and tag not in ("head",):
+            buf.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                buf.append(child.tail)
+        if tag in _BLOCK_TAGS:
+            flush()
+
+    body = root.find("body")
+    walk(body if body is not None else root)
+    flush()
+    return "\n\n".join(lines) + "\n"
+
+
 def read(text: str, *, source: str = "<input>", options: Options | None = None) -> Result:
     diags = Diagnostics(source)
     try:
@@ -112,6 +151,14 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
     values: Dict[str, List[str]] = {}
     for name, content, _ in metas:
         values.setdefault(name, []).append(content)
+    if not any(tag in values for tag in BIBLIOGRAPHIC_TITLES):
+        # A saved article page without bibliographic meta tags: read its visible text as a page.
+        page = visible_text(root)
+        if page_reader.sniff(page) >= 30:
+            result = page_reader.read(page, source=source, options=options)
+            result.diagnostics.insert(0, Diagnostic(
+                "no citation_* or DC.* meta tags; read the page's visible text instead", source=source))
+            return result
     item: CSLItem = {"id": "", "type": "webpage"}
     for name, csl_type in table.TYPE_HINTS:
         if name in values:
