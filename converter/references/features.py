@@ -136,7 +136,6 @@ def features(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None 
     total_areas = sum(1 for w in words if sentence_end(w))
     seen_slash = seen_year = 0.0
     quote = paren = 0
-    quote_closed = False  # a quoted span (the usual title of APA, IEEE, Chicago) has ended
     area_of, area_feats = _areas(words, base, rule_labels)
     for i, w in enumerate(words):
         f: Dict[str, float | str] = dict(base[i])
@@ -151,16 +150,11 @@ def features(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None 
             f["inquote"] = 1.0
         if paren:
             f["inparen"] = 1.0
-        if quote_closed and not quote:
-            f["afterquote"] = 1.0
-        was_quoted = quote
         quote += sum(w.count(q) for q in "“«„") - sum(w.count(q) for q in "”»")
         quote = max(0, min(quote, 1))
         if w.count('"') % 2:
             quote = 1 - quote
         paren = max(0, paren + w.count("(") - w.count(")"))
-        if (was_quoted or any(q in w[:1] for q in "“«„\"")) and not quote and i > 0:
-            quote_closed = True
         if i > 0 and words[i - 1][-1] in ".?!" and w[:1].isupper():
             f["newsentence"] = 1.0
         if i > 0 and words[i - 1][-1] == "," :
@@ -200,8 +194,6 @@ def features(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None 
         # word pairs: 'in press', 'et al.', 'Phys. Rev.' decide more than either word alone
         if i > 0:
             f["bi-1"] = f"{base[i - 1]['w']}|{base[i]['w']}"
-            # shape pairs: 'Xxxx Xxxx,' is a name written given-first, 'X. Xxxx' initials first
-            f["sbi-1"] = f"{base[i - 1]['shape']}|{base[i]['shape']}"
         if i < n - 1:
             f["bi+1"] = f"{base[i]['w']}|{base[i + 1]['w']}"
         for off in (-3, 3):
