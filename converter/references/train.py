@@ -2,7 +2,7 @@
 
     python -m converter.references.train [--refdata ../shared/refdata] [--synthetic 5000]
                                          [--rendered 2000] [--iterations 150] [--eval-only] [--out DIR]
-                                         [--dev]
+                                         [--gost-rendered 3000] [--dev]
 
 Method: every choice (features, rules, c1/c2, synthetic data) is compared with ``--dev``,
 which trains on the training strings minus the DEV bucket (refdata.is_dev), writes that
@@ -18,7 +18,10 @@ Data (see refdata.py for the exact rule):
   * plus synthetic GOST / transliterated references from synth.py, built from the vocabulary
     there and from segments of the training split only;
   * plus --rendered N strings rendered (rendered.py) from the structured records in
-    ../shared/corpus/real (BibTeX, CSL-JSON, RIS exports; none of them is a refdata string).
+    ../shared/corpus/real (BibTeX, CSL-JSON, RIS exports; none of them is a refdata string);
+  * plus --gost-rendered N strings our own GOST 2018 / 2008 styles render from records with
+    known fields (gostrender.py; default 0 until a DEV run shows they help). ``--dev`` also
+    scores 'gostdev', GOST strings rendered from records that training never uses.
 
 The CRF's L1/L2 weights can be tried without editing: REFS_C1=0.2 REFS_C2=0.01 python -m ...
 (0.3 / 0.01 were first chosen from held-out micro-F1 (c1 0.05 -> 0.881, 0.1 -> 0.887,
@@ -54,6 +57,7 @@ from .features import features, to_crfsuite, tokenize
 from .model import MODEL_PATH, rule_labels
 from .refdata import Labeled, load_all, split, split_dev
 from .rules import find_certain
+from .gostrender import render_gost
 from .rendered import load_items, render_all
 from .synth import generate
 
@@ -154,6 +158,8 @@ def main(argv: List[str] | None = None) -> int:
     ap.add_argument("--synthetic", type=int, default=5000)
     ap.add_argument("--rendered", type=int, default=2000,
                     help="strings rendered from the records in ../shared/corpus/real")
+    ap.add_argument("--gost-rendered", type=int, default=0,
+                    help="GOST strings rendered by our own styles from known records (gostrender.py)")
     ap.add_argument("--iterations", type=int, default=150)
     ap.add_argument("--model", default=MODEL_PATH)
     ap.add_argument("--out", default="/tmp/citeconv-refeval")
@@ -178,6 +184,8 @@ def main(argv: List[str] | None = None) -> int:
         if a.rendered:
             corpus = os.path.join(os.path.dirname(a.refdata.rstrip("/")), "corpus", "real")
             synthetic += render_all(load_items(corpus), a.rendered)
+        if a.gost_rendered:
+            synthetic += render_gost(a.gost_rendered, "train")
         t = time.time()
         train(list(base) + synthetic, a.model, a.iterations)
         print(f"trained on {len(base)} + {len(synthetic)} synthetic in {time.time() - t:.0f} s; "
@@ -188,6 +196,8 @@ def main(argv: List[str] | None = None) -> int:
     model._tagger.cache_clear()
     if a.dev:
         evaluate("dev", dev, a.out)
+        # our own GOST-like DEV: rendered from records the training strings never used
+        evaluate("gostdev", render_gost(600, "dev"), a.out)
         return 0
     evaluate("heldout", held_out, a.out)
     evaluate("gost", gost, a.out)
