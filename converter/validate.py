@@ -177,15 +177,35 @@ TYPES_KEYS = STRING | STRING_OR_NUMBER | NAMES | DATES | {"type", "categories", 
 
 
 def check_items(items: List[Any]) -> Tuple[List[CSLItem], List[Diagnostic]]:
-    """Every item checked; non-objects are left out with an error."""
+    """Every item checked; non-objects are left out with an error. Ids must be unique (CSL
+    processors treat one id as one work): an exact repeat is written once, a different
+    record reusing an id gets a new one; both are reported."""
     out: List[CSLItem] = []
     diags: List[Diagnostic] = []
+    seen: Dict[str, CSLItem] = {}
     for n, item in enumerate(items, 1):
         if not isinstance(item, dict):
             diags.append(Diagnostic(f"item {n} is a {type(item).__name__}, not a CSL-JSON object; left out",
                                     "error", record=f"item {n}"))
             continue
         checked, found = check_item(item, n)
-        out.append(checked)
         diags.extend(found)
+        key = str(checked["id"])
+        if key in seen:
+            if seen[key] == checked:
+                diags.append(Diagnostic(f"item {n} repeats record {key!r} exactly; written once", record=key))
+                continue
+            new_id = _free_id(key, seen)
+            checked = dict(checked, id=new_id)
+            diags.append(Diagnostic(f"item {n} reuses the id {key!r} of another record; renamed {new_id!r}",
+                                    field="id", record=key))
+        seen[str(checked["id"])] = checked
+        out.append(checked)
     return out, diags
+
+
+def _free_id(key: str, taken: Dict[str, Any]) -> str:
+    n = 2
+    while f"{key}-{n}" in taken:
+        n += 1
+    return f"{key}-{n}"

@@ -60,3 +60,19 @@ def test_writers_report_what_was_repaired():
     out = converter.write([{"id": "r1", "type": "book", "title": "T", "issued": 1999}], "csljson")
     assert json.loads(out)[0]["issued"] == {"date-parts": [[1999]]}
     assert "issued is a number; read as a year" in out.diagnostics[0].message
+
+
+def test_repeated_ids_are_written_once_or_renamed():
+    a = {"id": "a", "type": "book", "title": "Alpha", "author": [{"family": "Smith"}], "issued": {"date-parts": [[2020]]}}
+    out = converter.write([a, a, dict(a, title="Beta")], "apa")
+    assert str(out).count("Alpha") == 1 and "Beta" in out
+    messages = [d.message for d in out.diagnostics]
+    assert "item 2 repeats record 'a' exactly; written once" in messages
+    assert "item 3 reuses the id 'a' of another record; renamed 'a-2'" in messages
+
+
+def test_line_breaks_in_data_keep_one_entry_per_line():
+    item = {"id": "a", "type": "book", "title": "Alpha\nsecond line", "publisher": "P",
+            "issued": {"date-parts": [[2020]]}}
+    for to in ("apa", "gost", "gost-2008"):
+        assert str(converter.write([item], to)).count("\n") == 1, to

@@ -46,6 +46,8 @@ def _check(items: List[CSLItem], diags: Diagnostics) -> List[CSLItem]:
 
 
 def _join(parts: List[str], markup: str, citations: bool) -> str:
+    # one entry per line: a line break inside the data (a title typed over two lines) is a space
+    parts = [re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", p) for p in parts]
     if markup == "html" and not citations:
         body = "".join(f'  <div class="csl-entry">{p}</div>\n' for p in parts)
         return f'<div class="csl-bib-body">\n{body}</div>\n'
