@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import EXAMPLE_SEED, run_cli
+from conftest import EXAMPLE_SEED, ROOT, run_cli
 
 
 def check_error(proc, code: int, *phrases: str) -> str:
@@ -42,8 +42,13 @@ def test_output_file(tmp_path):
 
 
 def test_several_inputs_make_one_output(tmp_path):
-    proc = run_cli(str(EXAMPLE_SEED), str(EXAMPLE_SEED), "-q")
-    assert len(json.loads(proc.stdout)) == 2
+    other = ROOT / "tests" / "fixtures" / "page" / "russian-labels.txt"
+    proc = run_cli(str(EXAMPLE_SEED), str(other), "-q")
+    assert [r["id"] for r in json.loads(proc.stdout)] == ["rustamova2025specifics", "иванова2024приграничное"]
+    # the same record twice is one record, and the repeat is reported
+    proc = run_cli(str(EXAMPLE_SEED), str(EXAMPLE_SEED))
+    assert len(json.loads(proc.stdout)) == 1
+    assert "repeats record 'rustamova2025specifics' exactly; written once" in proc.stderr.decode()
 
 
 def test_list_formats():
