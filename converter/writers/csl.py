@@ -116,6 +116,9 @@ def _prepare_gost(item: CSLItem) -> CSLItem:
         else:
             title = gost_title(title)
         item["title"] = title
+    if item.get("container-title"):
+        # a proceedings' "Title: other title information" takes GOST's " : " too
+        item["container-title"] = gost_title(str(item["container-title"]))
     authors = item.get("author") or []
     if len(authors) >= 4 and not item.get("contributor"):
         # GOST: four or more authors, no heading; they are all named after the slash
