@@ -26,6 +26,7 @@ from ..rendering.titles import gost_title, lower_after_colon, sentence_case
 APA_STYLE = "apa"
 GOST_STYLES = {"gost": "citeconv-gost-2018", "gost-2008": "citeconv-gost-2008"}
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
+_ORDINAL_EDITION_RE = re.compile(r"(\d+)(?:st|nd|rd|th|d)?\.?", re.IGNORECASE)
 
 
 def _title_case_source(item: CSLItem) -> bool:
@@ -119,6 +120,10 @@ def _prepare_gost(item: CSLItem) -> CSLItem:
     if item.get("container-title"):
         # a proceedings' "Title: other title information" takes GOST's " : " too
         item["container-title"] = gost_title(str(item["container-title"]))
+    edition = _ORDINAL_EDITION_RE.fullmatch(str(item.get("edition") or "").strip())
+    if edition:
+        # "2nd" counts as numeric in CSL; the style adds the locale's own ordinal ("2-е изд.")
+        item["edition"] = edition.group(1)
     authors = item.get("author") or []
     if len(authors) >= 4 and not item.get("contributor"):
         # GOST: four or more authors, no heading; they are all named after the slash
