@@ -375,7 +375,7 @@ def _date(fields: Dict[str, RawField], row: mapping.FieldMap, key: str,
     text = to_unicode(raw.value).strip()
     ends = text.split("/")
     if len(ends) <= 2:
-        parts = []
+        parts: List[List[int] | None] = []  # None for an open end ('2020/..')
         for end in ends:
             m = _ISO_DATE.match(end.strip())
             if end.strip() in ("", ".."):

@@ -247,9 +247,9 @@ def _citation_fields(cite: etree._Element, item: CSLItem) -> None:
     if fpage or prange:
         item["page"] = _page(fpage, lpage) if fpage else prange
     for node in cite.findall("pub-id"):
-        csl = M.PUB_ID_TO_CSL.get((node.get("pub-id-type") or "").lower())
-        if csl and _text(node) and csl not in item:
-            item[csl] = _text(node)
+        id_var = M.PUB_ID_TO_CSL.get((node.get("pub-id-type") or "").lower())
+        if id_var and _text(node) and id_var not in item:
+            item[id_var] = _text(node)
     for node in cite.findall("ext-link") + cite.findall("uri"):
         url = node.get(XL_HREF) or _text(node)
         if url and "URL" not in item:

@@ -127,7 +127,7 @@ def parse_name(value: str) -> Dict[str, str]:
     return name or {"literal": value.strip()}
 
 
-def parse_date(value: str) -> Tuple[Optional[Dict[str, Any]], Optional[str]]:
+def parse_date(value: str) -> Tuple[Dict[str, Any], Optional[str]]:
     """A RIS date ('YYYY', 'YYYY/MM/DD/other', 'YYYY-MM-DD') -> (CSL date, problem or None)."""
     m = _RIS_DATE.fullmatch(value.strip())
     if not m:
