@@ -289,7 +289,8 @@ def _write_entry(item: CSLItem, key: str, dialect: str, diags: Diagnostics) -> s
         done.add(row.csl)
     if bib_type == "thesis" and "genre" not in done:
         entry.add("type", "phdthesis")
-    custom = item.get("custom") if isinstance(item.get("custom"), dict) else {}
+    raw_custom = item.get("custom")
+    custom: Dict[str, Any] = raw_custom if isinstance(raw_custom, dict) else {}
     for name, value in (custom.get("bibtex") or {}).items():
         if isinstance(value, str) and not entry.add(str(name).lower(), value):
             lost.append(f"custom.bibtex.{name} (the entry already has a {name} field)")

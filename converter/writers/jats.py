@@ -95,6 +95,12 @@ def _str(value: Any) -> str:
     return str(value).strip()
 
 
+def _dict_at(parent: Dict[str, Any], key: str) -> Dict[str, Any]:
+    """parent[key] when it is an object, else an empty dict (a record may hold anything there)."""
+    value = parent.get(key)
+    return value if isinstance(value, dict) else {}
+
+
 def _lang(value: Any) -> str | None:
     """An xml:lang value (NMTOKEN), or None for what cannot be one."""
     text = _str(value)
@@ -405,10 +411,10 @@ def _contrib_group(meta: etree._Element, item: CSLItem, custom: Dict[str, Any], 
                 _el(contrib, "role", term, vocab=M.CREDIT_VOCAB, vocab_identifier=M.CREDIT_VOCAB_IDENTIFIER,
                     vocab_term=term, vocab_term_identifier=uri)
             if extra.get("affiliation") or extra.get("address"):
-                key = (_str(extra.get("affiliation")), _str(extra.get("address")))
-                if key not in affs:
-                    affs[key] = ids.make("", f"aff-{len(affs) + 1}")
-                _el(contrib, "xref", None, ref_type="aff", rid=affs[key])
+                aff_key = (_str(extra.get("affiliation")), _str(extra.get("address")))
+                if aff_key not in affs:
+                    affs[aff_key] = ids.make("", f"aff-{len(affs) + 1}")
+                _el(contrib, "xref", None, ref_type="aff", rid=affs[aff_key])
             if extra.get("email"):
                 _el(contrib, "email", _str(extra["email"]))
             if extra.get("contribution"):
@@ -430,7 +436,7 @@ def _paragraphs(parent: etree._Element, text: str) -> None:
 
 
 def _article(article: etree._Element, item: CSLItem, diags: Diagnostics, unmapped: Counter) -> None:
-    custom: Dict[str, Any] = item.get("custom") if isinstance(item.get("custom"), dict) else {}
+    custom = _dict_at(item, "custom")
     label = _str(item.get("id")) or None
     ids = _Ids()
     front = _el(article, "front")
@@ -439,7 +445,7 @@ def _article(article: etree._Element, item: CSLItem, diags: Diagnostics, unmappe
     for csl, id_type in M.PUB_IDS:
         if item.get(csl):
             _el(meta, "article-id", _str(item[csl]), pub_id_type=id_type)
-    other_ids = {"edn": custom.get("edn"), **(custom.get("ids") if isinstance(custom.get("ids"), dict) else {})}
+    other_ids = {"edn": custom.get("edn"), **_dict_at(custom, "ids")}
     for id_type, value in other_ids.items():
         if not _str(value):
             continue
@@ -489,7 +495,7 @@ def _article(article: etree._Element, item: CSLItem, diags: Diagnostics, unmappe
     sy, sm, sd, _ = _date_parts(item.get("submitted"))
     if sy is not None:
         history.append(("received", _iso(sy, sm, sd) or ""))
-    dates = custom.get("dates") if isinstance(custom.get("dates"), dict) else {}
+    dates = _dict_at(custom, "dates")
     jats_date_type = dict(M.HISTORY_DATES)
     for key, value in dates.items():
         history.append((jats_date_type.get(key, key), _str(value)))
@@ -507,7 +513,7 @@ def _article(article: etree._Element, item: CSLItem, diags: Diagnostics, unmappe
             _date_children(node, y, m, d)
         if not len(hist):
             meta.remove(hist)
-    license_ = custom.get("license") if isinstance(custom.get("license"), dict) else {}
+    license_ = _dict_at(custom, "license")
     if license_ or item.get("license"):
         permissions = _el(meta, "permissions")
         url = _str(license_.get("url")) or (_str(item.get("license")) if "://" in _str(item.get("license")) else "")
@@ -620,7 +626,7 @@ def _articles_of(items: Sequence[CSLItem]) -> List[CSLItem]:
         if any(item == ref for ref in owned):
             continue
         articles.append(item)
-        custom = item.get("custom") if isinstance(item.get("custom"), dict) else {}
+        custom = _dict_at(item, "custom")
         owned.extend(r for r in custom.get("references") or [] if isinstance(r, dict))
     return articles
 

@@ -70,7 +70,8 @@ class _RecordWriter:
 
     def ris_type(self) -> str:
         csl_type = str(self.item.get("type") or "")
-        original = (self.kept.pop("TY", None) or [None])[0]
+        kept_types = self.kept.pop("TY", None)
+        original = kept_types[0] if kept_types else None
         if original and table.RIS_TO_CSL.get(original, table.DEFAULT_CSL_TYPE) == (
                 csl_type or table.DEFAULT_CSL_TYPE):
             return original
