@@ -103,8 +103,10 @@ def _gen_corpus_records(n: int, seed: int) -> List[Item]:
     if not os.path.exists(tool):
         return []
     spec = importlib.util.spec_from_file_location("gen_corpus", tool)
+    # a ".py" path always gets a spec with a source loader (a missing file fails in exec_module)
+    assert spec is not None and spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    spec.loader.exec_module(mod)
     r = random.Random(seed)
     return [mod.record(i, r) for i in range(n)]
 

@@ -31,8 +31,9 @@ def _family_first_authors(s: str) -> int:
         if m.group(3) != ",":
             break
         rest = s[pos:]
-        if re.match(r"\s*(?:et al\.?|и др\.?)", rest):
-            end = pos + re.match(r"\s*(?:et al\.?|и др\.?)", rest).end()
+        et_al = re.match(r"\s*(?:et al\.?|и др\.?)", rest)
+        if et_al:
+            end = pos + et_al.end()
             break
     return end
 

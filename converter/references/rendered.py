@@ -66,15 +66,18 @@ def _names(people: Sequence[Dict[str, str]], form: str, rng: random.Random, fina
     return sep.join(texts) + etal
 
 
-def _year(item: Item) -> str | None:
+# Both return "" (not None) when the field is missing: render() skips items without a year,
+# every page use is guarded by a truth test, and _Builder.add drops empty text, so the
+# styles below can pass the value on as a plain str.
+def _year(item: Item) -> str:
     parts = (item.get("issued") or {}).get("date-parts") or [[None]]
     y = parts[0][0] if parts and parts[0] else None
-    return str(y) if y else None
+    return str(y) if y else ""
 
 
-def _pages(item: Item) -> str | None:
+def _pages(item: Item) -> str:
     p = item.get("page")
-    return str(p).replace("--", "–") if p else None
+    return str(p).replace("--", "–") if p else ""
 
 
 def _stop(text: str) -> str:

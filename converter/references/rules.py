@@ -125,11 +125,11 @@ def find_identifiers(s: str, found: Found) -> None:
             _add_date(found, "accessed", parts)
             found.take(m.start(), m.end(), "accessed")
             break
-    m = _LANG_NOTE.search(s)
-    if m and _language(m.group(2)):
-        found.fields["language"] = _language(m.group(2))
-        found.fields["note"] = " ".join(m.group(1).split())
-        found.take(m.start(), m.end(), "note")
+    note = _LANG_NOTE.search(s)  # a name of its own: `m` above is a Match from the loops
+    if note and _language(note.group(2)):
+        found.fields["language"] = _language(note.group(2))
+        found.fields["note"] = " ".join(note.group(1).split())
+        found.take(note.start(), note.end(), "note")
 
 
 def _language(word: str) -> str | None:

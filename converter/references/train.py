@@ -123,8 +123,10 @@ def _scorer():
     if not os.path.exists(tool):
         tool = os.path.join(os.path.dirname(DEFAULT_REFDATA), "tools", "score_refs.py")
     spec = importlib.util.spec_from_file_location("score_refs", tool)
+    # a ".py" path always gets a spec with a source loader (a missing file fails in exec_module)
+    assert spec is not None and spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    spec.loader.exec_module(mod)
     return mod
 
 
