@@ -112,7 +112,7 @@ class Output(str):
         return obj
 
 
-class Diagnostics(list):  # type: ignore[type-arg]
+class Diagnostics(List[Diagnostic]):
     """A list of Diagnostic with helpers that keep reader code short."""
 
     def __init__(self, source: str | None = None) -> None:

@@ -141,7 +141,7 @@ def capitalize_opening_term(root: object, text: str) -> str:
     return text
 
 
-def style_terms(root) -> List[str]:  # type: ignore[no-untyped-def]
+def style_terms(root) -> List[str]:
     """The texts of the terms a style prints through cs:text (cached on the style)."""
     found = getattr(root, "printed_terms", None)
     if found is None:

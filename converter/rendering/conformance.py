@@ -24,7 +24,7 @@ def parse_fixture(text: str) -> Dict[str, str]:
     return {m.group(1): m.group(2) for m in _SECTION_RE.finditer(text)}
 
 
-def _cite_items(raw: List[Dict[str, Any]], keys: Dict[str, str], raw_mode: bool = False):  # type: ignore[no-untyped-def]
+def _cite_items(raw: List[Dict[str, Any]], keys: Dict[str, str], raw_mode: bool = False):
     from citeproc import CitationItem, Locator
 
     from .citations import Cite
@@ -63,7 +63,7 @@ def run_fixture(fx: Dict[str, str], raw: bool = False) -> str:
     return "\n".join(lines)
 
 
-def _document(fx: Dict[str, str], calls: Any):  # type: ignore[no-untyped-def]
+def _document(fx: Dict[str, str], calls: Any):
     """(citation ids, texts) of the document, or ([], [bibliography]) in bibliography mode."""
     from citeproc import Citation, CitationStylesBibliography
     from citeproc.source import BibliographySource
@@ -101,7 +101,7 @@ def _document(fx: Dict[str, str], calls: Any):  # type: ignore[no-untyped-def]
     return ids, [flip_flop(tidy(str(t), piq)) for t in render_document(style, bib, citations, notes)]
 
 
-def _calls(fx: Dict[str, str], items: List[Dict[str, Any]], calls: Any):  # type: ignore[no-untyped-def]
+def _calls(fx: Dict[str, str], items: List[Dict[str, Any]], calls: Any):
     """Citation ids, their cites and note numbers, in document order after ``calls``."""
     if calls is not None:
         known: Dict[str, Any] = {}

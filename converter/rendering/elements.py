@@ -34,7 +34,7 @@ _RANGE_RE = re.compile(r"^(\d+)\s*[-‐]\s*(\d+)$")
 
 
 class CasedMixin:
-    def case(self, text, language=None):  # type: ignore[no-untyped-def]
+    def case(self, text, language=None):
         mode = self.get("text-case")
         if mode is None or not text:
             return text
@@ -44,7 +44,7 @@ class CasedMixin:
 
 
 class AffixMixin:
-    def wrap(self, string):  # type: ignore[no-untyped-def]
+    def wrap(self, string):
         if string is None:
             return None
         prefix = self.get("prefix")
@@ -69,7 +69,7 @@ def _reset(item: Any) -> None:
 
 
 class MacroCacheMixin:
-    def get_macro(self, name):  # type: ignore[no-untyped-def]
+    def get_macro(self, name):
         root = self.get_root()
         cache = getattr(root, "macro_cache", None)
         if cache is None:
@@ -81,7 +81,7 @@ class MacroCacheMixin:
 
 
 class Style(MacroCacheMixin, model.Style):
-    def set_locale_list(self, output_locale, validate=True):  # type: ignore[no-untyped-def]
+    def set_locale_list(self, output_locale, validate=True):
         from .styles import load_locale  # the loader imports this module
 
         self.locales = []
@@ -114,7 +114,7 @@ class Style(MacroCacheMixin, model.Style):
 class RecordsVariableMixin:
     """While a substitute is being tried, note the variables that actually rendered."""
 
-    def render(self, item, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def render(self, item, *args, **kwargs):
         text = super().render(item, *args, **kwargs)
         if text:
             accessed = getattr(getattr(item, "reference", None), "accessed", None)
@@ -127,7 +127,7 @@ class PageRangeMixin:
     """page-range-format on ranges whose second number is abbreviated in the data ("677-86"):
     expand it first, then shorten as the style asks (citeproc-py compares digits as given)."""
 
-    def _format_last_page(self, first, last):  # type: ignore[no-untyped-def]
+    def _format_last_page(self, first, last):
         f, l = str(first), str(last)
         if f.isdigit() and l.isdigit() and len(l) < len(f):
             last = f[:len(f) - len(l)] + l
@@ -138,12 +138,12 @@ class NumberEscapeMixin:
     """Page and locator values are kept raw (citeproc-py splits them on "&", "," and "-");
     each piece is escaped here, as it is formatted."""
 
-    def format_number(self, number):  # type: ignore[no-untyped-def]
+    def format_number(self, number):
         return self.preformat(str(super().format_number(number)))
 
 
 class Text(RecordsVariableMixin, CasedMixin, AffixMixin, MacroCacheMixin, NumberEscapeMixin, PageRangeMixin, model.Text):
-    def process(self, item, context=None, **kwargs):  # type: ignore[no-untyped-def]
+    def process(self, item, context=None, **kwargs):
         ref = getattr(item, "reference", None)
         if "macro" not in self.attrib or not hasattr(ref, "calls"):
             return super().process(item, context=context, **kwargs)
@@ -157,7 +157,7 @@ class Text(RecordsVariableMixin, CasedMixin, AffixMixin, MacroCacheMixin, Number
             dict.__setattr__(ref, "hits", ref.hits + 1)
         return text, language
 
-    def _variable(self, item, context):  # type: ignore[no-untyped-def]
+    def _variable(self, item, context):
         text = super()._variable(item, context)
         variable = self.get("variable")
         if text is not None and variable in _NUMBER_VARIABLES and _RANGE_RE.match(str(text)):
@@ -174,7 +174,7 @@ class Number(RecordsVariableMixin, CasedMixin, AffixMixin, NumberEscapeMixin, Pa
 
 
 class Label(CasedMixin, AffixMixin, model.Label):
-    def _is_plural(self, item):  # type: ignore[no-untyped-def]
+    def _is_plural(self, item):
         variable = self.get("variable") or ""
         if variable.startswith("number-of"):
             # citeproc-py looks this up on the citation item, not the reference
@@ -206,7 +206,7 @@ def _implicit_year_suffix(root: Any) -> bool:
 
 
 class Date(RecordsVariableMixin, AffixMixin, model.Date):
-    def process(self, item, variable=None, show_parts=None, context=None, **kwargs):  # type: ignore[no-untyped-def]
+    def process(self, item, variable=None, show_parts=None, context=None, **kwargs):
         ref = getattr(item, "reference", None)
         suffix = dict.get(ref, "year_suffix") if isinstance(ref, dict) else None
         place = (suffix and not getattr(ref, "suffix_used", True) and not self.is_locale_date()
@@ -246,7 +246,7 @@ class Group(AffixMixin, model.Group):
     """CSL: a group is suppressed when it calls variables and every one of them is empty.
     citeproc-py decides from the tree alone; we count the look-ups actually made."""
 
-    def process(self, item, context=None, **kwargs):  # type: ignore[no-untyped-def]
+    def process(self, item, context=None, **kwargs):
         ref = item.reference
         if not hasattr(ref, "calls"):
             return super().process(item, context=context, **kwargs)
@@ -275,7 +275,7 @@ class Group(AffixMixin, model.Group):
 class If(model.If):
     """Condition tests are not variable calls: they must not keep a group alive."""
 
-    def render(self, item, context=None, delimiter="", **kwargs):  # type: ignore[no-untyped-def]
+    def render(self, item, context=None, delimiter="", **kwargs):
         ref = item.reference
         counting = getattr(ref, "counting", None)
         if counting is None:
@@ -287,7 +287,7 @@ class If(model.If):
             dict.__setattr__(ref, "counting", counting)
         return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
 
-    def _test(self, item, context):  # type: ignore[no-untyped-def]
+    def _test(self, item, context):
         results = []
         if "type" in self.attrib:
             results += self._type(item)
@@ -309,7 +309,7 @@ class If(model.If):
         if not ok:
             raise model.ConditionFailed
 
-    def _position(self, item, context):  # type: ignore[no-untyped-def]
+    def _position(self, item, context):
         # positions are worked out once per document by citations.py; in a bibliography
         # (or a cite rendered outside one) no position test is true
         positions = item.get("positions") if isinstance(item, dict) else None
@@ -317,7 +317,7 @@ class If(model.If):
             return [False for _ in self.get("position").split()]
         return [p in positions for p in self.get("position").split()]
 
-    def _variable(self, item):  # type: ignore[no-untyped-def]
+    def _variable(self, item):
         # A substituted variable is suppressed from rendering, not from conditions: APA tests
         # `editor` after the editor took the author's place (citeproc-js does the same).
         ref = item.reference
@@ -338,14 +338,14 @@ class Names(RecordsVariableMixin, AffixMixin, model.Names):
     """The first names a cite renders are its "author" for cite grouping and collapsing
     (citations.py): captured, and suppressed when the cite follows one by the same author."""
 
-    def process(self, item, names_context=None, context=None, **kwargs):  # type: ignore[no-untyped-def]
+    def process(self, item, names_context=None, context=None, **kwargs):
         target = names_context if names_context is not None else self
         if target.name is None:
             # citeproc-py would insert a cs:name of its own class here; use ours
             target.insert(0, target.makeelement("{http://purl.org/net/xbiblio/csl}name"))
         return super().process(item, names_context=names_context, context=context, **kwargs)
 
-    def render(self, item, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def render(self, item, *args, **kwargs):
         state = getattr(item.reference, "author_state", None)
         if state is None or state.get("depth") or state.get("seen"):
             return super().render(item, *args, **kwargs)
@@ -370,7 +370,7 @@ class Et_Al(AffixMixin, model.Et_Al):
 
 
 class Substitute(model.Substitute):
-    def render(self, item, context=None, **kwargs):  # type: ignore[no-untyped-def]
+    def render(self, item, context=None, **kwargs):
         ref = item.reference
         for child in self.getchildren():
             previous = ref.accessed
@@ -393,7 +393,7 @@ class Substitute(model.Substitute):
 
 
 class Layout(AffixMixin, model.Layout):
-    def render_bibliography(self, citation_items):  # type: ignore[no-untyped-def]
+    def render_bibliography(self, citation_items):
         output = []
         substitute = self.getparent().get("subsequent-author-substitute")
         rule = self.getparent().get("subsequent-author-substitute-rule", "complete-all")
@@ -419,7 +419,7 @@ class Layout(AffixMixin, model.Layout):
             output.append(entry)
         return output
 
-    def _first_field(self, item):  # type: ignore[no-untyped-def]
+    def _first_field(self, item):
         """What the layout's first element prints (second-field-align puts it in the margin)."""
         first = next(iter(self.iterchildren()), None)
         if first is None:
@@ -431,7 +431,7 @@ class Layout(AffixMixin, model.Layout):
             text = None
         return str(text) if text else None
 
-    def _entry_state(self, item, state):  # type: ignore[no-untyped-def]
+    def _entry_state(self, item, state):
         self.repressed = {}
         _reset(item)
         if state is not None:
@@ -439,7 +439,7 @@ class Layout(AffixMixin, model.Layout):
             dict.__setattr__(item.reference, "author_state", state)
         return state
 
-    def render_children(self, item, delimiter="", **kwargs):  # type: ignore[no-untyped-def]
+    def render_children(self, item, delimiter="", **kwargs):
         # a citation renders several items through one layout: start each one afresh
         if self.getparent().tag.endswith("citation"):
             _reset(item)
@@ -447,7 +447,7 @@ class Layout(AffixMixin, model.Layout):
 
 
 class Key(model.Key):
-    def _format_name(self, item, variable):  # type: ignore[no-untyped-def]
+    def _format_name(self, item, variable):
         names = item.reference.get(variable)
         if not names:
             return None
@@ -462,7 +462,7 @@ class Key(model.Key):
             out.append(" ".join(str(p) for p in parts if p))
         return ";".join(out)
 
-    def sort_keys(self, items, context):  # type: ignore[no-untyped-def]
+    def sort_keys(self, items, context):
         if "macro" not in self.attrib:
             keys = super().sort_keys(items, context)
         else:
@@ -483,7 +483,7 @@ class Key(model.Key):
 
 
 class Sort(model.Sort):
-    def sort(self, items, context):  # type: ignore[no-untyped-def]
+    def sort(self, items, context):
         locale = getattr(self.get_root(), "locale_tag", "en-US")
         columns = []
         for key in self.findall("cs:key", self.nsmap):
@@ -501,20 +501,20 @@ class Sort(model.Sort):
         return [items[i] for i in order]
 
 
-def _cat(parts, delimiter=" "):  # type: ignore[no-untyped-def]
+def _cat(parts, delimiter=" "):
     """Join name parts, keeping rich-text segments (a plain str.join would lose them)."""
     present = [p for p in parts if p]
     return seam_join(present, delimiter) if present else None
 
 
 class Name(AffixMixin, model.Name):
-    def render(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def render(self, *args, **kwargs):
         value = self.process(*args, **kwargs)
         if isinstance(value, int):
             return value  # form="count": cs:names adds up the counts of its variables
         return self.markup(value)
 
-    def process(self, item, variable, context=None, sort_options=None, **kwargs):  # type: ignore[no-untyped-def]
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
         def opt(name: str) -> Any:
             return self.get_option(name, context, sort_options)
 
@@ -573,14 +573,14 @@ class Name(AffixMixin, model.Name):
                 rendered = _substituted(rendered, rule, previous, self.preformat(substitute))
         return self._join(rendered, inverted, literal, truncate, use_last, opt)
 
-    def _citation_option(self, name, default=None):  # type: ignore[no-untyped-def]
+    def _citation_option(self, name, default=None):
         citation = self.get_root().citation
         return citation.get(name, default) if citation is not None else default
 
-    def _has_citation_option(self, name):  # type: ignore[no-untyped-def]
+    def _has_citation_option(self, name):
         return self._citation_option(name) is not None
 
-    def _one_name(self, name, form, mark, hyphen, words, invert, sort_sep, demote, level=0):  # type: ignore[no-untyped-def]
+    def _one_name(self, name, form, mark, hyphen, words, invert, sort_sep, demote, level=0):
         given, family, dp, ndp, suffix = name.parts()
         if "literal" in name:
             return self._parts(None, family), True
@@ -619,15 +619,15 @@ class Name(AffixMixin, model.Name):
             text += (", " if name.get("comma-suffix") else " ") + suffix
         return text, False
 
-    def _format_parts(self, given, family):  # type: ignore[no-untyped-def]
+    def _format_parts(self, given, family):
         for part in self.findall("cs:name-part", self.nsmap):
             given, family = part.format_part(given, family)
         return given, family
 
-    def _parts(self, given, family):  # type: ignore[no-untyped-def]
+    def _parts(self, given, family):
         return self._format_parts(given, family)[1]
 
-    def _join(self, rendered, inverted, literal, truncate, use_last, opt):  # type: ignore[no-untyped-def]
+    def _join(self, rendered, inverted, literal, truncate, use_last, opt):
         delimiter = opt("delimiter")
         if use_last:
             ellipsis = self.unicode_character("horizontal ellipsis")
@@ -660,7 +660,7 @@ class Name(AffixMixin, model.Name):
         sep = delimiter.rstrip() + " " if use_delim else " "
         return head + sep + and_term + " " + rendered[-1]
 
-    def et_al(self):  # type: ignore[no-untyped-def]
+    def et_al(self):
         found = self.xpath_search("./following-sibling::cs:et-al[1]")
         if found:
             return found[0].render()

@@ -32,10 +32,10 @@ def escape_html(text: str) -> str:
 class Tag(String):
     """A piece of markup: never re-cased, never escaped, never split into words."""
 
-    def lower(self):  # type: ignore[override]
+    def lower(self):
         return self
 
-    def upper(self):  # type: ignore[override]
+    def upper(self):
         return self
 
     def soft_lower(self):

@@ -70,7 +70,7 @@ def name_parts(name) -> Tuple[str | None, str | None, str | None, str | None, st
     return name.parts()
 
 
-def family_key(name) -> str:  # type: ignore[no-untyped-def]
+def family_key(name) -> str:
     """The family name with its particles: the unit given-name disambiguation works on."""
     given, family, dp, ndp, suffix = name.parts()
     return " ".join(str(p) for p in (ndp, family) if p)

@@ -10,7 +10,7 @@ import os
 import threading
 from functools import lru_cache
 from importlib import resources
-from typing import Dict
+from typing import Any, Dict
 
 from citeproc import LOCALES_PATH
 from citeproc import model
@@ -95,7 +95,8 @@ class LoadedStyle(CitationStylesStyle):
             self.xml = etree.parse(path, _parser())
         except (OSError, etree.XMLSyntaxError) as exc:
             raise UsageError(f"cannot read CSL style: {exc}", source=path, field="style") from None
-        self.root = self.xml.getroot()
+        # a citeproc model.Style (custom lxml element class, untyped): its CSL methods are used on it
+        self.root: Any = self.xml.getroot()
         if not isinstance(self.root, model.Style):
             raise UsageError("not a CSL style (no <style> root in the CSL namespace)",
                              source=path, field="style")
