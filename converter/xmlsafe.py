@@ -12,7 +12,7 @@ from __future__ import annotations
 import html.entities
 import re
 from dataclasses import dataclass
-from typing import List, Tuple
+from typing import List, Tuple, cast
 
 from lxml import etree
 
@@ -95,7 +95,8 @@ def _replace_named_entities(root: etree._Element) -> None:
     """Undeclared named references (``&nbsp;``, ``&mdash;``) stay as entity nodes when no DTD
     is loaded; put the character they stand for in their place."""
     for ent in list(root.iter(etree.Entity)):
-        char = html.entities.html5.get(ent.name + ";", "")
+        name = cast("etree._Entity", ent).name  # iter(Entity) yields only entities; the stubs say _Element
+        char = html.entities.html5.get(name + ";", "")
         parent = ent.getparent()
         if parent is None:
             continue
@@ -127,11 +128,12 @@ def parse(text: str, *, source: str = "<input>") -> Parsed:
         if "entity" in message.lower() and ("loop" in message.lower() or "amplification" in message.lower()):
             raise ParseError(f"entity expansion refused: {message}", source=source, line=line) from None
         try:
-            root = etree.fromstring(body, _parser(recover=True))
+            recovered = etree.fromstring(body, _parser(recover=True))
         except etree.XMLSyntaxError:
-            root = None
-        if root is None:
+            recovered = None
+        if recovered is None:
             raise ParseError(f"not well-formed XML: {message}", source=source, line=line) from None
+        root = recovered
         ends_early = not text.rstrip().endswith(">") or "end" in message.lower() or "premature" in message.lower()
         why = "the XML is truncated (it ends before its elements are closed)" if ends_early else "the XML is not well-formed"
         problems.append((f"{why}: {message.strip()}; what could be read was kept", line))

@@ -331,7 +331,7 @@ def _journal(meta: etree._Element | None, item: CSLItem, custom: Dict[str, Any])
 
 
 def _affiliations(article: etree._Element) -> Dict[str, etree._Element]:
-    return {aff.get("id"): aff for aff in article.iter("aff") if aff.get("id")}
+    return {aff_id: aff for aff in article.iter("aff") if (aff_id := aff.get("id"))}
 
 
 def _aff_parts(aff: etree._Element) -> Tuple[str, str]:
@@ -608,8 +608,9 @@ def _read_article(article: etree._Element, n: int, diags: Diagnostics) -> CSLIte
         if refs:
             custom["references"] = refs
         _notes(back, custom)
-    if article.find("body") is not None:
-        diags.warn("the article body is not read (metadata and references only)", line=_line(article.find("body")))
+    body = article.find("body")
+    if body is not None:
+        diags.warn("the article body is not read (metadata and references only)", line=_line(body))
     subs = article.findall("sub-article") + article.findall("response")
     if subs:
         diags.warn(f"{len(subs)} sub-article(s)/response(s) not read", line=_line(subs[0]))
@@ -639,7 +640,7 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
         diags.error(message, line=line)
     articles = _articles(parsed.root)
     if not articles:
-        raise ParseError(f"not a JATS article: the root element is <{parsed.root.tag}>", source=source,
+        raise ParseError(f"not a JATS article: the root element is <{str(parsed.root.tag)}>", source=source,
                          line=_line(parsed.root), diagnostics=diags)
     records = [_read_article(a, n, diags) for n, a in enumerate(articles, 1)]
     if parsed.problems:
