@@ -23,7 +23,7 @@ import random
 import re
 from typing import Any, Dict, List, Sequence, Tuple
 
-from .refdata import Labeled
+from .refdata import Labeled, labeled_from_chars
 from .synth import FAMILIES, JOURNALS, PLACES, PUBLISHERS, TITLE_WORDS
 
 Item = Dict[str, Any]
@@ -305,22 +305,7 @@ def vary(ref: Labeled, rng: random.Random) -> Labeled:
         chars.extend((c, label) for c in rng.choice(choices))
         pos = m.end()
     chars.extend(zip(ref.text[pos:], labels[pos:]))
-    text = "".join(c for c, _ in chars)
-    spans: List[Tuple[int, int, str]] = []
-    i = 0
-    while i < len(chars):
-        j = i
-        while j < len(chars) and chars[j][1] == chars[i][1]:
-            j += 1
-        a, b = i, j
-        while a < b and text[a] == " ":
-            a += 1
-        while b > a and text[b - 1] == " ":
-            b -= 1
-        if chars[i][1] != "other" and a < b:
-            spans.append((a, b, chars[i][1]))
-        i = j
-    return Labeled(text, spans, ref.origin + "+vary")
+    return labeled_from_chars(chars, ref.origin + "+vary")
 
 
 def render_gost(n: int, part: str = "train", seed: int = 53) -> List[Labeled]:

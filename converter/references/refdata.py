@@ -50,6 +50,27 @@ class Labeled:
         return [(label, self.text[a:b]) for a, b, label in self.spans]
 
 
+def labeled_from_chars(chars: List[Tuple[str, str]], origin: str) -> Labeled:
+    """A labelled string from (character, label) pairs: each run of one label becomes a span,
+    without its outer spaces; "other" runs are not spans."""
+    text = "".join(c for c, _ in chars)
+    spans: List[Tuple[int, int, str]] = []
+    i = 0
+    while i < len(chars):
+        j = i
+        while j < len(chars) and chars[j][1] == chars[i][1]:
+            j += 1
+        a, b = i, j
+        while a < b and text[a] == " ":
+            a += 1
+        while b > a and text[b - 1] == " ":
+            b -= 1
+        if chars[i][1] != "other" and a < b:
+            spans.append((a, b, chars[i][1]))
+        i = j
+    return Labeled(text, spans, origin)
+
+
 def load_anystyle(path: str) -> Iterator[Labeled]:
     root = ET.parse(path).getroot()
     name = os.path.basename(path)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 from typing import Dict, List, Sequence, Tuple
 
-from .refdata import Labeled
+from .refdata import Labeled, labeled_from_chars
 
 FAMILIES = ("Иванов Петров Смирнов Кузнецов Попов Васильев Соколов Михайлов Новиков Фёдоров Морозов "
             "Волков Алексеев Лебедев Семёнов Егоров Павлов Козлов Степанов Николаев Орлов Андреев "
@@ -90,22 +90,7 @@ def _collapse(text: str, spans: List[Tuple[int, int, str]], origin: str) -> Labe
         chars.append((ch, lab))
     while chars and chars[-1][0] == " ":
         chars.pop()
-    out = "".join(c for c, _ in chars)
-    new_spans: List[Tuple[int, int, str]] = []
-    i = 0
-    while i < len(chars):
-        j = i
-        while j < len(chars) and chars[j][1] == chars[i][1]:
-            j += 1
-        a, b = i, j
-        while a < b and out[a] == " ":
-            a += 1
-        while b > a and out[b - 1] == " ":
-            b -= 1
-        if chars[i][1] != "other" and a < b:
-            new_spans.append((a, b, chars[i][1]))
-        i = j
-    return Labeled(out, new_spans, origin)
+    return labeled_from_chars(chars, origin)
 
 
 def _person(rng: random.Random, translit: bool = False) -> Tuple[str, str]:
