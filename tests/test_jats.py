@@ -66,23 +66,13 @@ def _seed_records() -> List[Dict[str, Any]]:
     return load_json(SEED_FIXTURE)
 
 
-def _page_reader_available() -> bool:
-    try:
-        import converter.readers.page  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 @pytest.fixture(scope="module", params=["fixture", "page"])
 def seed(request) -> List[Dict[str, Any]]:
     """The seed record: the hand-built fixture (following converter/model.py), and the page
-    reader's record of the real seed page once that reader exists."""
+    reader's record of the real seed page."""
     need_shared()
     if request.param == "fixture":
         return _seed_records()
-    if not _page_reader_available():
-        pytest.skip("the page reader (converter/readers/page.py) has not landed yet")
     return converter.read_file(SEED).records
 
 
@@ -152,10 +142,7 @@ def _corpus(name: str) -> List[Dict[str, Any]]:
     if name == "deep-review-refs.json":
         return load_json(SHARED / "corpus" / "real" / "deep-review-refs.json")
     if name == "biblatex-examples.bib":
-        try:
-            return converter.read_file(SHARED / "corpus" / "real" / "biblatex-examples.bib", "biblatex").records
-        except converter.errors.UnknownFormatError:
-            pytest.skip("the BibLaTeX reader has not landed yet")
+        return converter.read_file(SHARED / "corpus" / "real" / "biblatex-examples.bib", "biblatex").records
     if name.endswith(".ris"):
         return converter.read_file(SHARED / "corpus" / "real" / name, "ris").records
     if name == "biblatex-examples.items.json":  # the same entries as CSL-JSON, converted by others
