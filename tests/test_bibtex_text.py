@@ -7,9 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import converter
-from converter.richtext import plain
 from converter.citekeys import assign_keys
 from converter.latex import to_latex, to_unicode
+from converter.richtext import plain
 
 ARTICLE = {
     "id": "x", "type": "article-journal",

@@ -15,11 +15,10 @@ import pytest
 from lxml import etree
 
 import converter
+from conftest import GOLD, ROOT, SEED, SHARED, load_json, need_shared, require_tool, run_cli
 from converter.errors import ParseError
 from converter.readers import jats as jats_reader
 from converter.writers import jats as jats_writer
-
-from conftest import GOLD, ROOT, SEED, SHARED, load_json, need_shared, require_tool, run_cli
 
 FIXTURES = ROOT / "tests" / "fixtures" / "jats"
 SEED_FIXTURE = FIXTURES / "seed-record.csl.json"

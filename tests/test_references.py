@@ -9,11 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import converter
+from conftest import run_cli
 from converter.normalize import clean_url, parse_day_first_date, repair_homoglyphs
 from converter.references import parse_reference, split_names, split_reference_list
 from converter.references.rules import find_certain
-
-from conftest import run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "references"
 CASES = sorted(p.stem for p in FIXTURES.glob("*.txt"))
@@ -286,8 +285,7 @@ def test_fields_from_segments(segments, expected):
     ([("title", "The job search program in Finland: benefits")], [("title", "The job search program in Finland: benefits")]),
 ])
 def test_title_ends_where_the_model_overruns_it(segments, expected):
-    from converter.references.parser import _title_ends
-
     from converter.references.assemble import clean_text
+    from converter.references.parser import _title_ends
 
     assert [(label, clean_text(text)) for label, text in _title_ends(segments)] == expected

@@ -11,11 +11,10 @@ import importlib.util
 
 import pytest
 
+from conftest import SHARED, need_shared
 from converter.references import model, parse_reference
 from converter.references.refdata import is_held_out, load_all, split
 from converter.references.train import SCORED, gold_item
-
-from conftest import SHARED, need_shared
 
 HELD_OUT_FLOOR = 0.90
 GOST_FLOOR = 0.85

@@ -7,9 +7,8 @@ import re
 
 import pytest
 
-from converter.references import parse_reference, split_reference_list
-
 from conftest import GOLD, SEED, SHARED, load_json, need_shared
+from converter.references import parse_reference, split_reference_list
 
 
 def _scorer():

@@ -10,10 +10,10 @@ import pytest
 import rispy
 
 import converter
+from conftest import SHARED, need_shared
 from converter.errors import InputError, ParseError
 from converter.mappings.ris import BY_TAG
 from converter.readers.ris import parse_name, sniff
-from conftest import SHARED, need_shared
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ris"
 REAL = SHARED / "corpus" / "real"

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import converter
-from converter.mappings import ris as table
 from conftest import GOLD, SEED, SHARED, need_shared, require_tool, run_cli
+from converter.mappings import ris as table
 
 WRITE_FIXTURES = Path(__file__).parent / "fixtures" / "ris-write"
 REAL = SHARED / "corpus" / "real"

@@ -6,8 +6,8 @@ import codecs
 import pytest
 
 import converter
-from converter.textio import decode
 from conftest import EXAMPLE_SEED
+from converter.textio import decode
 
 
 def test_seed_in_cp1251_reads_like_the_utf8_original():

@@ -14,9 +14,9 @@ from ..mappings import htmlmeta as table
 from ..model import CSLItem, Diagnostic, Diagnostics, Result
 from ..normalize import clean_doi, looks_title_case
 from ..options import Options
-from . import page as page_reader
 from ..references import parse_reference
 from ..references.names import split_person
+from . import page as page_reader
 
 
 def sniff(text: str) -> int:

@@ -12,8 +12,8 @@ from typing import Any, Dict, List, Tuple
 from ..articlepage import facts, people
 from ..articlepage.labels import Block, split_blocks
 from ..errors import ParseError
-from ..model import CSLItem, Diagnostic, Diagnostics, Result
 from ..language import guess_language
+from ..model import CSLItem, Diagnostic, Diagnostics, Result
 from ..normalize import looks_title_case, repair_homoglyphs
 from ..options import Options
 from ..references import parse_reference, split_reference_list

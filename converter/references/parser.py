@@ -12,9 +12,10 @@ from typing import Any, Dict, List, Tuple
 
 from ..model import CSLItem, Diagnostic
 from ..normalize import nfc, normalize_space, repair_homoglyphs
-from .heuristic import segment_head
 from .assemble import clean_text, fields_from_segments
+from .heuristic import segment_head
 from .rules import Found, find_certain
+
 
 def _normalise(text: str, diags: List[Diagnostic]) -> str:
     s = normalize_space(nfc(text))

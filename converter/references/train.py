@@ -54,11 +54,11 @@ from typing import Dict, List, Sequence
 from ..normalize import repair_homoglyphs
 from .assemble import fields_from_segments
 from .features import features, to_crfsuite, tokenize
+from .gostrender import render_gost
 from .model import MODEL_PATH, rule_labels
 from .refdata import Labeled, load_all, split, split_dev
-from .rules import find_certain
-from .gostrender import render_gost
 from .rendered import load_items, render_all
+from .rules import find_certain
 from .synth import generate
 
 SCORED = ["author", "title", "container-title", "issued", "volume", "issue", "page", "DOI", "URL"]

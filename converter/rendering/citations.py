@@ -434,7 +434,7 @@ def _join(pieces: List[Tuple[str, str]]) -> str:
     out = ""
     for n, (text, delimiter) in enumerate(pieces):
         out += text
-        if n < len(pieces) - 1 and not pieces[n + 1][0][:1] in _OWN_PUNCTUATION:
+        if n < len(pieces) - 1 and pieces[n + 1][0][:1] not in _OWN_PUNCTUATION:
             out += delimiter  # a cite whose prefix opens with punctuation brings its own
     return out
 

@@ -15,13 +15,13 @@ What each override fixes:
 from __future__ import annotations
 
 import re
+from html import unescape as html_unescape
 from typing import Any, Dict, List
 
 from citeproc import model
 from citeproc.source import VariableError
-from citeproc.string import String, join as seam_join
-
-from html import unescape as html_unescape
+from citeproc.string import String
+from citeproc.string import join as seam_join
 
 from .casing import apply_case, capitalize_opening_term
 from .names import family_key, initialize, is_romanesque
@@ -128,9 +128,9 @@ class PageRangeMixin:
     expand it first, then shorten as the style asks (citeproc-py compares digits as given)."""
 
     def _format_last_page(self, first, last):
-        f, l = str(first), str(last)
-        if f.isdigit() and l.isdigit() and len(l) < len(f):
-            last = f[:len(f) - len(l)] + l
+        start, end = str(first), str(last)
+        if start.isdigit() and end.isdigit() and len(end) < len(start):
+            last = start[:len(start) - len(end)] + end
         return super()._format_last_page(first, last)
 
 
@@ -563,7 +563,7 @@ class Name(AffixMixin, model.Name):
             return None
         state = getattr(ref, "author_state", None)
         if state is not None and state.get("depth") == 1 and "names" not in state:
-            # the entry's author for subsequent-author-substitute (bibliography) 
+            # the entry's author for subsequent-author-substitute (bibliography)
             state["names"] = ([str(r) for r in rendered], truncate)
             replace = state.get("replace")
             if replace is not None:

@@ -9,11 +9,11 @@ from citeproc import Citation
 from citeproc.frontend import CitationStylesBibliography
 from citeproc.source import BibliographySource
 
+from .citations import Cite, disambiguate, render_document
 from .items import convert_items
 from .markup import FORMATTERS, flip_flop
 from .punctuation import tidy
 from .styles import LoadedStyle
-from .citations import Cite, disambiguate, render_document
 
 
 @dataclass

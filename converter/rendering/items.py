@@ -136,7 +136,7 @@ def convert_name(data: Any, fmt: SimpleNamespace) -> Name | None:
     comma_suffix = bool(data.get("comma-suffix"))
     comma_particle = False
     given = fields.get("given", "")
-    if ", " in given and "suffix" not in fields and not data.get("parse-names") is False:
+    if ", " in given and "suffix" not in fields and data.get("parse-names") is not False:
         # citeproc-js's convention: "John, III" is given name and suffix; "John,! Jr."
         # marks a suffix printed after a comma
         fields["given"], suffix = given.split(", ", 1)

@@ -12,8 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Dict
 
-from citeproc import LOCALES_PATH
-from citeproc import model
+from citeproc import LOCALES_PATH, model
 from citeproc.frontend import CitationStylesStyle
 from lxml import etree
 

@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import Any, Dict, List, Tuple
+from typing import List
 
 from ..errors import UsageError
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
-from ..richtext import recase
-from ..titlecase import stored_in_title_case
 from ..rendering import load_style, render
 from ..rendering.titles import gost_title, lower_after_colon, sentence_case
+from ..richtext import recase
+from ..titlecase import stored_in_title_case
 
 APA_STYLE = "apa"
 GOST_STYLES = {"gost": "citeconv-gost-2018", "gost-2008": "citeconv-gost-2008"}
