@@ -25,7 +25,8 @@ _BARE_INITIALS = re.compile(rf"^[{UP}]{{1,3}}$")
 _PARTICLES = {"van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "la",
               "le", "lo", "ten", "ter", "'t", "’t", "zu", "af", "al", "el", "bin", "ibn", "st.", "y", "d'"}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-_ETAL = re.compile(r"(?:,?\s*(?:et\s*al\.?|и\s*др\.?|et\s+alii|u\.\s*a\.|\[и\s*др\.?\]|\[et\s*al\.?\]|\.\s*\.\s*\.|…))\s*$",
+# each word on a word boundary: 'Yu.A.' ends like 'u. a.' (German 'und andere') but is initials
+_ETAL = re.compile(r"(?:,?\s*(?:\bet\s*al\.?|\bи\s*др\.?|\bet\s+alii|\bu\.\s*a\.|\[и\s*др\.?\]|\[et\s*al\.?\]|\.\s*\.\s*\.|…))\s*$",
                    re.I)
 _LIST_SEPARATORS = re.compile(r"\s*(?:;|,?\s+(?:and|&|et|und|и|y|e)\s+|,?\s*&\s*)\s*", re.I)
 

@@ -88,7 +88,8 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
     s = _normalise(text, diags)
     found = find_certain(s)
     repairs: List[str] = []
-    learned = fields_from_segments(_segments(s, found), repairs)
+    segments = _segments(s, found)
+    learned = fields_from_segments(segments, repairs)
     for change in dict.fromkeys(repairs):  # a GOST name printed twice is one repair
         diags.append(Diagnostic(f"repaired look-alike letters: {change} (Cyrillic initials of a "
                                 "Latin-script name)", field="author"))
@@ -109,14 +110,29 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
     item.update(learned)
     item.update(found.fields)  # the rules are certain; they win over the model
     if not any(item.get(k) for k in ("title", "container-title", "issued", "DOI", "URL")):
-        for guess in ("author", "publisher", "publisher-place"):
-            item.pop(guess, None)  # a name alone is a guess, not a structure
-        item["title"] = clean_text(s) or s
-        diags.append(Diagnostic("could not structure this reference (no title, date, container or identifier found); "
-                                "its text is kept as the title", field="title"))
+        if item.get("author") and _names_only(s, segments):
+            # a list of names and nothing else (a reference cut off after its authors): the
+            # names are what the string says; inventing a title from them would be wrong
+            for guess in ("publisher", "publisher-place"):
+                item.pop(guess, None)
+            diags.append(Diagnostic("this reference has author names only (no title, date, container or "
+                                    "identifier); its text is kept in 'source'", field="title"))
+        else:
+            for guess in ("author", "editor", "publisher", "publisher-place"):
+                item.pop(guess, None)  # a name alone is a guess, not a structure
+            item["title"] = clean_text(s) or s
+            diags.append(Diagnostic("could not structure this reference (no title, date, container or identifier "
+                                    "found); its text is kept as the title", field="title"))
     item["type"] = _guess_type(item, s)
     item["source"] = text
     return _ordered(item), diags
+
+
+def _names_only(s: str, segments: List[Tuple[str, str]]) -> bool:
+    """Whether the segmenter read (nearly) the whole string as author names."""
+    letters = sum(c.isalpha() for c in s)
+    named = sum(c.isalpha() for label, text in segments if label == "author" for c in text)
+    return letters > 0 and named >= 0.9 * letters
 
 
 def _segments(s: str, found: Found) -> List[Tuple[str, str]]:

@@ -12,7 +12,8 @@ from ..normalize import clean_doi, clean_url, parse_day_first_date
 
 DASH = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-PAGE = rf"[A-Za-z]?\d+[A-Za-z]?(?:\s*[{DASH}]\s*[A-Za-z]?\d+[A-Za-z]?)?"
+# a range may be typed with a doubled hyphen, as LaTeX sources print it ('243--249')
+PAGE = rf"[A-Za-z]?\d+[A-Za-z]?(?:\s*[{DASH}]{{1,2}}\s*[A-Za-z]?\d+[A-Za-z]?)?"
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
@@ -62,7 +63,9 @@ _LANG_NOTE_RU = re.compile(r"\(\s*(На\s+([а-я]+)\.?\s*(?:яз\.?|языке)
 # 2023;15(3):83-99   2018;(66):3-26   2019;27:711-733   2020 Jan;12(1):e5
 _VANCOUVER = re.compile(
     rf"(?<!\d)({YEAR})[a-z]?(?:\s+[A-Z][a-z]{{2}}(?:[-/][A-Z][a-z]{{2}})?(?:\s+\d{{1,2}})?)?\s*;\s*"
-    rf"(?:(\d+[A-Za-z]?(?:[{DASH}]\d+)?)\s*)?(?:\(\s*([^()]{{1,25}}?)\s*\))?(?:\s*:\s*({PAGE}))?")
+    rf"(?:(\d+[A-Za-z]?(?:[{DASH}]\d+)?)\s*)?(?:\(\s*([^()]{{1,25}}?)\s*\))?"
+    # pages after a colon, or after a comma with a word: '2004; 15: pp. 947-954', '1993; 92, pages 99-104'
+    rf"(?:\s*:\s*(?:pp?\.\s*|pages?\s+)?({PAGE})|\s*,\s*(?:pp?\.\s*|pages?\s+)({PAGE}))?")
 # APA: "27(4), 711–733" after a "(2019)." year
 _APA_NUMS = re.compile(rf",\s*(\d+)\s*(?:\(([^()]{{1,20}})\))?\s*,\s*(?:pp?\.\s*)?({PAGE})\s*\.?\s*$|"
                        rf",\s*(\d+)\s*\(([^()]{{1,20}})\)\s*\.?\s*$")
@@ -146,7 +149,7 @@ def find_numbers(s: str, found: Found) -> None:
     free = _blank_spans(s, found)
     m = None
     for cand in _VANCOUVER.finditer(free):
-        if cand.group(2) or cand.group(3) or cand.group(4):
+        if cand.group(2) or cand.group(3) or cand.group(4) or cand.group(5):
             m = cand
     if m:
         _add_date(found, "issued", [int(m.group(1))])
@@ -154,8 +157,8 @@ def find_numbers(s: str, found: Found) -> None:
             found.fields["volume"] = m.group(2)
         if m.group(3):
             found.fields["issue"] = m.group(3)
-        if m.group(4):
-            found.fields["page"] = _page(m.group(4))
+        if m.group(4) or m.group(5):
+            found.fields["page"] = _page(m.group(4) or m.group(5))
         found.take(m.start(), m.end(), "numbers")
         found.whole_cluster = True
         return
@@ -166,6 +169,8 @@ def find_numbers(s: str, found: Found) -> None:
         m = rx.search(free)
         if m and re.fullmatch(YEAR + r"[a-z]?", m.group(2) or ""):
             m = None  # 'Cancer 119 (2006): 1224' is volume (year): pages, not an issue
+        if m and re.fullmatch(YEAR, m.group(3)) and rx is _VOL_ISSUE_PAGES:
+            m = None  # '58 (3), 2011, с. 170-171': a year after the issue, the pages come later
         if m:
             found.fields["volume"] = m.group(1)
             if m.group(2):
@@ -226,7 +231,7 @@ def _gost_numbers(free: str, found: Found) -> None:
 
 def _page(text: str) -> str:
     """Page ranges with an en dash, as CSL prints them."""
-    return re.sub(rf"\s*[{DASH}]\s*", "\u2013", text.strip())
+    return re.sub(rf"\s*[{DASH}]+\s*", "\u2013", text.strip())
 
 
 def _blank_spans(s: str, found: Found) -> str:
