@@ -12,8 +12,9 @@ from .names import split_names
 _EDGE = " .,;:/\\-–—"
 DASH = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
-_VOL_PREFIX = re.compile(r"^(?:volume|vol|v|том|т|band|bd|tome|tom)(?:\.\s*|\s+|(?=\d))", re.I)
-_ISS_PREFIX = re.compile(r"^(?:number|issue|iss|num|nos|no|nr|n|№|вып|heft|h)(?:\.\s*|\s+|(?=\d))", re.I)
+_VOL_PREFIX = re.compile(r"^(?:volume|vol|v|том|т|band|bd|tome|tom|t)(?:\.\s*|\s+|(?=\d))", re.I)
+# 'n°' / 'nº' (French, Spanish, Italian) is the issue as much as 'No.'
+_ISS_PREFIX = re.compile(r"^(?:number|issue|iss|num|nos|no|nr|n[°º]|n|№|вып|heft|h)(?:\.\s*|\s+|(?=\d))", re.I)
 _PP_PREFIX = re.compile(r"^(?:pages?|pp|p|стр|ст|s|с|c)(?:\.\s*|\s+|(?=\d))", re.I)
 _VOL_WITH_PAGES = re.compile(rf"^(\d+[A-Za-z]?\s*(?:\([^()]+\))?)\s*:\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[{DASH}]\s*[A-Za-z]?\d+)?)$")
 _PAGE_COUNT = re.compile(r"^(\d{1,4})\s*(?:с|c|p|pp|S|стр|л|pages)\.?$", re.I)
@@ -53,9 +54,9 @@ def clean_pages(text: str) -> Tuple[str | None, str | None]:
 
 def clean_volume(text: str) -> Tuple[str | None, str | None]:
     """(volume, issue) from a volume segment: 'Vol. 27,' -> ('27', None); '15(3):' -> ('15', '3');
-    '20 (4).' -> ('20', '4'); '(66)' -> (None, '66')."""
+    '20 (4).' -> ('20', '4'); '41, (1)' and '12, 5' -> volume and issue; 'n° 152' -> (None, '152')."""
     t = clean_text(text).rstrip(":;,. ")
-    m = re.match(r"^(?:no|nr|n|№)\.?\s*(\w+)\s*,\s*(?:vol|v|т)\.?\s*(\w+)$", t, re.I)
+    m = re.match(r"^(?:no|nr|n[°º]?|№)\.?\s*(\w+)\s*,\s*(?:vol|v|т)\.?\s*(\w+)$", t, re.I)
     if m:  # 'No 29, Vol. 4': the issue printed first
         return m.group(2), m.group(1)
     if _ISS_PREFIX.match(t) and not re.search(r"\d\s*\(", t):
@@ -66,13 +67,16 @@ def clean_volume(text: str) -> Tuple[str | None, str | None]:
     m = re.match(r"^\((\d+)\)\s*(\d+(?:[-–]\d+)?)$", t)
     if m:  # '(21)1-2': volume in brackets, then the issue
         return m.group(1), m.group(2)
-    m = re.match(r"^([^\s(),]*?)\s*\(([^()]+)\)$", t)
-    if m:
+    m = re.match(r"^([^\s(),]*?)[,.]?\s*\(([^()]+)\)$", t)
+    if m:  # '20 (4)', '41, (1)'
         vol = m.group(1).strip(" ,.") or None
         return vol, _ISS_PREFIX.sub("", m.group(2).strip()) or None
-    m = re.match(r"^(\S+?)[,.]?\s+(?:no|nr|n|№|issue|iss|вып)\.?\s*(\S+)$", t, re.I)
+    m = re.match(r"^(\S+?)[,.]?\s+(?:no|nr|n[°º]?|№|issue|iss|вып)\.?\s*(\S+)$", t, re.I)
     if m:
         return m.group(1), m.group(2).strip(" ,.")
+    m = re.match(r"^(\d+[A-Za-z]?),\s*(\d+(?:\s*[/-]\s*\d+)?)$", t)
+    if m:  # '6, 2/3', '12, 5': a volume segment holding volume and issue
+        return m.group(1), m.group(2)
     return (t.strip(" ,.()") or None), None
 
 
