@@ -49,6 +49,8 @@ def clean_pages(text: str) -> Tuple[str | None, str | None]:
         return None, m.group(1)
     t = _PP_PREFIX.sub("", t).strip(" .,;:()[]")
     t = re.sub(rf"\s*[{DASH}]+\s*", "\u2013", t)
+    if not re.search(r"\d|^(?:[ivxlcdm]+|[IVXLCDM]{2,})(?:\u2013(?:[ivxlcdm]+|[IVXLCDM]+))?$", t):
+        return None, None  # 'Winter', 'C': a page has a number (or is a roman numeral)
     return (t or None), None
 
 

@@ -91,6 +91,8 @@ def _ordered(text: str, repairs: List[str] | None = None) -> Dict[str, str]:
         k += 1
     if k > 0:
         return _name(" ".join(words[k:]), " ".join(words[:k]), repairs)
+    if all(w.lower() in _PARTICLES for w in words[:-1]):
+        return _name(" ".join(words), "", repairs)  # 'de Linares' (its initials printed apart)
     # full names, given first: "John Smith", "Nicholson B. Adams", "Ludwig van Beethoven"
     j = n - 1
     while j > 1 and words[j - 1].lower() in _PARTICLES:
