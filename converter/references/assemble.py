@@ -20,9 +20,16 @@ _VOL_WITH_PAGES = re.compile(rf"^(\d+[A-Za-z]?\s*(?:\([^()]+\))?)\s*:\s*([A-Za-z
 _PAGE_COUNT = re.compile(r"^(\d{1,4})\s*(?:с|c|p|pp|S|стр|л|pages)\.?$", re.I)
 
 
+# the kind-of-content notes GOST puts after a title: '[Электронный ресурс]' (7.1-2003),
+# 'Текст : электронный' (7.0.100-2018); they describe the medium, they are not the title
+CONTENT_NOTE = re.compile(r"\[\s*(?:Электронный\s+ресурс|Electronic\s+resource|Текст|Text)\s*\]"
+                          r"|(?<![\w])(?:Текст|Text)\s*:\s*(?:электронный|непосредственный|electronic|unmediated"
+                          r"|direct)(?![\w])", re.I)
+
+
 def clean_text(text: str) -> str:
     """A segment as a field value: trimmed of separators and of wrapping quotes/brackets."""
-    text = " ".join(text.split()).strip(_EDGE)
+    text = " ".join(CONTENT_NOTE.sub(" ", text).split()).strip(_EDGE)
     for _ in range(2):
         if len(text) > 1 and text[0] in "“\"«‘'„" and text[-1] in "”\"»’'“":
             text = text[1:-1].strip(_EDGE)
@@ -185,4 +192,4 @@ def _merge_repeated(people: List[Dict[str, str]]) -> List[Dict[str, str]]:
     return out
 
 
-__all__ = ["clean_issue", "clean_pages", "clean_text", "clean_volume", "fields_from_segments", "year_of"]
+__all__ = ["CONTENT_NOTE", "clean_issue", "clean_pages", "clean_text", "clean_volume", "fields_from_segments", "year_of"]

@@ -26,7 +26,7 @@ _PARTICLES = {"van", "von", "de", "da", "del", "della", "der", "den", "di", "du"
               "le", "lo", "ten", "ter", "'t", "’t", "zu", "af", "al", "el", "bin", "ibn", "st.", "y", "d'"}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # each word on a word boundary: 'Yu.A.' ends like 'u. a.' (German 'und andere') but is initials
-_ETAL = re.compile(r"(?:,?\s*(?:\bet\s*al\.?|\bи\s*др\.?|\bet\s+alii|\bu\.\s*a\.|\[и\s*др\.?\]|\[et\s*al\.?\]|\.\s*\.\s*\.|…))\s*$",
+_ETAL = re.compile(r"(?:,?\s*(?:\bet\s*al\.?|\bи\s*др\.?|\bet\s+alii|\bu\.\s*a\.|\[и\s*др\.?\]?|\[et\s*al\.?\]?|\.\s*\.\s*\.|…))\s*\.?\s*$",
                    re.I)
 _LIST_SEPARATORS = re.compile(r"\s*(?:;|,?\s+(?:and|&|et|und|и|y|e)\s+|,?\s*&\s*)\s*", re.I)
 

@@ -148,7 +148,29 @@ def _segments(s: str, found: Found) -> List[Tuple[str, str]]:
         # is certain here, and the rules split it exactly
         return by_rules
     tagged = model.segment(s, found)
-    return _title_ends(tagged) if tagged is not None else by_rules
+    return _host_after_slashes(_title_ends(tagged)) if tagged is not None else by_rules
+
+
+def _host_after_slashes(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
+    """GOST's '//' always separates a part from the host it is printed in: a title that runs
+    over it ends there (the rest is the container when the model found none), and a
+    container that starts before it ('Текст : электронный // Вопросы экономики') starts after."""
+    out: List[Tuple[str, str]] = []
+    has_container = any(label == "container" for label, _ in segments)
+    for label, text in segments:
+        head, sep, tail = text.rpartition("//")
+        if sep and label == "container" and re.search(r"\w", tail):
+            out.append(("other", head + sep))
+            out.append((label, tail))
+            continue
+        head, sep, tail = text.partition("//")
+        if (sep and label == "title" and re.search(r"\w{2}", head) and re.search(r"\w{2}", tail)):
+            out.append((label, head))
+            out.append(("other" if has_container else "container", sep + tail))
+            has_container = True
+            continue
+        out.append((label, text))
+    return out
 
 
 _QUOTES = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'"}

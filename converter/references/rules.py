@@ -77,7 +77,7 @@ _VOL_NO_PP = re.compile(rf"\b[Vv]ol\.\s*(\d+[A-Za-z]?)(?:,\s*(?:no|iss|issue)\.?
 # GOST areas: "– 2019. – Т. 27, № 4. – С. 711–733"
 _GOST_YEAR = re.compile(rf"(?:[{DASH}]\s*|,\s*|\.\s+)({YEAR})\s*[.,](?=\s*(?:[{DASH}]|$|(?:Т|Vol|№|No|С|P|Вып)\.?\s))")
 _GOST_VOL = re.compile(r"(?<![\w])(?:Т|Том|Vol|V|Bd|Band|Tom)\.\s*(\d+[A-Za-zА-Яа-я]?|[IVXLC]{1,7}(?![\w])(?!\.\S))", re.I)
-_GOST_ISSUE = re.compile(r"(?<![\w])(?:№|No\.|no\.|N\.|N(?=\s\d)|Nr\.|Вып\.|Issue|Iss\.|Heft|Н\.)\s*(\d+(?:[/\-]\d+)?)")
+_GOST_ISSUE = re.compile(r"(?<![\w])(?:№|No\.|no\.|N\.|N(?=\s?\d)|Nr\.|Вып\.|Issue|Iss\.|Heft|Н\.)\s*(\d+(?:[/\-]\d+)?)")
 _GOST_PAGES = re.compile(rf"(?<![\w])(?:С|P|pp|p|S|Стр|с)\.\s*({PAGE})")
 _PAGE_COUNT = re.compile(r"(?<![\w.])(\d{1,4})\s*(?:с|p|pp|S|стр|л)\.(?!\s*\d)")
 
