@@ -121,6 +121,14 @@ def test_hyphen_at_line_break_is_undone():
     ("X. Accessed May 5, 2020.", {"accessed": {"date-parts": [[2020, 5, 5]]}}),
     ("X. doi:10.1000/xyz123.", {"DOI": "10.1000/xyz123"}),
     ("X. (In Russ., abstract in Eng.)", {"language": "ru", "note": "In Russ., abstract in Eng."}),
+    # Vancouver pages after a word or 'pp.'; LaTeX's doubled hyphen; a year is not a page
+    ("X. J Clin Invest 1993; 92, pages 99-104.", {"volume": "92", "page": "99–104"}),
+    ("X. Ann. Oncol. 2004; 15: pp. 947-954", {"volume": "15", "page": "947–954"}),
+    ("X, IEEE T, vol. 6, no. 3, pp. 243--249, June 1996.", {"volume": "6", "issue": "3", "page": "243–249"}),
+    ("X, Med. Sci., Vol. 35, No. 8, pp. 1381–1395, 2003", {"volume": "35", "issue": "8"}),
+    # the year after the issue is not taken as the page (the model reads the rest)
+    ("X. Български език, 58 (3), 2011, с. 170-171", {"volume": None, "page": None}),
+    ("X//Труды. 1976. Т. 64. N8. С. 8–27.", {"volume": "64", "issue": "8", "page": "8–27"}),
 ])
 def test_rules(text, fields):
     found = find_certain(text).fields
@@ -259,6 +267,18 @@ def test_rendered_book_and_chapter():
     ([("volume", "No 29, Vol. 4,")], {"volume": "4", "issue": "29"}),
     ([("volume", "2007. 8 (5):")], {"volume": "8", "issue": "5"}),
     ([("volume", "(21)1-2:")], {"volume": "21", "issue": "1-2"}),
+    ([("volume", "41, (1)")], {"volume": "41", "issue": "1"}),
+    ([("volume", "6, 2/3,")], {"volume": "6", "issue": "2/3"}),
+    ([("volume", "47, n° 1")], {"volume": "47", "issue": "1"}),
+    ([("volume", "t. 2")], {"volume": "2"}),
+    ([("volume", "제21권, 제3호,")], {"volume": "21", "issue": "3"}),
+    ([("volume", "17권 3호")], {"volume": "17", "issue": "3"}),
+    ([("issue", "總第221期")], {"issue": "221"}),
+    # a page has a number (or is a roman numeral); a medium note is not part of a title
+    ([("pages", "Winter,")], {}),
+    ([("pages", "pp. xii-xv")], {"page": "xii–xv"}),
+    ([("title", "Стратегия развития [Электронный ресурс]."), ("container", "Текст : электронный // Вопросы экономики.")],
+     {"title": "Стратегия развития", "container-title": "Вопросы экономики"}),
 ])
 def test_fields_from_segments(segments, expected):
     from converter.references.assemble import fields_from_segments
@@ -289,3 +309,36 @@ def test_title_ends_where_the_model_overruns_it(segments, expected):
     from converter.references.parser import _title_ends
 
     assert [(label, clean_text(text)) for label, text in _title_ends(segments)] == expected
+
+
+@pytest.mark.parametrize("segments,expected", [
+    # GOST '//' separates the part from its host, whatever the model said
+    ([("title", "Разделение систем//Труды института."), ("date", "1976.")],
+     [("title", "Разделение систем"), ("container", "Труды института"), ("date", "1976")]),
+    ([("title", "Процессы."), ("container", "Текст : электронный //Вопросы экономики.")],
+     [("title", "Процессы"), ("other", ""), ("container", "Вопросы экономики")]),
+    ([("title", "A // B"), ("container", "C")], [("title", "A // B"), ("container", "C")]),
+])
+def test_host_after_slashes(segments, expected):
+    from converter.references.assemble import clean_text
+    from converter.references.parser import _host_after_slashes
+
+    assert [(label, clean_text(text)) for label, text in _host_after_slashes(segments)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Я. С. Фролова [и др.].", [{"family": "Фролова", "given": "Я. С."}]),
+    ("D. C. Koestler [et al.]", [{"family": "Koestler", "given": "D. C."}]),
+    ("Aaa Yu.A.", [{"family": "Aaa", "given": "Yu.A."}]),  # not German 'u. a.' (et al.)
+    ("Müller, K. u. a.", [{"family": "Müller", "given": "K."}]),
+    ("Dubet, F., & de Linares,", [{"family": "Dubet", "given": "F."}, {"family": "de Linares"}]),
+])
+def test_split_names_et_al_and_particles(text, expected):
+    assert split_names(text) == expected
+
+
+def test_names_only_fragment_keeps_its_authors_with_a_warning():
+    item, diags = parse_reference("Duursma R, Kolari P, Perämäki M, Nikinmaa E, Hari P,")
+    assert [p["family"] for p in item.get("author", [])] == ["Duursma", "Kolari", "Perämäki", "Nikinmaa", "Hari"]
+    assert "title" not in item and item["source"].startswith("Duursma")
+    assert any("author names only" in d.message for d in diags)

@@ -61,10 +61,37 @@ def clean_pages(text: str) -> Tuple[str | None, str | None]:
     return (t or None), None
 
 
+# Korean, Japanese and Chinese number words: '제21권' / '17권' / '第5卷' volume, '제3호' / '3號' /
+# '總第221期' issue, '제 27집' a numbered collection (the volume)
+_CJK_VOLUME = re.compile(r"^(?:제|第)?\s*(\d+)\s*(?:권|卷|집|輯|巻)$")
+_CJK_ISSUE = re.compile(r"^(?:제|第|總第|总第)?\s*(\d+)\s*(?:호|號|号|期)$")
+
+
+def _cjk_numbers(t: str) -> Tuple[str | None, str | None] | None:
+    """(volume, issue) from CJK number words, or None when the text has none."""
+    vol = iss = None
+    t = re.sub(r"(제|第)\s+(?=\d)", r"\1", t)
+    for part in re.split(r"[,，、\s]+(?=[제第總总\d])", t):
+        part = part.strip(" ,.，")
+        m = _CJK_VOLUME.match(part)
+        if m:
+            vol = m.group(1)
+            continue
+        m = _CJK_ISSUE.match(part)
+        if m:
+            iss = m.group(1)
+            continue
+        return None
+    return (vol, iss) if vol or iss else None
+
+
 def clean_volume(text: str) -> Tuple[str | None, str | None]:
     """(volume, issue) from a volume segment: 'Vol. 27,' -> ('27', None); '15(3):' -> ('15', '3');
     '20 (4).' -> ('20', '4'); '41, (1)' and '12, 5' -> volume and issue; 'n° 152' -> (None, '152')."""
     t = clean_text(text).rstrip(":;,. ")
+    cjk = _cjk_numbers(t)
+    if cjk:
+        return cjk
     m = re.match(r"^(?:no|nr|n[°º]?|№)\.?\s*(\w+)\s*,\s*(?:vol|v|т)\.?\s*(\w+)$", t, re.I)
     if m:  # 'No 29, Vol. 4': the issue printed first
         return m.group(2), m.group(1)
@@ -91,6 +118,9 @@ def clean_volume(text: str) -> Tuple[str | None, str | None]:
 
 def clean_issue(text: str) -> str | None:
     t = clean_text(text).strip("() ,.:;")
+    cjk = _cjk_numbers(t)
+    if cjk and cjk[1]:
+        return cjk[1]
     t = _ISS_PREFIX.sub("", t).strip(" ,.()")
     return t or None
 

@@ -73,7 +73,7 @@ _APA_YEAR = re.compile(rf"\(\s*({YEAR})[a-z]?(?:,\s*[^()]{{1,30}})?\s*\)|\(\s*(n
 # "406(6797):747-752", "27(4), 711–733" (no year beside them)
 _VOL_ISSUE_PAGES = re.compile(rf"(?<![\w.(])(\d{{1,4}}[A-Za-z]?)\s*\((\d[^()]{{0,12}})\)\s*[:,]\s*(?:pp?\.\s*)?({PAGE})(?![\w])")
 # "vol. 27, no. 4, pp. 711–733" (GOST-based English references)
-_VOL_NO_PP = re.compile(rf"\b[Vv]ol\.\s*(\d+[A-Za-z]?)(?:,\s*(?:no|iss|issue)\.?\s*(\d+(?:[/-]\d+)?))?,\s*(?:pp?\.|P\.)\s*({PAGE})")
+_VOL_NO_PP = re.compile(rf"\b[Vv]ol\.\s*(\d+[A-Za-z]?)(?:,\s*(?:[Nn]o|[Ii]ss|[Ii]ssue)\.?\s*(\d+(?:[/-]\d+)?))?,\s*(?:pp?\.|P\.)\s*({PAGE})")
 # GOST areas: "– 2019. – Т. 27, № 4. – С. 711–733"
 _GOST_YEAR = re.compile(rf"(?:[{DASH}]\s*|,\s*|\.\s+)({YEAR})\s*[.,](?=\s*(?:[{DASH}]|$|(?:Т|Vol|№|No|С|P|Вып)\.?\s))")
 _GOST_VOL = re.compile(r"(?<![\w])(?:Т|Том|Vol|V|Bd|Band|Tom)\.\s*(\d+[A-Za-zА-Яа-я]?|[IVXLC]{1,7}(?![\w])(?!\.\S))", re.I)
