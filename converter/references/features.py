@@ -5,9 +5,11 @@ can change ("2023;15(3):83-99." -> "2023;" "15" "(3):" "83-99.").
 """
 from __future__ import annotations
 
+import collections
 import re
-from typing import Dict, List, Sequence, Tuple
+from typing import Counter, Dict, List, Sequence, Tuple
 
+from .lexicon import Lexicon, word_key
 from .names import is_initials
 
 Token = Tuple[int, int]  # (start, end) in the normalised string
@@ -126,10 +128,17 @@ def sentence_end(w: str) -> bool:
     return w[-1] in ".?!" and not is_initials(w.rstrip(",;")) and len(w.strip(".")) > 1 or w == "//"
 
 
-def features(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None = None) -> List[Dict[str, float | str]]:
-    """One feature dict per token: the word, its neighbours, where it sits in the string."""
+def features(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None = None,
+             lexicon: Lexicon | None = None,
+             exclude: Counter[Tuple[str, int]] | None = None) -> List[Dict[str, float | str]]:
+    """One feature dict per token: the word, its neighbours, where it sits in the string.
+
+    With a lexicon, also where the n-grams covering the token were seen (container, title,
+    ...); ``exclude`` (training only) takes the string's own n-grams out of the counts."""
     words = [s[a:b] for a, b in tokens]
     base = [_word_features(w) for w in words]
+    if lexicon is not None:
+        _add_lexicon(base, lexicon.token_classes([word_key(w) for w in words], exclude))
     n = len(words)
     out: List[Dict[str, float | str]] = []
     areas = 0
@@ -189,6 +198,8 @@ def features(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None 
                             "iss", "pp", "cyr", "cap", "genre"):
                     if key in nb:
                         f[f"{off}:{key}"] = 1.0
+                if "lex" in nb and off in (-1, 1):
+                    f[f"{off}:lex"] = nb["lex"]
             else:
                 f[f"{off}:none"] = 1.0
         # word pairs: 'in press', 'et al.', 'Phys. Rev.' decide more than either word alone
@@ -210,16 +221,20 @@ def features(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None 
     return out
 
 
+def _add_lexicon(base: List[Dict[str, float | str]], classes: Sequence[Dict[int, Tuple[str, int]]]) -> None:
+    for f, by_n in zip(base, classes):
+        for n, (cls, _) in by_n.items():
+            f[f"lex{n}"] = cls
+        if by_n:
+            # the longest n-gram seen is the most specific evidence
+            f["lex"] = by_n[max(by_n)][0]
+
+
 _AREA_OPENERS = {"in:", "in", "в:", "//", "eds.", "ed.", "(eds.)", "(ed.)", "hrsg.", "под"}
 
 
-def _areas(words: Sequence[str], base: Sequence[Dict[str, float | str]],
-           rule_labels: Sequence[str] | None) -> Tuple[List[int], List[Dict[str, float | str]]]:
-    """Split the tokens into areas (sentences, '//' parts) and describe each area as a whole.
-
-    Whether a span is a title or a container is rarely visible in a window of five words;
-    it shows in the whole area: its length, abbreviations ('Phys. Rev.'), journal or
-    publisher words, and what follows it (a number cluster follows a journal name)."""
+def area_bounds(words: Sequence[str]) -> Tuple[List[int], List[Tuple[int, int]]]:
+    """The area index of each token and the (start, end) token range of each area."""
     area_of: List[int] = []
     bounds: List[Tuple[int, int]] = []
     start = 0
@@ -233,6 +248,17 @@ def _areas(words: Sequence[str], base: Sequence[Dict[str, float | str]],
             start = i + 1
     if start < len(words):
         bounds.append((start, len(words)))
+    return area_of, bounds
+
+
+def _areas(words: Sequence[str], base: Sequence[Dict[str, float | str]],
+           rule_labels: Sequence[str] | None) -> Tuple[List[int], List[Dict[str, float | str]]]:
+    """Split the tokens into areas (sentences, '//' parts) and describe each area as a whole.
+
+    Whether a span is a title or a container is rarely visible in a window of five words;
+    it shows in the whole area: its length, abbreviations ('Phys. Rev.'), journal or
+    publisher words, and what follows it (a number cluster follows a journal name)."""
+    area_of, bounds = area_bounds(words)
     feats: List[Dict[str, float | str]] = []
     for k, (a, b) in enumerate(bounds):
         toks = words[a:b]
@@ -248,6 +274,10 @@ def _areas(words: Sequence[str], base: Sequence[Dict[str, float | str]],
         for key in ("journal", "publisher", "place", "genre", "year", "editor"):
             if any(key in base[j] for j in range(a, b)):
                 f[f"a_{key}"] = 1.0
+        lex = collections.Counter(str(base[j]["lex"]) for j in range(a, b) if "lex" in base[j])
+        if lex:
+            cls, cnt = lex.most_common(1)[0]
+            f["alex"] = cls if cnt * 2 > size else cls + "?"
         lowers = sum(1 for w in toks if w[:1].islower())
         if lowers * 2 > size:
             f["alower"] = 1.0
@@ -264,6 +294,59 @@ def _areas(words: Sequence[str], base: Sequence[Dict[str, float | str]],
     return area_of, feats
 
 
+def first_pass_features(words: Sequence[str], labels: Sequence[str]) -> List[Dict[str, str]]:
+    """Features from a first model's labels, for a second model (stacking): the labels in a
+    wider window than the CRF's transitions see, the runs before and after, and the label
+    most of the token's area got. A title/container boundary is a decision about whole runs,
+    which a first pass makes visible."""
+    n = len(labels)
+    area_of, bounds = area_bounds(words)
+    area_label = []
+    for a, b in bounds:
+        area_label.append(collections.Counter(labels[a:b]).most_common(1)[0][0])
+    runs: List[Tuple[int, int, str]] = []  # (start, end, label)
+    for i, lab in enumerate(labels):
+        if runs and runs[-1][2] == lab:
+            runs[-1] = (runs[-1][0], i + 1, lab)
+        else:
+            runs.append((i, i + 1, lab))
+    run_of = [0] * n
+    for k, (a, b, _) in enumerate(runs):
+        for i in range(a, b):
+            run_of[i] = k
+    seen_before: set[str] = set()
+    out: List[Dict[str, str]] = []
+    for i in range(n):
+        f: Dict[str, str] = {"p0": labels[i], "pa": area_label[area_of[i]]}
+        for off in (-3, -2, -1, 1, 2, 3):
+            j = i + off
+            f[f"p{off}"] = labels[j] if 0 <= j < n else "-"
+        f["p-1|p0|p+1"] = f"{f['p-1']}|{labels[i]}|{f['p1']}"
+        k = run_of[i]
+        f["prun"] = runs[k - 1][2] if k > 0 else "-"
+        f["nrun"] = runs[k + 1][2] if k + 1 < len(runs) else "-"
+        f["prun|p0|nrun"] = f"{f['prun']}|{labels[i]}|{f['nrun']}"
+        if "title" in seen_before:
+            f["ptitle_before"] = "1"
+        if "container" in seen_before:
+            f["pcont_before"] = "1"
+        out.append(f)
+        seen_before.add(labels[i])
+    return out
+
+
+def with_first_pass(xseq: List[Dict[str, float]], words: Sequence[str],
+                    labels: Sequence[str]) -> List[Dict[str, float]]:
+    """The crfsuite items of ``xseq`` plus the first-pass features of ``labels``."""
+    out = []
+    for x, fp in zip(xseq, first_pass_features(words, labels)):
+        item = dict(x)
+        for k, v in fp.items():
+            item[f"{k}={v}"] = 1.0
+        out.append(item)
+    return out
+
+
 def to_crfsuite(feats: List[Dict[str, float | str]]) -> List[Dict[str, float]]:
     """crfsuite wants name -> weight; string values become 'name=value' with weight 1."""
     out = []
@@ -278,4 +361,5 @@ def to_crfsuite(feats: List[Dict[str, float | str]]) -> List[Dict[str, float]]:
     return out
 
 
-__all__ = ["Token", "features", "sentence_end", "to_crfsuite", "tokenize"]
+__all__ = ["Token", "area_bounds", "features", "first_pass_features", "sentence_end", "to_crfsuite", "tokenize",
+           "with_first_pass"]

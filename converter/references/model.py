@@ -11,10 +11,39 @@ import os
 from functools import lru_cache
 from typing import List, Sequence, Tuple
 
-from .features import Token, features, to_crfsuite, tokenize
+from .features import Token, features, to_crfsuite, tokenize, with_first_pass
+from .lexicon import Lexicon
 from .rules import Found
 
 MODEL_PATH = os.path.join(os.path.dirname(__file__), "model", "refs.crfsuite")
+
+
+def lexicon_path(model_path: str) -> str:
+    """The n-gram lexicon trained with a model lives beside it: refs.crfsuite -> refs.lexicon.json.gz."""
+    return os.path.splitext(model_path)[0] + ".lexicon.json.gz"
+
+
+def second_pass_path(model_path: str) -> str:
+    """The stacked second model beside the first: refs.crfsuite -> refs.pass2.crfsuite."""
+    return os.path.splitext(model_path)[0] + ".pass2.crfsuite"
+
+
+@lru_cache(maxsize=1)
+def _second_tagger():  # -> pycrfsuite.Tagger | None
+    path = second_pass_path(MODEL_PATH)
+    if _tagger() is None or not os.path.exists(path):
+        return None
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(path)
+    return tagger
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> Lexicon | None:
+    path = lexicon_path(MODEL_PATH)
+    return Lexicon.load(path) if os.path.exists(path) else None
 
 
 @lru_cache(maxsize=1)
@@ -60,8 +89,12 @@ def tag(s: str, found: Found) -> Tuple[List[Token], List[str]] | None:
     tokens = tokenize(s)
     if not tokens:
         return tokens, []
-    xseq = to_crfsuite(features(s, tokens, rule_labels(tokens, found, s)))
-    return tokens, tagger.tag(xseq)
+    xseq = to_crfsuite(features(s, tokens, rule_labels(tokens, found, s), _lexicon()))
+    labels = tagger.tag(xseq)
+    second = _second_tagger()
+    if second is not None:
+        labels = second.tag(with_first_pass(xseq, [s[a:b] for a, b in tokens], labels))
+    return tokens, labels
 
 
 def segment(s: str, found: Found) -> List[Tuple[str, str]] | None:
@@ -79,4 +112,5 @@ def segment(s: str, found: Found) -> List[Tuple[str, str]] | None:
     return out
 
 
-__all__ = ["MODEL_PATH", "available", "rule_labels", "segment", "tag"]
+__all__ = ["MODEL_PATH", "available", "lexicon_path", "rule_labels", "second_pass_path", "segment",
+           "tag"]

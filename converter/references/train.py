@@ -44,21 +44,24 @@ from __future__ import annotations
 
 import argparse
 import collections
+import functools
 import importlib.util
 import json
 import os
 import sys
 import time
-from typing import Dict, List, Sequence
+from typing import AbstractSet, Dict, List, Sequence, Tuple
 
 from ..normalize import repair_homoglyphs
 from .assemble import fields_from_segments
-from .features import features, to_crfsuite, tokenize
+from .features import features, to_crfsuite, tokenize, with_first_pass
 from .gostrender import render_gost
-from .model import MODEL_PATH, rule_labels
-from .refdata import Labeled, load_all, split, split_dev
+from .lexicon import Lexicon, own_counts, word_key
+from .model import MODEL_PATH, lexicon_path, rule_labels, second_pass_path
+from .refdata import Labeled, load_all, split, split_dev, split_key
 from .rendered import load_items, render_all
 from .rules import find_certain
+from .stacking import FoldJob, crossfit_labels
 from .synth import generate
 
 SCORED = ["author", "title", "container-title", "issued", "volume", "issue", "page", "DOI", "URL"]
@@ -82,20 +85,42 @@ def token_labels(ref: Labeled, tokens) -> List[str]:
     return out
 
 
-def sequence(ref: Labeled):
+def _keys_and_labels(ref: Labeled) -> Tuple[List[str], List[str]]:
+    text, _ = repair_homoglyphs(ref.text)
+    tokens = tokenize(text)
+    return [word_key(text[a:b]) for a, b in tokens], token_labels(ref, tokens)
+
+
+def build_lexicon(refs: Sequence[Labeled]) -> Lexicon:
+    """The n-gram lexicon of the strings the CRF is fitted on (never DEV or held-out)."""
+    return Lexicon.build(_keys_and_labels(ref) for ref in refs)
+
+
+def sequence(ref: Labeled, lexicon: Lexicon | None = None, in_lexicon: bool = False,
+             first_pass: Sequence[str] | None = None):
     text, _ = repair_homoglyphs(ref.text)  # same length, same offsets
     tokens = tokenize(text)
     found = find_certain(text)
-    x = to_crfsuite(features(text, tokens, rule_labels(tokens, found, text)))
-    return x, token_labels(ref, tokens)
+    y = token_labels(ref, tokens)
+    # leave one out: a string the lexicon was built from must not find its own n-grams there
+    exclude = own_counts([word_key(text[a:b]) for a, b in tokens], y) if lexicon and in_lexicon else None
+    x = to_crfsuite(features(text, tokens, rule_labels(tokens, found, text), lexicon, exclude))
+    if first_pass is not None:
+        x = with_first_pass(x, [text[a:b] for a, b in tokens], first_pass)
+    return x, y
 
 
-def train(refs: Sequence[Labeled], path: str, iterations: int) -> None:
+def train(refs: Sequence[Labeled], path: str, iterations: int, lexicon: Lexicon | None = None,
+          lexicon_keys: AbstractSet[str] = frozenset(),
+          first_pass: Sequence[Sequence[str]] | None = None) -> None:
+    """Fit the CRF on ``refs`` (the lexicon was built from the strings in ``lexicon_keys``);
+    with ``first_pass`` labels (one list per string), fit the second, stacked model."""
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    for ref in refs:
-        x, y = sequence(ref)
+    for k, ref in enumerate(refs):
+        x, y = sequence(ref, lexicon, split_key(ref.text) in lexicon_keys,
+                        first_pass[k] if first_pass is not None else None)
         if x:
             trainer.append(x, y)
     trainer.set_params({
@@ -110,6 +135,36 @@ def train(refs: Sequence[Labeled], path: str, iterations: int) -> None:
     tmp = path + ".tmp"
     trainer.train(tmp)
     os.replace(tmp, path)
+
+
+def _fit_and_tag(job: FoldJob, iterations: int, lexicon: Lexicon | None,
+                 lexicon_keys: AbstractSet[str]) -> List[List[str]]:
+    """One cross-fitting fold: train on the fold's training strings, label its held strings."""
+    import pycrfsuite
+
+    fit, held, path = job
+    train(fit, path, iterations, lexicon, lexicon_keys)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(path)
+    out = []
+    for ref in held:
+        x, _ = sequence(ref, lexicon, split_key(ref.text) in lexicon_keys)
+        out.append(list(tagger.tag(x)) if x else [])
+    return out
+
+
+def crossfit_agreement(path: str, refs: Sequence[Labeled]) -> Dict[str, float]:
+    """Text -> share of tokens whose cross-fitted first-pass label (crossfit.json of a --stack
+    run) is the string's own label: a low share marks labels the rest of the data disagrees with."""
+    with open(path, encoding="utf-8") as fh:
+        predicted = {text: labels for text, labels in json.load(fh)}
+    out = {}
+    for ref in refs:
+        pred = predicted.get(ref.text)
+        if pred:
+            _, gold = _keys_and_labels(ref)
+            out[ref.text] = sum(g == p for g, p in zip(gold, pred)) / len(gold)
+    return out
 
 
 def gold_item(ref: Labeled) -> Dict:
@@ -168,6 +223,12 @@ def main(argv: List[str] | None = None) -> int:
     ap.add_argument("--eval-only", action="store_true")
     ap.add_argument("--dev", action="store_true",
                     help="train without the DEV bucket and score DEV only (for comparing changes)")
+    ap.add_argument("--stack", type=int, default=0, metavar="K",
+                    help="also train a second CRF on first-pass labels cross-fitted over K folds")
+    ap.add_argument("--drop-below", metavar="CROSSFIT.json:SHARE",
+                    help="leave out training strings whose cross-fitted labels (a --stack run's "
+                         "crossfit.json on the same strings) agree with theirs on fewer than SHARE of tokens")
+    ap.add_argument("--no-lexicon", action="store_true", help="train without the n-gram lexicon feature")
     ap.add_argument("--limit", type=int, default=0, help="train on at most N refdata strings (quick runs)")
     a = ap.parse_args(argv)
     refs = load_all(a.refdata)
@@ -182,6 +243,13 @@ def main(argv: List[str] | None = None) -> int:
         print(f"DEV mode: fit on {len(train_set)}, compare on DEV {len(dev)}; held-out and GOST not scored")
     if not a.eval_only:
         base = train_set[: a.limit] if a.limit else train_set
+        if a.drop_below:
+            path, _, cut = a.drop_below.rpartition(":")
+            agree = crossfit_agreement(path, base)
+            kept = [r for r in base if agree.get(r.text, 1.0) >= float(cut)]
+            print(f"dropped {len(base) - len(kept)} training strings whose cross-fitted labels agree "
+                  f"with their own on fewer than {float(cut):.0%} of the tokens")
+            base = kept
         synthetic = generate(train_set, a.synthetic)
         if a.rendered:
             corpus = os.path.join(os.path.dirname(a.refdata.rstrip("/")), "corpus", "real")
@@ -189,13 +257,35 @@ def main(argv: List[str] | None = None) -> int:
         if a.gost_rendered:
             synthetic += render_gost(a.gost_rendered, "train")
         t = time.time()
-        train(list(base) + synthetic, a.model, a.iterations)
+        lexicon = None
+        os.makedirs(os.path.dirname(os.path.abspath(a.model)), exist_ok=True)
+        if not a.no_lexicon:
+            lexicon = build_lexicon(base)
+            lexicon.save(lexicon_path(a.model))
+        elif os.path.exists(lexicon_path(a.model)):
+            os.remove(lexicon_path(a.model))  # a model trained without one must not load a stale one
+        fitting = list(base) + synthetic
+        keys = frozenset(split_key(r.text) for r in base) if lexicon else frozenset()
+        second = second_pass_path(a.model)
+        if a.stack:
+            job = functools.partial(_fit_and_tag, iterations=a.iterations, lexicon=lexicon, lexicon_keys=keys)
+            first = crossfit_labels(fitting, a.stack, job, processes=2, also_fit=a.model)
+            os.makedirs(a.out, exist_ok=True)
+            with open(os.path.join(a.out, "crossfit.json"), "w", encoding="utf-8") as fh:
+                json.dump([[r.text, lab] for r, lab in zip(fitting, first)], fh, ensure_ascii=False)
+            train(fitting, second, a.iterations, lexicon, keys, first)
+        else:
+            if os.path.exists(second):
+                os.remove(second)  # a stale second pass must not run on a new first pass
+            train(fitting, a.model, a.iterations, lexicon, keys)
         print(f"trained on {len(base)} + {len(synthetic)} synthetic in {time.time() - t:.0f} s; "
               f"model {os.path.getsize(a.model) / 1e6:.1f} MB at {a.model}")
     from . import model
 
     model.MODEL_PATH = a.model  # evaluate the model just trained (or named), not the installed one
     model._tagger.cache_clear()
+    model._lexicon.cache_clear()
+    model._second_tagger.cache_clear()
     if a.dev:
         evaluate("dev", dev, a.out)
         # our own GOST-like DEV: rendered from records the training strings never used
