@@ -108,7 +108,7 @@ def test_hyphen_at_line_break_is_undone():
                                                      "issue": "4", "page": "711–733"}),
     ("X. Y, 2019, vol. 27, no. 4, pp. 711–733.", {"volume": "27", "issue": "4", "page": "711–733"}),
     ("X // ИОАИЭ. Казань, 1929. Т. XXXIV. Вып. 3-4.", {"issued": {"date-parts": [[1929]]}, "volume": "XXXIV",
-                                                      "issue": "3-4"}),
+                                                      "issue": "3–4"}),
     ("X // Гироскопия и навигация, 2006.- N 4.- С. 11-20.", {"issue": "4", "page": "11–20"}),
     # volume, page (year) and volume (year): pages are not an issue in brackets
     ("X, Phys. Lett. B 530, 167 (2002).", {"issued": {"date-parts": [[2002]]}, "volume": None, "issue": None}),

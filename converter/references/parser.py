@@ -11,18 +11,21 @@ import re
 from typing import Any, Dict, List, Tuple
 
 from ..model import CSLItem, Diagnostic
-from ..normalize import nfc, normalize_space, repair_homoglyphs
+from ..normalize import nfc, normalize_space, repair_homoglyphs, undo_line_hyphens
+from . import gost
 from .assemble import clean_text, fields_from_segments
 from .heuristic import segment_head
 from .rules import Found, find_certain
 
 
 def _normalise(text: str, diags: List[Diagnostic]) -> str:
-    s = normalize_space(nfc(text))
+    s = normalize_space(undo_line_hyphens(nfc(text)))
     s, changes = repair_homoglyphs(s)
     for change in changes:
         diags.append(Diagnostic(f"repaired look-alike letters: {change}", field="source"))
-    return s
+    # the spellings the model knows: 'и соавт.' is the medical 'и др.' (et al.)
+    s = re.sub(r"\bи\s+соавт\.?", "и др.", s)
+    return gost.repair_spacing(s)
 
 
 def _head_end(s: str, found: Found) -> int:
@@ -86,6 +89,9 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
     if number is not None:
         item["citation-number"] = str(number)
     s = _normalise(text, diags)
+    key, s = gost.split_key(s)
+    if key:
+        item["citation-label"] = key  # 'Лебедев, 2015а – Лебедев Н.Н. ...': the key is not the reference
     found = find_certain(s)
     repairs: List[str] = []
     segments = _segments(s, found)
@@ -109,6 +115,7 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
         learned["title"] = learned.pop("container-title")
     item.update(learned)
     item.update(found.fields)  # the rules are certain; they win over the model
+    _document_kinds(item, s)
     if not any(item.get(k) for k in ("title", "container-title", "issued", "DOI", "URL")):
         if item.get("author") and _names_only(s, segments):
             # a list of names and nothing else (a reference cut off after its authors): the
@@ -126,6 +133,27 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
     item["type"] = _guess_type(item, s)
     item["source"] = text
     return _ordered(item), diags
+
+
+_LEGAL_DATABASE = re.compile(r"\b(?:СПС|КонсультантПлюс|Консультант\s*Плюс|Гарант)\b", re.I)
+
+
+def _document_kinds(item: Dict[str, Any], s: str) -> None:
+    """What GOST's fixed words say for certain: a standard's designation, a law's date and number,
+    and the kind of document named after the title ('Экономика : учебное пособие')."""
+    fixed = gost.standard(s) or gost.legislation(s)
+    if fixed:
+        for key in ("author", "editor"):
+            item.pop(key, None)  # 'ГОСТ Р', 'Федеральный закон' are not people
+        if _LEGAL_DATABASE.search(item.get("container-title", "")):
+            item["archive"] = item.pop("container-title")  # a legal database is where it was found
+        item.update(fixed)
+    for key in ("title", "container-title"):
+        if key in item:
+            value, genre = gost.split_other_info(item[key])
+            if genre:
+                item[key] = value
+                item.setdefault("genre", genre)
 
 
 def _names_only(s: str, segments: List[Tuple[str, str]]) -> bool:
@@ -148,7 +176,7 @@ def _segments(s: str, found: Found) -> List[Tuple[str, str]]:
         # is certain here, and the rules split it exactly
         return by_rules
     tagged = model.segment(s, found)
-    return _host_after_slashes(_title_ends(tagged)) if tagged is not None else by_rules
+    return _edition_apart(_host_after_slashes(_title_ends(tagged))) if tagged is not None else by_rules
 
 
 def _host_after_slashes(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
@@ -164,12 +192,34 @@ def _host_after_slashes(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]
             out.append((label, tail))
             continue
         head, sep, tail = text.partition("//")
-        if (sep and label == "title" and re.search(r"\w{2}", head) and re.search(r"\w{2}", tail)):
+        if (sep and label in ("title", "author", "editor") and re.search(r"\w{2}", head)
+                and re.search(r"\w{2}", tail)):
             out.append((label, head))
             out.append(("other" if has_container else "container", sep + tail))
             has_container = True
             continue
         out.append((label, text))
+    return out
+
+
+# GOST's edition statement: '2-е изд., перераб. и доп.', 'Изд. 3-е, стер.', '5th ed.'
+_EDITION = re.compile(r"(?:\b\d+-?[еяйи]\s+изд\.|\bИзд\.\s*\d+-?[еяй]|\b\d+-?[ге]\s+вид\.)"
+                      r"(?:\s*,?\s*(?:перераб|испр|доп|стер|расш|перер|випр)[а-я]*\.?"
+                      r"(?:\s*и\s*(?:перераб|испр|доп|стер|расш|випр)[а-я]*\.?)?)?", re.I)
+
+
+def _edition_apart(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
+    """An edition statement is never a name, a title or a container: cut it out of whatever
+    segment the model put it in."""
+    out: List[Tuple[str, str]] = []
+    for label, text in segments:
+        m = _EDITION.search(text) if label != "edition" else None
+        if m is None:
+            out.append((label, text))
+            continue
+        for part, part_label in ((text[:m.start()], label), (m.group(0), "edition"), (text[m.end():], label)):
+            if part.strip(" .,;:–—-"):
+                out.append((part_label, part))
     return out
 
 

@@ -67,7 +67,8 @@ _VANCOUVER = re.compile(
     # pages after a colon, or after a comma with a word: '2004; 15: pp. 947-954', '1993; 92, pages 99-104'
     rf"(?:\s*:\s*(?:pp?\.\s*|pages?\s+)?({PAGE})|\s*,\s*(?:pp?\.\s*|pages?\s+)({PAGE}))?")
 # APA: "27(4), 711–733" after a "(2019)." year
-_APA_NUMS = re.compile(rf",\s*(\d+)\s*(?:\(([^()]{{1,20}})\))?\s*,\s*(?:pp?\.\s*)?({PAGE})\s*\.?\s*$|"
+_APA_NUMS = re.compile(rf",\s*\((\d+[^()]{{0,8}})\)\s*,\s*(?:pp?\.\s*)?({PAGE})\s*\.?\s*$|"  # '(4), 143–165': no volume
+                       rf",\s*(\d+)\s*(?:\(([^()]{{1,20}})\))?\s*,\s*(?:pp?\.\s*)?({PAGE})\s*\.?\s*$|"
                        rf",\s*(\d+)\s*\(([^()]{{1,20}})\)\s*\.?\s*$")
 _APA_YEAR = re.compile(rf"\(\s*({YEAR})[a-z]?(?:,\s*[^()]{{1,30}})?\s*\)|\(\s*(n\.\s*d\.|in\s+press)\s*\)", re.I)
 # "406(6797):747-752", "27(4), 711–733" (no year beside them)
@@ -75,9 +76,20 @@ _VOL_ISSUE_PAGES = re.compile(rf"(?<![\w.(])(\d{{1,4}}[A-Za-z]?)\s*\((\d[^()]{{0
 # "vol. 27, no. 4, pp. 711–733" (GOST-based English references)
 _VOL_NO_PP = re.compile(rf"\b[Vv]ol\.\s*(\d+[A-Za-z]?)(?:,\s*(?:[Nn]o|[Ii]ss|[Ii]ssue)\.?\s*(\d+(?:[/-]\d+)?))?,\s*(?:pp?\.|P\.)\s*({PAGE})")
 # GOST areas: "– 2019. – Т. 27, № 4. – С. 711–733"
-_GOST_YEAR = re.compile(rf"(?:[{DASH}]\s*|,\s*|\.\s+)({YEAR})\s*[.,](?=\s*(?:[{DASH}]|$|(?:Т|Vol|№|No|С|P|Вып)\.?\s))")
-_GOST_VOL = re.compile(r"(?<![\w])(?:Т|Том|Vol|V|Bd|Band|Tom)\.\s*(\d+[A-Za-zА-Яа-я]?|[IVXLC]{1,7}(?![\w])(?!\.\S))", re.I)
-_GOST_ISSUE = re.compile(r"(?<![\w])(?:№|No\.|no\.|N\.|N(?=\s?\d)|Nr\.|Вып\.|Issue|Iss\.|Heft|Н\.)\s*(\d+(?:[/\-]\d+)?)")
+_RU_MONTHS_GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+                       "октября", "ноября", "декабря")
+_GOST_YEAR = re.compile(rf"(?:[{DASH}]\s*|,\s*|\.\s*)({YEAR})\s*[.,](?=\s*(?:[{DASH}]|$|(?:Т|Том|Vol|№|No|N|С|P|Вып"
+                        rf"|Вип|Кн|бр|Бр|год|Ч|Ст|Стр)\.?\s*[\dIVXLC]|(?:\d{{1,2}}\s+(?:{'|'.join(_RU_MONTHS_GENITIVE)}))))")
+# a newspaper's day after its year: '2018. 15 июня. № 102.'
+_GOST_DAY = re.compile(rf"^\s*(\d{{1,2}})\s+({'|'.join(_RU_MONTHS_GENITIVE)})\b")
+# volume: 'Т. 5', 'Vol. 5'; Serbian 'год. 39' (the year of a journal's run)
+_GOST_VOL = re.compile(r"(?<![\w])(?:Т|Том|Vol|V|Bd|Band|Tom|год)\.\s*(\d+[A-Za-zА-Яа-я]?|[IVXLC]{1,7}(?![\w])(?!\.\S))",
+                       re.I)
+# a book's part, read as its volume when there is no 'Т.': 'Ч. 1'
+_GOST_PART = re.compile(r"(?<![\w])Ч\.\s*(\d+)")
+# issue: '№ 4', 'N 4', 'Вып. 2', Ukrainian 'Вип. 2', Bulgarian 'Кн. 4', Bulgarian/Serbian 'бр. 5'
+_GOST_ISSUE = re.compile(rf"(?<![\w])(?:№|No\.|no\.|N\.|N(?=\s?\d)|Nr\.|Вып\.|Вип\.|Кн\.|[Бб]р\.|Issue|Iss\.|Heft|Н\.)"
+                         rf"\s*(\d+(?:\s*[/{DASH}]\s*\d+)?)")
 _GOST_PAGES = re.compile(rf"(?<![\w])(?:С|P|pp|p|S|Стр|с)\.\s*({PAGE})")
 _PAGE_COUNT = re.compile(r"(?<![\w.])(\d{1,4})\s*(?:с|p|pp|S|стр|л)\.(?!\s*\d)")
 
@@ -162,7 +174,10 @@ def find_numbers(s: str, found: Found) -> None:
         found.take(m.start(), m.end(), "numbers")
         found.whole_cluster = True
         return
-    if "//" in free or re.search(rf"[{DASH}]\s*(?:(?:Т|С|Vol|P|№)\.|\d+\s*(?:с|p|pp|S)\.)", free):
+    if ("//" in free or re.search(rf"[{DASH}]\s*(?:(?:Т|С|Vol|P|№)\.|\d+\s*(?:с|p|pp|S)\.)", free)
+            or re.search(r"[А-Яа-яЁё]{3}", free)
+            and re.search(r"(?<![\w])(?:Т\.|С\.|№|Вып\.|Вип\.|Кн\.|[Бб]р\.)\s*\d", free)):
+        # GOST areas: after '//', or printed with their dotted Cyrillic marks ('Профиль. 2006. № 47.')
         _gost_numbers(free, found)
         return
     for rx in (_VOL_NO_PP, _VOL_ISSUE_PAGES):
@@ -190,13 +205,16 @@ def find_numbers(s: str, found: Found) -> None:
         nm = _APA_NUMS.search(tail.rstrip(" ."))
         if nm and "volume" not in found.fields:
             if nm.group(1):
-                found.fields["volume"] = nm.group(1)
-                if nm.group(2):
-                    found.fields["issue"] = nm.group(2)
-                found.fields["page"] = _page(nm.group(3))
+                found.fields["issue"] = nm.group(1)
+                found.fields["page"] = _page(nm.group(2))
+            elif nm.group(3):
+                found.fields["volume"] = nm.group(3)
+                if nm.group(4):
+                    found.fields["issue"] = nm.group(4)
+                found.fields["page"] = _page(nm.group(5))
             else:
-                found.fields["volume"] = nm.group(4)
-                found.fields["issue"] = nm.group(5)
+                found.fields["volume"] = nm.group(6)
+                found.fields["issue"] = nm.group(7)
             found.take(ym.end() + nm.start(), ym.end() + nm.end(), "numbers")
             found.whole_cluster = True
 
@@ -216,13 +234,23 @@ def _gost_numbers(free: str, found: Found) -> None:
         if not m:
             continue
         if key == "issued":
+            day = _GOST_DAY.match(region, m.end())
+            if day:  # a newspaper: the day of the issue follows its year
+                month = _RU_MONTHS_GENITIVE.index(day.group(2)) + 1
+                _add_date(found, "issued", [int(m.group(1)), month, int(day.group(1))])
+                found.take(region_start + m.start(1), region_start + day.end(), "date")
+                continue
             _add_date(found, "issued", [int(m.group(1))])
         elif key == "page":
             found.fields["page"] = _page(m.group(1))
         else:
-            found.fields[key] = m.group(1)
+            found.fields[key] = _page(m.group(1))  # '№ 9–10' keeps its range, with an en dash
         # the span starts at the number itself, not at the separator before it
         found.take(region_start + m.start(1), region_start + m.end(), "numbers" if key != "issued" else "date")
+    m = _GOST_PART.search(region)
+    if m and "volume" not in found.fields:
+        found.fields["volume"] = m.group(1)
+        found.take(region_start + m.start(1), region_start + m.end(), "numbers")
     m = _PAGE_COUNT.search(region)
     if m and "page" not in found.fields:
         found.fields["number-of-pages"] = m.group(1)
