@@ -27,6 +27,10 @@ CONTENT_NOTE = re.compile(r"\[\s*(?:Электронный\s+ресурс|Electr
                           r"|direct)(?![\w])", re.I)
 
 
+# GOST number marks the model may take for a one-word name ('Кн. 4')
+_NUMBER_MARKS = {"Т", "С", "Кн", "Вып", "Вип", "бр", "Бр", "Ч", "№", "Ст", "Стр"}
+
+
 def clean_text(text: str) -> str:
     """A segment as a field value: trimmed of separators and of wrapping quotes/brackets."""
     text = " ".join(CONTENT_NOTE.sub(" ", text).split()).strip(_EDGE)
@@ -130,7 +134,7 @@ def fields_from_segments(segments: Iterable[Tuple[str, str]], repairs: List[str]
     wins, except names, which collect every author (editor) segment. Look-alike letters
     repaired in names are listed in ``repairs`` (when given)."""
     out: Dict[str, Any] = {}
-    names: Dict[str, List[str]] = {"author": [], "editor": []}
+    names: Dict[str, List[str]] = {"author": [], "editor": [], "translator": []}
     abbreviated = None  # the container ended with an abbreviation's full stop ('Nucl. Phys.')
     for label, text in segments:
         if label in names:
@@ -187,10 +191,14 @@ def fields_from_segments(segments: Iterable[Tuple[str, str]], repairs: List[str]
             out["edition"] = clean_text(text)
         elif label == "genre" and "genre" not in out:
             out["genre"] = clean_text(text)
+        elif label == "volumes" and text.strip().isdigit():
+            out["number-of-volumes"] = text.strip()
+        elif label == "note" and "note" not in out:
+            out["note"] = clean_text(text)
     for label, texts in names.items():
         people: List[Dict[str, str]] = []
         for t in texts:
-            people.extend(split_names(t, repairs))
+            people.extend(p for p in split_names(t, repairs) if p.get("family", "").rstrip(".") not in _NUMBER_MARKS)
         people = _merge_repeated(people)
         if people:
             out[label] = people

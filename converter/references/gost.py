@@ -40,7 +40,7 @@ _KEY = re.compile(rf"^\s*(?P<key>[{_UP}][\w'’-]+(?:,\s*[{_UP}][\w'’-]+)*(?:\
 
 # other title information naming the kind of document (after ' : ' or ': ')
 GENRE_WORDS = (r"учеб(?:ное|\.)\s*(?:пособие|пос\.)|учебник|монография|навч\.\s*посіб\.?|навчальний посібник"
-               r"|підручник|вучэб\.\s*дапам\.?|вучэбны дапаможнік|дис\.|диссертаци[яи]|автореф\.|дисертаці[яї]"
+               r"|підручник|вучэб\.\s*дапам\.?|вучэбны дапаможнік|дис\.?|диссертаци[яи]|автореф\.|дисертаці[яї]"
                r"|отч[её]т\s+о\s+(?:НИР|научно-исследовательской\s+работе)|сб\.\s*ст\.?|сб\.\s*науч\.\s*тр\."
                r"|сборник\s+(?:статей|научных\s+трудов|материалов|трудов)|материалы|матеріали"
                r"|(?:официальный|офіційний|афіцыйны)\s+сайт|сайт|справочник|словарь|энциклопедия|хрестоматия"
@@ -141,4 +141,185 @@ def standard(s: str) -> Dict[str, Any]:
     return out
 
 
-__all__ = ["GENRE_WORDS", "legislation", "repair_spacing", "split_key", "split_other_info", "standard"]
+
+
+# --- corrections of the model's segments where GOST's layout is certain -----------------------
+
+_LOW = "а-яёіїєўјљњћђ"
+_FAM = rf"[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}]+)?"
+_INI = rf"(?:[{_UP}][а-яё]?\.\s?){{1,3}}"
+# the heading of a GOST reference: up to three authors, family first, with initials ('Дёмин И.М.',
+# 'Казанин Г.С., Заяц И.В.', 'Юрьева М.Ю., Ясинский А.А. и др.')
+_HEADING = re.compile(rf"^\s*(?:{_FAM},?\s+{_INI}(?:,\s*|\s+(?=[{_UP}]|и\s+др\.)|\s*$))+(?:и\s+др\.\s*)?")
+_NAME_START = re.compile(rf"^\s*(?:{_FAM},?\s+{_INI}|{_INI}\s*{_FAM}|[&(]|и\s)")
+_RESPONSIBILITY = re.compile(rf"\s/\s*(?:{_INI}\s*{_FAM}|под\s+(?:общ\.\s+)?ред\.|сост\.|пер\.|авт\.-сост\.)")
+_SENTENCE_END = re.compile(rf"(?<=[^\W\d_]{{3}}[.?!])\s+(?=[«\"]?[{_UP}])")
+_TRANSLATOR = re.compile(r"(?:;\s*|/\s*|\s)(?:пер\.|перевод)\s*(?:с\s*[а-яё]+\.?\s*(?:яз\.)?\s*)?")
+# the rest of an edition statement the model cut off from its number: 'перераб. и доп.'
+_EDITION_REST = re.compile(r"^[\s,.]*(?:перераб|испр|доп|стер|расш|випр)[а-я]*\.?(?:\s*и\s*(?:перераб|испр|доп|стер|расш"
+                           r"|випр)[а-я]*\.?)?[\s.,–—-]*$", re.I)
+_VOLUMES_ALONE = re.compile(r"^[\s:]*в\s+\d+\s*(?:т|кн|ч)?\.?[\s.,]*$")
+_VOLUMES = re.compile(r":?\s*в\s+(\d+)\s+(?:т|кн|ч)\.", re.I)
+_DEPOSIT = re.compile(r"[.\s–—-]*\bДеп\.\s+в\s+.*$")
+_CITY = (r"(?:М|Л|СПб|Мн|К|Х|Н\.\s?Новгород|Москва|Ленинград|Санкт-Петербург|Минск|Мінск|Київ|Киев|Харків|Львів"
+         rf"|Одеса|София|Београд|Нови\s+Сад|Новосибирск|Екатеринбург|Казань|Томск|Самара|Ростов-на-Дону|[{_UP}][а-яё]{{3,}})")
+_IMPRINT = re.compile(rf"^\s*(?P<place>{_CITY})\.?\s*:\s*(?P<publisher>[«\"{_UP}][^:;]+?)[\s,.]*$")
+# GOST's '//' before the host, not the one in 'https://'
+_HOST_SLASHES = re.compile(r"(?<![:/])//(?!/)")
+
+
+def is_cyrillic_reference(s: str) -> bool:
+    return len(re.findall(f"[{_CYR}]", s)) >= 8
+
+
+def _offsets(s: str, segments: List[Tuple[str, str]]) -> List[int]:
+    out, pos = [], 0
+    for _, text in segments:
+        i = s.find(text, pos)
+        out.append(i if i >= 0 else pos)
+        pos = (i if i >= 0 else pos) + len(text)
+    return out
+
+
+def _heading_apart(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
+    """The heading ends after the last author's initials: words the model added to it begin the title
+    ('Дёмин И.М. Шумеры //', 'Панченко І. В. Цифрова трансформація')."""
+    idx = next((i for i, (label, _) in enumerate(segments) if label not in ("number", "other")), None)
+    if idx is None or segments[idx][0] != "author":
+        return segments
+    text = segments[idx][1]
+    m = _HEADING.match(text)
+    if not m or not text[m.end():].strip(" .,;:"):
+        return segments
+    rest = text[m.end():]
+    if _NAME_START.match(rest) or not re.match(rf"\s*[«\"„]?[{_UP}0-9]", rest):
+        return segments  # another name ('& Петков, Г.'), not the title's first words
+    out = segments[:idx] + [("author", text[:m.end()])]
+    after = segments[idx + 1:]
+    if after and after[0][0] == "title":
+        out.append(("title", rest + " " + after[0][1]))
+        out.extend(after[1:])
+    else:
+        out.append(("title", rest))
+        out.extend(after)
+    return out
+
+
+def _names_inside_title(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
+    """'Диалектная лексика в прозе В. Белова //': a name right after the title, with no '/' before
+    it, is part of the title (authors after the title follow a slash)."""
+    out: List[Tuple[str, str]] = []
+    for label, text in segments:
+        if (label == "author" and out and out[-1][0] == "title" and "/" not in text[:3]
+                and not out[-1][1].rstrip().endswith("/")):
+            out[-1] = ("title", out[-1][1] + " " + text)
+        elif label == "title" and out and out[-1][0] == "author" and _ET_AL_START.match(text):
+            # 'Агафонов Б.В. | и др. Эффективность ...': 'и др.' closes the author list
+            m = _ET_AL_START.match(text)
+            assert m is not None
+            out[-1] = ("author", out[-1][1] + " " + m.group(0))
+            out.append(("title", text[m.end():]))
+        else:
+            out.append((label, text))
+    return out
+
+
+_ET_AL_START = re.compile(r"^\s*(?:и\s+др\.|\[и\s+др\.\]|et\s+al\.)\s*")
+
+
+def _title_before_slash(s: str, segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
+    """A book without a heading ('История Сибири : учебник / А. Н. Зуев [и др.]'): everything before
+    the statement of responsibility is the title, whatever the model thought were names."""
+    m = _RESPONSIBILITY.search(s)
+    if not m or _HEADING.match(re.sub(r"^\s*\[?\d+[.)\]]?\s*", "", s)) or _HOST_SLASHES.search(s[:m.start()]):
+        return segments
+    starts = _offsets(s, segments)
+    out = []
+    for (label, text), start in zip(segments, starts):
+        if start + len(text) <= m.start() and label == "author":
+            label = "title"
+        out.append((label, text))
+    merged: List[Tuple[str, str]] = []
+    for label, text in out:
+        if merged and merged[-1][0] == label == "title":
+            merged[-1] = ("title", merged[-1][1] + " " + text)
+        else:
+            merged.append((label, text))
+    return merged
+
+
+def _journal_after_title(s: str, segments: List[Tuple[str, str]], journal_numbers: bool) -> List[Tuple[str, str]]:
+    """'Кому нужна новая столица? Профиль. 2006. № 47.': with journal numbers, no '//' and no
+    container, the title's last sentence is the journal (GOST's short form without '//')."""
+    if not journal_numbers or _HOST_SLASHES.search(s) or any(label == "container" for label, _ in segments):
+        return segments
+    idx = next((i for i, (label, _) in enumerate(segments) if label == "title"), None)
+    if idx is None:
+        return segments
+    text = segments[idx][1]
+    cuts = [m.start() for m in _SENTENCE_END.finditer(text.rstrip(" .,"))]
+    if not cuts:
+        return segments
+    cut = cuts[-1]
+    return segments[:idx] + [("title", text[:cut]), ("container", text[cut:])] + segments[idx + 1:]
+
+
+def _certain_apart(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
+    """Parts whose words say what they are: a translator ('пер. с англ. Е. С. Ждановой'), the number
+    of volumes ('в 5 т.'), a deposited manuscript ('Деп. в ВИНИТИ ...'), an imprint the model took
+    for a container ('Мн.: Беларуская навука')."""
+    out: List[Tuple[str, str]] = []
+    for label, text in segments:
+        if label == "author":
+            m = _TRANSLATOR.search(" " + text)
+            if m:
+                head = text[:max(m.start() - 1, 0)]
+                if head.strip(" /;,."):
+                    out.append(("author", head))
+                out.append(("translator", text[m.end() - 1:]))
+                continue
+        if _EDITION_REST.match(text):
+            if out and out[-1][0] == "edition":
+                out[-1] = ("edition", out[-1][1] + " " + text)  # '3-е изд.,' | 'испр.'
+            else:
+                out.append(("edition", text))
+            continue
+        if label in ("container", "title") and _VOLUMES_ALONE.match(text):
+            out.append(("volumes", re.sub(r"\D", "", text)))
+            continue
+        if label in ("container", "title", "author"):
+            im = _IMPRINT.match(text)
+            if im and label != "title":
+                out.extend([("location", im.group("place")), ("publisher", im.group("publisher"))])
+                continue
+            dm = _DEPOSIT.search(text)
+            if dm:
+                if text[:dm.start()].strip(" .,–—-"):
+                    out.append((label, text[:dm.start()]))
+                out.append(("note", dm.group(0)))
+                continue
+            vm = _VOLUMES.search(text)
+            if vm:
+                if text[:vm.start()].strip(" .,:"):
+                    out.append((label, text[:vm.start()]))
+                out.append(("volumes", vm.group(1)))
+                if text[vm.end():].strip(" .,:"):
+                    out.append((label, text[vm.end():]))
+                continue
+        out.append((label, text))
+    return out
+
+
+def correct_segments(s: str, segments: List[Tuple[str, str]], journal_numbers: bool) -> List[Tuple[str, str]]:
+    """The model's (label, text) segments of a Cyrillic reference, corrected where GOST is certain."""
+    if not is_cyrillic_reference(s):
+        return segments
+    segments = _heading_apart(segments)
+    segments = _names_inside_title(segments)
+    segments = _title_before_slash(s, segments)
+    segments = _journal_after_title(s, segments, journal_numbers)
+    return _certain_apart(segments)
+
+
+__all__ = ["GENRE_WORDS", "correct_segments", "is_cyrillic_reference", "legislation", "repair_spacing", "split_key",
+           "split_other_info", "standard"]

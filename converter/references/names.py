@@ -31,6 +31,9 @@ _ETAL = re.compile(r"(?:,?\s*(?:\bet\s*al\.?|\bи\s*др\.?|\bet\s+alii|\bu\.\s*
 _LIST_SEPARATORS = re.compile(r"\s*(?:;|,?\s+(?:and|&|et|und|и|y|e)\s+|,?\s*&\s*)\s*", re.I)
 
 
+_PATRONYMIC = re.compile(r"(?:ович|евич|ич|овна|евна|ична|инична)$")
+
+
 def is_initials(token: str) -> bool:
     return bool(_INITIALS.match(token))
 
@@ -93,6 +96,9 @@ def _ordered(text: str, repairs: List[str] | None = None) -> Dict[str, str]:
         return _name(" ".join(words[k:]), " ".join(words[:k]), repairs)
     if all(w.lower() in _PARTICLES for w in words[:-1]):
         return _name(" ".join(words), "", repairs)  # 'de Linares' (its initials printed apart)
+    if n == 3 and _PATRONYMIC.search(words[2].rstrip(".,;")):
+        # 'Щербакова Елена Викторовна': a Russian full name is printed family first
+        return _name(words[0], " ".join(words[1:]), repairs)
     # full names, given first: "John Smith", "Nicholson B. Adams", "Ludwig van Beethoven"
     j = n - 1
     while j > 1 and words[j - 1].lower() in _PARTICLES:
@@ -170,6 +176,8 @@ def _bare_family(piece: str) -> bool:
     words = piece.split()
     if not words or any(is_initials(w) for w in words):
         return False
+    if re.match(rf"^(?:[{UP}][{LOW}]?\.)+[{UP}]", words[0]):
+        return False  # 'Л.В.Ершова': initials glued to the family name
     return len(words) == 1 or all(w.lower() in _PARTICLES for w in words[:-1])
 
 

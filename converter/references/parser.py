@@ -15,7 +15,7 @@ from ..normalize import nfc, normalize_space, repair_homoglyphs, undo_line_hyphe
 from . import gost
 from .assemble import clean_text, fields_from_segments
 from .heuristic import segment_head
-from .rules import Found, find_certain
+from .rules import MONTH_WORDS, Found, find_certain
 
 
 def _normalise(text: str, diags: List[Diagnostic]) -> str:
@@ -108,6 +108,11 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
                 learned.pop(key, None)
         if "issued" in found.fields:
             learned.pop("issued", None)
+        if learned.get("volume") and learned.get("volume") == found.fields.get("issue"):
+            learned.pop("volume")  # 'Вип. 2 (215)': the model's volume is the issue the rules read
+    for key in ("volume", "issue"):
+        if re.fullmatch(rf"\d{{1,2}}\s+(?:{MONTH_WORDS})[а-яa-z]*\.?", str(learned.get(key, "")), re.I):
+            learned.pop(key)  # '15 июня', '3 March': a newspaper's day, not a volume
     if ("container-title" in learned and "title" not in learned and "//" not in s
             and not any(k in learned or k in found.fields for k in ("volume", "issue", "page"))):
         # a book has its own title before any container: a lone 'container' without journal
@@ -145,6 +150,9 @@ def _document_kinds(item: Dict[str, Any], s: str) -> None:
     if fixed:
         for key in ("author", "editor"):
             item.pop(key, None)  # 'ГОСТ Р', 'Федеральный закон' are not people
+        for key in ("volume", "issue"):
+            if item.get(key) and str(item[key]) in str(fixed.get("number", "")):
+                item.pop(key)  # '№ 152-ФЗ' is the law's number, not an issue
         if _LEGAL_DATABASE.search(item.get("container-title", "")):
             item["archive"] = item.pop("container-title")  # a legal database is where it was found
         item.update(fixed)
@@ -171,12 +179,16 @@ def _segments(s: str, found: Found) -> List[Tuple[str, str]]:
     spans = sorted(segment_head(head).items(), key=lambda kv: kv[1])
     by_rules = [("container" if label == "container-title" else label, head[a:b]) for label, (a, b) in spans]
     vancouver = any(label == "numbers" and s[a:b].count(";") for a, b, label in found.spans)
+    journal_numbers = any(k in found.fields for k in ("volume", "issue", "page"))
     if vancouver and {"author", "title", "container"} <= {label for label, _ in by_rules}:
         # 'Family I.I., Family I.I. Title. Container. 2023;15(3):83-99': the Vancouver layout
         # is certain here, and the rules split it exactly
-        return by_rules
+        return gost.correct_segments(s, by_rules, journal_numbers)
     tagged = model.segment(s, found)
-    return _edition_apart(_host_after_slashes(_title_ends(tagged))) if tagged is not None else by_rules
+    if tagged is None:
+        return by_rules
+    segments = _edition_apart(_host_after_slashes(_title_ends(tagged)))
+    return gost.correct_segments(s, segments, journal_numbers)
 
 
 def _host_after_slashes(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:

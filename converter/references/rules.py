@@ -21,6 +21,8 @@ MONTHS = {
     "янв": 1, "фев": 2, "мар": 3, "апр": 4, "мая": 5, "май": 5, "июн": 6, "июл": 7, "авг": 8,
     "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
 }
+# the stems of month names (English, Russian) as a regular-expression alternation
+MONTH_WORDS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек"
 LANGUAGES = {"russ": "ru", "eng": "en", "ukr": "uk", "kaz": "kk", "belarus": "be", "germ": "de",
              "ger": "de", "fr": "fr", "french": "fr", "chin": "zh", "chinese": "zh", "span": "es",
              "bulg": "bg", "pol": "pl", "uzb": "uz", "kyrg": "ky", "tat": "tt", "arm": "hy",
@@ -81,7 +83,7 @@ _RU_MONTHS_GENITIVE = ("января", "февраля", "марта", "апре
 _GOST_YEAR = re.compile(rf"(?:[{DASH}]\s*|,\s*|\.\s*)({YEAR})\s*[.,](?=\s*(?:[{DASH}]|$|(?:Т|Том|Vol|№|No|N|С|P|Вып"
                         rf"|Вип|Кн|бр|Бр|год|Ч|Ст|Стр)\.?\s*[\dIVXLC]|(?:\d{{1,2}}\s+(?:{'|'.join(_RU_MONTHS_GENITIVE)}))))")
 # a newspaper's day after its year: '2018. 15 июня. № 102.'
-_GOST_DAY = re.compile(rf"^\s*(\d{{1,2}})\s+({'|'.join(_RU_MONTHS_GENITIVE)})\b")
+_GOST_DAY = re.compile(rf"\s*(\d{{1,2}})\s+({'|'.join(_RU_MONTHS_GENITIVE)})\b")
 # volume: 'Т. 5', 'Vol. 5'; Serbian 'год. 39' (the year of a journal's run)
 _GOST_VOL = re.compile(r"(?<![\w])(?:Т|Том|Vol|V|Bd|Band|Tom|год)\.\s*(\d+[A-Za-zА-Яа-я]?|[IVXLC]{1,7}(?![\w])(?!\.\S))",
                        re.I)
@@ -176,7 +178,8 @@ def find_numbers(s: str, found: Found) -> None:
         return
     if ("//" in free or re.search(rf"[{DASH}]\s*(?:(?:Т|С|Vol|P|№)\.|\d+\s*(?:с|p|pp|S)\.)", free)
             or re.search(r"[А-Яа-яЁё]{3}", free)
-            and re.search(r"(?<![\w])(?:Т\.|С\.|№|Вып\.|Вип\.|Кн\.|[Бб]р\.)\s*\d", free)):
+            and (re.search(r"(?<![\w])(?:Т\.|С\.|№|Вып\.|Вип\.|Кн\.|[Бб]р\.)\s*\d", free)
+                 or re.search(rf"{YEAR}\.\s*\d{{1,2}}\s+(?:{'|'.join(_RU_MONTHS_GENITIVE)})", free))):
         # GOST areas: after '//', or printed with their dotted Cyrillic marks ('Профиль. 2006. № 47.')
         _gost_numbers(free, found)
         return
@@ -228,6 +231,9 @@ def _gost_numbers(free: str, found: Found) -> None:
     after = free.rfind("//")
     region_start = after if after >= 0 else 0
     region = free[region_start:]
+    deposit = re.search(r"\bДеп\.\s+в\s", region)
+    if deposit:  # 'Деп. в ВИНИТИ 12.05.89, № 3125-В89': the deposit's number is not an issue
+        region = region[:deposit.start()]
     for rx, key in ((_GOST_YEAR, "issued"), (_GOST_VOL, "volume"), (_GOST_ISSUE, "issue"),
                     (_GOST_PAGES, "page")):
         m = rx.search(region)
@@ -279,4 +285,4 @@ def find_certain(s: str) -> Found:
     return found
 
 
-__all__ = ["Found", "find_certain", "find_identifiers", "find_numbers", "MONTHS", "LANGUAGES", "YEAR"]
+__all__ = ["Found", "find_certain", "find_identifiers", "find_numbers", "MONTHS", "MONTH_WORDS", "LANGUAGES", "YEAR"]
