@@ -39,7 +39,7 @@ _REPORT = re.compile(r"\b(?:report|technical\s+(?:note|memorandum)|working\s+pap
 _LAW = re.compile(r"(?:Федеральный\s+закон|Закон\s+(?:РФ|Российской)|Постановление|Указ\s+Президента|"
                   r"Распоряжение|Кодекс|\bAct\s+(?:of\s+)?\d{4}|\bRegulation\s+\(E[UC]\)|\bDirective\s+\d)", re.I)
 _STANDARD = re.compile(r"\b(?:ГОСТ|GOST|ISO|IEC|ANSI|DIN|СНиП|СП\s+\d)\s*(?:Р\s*)?[\d/.\-–]+", re.I)
-_CONFERENCE = re.compile(r"\b(?:proceedings|proc\.|conference|symposium|workshop|congress|конференци|"
+_CONFERENCE = re.compile(r"\b(?:proceedings|proc\.|conference|symposium|workshop|congress|конференци|конф\b|"
                          r"симпозиум|форум|семинар)", re.I)
 
 
@@ -54,8 +54,22 @@ def _guess_type(item: Dict[str, Any], text: str) -> str:
         return "thesis"
     if _REPORT.search(item.get("genre", "") + " " + text[:200]) and not container:
         return "report"
-    if container and _CONFERENCE.search(container):
+    if re.search(r"\bДеп\.\s+в\s", text):
+        return "manuscript"  # deposited at VINITI and the like: never published
+    host = text.split("//", 1)[1] if "//" in text else ""  # GOST: what follows '//' describes the host
+    if container and _CONFERENCE.search(" ".join((container, item.get("genre", ""), host))):
         return "paper-conference"
+    if re.search(r"энциклопеди|encyclop", container, re.I):
+        return "entry-encyclopedia"
+    if re.search(r"словар|dictionar", container, re.I):
+        return "entry-dictionary"
+    if (re.search(r"\bсайт\b|web\s*site", container + " " + item.get("genre", ""), re.I)
+            or item.get("URL") and re.search(r"Электронный ресурс|Текст\s*:\s*электронный", text)
+            and not any(k in item for k in ("volume", "issue", "page"))):
+        return "webpage"
+    parts = (item.get("issued") or {}).get("date-parts") or [[]]
+    if container and len(parts[0]) == 3 and "volume" not in item and re.search("[А-Яа-яЁё]", text):
+        return "article-newspaper"  # GOST dates a newspaper issue by its day
     if container and any(k in item for k in ("volume", "issue")):
         return "article-journal"
     if container and (item.get("publisher") or item.get("editor") or item.get("publisher-place")):
