@@ -169,6 +169,8 @@ def fields_from_segments(segments: Iterable[Tuple[str, str]], repairs: List[str]
             iss = clean_issue(text)
             if iss:
                 out["issue"] = iss
+        elif label == "pages" and _ISS_PREFIX.match(clean_text(text)) and "issue" not in out:
+            out["issue"] = clean_issue(text)  # 'n°9', 'No. 4' labelled as pages
         elif label == "pages" and "page" not in out and "number-of-pages" not in out:
             page, count = clean_pages(text)
             if page:

@@ -16,6 +16,7 @@ from . import gost
 from .assemble import clean_text, fields_from_segments
 from .heuristic import segment_head
 from .rules import MONTH_WORDS, Found, find_certain
+from .split import list_number
 
 
 def _normalise(text: str, diags: List[Diagnostic]) -> str:
@@ -103,6 +104,11 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
     if number is not None:
         item["citation-number"] = str(number)
     s = _normalise(text, diags)
+    printed, end = list_number(s)
+    if printed is not None and not (len(printed) == 4 and 1500 <= int(printed) <= 2099):
+        # '60. Title ...', '[3] Author ...': the list's number is not part of the reference
+        item.setdefault("citation-number", printed)
+        s = s[end:]
     key, s = gost.split_key(s)
     if key:
         item["citation-label"] = key  # 'Лебедев, 2015а – Лебедев Н.Н. ...': the key is not the reference

@@ -14,7 +14,8 @@ from ..normalize import undo_line_hyphens
 _NUMBER = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)](?!\d)|\((\d{1,4})\))\s+(?=\S)")
 
 
-def _number(line: str) -> Tuple[str | None, int]:
+def list_number(line: str) -> Tuple[str | None, int]:
+    """(the list number a line starts with, where the text after it starts), or (None, 0)."""
     m = _NUMBER.match(line)
     if not m:
         return None, 0
@@ -24,7 +25,7 @@ def _number(line: str) -> Tuple[str | None, int]:
 def split_reference_list(text: str) -> List[Tuple[str | None, str, int]]:
     """(number or None, reference text, 0-based line offset of its first line), in order."""
     lines = text.splitlines()
-    numbered = [i for i, ln in enumerate(lines) if _number(ln)[0] is not None]
+    numbered = [i for i, ln in enumerate(lines) if list_number(ln)[0] is not None]
     out: List[Tuple[str | None, str, int]] = []
     if not numbered:
         for i, ln in enumerate(lines):
@@ -41,7 +42,7 @@ def split_reference_list(text: str) -> List[Tuple[str | None, str, int]]:
             out.append((current_no, " ".join(body.split()), start))
 
     for i, ln in enumerate(lines):
-        no, cut = _number(ln)
+        no, cut = list_number(ln)
         expected = current_no is None or (no is not None and int(no) == int(current_no) + 1)
         if no is not None and (expected or not current):
             flush()
@@ -58,4 +59,4 @@ def split_reference_list(text: str) -> List[Tuple[str | None, str, int]]:
     return out
 
 
-__all__ = ["split_reference_list"]
+__all__ = ["list_number", "split_reference_list"]
