@@ -345,7 +345,8 @@ def test_names_only_fragment_keeps_its_authors_with_a_warning():
 
 
 def test_a_leading_list_number_is_the_citation_number_not_the_title():
-    item, _ = parse_reference("60. Differences in fatigue resistance. Smith JJ, Arias A. J Endod. 2014;40(9):1477-81.")
-    assert item["citation-number"] == "60" and not item["title"].startswith("60")
+    item, _ = parse_reference("[60] Smith JJ, Arias A. Differences in fatigue resistance. J Endod. 2014;40(9):1477-81.")
+    assert item["citation-number"] == "60" and item["title"] == "Differences in fatigue resistance"
+    assert [p["family"] for p in item["author"]] == ["Smith", "Arias"]
     item, _ = parse_reference("2019. Annual report of the society. London: Society Press.")
     assert "citation-number" not in item  # a year is not a list number
