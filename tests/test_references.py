@@ -120,6 +120,9 @@ def test_hyphen_at_line_break_is_undone():
     ("X. URL: https://a.ru/x (дата обращения: 05.06.2025).", {"accessed": {"date-parts": [[2025, 6, 5]]}}),
     ("X. Accessed May 5, 2020.", {"accessed": {"date-parts": [[2020, 5, 5]]}}),
     ("X. doi:10.1000/xyz123.", {"DOI": "10.1000/xyz123"}),
+    # a URL broken by PDF extraction: spaces after '://' and after path slashes
+    ("X. Ecol Soc 15, 11. http:// www.ecologyandsociety.org/ vol15/ iss3/ art11/",
+     {"URL": "http://www.ecologyandsociety.org/vol15/iss3/art11/"}),
     ("X. (In Russ., abstract in Eng.)", {"language": "ru", "note": "In Russ., abstract in Eng."}),
     # Vancouver pages after a word or 'pp.'; LaTeX's doubled hyphen; a year is not a page
     ("X. J Clin Invest 1993; 92, pages 99-104.", {"volume": "92", "page": "99–104"}),

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Iterable, List, Tuple
 
-from ..normalize import clean_doi, clean_url
+from ..normalize import clean_doi
 from .names import split_names
+from .rules import URL, url_value
 
 _EDGE = " .,;:/\\-–—"
 DASH = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -186,9 +187,9 @@ def fields_from_segments(segments: Iterable[Tuple[str, str]], repairs: List[str]
             if doi:
                 out["DOI"] = doi
         elif label == "url" and "URL" not in out:
-            m = re.search(r"(?:https?://|ftp://|www\.)\S+", text)
+            m = re.search(URL, text, re.I)
             if m:
-                out["URL"] = clean_url(m.group(0))
+                out["URL"] = url_value(m.group(0))
         elif label == "edition" and "edition" not in out:
             out["edition"] = clean_text(text)
         elif label == "genre" and "genre" not in out:

@@ -50,8 +50,18 @@ _DOI_RE = re.compile(r"(?:\bdoi\s*[:.]?\s*|https?://(?:dx\.)?doi\.org/|\bdoi\.or
                      re.I)
 _URL_PREFIX = (r"(?:(?:Available\s+(?:at|from|online)|Retrieved\s+from|URL|Режим\s+доступа|Link|Access"
                r"|Online|Доступно\s+по\s+ссылке|Retrieved\s+[^,]{3,30},?\s+from)\s*:?\s*)?")
-_URL_RE = re.compile(_URL_PREFIX + r"(?:https?://|ftp://|www\.)[^\s<>\"]+", re.I)
-_URL_ONLY = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"]+", re.I)
+# a URL, also as PDF extraction breaks it: 'http:// www.x.org/ vol15/ iss3/ art11/' (a space after
+# '://' or after a '/' that a path segment follows); url_value() takes the spaces out again
+URL = (r"(?:https?:\s?//\s?|ftp://|www\.)[^\s<>\"]+"
+       r"(?:(?<=/)\s(?=[a-z0-9][\w.~%-]*(?:/|\.s?html?\b|\.php\b))[^\s<>\"]+)*")
+_URL_RE = re.compile(_URL_PREFIX + URL, re.I)
+_URL_ONLY = re.compile(URL, re.I)
+
+
+def url_value(text: str) -> str:
+    """The URL as it is meant: the spaces a line break left inside it removed, tracking parameters
+    dropped (normalize.clean_url)."""
+    return clean_url(re.sub(r"\s+", "", text))
 _ACCESSED_DMY = re.compile(
     r"[(\[]?\s*(?:accessed(?:\s+on)?|last\s+accessed|viewed|retrieved|дата\s+обращения|просмотрено|"
     r"visited|date\s+of\s+access)\s*:?\s*(\d{1,2}[./]\d{1,2}[./]\d{4})\s*[)\]]?", re.I)
@@ -112,12 +122,12 @@ def find_identifiers(s: str, found: Found) -> None:
         if found.covered(m.start(), m.end()):
             continue
         url_m = _URL_ONLY.search(m.group(0))
-        url = clean_url(url_m.group(0)) if url_m else ""
+        url = url_value(url_m.group(0)) if url_m else ""
         if re.match(r"https?://(?:dx\.)?doi\.org/", url, re.I):
             continue
         if url and "URL" not in found.fields:
             found.fields["URL"] = url
-        raw_end = m.start() + (url_m.start() if url_m else 0) + len(url)
+        raw_end = m.start() + (url_m.end() if url_m else 0)
         found.take(m.start(), max(raw_end, m.start() + 1), "url")
     for m in _ACCESSED_DMY.finditer(s):
         parts = parse_day_first_date(m.group(1).replace("/", "."))
@@ -285,4 +295,4 @@ def find_certain(s: str) -> Found:
     return found
 
 
-__all__ = ["Found", "find_certain", "find_identifiers", "find_numbers", "MONTHS", "MONTH_WORDS", "LANGUAGES", "YEAR"]
+__all__ = ["URL", "url_value", "Found", "find_certain", "find_identifiers", "find_numbers", "MONTHS", "MONTH_WORDS", "LANGUAGES", "YEAR"]
