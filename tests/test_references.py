@@ -335,6 +335,13 @@ def test_host_after_slashes(segments, expected):
     ("Aaa Yu.A.", [{"family": "Aaa", "given": "Yu.A."}]),  # not German 'u. a.' (et al.)
     ("Müller, K. u. a.", [{"family": "Müller", "given": "K."}]),
     ("Dubet, F., & de Linares,", [{"family": "Dubet", "given": "F."}, {"family": "de Linares"}]),
+    # inverted Vancouver initials, suffixes
+    ("Watson, WH, Burke, TJ", [{"family": "Watson", "given": "WH"}, {"family": "Burke", "given": "TJ"}]),
+    ("Blyth Jr., C.", [{"family": "Blyth", "given": "C.", "suffix": "Jr."}]),
+    ("Harris ED Jr.", [{"family": "Harris", "given": "ED", "suffix": "Jr."}]),
+    ("Perez Polo JR", [{"family": "Perez Polo", "given": "JR"}]),  # capitals are initials
+    ("Щербакова Елена Викторовна", [{"family": "Щербакова", "given": "Елена Викторовна"}]),
+    ("Л.В.Ершова, Т.К.Журавлёв", [{"family": "Ершова", "given": "Л.В."}, {"family": "Журавлёв", "given": "Т.К."}]),
 ])
 def test_split_names_et_al_and_particles(text, expected):
     assert split_names(text) == expected

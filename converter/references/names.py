@@ -31,6 +31,7 @@ _ETAL = re.compile(r"(?:,?\s*(?:\bet\s*al\.?|\bи\s*др\.?|\bet\s+alii|\bu\.\s*
 _LIST_SEPARATORS = re.compile(r"\s*(?:;|,?\s+(?:and|&|et|und|и|y|e)\s+|,?\s*&\s*)\s*", re.I)
 
 
+_SUFFIX_AFTER_FAMILY = re.compile(rf"^([{UP}][^\s,]+)\s+(Jr\.?|Sr\.?|II|III|IV)$")
 _PATRONYMIC = re.compile(r"(?:ович|евич|ич|овна|евна|ична|инична)$")
 
 
@@ -73,6 +74,12 @@ def _ordered(text: str, repairs: List[str] | None = None) -> Dict[str, str]:
     # "A.S.Tarasova" / "Tarasova A.S" glued: put a space after the last dot of the initials
     text = re.sub(rf"^((?:[{UP}][{LOW}]?\.){{1,3}})(?=[{UP}][{LOW}])", r"\1 ", text)
     words = text.split()
+    if len(words) > 2 and words[-1].rstrip(".,") in ("Jr", "Sr", "jr", "sr"):  # 'JR' would be initials
+        # 'Harris ED Jr.': the suffix goes apart, the rest is read as any name
+        person = _ordered(" ".join(words[:-1]), repairs)
+        if "family" in person:
+            person["suffix"] = words[-1].rstrip(",")
+        return person
     if len(words) == 1:
         # "Tarasova" or "A.S.Tarasova" handled above; a lone word is a family name
         return _name(words[0], "", repairs)
@@ -154,8 +161,20 @@ def split_names(text: str, repairs: List[str] | None = None) -> List[Dict[str, s
         # "Smith, J." / "Adams, Nicholson B." / "Foster, Catherine P., and Bradley J. Parker":
         # a bare family followed by its given names (the first author, or a list written so)
         if nxt is not None and _bare_family(piece) and (
-                _looks_given_only(nxt) or ((i == 0 or inverted) and _given_like(nxt))):
+                _looks_given_only(nxt) or ((i == 0 or inverted) and _given_like(nxt))
+                or _BARE_INITIALS.match(nxt.rstrip(".")) and (i == 0 or inverted)):
+            # 'Watson, WH, Burke, TJ': Vancouver initials after an inverted family name
             people.append(_name(piece, nxt, repairs))
+            inverted = True
+            i += 2
+            continue
+        if nxt is not None and _SUFFIX_AFTER_FAMILY.match(piece) and _looks_given_only(nxt):
+            # 'Blyth Jr., C.': the suffix is printed with the family name
+            m = _SUFFIX_AFTER_FAMILY.match(piece)
+            assert m is not None
+            person = _name(m.group(1), nxt, repairs)
+            person["suffix"] = m.group(2)
+            people.append(person)
             inverted = True
             i += 2
             continue
