@@ -360,3 +360,33 @@ def test_a_leading_list_number_is_the_citation_number_not_the_title():
     assert [p["family"] for p in item["author"]] == ["Smith", "Arias"]
     item, _ = parse_reference("2019. Annual report of the society. London: Society Press.")
     assert "citation-number" not in item  # a year is not a list number
+
+
+@pytest.mark.parametrize("kind,text,title", [
+    ("book", "Knuth, D. E. (1997). The art of computer programming (3rd ed., Vol. 1). Reading, MA: Addison-Wesley.",
+     "The art of computer programming"),
+    ("chapter", "Bourdieu, P. (1986). The forms of capital. In J. Richardson (Ed.), Handbook of theory and research for "
+     "the sociology of education (pp. 241–258). New York: Greenwood.", "The forms of capital"),
+    ("paper-conference", "Vaswani A, Shazeer N, Parmar N. Attention is all you need. In: Proceedings of the 31st "
+     "Conference on Neural Information Processing Systems; 2017. p. 5998–6008.", "Attention is all you need"),
+    ("thesis", "Smith, J. (2015). Urban heat islands in northern cities (Doctoral dissertation). University of Toronto, "
+     "Toronto, Canada.", "Urban heat islands in northern cities"),
+    ("report", "World Health Organization. (2020). Global tuberculosis report 2020. Geneva: WHO. Technical Report No. 12.",
+     "Global tuberculosis report 2020"),
+    ("webpage", "National Weather Service. Heat safety tips and resources. https://www.weather.gov/safety/heat "
+     "(accessed 12 June 2023).", "Heat safety tips and resources"),
+    ("thesis", "Иванов И. И. Региональная политика в России : дис. ... канд. экон. наук : 08.00.05. – М., 2010. – 180 с.",
+     "Региональная политика в России"),
+    ("book", "Петров П. П. Экономика региона. – М. : Наука, 2005. – 320 с.", "Экономика региона"),
+    ("legislation", "Федеральный закон от 12.01.1996 № 7-ФЗ «О некоммерческих организациях» // Собрание "
+     "законодательства РФ. 1996. № 3. Ст. 145.", "О некоммерческих организациях"),
+    ("standard", "ГОСТ Р 7.0.5–2008. Библиографическая ссылка. – М. : Стандартинформ, 2008. – 19 с.",
+     "Библиографическая ссылка"),
+    ("paper-conference", "Сидоров С. С. Цифровая экономика // Материалы Междунар. науч.-практ. конф. «Экономика XXI "
+     "века». – Казань, 2019. – С. 10–15.", "Цифровая экономика"),
+    ("chapter", "Смирнов А. А. Рынок труда // Экономика России : сб. ст. / под ред. Б. Б. Иванова. – М. : Наука, "
+     "2018. – С. 45–60.", "Рынок труда"),
+])
+def test_item_types_beyond_journal_articles(kind, text, title):
+    item, _ = parse_reference(text)
+    assert (item["type"], item.get("title")) == (kind, title)

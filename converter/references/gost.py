@@ -57,7 +57,7 @@ _LAW_KIND = (r"Федеральный\s+конституционный\s+зак�
 _LAW = re.compile(rf"(?P<kind>{_LAW_KIND})\s+от\s+{_DATE_DMY}\s*(?:г\.)?\s*(?:№|N)\s*(?P<num>[\w\-–/]+)", re.I)
 _QUOTED = re.compile(r"[«\"“„](.+?)[»\"”“](?=\s*(?:[.,;:/]|//|$|\s[–—-]\s))")
 _STANDARD = re.compile(r"^\s*(?P<num>(?:ГОСТ|GOST|ОСТ|СТО|СНиП|СП|ISO|IEC|ИСО|МЭК)(?:\s*(?:Р|R|ИСО|ISO|МЭК|IEC))*"
-                       rf"\s*[\d.]+(?:\s*[{DASH}/]\s*[\d.]+)*)\.?\s+")
+                       rf"\s*[\d.]+(?:\s*[{DASH}/:]\s*[\d.]+)*)\.?\s+")
 
 
 _LINK = re.compile(r"\S*(?:10\.\d{4,9}/|https?://|ftp://|www\.)\S*", re.I)
