@@ -50,7 +50,16 @@ brackets; "better/worse" counts DEV strings whose item improved or got worse aga
   * leaving out the 576 fitting strings whose cross-fitted labels agree with theirs on fewer
     than half of the tokens (``--drop-below``): 0.8971 (8400) / 0.978. Not used.
   * single quotes ('Title', ‘Title’) in the 'inquote' feature: 0.8965 (8380). Not kept.
-  * without the 2,000 strings rendered from corpus/real (``--rendered 0``): 0.8974 (8390) / 0.977.
+  * without the 2,000 strings rendered from corpus/real (``--rendered 0``): 0.8974 (8390) / 0.977;
+    without the 5,000 synthetic GOST strings (``--synthetic 0``): 0.8981 (8394) / 0.872, so
+    they stay; with 3,000 strings from our GOST styles (``--gost-rendered 3000``): 0.8979
+    (8394) / 0.981, but gostdev comes from the same styles, so it stays off.
+  * the rule found next / last counted in areas as well as in words: 0.8976 (8397); with
+    abbreviated names ('J. Appl. Phys.') kept in one area as well: 0.8971 (8381). Not kept.
+The CRF is at a plateau on DEV (every change above within about 20 of 9,366 fields, strings
+better and worse in equal numbers); title/container token confusions are the largest error
+(1,045 of 3,700 wrong tokens), and a sample of them is mostly label noise or a book-vs-container
+convention of the source.
 
 Evaluation writes gold and predicted CSL-JSON to --out (default /tmp/citeconv-refeval) and
 scores them with ../shared/tools/score_refs.py over author, title, container-title, issued,
