@@ -41,10 +41,11 @@ from converter.references import parse_reference
 
 FIXTURE = Path(__file__).parent / "fixtures" / "references" / "gost-dev.json"
 SCORED = ["author", "title", "container-title", "issued", "volume", "issue", "page", "DOI", "URL"]
-# The parser scored 0.869 micro-F1 on this set when it was written (commit af5a01c); the floor
-# sits about two points (some eight wrong values) below, so a regression fails and a retrained
-# model's small wobble does not.
-FLOOR = 0.85
+# The parser scored 0.869 micro-F1 on this set when it was written (commit af5a01c) and 0.991
+# after the GOST rules that were developed against it (commit 686c724). The floor sits about
+# three points (a dozen wrong values) below, so a regression fails and a retrained model's small
+# wobble does not. The set guided those rules: the held-out GOST figure is the honest one.
+FLOOR = 0.96
 
 
 def _cases() -> List[Dict[str, Any]]:
