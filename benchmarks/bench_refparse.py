@@ -4,6 +4,9 @@
 
 Prints the median, 90th percentile and maximum per reference, after one warm-up call that
 loads the model. The issue's target is a median of at most 5 ms on the development machine.
+Then the time for long junk strings at two sizes: a rule whose cost grows faster than the
+string's length shows as a ratio well above 2 (measured 2026-11-28 after replacing a quadratic
+link pattern in gost.py: 'М.:' x 8000 went from 6.1 s to 0.3 s).
 """
 from __future__ import annotations
 
@@ -38,6 +41,14 @@ def main() -> int:
     print(f"model loaded: {model.available()}; {len(times)} references")
     print(f"median {statistics.median(times):.2f} ms, p90 {times[int(len(times) * 0.9)]:.2f} ms, "
           f"max {times[-1]:.2f} ms, total {sum(times) / 1000:.1f} s")
+    for unit in ("А. ", "Иванов И.И., ", "М.:", "Т.1, №2. С.3-4. ", "Abc Def ", "http:// www.x.org/ a/ "):
+        took = []
+        for n in (2000, 4000):
+            t = time.perf_counter()
+            parse_reference(unit * (n // len(unit) * 3))
+            took.append(time.perf_counter() - t)
+        print(f"long string {unit!r}: {took[0] * 1000:.0f} ms at 6k chars, {took[1] * 1000:.0f} ms at 12k "
+              f"(ratio {took[1] / max(took[0], 1e-9):.1f})")
     return 0
 
 

@@ -146,6 +146,7 @@ def features(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None 
     seen_slash = seen_year = 0.0
     quote = paren = 0
     area_of, area_feats = _areas(words, base, rule_labels)
+    next_ruled, prev_ruled = _nearest_ruled(rule_labels or [""] * n)
     for i, w in enumerate(words):
         f: Dict[str, float | str] = dict(base[i])
         f.update(area_feats[area_of[i]])
@@ -181,10 +182,10 @@ def features(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None 
                 f["rule"] = rule_labels[i]
             # what the rules found next and last: the words just before a number cluster
             # are usually the container, the words after a date the title (APA)
-            nxt = next((j for j in range(i + 1, n) if rule_labels[j]), None)
+            nxt = next_ruled[i]
             if nxt is not None:
                 f["next_rule"] = f"{rule_labels[nxt]}:{min(nxt - i, 4)}"
-            prv = next((j for j in range(i - 1, -1, -1) if rule_labels[j]), None)
+            prv = prev_ruled[i]
             if prv is not None:
                 f["prev_rule"] = f"{rule_labels[prv]}:{min(i - prv, 4)}"
         for off in (-2, -1, 1, 2):
@@ -219,6 +220,25 @@ def features(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None 
         if "year" in base[i]:
             seen_year = 1.0
     return out
+
+
+def _nearest_ruled(rule_labels: Sequence[str]) -> Tuple[List[int | None], List[int | None]]:
+    """For each token, the index of the next and of the previous token a rule labelled (one pass
+    each way, so a long string costs linear time)."""
+    n = len(rule_labels)
+    nxt: List[int | None] = [None] * n
+    prv: List[int | None] = [None] * n
+    seen: int | None = None
+    for i in range(n - 1, -1, -1):
+        nxt[i] = seen
+        if rule_labels[i]:
+            seen = i
+    seen = None
+    for i in range(n):
+        prv[i] = seen
+        if rule_labels[i]:
+            seen = i
+    return nxt, prv
 
 
 def _add_lexicon(base: List[Dict[str, float | str]], classes: Sequence[Dict[int, Tuple[str, int]]]) -> None:

@@ -60,7 +60,20 @@ _STANDARD = re.compile(r"^\s*(?P<num>(?:ГОСТ|GOST|ОСТ|СТО|СНиП|С�
                        rf"\s*[\d.]+(?:\s*[{DASH}/:]\s*[\d.]+)*)\.?\s+")
 
 
-_LINK = re.compile(r"\S*(?:10\.\d{4,9}/|https?://|ftp://|www\.)\S*", re.I)
+_LINK_MARK = re.compile(r"10\.\d{4,9}/|https?://|ftp://|www\.", re.I)
+
+
+def _link_spans(s: str) -> List[Tuple[int, int]]:
+    """(start, end) of each whitespace-delimited word holding a DOI or URL (found from its marker
+    outwards: a pattern with a leading \\S* would take quadratic time on a long word)."""
+    spans: List[Tuple[int, int]] = []
+    for m in _LINK_MARK.finditer(s):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        start = max(s.rfind(" ", 0, m.start()) + 1, 0)
+        end = s.find(" ", m.end())
+        spans.append((start, len(s) if end < 0 else end))
+    return spans
 
 
 def repair_spacing(s: str) -> str:
@@ -70,15 +83,12 @@ def repair_spacing(s: str) -> str:
         return s
     out: List[str] = []
     pos = 0
-    for m in list(_LINK.finditer(s)) + [None]:
-        end = m.start() if m else len(s)
-        part = s[pos:end]
+    for start, end in _link_spans(s) + [(len(s), len(s))]:
+        part = s[pos:start]
         for rx, rep in _SPACING:
             part = rx.sub(rep, part)
-        out.append(part)
-        if m:
-            out.append(m.group(0))
-            pos = m.end()
+        out.extend((part, s[start:end]))
+        pos = end
     return re.sub(r"\s{2,}", " ", "".join(out))
 
 
