@@ -129,8 +129,6 @@ def test_hyphen_at_line_break_is_undone():
     ("X. Ann. Oncol. 2004; 15: pp. 947-954", {"volume": "15", "page": "947–954"}),
     ("X, IEEE T, vol. 6, no. 3, pp. 243--249, June 1996.", {"volume": "6", "issue": "3", "page": "243–249"}),
     ("X, Med. Sci., Vol. 35, No. 8, pp. 1381–1395, 2003", {"volume": "35", "issue": "8"}),
-    # the year after the issue is not taken as the page (the model reads the rest)
-    ("X. Български език, 58 (3), 2011, с. 170-171", {"volume": None, "page": None}),
     ("X//Труды. 1976. Т. 64. N8. С. 8–27.", {"volume": "64", "issue": "8", "page": "8–27"}),
 ])
 def test_rules(text, fields):
@@ -390,3 +388,8 @@ def test_a_leading_list_number_is_the_citation_number_not_the_title():
 def test_item_types_beyond_journal_articles(kind, text, title):
     item, _ = parse_reference(text)
     assert (item["type"], item.get("title")) == (kind, title)
+
+
+def test_a_year_after_the_issue_is_not_a_page():
+    found = find_certain("X. Български език, 58 (3), 2011, с. 170-171").fields
+    assert found.get("page") != "2011" and found.get("volume") != "2011"

@@ -15,8 +15,9 @@ from converter.references import gost, parse_reference
     ("Петров П.П. Статья // Журнал химии.2015.Т.89,№3.С.395-401.",
      "Петров П.П. Статья // Журнал химии. 2015. Т.89, №3. С.395-401."),
     ("Сидоров С.С. Книга. М.:Наука,2016.-288 с.", "Сидоров С.С. Книга. М.: Наука, 2016. – 288 с."),
-    # initials with a hyphen, Latin text, DOIs and URLs are left alone
-    ("J.-P. Sartre, Phys.-Chem. 12, 2001.", "J.-P. Sartre, Phys.-Chem. 12, 2001."),
+    # initials with a hyphen, a Latin name inside a Cyrillic reference, two cities, DOIs and URLs are left alone
+    ("Сартр Ж.-П. Статья // J. Phys.-Chem. B. 2001. Т. 12.", "Сартр Ж.-П. Статья // J. Phys.-Chem. B. 2001. Т. 12."),
+    ("Иванов И.И. Книга. СПб.-М.: Наука, 2001.", "Иванов И.И. Книга. СПб.-М.: Наука, 2001."),
     ("Козлов К.К. Статья // Вестник. 2019. DOI: 10.1234/vest.2019.12345.",
      "Козлов К.К. Статья // Вестник. 2019. DOI: 10.1234/vest.2019.12345."),
 ])

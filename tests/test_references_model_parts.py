@@ -62,7 +62,8 @@ def test_first_pass_features_see_runs_and_areas():
 
 def test_folds_are_stable_and_all_used():
     texts = [f"Author {i}. A title {i}. Journal {i}, 2000." for i in range(200)]
-    assert [fold_of(t, 5) for t in texts] == [fold_of(t, 5) for t in texts]
+    # the fold depends on the string only: case and spacing do not move it
+    assert [fold_of(t, 5) for t in texts] == [fold_of("  " + t.upper().replace(" ", "  "), 5) for t in texts]
     assert {fold_of(t, 5) for t in texts} == set(range(5))
 
 

@@ -16,6 +16,8 @@ _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _VOL_PREFIX = re.compile(r"^(?:volume|vol|v|том|т|band|bd|tome|tom|t)(?:\.\s*|\s+|(?=\d))", re.I)
 # 'n°' / 'nº' (French, Spanish, Italian) is the issue as much as 'No.'
 _ISS_PREFIX = re.compile(r"^(?:number|issue|iss|num|nos|no|nr|n[°º]|n|№|вып|heft|h)(?:\.\s*|\s+|(?=\d))", re.I)
+# an issue written out, never a bare letter ('H1200–H1210' is a page range of Am J Physiol)
+_ISSUE_WORD = re.compile(r"^(?:no\.?|n[°º]|№|issue|nr\.?)\s*\d", re.I)
 _PP_PREFIX = re.compile(r"^(?:pages?|pp|p|стр|ст|s|с|c)(?:\.\s*|\s+|(?=\d))", re.I)
 _VOL_WITH_PAGES = re.compile(rf"^(\d+[A-Za-z]?\s*(?:\([^()]+\))?)\s*:\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[{DASH}]\s*[A-Za-z]?\d+)?)$")
 _PAGE_COUNT = re.compile(r"^(\d{1,4})\s*(?:с|c|p|pp|S|стр|л|pages)\.?$", re.I)
@@ -23,9 +25,10 @@ _PAGE_COUNT = re.compile(r"^(\d{1,4})\s*(?:с|c|p|pp|S|стр|л|pages)\.?$", re
 
 # the kind-of-content notes GOST puts after a title: '[Электронный ресурс]' (7.1-2003),
 # 'Текст : электронный' (7.0.100-2018); they describe the medium, they are not the title
-CONTENT_NOTE = re.compile(r"\[\s*(?:Электронный\s+ресурс|Electronic\s+resource|Текст|Text)\s*\]"
-                          r"|(?<![\w])(?:Текст|Text)\s*:\s*(?:электронный|непосредственный|electronic|unmediated"
-                          r"|direct)(?![\w])", re.I)
+# (GOST prints ' : ' with a space before the colon; 'Text: Direct and indirect speech' is a title)
+CONTENT_NOTE = re.compile(r"\[\s*(?:[Ээ]лектронный\s+ресурс|[Ee]lectronic\s+resource|Текст|Text)\s*\]"
+                          r"|(?<![\w])(?:Текст|Text)\s+:\s*(?:электронный|непосредственный|electronic|unmediated"
+                          r"|direct)(?![\w])")
 
 
 # GOST number marks the model may take for a one-word name ('Кн. 4')
@@ -170,7 +173,7 @@ def fields_from_segments(segments: Iterable[Tuple[str, str]], repairs: List[str]
             iss = clean_issue(text)
             if iss:
                 out["issue"] = iss
-        elif label == "pages" and _ISS_PREFIX.match(clean_text(text)) and "issue" not in out:
+        elif label == "pages" and _ISSUE_WORD.match(clean_text(text)) and "issue" not in out:
             out["issue"] = clean_issue(text)  # 'n°9', 'No. 4' labelled as pages
         elif label == "pages" and "page" not in out and "number-of-pages" not in out:
             page, count = clean_pages(text)

@@ -25,7 +25,9 @@ _NUMBER_MARK = r"(?:Т|Том|С|Стр|№|N|Вып|Вип|Кн|бр|Бр|го�
 # (pattern, replacement) pairs; each inserts the space that GOST prints and the typist left out
 _SPACING: List[Tuple["re.Pattern[str]", str]] = [
     # '.-' / '.–' between areas: 'кредит.-2009.-N 12' -> 'кредит. – 2009. – N 12'
-    (re.compile(rf"(?:(?<=[^\W\d_]{{2}}\.)|(?<=\d[.,])|(?<=[^\W\d_]\)))[{DASH}](?=\s*(?:\d|[{_UP}]))"), " – "),
+    # (not between two cities, 'СПб.-М.:', nor in a Latin name, 'Phys.-Chem.')
+    (re.compile(rf"(?:(?<=[^\W\d_]{{2}}\.)|(?<=\d[.,])|(?<=[^\W\d_]\)))[{DASH}]"
+                rf"(?=\s*(?:\d|[А-ЯЁІЇЄЎЈЉЊЋЂ]|N[o.]?\s?\d))(?![{_UP}][а-яё]{{0,3}}\.\s*:)"), " – "),
     # a year glued to the word before it: 'химии.2015.' 'Самара,2012.'
     (re.compile(r"(?:(?<=[^\W\d_]{2}\.)|(?<=[^\W\d_],))(?=(?:1[5-9]|20)\d\d\s*[.,;])"), " "),
     # a number mark glued to the number before it: '2015.Т.89,№3.С.395'
@@ -57,7 +59,7 @@ _LAW_KIND = (r"Федеральный\s+конституционный\s+зак�
 _LAW = re.compile(rf"(?P<kind>{_LAW_KIND})\s+от\s+{_DATE_DMY}\s*(?:г\.)?\s*(?:№|N)\s*(?P<num>[\w\-–/]+)", re.I)
 _QUOTED = re.compile(r"[«\"“„](.+?)[»\"”“](?=\s*(?:[.,;:/]|//|$|\s[–—-]\s))")
 _STANDARD = re.compile(r"^\s*(?P<num>(?:ГОСТ|GOST|ОСТ|СТО|СНиП|СП|ISO|IEC|ИСО|МЭК)(?:\s*(?:Р|R|ИСО|ISO|МЭК|IEC))*"
-                       rf"\s*[\d.]+(?:\s*[{DASH}/:]\s*[\d.]+)*)\.?\s+")
+                       rf"\s*\d[\d.]*(?:\s*[{DASH}/:]\s*\d[\d.]*)*)\.?\s+")
 
 
 _LINK_MARK = re.compile(r"10\.\d{4,9}/|https?://|ftp://|www\.", re.I)
@@ -101,7 +103,7 @@ def split_key(s: str) -> Tuple[str | None, str]:
         return None, s
     first_family = re.match(r"[\w'’-]+", m.group("key"))
     rest = s[m.end():]
-    if not first_family or not rest.startswith(first_family.group(0)):
+    if not first_family or not re.match(re.escape(first_family.group(0)) + r"(?![\w'’-])", rest):
         return None, s
     return m.group("key"), rest
 
@@ -120,7 +122,10 @@ def legislation(s: str) -> Dict[str, Any]:
     """Title, date, number and genre of a law or decree: 'Федеральный закон от 06.10.2003 № 131-ФЗ
     «Об общих принципах ...»' and 'О персональных данных : Федеральный закон от 27.07.2006 № 152-ФЗ'."""
     m = _LAW.search(s)
-    if not m:
+    head = s[:m.start()] if m else ""
+    if not m or head.strip() and not re.search(r"\S\s*:\s*$", head):
+        # the law must be what is cited: the reference starts with it, or its title does and
+        # ' : Федеральный закон ...' follows; an article that mentions a decree is not one
         return {}
     out: Dict[str, Any] = {
         "genre": " ".join(m.group("kind").split()),
@@ -128,7 +133,7 @@ def legislation(s: str) -> Dict[str, Any]:
         "issued": {"date-parts": [[int(m.group(4)), int(m.group(3)), int(m.group(2))]]},
     }
     quoted = _QUOTED.search(s, m.end())
-    head = s[:m.start()].rstrip(" :;,.")
+    head = head.rstrip(" :;,.")
     if quoted and quoted.start() - m.end() < 5:
         out["title"] = quoted.group(1).strip()
     elif len(head) > 3 and not re.search(r"//", head):
@@ -143,7 +148,9 @@ def standard(s: str) -> Dict[str, Any]:
     if not m:
         return {}
     rest = s[m.end():]
-    title = re.split(r"\s+/\s+|\s+//\s*|\.\s+[–—-]\s+|\s[–—]\s", rest, maxsplit=1)[0]
+    # the title ends at the next area: ' / ', '//', '. – ', or an imprint / year without dashes
+    title = re.split(rf"\s+/\s+|\s+//\s*|\.\s+[–—-]\s+|\s[–—]\s|\.\s+(?:{_CITY})\.?\s*:|[.,]\s+(?:1[5-9]|20)\d\d\b",
+                     rest, maxsplit=1)[0]
     title, genre = split_other_info(title)
     out: Dict[str, Any] = {"number": " ".join(m.group("num").split()).rstrip("."), "title": title.strip(" .")}
     if genre:
@@ -172,10 +179,11 @@ _VOLUMES_ALONE = re.compile(r"^[\s:]*в\s+\d+\s*(?:т|кн|ч)?\.?[\s.,]*$")
 _VOLUMES = re.compile(r":?\s*в\s+(\d+)\s+(?:т|кн|ч)\.", re.I)
 _DEPOSIT = re.compile(r"[.\s–—-]*\bДеп\.\s+в\s+.*$")
 _CITY = (r"(?:М|Л|СПб|Мн|К|Х|Н\.\s?Новгород|Москва|Ленинград|Санкт-Петербург|Минск|Мінск|Київ|Киев|Харків|Львів"
-         rf"|Одеса|София|Београд|Нови\s+Сад|Новосибирск|Екатеринбург|Казань|Томск|Самара|Ростов-на-Дону|[{_UP}][а-яё]{{3,}})")
+         r"|Одеса|София|Београд|Нови\s+Сад|Новосибирск|Екатеринбург|Казань|Томск|Самара|Ростов-на-Дону|Иркутск"
+         r"|Владивосток|Нижний\s+Новгород|Пермь|Уфа|Воронеж|Саратов|Красноярск|Омск|Челябинск|Волгоград|Барнаул)")
 _IMPRINT = re.compile(rf"^\s*(?P<place>{_CITY})\.?\s*:\s*(?P<publisher>[«\"{_UP}][^:;]+?)[\s,.]*$")
 # GOST's '//' before the host, not the one in 'https://'
-_HOST_SLASHES = re.compile(r"(?<![:/])//(?!/)")
+HOST_SLASHES = re.compile(r"(?<![:/])//(?!/)")
 
 
 def is_cyrillic_reference(s: str) -> bool:
@@ -241,7 +249,7 @@ def _title_before_slash(s: str, segments: List[Tuple[str, str]]) -> List[Tuple[s
     """A book without a heading ('История Сибири : учебник / А. Н. Зуев [и др.]'): everything before
     the statement of responsibility is the title, whatever the model thought were names."""
     m = _RESPONSIBILITY.search(s)
-    if not m or _HEADING.match(re.sub(r"^\s*\[?\d+[.)\]]?\s*", "", s)) or _HOST_SLASHES.search(s[:m.start()]):
+    if not m or _HEADING.match(re.sub(r"^\s*\[?\d+[.)\]]?\s*", "", s)) or HOST_SLASHES.search(s[:m.start()]):
         return segments
     starts = _offsets(s, segments)
     out = []
@@ -261,7 +269,7 @@ def _title_before_slash(s: str, segments: List[Tuple[str, str]]) -> List[Tuple[s
 def _journal_after_title(s: str, segments: List[Tuple[str, str]], journal_numbers: bool) -> List[Tuple[str, str]]:
     """'Кому нужна новая столица? Профиль. 2006. № 47.': with journal numbers, no '//' and no
     container, the title's last sentence is the journal (GOST's short form without '//')."""
-    if not journal_numbers or _HOST_SLASHES.search(s) or any(label == "container" for label, _ in segments):
+    if not journal_numbers or HOST_SLASHES.search(s) or any(label == "container" for label, _ in segments):
         return segments
     idx = next((i for i, (label, _) in enumerate(segments) if label == "title"), None)
     if idx is None:
@@ -331,5 +339,5 @@ def correct_segments(s: str, segments: List[Tuple[str, str]], journal_numbers: b
     return _certain_apart(segments)
 
 
-__all__ = ["GENRE_WORDS", "correct_segments", "is_cyrillic_reference", "legislation", "repair_spacing", "split_key",
+__all__ = ["GENRE_WORDS", "HOST_SLASHES", "correct_segments", "is_cyrillic_reference", "legislation", "repair_spacing", "split_key",
            "split_other_info", "standard"]

@@ -58,8 +58,8 @@ def sentence_breaks(s: str) -> List[int]:
     an abbreviation)."""
     out = []
     for m in re.finditer(r"[.?!](?=\s+\S)", s):
-        before = re.search(r"(\S+)$", s[: m.start()])
-        word = before.group(1) if before else ""
+        # the word before the mark, found by looking back to the last space (linear overall)
+        word = s[max(s.rfind(" ", 0, m.start()), s.rfind("\n", 0, m.start()), s.rfind("\t", 0, m.start())) + 1:m.start()]
         if m.group(0) == "." and (word.lower().strip("(") in _ABBREV or is_initials(word + ".")
                                   or (len(word) == 1 and word.isalpha())):
             continue

@@ -5,8 +5,8 @@ rarely visible in a window of five tokens, but those word sequences were seen ma
 the training strings, almost always inside a container span. For every n-gram of one to
 three words the lexicon counts how often it lay wholly inside a container, a title, a
 publisher or place, or anything else. A token then gets, per n, the class of the most
-frequent n-gram that covers it ('C', 'T', 'P', 'R', or 'M' when no class has most of the
-counts), and an area gets the class most of its tokens lean to.
+frequent n-gram that covers it ('C', 'T', 'P', 'R', or 'M' when no class has at least 70% of
+the counts), and an area gets the class most of its tokens lean to.
 
 Only counts are stored (n-grams seen at least ``MIN_COUNT`` times), next to the model in
 model/refs.lexicon.json.gz. The lexicon is built from the strings the CRF is fitted on; while

@@ -25,8 +25,9 @@ _BARE_INITIALS = re.compile(rf"^[{UP}]{{1,3}}$")
 _PARTICLES = {"van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "la",
               "le", "lo", "ten", "ter", "'t", "’t", "zu", "af", "al", "el", "bin", "ibn", "st.", "y", "d'"}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-# each word on a word boundary: 'Yu.A.' ends like 'u. a.' (German 'und andere') but is initials
-_ETAL = re.compile(r"(?:,?\s*(?:\bet\s*al\.?|\bи\s*др\.?|\bet\s+alii|\bu\.\s*a\.|\[и\s*др\.?\]?|\[et\s*al\.?\]?|\.\s*\.\s*\.|…))\s*\.?\s*$",
+# each word on a word boundary: 'Yu.A.' ends like 'u. a.' (German 'und andere') but is initials;
+# 'u. a.' in lower case only: 'Khan U. A.' is initials
+_ETAL = re.compile(r"(?:,?\s*(?:\bet\s*al\.?|\bи\s*др\.?|\bet\s+alii|(?-i:\bu\.\s*a\.)|\[и\s*др\.?\]?|\[et\s*al\.?\]?|\.\s*\.\s*\.|…))\s*\.?\s*$",
                    re.I)
 _LIST_SEPARATORS = re.compile(r"\s*(?:;|,?\s+(?:and|&|et|und|и|y|e)\s+|,?\s*&\s*)\s*", re.I)
 
@@ -101,9 +102,9 @@ def _ordered(text: str, repairs: List[str] | None = None) -> Dict[str, str]:
         k += 1
     if k > 0:
         return _name(" ".join(words[k:]), " ".join(words[:k]), repairs)
-    if all(w.lower() in _PARTICLES for w in words[:-1]):
-        return _name(" ".join(words), "", repairs)  # 'de Linares' (its initials printed apart)
-    if n == 3 and _PATRONYMIC.search(words[2].rstrip(".,;")):
+    if all(w.islower() and w in _PARTICLES for w in words[:-1]):
+        return _name(" ".join(words), "", repairs)  # 'de Linares' (its initials printed apart); not 'Le Song'
+    if n == 3 and _PATRONYMIC.search(words[2].rstrip(".,;")) and not _PATRONYMIC.search(words[1]):
         # 'Щербакова Елена Викторовна': a Russian full name is printed family first
         return _name(words[0], " ".join(words[1:]), repairs)
     # full names, given first: "John Smith", "Nicholson B. Adams", "Ludwig van Beethoven"

@@ -37,9 +37,10 @@ def _head_end(s: str, found: Found) -> int:
 _THESIS = re.compile(r"\b(?:дис(?:с)?\.|диссертаци|автореф|thesis|dissertation|Ph\.?\s?D\b|D\.Phil)", re.I)
 _REPORT = re.compile(r"\b(?:report|technical\s+(?:note|memorandum)|working\s+paper|отч[её]т|доклад|"
                      r"discussion\s+paper|white\s+paper)\b", re.I)
-_LAW = re.compile(r"(?:Федеральный\s+закон|Закон\s+(?:РФ|Российской)|Постановление|Указ\s+Президента|"
-                  r"Распоряжение|Кодекс|\bAct\s+(?:of\s+)?\d{4}|\bRegulation\s+\(E[UC]\)|\bDirective\s+\d)", re.I)
-_STANDARD = re.compile(r"\b(?:ГОСТ|GOST|ISO|IEC|ANSI|DIN|СНиП|СП\s+\d)\s*(?:Р\s*)?[\d/.\-–]+", re.I)
+# Russian acts are typed by gost.legislation (only when the act is what is cited); these are the
+# English and EU ones
+_LAW = re.compile(r"\bAct\s+(?:of\s+)?\d{4}|\bRegulation\s+\(E[UC]\)|\bDirective\s+\d", re.I)
+_STANDARD = re.compile(r"\b(?:ГОСТ|GOST|ISO|IEC|ANSI|DIN|СНиП|СП\s+\d)\s*(?:Р\s*)?\d[\d/.\-–:]*", re.I)
 _CONFERENCE = re.compile(r"\b(?:proceedings|proc\.|conference|symposium|workshop|congress|конференци|конф\b|"
                          r"симпозиум|форум|семинар)", re.I)
 
@@ -49,7 +50,7 @@ def _guess_type(item: Dict[str, Any], text: str) -> str:
     container = item.get("container-title", "")
     if _STANDARD.search(text[:80]):
         return "standard"
-    if _LAW.search(text[:120]):
+    if _LAW.search(text[:120]) or gost.legislation(text):
         return "legislation"
     if _THESIS.search(text):
         return "thesis"
@@ -57,7 +58,8 @@ def _guess_type(item: Dict[str, Any], text: str) -> str:
         return "report"
     if re.search(r"\bДеп\.\s+в\s", text):
         return "manuscript"  # deposited at VINITI and the like: never published
-    host = text.split("//", 1)[1] if "//" in text else ""  # GOST: what follows '//' describes the host
+    slashes = gost.HOST_SLASHES.search(text)
+    host = text[slashes.end():] if slashes else ""  # GOST: what follows '//' describes the host
     if container and _CONFERENCE.search(" ".join((container, item.get("genre", ""), host))):
         return "paper-conference"
     if re.search(r"энциклопеди|encyclop", container, re.I):
@@ -66,7 +68,9 @@ def _guess_type(item: Dict[str, Any], text: str) -> str:
         return "entry-dictionary"
     if (re.search(r"\bсайт\b|web\s*site", container + " " + item.get("genre", ""), re.I)
             or item.get("URL") and re.search(r"Электронный ресурс|Текст\s*:\s*электронный", text)
-            and not any(k in item for k in ("volume", "issue", "page"))):
+            and not any(k in item for k in ("volume", "issue", "page", "publisher", "number-of-pages"))
+            and not re.search(r"\bISBN\b", text)):
+        # 'Текст : электронный' marks any electronic resource: an e-book keeps its publisher and pages
         return "webpage"
     parts = (item.get("issued") or {}).get("date-parts") or [[]]
     if container and len(parts[0]) == 3 and "volume" not in item and re.search("[А-Яа-яЁё]", text):
@@ -133,7 +137,7 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
     for key in ("volume", "issue"):
         if re.fullmatch(rf"\d{{1,2}}\s+(?:{MONTH_WORDS})[а-яa-z]*\.?", str(learned.get(key, "")), re.I):
             learned.pop(key)  # '15 июня', '3 March': a newspaper's day, not a volume
-    if ("container-title" in learned and "title" not in learned and "//" not in s
+    if ("container-title" in learned and "title" not in learned and not gost.HOST_SLASHES.search(s)
             and not any(k in learned or k in found.fields for k in ("volume", "issue", "page"))):
         # a book has its own title before any container: a lone 'container' without journal
         # numbers is the title ('Abbrev. J. 10, 265' keeps its container)
@@ -170,8 +174,9 @@ def _document_kinds(item: Dict[str, Any], s: str) -> None:
     if fixed:
         for key in ("author", "editor"):
             item.pop(key, None)  # 'ГОСТ Р', 'Федеральный закон' are not people
+        law_number = re.match(r"\d+", str(fixed.get("number", "")))
         for key in ("volume", "issue"):
-            if item.get(key) and str(item[key]) in str(fixed.get("number", "")):
+            if law_number and str(item.get(key, "")) == law_number.group(0):
                 item.pop(key)  # '№ 152-ФЗ' is the law's number, not an issue
         if _LEGAL_DATABASE.search(item.get("container-title", "")):
             item["archive"] = item.pop("container-title")  # a legal database is where it was found
@@ -218,26 +223,26 @@ def _host_after_slashes(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]
     out: List[Tuple[str, str]] = []
     has_container = any(label == "container" for label, _ in segments)
     for label, text in segments:
-        head, sep, tail = text.rpartition("//")
-        if sep and label == "container" and re.search(r"\w", tail):
-            out.append(("other", head + sep))
-            out.append((label, tail))
+        marks = list(gost.HOST_SLASHES.finditer(text))  # not the '//' of 'http://'
+        if marks and label == "container" and re.search(r"\w", text[marks[-1].end():]):
+            out.append(("other", text[:marks[-1].end()]))
+            out.append((label, text[marks[-1].end():]))
             continue
-        head, sep, tail = text.partition("//")
-        if (sep and label in ("title", "author", "editor") and re.search(r"\w{2}", head)
-                and re.search(r"\w{2}", tail)):
-            out.append((label, head))
-            out.append(("other" if has_container else "container", sep + tail))
-            has_container = True
-            continue
+        if marks and label in ("title", "author", "editor"):
+            head, tail = text[:marks[0].start()], text[marks[0].start():]
+            if re.search(r"\w{2}", head) and re.search(r"\w{2}", tail):
+                out.append((label, head))
+                out.append(("other" if has_container else "container", tail))
+                has_container = True
+                continue
         out.append((label, text))
     return out
 
 
-# GOST's edition statement: '2-е изд., перераб. и доп.', 'Изд. 3-е, стер.', '5th ed.'
-_EDITION = re.compile(r"(?:\b\d+-?[еяйи]\s+изд\.|\bИзд\.\s*\d+-?[еяй]|\b\d+-?[ге]\s+вид\.)"
-                      r"(?:\s*,?\s*(?:перераб|испр|доп|стер|расш|перер|випр)[а-я]*\.?"
-                      r"(?:\s*и\s*(?:перераб|испр|доп|стер|расш|випр)[а-я]*\.?)?)?", re.I)
+# GOST's edition statement: '2-е изд., перераб. и доп.', 'Изд. 3-е, стер.', Ukrainian '2-ге вид., перероб. і доп.'
+_EDITION = re.compile(r"(?:\b\d+-?[еяйи]\s+изд\.|\bИзд\.\s*\d+-?[еяй]|\b\d+-?(?:ге|го|тє|е)\s+вид\.)"
+                      r"(?:\s*,?\s*(?:перераб|перероб|испр|випр|доп|стер|розш|расш|перер)[а-яіїє]*\.?"
+                      r"(?:\s*[иі]\s*(?:перераб|перероб|испр|випр|доп|стер|розш|расш)[а-яіїє]*\.?)?)?", re.I)
 
 
 def _edition_apart(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:

@@ -53,7 +53,7 @@ _URL_PREFIX = (r"(?:(?:Available\s+(?:at|from|online)|Retrieved\s+from|URL|Ре�
 # a URL, also as PDF extraction breaks it: 'http:// www.x.org/ vol15/ iss3/ art11/' (a space after
 # '://' or after a '/' that a path segment follows); url_value() takes the spaces out again
 URL = (r"(?:https?:\s?//\s?|ftp://|www\.)[^\s<>\"]+"
-       r"(?:(?<=/)\s(?=[a-z0-9][\w.~%-]*(?:/|\.s?html?\b|\.php\b))[^\s<>\"]+)*")
+       r"(?:(?<=/)\s(?=[a-z][\w.~%-]*(?:/(?=\s|$)|\.s?html?\b|\.php\b))[^\s<>\"]+)*")
 _URL_RE = re.compile(_URL_PREFIX + URL, re.I)
 _URL_ONLY = re.compile(URL, re.I)
 
@@ -101,7 +101,7 @@ _GOST_VOL = re.compile(r"(?<![\w])(?:Т|Том|Vol|V|Bd|Band|Tom|год)\.\s*(\d
 _GOST_PART = re.compile(r"(?<![\w])Ч\.\s*(\d+)")
 # issue: '№ 4', 'N 4', 'Вып. 2', Ukrainian 'Вип. 2', Bulgarian 'Кн. 4', Bulgarian/Serbian 'бр. 5'
 _GOST_ISSUE = re.compile(rf"(?<![\w])(?:№|No\.|no\.|N\.|N(?=\s?\d)|Nr\.|Вып\.|Вип\.|Кн\.|[Бб]р\.|Issue|Iss\.|Heft|Н\.)"
-                         rf"\s*(\d+(?:\s*[/{DASH}]\s*\d+)?)")
+                         rf"\s*(\d+(?:\s*[/{DASH}]\s*\d+)?)(?![\w])(?!\s*[{DASH}]\s*[А-ЯA-Z])")
 _GOST_PAGES = re.compile(rf"(?<![\w])(?:С|P|pp|p|S|Стр|с)\.\s*({PAGE})")
 _PAGE_COUNT = re.compile(r"(?<![\w.])(\d{1,4})\s*(?:с|p|pp|S|стр|л)\.(?!\s*\d)")
 
@@ -244,9 +244,13 @@ def _gost_numbers(free: str, found: Found) -> None:
     deposit = re.search(r"\bДеп\.\s+в\s", region)
     if deposit:  # 'Деп. в ВИНИТИ 12.05.89, № 3125-В89': the deposit's number is not an issue
         region = region[:deposit.start()]
+    # without '//' the title is in the region too: an issue or pages after the year come first
+    # ('Эмиссия N2O ... Почвоведение. 2018. № 4.')
+    year = _GOST_YEAR.search(region) if after < 0 else None
     for rx, key in ((_GOST_YEAR, "issued"), (_GOST_VOL, "volume"), (_GOST_ISSUE, "issue"),
                     (_GOST_PAGES, "page")):
-        m = rx.search(region)
+        m = rx.search(region, year.start()) if year and key in ("issue", "page") else None
+        m = m or rx.search(region)
         if not m:
             continue
         if key == "issued":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import shutil
 import tempfile
 from typing import Callable, List, Sequence, Tuple
 
@@ -42,8 +43,11 @@ def crossfit_labels(refs: Sequence[Labeled], k: int,
         fit = [r for r, g in zip(refs, folds) if g != f]
         held = [r for r, g in zip(refs, folds) if g == f]
         jobs.append((fit, held, os.path.join(tmp, f"fold{f}.crfsuite")))
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
-        results = pool.map(fit_and_tag, jobs, chunksize=1)
+    try:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            results = pool.map(fit_and_tag, jobs, chunksize=1)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)  # the fold models are only needed for their labels
     if also_fit:
         results = results[1:]
     out: List[List[str]] = [[] for _ in refs]
