@@ -393,3 +393,51 @@ def test_item_types_beyond_journal_articles(kind, text, title):
 def test_a_year_after_the_issue_is_not_a_page():
     found = find_certain("X. Български език, 58 (3), 2011, с. 170-171").fields
     assert found.get("page") != "2011" and found.get("volume") != "2011"
+
+
+@pytest.mark.parametrize("text,fields", [
+    # an article that mentions a decree is an article by its author
+    ("Иванов И.И. Постановление Пленума Верховного Суда РФ от 10.02.2009 № 1: проблемы применения // Журнал "
+     "российского права. 2010. № 4. С. 5–12.", {"type": "article-journal", "issue": "4"}),
+    # the container's issue survives when it only looks like a part of the law's number
+    ("Федеральный закон от 06.10.2003 № 131-ФЗ «Об общих принципах» // Собрание законодательства РФ. 2003. № 13. "
+     "Ст. 3822.", {"type": "legislation", "issue": "13", "number": "131-ФЗ"}),
+    # section-letter pages are pages
+    ("Lee, K., Park, S. (2018) Heart failure in mice. Am. J. Physiol. Heart Circ. Physiol. 314, H1200–H1210.",
+     {"page": "H1200–H1210", "issue": None}),
+    # the '//' of a URL is not GOST's
+    ("Adams, R. (2003). Congress and the courts. Political Science Quarterly, 118(4), 553–575. "
+     "https://www.congress.gov/resources/display/content/Reports", {"type": "article-journal"}),
+    # a title mentioning N2O is not issue 2
+    ("Белов Д.Г. Эмиссия N2O и CO2 из почв. Почвоведение. 2018. № 4. С. 400–410.", {"issue": "4"}),
+    ("Кузнецов В.В. Комментарий к Федеральному закону от 06.10.2003 № 131-ФЗ. М.: Юрист, 2005. 200 с.",
+     {"type": "book", "issue": None}),
+    # an e-book is a book; an English title may start with 'Text:'
+    ("Иванов И.И. Экономика : учебник. – Москва : Юрайт, 2019. – 300 с. – URL: https://urait.ru/bcode/123 "
+     "(дата обращения: 01.02.2020). – Текст : электронный.", {"type": "book"}),
+    ("Brown, A. (2010). Text: Direct and indirect speech in English novels. Journal of Pragmatics, 42(3), 100–120.",
+     {"title": "Text: Direct and indirect speech in English novels"}),
+    # a journal name with a colon is not an imprint
+    ("Иванов И.И. Статья о праве // Право: Журнал Высшей школы экономики. 2015. № 3. С. 5–10.",
+     {"container-title": "Право: Журнал Высшей школы экономики", "publisher": None}),
+    ("Коваленко О.П. Основи економіки : підручник. 2-ге вид., перероб. і доп. – Київ : Знання, 2010. – 300 с.",
+     {"title": "Основи економіки", "genre": "підручник"}),
+])
+def test_review_regressions(text, fields):
+    item, _ = parse_reference(text)
+    assert {k: item.get(k) for k in fields} == fields
+
+
+def test_broken_url_joins_only_path_pieces():
+    assert find_certain("Smith J. Web page. Available at: https://www.who.int/ 12/05/2019.").fields["URL"] == \
+        "https://www.who.int/"
+    assert find_certain("X. URL: http://www.x.org/ and/or other sources, 2019.").fields["URL"] == "http://www.x.org/"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Le Song", [{"family": "Song", "given": "Le"}]),
+    ("Дмитрий Дмитриевич Шостакович", [{"family": "Шостакович", "given": "Дмитрий Дмитриевич"}]),
+    ("Khan, U. A.", [{"family": "Khan", "given": "U. A."}]),
+])
+def test_split_names_given_first_and_initials(text, expected):
+    assert split_names(text) == expected
