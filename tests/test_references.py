@@ -441,3 +441,16 @@ def test_broken_url_joins_only_path_pieces():
 ])
 def test_split_names_given_first_and_initials(text, expected):
     assert split_names(text) == expected
+
+
+@pytest.mark.parametrize("segments,expected", [
+    ([("container", "Bill Puka, ed. Moral Development: Defining Perspectives")],
+     [("editor", "Bill Puka"), ("container", "Moral Development: Defining Perspectives")]),
+    ([("container", "In H. J. M. Hermans & G. Dimaggio (Eds.), The dialogical self")],
+     [("editor", "H. J. M. Hermans & G. Dimaggio"), ("container", "The dialogical self")]),
+    ([("container", "revisit-ed. Green Chemistry")], [("container", "revisit-ed. Green Chemistry")]),
+])
+def test_editors_printed_before_the_book_title(segments, expected):
+    from converter.references.parser import _editors_apart
+
+    assert _editors_apart(segments) == expected

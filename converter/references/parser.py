@@ -212,7 +212,7 @@ def _segments(s: str, found: Found) -> List[Tuple[str, str]]:
     tagged = model.segment(s, found)
     if tagged is None:
         return by_rules
-    segments = _edition_apart(_host_after_slashes(_title_ends(tagged)))
+    segments = _editors_apart(_edition_apart(_host_after_slashes(_title_ends(tagged))))
     return gost.correct_segments(s, segments, journal_numbers)
 
 
@@ -236,6 +236,24 @@ def _host_after_slashes(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]
                 has_container = True
                 continue
         out.append((label, text))
+    return out
+
+
+# 'Bill Puka, ed. Moral Development', 'E. M. Hetherington (Ed.), Handbook of ...': the editors printed
+# before the book's title, inside what the model called the container
+_EDITORS_FIRST = re.compile(r"^\s*(?:[Ii]n:?\s+)?(?P<ed>[A-Z][\w.'’-]*(?:[\s-]+[A-Z][\w.'’-]*){0,4}"
+                            r"(?:,?\s+(?:&|and)\s+[A-Z][\w.'’-]*(?:[\s-]+[A-Z][\w.'’-]*){0,4})*)"
+                            r"\s*(?:,\s*eds?\.|\((?:[Ee]ds?|Hrsg|[Éé]d)\.?\))\s*[,.]?\s+(?P<rest>[A-Z\"“«].+)$")
+
+
+def _editors_apart(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
+    out: List[Tuple[str, str]] = []
+    for label, text in segments:
+        m = _EDITORS_FIRST.match(text) if label == "container" else None
+        if m:
+            out.extend([("editor", m.group("ed")), ("container", m.group("rest"))])
+        else:
+            out.append((label, text))
     return out
 
 
