@@ -323,6 +323,47 @@ def _verbatim(value: str) -> str:
     return re.sub(r"\\([_%&#$~])", r"\1", value).strip()
 
 
+# biblatex's extended name format: 'family=Gogh, given=Vincent, prefix=van, useprefix=true'
+_EXTENDED_NAME = re.compile(r"^\s*(?:family|given|prefix|suffix)\s*=", re.I)
+_EXTENDED_PARTS = {"family": "family", "given": "given", "suffix": "suffix"}
+_INITIALS_KEYS = {"giveni", "familyi", "prefixi", "suffixi"}
+
+
+def _extended_name(raw: str, *, line: int, field: str, record: str, diags: Diagnostics) -> Dict[str, str]:
+    """One name in biblatex's key=value form. 'prefix' is a particle that drops unless
+    'useprefix=true' (biblatex's default is false), as biber and pandoc read it; the initials
+    keys ('given-i') only abbreviate what is already there."""
+    parts: Dict[str, str] = {}
+    depth, start = 0, 0
+    pieces = []
+    for i, ch in enumerate(raw):
+        depth += ch == "{"
+        depth -= ch == "}"
+        if ch == "," and depth == 0:
+            pieces.append(raw[start:i])
+            start = i + 1
+    pieces.append(raw[start:])
+    for piece in pieces:
+        key, sep, value = piece.partition("=")
+        key = key.strip().lower()
+        if not sep or not key:
+            continue
+        value = value.strip()
+        if value.startswith("{") and _matching_brace(value, 0) == len(value) - 1:
+            value = value[1:-1]
+        parts[key] = _decode(value, line=line, field=field, record=record, diags=diags).strip()
+    name = {csl: parts[key] for key, csl in _EXTENDED_PARTS.items() if parts.get(key)}
+    if parts.get("prefix"):
+        particle = "non-dropping-particle" if parts.get("useprefix", "").lower() == "true" else "dropping-particle"
+        name[particle] = parts["prefix"]
+    unknown = sorted(k for k in parts if k not in _EXTENDED_PARTS and k not in ("prefix", "useprefix")
+                     and k.replace("-", "") not in _INITIALS_KEYS)
+    if unknown:
+        diags.warn(f"name keys {', '.join(unknown)} have no CSL place; dropped", line=line, field=field,
+                   record=record)
+    return name
+
+
 def _names(value: str, *, line: int, field: str, record: str,
            diags: Diagnostics) -> List[Dict[str, str]]:
     people: List[Dict[str, str]] = []
@@ -331,6 +372,11 @@ def _names(value: str, *, line: int, field: str, record: str,
         if raw.lower() == "others":
             diags.warn("'and others': the name list is incomplete and CSL cannot say so",
                        line=line, field=field, record=record)
+            continue
+        if _EXTENDED_NAME.match(raw):
+            person = _extended_name(raw, line=line, field=field, record=record, diags=diags)
+            if person:
+                people.append(person)
             continue
         if raw.startswith("{") and _matching_brace(raw, 0) == len(raw) - 1:
             people.append({"literal": _decode(raw, line=line, field=field, record=record,

@@ -143,10 +143,28 @@ def _brace_if_needed(part: str) -> str:
     return part
 
 
-def format_name(name: Dict[str, Any], encode: Any) -> str:
-    """A CSL name as BibTeX's "von Last, Jr, First"; a literal name as one brace group."""
+def _extended_name(name: Dict[str, Any], encode: Any) -> str:
+    """biblatex's key=value form, for what "von Last, Jr, First" cannot say: a particle that
+    drops (prefix without useprefix) and a name with a given name only."""
+    parts = []
+    for csl, key in (("family", "family"), ("given", "given"), ("dropping-particle", "prefix"),
+                     ("suffix", "suffix")):
+        if name.get(csl):
+            parts.append(f"{key}={{{encode(name[csl])}}}")
+    return ", ".join(parts)
+
+
+def format_name(name: Dict[str, Any], encode: Any, dialect: str = "bibtex") -> str:
+    """A CSL name as BibTeX's "von Last, Jr, First"; a literal name as one brace group. For
+    biblatex, a dropping particle or a given name alone use the extended name format, which
+    biber reads and classic BibTeX does not."""
     if name.get("literal") or not (name.get("family") or name.get("given")):
         return "{" + encode(name.get("literal") or "") + "}"
+    if dialect == "biblatex" and not name.get("non-dropping-particle") and (
+            name.get("dropping-particle") or not name.get("family")):
+        return _extended_name(name, encode)
+    if not name.get("family"):
+        return "{" + encode(name["given"]) + "}"  # BibTeX has no given-only name: keep it whole
     family = encode(name.get("family") or "")
     particles = " ".join(p for p in (name.get("dropping-particle"),
                                      name.get("non-dropping-particle")) if p)
@@ -271,7 +289,7 @@ def _write_entry(item: CSLItem, key: str, dialect: str, diags: Diagnostics) -> s
         if row.kind == "names":
             if not isinstance(value, list):
                 continue
-            entry.add(name, " and ".join(format_name(n, entry.text) for n in value
+            entry.add(name, " and ".join(format_name(n, entry.text, dialect) for n in value
                                          if isinstance(n, dict)))
         elif row.kind == "title":
             entry.add(name, title_to_latex(str(value), entry.text, title_case=title_case))
