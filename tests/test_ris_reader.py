@@ -12,6 +12,7 @@ import rispy
 import converter
 from conftest import SHARED, need_shared
 from converter.errors import InputError, ParseError
+from converter.languages import bcp47
 from converter.mappings.ris import BY_TAG
 from converter.readers.ris import parse_name, sniff
 
@@ -94,6 +95,10 @@ def test_real_export_keeps_what_rispy_sees(name):
     assert len(theirs) == len(ours)
     for their, our in zip(theirs, ours):
         # rispy's type code is not compared: ours is a CSL type (the writer maps it back).
+        # A language name is read as its BCP 47 tag ('English' -> 'en'): compare it as a tag.
+        if isinstance(their.get("language"), str) and bcp47(their["language"]):
+            assert our.get("language") == bcp47(their["language"]), our["id"]
+            their = {k: v for k, v in their.items() if k != "language"}
         missing = _words(their) - _words(our) - _DROPPED_ON_PURPOSE - _words(their["type_of_reference"])
         assert not missing, (our["id"], sorted(missing)[:20])
 
@@ -303,3 +308,11 @@ def test_old_zotero_doi_in_m3():
     first, second = converter.read(text, "ris").records
     assert first["DOI"] == "10.1000/xyz123" and "genre" not in first
     assert second["genre"] == "Article" and "DOI" not in second
+
+
+@pytest.mark.parametrize("value,expected", [("English", "en"), ("eng", "en"), ("rus", "ru"), ("en-GB", "en-GB"),
+                                            ("Klingon", "Klingon")])
+def test_language_is_read_as_a_bcp47_tag(value, expected):
+    result = converter.read(f"TY  - JOUR\nTI  - Title\nLA  - {value}\nER  - \n", "ris")
+    assert result.records[0]["language"] == expected
+    assert bool(result.warnings) == (expected == "Klingon")  # an unknown language is kept and reported

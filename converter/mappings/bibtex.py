@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Dict, Optional, Tuple
 
+from ..languages import bcp47
+
 # (CSL type, BibTeX type, BibLaTeX type)
 TYPES: Tuple[Tuple[str, str, str], ...] = (
     ("article-journal", "article", "article"),
@@ -175,7 +177,7 @@ def language_code(name: str) -> Optional[str]:
     for code, babel in LANGUAGES.items():
         if babel == key:
             return code
-    return LANGUAGE_ALIASES.get(key)
+    return LANGUAGE_ALIASES.get(key) or bcp47(name)  # 'eng', 'rus': ISO 639-2 codes
 
 
 def language_name(code: str) -> Optional[str]:

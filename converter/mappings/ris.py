@@ -31,6 +31,7 @@ Kind = Literal[
     "page-end",    # EP
     "serial",      # SN: ISSN or ISBN, told apart by shape and by reference type
     "doi",         # DO: a bare DOI (prefixes such as https://doi.org/ are dropped on reading)
+    "language",    # LA: 'English' / 'eng' read as the BCP 47 tag 'en' (converter/languages.py)
 ]
 
 
@@ -74,7 +75,7 @@ FIELDS: Tuple[Field, ...] = (
     Field("Y2", "accessed", "date"),
     Field("AB", "abstract", "lines", ("N2",)),
     Field("KW", "keyword", "keywords"),
-    Field("LA", "language", "text"),
+    Field("LA", "language", "language"),
     Field("CN", "call-number", "text"),
     Field("DB", "source", "text"),
     Field("N1", "note", "lines"),

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Set, Tuple
 
 from ..errors import ParseError
+from ..languages import bcp47
 from ..mappings import ris as table
 from ..model import CSLItem, Diagnostics, Result
 from ..options import Options
@@ -235,6 +236,12 @@ class _Builder:
             self.single(table.serial_variable(value, self.item.get("type", "")), tag, value)
         elif kind == "doi":
             self.single(var, tag, table.bare_doi(value))
+        elif kind == "language":
+            code = bcp47(value)
+            if code is None and value.strip():
+                self.diags.warn(f"language {value.strip()!r} is not a language this reader knows; kept as "
+                                "written (CSL wants a tag such as 'en')", line=line, field=tag)
+            self.single(var, tag, code or value.strip())
         elif kind == "lines" and self.set_by.get(var) == tag and self.item[var] != value:
             self.item[var] = f"{self.item[var]}\n{value}"  # repeated N1/AB: one note, one line each
         else:
