@@ -312,20 +312,21 @@ def _certain_apart(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
                 continue
             dm = _DEPOSIT.search(text)
             if dm:
-                if text[:dm.start()].strip(" .,–—-"):
-                    out.append((label, text[:dm.start()]))
-                out.append(("note", dm.group(0)))
+                out.extend(_cut_out(label, text, dm, "note", dm.group(0)))
                 continue
             vm = _VOLUMES.search(text)
             if vm:
-                if text[:vm.start()].strip(" .,:"):
-                    out.append((label, text[:vm.start()]))
-                out.append(("volumes", vm.group(1)))
-                if text[vm.end():].strip(" .,:"):
-                    out.append((label, text[vm.end():]))
+                out.extend(_cut_out(label, text, vm, "volumes", vm.group(1)))
                 continue
         out.append((label, text))
     return out
+
+
+def _cut_out(label: str, text: str, m: "re.Match[str]", new_label: str, value: str) -> List[Tuple[str, str]]:
+    """The segment with the match taken out as its own (new_label, value) segment; what is left
+    on either side keeps the old label unless it is only punctuation."""
+    pieces = [(label, text[:m.start()]), (new_label, value), (label, text[m.end():])]
+    return [(lab, part) for lab, part in pieces if lab == new_label or part.strip(" .,:;–—-")]
 
 
 def correct_segments(s: str, segments: List[Tuple[str, str]], journal_numbers: bool) -> List[Tuple[str, str]]:
