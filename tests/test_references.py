@@ -454,3 +454,22 @@ def test_editors_printed_before_the_book_title(segments, expected):
     from converter.references.parser import _editors_apart
 
     assert _editors_apart(segments) == expected
+
+
+@pytest.mark.parametrize("segments,expected", [
+    # the model ended the author list early: the title starts with the rest of it
+    ([("author", "Frank Wood, Jan Gasthaus,"), ("title", "Cédric Archambeau, Lancelot James, and Yee Whye Teh. "
+                                                        "The sequence memoizer.")],
+     [("author", "Frank Wood, Jan Gasthaus,"), ("author", "Cédric Archambeau, Lancelot James, and Yee Whye Teh. "),
+      ("title", "The sequence memoizer.")]),
+    ([("title", "Karen Yagdjian and Anahit Galstian. Fundamental solutions.")],
+     [("author", "Karen Yagdjian and Anahit Galstian. "), ("title", "Fundamental solutions.")]),
+    # titles that only look like names stay titles
+    ([("title", "Crime and Punishment. A novel.")], [("title", "Crime and Punishment. A novel.")]),
+    ([("author", "Smith, J."), ("title", "Frank Discussions. On things.")],
+     [("author", "Smith, J."), ("title", "Frank Discussions. On things.")]),
+])
+def test_given_name_first_authors_inside_the_title(segments, expected):
+    from converter.references.parser import _names_before_title
+
+    assert _names_before_title(segments) == expected

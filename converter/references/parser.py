@@ -14,6 +14,7 @@ from ..model import CSLItem, Diagnostic
 from ..normalize import nfc, normalize_space, repair_homoglyphs, undo_line_hyphens
 from . import gost
 from .assemble import clean_text, fields_from_segments
+from .givennames import given_names
 from .heuristic import segment_head
 from .rules import MONTH_WORDS, Found, find_certain
 from .split import list_number
@@ -212,7 +213,7 @@ def _segments(s: str, found: Found) -> List[Tuple[str, str]]:
     tagged = model.segment(s, found)
     if tagged is None:
         return by_rules
-    segments = _editors_apart(_edition_apart(_host_after_slashes(_title_ends(tagged))))
+    segments = _names_before_title(_editors_apart(_edition_apart(_host_after_slashes(_title_ends(tagged)))))
     return gost.correct_segments(s, segments, journal_numbers)
 
 
@@ -244,6 +245,43 @@ def _host_after_slashes(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]
 _EDITORS_FIRST = re.compile(r"^\s*(?:[Ii]n:?\s+)?(?P<ed>[A-Z][\w.'’-]*(?:[\s-]+[A-Z][\w.'’-]*){0,4}"
                             r"(?:,?\s+(?:&|and)\s+[A-Z][\w.'’-]*(?:[\s-]+[A-Z][\w.'’-]*){0,4})*)"
                             r"\s*(?:,\s*eds?\.|\((?:[Ee]ds?|Hrsg|[Éé]d)\.?\))\s*[,.]?\s+(?P<rest>[A-Z\"“«].+)$")
+
+
+_NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)?|[A-Z]\.?)"
+# one person given-name first: 'Frank Wood', 'Yee Whye Teh', 'Adi L Tarca', 'Sorin Drăghici'
+_PERSON_GIVEN_FIRST = re.compile(rf"({_NAME_WORD})(?:\s+{_NAME_WORD}){{0,2}}\s+(?:(?:de|da|van|von|der|del|la|le)\s+)?"
+                                 rf"[A-Z][\w'’-]+")
+_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)")
+
+
+def _names_before_title(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
+    """'Frank Wood, Jan Gasthaus, | Cédric Archambeau, and Yee Whye Teh. The sequence memoizer.': a
+    title that starts with people given-name first, each with a known first name, ending at a
+    full stop, starts with the rest of the author list."""
+    idx = next((i for i, (label, _) in enumerate(segments) if label == "title"), None)
+    if idx is None or any(label not in ("author", "number", "other") for label, _ in segments[:idx]):
+        return segments
+    text = segments[idx][1]
+    pos, people, known = 0, 0, 0
+    while True:
+        m = _PERSON_GIVEN_FIRST.match(text, pos)
+        if not m:
+            break
+        people += 1
+        known += m.group(1).rstrip(".") in given_names()
+        pos = m.end()
+        glue = _LIST_GLUE.match(text, pos)
+        if glue and glue.end() > pos:
+            pos = glue.end()
+            continue
+        break
+    end = re.match(r"\s*[.:]\s+(?=\S)", text[pos:]) if known else None
+    # the list goes on from an author segment ending in ',' / 'and', or it names two people or more
+    continues = idx > 0 and re.search(r"(?:,|\band|&)\s*$", segments[idx - 1][1]) is not None
+    if not end or not (continues or people >= 2):
+        return segments
+    cut = pos + end.end()
+    return segments[:idx] + [("author", text[:cut]), ("title", text[cut:])] + segments[idx + 1:]
 
 
 def _editors_apart(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:

@@ -61,6 +61,10 @@ better and worse in equal numbers); title/container token confusions are the lar
 (1,045 of 3,700 wrong tokens), and a sample of them is mostly label noise or a book-vs-container
 convention of the source. Shipped after round four: the default settings retrained on the
 rules of commit 33d181d; DEV 0.899 (with those rules), held-out 0.902, Cyrillic GOST 0.858.
+Round five (rules of the session-2 review): baseline DEV 8416 of 9,369; a 'known given name'
+feature (model/given-names.txt, first names from the name fields of ../shared/corpus/real) 8409,
+so it is not a feature; the same list drives a rule instead (parser._names_before_title: a title
+that starts with given-name-first people ending at a full stop), 8418 with the baseline model.
 
 Evaluation writes gold and predicted CSL-JSON to --out (default /tmp/citeconv-refeval) and
 scores them with ../shared/tools/score_refs.py over author, title, container-title, issued,
