@@ -2,7 +2,7 @@
 
 The split is the one documented in converter/references/refdata.py (1 string in 10 by hash;
 every Cyrillic GOST-like string). The floors below are the measured figures rounded down
-(0.902 and 0.858 with the model retrained at commit 33d181d, 2026-11-28), so a regression
+(0.903 and 0.865 with the model retrained after the session-2 review, 2026-11-28), so a regression
 fails; the issue's targets (0.95 / 0.90) are not met yet and are reported, not asserted.
 """
 from __future__ import annotations

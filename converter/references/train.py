@@ -65,6 +65,7 @@ Round five (rules of the session-2 review): baseline DEV 8416 of 9,369; a 'known
 feature (model/given-names.txt, first names from the name fields of ../shared/corpus/real) 8409,
 so it is not a feature; the same list drives a rule instead (parser._names_before_title: a title
 that starts with given-name-first people ending at a full stop), 8418 with the baseline model.
+Shipped after round five: default settings retrained on these rules; held-out 0.903, GOST 0.865.
 
 Evaluation writes gold and predicted CSL-JSON to --out (default /tmp/citeconv-refeval) and
 scores them with ../shared/tools/score_refs.py over author, title, container-title, issued,
