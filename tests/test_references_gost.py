@@ -52,6 +52,8 @@ def test_laws_and_standards():
     std = gost.standard("ГОСТ Р 7.0.5–2008. Библиографическая ссылка : национальный стандарт. – М., 2008. – 19 с.")
     assert std == {"number": "ГОСТ Р 7.0.5–2008", "title": "Библиографическая ссылка", "genre": "национальный стандарт"}
     assert gost.legislation("Иванов И.И. Закон и право. М., 2001.") == {}
+    # a law cited by its designation alone keeps the designation as its title
+    assert gost.legislation("Федеральный закон от 01.01.2000 № 1-ФЗ")["title"] == "Федеральный закон от 01.01.2000 № 1-ФЗ"
 
 
 @pytest.mark.parametrize("text,fields", [

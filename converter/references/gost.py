@@ -138,6 +138,8 @@ def legislation(s: str) -> Dict[str, Any]:
         out["title"] = quoted.group(1).strip()
     elif len(head) > 3 and not re.search(r"//", head):
         out["title"] = head
+    else:
+        out["title"] = " ".join(m.group(0).split())  # a law cited by its designation alone
     return out
 
 
