@@ -99,7 +99,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         if path == "-":
             data = sys.stdin.buffer.read()
             result = _read(data, args.from_, "<stdin>", options)
-        elif args.from_ == "reference" and not os.path.exists(path):  # the reference string itself
+        elif args.from_ == "reference" and not os.path.isfile(path):  # the reference string itself
             result = _read(path, args.from_, "<argument>", options)
         else:
             result = _read_path(path, args.from_, options)
