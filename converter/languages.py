@@ -47,14 +47,21 @@ _TAG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})+$")
 
 
 def bcp47(value: str) -> Optional[str]:
-    """'English' / 'eng' / 'en' -> 'en'; 'en-GB' stays; None when the value names no language
-    this table knows."""
-    text = value.strip()
-    key = text.lower().rstrip(".")
+    """'English' / 'eng' / 'en' -> 'en'; 'en_US', 'EN-gb', 'eng-GB' -> 'en-US', 'en-GB', 'en-GB';
+    None when the value names no language this table knows."""
+    text = value.strip().rstrip(".")
+    key = text.lower()
     if key in _LOOKUP:
         return _LOOKUP[key]
-    if _TAG.match(text) and text.split("-")[0].lower() in _LOOKUP:
-        return text
+    text = text.replace("_", "-")
+    if _TAG.match(text.lower()) and text.split("-")[0].lower() in _LOOKUP:
+        subtags = text.split("-")
+        out = [_LOOKUP[subtags[0].lower()]]
+        for sub in subtags[1:]:
+            # BCP 47 case conventions: a region in capitals, a script in title case, the rest lower
+            out.append(sub.upper() if len(sub) == 2 and sub.isalpha() or sub.isdigit() and len(sub) == 3
+                       else sub.title() if len(sub) == 4 and sub.isalpha() else sub.lower())
+        return "-".join(out)
     return None
 
 

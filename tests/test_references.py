@@ -460,16 +460,35 @@ def test_editors_printed_before_the_book_title(segments, expected):
     # the model ended the author list early: the title starts with the rest of it
     ([("author", "Frank Wood, Jan Gasthaus,"), ("title", "Cédric Archambeau, Lancelot James, and Yee Whye Teh. "
                                                         "The sequence memoizer.")],
-     [("author", "Frank Wood, Jan Gasthaus,"), ("author", "Cédric Archambeau, Lancelot James, and Yee Whye Teh. "),
-      ("title", "The sequence memoizer.")]),
+     [("author", "Frank Wood, Jan Gasthaus,"), ("author", "Cédric Archambeau, Lancelot James, and Yee Whye Teh"),
+      ("title", ". The sequence memoizer.")]),
     ([("title", "Karen Yagdjian and Anahit Galstian. Fundamental solutions.")],
-     [("author", "Karen Yagdjian and Anahit Galstian. "), ("title", "Fundamental solutions.")]),
-    # titles that only look like names stay titles
+     [("author", "Karen Yagdjian and Anahit Galstian"), ("title", ". Fundamental solutions.")]),
+    # titles that only look like names stay titles (found by review)
     ([("title", "Crime and Punishment. A novel.")], [("title", "Crime and Punishment. A novel.")]),
     ([("author", "Smith, J."), ("title", "Frank Discussions. On things.")],
      [("author", "Smith, J."), ("title", "Frank Discussions. On things.")]),
+    ([("author", "J. Smith."), ("title", "On Machine Learning and Pattern Recognition: A Survey.")],
+     [("author", "J. Smith."), ("title", "On Machine Learning and Pattern Recognition: A Survey.")]),
+    ([("author", "K. W. Beyer."), ("title", "Grace Hopper and John Mauchly. The early years.")],
+     [("author", "K. W. Beyer."), ("title", "Grace Hopper and John Mauchly. The early years.")]),
 ])
 def test_given_name_first_authors_inside_the_title(segments, expected):
     from converter.references.parser import _names_before_title
 
     assert _names_before_title(segments) == expected
+
+
+def test_given_name_first_list_reads_whole_names():
+    item, _ = parse_reference("[71] Frank Wood, Jan Gasthaus, Cédric Archambeau, Lancelot James, and Yee Whye Teh. "
+                              "The sequence memoizer. Communications of the ACM, 54(2):91–98, 2011.")
+    assert [(a["family"], a["given"]) for a in item["author"]][-2:] == [("James", "Lancelot"), ("Teh", "Yee Whye")]
+    assert item["title"] == "The sequence memoizer"
+
+
+def test_corporate_and_listed_editors():
+    item, _ = parse_reference("Smith, J. (2010). Malaria in Africa. In World Health Organization (Ed.), Global report "
+                              "on malaria (pp. 1-10). Geneva: WHO.")
+    assert item["editor"] == [{"literal": "World Health Organization"}]
+    assert split_names("In A. Smith, B. Jones, & C. Brown (Eds.),") == [
+        {"family": "Smith", "given": "A."}, {"family": "Jones", "given": "B."}, {"family": "Brown", "given": "C."}]

@@ -311,6 +311,7 @@ def test_old_zotero_doi_in_m3():
 
 
 @pytest.mark.parametrize("value,expected", [("English", "en"), ("eng", "en"), ("rus", "ru"), ("en-GB", "en-GB"),
+                                            ("en_US", "en-US"), ("eng-gb", "en-GB"), ("zh-hant-tw", "zh-Hant-TW"),
                                             ("Klingon", "Klingon")])
 def test_language_is_read_as_a_bcp47_tag(value, expected):
     result = converter.read(f"TY  - JOUR\nTI  - Title\nLA  - {value}\nER  - \n", "ris")

@@ -324,7 +324,28 @@ def _verbatim(value: str) -> str:
 
 
 # biblatex's extended name format: 'family=Gogh, given=Vincent, prefix=van, useprefix=true'
-_EXTENDED_NAME = re.compile(r"^\s*(?:family|given|prefix|suffix)\s*=", re.I)
+_EXTENDED_KEY = re.compile(r"^\s*(?:family|given|prefix|suffix|useprefix|[a-z]+-?i)\s*=", re.I)
+
+
+def _top_level_pieces(raw: str) -> List[str]:
+    """The comma-separated pieces of a name outside braces."""
+    depth, start, pieces = 0, 0, []
+    for i, ch in enumerate(raw):
+        depth += ch == "{"
+        depth -= ch == "}"
+        if ch == "," and depth == 0:
+            pieces.append(raw[start:i])
+            start = i + 1
+    pieces.append(raw[start:])
+    return pieces
+
+
+def _is_extended_name(raw: str) -> bool:
+    """Whether any top-level piece is a 'key=value' of the extended format (the keys may come in
+    any order: 'useprefix=true, family=Gogh, ...')."""
+    pieces = _top_level_pieces(raw)
+    return any(_EXTENDED_KEY.match(p) for p in pieces) and any(
+        re.match(r"^\s*(?:family|given)\s*=", p, re.I) for p in pieces)
 _EXTENDED_PARTS = {"family": "family", "given": "given", "suffix": "suffix"}
 _INITIALS_KEYS = {"giveni", "familyi", "prefixi", "suffixi"}
 
@@ -334,19 +355,13 @@ def _extended_name(raw: str, *, line: int, field: str, record: str, diags: Diagn
     'useprefix=true' (biblatex's default is false), as biber and pandoc read it; the initials
     keys ('given-i') only abbreviate what is already there."""
     parts: Dict[str, str] = {}
-    depth, start = 0, 0
-    pieces = []
-    for i, ch in enumerate(raw):
-        depth += ch == "{"
-        depth -= ch == "}"
-        if ch == "," and depth == 0:
-            pieces.append(raw[start:i])
-            start = i + 1
-    pieces.append(raw[start:])
-    for piece in pieces:
+    for piece in _top_level_pieces(raw):
         key, sep, value = piece.partition("=")
         key = key.strip().lower()
         if not sep or not key:
+            if piece.strip():
+                diags.warn(f"{piece.strip()!r} in the name {raw.strip()!r} is not a 'key=value' of the "
+                           "extended name format; dropped", line=line, field=field, record=record)
             continue
         value = value.strip()
         if value.startswith("{") and _matching_brace(value, 0) == len(value) - 1:
@@ -373,7 +388,7 @@ def _names(value: str, *, line: int, field: str, record: str,
             diags.warn("'and others': the name list is incomplete and CSL cannot say so",
                        line=line, field=field, record=record)
             continue
-        if _EXTENDED_NAME.match(raw):
+        if _is_extended_name(raw):
             person = _extended_name(raw, line=line, field=field, record=record, diags=diags)
             if person:
                 people.append(person)

@@ -18,6 +18,8 @@ import sys
 from functools import lru_cache
 from typing import FrozenSet, List
 
+from .names import PARTICLES as _PARTICLES
+
 PATH = os.path.join(os.path.dirname(__file__), "model", "given-names.txt")
 _HEADER = ("# Given names seen in the name fields of ../shared/corpus/real (built by "
            "python -m converter.references.givennames); one per line.\n")
@@ -33,13 +35,17 @@ def given_names() -> FrozenSet[str]:
 
 
 def _words(given: str) -> List[str]:
-    """The first two words of a given name that look like a name: 'Jean-Paul' yes, 'J.' no."""
-    out = []
-    for word in given.replace(".", " ").split()[:2]:
-        bare = word.replace("-", "")
-        if len(word) >= 2 and bare.isalpha() and word[0].isupper() and word[1:].replace("-", "").islower():
-            out.append(word)
-    return out
+    """The first word of a given name when it looks like a first name: 'Jean-Paul' yes; 'J.',
+    'Ch.' (an abbreviation), 'Van' and 'Di' (particles misfiled as given names) no. Only the
+    first word: second words are often a syllable of a two-part name ('Kin On', 'Yew San')."""
+    words = given.split()
+    if not words or words[0].endswith(".") or words[0].lower() in _PARTICLES:
+        return []
+    word = words[0].rstrip(",")
+    bare = word.replace("-", "")
+    if len(bare) >= 3 and bare.isalpha() and word[0].isupper() and word[1:].replace("-", "").islower():
+        return [word]
+    return []
 
 
 def build(corpus: str) -> List[str]:

@@ -22,7 +22,7 @@ LOW = "a-zß-öø-ÿā-ſа-яёіїєў"
 _INITIALS = re.compile(rf"^(?:[{UP}][{LOW}]{{0,2}}\.(?:-?[{UP}][{LOW}]{{0,2}}\.)*|[{UP}]\.?-[{UP}]\.?)$")
 # Vancouver initials without dots: "JJ", "A", "JC" (only trusted after a family name)
 _BARE_INITIALS = re.compile(rf"^[{UP}]{{1,3}}$")
-_PARTICLES = {"van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "la",
+PARTICLES = {"van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "la",
               "le", "lo", "ten", "ter", "'t", "’t", "zu", "af", "al", "el", "bin", "ibn", "st.", "y", "d'"}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # each word on a word boundary: 'Yu.A.' ends like 'u. a.' (German 'und andere') but is initials;
@@ -33,6 +33,9 @@ _LIST_SEPARATORS = re.compile(r"\s*(?:;|,?\s+(?:and|&|et|und|и|y|e)\s+|,?\s*&\s
 
 
 _SUFFIX_AFTER_FAMILY = re.compile(rf"^([{UP}][^\s,]+)\s+(Jr\.?|Sr\.?|II|III|IV)$")
+_CORPORATE = re.compile(r"\b(?:Organi[sz]ation|Association|Institute|Institut|Society|Agency|Committee|Council|"
+                        r"Foundation|Department|Ministry|Commission|Bureau|Consortium|Collaboration|Group|"
+                        r"Министерство|Институт|Комитет|Агентство|Служба)\b")
 _PATRONYMIC = re.compile(r"(?:ович|евич|ич|овна|евна|ична|инична)$")
 
 
@@ -61,6 +64,8 @@ def split_person(text: str, repairs: List[str] | None = None) -> Dict[str, str]:
     text = text.strip().strip(",;").strip()
     if not text:
         return {}
+    if _CORPORATE.search(text):
+        return {"literal": text.rstrip(".")}  # 'World Health Organization' is not Organization, W. H.
     # inverted: "Family, Given"
     if "," in text:
         fam, _, giv = text.partition(",")
@@ -102,14 +107,14 @@ def _ordered(text: str, repairs: List[str] | None = None) -> Dict[str, str]:
         k += 1
     if k > 0:
         return _name(" ".join(words[k:]), " ".join(words[:k]), repairs)
-    if all(w.islower() and w in _PARTICLES for w in words[:-1]):
+    if all(w.islower() and w in PARTICLES for w in words[:-1]):
         return _name(" ".join(words), "", repairs)  # 'de Linares' (its initials printed apart); not 'Le Song'
     if n == 3 and _PATRONYMIC.search(words[2].rstrip(".,;")) and not _PATRONYMIC.search(words[1]):
         # 'Щербакова Елена Викторовна': a Russian full name is printed family first
         return _name(words[0], " ".join(words[1:]), repairs)
     # full names, given first: "John Smith", "Nicholson B. Adams", "Ludwig van Beethoven"
     j = n - 1
-    while j > 1 and words[j - 1].lower() in _PARTICLES:
+    while j > 1 and words[j - 1].lower() in PARTICLES:
         j -= 1
     return _name(" ".join(words[j:]), " ".join(words[:j]), repairs)
 
@@ -144,7 +149,7 @@ def split_names(text: str, repairs: List[str] | None = None) -> List[Dict[str, s
     Cyrillic initials of a Latin-script name are repaired and listed in ``repairs``."""
     text = text.strip().rstrip(",;:")
     text = re.sub(r"\s*\((?:eds?|hrsg|red|ред|comp|coord)\.?\)\s*", " ", text, flags=re.I).strip()
-    text = re.sub(r"^(?:by|edited by|eds?\.|ed\.|под ред\.)\s+", "", text, flags=re.I)
+    text = re.sub(r"^(?:in:?|by|edited by|eds?\.|ed\.|под ред\.)\s+", "", text, flags=re.I)  # 'In A. Smith (Eds.)'
     text, _ = strip_et_al(text)
     text = text.strip().rstrip(".,") + ("." if text.strip().endswith(".") else "")
     if not text:
@@ -198,7 +203,7 @@ def _bare_family(piece: str) -> bool:
         return False
     if re.match(rf"^(?:[{UP}][{LOW}]?\.)+[{UP}]", words[0]):
         return False  # 'Л.В.Ершова': initials glued to the family name
-    return len(words) == 1 or all(w.lower() in _PARTICLES for w in words[:-1])
+    return len(words) == 1 or all(w.lower() in PARTICLES for w in words[:-1])
 
 
 def _given_like(piece: str) -> bool:
@@ -208,4 +213,4 @@ def _given_like(piece: str) -> bool:
         and not any(len(w) > 1 and w.isupper() and not is_initials(w) for w in words)
 
 
-__all__ = ["is_initials", "split_names", "split_person", "strip_et_al"]
+__all__ = ["PARTICLES", "is_initials", "split_names", "split_person", "strip_et_al"]

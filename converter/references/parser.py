@@ -14,7 +14,6 @@ from ..model import CSLItem, Diagnostic
 from ..normalize import nfc, normalize_space, repair_homoglyphs, undo_line_hyphens
 from . import gost
 from .assemble import clean_text, fields_from_segments
-from .givennames import given_names
 from .heuristic import segment_head
 from .rules import MONTH_WORDS, Found, find_certain
 from .split import list_number
@@ -243,7 +242,7 @@ def _host_after_slashes(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]
 # 'Bill Puka, ed. Moral Development', 'E. M. Hetherington (Ed.), Handbook of ...': the editors printed
 # before the book's title, inside what the model called the container
 _EDITORS_FIRST = re.compile(r"^\s*(?:[Ii]n:?\s+)?(?P<ed>[A-Z][\w.'’-]*(?:[\s-]+[A-Z][\w.'’-]*){0,4}"
-                            r"(?:,?\s+(?:&|and)\s+[A-Z][\w.'’-]*(?:[\s-]+[A-Z][\w.'’-]*){0,4})*)"
+                            r"(?:(?:,?\s+(?:&|and)|,)\s+[A-Z][\w.'’-]*(?:[\s-]+[A-Z][\w.'’-]*){0,4})*)"
                             r"\s*(?:,\s*eds?\.|\((?:[Ee]ds?|Hrsg|[Éé]d)\.?\))\s*[,.]?\s+(?P<rest>[A-Z\"“«].+)$")
 
 
@@ -258,6 +257,8 @@ def _names_before_title(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]
     """'Frank Wood, Jan Gasthaus, | Cédric Archambeau, and Yee Whye Teh. The sequence memoizer.': a
     title that starts with people given-name first, each with a known first name, ending at a
     full stop, starts with the rest of the author list."""
+    from .givennames import given_names  # late: `python -m converter.references.givennames` builds it
+
     idx = next((i for i, (label, _) in enumerate(segments) if label == "title"), None)
     if idx is None or any(label not in ("author", "number", "other") for label, _ in segments[:idx]):
         return segments
@@ -275,13 +276,14 @@ def _names_before_title(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]
             pos = glue.end()
             continue
         break
-    end = re.match(r"\s*[.:]\s+(?=\S)", text[pos:]) if known else None
-    # the list goes on from an author segment ending in ',' / 'and', or it names two people or more
-    continues = idx > 0 and re.search(r"(?:,|\band|&)\s*$", segments[idx - 1][1]) is not None
-    if not end or not (continues or people >= 2):
+    end = re.match(r"\s*\.\s+(?=\S)", text[pos:]) if known else None
+    # the list goes on from an author segment ending in ',' / 'and' / '&', or the model found no
+    # author at all and the title starts with two people or more
+    previous = [t for label, t in segments[:idx] if label == "author"]
+    continues = bool(previous) and re.search(r"(?:,|\band|&)\s*$", previous[-1]) is not None
+    if not end or not (continues or not previous and people >= 2):
         return segments
-    cut = pos + end.end()
-    return segments[:idx] + [("author", text[:cut]), ("title", text[cut:])] + segments[idx + 1:]
+    return segments[:idx] + [("author", text[:pos]), ("title", text[pos:])] + segments[idx + 1:]
 
 
 def _editors_apart(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:

@@ -144,24 +144,28 @@ def _brace_if_needed(part: str) -> str:
 
 
 def _extended_name(name: Dict[str, Any], encode: Any) -> str:
-    """biblatex's key=value form, for what "von Last, Jr, First" cannot say: a particle that
-    drops (prefix without useprefix) and a name with a given name only."""
+    """biblatex's key=value form, for what "von Last, Jr, First" cannot say unambiguously: in
+    biblatex a "von" part drops unless useprefix is true (the default is false), while BibTeX
+    styles keep it with the family name; and a name with a given name only."""
     parts = []
-    for csl, key in (("family", "family"), ("given", "given"), ("dropping-particle", "prefix"),
-                     ("suffix", "suffix")):
+    for csl, key in (("family", "family"), ("given", "given"), ("suffix", "suffix")):
         if name.get(csl):
             parts.append(f"{key}={{{encode(name[csl])}}}")
+    prefix = " ".join(p for p in (name.get("dropping-particle"), name.get("non-dropping-particle")) if p)
+    if prefix:
+        parts.append(f"prefix={{{encode(prefix)}}}")
+        parts.append("useprefix=" + ("true" if name.get("non-dropping-particle") else "false"))
     return ", ".join(parts)
 
 
 def format_name(name: Dict[str, Any], encode: Any, dialect: str = "bibtex") -> str:
     """A CSL name as BibTeX's "von Last, Jr, First"; a literal name as one brace group. For
-    biblatex, a dropping particle or a given name alone use the extended name format, which
-    biber reads and classic BibTeX does not."""
+    biblatex, a name with a particle or with a given name alone uses the extended name format
+    (with an explicit useprefix), which biber reads and classic BibTeX does not."""
     if name.get("literal") or not (name.get("family") or name.get("given")):
         return "{" + encode(name.get("literal") or "") + "}"
-    if dialect == "biblatex" and not name.get("non-dropping-particle") and (
-            name.get("dropping-particle") or not name.get("family")):
+    if dialect == "biblatex" and (name.get("dropping-particle") or name.get("non-dropping-particle")
+                                  or not name.get("family")):
         return _extended_name(name, encode)
     if not name.get("family"):
         return "{" + encode(name["given"]) + "}"  # BibTeX has no given-only name: keep it whole
