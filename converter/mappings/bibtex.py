@@ -157,13 +157,12 @@ LANGUAGES: Dict[str, str] = {
     "id": "bahasai", "ms": "malay", "vi": "vietnamese", "th": "thai", "af": "afrikaans",
 }
 # Other spellings met when reading.
+# (English and native names such as 'russian', 'francais', 'русский' are in converter/languages.py.)
 LANGUAGE_ALIASES: Dict[str, str] = {
     "american": "en", "british": "en", "usenglish": "en", "ukenglish": "en", "australian": "en",
-    "canadian": "en", "newzealand": "en", "german": "de", "ngerman": "de", "austrian": "de",
-    "naustrian": "de", "swissgerman": "de", "nswissgerman": "de", "francais": "fr",
-    "brazil": "pt", "brazilian": "pt", "portuges": "pt", "norwegian": "no", "norsk": "no",
-    "hungarian": "hu", "magyar": "hu", "farsi": "fa", "persian": "fa", "bahasa": "id",
-    "indonesian": "id", "russian": "ru", "русский": "ru", "english": "en", "spanish": "es",
+    "canadian": "en", "newzealand": "en", "ngerman": "de", "austrian": "de",
+    "naustrian": "de", "swissgerman": "de", "nswissgerman": "de",
+    "brazil": "pt", "brazilian": "pt", "portuges": "pt", "bahasa": "id",
 }
 
 
@@ -177,7 +176,7 @@ def language_code(name: str) -> Optional[str]:
     for code, babel in LANGUAGES.items():
         if babel == key:
             return code
-    return LANGUAGE_ALIASES.get(key) or bcp47(name)  # 'eng', 'rus': ISO 639-2 codes
+    return LANGUAGE_ALIASES.get(key) or bcp47(name)  # names, and ISO 639-2 codes ('eng', 'rus')
 
 
 def language_name(code: str) -> Optional[str]:

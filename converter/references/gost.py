@@ -314,17 +314,17 @@ def _certain_apart(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
                 continue
             dm = _DEPOSIT.search(text)
             if dm:
-                out.extend(_cut_out(label, text, dm, "note", dm.group(0)))
+                out.extend(cut_out(label, text, dm, "note", dm.group(0)))
                 continue
             vm = _VOLUMES.search(text)
             if vm:
-                out.extend(_cut_out(label, text, vm, "volumes", vm.group(1)))
+                out.extend(cut_out(label, text, vm, "volumes", vm.group(1)))
                 continue
         out.append((label, text))
     return out
 
 
-def _cut_out(label: str, text: str, m: "re.Match[str]", new_label: str, value: str) -> List[Tuple[str, str]]:
+def cut_out(label: str, text: str, m: "re.Match[str]", new_label: str, value: str) -> List[Tuple[str, str]]:
     """The segment with the match taken out as its own (new_label, value) segment; what is left
     on either side keeps the old label unless it is only punctuation."""
     pieces = [(label, text[:m.start()]), (new_label, value), (label, text[m.end():])]
@@ -342,5 +342,5 @@ def correct_segments(s: str, segments: List[Tuple[str, str]], journal_numbers: b
     return _certain_apart(segments)
 
 
-__all__ = ["GENRE_WORDS", "HOST_SLASHES", "correct_segments", "is_cyrillic_reference", "legislation", "repair_spacing", "split_key",
+__all__ = ["GENRE_WORDS", "HOST_SLASHES", "correct_segments", "cut_out", "is_cyrillic_reference", "legislation", "repair_spacing", "split_key",
            "split_other_info", "standard"]

@@ -309,12 +309,7 @@ def _edition_apart(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
     out: List[Tuple[str, str]] = []
     for label, text in segments:
         m = _EDITION.search(text) if label != "edition" else None
-        if m is None:
-            out.append((label, text))
-            continue
-        for part, part_label in ((text[:m.start()], label), (m.group(0), "edition"), (text[m.end():], label)):
-            if part.strip(" .,;:–—-"):
-                out.append((part_label, part))
+        out.extend(gost.cut_out(label, text, m, "edition", m.group(0)) if m else [(label, text)])
     return out
 
 
