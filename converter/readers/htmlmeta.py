@@ -8,8 +8,8 @@ from typing import Any, Dict, List, Tuple
 
 from lxml import etree, html
 
-from ..articlepage.facts import licence_url
 from ..errors import ParseError
+from ..licences import licence_url
 from ..mappings import htmlmeta as table
 from ..model import CSLItem, Diagnostic, Diagnostics, Result
 from ..normalize import clean_doi, looks_title_case

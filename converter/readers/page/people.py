@@ -7,8 +7,8 @@ import re
 import unicodedata
 from typing import Any, Dict, List, Tuple
 
-from ..credit import split_contributions
-from ..references.names import is_initials
+from ...credit import split_contributions
+from ...references.names import is_initials
 
 PARTICLES = {"de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "la", "le", "van", "von",
              "ten", "ter", "y", "bin", "ibn", "al", "el"}
@@ -17,6 +17,11 @@ _ORCID = re.compile(r"\b(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\b")
 _SCOPUS = re.compile(r"Scopus\s*(?:Author\s*)?ID\s*:?\s*(\d{6,})", re.I)
 _SPIN = re.compile(r"SPIN(?:[\s-]*(?:code|код))?\s*:?\s*(\d{4}-\d{4})", re.I)
 _RESEARCHER_ID = re.compile(r"Researcher\s*ID\s*:?\s*([A-Z]{1,3}-\d{4}-\d{4})", re.I)
+# "1 Department of ..." / "¹ Department ..." / "a Department ...": an affiliation with its marker
+MARKED_AFFILIATION = re.compile(r"^\s*(\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹]|[a-f](?=\s+[A-ZА-Я]))\s*[.)]?\s+(\S.*)$")
+CORRESPONDENCE = re.compile(r"^\s*([*†‡§#])\s*(?:Correspondence|Corresponding\s+author|Автор\s+для\s+переписки)\b\s*[:.]?\s*(.*)$",
+                            re.I)
+COPYRIGHT = re.compile(r"©\s*[^©\n]*?(?:19|20)\d\d(?:\s+by\s+the\s+authors?)?")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _DEGREE = re.compile(
     r"^(?:Cand\.?\s*Sci\.|Dr\.?\s*Sci\.|Ph\.?\s*D\.?|D\.?\s*Sc\.|M\.?\s*Sc\.|MA\b|MBA\b|Doctor of|Candidate of|"

@@ -1,6 +1,6 @@
 """An article web page saved as plain text -> one CSL-JSON record holding everything on it.
 
-The page is split into labelled blocks (converter/articlepage/labels.py); each block goes to
+The page is split into labelled blocks (labels.py); each block goes to
 the field it names. Lines outside any block (the head, dates, licence lines, prose) are
 classified one by one. Whatever is not recognised is kept under ``custom["other-text"]``
 with a warning, so nothing on the page is lost."""
@@ -9,15 +9,16 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Tuple
 
-from ..articlepage import facts, people
-from ..articlepage.labels import Block, split_blocks
-from ..errors import ParseError
-from ..language import guess_language
-from ..model import CSLItem, Diagnostic, Diagnostics, Result
-from ..normalize import looks_title_case, repair_homoglyphs
-from ..options import Options
-from ..references import parse_reference, split_reference_list
-from ..references.rules import find_certain
+from ...errors import ParseError
+from ...language import guess_language
+from ...licences import licence_url
+from ...model import CSLItem, Diagnostic, Diagnostics, Result
+from ...normalize import clean_doi, looks_title_case, repair_homoglyphs
+from ...options import Options
+from ...references import parse_reference, split_reference_list
+from ...references.rules import find_certain
+from . import history, identifiers, issue, people
+from .labels import Block, split_blocks
 
 # Abstract section headings of structured abstracts (IMRAD and the like), English and Russian
 ABSTRACT_SECTIONS = re.compile(
@@ -180,7 +181,7 @@ class PageReader:
 
     @staticmethod
     def _is_page_furniture(para: str) -> bool:
-        return bool(facts.history_dates(para) or AFTER_REFERENCES.match(para))
+        return bool(history.history_dates(para) or AFTER_REFERENCES.match(para))
 
     def _block_contributions(self, block: Block) -> None:
         for n, para in block.paragraphs():
@@ -214,14 +215,14 @@ class PageReader:
         self._statement("funding", block)
 
     def _block_doi(self, block: Block) -> None:
-        doi = facts.find_doi("doi: " + block.text) if block.text else None
+        doi = identifiers.find_doi("doi: " + block.text) if block.text else None
         if doi:
             self.item.setdefault("DOI", doi)
         elif block.text:
             self.other.extend(block.lines)
 
     def _block_edn(self, block: Block) -> None:
-        m = facts.EDN.search("EDN " + block.text)
+        m = identifiers.EDN.search("EDN " + block.text)
         if m:
             self.custom["edn"] = m.group(1).upper()
 
@@ -231,7 +232,7 @@ class PageReader:
             self.custom["udc"] = value
 
     def _block_pages(self, block: Block) -> None:
-        m = facts.PAGES.match(block.text)
+        m = issue.PAGES.match(block.text)
         if m:
             self.item["page"] = f"{m.group(1)}-{m.group(2)}"
         elif block.text:
@@ -259,24 +260,24 @@ class PageReader:
 
     def _classify_line(self, n: int, line: str, next_line: str) -> None:
         line = self._repair(n, line)
-        m = facts.DOI_LINE.match(line)
+        m = identifiers.DOI_LINE.match(line)
         if m:
-            self.item.setdefault("DOI", facts.clean_doi(m.group(1)))
+            self.item.setdefault("DOI", clean_doi(m.group(1)))
             return
-        dates = facts.history_dates(line)
+        dates = history.history_dates(line)
         if dates:
             self._set_dates(dates)
-            doi = facts.find_doi(line)
+            doi = identifiers.find_doi(line)
             if doi:
                 self.item.setdefault("DOI", doi)
-            for c in facts.COPYRIGHT.findall(line):
+            for c in people.COPYRIGHT.findall(line):
                 self.custom.setdefault("copyright", c.strip())
             self.custom.setdefault("history-as-printed", []).append(line)
             return
-        if facts.licence_url(line) or re.search(r"\b(?:licen[cs]e|лицензи\w*)\b", line, re.I):
+        if licence_url(line) or re.search(r"\b(?:licen[cs]e|лицензи\w*)\b", line, re.I):
             self._licence(line)
             return
-        m = facts.JOURNAL_LINE.match(line)
+        m = issue.JOURNAL_LINE.match(line)
         if m and "container-title" not in self.item:
             self.item["container-title"] = m.group("journal").rstrip(".")
             self.item.setdefault("issued", {"date-parts": [[int(m.group("year"))]]})
@@ -285,16 +286,16 @@ class PageReader:
                 self.item.setdefault("issue", m.group("iss") or m.group("iss2"))
             self.item.setdefault("page", re.sub(r"\s*[-–—]\s*", "-", m.group("pages")))
             return
-        m = facts.CORRESPONDENCE.match(line)
+        m = people.CORRESPONDENCE.match(line)
         if m:
             self.correspondence[m.group(1)] = m.group(2)
             return
-        m = facts.MARKED_AFFILIATION.match(line)
+        m = people.MARKED_AFFILIATION.match(line)
         if m and self.byline_marks and AFFILIATION.search(line):
             mark = m.group(1).translate(people.SUPERSCRIPT_DIGITS)
             self.affiliations[mark] = m.group(2).strip()
             return
-        m = facts.VOLUME_LINE.match(line)
+        m = issue.VOLUME_LINE.match(line)
         if m:
             year = m.group("y1") or m.group("y2")
             if year:
@@ -321,7 +322,7 @@ class PageReader:
             self.other.append((n, line))
             return
         if "title" not in self.item and 2 <= len(line.split()) <= 60 and not AFFILIATION.search(line) \
-                and not facts.VOLUME_LINE.match(next_line or "x"):
+                and not issue.VOLUME_LINE.match(next_line or "x"):
             self._set_title(n, line)
             return
         if "title" in self.item and AFFILIATION.search(line) and len(line) < 300 and "abstract" not in self.item:
@@ -372,17 +373,17 @@ class PageReader:
             if key == "submitted":  # CSL has a variable for this one; the rest go to custom
                 self.item.setdefault("submitted", {"date-parts": [parts]})
             else:
-                self.custom.setdefault("dates", {}).setdefault(key, facts.iso(parts))
+                self.custom.setdefault("dates", {}).setdefault(key, history.iso(parts))
 
     def _licence(self, line: str) -> None:
         lic = self.custom.setdefault("license", {})
         lic["text"] = (lic.get("text", "") + "\n" + line).strip()
-        url = facts.licence_url(line)
+        url = licence_url(line)
         if url:
             lic["url"] = url
             if "creativecommons.org" not in line and not re.search(r"\b\d\.\d\b", line):
                 self.diags.warn(f"licence version not printed; recorded as {url}", field="license")
-        for c in facts.COPYRIGHT.findall(line):
+        for c in people.COPYRIGHT.findall(line):
             self.custom.setdefault("copyright", c.strip())
         m = re.search(r"[\"“«]([^\"”»]{2,80})[\"”»]\s+journal", line)
         if m:
@@ -498,7 +499,7 @@ class PageReader:
                 self.custom.setdefault("notes", []).append(f"{mark} {text}")
 
     def _check_numbers(self, item: CSLItem, what: str, line: int | None) -> None:
-        msg = facts.doi_number_conflict(item.get("DOI", ""), item.get("volume"), item.get("issue"))
+        msg = identifiers.doi_number_conflict(item.get("DOI", ""), item.get("volume"), item.get("issue"))
         if msg:
             self.diags.warn(f"{what}: {msg}", field="volume", line=line)
 

@@ -1,0 +1,58 @@
+"""The article's history printed on its page: submitted (received), revised, accepted and
+published dates, each with its role; day-first numeric dates."""
+from __future__ import annotations
+
+import re
+from typing import Dict, List, Tuple
+
+from ...normalize import parse_day_first_date
+
+_DATE = r"(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4})"
+# history label -> key; CSL has `submitted`, the rest go to custom.dates
+HISTORY: Tuple[Tuple[str, str], ...] = (
+    ("submitted", r"submitted|received|поступила(?:\s+в\s+редакцию)?|дата\s+поступления|статья\s+поступила(?:\s+в\s+редакцию)?"),
+    ("revised", r"revised|доработана(?:\s+после\s+рецензирования)?|одобрена\s+после\s+рецензирования|после\s+доработки|received\s+in\s+revised\s+form"),
+    ("accepted", r"accepted(?:\s+for\s+publication)?|принята(?:\s+(?:к|в)\s+(?:публикации|печать))?"),
+    ("published", r"published(?:\s+online)?|available\s+online|опубликована"),
+)
+_HISTORY_RE = [(key, re.compile(rf"\b(?:{words})\b\s*(?:on\s*)?:?\s*{_DATE}", re.I)) for key, words in HISTORY]
+
+MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+MONTHS.update({m: i for i, m in enumerate(
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split(), 1)})
+MONTHS.update({m: i for i, m in enumerate(
+    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split(), 1)})
+
+def parse_date(text: str) -> List[int] | None:
+    """'20.08.2025' (day first), '2025-08-20', '20 August 2025', '20 августа 2025' -> [y, m, d]."""
+    text = text.strip()
+    dmy = parse_day_first_date(text)
+    if dmy:
+        return dmy
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})$", text)
+    if m:
+        return [int(m.group(1)), int(m.group(2)), int(m.group(3))]
+    m = re.match(r"^(\d{1,2})\s+([A-Za-zА-Яа-яё]+)\s+(\d{4})$", text)
+    if m and m.group(2).lower() in MONTHS:
+        return [int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))]
+    return None
+
+
+def history_dates(line: str) -> Dict[str, List[int]]:
+    """Every history date on a line: {'submitted': [2025, 8, 20], 'revised': [...], ...}."""
+    found: Dict[str, List[int]] = {}
+    taken: List[Tuple[int, int]] = []
+    for key, pat in _HISTORY_RE:
+        for m in pat.finditer(line):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            parts = parse_date(m.group(1))
+            if parts and key not in found:
+                found[key] = parts
+                taken.append((m.start(), m.end()))
+    return found
+
+
+def iso(parts: List[int]) -> str:
+    return "-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts))
