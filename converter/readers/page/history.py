@@ -17,12 +17,28 @@ HISTORY: Tuple[Tuple[str, str], ...] = (
 )
 _HISTORY_RE = [(key, re.compile(rf"\b(?:{words})\b\s*(?:on\s*)?:?\s*{_DATE}", re.I)) for key, words in HISTORY]
 
-MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
-MONTHS.update({m: i for i, m in enumerate(
-    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split(), 1)})
-MONTHS.update({m: i for i, m in enumerate(
-    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split(), 1)})
+# month-name stems (the shortest prefix every printed form shares), English, Russian, Ukrainian,
+# Spanish, Portuguese, French, German: 'Mar', 'March', 'марта', 'Март', 'березня', 'marzo', 'mars'
+_MONTH_STEMS = (
+    ("jan", "янв", "січ", "ene", "jan", "janv", "jän"), ("feb", "фев", "лют", "feb", "fev", "févr", "fevr"),
+    ("mar", "мар", "берез", "mar", "mär", "mars"), ("apr", "апр", "квіт", "abr", "avr"),
+    ("may", "мая", "май", "трав", "mai", "mayo", "maio"), ("jun", "июн", "черв", "juin", "junio", "junho"),
+    ("jul", "июл", "лип", "juil", "julio", "julho"), ("aug", "авг", "серп", "ago", "août", "aout"),
+    ("sep", "сен", "верес", "set", "sept"), ("oct", "окт", "жовт", "out", "okt"),
+    ("nov", "ноя", "листоп"), ("dec", "дек", "груд", "dic", "dez", "déc", "dezember"),
+)
+
+
+def month_number(word: str) -> int | None:
+    """1-12 for a month's name or abbreviation in the languages above; None for other words."""
+    low = word.lower().rstrip(".")
+    if len(low) < 3:
+        return None
+    for number, stems in enumerate(_MONTH_STEMS, 1):
+        if any(low.startswith(stem) for stem in stems):
+            return number
+    return None
+
 
 def parse_date(text: str) -> List[int] | None:
     """'20.08.2025' (day first), '2025-08-20', '20 August 2025', '20 августа 2025' -> [y, m, d]."""
@@ -33,9 +49,12 @@ def parse_date(text: str) -> List[int] | None:
     m = re.match(r"^(\d{4})-(\d{2})-(\d{2})$", text)
     if m:
         return [int(m.group(1)), int(m.group(2)), int(m.group(3))]
-    m = re.match(r"^(\d{1,2})\s+([A-Za-zА-Яа-яё]+)\s+(\d{4})$", text)
-    if m and m.group(2).lower() in MONTHS:
-        return [int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))]
+    m = re.match(r"^(\d{1,2})\s+([^\W\d_]+)\.?,?\s+(\d{4})$", text)
+    if m and month_number(m.group(2)):
+        return [int(m.group(3)), month_number(m.group(2)) or 0, int(m.group(1))]
+    m = re.match(r"^([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})$", text)  # 'March 5, 2020'
+    if m and month_number(m.group(1)):
+        return [int(m.group(3)), month_number(m.group(1)) or 0, int(m.group(2))]
     return None
 
 

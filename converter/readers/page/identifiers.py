@@ -10,7 +10,11 @@ DOI_LINE = re.compile(r"^\s*(?:doi\s*:?\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4
 ANY_DOI = re.compile(r"(?:\bdoi\s*:?\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/[^\s\"<>]+)", re.I)
 EDN = re.compile(r"\bEDN\s*:?\s*(?:https?://elibrary\.ru/)?([A-Za-z]{6})\b", re.I)
 UDC = re.compile(r"(?:УДК|UDC)(?:\s*/\s*(?:UDC|УДК))?\s*:?\s*([0-9][0-9.:+()/\-\s\"«»=А-Яа-яA-Za-z]*?)\s*$", re.M)
-ISSN = re.compile(r"\b(?:e-?)?ISSN\s*:?\s*(\d{4}-\d{3}[\dXx])", re.I)
+BARE_DOI = re.compile(r"(?<![\w/.])(10\.\d{4,9}/[^\s\"<>]+)")
+ISSN = re.compile(r"\b(?:[ep]-?)?ISSN(?:\s*\((?:print|online|electronic|e)\))?\s*[:.]?\s*(\d{4}\s?[-–]\s?\d{3}[\dXx])", re.I)
+ISSN_AFTER = re.compile(r"(\d{4}-\d{3}[\dXx])\s*\((?:print|online|electronic|печ\w*|онлайн|электр\w*)\)", re.I)
+PMID = re.compile(r"\bPMID\s*:?\s*(\d{5,9})\b")
+PMCID = re.compile(r"\bPMCID\s*:?\s*(PMC\d{4,9})\b|\b(PMC\d{5,9})\b")
 
 
 def doi_number_conflict(doi: str, volume: str | None, issue: str | None) -> str | None:
@@ -27,6 +31,26 @@ def doi_number_conflict(doi: str, volume: str | None, issue: str | None) -> str 
     return None
 
 
-def find_doi(text: str) -> str | None:
-    m = ANY_DOI.search(text)
+def find_doi(text: str, *, bare: bool = False) -> str | None:
+    """The first DOI printed with its marker ('doi:', 'DOI', 'https://doi.org/', 'dx.doi.org'),
+    or with ``bare`` also a bare '10.NNNN/...' standing alone."""
+    m = ANY_DOI.search(text) or (BARE_DOI.search(text) if bare else None)
     return clean_doi(m.group(1)) if m else None
+
+
+def find_issns(text: str) -> list[str]:
+    """Every ISSN printed with its label ('ISSN 1234-5678', 'e-ISSN: ...', '1234-5678 (Online)')."""
+    found = [re.sub(r"\s|[–]", lambda m: "-" if m.group(0) == "–" else "", v).upper()
+             for v in ISSN.findall(text) + ISSN_AFTER.findall(text)]
+    return list(dict.fromkeys(found))
+
+
+def find_pubmed_ids(text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    m = PMID.search(text)
+    if m:
+        out["PMID"] = m.group(1)
+    m = PMCID.search(text)
+    if m:
+        out["PMCID"] = m.group(1) or m.group(2)
+    return out

@@ -1,15 +1,122 @@
 """Where the article sits in its journal, as pages print it: journal, year, volume, issue and
-pages in the common printed patterns of English and Russian journals."""
+pages in the common printed patterns of English and Russian journals.
+
+One tolerant scanner reads them all, rather than a pattern per site: the line is searched for
+labelled numbers ('Vol. 12', 'Т. 12', 'Issue : 1', '№ 46', 'С. 127-155', 'Pages 123-145'),
+compact forms ('12(3): 45-60', '2020;12(3):45-60') and a year or month-and-year; the text before
+the first of them, when it reads as a name, is the journal. Examples it reads:
+
+    Year : 2018 | Volume : 16 | Issue : 1 | Page : 10-14           (Medknow)
+    Том 12, Номер 10 (Октябрь 2022)                                  (OJS issue header)
+    Вестник Томского университета. 2022. № 46. С. 127-155.           (running head)
+    Volume 12, Issue 3, March 2020, Pages 123-145                    (ScienceDirect)
+    J Am Coll Surg. 2020 Mar; 230(3): 345–356.                       (PubMed Central)
+    Journal of Regional Policy 2024, 12(3), 45-60                    (MDPI)
+"""
 from __future__ import annotations
 
 import re
+from typing import Any, Dict, List, Tuple
 
-VOLUME_LINE = re.compile(
-    r"^\s*(?:(?P<y1>(?:19|20)\d\d)[.,]?\s*)?(?:Vol(?:ume)?\.?|Т\.|Том)\s*(?P<vol>\d+)\s*[.,]?\s*"
-    r"(?:(?:No\.?|no\.?|Issue|№|Вып\.)\s*(?P<iss>\d+(?:[-/]\d+)?))?\s*[.,]?\s*(?P<y2>(?:19|20)\d\d)?\s*\.?\s*$", re.I)
-# "Journal of Regional Policy 2024, 12(3), 45-60" (MDPI and many others print this above the title)
-JOURNAL_LINE = re.compile(
-    r"^(?P<journal>[^\d\W].*?[^\W\d_.)]\.?)\s*[.,]?\s+(?P<year>(?:19|20)\d\d)\s*[,;.]\s*"
-    r"(?:(?:Vol\.?|Т\.)\s*)?(?P<vol>\d+)\s*(?:\(\s*(?P<iss>[^)]{1,12})\s*\)|,?\s*(?:No\.?|№|Iss(?:ue)?\.?)\s*(?P<iss2>\d+))?"
-    r"\s*[,:;.]\s*(?:pp?\.\s*|С\.\s*)?(?P<pages>\d+\s*[-–—]\s*\d+|e?\d+)\.?\s*$")
+from .history import month_number
+
+_NUM = r"\d{1,5}[A-Za-z]?"
+_RANGE = r"[A-Za-z]?\d{1,6}(?:\s*[-–—]\s*[A-Za-z]?\d{1,6})?"
+_YEAR = r"(?:1[89]|20)\d\d"
+# (label kind, pattern); each pattern's group 1 is the value
+_LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
+    ("year", re.compile(rf"\b(?:year|год)\s*[:.]?\s*({_YEAR})\b", re.I)),
+    ("volume", re.compile(rf"(?<![^\W\d_])(?:vol(?:ume)?|т(?:ом)?|tom|tome|bd|band)\b\.?\s*[:.]?\s*({_NUM})\b", re.I)),
+    ("issue", re.compile(r"(?<![^\W\d_])(?:issue|iss|no|nr|num(?:ber|éro|ero)?|n[°º]|номер|вып(?:уск)?|heft|сер)\b\.?"
+                         r"\s*[:.]?\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)(?![\d.]*\s*[-–]\s*\d)", re.I)),
+    ("issue", re.compile(r"№\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)")),
+    ("page", re.compile(rf"(?<![^\W\d_])(?:pages?|pp?|стр(?:аницы)?|сс?|c)\b\.?\s*[:.]?\s*({_RANGE})\b", re.I)),
+]
+# '12(3): 45-60', '230(3): 345–356', '12(5), 1315'
+_COMPACT = re.compile(rf"(?<![\d/.])(\d{{1,4}})\s*\(\s*(\d{{1,4}}(?:\s*[-/–]\s*\d{{1,4}})?|[A-Za-z]+\s*\d{{0,4}})\s*\)"
+                      rf"\s*(?:[:,]\s*({_RANGE}))?")
+_MONTH_YEAR = re.compile(rf"(?:(\d{{1,2}})\s+)?([^\W\d_]{{3,10}})\.?,?\s+({_YEAR})\b")   # '5 March 2020', 'Октябрь 2022'
+_YEAR_MONTH = re.compile(rf"\b({_YEAR})\s+([^\W\d_]{{3,10}})\b(?:\s+(\d{{1,2}})\b)?")  # '2020 Mar', '2020 Mar 5'
+_BARE_YEAR = re.compile(rf"(?<![\d./-]){_YEAR}(?![\d/-])")
+_IDENTIFIER = re.compile(r"(?:doi|https?://|www\.|issn|isbn|10\.\d{4,9}/)\S*", re.I)
+
+
+def issue_facts(line: str) -> Dict[str, Any] | None:
+    """Journal, issued, volume, issue and page read from one printed line, or None when the line
+    does not place an article in a journal issue (it needs a volume or an issue, and one more
+    fact). Values are strings, ``issued`` is CSL date-parts, ``journal_end`` the offset where
+    the journal's name stops."""
+    if len(line) > 260:
+        return None
+    work = _IDENTIFIER.sub(lambda m: " " * len(m.group(0)), line)  # never read numbers out of a DOI or ISSN
+    found: Dict[str, Any] = {}
+    first = len(work)
+    taken: List[Tuple[int, int]] = []
+
+    def take(kind: str, value: str, start: int, end: int) -> None:
+        nonlocal first
+        if kind in found or any(a < end and start < b for a, b in taken):
+            return
+        found[kind] = re.sub(r"\s*[-–—]\s*", "-", value.strip())
+        taken.append((start, end))
+        first = min(first, start)
+
+    for kind, pattern in _LABELLED:
+        for m in pattern.finditer(work):
+            take(kind, m.group(1), m.start(), m.end())
+    for m in _COMPACT.finditer(work):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        take("volume", m.group(1), m.start(1), m.end(1))
+        take("issue", m.group(2), m.start(2), m.end(2))
+        if m.group(3):
+            take("page", m.group(3), m.start(3), m.end(3))
+    if "volume" not in found and "issue" not in found:
+        return None
+    date = _date(work, taken)
+    if date:
+        found["issued"] = {"date-parts": [date[0]]}
+        first = min(first, date[1])
+    elif "year" in found:
+        found["issued"] = {"date-parts": [[int(found["year"])]]}
+    found.pop("year", None)
+    if len(found) < 2:
+        return None
+    journal = _journal(line[:first])
+    if journal:
+        found["container-title"] = journal
+    return found
+
+
+def _date(work: str, taken: List[Tuple[int, int]]) -> Tuple[List[int], int] | None:
+    """The issue's date: month and year when printed together ('March 2020', '2020 Mar',
+    '(Октябрь 2022)'), else a year standing alone; with the offset where it starts."""
+    for pattern, y, mo, d in ((_MONTH_YEAR, 3, 2, 1), (_YEAR_MONTH, 1, 2, 3)):
+        for m in pattern.finditer(work):
+            month = month_number(m.group(mo))
+            if month and not any(a < m.end() and m.start() < b for a, b in taken):
+                day = [int(m.group(d))] if m.group(d) and 1 <= int(m.group(d)) <= 31 else []
+                return [int(m.group(y)), month] + day, m.start()
+    for m in _BARE_YEAR.finditer(work):
+        if not any(a <= m.start() < b for a, b in taken):
+            return [int(m.group(0))], m.start()
+    return None
+
+
+_LABEL_ONLY = re.compile(r"^(?:year|volume|vol|issue|год|том|номер|published(?:\s+in|\s+online)?|date|дата(?:\s+публикации)?|опубликовано|source|журнал|journal|in)\s*[:.]?$", re.I)
+
+
+def _journal(text: str) -> str | None:
+    """The journal's name printed before the numbers ('Вестник Томского университета. 2022.'),
+    when what stands there reads as a name and not as a sentence or a label."""
+    text = re.sub(r"^(?:published(?:\s+in|\s+online)?|source|журнал|journal|in)\s*[:.]\s*", "", text.strip(), flags=re.I)
+    text = text.strip(" \t.,;:|–—-(")
+    if not text or _LABEL_ONLY.match(text) or not text[0].isalpha() or re.search(r"\s[/>»|]\s", text):
+        return None
+    words = text.split()
+    if len(words) > 16 or re.search(r"[a-zа-яё]{3,}\.\s+[A-ZА-Я][a-zа-яё]+\s+[a-zа-яё]+", text):
+        return None
+    return text
+
+
 PAGES = re.compile(r"^\s*(?:pp?\.\s*|С\.\s*)?(\d+)\s*[-–—]\s*(\d+)\s*$")

@@ -11,8 +11,15 @@ from typing import Dict, List, Pattern, Tuple
 LABELS: Dict[str, Tuple[str, ...]] = {
     "abstract": (r"abstract", r"summary", r"annotation", r"аннотация", r"резюме", r"реферат"),
     "keywords": (r"key\s*words", r"keywords", r"ключевые\s+слова"),
-    "citation": (r"for\s+citation", r"for\s+citing", r"cite\s+this\s+article(?:\s+as)?", r"how\s+to\s+cite(?:\s+this\s+article)?",
-                 r"для\s+цитирования", r"ссылка\s+для\s+цитирования", r"образец\s+цитирования"),
+    "citation": (r"for\s+citation", r"for\s+citing", r"(?:to\s+)?cite\s+this\s+(?:article|paper)(?:\s+as)?",
+                 r"how\s+to\s+cite(?:\s+this\s+(?:article|paper))?", r"recommended\s+citation", r"suggested\s+citation",
+                 r"please\s+cite\s+(?:this\s+(?:article|paper)\s+)?as", r"cite\s+as", r"citation",
+                 r"published\s+in\s+final\s+edited\s+form\s+as", r"для\s+цитирования", r"ссылка\s+для\s+цитирования",
+                 r"образец\s+цитирования", r"цитировать", r"как\s+цитировать(?:\s+статью)?", r"ссылка\s+на\s+статью",
+                 r"библиографическое\s+описание", r"для\s+цитування", r"цитувати"),
+    "title": (r"title(?:\s+of\s+(?:the\s+)?article)?", r"article\s+title", r"название(?:\s+статьи)?", r"заглавие(?:\s+статьи)?"),
+    "byline": (r"authors?", r"авторы", r"автор"),
+    "journal": (r"journal", r"journal\s+title", r"source", r"published\s+in", r"журнал", r"источник", r"название\s+журнала"),
     "references": (r"references", r"bibliography", r"list\s+of\s+references", r"literature", r"sources",
                    r"список\s+(?:использованной\s+)?литературы", r"список\s+источников", r"литература",
                    r"библиографический\s+список"),
@@ -63,6 +70,12 @@ def match_label(line: str) -> Tuple[str, str] | None:
             rest = line[m.end():].strip()
             # a bare word like "Sources" or "Literature" counts only alone on its line
             if kind in ("references", "abstract", "funding", "acknowledgements") and rest and not line[: m.end()].rstrip().endswith((":", ".")):
+                continue
+            # field labels need their colon ('Title:', 'Authors:', 'Journal:', 'Citation:'): alone
+            # these words are headings or running text
+            label = line[: m.end()]
+            if ":" not in label and (kind in ("title", "byline", "journal") or (
+                    kind == "citation" and re.match(r"^\s*(?:citation|cite\s+as|цитировать|цитувати)\b", label, re.I))):
                 continue
             if kind in ("doi", "edn") and rest and not re.match(r"(?:https?://|10\.|[A-Za-z]{6}\b)", rest):
                 continue

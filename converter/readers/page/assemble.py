@@ -1,0 +1,207 @@
+"""Building the record once the whole page has been walked: the citation line read, the
+title chosen, findings merged by source, authors merged, identifiers checked, and whatever
+no rule recognised kept under ``custom["other-text"]``."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, Dict, List
+
+from ...errors import ParseError
+from ...language import guess_language
+from ...model import CSLItem
+from ...normalize import looks_title_case
+from . import citation, identifiers, people, title
+from .evidence import Finding
+
+if TYPE_CHECKING:
+    from .reader import PageReader
+
+MERGED_FIELDS = ("title", "container-title", "issued", "volume", "issue", "page", "DOI", "PMID", "PMCID")
+
+
+def finish(r: "PageReader") -> None:
+    _read_citations(r)
+    _choose_title(r)
+    for name in MERGED_FIELDS:
+        best = r.evidence.best(name)
+        if best is not None and name not in r.item:
+            r.item[name] = best.value
+    issns = [f.value for f in r.evidence.found.get("ISSN", [])]
+    if issns:
+        r.item["ISSN"] = ", ".join(dict.fromkeys(issns))
+    if "title" in r.item:
+        _title_case(r)
+    elif not _citable(r):
+        raise ParseError("no recognisable article title, DOI or journal issue on this page "
+                         "(is it an article page?)", source=r.source, diagnostics=list(r.diags))
+    else:
+        r.diags.warn("no article title found on this page; the record has the other fields it could read",
+                     field="title")
+    _authors(r)
+    _language(r)
+    _check_numbers(r, r.item, "article", None)
+    for ref, line in zip(r.references, r.reference_lines):
+        _check_numbers(r, ref, f"reference {ref.get('citation-number', '?')}", line)
+    r.item["id"] = _record_id(r.item)
+    for i, ref in enumerate(r.references, 1):
+        ref["id"] = f"{r.item['id']}-ref-{ref.get('citation-number', i)}"
+    if r.references:
+        r.custom["references"] = [_id_first(ref) for ref in r.references]
+    if r.other:
+        r.other.sort()
+        r.custom["other-text"] = [t for _, t in r.other]
+        r.diags.warn(f"{len(r.other)} line(s) not recognised; kept under custom.other-text", line=r.other[0][0])
+    if r.custom:
+        r.item["custom"] = r.custom
+    r.item = _ordered(r.item)
+
+
+def _citable(r: "PageReader") -> bool:
+    return "DOI" in r.item or ("container-title" in r.item and "issued" in r.item)
+
+
+def _read_citations(r: "PageReader") -> None:
+    """Every citation line of the page as printed; the first one read into findings (a second,
+    in the page's other language, is kept as printed)."""
+    if not r.citations:
+        return
+    r.custom["citation-as-printed"] = r.citations[0][1]
+    if len(r.citations) > 1:
+        r.custom["citation-other-as-printed"] = [text for _, text in r.citations[1:]]
+    n, line = r.citations[0]
+    r.citation_parse = citation.parse_citation(line)
+    for key, value in r.citation_parse.items():
+        if key != "author":
+            r.evidence.add(key, value, "citation", n)
+
+
+def _choose_title(r: "PageReader") -> None:
+    parsed = r.citation_parse
+    if not r.evidence.has("title", "label") and not r.evidence.has("title", "head"):
+        journal = r.evidence.best("container-title")
+        best = title.choose(r.candidates, byline_at=r.byline_lines, abstract_at=r.abstract_line,
+                            citation_title=parsed.get("title"),
+                            journal=journal.value if journal else None)
+        if best is not None:
+            r.evidence.add("title", best.text.strip().rstrip("."), "head", best.line)
+    chosen = r.evidence.best("title")
+    for c in r.candidates:
+        if chosen is None or c.line != chosen.line:
+            r.other.append((c.line, c.text))
+    if chosen is None or not r.citations:
+        return
+    # the title printed inside the citation line cuts it into authors and journal + numbers
+    split = citation.split_at_title(r.citations[0][1], chosen.value)
+    if split:
+        before, after = split
+        if before:
+            r.custom["citation-authors-as-printed"] = before
+        for key, value in citation.after_title(after).items():
+            r.evidence.found.setdefault(key, []).insert(0, Finding(value, "citation", r.citations[0][0]))
+
+
+def _title_case(r: "PageReader") -> None:
+    text = r.item["title"]
+    if text.isupper() and len(text) > 10:
+        r.custom["title-as-printed"] = text
+        r.item["title"] = title.uncapitalise(text, r.lines)
+        r.diags.warn("title printed in capitals; stored in sentence case (proper nouns may need capitals)",
+                     field="title")
+    if looks_title_case(r.item["title"]):
+        r.custom["title-case"] = True  # APA and GOST put it in sentence case
+
+
+def _authors(r: "PageReader") -> None:
+    _resolve_role_statements(r)
+    names, extra, problems = people.merge_people(r.byline, r.about, r.contributions)
+    _apply_marks(r, extra)
+    printed = r.custom.get("affiliations-as-printed", [])
+    if len(printed) == 1 and extra and not any("affiliation" in e for e in extra):
+        # one affiliation line under the byline belongs to every author on it
+        for e in extra:
+            e["affiliation"] = printed[0]
+        del r.custom["affiliations-as-printed"]
+    for p in problems:
+        r.diags.warn(p, field="author")
+    if not names:
+        cited = r.citation_parse.get("author")
+        if cited:  # no byline on the page: the citation line's authors
+            names = cited
+    if names:
+        r.item["author"] = names
+    if any(len(e) > 1 for e in extra):
+        r.custom["authors"] = extra
+
+
+def _resolve_role_statements(r: "PageReader") -> None:
+    for n, para in r.role_statements:
+        per_author, rest = people.roles_by_initials(para, r.byline)
+        if not per_author:
+            r.other.append((n, para))
+            r.diags.warn("contribution statement not understood; kept as text", line=n, field="contribution")
+            continue
+        r.contributions.extend(per_author)
+        for sentence in rest:
+            r.custom.setdefault("notes", []).append(sentence)
+
+
+def _apply_marks(r: "PageReader", extra: List[Dict[str, Any]]) -> None:
+    """Affiliations and correspondence printed under the byline, joined to their authors
+    by the markers after the names ('Ivanova 1,*')."""
+    used: set[str] = set()
+    for info, marks in zip(extra, r.byline_marks):
+        affs = [r.affiliations[m] for m in marks if m in r.affiliations]
+        if affs and "affiliation" not in info:
+            info["affiliation"] = "; ".join(affs)
+            used.update(m for m in marks if m in r.affiliations)
+        for m in marks:
+            if m in r.correspondence:
+                info["corresponding"] = True
+                email = people.EMAIL.search(r.correspondence[m])
+                if email and "email" not in info:
+                    info["email"] = email.group(0)
+    for mark, text in r.affiliations.items():
+        if mark not in used:
+            r.custom.setdefault("affiliations-as-printed", []).append(f"{mark} {text}")
+    for mark, text in r.correspondence.items():
+        if not any(mark in marks for marks in r.byline_marks):
+            r.custom.setdefault("notes", []).append(f"{mark} {text}")
+
+
+def _language(r: "PageReader") -> None:
+    """The article's language from its own title and abstract, only when they settle it."""
+    text = f"{r.item.get('title', '')} {r.item.get('abstract', '')}".strip()
+    language = guess_language(text) if text else None
+    if language:
+        r.item["language"] = language
+    else:
+        r.diags.warn("the page's language could not be told from its title and abstract; not set", field="language")
+
+
+def _check_numbers(r: "PageReader", item: CSLItem, what: str, line: int | None) -> None:
+    msg = identifiers.doi_number_conflict(item.get("DOI", ""), item.get("volume"), item.get("issue"))
+    if msg:
+        r.diags.warn(f"{what}: {msg}", field="volume", line=line)
+
+
+def _record_id(item: CSLItem) -> str:
+    """A readable key: first author's family name, year, first long title word."""
+    family = (item.get("author") or [{}])[0].get("family", "anon")
+    year = str(((item.get("issued") or {}).get("date-parts") or [[""]])[0][0])
+    words = [w for w in re.findall(r"\w+", item.get("title", "")) if len(w) > 3]
+    key = f"{family.split()[0] if family.split() else 'anon'}{year}{words[0] if words else ''}".lower()
+    return re.sub(r"[^\w-]", "", key) or "record"
+
+
+def _id_first(item: CSLItem) -> CSLItem:
+    return {"id": item["id"], **{k: v for k, v in item.items() if k != "id"}}
+
+
+_ORDER = ["id", "type", "title", "author", "container-title", "issued", "volume", "issue", "page", "DOI", "URL",
+          "ISSN", "PMID", "PMCID", "language", "abstract", "keyword", "submitted"]
+
+
+def _ordered(item: CSLItem) -> CSLItem:
+    out = {k: item[k] for k in _ORDER if k in item}
+    out.update({k: v for k, v in item.items() if k not in out})
+    return out

@@ -1,0 +1,67 @@
+"""The page's own citation line ("For citation:", "Cite this article:", "Для цитирования:",
+"How to cite", "Published in final edited form as:", a Frontiers "Citation:" paragraph)
+read into findings for the article's fields.
+
+When the page's title is known and printed inside the line, the line is cut there: what
+precedes is the authors as the citation prints them, what follows is journal and numbers,
+read by the certain issue patterns. Otherwise the whole line goes through the reference
+parser, which finds title, authors, journal and numbers on its own."""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, Tuple
+
+from ...references import parse_reference
+from .identifiers import find_doi
+from .issue import issue_facts
+from .title import fold
+
+PARSED_FIELDS = ("title", "author", "container-title", "issued", "volume", "issue", "page", "DOI")
+
+
+def parse_citation(line: str) -> Dict[str, Any]:
+    """The fields the reference parser reads from the whole citation line."""
+    parsed, _ = parse_reference(line)
+    found = {k: parsed[k] for k in PARSED_FIELDS if k in parsed}
+    if "title" in found and isinstance(found["title"], str):
+        found["title"] = found["title"].strip().rstrip(".")
+    return found
+
+
+def split_at_title(line: str, title: str) -> Tuple[str, str] | None:
+    """(text before the title, text after it) when the title is printed inside the line,
+    compared letter by letter (case, spacing and punctuation may differ)."""
+    target = fold(title)
+    if len(target) < 8:
+        return None
+    # map folded offsets back to the line
+    positions = [i for i, ch in enumerate(line) if fold(ch)]
+    folded = "".join(fold(line[i]) for i in positions)
+    at = folded.find(target)
+    if at < 0 or len(folded) != len(positions):
+        return None
+    start, end = positions[at], positions[at + len(target) - 1] + 1
+    return line[:start].strip(" .,;:"), line[end:].strip(" .,;:")
+
+
+def after_title(rest: str) -> Dict[str, Any]:
+    """Journal and numbers from what follows the title in a citation line."""
+    rest = re.sub(r"^\s*(?:\[[^\]]*\]|\([^)]*\))\s*", "", rest)  # '[Title in English]', '(In Russ.)'
+    rest = re.sub(r"^\s*//\s*", "", rest)                          # GOST's '//' before the journal
+    found: Dict[str, Any] = {}
+    facts = issue_facts(rest)
+    if facts:
+        found.update({k: v for k, v in facts.items() if k in PARSED_FIELDS})
+    else:
+        # no issue: a journal with an article number or a year alone ('Front. Sociol. 5:50')
+        parsed, _ = parse_reference(f"A. Author. Title. {rest}")
+        found.update({k: parsed[k] for k in ("container-title", "issued", "volume", "issue", "page") if k in parsed})
+    doi = find_doi(rest) or _bare_doi(rest)
+    if doi:
+        found["DOI"] = doi
+    return found
+
+
+def _bare_doi(text: str) -> str | None:
+    m = re.search(r"\b(10\.\d{4,9}/[^\s\"<>]+)", text)
+    return m.group(1).rstrip(".,;)") if m else None

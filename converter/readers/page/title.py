@@ -1,0 +1,119 @@
+"""Choosing the article's title among the page's unlabelled lines, by evidence.
+
+A saved page starts with whatever the site prints first: menus, breadcrumbs, the journal's
+name, an issue line, a section heading ("Original Article"), then the title, the byline and
+the abstract. Every loose line before the abstract is a candidate; each is scored on what
+a reader would use: it stands next to the byline or the abstract, it agrees with the page's
+own citation line, it is of title length, and it is not a menu, breadcrumb, section heading
+or the journal's name."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Dict, List, Sequence
+
+# Lines that are page furniture, not titles: site menus, section and article-type headings
+FURNITURE = re.compile(
+    r"^(?:home|about(?:\s+(?:the\s+)?journal|\s+us)?|archives?|current(?:\s+issue)?|issues?|search|log\s*in|login|"
+    r"register|submissions?|announcements|contacts?|editorial\s+(?:board|team|policy)|for\s+authors|"
+    r"for\s+readers|open\s+access|full\s*text(?:\s+(?:pdf|html))?|pdf|html|xml|download(?:\s+\w+)?|share|print|"
+    r"view|citation|cite|metrics|figures?|tables?|references?|article(?:\s+(?:info|metrics|tools))?|"
+    r"(?:original|research|review|short|brief|case|editorial)\s+(?:article|paper|report|communication)s?|"
+    r"research|review|articles?|editorial|original\s+research|main\s+menu|menu|skip\s+to\s+\w+(?:\s+\w+)?|"
+    r"главная|о\s+журнале|архив(?:\s+номеров)?|текущий\s+выпуск|поиск|вход|регистрация|авторам|"
+    r"редакция|редакционная\s+коллегия|контакты|статьи|научная\s+статья|оригинальная\s+статья|"
+    r"обзорная\s+статья|обзор|статья|рубрика|аннотация|полный\s+текст|скачать(?:\s+\w+)?|"
+    r"research\s+article|open\s+access\s+article)\s*[.:]?$", re.I)
+NAVIGATION = re.compile(r"^(?:back\s+to\s+(?:the\s+)?\w+|download(?:\s+the\s+article|\s+pdf)?|full\s+text|home|"
+                        r"pdf|html|xml|share|print|назад|скачать(?:\s+статью)?|полный\s+текст|вернуться)\b", re.I)
+BREADCRUMB = re.compile(r"\s[/>»|→]\s|^[/>»|]|\s[/>»|]$")
+SECTION_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+[A-ZА-Я]")
+
+
+@dataclass
+class Candidate:
+    index: int        # order among the page's loose lines
+    line: int         # 1-based line on the page
+    text: str
+    score: float = 0.0
+
+
+def fold(text: str) -> str:
+    """Letters and digits only, case-folded, accents and dashes ignored: for comparing titles."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c)).casefold()
+
+
+def is_furniture(text: str) -> bool:
+    text = text.strip()
+    return bool(FURNITURE.match(text) or (NAVIGATION.match(text) and len(text.split()) <= 8))
+
+
+def agrees(a: str, b: str) -> bool:
+    """The two texts are the same title (one may be cut short or carry a subtitle)."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return False
+    if fa == fb:
+        return True
+    short, long_ = sorted((fa, fb), key=len)
+    return len(short) >= 20 and long_.startswith(short)
+
+
+def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract_at: int | None,
+          citation_title: str | None, journal: str | None) -> None:
+    """Set each candidate's score; the caller takes the highest."""
+    for c in candidates:
+        words = c.text.split()
+        s = 0.0
+        if 4 <= len(words) <= 40:
+            s += 2
+        elif 2 <= len(words) <= 3:
+            s += 0.5
+        elif len(words) < 2 or len(words) > 60:
+            s -= 4
+        if is_furniture(c.text):
+            s -= 8
+        if BREADCRUMB.search(c.text) and len(words) < 25:
+            s -= 4
+        if SECTION_NUMBER.match(c.text):
+            s -= 2
+        if c.text.rstrip().endswith(":"):
+            s -= 3
+        if journal and fold(c.text) == fold(journal):
+            s -= 6
+        if re.search(r"@|https?://|www\.|\bdoi\b|\bissn\b|©", c.text, re.I):
+            s -= 5
+        if citation_title and agrees(c.text, citation_title):
+            s += 8
+        # the byline right after (or right before) the title is the strongest layout cue
+        if any(0 < b - c.line <= 2 for b in byline_at):
+            s += 5
+        elif any(0 < c.line - b <= 2 for b in byline_at):
+            s += 2
+        if abstract_at is not None and 0 < abstract_at - c.line <= 12:
+            s += 1
+        if c.text[-1:] == "." and len(words) > 25:
+            s -= 2  # a sentence of running text
+        c.score = s
+
+
+def choose(candidates: List[Candidate], **cues: object) -> Candidate | None:
+    if not candidates:
+        return None
+    score(candidates, **cues)  # type: ignore[arg-type]
+    best = max(candidates, key=lambda c: (c.score, -c.index))
+    return best if best.score > 0 else None
+
+
+def uncapitalise(title: str, page_lines: List[str]) -> str:
+    """A title printed in capitals, in sentence case; a word the page writes with a capital
+    inside a sentence elsewhere ('России' in the abstract) keeps its capital."""
+    proper: Dict[str, str] = {}
+    for line in page_lines:
+        for m in re.finditer(r"[^\W\d_][,;:]?\s+([A-ZА-ЯЁ][a-zа-яё]+)", line):
+            proper.setdefault(m.group(1).lower(), m.group(1))
+    words = re.split(r"(\W+)", title.lower())
+    text = "".join(proper.get(w, w) for w in words)
+    return text[:1].upper() + text[1:]
