@@ -81,7 +81,8 @@ def _choose_title(r: "PageReader") -> None:
         journal = r.evidence.best("container-title")
         best = title.choose(r.candidates, byline_at=r.byline_lines, abstract_at=r.abstract_line,
                             citation_title=parsed.get("title"),
-                            journal=journal.value if journal else None)
+                            journal=journal.value if journal else None,
+                            doi_at=[f.line for f in r.evidence.found.get("DOI", []) if f.line])
         if best is not None:
             r.evidence.add("title", best.text.strip().rstrip("."), "head", best.line)
     chosen = r.evidence.best("title")

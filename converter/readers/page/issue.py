@@ -111,7 +111,7 @@ def _journal(text: str) -> str | None:
     when what stands there reads as a name and not as a sentence or a label."""
     text = re.sub(r"^(?:published(?:\s+in|\s+online)?|source|журнал|journal|in)\s*[:.]\s*", "", text.strip(), flags=re.I)
     text = text.strip(" \t.,;:|–—-(")
-    if not text or _LABEL_ONLY.match(text) or not text[0].isalpha() or re.search(r"\s[/>»|]\s", text):
+    if not text or _LABEL_ONLY.match(text) or not text[0].isalpha() or re.search(r"\s[/>»|]\s|\|", text):
         return None
     words = text.split()
     if len(words) > 16 or re.search(r"[a-zа-яё]{3,}\.\s+[A-ZА-Я][a-zа-яё]+\s+[a-zа-яё]+", text):

@@ -46,6 +46,9 @@ VALUE_AFTER_SPACE = {"doi", "edn", "udc"}
 
 # Blocks whose content runs over several paragraphs until the next label
 MULTI_PARAGRAPH = {"abstract", "references", "authors", "contributions"}
+# Labels whose value is one line: on the label's own line, or else the next line with text;
+# the lines after it are the page's next part ('DOI: 10.1/x' then the title, unseparated)
+ONE_LINE = {"doi", "edn", "udc", "pages", "title", "byline", "journal"}
 
 
 def _compile() -> List[Tuple[str, Pattern[str]]]:
@@ -124,6 +127,9 @@ def split_blocks(lines: List[str]) -> List[Block]:
             blocks.append(Block(kind, n, [(n, rest)] if rest else []))
             continue
         current = blocks[-1]
+        if current.kind in ONE_LINE and line.strip() and any(t.strip() for _, t in current.lines):
+            blocks.append(Block("text", n, [(n, line)]))
+            continue
         if current.kind not in MULTI_PARAGRAPH and current.kind not in ("head", "text"):
             has_value = any(t.strip() for _, t in current.lines)
             if not line.strip() and has_value:

@@ -57,6 +57,56 @@ def split_top_level(text: str, sep: str = ",") -> List[str]:
     return [p for p in parts if p]
 
 
+_PATRONYMIC = re.compile(r"(?:[ое]вич|[ое]вна|[иы]ч|ична|инична|оглы|кызы|[oe]vich|[oe]vna|ichna)$", re.I)
+_LOWER_INITIALS = re.compile(r"^(?:[^\W\d_]\.){1,3}$")
+
+
+def normal_case(text: str) -> str:
+    """Names printed in capitals ('ЗИГАНШИН АЙДАР', 'и.г. ШИРОБОКОВ') in their ordinary case:
+    'Зиганшин Айдар', 'И.Г. Широбоков'. Initials and mixed-case words are left alone."""
+    def word(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if _LOWER_INITIALS.match(w):
+            return w.upper()
+        letters = [c for c in w if c.isalpha()]
+        if len(letters) >= 2 and w.isupper() and "." not in w:
+            return "-".join(part.capitalize() for part in w.split("-"))
+        return w
+    return re.sub(r"\S+", word, text)
+
+
+def full_name_parts(words: List[str]) -> Dict[str, str]:
+    """Family and given names of a full name without initials: a patronymic tells Russian
+    order ('Писаренко Данила Андреевич' family first, 'Екатерина Владимировна Филатова' family
+    last); otherwise the family name is the last word."""
+    if len(words) == 3 and _PATRONYMIC.search(words[2]) and not _PATRONYMIC.search(words[1]):
+        return {"family": words[0], "given": " ".join(words[1:])}
+    if len(words) == 1:
+        return {"family": words[0]}
+    return {"family": words[-1], "given": " ".join(words[:-1])}
+
+
+AGGREGATOR_AUTHORS = re.compile(r"\bавтор(?:ы)?\s+научной\s+работы\s*[—–-]\s*(.+?)\s*$", re.I)
+_AUTHOR_LINE = re.compile(r"^([^\W\d_][^\W\d_'’-]+(?:\s+[^\W\d_][^\W\d_'’.-]*){1,3})\s*[,–—]\s+(.+)$")
+
+
+def author_line(line: str) -> Dict[str, str] | None:
+    """The person a line about one author starts with ('ЗИГАНШИН АЙДАР МИНДИЯРОВИЧ, канд. мед.
+    наук, ...', 'Писаренко Данила Андреевич, аспирант'): a full name with a patronymic, then a
+    degree, a position or an affiliation. None for other lines."""
+    m = _AUTHOR_LINE.match(normal_case(line))
+    if not m:
+        return None
+    words = m.group(1).split()
+    if len(words) != 3 or not _PATRONYMIC.search(words[2]) or not all(_NAME_WORD.match(w) for w in words):
+        return None
+    rest = m.group(2)
+    if not (_DEGREE.match(rest) or _POSITION.search(rest) or re.search(
+            r"университет|институт|академи|universit|institut|academy|e-?mail|orcid", rest, re.I)):
+        return None
+    return full_name_parts(words)
+
+
 def _is_name_token(tok: str) -> bool:
     return is_initials(tok) or tok.lower() in PARTICLES or bool(_NAME_WORD.match(tok))
 
@@ -91,7 +141,7 @@ def parse_family_first(text: str) -> Dict[str, str] | None:
 SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 # An affiliation/correspondence marker after a name: "Ivanova 1,*", "Petrov2", "Cruz¹"
 _MARKS = re.compile(r"(?:(?<=[^\W\d_])\s*|(?<=\.))((?:\d{1,2}|[*†‡§#])(?:\s*,\s*(?:\d{1,2}|[*†‡§#]))*)"
-                    r"(?=\s*(?:,|\band\b|&|\bи\b|$))")
+                    r"(?=\s*(?:,|\band\b|&|\bи\b|\.\s|$))")
 
 
 def parse_full_name(text: str) -> Dict[str, str] | None:
@@ -102,6 +152,8 @@ def parse_full_name(text: str) -> Dict[str, str] | None:
         return None
     if not all(_NAME_WORD.match(t) or t.lower() in PARTICLES for t in toks):
         return None
+    if len(toks) == 3 and _PATRONYMIC.search(toks[2]):
+        return full_name_parts(toks)
     k = len(toks) - 1
     while k > 1 and toks[k - 1].lower() in PARTICLES:
         k -= 1
@@ -113,7 +165,9 @@ def parse_byline_marked(text: str) -> List[Tuple[Dict[str, str], List[str]]] | N
     printed after each name ('1', '*'). None if any piece is not a name. Names written in
     full without initials are accepted only where the line is clearly a byline (several
     people, or markers)."""
-    text = text.translate(SUPERSCRIPT_DIGITS).replace("©", " ").strip(" ,.")
+    text = normal_case(text.translate(SUPERSCRIPT_DIGITS).replace("©", " ")).strip(" ,")
+    if not re.search(r"(?:^|\s)(?:[^\W\d_]{1,2}\.\s?)+$", text):  # a full stop, not an initial's
+        text = text.rstrip(" .")
     marks: List[List[str]] = []
 
     def hold(m: re.Match[str]) -> str:
@@ -121,7 +175,7 @@ def parse_byline_marked(text: str) -> List[Tuple[Dict[str, str], List[str]]] | N
         return f" \u2063{len(marks) - 1}\u2063"
 
     text = _MARKS.sub(hold, text)
-    pieces = [p.strip() for p in re.split(r",|\band\b|\bи\b|&", text) if p.strip()]
+    pieces = [p.strip() for p in re.split(r",|\band\b|\bи\b|&|(?<=\u2063)\.(?=\s)", text) if p.strip()]
     if not pieces:
         return None
     clearly_byline = len(pieces) > 1 or bool(marks)
@@ -168,8 +222,7 @@ def _full_name_person(full: str, known: List[Dict[str, str]]) -> Tuple[int | Non
         if fam and key.startswith(fam) and len(words) > nfam:
             # family name first, as Russian pages print it: "Иванова Анна Сергеевна"
             return i, {"family": " ".join(words[:nfam]), "given": " ".join(words[nfam:])}
-    words = full.split()
-    return None, {"family": words[-1], "given": " ".join(words[:-1])} if len(words) > 1 else {"family": full}
+    return None, full_name_parts(full.split())
 
 
 def parse_author_paragraph(text: str) -> Dict[str, Any]:

@@ -34,6 +34,7 @@ AFTER_REFERENCES = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|licensee\b|this (?
 AFFILIATION = re.compile(r"\b(?:universit\w*|institut\w*|academy|college|school|centre|center|hospital|"
                          r"department|faculty|laborator\w*|университет\w*|институт\w*|академи\w*|колледж\w*|центр\w*|"
                          r"кафедр\w*|факультет\w*|лаборатори\w*|больниц\w*)\b", re.I)
+TITLE_ON_AGGREGATOR = re.compile(r"^(?:научная\s+статья|статья)\s+на\s+тему\s+['\"«](.+)['\"»]\s*$", re.I)
 INLINE_BREAK_HYPHEN = re.compile(r"\b([A-Z][a-z]{1,3})-([a-z]{3,})\b")
 HYPHEN_PREFIXES = {"co", "non", "pre", "post", "anti", "sub", "self", "ex", "pro", "re", "neo", "pan", "mid",
                    "semi", "euro", "well", "half", "full", "high", "low", "long", "all", "over", "out", "up",
@@ -233,7 +234,8 @@ class PageReader:
         self._statement("funding", block)
 
     def _block_doi(self, block: Block) -> None:
-        doi = identifiers.find_doi("doi: " + block.text) if block.text else None
+        text = re.sub(r"^(\S*10\.\d{4,9}/)\s+(?=\S)", r"\1", block.text)  # '10.20969/ VSKM.2017...'
+        doi = identifiers.find_doi("doi: " + text) if text else None
         if doi:
             self.evidence.add("DOI", doi, "label", block.first_line)
         elif block.text:
@@ -339,6 +341,11 @@ class PageReader:
         """Byline and title candidates in the page's head (before the abstract)."""
         if "abstract" in self.item or self.references:
             return False
+        m = TITLE_ON_AGGREGATOR.match(line)
+        if m:  # CyberLeninka: "Научная статья на тему 'TITLE'"
+            self.evidence.add("title", m.group(1).strip(), "label", n)
+            self.other.append((n, line))
+            return True
         if not self.byline:
             split = people.split_byline_title(line)
             if split and not self.candidates:
@@ -348,6 +355,8 @@ class PageReader:
                 self.evidence.add("title", title_text.strip().rstrip("."), "head", n)
                 return True
         if self._byline(n, line):
+            return True
+        if self._author_line(n, line):
             return True
         if 2 <= len(line.split()) <= 60 and not AFFILIATION.search(line) and not is_furniture(line):
             self.candidates.append(Candidate(len(self.candidates), n, line))
@@ -359,10 +368,30 @@ class PageReader:
         marked = people.parse_byline_marked(line) if len(line) < 300 else None
         if not marked:
             return False
-        if not self.byline:
-            self.byline = [person for person, _ in marked]
-            self.byline_marks = [marks for _, marks in marked]
+        if not self.byline or (len(marked) == 1 and n - self.byline_lines[-1] <= 4 and len(self.byline) < 30):
+            # a name per line, each followed by its affiliation, is one byline
+            self.byline += [person for person, _ in marked]
+            self.byline_marks += [marks for _, marks in marked]
         self.byline_lines.append(n)
+        return True
+
+    def _author_line(self, n: int, line: str) -> bool:
+        """A line about one author in the head: 'ЗИГАНШИН АЙДАР МИНДИЯРОВИЧ, канд. мед. наук,
+        доцент ...', 'Писаренко Данила Андреевич, аспирант', or an aggregator's 'автор научной
+        работы — Макаренко Кирилл Михайлович'."""
+        m = people.AGGREGATOR_AUTHORS.search(line)
+        if m:
+            names = people.parse_byline(people.normal_case(m.group(1)))
+            if names and not self.byline:
+                self.byline = names
+                self.byline_marks = [[] for _ in names]
+                self.byline_lines.append(n)
+                self.other.append((n, line))
+                return True
+        person = people.author_line(line)
+        if person is None:
+            return False
+        self.about.append(people.parse_author_paragraph(people.normal_case(line)))
         return True
 
     def _issue_line(self, n: int, facts: Dict[str, Any], source: str) -> None:

@@ -24,7 +24,8 @@ FURNITURE = re.compile(
     r"главная|о\s+журнале|архив(?:\s+номеров)?|текущий\s+выпуск|поиск|вход|регистрация|авторам|"
     r"редакция|редакционная\s+коллегия|контакты|статьи|научная\s+статья|оригинальная\s+статья|"
     r"обзорная\s+статья|обзор|статья|рубрика|аннотация|полный\s+текст|скачать(?:\s+\w+)?|"
-    r"research\s+article|open\s+access\s+article)\s*[.:]?$", re.I)
+    r"research\s+article|open\s+access\s+article|preview|advanced\s+search|contents?|table\s+of\s+contents|"
+    r"расширенный\s+поиск|содержание|перейти\s+к|меню|навигация|подписка|оформить\s+подписку)\s*[.:]?$", re.I)
 NAVIGATION = re.compile(r"^(?:back\s+to\s+(?:the\s+)?\w+|download(?:\s+the\s+article|\s+pdf)?|full\s+text|home|"
                         r"pdf|html|xml|share|print|назад|скачать(?:\s+статью)?|полный\s+текст|вернуться)\b", re.I)
 BREADCRUMB = re.compile(r"\s[/>»|→]\s|^[/>»|]|\s[/>»|]$")
@@ -62,7 +63,7 @@ def agrees(a: str, b: str) -> bool:
 
 
 def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract_at: int | None,
-          citation_title: str | None, journal: str | None) -> None:
+          citation_title: str | None, journal: str | None, doi_at: Sequence[int] = ()) -> None:
     """Set each candidate's score; the caller takes the highest."""
     for c in candidates:
         words = c.text.split()
@@ -94,6 +95,11 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
             s += 2
         if abstract_at is not None and 0 < abstract_at - c.line <= 12:
             s += 1
+        if any(0 < d - c.line <= 3 for d in doi_at):
+            s += 1  # a DOI printed right under the heading
+        if c.index == 0 and len(candidates) > 1:
+            s -= 1  # a saved page starts with the site's or journal's name more often than the title
+        s += min(len(words), 15) / 10  # of two plausible lines, the fuller one
         if c.text[-1:] == "." and len(words) > 25:
             s -= 2  # a sentence of running text
         c.score = s
