@@ -17,11 +17,26 @@ _FUNCTION_WORDS = {
 }
 
 
+# letters one Cyrillic alphabet has and Russian lacks; more than a stray one settles the language
+_CYRILLIC_LETTERS = (("uk", "їєґ"), ("be", "ў"), ("kk", "әғқңөұүһ"), ("sr", "ђћџљњ"), ("mk", "ѓќѕ"))
+
+
+def _cyrillic_language(text: str) -> str:
+    low = text.lower()
+    counts = {lang: sum(low.count(c) for c in letters) for lang, letters in _CYRILLIC_LETTERS}
+    russian_only = sum(low.count(c) for c in "ыэъё")
+    i_count = low.count("і")  # Ukrainian, Belarusian and Kazakh all use it
+    if i_count >= 3 and not russian_only and counts["be"] == 0 and counts["kk"] == 0:
+        counts["uk"] += i_count
+    best = max(counts, key=lambda lang: counts[lang])
+    return best if counts[best] >= 2 and counts[best] > russian_only else "ru"
+
+
 def guess_language(text: str) -> str | None:
     """'ru' for Cyrillic text; for Latin script the language whose function words are most
     frequent (at least three of them); None when the text does not say."""
     if is_cyrillic(text):
-        return "ru"
+        return _cyrillic_language(text)
     words = re.findall(r"[^\W\d_]+", text.lower())
     counts = {lang: sum(1 for w in words if w in vocab) for lang, vocab in _FUNCTION_WORDS.items()}
     best = max(counts, key=lambda lang: counts[lang])

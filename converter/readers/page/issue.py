@@ -106,6 +106,11 @@ def _date(work: str, taken: List[Tuple[int, int]]) -> Tuple[List[int], int] | No
 _LABEL_ONLY = re.compile(r"^(?:year|volume|vol|issue|год|том|номер|published(?:\s+in|\s+online)?|date|дата(?:\s+публикации)?|опубликовано|source|журнал|journal|in)\s*[:.]?$", re.I)
 
 
+def plausible_journal(text: str) -> bool:
+    """A journal's name and not a menu, breadcrumb or sentence."""
+    return _journal(text) is not None
+
+
 def _journal(text: str) -> str | None:
     """The journal's name printed before the numbers ('Вестник Томского университета. 2022.'),
     when what stands there reads as a name and not as a sentence or a label."""

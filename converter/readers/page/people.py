@@ -166,6 +166,7 @@ def parse_byline_marked(text: str) -> List[Tuple[Dict[str, str], List[str]]] | N
     full without initials are accepted only where the line is clearly a byline (several
     people, or markers)."""
     text = normal_case(text.translate(SUPERSCRIPT_DIGITS).replace("©", " ")).strip(" ,")
+    text = re.sub(r"\s*\((\d{1,2}(?:\s*,\s*\d{1,2})*)\)", r"\1", text)  # 'Антонова (1)' marks as 'Антонова1' 
     if not re.search(r"(?:^|\s)(?:[^\W\d_]{1,2}\.\s?)+$", text):  # a full stop, not an initial's
         text = text.rstrip(" .")
     marks: List[List[str]] = []

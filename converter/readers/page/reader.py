@@ -302,13 +302,17 @@ class PageReader:
                 self.custom.setdefault("copyright", c.strip())
             self.custom.setdefault("history-as-printed", []).append(line)
             return
+        copyright_line = people.COPYRIGHT.search(line)
+        if copyright_line and not licence_url(line):
+            self._copyright(n, line, copyright_line.group(0))
+            return
         if licence_url(line) or re.search(r"\b(?:licen[cs]e|лицензи\w*)\b", line, re.I):
             self._licence(line)
             return
         facts = issue.issue_facts(line)
         if facts and "abstract" not in self.item:
             if "container-title" not in facts and self.candidates and 0 < n - self.candidates[-1].line <= 2 \
-                    and len(self.candidates[-1].text.split()) <= 12:
+                    and len(self.candidates[-1].text.split()) <= 12 and issue.plausible_journal(self.candidates[-1].text):
                 # the line just above a bare issue line ('2023 Vol. 15 №3') names the journal
                 self.evidence.add("container-title", self.candidates.pop().text, "issue-line", n - 1)
             self._issue_line(n, facts, "issue-line")
@@ -406,6 +410,22 @@ class PageReader:
                 self.custom.setdefault("dates", {}).setdefault(key, history.iso(parts))
             if key == "published":  # only the publication date is the article's `issued`
                 self.evidence.add("issued", {"date-parts": [parts]}, "history", n)
+
+    def _copyright(self, n: int, line: str, notice: str) -> None:
+        """'© А.М. Зиганшин, И.М. Насибуллин, 2017': the holders, when they are the authors, are
+        a byline; the year is the publication year when nothing better says it."""
+        self.custom.setdefault("copyright", notice.strip())
+        year = re.search(r"(?:19|20)\d\d", notice)
+        if year:
+            self.evidence.add("issued", {"date-parts": [[int(year.group(0))]]}, "text", n)
+        holders = re.sub(r"^©\s*|,?\s*(?:19|20)\d\d.*$", "", notice).strip(" ,")
+        names = people.parse_byline(people.normal_case(holders)) if holders else None
+        if names and not self.byline and "abstract" not in self.item:
+            self.byline = names
+            self.byline_marks = [[] for _ in names]
+            self.byline_lines.append(n)
+        if line.strip() != notice.strip():
+            self.other.append((n, line))
 
     def _licence(self, line: str) -> None:
         lic = self.custom.setdefault("license", {})

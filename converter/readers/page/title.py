@@ -80,6 +80,8 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
             s -= 4
         if SECTION_NUMBER.match(c.text):
             s -= 2
+        if c.text[:1].islower():
+            s -= 4  # the rest of a sentence begun on the line before
         if c.text.rstrip().endswith(":"):
             s -= 3
         if journal and fold(c.text) == fold(journal):
