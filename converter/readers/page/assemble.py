@@ -85,9 +85,11 @@ def _choose_title(r: "PageReader") -> None:
                             doi_at=[f.line for f in r.evidence.found.get("DOI", []) if f.line])
         if best is not None:
             r.evidence.add("title", best.text.strip().rstrip("."), "head", best.line)
+            r.title_lines = list(range(best.line, max(best.line, best.last_line) + 1))
     chosen = r.evidence.best("title")
+    used = set(r.title_lines) | ({chosen.line} if chosen and chosen.line else set())
     for c in r.candidates:
-        if chosen is None or c.line != chosen.line:
+        if c.line not in used:
             r.other.append((c.line, c.text))
     if chosen is None or not r.citations:
         return

@@ -12,7 +12,25 @@ from ...references.names import is_initials
 
 PARTICLES = {"de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "la", "le", "van", "von",
              "ten", "ter", "y", "bin", "ibn", "al", "el"}
-_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё'’-]+$")
+class _NameWord:
+    """A capitalised name word in any alphabet ('Grašič', 'Colón-Emeric', 'O’Neil', 'Иванова')."""
+
+    @staticmethod
+    def match(word: str) -> bool:
+        parts = word.split("-")
+        if not parts[0][:1].isupper():
+            return False
+        for part in parts:
+            rest = part[1:].replace("'", "").replace("’", "")
+            if not part[:1].isalpha() or not rest or not rest.isalpha() or not rest.islower():
+                return False
+        return True
+
+
+_NAME_WORD = _NameWord()
+# degrees and titles printed with a name ('Susan L. Norris MD, MPH', 'Dr. Christianah ...')
+_NAME_DEGREES = re.compile(r"(?:^|\s|,)\s*(?:MD|PhD|Ph\.D\.?|MPH|MSc|M\.Sc\.?|BSc|MBBS|MS|MA|RN|DrPH|DO|FRCP\w*|FACP|"
+                           r"MBA|DPhil|Dr\.?|Prof\.?|Professor)(?=\s|,|$)")
 _ORCID = re.compile(r"\b(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\b")
 _SCOPUS = re.compile(r"Scopus\s*(?:Author\s*)?ID\s*:?\s*(\d{6,})", re.I)
 _SPIN = re.compile(r"SPIN(?:[\s-]*(?:code|код))?\s*:?\s*(\d{4}-\d{4})", re.I)
@@ -108,7 +126,7 @@ def author_line(line: str) -> Dict[str, str] | None:
 
 
 def _is_name_token(tok: str) -> bool:
-    return is_initials(tok) or tok.lower() in PARTICLES or bool(_NAME_WORD.match(tok))
+    return is_initials(tok) or bool(re.fullmatch(r"[A-ZА-Я]", tok)) or tok.lower() in PARTICLES or bool(_NAME_WORD.match(tok))
 
 
 def parse_initials_first(text: str) -> Dict[str, str] | None:
@@ -150,7 +168,7 @@ def parse_full_name(text: str) -> Dict[str, str] | None:
     toks = text.split()
     if not 2 <= len(toks) <= 5 or not _NAME_WORD.match(toks[0]) or not _NAME_WORD.match(toks[-1]):
         return None
-    if not all(_NAME_WORD.match(t) or t.lower() in PARTICLES for t in toks):
+    if not all(_NAME_WORD.match(t) or t.lower() in PARTICLES or re.fullmatch(r"[A-Z]\.?", t) for t in toks):
         return None
     if len(toks) == 3 and _PATRONYMIC.search(toks[2]):
         return full_name_parts(toks)
@@ -165,8 +183,12 @@ def parse_byline_marked(text: str) -> List[Tuple[Dict[str, str], List[str]]] | N
     printed after each name ('1', '*'). None if any piece is not a name. Names written in
     full without initials are accepted only where the line is clearly a byline (several
     people, or markers)."""
-    text = normal_case(text.translate(SUPERSCRIPT_DIGITS).replace("©", " ")).strip(" ,")
-    text = re.sub(r"\s*\((\d{1,2}(?:\s*,\s*\d{1,2})*)\)", r"\1", text)  # 'Антонова (1)' marks as 'Антонова1' 
+    text = normal_case(_NAME_DEGREES.sub(" ", text.translate(SUPERSCRIPT_DIGITS).replace("©", " "))).strip(" ,")
+    text = re.sub(r"\s*\((\d{1,2}(?:\s*,\s*\d{1,2})*)\)", r"\1", text)  # 'Антонова (1)' marks as 'Антонова1'
+    text = re.sub(r"(?<=[^\W\d_]),((?:\d{1,2}|\*)(?:,(?:\d{1,2}|\*))*)(?:\s+(?=[A-Z])|\s*$)", r"\1, ", text)  # 'Latimer,1,2 Jacob'
+    text = re.sub(r"\s{3,}", ", ", text).strip(" ,")
+    if ";" in text:  # 'Rosi, B.1; Grašič, L.2; ... & Lerher, T.5': family, initials per piece
+        text = ", ".join(p.replace(",", " ").strip() for p in re.split(r";|&", text) if p.strip())
     if not re.search(r"(?:^|\s)(?:[^\W\d_]{1,2}\.\s?)+$", text):  # a full stop, not an initial's
         text = text.rstrip(" .")
     marks: List[List[str]] = []

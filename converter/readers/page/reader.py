@@ -21,6 +21,7 @@ from .assemble import finish
 from .evidence import Evidence
 from .labels import Block, split_blocks
 from .title import Candidate, is_furniture
+from .title import clean as clean_title
 
 # Abstract section headings of structured abstracts (IMRAD and the like), English and Russian
 ABSTRACT_SECTIONS = re.compile(
@@ -31,7 +32,8 @@ ABSTRACT_SECTIONS = re.compile(
     r"Выводы)\s*[.:]\s+(.+)$", re.S)
 AFTER_REFERENCES = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|licensee\b|this (?:article|work) is (?:an open|licensed|distributed)|"
                               r"received\b|submitted\b|поступила\b|статья поступила|лицензия\b)", re.I)
-AFFILIATION = re.compile(r"\b(?:universit\w*|institut\w*|academy|college|school|centre|center|hospital|"
+AFFILIATION = re.compile(r"\b(?:universit\w*|institut\w*|academy|college|school|centre|center|hospital|clinic|practice|"
+                         r"ministry|foundation|PCT|NHS|trust|inc|ltd|gmbh|corporation|"
                          r"department|faculty|laborator\w*|университет\w*|институт\w*|академи\w*|колледж\w*|центр\w*|"
                          r"кафедр\w*|факультет\w*|лаборатори\w*|больниц\w*)\b", re.I)
 TITLE_ON_AGGREGATOR = re.compile(r"^(?:научная\s+статья|статья)\s+на\s+тему\s+['\"«](.+)['\"»]\s*$", re.I)
@@ -84,6 +86,7 @@ class PageReader:
         self.citations: List[Tuple[int, str]] = []       # the page's own citation lines
         self.citation_parse: Dict[str, Any] = {}         # the first one, read by the reference parser
         self.abstract_line: int | None = None
+        self.title_lines: List[int] = []                 # the lines the chosen title stands on
         self.references: List[CSLItem] = []
         self.role_statements: List[Tuple[int, str]] = []  # contributions written role first
         self.byline_marks: List[List[str]] = []          # affiliation markers after each byline name
@@ -362,8 +365,9 @@ class PageReader:
             return True
         if self._author_line(n, line):
             return True
-        if 2 <= len(line.split()) <= 60 and not AFFILIATION.search(line) and not is_furniture(line):
-            self.candidates.append(Candidate(len(self.candidates), n, line))
+        text, heading = clean_title(line)
+        if 2 <= len(text.split()) <= 60 and not AFFILIATION.search(text) and not is_furniture(text):
+            self.candidates.append(Candidate(len(self.candidates), n, text, heading=heading))
             return True
         return False
 

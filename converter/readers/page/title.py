@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Dict, List, Sequence
+from typing import Dict, List, Sequence, Tuple
 
 # Lines that are page furniture, not titles: site menus, section and article-type headings
 FURNITURE = re.compile(
@@ -29,6 +29,18 @@ FURNITURE = re.compile(
 NAVIGATION = re.compile(r"^(?:back\s+to\s+(?:the\s+)?\w+|download(?:\s+the\s+article|\s+pdf)?|full\s+text|home|"
                         r"pdf|html|xml|share|print|назад|скачать(?:\s+статью)?|полный\s+текст|вернуться)\b", re.I)
 BREADCRUMB = re.compile(r"\s[/>»|→]\s|^[/>»|]|\s[/>»|]$")
+# chrome phrases that never occur in a title
+CHROME = re.compile(r"opens\s+in\s+a\s+new\s+window|get\s+full\s+text|requested\s+enhancement|downloaded\s+file|"
+                    r"cookies?\b|javascript|sign\s+in|log\s+in|logo\s*link|rights\s*&\s*permissions|"
+                    r"source\s+of\s+support|conflict\s+of\s+interest|закрывая\s+это\s+сообщение|надоели\s+баннеры", re.I)
+# a journal's or a site's name rather than an article's title
+VENUE = re.compile(r"^(?:the\s+)?(?:international\s+|american\s+|european\s+|british\s+)?(?:journal|revista|revue|zeitschrift|"
+                   r"annals|bulletin|proceedings|transactions|вестник|известия|журнал|сайт|centers?\s+for)\b|"
+                   r"\b(?:journal|review|magazine|вестник)\s*(?:\([A-Z]+\))?$", re.I)
+ARTICLE_TYPE_PREFIX = re.compile(r"^(?:(?:research|original|review|short)\s+(?:article|paper|communication)|"
+                                 r"open\s+access|perspective\s+article|научная\s+статья|оригинальная\s+статья)\s+", re.I)
+PRONOUN_START = re.compile(r"^(?:we|our|in\s+this|this\s+(?:paper|study|article)|here\s+we|в\s+статье|в\s+работе)\b", re.I)
+DATE_IN_LINE = re.compile(r"\b\d{1,2}\s+[A-Za-zА-Яа-я]{3,9}\.?\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+[A-Z][a-z]{2}\b")
 SECTION_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+[A-ZА-Я]")
 
 
@@ -38,6 +50,8 @@ class Candidate:
     line: int         # 1-based line on the page
     text: str
     score: float = 0.0
+    heading: bool = False  # printed as a first-level heading ('# Title')
+    last_line: int = 0     # where a title wrapped over several lines ends
 
 
 def fold(text: str) -> str:
@@ -76,6 +90,16 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
             s -= 4
         if is_furniture(c.text):
             s -= 8
+        if CHROME.search(c.text):
+            s -= 6
+        if VENUE.search(c.text):
+            s -= 3
+        if PRONOUN_START.match(c.text):
+            s -= 4
+        if DATE_IN_LINE.search(c.text):
+            s -= 3
+        if c.heading:
+            s += 6  # marked up as the page's first-level heading
         if BREADCRUMB.search(c.text) and len(words) < 25:
             s -= 4
         if SECTION_NUMBER.match(c.text):
@@ -91,7 +115,8 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
         if citation_title and agrees(c.text, citation_title):
             s += 8
         # the byline right after (or right before) the title is the strongest layout cue
-        if any(0 < b - c.line <= 2 for b in byline_at):
+        end = max(c.line, c.last_line)
+        if any(0 < b - end <= 2 for b in byline_at):
             s += 5
         elif any(0 < c.line - b <= 2 for b in byline_at):
             s += 2
@@ -107,9 +132,34 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
         c.score = s
 
 
+def clean(text: str) -> Tuple[str, bool]:
+    """The candidate's text without markup and article-type prefixes; whether it was a heading."""
+    heading = bool(re.match(r"^#\s+\S", text))
+    text = re.sub(r"^#{1,6}\s+", "", text)
+    text = ARTICLE_TYPE_PREFIX.sub("", ARTICLE_TYPE_PREFIX.sub("", text))
+    return text.strip(), heading
+
+
+def wrapped(candidates: List[Candidate]) -> List[Candidate]:
+    """Titles wrapped over consecutive lines (PDF text) as extra candidates: each run of 2-4
+    adjacent lines whose earlier lines do not end a sentence."""
+    out: List[Candidate] = []
+    for i, first in enumerate(candidates):
+        parts = [first]
+        for nxt in candidates[i + 1:i + 4]:
+            if nxt.line != parts[-1].line + 1 or parts[-1].text.rstrip()[-1:] in ".!?:;":
+                break
+            parts.append(nxt)
+            text = " ".join(p.text for p in parts).replace("- ", "-") if parts[-2].text.endswith("-") else \
+                " ".join(p.text for p in parts)
+            out.append(Candidate(first.index, first.line, text, last_line=nxt.line))
+    return out
+
+
 def choose(candidates: List[Candidate], **cues: object) -> Candidate | None:
     if not candidates:
         return None
+    candidates = candidates + wrapped(candidates)
     score(candidates, **cues)  # type: ignore[arg-type]
     best = max(candidates, key=lambda c: (c.score, -c.index))
     return best if best.score > 0 else None
