@@ -58,6 +58,8 @@ def _compile() -> List[Tuple[str, Pattern[str]]]:
         # the label, then ':' / '.' / ' –' or the end of the line; never a label inside a word.
         # Identifier labels may be followed by their value after a plain space ("UDC 327.3").
         space = r"|\s+(?=\S)" if kind in VALUE_AFTER_SPACE else ""
+        if kind == "abstract":  # 'ABSTRACT Linking neural ...': a heading in capitals needs no colon
+            space = r"|(?-i:(?<=ABSTRACT)|(?<=АННОТАЦИЯ)|(?<=SUMMARY))\s+(?=[A-ZА-Я])"
         out.append((kind, re.compile(rf"^\s*(?:{alt})\s*(?::|\.(?!\w)|\s[–—-]\s|${space})\s*", re.I)))
     return out
 
@@ -72,7 +74,8 @@ def match_label(line: str) -> Tuple[str, str] | None:
         if m:
             rest = line[m.end():].strip()
             # a bare word like "Sources" or "Literature" counts only alone on its line
-            if kind in ("references", "abstract", "funding", "acknowledgements") and rest and not line[: m.end()].rstrip().endswith((":", ".")):
+            if kind in ("references", "abstract", "funding", "acknowledgements") and rest \
+                    and not line[: m.end()].rstrip().endswith((":", ".")) and not (kind == "abstract" and line[: m.end()].strip().isupper()):
                 continue
             # field labels need their colon ('Title:', 'Authors:', 'Journal:', 'Citation:'): alone
             # these words are headings or running text

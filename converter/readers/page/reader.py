@@ -36,6 +36,7 @@ AFFILIATION = re.compile(r"\b(?:universit\w*|institut\w*|academy|college|school|
                          r"ministry|foundation|PCT|NHS|trust|inc|ltd|gmbh|corporation|"
                          r"department|faculty|laborator\w*|университет\w*|институт\w*|академи\w*|колледж\w*|центр\w*|"
                          r"кафедр\w*|факультет\w*|лаборатори\w*|больниц\w*)\b", re.I)
+KEYWORDS_END = re.compile(r"\s+\|\s+|\.\s+(?:\d\.?\s+)?(?:[A-ZА-Я]{2,}\b|I\.?\s|Введение|Introduction)|\.\s+I$")
 TITLE_ON_AGGREGATOR = re.compile(r"^(?:научная\s+статья|статья)\s+на\s+тему\s+['\"«](.+)['\"»]\s*$", re.I)
 INLINE_BREAK_HYPHEN = re.compile(r"\b([A-Z][a-z]{1,3})-([a-z]{3,})\b")
 HYPHEN_PREFIXES = {"co", "non", "pre", "post", "anti", "sub", "self", "ex", "pro", "re", "neo", "pan", "mid",
@@ -144,7 +145,13 @@ class PageReader:
             self.custom["abstract-sections"] = sections
 
     def _block_keywords(self, block: Block) -> None:
-        value = " ".join(self.repair(n, t.strip()) for n, t in block.lines if t.strip()).strip().rstrip(".")
+        value = " ".join(self.repair(n, t.strip()) for n, t in block.lines if t.strip()).strip()
+        # the keywords end where the body starts on the same line ('... analysis. 1. INTRODUCTION ...')
+        cut = KEYWORDS_END.search(value)
+        if cut:
+            self.other.append((block.first_line, value[cut.start():].strip(" .|")))
+            value = value[: cut.start()]
+        value = value.strip().rstrip(".")
         if value and "keyword" not in self.item:
             self.item["keyword"] = re.sub(r"\s*;\s*", "; ", value)
         elif value:

@@ -147,7 +147,8 @@ def wrapped(candidates: List[Candidate]) -> List[Candidate]:
     for i, first in enumerate(candidates):
         parts = [first]
         for nxt in candidates[i + 1:i + 4]:
-            if nxt.line != parts[-1].line + 1 or parts[-1].text.rstrip()[-1:] in ".!?:;":
+            if nxt.line != parts[-1].line + 1 or parts[-1].text.rstrip()[-1:] in ".!?:;" \
+                    or re.search(r"[^\W\d_]\d|,\s*\d|\d\s*,|\b(?:MD|PhD)\b", nxt.text):  # names with markers
                 break
             parts.append(nxt)
             text = " ".join(p.text for p in parts).replace("- ", "-") if parts[-2].text.endswith("-") else \
