@@ -1,0 +1,59 @@
+"""The page reader on 70 real article pages from many journals and platforms
+(tests/data/pages/, SOURCES.md), scored per split by the independent scorer
+../shared/tools/score_pages.py against hand-made gold.
+
+The floors are the figures measured when they were last raised, less a small margin: they
+catch a regression; the issue's goals (95% dev, 90% held-out) are reported in the README, not
+asserted here until they are met."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import converter
+from conftest import ROOT, need_shared
+
+PAGES = ROOT / "tests" / "data" / "pages"
+FLOORS = {"dev": 0.66, "held-out": 0.63}
+
+
+def _score(split: str, tmp_path: Path) -> dict:
+    need_shared()
+    out = tmp_path / "scores.json"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "page_set.py"), "--split", split, "--json", str(out)],
+                   check=True, capture_output=True, timeout=600)
+    return json.loads(out.read_text(encoding="utf-8"))[0]
+
+
+@pytest.mark.parametrize("split", ["dev", "held-out"])
+def test_micro_accuracy_floor(split, tmp_path):
+    result = _score(split, tmp_path)
+    correct, total = result["scores"]["micro"]
+    assert total > 150, "the split lost its gold"
+    assert correct / total >= FLOORS[split], f"{split}: {correct}/{total}"
+
+
+def test_set_is_as_the_issue_asks():
+    text = (PAGES / "SOURCES.md").read_text(encoding="utf-8")
+    rows = [line.split("|") for line in text.splitlines() if line.startswith("| ") and ("| dev |" in line or "| held-out |" in line)]
+    names = {r[1].strip() for r in rows}
+    assert len(names) == len(rows) >= 60
+    assert all((PAGES / f"{n}.txt").exists() and (PAGES / f"{n}.gold.json").exists() for n in names)
+    held_out = [r for r in rows if r[2].strip() == "held-out"]
+    assert len(held_out) >= len(rows) // 3 - 1
+    assert sum(n.startswith("ru-") for n in names) >= len(names) / 3
+
+
+@pytest.mark.parametrize("page", sorted(p.stem for p in PAGES.glob("*.txt")))
+def test_no_traceback_on_any_page(page):
+    """Every page gives a record, or a ConversionError naming the page; never another exception."""
+    try:
+        result = converter.read_file(PAGES / f"{page}.txt", "page")
+    except converter.ConversionError as err:
+        assert f"{page}.txt" in str(err)
+        return
+    assert result.records and result.records[0]["type"]
