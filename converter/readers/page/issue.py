@@ -26,12 +26,16 @@ _YEAR = r"(?:1[89]|20)\d\d"
 # (label kind, pattern); each pattern's group 1 is the value
 _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
     ("year", re.compile(rf"\b(?:year|год)\s*[:.]?\s*({_YEAR})\b", re.I)),
-    ("volume", re.compile(rf"(?<![^\W\d_])(?:vol(?:ume)?|т(?:ом)?|tom|tome|bd|band)\b\.?\s*[:.]?\s*({_NUM})\b", re.I)),
-    ("issue", re.compile(r"(?<![^\W\d_])(?:issue|iss|no|nr|num(?:ber|éro|ero)?|n[°º]|номер|вып(?:уск)?|heft|сер)\b\.?"
+    ("volume", re.compile(rf"(?<![^\W\d_])vol(?:ume)?\.?\s*(?:19|20)\d\d\s*:\s*(\d{{1,4}})\b", re.I)),  # Dove: 'Volume 2016:9'
+    ("volume", re.compile(rf"(?<![^\W\d_])(?:vol(?:ume|umen)?|т(?:ом)?|tom|tomo|tome|bd|band|jahrgang)\b\.?\s*[:.]?\s*({_NUM})\b", re.I)),
+    ("issue", re.compile(r"(?<![^\W\d_])(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск)?|heft|сер)\.?(?<=\w|\.)(?:\s*[°º])?"
                          r"\s*[:.]?\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)(?![\d.]*\s*[-–]\s*\d)", re.I)),
     ("issue", re.compile(r"№\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)")),
-    ("page", re.compile(rf"(?<![^\W\d_])(?:pages?|pp?|стр(?:аницы)?|сс?|c)\b\.?\s*[:.]?\s*({_RANGE})\b", re.I)),
+    ("page", re.compile(rf"(?:n[°º]|no\.?|№|núm\.?)\s*\d{{1,4}}\s*:\s*({_RANGE})\b", re.I)),  # 'N° 1: 77-84' 
+    ("page", re.compile(rf"(?<![^\W\d_])(?:pages?|páginas?|pp?|págs?|стр(?:аницы)?|сс?|c|article\s+id|e)\b\.?\s*[:.]?\s*({_RANGE})\b", re.I)),
 ]
+# BMC, Springer, Frontiers: 'Trials 2010, 11:107', 'BMC Res Notes (2015) 8:714' (year, volume:article)
+_YEAR_VOLUME_ARTICLE = re.compile(rf"(?:\(\s*{_YEAR}\s*\)|{_YEAR}\s*[,;])\s*(\d{{1,4}})\s*:\s*([A-Za-z]?\d{{1,7}}(?:\s*[-–—]\s*\d{{1,7}})?)\b")
 # '12(3): 45-60', '230(3): 345–356', '12(5), 1315'
 _COMPACT = re.compile(rf"(?<![\d/.])(\d{{1,4}})\s*\(\s*(\d{{1,4}}(?:\s*[-/–]\s*\d{{1,4}})?|[A-Za-z]+\s*\d{{0,4}})\s*\)"
                       rf"\s*(?:[:,]\s*({_RANGE}))?")
@@ -53,17 +57,20 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     first = len(work)
     taken: List[Tuple[int, int]] = []
 
-    def take(kind: str, value: str, start: int, end: int) -> None:
+    def take(kind: str, value: str, start: int, end: int, label_start: int | None = None) -> None:
         nonlocal first
         if kind in found or any(a < end and start < b for a, b in taken):
             return
         found[kind] = re.sub(r"\s*[-–—]\s*", "-", value.strip())
         taken.append((start, end))
-        first = min(first, start)
+        first = min(first, start if label_start is None else label_start)
 
     for kind, pattern in _LABELLED:
         for m in pattern.finditer(work):
-            take(kind, m.group(1), m.start(), m.end())
+            take(kind, m.group(1), m.start(1), m.end(1), m.start())
+    for m in _YEAR_VOLUME_ARTICLE.finditer(work):
+        take("volume", m.group(1), m.start(1), m.end(1))
+        take("page", m.group(2), m.start(2), m.end(2))
     for m in _COMPACT.finditer(work):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
@@ -80,12 +87,10 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     elif "year" in found:
         found["issued"] = {"date-parts": [[int(found["year"])]]}
     found.pop("year", None)
-    if len(found) < 2:
-        return None
     journal = _journal(line[:first])
     if journal:
         found["container-title"] = journal
-    return found
+    return found if len(found) >= 2 else None
 
 
 def _date(work: str, taken: List[Tuple[int, int]]) -> Tuple[List[int], int] | None:
@@ -114,7 +119,12 @@ def plausible_journal(text: str) -> bool:
 def _journal(text: str) -> str | None:
     """The journal's name printed before the numbers ('Вестник Томского университета. 2022.'),
     when what stands there reads as a name and not as a sentence or a label."""
+    text = re.sub(r"^\(\d{1,2}\)\s*", "", text.strip())  # a PDF page number glued on: '(1)Revista ...'
     text = re.sub(r"^(?:published(?:\s+in|\s+online)?|source|журнал|journal|in)\s*[:.]\s*", "", text.strip(), flags=re.I)
+    if re.search(r"\s[»>]\s", text):  # a breadcrumb: the journal is its last step ('Journals » Journal of Pain Research »')
+        text = [step for step in re.split(r"\s[»>]\s", text.strip(" »>")) if step.strip()][-1]
+    # a running head names the authors first ('Zielinski and Halling BMC Res Notes', 'Kim et al. Trials')
+    text = re.sub(r"^(?:\(\d\))?\s*[^\W\d_][\w'’-]+(?:\s+(?:and|&)\s+[^\W\d_][\w'’-]+|\s+et\s+al\.?)\s+", "", text.strip())
     text = text.strip(" \t.,;:|–—-(")
     if not text or _LABEL_ONLY.match(text) or not text[0].isalpha() or re.search(r"\s[/>»|]\s|\|", text):
         return None

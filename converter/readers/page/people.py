@@ -220,6 +220,23 @@ def parse_byline(text: str) -> List[Dict[str, str]] | None:
     return [person for person, _ in marked] if marked else None
 
 
+def split_title_byline(line: str) -> Tuple[str, List[Dict[str, str]], List[List[str]]] | None:
+    """'Association between age ... Swedish study Andrzej Zielinski1* and Anders Halling2' ->
+    (title, names, markers): a title and a marked byline printed on one line (PDF text). The
+    byline must carry affiliation markers, so a title ending in a name is not cut."""
+    words = line.split()
+    if len(words) < 6 or not re.search(r"[^\W\d_][\d*†]|,\d", line):
+        return None
+    for i in range(2, len(words) - 1):
+        if not words[i][:1].isupper():
+            continue
+        tail = " ".join(words[i:])
+        marked = parse_byline_marked(tail)
+        if marked and any(m for _, m in marked) and len(words[:i]) >= 2:
+            return " ".join(words[:i]), [p for p, _ in marked], [m for _, m in marked]
+    return None
+
+
 def split_byline_title(line: str) -> Tuple[List[Dict[str, str]], str] | None:
     """'L. R. Rustamova, J. de J. Calderon Anton. Specifics of ...' -> (names, title)."""
     for m in re.finditer(r"\.\s+", line):

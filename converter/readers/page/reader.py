@@ -36,12 +36,31 @@ AFFILIATION = re.compile(r"\b(?:universit\w*|institut\w*|academy|college|school|
                          r"ministry|foundation|PCT|NHS|trust|inc|ltd|gmbh|corporation|"
                          r"department|faculty|laborator\w*|университет\w*|институт\w*|академи\w*|колледж\w*|центр\w*|"
                          r"кафедр\w*|факультет\w*|лаборатори\w*|больниц\w*)\b", re.I)
+MARKDOWN_EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}([^\s*][^*]*?)\*{1,2}(?![\w*])")
+# a bulleted name in inverted order, as repositories list authors ('  • Xu, Senyu')
+BULLET_NAME = re.compile(r"^[•·▪‣-]\s*([^\W\d_][^,]{1,40}),\s*([^\W\d_][^,]{0,40})$")
+# 'Authors Hung CY, Hsiao MY' / 'Авторы: ...' (a label without its colon)
+AUTHORS_PREFIX = re.compile(r"^(?:authors?|авторы?|автор\(ы\))\s*:?\s+(?=\S)", re.I)
 KEYWORDS_END = re.compile(r"\s+\|\s+|\.\s+(?:\d\.?\s+)?(?:[A-ZА-Я]{2,}\b|I\.?\s|Введение|Introduction)|\.\s+I$")
 TITLE_ON_AGGREGATOR = re.compile(r"^(?:научная\s+статья|статья)\s+на\s+тему\s+['\"«](.+)['\"»]\s*$", re.I)
 INLINE_BREAK_HYPHEN = re.compile(r"\b([A-Z][a-z]{1,3})-([a-z]{3,})\b")
 HYPHEN_PREFIXES = {"co", "non", "pre", "post", "anti", "sub", "self", "ex", "pro", "re", "neo", "pan", "mid",
                    "semi", "euro", "well", "half", "full", "high", "low", "long", "all", "over", "out", "up",
                    "un", "de", "in", "on", "off", "top", "end", "key", "war", "web", "e", "x"}
+
+
+ADDRESS = re.compile(r"^\d{5,6},|\b(?:ул|д|пр|пер|г)\.\s|\b(?:street|road|avenue|str)\b\.?|\bP\.?O\.? Box\b", re.I)
+
+
+def looks_affiliation(line: str) -> bool:
+    """An affiliation or address line: an institution's word with the commas of an address, or
+    a short institution name ('School' alone in a title does not make it one)."""
+    if ADDRESS.search(line):
+        return True
+    m = AFFILIATION.search(line)
+    if not m:
+        return False
+    return "," in line or ";" in line or len(line.split()) <= 6 or m.start() == 0
 
 
 def sniff(text: str) -> int:
@@ -73,8 +92,10 @@ class PageReader:
         self.source = source
         self.diags = Diagnostics(source)
         self.raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        self.lines = [ln.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ").rstrip()
-                      for ln in self.raw_lines]
+        lines = [ln.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ").rstrip() for ln in self.raw_lines]
+        # pages saved as Markdown: '# Title' is the page's heading (a title cue), '*Journal*' emphasis
+        self.headings = {n for n, ln in enumerate(lines, 1) if re.match(r"^#\s+\S", ln)}
+        self.lines = [MARKDOWN_EMPHASIS.sub(r"\1", re.sub(r"^#{1,6}\s+", "", ln)) for ln in lines]
         self.item: CSLItem = {"id": "", "type": "article-journal"}
         self.custom: Dict[str, Any] = {}
         self.evidence = Evidence()
@@ -277,7 +298,7 @@ class PageReader:
                 text = "\n".join(self.raw_lines[m - 1] for m, _ in block.lines if m >= n)
                 self._parse_references(text, n)
                 return
-            self._classify_line(n, line)
+            self._classify_line(n, line, lines[idx + 1][1] if idx + 1 < len(lines) else "")
 
     @staticmethod
     def _numbered_run(lines: List[Tuple[int, str]]) -> int | None:
@@ -298,7 +319,7 @@ class PageReader:
         for key, value in identifiers.find_pubmed_ids(line).items():
             self.evidence.add(key, value, "label", n)
 
-    def _classify_line(self, n: int, line: str) -> None:
+    def _classify_line(self, n: int, line: str, next_line: str = "") -> None:
         line = self.repair(n, line)
         self._identifiers(n, line)
         m = identifiers.DOI_LINE.match(line) or re.match(r"^\s*(10\.\d{4,9}/\S+)\s*$", line)
@@ -320,6 +341,10 @@ class PageReader:
             self._licence(line)
             return
         facts = issue.issue_facts(line)
+        if facts is None and "abstract" not in self.item and len(line) > 260:
+            facts = issue.issue_facts(line[:220])  # a PDF's running head glued to the text after it
+            if facts and not ("volume" in facts and "issue" in facts):
+                facts = None
         if facts and "abstract" not in self.item:
             if "container-title" not in facts and self.candidates and 0 < n - self.candidates[-1].line <= 2 \
                     and len(self.candidates[-1].text.split()) <= 12 and issue.plausible_journal(self.candidates[-1].text):
@@ -337,7 +362,7 @@ class PageReader:
             mark = m.group(1).translate(people.SUPERSCRIPT_DIGITS)
             self.affiliations[mark] = m.group(2).strip()
             return
-        if self._head_line(n, line):
+        if self._head_line(n, line, next_line):
             return
         if self.byline and AFFILIATION.search(line) and len(line) < 300 and "abstract" not in self.item:
             self.custom.setdefault("affiliations-as-printed", []).append(line)
@@ -351,10 +376,24 @@ class PageReader:
             return
         self.other.append((n, line))
 
-    def _head_line(self, n: int, line: str) -> bool:
+    def _head_line(self, n: int, line: str, next_line: str = "") -> bool:
         """Byline and title candidates in the page's head (before the abstract)."""
         if "abstract" in self.item or self.references:
             return False
+        if self._citation_like(n, line):
+            return True
+        bullet = BULLET_NAME.match(line)
+        if bullet and people.parse_byline(f"{bullet.group(2)} {bullet.group(1)}"):
+            self._add_names(n, [{"family": bullet.group(1).strip(), "given": bullet.group(2).strip()}])
+            return True
+        prefixed = AUTHORS_PREFIX.match(line)
+        if prefixed and self._byline(n, line[prefixed.end():]):
+            return True
+        # a full name alone on its line, its affiliation on the next ('Peter Young' / 'Harbourside ...')
+        single = people.parse_full_name(people.normal_case(line)) if len(line.split()) <= 4 else None
+        if single and AFFILIATION.search(next_line) and not AFFILIATION.search(line):
+            self._add_names(n, [single])
+            return True
         m = TITLE_ON_AGGREGATOR.match(line)
         if m:  # CyberLeninka: "Научная статья на тему 'TITLE'"
             self.evidence.add("title", m.group(1).strip(), "label", n)
@@ -372,11 +411,33 @@ class PageReader:
             return True
         if self._author_line(n, line):
             return True
-        text, heading = clean_title(line)
-        if 2 <= len(text.split()) <= 60 and not AFFILIATION.search(text) and not is_furniture(text):
-            self.candidates.append(Candidate(len(self.candidates), n, text, heading=heading))
+        text, _ = clean_title(line)
+        if not self.byline:
+            split = people.split_title_byline(text)
+            if split:  # 'TITLE Andrzej Zielinski1* and Anders Halling2' on one line
+                text, names, marks = split
+                self._add_names(n, names, marks)
+        if 2 <= len(text.split()) <= 60 and not looks_affiliation(text) and not is_furniture(text):
+            self.candidates.append(Candidate(len(self.candidates), n, text, heading=n in self.headings))
             return True
         return False
+
+    def _add_names(self, n: int, names: List[Dict[str, str]], marks: List[List[str]] | None = None) -> None:
+        if self.byline and (not self.byline_lines or n - self.byline_lines[-1] > 4):
+            return  # a second byline further down is another block's (a reference, a footer)
+        self.byline += names
+        self.byline_marks += marks or [[] for _ in names]
+        self.byline_lines.append(n)
+
+    def _citation_like(self, n: int, line: str) -> bool:
+        """An unlabelled citation of the article in its head ('Kwon S, Kim D, "Title", Journal,
+        vol. 2014, Article ID 285367, 2014. https://doi.org/...'): read like a citation line."""
+        if self.citations or not identifiers.find_doi(line) or len(line) > 600:
+            return False
+        if not (re.search(r"[\"“«].{10,}[\"”»]", line) and re.search(r"\b(?:19|20)\d\d\b", line) and line.count(",") >= 3):
+            return False
+        self.citations.append((n, line))
+        return True
 
     def _byline(self, n: int, line: str) -> bool:
         """Take the line as the byline if it is one (names, with affiliation markers)."""

@@ -26,11 +26,12 @@ FURNITURE = re.compile(
     r"обзорная\s+статья|обзор|статья|рубрика|аннотация|полный\s+текст|скачать(?:\s+\w+)?|"
     r"research\s+article|open\s+access\s+article|preview|advanced\s+search|contents?|table\s+of\s+contents|"
     r"расширенный\s+поиск|содержание|перейти\s+к|меню|навигация|подписка|оформить\s+подписку)\s*[.:]?$", re.I)
-NAVIGATION = re.compile(r"^(?:back\s+to\s+(?:the\s+)?\w+|download(?:\s+the\s+article|\s+pdf)?|full\s+text|home|"
+NAVIGATION = re.compile(r"^(?:back\s+to\s+(?:the\s+)?\w+|skip\s+\w+|download(?:\s+the\s+article|\s+pdf)?|full\s+text|home|"
                         r"pdf|html|xml|share|print|назад|скачать(?:\s+статью)?|полный\s+текст|вернуться)\b", re.I)
 BREADCRUMB = re.compile(r"\s[/>»|→]\s|^[/>»|]|\s[/>»|]$")
 # chrome phrases that never occur in a title
-CHROME = re.compile(r"opens\s+in\s+a\s+new\s+window|get\s+full\s+text|requested\s+enhancement|downloaded\s+file|"
+CHROME = re.compile(r"opens\s+in\s+a\s+new\s+window|\blog\s*in\s+to\b|\blogin\b|\bpublications\b.*\bcitations\b|"
+                    r"view\s+project|uploaded\s+by|\bformat\s+journal\s+article|main\s+authors|get\s+full\s+text|requested\s+enhancement|downloaded\s+file|"
                     r"cookies?\b|javascript|sign\s+in|log\s+in|logo\s*link|rights\s*&\s*permissions|"
                     r"source\s+of\s+support|conflict\s+of\s+interest|закрывая\s+это\s+сообщение|надоели\s+баннеры", re.I)
 # a journal's or a site's name rather than an article's title
@@ -67,7 +68,7 @@ def is_furniture(text: str) -> bool:
 
 def agrees(a: str, b: str) -> bool:
     """The two texts are the same title (one may be cut short or carry a subtitle)."""
-    fa, fb = fold(a), fold(b)
+    fa, fb = fold(re.sub(r"\s*(?:\.\.\.|…)\s*$", "", a)), fold(re.sub(r"\s*(?:\.\.\.|…)\s*$", "", b))
     if not fa or not fb:
         return False
     if fa == fb:
@@ -77,7 +78,8 @@ def agrees(a: str, b: str) -> bool:
 
 
 def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract_at: int | None,
-          citation_title: str | None, journal: str | None, doi_at: Sequence[int] = ()) -> None:
+          citation_title: str | None, journal: str | None, doi_at: Sequence[int] = (),
+          page_title: str | None = None) -> None:
     """Set each candidate's score; the caller takes the highest."""
     for c in candidates:
         words = c.text.split()
@@ -114,10 +116,23 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
             s -= 5
         if citation_title and agrees(c.text, citation_title):
             s += 8
+        if page_title and c.line != 1 and agrees(c.text, page_title):
+            s += 5  # echoes the page's own title, saved as its first line (often cut short: 'Title ...')
+        tokens = c.text.split()
+        if sum(t.strip(",.;").replace(",", "").isdigit() for t in tokens) > 0.3 * len(tokens):
+            s -= 4  # counters and numbers, not words
+        if re.search(r"[^\W\d_]\d{1,2}(?:,\d{1,2})*\*?(?:,|$)", c.text):
+            s -= 3  # a name with its affiliation marker
+        if re.match(r"^[A-ZА-Я][\w ]{2,24}:\s", c.text) and not (citation_title and agrees(c.text, citation_title)):
+            s -= 3  # 'Article history: ...', 'Correspondence Address: ...'
+        if len(words) > 30 and len(re.findall(r"[a-zа-я]\.\s+[A-ZА-Я]", c.text)) >= 1:
+            s -= 4  # sentences of running text
         # the byline right after (or right before) the title is the strongest layout cue
         end = max(c.line, c.last_line)
-        if any(0 < b - end <= 2 for b in byline_at):
+        if any(b - end == 1 for b in byline_at):
             s += 5
+        elif any(b - end == 2 for b in byline_at):
+            s += 3
         elif any(0 < c.line - b <= 2 for b in byline_at):
             s += 2
         if abstract_at is not None and 0 < abstract_at - c.line <= 12:
@@ -148,6 +163,7 @@ def wrapped(candidates: List[Candidate]) -> List[Candidate]:
         parts = [first]
         for nxt in candidates[i + 1:i + 4]:
             if nxt.line != parts[-1].line + 1 or parts[-1].text.rstrip()[-1:] in ".!?:;" \
+                    or parts[-1].text.isupper() != nxt.text.isupper() or is_furniture(parts[-1].text) \
                     or re.search(r"[^\W\d_]\d|,\s*\d|\d\s*,|\b(?:MD|PhD)\b", nxt.text):  # names with markers
                 break
             parts.append(nxt)
