@@ -87,10 +87,18 @@ def normal_case(text: str) -> str:
         if _LOWER_INITIALS.match(w):
             return w.upper()
         letters = [c for c in w if c.isalpha()]
-        if len(letters) >= 2 and w.isupper() and "." not in w:
+        if len(letters) >= 4 and w.isupper() and "." not in w:
             return "-".join(part.capitalize() for part in w.split("-"))
         return w
     return re.sub(r"\S+", word, text)
+
+
+# words of page furniture that the name patterns would otherwise take for names ('Open Access')
+NOT_NAMES = {"open", "access", "see", "profile", "view", "download", "article", "research", "journal", "abstract",
+             "full", "text", "pdf", "home", "about", "search", "volume", "issue", "original", "review", "editorial",
+             "received", "accepted", "published", "citation", "cite", "share", "print", "menu", "login", "register",
+             "content", "contents", "authors", "author", "keywords", "introduction", "references", "статья",
+             "аннотация", "журнал", "содержание", "главная", "поиск", "авторы", "том", "выпуск"}
 
 
 def full_name_parts(words: List[str]) -> Dict[str, str]:
@@ -126,7 +134,7 @@ def author_line(line: str) -> Dict[str, str] | None:
 
 
 def _is_name_token(tok: str) -> bool:
-    return is_initials(tok) or bool(re.fullmatch(r"[A-ZА-Я]", tok)) or tok.lower() in PARTICLES or bool(_NAME_WORD.match(tok))
+    return is_initials(tok) or bool(re.fullmatch(r"[A-Z]", tok)) or tok.lower() in PARTICLES or bool(_NAME_WORD.match(tok))
 
 
 def parse_initials_first(text: str) -> Dict[str, str] | None:
@@ -142,6 +150,8 @@ def parse_initials_first(text: str) -> Dict[str, str] | None:
     family = toks[last_initial + 1:]
     if not all(_NAME_WORD.match(t) or t.lower() in PARTICLES for t in family):
         return None
+    if sum(1 for t in toks[:last_initial] if _NAME_WORD.match(t)) > 2:
+        return None  # 'Метаязыковые Комментарии В Прозе И. А. Бунина' is a title ending in a name
     return {"family": " ".join(family), "given": " ".join(toks[: last_initial + 1])}
 
 
@@ -149,8 +159,8 @@ def parse_family_first(text: str) -> Dict[str, str] | None:
     """'Тарасова А. С.' / 'Rustamova L.R.' -> family, given; None otherwise."""
     toks = text.split()
     k = len(toks)
-    while k > 1 and is_initials(toks[k - 1]):
-        k -= 1
+    while k > 1 and (is_initials(toks[k - 1]) or (k == len(toks) and re.fullmatch(r"[A-Z]{1,3}", toks[k - 1]))):
+        k -= 1  # 'Hung CY' (Vancouver's bare initials) too
     if k == len(toks) or not all(_NAME_WORD.match(t) or t.lower() in PARTICLES for t in toks[:k]):
         return None
     return {"family": " ".join(toks[:k]), "given": " ".join(toks[k:])}
@@ -158,7 +168,7 @@ def parse_family_first(text: str) -> Dict[str, str] | None:
 
 SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 # An affiliation/correspondence marker after a name: "Ivanova 1,*", "Petrov2", "Cruz¹"
-_MARKS = re.compile(r"(?:(?<=[^\W\d_])\s*|(?<=\.))((?:\d{1,2}|[*†‡§#])(?:\s*,\s*(?:\d{1,2}|[*†‡§#]))*)"
+_MARKS = re.compile(r"(?:(?<=[^\W\d_])\s*|(?<=\.))((?:\d{1,2}[*†‡§#]?|[*†‡§#])(?:\s*,\s*(?:\d{1,2}[*†‡§#]?|[*†‡§#]))*)"
                     r"(?=\s*(?:,|\band\b|&|\bи\b|\.\s|$))")
 
 
@@ -167,6 +177,8 @@ def parse_full_name(text: str) -> Dict[str, str] | None:
     the last word with the particles before it."""
     toks = text.split()
     if not 2 <= len(toks) <= 5 or not _NAME_WORD.match(toks[0]) or not _NAME_WORD.match(toks[-1]):
+        return None
+    if any(t.lower() in NOT_NAMES for t in toks):
         return None
     if not all(_NAME_WORD.match(t) or t.lower() in PARTICLES or re.fullmatch(r"[A-Z]\.?", t) for t in toks):
         return None
@@ -184,6 +196,9 @@ def parse_byline_marked(text: str) -> List[Tuple[Dict[str, str], List[str]]] | N
     full without initials are accepted only where the line is clearly a byline (several
     people, or markers)."""
     text = normal_case(_NAME_DEGREES.sub(" ", text.translate(SUPERSCRIPT_DIGITS).replace("©", " "))).strip(" ,")
+    # 'А.В.Никулин Е.М.Олейникова': glued initials, people apart by spaces only
+    text = re.sub(r"(?<=[a-zа-яё])\s+(?=(?:[A-ZА-ЯЁ]\.){1,3}[A-ZА-ЯЁ][a-zа-яё])", ", ", text)
+    text = re.sub(r"((?:[A-ZА-ЯЁ]\.){1,3})(?=[A-ZА-ЯЁ][a-zа-яё])", r"\1 ", text)
     text = re.sub(r"\s*\((\d{1,2}(?:\s*,\s*\d{1,2})*)\)", r"\1", text)  # 'Антонова (1)' marks as 'Антонова1'
     text = re.sub(r"(?<=[^\W\d_]),((?:\d{1,2}|\*)(?:,(?:\d{1,2}|\*))*)(?:\s+(?=[A-Z])|\s*$)", r"\1, ", text)  # 'Latimer,1,2 Jacob'
     text = re.sub(r"\s{3,}", ", ", text).strip(" ,")

@@ -49,13 +49,14 @@ HYPHEN_PREFIXES = {"co", "non", "pre", "post", "anti", "sub", "self", "ex", "pro
                    "un", "de", "in", "on", "off", "top", "end", "key", "war", "web", "e", "x"}
 
 
+ORG_PREFIX = re.compile(r"^(?:\d\s*)?(?:ФГБУ|ФГБОУ|ФГАОУ|ФГБНУ|ФГУП|ФБУН|ГБУЗ|ГБОУ|ГАУЗ|АНО|НИИ|ООО|АО|ОАО|ЧУ|ФКУЗ|КГБУЗ|МБОУ)\b")
 ADDRESS = re.compile(r"^\d{5,6},|\b(?:ул|д|пр|пер|г)\.\s|\b(?:street|road|avenue|str)\b\.?|\bP\.?O\.? Box\b", re.I)
 
 
 def looks_affiliation(line: str) -> bool:
     """An affiliation or address line: an institution's word with the commas of an address, or
     a short institution name ('School' alone in a title does not make it one)."""
-    if ADDRESS.search(line):
+    if ADDRESS.search(line) or ORG_PREFIX.search(line):
         return True
     m = AFFILIATION.search(line)
     if not m:
@@ -417,7 +418,7 @@ class PageReader:
             if split:  # 'TITLE Andrzej Zielinski1* and Anders Halling2' on one line
                 text, names, marks = split
                 self._add_names(n, names, marks)
-        if 2 <= len(text.split()) <= 60 and not looks_affiliation(text) and not is_furniture(text):
+        if 1 <= len(text.split()) <= 60 and not looks_affiliation(text) and not is_furniture(text):
             self.candidates.append(Candidate(len(self.candidates), n, text, heading=n in self.headings))
             return True
         return False
@@ -444,7 +445,12 @@ class PageReader:
         marked = people.parse_byline_marked(line) if len(line) < 300 else None
         if not marked:
             return False
-        if not self.byline or (len(marked) == 1 and n - self.byline_lines[-1] <= 4 and len(self.byline) < 30):
+        if self.byline and [people.fold(p["family"]) for p, _ in marked] == [people.fold(p["family"]) for p in self.byline] \
+                and sum(len(p.get("given", "")) for p, _ in marked) > sum(len(p.get("given", "")) for p in self.byline):
+            # the same people printed again with fuller names ('Hung CY' then 'Chen-Yu Hung'): the fullest wins
+            self.byline = [person for person, _ in marked]
+            self.byline_marks = [marks for _, marks in marked]
+        elif not self.byline or (len(marked) == 1 and n - self.byline_lines[-1] <= 4 and len(self.byline) < 30):
             # a name per line, each followed by its affiliation, is one byline
             self.byline += [person for person, _ in marked]
             self.byline_marks += [marks for _, marks in marked]
@@ -457,7 +463,9 @@ class PageReader:
         работы — Макаренко Кирилл Михайлович'."""
         m = people.AGGREGATOR_AUTHORS.search(line)
         if m:
-            names = people.parse_byline(people.normal_case(m.group(1)))
+            named = people.normal_case(m.group(1))
+            names = people.parse_byline(named) or (
+                [people.full_name_parts(named.split())] if 2 <= len(named.split()) <= 4 else None)
             if names and not self.byline:
                 self.byline = names
                 self.byline_marks = [[] for _ in names]
