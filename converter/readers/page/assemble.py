@@ -10,7 +10,7 @@ from ...errors import ParseError
 from ...language import guess_language
 from ...model import CSLItem
 from ...normalize import looks_title_case
-from . import citation, identifiers, people, title
+from . import citation, identifiers, issue, people, title
 from .evidence import Finding
 
 if TYPE_CHECKING:
@@ -69,6 +69,9 @@ def _read_citations(r: "PageReader") -> None:
     if len(r.citations) > 1:
         r.custom["citation-other-as-printed"] = [text for _, text in r.citations[1:]]
     n, line = r.citations[0]
+    numbers = issue.issue_facts(line)  # 'Am Fam Physician. 2013 Sep 15;88(6):388–394.': the certain patterns first
+    for key, value in (numbers or {}).items():
+        r.evidence.add(key, value, "citation", n)
     r.citation_parse = citation.parse_citation(line)
     for key, value in r.citation_parse.items():
         if key != "author":
@@ -88,6 +91,10 @@ def _choose_title(r: "PageReader") -> None:
             r.evidence.add("title", best.text.strip().rstrip("."), "head", best.line)
             r.title_lines = list(range(best.line, max(best.line, best.last_line) + 1))
     chosen = r.evidence.best("title")
+    for c in r.candidates:  # a line that names a journal ('Вестник ...', 'Journal of ...') is the last resort
+        name = issue.journal_name(c.text) if title.VENUE.search(c.text) else None
+        if name and (chosen is None or c.line != chosen.line):
+            r.evidence.add("container-title", name, "head", c.line)
     used = set(r.title_lines) | ({chosen.line} if chosen and chosen.line else set())
     for c in r.candidates:
         if c.line not in used:

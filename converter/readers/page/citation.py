@@ -46,6 +46,7 @@ def split_at_title(line: str, title: str) -> Tuple[str, str] | None:
 
 def after_title(rest: str) -> Dict[str, Any]:
     """Journal and numbers from what follows the title in a citation line."""
+    rest = rest.lstrip("\"”»’' ,.")
     rest = re.sub(r"^\s*(?:\[[^\]]*\]|\([^)]*\))\s*", "", rest)  # '[Title in English]', '(In Russ.)'
     rest = re.sub(r"^\s*//\s*", "", rest)                          # GOST's '//' before the journal
     found: Dict[str, Any] = {}

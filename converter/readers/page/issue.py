@@ -111,9 +111,13 @@ def _date(work: str, taken: List[Tuple[int, int]]) -> Tuple[List[int], int] | No
 _LABEL_ONLY = re.compile(r"^(?:year|volume|vol|issue|год|том|номер|published(?:\s+in|\s+online)?|date|дата(?:\s+публикации)?|опубликовано|source|журнал|journal|in)\s*[:.]?$", re.I)
 
 
-def plausible_journal(text: str) -> bool:
-    """A journal's name and not a menu, breadcrumb or sentence."""
-    return _journal(text) is not None
+def journal_name(text: str) -> str | None:
+    """The journal's name in a line that prints only it, or None for a menu, breadcrumb or sentence."""
+    text = re.sub(r"^.*\blogo\s*link\s+to\s+", "", text, flags=re.I)  # PubMed Central: 'Nutrients logoLink to Nutrients'
+    name = _journal(text)
+    if not name or re.search(r"\b(?:open\s+access|research\s+article|article)\b|^(?:sec\.|section|раздел|рубрика)", name, re.I):
+        return None
+    return name
 
 
 def _journal(text: str) -> str | None:

@@ -41,6 +41,7 @@ MARKDOWN_EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}([^\s*][^*]*?)\*{1,2}(?![\w*])
 BULLET_NAME = re.compile(r"^[•·▪‣-]\s*([^\W\d_][^,]{1,40}),\s*([^\W\d_][^,]{0,40})$")
 # 'Authors Hung CY, Hsiao MY' / 'Авторы: ...' (a label without its colon)
 AUTHORS_PREFIX = re.compile(r"^(?:authors?|авторы?|автор\(ы\))\s*:?\s+(?=\S)", re.I)
+JOURNAL_DATE = re.compile(r"^([^\W\d][^,\d]{1,60}?),\s+(\d{1,2}\s+[^\W\d_]+\.?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},\s+\d{4})$")
 KEYWORDS_END = re.compile(r"\s+\|\s+|\.\s+(?:\d\.?\s+)?(?:[A-ZА-Я]{2,}\b|I\.?\s|Введение|Introduction)|\.\s+I$")
 TITLE_ON_AGGREGATOR = re.compile(r"^(?:научная\s+статья|статья)\s+на\s+тему\s+['\"«](.+)['\"»]\s*$", re.I)
 INLINE_BREAK_HYPHEN = re.compile(r"\b([A-Z][a-z]{1,3})-([a-z]{3,})\b")
@@ -341,16 +342,25 @@ class PageReader:
         if licence_url(line) or re.search(r"\b(?:licen[cs]e|лицензи\w*)\b", line, re.I):
             self._licence(line)
             return
+        if "abstract" not in self.item and not self.references and self._citation_like(n, line):
+            return
+        m = JOURNAL_DATE.match(line)
+        if m and issue.journal_name(m.group(1)) and history.parse_date(m.group(2)):
+            # Frontiers: 'Front. Sociol., 14 July 2020' (the journal and the publication date)
+            self.evidence.add("container-title", issue.journal_name(m.group(1)), "issue-line", n)
+            self.evidence.add("issued", {"date-parts": [history.parse_date(m.group(2))]}, "issue-line", n)
+            return
         facts = issue.issue_facts(line)
         if facts is None and "abstract" not in self.item and len(line) > 260:
             facts = issue.issue_facts(line[:220])  # a PDF's running head glued to the text after it
             if facts and not ("volume" in facts and "issue" in facts):
                 facts = None
         if facts and "abstract" not in self.item:
-            if "container-title" not in facts and self.candidates and 0 < n - self.candidates[-1].line <= 2 \
-                    and len(self.candidates[-1].text.split()) <= 12 and issue.plausible_journal(self.candidates[-1].text):
+            above = issue.journal_name(self.candidates[-1].text) if self.candidates else None
+            if "container-title" not in facts and above and 0 < n - self.candidates[-1].line <= 2 \
+                    and len(above.split()) <= 12 and not is_furniture(above):
                 # the line just above a bare issue line ('2023 Vol. 15 №3') names the journal
-                self.evidence.add("container-title", self.candidates.pop().text, "issue-line", n - 1)
+                self.evidence.add("container-title", above, "issue-line", self.candidates.pop().line)
             self._issue_line(n, facts, "issue-line")
             self.custom.setdefault("issue-as-printed", []).append(line)
             return
@@ -381,8 +391,6 @@ class PageReader:
         """Byline and title candidates in the page's head (before the abstract)."""
         if "abstract" in self.item or self.references:
             return False
-        if self._citation_like(n, line):
-            return True
         bullet = BULLET_NAME.match(line)
         if bullet and people.parse_byline(f"{bullet.group(2)} {bullet.group(1)}"):
             self._add_names(n, [{"family": bullet.group(1).strip(), "given": bullet.group(2).strip()}])
@@ -392,7 +400,8 @@ class PageReader:
             return True
         # a full name alone on its line, its affiliation on the next ('Peter Young' / 'Harbourside ...')
         single = people.parse_full_name(people.normal_case(line)) if len(line.split()) <= 4 else None
-        if single and AFFILIATION.search(next_line) and not AFFILIATION.search(line):
+        if single and (AFFILIATION.search(next_line) or re.match(r"^affiliations?\b", next_line, re.I)) \
+                and not AFFILIATION.search(line):
             self._add_names(n, [single])
             return True
         m = TITLE_ON_AGGREGATOR.match(line)
@@ -433,9 +442,11 @@ class PageReader:
     def _citation_like(self, n: int, line: str) -> bool:
         """An unlabelled citation of the article in its head ('Kwon S, Kim D, "Title", Journal,
         vol. 2014, Article ID 285367, 2014. https://doi.org/...'): read like a citation line."""
-        if self.citations or not identifiers.find_doi(line) or len(line) > 600:
+        quoted = re.search(r"[\"“«].{10,}?[\"”»]", line)
+        if self.citations or len(line) > 600 or not quoted or line.count(",") < 2:
             return False
-        if not (re.search(r"[\"“«].{10,}[\"”»]", line) and re.search(r"\b(?:19|20)\d\d\b", line) and line.count(",") >= 3):
+        by_names = people.parse_byline(line[: quoted.start()].strip(" ,.:"))
+        if not (by_names or (identifiers.find_doi(line) and re.search(r"\b(?:19|20)\d\d\b", line) and line.count(",") >= 3)):
             return False
         self.citations.append((n, line))
         return True

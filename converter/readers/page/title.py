@@ -25,7 +25,8 @@ FURNITURE = re.compile(
     r"редакция|редакционная\s+коллегия|контакты|статьи|научная\s+статья|оригинальная\s+статья|"
     r"обзорная\s+статья|обзор|статья|рубрика|аннотация|полный\s+текст|скачать(?:\s+\w+)?|"
     r"research\s+article|open\s+access\s+article|preview|advanced\s+search|contents?|table\s+of\s+contents|"
-    r"расширенный\s+поиск|содержание|перейти\s+к|меню|навигация|подписка|оформить\s+подписку)\s*[.:]?$", re.I)
+    r"расширенный\s+поиск|содержание|перейти\s+к|меню|навигация|подписка|оформить\s+подписку|"
+    r"опубликовать\s+статью(?:\s*\|\s*оформить\s+подписку)?)\s*[.:]?$", re.I)
 NAVIGATION = re.compile(r"^(?:back\s+to\s+(?:the\s+)?\w+|skip\s+\w+|download(?:\s+the\s+article|\s+pdf)?|full\s+text|home|"
                         r"pdf|html|xml|share|print|назад|скачать(?:\s+статью)?|полный\s+текст|вернуться)\b", re.I)
 BREADCRUMB = re.compile(r"\s[/>»|→]\s|^[/>»|]|\s[/>»|]$")
@@ -37,7 +38,8 @@ CHROME = re.compile(r"opens\s+in\s+a\s+new\s+window|\blog\s*in\s+to\b|\blogin\b|
 # a journal's or a site's name rather than an article's title
 VENUE = re.compile(r"^(?:the\s+)?(?:international\s+|american\s+|european\s+|british\s+)?(?:journal|revista|revue|zeitschrift|"
                    r"annals|bulletin|proceedings|transactions|вестник|известия|журнал|сайт|centers?\s+for)\b|"
-                   r"\b(?:journal|review|magazine|вестник)\s*(?:\([A-Z]+\))?$", re.I)
+                   r"\b(?:journal|review|magazine|вестник)\s*(?:\([A-Z]+\))?$|\bвестник\b|\bjournal\s+of\b|"
+                   r"научное\s+обозрение|\bвопросы\s+\w+", re.I)
 ARTICLE_TYPE_PREFIX = re.compile(r"^(?:(?:research|original|review|short)\s+(?:article|paper|communication)|"
                                  r"open\s+access|perspective\s+article|научная\s+статья|оригинальная\s+статья)\s+", re.I)
 PRONOUN_START = re.compile(r"^(?:we|our|in\s+this|this\s+(?:paper|study|article)|here\s+we|в\s+статье|в\s+работе)\b", re.I)
