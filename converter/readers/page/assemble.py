@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Dict, List
 from ...errors import ParseError
 from ...language import guess_language
 from ...model import CSLItem
-from ...normalize import looks_title_case
+from ...normalize import looks_title_case, undo_line_hyphens
 from . import citation, identifiers, issue, people, title
 from .evidence import Finding
 
@@ -31,6 +31,7 @@ def finish(r: "PageReader") -> None:
         r.item["ISSN"] = ", ".join(dict.fromkeys(issns))
     if "title" in r.item:
         _title_case(r)
+        _unlabelled_abstract(r)
     elif not _citable(r):
         raise ParseError("no recognisable article title, DOI or journal issue on this page "
                          "(is it an article page?)", source=r.source, diagnostics=list(r.diags))
@@ -109,6 +110,35 @@ def _choose_title(r: "PageReader") -> None:
             r.custom["citation-authors-as-printed"] = before
         for key, value in citation.after_title(after).items():
             r.evidence.found.setdefault(key, []).insert(0, Finding(value, "citation", r.citations[0][0]))
+
+
+def _prose(line: str) -> bool:
+    words = line.split()
+    return len(line) >= 40 and len(words) >= 6 and sum(w[:1].islower() for w in words) >= 0.5 * len(words)
+
+
+def _unlabelled_abstract(r: "PageReader") -> None:
+    """An abstract printed without its label (PDF text wrapped at the column's width): the first
+    run of prose lines, at least 250 characters, within a dozen lines after the title."""
+    if "abstract" in r.item or not r.title_lines and r.evidence.best("title") is None:
+        return
+    start = max(r.title_lines or [r.evidence.best("title").line or 0])  # type: ignore[union-attr]
+    lines = sorted(r.other)
+    run: List[tuple[int, str]] = []
+    for n, text in lines:
+        if n <= start:
+            continue
+        if run and n - run[-1][0] > 2:
+            break
+        if _prose(text):
+            run.append((n, text))
+        elif run:
+            break
+        elif n - start > 12:
+            return
+    if sum(len(t) for _, t in run) >= 250:
+        r.item["abstract"] = undo_line_hyphens("\n".join(t for _, t in run)).replace("\n", " ")
+        r.other = [x for x in r.other if x not in run]
 
 
 def _title_case(r: "PageReader") -> None:

@@ -27,12 +27,12 @@ _YEAR = r"(?:1[89]|20)\d\d"
 _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
     ("year", re.compile(rf"\b(?:year|год)\s*[:.]?\s*({_YEAR})\b", re.I)),
     ("volume", re.compile(rf"(?<![^\W\d_])vol(?:ume)?\.?\s*(?:19|20)\d\d\s*:\s*(\d{{1,4}})\b", re.I)),  # Dove: 'Volume 2016:9'
-    ("volume", re.compile(rf"(?<![^\W\d_])(?:vol(?:ume|umen)?|т(?:ом)?|tom|tomo|tome|bd|band|jahrgang)\b\.?\s*[:.]?\s*({_NUM})\b", re.I)),
+    ("volume", re.compile(rf"(?<![^\W\d_])(?:vol(?:ume|umen)?|т(?:ом)?|tom|tomo|tome|bd|band|jahrgang)\b\.?\s*[:.-]?\s*({_NUM})\b", re.I)),
     ("issue", re.compile(r"(?<![^\W\d_])(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск)?|heft|сер)\.?(?<=\w|\.)(?:\s*[°º])?"
-                         r"\s*[:.]?\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)(?![\d.]*\s*[-–]\s*\d)", re.I)),
+                         r"\s*[:.-]?\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)(?![\d.]*\s*[-–]\s*\d)", re.I)),
     ("issue", re.compile(r"№\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)")),
     ("page", re.compile(rf"(?:n[°º]|no\.?|№|núm\.?)\s*\d{{1,4}}\s*:\s*({_RANGE})\b", re.I)),  # 'N° 1: 77-84' 
-    ("page", re.compile(rf"(?<![^\W\d_])(?:pages?|páginas?|pp?|págs?|стр(?:аницы)?|сс?|c|article\s+id|e)\b\.?\s*[:.]?\s*({_RANGE})\b", re.I)),
+    ("page", re.compile(rf"(?<![^\W\d_])(?:pages?|páginas?|pp?|págs?|стр(?:аницы)?|сс?|c|article\s+id|e)\b\.?\s*[:.-]?\s*({_RANGE})\b", re.I)),
 ]
 # BMC, Springer, Frontiers: 'Trials 2010, 11:107', 'BMC Res Notes (2015) 8:714' (year, volume:article)
 _YEAR_VOLUME_ARTICLE = re.compile(rf"(?:\(\s*{_YEAR}\s*\)|{_YEAR}\s*[,;])\s*(\d{{1,4}})\s*:\s*([A-Za-z]?\d{{1,7}}(?:\s*[-–—]\s*\d{{1,7}})?)\b")
@@ -138,4 +138,6 @@ def _journal(text: str) -> str | None:
     return text
 
 
+# 'Pages 365-384 | Published online: ...': the article's pages on a line of their own
+PAGES_LINE = re.compile(r"^\s*(?:pages?|pp\.?|страницы|стр\.|с\.)\s*:?\s*(\d{1,6}\s*[-–—]\s*\d{1,6})\s*(?:\||$)", re.I)
 PAGES = re.compile(r"^\s*(?:pp?\.\s*|С\.\s*)?(\d+)\s*[-–—]\s*(\d+)\s*$")

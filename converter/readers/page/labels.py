@@ -9,8 +9,11 @@ from typing import Dict, List, Pattern, Tuple
 
 # kind -> label phrases (regular expressions, matched case-insensitively at a line start)
 LABELS: Dict[str, Tuple[str, ...]] = {
-    "abstract": (r"abstract", r"summary", r"annotation", r"аннотация", r"резюме", r"реферат"),
-    "keywords": (r"key\s*words", r"keywords", r"ключевые\s+слова"),
+    "abstract": (r"abstract", r"summary", r"annotation", r"аннотация", r"резюме", r"реферат", r"анотація", r"аңдатпа",
+                 r"resumo", r"resumen", r"résumé", r"zusammenfassung", r"abstrakt", r"streszczenie", r"riassunto"),
+    "keywords": (r"key\s*words", r"keywords", r"ключевые\s+слова", r"ключові\s+слова", r"түйін\s+сөздер",
+                 r"palavras[\s-]chave", r"palabras\s+clave", r"mots[\s-]cl[ée]s", r"schlüsselwörter", r"schlagwörter",
+                 r"słowa\s+kluczowe", r"parole\s+chiave"),
     "citation": (r"for\s+citation", r"for\s+citing", r"(?:to\s+)?cite\s+this\s+(?:article|paper)(?:\s+as)?",
                  r"how\s+to\s+cite(?:\s+this\s+(?:article|paper))?", r"recommended\s+citation", r"suggested\s+citation",
                  r"please\s+cite\s+(?:this\s+(?:article|paper)\s+)?as", r"cite\s+as", r"citation",
@@ -59,7 +62,7 @@ def _compile() -> List[Tuple[str, Pattern[str]]]:
         # Identifier labels may be followed by their value after a plain space ("UDC 327.3").
         space = r"|\s+(?=\S)" if kind in VALUE_AFTER_SPACE else ""
         if kind == "abstract":  # 'ABSTRACT Linking neural ...': a heading in capitals needs no colon
-            space = r"|(?-i:(?<=ABSTRACT)|(?<=АННОТАЦИЯ)|(?<=SUMMARY))\s+(?=[A-ZА-Я])"
+            space = r"|(?-i:(?<=ABSTRACT)|(?<=АННОТАЦИЯ)|(?<=SUMMARY)|(?<=RESUMO)|(?<=RESUMEN))\s+(?=[A-ZА-Я])"
         out.append((kind, re.compile(rf"^\s*(?:{alt})\s*(?::|\.(?!\w)|\s[–—-]\s|${space})\s*", re.I)))
     return out
 

@@ -202,6 +202,7 @@ def parse_byline_marked(text: str) -> List[Tuple[Dict[str, str], List[str]]] | N
     text = re.sub(r"\s*\((\d{1,2}(?:\s*,\s*\d{1,2})*)\)", r"\1", text)  # 'Антонова (1)' marks as 'Антонова1'
     text = re.sub(r"(?<=[^\W\d_]),((?:\d{1,2}|\*)(?:,(?:\d{1,2}|\*))*)(?:\s+(?=[A-Z])|\s*$)", r"\1, ", text)  # 'Latimer,1,2 Jacob'
     text = re.sub(r"\s{3,}", ", ", text).strip(" ,")
+    text = re.sub(r"(?<=\d)\s+\d{1,2}$", "", text)  # an affiliation's number begun at the line's end
     if ";" in text:  # 'Rosi, B.1; Grašič, L.2; ... & Lerher, T.5': family, initials per piece
         text = ", ".join(p.replace(",", " ").strip() for p in re.split(r";|&", text) if p.strip())
     if not re.search(r"(?:^|\s)(?:[^\W\d_]{1,2}\.\s?)+$", text):  # a full stop, not an initial's
@@ -245,9 +246,15 @@ def split_title_byline(line: str) -> Tuple[str, List[Dict[str, str]], List[List[
     for i in range(2, len(words) - 1):
         if not words[i][:1].isupper():
             continue
-        tail = " ".join(words[i:])
-        marked = parse_byline_marked(tail)
+        marked = parse_byline_marked(" ".join(words[i:]))
         if marked and any(m for _, m in marked) and len(words[:i]) >= 2:
+            # the title's last word may pass for a first given name ('... in Ghana Isaac Amoako1'):
+            # move the cut right while the same number of people still parse
+            while i + 1 < len(words):
+                shorter = parse_byline_marked(" ".join(words[i + 1:]))
+                if not shorter or len(shorter) != len(marked):
+                    break
+                i, marked = i + 1, shorter
             return " ".join(words[:i]), [p for p, _ in marked], [m for _, m in marked]
     return None
 

@@ -62,7 +62,7 @@ def looks_affiliation(line: str) -> bool:
     m = AFFILIATION.search(line)
     if not m:
         return False
-    return "," in line or ";" in line or len(line.split()) <= 6 or m.start() == 0
+    return "," in line or ";" in line or m.start() == 0 or (len(line.split()) <= 6 and line[:1].isupper())
 
 
 def sniff(text: str) -> int:
@@ -344,6 +344,13 @@ class PageReader:
             return
         if "abstract" not in self.item and not self.references and self._citation_like(n, line):
             return
+        m = issue.PAGES_LINE.match(line)
+        if m:
+            self.evidence.add("page", re.sub(r"\s*[-–—]\s*", "-", m.group(1)), "label", n)
+            rest = line[m.end():].strip()
+            if rest:
+                self._classify_line(n, rest, next_line)
+            return
         m = JOURNAL_DATE.match(line)
         if m and issue.journal_name(m.group(1)) and history.parse_date(m.group(2)):
             # Frontiers: 'Front. Sociol., 14 July 2020' (the journal and the publication date)
@@ -377,6 +384,12 @@ class PageReader:
             return
         if self.byline and AFFILIATION.search(line) and len(line) < 300 and "abstract" not in self.item:
             self.custom.setdefault("affiliations-as-printed", []).append(line)
+            return
+        if "abstract" not in self.item and (self.candidates or self.evidence.has("title")) and \
+                re.match(r"^(?:Background|Objectives?|Purpose|Aims?|Introduction|Цель|Введение|Актуальность)\s*:\s+\S", line):
+            # a structured abstract without its label starts at its first section ('Background: ...')
+            self.abstract_line = self.abstract_line or n
+            self.set_abstract([(n, line)])
             return
         if "abstract" not in self.item and len(line) >= 200 and (self.candidates or self.evidence.has("title")):
             self.abstract_line = self.abstract_line or n

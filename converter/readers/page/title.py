@@ -43,7 +43,10 @@ VENUE = re.compile(r"^(?:the\s+)?(?:international\s+|american\s+|european\s+|bri
 ARTICLE_TYPE_PREFIX = re.compile(r"^(?:(?:research|original|review|short)\s+(?:article|paper|communication)|"
                                  r"open\s+access|perspective\s+article|научная\s+статья|оригинальная\s+статья)\s+", re.I)
 PRONOUN_START = re.compile(r"^(?:we|our|in\s+this|this\s+(?:paper|study|article)|here\s+we|в\s+статье|в\s+работе)\b", re.I)
-DATE_IN_LINE = re.compile(r"\b\d{1,2}\s+[A-Za-zА-Яа-я]{3,9}\.?\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+[A-Z][a-z]{2}\b")
+DATE_IN_LINE = re.compile(r"\b\d{1,2}\s+[A-Za-zА-Яа-я]{3,9}\.?\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+[A-Z][a-z]{2}\b|"
+                          r"\b[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b")
+HISTORY_START = re.compile(r"^(?:received|accepted|revised|published|submitted|поступила|принята|опубликована)\b", re.I)
+SECTION_LINE = re.compile(r"^(?:sec\.|section\s*:|раздел\s*:|рубрика\s*:?)\s", re.I)
 SECTION_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+[A-ZА-Я]")
 
 
@@ -102,6 +105,8 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
             s -= 4
         if DATE_IN_LINE.search(c.text):
             s -= 3
+        if HISTORY_START.match(c.text) or SECTION_LINE.match(c.text):
+            s -= 4
         if c.heading:
             s += 6  # marked up as the page's first-level heading
         if BREADCRUMB.search(c.text) and len(words) < 25:
