@@ -70,8 +70,13 @@ def _read_citations(r: "PageReader") -> None:
     if len(r.citations) > 1:
         r.custom["citation-other-as-printed"] = [text for _, text in r.citations[1:]]
     n, line = r.citations[0]
-    numbers = issue.issue_facts(line)  # 'Am Fam Physician. 2013 Sep 15;88(6):388–394.': the certain patterns first
-    for key, value in (numbers or {}).items():
+    numbers = issue.issue_facts(line) or {}  # 'Am Fam Physician. 2013 Sep 15;88(6):388–394.': the certain patterns first
+    journal = numbers.pop("container-title", "")
+    if "//" in journal:  # GOST: 'Authors. Title // Journal. – 2020. – Т. 10'
+        journal = journal.rsplit("//", 1)[1].strip(" .–—-")
+    if journal and len(journal.split()) <= 12:
+        numbers["container-title"] = journal
+    for key, value in numbers.items():
         r.evidence.add(key, value, "citation", n)
     r.citation_parse = citation.parse_citation(line)
     for key, value in r.citation_parse.items():

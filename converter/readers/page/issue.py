@@ -21,7 +21,7 @@ from typing import Any, Dict, List, Tuple
 from .history import month_number
 
 _NUM = r"\d{1,5}[A-Za-z]?"
-_RANGE = r"[A-Za-z]?\d{1,6}(?:\s*[-–—]\s*[A-Za-z]?\d{1,6})?"
+_RANGE = r"[A-Za-z]?\d{1,6}(?:\s*[-–—~]\s*[A-Za-z]?\d{1,6})?"
 _YEAR = r"(?:1[89]|20)\d\d"
 # (label kind, pattern); each pattern's group 1 is the value
 _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
@@ -32,7 +32,7 @@ _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
                          r"\s*[:.-]?\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)(?![\d.]*\s*[-–]\s*\d)", re.I)),
     ("issue", re.compile(r"№\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)")),
     ("page", re.compile(rf"(?:n[°º]|no\.?|№|núm\.?)\s*\d{{1,4}}\s*:\s*({_RANGE})\b", re.I)),  # 'N° 1: 77-84' 
-    ("page", re.compile(rf"(?<![^\W\d_])(?:pages?|páginas?|pp?|págs?|стр(?:аницы)?|сс?|c|article\s+id|e)\b\.?\s*[:.-]?\s*({_RANGE})\b", re.I)),
+    ("page", re.compile(rf"(?<![^\W\d_])(?:pages?|páginas?|pp?|págs?|стр(?:аницы)?|сс?|c|article\s+(?:id|number|no)|e)\b\.?\s*[:.-]?\s*({_RANGE})\b", re.I)),
 ]
 # BMC, Springer, Frontiers: 'Trials 2010, 11:107', 'BMC Res Notes (2015) 8:714' (year, volume:article)
 _YEAR_VOLUME_ARTICLE = re.compile(rf"(?:\(\s*{_YEAR}\s*\)|{_YEAR}\s*[,;])\s*(\d{{1,4}})\s*:\s*([A-Za-z]?\d{{1,7}}(?:\s*[-–—]\s*\d{{1,7}})?)\b")
@@ -61,7 +61,7 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
         nonlocal first
         if kind in found or any(a < end and start < b for a, b in taken):
             return
-        found[kind] = re.sub(r"\s*[-–—]\s*", "-", value.strip())
+        found[kind] = re.sub(r"\s*[-–—~]\s*", "-", value.strip())
         taken.append((start, end))
         first = min(first, start if label_start is None else label_start)
 
@@ -99,6 +99,8 @@ def _date(work: str, taken: List[Tuple[int, int]]) -> Tuple[List[int], int] | No
     for pattern, y, mo, d in ((_MONTH_YEAR, 3, 2, 1), (_YEAR_MONTH, 1, 2, 3)):
         for m in pattern.finditer(work):
             month = month_number(m.group(mo))
+            if month and re.search(r"[-–/]\s*$", work[: m.start(mo)]):
+                return [int(m.group(y))], m.start()  # a range of months ('Июль-сентябрь 2020'): the year
             if month and not any(a < m.end() and m.start() < b for a, b in taken):
                 day = [int(m.group(d))] if m.group(d) and 1 <= int(m.group(d)) <= 31 else []
                 return [int(m.group(y)), month] + day, m.start()

@@ -29,7 +29,7 @@ class _NameWord:
 
 _NAME_WORD = _NameWord()
 # degrees and titles printed with a name ('Susan L. Norris MD, MPH', 'Dr. Christianah ...')
-_NAME_DEGREES = re.compile(r"(?:^|\s|,)\s*(?:MD|PhD|Ph\.D\.?|MPH|MSc|M\.Sc\.?|BSc|MBBS|MS|MA|RN|DrPH|DO|FRCP\w*|FACP|"
+_NAME_DEGREES = re.compile(r"(?<![^\s,])(?:MD|PhD|Ph\.D\.?|MPH|MSc|M\.Sc\.?|BSc|MBBS|MS|MA|RN|DrPH|DO|FRCP\w*|FACP|"
                            r"MBA|DPhil|Dr\.?|Prof\.?|Professor)(?=\s|,|$)")
 _ORCID = re.compile(r"\b(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\b")
 _SCOPUS = re.compile(r"Scopus\s*(?:Author\s*)?ID\s*:?\s*(\d{6,})", re.I)
@@ -99,6 +99,21 @@ NOT_NAMES = {"open", "access", "see", "profile", "view", "download", "article", 
              "received", "accepted", "published", "citation", "cite", "share", "print", "menu", "login", "register",
              "content", "contents", "authors", "author", "keywords", "introduction", "references", "статья",
              "аннотация", "журнал", "содержание", "главная", "поиск", "авторы", "том", "выпуск"}
+
+
+def _caps_family_last(piece: str) -> str:
+    """'AGADA Allwell1' -> 'Allwell AGADA1': in a name whose other words are in ordinary case,
+    the one word in capitals is the family name, wherever it stands."""
+    m = re.match(r"^(\s*)(.*?)(\s*[\d*†,]*)$", piece)
+    if not m:
+        return piece
+    words = m.group(2).split()
+    caps = [w for w in words if len(w) >= 2 and w.replace("-", "").isalpha() and w.isupper()]
+    if len(caps) != 1 or len(words) < 2 or words[-1] == caps[0] or not all(
+            w == caps[0] or w[:1].isupper() and not w.isupper() for w in words):
+        return piece
+    words.remove(caps[0])
+    return f"{m.group(1)}{' '.join(words + caps)}{m.group(3)}"
 
 
 def full_name_parts(words: List[str]) -> Dict[str, str]:
@@ -195,7 +210,8 @@ def parse_byline_marked(text: str) -> List[Tuple[Dict[str, str], List[str]]] | N
     printed after each name ('1', '*'). None if any piece is not a name. Names written in
     full without initials are accepted only where the line is clearly a byline (several
     people, or markers)."""
-    text = normal_case(_NAME_DEGREES.sub(" ", text.translate(SUPERSCRIPT_DIGITS).replace("©", " "))).strip(" ,")
+    text = _NAME_DEGREES.sub(" ", text.translate(SUPERSCRIPT_DIGITS).replace("©", " "))
+    text = normal_case(",".join(_caps_family_last(p) for p in text.split(","))).strip(" ,")
     # 'А.В.Никулин Е.М.Олейникова': glued initials, people apart by spaces only
     text = re.sub(r"(?<=[a-zа-яё])\s+(?=(?:[A-ZА-ЯЁ]\.){1,3}[A-ZА-ЯЁ][a-zа-яё])", ", ", text)
     text = re.sub(r"((?:[A-ZА-ЯЁ]\.){1,3})(?=[A-ZА-ЯЁ][a-zа-яё])", r"\1 ", text)

@@ -62,6 +62,8 @@ def looks_affiliation(line: str) -> bool:
     m = AFFILIATION.search(line)
     if not m:
         return False
+    if len(line[: m.start()].split()) > 5:
+        return False  # '... in College of Education, Oyo' ends a title; an affiliation names its institution early
     return "," in line or ";" in line or m.start() == 0 or (len(line.split()) <= 6 and line[:1].isupper())
 
 
@@ -328,8 +330,19 @@ class PageReader:
         if m:
             self.evidence.add("DOI", clean_doi(m.group(1)), "label", n)
             return
+        m = issue.PAGES_LINE.match(line)
+        if m:
+            self.evidence.add("page", re.sub(r"\s*[-–—]\s*", "-", m.group(1)), "label", n)
+            rest = line[m.end():].strip()
+            if rest:
+                self._classify_line(n, rest, next_line)
+            return
         dates = history.history_dates(line)
         if dates:
+            facts = issue.issue_facts(line)  # 'Published 18 October 2016 Volume 2016:9 Pages 847—857'
+            for key in ("volume", "issue", "page"):
+                if facts and key in facts:
+                    self.evidence.add(key, facts[key], "issue-line", n)
             self._set_dates(n, dates)
             for c in people.COPYRIGHT.findall(line):
                 self.custom.setdefault("copyright", c.strip())
@@ -343,13 +356,6 @@ class PageReader:
             self._licence(line)
             return
         if "abstract" not in self.item and not self.references and self._citation_like(n, line):
-            return
-        m = issue.PAGES_LINE.match(line)
-        if m:
-            self.evidence.add("page", re.sub(r"\s*[-–—]\s*", "-", m.group(1)), "label", n)
-            rest = line[m.end():].strip()
-            if rest:
-                self._classify_line(n, rest, next_line)
             return
         m = JOURNAL_DATE.match(line)
         if m and issue.journal_name(m.group(1)) and history.parse_date(m.group(2)):
@@ -474,7 +480,7 @@ class PageReader:
             # the same people printed again with fuller names ('Hung CY' then 'Chen-Yu Hung'): the fullest wins
             self.byline = [person for person, _ in marked]
             self.byline_marks = [marks for _, marks in marked]
-        elif not self.byline or (len(marked) == 1 and n - self.byline_lines[-1] <= 4 and len(self.byline) < 30):
+        elif not self.byline or (len(marked) == 1 and n - self.byline_lines[-1] <= 8 and len(self.byline) < 30):
             # a name per line, each followed by its affiliation, is one byline
             self.byline += [person for person, _ in marked]
             self.byline_marks += [marks for _, marks in marked]
