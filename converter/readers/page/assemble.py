@@ -157,7 +157,29 @@ def _title_case(r: "PageReader") -> None:
         r.custom["title-case"] = True  # APA and GOST put it in sentence case
 
 
+def _byline_under_title(r: "PageReader") -> None:
+    """No byline found by the strict rules: the lines right under the title are where pages print
+    the authors, so there a single full name or a list of names is taken as the byline."""
+    best = r.evidence.best("title")
+    if r.byline or r.about or best is None or not best.line:
+        return
+    end = max(r.title_lines or [best.line])
+    for n, text in sorted(r.other):
+        if n <= end:
+            continue
+        if n - end > 3:
+            break
+        marked = people.parse_byline_marked(text, after_title=True) if len(text) < 300 else None
+        if marked:
+            r.byline = [p for p, _ in marked]
+            r.byline_marks = [m for _, m in marked]
+            r.byline_lines.append(n)
+            r.other.remove((n, text))
+            return
+
+
 def _authors(r: "PageReader") -> None:
+    _byline_under_title(r)
     _resolve_role_statements(r)
     names, extra, problems = people.merge_people(r.byline, r.about, r.contributions)
     _apply_marks(r, extra)

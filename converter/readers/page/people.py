@@ -205,12 +205,20 @@ def parse_full_name(text: str) -> Dict[str, str] | None:
     return {"family": " ".join(toks[k:]), "given": " ".join(toks[:k])}
 
 
-def parse_byline_marked(text: str) -> List[Tuple[Dict[str, str], List[str]]] | None:
+def parse_byline_marked(text: str, *, after_title: bool = False) -> List[Tuple[Dict[str, str], List[str]]] | None:
     """A byline -> [(name, markers)], markers being the affiliation numbers and symbols
     printed after each name ('1', '*'). None if any piece is not a name. Names written in
     full without initials are accepted only where the line is clearly a byline (several
     people, or markers)."""
     text = _NAME_DEGREES.sub(" ", text.translate(SUPERSCRIPT_DIGITS).replace("©", " "))
+    text = re.sub(r"^\s*(?:by|от|авторы?:?)\s+", "", text, flags=re.I)
+    text = re.sub(r"\s*(?:orcid(?:\s+icon)?|e-?mail(?:\s+icon)?|corresponding\s+author)\b", " ", text, flags=re.I)
+    text = re.sub(r"\s+[·•|]\s+", ", ", text)  # names set apart by middle dots or bars
+    # roman-numeral and letter affiliation marks ('TavaresI;', 'Smith a,b'): as numbers
+    text = re.sub(r"(?<=[a-zà-ÿа-яё])(I{1,3}|IV|VI{0,3})(?=\s*(?:[,;]|$|\s(?:and|&)\s))", lambda m: str(
+        {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}[m.group(1)]), text)
+    text = re.sub(r"(?<=[a-zà-ÿа-яё])\s([a-f](?:\s?,\s?[a-f])*)(?=\s*(?:[,;]\s|$|\s(?:and|&)\s))",
+                  lambda m: ",".join(str(ord(c) - 96) for c in re.findall(r"[a-f]", m.group(1))), text)
     text = normal_case(",".join(_caps_family_last(p) for p in text.split(","))).strip(" ,")
     # 'А.В.Никулин Е.М.Олейникова': glued initials, people apart by spaces only
     text = re.sub(r"(?<=[a-zа-яё])\s+(?=(?:[A-ZА-ЯЁ]\.){1,3}[A-ZА-ЯЁ][a-zа-яё])", ", ", text)
@@ -233,7 +241,7 @@ def parse_byline_marked(text: str) -> List[Tuple[Dict[str, str], List[str]]] | N
     pieces = [p.strip() for p in re.split(r",|\band\b|\bи\b|&|(?<=\u2063)\.(?=\s)", text) if p.strip()]
     if not pieces:
         return None
-    clearly_byline = len(pieces) > 1 or bool(marks)
+    clearly_byline = len(pieces) > 1 or bool(marks) or after_title  # right under the title, one full name will do
     people: List[Tuple[Dict[str, str], List[str]]] = []
     for piece in pieces:
         held = re.search(r"\u2063(\d+)\u2063", piece)
