@@ -16,7 +16,7 @@ from .evidence import Finding
 if TYPE_CHECKING:
     from .reader import PageReader
 
-MERGED_FIELDS = ("title", "container-title", "issued", "volume", "issue", "page", "DOI", "PMID", "PMCID")
+MERGED_FIELDS = ("title", "container-title", "issued", "volume", "issue", "page", "DOI", "URL", "PMID", "PMCID")
 
 
 def finish(r: "PageReader") -> None:
@@ -78,6 +78,7 @@ def _read_citations(r: "PageReader") -> None:
         numbers["container-title"] = journal
     for key, value in numbers.items():
         r.evidence.add(key, value, "citation", n)
+    r.evidence.add("URL", identifiers.find_article_url(line), "citation", n)
     r.citation_parse = citation.parse_citation(line)
     for key, value in r.citation_parse.items():
         if key != "author":

@@ -54,3 +54,13 @@ def find_pubmed_ids(text: str) -> dict[str, str]:
     if m:
         out["PMCID"] = m.group(1) or m.group(2)
     return out
+
+
+ARTICLE_URL = re.compile(r"https?://(?!(?:dx\.)?doi\.org/)[^\s<>\"]+/[^\s<>\"]+")
+
+
+def find_article_url(text: str) -> str | None:
+    """A link printed in a citation or running head that is not a DOI link: the article's own
+    address ('Trials 2010, 11:107 http://www.trialsjournal.com/content/11/1/107')."""
+    m = ARTICLE_URL.search(text)
+    return m.group(0).rstrip(".,;)") if m else None

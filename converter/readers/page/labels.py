@@ -15,7 +15,7 @@ LABELS: Dict[str, Tuple[str, ...]] = {
                  r"palavras[\s-]chave", r"palabras\s+clave", r"mots[\s-]cl[ée]s", r"schlüsselwörter", r"schlagwörter",
                  r"słowa\s+kluczowe", r"parole\s+chiave"),
     "citation": (r"for\s+citation", r"for\s+citing", r"(?:to\s+)?cite\s+this\s+(?:article|paper)(?:\s+as)?",
-                 r"how\s+to\s+cite(?:\s+this\s+(?:article|paper))?", r"recommended\s+citation", r"suggested\s+citation",
+                 r"how\s+to\s+cite(?:\s+this\s+(?:article|paper))?", r"(?:recommended|suggested)\s+citation(?:\s+for\s+this\s+(?:article|paper))?",
                  r"please\s+cite\s+(?:this\s+(?:article|paper)\s+)?as", r"cite\s+as", r"citation",
                  r"published\s+in\s+final\s+edited\s+form\s+as", r"для\s+цитирования", r"ссылка\s+для\s+цитирования",
                  r"образец\s+цитирования", r"цитировать", r"как\s+цитировать(?:\s+статью)?", r"ссылка\s+на\s+статью",
@@ -39,19 +39,20 @@ LABELS: Dict[str, Tuple[str, ...]] = {
                 r"источники\s+финансирования"),
     "acknowledgements": (r"acknowledge?ments?", r"благодарности", r"благодарность"),
     "doi": (r"doi",),
+    "url": (r"(?:stable\s+|article\s+)?url", r"permalink", r"permanent\s+link", r"постоянная\s+ссылка", r"ссылка\s+на\s+статью\s*\(url\)"),
     "edn": (r"edn",),
     "udc": (r"удк\s*/\s*udc", r"udc\s*/\s*удк", r"udc", r"удк"),
     "pages": (r"pages", r"страницы"),
 }
 
 # Labels whose value may follow after a plain space
-VALUE_AFTER_SPACE = {"doi", "edn", "udc"}
+VALUE_AFTER_SPACE = {"doi", "edn", "udc", "url"}
 
 # Blocks whose content runs over several paragraphs until the next label
 MULTI_PARAGRAPH = {"abstract", "references", "authors", "contributions"}
 # Labels whose value is one line: on the label's own line, or else the next line with text;
 # the lines after it are the page's next part ('DOI: 10.1/x' then the title, unseparated)
-ONE_LINE = {"doi", "edn", "udc", "pages", "title", "byline", "journal"}
+ONE_LINE = {"doi", "edn", "udc", "pages", "title", "byline", "journal", "url"}
 
 
 def _compile() -> List[Tuple[str, Pattern[str]]]:
@@ -87,6 +88,8 @@ def match_label(line: str) -> Tuple[str, str] | None:
                     kind == "citation" and re.match(r"^\s*(?:citation|cite\s+as|цитировать|цитувати)\b", label, re.I))):
                 continue
             if kind in ("doi", "edn") and rest and not re.match(r"(?:https?://|10\.|[A-Za-z]{6}\b)", rest):
+                continue
+            if kind == "url" and not re.match(r"https?://\S+$", rest):
                 continue
             return kind, rest
     return None

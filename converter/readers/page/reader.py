@@ -276,6 +276,13 @@ class PageReader:
         elif block.text:
             self.other.extend(block.lines)
 
+    def _block_url(self, block: Block) -> None:
+        url = identifiers.find_article_url(block.text)
+        if url:
+            self.evidence.add("URL", url, "label", block.first_line)
+        elif block.text:
+            self.other.extend(block.lines)
+
     def _block_edn(self, block: Block) -> None:
         m = identifiers.EDN.search("EDN " + block.text)
         if m:
@@ -511,6 +518,9 @@ class PageReader:
     def _issue_line(self, n: int, facts: Dict[str, Any], source: str) -> None:
         for key, value in facts.items():
             self.evidence.add(key, value, source, n)
+        url = identifiers.find_article_url(self.lines[n - 1]) if 0 < n <= len(self.lines) else None
+        if url:
+            self.evidence.add("URL", url, source, n)
 
     def _set_dates(self, n: int, dates: Dict[str, List[int]]) -> None:
         for key, parts in dates.items():
