@@ -93,7 +93,8 @@ def _choose_title(r: "PageReader") -> None:
                             citation_title=parsed.get("title"),
                             journal=journal.value if journal else None,
                             doi_at=[f.line for f in r.evidence.found.get("DOI", []) if f.line],
-                            page_title=next((ln.strip() for ln in r.lines if ln.strip()), None))
+                            page_title=next((ln.strip() for ln in r.lines if ln.strip()), None),
+                            cyrillic_page=title.is_cyrillic(" ".join(r.lines)))
         if best is not None:
             r.evidence.add("title", best.text.strip().rstrip("."), "head", best.line)
             r.title_lines = list(range(best.line, max(best.line, best.last_line) + 1))

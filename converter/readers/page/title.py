@@ -60,6 +60,11 @@ class Candidate:
     last_line: int = 0     # where a title wrapped over several lines ends
 
 
+def is_cyrillic(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum("\u0400" <= c <= "\u04ff" for c in letters) > len(letters) / 2
+
+
 def fold(text: str) -> str:
     """Letters and digits only, case-folded, accents and dashes ignored: for comparing titles."""
     text = unicodedata.normalize("NFKD", text)
@@ -84,7 +89,7 @@ def agrees(a: str, b: str) -> bool:
 
 def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract_at: int | None,
           citation_title: str | None, journal: str | None, doi_at: Sequence[int] = (),
-          page_title: str | None = None) -> None:
+          page_title: str | None = None, cyrillic_page: bool | None = None) -> None:
     """Set each candidate's score; the caller takes the highest."""
     for c in candidates:
         words = c.text.split()
@@ -109,6 +114,8 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
             s -= 4
         if c.heading:
             s += 6  # marked up as the page's first-level heading
+        if cyrillic_page is not None and is_cyrillic(c.text) == cyrillic_page:
+            s += 1.5  # a bilingual page prints both titles: the article's is in the page's main script
         if BREADCRUMB.search(c.text) and len(words) < 25:
             s -= 4
         if SECTION_NUMBER.match(c.text):

@@ -1,0 +1,140 @@
+"""The page reader's generic extractors on the printed patterns issue 11 names (strings written
+here, not taken from the page set): issue lines, citation lines, DOIs in every form, dates with
+their roles, titles among page furniture, bylines, and a page with no title."""
+from __future__ import annotations
+
+import pytest
+
+import converter
+from converter.readers.page.history import history_dates, month_number
+from converter.readers.page.identifiers import find_doi, find_issns, find_pubmed_ids
+from converter.readers.page.issue import issue_facts
+from converter.readers.page.people import parse_byline_marked
+
+
+def read_page(text: str):
+    return converter.read(text, "page", source="page.txt")
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Year : 2018 | Volume : 16 | Issue : 1 | Page : 10-14",
+     {"issued": [2018], "volume": "16", "issue": "1", "page": "10-14"}),
+    ("Том 12, Номер 10 (Октябрь 2022)", {"issued": [2022, 10], "volume": "12", "issue": "10"}),
+    ("Вестник Томского университета. 2022. № 46. С. 127-155.",
+     {"container-title": "Вестник Томского университета", "issued": [2022], "issue": "46", "page": "127-155"}),
+    ("Volume 12, Issue 3, March 2020, Pages 123-145",
+     {"issued": [2020, 3], "volume": "12", "issue": "3", "page": "123-145"}),
+    ("J Am Coll Surg. 2020 Mar; 230(3): 345–356.",
+     {"container-title": "J Am Coll Surg", "issued": [2020, 3], "volume": "230", "issue": "3", "page": "345-356"}),
+    ("Zielinski and Halling BMC Res Notes (2015) 8:714",
+     {"container-title": "BMC Res Notes", "issued": [2015], "volume": "8", "page": "714"}),
+    ("Back to Journals » Journal of Pain Research » Volume 9",
+     {"container-title": "Journal of Pain Research", "volume": "9"}),
+    ("Том 10, Номер 3 (Июль-сентябрь 2020)", {"issued": [2020], "volume": "10", "issue": "3"}),
+])
+def test_issue_lines_of_both_languages(line, expected):
+    facts = issue_facts(line)
+    assert facts is not None
+    got = {k: (v["date-parts"][0] if k == "issued" else v) for k, v in facts.items()}
+    assert got == expected
+
+
+@pytest.mark.parametrize("line", [
+    "The results (n = 45) show that in 2020 the volume of trade grew",
+    "Home / Archives / Current issue",
+    "Received 12 March 2021",
+])
+def test_prose_and_menus_are_no_issue_lines(line):
+    assert issue_facts(line) is None
+
+
+@pytest.mark.parametrize("text", ["doi:10.1234/abc.5", "DOI: 10.1234/abc.5", "https://doi.org/10.1234/abc.5",
+                                  "http://dx.doi.org/10.1234/abc.5", "doi 10.1234/abc.5"])
+def test_doi_in_every_printed_form(text):
+    assert find_doi(text) == "10.1234/abc.5"
+
+
+def test_bare_doi_only_when_asked():
+    assert find_doi("see 10.1234/abc.5") is None
+    assert find_doi("see 10.1234/abc.5.", bare=True) == "10.1234/abc.5"
+
+
+def test_issn_pmid_pmcid():
+    assert find_issns("ISSN 1234-5678 (Print), e-ISSN: 2345-678X; 3456-7890 (Online)") == \
+        ["1234-5678", "2345-678X", "3456-7890"]
+    assert find_pubmed_ids("PMID: 24134046 PMCID: PMC3955056") == {"PMID": "24134046", "PMCID": "PMC3955056"}
+
+
+def test_history_dates_with_roles():
+    assert history_dates("Received 2 August 2016 Accepted for publication 9 September 2016") == \
+        {"submitted": [2016, 8, 2], "accepted": [2016, 9, 9]}
+    assert history_dates("Поступила 07.02.2023; принята к публикации 19.06.2023") == \
+        {"submitted": [2023, 2, 7], "accepted": [2023, 6, 19]}
+    assert history_dates("Published online by Cambridge University Press: 11 September 2020") == \
+        {"published": [2020, 9, 11]}
+    assert [month_number(w) for w in ("Mar", "марта", "березня", "septiembre", "Oct.")] == [3, 3, 3, 9, 10]
+
+
+@pytest.mark.parametrize("line, families", [
+    ("Cathleen S Colón-Emeric 1, Heather E Whitson 2, Juliessa Pavon 3", ["Colón-Emeric", "Whitson", "Pavon"]),
+    ("Rosi, B.1; Grašič, L.2 & Lerher, T.5", ["Rosi", "Grašič", "Lerher"]),
+    ("Kenneth W. Latimer,1,2 Jacob L. Yates,1,2", ["Latimer", "Yates"]),
+    ("Екатерина Владимировна Филатова1. Александр Васильевич Нечаев2", ["Филатова", "Нечаев"]),
+    ("и.г. ШИРОБОКОВ", ["Широбоков"]),
+    ("К.В. Антонова (1), М.М. Танашян (1)", ["Антонова", "Танашян"]),
+    ("А.В.Никулин Е.М.Олейникова", ["Никулин", "Олейникова"]),
+    ("AGADA Allwell1, Dr. Christianah Olajumoke SAM-KAYODE2", ["Agada", "Sam-Kayode"]),
+    ("Susan L. Norris MD, MPH", ["Norris"]),
+])
+def test_bylines(line, families):
+    people = parse_byline_marked(line)
+    assert people is not None
+    assert [p["family"] for p, _ in people] == families
+
+
+@pytest.mark.parametrize("line", ["Open Access", "Research Article", "Метаязыковые комментарии в прозе И. А. Бунина"])
+def test_titles_and_furniture_are_no_bylines(line):
+    assert parse_byline_marked(line.upper() if "Бунина" in line else line) is None
+
+
+PAGE = """Skip to main content
+Home
+Archives
+Journal of Regional Studies
+Vol. 12 No. 3 (2021)
+Original Article
+The Dynamics of Cross-Border Cooperation in Northern Europe
+Anna Virtanen1, Pekka Korhonen2
+1 University of Helsinki, Finland
+2 University of Turku, Finland
+Abstract
+Cross-border cooperation has changed over the last decade. This study examines regional projects.
+Keywords: cross-border cooperation; regions
+How to cite: Virtanen A., Korhonen P. The Dynamics of Cross-Border Cooperation in Northern Europe. Journal of Regional Studies. 2021;12(3):45-60. doi:10.1234/jrs.2021.45
+"""
+
+
+def test_a_page_from_an_unseen_layout():
+    item = read_page(PAGE).records[0]
+    assert item["title"] == "The Dynamics of Cross-Border Cooperation in Northern Europe"
+    assert [a["family"] for a in item["author"]] == ["Virtanen", "Korhonen"]
+    assert item["container-title"] == "Journal of Regional Studies"
+    assert (item["volume"], item["issue"], item["page"]) == ("12", "3", "45-60")
+    assert item["issued"] == {"date-parts": [[2021]]}
+    assert item["DOI"] == "10.1234/jrs.2021.45"
+    assert item["custom"]["authors"][0]["affiliation"] == "University of Helsinki, Finland"
+    # the menu lines are kept, not lost
+    assert "Home" in item["custom"]["other-text"]
+
+
+def test_a_page_without_a_title_keeps_what_it_has():
+    result = read_page("Journal of Regional Studies. 2021;12(3):45-60.\nDOI: 10.1234/jrs.2021.45\n")
+    item = result.records[0]
+    assert "title" not in item and item["DOI"] == "10.1234/jrs.2021.45" and item["volume"] == "12"
+    assert any(d.field == "title" and "no article title" in d.message for d in result.diagnostics)
+
+
+def test_nothing_citable_is_a_parse_error_naming_the_file():
+    with pytest.raises(converter.ParseError) as err:
+        read_page("12345\n")
+    assert "page.txt" in str(err.value) and err.value.exit_code == 4
