@@ -449,9 +449,9 @@ class PageReader:
             return True
         text, _ = clean_title(line)
         if not self.byline:
-            split = people.split_title_byline(text)
-            if split:  # 'TITLE Andrzej Zielinski1* and Anders Halling2' on one line
-                text, names, marks = split
+            on_one_line = people.split_title_byline(text)
+            if on_one_line:  # 'TITLE Andrzej Zielinski1* and Anders Halling2' on one line
+                text, names, marks = on_one_line
                 self._add_names(n, names, marks)
         if 1 <= len(text.split()) <= 60 and not looks_affiliation(text) and not is_furniture(text):
             self.candidates.append(Candidate(len(self.candidates), n, text, heading=n in self.headings))
