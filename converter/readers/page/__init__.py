@@ -6,8 +6,14 @@ Inside, in reading order:
   identifiers.py  DOI, EDN, UDC, ISSN, PMID/PMCID wherever they are printed
   history.py      submitted / revised / accepted / published dates with their roles
   issue.py        journal, year, volume, issue, pages in the printed patterns of both languages
-  people.py       byline, "About the authors", contribution statements
+  people.py       "About the authors" paragraphs, contribution statements, merging the people
+  bylines.py      names as bylines print them (markers, capitals, degrees, patronymics)
+  title.py        the title chosen among the head's lines by evidence
+  citation.py     the page's own citation line, read by the reference parser and cut at the title
+  head.py         the head before the abstract: byline, author lines, title candidates
+  evidence.py     what several parts of the page say of one field, merged by source
   reader.py       the page walk: blocks to their fields, loose lines classified one by one
+  assemble.py     the record built: title chosen, findings merged, authors joined
 """
 from .reader import read, sniff
 

@@ -10,7 +10,7 @@ from ...errors import ParseError
 from ...language import guess_language
 from ...model import CSLItem
 from ...normalize import looks_title_case, undo_line_hyphens
-from . import citation, identifiers, issue, people, title
+from . import bylines, citation, identifiers, issue, people, title
 from .evidence import Finding
 
 if TYPE_CHECKING:
@@ -171,7 +171,7 @@ def _byline_under_title(r: "PageReader") -> None:
             continue
         if n - end > 3:
             break
-        marked = people.parse_byline_marked(text, after_title=True) if len(text) < 300 else None
+        marked = bylines.parse_byline_marked(text, after_title=True) if len(text) < 300 else None
         if marked:
             r.byline = [p for p, _ in marked]
             r.byline_marks = [m for _, m in marked]

@@ -8,29 +8,8 @@ import unicodedata
 from typing import Any, Dict, List, Tuple
 
 from ...credit import split_contributions
-from ...references.names import is_initials
+from .bylines import NAME_WORD, PATRONYMIC, full_name_parts, normal_case
 
-PARTICLES = {"de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "la", "le", "van", "von",
-             "ten", "ter", "y", "bin", "ibn", "al", "el"}
-class _NameWord:
-    """A capitalised name word in any alphabet ('Grašič', 'Colón-Emeric', 'O’Neil', 'Иванова')."""
-
-    @staticmethod
-    def match(word: str) -> bool:
-        parts = word.split("-")
-        if not parts[0][:1].isupper():
-            return False
-        for part in parts:
-            rest = part[1:].replace("'", "").replace("’", "")
-            if not part[:1].isalpha() or not rest or not rest.isalpha() or not rest.islower():
-                return False
-        return True
-
-
-_NAME_WORD = _NameWord()
-# degrees and titles printed with a name ('Susan L. Norris MD, MPH', 'Dr. Christianah ...')
-_NAME_DEGREES = re.compile(r"(?<![^\s,])(?:MD|PhD|Ph\.D\.?|MPH|MSc|M\.Sc\.?|BSc|MBBS|MS|MA|RN|DrPH|DO|FRCP\w*|FACP|"
-                           r"MBA|DPhil|Dr\.?|Prof\.?|Professor)(?=\s|,|$)")
 _ORCID = re.compile(r"\b(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\b")
 _SCOPUS = re.compile(r"Scopus\s*(?:Author\s*)?ID\s*:?\s*(\d{6,})", re.I)
 _SPIN = re.compile(r"SPIN(?:[\s-]*(?:code|код))?\s*:?\s*(\d{4}-\d{4})", re.I)
@@ -75,58 +54,6 @@ def split_top_level(text: str, sep: str = ",") -> List[str]:
     return [p for p in parts if p]
 
 
-_PATRONYMIC = re.compile(r"(?:[ое]вич|[ое]вна|[иы]ч|ична|инична|оглы|кызы|[oe]vich|[oe]vna|ichna)$", re.I)
-_LOWER_INITIALS = re.compile(r"^(?:[^\W\d_]\.){1,3}$")
-
-
-def normal_case(text: str) -> str:
-    """Names printed in capitals ('ЗИГАНШИН АЙДАР', 'и.г. ШИРОБОКОВ') in their ordinary case:
-    'Зиганшин Айдар', 'И.Г. Широбоков'. Initials and mixed-case words are left alone."""
-    def word(m: re.Match[str]) -> str:
-        w = m.group(0)
-        if _LOWER_INITIALS.match(w):
-            return w.upper()
-        letters = [c for c in w if c.isalpha()]
-        if len(letters) >= 4 and w.isupper() and "." not in w:
-            return "-".join(part.capitalize() for part in w.split("-"))
-        return w
-    return re.sub(r"\S+", word, text)
-
-
-# words of page furniture that the name patterns would otherwise take for names ('Open Access')
-NOT_NAMES = {"open", "access", "see", "profile", "view", "download", "article", "research", "journal", "abstract",
-             "full", "text", "pdf", "home", "about", "search", "volume", "issue", "original", "review", "editorial",
-             "received", "accepted", "published", "citation", "cite", "share", "print", "menu", "login", "register",
-             "content", "contents", "authors", "author", "keywords", "introduction", "references", "статья",
-             "аннотация", "журнал", "содержание", "главная", "поиск", "авторы", "том", "выпуск"}
-
-
-def _caps_family_last(piece: str) -> str:
-    """'AGADA Allwell1' -> 'Allwell AGADA1': in a name whose other words are in ordinary case,
-    the one word in capitals is the family name, wherever it stands."""
-    m = re.match(r"^(\s*)(.*?)(\s*[\d*†,]*)$", piece)
-    if not m:
-        return piece
-    words = m.group(2).split()
-    caps = [w for w in words if len(w) >= 2 and w.replace("-", "").isalpha() and w.isupper()]
-    if len(caps) != 1 or len(words) < 2 or words[-1] == caps[0] or not all(
-            w == caps[0] or w[:1].isupper() and not w.isupper() for w in words):
-        return piece
-    words.remove(caps[0])
-    return f"{m.group(1)}{' '.join(words + caps)}{m.group(3)}"
-
-
-def full_name_parts(words: List[str]) -> Dict[str, str]:
-    """Family and given names of a full name without initials: a patronymic tells Russian
-    order ('Писаренко Данила Андреевич' family first, 'Екатерина Владимировна Филатова' family
-    last); otherwise the family name is the last word."""
-    if len(words) == 3 and _PATRONYMIC.search(words[2]) and not _PATRONYMIC.search(words[1]):
-        return {"family": words[0], "given": " ".join(words[1:])}
-    if len(words) == 1:
-        return {"family": words[0]}
-    return {"family": words[-1], "given": " ".join(words[:-1])}
-
-
 AGGREGATOR_AUTHORS = re.compile(r"\bавтор(?:ы)?\s+научной\s+работы\s*[—–-]\s*(.+?)\s*$", re.I)
 _AUTHOR_LINE = re.compile(r"^([^\W\d_][^\W\d_'’-]+(?:\s+[^\W\d_][^\W\d_'’.-]*){1,3})\s*[,–—]\s+(.+)$")
 
@@ -139,160 +66,13 @@ def author_line(line: str) -> Dict[str, str] | None:
     if not m:
         return None
     words = m.group(1).split()
-    if len(words) != 3 or not _PATRONYMIC.search(words[2]) or not all(_NAME_WORD.match(w) for w in words):
+    if len(words) != 3 or not PATRONYMIC.search(words[2]) or not all(NAME_WORD.match(w) for w in words):
         return None
     rest = m.group(2)
     if not (_DEGREE.match(rest) or _POSITION.search(rest) or re.search(
             r"университет|институт|академи|universit|institut|academy|e-?mail|orcid", rest, re.I)):
         return None
     return full_name_parts(words)
-
-
-def _is_name_token(tok: str) -> bool:
-    return is_initials(tok) or bool(re.fullmatch(r"[A-Z]", tok)) or tok.lower() in PARTICLES or bool(_NAME_WORD.match(tok))
-
-
-def parse_initials_first(text: str) -> Dict[str, str] | None:
-    """'J. de J. Calderon Anton' -> given 'J. de J.', family 'Calderon Anton'; None if the text
-    is not a name written initials first."""
-    toks = text.replace("©", " ").replace("*", " ").split()
-    toks = [t.rstrip(",") for t in toks if not t.isdigit()]
-    if len(toks) < 2 or not all(_is_name_token(t) for t in toks):
-        return None
-    last_initial = max((i for i, t in enumerate(toks) if is_initials(t)), default=-1)
-    if last_initial < 0 or last_initial == len(toks) - 1:
-        return None
-    family = toks[last_initial + 1:]
-    if not all(_NAME_WORD.match(t) or t.lower() in PARTICLES for t in family):
-        return None
-    if sum(1 for t in toks[:last_initial] if _NAME_WORD.match(t)) > 2:
-        return None  # 'Метаязыковые Комментарии В Прозе И. А. Бунина' is a title ending in a name
-    return {"family": " ".join(family), "given": " ".join(toks[: last_initial + 1])}
-
-
-def parse_family_first(text: str) -> Dict[str, str] | None:
-    """'Тарасова А. С.' / 'Rustamova L.R.' -> family, given; None otherwise."""
-    toks = text.split()
-    k = len(toks)
-    while k > 1 and (is_initials(toks[k - 1]) or (k == len(toks) and re.fullmatch(r"[A-Z]{1,3}", toks[k - 1]))):
-        k -= 1  # 'Hung CY' (Vancouver's bare initials) too
-    if k == len(toks) or not all(_NAME_WORD.match(t) or t.lower() in PARTICLES for t in toks[:k]):
-        return None
-    return {"family": " ".join(toks[:k]), "given": " ".join(toks[k:])}
-
-
-SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
-# An affiliation/correspondence marker after a name: "Ivanova 1,*", "Petrov2", "Cruz¹"
-_MARKS = re.compile(r"(?:(?<=[^\W\d_])\s*|(?<=\.))((?:\d{1,2}[*†‡§#]?|[*†‡§#])(?:\s*,\s*(?:\d{1,2}[*†‡§#]?|[*†‡§#]))*)"
-                    r"(?=\s*(?:,|\band\b|&|\bи\b|\.\s|$))")
-
-
-def parse_full_name(text: str) -> Dict[str, str] | None:
-    """'Maria de la Cruz' / 'Boris Petrov': given names first, no initials; the family name is
-    the last word with the particles before it."""
-    toks = text.split()
-    if not 2 <= len(toks) <= 5 or not _NAME_WORD.match(toks[0]) or not _NAME_WORD.match(toks[-1]):
-        return None
-    if any(t.lower() in NOT_NAMES for t in toks):
-        return None
-    if not all(_NAME_WORD.match(t) or t.lower() in PARTICLES or re.fullmatch(r"[A-Z]\.?", t) for t in toks):
-        return None
-    if len(toks) == 3 and _PATRONYMIC.search(toks[2]):
-        return full_name_parts(toks)
-    k = len(toks) - 1
-    while k > 1 and toks[k - 1].lower() in PARTICLES:
-        k -= 1
-    return {"family": " ".join(toks[k:]), "given": " ".join(toks[:k])}
-
-
-def parse_byline_marked(text: str, *, after_title: bool = False) -> List[Tuple[Dict[str, str], List[str]]] | None:
-    """A byline -> [(name, markers)], markers being the affiliation numbers and symbols
-    printed after each name ('1', '*'). None if any piece is not a name. Names written in
-    full without initials are accepted only where the line is clearly a byline (several
-    people, or markers)."""
-    text = _NAME_DEGREES.sub(" ", text.translate(SUPERSCRIPT_DIGITS).replace("©", " "))
-    text = re.sub(r"^\s*(?:by|от|авторы?:?)\s+", "", text, flags=re.I)
-    text = re.sub(r"\s*(?:orcid(?:\s+icon)?|e-?mail(?:\s+icon)?|corresponding\s+author)\b", " ", text, flags=re.I)
-    text = re.sub(r"\s+[·•|]\s+", ", ", text)  # names set apart by middle dots or bars
-    # roman-numeral and letter affiliation marks ('TavaresI;', 'Smith a,b'): as numbers
-    text = re.sub(r"(?<=[a-zà-ÿа-яё])(I{1,3}|IV|VI{0,3})(?=\s*(?:[,;]|$|\s(?:and|&)\s))", lambda m: str(
-        {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}[m.group(1)]), text)
-    text = re.sub(r"(?<=[a-zà-ÿа-яё])\s([a-f](?:\s?,\s?[a-f])*)(?=\s*(?:[,;]\s|$|\s(?:and|&)\s))",
-                  lambda m: ",".join(str(ord(c) - 96) for c in re.findall(r"[a-f]", m.group(1))), text)
-    text = normal_case(",".join(_caps_family_last(p) for p in text.split(","))).strip(" ,")
-    # 'А.В.Никулин Е.М.Олейникова': glued initials, people apart by spaces only
-    text = re.sub(r"(?<=[a-zа-яё])\s+(?=(?:[A-ZА-ЯЁ]\.){1,3}[A-ZА-ЯЁ][a-zа-яё])", ", ", text)
-    text = re.sub(r"((?:[A-ZА-ЯЁ]\.){1,3})(?=[A-ZА-ЯЁ][a-zа-яё])", r"\1 ", text)
-    text = re.sub(r"\s*\((\d{1,2}(?:\s*,\s*\d{1,2})*)\)", r"\1", text)  # 'Антонова (1)' marks as 'Антонова1'
-    text = re.sub(r"(?<=[^\W\d_]),((?:\d{1,2}|\*)(?:,(?:\d{1,2}|\*))*)(?:\s+(?=[A-Z])|\s*$)", r"\1, ", text)  # 'Latimer,1,2 Jacob'
-    text = re.sub(r"\s{3,}", ", ", text).strip(" ,")
-    text = re.sub(r"(?<=\d)\s+\d{1,2}$", "", text)  # an affiliation's number begun at the line's end
-    if ";" in text:  # 'Rosi, B.1; Grašič, L.2; ... & Lerher, T.5': family, initials per piece
-        text = ", ".join(p.replace(",", " ").strip() for p in re.split(r";|&", text) if p.strip())
-    if not re.search(r"(?:^|\s)(?:[^\W\d_]{1,2}\.\s?)+$", text):  # a full stop, not an initial's
-        text = text.rstrip(" .")
-    marks: List[List[str]] = []
-
-    def hold(m: re.Match[str]) -> str:
-        marks.append([x.strip() for x in m.group(1).split(",")])
-        return f" \u2063{len(marks) - 1}\u2063"
-
-    text = _MARKS.sub(hold, text)
-    pieces = [p.strip() for p in re.split(r",|\band\b|\bи\b|&|(?<=\u2063)\.(?=\s)", text) if p.strip()]
-    if not pieces:
-        return None
-    clearly_byline = len(pieces) > 1 or bool(marks) or after_title  # right under the title, one full name will do
-    people: List[Tuple[Dict[str, str], List[str]]] = []
-    for piece in pieces:
-        held = re.search(r"\u2063(\d+)\u2063", piece)
-        piece = re.sub(r"\s*\u2063\d+\u2063", "", piece).strip()
-        person = parse_initials_first(piece) or parse_family_first(piece) or (
-            parse_full_name(piece) if clearly_byline else None)
-        if person is None:
-            return None
-        people.append((person, marks[int(held.group(1))] if held else []))
-    return people
-
-
-def parse_byline(text: str) -> List[Dict[str, str]] | None:
-    """A comma- or 'and'-separated list of names; None if any piece is not a name."""
-    marked = parse_byline_marked(text)
-    return [person for person, _ in marked] if marked else None
-
-
-def split_title_byline(line: str) -> Tuple[str, List[Dict[str, str]], List[List[str]]] | None:
-    """'Association between age ... Swedish study Andrzej Zielinski1* and Anders Halling2' ->
-    (title, names, markers): a title and a marked byline printed on one line (PDF text). The
-    byline must carry affiliation markers, so a title ending in a name is not cut."""
-    words = line.split()
-    if len(words) < 6 or not re.search(r"[^\W\d_][\d*†]|,\d", line):
-        return None
-    for i in range(2, len(words) - 1):
-        if not words[i][:1].isupper():
-            continue
-        marked = parse_byline_marked(" ".join(words[i:]))
-        if marked and any(m for _, m in marked) and len(words[:i]) >= 2:
-            # the title's last word may pass for a first given name ('... in Ghana Isaac Amoako1'):
-            # move the cut right while the same number of people still parse
-            while i + 1 < len(words):
-                shorter = parse_byline_marked(" ".join(words[i + 1:]))
-                if not shorter or len(shorter) != len(marked):
-                    break
-                i, marked = i + 1, shorter
-            return " ".join(words[:i]), [p for p, _ in marked], [m for _, m in marked]
-    return None
-
-
-def split_byline_title(line: str) -> Tuple[List[Dict[str, str]], str] | None:
-    """'L. R. Rustamova, J. de J. Calderon Anton. Specifics of ...' -> (names, title)."""
-    for m in re.finditer(r"\.\s+", line):
-        head, tail = line[: m.start()], line[m.end():]
-        if len(tail.split()) < 2:
-            break
-        names = parse_byline(head + ".") if head else None
-        if names and not parse_byline(tail.split(".")[0]):
-            return names, tail.strip()
-    return None
 
 
 def _full_name_person(full: str, known: List[Dict[str, str]]) -> Tuple[int | None, Dict[str, str]]:

@@ -16,12 +16,12 @@ from ...model import CSLItem, Diagnostic, Diagnostics, Result
 from ...normalize import clean_doi, repair_homoglyphs
 from ...options import Options
 from ...references import parse_reference, split_reference_list
-from . import history, identifiers, issue, people
+from . import bylines, history, identifiers, issue, people
 from .assemble import finish
 from .evidence import Evidence
+from .head import AFFILIATION, HeadLines
 from .labels import Block, split_blocks
 from .title import Candidate, is_furniture
-from .title import clean as clean_title
 
 # Abstract section headings of structured abstracts (IMRAD and the like), English and Russian
 ABSTRACT_SECTIONS = re.compile(
@@ -32,39 +32,14 @@ ABSTRACT_SECTIONS = re.compile(
     r"Выводы)\s*[.:]\s+(.+)$", re.S)
 AFTER_REFERENCES = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|licensee\b|this (?:article|work) is (?:an open|licensed|distributed)|"
                               r"received\b|submitted\b|поступила\b|статья поступила|лицензия\b)", re.I)
-AFFILIATION = re.compile(r"\b(?:universit\w*|institut\w*|academy|college|school|centre|center|hospital|clinic|practice|"
-                         r"ministry|foundation|PCT|NHS|trust|inc|ltd|gmbh|corporation|"
-                         r"department|faculty|laborator\w*|университет\w*|институт\w*|академи\w*|колледж\w*|центр\w*|"
-                         r"кафедр\w*|факультет\w*|лаборатори\w*|больниц\w*)\b", re.I)
 MARKDOWN_EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}([^\s*][^*]*?)\*{1,2}(?![\w*])")
-# a bulleted name in inverted order, as repositories list authors ('  • Xu, Senyu')
-BULLET_NAME = re.compile(r"^[•·▪‣-]\s*([^\W\d_][^,]{1,40}),\s*([^\W\d_][^,]{0,40})$")
-# 'Authors Hung CY, Hsiao MY' / 'Авторы: ...' (a label without its colon)
-AUTHORS_PREFIX = re.compile(r"^(?:authors?|авторы?|автор\(ы\))\s*:?\s+(?=\S)", re.I)
 JOURNAL_DATE = re.compile(r"^([^\W\d][^,\d]{1,60}?),\s+(\d{1,2}\s+[^\W\d_]+\.?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},\s+\d{4})$")
 KEYWORDS_END = re.compile(r"\s+\|\s+|\.\s+(?:\d\.?\s+)?(?:[A-ZА-Я]{2,}\b|I\.?\s|Введение|Introduction)|\.\s+I$")
-TITLE_ON_AGGREGATOR = re.compile(r"^(?:научная\s+статья|статья)\s+на\s+тему\s+['\"«](.+)['\"»]\s*$", re.I)
 INLINE_BREAK_HYPHEN = re.compile(r"\b([A-Z][a-z]{1,3})-([a-z]{3,})\b")
 HYPHEN_PREFIXES = {"co", "non", "pre", "post", "anti", "sub", "self", "ex", "pro", "re", "neo", "pan", "mid",
                    "semi", "euro", "well", "half", "full", "high", "low", "long", "all", "over", "out", "up",
                    "un", "de", "in", "on", "off", "top", "end", "key", "war", "web", "e", "x"}
 
-
-ORG_PREFIX = re.compile(r"^(?:\d\s*)?(?:ФГБУ|ФГБОУ|ФГАОУ|ФГБНУ|ФГУП|ФБУН|ГБУЗ|ГБОУ|ГАУЗ|АНО|НИИ|ООО|АО|ОАО|ЧУ|ФКУЗ|КГБУЗ|МБОУ)\b")
-ADDRESS = re.compile(r"^\d{5,6},|\b(?:ул|д|пр|пер|г)\.\s|\b(?:street|road|avenue|str)\b\.?|\bP\.?O\.? Box\b", re.I)
-
-
-def looks_affiliation(line: str) -> bool:
-    """An affiliation or address line: an institution's word with the commas of an address, or
-    a short institution name ('School' alone in a title does not make it one)."""
-    if ADDRESS.search(line) or ORG_PREFIX.search(line):
-        return True
-    m = AFFILIATION.search(line)
-    if not m:
-        return False
-    if len(line[: m.start()].split()) > 5:
-        return False  # '... in College of Education, Oyo' ends a title; an affiliation names its institution early
-    return "," in line or ";" in line or m.start() == 0 or (len(line.split()) <= 6 and line[:1].isupper())
 
 
 def sniff(text: str) -> int:
@@ -89,7 +64,7 @@ def _undo_inline_hyphen(text: str) -> str:
     return INLINE_BREAK_HYPHEN.sub(join, text)
 
 
-class PageReader:
+class PageReader(HeadLines):
     """State of one page being read."""
 
     def __init__(self, text: str, source: str) -> None:
@@ -390,7 +365,7 @@ class PageReader:
             return
         m = people.MARKED_AFFILIATION.match(line)
         if m and self.byline_marks and AFFILIATION.search(line):
-            mark = m.group(1).translate(people.SUPERSCRIPT_DIGITS)
+            mark = m.group(1).translate(bylines.SUPERSCRIPT_DIGITS)
             self.affiliations[mark] = m.group(2).strip()
             return
         if self._head_line(n, line, next_line):
@@ -413,108 +388,6 @@ class PageReader:
             return
         self.other.append((n, line))
 
-    def _head_line(self, n: int, line: str, next_line: str = "") -> bool:
-        """Byline and title candidates in the page's head (before the abstract)."""
-        if "abstract" in self.item or self.references:
-            return False
-        bullet = BULLET_NAME.match(line)
-        if bullet and people.parse_byline(f"{bullet.group(2)} {bullet.group(1)}"):
-            self._add_names(n, [{"family": bullet.group(1).strip(), "given": bullet.group(2).strip()}])
-            return True
-        prefixed = AUTHORS_PREFIX.match(line)
-        if prefixed and self._byline(n, line[prefixed.end():]):
-            return True
-        # a full name alone on its line, its affiliation on the next ('Peter Young' / 'Harbourside ...')
-        single = people.parse_full_name(people.normal_case(line)) if len(line.split()) <= 4 else None
-        if single and (AFFILIATION.search(next_line) or re.match(r"^affiliations?\b", next_line, re.I)) \
-                and not AFFILIATION.search(line):
-            self._add_names(n, [single])
-            return True
-        m = TITLE_ON_AGGREGATOR.match(line)
-        if m:  # CyberLeninka: "Научная статья на тему 'TITLE'"
-            self.evidence.add("title", m.group(1).strip(), "label", n)
-            self.other.append((n, line))
-            return True
-        if not self.byline:
-            split = people.split_byline_title(line)
-            if split and not self.candidates:
-                names, title_text = split
-                self.byline = names
-                self.byline_lines.append(n)
-                self.evidence.add("title", title_text.strip().rstrip("."), "head", n)
-                return True
-        if self._byline(n, line):
-            return True
-        if self._author_line(n, line):
-            return True
-        text, _ = clean_title(line)
-        if not self.byline:
-            on_one_line = people.split_title_byline(text)
-            if on_one_line:  # 'TITLE Andrzej Zielinski1* and Anders Halling2' on one line
-                text, names, marks = on_one_line
-                self._add_names(n, names, marks)
-        if 1 <= len(text.split()) <= 60 and not looks_affiliation(text) and not is_furniture(text):
-            self.candidates.append(Candidate(len(self.candidates), n, text, heading=n in self.headings))
-            return True
-        return False
-
-    def _add_names(self, n: int, names: List[Dict[str, str]], marks: List[List[str]] | None = None) -> None:
-        if self.byline and (not self.byline_lines or n - self.byline_lines[-1] > 4):
-            return  # a second byline further down is another block's (a reference, a footer)
-        self.byline += names
-        self.byline_marks += marks or [[] for _ in names]
-        self.byline_lines.append(n)
-
-    def _citation_like(self, n: int, line: str) -> bool:
-        """An unlabelled citation of the article in its head ('Kwon S, Kim D, "Title", Journal,
-        vol. 2014, Article ID 285367, 2014. https://doi.org/...'): read like a citation line."""
-        quoted = re.search(r"[\"“«].{10,}?[\"”»]", line)
-        if self.citations or len(line) > 600 or not quoted or line.count(",") < 2:
-            return False
-        by_names = people.parse_byline(line[: quoted.start()].strip(" ,.:"))
-        if not (by_names or (identifiers.find_doi(line) and re.search(r"\b(?:19|20)\d\d\b", line) and line.count(",") >= 3)):
-            return False
-        self.citations.append((n, line))
-        return True
-
-    def _byline(self, n: int, line: str) -> bool:
-        """Take the line as the byline if it is one (names, with affiliation markers)."""
-        marked = people.parse_byline_marked(line) if len(line) < 300 else None
-        if not marked:
-            return False
-        if self.byline and [people.fold(p["family"]) for p, _ in marked] == [people.fold(p["family"]) for p in self.byline] \
-                and sum(len(p.get("given", "")) for p, _ in marked) > sum(len(p.get("given", "")) for p in self.byline):
-            # the same people printed again with fuller names ('Hung CY' then 'Chen-Yu Hung'): the fullest wins
-            self.byline = [person for person, _ in marked]
-            self.byline_marks = [marks for _, marks in marked]
-        elif not self.byline or (len(marked) == 1 and n - self.byline_lines[-1] <= 8 and len(self.byline) < 30):
-            # a name per line, each followed by its affiliation, is one byline
-            self.byline += [person for person, _ in marked]
-            self.byline_marks += [marks for _, marks in marked]
-        self.byline_lines.append(n)
-        return True
-
-    def _author_line(self, n: int, line: str) -> bool:
-        """A line about one author in the head: 'ЗИГАНШИН АЙДАР МИНДИЯРОВИЧ, канд. мед. наук,
-        доцент ...', 'Писаренко Данила Андреевич, аспирант', or an aggregator's 'автор научной
-        работы — Макаренко Кирилл Михайлович'."""
-        m = people.AGGREGATOR_AUTHORS.search(line)
-        if m:
-            named = people.normal_case(m.group(1))
-            names = people.parse_byline(named) or (
-                [people.full_name_parts(named.split())] if 2 <= len(named.split()) <= 4 else None)
-            if names and not self.byline:
-                self.byline = names
-                self.byline_marks = [[] for _ in names]
-                self.byline_lines.append(n)
-                self.other.append((n, line))
-                return True
-        person = people.author_line(line)
-        if person is None:
-            return False
-        self.about.append(people.parse_author_paragraph(people.normal_case(line)))
-        return True
-
     def _issue_line(self, n: int, facts: Dict[str, Any], source: str) -> None:
         for key, value in facts.items():
             self.evidence.add(key, value, source, n)
@@ -530,22 +403,6 @@ class PageReader:
                 self.custom.setdefault("dates", {}).setdefault(key, history.iso(parts))
             if key == "published":  # only the publication date is the article's `issued`
                 self.evidence.add("issued", {"date-parts": [parts]}, "history", n)
-
-    def _copyright(self, n: int, line: str, notice: str) -> None:
-        """'© А.М. Зиганшин, И.М. Насибуллин, 2017': the holders, when they are the authors, are
-        a byline; the year is the publication year when nothing better says it."""
-        self.custom.setdefault("copyright", notice.strip())
-        year = re.search(r"(?:19|20)\d\d", notice)
-        if year:
-            self.evidence.add("issued", {"date-parts": [[int(year.group(0))]]}, "text", n)
-        holders = re.sub(r"^©\s*|,?\s*(?:19|20)\d\d.*$", "", notice).strip(" ,")
-        names = people.parse_byline(people.normal_case(holders)) if holders else None
-        if names and not self.byline and "abstract" not in self.item:
-            self.byline = names
-            self.byline_marks = [[] for _ in names]
-            self.byline_lines.append(n)
-        if line.strip() != notice.strip():
-            self.other.append((n, line))
 
     def _licence(self, line: str) -> None:
         lic = self.custom.setdefault("license", {})

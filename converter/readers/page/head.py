@@ -1,0 +1,175 @@
+"""The page's head before its abstract: which lines are the byline, lines about one author,
+an unlabelled citation of the article, and which may be the title (candidates chosen later by
+title.py). A mixin of the page reader, which holds the state."""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Set, Tuple
+
+from ...model import CSLItem, Diagnostics
+from . import bylines, identifiers, people
+from .evidence import Evidence
+from .title import Candidate, is_furniture
+from .title import clean as clean_title
+
+AFFILIATION = re.compile(r"\b(?:universit\w*|institut\w*|academy|college|school|centre|center|hospital|clinic|practice|"
+                         r"ministry|foundation|PCT|NHS|trust|inc|ltd|gmbh|corporation|"
+                         r"department|faculty|laborator\w*|университет\w*|институт\w*|академи\w*|колледж\w*|центр\w*|"
+                         r"кафедр\w*|факультет\w*|лаборатори\w*|больниц\w*)\b", re.I)
+# a bulleted name in inverted order, as repositories list authors ('  • Xu, Senyu')
+BULLET_NAME = re.compile(r"^[•·▪‣-]\s*([^\W\d_][^,]{1,40}),\s*([^\W\d_][^,]{0,40})$")
+# 'Authors Hung CY, Hsiao MY' / 'Авторы: ...' (a label without its colon)
+AUTHORS_PREFIX = re.compile(r"^(?:authors?|авторы?|автор\(ы\))\s*:?\s+(?=\S)", re.I)
+TITLE_ON_AGGREGATOR = re.compile(r"^(?:научная\s+статья|статья)\s+на\s+тему\s+['\"«](.+)['\"»]\s*$", re.I)
+ORG_PREFIX = re.compile(r"^(?:\d\s*)?(?:ФГБУ|ФГБОУ|ФГАОУ|ФГБНУ|ФГУП|ФБУН|ГБУЗ|ГБОУ|ГАУЗ|АНО|НИИ|ООО|АО|ОАО|ЧУ|ФКУЗ|КГБУЗ|МБОУ)\b")
+ADDRESS = re.compile(r"^\d{5,6},|\b(?:ул|д|пр|пер|г)\.\s|\b(?:street|road|avenue|str)\b\.?|\bP\.?O\.? Box\b", re.I)
+
+
+def looks_affiliation(line: str) -> bool:
+    """An affiliation or address line: an institution's word with the commas of an address, or
+    a short institution name ('School' alone in a title does not make it one)."""
+    if ADDRESS.search(line) or ORG_PREFIX.search(line):
+        return True
+    m = AFFILIATION.search(line)
+    if not m:
+        return False
+    if len(line[: m.start()].split()) > 5:
+        return False  # '... in College of Education, Oyo' ends a title; an affiliation names its institution early
+    return "," in line or ";" in line or m.start() == 0 or (len(line.split()) <= 6 and line[:1].isupper())
+
+
+
+class HeadLines:
+    """Byline and title candidates; the state lives on the page reader."""
+
+    item: CSLItem
+    custom: Dict[str, Any]
+    evidence: Evidence
+    diags: Diagnostics
+    byline: List[Dict[str, str]]
+    byline_lines: List[int]
+    byline_marks: List[List[str]]
+    about: List[Dict[str, Any]]
+    other: List[Tuple[int, str]]
+    candidates: List[Candidate]
+    citations: List[Tuple[int, str]]
+    references: List[CSLItem]
+    headings: Set[int]
+
+    def _head_line(self, n: int, line: str, next_line: str = "") -> bool:
+        """Byline and title candidates in the page's head (before the abstract)."""
+        if "abstract" in self.item or self.references:
+            return False
+        bullet = BULLET_NAME.match(line)
+        if bullet and bylines.parse_byline(f"{bullet.group(2)} {bullet.group(1)}"):
+            self._add_names(n, [{"family": bullet.group(1).strip(), "given": bullet.group(2).strip()}])
+            return True
+        prefixed = AUTHORS_PREFIX.match(line)
+        if prefixed and self._byline(n, line[prefixed.end():]):
+            return True
+        # a full name alone on its line, its affiliation on the next ('Peter Young' / 'Harbourside ...')
+        single = bylines.parse_full_name(bylines.normal_case(line)) if len(line.split()) <= 4 else None
+        if single and (AFFILIATION.search(next_line) or re.match(r"^affiliations?\b", next_line, re.I)) \
+                and not AFFILIATION.search(line):
+            self._add_names(n, [single])
+            return True
+        m = TITLE_ON_AGGREGATOR.match(line)
+        if m:  # CyberLeninka: "Научная статья на тему 'TITLE'"
+            self.evidence.add("title", m.group(1).strip(), "label", n)
+            self.other.append((n, line))
+            return True
+        if not self.byline:
+            split = bylines.split_byline_title(line)
+            if split and not self.candidates:
+                names, title_text = split
+                self.byline = names
+                self.byline_lines.append(n)
+                self.evidence.add("title", title_text.strip().rstrip("."), "head", n)
+                return True
+        if self._byline(n, line):
+            return True
+        if self._author_line(n, line):
+            return True
+        text, _ = clean_title(line)
+        if not self.byline:
+            on_one_line = bylines.split_title_byline(text)
+            if on_one_line:  # 'TITLE Andrzej Zielinski1* and Anders Halling2' on one line
+                text, names, marks = on_one_line
+                self._add_names(n, names, marks)
+        if 1 <= len(text.split()) <= 60 and not looks_affiliation(text) and not is_furniture(text):
+            self.candidates.append(Candidate(len(self.candidates), n, text, heading=n in self.headings))
+            return True
+        return False
+
+    def _add_names(self, n: int, names: List[Dict[str, str]], marks: List[List[str]] | None = None) -> None:
+        if self.byline and (not self.byline_lines or n - self.byline_lines[-1] > 4):
+            return  # a second byline further down is another block's (a reference, a footer)
+        self.byline += names
+        self.byline_marks += marks or [[] for _ in names]
+        self.byline_lines.append(n)
+
+    def _citation_like(self, n: int, line: str) -> bool:
+        """An unlabelled citation of the article in its head ('Kwon S, Kim D, "Title", Journal,
+        vol. 2014, Article ID 285367, 2014. https://doi.org/...'): read like a citation line."""
+        quoted = re.search(r"[\"“«].{10,}?[\"”»]", line)
+        if self.citations or len(line) > 600 or not quoted or line.count(",") < 2:
+            return False
+        by_names = bylines.parse_byline(line[: quoted.start()].strip(" ,.:"))
+        if not (by_names or (identifiers.find_doi(line) and re.search(r"\b(?:19|20)\d\d\b", line) and line.count(",") >= 3)):
+            return False
+        self.citations.append((n, line))
+        return True
+
+    def _byline(self, n: int, line: str) -> bool:
+        """Take the line as the byline if it is one (names, with affiliation markers)."""
+        marked = bylines.parse_byline_marked(line) if len(line) < 300 else None
+        if not marked:
+            return False
+        if self.byline and [people.fold(p["family"]) for p, _ in marked] == [people.fold(p["family"]) for p in self.byline] \
+                and sum(len(p.get("given", "")) for p, _ in marked) > sum(len(p.get("given", "")) for p in self.byline):
+            # the same people printed again with fuller names ('Hung CY' then 'Chen-Yu Hung'): the fullest wins
+            self.byline = [person for person, _ in marked]
+            self.byline_marks = [marks for _, marks in marked]
+        elif not self.byline or (len(marked) == 1 and n - self.byline_lines[-1] <= 8 and len(self.byline) < 30):
+            # a name per line, each followed by its affiliation, is one byline
+            self.byline += [person for person, _ in marked]
+            self.byline_marks += [marks for _, marks in marked]
+        self.byline_lines.append(n)
+        return True
+
+    def _author_line(self, n: int, line: str) -> bool:
+        """A line about one author in the head: 'ЗИГАНШИН АЙДАР МИНДИЯРОВИЧ, канд. мед. наук,
+        доцент ...', 'Писаренко Данила Андреевич, аспирант', or an aggregator's 'автор научной
+        работы — Макаренко Кирилл Михайлович'."""
+        m = people.AGGREGATOR_AUTHORS.search(line)
+        if m:
+            named = bylines.normal_case(m.group(1))
+            names = bylines.parse_byline(named) or (
+                [bylines.full_name_parts(named.split())] if 2 <= len(named.split()) <= 4 else None)
+            if names and not self.byline:
+                self.byline = names
+                self.byline_marks = [[] for _ in names]
+                self.byline_lines.append(n)
+                self.other.append((n, line))
+                return True
+        person = people.author_line(line)
+        if person is None:
+            return False
+        self.about.append(people.parse_author_paragraph(bylines.normal_case(line)))
+        return True
+
+    def _copyright(self, n: int, line: str, notice: str) -> None:
+        """'© А.М. Зиганшин, И.М. Насибуллин, 2017': the holders, when they are the authors, are
+        a byline; the year is the publication year when nothing better says it."""
+        self.custom.setdefault("copyright", notice.strip())
+        year = re.search(r"(?:19|20)\d\d", notice)
+        if year:
+            self.evidence.add("issued", {"date-parts": [[int(year.group(0))]]}, "text", n)
+        holders = re.sub(r"^©\s*|,?\s*(?:19|20)\d\d.*$", "", notice).strip(" ,")
+        names = bylines.parse_byline(bylines.normal_case(holders)) if holders else None
+        if names and not self.byline and "abstract" not in self.item:
+            self.byline = names
+            self.byline_marks = [[] for _ in names]
+            self.byline_lines.append(n)
+        if line.strip() != notice.strip():
+            self.other.append((n, line))
