@@ -40,6 +40,7 @@ def finish(r: "PageReader") -> None:
                      field="title")
     _authors(r)
     _language(r)
+    _item_type(r)
     _check_numbers(r, r.item, "article", None)
     for ref, line in zip(r.references, r.reference_lines):
         _check_numbers(r, ref, f"reference {ref.get('citation-number', '?')}", line)
@@ -246,6 +247,24 @@ def _language(r: "PageReader") -> None:
         r.item["language"] = language
     else:
         r.diags.warn("the page's language could not be told from its title and abstract; not set", field="language")
+
+
+# what the page says the work is, when it is not a journal article (CSL types)
+ITEM_TYPES = (
+    ("paper-conference", re.compile(r"^(?:conference\s+paper|proceedings\s+paper|conference\s+proceedings?)\b|"
+                                    r"\bconference\s+paper\s*[·|]|^доклад\b|^материалы\s+конференции", re.I | re.M)),
+    ("chapter", re.compile(r"^(?:book\s+chapter|chapter\s+in\s+a\s+book)\b|\bbook\s+chapter\s*[·|]|^глава\s+в\s+книге", re.I | re.M)),
+    ("article", re.compile(r"\barxiv:\s?\d{4}\.\d{4,5}|^preprint\b|\bpreprint\s*[·|]", re.I | re.M)),
+)
+
+
+def _item_type(r: "PageReader") -> None:
+    """A conference paper, chapter or preprint says so on its page; else a journal article."""
+    head = "\n".join(r.lines[:40])
+    for csl_type, pattern in ITEM_TYPES:
+        if pattern.search(head) and not (csl_type == "article" and "container-title" in r.item):
+            r.item["type"] = csl_type
+            return
 
 
 def _check_numbers(r: "PageReader", item: CSLItem, what: str, line: int | None) -> None:
