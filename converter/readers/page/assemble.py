@@ -116,6 +116,9 @@ def _choose_title(r: "PageReader") -> None:
         before, after = split
         if before:
             r.custom["citation-authors-as-printed"] = before
+            names = bylines.parse_byline(re.sub(r",?\s*(?:et\s+al\.?|и\s+др\.?)\s*$", "", before.strip(" .,\"“«")))
+            if names:
+                r.citation_parse["author"] = names  # what precedes the title is the authors, as the citation prints them
         for key, value in citation.after_title(after).items():
             r.evidence.found.setdefault(key, []).insert(0, Finding(value, "citation", r.citations[0][0]))
 

@@ -113,6 +113,8 @@ def parse_family_first(text: str) -> Dict[str, str] | None:
         k -= 1  # 'Hung CY' (Vancouver's bare initials) too
     if k == len(toks) or not all(NAME_WORD.match(t) or t.lower() in PARTICLES for t in toks[:k]):
         return None
+    if sum(t.lower() not in PARTICLES for t in toks[:k]) > 3 or any(t.lower() in NOT_NAMES for t in toks[:k]):
+        return None  # 'Simulation-Based Performance Analysis OF': a title in capitals, not a name
     return {"family": " ".join(toks[:k]), "given": " ".join(toks[k:])}
 
 
@@ -146,7 +148,7 @@ def parse_byline_marked(text: str, *, after_title: bool = False) -> List[Tuple[D
     full without initials are accepted only where the line is clearly a byline (several
     people, or markers)."""
     text = _NAME_DEGREES.sub(" ", text.translate(SUPERSCRIPT_DIGITS).replace("©", " "))
-    text = re.sub(r"^\s*(?:by|от|авторы?:?)\s+", "", text, flags=re.I)
+    text = re.sub(r"^\s*(?:by|от|авторы?:?|author\s+links\s+open\s+overlay\s+panel)\s+", "", text, flags=re.I)
     text = re.sub(r"\s*(?:orcid(?:\s+icon)?|e-?mail(?:\s+icon)?|corresponding\s+author)\b", " ", text, flags=re.I)
     text = re.sub(r"\s+[·•|]\s+", ", ", text)  # names set apart by middle dots or bars
     # roman-numeral and letter affiliation marks ('TavaresI;', 'Smith a,b'): as numbers

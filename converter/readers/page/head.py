@@ -61,7 +61,7 @@ class HeadLines:
         if "abstract" in self.item or self.references:
             return False
         bullet = BULLET_NAME.match(line)
-        if bullet and bylines.parse_byline(f"{bullet.group(2)} {bullet.group(1)}"):
+        if bullet and all(bylines.NAME_WORD.match(w) or bylines.is_initials(w) for w in f"{bullet.group(1)} {bullet.group(2)}".split()):
             self._add_names(n, [{"family": bullet.group(1).strip(), "given": bullet.group(2).strip()}])
             return True
         prefixed = AUTHORS_PREFIX.match(line)
@@ -130,7 +130,9 @@ class HeadLines:
             # the same people printed again with fuller names ('Hung CY' then 'Chen-Yu Hung'): the fullest wins
             self.byline = [person for person, _ in marked]
             self.byline_marks = [marks for _, marks in marked]
-        elif not self.byline or (len(marked) == 1 and n - self.byline_lines[-1] <= 8 and len(self.byline) < 30):
+        elif not self.byline or (len(self.byline) < 30 and (n - self.byline_lines[-1] == 1 or (
+                len(marked) == 1 and n - self.byline_lines[-1] <= 8))):
+            # a byline wrapped over lines, or a name per line each over its affiliation
             # a name per line, each followed by its affiliation, is one byline
             self.byline += [person for person, _ in marked]
             self.byline_marks += [marks for _, marks in marked]
