@@ -82,6 +82,7 @@ def main(argv: List[str] | None = None) -> int:
     ap.add_argument("--errors", action="store_true", help="list every wrong field (dev only)")
     ap.add_argument("--i-know", action="store_true", help="allow --errors on the held-out split")
     ap.add_argument("--json", help="write the figures here")
+    ap.add_argument("--prefix", default="", help="only the pages whose name starts with this")
     a = ap.parse_args(argv)
     if a.errors and a.split != "dev" and not a.i_know:
         ap.error("--errors shows the held-out pages' errors; use --split dev (or --i-know for a final report)")
@@ -89,7 +90,7 @@ def main(argv: List[str] | None = None) -> int:
     wanted = SPLITS if a.split == "all" else (a.split,)
     results = []
     for split in wanted:
-        names = sorted(n for n, s in table.items() if s == split)
+        names = sorted(n for n, s in table.items() if s == split and n.startswith(a.prefix))
         res = score(split, names, a.errors)
         results.append(res)
         times = res["times"]

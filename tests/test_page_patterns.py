@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 import converter
+from converter.readers.page.bylines import parse_byline_marked
 from converter.readers.page.history import history_dates, month_number
 from converter.readers.page.identifiers import find_doi, find_issns, find_pubmed_ids
 from converter.readers.page.issue import issue_facts
-from converter.readers.page.bylines import parse_byline_marked
 
 
 def read_page(text: str):

@@ -1,4 +1,4 @@
-"""The page reader on 70 real article pages from many journals and platforms
+"""The page reader on 106 real article pages from many journals and platforms
 (tests/data/pages/, SOURCES.md), scored per split by the independent scorer
 ../shared/tools/score_pages.py against hand-made gold.
 
@@ -18,7 +18,7 @@ import converter
 from conftest import ROOT, need_shared
 
 PAGES = ROOT / "tests" / "data" / "pages"
-FLOORS = {"dev": 0.66, "held-out": 0.63}
+FLOORS = {"dev": 0.78, "held-out": 0.73}
 
 
 def _score(split: str, tmp_path: Path) -> dict:
@@ -45,7 +45,8 @@ def test_set_is_as_the_issue_asks():
     assert all((PAGES / f"{n}.txt").exists() and (PAGES / f"{n}.gold.json").exists() for n in names)
     held_out = [r for r in rows if r[2].strip() == "held-out"]
     assert len(held_out) >= len(rows) // 3 - 1
-    assert sum(n.startswith("ru-") for n in names) >= len(names) / 3
+    languages = [r[6].strip() for r in rows]
+    assert sum(lang in ("ru", "uk") for lang in languages) >= len(rows) / 3
 
 
 @pytest.mark.parametrize("page", sorted(p.stem for p in PAGES.glob("*.txt")))
