@@ -96,6 +96,9 @@ def _choose_title(r: "PageReader") -> None:
                             doi_at=[f.line for f in r.evidence.found.get("DOI", []) if f.line],
                             page_title=next((ln.strip() for ln in r.lines if ln.strip()), None),
                             cyrillic_page=title.is_cyrillic(" ".join(r.lines)))
+        cited = parsed.get("title")
+        if best is not None and cited and best.score < 6 and not title.agrees(best.text, cited):
+            best = None  # a weak head line loses to the title the page's own citation prints
         if best is not None:
             r.evidence.add("title", best.text.strip().rstrip("."), "head", best.line)
             r.title_lines = list(range(best.line, max(best.line, best.last_line) + 1))

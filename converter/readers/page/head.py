@@ -14,13 +14,18 @@ from .title import clean as clean_title
 
 AFFILIATION = re.compile(r"\b(?:universit\w*|institut\w*|academy|college|school|centre|center|hospital|clinic|practice|"
                          r"ministry|foundation|PCT|NHS|trust|inc|ltd|gmbh|corporation|"
-                         r"department|faculty|laborator\w*|университет\w*|институт\w*|академи\w*|колледж\w*|центр\w*|"
+                         r"department|faculty|laborator\w*|universidad\w*|universit[àéä]\w*|instituto|hochschule|facultad|"
+                         r"escuela|faculdade|университет\w*|институт\w*|академи\w*|колледж\w*|центр\w*|"
                          r"кафедр\w*|факультет\w*|лаборатори\w*|больниц\w*)\b", re.I)
 # a bulleted name in inverted order, as repositories list authors ('  • Xu, Senyu')
 BULLET_NAME = re.compile(r"^[•·▪‣-]\s*([^\W\d_][^,]{1,40}),\s*([^\W\d_][^,]{0,40})$")
 # 'Authors Hung CY, Hsiao MY' / 'Авторы: ...' (a label without its colon)
 AUTHORS_PREFIX = re.compile(r"^(?:authors?|авторы?|автор\(ы\))\s*:?\s+(?=\S)", re.I)
 TITLE_ON_AGGREGATOR = re.compile(r"^(?:научная\s+статья|статья)\s+на\s+тему\s+['\"«](.+)['\"»]\s*$", re.I)
+# a citation that starts with its first author inverted and a year soon after (APA, MLA, Chicago exports)
+INVERTED_CITATION = re.compile(r"^[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+){0,2},\s(?:(?:[^\W\d_]\.\s?){1,3}|[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+){0,2}[.,]).{0,250}?"
+                               r"\b(?:19|20)\d\d\b")
+INVERTED_NAME = re.compile(r"^([^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?),\s*([^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?)$")
 ORG_PREFIX = re.compile(r"^(?:\d\s*)?(?:ФГБУ|ФГБОУ|ФГАОУ|ФГБНУ|ФГУП|ФБУН|ГБУЗ|ГБОУ|ГАУЗ|АНО|НИИ|ООО|АО|ОАО|ЧУ|ФКУЗ|КГБУЗ|МБОУ)\b")
 ADDRESS = re.compile(r"^\d{5,6},|\b(?:ул|д|пр|пер|г)\.\s|\b(?:street|road|avenue|str)\b\.?|\bP\.?O\.? Box\b", re.I)
 
@@ -69,7 +74,13 @@ class HeadLines:
             return True
         # a full name alone on its line, its affiliation on the next ('Peter Young' / 'Harbourside ...')
         single = bylines.parse_full_name(bylines.normal_case(line)) if len(line.split()) <= 4 else None
-        if single and (AFFILIATION.search(next_line) or re.match(r"^affiliations?\b", next_line, re.I)) \
+        inverted = INVERTED_NAME.match(line)
+        if single is None and inverted:  # 'Martínez Sánchez, Antonio' over its affiliation
+            single = bylines.parse_full_name(f"{inverted.group(2)} {inverted.group(1)}")
+            if single:
+                single = {"family": inverted.group(1).strip(), "given": inverted.group(2).strip()}
+        if single and (AFFILIATION.search(next_line) or re.match(r"^affiliations?\b", next_line, re.I)
+                       or people.DEGREE.match(next_line) or people.POSITION.match(next_line)) \
                 and not AFFILIATION.search(line):
             self._add_names(n, [single])
             return True
@@ -111,6 +122,9 @@ class HeadLines:
     def _citation_like(self, n: int, line: str) -> bool:
         """An unlabelled citation of the article in its head ('Kwon S, Kim D, "Title", Journal,
         vol. 2014, Article ID 285367, 2014. https://doi.org/...'): read like a citation line."""
+        if not self.citations and INVERTED_CITATION.match(line) and len(line) < 600 and line.count(". ") >= 2:
+            self.citations.append((n, line))  # 'Martínez Sánchez, A. (2025). Title. Journal, 27(1), 105-122'
+            return True
         quoted = re.search(r"[\"“«].{10,}?[\"”»]", line)
         if self.citations or len(line) > 600 or not quoted or line.count(",") < 2:
             return False

@@ -117,7 +117,7 @@ def journal_name(text: str) -> str | None:
     """The journal's name in a line that prints only it, or None for a menu, breadcrumb or sentence."""
     text = re.sub(r"^.*\blogo\s*link\s+to\s+", "", text, flags=re.I)  # PubMed Central: 'Nutrients logoLink to Nutrients'
     name = _journal(text)
-    if not name or re.search(r"\b(?:open\s+access|research\s+article|article)\b|^(?:sec\.|section|раздел|рубрика)", name, re.I):
+    if not name or re.search(r"\b(?:open\s+access|research\s+article|article|journal\s+paper)\b|^(?:sec\.|section|раздел|рубрика)", name, re.I):
         return None
     return name
 
@@ -126,6 +126,7 @@ def _journal(text: str) -> str | None:
     """The journal's name printed before the numbers ('Вестник Томского университета. 2022.'),
     when what stands there reads as a name and not as a sentence or a label."""
     text = re.sub(r"^\(\d{1,2}\)\s*", "", text.strip())  # a PDF page number glued on: '(1)Revista ...'
+    text = re.sub(r"^(?:19|20)\d\d\s*[,.]\s*", "", text)  # '2013, International Journal on Digital Libraries, ...'
     text = re.sub(r"^(?:published(?:\s+in|\s+online)?|source|журнал|journal|in)\s*[:.]\s*", "", text.strip(), flags=re.I)
     if re.search(r"\s[»>]\s", text):  # a breadcrumb: the journal is its last step ('Journals » Journal of Pain Research »')
         text = [step for step in re.split(r"\s[»>]\s", text.strip(" »>")) if step.strip()][-1]

@@ -84,7 +84,8 @@ def match_label(line: str) -> Tuple[str, str] | None:
             # field labels need their colon ('Title:', 'Authors:', 'Journal:', 'Citation:'): alone
             # these words are headings or running text
             label = line[: m.end()]
-            if ":" not in label and (kind in ("title", "byline", "journal") or (
+            alone = not rest and kind in ("title", "byline", "journal")  # 'Authors' on its own line, the names below
+            if ":" not in label and not alone and (kind in ("title", "byline", "journal") or (
                     kind == "citation" and re.match(r"^\s*(?:citation|cite\s+as|цитировать|цитувати)\b", label, re.I))):
                 continue
             if kind in ("doi", "edn") and rest and not re.match(r"(?:https?://|10\.|[A-Za-z]{6}\b)", rest):

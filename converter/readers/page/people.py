@@ -20,10 +20,10 @@ CORRESPONDENCE = re.compile(r"^\s*([*†‡§#])\s*(?:Correspondence|Correspondi
                             re.I)
 COPYRIGHT = re.compile(r"©\s*[^©\n]*?(?:19|20)\d\d(?:\s+by\s+the\s+authors?)?")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_DEGREE = re.compile(
+DEGREE = re.compile(
     r"^(?:Cand\.?\s*Sci\.|Dr\.?\s*Sci\.|Ph\.?\s*D\.?|D\.?\s*Sc\.|M\.?\s*Sc\.|MA\b|MBA\b|Doctor of|Candidate of|"
     r"канд\.|кандидат\s+\w+\s+наук|д-р|доктор\s+\w+\s+наук)(?!\s+(?:candidate|student))", re.I)
-_POSITION = re.compile(
+POSITION = re.compile(
     r"\b(?:researcher|research\s+(?:assistant|fellow|associate)|professor|lecturer|head|director|dean|chair|"
     r"fellow|assistant|associate|senior|junior|leading|chief|postgraduate|graduate|student|candidate|"
     r"post-?doc|engineer|analyst|expert|editor|rector|vice-rector|доцент|профессор|сотрудник|заведующ\w*|"
@@ -69,7 +69,7 @@ def author_line(line: str) -> Dict[str, str] | None:
     if len(words) != 3 or not PATRONYMIC.search(words[2]) or not all(NAME_WORD.match(w) for w in words):
         return None
     rest = m.group(2)
-    if not (_DEGREE.match(rest) or _POSITION.search(rest) or re.search(
+    if not (DEGREE.match(rest) or POSITION.search(rest) or re.search(
             r"университет|институт|академи|universit|institut|academy|e-?mail|orcid", rest, re.I)):
         return None
     return full_name_parts(words)
@@ -112,9 +112,9 @@ def parse_author_paragraph(text: str) -> Dict[str, Any]:
     for part in parts[1:]:
         if _ID_PART.match(part) or EMAIL.fullmatch(part) or _ORCID.search(part):
             continue
-        if _DEGREE.match(part):
+        if DEGREE.match(part):
             degrees.append(part)
-        elif not affiliation and _POSITION.search(part) and not re.search(
+        elif not affiliation and POSITION.search(part) and not re.search(
                 r"\b(?:university|institute|academy|университет|институт|академия)\b", part, re.I):
             positions.append(part)
         else:

@@ -26,7 +26,8 @@ FURNITURE = re.compile(
     r"обзорная\s+статья|обзор|статья|рубрика|аннотация|полный\s+текст|скачать(?:\s+\w+)?|"
     r"research\s+article|open\s+access\s+article|preview|advanced\s+search|contents?|table\s+of\s+contents|"
     r"расширенный\s+поиск|содержание|перейти\s+к|меню|навигация|подписка|оформить\s+подписку|"
-    r"опубликовать\s+статью(?:\s*\|\s*оформить\s+подписку)?)\s*[.:]?$", re.I)
+    r"опубликовать\s+статью(?:\s*\|\s*оформить\s+подписку)?|journal\s+(?:paper|article)|publication\s+type|"
+    r"general\s+information|details|indexed\s+in\s+[\w\s]+|number\s+of\s+citations|научная\s+статья\s+на\s+тему)\s*[.:]?$", re.I)
 NAVIGATION = re.compile(r"^(?:back\s+to\s+(?:the\s+)?\w+|skip\s+\w+|download(?:\s+the\s+article|\s+pdf)?|full\s+text|home|"
                         r"pdf|html|xml|share|print|назад|скачать(?:\s+статью)?|полный\s+текст|вернуться)\b", re.I)
 BREADCRUMB = re.compile(r"\s[/>»|→]\s|^[/>»|]|\s[/>»|]$")
