@@ -95,7 +95,8 @@ def _choose_title(r: "PageReader") -> None:
                             journal=journal.value if journal else None,
                             doi_at=[f.line for f in r.evidence.found.get("DOI", []) if f.line],
                             page_title=next((ln.strip() for ln in r.lines if ln.strip()), None),
-                            cyrillic_page=title.is_cyrillic(" ".join(r.lines)))
+                            cyrillic_page=title.is_cyrillic(" ".join(r.lines)),
+                            abstract_language=guess_language(r.item.get("abstract", "")))
         cited = parsed.get("title")
         if best is not None and cited and best.score < 6 and not title.agrees(best.text, cited):
             best = None  # a weak head line loses to the title the page's own citation prints

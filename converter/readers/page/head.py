@@ -33,6 +33,7 @@ ADDRESS = re.compile(r"^\d{5,6},|\b(?:ул|д|пр|пер|г)\.\s|\b(?:street|ro
 def looks_affiliation(line: str) -> bool:
     """An affiliation or address line: an institution's word with the commas of an address, or
     a short institution name ('School' alone in a title does not make it one)."""
+    line = re.sub(r"^[\d,*†‡§#\s]+(?=[^\W\d_])", "", line)  # the affiliation's own markers ('2,3Department of ...')
     if ADDRESS.search(line) or ORG_PREFIX.search(line):
         return True
     m = AFFILIATION.search(line)

@@ -36,6 +36,8 @@ _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
 ]
 # BMC, Springer, Frontiers: 'Trials 2010, 11:107', 'BMC Res Notes (2015) 8:714' (year, volume:article)
 _YEAR_VOLUME_ARTICLE = re.compile(rf"(?:\(\s*{_YEAR}\s*\)|{_YEAR}\s*[,;])\s*(\d{{1,4}})\s*:\s*([A-Za-z]?\d{{1,7}}(?:\s*[-–—]\s*\d{{1,7}})?)\b")
+# 'Procedia Social and Behavioral Sciences 2 (2010) 330–336': volume, year in brackets, pages
+_VOLUME_YEAR_PAGES = re.compile(rf"(?<![\d/.])(\d{{1,4}})\s*\(\s*({_YEAR})\s*\)\s*[,:]?\s*({_RANGE})\b")
 # '12(3): 45-60', '230(3): 345–356', '12(5), 1315'
 _COMPACT = re.compile(rf"(?<![\d/.])(\d{{1,4}})\s*\(\s*(\d{{1,4}}(?:\s*[-/–]\s*\d{{1,4}})?|[A-Za-z]+\s*\d{{0,4}})\s*\)"
                       rf"\s*(?:[:,]\s*({_RANGE}))?")
@@ -68,6 +70,9 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     for kind, pattern in _LABELLED:
         for m in pattern.finditer(work):
             take(kind, m.group(1), m.start(1), m.end(1), m.start())
+    for m in _VOLUME_YEAR_PAGES.finditer(work):  # 'Procedia ... 2 (2010) 330–336'
+        take("volume", m.group(1), m.start(1), m.end(1))
+        take("page", m.group(3), m.start(3), m.end(3))
     for m in _YEAR_VOLUME_ARTICLE.finditer(work):
         take("volume", m.group(1), m.start(1), m.end(1))
         take("page", m.group(2), m.start(2), m.end(2))
@@ -132,6 +137,11 @@ def _journal(text: str) -> str | None:
         text = [step for step in re.split(r"\s[»>]\s", text.strip(" »>")) if step.strip()][-1]
     # a running head names the authors first ('Zielinski and Halling BMC Res Notes', 'Kim et al. Trials')
     text = re.sub(r"^(?:\(\d\))?\s*[^\W\d_][\w'’-]+(?:\s+(?:and|&)\s+[^\W\d_][\w'’-]+|\s+et\s+al\.?)\s+", "", text.strip())
+    text = re.split(r"\s(?:[ep]-?)?ISSN\b|\s(?:www\.|https?://)", text, flags=re.I)[0]
+    text = re.sub(r"\s*\((?:[A-Z]{2,10}|[А-ЯЁ, ]{3,20})\)\s*$", "", text.strip(" \t.,;:|"))  # '... (AJHSSR)', '(РИНЦ, ВАК)'
+    text = re.split(r",\s*(?=(?:Springer|Elsevier|Wiley|Taylor\s*&\s*Francis|SAGE|Emerald|MDPI|Frontiers|De\s+Gruyter|"
+                    r"Oxford\s+University\s+Press|Cambridge\s+University\s+Press|IEEE|ACM|Akad))", text)[0]
+    text = re.sub(r"\s+@[\w.-]+$", "", text)  # a social handle after the name
     text = text.strip(" \t.,;:|–—-(")
     if not text or _LABEL_ONLY.match(text) or not text[0].isalpha() or re.search(r"\s[/>»|]\s|\|", text):
         return None

@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Dict, List, Sequence, Tuple
 
+from ...language import guess_language
+
 # Lines that are page furniture, not titles: site menus, section and article-type headings
 FURNITURE = re.compile(
     r"^(?:home|about(?:\s+(?:the\s+)?journal|\s+us)?|archives?|current(?:\s+issue)?|issues?|search|log\s*in|login|"
@@ -35,7 +37,8 @@ BREADCRUMB = re.compile(r"\s[/>»|→]\s|^[/>»|]|\s[/>»|]$")
 CHROME = re.compile(r"opens\s+in\s+a\s+new\s+window|\blog\s*in\s+to\b|\blogin\b|\bpublications\b.*\bcitations\b|"
                     r"view\s+project|uploaded\s+by|\bformat\s+journal\s+article|main\s+authors|get\s+full\s+text|requested\s+enhancement|downloaded\s+file|"
                     r"cookies?\b|javascript|sign\s+in|log\s+in|logo\s*link|rights\s*&\s*permissions|"
-                    r"source\s+of\s+support|conflict\s+of\s+interest|закрывая\s+это\s+сообщение|надоели\s+баннеры", re.I)
+                    r"source\s+of\s+support|conflict\s+of\s+interest|email\s+protected|^address\s+for\s+correspondence|"
+                    r"^correspond(?:ing|ence)\b|^автор\s+для\s+переписки|закрывая\s+это\s+сообщение|надоели\s+баннеры", re.I)
 # a journal's or a site's name rather than an article's title
 VENUE = re.compile(r"^(?:the\s+)?(?:international\s+|american\s+|european\s+|british\s+)?(?:journal|revista|revue|zeitschrift|"
                    r"annals|bulletin|proceedings|transactions|вестник|известия|журнал|сайт|centers?\s+for)\b|"
@@ -48,6 +51,10 @@ DATE_IN_LINE = re.compile(r"\b\d{1,2}\s+[A-Za-zА-Яа-я]{3,9}\.?\s+(?:19|20)\d
                           r"\b[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b")
 HISTORY_START = re.compile(r"^(?:received|accepted|revised|published|submitted|поступила|принята|опубликована)\b", re.I)
 SECTION_LINE = re.compile(r"^(?:sec\.|section\s*:|раздел\s*:|рубрика\s*:?)\s", re.I)
+# words a wrapped title line can end on, its next line carrying on the phrase
+CONNECTORS = {"a", "an", "the", "of", "in", "on", "for", "and", "or", "to", "with", "by", "from", "at", "as", "during",
+              "between", "among", "into", "via", "versus", "vs", "и", "в", "на", "по", "для", "с", "о", "об", "от", "к",
+              "из", "как", "при", "de", "la", "el", "e", "y", "do", "da", "dos", "das", "des", "du", "et", "und", "der"}
 SECTION_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+[A-ZА-Я]")
 
 
@@ -90,7 +97,8 @@ def agrees(a: str, b: str) -> bool:
 
 def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract_at: int | None,
           citation_title: str | None, journal: str | None, doi_at: Sequence[int] = (),
-          page_title: str | None = None, cyrillic_page: bool | None = None) -> None:
+          page_title: str | None = None, cyrillic_page: bool | None = None,
+          abstract_language: str | None = None) -> None:
     """Set each candidate's score; the caller takes the highest."""
     for c in candidates:
         words = c.text.split()
@@ -115,6 +123,8 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
             s -= 4
         if c.heading:
             s += 6  # marked up as the page's first-level heading
+        if abstract_language and len(words) >= 4 and guess_language(c.text) == abstract_language:
+            s += 1.5  # a page printing the title in two languages: the article's is the abstract's
         if cyrillic_page is not None and is_cyrillic(c.text) == cyrillic_page:
             s += 1.5  # a bilingual page prints both titles: the article's is in the page's main script
         if BREADCRUMB.search(c.text) and len(words) < 25:
@@ -177,7 +187,14 @@ def wrapped(candidates: List[Candidate]) -> List[Candidate]:
     for i, first in enumerate(candidates):
         parts = [first]
         for nxt in candidates[i + 1:i + 4]:
-            if nxt.line != parts[-1].line + 1 or parts[-1].text.rstrip()[-1:] in ".!?:;" \
+            prev = parts[-1].text.rstrip()
+            continues = nxt.text[:1].islower() or (prev.isupper() and nxt.text.isupper()) or prev[-1:] in "-,:" \
+                or prev.split()[-1].lower() in CONNECTORS
+            if prev.endswith(":") and len(prev.split()) <= 3:
+                continues = False  # 'Published:' is a label, not the first half of a title
+            gap = nxt.line - max(parts[-1].line, parts[-1].last_line)
+            near = gap == 1 or (gap <= 4 and nxt.text[:1].islower())  # PDF text may put blank lines inside a title
+            if not continues or not near or parts[-1].text.rstrip()[-1:] in ".!?;" \
                     or parts[-1].text.isupper() != nxt.text.isupper() or is_furniture(parts[-1].text) \
                     or re.search(r"[^\W\d_]\d|,\s*\d|\d\s*,|\b(?:MD|PhD)\b", nxt.text):  # names with markers
                 break
