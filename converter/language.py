@@ -37,6 +37,12 @@ def guess_language(text: str) -> str | None:
     frequent (at least three of them); None when the text does not say."""
     if is_cyrillic(text):
         return _cyrillic_language(text)
+    if re.search(r"[\u3040-\u30ff]", text):  # hiragana or katakana
+        return "ja"
+    if re.search(r"[\uac00-\ud7af]", text):
+        return "ko"
+    if len(re.findall(r"[\u4e00-\u9fff]", text)) >= 4:
+        return "zh"
     words = re.findall(r"[^\W\d_]+", text.lower())
     counts = {lang: sum(1 for w in words if w in vocab) for lang, vocab in _FUNCTION_WORDS.items()}
     best = max(counts, key=lambda lang: counts[lang])

@@ -50,7 +50,10 @@ def normal_case(text: str) -> str:
 
 
 # words of page furniture that the name patterns would otherwise take for names ('Open Access')
-NOT_NAMES = {"open", "access", "see", "profile", "view", "download", "article", "research", "journal", "abstract",
+NOT_NAMES = {"llc", "inc", "ltd", "gmbh", "media", "press", "publishing", "publisher", "publishers", "company",
+             "society", "association", "science", "sciences", "viewpoint", "invited", "commentary", "letter",
+             "perspective", "editorial", "report", "case", "brief", "communication", "paper", "short", "issue",
+             "current", "archive", "archives", "vol", "no", "open", "access", "see", "profile", "view", "download", "article", "research", "journal", "abstract",
              "full", "text", "pdf", "home", "about", "search", "volume", "issue", "original", "review", "editorial",
              "received", "accepted", "published", "citation", "cite", "share", "print", "menu", "login", "register",
              "content", "contents", "authors", "author", "keywords", "introduction", "references", "статья",
@@ -120,7 +123,7 @@ def parse_family_first(text: str) -> Dict[str, str] | None:
 
 SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 # An affiliation/correspondence marker after a name: "Ivanova 1,*", "Petrov2", "Cruz¹"
-_MARKS = re.compile(r"(?:(?<=[^\W\d_])\s*|(?<=\.))((?:\d{1,2}[*†‡§#]?|[*†‡§#])(?:\s*,\s*(?:\d{1,2}[*†‡§#]?|[*†‡§#]))*)"
+_MARKS = re.compile(r"(?:(?<=[^\W\d_])\s*|(?<=\.)\s*)((?:\d{1,2}[*†‡§#]?|[*†‡§#])(?:\s*,\s*(?:\d{1,2}[*†‡§#]?|[*†‡§#]))*)"
                     r"(?=\s*(?:,|\band\b|&|\bи\b|\.\s|$))")
 
 

@@ -142,11 +142,14 @@ def _journal(text: str) -> str | None:
     text = re.split(r",\s*(?=(?:Springer|Elsevier|Wiley|Taylor\s*&\s*Francis|SAGE|Emerald|MDPI|Frontiers|De\s+Gruyter|"
                     r"Oxford\s+University\s+Press|Cambridge\s+University\s+Press|IEEE|ACM|Akad))", text)[0]
     text = re.sub(r"\s+@[\w.-]+$", "", text)  # a social handle after the name
+    if " | " in text:  # a saved page's title line: 'Article title | Journal. 2021. № 72.'
+        last = text.rsplit(" | ", 1)[1].strip()
+        text = last if len(last.split()) >= 2 else text
     text = text.strip(" \t.,;:|–—-(")
     if not text or _LABEL_ONLY.match(text) or not text[0].isalpha() or re.search(r"\s[/>»|]\s|\|", text):
         return None
     words = text.split()
-    if len(words) > 16 or re.search(r"[a-zа-яё]{3,}\.\s+[A-ZА-Я][a-zа-яё]+\s+[a-zа-яё]+", text):
+    if len(words) > 16 or re.search(r"[a-zа-яё]{3,}\.\s+[A-ZА-Я][a-zа-яё]+(?:\s+[a-zа-яё]+){3,}", text):
         return None
     return text
 

@@ -71,7 +71,8 @@ class PageReader(HeadLines):
         self.source = source
         self.diags = Diagnostics(source)
         self.raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        lines = [ln.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ").rstrip() for ln in self.raw_lines]
+        lines = [ln.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ").replace("\u2011", "-").rstrip()
+                 for ln in self.raw_lines]  # and the non-breaking hyphen of '30‑35' is a hyphen
         # pages saved as Markdown: '# Title' is the page's heading (a title cue), '*Journal*' emphasis
         self.headings = {n for n, ln in enumerate(lines, 1) if re.match(r"^#\s+\S", ln)}
         self.lines = [MARKDOWN_EMPHASIS.sub(r"\1", re.sub(r"^#{1,6}\s+", "", ln)) for ln in lines]
