@@ -34,7 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Convert citations: article pages, BibTeX/BibLaTeX, RIS, CSL-JSON, JATS, Crossref "
                     "JSON, HTML meta tags and free-text references in; CSL-JSON, BibTeX, BibLaTeX, RIS, "
                     "JATS, APA, GOST and any CSL style out (see --list-formats).",
-        epilog="Exit codes: 0 ok, 1 internal error, 2 usage, 3 unreadable input, 4 parse error, "
+        epilog="`citeconv serve` starts a local web page and HTTP API (`citeconv serve -h`). "
+               "Exit codes: 0 ok, 1 internal error, 2 usage, 3 unreadable input, 4 parse error, "
                "5 warnings under --strict, 6 output not writable, 7 output written but some records "
                "were skipped.",
     )
@@ -76,6 +77,11 @@ def _emit(diags: Sequence[Diagnostic], quiet: bool) -> None:
 
 
 def run(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["serve"]:  # the web page and HTTP API (converter/web); a file named serve: ./serve
+        from .web.serve import main as serve
+
+        return serve(argv[1:])
     args = build_parser().parse_args(argv)
     if args.list_formats:
         list_formats(sys.stdout)
