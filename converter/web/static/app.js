@@ -193,7 +193,6 @@ function setRecords(records, diagnostics, format) {
     state.stem = records.length === 1 && records[0].id ? safeStem(records[0].id) : "citations";
   }
   buildRows();
-  showNotes();
 }
 
 function setSelection(value) {
@@ -213,14 +212,16 @@ function countText(n) {
 
 // ---------------------------------------------------------------- diagnostics
 
-// A diagnostic names its record by id, or a parsed reference as "reference N".
+// A diagnostic names its record by id, or a parsed reference as "reference N" (N as printed
+// in the list); a few readers say it only at the start of the message ("reference 4: ...").
 function rowOf(diagnostic) {
-  if (!diagnostic.record) return null;
-  const byId = state.rows.find((row) => row.item.id === diagnostic.record);
+  const byId = diagnostic.record && state.rows.find((row) => row.item.id === diagnostic.record);
   if (byId) return byId;
-  const m = /^reference (\d+)$/.exec(diagnostic.record);
-  if (m) return state.rows.find((row) => row.kind === "reference" && row.refIndex === Number(m[1]) - 1) || null;
-  return null;
+  const m = /^reference (\S+)$/.exec(diagnostic.record || "") || /^reference (\S+):/.exec(diagnostic.message || "");
+  if (!m || state.records.length !== 1) return null;   // with several articles the number is ambiguous
+  const refs = state.rows.filter((row) => row.kind === "reference");
+  return refs.find((row) => String(row.item["citation-number"]) === m[1])
+    || refs.find((row) => String(row.refIndex + 1) === m[1]) || null;
 }
 
 function fieldsOf(diagnostic) {
@@ -279,6 +280,7 @@ function buildRows() {
   const body = $("records-table").tBodies[0];
   body.replaceChildren(...rows.map(rowElement));
   sortRows();
+  showNotes();   // the notes that no shown row takes
   if (rows.length) openEditor(rows[0]); else closeEditor();
   writeOutputs.now();
 }
@@ -320,16 +322,22 @@ function fillRow(row) {
   const item = row.item;
   row.cells.author.textContent = firstAuthor(item);
   row.cells.year.textContent = yearOf(item);
-  row.cells.title.replaceChildren(document.createTextNode(String(item.title || item["container-title"] || "(no title)")));
+  row.cells.title.replaceChildren(document.createTextNode(plainTitle(item.title || item["container-title"]) || "(no title)"));
   if (row.badge) row.cells.title.append(" ", row.badge);
   row.cells.type.textContent = item.type || "";
+}
+
+// CSL-JSON titles may carry its rich-text tags (<i>, <span class="nocase">, ...); the table
+// shows the words. The editor keeps them, and anything else stays as typed.
+function plainTitle(title) {
+  return String(title || "").replace(/<\/?(?:i|b|sup|sub|span)(?:\s+(?:class|style)="[^"<>]*")?>/g, "");
 }
 
 function sortKey(row, key) {
   if (key === "order") return row.order;
   if (key === "author") return firstAuthor(row.item).toLocaleLowerCase();
   if (key === "year") return yearOf(row.item) || "\uffff";
-  if (key === "title") return String(row.item.title || "").toLocaleLowerCase();
+  if (key === "title") return plainTitle(row.item.title).toLocaleLowerCase();
   return String(row.item.type || "");
 }
 
@@ -638,12 +646,23 @@ function noteText(d) {
 
 function setOutput(entry, text, diagnostics, error, hint) {
   entry.value = text;
-  entry.text.textContent = error ? error : text;
+  if (!error && entry.writer.kind === "style") {
+    // one entry a line, each with a hanging indent; the text (and so a copy) is unchanged
+    entry.text.replaceChildren(...text.split(/(?<=\n)/).map((line) => el("span", {class: "entry", text: line})));
+  } else {
+    entry.text.textContent = error ? error : text;
+  }
   entry.text.classList.toggle("failed", Boolean(error) && !hint);
   entry.text.classList.toggle("hint", Boolean(hint));
   entry.panel.classList.toggle("empty", !text);
   entry.copy.disabled = entry.save.disabled = !text;
-  entry.notes.replaceChildren(...diagnostics.map((d) => el("li", {class: d.severity, text: noteText(d)})));
+  const items = diagnostics.map((d) => el("li", {class: d.severity, text: noteText(d)}));
+  if (items.length > 3) {  // one note per record adds up: fold them
+    entry.notes.replaceChildren(el("li", {class: "fold"}, el("details", {},
+      el("summary", {text: `${items.length} notes from this format`}), el("ul", {}, ...items))));
+  } else {
+    entry.notes.replaceChildren(...items);
+  }
 }
 
 async function copyOutput(entry) {
