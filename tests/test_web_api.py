@@ -292,3 +292,13 @@ def test_serve_usage_errors():
     assert proc.returncode == 2 and b"citeconv: error:" in proc.stderr and b"Traceback" not in proc.stderr
     proc = run_cli("serve", "--max-bytes", "0")
     assert proc.returncode == 2 and b"--max-bytes must be a positive" in proc.stderr
+
+
+def test_readme_curl_example(client):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    body = re.search(r"curl -s http://127\.0\.0\.1:8000/api/convert .*\\\n\s+-d '(\{.*\})'", readme).group(1)
+    answer = re.search(r'answers `\{"output": (".*?"), "format": "(\w+)"', readme)
+    data = post(client, "/api/convert", json.loads(body)).json()
+    assert data["output"] == json.loads(answer.group(1)) and data["format"] == answer.group(2)
+    assert re.search(r"^    python3 -m venv \.venv && \.venv/bin/pip install -q '\.\[web\]' && \.venv/bin/citeconv serve$",
+                     readme, re.M)
