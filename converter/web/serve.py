@@ -6,6 +6,7 @@ import errno
 import ipaddress
 import socket
 import sys
+import threading
 from typing import NoReturn, Sequence
 
 from ..errors import UsageError
@@ -57,6 +58,15 @@ def _listen(host: str, port: int) -> socket.socket:
     return sock
 
 
+def _warm_up() -> None:
+    from .. import convert
+
+    try:
+        convert("Doe J. A title. Journal. 2020;1(2):3-4.", "reference", "apa")
+    except Exception:  # only a head start: a real request reports any problem itself
+        pass
+
+
 def main(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.max_bytes < 1:
@@ -78,6 +88,9 @@ def main(argv: Sequence[str]) -> int:
     if not local:
         print("citeconv: warning: listening beyond this machine; anyone who can reach it can use it",
               file=sys.stderr)
+    # the first conversion loads the reference model and a style (about half a second): do it
+    # now, beside the starting server, rather than in the first person's request
+    threading.Thread(target=_warm_up, daemon=True).start()
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", server_header=False))
     server.run(sockets=[sock])
     return 0

@@ -435,6 +435,8 @@ function fieldRow(row, field, notes) {
 
 function changed(row) {
   fillRow(row);
+  // many records: after "write all", an edit goes back to the open record (all of them takes minutes)
+  if (state.rows.length > LIVE_LIMIT) state.writeAll = false;
   writeOutputs();
 }
 
