@@ -28,6 +28,8 @@ const state = {
   readSeq: 0,
   writeSeq: 0,
   outputs: new Map(),      // writer name -> {text, panel parts}
+  rowNotes: new Map(),     // row -> the reader's notes about it
+  looseNotes: [],          // notes no shown row takes
   cslStyle: "",
 };
 
@@ -214,14 +216,21 @@ function countText(n) {
 
 // A diagnostic names its record by id, or a parsed reference as "reference N" (N as printed
 // in the list); a few readers say it only at the start of the message ("reference 4: ...").
-function rowOf(diagnostic) {
-  const byId = diagnostic.record && state.rows.find((row) => row.item.id === diagnostic.record);
-  if (byId) return byId;
-  const m = /^reference (\S+)$/.exec(diagnostic.record || "") || /^reference (\S+):/.exec(diagnostic.message || "");
-  if (!m || state.records.length !== 1) return null;   // with several articles the number is ambiguous
-  const refs = state.rows.filter((row) => row.kind === "reference");
-  return refs.find((row) => String(row.item["citation-number"]) === m[1])
-    || refs.find((row) => String(row.refIndex + 1) === m[1]) || null;
+// Each is placed once per table build: rows by id in a map, so a whole .bib stays quick.
+function placeNotes() {
+  const byId = new Map(state.rows.map((row) => [row.item.id, row]));
+  const refs = state.records.length === 1 ? state.rows.filter((row) => row.kind === "reference") : [];
+  state.rowNotes = new Map();
+  state.looseNotes = [];
+  for (const d of state.diagnostics) {
+    let row = d.record ? byId.get(d.record) : undefined;
+    const m = !row && (/^reference (\S+)$/.exec(d.record || "") || /^reference (\S+):/.exec(d.message || ""));
+    if (m) {   // with several articles the number is ambiguous: then the note stays loose
+      row = refs.find((r) => String(r.item["citation-number"]) === m[1]) || refs.find((r) => String(r.refIndex + 1) === m[1]);
+    }
+    if (row) state.rowNotes.set(row, [...(state.rowNotes.get(row) || []), d]);
+    else state.looseNotes.push(d);
+  }
 }
 
 function fieldsOf(diagnostic) {
@@ -229,11 +238,11 @@ function fieldsOf(diagnostic) {
 }
 
 function notesFor(row) {
-  return state.diagnostics.filter((d) => rowOf(d) === row);
+  return state.rowNotes.get(row) || [];
 }
 
 function showNotes() {
-  const loose = state.diagnostics.filter((d) => !rowOf(d));
+  const loose = state.looseNotes;
   const list = $("notes-list");
   list.replaceChildren(...loose.map((d) => el("li", {class: d.severity, text: d.text})));
   $("notes").hidden = loose.length === 0;
@@ -274,6 +283,7 @@ function buildRows() {
     }
   });
   state.rows = rows;
+  placeNotes();
   $("record-count").textContent = rows.length ? `(${countText(rows.length)})` : "";
   $("records-empty").hidden = rows.length > 0;
   $("records-scroll").hidden = rows.length === 0;
