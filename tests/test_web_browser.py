@@ -176,6 +176,11 @@ def test_editing_the_year_changes_every_output(open_page):
     # and so do names: the first author's family name
     tab.page.get_by_label("author 1: family name or organisation").fill("Rustamowa")
     assert tab.wait_output("apa", "Rustamowa, L. R.").startswith("Rustamowa, L. R., & Calderon Anton")
+    # a field the record did not have
+    tab.page.select_option("#add-field", "URL")
+    tab.page.get_by_role("button", name="Add", exact=True).click()
+    tab.page.get_by_label("URL", exact=True).fill("https://example.org/article")
+    assert "UR  - https://example.org/article" in tab.wait_output("ris", "UR  -")
 
 
 def test_download_bib_and_read_it_back(open_page, tmp_path):
