@@ -317,3 +317,10 @@ def test_language_is_read_as_a_bcp47_tag(value, expected):
     result = converter.read(f"TY  - JOUR\nTI  - Title\nLA  - {value}\nER  - \n", "ris")
     assert result.records[0]["language"] == expected
     assert bool(result.warnings) == (expected == "Klingon")  # an unknown language is kept and reported
+
+
+def test_keyword_of_separators_only_survives_a_round_trip():
+    """Found by the property test above: 'KW  - ,' was written as no KW line at all."""
+    text = "TY  - JOUR\nKW  - ,\nER  - \n"
+    first = converter.read(text, "ris").records
+    assert converter.read(str(converter.write(first, "ris")), "ris").records == first

@@ -135,7 +135,9 @@ class _RecordWriter:
         elif kind == "keywords":
             keywords = item.get("keyword")
             if isinstance(keywords, str):
-                keywords = keywords.split(";" if ";" in keywords else ",")
+                terms = keywords.split(";" if ";" in keywords else ",")
+                # a value that is only separators is kept whole rather than lost
+                keywords = terms if any(t.strip() for t in terms) else [keywords]
             for keyword in keywords or []:
                 if str(keyword).strip():
                     yield "KW", str(keyword).strip()
