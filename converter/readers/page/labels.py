@@ -22,6 +22,7 @@ LABELS: Dict[str, Tuple[str, ...]] = {
                  r"библиографическое\s+описание", r"для\s+цитування", r"цитувати"),
     "title": (r"title(?:\s+of\s+(?:the\s+)?article)?", r"article\s+title", r"название(?:\s+статьи)?", r"заглавие(?:\s+статьи)?"),
     "byline": (r"authors?", r"авторы", r"автор"),
+    "publisher": (r"publisher", r"издатель", r"издательство", r"editora", r"editorial", r"verlag"),
     "journal": (r"journal", r"journal\s+title", r"source", r"published\s+in", r"журнал", r"источник", r"название\s+журнала"),
     "references": (r"references", r"bibliography", r"list\s+of\s+references", r"literature", r"sources",
                    r"список\s+(?:использованной\s+)?литературы", r"список\s+источников", r"литература",
@@ -52,7 +53,7 @@ VALUE_AFTER_SPACE = {"doi", "edn", "udc", "url"}
 MULTI_PARAGRAPH = {"abstract", "references", "authors", "contributions"}
 # Labels whose value is one line: on the label's own line, or else the next line with text;
 # the lines after it are the page's next part ('DOI: 10.1/x' then the title, unseparated)
-ONE_LINE = {"doi", "edn", "udc", "pages", "title", "byline", "journal", "url"}
+ONE_LINE = {"doi", "edn", "udc", "pages", "title", "byline", "journal", "url", "publisher"}
 
 
 def _compile() -> List[Tuple[str, Pattern[str]]]:
@@ -84,8 +85,8 @@ def match_label(line: str) -> Tuple[str, str] | None:
             # field labels need their colon ('Title:', 'Authors:', 'Journal:', 'Citation:'): alone
             # these words are headings or running text
             label = line[: m.end()]
-            alone = not rest and kind in ("title", "byline", "journal")  # 'Authors' on its own line, the names below
-            if ":" not in label and not alone and (kind in ("title", "byline", "journal") or (
+            alone = not rest and kind in ("title", "byline", "journal", "publisher")  # 'Authors' on its own line, the names below
+            if ":" not in label and not alone and (kind in ("title", "byline", "journal", "publisher") or (
                     kind == "citation" and re.match(r"^\s*(?:citation|cite\s+as|цитировать|цитувати)\b", label, re.I))):
                 continue
             if kind in ("doi", "edn") and rest and not re.match(r"(?:https?://|10\.|[A-Za-z]{6}\b)", rest):

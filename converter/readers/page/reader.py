@@ -34,6 +34,8 @@ AFTER_REFERENCES = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|licensee\b|this (?
                               r"received\b|submitted\b|поступила\b|статья поступила|лицензия\b)", re.I)
 MARKDOWN_EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}([^\s*][^*]*?)\*{1,2}(?![\w*])")
 JOURNAL_DATE = re.compile(r"^([^\W\d][^,\d]{1,60}?),\s+(\d{1,2}\s+[^\W\d_]+\.?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},\s+\d{4})$")
+PROFILE_LINE = re.compile(r"^(?:article|conference\s+paper|chapter|preprint|thesis)\s+(?:in\s+(.+?)\s+)?·\s+"
+                          r"([^\W\d_]+\.?\s+(?:19|20)\d\d)\b", re.I)
 KEYWORDS_END = re.compile(r"\s+\|\s+|\.\s+(?:\d\.?\s+)?(?:[A-ZА-Я]{2,}\b|I\.?\s|Введение|Introduction)|\.\s+I$")
 INLINE_BREAK_HYPHEN = re.compile(r"\b([A-Z][a-z]{1,3})-([a-z]{3,})\b")
 HYPHEN_PREFIXES = {"co", "non", "pre", "post", "anti", "sub", "self", "ex", "pro", "re", "neo", "pan", "mid",
@@ -252,6 +254,11 @@ class PageReader(HeadLines):
         elif block.text:
             self.other.extend(block.lines)
 
+    def _block_publisher(self, block: Block) -> None:
+        value = " ".join(t.strip() for _, t in block.lines if t.strip())
+        if value:
+            self.item.setdefault("publisher", value.rstrip("."))
+
     def _block_url(self, block: Block) -> None:
         url = identifiers.find_article_url(block.text)
         if url:
@@ -339,6 +346,15 @@ class PageReader(HeadLines):
             self._licence(line)
             return
         if "abstract" not in self.item and not self.references and self._citation_like(n, line):
+            return
+        m = PROFILE_LINE.match(line)
+        if m:  # ResearchGate's cover: 'ARTICLE in THEORY INTO PRACTICE · JUNE 2002', 'Conference Paper · July 2015'
+            if m.group(1) and issue.journal_name(m.group(1)):
+                self.evidence.add("container-title", issue.journal_name(m.group(1)), "issue-line", n)
+            date = history.parse_date(f"1 {m.group(2)}")
+            if date:
+                self.evidence.add("issued", {"date-parts": [date[:2]]}, "issue-line", n)
+            self.other.append((n, line))
             return
         m = JOURNAL_DATE.match(line)
         if m and issue.journal_name(m.group(1)) and history.parse_date(m.group(2)):
