@@ -107,8 +107,20 @@ def _gost_locale(list_language: str, item: CSLItem) -> str:
     return "ru-RU" if item_language == "ru" else "en-RU"
 
 
-def _prepare_gost(item: CSLItem) -> CSLItem:
+# GOST 7.0.12-2011 §4.3: the places every reference abbreviates; GOST R 7.0.5-2008 uses them,
+# GOST R 7.0.100-2018's examples write places in full
+_ABBREVIATED_PLACES = {"Москва": "М.", "Санкт-Петербург": "СПб.", "Ростов-на-Дону": "Ростов н/Д",
+                       "Нижний Новгород": "Н. Новгород"}
+
+
+def _abbreviate_places(place: str) -> str:
+    return " ; ".join(_ABBREVIATED_PLACES.get(p.strip(), p.strip()) for p in place.split(";"))
+
+
+def _prepare_gost(item: CSLItem, which: str = "gost") -> CSLItem:
     item = copy.copy(item)
+    if which == "gost-2008" and item.get("publisher-place"):
+        item["publisher-place"] = _abbreviate_places(str(item["publisher-place"]))
     title = item.get("title")
     if title:
         title = str(title)
@@ -140,7 +152,7 @@ def _write_gost(items: List[CSLItem], options: Options, which: str) -> Output:
                          f"not {options.locale!r}", field="locale")
     parts: List[str] = []
     for item in _check(items, diags):
-        prepared = _prepare_gost(item)
+        prepared = _prepare_gost(item, which)
         style = load_style(GOST_STYLES[which], _gost_locale(language, prepared))
         out = render([prepared], style, markup=options.markup,
                      bibliography=not options.citations, citations=options.citations)
