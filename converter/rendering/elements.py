@@ -29,7 +29,9 @@ from .names import family_key, initialize, is_romanesque
 from .sorting import sort_key
 
 ENGLISH = ("en",)
-_NUMBER_VARIABLES = frozenset({"volume", "issue", "number", "edition", "chapter-number",
+# `number` is not here: a report, patent or standard number is an identifier printed as given
+# ("NIH Publication No. 18-2424", APA Manual), not a range
+_NUMBER_VARIABLES = frozenset({"volume", "issue", "edition", "chapter-number",
                                "collection-number", "number-of-volumes", "number-of-pages"})
 _RANGE_RE = re.compile(r"^(\d+)\s*[-‐]\s*(\d+)$")
 
