@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     p.add_argument("--locale", help="output language, e.g. ru or en (GOST: ru by default)")
     p.add_argument("--style", help="with -t csl: a CSL style name or .csl file")
+    p.add_argument("--transliteration", metavar="SCHEME",
+                   help="with -t references-en: bgn-pcgn (default), lc, bsi or gost-7.79-b")
     sel = p.add_mutually_exclusive_group()
     sel.add_argument("--references", action="store_const", const="references", dest="references",
                      help="output the parsed reference list instead of the article")
@@ -89,7 +91,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     options = Options(
         locale=args.locale, style=args.style, references=args.references or "article",
         strict=args.strict, encoding=args.encoding, citations=args.citations,
-        markup="html" if args.html else "text",
+        markup="html" if args.html else "text", transliteration=args.transliteration,
     )
     if args.to is None:
         args.to = registry.writer_for_path(args.output) if args.output else "csljson"
