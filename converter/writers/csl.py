@@ -160,6 +160,8 @@ def _write_gost(items: List[CSLItem], options: Options, which: str) -> Output:
         style = load_style(GOST_STYLES[which], _gost_locale(language, prepared))
         out = render([prepared], style, markup=options.markup,
                      bibliography=not options.citations, citations=options.citations)
+        if not options.citations and not out.entries:
+            diags.warn("the style prints nothing for this item; no entry written", record=str(item.get("id", "")))
         parts.extend(out.citations if options.citations else out.entries)
     if options.citations:
         # numeric in-text citations follow the list's order

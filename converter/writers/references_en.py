@@ -101,6 +101,8 @@ def write_references_en(items: List[CSLItem], *, options: Options) -> Output:
             continue
         out = render([prepare_item(item, scheme, diags)], style, markup=options.markup,
                      bibliography=not options.citations, citations=options.citations)
+        if not options.citations and not out.entries:
+            diags.warn("the style prints nothing for this item; no entry written", record=str(item.get("id", n)))
         parts.extend(out.citations if options.citations else out.entries)
     if options.citations:
         parts = [f"[{n}]" for n in range(1, len(parts) + 1)]
