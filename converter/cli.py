@@ -65,9 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def list_formats(out: TextIO) -> None:
-    out.write(f"{'name':<12} {'in':<3} {'out':<3} description\n")
+    width = max([12] + [len(fmt.name) for fmt in registry.formats()])
+    out.write(f"{'name':<{width}} {'in':<3} {'out':<3} description\n")
     for fmt in registry.formats():
-        out.write(f"{fmt.name:<12} {'yes' if fmt.reader else '':<3} {'yes' if fmt.writer else '':<3} "
+        out.write(f"{fmt.name:<{width}} {'yes' if fmt.reader else '':<3} {'yes' if fmt.writer else '':<3} "
                   f"{fmt.description}{'  aliases: ' + ', '.join(fmt.aliases) if fmt.aliases else ''}\n")
 
 
