@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     p.add_argument("--locale", help="output language, e.g. ru or en (GOST: ru by default)")
     p.add_argument("--style", help="with -t csl: a CSL style name or .csl file")
+    p.add_argument("--transliteration", metavar="SCHEME",
+                   help="with -t references-en: bgn-pcgn (default), lc, bsi or gost-7.79-b")
     sel = p.add_mutually_exclusive_group()
     sel.add_argument("--references", action="store_const", const="references", dest="references",
                      help="output the parsed reference list instead of the article")
@@ -63,9 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def list_formats(out: TextIO) -> None:
-    out.write(f"{'name':<12} {'in':<3} {'out':<3} description\n")
+    width = max([12] + [len(fmt.name) for fmt in registry.formats()])
+    out.write(f"{'name':<{width}} {'in':<3} {'out':<3} description\n")
     for fmt in registry.formats():
-        out.write(f"{fmt.name:<12} {'yes' if fmt.reader else '':<3} {'yes' if fmt.writer else '':<3} "
+        out.write(f"{fmt.name:<{width}} {'yes' if fmt.reader else '':<3} {'yes' if fmt.writer else '':<3} "
                   f"{fmt.description}{'  aliases: ' + ', '.join(fmt.aliases) if fmt.aliases else ''}\n")
 
 
@@ -89,7 +92,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     options = Options(
         locale=args.locale, style=args.style, references=args.references or "article",
         strict=args.strict, encoding=args.encoding, citations=args.citations,
-        markup="html" if args.html else "text",
+        markup="html" if args.html else "text", transliteration=args.transliteration,
     )
     if args.to is None:
         args.to = registry.writer_for_path(args.output) if args.output else "csljson"

@@ -20,6 +20,7 @@ class Options:
     encoding: str | None = None        # input encoding; None detects (UTF-8, BOM, cp1251, cp1252)
     citations: bool = False            # CSL writers: in-text citations instead of bibliography entries
     markup: Literal["text", "html"] = "text"  # CSL writers: plain text or HTML
+    transliteration: str | None = None  # references-en: bgn-pcgn (default), lc, bsi, gost-7.79-b
 
     @classmethod
     def build(cls, options: Mapping[str, Any]) -> "Options":

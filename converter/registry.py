@@ -122,6 +122,8 @@ register(Format("jats", "JATS XML 1.1-1.4 in; JATS 1.3 Journal Publishing out", 
 register(Format("apa", "APA 7 references (text or --html; --citations for in-text)", writer="converter.writers.csl:write_apa"))
 register(Format("gost", "GOST R 7.0.100-2018 references (--locale ru|en)", writer="converter.writers.csl:write_gost"))
 register(Format("gost-2008", "GOST R 7.0.5-2008 references (--locale ru|en)", writer="converter.writers.csl:write_gost_2008"))
+register(Format("references-en", "the English References list of Russian journals (--transliteration)",
+                writer="converter.writers.references_en:write_references_en"))
 register(Format("csl", "any CSL style: --style NAME|PATH.csl", writer="converter.writers.csl:write_csl"))
 register(Format("reference", "one free-text reference (the input text, or a string argument)", reader="converter.readers.reference:read_one"))
 register(Format("references", "free-text reference list, one per line or numbered", reader="converter.readers.reference:read_list", sniffer="converter.readers.reference:sniff_list"))

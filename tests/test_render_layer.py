@@ -105,8 +105,9 @@ def test_gost_et_al_rule():
             "issued": {"date-parts": [[2020]]}, "language": "ru"}
     four = converter.write([dict(base, author=names[:4])], "gost").strip()
     five = converter.write([dict(base, author=names)], "gost").strip()
-    assert four.startswith("T / A. B. Name1, A. B. Name2, A. B. Name3, A. B. Name4 // J.")
-    assert five.startswith("T / A. B. Name1, A. B. Name2, A. B. Name3 [и др.] // J.")
+    # the content type area comes before "//" (GOST R 7.0.100-2018)
+    assert four.startswith("T / A. B. Name1, A. B. Name2, A. B. Name3, A. B. Name4. – Текст : непосредственный // J.")
+    assert five.startswith("T / A. B. Name1, A. B. Name2, A. B. Name3 [и др.]. – Текст : непосредственный // J.")
     five_en = converter.write([dict(base, author=names)], "gost", locale="en").strip()
     assert "[et al.]" in five_en
 

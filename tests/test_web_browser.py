@@ -307,7 +307,7 @@ def test_dropped_file_and_a_chosen_format(open_page):
         document.querySelector("#drop-zone").dispatchEvent(new DragEvent("drop", {dataTransfer: transfer, bubbles: true}));
     }""", data)
     gost = tab.wait_output("gost", "Иванов")
-    assert gost.strip() == "Иванов, И. П. Заглавие статьи / И. П. Иванов // Вестник. – 2019."
+    assert gost.strip() == "Иванов, И. П. Заглавие статьи / И. П. Иванов. – Текст : непосредственный // Вестник. – 2019."
     assert "Detected: ris" in page.text_content("#detected")
     assert page.text_content("#file-name") == "File: ivanov.ris"
     assert any("cp1251" in note for note in page.locator("#notes-list li").all_text_contents())

@@ -39,7 +39,8 @@ EDITIONS = ("2-е изд.", "3-е изд., перераб. и доп.", "2-е и
 STYLES = (("gost", "ru"), ("gost", "en"), ("gost-2008", "ru"), ("gost-2008", "en"))
 # words the styles print themselves; anything else left unlabelled means a field was missed
 STYLE_WORDS = {"Текст", "электронный", "Text", "electronic", "DOI", "URL", "ISBN", "дата", "обращения",
-               "accessed", "и", "др", "et", "al", "Электронный", "ресурс"}
+               "accessed", "и", "др", "et", "al", "Электронный", "ресурс", "непосредственный", "unmediated",
+               "сайт", "site", "Electronic", "resource"}
 
 
 # --- records ------------------------------------------------------------------------------

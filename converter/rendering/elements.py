@@ -24,11 +24,14 @@ from citeproc.string import String
 from citeproc.string import join as seam_join
 
 from .casing import apply_case, capitalize_opening_term
+from .dateranges import ORDER, render_date_range
 from .names import family_key, initialize, is_romanesque
 from .sorting import sort_key
 
 ENGLISH = ("en",)
-_NUMBER_VARIABLES = frozenset({"volume", "issue", "number", "edition", "chapter-number",
+# `number` is not here: a report, patent or standard number is an identifier printed as given
+# ("NIH Publication No. 18-2424", APA Manual), not a range
+_NUMBER_VARIABLES = frozenset({"volume", "issue", "edition", "chapter-number",
                                "collection-number", "number-of-volumes", "number-of-pages"})
 _RANGE_RE = re.compile(r"^(\d+)\s*[-‐]\s*(\d+)$")
 
@@ -207,6 +210,11 @@ def _implicit_year_suffix(root: Any) -> bool:
 
 class Date(RecordsVariableMixin, AffixMixin, model.Date):
     def process(self, item, variable=None, show_parts=None, context=None, **kwargs):
+        if not isinstance(context, model.Date):
+            # citeproc-py passes the calling cs:text down through macros as ``context``;
+            # a date's context is the style's cs:date of a localized date, else the date
+            # itself (a Text has no ``join``: a date range crashed inside any macro)
+            context = None
         ref = getattr(item, "reference", None)
         suffix = dict.get(ref, "year_suffix") if isinstance(ref, dict) else None
         place = (suffix and not getattr(ref, "suffix_used", True) and not self.is_locale_date()
@@ -222,6 +230,9 @@ class Date(RecordsVariableMixin, AffixMixin, model.Date):
             else:
                 dict.__setattr__(ref, "suffix_used", False)
         return text
+
+    def render_date_range(self, date_range, show_parts=None, context=None):
+        return render_date_range(self, date_range, list(show_parts or ORDER), context if context is not None else self)
 
 
 def _after_year(text: str, ref: Any, variable: str | None) -> str | None:

@@ -18,12 +18,12 @@ from typing import List
 from ..errors import UsageError
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
-from ..rendering import load_style, render
+from ..rendering import load_style, prepare, render
 from ..rendering.titles import gost_title, lower_after_colon, sentence_case
 from ..richtext import recase
 from ..titlecase import stored_in_title_case
 
-APA_STYLE = "apa"
+APA_STYLE = "citeconv-apa"
 GOST_STYLES = {"gost": "citeconv-gost-2018", "gost-2008": "citeconv-gost-2008"}
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
 _ORDINAL_EDITION_RE = re.compile(r"(\d+)(?:st|nd|rd|th|d)?\.?", re.IGNORECASE)
@@ -75,6 +75,10 @@ def write_apa(items: List[CSLItem], *, options: Options) -> Output:
     for item in _check(items, diags):
         if _title_case_source(item) and item.get("title"):
             item = dict(item, title=recase(str(item["title"]), sentence_case))
+        item = prepare.for_any_style(item)
+        if prepare.publisher_is_author(item):
+            # APA 7 §9.24: a group author that is also the publisher is named once (CSL cannot compare)
+            item = {k: v for k, v in item.items() if k != "publisher"}
         prepared.append(item)
     if options.locale and not options.locale.lower().startswith("en"):
         diags.warn(f"APA is rendered in {options.locale!r} as asked; APA 7 itself is English",
@@ -107,8 +111,20 @@ def _gost_locale(list_language: str, item: CSLItem) -> str:
     return "ru-RU" if item_language == "ru" else "en-RU"
 
 
-def _prepare_gost(item: CSLItem) -> CSLItem:
-    item = copy.copy(item)
+# GOST 7.0.12-2011 §4.3: the places every reference abbreviates; GOST R 7.0.5-2008 uses them,
+# GOST R 7.0.100-2018's examples write places in full
+_ABBREVIATED_PLACES = {"Москва": "М.", "Санкт-Петербург": "СПб.", "Ростов-на-Дону": "Ростов н/Д",
+                       "Нижний Новгород": "Н. Новгород"}
+
+
+def _abbreviate_places(place: str) -> str:
+    return " ; ".join(_ABBREVIATED_PLACES.get(p.strip(), p.strip()) for p in place.split(";"))
+
+
+def _prepare_gost(item: CSLItem, which: str = "gost") -> CSLItem:
+    item = prepare.for_any_style(copy.copy(item))
+    if which == "gost-2008" and item.get("publisher-place"):
+        item["publisher-place"] = _abbreviate_places(str(item["publisher-place"]))
     title = item.get("title")
     if title:
         title = str(title)
@@ -140,10 +156,12 @@ def _write_gost(items: List[CSLItem], options: Options, which: str) -> Output:
                          f"not {options.locale!r}", field="locale")
     parts: List[str] = []
     for item in _check(items, diags):
-        prepared = _prepare_gost(item)
+        prepared = _prepare_gost(item, which)
         style = load_style(GOST_STYLES[which], _gost_locale(language, prepared))
         out = render([prepared], style, markup=options.markup,
                      bibliography=not options.citations, citations=options.citations)
+        if not options.citations and not out.entries:
+            diags.warn("the style prints nothing for this item; no entry written", record=str(item.get("id", "")))
         parts.extend(out.citations if options.citations else out.entries)
     if options.citations:
         # numeric in-text citations follow the list's order
