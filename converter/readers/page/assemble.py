@@ -16,6 +16,7 @@ from .evidence import Finding
 if TYPE_CHECKING:
     from .reader import PageReader
 
+SAMPLE = 20000  # characters of a page enough to tell its script and language; a huge page is not read again whole
 MERGED_FIELDS = ("title", "container-title", "issued", "volume", "issue", "page", "DOI", "URL", "PMID", "PMCID")
 
 
@@ -95,8 +96,8 @@ def _choose_title(r: "PageReader") -> None:
                             journal=journal.value if journal else None,
                             doi_at=[f.line for f in r.evidence.found.get("DOI", []) if f.line],
                             page_title=next((ln.strip() for ln in r.lines if ln.strip()), None),
-                            cyrillic_page=title.is_cyrillic(" ".join(r.lines)),
-                            abstract_language=guess_language(r.item.get("abstract", "")))
+                            cyrillic_page=title.is_cyrillic(" ".join(r.lines)[:SAMPLE]),
+                            abstract_language=guess_language(r.item.get("abstract", "")[:SAMPLE]))
         cited = parsed.get("title")
         if best is not None and cited and best.score < 6 and not title.agrees(best.text, cited):
             best = None  # a weak head line loses to the title the page's own citation prints
@@ -248,7 +249,7 @@ def _apply_marks(r: "PageReader", extra: List[Dict[str, Any]]) -> None:
 
 def _language(r: "PageReader") -> None:
     """The article's language from its own title and abstract, only when they settle it."""
-    text = f"{r.item.get('title', '')} {r.item.get('abstract', '')}".strip()
+    text = f"{r.item.get('title', '')} {r.item.get('abstract', '')[:SAMPLE]}".strip()
     language = guess_language(text) if text else None
     if language:
         r.item["language"] = language
@@ -267,7 +268,7 @@ ITEM_TYPES = (
 
 def _item_type(r: "PageReader") -> None:
     """A conference paper, chapter or preprint says so on its page; else a journal article."""
-    head = "\n".join(r.lines[:40])
+    head = "\n".join(line[:500] for line in r.lines[:40])
     for csl_type, pattern in ITEM_TYPES:
         if pattern.search(head) and not (csl_type == "article" and "container-title" in r.item):
             r.item["type"] = csl_type

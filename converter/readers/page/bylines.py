@@ -205,7 +205,7 @@ def split_title_byline(line: str) -> Tuple[str, List[Dict[str, str]], List[List[
     (title, names, markers): a title and a marked byline printed on one line (PDF text). The
     byline must carry affiliation markers, so a title ending in a name is not cut."""
     words = line.split()
-    if len(words) < 6 or not re.search(r"[^\W\d_][\d*†]|,\d", line):
+    if not 6 <= len(words) <= 80 or not re.search(r"[^\W\d_][\d*†]|,\d", line):  # a title and a byline fit in 80 words
         return None
     for i in range(2, len(words) - 1):
         if not words[i][:1].isupper():

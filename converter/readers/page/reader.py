@@ -36,6 +36,7 @@ MARKDOWN_EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}([^\s*][^*]*?)\*{1,2}(?![\w*])
 JOURNAL_DATE = re.compile(r"^([^\W\d][^,\d]{1,60}?),\s+(\d{1,2}\s+[^\W\d_]+\.?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},\s+\d{4})$")
 PROFILE_LINE = re.compile(r"^(?:article|conference\s+paper|chapter|preprint|thesis)\s+(?:in\s+(.+?)\s+)?·\s+"
                           r"([^\W\d_]+\.?\s+(?:19|20)\d\d)\b", re.I)
+LONG_LINE = 5000  # characters: far longer than any head line, so a megabyte of prose costs one pass
 KEYWORDS_END = re.compile(r"\s+\|\s+|\.\s+(?:\d\.?\s+)?(?:[A-ZА-Я]{2,}\b|I\.?\s|Введение|Introduction)|\.\s+I$")
 INLINE_BREAK_HYPHEN = re.compile(r"\b([A-Z][a-z]{1,3})-([a-z]{3,})\b")
 HYPHEN_PREFIXES = {"co", "non", "pre", "post", "anti", "sub", "self", "ex", "pro", "re", "neo", "pan", "mid",
@@ -316,6 +317,12 @@ class PageReader(HeadLines):
     def _classify_line(self, n: int, line: str, next_line: str = "") -> None:
         line = self.repair(n, line)
         self._identifiers(n, line)
+        if len(line) > LONG_LINE:  # running text, never a title, byline or issue line: kept without the head's rules
+            if "abstract" not in self.item and (self.candidates or self.evidence.has("title")):
+                self.set_abstract([(n, line)])
+            else:
+                self.other.append((n, line))
+            return
         m = identifiers.DOI_LINE.match(line) or re.match(r"^\s*(10\.\d{4,9}/\S+)\s*$", line)
         if m:
             self.evidence.add("DOI", clean_doi(m.group(1)), "label", n)
