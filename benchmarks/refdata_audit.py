@@ -47,8 +47,8 @@ from typing import Any, Dict, List, Tuple
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
-from converter.references.refdata import Labeled, load_all, split  # noqa: E402
-from converter.references.train import DEFAULT_REFDATA, SCORED, _scorer, gold_item  # noqa: E402
+from tools.refmodel.refdata import Labeled, load_all, split  # noqa: E402
+from tools.refmodel.train import DEFAULT_REFDATA, SCORED, _scorer, gold_item  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORRECTIONS = os.path.join(HERE, "refdata_corrections.json")

@@ -11,6 +11,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# tools/ (training, corpus generation, conformance runners) is not installed: tests import it
+# from the repository root, whichever way pytest was started
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "regionology-2025-33-4-578.txt"
 GOLD = SHARED / "gold" / "seed"

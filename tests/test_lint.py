@@ -17,6 +17,6 @@ def test_ruff_finds_nothing():
         if os.environ.get("CI"):
             pytest.fail("ruff is not installed; it is in the test extra")
         pytest.skip("ruff is not installed")
-    proc = subprocess.run([sys.executable, "-m", "ruff", "check", "converter", "tests", "examples", "benchmarks"],
+    proc = subprocess.run([sys.executable, "-m", "ruff", "check", "converter", "tools", "tests", "examples", "benchmarks"],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from conftest import ROOT, SHARED, need_shared
-from converter.references.refdata import LABELS, load_all
+from tools.refmodel.refdata import LABELS, load_all
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import refdata_audit  # noqa: E402

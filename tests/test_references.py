@@ -226,7 +226,7 @@ def test_rendered_training_strings_label_each_field_exactly(style):
     """A rendered string's labels must cover exactly the text of the field that produced it."""
     import random
 
-    from converter.references import rendered
+    from tools.refmodel import rendered
 
     lab = getattr(rendered, style)(_RECORD, random.Random(1)).build("test")
     spans = {label: lab.text[a:b] for a, b, label in lab.spans}
@@ -243,7 +243,7 @@ def test_rendered_training_strings_label_each_field_exactly(style):
 def test_rendered_book_and_chapter():
     import random
 
-    from converter.references.rendered import render
+    from tools.refmodel.rendered import render
 
     book = {"type": "book", "title": "Ion implantation", "author": [{"family": "Mayer", "given": "James W."}],
             "publisher": "Springer", "publisher-place": "Berlin", "issued": {"date-parts": [[2006]]}}

@@ -9,7 +9,7 @@ import pytest
 
 from converter.api import write
 from converter.references.assemble import fields_from_segments
-from converter.references.gostrender import STYLES, label_rendered, records, render_gost, vary
+from tools.refmodel.gostrender import STYLES, label_rendered, records, render_gost, vary
 
 ARTICLE = {
     "id": "a1", "type": "article-journal", "title": "Развитие приграничных регионов: опыт России",

@@ -13,8 +13,8 @@ import pytest
 
 from conftest import SHARED, need_shared
 from converter.references import model, parse_reference
-from converter.references.refdata import is_held_out, load_all, split
-from converter.references.train import SCORED, gold_item
+from tools.refmodel.refdata import is_held_out, load_all, split
+from tools.refmodel.train import SCORED, gold_item
 
 HELD_OUT_FLOOR = 0.90
 GOST_FLOOR = 0.85

@@ -6,8 +6,8 @@ from typing import List
 
 from converter.references.features import first_pass_features
 from converter.references.lexicon import MIN_COUNT, Lexicon, own_counts, word_key
-from converter.references.refdata import Labeled
-from converter.references.stacking import FoldJob, crossfit_labels, fold_of
+from tools.refmodel.refdata import Labeled
+from tools.refmodel.stacking import FoldJob, crossfit_labels, fold_of
 
 
 def test_word_key_drops_punctuation_and_numbers():

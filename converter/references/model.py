@@ -3,7 +3,7 @@ a reference string. The rules decide what is certain; the CRF decides the bounda
 authors, title, container, publisher and place that the rules leave open.
 
 ``segment`` returns None when no trained model is installed; the parser then uses rules alone.
-The model is trained by ``python -m converter.references.train`` (see that module).
+The model is trained by ``python -m tools.refmodel.train`` (see that module).
 """
 from __future__ import annotations
 

@@ -304,7 +304,7 @@ def load_items(corpus_dir: str) -> List[Item]:
     import json
     import os
 
-    from ..api import read_file
+    from converter.api import read_file
 
     items: List[Item] = []
     for path in sorted(glob.glob(os.path.join(corpus_dir, "*"))):

@@ -1,8 +1,8 @@
 """Train the reference CRF and measure it on held-out strings.
 
-    python -m converter.references.train [--refdata ../shared/refdata] [--synthetic 5000]
-                                         [--rendered 2000] [--iterations 150] [--eval-only] [--out DIR]
-                                         [--gost-rendered 3000] [--dev]
+    python -m tools.refmodel.train [--refdata ../shared/refdata] [--synthetic 5000]
+                                  [--rendered 2000] [--iterations 150] [--eval-only] [--out DIR]
+                                  [--gost-rendered 3000] [--dev]
 
 Method: every choice (features, rules, c1/c2, synthetic data) is compared with ``--dev``,
 which trains on the training strings minus the DEV bucket (refdata.is_dev), writes that
@@ -87,15 +87,16 @@ import sys
 import time
 from typing import AbstractSet, Dict, List, Sequence, Tuple
 
-from ..normalize import repair_homoglyphs
-from .assemble import fields_from_segments
-from .features import features, to_crfsuite, tokenize, with_first_pass
+from converter.normalize import repair_homoglyphs
+from converter.references.assemble import fields_from_segments
+from converter.references.features import features, to_crfsuite, tokenize, with_first_pass
+from converter.references.lexicon import Lexicon, own_counts, word_key
+from converter.references.model import MODEL_PATH, lexicon_path, rule_labels, second_pass_path
+from converter.references.rules import find_certain
+
 from .gostrender import render_gost
-from .lexicon import Lexicon, own_counts, word_key
-from .model import MODEL_PATH, lexicon_path, rule_labels, second_pass_path
 from .refdata import Labeled, load_all, split, split_dev, split_key
 from .rendered import load_items, render_all
-from .rules import find_certain
 from .stacking import FoldJob, crossfit_labels
 from .synth import generate
 
@@ -221,7 +222,7 @@ def _scorer():
 
 
 def evaluate(name: str, refs: Sequence[Labeled], out_dir: str) -> Dict:
-    from .parser import parse_reference
+    from converter.references.parser import parse_reference
 
     gold, pred, crashed = [], [], 0
     for ref in refs:
@@ -317,7 +318,7 @@ def main(argv: List[str] | None = None) -> int:
             train(fitting, a.model, a.iterations, lexicon, keys)
         print(f"trained on {len(base)} + {len(synthetic)} synthetic in {time.time() - t:.0f} s; "
               f"model {os.path.getsize(a.model) / 1e6:.1f} MB at {a.model}")
-    from . import model
+    from converter.references import model
 
     model.MODEL_PATH = a.model  # evaluate the model just trained (or named), not the installed one
     model._tagger.cache_clear()

@@ -311,7 +311,7 @@ def vary(ref: Labeled, rng: random.Random) -> Labeled:
 
 def render_gost(n: int, part: str = "train", seed: int = 53) -> List[Labeled]:
     """Up to n labelled GOST strings, each record in one style/locale chosen at random."""
-    from ..api import write
+    from converter.api import write
 
     rng = random.Random(seed if part == "train" else seed + 1)
     pool = records(part)

@@ -354,7 +354,7 @@ def generate(train: Sequence[Labeled], n: int, seed: int = 13) -> List[Labeled]:
     """n synthetic references; English titles and journals come from the training split only."""
     rng = random.Random(seed)
     pool: Dict[str, List[str]] = {"title": [], "container": [], "ru_title": []}
-    from .assemble import clean_text
+    from converter.references.assemble import clean_text
 
     for ref in train:
         for label, text in ref.segments():
