@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import List
 
 from converter.references.features import first_pass_features
-from converter.references.lexicon import MIN_COUNT, Lexicon, own_counts, word_key
+from tools.refmodel.lexicon import MIN_COUNT, Lexicon, own_counts, word_key
 from tools.refmodel.refdata import Labeled
 from tools.refmodel.stacking import FoldJob, crossfit_labels, fold_of
 

@@ -9,13 +9,13 @@ frequent n-gram that covers it ('C', 'T', 'P', 'R', or 'M' when no class has at 
 the counts), and an area gets the class most of its tokens lean to.
 
 Only counts are stored (n-grams seen at least ``MIN_COUNT`` times), next to the model in
-model/refs.lexicon.json.gz. The lexicon is built from the strings the CRF is fitted on; while
-training, each string's own n-grams are subtracted first (leave one out), so a training
-string sees the lexicon as an unseen string would.
+model/refs.lexicon.json.gz. This module reads and looks them up; building them from the
+training strings is tools/refmodel/lexicon.py's job. While training, each string's own n-grams
+are subtracted first (``exclude``: leave one out), so a training string sees the lexicon as an
+unseen string would.
 """
 from __future__ import annotations
 
-import collections
 import gzip
 import json
 from typing import Counter, Dict, Iterable, List, Sequence, Tuple
@@ -25,16 +25,6 @@ CLASSES = ("C", "T", "P", "R")
 MIN_COUNT = 3
 MAX_N = 3
 _STRIP = ".,;:()[]\"'“”«»„‘’"
-
-
-def _class_index(label: str) -> int:
-    if label == "container":
-        return 0
-    if label == "title":
-        return 1
-    if label in ("publisher", "location"):
-        return 2
-    return 3
 
 
 def word_key(w: str) -> str:
@@ -56,34 +46,9 @@ def ngrams(keys: Sequence[str]) -> Iterable[Tuple[str, int, int]]:
             yield " ".join(keys[i:j]), i, n
 
 
-def own_counts(keys: Sequence[str], labels: Sequence[str]) -> Counter[Tuple[str, int]]:
-    """(n-gram, class index) -> how often this one string contributes it; an n-gram that
-    crosses a label boundary counts as 'rest'."""
-    out: Counter[Tuple[str, int]] = collections.Counter()
-    for gram, i, n in ngrams(keys):
-        run = set(labels[i:i + n])
-        cls = _class_index(labels[i]) if len(run) == 1 else 3
-        out[(gram, cls)] += 1
-    return out
-
-
 class Lexicon:
     def __init__(self, counts: Dict[str, Counts]):
         self.counts = counts
-
-    @classmethod
-    def build(cls, strings: Iterable[Tuple[Sequence[str], Sequence[str]]]) -> "Lexicon":
-        """From (word keys, token labels) of the fitting strings."""
-        total: Dict[str, List[int]] = {}
-        for keys, labels in strings:
-            for (gram, k), c in own_counts(keys, labels).items():
-                total.setdefault(gram, [0, 0, 0, 0])[k] += c
-        kept = {g: (c[0], c[1], c[2], c[3]) for g, c in total.items() if sum(c) >= MIN_COUNT}
-        return cls(kept)
-
-    def save(self, path: str) -> None:
-        with gzip.open(path, "wt", encoding="utf-8") as fh:
-            json.dump(self.counts, fh, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
     @classmethod
     def load(cls, path: str) -> "Lexicon":
@@ -119,4 +84,4 @@ class Lexicon:
         return best
 
 
-__all__ = ["Lexicon", "own_counts", "word_key"]
+__all__ = ["CLASSES", "MIN_COUNT", "Lexicon", "ngrams", "word_key"]

@@ -90,11 +90,12 @@ from typing import AbstractSet, Dict, List, Sequence, Tuple
 from converter.normalize import repair_homoglyphs
 from converter.references.assemble import fields_from_segments
 from converter.references.features import features, to_crfsuite, tokenize, with_first_pass
-from converter.references.lexicon import Lexicon, own_counts, word_key
+from converter.references.lexicon import word_key
 from converter.references.model import MODEL_PATH, lexicon_path, rule_labels, second_pass_path
 from converter.references.rules import find_certain
 
 from .gostrender import render_gost
+from .lexicon import Lexicon, own_counts
 from .refdata import Labeled, load_all, split, split_dev, split_key
 from .rendered import load_items, render_all
 from .stacking import FoldJob, crossfit_labels
