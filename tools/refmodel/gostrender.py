@@ -23,12 +23,12 @@ import random
 import re
 from typing import Any, Dict, List, Sequence, Tuple
 
+from ..paths import SHARED as SHARED_DIR
 from .refdata import Labeled, labeled_from_chars
 from .synth import FAMILIES, JOURNALS, PLACES, PUBLISHERS, TITLE_WORDS
 
 Item = Dict[str, Any]
-HERE = os.path.dirname(os.path.abspath(__file__))
-SHARED = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared"))
+SHARED = str(SHARED_DIR)
 
 GIVEN = ("Александр Алексей Андрей Анна Борис Валентина Виктор Владимир Галина Дмитрий Евгений Елена "
          "Ирина Игорь Юрий Константин Людмила Мария Михаил Наталья Николай Ольга Павел Светлана Сергей "

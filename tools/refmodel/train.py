@@ -94,6 +94,7 @@ from converter.references.lexicon import word_key
 from converter.references.model import MODEL_PATH, lexicon_path, rule_labels, second_pass_path
 from converter.references.rules import find_certain
 
+from ..paths import SHARED
 from .gostrender import render_gost
 from .lexicon import Lexicon, own_counts
 from .refdata import Labeled, load_all, split, split_dev, split_key
@@ -102,8 +103,7 @@ from .stacking import FoldJob, crossfit_labels
 from .synth import generate
 
 SCORED = ["author", "title", "container-title", "issued", "volume", "issue", "page", "DOI", "URL"]
-HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_REFDATA = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "refdata"))
+DEFAULT_REFDATA = str(SHARED / "refdata")
 
 
 def token_labels(ref: Labeled, tokens) -> List[str]:
@@ -210,8 +210,7 @@ def gold_item(ref: Labeled) -> Dict:
 
 
 def _scorer():
-    tool = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(HERE))), "shared", "tools",
-                        "score_refs.py")
+    tool = str(SHARED / "tools" / "score_refs.py")
     if not os.path.exists(tool):
         tool = os.path.join(os.path.dirname(DEFAULT_REFDATA), "tools", "score_refs.py")
     spec = importlib.util.spec_from_file_location("score_refs", tool)
