@@ -11,7 +11,7 @@ import pytest
 from conftest import SHARED, need_shared
 from converter.rendering import load_style, render
 from converter.rendering.citations import letters
-from converter.rendering.conformance import parse_fixture, run_fixture
+from tools.csl_conformance import parse_fixture, run_fixture
 
 FIXTURES = Path(__file__).parent / "fixtures" / "csl"
 

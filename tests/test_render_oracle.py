@@ -48,7 +48,7 @@ def test_apa_matches_citeproc_js(apa, name):
 
 def test_csl_suite_floor():
     need_shared()
-    from converter.rendering.conformance import run_suite
+    from tools.csl_conformance import run_suite
 
     passed, total = run_suite(str(SHARED / "csl-test-suite" / "humans"))
     assert sum(total.values()) >= 800

@@ -18,8 +18,7 @@ from typing import List
 from converter import read_file
 from converter.references.givennames import PATH
 from converter.references.names import PARTICLES as _PARTICLES
-
-from ..paths import SHARED
+from tools.paths import SHARED
 
 _HEADER = ("# Given names seen in the name fields of the shared corpus of real exports (corpus/real; "
            "built by python -m tools.refmodel.givennames); one per line.\n")

@@ -23,7 +23,8 @@ import random
 import re
 from typing import Any, Dict, List, Sequence, Tuple
 
-from ..paths import SHARED as SHARED_DIR
+from tools.paths import SHARED as SHARED_DIR
+
 from .refdata import Labeled, labeled_from_chars
 from .synth import FAMILIES, JOURNALS, PLACES, PUBLISHERS, TITLE_WORDS
 

@@ -93,8 +93,8 @@ from converter.references.features import features, to_crfsuite, tokenize, with_
 from converter.references.lexicon import word_key
 from converter.references.model import MODEL_PATH, lexicon_path, rule_labels, second_pass_path
 from converter.references.rules import find_certain
+from tools.paths import SHARED
 
-from ..paths import SHARED
 from .gostrender import render_gost
 from .lexicon import Lexicon, own_counts
 from .refdata import Labeled, load_all, split, split_dev, split_key

@@ -1,7 +1,7 @@
 """Run the official CSL processor test suite (``test-suite/processor-tests/humans``) through
 our rendering layer and report passes per category.
 
-    python -m converter.rendering.conformance ../shared/csl-test-suite/humans [-v] [--raw]
+    python -m tools.csl_conformance [../shared/csl-test-suite/humans] [-v] [--raw]
 
 ``--raw`` runs citeproc-py alone (its own loader and JSON source), for comparison.
 Fixtures are compared as citeproc-js's HTML output, ignoring surrounding whitespace.
@@ -17,6 +17,8 @@ import warnings
 from collections import Counter
 from typing import Any, Dict, List, Tuple
 
+from tools.paths import SHARED
+
 _SECTION_RE = re.compile(r">>=+ *([A-Z-]+) *=+>>\n(.*?)\n<<=+ *\1 *=+<<", re.S)
 
 
@@ -27,7 +29,7 @@ def parse_fixture(text: str) -> Dict[str, str]:
 def _cite_items(raw: List[Dict[str, Any]], keys: Dict[str, str], raw_mode: bool = False):
     from citeproc import CitationItem, Locator
 
-    from .citations import Cite
+    from converter.rendering.citations import Cite
 
     out = []
     for c in raw:
@@ -68,12 +70,12 @@ def _document(fx: Dict[str, str], calls: Any):
     from citeproc import Citation, CitationStylesBibliography
     from citeproc.source import BibliographySource
 
-    from .citations import disambiguate, render_document
-    from .engine import _punctuation_in_quote, _quotes
-    from .items import convert_items
-    from .markup import HTML, flip_flop
-    from .punctuation import tidy
-    from .styles import load_style_text
+    from converter.rendering.citations import disambiguate, render_document
+    from converter.rendering.engine import _punctuation_in_quote, _quotes
+    from converter.rendering.items import convert_items
+    from converter.rendering.markup import HTML, flip_flop
+    from converter.rendering.punctuation import tidy
+    from converter.rendering.styles import load_style_text
 
     items = json.loads(fx["INPUT"])
     mode = fx["MODE"].strip()
@@ -184,10 +186,9 @@ def run_suite(folder: str, raw: bool = False, verbose: bool = False) -> Tuple[Co
 
 
 def main(argv: List[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m converter.rendering.conformance",
+    p = argparse.ArgumentParser(prog="python -m tools.csl_conformance",
                                 description=__doc__.splitlines()[0])
-    p.add_argument("folder", nargs="?", default=os.path.join(
-        os.path.dirname(__file__), "..", "..", "..", "shared", "csl-test-suite", "humans"))
+    p.add_argument("folder", nargs="?", default=str(SHARED / "csl-test-suite" / "humans"))
     p.add_argument("--raw", action="store_true", help="citeproc-py alone, for comparison")
     p.add_argument("-v", "--verbose", action="store_true", help="show each failure")
     args = p.parse_args(argv)
