@@ -19,7 +19,8 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
-from converter.references import model, parse_reference  # noqa: E402
+from converter.references import crf as model
+from converter.references import parse_reference  # noqa: E402
 from tools.refmodel.refdata import load_all, split  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

@@ -12,7 +12,8 @@ import importlib.util
 import pytest
 
 from conftest import SHARED, need_shared
-from converter.references import model, parse_reference
+from converter.references import crf as model
+from converter.references import parse_reference
 from tools.refmodel.refdata import is_held_out, load_all, split
 from tools.refmodel.train import SCORED, gold_item
 

@@ -198,7 +198,7 @@ def _names_only(s: str, segments: List[Tuple[str, str]]) -> bool:
 
 def _segments(s: str, found: Found) -> List[Tuple[str, str]]:
     """(label, text) segments from the learned model, or from the rule fallback."""
-    from . import model  # imported late: loading the model is the slow part
+    from . import crf as model  # imported late: loading the model is the slow part
 
     head = s[: _head_end(s, found)]
     spans = sorted(segment_head(head).items(), key=lambda kv: kv[1])

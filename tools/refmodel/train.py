@@ -89,9 +89,9 @@ from typing import AbstractSet, Dict, List, Sequence, Tuple
 
 from converter.normalize import repair_homoglyphs
 from converter.references.assemble import fields_from_segments
+from converter.references.crf import MODEL_PATH, lexicon_path, rule_labels, second_pass_path
 from converter.references.features import features, to_crfsuite, tokenize, with_first_pass
 from converter.references.lexicon import word_key
-from converter.references.model import MODEL_PATH, lexicon_path, rule_labels, second_pass_path
 from converter.references.rules import find_certain
 from tools.paths import SHARED
 
@@ -318,7 +318,7 @@ def main(argv: List[str] | None = None) -> int:
             train(fitting, a.model, a.iterations, lexicon, keys)
         print(f"trained on {len(base)} + {len(synthetic)} synthetic in {time.time() - t:.0f} s; "
               f"model {os.path.getsize(a.model) / 1e6:.1f} MB at {a.model}")
-    from converter.references import model
+    from converter.references import crf as model
 
     model.MODEL_PATH = a.model  # evaluate the model just trained (or named), not the installed one
     model._tagger.cache_clear()
