@@ -12,7 +12,7 @@ import pytest
 
 import converter
 from conftest import ROOT, SHARED, need_shared
-from converter.richtext import plain
+from converter.vocabulary.richtext import plain
 
 TITLE_FIELDS = {"title", "container-title", "collection-title", "event-title", "volume-title", "original-title",
                 "title-short", "container-title-short", "part-title", "reviewed-title"}

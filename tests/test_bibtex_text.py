@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 import converter
 from converter.citekeys import assign_keys
 from converter.latex import to_latex, to_unicode
-from converter.richtext import plain
+from converter.vocabulary.richtext import plain
 
 ARTICLE = {
     "id": "x", "type": "article-journal",

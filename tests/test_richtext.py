@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 import converter
 from converter.rendering.titles import sentence_case
-from converter.richtext import Run, from_runs, plain, recase, runs
+from converter.vocabulary.richtext import Run, from_runs, plain, recase, runs
 
 BIB = r"""@article{aksin,
   author = {Aks{\i}n, {\"O}zge},

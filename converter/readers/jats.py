@@ -22,7 +22,7 @@ from ..errors import ParseError
 from ..mappings import jats as M
 from ..model import CSLItem, Diagnostics, Result
 from ..options import Options
-from ..richtext import Run, from_runs
+from ..vocabulary.richtext import Run, from_runs
 
 XL_HREF = "{%s}href" % M.XLINK
 ALI_LICENSE_REF = "{%s}license_ref" % M.ALI

@@ -18,7 +18,7 @@ from typing import Callable, List
 
 from citeproc.string import MixedString, NoCase, String
 
-from ..richtext import tokens
+from ..vocabulary.richtext import tokens
 
 HTML_ESCAPES = {"&": "&#38;", "<": "&#60;", ">": "&#62;"}
 _ESCAPE_RE = re.compile("[&<>]")

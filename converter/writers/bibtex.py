@@ -17,8 +17,8 @@ from ..mappings import bibtex as mapping
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
 from ..rendering.titles import sentence_case
-from ..richtext import runs
 from ..titlecase import stored_in_title_case
+from ..vocabulary.richtext import runs
 
 MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # CSL variables that are the entry itself rather than a field.

@@ -20,8 +20,8 @@ from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
 from ..rendering import load_style, prepare, render
 from ..rendering.titles import gost_title, lower_after_colon, sentence_case
-from ..richtext import recase
 from ..titlecase import stored_in_title_case
+from ..vocabulary.richtext import recase
 
 APA_STYLE = "citeconv-apa"
 GOST_STYLES = {"gost": "citeconv-gost-2018", "gost-2008": "citeconv-gost-2008"}

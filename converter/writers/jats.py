@@ -22,7 +22,7 @@ from lxml import etree
 from ..mappings import jats as M
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
-from ..richtext import plain, runs
+from ..vocabulary.richtext import plain, runs
 
 XL = "{%s}" % M.XLINK
 

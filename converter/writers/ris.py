@@ -13,7 +13,7 @@ from typing import Any, Dict, Iterator, List, Optional, Tuple
 from ..mappings import ris as table
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
-from ..richtext import has_markup, plain, runs
+from ..vocabulary.richtext import has_markup, plain, runs
 
 EOL = "\r\n"
 _RANGE = re.compile(r"\s*([^\s,\-\u2013\u2014]+)\s*[-\u2013\u2014]+\s*([^\s,\-\u2013\u2014]+)\s*")
