@@ -19,10 +19,10 @@ from bibtexparser.middlewares.names import parse_single_name_into_parts, split_m
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock, Preamble
 
 from ..errors import ParseError
-from ..latex import text_mode, to_unicode
 from ..mappings import bibtex as mapping
 from ..model import CSLItem, Diagnostics, Result
 from ..options import Options
+from ..vocabulary.latex import text_mode, to_unicode, unescape_verbatim
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.M)
@@ -315,14 +315,6 @@ def _decode(value: str, *, line: int, field: str, record: str, diags: Diagnostic
     return text
 
 
-def _verbatim(value: str) -> str:
-    value = value.strip()
-    url = re.fullmatch(r"\\url\{(.*)\}", value, re.S)
-    if url:
-        value = url.group(1)
-    return re.sub(r"\\([_%&#$~])", r"\1", value).strip()
-
-
 # biblatex's extended name format: 'family=Gogh, given=Vincent, prefix=van, useprefix=true'
 _EXTENDED_KEY = re.compile(r"^\s*(?:family|given|prefix|suffix|useprefix|[a-z]+-?i)\s*=", re.I)
 
@@ -492,7 +484,7 @@ def _convert(row: mapping.FieldMap, raw: RawField, *, name: str, key: str,
              diags: Diagnostics) -> str:
     """The CSL value of a text-like field."""
     if row.kind == "verbatim":
-        return _verbatim(raw.value)
+        return unescape_verbatim(raw.value)
     # titles keep their case-protecting braces and font commands as CSL rich text
     value = _decode(raw.value, line=raw.line, field=name, record=key, diags=diags, rich=row.kind == "title")
     if row.kind == "pages":

@@ -12,12 +12,12 @@ import re
 from typing import Any, Dict, List, Optional, Set, Tuple
 
 from ..citekeys import assign_keys
-from ..latex import escape_verbatim, to_latex
 from ..mappings import bibtex as mapping
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
 from ..rendering.titles import sentence_case
 from ..titlecase import stored_in_title_case
+from ..vocabulary.latex import escape_verbatim, to_latex
 from ..vocabulary.richtext import runs
 
 MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
