@@ -10,11 +10,12 @@ import unicodedata
 from typing import List, Tuple
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from .vocabulary.languages import CYRILLIC as _CYRILLIC
+from .vocabulary.languages import LATIN as _LATIN
+
 # Cyrillic letters drawn exactly like Latin ones, and back.
 _CYR_TO_LAT = dict(zip("АВЕКМНОРСТХУаеорсухіјѕӏ", "ABEKMHOPCTXYaeopcyxijsl"))
 _LAT_TO_CYR = {v: k for k, v in _CYR_TO_LAT.items() if k not in "іјѕӏ"}
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\r\n\f\v ]+")
@@ -77,11 +78,6 @@ def latinize_lookalikes(text: str) -> str | None:
     if not all(c in _CYR_TO_LAT for c in text if _CYRILLIC.match(c)):
         return None
     return "".join(_CYR_TO_LAT.get(c, c) for c in text)
-
-
-def is_cyrillic(text: str) -> bool:
-    """More Cyrillic than Latin letters."""
-    return len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))
 
 
 _TRACKING = re.compile(r"^(?:utm_\w*|ysclid|fbclid|gclid|yclid|mc_cid|mc_eid|_openstat)$", re.I)
@@ -157,6 +153,6 @@ def looks_title_case(title: str) -> bool:
 
 
 __all__ = [
-    "clean_doi", "clean_url", "dashes_to_hyphen", "is_cyrillic", "latinize_lookalikes", "looks_title_case", "nfc",
+    "clean_doi", "clean_url", "dashes_to_hyphen", "latinize_lookalikes", "looks_title_case", "nfc",
     "normalize_space", "parse_day_first_date", "repair_homoglyphs", "undo_line_hyphens",
 ]

@@ -177,7 +177,7 @@ def test_unrecognised_text_is_kept_with_warning():
 
 
 def test_language_is_told_not_assumed():
-    from converter.language import guess_language
+    from converter.vocabulary.languages import guess_language
 
     assert guess_language("Specifics of Russian Paradiplomacy in the Post-Soviet Space") == "en"
     assert guess_language("Die Rolle der Regionen und die Politik der EU") == "de"

@@ -12,9 +12,9 @@ import rispy
 import converter
 from conftest import SHARED, need_shared
 from converter.errors import InputError, ParseError
-from converter.languages import bcp47
 from converter.mappings.ris import BY_TAG
 from converter.readers.ris import parse_name, sniff
+from converter.vocabulary.languages import bcp47
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ris"
 REAL = SHARED / "corpus" / "real"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Dict, Optional, Tuple
 
-from ..languages import bcp47
+from ..vocabulary.languages import bcp47
 
 # (CSL type, BibTeX type, BibLaTeX type)
 TYPES: Tuple[Tuple[str, str, str], ...] = (
@@ -157,7 +157,7 @@ LANGUAGES: Dict[str, str] = {
     "id": "bahasai", "ms": "malay", "vi": "vietnamese", "th": "thai", "af": "afrikaans",
 }
 # Other spellings met when reading.
-# (English and native names such as 'russian', 'francais', 'русский' are in converter/languages.py.)
+# (English and native names such as 'russian', 'francais', 'русский' are in converter/vocabulary/languages.py.)
 LANGUAGE_ALIASES: Dict[str, str] = {
     "american": "en", "british": "en", "usenglish": "en", "ukenglish": "en", "australian": "en",
     "canadian": "en", "newzealand": "en", "ngerman": "de", "austrian": "de",

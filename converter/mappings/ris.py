@@ -31,7 +31,7 @@ Kind = Literal[
     "page-end",    # EP
     "serial",      # SN: ISSN or ISBN, told apart by shape and by reference type
     "doi",         # DO: a bare DOI (prefixes such as https://doi.org/ are dropped on reading)
-    "language",    # LA: 'English' / 'eng' read as the BCP 47 tag 'en' (converter/languages.py)
+    "language",    # LA: 'English' / 'eng' read as the BCP 47 tag 'en' (converter/vocabulary/languages.py)
 ]
 
 

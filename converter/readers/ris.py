@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Set, Tuple
 
 from ..errors import ParseError
-from ..languages import bcp47
 from ..mappings import ris as table
 from ..model import CSLItem, Diagnostics, Result
 from ..options import Options
+from ..vocabulary.languages import bcp47
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _RECORD_NUMBER = re.compile(r"\s*\d+\.?\s*")          # Ovid numbers its records: "1."

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from typing import Dict, List
 
-from ..normalize import is_cyrillic, latinize_lookalikes
+from ..normalize import latinize_lookalikes
+from ..vocabulary.languages import is_cyrillic
 
 UP = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄЎ"
 LOW = "a-zß-öø-ÿā-ſа-яёіїєў"

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Tuple
 
 from ..normalize import clean_doi, clean_url, parse_day_first_date
+from ..vocabulary.languages import from_abbreviation
 
 DASH = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
@@ -23,10 +24,6 @@ MONTHS = {
 }
 # the stems of month names (English, Russian) as a regular-expression alternation
 MONTH_WORDS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек"
-LANGUAGES = {"russ": "ru", "eng": "en", "ukr": "uk", "kaz": "kk", "belarus": "be", "germ": "de",
-             "ger": "de", "fr": "fr", "french": "fr", "chin": "zh", "chinese": "zh", "span": "es",
-             "bulg": "bg", "pol": "pl", "uzb": "uz", "kyrg": "ky", "tat": "tt", "arm": "hy",
-             "azerb": "az", "georg": "ka", "lat": "lv", "lith": "lt", "est": "et"}
 
 
 @dataclass
@@ -153,19 +150,10 @@ def find_identifiers(s: str, found: Found) -> None:
             found.take(m.start(), m.end(), "accessed")
             break
     note = _LANG_NOTE.search(s)  # a name of its own: `m` above is a Match from the loops
-    if note and _language(note.group(2)):
-        found.fields["language"] = _language(note.group(2))
+    if note and from_abbreviation(note.group(2)):
+        found.fields["language"] = from_abbreviation(note.group(2))
         found.fields["note"] = " ".join(note.group(1).split())
         found.take(note.start(), note.end(), "note")
-
-
-def _language(word: str) -> str | None:
-    """'Russ' / 'Russian' -> 'ru' (the abbreviations of the '(In Russ.)' convention)."""
-    word = word.lower().rstrip(".")
-    for n in range(len(word), 2, -1):
-        if word[:n] in LANGUAGES:
-            return LANGUAGES[word[:n]]
-    return None
 
 
 def find_numbers(s: str, found: Found) -> None:
@@ -299,4 +287,4 @@ def find_certain(s: str) -> Found:
     return found
 
 
-__all__ = ["URL", "url_value", "Found", "find_certain", "find_identifiers", "find_numbers", "MONTHS", "MONTH_WORDS", "LANGUAGES", "YEAR"]
+__all__ = ["URL", "url_value", "Found", "find_certain", "find_identifiers", "find_numbers", "MONTHS", "MONTH_WORDS", "YEAR"]

@@ -21,11 +21,11 @@ from ..options import Options
 from ..rendering import load_style, prepare, render
 from ..rendering.titles import gost_title, lower_after_colon, sentence_case
 from ..titlecase import stored_in_title_case
+from ..vocabulary.languages import has_cyrillic
 from ..vocabulary.richtext import recase
 
 APA_STYLE = "citeconv-apa"
 GOST_STYLES = {"gost": "citeconv-gost-2018", "gost-2008": "citeconv-gost-2008"}
-_CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
 _ORDINAL_EDITION_RE = re.compile(r"(\d+)(?:st|nd|rd|th|d)?\.?", re.IGNORECASE)
 
 
@@ -100,7 +100,7 @@ def _item_language(item: CSLItem) -> str:
     if lang:
         return "ru" if lang.startswith("ru") else "en"
     text = f"{item.get('title', '')} {item.get('container-title', '')}"
-    return "ru" if _CYRILLIC_RE.search(text) else "en"
+    return "ru" if has_cyrillic(text) else "en"
 
 
 def _gost_locale(list_language: str, item: CSLItem) -> str:

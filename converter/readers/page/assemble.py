@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING, Any, Dict, List
 
 from ...errors import ParseError
-from ...language import guess_language
+from ...vocabulary.languages import guess_language
 from ...model import CSLItem
 from ...normalize import looks_title_case, undo_line_hyphens
 from . import bylines, citation, identifiers, issue, people, title

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Dict, List, Sequence, Tuple
 
-from ...language import guess_language
+from ...vocabulary.languages import guess_language
 
 # Lines that are page furniture, not titles: site menus, section and article-type headings
 FURNITURE = re.compile(
