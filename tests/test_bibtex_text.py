@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import converter
-from converter.citekeys import assign_keys
+from converter.vocabulary.citekeys import assign_keys
 from converter.vocabulary.latex import to_latex, to_unicode
 from converter.vocabulary.richtext import plain
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Dict, List, Tuple
 
-from ..credit import ROLES as CREDIT_TERMS
-from ..credit import credit_uri, match_roles
+from ..vocabulary.credit import ROLES as CREDIT_TERMS
+from ..vocabulary.credit import credit_uri, match_roles
 
 JATS_PUBLIC_ID = "-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.3 20210610//EN"
 JATS_SYSTEM_ID = "https://jats.nlm.nih.gov/publishing/1.3/JATS-journalpublishing1-3.dtd"

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Optional, Set, Tuple
 
-from ..citekeys import assign_keys
 from ..mappings import bibtex as mapping
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
 from ..rendering.titles import sentence_case
 from ..titlecase import stored_in_title_case
+from ..vocabulary.citekeys import assign_keys
 from ..vocabulary.latex import escape_verbatim, to_latex
 from ..vocabulary.richtext import runs
 

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import Any, Dict, List, Tuple
 
-from ...credit import split_contributions
+from ...vocabulary.credit import split_contributions
 from .bylines import NAME_WORD, PATRONYMIC, full_name_parts, normal_case
 
 _ORCID = re.compile(r"\b(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\b")
