@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from typing import List, Tuple
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .vocabulary.languages import CYRILLIC as _CYRILLIC
 from .vocabulary.languages import LATIN as _LATIN
@@ -80,49 +79,6 @@ def latinize_lookalikes(text: str) -> str | None:
     return "".join(_CYR_TO_LAT.get(c, c) for c in text)
 
 
-_TRACKING = re.compile(r"^(?:utm_\w*|ysclid|fbclid|gclid|yclid|mc_cid|mc_eid|_openstat)$", re.I)
-
-
-def clean_url(url: str) -> str:
-    """A URL without tracking parameters (utm_*, ysclid, fbclid, gclid, ...) and without
-    trailing sentence punctuation. Everything else is kept as written."""
-    url = url.strip().rstrip(".,;")
-    for close, open_ in ((")", "("), ("]", "[")):
-        if url.endswith(close) and url.count(open_) < url.count(close):
-            url = url[:-1].rstrip(".,;")
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return url
-    if not parts.query:
-        return url
-    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)]
-    if len(kept) == len(parse_qsl(parts.query, keep_blank_values=True)):
-        return url
-    return urlunsplit(parts._replace(query=urlencode(kept, safe="/:%")))
-
-
-_DOI = re.compile(r"10\.\d{4,9}/[^\s\"<>]+")
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:?\s*)", re.I)
-
-
-def clean_doi(text: str) -> str | None:
-    """The bare DOI ('10.x/y') in a DOI string or resolver link, without trailing
-    punctuation; None if there is none."""
-    text = _DOI_PREFIX.sub("", text.strip())
-    m = _DOI.search(text)
-    if not m:
-        return None
-    doi = m.group(0)
-    # a label glued on by a missing space: '...158.URL https:', '...02717.PMID', '...070,in press'
-    doi = re.sub(r"\.(?:URL|PMID|PMCID|arXiv|ISSN|ISBN|Epub|Available)\b.*$|,[a-z]+$", "", doi)
-    doi = doi.rstrip(".,;:")
-    # a closing bracket belongs to the DOI only when the DOI opened it: 10.1002/(SICI)...
-    while doi.endswith((")", "]")) and doi.count("(" if doi[-1] == ")" else "[") < doi.count(doi[-1]):
-        doi = doi[:-1].rstrip(".,;:")
-    return doi
-
-
 _DAY_FIRST = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$")
 
 
@@ -153,6 +109,6 @@ def looks_title_case(title: str) -> bool:
 
 
 __all__ = [
-    "clean_doi", "clean_url", "dashes_to_hyphen", "latinize_lookalikes", "looks_title_case", "nfc",
+    "dashes_to_hyphen", "latinize_lookalikes", "looks_title_case", "nfc",
     "normalize_space", "parse_day_first_date", "repair_homoglyphs", "undo_line_hyphens",
 ]

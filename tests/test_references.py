@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 
 import converter
 from conftest import run_cli
-from converter.normalize import clean_url, parse_day_first_date, repair_homoglyphs
+from converter.normalize import parse_day_first_date, repair_homoglyphs
 from converter.references import parse_reference, split_names, split_reference_list
 from converter.references.rules import find_certain
+from converter.vocabulary.identifiers import clean_url
 
 FIXTURES = Path(__file__).parent / "fixtures" / "references"
 CASES = sorted(p.stem for p in FIXTURES.glob("*.txt"))
@@ -144,7 +145,7 @@ def test_normalize_helpers():
     assert clean_url("https://x.org/a?fbclid=1") == "https://x.org/a"
     assert clean_url("http://cds.cern.ch/record/2196972].") == "http://cds.cern.ch/record/2196972"
     assert clean_url("https://en.wikipedia.org/wiki/Foo_(bar)") == "https://en.wikipedia.org/wiki/Foo_(bar)"
-    from converter.normalize import clean_doi
+    from converter.vocabulary.identifiers import clean_doi
     assert clean_doi("doi :10.1007/JHEP11(2013)158.URL https://x") == "10.1007/JHEP11(2013)158"
     assert clean_doi("10.1210/jc.2017-02717.PMID:29244200") == "10.1210/jc.2017-02717"
     assert clean_doi("http://dx.doi.org/10.1016/j.physletb.2017.05.070,in") == "10.1016/j.physletb.2017.05.070"

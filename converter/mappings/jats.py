@@ -141,15 +141,14 @@ def credit_role(text: str) -> Tuple[str, str] | None:
     return (term, credit_uri(term)) if term else None
 
 
-# Contributor identifiers: custom["authors"][i] key <-> contrib-id-type, with the URL form
-# JATS4R recommends for ORCID.
+# Contributor identifiers: custom["authors"][i] key <-> contrib-id-type (the ORCID iD is written as
+# the URL JATS4R recommends: vocabulary.identifiers.orcid_url).
 CONTRIB_IDS: List[Tuple[str, str]] = [
     ("orcid", "orcid"), ("scopus", "scopus"), ("spin", "spin"), ("researcherid", "researcherid"),
     ("isni", "isni"),
 ]
 CONTRIB_ID_TO_KEY: Dict[str, str] = {jats: key for key, jats in CONTRIB_IDS}
 CONTRIB_ID_TO_KEY["scopus-author-id"] = "scopus"
-ORCID_URL = "https://orcid.org/"
 
 # custom keys the writer places in dedicated JATS elements; every other scalar custom key
 # becomes a <custom-meta> whose meta-name is the key, which the reader reads back as is.

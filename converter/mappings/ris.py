@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import Dict, List, Literal, Tuple
 
+from ..vocabulary.identifiers import issn_or_isbn
+
 Kind = Literal[
     "type",        # TY: the reference type, via TYPES
     "id",          # ID: the item's id
@@ -167,27 +169,9 @@ SEASONS = ("Spring", "Summer", "Autumn", "Winter")
 # end of the line: many exporters write "ER  -").
 TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*)|\s*)$")
 
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
-
-
-def bare_doi(value: str) -> str:
-    """'https://doi.org/10.1/x' or 'doi:10.1/x' -> '10.1/x'."""
-    return _DOI_PREFIX.sub("", value.strip())
-
-
 def serial_variable(value: str, csl_type: str) -> str:
-    """'ISSN' or 'ISBN' for an SN value: 8 digits is an ISSN, 10 or 13 an ISBN, else the type decides."""
-    upper = value.upper()
-    if "ISBN" in upper:
-        return "ISBN"
-    if "ISSN" in upper:
-        return "ISSN"
-    digits = re.sub(r"[^0-9X]", "", upper.split("(")[0])
-    if len(digits) == 8:
-        return "ISSN"
-    if len(digits) in (10, 13):
-        return "ISBN"
-    return "ISBN" if csl_type in BOOK_TYPES else "ISSN"
+    """'ISSN' or 'ISBN' for an SN value: its label or length decides, else the reference type."""
+    return issn_or_isbn(value) or ("ISBN" if csl_type in BOOK_TYPES else "ISSN")
 
 
 def tags_for(csl_variable: str) -> List[str]:
@@ -197,4 +181,4 @@ def tags_for(csl_variable: str) -> List[str]:
 
 __all__ = ["BOOK_TYPES", "BY_TAG", "CARRIED", "CSL_TO_RIS", "DEFAULT_CSL_TYPE", "FIELDS", "Field",
            "GENERIC_RIS_TYPE", "JOURNAL_EITHER", "Kind", "NEAREST_RIS", "RIS_TO_CSL", "SEASONS",
-           "TAG_LINE", "TYPES", "bare_doi", "serial_variable", "tags_for"]
+           "TAG_LINE", "TYPES", "serial_variable", "tags_for"]

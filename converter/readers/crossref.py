@@ -13,6 +13,7 @@ from ..mappings.crossref import BOOKKEEPING, FIRST_OF_LIST, ISSUED_FROM, NAMES, 
 from ..model import CSLItem, Diagnostics, Result
 from ..options import Options
 from ..references import parse_reference
+from ..vocabulary.identifiers import orcid_id
 from .jats_text import jats_to_text
 
 _HANDLED = set(FIRST_OF_LIST) | set(PLAIN) | set(NAMES) | {
@@ -47,10 +48,6 @@ def _date(value: Any) -> Dict[str, Any] | None:
     return None
 
 
-def _orcid(value: str) -> str:
-    return re.sub(r"^https?://orcid\.org/", "", value.strip())
-
-
 def _names(people: List[Dict[str, Any]]) -> tuple[List[Dict[str, str]], List[Dict[str, Any]]]:
     names, extra = [], []
     for person in people:
@@ -66,7 +63,7 @@ def _names(people: List[Dict[str, Any]]) -> tuple[List[Dict[str, str]], List[Dic
         info: Dict[str, Any] = {"literal": " ".join(x for x in (person.get("given"), person.get("family")) if x)
                                 or name.get("literal", "")}
         if person.get("ORCID"):
-            info["orcid"] = _orcid(person["ORCID"])
+            info["orcid"] = orcid_id(person["ORCID"])
         affiliations = [a.get("name") for a in person.get("affiliation") or [] if a.get("name")]
         if affiliations:
             info["affiliation"] = "; ".join(affiliations)

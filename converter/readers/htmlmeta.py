@@ -12,10 +12,11 @@ from ..errors import ParseError
 from ..licences import licence_url
 from ..mappings import htmlmeta as table
 from ..model import CSLItem, Diagnostic, Diagnostics, Result
-from ..normalize import clean_doi, looks_title_case
+from ..normalize import looks_title_case
 from ..options import Options
 from ..references import parse_reference
 from ..references.names import split_person
+from ..vocabulary.identifiers import clean_doi, orcid_id
 from . import page as page_reader
 
 
@@ -69,7 +70,7 @@ def _authors(metas: List[Tuple[str, str, int]]) -> Tuple[List[Dict[str, str]], L
         elif name in table.AUTHOR_DETAILS and extra and tag == "citation_author":
             key = table.AUTHOR_DETAILS[name]
             if key == "orcid":
-                content = re.sub(r"^https?://orcid\.org/", "", content)
+                content = orcid_id(content)
             extra[-1][key] = f"{extra[-1][key]}; {content}" if key in extra[-1] else content
     return names, extra
 

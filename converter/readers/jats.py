@@ -22,6 +22,7 @@ from ..errors import ParseError
 from ..mappings import jats as M
 from ..model import CSLItem, Diagnostics, Result
 from ..options import Options
+from ..vocabulary.identifiers import orcid_id
 from ..vocabulary.richtext import Run, from_runs
 
 XL_HREF = "{%s}href" % M.XLINK
@@ -370,7 +371,7 @@ def _contributors(meta: etree._Element, article: etree._Element, item: CSLItem, 
             key = M.CONTRIB_ID_TO_KEY.get((cid.get("contrib-id-type") or "").lower())
             value = _text(cid)
             if key == "orcid":
-                value = re.sub(r"^https?://(www\.)?orcid\.org/", "", value)
+                value = orcid_id(value)
             if key and value:
                 extra[key] = value
         degrees = [_text(d) for d in contrib.findall("degrees") if _text(d)]

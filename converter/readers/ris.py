@@ -18,6 +18,7 @@ from ..errors import ParseError
 from ..mappings import ris as table
 from ..model import CSLItem, Diagnostics, Result
 from ..options import Options
+from ..vocabulary.identifiers import looks_like_doi, strip_doi_prefix
 from ..vocabulary.languages import bcp47
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -25,7 +26,6 @@ _RECORD_NUMBER = re.compile(r"\s*\d+\.?\s*")          # Ovid numbers its records
 _INITIALS = re.compile(r"(?:[^\W\d_]{1,2}\.\s?-?)+")  # "R.", "D.G.", "Yu.", "J.-P."
 _RIS_DATE = re.compile(r"(\d{4})(?:[/-](\d{0,2}))?(?:[/-](\d{0,2}))?(?:/(.*))?")
 _NEWLINES = re.compile(r"\s*\n\s*")
-_DOI = re.compile(r"10\.\d{4,9}/\S+$")
 
 
 @dataclass
@@ -213,7 +213,7 @@ class _Builder:
                 self.keep(tag, value)
             return
         kind, var = spec.kind, spec.csl
-        if tag == "M3" and _DOI.match(table.bare_doi(value)):
+        if tag == "M3" and looks_like_doi(strip_doi_prefix(value)):
             kind, var = "doi", "DOI"  # older Zotero exports put the DOI in M3
         if kind != "lines":
             value = _NEWLINES.sub(" ", value)
@@ -235,7 +235,7 @@ class _Builder:
         elif kind == "serial":
             self.single(table.serial_variable(value, self.item.get("type", "")), tag, value)
         elif kind == "doi":
-            self.single(var, tag, table.bare_doi(value))
+            self.single(var, tag, strip_doi_prefix(value))
         elif kind == "language":
             code = bcp47(value)
             if code is None and value.strip():

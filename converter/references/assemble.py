@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Iterable, List, Tuple
 
-from ..normalize import clean_doi
+from ..vocabulary.identifiers import clean_doi
 from .names import split_names
 from .rules import URL, url_value
 

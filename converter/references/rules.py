@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Tuple
 
-from ..normalize import clean_doi, clean_url, parse_day_first_date
+from ..normalize import parse_day_first_date
+from ..vocabulary.identifiers import clean_doi, clean_url
 from ..vocabulary.languages import from_abbreviation
 
 DASH = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"

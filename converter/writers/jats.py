@@ -22,6 +22,7 @@ from lxml import etree
 from ..mappings import jats as M
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
+from ..vocabulary.identifiers import orcid_url, split_serials
 from ..vocabulary.richtext import plain, runs
 
 XL = "{%s}" % M.XLINK
@@ -351,7 +352,7 @@ def _journal_meta(front: etree._Element, item: CSLItem, custom: Dict[str, Any], 
             _el(group, "journal-title", other, content_type="other")
         if item.get("container-title-short"):
             _el(group, "abbrev-journal-title", _str(item["container-title-short"]), abbrev_type="publisher")
-    issns = [s for s in re.split(r"[,;\s]+", _str(item.get("ISSN"))) if s]
+    issns = split_serials(_str(item.get("ISSN")))
     for issn in issns:
         _el(meta, "issn", issn)
     if not issns:
@@ -383,8 +384,8 @@ def _contrib_group(meta: etree._Element, item: CSLItem, custom: Dict[str, Any], 
                 value = _str(extra.get(key))
                 if not value:
                     continue
-                if key == "orcid" and not value.startswith("http"):
-                    value = M.ORCID_URL + value
+                if key == "orcid":
+                    value = orcid_url(value)
                 _el(contrib, "contrib-id", value, contrib_id_type=id_type)
             variants = [_str(v) for v in extra.get("variants") or [] if _str(v)]
             if variants:

@@ -13,6 +13,7 @@ from typing import Any, Dict, Iterator, List, Optional, Tuple
 from ..mappings import ris as table
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
+from ..vocabulary.identifiers import strip_doi_prefix
 from ..vocabulary.richtext import has_markup, plain, runs
 
 EOL = "\r\n"
@@ -147,7 +148,7 @@ class _RecordWriter:
                     yield "SN", str(item[var])
         elif kind == "doi":
             if item.get("DOI"):
-                yield "DO", table.bare_doi(str(item["DOI"]))
+                yield "DO", strip_doi_prefix(str(item["DOI"]))
         else:
             value = item.get(spec.csl)
             if value not in (None, ""):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...normalize import clean_doi
+from ...vocabulary.identifiers import clean_doi
 
 DOI_LINE = re.compile(r"^\s*(?:doi\s*:?\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/\S+)\s*$", re.I)
 ANY_DOI = re.compile(r"(?:\bdoi\s*:?\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/[^\s\"<>]+)", re.I)

@@ -13,7 +13,8 @@ from typing import Any, Dict, List, Tuple
 
 from ...licences import licence_url
 from ...model import CSLItem, Diagnostic, Diagnostics, Result
-from ...normalize import clean_doi, repair_homoglyphs
+from ...normalize import repair_homoglyphs
+from ...vocabulary.identifiers import clean_doi
 from ...options import Options
 from ...references import parse_reference, split_reference_list
 from . import bylines, history, identifiers, issue, people
