@@ -79,21 +79,6 @@ def latinize_lookalikes(text: str) -> str | None:
     return "".join(_CYR_TO_LAT.get(c, c) for c in text)
 
 
-_DAY_FIRST = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$")
-
-
-def parse_day_first_date(text: str) -> List[int] | None:
-    """'10.05.2025' -> [2025, 5, 10] (Russian and European usage: day first).
-    None if it is not a valid DD.MM.YYYY date."""
-    m = _DAY_FIRST.match(text)
-    if not m:
-        return None
-    day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return [year, month, day]
-
-
 def nfc(text: str) -> str:
     """Unicode NFC, so that 'é' typed two ways compares equal."""
     return unicodedata.normalize("NFC", text)
@@ -110,5 +95,5 @@ def looks_title_case(title: str) -> bool:
 
 __all__ = [
     "dashes_to_hyphen", "latinize_lookalikes", "looks_title_case", "nfc",
-    "normalize_space", "parse_day_first_date", "repair_homoglyphs", "undo_line_hyphens",
+    "normalize_space", "repair_homoglyphs", "undo_line_hyphens",
 ]

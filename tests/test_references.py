@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 
 import converter
 from conftest import run_cli
-from converter.normalize import parse_day_first_date, repair_homoglyphs
+from converter.normalize import repair_homoglyphs
 from converter.references import parse_reference, split_names, split_reference_list
 from converter.references.rules import find_certain
+from converter.vocabulary.dates import parse_day_first as parse_day_first_date
 from converter.vocabulary.identifiers import clean_url
 
 FIXTURES = Path(__file__).parent / "fixtures" / "references"

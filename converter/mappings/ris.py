@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Dict, List, Literal, Tuple
 
+from ..vocabulary import dates
 from ..vocabulary.identifiers import issn_or_isbn
 
 Kind = Literal[
@@ -163,7 +164,7 @@ for _ris, _csl in TYPES:
 NEAREST_RIS: Dict[str, str] = {"article": "GEN", "review": "JOUR", "review-book": "JOUR",
                                "post": "ELEC", "speech": "CPAPER", "event": "GEN"}
 
-SEASONS = ("Spring", "Summer", "Autumn", "Winter")
+SEASONS = dates.SEASONS  # RIS writes CSL seasons by name
 
 # One tag line: two upper-case letters/digits, two spaces, a hyphen, a space (optional at the
 # end of the line: many exporters write "ER  -").

@@ -22,14 +22,13 @@ from ..errors import ParseError
 from ..mappings import bibtex as mapping
 from ..model import CSLItem, Diagnostics, Result
 from ..options import Options
+from ..vocabulary.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, month_number, parse_edtf
 from ..vocabulary.latex import text_mode, to_unicode, unescape_verbatim
 
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.M)
 _KNOWN_START = re.compile(r"@\s*(article|book|inproceedings|incollection|misc|online|string|"
                           r"phdthesis|techreport|inbook|thesis|report|preamble|comment)\s*[{(]", re.I)
 _FIELD_START = re.compile(r"^\s*([A-Za-z][\w\-:.]*)\s*=", re.M)
-_ISO_DATE = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:T[\d:.Z+\-]*)?$")
 
 
 def sniff(text: str) -> int:
@@ -107,16 +106,12 @@ class _Values:
                                      depth=depth + 1)
             self.cache[key] = value
             return value
-        if key[:3] in MONTHS and (len(key) == 3 or key == _month_name(key[:3]).lower()):
-            return _month_name(key[:3])
+        month = MONTH_ABBREVIATIONS.index(key[:3]) if key[:3] in MONTH_ABBREVIATIONS else -1
+        if month >= 0 and key in (MONTH_ABBREVIATIONS[month], MONTH_NAMES[month].lower()):
+            return MONTH_NAMES[month]
         self.diags.warn(f"undefined @string macro {name!r}; kept as text", line=line, field=field,
                         record=record)
         return name
-
-
-def _month_name(abbr: str) -> str:
-    return ("January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December")[MONTHS.index(abbr)]
 
 
 def _matching_brace(text: str, start: int) -> int:
@@ -426,20 +421,9 @@ def _date(fields: Dict[str, RawField], row: mapping.FieldMap, key: str,
     else:
         return None
     text = to_unicode(raw.value).strip()
-    ends = text.split("/")
-    if len(ends) <= 2:
-        parts: List[List[int] | None] = []  # None for an open end ('2020/..')
-        for end in ends:
-            m = _ISO_DATE.match(end.strip())
-            if end.strip() in ("", ".."):
-                parts.append(None)
-                continue
-            if not m:
-                parts = []
-                break
-            parts.append([int(g) for g in m.groups() if g is not None])
-        if parts and parts[0] is not None:
-            return {"date-parts": [p for p in parts if p is not None]}
+    date = parse_edtf(text)
+    if date is not None:
+        return date
     diags.warn(f"date {text!r} is not ISO 8601; kept as a literal date", line=raw.line,
                field=names[0], record=key)
     return {"literal": text}
@@ -462,9 +446,8 @@ def _year_month(fields: Dict[str, RawField], key: str, diags: Diagnostics) -> Di
         mtext = to_unicode(month.value).strip().lower()
         if not mtext:
             return {"date-parts": [date]}
-        number = int(mtext) if mtext.isdigit() else (MONTHS.index(mtext[:3]) + 1
-                                                        if mtext[:3] in MONTHS else None)
-        if number is None or not 1 <= number <= 12:
+        number = month_number(mtext)
+        if number is None:
             diags.warn(f"month {month.value!r} is not a month; ignored", line=month.line,
                        field="month", record=key)
         else:

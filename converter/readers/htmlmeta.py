@@ -16,6 +16,7 @@ from ..normalize import looks_title_case
 from ..options import Options
 from ..references import parse_reference
 from ..references.names import split_person
+from ..vocabulary.dates import parse_numeric
 from ..vocabulary.identifiers import clean_doi, orcid_id
 from . import page as page_reader
 
@@ -43,15 +44,6 @@ def _first(values: Dict[str, List[str]], names: Tuple[str, ...]) -> str | None:
         if values.get(name):
             return values[name][0]
     return None
-
-
-def parse_date(text: str) -> List[int] | None:
-    """'2025/08/20', '2025-08-20T10:00Z', '2025-08', '2025' -> date parts."""
-    m = re.match(r"^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?", text)
-    if not m:
-        m2 = re.match(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})", text)
-        return [int(m2.group(3)), int(m2.group(2)), int(m2.group(1))] if m2 else None
-    return [int(g) for g in m.groups() if g]
 
 
 def _authors(metas: List[Tuple[str, str, int]]) -> Tuple[List[Dict[str, str]], List[Dict[str, Any]]]:
@@ -92,8 +84,8 @@ def _reference(text: str, n: int) -> CSLItem:
     if fields.get("citation_author"):
         item["author"] = [split_person(a) or {"literal": a} for a in fields["citation_author"]]
     date = _first(fields, table.DATES) or _first(fields, ("citation_year",))
-    if date and parse_date(date):
-        item["issued"] = {"date-parts": [parse_date(date)]}
+    if date and parse_numeric(date):
+        item["issued"] = {"date-parts": [parse_numeric(date)]}
     first, last = _first(fields, table.FIRST_PAGE), _first(fields, table.LAST_PAGE)
     if first:
         item["page"] = f"{first}-{last}" if last and last != first else first
@@ -182,7 +174,7 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
         item["author"] = names
     date = _first(values, table.DATES)
     if date:
-        parts = parse_date(date)
+        parts = parse_numeric(date)
         if parts:
             item["issued"] = {"date-parts": [parts]}
         else:

@@ -22,6 +22,7 @@ from ..errors import ParseError
 from ..mappings import jats as M
 from ..model import CSLItem, Diagnostics, Result
 from ..options import Options
+from ..vocabulary.dates import first_date, parse_iso, to_iso
 from ..vocabulary.identifiers import orcid_id
 from ..vocabulary.richtext import Run, from_runs
 
@@ -117,18 +118,11 @@ def _int(text: str | None) -> int | None:
     return int(match.group()) if match else None
 
 
-def _iso_parts(iso: str | None) -> List[int] | None:
-    match = re.fullmatch(r"\s*(\d{4})(?:-(\d\d)(?:-(\d\d))?)?.*", iso or "")
-    if not match:
-        return None
-    return [int(g) for g in match.groups() if g]
-
-
 def _date(node: etree._Element | None) -> Dict[str, Any] | None:
     """A CSL date from a JATS date-like element (iso-8601-date, or year/month/day children)."""
     if node is None:
         return None
-    parts = _iso_parts(node.get("iso-8601-date"))
+    parts = parse_iso(node.get("iso-8601-date") or "")
     if parts:
         return {"date-parts": [parts]}
     year = _int(_first_text(node, "year"))
@@ -143,12 +137,6 @@ def _date(node: etree._Element | None) -> Dict[str, Any] | None:
         return {"date-parts": [ymd]}
     literal = _first_text(node, "string-date") or _text(node)
     return {"raw": literal} if literal else None
-
-
-def _iso_of(date: Dict[str, Any] | None) -> str | None:
-    if not date or "date-parts" not in date:
-        return None
-    return "-".join(f"{p:04d}" if i == 0 else f"{p:02d}" for i, p in enumerate(date["date-parts"][0]))
 
 
 def _page(fpage: str, lpage: str) -> str:
@@ -221,7 +209,7 @@ def _citation_fields(cite: etree._Element, item: CSLItem) -> None:
     if year_node is None and cite.find("date") is not None:
         issued = _date(cite.find("date"))
     elif year_node is not None:
-        parts = _iso_parts(year_node.get("iso-8601-date"))
+        parts = parse_iso(year_node.get("iso-8601-date") or "")
         if not parts:
             parts = [p for p in (_int(_text(year_node)), _int(_first_text(cite, "month")),
                                  _int(_first_text(cite, "day"))) if p]
@@ -545,7 +533,7 @@ def _article_meta(meta: etree._Element, article: etree._Element, item: CSLItem, 
             if key == "submitted":
                 item["submitted"] = date
             else:
-                custom.setdefault("dates", {})[key] = _iso_of(date) or date.get("raw", "")
+                custom.setdefault("dates", {})[key] = to_iso(first_date(date) or []) or date.get("raw", "")
     permissions = meta.find("permissions")
     if permissions is not None:
         license_: Dict[str, str] = {}

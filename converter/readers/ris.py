@@ -18,6 +18,7 @@ from ..errors import ParseError
 from ..mappings import ris as table
 from ..model import CSLItem, Diagnostics, Result
 from ..options import Options
+from ..vocabulary.dates import SEASONS
 from ..vocabulary.identifiers import looks_like_doi, strip_doi_prefix
 from ..vocabulary.languages import bcp47
 
@@ -152,7 +153,7 @@ def parse_date(value: str) -> Tuple[Dict[str, Any], Optional[str]]:
         season = other.capitalize()
         if season == "Fall":
             season = "Autumn"
-        if season in table.SEASONS:
+        if season in SEASONS:
             date["season"] = season
         else:
             problem = f"date part {other!r} is not a season; ignored"

@@ -8,7 +8,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Tuple
 
-from ..normalize import parse_day_first_date
+from ..vocabulary.dates import MONTH_NAMES_RU_GENITIVE as _RU_MONTHS_GENITIVE
+from ..vocabulary.dates import MONTH_STEM_PATTERN as MONTH_WORDS
+from ..vocabulary.dates import MONTH_STEMS as MONTHS
+from ..vocabulary.dates import parse_day_first as parse_day_first_date
 from ..vocabulary.identifiers import clean_doi, clean_url
 from ..vocabulary.languages import from_abbreviation
 
@@ -17,14 +20,6 @@ YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 # a range may be typed with a doubled hyphen, as LaTeX sources print it ('243--249')
 PAGE = rf"[A-Za-z]?\d+[A-Za-z]?(?:\s*[{DASH}]{{1,2}}\s*[A-Za-z]?\d+[A-Za-z]?)?"
 
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "мая": 5, "май": 5, "июн": 6, "июл": 7, "авг": 8,
-    "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
-}
-# the stems of month names (English, Russian) as a regular-expression alternation
-MONTH_WORDS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек"
 
 
 @dataclass
@@ -86,8 +81,6 @@ _VOL_ISSUE_PAGES = re.compile(rf"(?<![\w.(])(\d{{1,4}}[A-Za-z]?)\s*\((\d[^()]{{0
 # "vol. 27, no. 4, pp. 711–733" (GOST-based English references)
 _VOL_NO_PP = re.compile(rf"\b[Vv]ol\.\s*(\d+[A-Za-z]?)(?:,\s*(?:[Nn]o|[Ii]ss|[Ii]ssue)\.?\s*(\d+(?:[/-]\d+)?))?,\s*(?:pp?\.|P\.)\s*({PAGE})")
 # GOST areas: "– 2019. – Т. 27, № 4. – С. 711–733"
-_RU_MONTHS_GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-                       "октября", "ноября", "декабря")
 _GOST_YEAR = re.compile(rf"(?:[{DASH}]\s*|,\s*|\.\s*)({YEAR})\s*[.,](?=\s*(?:[{DASH}]|$|(?:Т|Том|Vol|№|No|N|С|P|Вып"
                         rf"|Вип|Кн|бр|Бр|год|Ч|Ст|Стр)\.?\s*[\dIVXLC]|(?:\d{{1,2}}\s+(?:{'|'.join(_RU_MONTHS_GENITIVE)}))))")
 # a newspaper's day after its year: '2018. 15 июня. № 102.'

@@ -9,7 +9,7 @@ What a dialect cannot carry is listed in one warning per record.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Set, Tuple
+from typing import Any, Dict, List, Set, Tuple
 
 from ..mappings import bibtex as mapping
 from ..model import CSLItem, Diagnostics, Output
@@ -17,10 +17,10 @@ from ..options import Options
 from ..rendering.titles import sentence_case
 from ..titlecase import stored_in_title_case
 from ..vocabulary.citekeys import assign_keys
+from ..vocabulary.dates import MONTH_ABBREVIATIONS, date_parts, to_edtf
 from ..vocabulary.latex import escape_verbatim, to_latex
 from ..vocabulary.richtext import runs
 
-MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # CSL variables that are the entry itself rather than a field.
 _NOT_FIELDS = {"id", "citation-key", "type", "custom"}
 # custom keys that are not lost: written back (bibtex), selected on their own (--references),
@@ -190,31 +190,9 @@ def format_name(name: Dict[str, Any], encode: Any, dialect: str = "bibtex") -> s
     return ", ".join(parts)
 
 
-def _date_parts(date: Any) -> Optional[List[List[int]]]:
-    if not isinstance(date, dict):
-        return None
-    parts = date.get("date-parts")
-    if parts and isinstance(parts, list) and parts[0]:
-        try:
-            return [[int(p) for p in part] for part in parts if part]
-        except (TypeError, ValueError):
-            return None
-    raw = str(date.get("raw") or "")
-    found = re.fullmatch(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*", raw)
-    if found:
-        return [[int(g) for g in found.groups() if g]]
-    return None
-
-
-def _iso(parts: List[List[int]]) -> str:
-    def one(p: List[int]) -> str:
-        return "-".join([f"{p[0]:04d}"] + [f"{x:02d}" for x in p[1:3]])
-    return "/".join(one(p) for p in parts[:2])
-
-
 def _write_date(entry: _Entry, row: mapping.FieldMap, value: Any, lost: List[str]) -> bool:
     """Write one CSL date; False when the dialect cannot carry it."""
-    parts = _date_parts(value)
+    parts = date_parts(value)
     literal = value.get("literal") if isinstance(value, dict) else None
     if entry.dialect == "bibtex":
         if row.csl == "issued":
@@ -226,18 +204,18 @@ def _write_date(entry: _Entry, row: mapping.FieldMap, value: Any, lost: List[str
             first = parts[0]
             entry.add("year", str(first[0]))
             if len(first) > 1 and 1 <= first[1] <= 12:
-                entry.add("month", MONTH_MACROS[first[1] - 1], braced=False)
+                entry.add("month", MONTH_ABBREVIATIONS[first[1] - 1], braced=False)
             if len(first) > 2 or len(parts) > 1:
                 lost.append(f"{row.csl} (BibTeX keeps only year and month)")
             return True
         if row.bibtex and parts is not None:
-            entry.add(row.bibtex, _iso(parts))
+            entry.add(row.bibtex, to_edtf(parts))
             return True
         return False
     name = row.biblatex
     if name is None or parts is None:
         return False
-    entry.add(name, _iso(parts))
+    entry.add(name, to_edtf(parts))
     return True
 
 

@@ -22,6 +22,7 @@ from lxml import etree
 from ..mappings import jats as M
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
+from ..vocabulary.dates import first_date, parse_iso, to_iso
 from ..vocabulary.identifiers import orcid_url, split_serials
 from ..vocabulary.richtext import plain, runs
 
@@ -111,46 +112,14 @@ def _lang(value: Any) -> str | None:
 # ---------------------------------------------------------------- dates
 
 def _date_parts(date: Any) -> Tuple[int | None, int | None, int | None, str | None]:
-    """(year, month, day, literal) from a CSL date; literal is the text when no parts parse."""
-    if not isinstance(date, dict):
-        return None, None, None, _str(date) or None
-    parts = date.get("date-parts") or []
-    if parts and isinstance(parts[0], list) and parts[0]:
-        nums: List[int | None] = []
-        for p in parts[0][:3]:
-            try:
-                nums.append(int(p))
-            except (TypeError, ValueError):
-                nums.append(None)
-        nums += [None] * (3 - len(nums))
-        if nums[0] is not None:
-            return nums[0], nums[1], nums[2], None
-    text = _str(date.get("literal") or date.get("raw"))
-    year = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", text)
-    if year:
-        iso = re.fullmatch(r"(\d{4})-(\d\d)(?:-(\d\d))?", text)
-        if iso:
-            return int(iso[1]), int(iso[2]), int(iso[3]) if iso[3] else None, None
-        return int(year[1]), None, None, text
-    return None, None, None, text or None
-
-
-def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
-    if year is None:
-        return None
-    out = f"{year:04d}"
-    if month:
-        out += f"-{month:02d}"
-        if day:
-            out += f"-{day:02d}"
-    return out
-
-
-def _iso_date_parts(text: str) -> Dict[str, Any]:
-    match = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", text.strip())
-    if not match:
-        return {"raw": text}
-    return {"date-parts": [[int(g) for g in match.groups() if g]]}
+    """(year, month, day, literal) from a CSL date; literal is the text when no parts parse
+    (with the year found in it, if any: a <year> beside the <string-date>)."""
+    parts: List[int | None] = list(first_date(date) or [])
+    if parts:
+        return parts[0], (parts + [None])[1], (parts + [None, None])[2], None
+    text = _str(date.get("literal") or date.get("raw")) if isinstance(date, dict) else _str(date)
+    found = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", text)
+    return (int(found[1]) if found else None), None, None, text or None
 
 
 def _date_children(node: etree._Element, year: int, month: int | None, day: int | None) -> None:
@@ -239,7 +208,7 @@ def _element_citation(parent: etree._Element, item: CSLItem, unmapped: Counter) 
         _rich_el(cite, "source", title or container)
     year, month, day, literal = _date_parts(item.get("issued"))
     if year is not None:
-        _el(cite, "year", f"{year:04d}", iso_8601_date=_iso(year, month, day))
+        _el(cite, "year", f"{year:04d}", iso_8601_date=to_iso((year, month, day)))
         if month:
             _el(cite, "month", f"{month:02d}")
         if month and day:
@@ -254,7 +223,7 @@ def _element_citation(parent: etree._Element, item: CSLItem, unmapped: Counter) 
             _el(_el(cite, "annotation"), "p", value)
         elif tag == "conf-date":
             dy, dm, dd, dlit = _date_parts(item.get(csl))
-            _el(cite, "conf-date", _iso(dy, dm, dd) or dlit, iso_8601_date=_iso(dy, dm, dd))
+            _el(cite, "conf-date", to_iso((dy, dm, dd)) or dlit, iso_8601_date=to_iso((dy, dm, dd)))
         elif tag != "conf-name" or not cite.findall("conf-name"):
             _el(cite, tag, value)
     page = _str(item.get("page"))
@@ -277,7 +246,7 @@ def _element_citation(parent: etree._Element, item: CSLItem, unmapped: Counter) 
         _el(cite, "ext-link", _str(item["URL"]), ext_link_type="uri", xlink_href=_str(item["URL"]))
     ayear, amonth, aday, aliteral = _date_parts(item.get("accessed"))
     if ayear is not None or aliteral:
-        iso = _iso(ayear, amonth, aday)
+        iso = to_iso((ayear, amonth, aday))
         _el(cite, "date-in-citation", iso or aliteral, content_type="access-date", iso_8601_date=iso)
     for csl in M.COMMENT_VARIABLES_IN_ORDER:
         if _str(item.get(csl)):
@@ -477,7 +446,7 @@ def _article(article: etree._Element, item: CSLItem, diags: Diagnostics, unmappe
     year, month, day, _ = _date_parts(item.get("issued"))
     if year is not None:
         pub_date = _el(meta, "pub-date", publication_format="electronic", date_type="pub",
-                       iso_8601_date=_iso(year, month, day))
+                       iso_8601_date=to_iso((year, month, day)))
         _date_children(pub_date, year, month, day)
     else:
         _el(meta, "pub-date-not-available")
@@ -495,7 +464,7 @@ def _article(article: etree._Element, item: CSLItem, diags: Diagnostics, unmappe
     history: List[Tuple[str, str]] = []
     sy, sm, sd, _ = _date_parts(item.get("submitted"))
     if sy is not None:
-        history.append(("received", _iso(sy, sm, sd) or ""))
+        history.append(("received", to_iso((sy, sm, sd)) or ""))
     dates = _dict_at(custom, "dates")
     jats_date_type = dict(M.HISTORY_DATES)
     for key, value in dates.items():
@@ -504,14 +473,14 @@ def _article(article: etree._Element, item: CSLItem, diags: Diagnostics, unmappe
     if history:
         hist = _el(meta, "history")
         for date_type, iso in history:
-            parts = _iso_date_parts(iso).get("date-parts")
+            parts = parse_iso(iso)
             if not parts:
                 diags.warn(f"history date {date_type!r} is not ISO 8601 ({iso!r}); left out",
                            field="custom.dates", record=label)
                 continue
-            y, m, d = (parts[0] + [None, None])[:3]
-            node = _el(hist, "date", date_type=date_type, iso_8601_date=iso)
-            _date_children(node, y, m, d)
+            node = _el(hist, "date", date_type=date_type, iso_8601_date=to_iso(parts))
+            year, month, day = (parts + [0, 0])[:3]
+            _date_children(node, year, month or None, day or None)
         if not len(hist):
             meta.remove(hist)
     license_ = _dict_at(custom, "license")

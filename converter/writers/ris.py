@@ -8,17 +8,17 @@ RIS has no tag for is reported, one warning per record, never dropped in silence
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterator, List, Tuple
 
 from ..mappings import ris as table
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
+from ..vocabulary.dates import SEASONS, first_date
 from ..vocabulary.identifiers import strip_doi_prefix
 from ..vocabulary.richtext import has_markup, plain, runs
 
 EOL = "\r\n"
 _RANGE = re.compile(r"\s*([^\s,\-\u2013\u2014]+)\s*[-\u2013\u2014]+\s*([^\s,\-\u2013\u2014]+)\s*")
-_ISO_DATE = re.compile(r"(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 
 
 def format_name(name: Dict[str, Any]) -> str:
@@ -37,25 +37,13 @@ def format_name(name: Dict[str, Any]) -> str:
     return text
 
 
-def _date_parts(date: Dict[str, Any]) -> Optional[List[int]]:
-    """The first date of a CSL date as [y, m, d] (ints), from date-parts or an ISO raw string."""
-    parts = (date.get("date-parts") or [[]])[0]
-    if not parts and date.get("raw"):
-        m = _ISO_DATE.fullmatch(str(date["raw"]).strip())
-        parts = [p for p in m.groups() if p] if m else []
-    try:
-        return [int(p) for p in parts] or None
-    except (TypeError, ValueError):
-        return None
-
-
 def format_date(parts: List[int], season: Any = None) -> str:
     """[2025, 8, 20] -> '2025/08/20/'; a season goes after the last slash."""
     y = f"{parts[0]:04d}"
     m = f"{parts[1]:02d}" if len(parts) > 1 else ""
     d = f"{parts[2]:02d}" if len(parts) > 2 else ""
     if isinstance(season, int) or (isinstance(season, str) and season.isdigit()):
-        season = table.SEASONS[(int(season) - 1) % 4]
+        season = SEASONS[(int(season) - 1) % 4]
     return f"{y}/{m}/{d}/{season or ''}"
 
 
@@ -86,7 +74,7 @@ class _RecordWriter:
         date = self.item.get(spec.csl)
         if not isinstance(date, dict) or not date:
             return
-        parts = _date_parts(date)
+        parts = first_date(date)
         if parts is None:
             text = str(date.get("literal") or date.get("raw") or "")
             if text and spec.kind == "date":  # DA / Y2 carry it as written; PY is only YYYY

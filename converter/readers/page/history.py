@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Tuple
 
-from ...normalize import parse_day_first_date
+from ...vocabulary.dates import parse_day_first as parse_day_first_date
 
 _DATE = r"(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4})"
 # history label -> key; CSL has `submitted`, the rest go to custom.dates

@@ -1,0 +1,142 @@
+"""Dates: reading the forms sources print (ISO 8601 and EDTF ranges, day-first numeric dates,
+month names and abbreviations) into CSL dates, and taking CSL dates apart again for formats
+that write them their own way (ISO strings, a year and a month, year/month/day elements).
+
+A CSL date is ``{"date-parts": [[2025, 8, 20]]}`` (two lists for a range), or ``{"raw": ...}`` /
+``{"literal": ...}`` when the text could not be read; ``season`` is 1-4 or a season's name.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Sequence
+
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+# BibTeX's month macros, and what `month = {...}` fields hold most often
+MONTH_ABBREVIATIONS = tuple(name[:3].lower() for name in MONTH_NAMES)
+MONTH_NAMES_RU_GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+                           "сентября", "октября", "ноября", "декабря")
+# The stems reference strings abbreviate month names to, English and Russian
+MONTH_STEMS: Dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "мая": 5, "май": 5, "июн": 6, "июл": 7, "авг": 8,
+    "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
+}
+# the same stems as a regular-expression alternation
+MONTH_STEM_PATTERN = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек"
+# CSL's seasons 1-4 (RIS prints them by name)
+SEASONS = ("Spring", "Summer", "Autumn", "Winter")
+
+
+def month_number(text: str) -> int | None:
+    """'3', 'mar', 'March' -> 3; None for anything that is not a month (including '13')."""
+    word = text.strip().lower()
+    if word.isdigit():
+        number = int(word)
+    elif word[:3] in MONTH_ABBREVIATIONS:
+        number = MONTH_ABBREVIATIONS.index(word[:3]) + 1
+    else:
+        return None
+    return number if 1 <= number <= 12 else None
+
+
+# ---- reading ------------------------------------------------------------------------------
+
+# 'YYYY', 'YYYY-MM', 'YYYY-MM-DD', optionally with a time; a negative year is BCE (EDTF)
+_ISO = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:T[\d:.Z+\-]*)?$")
+_DAY_FIRST = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$")
+_YEAR_FIRST_PREFIX = re.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?")
+_DAY_FIRST_PREFIX = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})")
+
+
+def parse_iso(text: str) -> List[int] | None:
+    """'2025-08-20' (or '2025', '2025-08', '2025-08-20T10:00Z') -> [2025, 8, 20]; None otherwise."""
+    m = _ISO.match(text.strip())
+    return [int(g) for g in m.groups() if g is not None] if m else None
+
+
+def parse_edtf(text: str) -> Dict[str, Any] | None:
+    """An ISO 8601 date or an EDTF interval ('2020-05/2020-06', open ends '2020/..' and
+    '2020/') as a CSL date; None when the text is neither."""
+    ends = text.strip().split("/")
+    if len(ends) > 2:
+        return None
+    parts: List[List[int] | None] = []  # None for an open end
+    for end in ends:
+        if end.strip() in ("", ".."):
+            parts.append(None)
+            continue
+        one = parse_iso(end)
+        if one is None:
+            return None
+        parts.append(one)
+    if not parts or parts[0] is None:
+        return None
+    return {"date-parts": [p for p in parts if p is not None]}
+
+
+def parse_day_first(text: str) -> List[int] | None:
+    """'10.05.2025' -> [2025, 5, 10] (Russian and European usage: day first).
+    None if it is not a valid DD.MM.YYYY date."""
+    m = _DAY_FIRST.match(text)
+    if not m:
+        return None
+    day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return [year, month, day]
+
+
+def parse_numeric(text: str) -> List[int] | None:
+    """The date a numeric date string starts with, as metadata prints it: year first
+    ('2025/08/20', '2025-08-20T10:00Z', '2025-08', '2025') or day first ('20.08.2025')."""
+    m = _YEAR_FIRST_PREFIX.match(text)
+    if m:
+        return [int(g) for g in m.groups() if g]
+    m = _DAY_FIRST_PREFIX.match(text)
+    return [int(m.group(3)), int(m.group(2)), int(m.group(1))] if m else None
+
+
+# ---- taking CSL dates apart ---------------------------------------------------------------
+
+def date_parts(date: Any) -> List[List[int]] | None:
+    """Every date of a CSL date (one, or two for a range) as lists of ints: from ``date-parts``,
+    else from an ISO ``raw`` value; None when neither holds numbers."""
+    if not isinstance(date, dict):
+        return None
+    parts = date.get("date-parts")
+    if parts and isinstance(parts, list) and parts[0]:
+        try:
+            return [[int(p) for p in part] for part in parts if part]
+        except (TypeError, ValueError):
+            return None
+    one = parse_iso(str(date.get("raw") or ""))
+    return [one] if one else None
+
+
+def first_date(date: Any) -> List[int] | None:
+    """The (first) date of a CSL date as [year, month?, day?]; None when it has no numbers."""
+    parts = date_parts(date)
+    return parts[0] if parts else None
+
+
+def to_iso(parts: Sequence[int | None]) -> str | None:
+    """[2025, 8, 20] -> '2025-08-20', [2025, 8] -> '2025-08'; parts after a missing one are
+    dropped; None without a year."""
+    out: List[str] = []
+    for n, part in enumerate(parts[:3]):
+        if part is None:
+            break
+        out.append(f"{part:04d}" if n == 0 else f"{part:02d}")
+    return "-".join(out) or None
+
+
+def to_edtf(parts: Sequence[Sequence[int]]) -> str:
+    """A date or a range as ISO 8601 / EDTF: '2025-08-20', '2020-05/2020-06'."""
+    return "/".join(to_iso(one) or "" for one in parts[:2])
+
+
+__all__ = ["MONTH_ABBREVIATIONS", "MONTH_NAMES", "MONTH_NAMES_RU_GENITIVE", "MONTH_STEMS", "MONTH_STEM_PATTERN",
+           "SEASONS", "date_parts", "first_date", "month_number", "parse_day_first", "parse_edtf", "parse_iso",
+           "parse_numeric", "to_edtf", "to_iso"]
