@@ -14,6 +14,7 @@ from ..model import CSLItem, Diagnostics, Result
 from ..options import Options
 from ..references import parse_reference
 from ..vocabulary.identifiers import orcid_id
+from ..vocabulary.names import display_name
 from .jats_text import jats_to_text
 
 _HANDLED = set(FIRST_OF_LIST) | set(PLAIN) | set(NAMES) | {
@@ -60,7 +61,7 @@ def _names(people: List[Dict[str, Any]]) -> tuple[List[Dict[str, str]], List[Dic
         else:
             name = {"literal": person.get("name") or person.get("given") or "?"}
         names.append(name)
-        info: Dict[str, Any] = {"literal": " ".join(x for x in (person.get("given"), person.get("family")) if x)
+        info: Dict[str, Any] = {"literal": display_name({"given": person.get("given"), "family": person.get("family")})
                                 or name.get("literal", "")}
         if person.get("ORCID"):
             info["orcid"] = orcid_id(person["ORCID"])

@@ -15,9 +15,9 @@ from ..model import CSLItem, Diagnostic, Diagnostics, Result
 from ..normalize import looks_title_case
 from ..options import Options
 from ..references import parse_reference
-from ..references.names import split_person
 from ..vocabulary.dates import parse_numeric
 from ..vocabulary.identifiers import clean_doi, orcid_id
+from ..vocabulary.names import split_person
 from . import page as page_reader
 
 

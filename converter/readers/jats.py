@@ -24,6 +24,7 @@ from ..model import CSLItem, Diagnostics, Result
 from ..options import Options
 from ..vocabulary.dates import first_date, parse_iso, to_iso
 from ..vocabulary.identifiers import orcid_id
+from ..vocabulary.names import display_name
 from ..vocabulary.richtext import Run, from_runs
 
 XL_HREF = "{%s}href" % M.XLINK
@@ -173,10 +174,6 @@ def _person(node: etree._Element) -> Dict[str, str] | None:
 
 
 _NAME_TAGS = ("name", "string-name", "name-alternatives", "collab", "collab-alternatives", "anonymous")
-
-
-def _display(name: Dict[str, str]) -> str:
-    return name.get("literal") or " ".join(p for p in (name.get("given"), name.get("family")) if p)
 
 
 # ---------------------------------------------------------------- references
@@ -348,11 +345,11 @@ def _contributors(meta: etree._Element, article: etree._Element, item: CSLItem, 
         item.setdefault(var, []).append(person)
         if var != "author":
             continue
-        extra: Dict[str, Any] = {"literal": _display(person)}
+        extra: Dict[str, Any] = {"literal": display_name(person)}
         if (contrib.get("corresp") or "").lower() == "yes":
             extra["corresponding"] = True
         if name_node is not None and name_node.tag == "name-alternatives":
-            variants = [_display(p) for p in (_person(n) for n in list(name_node)[1:]) if p]
+            variants = [display_name(p) for p in (_person(n) for n in list(name_node)[1:]) if p]
             if variants:
                 extra["variants"] = variants
         for cid in contrib.findall("contrib-id"):

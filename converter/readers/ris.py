@@ -21,10 +21,10 @@ from ..options import Options
 from ..vocabulary.dates import SEASONS
 from ..vocabulary.identifiers import looks_like_doi, strip_doi_prefix
 from ..vocabulary.languages import bcp47
+from ..vocabulary.names import split_inverted
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _RECORD_NUMBER = re.compile(r"\s*\d+\.?\s*")          # Ovid numbers its records: "1."
-_INITIALS = re.compile(r"(?:[^\W\d_]{1,2}\.\s?-?)+")  # "R.", "D.G.", "Yu.", "J.-P."
 _RIS_DATE = re.compile(r"(\d{4})(?:[/-](\d{0,2}))?(?:[/-](\d{0,2}))?(?:/(.*))?")
 _NEWLINES = re.compile(r"\s*\n\s*")
 
@@ -101,32 +101,7 @@ def split_records(text: str, diags: Diagnostics) -> List[RawRecord]:
     return records
 
 
-def parse_name(value: str) -> Dict[str, str]:
-    """'Family, Given[, Suffix]' -> CSL name ('van de Schoot' -> particle 'van de' + 'Schoot');
-    'Liu R.' (Embase) -> family + initials; anything else with no comma (a collaboration, an
-    organisation) -> literal."""
-    parts = [p.strip() for p in value.split(",")]
-    if len(parts) == 1:
-        m = re.fullmatch(r"(\S.*?)\s+(" + _INITIALS.pattern + r")", value.strip())
-        if m and m.group(2)[0].isupper():
-            return {"family": m.group(1), "given": m.group(2).strip()}
-        return {"literal": value.strip()}
-    name: Dict[str, str] = {}
-    words = parts[0].split()
-    lead = 0  # lower-case words before a capitalised one are a particle: "van de Schoot"
-    while lead < len(words) - 1 and words[lead].isalpha() and words[lead].islower():
-        lead += 1
-    if lead and words[lead][:1].isupper():
-        name["non-dropping-particle"] = " ".join(words[:lead])
-        name["family"] = " ".join(words[lead:])
-    elif parts[0]:
-        name["family"] = parts[0]
-    if parts[1]:
-        name["given"] = parts[1]
-    suffix = ", ".join(p for p in parts[2:] if p)
-    if suffix:
-        name["suffix"] = suffix
-    return name or {"literal": value.strip()}
+parse_name = split_inverted  # RIS writes names as exports do: 'Family, Given[, Suffix]'
 
 
 def parse_date(value: str) -> Tuple[Dict[str, Any], Optional[str]]:

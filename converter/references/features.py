@@ -9,8 +9,8 @@ import collections
 import re
 from typing import Counter, Dict, List, Sequence, Tuple
 
+from ..vocabulary.names import is_initials
 from .lexicon import Lexicon, word_key
-from .names import is_initials
 
 Token = Tuple[int, int]  # (start, end) in the normalised string
 

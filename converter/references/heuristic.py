@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Tuple
 
-from .names import is_initials
+from ..vocabulary.names import is_initials
 
 UP = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 # abbreviations after which ". " does not end a sentence

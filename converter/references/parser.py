@@ -257,7 +257,7 @@ def _names_before_title(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]
     """'Frank Wood, Jan Gasthaus, | Cédric Archambeau, and Yee Whye Teh. The sequence memoizer.': a
     title that starts with people given-name first, each with a known first name, ending at a
     full stop, starts with the rest of the author list."""
-    from .givennames import given_names  # late: `python -m converter.references.givennames` builds it
+    from .givennames import given_names  # late: `python -m tools.refmodel.givennames` builds it
 
     idx = next((i for i, (label, _) in enumerate(segments) if label == "title"), None)
     if idx is None or any(label not in ("author", "number", "other") for label, _ in segments[:idx]):

@@ -19,6 +19,7 @@ from ..titlecase import stored_in_title_case
 from ..vocabulary.citekeys import assign_keys
 from ..vocabulary.dates import MONTH_ABBREVIATIONS, date_parts, to_edtf
 from ..vocabulary.latex import escape_verbatim, to_latex
+from ..vocabulary.names import particles
 from ..vocabulary.richtext import runs
 
 # CSL variables that are the entry itself rather than a field.
@@ -151,7 +152,7 @@ def _extended_name(name: Dict[str, Any], encode: Any) -> str:
     for csl, key in (("family", "family"), ("given", "given"), ("suffix", "suffix")):
         if name.get(csl):
             parts.append(f"{key}={{{encode(name[csl])}}}")
-    prefix = " ".join(p for p in (name.get("dropping-particle"), name.get("non-dropping-particle")) if p)
+    prefix = particles(name)
     if prefix:
         parts.append(f"prefix={{{encode(prefix)}}}")
         parts.append("useprefix=" + ("true" if name.get("non-dropping-particle") else "false"))
@@ -170,16 +171,15 @@ def format_name(name: Dict[str, Any], encode: Any, dialect: str = "bibtex") -> s
     if not name.get("family"):
         return "{" + encode(name["given"]) + "}"  # BibTeX has no given-only name: keep it whole
     family = encode(name.get("family") or "")
-    particles = " ".join(p for p in (name.get("dropping-particle"),
-                                     name.get("non-dropping-particle")) if p)
+    prefix = particles(name)
     given = encode(name.get("given") or "")
     suffix = encode(name.get("suffix") or "")
     if any(word[:1].islower() for word in family.split()):
         # BibTeX would read a lower-case word of the family name as a particle ("von").
         family = "{" + family + "}"
     last = _brace_if_needed(family)
-    if particles:
-        last = encode(particles) + " " + last
+    if prefix:
+        last = encode(prefix) + " " + last
     if not given and not suffix:
         # "Calderon Anton" alone would be read as given "Calderon", family "Anton".
         return last if " " not in family else last + ","

@@ -24,6 +24,7 @@ from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
 from ..vocabulary.dates import first_date, parse_iso, to_iso
 from ..vocabulary.identifiers import orcid_url, split_serials
+from ..vocabulary.names import particles
 from ..vocabulary.richtext import plain, runs
 
 XL = "{%s}" % M.XLINK
@@ -145,8 +146,7 @@ def _split_page(page: str) -> Tuple[str | None, str | None, str | None]:
 
 
 def _name(parent: etree._Element, person: Dict[str, Any]) -> etree._Element | None:
-    family = " ".join(_str(person.get(k)) for k in ("dropping-particle", "non-dropping-particle", "family")
-                      if _str(person.get(k)))
+    family = " ".join(p for p in (particles(person).strip(), _str(person.get("family"))) if p)
     given = _str(person.get("given"))
     suffix = _str(person.get("suffix"))
     if not family and not given:

@@ -15,26 +15,14 @@ from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
 from ..vocabulary.dates import SEASONS, first_date
 from ..vocabulary.identifiers import strip_doi_prefix
+from ..vocabulary.names import join_inverted
 from ..vocabulary.richtext import has_markup, plain, runs
 
 EOL = "\r\n"
 _RANGE = re.compile(r"\s*([^\s,\-\u2013\u2014]+)\s*[-\u2013\u2014]+\s*([^\s,\-\u2013\u2014]+)\s*")
 
 
-def format_name(name: Dict[str, Any]) -> str:
-    """CSL name -> 'Family, Given[, Suffix]', particles kept with the part they belong to."""
-    if name.get("literal"):
-        return str(name["literal"])
-    family = " ".join(str(p) for p in (name.get("non-dropping-particle"), name.get("family")) if p)
-    given = " ".join(str(p) for p in (name.get("given"), name.get("dropping-particle")) if p)
-    text = family
-    if given or name.get("suffix"):
-        text += f", {given}"
-    else:
-        text += ","  # a family name alone: without the comma it would read back as a literal name
-    if name.get("suffix"):
-        text += f", {name['suffix']}"
-    return text
+format_name = join_inverted  # RIS names: 'Family, Given[, Suffix]'
 
 
 def format_date(parts: List[int], season: Any = None) -> str:

@@ -17,7 +17,7 @@ from typing import List
 
 from converter import read_file
 from converter.references.givennames import PATH
-from converter.references.names import PARTICLES as _PARTICLES
+from converter.vocabulary.names import PARTICLES as _PARTICLES
 from tools.paths import SHARED
 
 _HEADER = ("# Given names seen in the name fields of the shared corpus of real exports (corpus/real; "

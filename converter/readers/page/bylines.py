@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Tuple
 
-from ...references.names import is_initials
+from ...vocabulary.names import is_initials
 
 PARTICLES = {"de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "la", "le", "van", "von",
              "ten", "ter", "y", "bin", "ibn", "al", "el"}

@@ -1,5 +1,8 @@
-"""Personal names in reference strings: splitting an author list into people and each
-person into family and given names, in the orders reference styles print them:
+"""Personal names: splitting a printed author list into people and each person into CSL name
+parts, in the orders reference styles print them; the "Family, Given" form exports use
+(RIS, Zotero); particles, initials, and a name as one line of text.
+
+In reference strings:
 
     "Tarasova A.S."         Vancouver / GOST (family first, initials after)
     "A. S. Tarasova"        initials first (physics, GOST after the slash)
@@ -12,10 +15,10 @@ Given names are kept as printed ("A.S.", "Yu.G."), per the project's conventions
 from __future__ import annotations
 
 import re
-from typing import Dict, List
+from typing import Any, Dict, List
 
 from ..normalize import latinize_lookalikes
-from ..vocabulary.languages import is_cyrillic
+from .languages import is_cyrillic
 
 UP = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄЎ"
 LOW = "a-zß-öø-ÿā-ſа-яёіїєў"
@@ -214,4 +217,67 @@ def _given_like(piece: str) -> bool:
         and not any(len(w) > 1 and w.isupper() and not is_initials(w) for w in words)
 
 
-__all__ = ["PARTICLES", "is_initials", "split_names", "split_person", "strip_et_al"]
+# ---- the inverted form of exports: "Family, Given[, Suffix]" --------------------------------
+
+# "R.", "D.G.", "Yu.", "J.-P."
+_DOTTED_INITIALS = re.compile(r"(?:[^\W\d_]{1,2}\.\s?-?)+")
+
+
+def split_inverted(value: str) -> Dict[str, str]:
+    """'Family, Given[, Suffix]' -> CSL name ('van de Schoot' -> particle 'van de' + 'Schoot');
+    'Liu R.' (Embase) -> family + initials; anything else with no comma (a collaboration, an
+    organisation) -> literal."""
+    parts = [p.strip() for p in value.split(",")]
+    if len(parts) == 1:
+        m = re.fullmatch(r"(\S.*?)\s+(" + _DOTTED_INITIALS.pattern + r")", value.strip())
+        if m and m.group(2)[0].isupper():
+            return {"family": m.group(1), "given": m.group(2).strip()}
+        return {"literal": value.strip()}
+    name: Dict[str, str] = {}
+    words = parts[0].split()
+    lead = 0  # lower-case words before a capitalised one are a particle: "van de Schoot"
+    while lead < len(words) - 1 and words[lead].isalpha() and words[lead].islower():
+        lead += 1
+    if lead and words[lead][:1].isupper():
+        name["non-dropping-particle"] = " ".join(words[:lead])
+        name["family"] = " ".join(words[lead:])
+    elif parts[0]:
+        name["family"] = parts[0]
+    if parts[1]:
+        name["given"] = parts[1]
+    suffix = ", ".join(p for p in parts[2:] if p)
+    if suffix:
+        name["suffix"] = suffix
+    return name or {"literal": value.strip()}
+
+
+def join_inverted(name: Dict[str, Any]) -> str:
+    """CSL name -> 'Family, Given[, Suffix]', particles kept with the part they belong to."""
+    if name.get("literal"):
+        return str(name["literal"])
+    family = " ".join(str(p) for p in (name.get("non-dropping-particle"), name.get("family")) if p)
+    given = " ".join(str(p) for p in (name.get("given"), name.get("dropping-particle")) if p)
+    text = family
+    if given or name.get("suffix"):
+        text += f", {given}"
+    else:
+        text += ","  # a family name alone: without the comma it would read back as a literal name
+    if name.get("suffix"):
+        text += f", {name['suffix']}"
+    return text
+
+
+# ---- parts and display --------------------------------------------------------------------
+
+def particles(name: Dict[str, Any]) -> str:
+    """The name's particles, dropping before non-dropping ('von der'); '' when it has none."""
+    return " ".join(str(p) for p in (name.get("dropping-particle"), name.get("non-dropping-particle")) if p)
+
+
+def display_name(name: Dict[str, Any]) -> str:
+    """A name as one line of text in reading order: 'Leili R. Rustamova', or the literal name."""
+    return name.get("literal") or " ".join(str(p) for p in (name.get("given"), name.get("family")) if p)
+
+
+__all__ = ["PARTICLES", "display_name", "is_initials", "join_inverted", "particles", "split_inverted", "split_names",
+           "split_person", "strip_et_al"]
