@@ -4,7 +4,7 @@ read by a sentence-case .bst) need to know; CSL-JSON from elsewhere is taken as 
 from __future__ import annotations
 
 from .model import CSLItem
-from .normalize import looks_title_case
+from .vocabulary.text import looks_title_case
 
 
 def stored_in_title_case(item: CSLItem) -> bool:

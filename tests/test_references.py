@@ -10,11 +10,11 @@ from hypothesis import strategies as st
 
 import converter
 from conftest import run_cli
-from converter.normalize import repair_homoglyphs
 from converter.references import parse_reference, split_names, split_reference_list
 from converter.references.rules import find_certain
 from converter.vocabulary.dates import parse_day_first as parse_day_first_date
 from converter.vocabulary.identifiers import clean_url
+from converter.vocabulary.text import repair_homoglyphs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "references"
 CASES = sorted(p.stem for p in FIXTURES.glob("*.txt"))

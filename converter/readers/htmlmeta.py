@@ -12,12 +12,12 @@ from ..errors import ParseError
 from ..licences import licence_url
 from ..mappings import htmlmeta as table
 from ..model import CSLItem, Diagnostic, Diagnostics, Result
-from ..normalize import looks_title_case
 from ..options import Options
 from ..references import parse_reference
 from ..vocabulary.dates import parse_numeric
 from ..vocabulary.identifiers import clean_doi, orcid_id
 from ..vocabulary.names import split_person
+from ..vocabulary.text import looks_title_case
 from . import page as page_reader
 
 

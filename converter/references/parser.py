@@ -11,7 +11,7 @@ import re
 from typing import Any, Dict, List, Tuple
 
 from ..model import CSLItem, Diagnostic
-from ..normalize import nfc, normalize_space, repair_homoglyphs, undo_line_hyphens
+from ..vocabulary.text import nfc, normalize_space, repair_homoglyphs, undo_line_hyphens
 from . import gost
 from .assemble import clean_text, fields_from_segments
 from .heuristic import segment_head

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import List, Tuple
 
-from ..normalize import undo_line_hyphens
+from ..vocabulary.text import undo_line_hyphens
 
 _NUMBER = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)](?!\d)|\((\d{1,4})\))\s+(?=\S)")
 

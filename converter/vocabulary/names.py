@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List
 
-from ..normalize import latinize_lookalikes
 from .languages import is_cyrillic
+from .text import latinize_lookalikes
 
 UP = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄЎ"
 LOW = "a-zß-öø-ÿā-ſа-яёіїєў"

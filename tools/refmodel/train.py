@@ -87,12 +87,12 @@ import sys
 import time
 from typing import AbstractSet, Dict, List, Sequence, Tuple
 
-from converter.normalize import repair_homoglyphs
 from converter.references.assemble import fields_from_segments
 from converter.references.crf import MODEL_PATH, lexicon_path, rule_labels, second_pass_path
 from converter.references.features import features, to_crfsuite, tokenize, with_first_pass
 from converter.references.lexicon import word_key
 from converter.references.rules import find_certain
+from converter.vocabulary.text import repair_homoglyphs
 from tools.paths import SHARED
 
 from .gostrender import render_gost

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Dict, List
 from ...errors import ParseError
 from ...vocabulary.languages import guess_language
 from ...model import CSLItem
-from ...normalize import looks_title_case, undo_line_hyphens
+from ...vocabulary.text import looks_title_case, undo_line_hyphens
 from . import bylines, citation, identifiers, issue, people, title
 from .evidence import Finding
 

@@ -13,7 +13,7 @@ from typing import Any, Dict, List, Tuple
 
 from ...licences import licence_url
 from ...model import CSLItem, Diagnostic, Diagnostics, Result
-from ...normalize import repair_homoglyphs
+from ...vocabulary.text import repair_homoglyphs
 from ...vocabulary.identifiers import clean_doi
 from ...options import Options
 from ...references import parse_reference, split_reference_list

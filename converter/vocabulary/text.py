@@ -1,4 +1,5 @@
-"""Small text-repair rules shared by readers: one function per rule.
+"""Plain text as sources deliver it: white space, line-break hyphens, dashes, Unicode normal
+form, Latin and Cyrillic look-alike letters mixed in one word. One function per rule.
 
 Each function is pure and cheap; the ones that change what a user typed (homoglyphs) also
 say what they changed so the caller can warn.
@@ -9,8 +10,8 @@ import re
 import unicodedata
 from typing import List, Tuple
 
-from .vocabulary.languages import CYRILLIC as _CYRILLIC
-from .vocabulary.languages import LATIN as _LATIN
+from .languages import CYRILLIC as _CYRILLIC
+from .languages import LATIN as _LATIN
 
 # Cyrillic letters drawn exactly like Latin ones, and back.
 _CYR_TO_LAT = dict(zip("АВЕКМНОРСТХУаеорсухіјѕӏ", "ABEKMHOPCTXYaeopcyxijsl"))
