@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Dict, Optional, Tuple
 
 from ..vocabulary.languages import bcp47
+from . import Carried
 
 # (CSL type, BibTeX type, BibLaTeX type)
 TYPES: Tuple[Tuple[str, str, str], ...] = (
@@ -139,6 +140,18 @@ FIELDS: Tuple[FieldMap, ...] = (
     FieldMap("version", None, "version", "text"),
     FieldMap("chapter-number", "chapter", "chapter", "text"),
 )
+
+# CSL variables that are the entry itself rather than a field: its key and type.
+ENTRY_VARIABLES = frozenset({"id", "citation-key", "type"})
+# custom keys that are not lost: written back (bibtex), selected on their own (--references),
+# or implied by the format (.bib titles are Title Case).
+CUSTOM_CARRIED = frozenset({"bibtex", "references", "title-case"})
+# What each dialect has a place for: the rows with a field name in it, and the entry itself.
+CARRIES: Dict[str, Carried] = {  # by writer
+    dialect: Carried(frozenset(row.csl for row in FIELDS if getattr(row, dialect)) | ENTRY_VARIABLES,
+                     custom=CUSTOM_CARRIED)
+    for dialect in ("bibtex", "biblatex")
+}
 
 # Fields that are part of a date written with `year`/`date`, handled by the date code.
 DATE_PARTS = {"month", "day", "endyear", "endmonth", "endday"}

@@ -10,6 +10,7 @@ from typing import Dict, List, Tuple
 
 from ..vocabulary.credit import ROLES as CREDIT_TERMS
 from ..vocabulary.credit import credit_uri, match_roles
+from . import Carried
 
 JATS_PUBLIC_ID = "-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.3 20210610//EN"
 JATS_SYSTEM_ID = "https://jats.nlm.nih.gov/publishing/1.3/JATS-journalpublishing1-3.dtd"
@@ -149,6 +150,21 @@ CONTRIB_IDS: List[Tuple[str, str]] = [
 ]
 CONTRIB_ID_TO_KEY: Dict[str, str] = {jats: key for key, jats in CONTRIB_IDS}
 CONTRIB_ID_TO_KEY["scopus-author-id"] = "scopus"
+
+# What an <element-citation> has a place for (a reference of the <ref-list>).
+CITATION_CARRIED = Carried(frozenset({
+    "id", "type", "citation-number", "title", "container-title", "issued", "accessed", "page", "URL",
+    "language", "source", "number-of-pages", *(csl for csl, _ in PUB_IDS), *(csl for csl, _ in CITATION_FIELDS),
+    *NAME_VARIABLES,
+}))
+# What <front> has a place for when the record is the article itself; custom keys with no
+# element of their own go to <custom-meta> (CUSTOM_KEYS_WITH_ELEMENTS below).
+ARTICLE_CARRIED = Carried(frozenset({
+    "id", "type", "language", "title", "title-short", "container-title", "container-title-short", "ISSN",
+    "publisher", "publisher-place", "issued", "volume", "issue", "page", "number", "submitted", "URL",
+    "license", "abstract", "keyword", *(csl for csl, _ in PUB_IDS), *NAME_VARIABLES,
+}))
+CARRIES: Dict[str, Carried] = {"jats": ARTICLE_CARRIED}  # by writer
 
 # custom keys the writer places in dedicated JATS elements; every other scalar custom key
 # becomes a <custom-meta> whose meta-name is the key, which the reader reads back as is.

@@ -20,6 +20,7 @@ from typing import Dict, List, Literal, Tuple
 
 from ..vocabulary import dates
 from ..vocabulary.identifiers import issn_or_isbn
+from . import Carried
 
 Kind = Literal[
     "type",        # TY: the reference type, via TYPES
@@ -98,8 +99,10 @@ for _field in FIELDS:
     for _tag in (_field.tag, *_field.read_also):
         BY_TAG[_tag] = _field
 
-# Every CSL variable the table carries (the writer reports the others).
-CARRIED = frozenset(f.csl for f in FIELDS) | {"ISBN"}
+# What RIS has a place for: the table's variables, ISBN (SN, told apart from ISSN by shape),
+# and the tags the reader kept under custom.ris.
+CARRIED = Carried(frozenset(f.csl for f in FIELDS) | {"ISBN"}, custom=frozenset({"ris"}))
+CARRIES: Dict[str, Carried] = {"ris": CARRIED}  # by writer
 
 # (RIS type, CSL type). For reading, every row counts; for writing, the first row of each
 # CSL type wins. RIS types from the 2011 specification plus common vendor ones.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Set, Tuple
 
+from ..mappings import Carried
 from ..mappings import bibtex as mapping
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
@@ -21,12 +22,6 @@ from ..vocabulary.dates import MONTH_ABBREVIATIONS, date_parts, to_edtf
 from ..vocabulary.latex import escape_verbatim, to_latex
 from ..vocabulary.names import particles
 from ..vocabulary.richtext import runs
-
-# CSL variables that are the entry itself rather than a field.
-_NOT_FIELDS = {"id", "citation-key", "type", "custom"}
-# custom keys that are not lost: written back (bibtex), selected on their own (--references),
-# or implied by the format (.bib titles are Title Case).
-_CUSTOM_CARRIED = {"bibtex", "references", "title-case"}
 
 
 class _Entry:
@@ -235,11 +230,13 @@ def _entry_type(item: CSLItem, dialect: str, diags: Diagnostics, key: str) -> st
     return bib_type
 
 
-def _custom_lost(custom: Dict[str, Any]) -> List[str]:
+def _custom_lost(item: CSLItem, carried: Carried) -> List[str]:
+    """What the table has no place for under custom; for per-author details, which ones."""
+    custom: Dict[str, Any] = item["custom"] if isinstance(item.get("custom"), dict) else {}
     lost = []
-    for name, value in custom.items():
-        if name in _CUSTOM_CARRIED or value in (None, "", [], {}):
-            continue
+    for name in carried.lost_custom(item):
+        name = name[len("custom."):]
+        value = custom[name]
         if name == "authors" and isinstance(value, list):
             details = sorted({k for person in value if isinstance(person, dict) for k in person
                               if k not in ("literal", "variants")})
@@ -296,8 +293,9 @@ def _write_entry(item: CSLItem, key: str, dialect: str, diags: Diagnostics) -> s
             lost.append(f"custom.bibtex.{name} (the entry already has a {name} field)")
     if mapping.csl_type_for(bib_type) not in (csl_type, None):
         lost.append(f"type {csl_type!r} (written as @{bib_type})")
-    lost = [var for var in item if var not in _NOT_FIELDS and var not in done] + lost
-    lost += _custom_lost(custom)
+    carried = mapping.CARRIES[dialect]
+    lost = carried.lost_variables(item, written=done | mapping.ENTRY_VARIABLES) + lost
+    lost += _custom_lost(item, carried)
     if lost:
         diags.warn(f"{dialect} has no field for: {', '.join(lost)}; not written", record=key)
     if entry.unmapped:

@@ -29,13 +29,6 @@ from ..vocabulary.richtext import plain, runs
 
 XL = "{%s}" % M.XLINK
 
-# CSL variables an element-citation has no place for. They are reported, once per
-# variable, rather than silently dropped.
-_HANDLED_IN_CITATION = {
-    "id", "type", "citation-number", "title", "container-title", "issued", "accessed", "page",
-    "DOI", "PMID", "PMCID", "URL", "language", "source", "number-of-pages", "custom",
-    *(csl for csl, _ in M.CITATION_FIELDS), *M.NAME_VARIABLES,
-}
 
 
 # ---------------------------------------------------------------- small builders
@@ -257,9 +250,8 @@ def _element_citation(parent: etree._Element, item: CSLItem, unmapped: Counter) 
     if not len(cite):
         # the DTD wants at least one element; an item with nothing to cite keeps its id
         _el(cite, "comment", _str(item.get("id")) or "(empty record)", content_type="id")
-    for key in item:
-        if key not in _HANDLED_IN_CITATION and item.get(key) not in (None, "", [], {}):
-            unmapped[key] += 1
+    # what the table has no place for is reported once per variable, never dropped in silence
+    unmapped.update(M.CITATION_CARRIED.lost_variables(item))
     return cite
 
 
@@ -408,6 +400,10 @@ def _paragraphs(parent: etree._Element, text: str) -> None:
 def _article(article: etree._Element, item: CSLItem, diags: Diagnostics, unmapped: Counter) -> None:
     custom = _dict_at(item, "custom")
     label = _str(item.get("id")) or None
+    lost = M.ARTICLE_CARRIED.lost_variables(item)
+    if lost:
+        diags.warn(f"CSL variables with no place in JATS article metadata, left out: {', '.join(lost)}",
+                   record=label)
     ids = _Ids()
     front = _el(article, "front")
     _journal_meta(front, item, custom, diags, label)

@@ -153,13 +153,10 @@ class _RecordWriter:
         return out
 
     def report_uncarried(self, position: int) -> None:
-        lost = sorted(k for k, v in self.item.items()
-                      if k not in table.CARRIED and k != "custom" and v not in (None, "", [], {}))
+        lost = sorted(table.CARRIED.lost_variables(self.item))
         if "citation-number" in lost and str(self.item["citation-number"]) == str(position):
             lost.remove("citation-number")  # the record's place in the file says it already
-        custom = self.item.get("custom") or {}
-        lost += sorted(f"custom.{k}" for k, v in custom.items()
-                       if k != "ris" and v not in (None, "", [], {}))
+        lost += sorted(table.CARRIED.lost_custom(self.item))
         if lost:
             self.warn("RIS has no tag for these; not written", ", ".join(lost))
 
