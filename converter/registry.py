@@ -1,54 +1,72 @@
-"""Formats by name. A format is data: a name, file extensions, and dotted paths to its
-sniffer, reader and writer, imported only when used so that one missing optional tool
-never breaks the others.
+"""Formats by name. The registry finds every format declaration by itself, in each module of
+converter/plugins/ (see its docstring for how to add one); it declares their options, and
+answers which reader, writer or sniffer a name means. Nothing else lists the formats.
 
-Reader:  ``read(text: str, *, source: str, options: Options) -> Result``
-Writer:  ``write(items: list[CSLItem], *, options: Options) -> Output``
-Sniffer: ``sniff(text: str) -> int``, a confidence from 0 (not this format) to 100.
+Code outside the package adds a format with ``register(Format(...))``. Entry points are not
+scanned: importing importlib.metadata alone costs as much start-up time as lxml (60-120 ms
+measured here), and every command would pay it.
 """
 from __future__ import annotations
 
 import importlib
 import os
-from dataclasses import dataclass
-from typing import Any, Callable, Dict, List, Tuple
+import pkgutil
+from types import ModuleType
+from typing import Dict, Iterable, List
 
-from .errors import UnknownFormatError
+from . import options as _options
+from . import plugins as _plugins
+from .errors import ParseError, UnknownFormatError
+from .options import Option
+from .plugins import Format
 
-
-@dataclass(frozen=True)
-class Format:
-    name: str
-    description: str
-    extensions: Tuple[str, ...] = ()
-    reader: str | None = None
-    writer: str | None = None
-    sniffer: str | None = None
-    aliases: Tuple[str, ...] = ()
-
-    def load(self, role: str) -> Callable[..., Any]:
-        path = getattr(self, role)
-        if path is None:
-            raise UnknownFormatError(f"format {self.name!r} has no {role}")
-        module, _, attr = path.partition(":")
-        return getattr(importlib.import_module(module), attr)
-
-
-_FORMATS: Dict[str, Format] = {}
+_FORMATS: Dict[str, Format] = {}  # name and aliases -> format
 
 
 def register(fmt: Format) -> Format:
+    """Add one format (its name and aliases) and declare its options."""
     for key in (fmt.name, *fmt.aliases):
-        _FORMATS[key] = fmt
+        known = _FORMATS.get(key.lower())
+        if known is not None and known.name != fmt.name:
+            raise ValueError(f"format {fmt.name!r}: the name {key!r} is taken by format {known.name!r}")
+    for option in fmt.options:
+        _options.declare(option, fmt.name)
+    for key in (fmt.name, *fmt.aliases):
+        _FORMATS[key.lower()] = fmt
     return fmt
 
 
+def _declarations(module: ModuleType) -> Iterable[Format]:
+    declared = getattr(module, "FORMATS", None)
+    if declared is None:
+        raise ValueError(f"format module {module.__name__} declares no FORMATS")
+    return declared
+
+
+def discover() -> None:
+    """(Re)load every declaration in the modules of converter/plugins (``order`` decides listings).
+    Formats registered from outside are forgotten."""
+    for fmt in formats():
+        for option in fmt.options:
+            _options.forget(option.name)
+    _FORMATS.clear()
+    prefix = _plugins.__name__ + "."
+    for info in sorted(pkgutil.iter_modules(_plugins.__path__, prefix), key=lambda i: i.name):
+        for fmt in _declarations(importlib.import_module(info.name)):
+            register(fmt)
+
+
 def formats() -> List[Format]:
-    """Every registered format, once each, in registration order."""
+    """Every registered format, once each, in listing order (``order``, then registration)."""
     seen: Dict[str, Format] = {}
     for fmt in _FORMATS.values():
         seen.setdefault(fmt.name, fmt)
-    return list(seen.values())
+    return sorted(seen.values(), key=lambda fmt: fmt.order)
+
+
+def options() -> List[Option]:
+    """Every option the command line and the API accept: the general ones, then the formats'."""
+    return _options.declared()
 
 
 def get(name: str, role: str) -> Format:
@@ -69,11 +87,14 @@ def writer_for_path(path: str) -> str:
     """The writer an output file's extension asks for ('.bib' -> biblatex, '.ris' -> ris);
     csljson when the extension says nothing."""
     ext = os.path.splitext(path)[1].lower().lstrip(".")
-    preferred = {"bib": "biblatex", "json": "csljson", "xml": "jats"}  # one ext, several formats
-    if ext in preferred:
-        return preferred[ext]
-    for fmt in formats():
-        if fmt.writer and ext and ext in fmt.extensions:
+    if not ext:
+        return "csljson"
+    writers = [fmt for fmt in formats() if fmt.writer]
+    for fmt in writers:
+        if ext in fmt.preferred_for:
+            return fmt.name
+    for fmt in writers:
+        if ext in fmt.extensions:
             return fmt.name
     return "csljson"
 
@@ -95,39 +116,33 @@ def detect(text: str, filename: str | None = None) -> str:
         if score > best_score:
             best, best_score = fmt.name, score
     if best is None:
-        from .errors import ParseError
-
         raise ParseError("cannot tell the input format; name it with -f (see --list-formats)",
                          source=filename)
     return best
 
 
-# One line per format. Readers and writers live in converter/readers and converter/writers.
-register(Format("csljson", "CSL-JSON (the hub format)", ("json",),
-                reader="converter.readers.csljson:read", writer="converter.writers.csljson:write",
-                sniffer="converter.readers.csljson:sniff", aliases=("csl-json", "json")))
-register(Format("page", "article web page saved as plain text", ("txt",),
-                reader="converter.readers.page:read", sniffer="converter.readers.page:sniff"))
-register(Format("ris", "RIS (Zotero, EndNote, Scopus, PubMed, Ovid, Embase, ProQuest)", ("ris",),
-                reader="converter.readers.ris:read", writer="converter.writers.ris:write",
-                sniffer="converter.readers.ris:sniff"))
-register(Format("bibtex", "BibTeX (.bib; classic, ASCII with LaTeX escapes)", ("bib",),
-                reader="converter.readers.bibtex:read", writer="converter.writers.bibtex:write_bibtex",
-                sniffer="converter.readers.bibtex:sniff", aliases=("bib",)))
-register(Format("biblatex", "BibLaTeX (.bib for biber; UTF-8)", ("bib",),
-                reader="converter.readers.bibtex:read", writer="converter.writers.bibtex:write_biblatex"))
-register(Format("jats", "JATS XML 1.1-1.4 in; JATS 1.3 Journal Publishing out", ("xml", "jats", "nxml"),
-                reader="converter.readers.jats:read", writer="converter.writers.jats:write",
-                sniffer="converter.readers.jats:sniff"))
-register(Format("apa", "APA 7 references (text or --html; --citations for in-text)", writer="converter.writers.csl:write_apa"))
-register(Format("gost", "GOST R 7.0.100-2018 references (--locale ru|en)", writer="converter.writers.csl:write_gost"))
-register(Format("gost-2008", "GOST R 7.0.5-2008 references (--locale ru|en)", writer="converter.writers.csl:write_gost_2008"))
-register(Format("references-en", "the English References list of Russian journals (--transliteration)",
-                writer="converter.writers.references_en:write_references_en"))
-register(Format("csl", "any CSL style: --style NAME|PATH.csl", writer="converter.writers.csl:write_csl"))
-register(Format("reference", "one free-text reference (the input text, or a string argument)", reader="converter.readers.reference:read_one"))
-register(Format("references", "free-text reference list, one per line or numbered", reader="converter.readers.reference:read_list", sniffer="converter.readers.reference:sniff_list"))
-register(Format("crossref", "Crossref REST API JSON (works, search results)", ("json",),
-                reader="converter.readers.crossref:read", sniffer="converter.readers.crossref:sniff"))
-register(Format("html", "HTML article page: citation_*, Dublin Core, PRISM and Open Graph meta tags",
-                ("html", "htm"), reader="converter.readers.htmlmeta:read", sniffer="converter.readers.htmlmeta:sniff"))
+def markdown_table() -> str:
+    """The README's format table, from the declarations."""
+    rows = ["| name | in | out | extensions | options | what |", "|---|---|---|---|---|---|"]
+    for fmt in formats():
+        names = ", ".join(f"`{n}`" for n in (fmt.name, *fmt.aliases))
+        exts = " ".join(f".{e}" for e in fmt.extensions)
+        opts = " ".join(_cli_spelling(o) for o in fmt.options)
+        what = fmt.description.replace("|", "\\|")
+        rows.append(f"| {names} | {'yes' if fmt.reader else ''} | {'yes' if fmt.writer else ''} | {exts} | {opts} "
+                    f"| {what} |")
+    return "\n".join(rows) + "\n"
+
+
+def _cli_spelling(option: Option) -> str:
+    if option.switches:
+        return " ".join(f"`{s.flag}`" for s in option.switches)
+    if option.type is bool:
+        return f"`{option.flag}`"
+    return f"`{option.flag} {option.metavar or option.name.upper()}`"
+
+
+discover()
+
+__all__ = ["Format", "detect", "discover", "formats", "get", "markdown_table", "options",
+           "register", "writer_for_path"]

@@ -7,8 +7,8 @@ import re
 from typing import TYPE_CHECKING, Any, Dict, List
 
 from ...errors import ParseError
-from ...vocabulary.languages import guess_language
 from ...model import CSLItem
+from ...vocabulary.languages import guess_language
 from ...vocabulary.text import looks_title_case, undo_line_hyphens
 from . import bylines, citation, identifiers, issue, people, title
 from .evidence import Finding

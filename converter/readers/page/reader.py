@@ -13,10 +13,10 @@ from typing import Any, Dict, List, Tuple
 
 from ...licences import licence_url
 from ...model import CSLItem, Diagnostic, Diagnostics, Result
-from ...vocabulary.text import repair_homoglyphs
-from ...vocabulary.identifiers import clean_doi
 from ...options import Options
 from ...references import parse_reference, split_reference_list
+from ...vocabulary.identifiers import clean_doi
+from ...vocabulary.text import repair_homoglyphs
 from . import bylines, history, identifiers, issue, people
 from .assemble import finish
 from .evidence import Evidence

@@ -1,0 +1,67 @@
+"""The plug-in folder: each module in this folder declares one format (or a family of them)
+as data, and the registry (converter/registry.py) finds the modules by itself.
+
+A declaration module holds ``FORMATS``, a sequence of ``Format``. A format names its reader,
+writer and sniffer by ``"module:function"`` (imported only when used, so one missing optional
+tool never breaks the others) or gives the function itself; its mapping table by module;
+its own options with their types, help and defaults. The command line, ``--list-formats``,
+the README's format table and the API's keyword arguments are derived from these.
+
+Adding an output format is one new module here, for instance ``converter/plugins/toy.py``::
+
+    from converter.plugins import Format
+    from converter.options import Option
+
+    def write(items, *, options):
+        ...                                   # -> converter.model.Output
+
+    FORMATS = (Format("toy", "a toy format", ("toy",), writer=write,
+                      options=(Option("shout", "upper-case everything", type=bool, default=False),)),)
+
+Code outside this package registers a format with ``converter.registry.register(Format(...))``.
+
+Reader:  ``read(text: str, *, source: str, options: Options) -> Result``
+Writer:  ``write(items: list[CSLItem], *, options: Options) -> Output``
+Sniffer: ``sniff(text: str) -> int``, a confidence from 0 (not this format) to 100.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any, Callable, Tuple, Union
+
+from ..errors import UnknownFormatError
+from ..options import Option
+
+# "package.module:function", or the function itself
+Loadable = Union[str, Callable[..., Any]]
+
+
+@dataclass(frozen=True)
+class Format:
+    """One format, declared once."""
+
+    name: str
+    description: str
+    extensions: Tuple[str, ...] = ()
+    reader: Loadable | None = None
+    writer: Loadable | None = None
+    sniffer: Loadable | None = None
+    aliases: Tuple[str, ...] = ()
+    options: Tuple[Option, ...] = ()  # the options its reader or writer looks at
+    mapping: str | None = None  # the module of its table CSL <-> format (converter/mappings)
+    preferred_for: Tuple[str, ...] = ()  # output extensions it is the default writer for (-o x.bib)
+    order: int = 1000  # place in listings; also breaks ties between sniffers (lower first)
+
+    def load(self, role: str) -> Callable[..., Any]:
+        """The reader, writer or sniffer function."""
+        target = getattr(self, role)
+        if target is None:
+            raise UnknownFormatError(f"format {self.name!r} has no {role}")
+        if callable(target):
+            return target
+        module, _, attr = target.partition(":")
+        return getattr(importlib.import_module(module), attr)
+
+
+__all__ = ["Format", "Loadable"]

@@ -1,0 +1,12 @@
+"""BibTeX and BibLaTeX: one reader for both dialects, a writer for each, one mapping table."""
+from . import Format
+
+FORMATS = (
+    Format("bibtex", "BibTeX (out: ASCII with LaTeX escapes, safe for bibtex + plain.bst)", ("bib",),
+           reader="converter.readers.bibtex:read", writer="converter.writers.bibtex:write_bibtex",
+           sniffer="converter.readers.bibtex:sniff", aliases=("bib",), mapping="converter.mappings.bibtex",
+           order=40),
+    Format("biblatex", "BibLaTeX for biber (UTF-8, date, journaltitle, langid, ...); read as bibtex", ("bib",),
+           reader="converter.readers.bibtex:read", writer="converter.writers.bibtex:write_biblatex",
+           mapping="converter.mappings.bibtex", preferred_for=("bib",), order=50),
+)

@@ -1,0 +1,9 @@
+"""CSL-JSON, the hub: read and written as it is."""
+from . import Format
+
+FORMATS = (
+    Format("csljson", "CSL-JSON, the hub; output validates against the CSL-JSON 1.0.2 schema", ("json",),
+           reader="converter.readers.csljson:read", writer="converter.writers.csljson:write",
+           sniffer="converter.readers.csljson:sniff", aliases=("csl-json", "json"),
+           preferred_for=("json",), order=10),
+)

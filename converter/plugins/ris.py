@@ -1,0 +1,8 @@
+"""RIS, in and out, through one mapping table."""
+from . import Format
+
+FORMATS = (
+    Format("ris", "RIS (Zotero, EndNote, Scopus, PubMed, Ovid, Embase, ProQuest)", ("ris",),
+           reader="converter.readers.ris:read", writer="converter.writers.ris:write",
+           sniffer="converter.readers.ris:sniff", mapping="converter.mappings.ris", order=30),
+)
