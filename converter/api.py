@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import os
-from typing import Any, Iterable, List, Sequence
+from typing import Any, Iterable, List, Mapping, Sequence, Tuple
 
 from . import registry
 from .errors import InputError, StrictError
@@ -32,6 +33,7 @@ def _read(text: str | bytes, from_: str, source: str, options: Options,
     result: Result = fmt.load("reader")(text, source=source, options=options)
     result.diagnostics[:0] = diagnostics
     result.format = fmt.name
+    result.locate(source)  # records the reader did not place are at least in this input
     _check_strict(result.diagnostics, options, f"reading {source}")
     return result
 
@@ -79,13 +81,30 @@ def select(records: Iterable[CSLItem], references: str) -> tuple[List[CSLItem], 
     return chosen, diags
 
 
-def _write(records: Sequence[CSLItem], to: str, options: Options) -> Output:
+def _placed(diagnostics: Sequence[Diagnostic],
+            origins: Mapping[str, Tuple[str | None, int | None]]) -> List[Diagnostic]:
+    """Writers know records, not files: a diagnostic about a record is placed where that record
+    was read (its input and line); one about no record in particular, in the input when there
+    was only one."""
+    sources = {source for source, _ in origins.values()}
+    only = next(iter(sources)) if len(sources) == 1 else None
+    placed = []
+    for d in diagnostics:
+        if d.source is None:
+            source, line = origins.get(d.record or "", (only, None))
+            d = dataclasses.replace(d, source=source, line=d.line if d.line is not None else line)
+        placed.append(d)
+    return placed
+
+
+def _write(records: Sequence[CSLItem], to: str, options: Options,
+           origins: Mapping[str, Tuple[str | None, int | None]] | None = None) -> Output:
     fmt = registry.get(to, "writer")
     chosen, diags = select(records, options.references)
     chosen, problems = check_items(chosen)  # no writer meets a malformed record
     diags += problems
     out: Output = fmt.load("writer")(chosen, options=options)
-    all_diags = diags + list(out.diagnostics)
+    all_diags = _placed(diags + list(out.diagnostics), origins or {})
     _check_strict(all_diags, options, f"writing {fmt.name}")
     return Output(str(out), all_diags)
 
@@ -96,7 +115,7 @@ def write(records: Sequence[CSLItem], to: str, **options: Any) -> Output:
     Returns an Output: a ``str`` whose ``.diagnostics`` list what the format could not carry.
     """
     if isinstance(records, Result):
-        records = records.records
+        return _write(records.records, to, Options.build(options), records.origins)
     return _write(records, to, Options.build(options))
 
 
@@ -105,7 +124,7 @@ def convert(text: str | bytes, from_: str = "auto", to: str = "csljson", *,
     """Read ``text`` and write it in format ``to`` in one step (the CLI's core)."""
     opts = Options.build(options)
     result = _read(text, from_, source, opts)
-    out = _write(result.records, to, opts)
+    out = _write(result.records, to, opts, result.origins)
     return Output(str(out), result.diagnostics + out.diagnostics)
 
 

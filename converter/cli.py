@@ -127,7 +127,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         combined.extend(result)
     if interactive and len(combined.records) >= PROGRESS_THRESHOLD:
         print(f"citeconv: writing {len(combined.records)} records as {args.to}...", file=sys.stderr)
-    out = _write(combined.records, args.to, options)
+    out = _write(combined.records, args.to, options, combined.origins)
     _emit(out.diagnostics, args.quiet)
     text = str(out)
     if text and not text.endswith("\n"):

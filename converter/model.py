@@ -46,7 +46,7 @@ A reference parsed from free text keeps its original string in the CSL variable 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Literal
+from typing import Any, Dict, List, Literal, Tuple
 
 CSLItem = Dict[str, Any]
 
@@ -87,6 +87,8 @@ class Result:
     records: List[CSLItem] = field(default_factory=list)
     diagnostics: List[Diagnostic] = field(default_factory=list)
     format: str | None = None  # the reader that ran (useful after auto-detection)
+    # where each record came from: its id -> (input name, line it starts at, when the reader knows)
+    origins: Dict[str, Tuple[str | None, int | None]] = field(default_factory=dict)
 
     @property
     def warnings(self) -> List[Diagnostic]:
@@ -99,6 +101,21 @@ class Result:
     def extend(self, other: "Result") -> None:
         self.records.extend(other.records)
         self.diagnostics.extend(other.diagnostics)
+        for key, origin in other.origins.items():
+            self.origins.setdefault(key, origin)
+
+    def locate(self, source: str | None, lines: Dict[str, int] | None = None) -> None:
+        """Record where the records came from: the input's name, and the line each record
+        starts at where the reader knows it; a parsed reference is placed at its article's line."""
+        lines = lines or {}
+        for record in self.records:
+            key = str(record.get("id", ""))
+            where = (source, lines.get(key))
+            self.origins.setdefault(key, where)
+            custom = record.get("custom")
+            for ref in (custom.get("references") or []) if isinstance(custom, dict) else []:
+                if isinstance(ref, dict) and ref.get("id") is not None:
+                    self.origins.setdefault(str(ref["id"]), (source, lines.get(str(ref["id"]), where[1])))
 
 
 class Output(str):

@@ -226,14 +226,18 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
 
     by_key = {key.lower(): fields for _, key, fields in evaluated}
     records: List[CSLItem] = []
+    lines: Dict[str, int] = {}
     for entry, key, fields in evaluated:
         _resolve_crossref(entry, key, fields, by_key, diags)
         records.append(_to_csl(entry, key, fields, diags))
+        lines[key] = (entry.start_line or 0) + 1
     if not records and not diags:
         raise ParseError("no BibTeX entries found", source=source)
     if not records:
         raise ParseError("no BibTeX entry could be read", source=source, diagnostics=list(diags))
-    return Result(records, list(diags))
+    result = Result(records, list(diags))
+    result.locate(source, lines)
+    return result
 
 
 def _evaluate_entry(entry: Entry, key: str, values: _Values,

@@ -10,7 +10,7 @@ from typing import Any, Dict, List
 
 from ..errors import ParseError
 from ..mappings.crossref import BOOKKEEPING, FIRST_OF_LIST, ISSUED_FROM, NAMES, PLAIN, TYPES
-from ..model import CSLItem, Diagnostics, Result
+from ..model import CSLItem, Diagnostics, Result, line_of
 from ..options import Options
 from ..references import parse_reference
 from ..vocabulary.identifiers import orcid_id
@@ -72,11 +72,21 @@ def _names(people: List[Dict[str, Any]]) -> tuple[List[Dict[str, str]], List[Dic
     return names, extra
 
 
-def _reference(ref: Dict[str, Any], n: int, diags: Diagnostics, record: str) -> CSLItem:
+def _line_of_string(text: str, value: str) -> int | None:
+    """The line of the input where a JSON string value is written (json.loads keeps none)."""
+    for encoded in (json.dumps(value, ensure_ascii=False), json.dumps(value)):
+        at = text.find(encoded)
+        if at >= 0:
+            return line_of(text, at)
+    return None
+
+
+def _reference(ref: Dict[str, Any], n: int, diags: Diagnostics, record: str, text: str) -> CSLItem:
     if ref.get("unstructured"):
         item, ref_diags = parse_reference(ref["unstructured"], number=str(n))
+        line = _line_of_string(text, ref["unstructured"]) if ref_diags else None
         for d in ref_diags:
-            diags.warn(f"reference {n}: {d.message}", field=d.field, record=record)
+            diags.warn(f"reference {n}: {d.message}", line=line, field=d.field, record=record)
     else:
         item = {"type": "article-journal" if ref.get("journal-title") else "document", "citation-number": str(n)}
         for key, csl in (("article-title", "title"), ("journal-title", "container-title"),
@@ -96,7 +106,7 @@ def _reference(ref: Dict[str, Any], n: int, diags: Diagnostics, record: str) -> 
     return item
 
 
-def work_to_item(work: Dict[str, Any], diags: Diagnostics, n: int) -> CSLItem:
+def work_to_item(work: Dict[str, Any], diags: Diagnostics, n: int, text: str = "") -> CSLItem:
     record = work.get("DOI") or f"work {n}"
     item: CSLItem = {"id": work.get("DOI") or f"crossref-{n}"}
     ctype = work.get("type", "")
@@ -145,7 +155,7 @@ def work_to_item(work: Dict[str, Any], diags: Diagnostics, n: int) -> CSLItem:
         custom["funders"] = [{k: v for k, v in f.items() if k in ("name", "DOI", "award")} for f in work["funder"]]
     if work.get("reference"):
         custom["references"] = [
-            {"id": f"{item['id']}-ref-{i}", **_reference(ref, i, diags, record)}
+            {"id": f"{item['id']}-ref-{i}", **_reference(ref, i, diags, record, text)}
             for i, ref in enumerate(work["reference"], 1)]
     skipped = sorted(k for k in work if k not in _HANDLED and k not in BOOKKEEPING)
     if skipped:
@@ -168,7 +178,7 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
         if not isinstance(work, dict):
             diags.error(f"work {n} is a JSON {type(work).__name__}, not an object; skipped")
             continue
-        records.append(work_to_item(work, diags, n))
+        records.append(work_to_item(work, diags, n, text))
     if not records:
         raise ParseError("no Crossref works found", source=source, diagnostics=diags)
     return Result(records, list(diags))

@@ -67,10 +67,11 @@ def _authors(metas: List[Tuple[str, str, int]]) -> Tuple[List[Dict[str, str]], L
     return names, extra
 
 
-def _reference(text: str, n: int) -> CSLItem:
-    """A citation_reference: Highwire's 'citation_title=...; citation_author=...' or free text."""
+def _reference(text: str, n: int) -> Tuple[CSLItem, List[Diagnostic]]:
+    """A citation_reference: Highwire's 'citation_title=...; citation_author=...' or free text
+    (parsed as a reference string, with the parser's warnings)."""
     if "citation_" not in text:
-        return parse_reference(text, number=str(n))[0]
+        return parse_reference(text, number=str(n))
     fields: Dict[str, List[str]] = {}
     for part in re.split(r";\s*(?=citation_\w+=)", text):
         key, _, value = part.partition("=")
@@ -93,7 +94,7 @@ def _reference(text: str, n: int) -> CSLItem:
     if doi and clean_doi(doi):
         item["DOI"] = clean_doi(doi)
     item["source"] = text
-    return item
+    return item, []
 
 
 BIBLIOGRAPHIC_TITLES = ("citation_title", "dc.title", "dcterms.title", "eprints.title", "prism.title")
@@ -208,7 +209,9 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
         custom["license"] = {"text": rights}
         if licence_url(rights):
             custom["license"]["url"] = licence_url(rights)
-    refs = [_reference(v, n) for n, v in enumerate(values.get("citation_reference", []), 1)]
+    parsed = [(_reference(content, n), line) for n, (content, line) in
+              enumerate(((c, line) for name, c, line in metas if name == "citation_reference"), 1)]
+    refs = [ref for (ref, _), _ in parsed]
     if refs:
         custom["references"] = refs
     if looks_title_case(item["title"]):
@@ -216,6 +219,9 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
     if custom:
         item["custom"] = custom
     item["id"] = item.get("DOI") or re.sub(r"\W+", "-", item["title"].lower()).strip("-")[:40]
-    for n, ref in enumerate(refs, 1):
+    for n, ((ref, warnings), line) in enumerate(parsed, 1):
         ref["id"] = f"{item['id']}-ref-{n}"
+        for d in warnings:  # the reference parser's warnings, at the meta tag's line
+            (diags.warn if d.severity == "warning" else diags.error)(
+                f"reference {n}: {d.message}", line=line or None, field=d.field, record=ref["id"])
     return Result([item], list(diags))

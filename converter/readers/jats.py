@@ -629,6 +629,7 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
         raise ParseError(f"not a JATS article: the root element is <{str(parsed.root.tag)}>", source=source,
                          line=_line(parsed.root), diagnostics=diags)
     records = [_read_article(a, n, diags) for n, a in enumerate(articles, 1)]
+    lines = {str(r["id"]): line for r, a in zip(records, articles) if (line := _line(a)) is not None}
     if parsed.problems:
         for record in records:
             missing = [f for f in ("author", "issued", "custom.references")
@@ -636,5 +637,7 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
             if missing:
                 diags.warn(f"the file is cut short, so these may be missing only because of that: {', '.join(missing)}",
                            record=record["id"])
-    return Result(records, list(diags))
+    result = Result(records, list(diags))
+    result.locate(source, lines)
+    return result
 

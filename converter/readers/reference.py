@@ -5,7 +5,7 @@ string in ``source``; what could not be structured is said in a warning, never d
 from __future__ import annotations
 
 import re
-from typing import List
+from typing import Dict, List
 
 from ..errors import ParseError
 from ..model import CSLItem, Diagnostic, Diagnostics, Result
@@ -22,6 +22,7 @@ def _relocate(diags: List[Diagnostic], into: Diagnostics, line: int, record: str
 def _parse_all(refs: List[tuple], source: str) -> Result:
     diags = Diagnostics(source)
     records: List[CSLItem] = []
+    lines: Dict[str, int] = {}
     for n, (number, text, line) in enumerate(refs, 1):
         rid = f"ref-{number or n}"
         try:
@@ -32,9 +33,12 @@ def _parse_all(refs: List[tuple], source: str) -> Result:
         item = {"id": rid, **item}
         _relocate(warnings, diags, line + 1, rid)
         records.append(item)
+        lines[rid] = line + 1
     if not records:
         raise ParseError("no reference found in the input", source=source)
-    return Result(records, list(diags))
+    result = Result(records, list(diags))
+    result.locate(source, lines)
+    return result
 
 
 def read_one(text: str, *, source: str = "<input>", options: Options | None = None) -> Result:

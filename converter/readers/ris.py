@@ -320,6 +320,7 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
         raise ParseError("no RIS records found (a record starts with a 'TY  - ' line)",
                          source=source, diagnostics=diags)
     records: List[CSLItem] = []
+    lines: Dict[str, int] = {}
     seen: Set[str] = set()
     for index, raw in enumerate(raws, 1):
         item = record_to_item(raw, diags)
@@ -335,10 +336,13 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
             diags.warn(f"ID {wanted!r} is used by an earlier record; this one becomes {unique!r}",
                        line=raw.start, field="ID", record=unique)
         seen.add(unique)
+        lines[unique] = raw.start
         records.append({"id": unique, **{k2: v for k2, v in item.items() if k2 != "id"}})
     if not records:
         raise ParseError("no readable RIS records", source=source, diagnostics=diags)
-    return Result(records, list(diags))
+    result = Result(records, list(diags))
+    result.locate(source, lines)
+    return result
 
 
 __all__ = ["RawRecord", "parse_date", "parse_name", "read", "record_to_item", "sniff",

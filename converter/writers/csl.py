@@ -70,7 +70,7 @@ def _write_with(items: List[CSLItem], style_name: str, options: Options,
 
 
 def write_apa(items: List[CSLItem], *, options: Options) -> Output:
-    diags = Diagnostics("apa")
+    diags = Diagnostics()
     prepared = []
     for item in _check(items, diags):
         if _title_case_source(item) and item.get("title"):
@@ -87,7 +87,7 @@ def write_apa(items: List[CSLItem], *, options: Options) -> Output:
 
 
 def write_csl(items: List[CSLItem], *, options: Options) -> Output:
-    diags = Diagnostics("csl")
+    diags = Diagnostics()
     if not options.style:
         raise UsageError("-t csl needs --style NAME or --style PATH.csl", field="style")
     return Output(_write_with(_check(items, diags), options.style, options, diags), list(diags))
@@ -149,7 +149,7 @@ def _prepare_gost(item: CSLItem, which: str = "gost") -> CSLItem:
 
 
 def _write_gost(items: List[CSLItem], options: Options, which: str) -> Output:
-    diags = Diagnostics(which)
+    diags = Diagnostics()
     language = (options.locale or "ru").split("-")[0].lower()
     if language not in ("ru", "en"):
         raise UsageError(f"GOST lists are Russian (--locale ru) or English (--locale en), "

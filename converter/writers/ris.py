@@ -162,7 +162,7 @@ class _RecordWriter:
 
 
 def write(items: List[CSLItem], *, options: Options | None = None) -> Output:
-    diags = Diagnostics("RIS output")
+    diags = Diagnostics()  # the pipeline places each warning where its record was read
     records = []
     for n, item in enumerate(items, 1):
         label = str(item.get("id") or f"item {n}")
