@@ -1,7 +1,7 @@
 """BibTeX and BibLaTeX in. bibtexparser 2 splits the file into blocks (and reports the
-blocks it cannot parse, with their line); this module evaluates field values (@string
-macros, ``#`` concatenation, month macros), resolves ``crossref``, decodes LaTeX and maps
-fields to CSL through converter/mappings/bibtex.py.
+blocks it cannot parse, with their line); this module turns entries into CSL items:
+it evaluates field values (bibtex_values.py), resolves ``crossref``, reads names
+(bibtex_names.py) and dates, and maps fields to CSL through converter/mappings/bibtex.py.
 
 A broken entry is reported with its line and skipped; the rest of the file still comes
 through. Fields CSL has no variable for are kept, as written, under ``custom["bibtex"]`` so
@@ -11,19 +11,19 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Tuple
 
 import bibtexparser
-from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock, Preamble
 
 from ..errors import ParseError
 from ..mappings import bibtex as mapping
 from ..model import CSLItem, Diagnostics, Result
 from ..options import Options
-from ..vocabulary.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, month_number, parse_edtf
-from ..vocabulary.latex import text_mode, to_unicode, unescape_verbatim
+from ..vocabulary.dates import month_number, parse_edtf
+from ..vocabulary.latex import to_unicode, unescape_verbatim
+from .bibtex_names import name_list
+from .bibtex_values import RawField, Values, decode
 
 _ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.M)
 _KNOWN_START = re.compile(r"@\s*(article|book|inproceedings|incollection|misc|online|string|"
@@ -39,105 +39,6 @@ def sniff(text: str) -> int:
     if _ENTRY_START.search(head):
         return 60
     return 0
-
-
-@dataclass
-class RawField:
-    value: str  # the evaluated value: macros and concatenation resolved, outer braces removed
-    line: int
-
-
-class _Values:
-    """Evaluates raw .bib values: ``{...}``, ``"..."``, numbers, macros and ``#``."""
-
-    def __init__(self, strings: Dict[str, str], diags: Diagnostics) -> None:
-        self.strings = strings  # macro name (lower case) -> raw value
-        self.diags = diags
-        self.cache: Dict[str, str] = {}
-
-    def evaluate(self, raw: str, *, line: int, field: str, record: str | None,
-                 depth: int = 0) -> Tuple[str, Optional[str]]:
-        """The value, and a description of the syntax problem when the value is malformed."""
-        parts: List[str] = []
-        pos, n = 0, len(raw)
-        expect_piece = True
-        while True:
-            while pos < n and raw[pos] in " \t\r\n":
-                pos += 1
-            if pos >= n:
-                break
-            ch = raw[pos]
-            if not expect_piece:
-                if ch != "#":
-                    return "".join(parts), f"unexpected text after the value: {raw[pos:pos + 30]!r}"
-                pos += 1
-                expect_piece = True
-                continue
-            if ch == "{":
-                end = _matching_brace(raw, pos)
-                if end < 0:
-                    return "".join(parts), "unbalanced braces"
-                parts.append(raw[pos + 1:end])
-                pos = end + 1
-            elif ch == '"':
-                end = _closing_quote(raw, pos)
-                if end < 0:
-                    return "".join(parts), "unclosed quote"
-                parts.append(raw[pos + 1:end])
-                pos = end + 1
-            else:
-                match = re.compile(r"[^\s#{}\"=,]+").match(raw, pos)
-                if match is None:
-                    return "".join(parts), f"unexpected {ch!r}"
-                parts.append(self.macro(match.group(), line=line, field=field, record=record,
-                                        depth=depth))
-                pos = match.end()
-            expect_piece = False
-        return "".join(parts), None
-
-    def macro(self, name: str, *, line: int, field: str, record: str | None, depth: int) -> str:
-        if name.isdigit():
-            return name
-        key = name.lower()
-        if key in self.cache:
-            return self.cache[key]
-        if key in self.strings and depth < 20:
-            value, _ = self.evaluate(self.strings[key], line=line, field=field, record=record,
-                                     depth=depth + 1)
-            self.cache[key] = value
-            return value
-        month = MONTH_ABBREVIATIONS.index(key[:3]) if key[:3] in MONTH_ABBREVIATIONS else -1
-        if month >= 0 and key in (MONTH_ABBREVIATIONS[month], MONTH_NAMES[month].lower()):
-            return MONTH_NAMES[month]
-        self.diags.warn(f"undefined @string macro {name!r}; kept as text", line=line, field=field,
-                        record=record)
-        return name
-
-
-def _matching_brace(text: str, start: int) -> int:
-    depth = 0
-    for i in range(start, len(text)):
-        c = text[i]
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
-
-
-def _closing_quote(text: str, start: int) -> int:
-    depth = 0
-    for i in range(start + 1, len(text)):
-        c = text[i]
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-        elif c == '"' and depth == 0:
-            return i
-    return -1
 
 
 _COMMENT_LINE = re.compile(r"^[ \t]*%.*$", re.M)
@@ -185,7 +86,7 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
         raise ParseError(f"BibTeX parser failed: {exc}", source=source) from None
 
     strings = {s.key.lower(): s.value for s in library.strings}
-    values = _Values(strings, diags)
+    values = Values(strings, diags)
     entries: List[Tuple[Entry, bool]] = [(e, False) for e in library.entries]
 
     for block in library.failed_blocks:
@@ -240,7 +141,7 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
     return result
 
 
-def _evaluate_entry(entry: Entry, key: str, values: _Values,
+def _evaluate_entry(entry: Entry, key: str, values: Values,
                     diags: Diagnostics) -> Optional[Dict[str, RawField]]:
     """Field name (lower case) -> evaluated value; None (with an error) for a broken entry."""
     fields: Dict[str, RawField] = {}
@@ -302,113 +203,6 @@ def _resolve_crossref(entry: Entry, key: str, fields: Dict[str, RawField],
         if target and target not in fields:
             fields[target] = raw
     del fields["crossref"]
-
-
-def _decode(value: str, *, line: int, field: str, record: str, diags: Diagnostics,
-            rich: bool = False) -> str:
-    unknown: List[str] = []
-    text = to_unicode(value, unknown.append, rich=rich)
-    for command in dict.fromkeys(unknown):
-        diags.warn(f"unknown LaTeX command {command} dropped (its argument is kept)", line=line,
-                   field=field, record=record)
-    return text
-
-
-# biblatex's extended name format: 'family=Gogh, given=Vincent, prefix=van, useprefix=true'
-_EXTENDED_KEY = re.compile(r"^\s*(?:family|given|prefix|suffix|useprefix|[a-z]+-?i)\s*=", re.I)
-
-
-def _top_level_pieces(raw: str) -> List[str]:
-    """The comma-separated pieces of a name outside braces."""
-    depth, start, pieces = 0, 0, []
-    for i, ch in enumerate(raw):
-        depth += ch == "{"
-        depth -= ch == "}"
-        if ch == "," and depth == 0:
-            pieces.append(raw[start:i])
-            start = i + 1
-    pieces.append(raw[start:])
-    return pieces
-
-
-def _is_extended_name(raw: str) -> bool:
-    """Whether any top-level piece is a 'key=value' of the extended format (the keys may come in
-    any order: 'useprefix=true, family=Gogh, ...')."""
-    pieces = _top_level_pieces(raw)
-    return any(_EXTENDED_KEY.match(p) for p in pieces) and any(
-        re.match(r"^\s*(?:family|given)\s*=", p, re.I) for p in pieces)
-_EXTENDED_PARTS = {"family": "family", "given": "given", "suffix": "suffix"}
-_INITIALS_KEYS = {"giveni", "familyi", "prefixi", "suffixi"}
-
-
-def _extended_name(raw: str, *, line: int, field: str, record: str, diags: Diagnostics) -> Dict[str, str]:
-    """One name in biblatex's key=value form. 'prefix' is a particle that drops unless
-    'useprefix=true' (biblatex's default is false), as biber and pandoc read it; the initials
-    keys ('given-i') only abbreviate what is already there."""
-    parts: Dict[str, str] = {}
-    for piece in _top_level_pieces(raw):
-        key, sep, value = piece.partition("=")
-        key = key.strip().lower()
-        if not sep or not key:
-            if piece.strip():
-                diags.warn(f"{piece.strip()!r} in the name {raw.strip()!r} is not a 'key=value' of the "
-                           "extended name format; dropped", line=line, field=field, record=record)
-            continue
-        value = value.strip()
-        if value.startswith("{") and _matching_brace(value, 0) == len(value) - 1:
-            value = value[1:-1]
-        parts[key] = _decode(value, line=line, field=field, record=record, diags=diags).strip()
-    name = {csl: parts[key] for key, csl in _EXTENDED_PARTS.items() if parts.get(key)}
-    if parts.get("prefix"):
-        particle = "non-dropping-particle" if parts.get("useprefix", "").lower() == "true" else "dropping-particle"
-        name[particle] = parts["prefix"]
-    unknown = sorted(k for k in parts if k not in _EXTENDED_PARTS and k not in ("prefix", "useprefix")
-                     and k.replace("-", "") not in _INITIALS_KEYS)
-    if unknown:
-        diags.warn(f"name keys {', '.join(unknown)} have no CSL place; dropped", line=line, field=field,
-                   record=record)
-    return name
-
-
-def _names(value: str, *, line: int, field: str, record: str,
-           diags: Diagnostics) -> List[Dict[str, str]]:
-    people: List[Dict[str, str]] = []
-    for raw in split_multiple_persons_names(text_mode(value)):
-        raw = raw.strip()
-        if raw.lower() == "others":
-            diags.warn("'and others': the name list is incomplete and CSL cannot say so",
-                       line=line, field=field, record=record)
-            continue
-        if _is_extended_name(raw):
-            person = _extended_name(raw, line=line, field=field, record=record, diags=diags)
-            if person:
-                people.append(person)
-            continue
-        if raw.startswith("{") and _matching_brace(raw, 0) == len(raw) - 1:
-            people.append({"literal": _decode(raw, line=line, field=field, record=record,
-                                              diags=diags)})
-            continue
-        try:
-            parts = parse_single_name_into_parts(raw, strict=False)
-        except Exception:  # bibtexparser's name grammar gave up: keep the name whole
-            diags.warn(f"cannot split the name {raw!r}; kept as one literal name", line=line,
-                       field=field, record=record)
-            people.append({"literal": _decode(raw, line=line, field=field, record=record,
-                                              diags=diags)})
-            continue
-        name: Dict[str, str] = {}
-        for csl_part, words in (("family", parts.last), ("given", parts.first),
-                                ("non-dropping-particle", parts.von), ("suffix", parts.jr)):
-            if words:
-                text = _decode(" ".join(words), line=line, field=field, record=record,
-                               diags=diags)
-                if text:
-                    name[csl_part] = text
-        if "family" not in name and "given" in name:
-            name = {"family": name.pop("given"), **name}
-        if name:
-            people.append(name)
-    return people
 
 
 def _date(fields: Dict[str, RawField], row: mapping.FieldMap, key: str,
@@ -473,7 +267,7 @@ def _convert(row: mapping.FieldMap, raw: RawField, *, name: str, key: str,
     if row.kind == "verbatim":
         return unescape_verbatim(raw.value)
     # titles keep their case-protecting braces and font commands as CSL rich text
-    value = _decode(raw.value, line=raw.line, field=name, record=key, diags=diags, rich=row.kind == "title")
+    value = decode(raw.value, line=raw.line, field=name, record=key, diags=diags, rich=row.kind == "title")
     if row.kind == "pages":
         return _pages(value)
     if row.kind == "language":
@@ -517,7 +311,7 @@ def _to_csl(entry: Entry, key: str, fields: Dict[str, RawField], diags: Diagnost
             continue
         used.add(name)
         if row.kind == "names":
-            people = _names(raw.value, line=raw.line, field=name, record=key, diags=diags)
+            people = name_list(raw.value, line=raw.line, field=name, record=key, diags=diags)
             if people:
                 item[row.csl] = people
             continue

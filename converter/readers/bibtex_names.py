@@ -1,0 +1,112 @@
+"""Name lists of .bib fields: BibTeX's "von Last, Jr, First" (split by bibtexparser's name
+grammar), corporate names in braces, and biblatex's extended name format
+('family=Gogh, given=Vincent, prefix=van, useprefix=true')."""
+from __future__ import annotations
+
+import re
+from typing import Dict, List
+
+from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
+
+from ..model import Diagnostics
+from ..vocabulary.latex import text_mode
+from .bibtex_values import decode, matching_brace
+
+# biblatex's extended name format: 'family=Gogh, given=Vincent, prefix=van, useprefix=true'
+_EXTENDED_KEY = re.compile(r"^\s*(?:family|given|prefix|suffix|useprefix|[a-z]+-?i)\s*=", re.I)
+
+
+def _top_level_pieces(raw: str) -> List[str]:
+    """The comma-separated pieces of a name outside braces."""
+    depth, start, pieces = 0, 0, []
+    for i, ch in enumerate(raw):
+        depth += ch == "{"
+        depth -= ch == "}"
+        if ch == "," and depth == 0:
+            pieces.append(raw[start:i])
+            start = i + 1
+    pieces.append(raw[start:])
+    return pieces
+
+
+def _is_extended_name(raw: str) -> bool:
+    """Whether any top-level piece is a 'key=value' of the extended format (the keys may come in
+    any order: 'useprefix=true, family=Gogh, ...')."""
+    pieces = _top_level_pieces(raw)
+    return any(_EXTENDED_KEY.match(p) for p in pieces) and any(
+        re.match(r"^\s*(?:family|given)\s*=", p, re.I) for p in pieces)
+_EXTENDED_PARTS = {"family": "family", "given": "given", "suffix": "suffix"}
+_INITIALS_KEYS = {"giveni", "familyi", "prefixi", "suffixi"}
+
+
+def _extended_name(raw: str, *, line: int, field: str, record: str, diags: Diagnostics) -> Dict[str, str]:
+    """One name in biblatex's key=value form. 'prefix' is a particle that drops unless
+    'useprefix=true' (biblatex's default is false), as biber and pandoc read it; the initials
+    keys ('given-i') only abbreviate what is already there."""
+    parts: Dict[str, str] = {}
+    for piece in _top_level_pieces(raw):
+        key, sep, value = piece.partition("=")
+        key = key.strip().lower()
+        if not sep or not key:
+            if piece.strip():
+                diags.warn(f"{piece.strip()!r} in the name {raw.strip()!r} is not a 'key=value' of the "
+                           "extended name format; dropped", line=line, field=field, record=record)
+            continue
+        value = value.strip()
+        if value.startswith("{") and matching_brace(value, 0) == len(value) - 1:
+            value = value[1:-1]
+        parts[key] = decode(value, line=line, field=field, record=record, diags=diags).strip()
+    name = {csl: parts[key] for key, csl in _EXTENDED_PARTS.items() if parts.get(key)}
+    if parts.get("prefix"):
+        particle = "non-dropping-particle" if parts.get("useprefix", "").lower() == "true" else "dropping-particle"
+        name[particle] = parts["prefix"]
+    unknown = sorted(k for k in parts if k not in _EXTENDED_PARTS and k not in ("prefix", "useprefix")
+                     and k.replace("-", "") not in _INITIALS_KEYS)
+    if unknown:
+        diags.warn(f"name keys {', '.join(unknown)} have no CSL place; dropped", line=line, field=field,
+                   record=record)
+    return name
+
+
+def name_list(value: str, *, line: int, field: str, record: str,
+           diags: Diagnostics) -> List[Dict[str, str]]:
+    people: List[Dict[str, str]] = []
+    for raw in split_multiple_persons_names(text_mode(value)):
+        raw = raw.strip()
+        if raw.lower() == "others":
+            diags.warn("'and others': the name list is incomplete and CSL cannot say so",
+                       line=line, field=field, record=record)
+            continue
+        if _is_extended_name(raw):
+            person = _extended_name(raw, line=line, field=field, record=record, diags=diags)
+            if person:
+                people.append(person)
+            continue
+        if raw.startswith("{") and matching_brace(raw, 0) == len(raw) - 1:
+            people.append({"literal": decode(raw, line=line, field=field, record=record,
+                                              diags=diags)})
+            continue
+        try:
+            parts = parse_single_name_into_parts(raw, strict=False)
+        except Exception:  # bibtexparser's name grammar gave up: keep the name whole
+            diags.warn(f"cannot split the name {raw!r}; kept as one literal name", line=line,
+                       field=field, record=record)
+            people.append({"literal": decode(raw, line=line, field=field, record=record,
+                                              diags=diags)})
+            continue
+        name: Dict[str, str] = {}
+        for csl_part, words in (("family", parts.last), ("given", parts.first),
+                                ("non-dropping-particle", parts.von), ("suffix", parts.jr)):
+            if words:
+                text = decode(" ".join(words), line=line, field=field, record=record,
+                               diags=diags)
+                if text:
+                    name[csl_part] = text
+        if "family" not in name and "given" in name:
+            name = {"family": name.pop("given"), **name}
+        if name:
+            people.append(name)
+    return people
+
+
+__all__ = ["name_list"]
