@@ -9,13 +9,13 @@ from typing import Any, Dict, List, Tuple
 from lxml import etree, html
 
 from ..errors import ParseError
-from ..licences import licence_url
 from ..mappings import htmlmeta as table
 from ..model import CSLItem, Diagnostic, Diagnostics, Result
 from ..options import Options
 from ..references import parse_reference
 from ..vocabulary.dates import parse_numeric
 from ..vocabulary.identifiers import clean_doi, orcid_id
+from ..vocabulary.licences import licence_url
 from ..vocabulary.names import split_person
 from ..vocabulary.text import looks_title_case
 from . import page as page_reader

@@ -20,7 +20,8 @@ from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
 from ..rendering import load_style, prepare, render
 from ..rendering.names import initialize
-from ..rendering.romanize import DEFAULT_SCHEME, SCHEMES, has_cyrillic, romanize
+from ..rendering.romanize import DEFAULT_SCHEME, SCHEMES, romanize
+from ..vocabulary.languages import has_cyrillic
 
 STYLE = "references-en"
 _LANGUAGE_NOTE_RE = re.compile(r"^\(?\s*In (?:Russ|Ukr|Bel|Kaz|Bulg)\.", re.IGNORECASE)

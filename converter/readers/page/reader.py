@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Tuple
 
-from ...licences import licence_url
 from ...model import CSLItem, Diagnostic, Diagnostics, Result
 from ...options import Options
 from ...references import parse_reference, split_reference_list
 from ...vocabulary.identifiers import clean_doi
+from ...vocabulary.licences import licence_url
 from ...vocabulary.text import repair_homoglyphs
 from . import bylines, history, identifiers, issue, people
 from .assemble import finish
