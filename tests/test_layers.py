@@ -18,7 +18,7 @@ LAYERS: List[Tuple[str, Tuple[str, ...]]] = [
     ("core", ("model", "errors", "options", "validate", "textio", "xmlsafe")),
     ("vocabulary", ("vocabulary", "titlecase")),
     ("mappings", ("mappings",)),
-    ("engines", ("references", "articlepage", "rendering")),
+    ("engines", ("references", "rendering")),
     ("formats", ("readers", "writers")),
     ("plug-ins", ("plugins",)),
     ("faces", ("registry", "api", "cli", "__init__", "__main__", "web")),
