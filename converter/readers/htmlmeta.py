@@ -16,7 +16,7 @@ from ..references import parse_reference
 from ..vocabulary.dates import parse_numeric
 from ..vocabulary.identifiers import clean_doi, orcid_id
 from ..vocabulary.licences import licence_url
-from ..vocabulary.names import split_person
+from ..vocabulary.name_lists import split_person
 from ..vocabulary.text import looks_title_case
 from . import page as page_reader
 

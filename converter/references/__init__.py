@@ -6,7 +6,7 @@
     >>> item["issue"], item["page"], item["DOI"]
     ('66', '3–26', '10.3828/qs.2018.14')
 """
-from ..vocabulary.names import split_names, split_person
+from ..vocabulary.name_lists import split_names, split_person
 from .parser import parse_reference
 from .split import split_reference_list
 

@@ -7,7 +7,7 @@ import re
 from typing import Any, Dict, Iterable, List, Tuple
 
 from ..vocabulary.identifiers import clean_doi
-from ..vocabulary.names import split_names
+from ..vocabulary.name_lists import split_names
 from .rules import URL, url_value
 
 _EDGE = " .,;:/\\-–—"

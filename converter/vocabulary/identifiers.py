@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from typing import List
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 # ---- DOI ----------------------------------------------------------------------------------
 
@@ -49,6 +48,8 @@ _TRACKING = re.compile(r"^(?:utm_\w*|ysclid|fbclid|gclid|yclid|mc_cid|mc_eid|_op
 def clean_url(url: str) -> str:
     """A URL without tracking parameters (utm_*, ysclid, fbclid, gclid, ...) and without
     trailing sentence punctuation. Everything else is kept as written."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit  # late: only references need it
+
     url = url.strip().rstrip(".,;")
     for close, open_ in ((")", "("), ("]", "[")):
         if url.endswith(close) and url.count(open_) < url.count(close):
