@@ -85,3 +85,22 @@ def test_records_from_several_inputs_are_placed_in_their_own(tmp_path):
 def test_records_given_as_data_have_no_file_to_name():
     out = converter.write([{"id": "x", "type": "book", "title": "T", "edition": "2"}], "jats")
     assert out.diagnostics and all(d.source is None for d in out.diagnostics)
+
+
+def test_csljson_warnings_name_the_items_line(tmp_path):
+    path = tmp_path / "items.json"
+    path.write_text('[\n {"id": "a", "type": "book", "title": "T"},\n {"id": "b",\n  "title": "U"},\n 3\n]\n',
+                    encoding="utf-8")
+    result = converter.read_file(path)
+    assert [(d.line, d.severity, d.record) for d in result.diagnostics] == [(3, "warning", "b"), (5, "error", None)]
+    # the validation warning about the same item, on writing, is placed there too
+    [repair] = [d for d in converter.write(result, "ris").diagnostics if "type is missing" in d.message]
+    assert (repair.source, repair.line) == (str(path), 3)
+
+
+def test_html_title_fallback_names_the_title_elements_line(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text("<!DOCTYPE html>\n<html><head>\n<meta name=\"citation_author\" content=\"Doe, J.\">\n"
+                    "<title>A Page</title>\n</head><body><p>x</p></body></html>\n", encoding="utf-8")
+    [warning] = [d for d in converter.read_file(path, "html").diagnostics if "<title>" in d.message]
+    assert warning.line == 4

@@ -81,6 +81,11 @@ def _line_of_string(text: str, value: str) -> int | None:
     return None
 
 
+def _work_line(text: str, work: Dict[str, Any]) -> int | None:
+    """Where a work is in the input: the line of its DOI (looked up only for a warning)."""
+    return _line_of_string(text, work["DOI"]) if isinstance(work.get("DOI"), str) and text else None
+
+
 def _reference(ref: Dict[str, Any], n: int, diags: Diagnostics, record: str, text: str) -> CSLItem:
     if ref.get("unstructured"):
         item, ref_diags = parse_reference(ref["unstructured"], number=str(n))
@@ -112,7 +117,8 @@ def work_to_item(work: Dict[str, Any], diags: Diagnostics, n: int, text: str = "
     ctype = work.get("type", "")
     item["type"] = TYPES.get(ctype, "document")
     if ctype and ctype not in TYPES:
-        diags.warn(f"unknown Crossref type {ctype!r}; written as 'document'", field="type", record=record)
+        diags.warn(f"unknown Crossref type {ctype!r}; written as 'document'", field="type", record=record,
+                   line=_work_line(text, work))
     custom: Dict[str, Any] = {}
     for key, csl in FIRST_OF_LIST.items():
         values = work.get(key) or []
@@ -163,7 +169,7 @@ def work_to_item(work: Dict[str, Any], diags: Diagnostics, n: int, text: str = "
     if custom:
         item["custom"] = custom
     if "title" not in item:
-        diags.warn("work has no title", field="title", record=record)
+        diags.warn("work has no title", field="title", record=record, line=_work_line(text, work))
     return item
 
 

@@ -42,6 +42,27 @@ def _items_one_by_one(text: str, diags: Diagnostics) -> List[Any]:
         items.append(value)
 
 
+def _item_lines(text: str) -> List[int | None]:
+    """The line each element of a top-level array starts at (json.loads keeps none); worked out
+    only when a warning needs one."""
+    if not text.lstrip().startswith("["):
+        return []
+    decoder = json.JSONDecoder()
+    lines: List[int | None] = []
+    pos = text.index("[") + 1
+    while True:
+        while pos < len(text) and text[pos] in " \t\r\n,":
+            pos += 1
+        if pos >= len(text) or text[pos] == "]":
+            return lines
+        try:
+            _, end = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError:
+            return lines
+        lines.append(line_of(text, pos))
+        pos = end
+
+
 def read(text: str, *, source: str = "<input>", options: Options | None = None) -> Result:
     diags = Diagnostics(source)
     try:
@@ -60,14 +81,28 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
     if not isinstance(data, list):
         raise ParseError("CSL-JSON must be an array of items or one item object", source=source)
     records: List[CSLItem] = []
+    numbers: List[int] = []  # each record's place in the array
+    lines: List[int | None] | None = None
+
+    def line(n: int) -> int | None:
+        nonlocal lines
+        if lines is None:
+            lines = _item_lines(text)
+        return lines[n - 1] if n <= len(lines) else None
+
     for n, item in enumerate(data, 1):
         if not isinstance(item, dict):
-            diags.error(f"item {n} is a JSON {type(item).__name__}, not an object; skipped")
+            diags.error(f"item {n} is a JSON {type(item).__name__}, not an object; skipped", line=line(n))
             continue
         label = str(item.get("id", f"item {n}"))
         if "type" not in item:
-            diags.warn("item has no 'type'; CSL processors need one", field="type", record=label)
+            diags.warn("item has no 'type'; CSL processors need one", line=line(n), field="type", record=label)
         records.append(item)
+        numbers.append(n)
     if not records:
         raise ParseError("no CSL-JSON items found", source=source, diagnostics=diags)
-    return Result(records, list(diags))
+    result = Result(records, list(diags))
+    if lines is not None:  # worked out for a warning already: the pipeline can place later ones too
+        result.locate(source, {str(r.get("id", "")): lno for r, n in zip(records, numbers)
+                               if (lno := line(n)) is not None})
+    return result

@@ -163,10 +163,11 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
         if value:
             item[csl] = value
     if "title" not in item:
-        title = root.findtext(".//title")
-        if title and title.strip():
-            item["title"] = " ".join(title.split())
-            diags.warn("no citation_title or DC.title meta tag; used the page's <title>", field="title")
+        title = root.find(".//title")
+        if title is not None and title.text and title.text.strip():
+            item["title"] = " ".join(title.text.split())
+            diags.warn("no citation_title or DC.title meta tag; used the page's <title>", field="title",
+                       line=title.sourceline or None)
     if "title" not in item:
         raise ParseError("no bibliographic title in this HTML (no citation_title, DC.title, og:title or <title>)",
                          source=source, diagnostics=diags)
@@ -179,7 +180,8 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
         if parts:
             item["issued"] = {"date-parts": [parts]}
         else:
-            diags.warn(f"date {date!r} not understood", field="issued")
+            line = next((ln for name, content, ln in metas if name in table.DATES and content == date), 0)
+            diags.warn(f"date {date!r} not understood", field="issued", line=line or None)
     first, last = _first(values, table.FIRST_PAGE), _first(values, table.LAST_PAGE)
     if first:
         item["page"] = f"{first}-{last}" if last and last != first else first
