@@ -87,9 +87,9 @@ def diagnostic_json(d: Diagnostic) -> Dict[str, Any]:
 # --- what the server offers -------------------------------------------------------------
 
 def needs_style(fmt: registry.Format) -> bool:
-    """A writer that renders with a CSL style the request names (``-t csl --style NAME``)."""
-    # the registry does not declare options yet; `csl` is the one writer that takes --style
-    return fmt.name == "csl"
+    """A writer that renders with a CSL style the request names (``-t csl --style NAME``): one
+    whose declaration takes the ``style`` option."""
+    return any(option.name == "style" for option in fmt.options)
 
 
 def writer_files(formats: Sequence[registry.Format]) -> Dict[str, Tuple[str, str]]:
