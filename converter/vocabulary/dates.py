@@ -29,16 +29,31 @@ MONTH_STEM_PATTERN = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|янв|ф�
 SEASONS = ("Spring", "Summer", "Autumn", "Winter")
 
 
+# month-name stems (the shortest prefix every printed form shares) in the languages article pages
+# and references print dates in: English, Russian, Ukrainian, Spanish, Portuguese, French, German
+_MONTH_STEMS_BY_NUMBER = (
+    ("jan", "янв", "січ", "ene", "janv", "jän"), ("feb", "фев", "лют", "fev", "févr", "fevr"),
+    ("mar", "мар", "берез", "mär"), ("apr", "апр", "квіт", "abr", "avr"),
+    ("may", "мая", "май", "трав", "mai", "mayo", "maio"), ("jun", "июн", "черв", "juin"),
+    ("jul", "июл", "лип", "juil"), ("aug", "авг", "серп", "ago", "août", "aout"),
+    ("sep", "сен", "верес", "set"), ("oct", "окт", "жовт", "out", "okt"),
+    ("nov", "ноя", "листоп"), ("dec", "дек", "груд", "dic", "dez", "déc"),
+)
+
+
 def month_number(text: str) -> int | None:
-    """'3', 'mar', 'March' -> 3; None for anything that is not a month (including '13')."""
-    word = text.strip().lower()
+    """'3', 'mar', 'March', 'марта', 'березня', 'septiembre' -> the month; None for anything that
+    is not a month (including '13' and words under three letters)."""
+    word = text.strip().lower().rstrip(".")
     if word.isdigit():
         number = int(word)
-    elif word[:3] in MONTH_ABBREVIATIONS:
-        number = MONTH_ABBREVIATIONS.index(word[:3]) + 1
-    else:
+        return number if 1 <= number <= 12 else None
+    if len(word) < 3:
         return None
-    return number if 1 <= number <= 12 else None
+    for number, stems in enumerate(_MONTH_STEMS_BY_NUMBER, 1):
+        if any(word.startswith(stem) for stem in stems):
+            return number
+    return None
 
 
 # ---- reading ------------------------------------------------------------------------------

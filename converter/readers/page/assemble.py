@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Dict, List
 
 from ...errors import ParseError
 from ...model import CSLItem
-from ...vocabulary.languages import guess_language
+from ...vocabulary.languages import guess_language, is_cyrillic
 from ...vocabulary.text import looks_title_case, undo_line_hyphens
 from . import bylines, citation, identifiers, issue, people, title
 from .evidence import Finding
@@ -96,7 +96,7 @@ def _choose_title(r: "PageReader") -> None:
                             journal=journal.value if journal else None,
                             doi_at=[f.line for f in r.evidence.found.get("DOI", []) if f.line],
                             page_title=next((ln.strip() for ln in r.lines if ln.strip()), None),
-                            cyrillic_page=title.is_cyrillic(" ".join(r.lines)[:SAMPLE]),
+                            cyrillic_page=is_cyrillic(" ".join(r.lines)[:SAMPLE]),
                             abstract_language=guess_language(r.item.get("abstract", "")[:SAMPLE]))
         cited = parsed.get("title")
         if best is not None and cited and best.score < 6 and not title.agrees(best.text, cited):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Tuple
 
+from ...vocabulary.dates import month_number
 from ...vocabulary.dates import parse_day_first as parse_day_first_date
 
 _DATE = r"(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4})"
@@ -17,29 +18,6 @@ HISTORY: Tuple[Tuple[str, str], ...] = (
                   r"date\s+of\s+publication|опубликован[оа]?|дата\s+публикации|дата\s+выхода"),
 )
 _HISTORY_RE = [(key, re.compile(rf"\b(?:{words})\b\s*(?:on\s*)?:?\s*{_DATE}", re.I)) for key, words in HISTORY]
-
-# month-name stems (the shortest prefix every printed form shares), English, Russian, Ukrainian,
-# Spanish, Portuguese, French, German: 'Mar', 'March', 'марта', 'Март', 'березня', 'marzo', 'mars'
-_MONTH_STEMS = (
-    ("jan", "янв", "січ", "ene", "jan", "janv", "jän"), ("feb", "фев", "лют", "feb", "fev", "févr", "fevr"),
-    ("mar", "мар", "берез", "mar", "mär", "mars"), ("apr", "апр", "квіт", "abr", "avr"),
-    ("may", "мая", "май", "трав", "mai", "mayo", "maio"), ("jun", "июн", "черв", "juin", "junio", "junho"),
-    ("jul", "июл", "лип", "juil", "julio", "julho"), ("aug", "авг", "серп", "ago", "août", "aout"),
-    ("sep", "сен", "верес", "set", "sept"), ("oct", "окт", "жовт", "out", "okt"),
-    ("nov", "ноя", "листоп"), ("dec", "дек", "груд", "dic", "dez", "déc", "dezember"),
-)
-
-
-def month_number(word: str) -> int | None:
-    """1-12 for a month's name or abbreviation in the languages above; None for other words."""
-    low = word.lower().rstrip(".")
-    if len(low) < 3:
-        return None
-    for number, stems in enumerate(_MONTH_STEMS, 1):
-        if any(low.startswith(stem) for stem in stems):
-            return number
-    return None
-
 
 def parse_date(text: str) -> List[int] | None:
     """'20.08.2025' (day first), '2025-08-20', '20 August 2025', '20 августа 2025' -> [y, m, d]."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Tuple
 
-from .history import month_number
+from ...vocabulary.dates import month_number
 
 _NUM = r"\d{1,5}[A-Za-z]?"
 _RANGE = r"[A-Za-z]?\d{1,6}(?:\s*[-–—~]\s*[A-Za-z]?\d{1,6})?"

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Dict, List, Sequence, Tuple
 
-from ...vocabulary.languages import guess_language
+from ...vocabulary.languages import guess_language, is_cyrillic
 
 # Lines that are page furniture, not titles: site menus, section and article-type headings
 FURNITURE = re.compile(
@@ -66,11 +66,6 @@ class Candidate:
     score: float = 0.0
     heading: bool = False  # printed as a first-level heading ('# Title')
     last_line: int = 0     # where a title wrapped over several lines ends
-
-
-def is_cyrillic(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum("\u0400" <= c <= "\u04ff" for c in letters) > len(letters) / 2
 
 
 def fold(text: str) -> str:
