@@ -34,7 +34,7 @@ NAVIGATION = re.compile(r"^(?:back\s+to\s+(?:the\s+)?\w+|skip\s+\w+|download(?:\
                         r"pdf|html|xml|share|print|назад|скачать(?:\s+статью)?|полный\s+текст|вернуться)\b", re.I)
 BREADCRUMB = re.compile(r"\s[/>»|→]\s|^[/>»|]|\s[/>»|]$")
 # chrome phrases that never occur in a title
-CHROME = re.compile(r"opens\s+in\s+a\s+new\s+window|\blog\s*in\s+to\b|\blogin\b|\bpublications\b.*\bcitations\b|"
+CHROME = re.compile(r"opens\s+in\s+a\s+new\s+window|print\s+this\s+page|e-?mail\s+this\s+page|font\s+size|\blog\s*in\s+to\b|\blogin\b|\bpublications\b.*\bcitations\b|"
                     r"view\s+project|uploaded\s+by|\bformat\s+journal\s+article|main\s+authors|get\s+full\s+text|requested\s+enhancement|downloaded\s+file|"
                     r"cookies?\b|javascript|sign\s+in|log\s+in|logo\s*link|rights\s*&\s*permissions|"
                     r"source\s+of\s+support|conflict\s+of\s+interest|email\s+protected|^address\s+for\s+correspondence|"
@@ -95,6 +95,10 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
           page_title: str | None = None, cyrillic_page: bool | None = None,
           abstract_language: str | None = None) -> None:
     """Set each candidate's score; the caller takes the highest."""
+    first = clean(page_title)[0] if page_title else ""
+    if page_title:  # the saved title without the site's suffix ('Title - 2010 - Procedia', 'Title | Journal')
+        page_title = re.split(r"\s+(?:[-|–—]|::)\s+", page_title)[0]
+    echoed = bool(page_title) and any(c.text != first and agrees(c.text, page_title or "") for c in candidates)
     for c in candidates:
         words = c.text.split()
         s = 0.0
@@ -136,7 +140,8 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
             s -= 5
         if citation_title and agrees(c.text, citation_title):
             s += 8
-        if page_title and c.line != 1 and agrees(c.text, page_title):
+        is_page_title = bool(first) and c.text == first
+        if page_title and not is_page_title and agrees(c.text, page_title):
             s += 5  # echoes the page's own title, saved as its first line (often cut short: 'Title ...')
         tokens = c.text.split()
         if sum(t.strip(",.;").replace(",", "").isdigit() for t in tokens) > 0.3 * len(tokens):
@@ -159,7 +164,9 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
             s += 1
         if any(0 < d - c.line <= 3 for d in doi_at):
             s += 1  # a DOI printed right under the heading
-        if c.index == 0 and len(candidates) > 1:
+        if is_page_title and not echoed and 4 <= len(words) <= 40:
+            s += 2  # the page's saved title, printed nowhere else: a title more often than not
+        elif c.index == 0 and len(candidates) > 1:
             s -= 1  # a saved page starts with the site's or journal's name more often than the title
         s += min(len(words), 15) / 10  # of two plausible lines, the fuller one
         if c.text[-1:] == "." and len(words) > 25:
