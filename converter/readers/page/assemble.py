@@ -99,8 +99,13 @@ def _choose_title(r: "PageReader") -> None:
                             cyrillic_page=is_cyrillic(" ".join(r.lines)[:SAMPLE]),
                             abstract_language=guess_language(r.item.get("abstract", "")[:SAMPLE]))
         cited = parsed.get("title")
-        if best is not None and cited and best.score < 6 and not title.agrees(best.text, cited):
-            best = None  # a weak head line loses to the title the page's own citation prints
+        abstract_language = guess_language(r.item.get("abstract", "")[:SAMPLE])
+        if best is not None and cited and not title.agrees(best.text, cited) and (
+                best.score < 6 or (abstract_language and guess_language(cited) == abstract_language
+                                   and guess_language(best.text) != abstract_language)):
+            # a weak head line, or one in another language than the article's, loses to the title
+            # the page's own citation prints
+            best = None
         if best is not None:
             r.evidence.add("title", best.text.strip().rstrip("."), "head", best.line)
             r.title_lines = list(range(best.line, max(best.line, best.last_line) + 1))

@@ -130,6 +130,9 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
             s -= 4
         if SECTION_NUMBER.match(c.text):
             s -= 2
+        if c.text[:1] in "*†‡" or re.match(r"^(?:исследование\s+(?:выполнено|проведено)|the\s+(?:study|research)\s+was\s+"
+                                           r"(?:funded|supported))", c.text, re.I):
+            s -= 4  # a footnote: funding, the corresponding author
         if c.text[:1].islower():
             s -= 4  # the rest of a sentence begun on the line before
         if c.text.rstrip().endswith(":"):
@@ -179,6 +182,7 @@ def clean(text: str) -> Tuple[str, bool]:
     heading = bool(re.match(r"^#\s+\S", text))
     text = re.sub(r"^#{1,6}\s+", "", text)
     text = ARTICLE_TYPE_PREFIX.sub("", ARTICLE_TYPE_PREFIX.sub("", text))
+    text = re.sub(r"(?<=[^\W\d_])[*†‡]+$", "", text.strip())  # a footnote mark after the title
     return text.strip(), heading
 
 
