@@ -8,7 +8,9 @@ styles' manuals ask beyond it is done here, item by item, by the writers that us
 - ``hyphenated_initials``: given names stored as hyphenated initials ("C.-H.", "S.-i.") are
   handed over as one hyphenated word ("C-H.", "S-i."), so initializing keeps them together
   ("C.-H.", APA 7 §9.8) instead of "C. -H.";
-- ``publisher_is_author``: a group author that is also the publisher (APA 7 §9.24: name it once).
+- ``publisher_is_author``: a group author that is also the publisher (APA 7 §9.24: name it once);
+- ``apa_edition``: an edition statement that is not a number ("3rd digital") ends in "ed." as
+  APA 7 §10.2 prints every edition ("(3rd digital ed.)"); CSL adds "ed." to numbers only.
 """
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ Item = Dict[str, Any]
 
 _EQUAL_RANGE_RE = re.compile(r"^\s*([^\s\-–—]+)\s*[-–—]\s*\1\s*$")
 _HYPHENATED_INITIALS_RE = re.compile(r"(?<=\w)\.\s*-\s*(?=\w)")
+_NUMERIC_EDITION_RE = re.compile(r"\d+(?:st|nd|rd|th|d)?\.?", re.IGNORECASE)
+_EDITION_WORD_RE = re.compile(r"(?:\bed\.?|\bedn\.?|\bedition)$", re.IGNORECASE)
 _NAME_KEYS = ("author", "editor", "translator", "container-author", "director", "contributor")
 
 
@@ -55,6 +59,16 @@ def publisher_is_author(item: Item) -> bool:
     authors = item.get("author") or []
     return (bool(publisher) and len(authors) == 1 and isinstance(authors[0], dict)
             and " ".join(str(authors[0].get("literal") or "").split()).casefold() == publisher)
+
+
+def apa_edition(item: Item) -> Item:
+    edition = item.get("edition")
+    if not isinstance(edition, str):
+        return item
+    stated = " ".join(edition.split())
+    if not stated or _NUMERIC_EDITION_RE.fullmatch(stated) or _EDITION_WORD_RE.search(stated):
+        return item
+    return dict(item, edition=f"{stated} ed.")
 
 
 def for_any_style(item: Item) -> Item:

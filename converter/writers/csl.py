@@ -75,7 +75,7 @@ def write_apa(items: List[CSLItem], *, options: Options) -> Output:
     for item in _check(items, diags):
         if _title_case_source(item) and item.get("title"):
             item = dict(item, title=recase(str(item["title"]), sentence_case))
-        item = prepare.for_any_style(item)
+        item = prepare.apa_edition(prepare.for_any_style(item))
         if prepare.publisher_is_author(item):
             # APA 7 §9.24: a group author that is also the publisher is named once (CSL cannot compare)
             item = {k: v for k, v in item.items() if k != "publisher"}
