@@ -28,7 +28,8 @@ class _NameWord:
 
 NAME_WORD = _NameWord()
 # degrees and titles printed with a name ('Susan L. Norris MD, MPH', 'Dr. Christianah ...')
-_NAME_DEGREES = re.compile(r"(?<![^\s,])(?:MD|PhD|Ph\.D\.?|MPH|MSc|M\.Sc\.?|BSc|MBBS|MS|MA|RN|DrPH|DO|FRCP\w*|FACP|"
+_NAME_DEGREES = re.compile(r"(?<![^\s,])(?:MD|M\.D\.|PhD|Ph\.D\.?|MPH|M\.P\.H\.|MSc|M\.Sc\.?|M\.S\.|BSc|B\.A\.|MBBS|MS|MA|"
+                           r"M\.A\.|RN|R\.N\.|DrPH|Dr\.P\.H\.|DO|D\.O\.|FRCP\w*|FACP|Sc\.D\.|Ed\.D\.|"
                            r"MBA|DPhil|Dr\.?|Prof\.?|Professor)(?=\s|,|$)")
 
 PATRONYMIC = re.compile(r"(?:[ое]вич|[ое]вна|[иы]ч|ична|инична|оглы|кызы|[oe]vich|[oe]vna|ichna)$", re.I)
@@ -159,6 +160,7 @@ def parse_byline_marked(text: str, *, after_title: bool = False) -> List[Tuple[D
         {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}[m.group(1)]), text)
     text = re.sub(r"(?<=[a-zà-ÿа-яё])\s([a-f](?:\s?,\s?[a-f])*)(?=\s*(?:[,;]\s|$|\s(?:and|&)\s))",
                   lambda m: ",".join(str(ord(c) - 96) for c in re.findall(r"[a-f]", m.group(1))), text)
+    text = re.sub(r"(\d)\s*,\s*\*", r"\1*", text)  # 'Smith a, *, Doe b': the star joins the name's marks
     text = normal_case(",".join(_caps_family_last(p) for p in text.split(","))).strip(" ,")
     # 'А.В.Никулин Е.М.Олейникова': glued initials, people apart by spaces only
     text = re.sub(r"(?<=[a-zа-яё])\s+(?=(?:[A-ZА-ЯЁ]\.){1,3}[A-ZА-ЯЁ][a-zа-яё])", ", ", text)
@@ -174,7 +176,7 @@ def parse_byline_marked(text: str, *, after_title: bool = False) -> List[Tuple[D
     marks: List[List[str]] = []
 
     def hold(m: re.Match[str]) -> str:
-        marks.append([x.strip() for x in m.group(1).split(",")])
+        marks.append(re.findall(r"\d{1,2}|[*†‡§#]", m.group(1)))
         return f" \u2063{len(marks) - 1}\u2063"
 
     text = _MARKS.sub(hold, text)

@@ -21,7 +21,7 @@ LABELS: Dict[str, Tuple[str, ...]] = {
                  r"образец\s+цитирования", r"цитировать", r"как\s+цитировать(?:\s+статью)?", r"ссылка\s+на\s+статью",
                  r"библиографическое\s+описание", r"для\s+цитування", r"цитувати"),
     "title": (r"title(?:\s+of\s+(?:the\s+)?article)?", r"article\s+title", r"название(?:\s+статьи)?", r"заглавие(?:\s+статьи)?"),
-    "byline": (r"authors?", r"авторы", r"автор"),
+    "byline": (r"authors?", r"author\(s\)", r"creators?", r"авторы", r"автор", r"автор\(ы\)", r"autor(?:es)?", r"著者"),
     "publisher": (r"publisher", r"издатель", r"издательство", r"editora", r"editorial", r"verlag"),
     "journal": (r"journal", r"journal\s+title", r"source", r"published\s+in", r"журнал", r"источник", r"название\s+журнала"),
     "references": (r"references", r"bibliography", r"list\s+of\s+references", r"literature", r"sources",
