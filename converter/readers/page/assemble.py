@@ -110,6 +110,11 @@ def _choose_title(r: "PageReader") -> None:
             r.evidence.add("title", best.text.strip().rstrip("."), "head", best.line)
             r.title_lines = list(range(best.line, max(best.line, best.last_line) + 1))
     chosen = r.evidence.best("title")
+    saved = next((ln.strip() for ln in r.lines if ln.strip()), "")
+    for part in re.split(r"\s+[|–—-]\s+", saved)[1:]:  # 'Title | Journal of X': the saved title names the journal
+        name = issue.journal_name(part) if title.VENUE.search(part) else None
+        if name:
+            r.evidence.add("container-title", name, "head", 1)
     for c in r.candidates:  # a line that names a journal ('Вестник ...', 'Journal of ...') is the last resort
         name = issue.journal_name(c.text) if title.VENUE.search(c.text) else None
         if name and (chosen is None or c.line != chosen.line):
