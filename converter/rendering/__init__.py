@@ -2,12 +2,16 @@
 
 citeproc-py (pinned in pyproject.toml) parses and evaluates the style; this package wraps it:
 
-- ``styles``: finding and loading styles and locales (cached), built from our element classes;
+- ``styles``: finding and loading styles (cached per process);
+- ``compiled``: a style compiled for one output format: its tree built from our element
+  classes, its locale chain, the tables its elements read;
 - ``elements``: the element subclasses that fix citeproc-py's evaluation gaps;
+- ``state``: what a render remembers while it runs, carried by each reference;
 - ``items``: CSL-JSON items to citeproc-py references (escaping, rich text, dates);
 - ``markup``: the text and HTML output formats; ``casing``: text-case on rich text;
 - ``names``: initials; ``sorting``: collation;
-- ``citations``: positions, disambiguation (names, given names, year suffixes), collapsing;
+- ``cites``: cites, the document, one cite through the citation layout;
+- ``positions``, ``disambiguation``, ``citations``: in-text citations of a whole document;
 - ``punctuation``: clean-up where pieces meet; ``titles``: sentence case for Title Case sources;
 - ``engine``: one render of many items; ``conformance``: the CSL test-suite runner.
 """

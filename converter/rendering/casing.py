@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Callable, List
+from typing import Callable, List, Sequence
 
 from citeproc.string import MixedString, NoCase, String
 
@@ -128,33 +128,14 @@ _CASES = {"lowercase": _lowercase, "uppercase": _uppercase,
 _OPENING_RE = re.compile(r"^((?:<[^>]+>|[(\[“‘\"'])*)(.*)$", re.S)
 
 
-def capitalize_opening_term(root: object, text: str) -> str:
-    """``text`` with a capital when it opens with one of the style's terms ("n.d.", "ibid."),
-    past opening brackets and tags: citeproc-js capitalizes a term that starts an entry."""
+def capitalize_opening(text: str, terms: Sequence[str]) -> str:
+    """``text`` with a capital when it opens with one of ``terms`` ("n.d.", "ibid."), past
+    opening brackets and tags: citeproc-js capitalizes a term that starts an entry."""
     m = _OPENING_RE.match(text)
     if not m or not m.group(2)[:1].islower():
         return text
     rest = m.group(2)
-    for term in style_terms(root):
+    for term in terms:
         if rest.startswith(term):
             return m.group(1) + rest[0].upper() + rest[1:]
     return text
-
-
-def style_terms(root) -> List[str]:
-    """The texts of the terms a style prints through cs:text (cached on the style)."""
-    found = getattr(root, "printed_terms", None)
-    if found is None:
-        found = []
-        for element in root.xpath_search(".//cs:text[@term]"):
-            try:
-                term = element.get_single_term(name=element.get("term"), form=element.get("form"))
-            except Exception:  # a term the locale lacks
-                continue
-            if term and str(term) not in found:
-                found.append(str(term))
-        try:
-            root.printed_terms = found
-        except AttributeError:
-            pass
-    return found

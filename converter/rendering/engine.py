@@ -1,15 +1,19 @@
 """Rendering items with a loaded style: bibliography entries and in-text citations, with
-sorting, year-suffix disambiguation and the punctuation clean-up."""
+sorting, disambiguation and the punctuation clean-up.
+
+A render makes its own references, cites and document; the compiled style it reads is
+shared (see ``compiled.py``), so any number of renders may run at once, in any threads.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Dict, List, Sequence
 
 from citeproc import Citation
-from citeproc.frontend import CitationStylesBibliography
 from citeproc.source import BibliographySource
 
-from .citations import Cite, disambiguate, render_document
+from .citations import disambiguate, render_document
+from .cites import Cite, Document
 from .items import convert_items
 from .markup import FORMATTERS, flip_flop
 from .punctuation import tidy
@@ -25,7 +29,8 @@ class Rendered:
     citations: List[str]        # one in-text citation per input item, in input order
 
 
-def _quotes(style: LoadedStyle) -> tuple:
+def _quotes(style: Any) -> tuple:
+    """The locale's quotation marks (``style``: anything with the style tree as ``root``)."""
     def term(name: str, default: str) -> str:
         found = style.root.get_term(name)
         text = found.findtext("{http://purl.org/net/xbiblio/csl}single") if found is not None else None
@@ -36,7 +41,7 @@ def _quotes(style: LoadedStyle) -> tuple:
             term("open-inner-quote", "‘"), term("close-inner-quote", "’"))
 
 
-def _punctuation_in_quote(style: LoadedStyle) -> bool:
+def _punctuation_in_quote(style: Any) -> bool:
     try:
         value = style.root.get_locale_option("punctuation-in-quote")
     except Exception:
@@ -47,30 +52,30 @@ def _punctuation_in_quote(style: LoadedStyle) -> bool:
 def render(items: Sequence[Dict[str, Any]], style: LoadedStyle, *, markup: str = "text",
            bibliography: bool = True, citations: bool = False) -> Rendered:
     fmt = FORMATTERS[markup]
-    with style.lock:  # a style tree carries per-render state (formatter, substitutions)
-        refs = convert_items(items, fmt, _quotes(style))
-        source = BibliographySource()
-        for ref in refs:
-            source.add(ref)
-        bib = CitationStylesBibliography(style, source, fmt)
-        cites = [Citation([Cite(ref.key)]) for ref in refs]
-        for cite in cites:
-            bib.register(cite)
-        has_bib = style.has_bibliography()
-        if has_bib:
-            bib.sort()
-        disambiguate(style, bib, bib.keys)
-        piq = _punctuation_in_quote(style)
-        finish = (lambda t: flip_flop(tidy(t, piq))) if markup == "html" else (lambda t: tidy(t, piq))
-        entries: List[str] = []
-        order: List[int] = []
-        if bibliography and has_bib:
-            for key, text in zip(bib.keys, bib.bibliography()):
-                if text is not None:
-                    entries.append(finish(str(text)))
-                    order.append(int(key[1:]))
-        cited: List[str] = []
-        if citations:
-            # each item is one citation, in input order
-            cited = [finish(str(text)) for text in render_document(style, bib, cites)]
+    compiled = style.compiled(markup)
+    refs = convert_items(items, fmt, _quotes(compiled))
+    source = BibliographySource()
+    for ref in refs:
+        source.add(ref)
+    bib = Document(compiled, source)
+    cites = [Citation([Cite(ref.key)]) for ref in refs]
+    for cite in cites:
+        bib.register(cite)
+    has_bib = compiled.has_bibliography()
+    if has_bib:
+        bib.sort()
+    disambiguate(compiled, bib, bib.keys)
+    piq = _punctuation_in_quote(compiled)
+    finish = (lambda t: flip_flop(tidy(t, piq))) if markup == "html" else (lambda t: tidy(t, piq))
+    entries: List[str] = []
+    order: List[int] = []
+    if bibliography and has_bib:
+        for key, text in zip(bib.keys, bib.bibliography()):
+            if text is not None:
+                entries.append(finish(str(text)))
+                order.append(int(key[1:]))
+    cited: List[str] = []
+    if citations:
+        # each item is one citation, in input order
+        cited = [finish(str(text)) for text in render_document(compiled, bib, cites)]
     return Rendered(entries, order, cited)

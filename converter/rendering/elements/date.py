@@ -1,0 +1,76 @@
+"""cs:date: the implicit year suffix."""
+from __future__ import annotations
+
+from typing import Any
+
+from citeproc import model
+from citeproc.source import VariableError
+from citeproc.string import String
+
+from ..dateranges import ORDER, render_date_range
+from .mixins import AffixMixin, RecordsVariableMixin, tables
+
+
+class Date(RecordsVariableMixin, AffixMixin, model.Date):
+    """- CSL "Disambiguation" (disambiguate-add-year-suffix): when no cs:text renders the
+      year-suffix variable, the suffix follows the first year rendered through cs:date.
+      citeproc-py never places it.
+      Test: test_render_layer.py::test_year_suffix_in_bibliography_and_citations.
+      Upstream: citeproc-py has no year-suffix disambiguation.
+    - CSL "Localized Date Formats": a localized date with date-part overrides renders its
+      own merged copy of the locale's date (``compiled._own_localized_dates``).
+      Test: test_render_overrides.py::test_date_part_overrides_stay_with_their_date.
+      Upstream: citeproc-py's ``Date_Part.process`` should merge without writing.
+    - CSL "Date Ranges": the parts in the style's order, the differing run once per date
+      with the range delimiter (``dateranges.py``); a date inside a macro gets the date as
+      its context, not the calling cs:text (citeproc-py crashed on a range there).
+      Test: test_render_every_style.py::test_style_renders_every_item.
+      Upstream: citeproc-py's ``Date.render_date_range`` and the context it passes."""
+
+    def get_date(self, form):
+        own = tables(self).localized_dates.get(self)
+        return own if own is not None else super().get_date(form)
+
+    def process(self, item, variable=None, show_parts=None, context=None, **kwargs):
+        if not isinstance(context, model.Date):
+            # citeproc-py passes the calling cs:text down through macros as ``context``;
+            # a date's context is the style's cs:date of a localized date, else the date
+            # itself (a Text has no ``join``: a date range crashed inside any macro)
+            context = None
+        ref = item.reference
+        state = ref.state
+        suffix = dict.get(ref, "year_suffix")
+        place = (suffix and not state.suffix_used and not self.is_locale_date()
+                 and tables(self).implicit_year_suffix)
+        if place:
+            state.suffix_used = True  # the localized date inside must not place it again
+        text = super().process(item, variable=variable, show_parts=show_parts,
+                               context=context, **kwargs)
+        if place:
+            placed = _after_year(str(text), ref, variable or self.get("variable")) if text else None
+            if placed is not None:
+                text = String(placed.replace("\x00", str(suffix)))
+            else:
+                state.suffix_used = False
+        return text
+
+    def render_date_range(self, date_range, show_parts=None, context=None):
+        return render_date_range(self, date_range, list(show_parts or ORDER), context if context is not None else self)
+
+
+def _after_year(text: str, ref: Any, variable: str | None) -> str | None:
+    """``text`` with a NUL mark after the (last) year of the date, or None without one."""
+    value: Any = dict.get(ref, (variable or "issued").replace("-", "_"))
+    try:
+        year = value["end"] if "end" in value and not value["end"].is_nil() else value
+        if "begin" in year:
+            year = year["begin"]
+        digits = str(abs(int(year["year"])))
+    except (AttributeError, TypeError, ValueError, KeyError, VariableError):
+        return None
+    for wanted in (digits, digits[-2:]):
+        at = text.rfind(wanted)
+        if at >= 0:
+            end = at + len(wanted)
+            return text[:end] + "\x00" + text[end:]
+    return None

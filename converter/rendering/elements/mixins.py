@@ -1,0 +1,101 @@
+"""Behaviours several element classes share: text-case, escaped affixes, number formatting,
+recording the variables a substitute used, and macro look-ups from the compiled style."""
+from __future__ import annotations
+
+from typing import Any
+
+from citeproc import model
+
+from ..casing import apply_case
+
+ENGLISH = ("en",)
+
+
+def tables(element: Any) -> Any:
+    """The ``StyleTables`` of the style ``element`` belongs to (see ``compiled.py``)."""
+    root = element.get_root()
+    return root.tables if isinstance(root, model.Style) else root.style.tables
+
+
+class CasedMixin:
+    """CSL "Text-case": case changes on rich text leave ``nocase`` spans and markup alone,
+    and title case applies to English items only ("Title case conversion").
+    citeproc-py re-cases the plain string and tests the language as exactly "en".
+    Test: test_render_layer.py::test_text_case_spares_nocase_and_markup.
+    Upstream: citeproc-py's ``TextCased`` should work on its own ``NoCase`` segments."""
+
+    def case(self, text, language=None):
+        mode = self.get("text-case")
+        if mode is None or not text:
+            return text
+        if mode == "title" and language is not None and language[:2] not in ENGLISH:
+            return text
+        return apply_case(text, mode)
+
+
+class AffixMixin:
+    """CSL "Affixes" are text like any other: escaped for HTML (citeproc-py inserts them raw).
+    Test: test_render_overrides.py::test_override_fixture[bugreports_DoubleEncodedAngleBraces].
+    Upstream: citeproc-py's ``Affixed.wrap`` should call ``preformat``."""
+
+    def wrap(self, string):
+        if string is None:
+            return None
+        prefix = self.get("prefix")
+        suffix = self.get("suffix")
+        if prefix:
+            prefix = self.preformat(prefix)
+            string = prefix + model.normalize_seam(prefix, string)
+        if suffix:
+            suffix = self.preformat(suffix)
+            string = string + model.normalize_seam(string, suffix)
+        return string
+
+
+class MacroMixin:
+    """Macros by name from the compiled style's table: citeproc-py runs an XPath search of
+    the whole style for every macro call (speed only; the result is the same)."""
+
+    def get_macro(self, name):
+        found = tables(self).macros.get(name)
+        return found if found is not None else model.CitationStylesElement.get_macro(self, name)
+
+
+class RecordsVariableMixin:
+    """CSL "Substitution": a variable a substitute rendered is suppressed in the rest of the
+    entry. While a substitute is tried, the variables that actually rendered are noted
+    (``ReferenceState.accessed``); ``Substitute`` suppresses them.
+    Test: test_render_layer.py::test_substituted_title_is_not_repeated."""
+
+    def render(self, item, *args, **kwargs):
+        text = super().render(item, *args, **kwargs)
+        if text:
+            accessed = item.reference.state.accessed
+            variable = self.get("variable")
+            if accessed is not None and variable:
+                accessed.extend(v.replace("-", "_") for v in variable.split())
+        return text
+
+
+class PageRangeMixin:
+    """CSL "Appendix V - Page Range Formats" on ranges whose second number is abbreviated in
+    the data ("677-86"): expanded first, then shortened as the style asks (citeproc-py
+    compares the digits as given).
+    Test: test_render_layer.py::test_page_range_expanded_with_en_dash."""
+
+    def _format_last_page(self, first, last):
+        start, end = str(first), str(last)
+        if start.isdigit() and end.isdigit() and len(end) < len(start):
+            last = start[:len(start) - len(end)] + end
+        return super()._format_last_page(first, last)
+
+
+class NumberEscapeMixin:
+    """Page and locator values are kept raw (citeproc-py splits them on "&", "," and "-");
+    each piece is escaped here, as it is formatted, as citeproc-js escapes every value for
+    the output format (citeproc-py prints the pieces as they are; a value escaped before the
+    split would be cut at the "&" of "&#38;").
+    Test: test_render_overrides.py::test_override_fixture[flipflop_NumericField]."""
+
+    def format_number(self, number):
+        return self.preformat(str(super().format_number(number)))

@@ -1,0 +1,271 @@
+"""cs:names, cs:name, cs:et-al and cs:substitute."""
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from citeproc import model
+from citeproc.source import VariableError
+from citeproc.string import String
+from citeproc.string import join as seam_join
+
+from ..names import family_key, initialize, is_romanesque
+from .mixins import AffixMixin, RecordsVariableMixin
+
+
+class Names(RecordsVariableMixin, AffixMixin, model.Names):
+    """The first names an entry or a cite renders are its "author" (``AuthorCapture``):
+    captured for cite grouping (CSL "Cite Grouping") and subsequent-author-substitute,
+    suppressed when a cite follows one by the same author, replaced by the substitute.
+    Test: test_render_citations.py::test_csl_suite_fixture[collapse_AuthorCollapse].
+    Upstream: citeproc-py has neither cite grouping nor subsequent-author-substitute."""
+
+    def render(self, item, *args, **kwargs):
+        author = item.reference.state.author
+        if author is None or author.depth or author.seen:
+            return super().render(item, *args, **kwargs)
+        author.depth = 1
+        try:
+            text = super().render(item, *args, **kwargs)
+        finally:
+            author.depth = 0
+        if text:
+            author.seen = True
+            author.text = str(text)
+            if author.suppress:
+                return None
+            replace = author.replace
+            if replace is not None and author.names is None and replace.previous[0] == "text":
+                return String(self.preformat(replace.substitute))  # a substituted title, say
+        return text
+
+
+class Et_Al(AffixMixin, model.Et_Al):
+    """Escaped affixes: see ``AffixMixin``."""
+
+
+class Substitute(model.Substitute):
+    """CSL "Substitution": the variables a substitute rendered are suppressed in the rest of
+    the entry, whatever element renders them (citeproc-py suppresses only a cs:text of the
+    same variable, and keeps that on the layout element all renders share).
+    Test: test_render_layer.py::test_substituted_title_is_not_repeated.
+    Upstream: citeproc-py's ``add_to_repressed_list``."""
+
+    def render(self, item, context=None, **kwargs):
+        state = item.reference.state
+        for child in self.getchildren():
+            previous = state.accessed
+            state.accessed = []
+            try:
+                if isinstance(child, model.Names) and child.name is None:
+                    names = self.xpath_search("./parent::cs:names[1]")[0]
+                    text = child.render(item, names_context=names, context=context, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except VariableError:
+                text = None
+            used = state.accessed
+            state.accessed = previous if previous is None else previous + used
+            if text:
+                state.suppressed.update(used)
+                if isinstance(child, model.Text) and child.get("variable"):
+                    state.repressed.add(child.get("variable"))
+                return text
+        return None
+
+
+def _cat(parts, delimiter=" "):
+    """Join name parts, keeping rich-text segments (a plain str.join would lose them)."""
+    present = [p for p in parts if p]
+    return seam_join(present, delimiter) if present else None
+
+
+class Name(AffixMixin, model.Name):
+    """CSL "Name" as citeproc-js renders it, where citeproc-py differs:
+    - initials keep multi-letter abbreviations ("Yu. G.") and particles inside given names
+      (``names.initialize``; CSL "initialize-with"). Test: test_render_layer.py::test_multi_letter_initials;
+    - particles placed by demote-non-dropping-particle, literal names, names in scripts
+      written without spaces (family name first, no space), empty given names;
+    - et-al-use-first="0" prints nothing; et-al-use-last; the delimiter before "et al."
+      and "and" (delimiter-precedes-et-al/-last, "after-inverted-name").
+      Test: test_render_layer.py::test_gost_et_al_rule;
+    - form="count" adds up over the variables of cs:names.
+      Test: test_render_citations.py::test_csl_suite_fixture[name_AuthorEditorCount];
+    - in a cite: et-al-subsequent-*, and the names and given names disambiguation added
+      (``ReferenceState``). Test: test_render_citations.py::test_apa_citations_match_citeproc_js;
+    - subsequent-author-substitute on the entry's first names (``AuthorCapture``).
+      Test: test_render_citations.py::test_csl_suite_fixture[name_SubstitutePartialEach].
+    Upstream: each is a bug or a missing feature of citeproc-py's ``Name.process``."""
+
+    def render(self, *args, **kwargs):
+        value = self.process(*args, **kwargs)
+        if isinstance(value, int):
+            return value  # form="count": cs:names adds up the counts of its variables
+        return self.markup(value)
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        def opt(name: str) -> Any:
+            return self.get_option(name, context, sort_options)
+
+        ref = item.reference
+        state = ref.state
+        names = ref.get(variable) or []
+        form = opt("form")
+        et_al_min = opt("et-al-min")
+        use_first = opt("et-al-use-first")
+        given_levels: Dict[str, int] = {}
+        given_all = 0
+        if state.in_citation and sort_options is None:
+            positions = item.positions
+            if "subsequent" in positions and self._has_citation_option("et-al-subsequent-min"):
+                et_al_min = int(self._citation_option("et-al-subsequent-min"))
+                use_first = int(self._citation_option("et-al-subsequent-use-first", use_first))
+            if state.names_shown is not None and state.names_shown > use_first:
+                use_first = state.names_shown
+            given_levels = state.given_levels or {}
+            given_all = state.given_all
+        truncate = bool(et_al_min) and len(names) >= et_al_min and use_first < len(names)
+        if form == "count":
+            return min(use_first, len(names)) if truncate else len(names)
+        if truncate and use_first == 0:
+            return None
+        use_last = opt("et-al-use-last") and truncate and use_first <= et_al_min - 2
+        shown = names[:use_first] if truncate else list(names)
+        mark = opt("initialize-with")
+        words = self.get("initialize", "true").lower() != "false"
+        hyphen = opt("initialize-with-hyphen")
+        as_sort = opt("name-as-sort-order")
+        sort_sep = opt("sort-separator")
+        demote = opt("demote-non-dropping-particle")
+        rendered: List[Any] = []
+        inverted: List[bool] = []
+        literal: List[bool] = []
+        for i, name in enumerate(shown + ([names[-1]] if use_last else [])):
+            index = i if not (use_last and i == len(shown)) else len(names) - 1
+            invert = as_sort == "all" or (as_sort == "first" and index == 0)
+            level = max(given_all, given_levels.get(family_key(name), 0))
+            text, was_literal = self._one_name(name, form, mark, hyphen, words, invert,
+                                               sort_sep, demote, level)
+            rendered.append(text)
+            inverted.append(invert and not was_literal)
+            literal.append(was_literal)
+        if not rendered:
+            return None
+        author = state.author
+        if author is not None and author.depth == 1 and author.names is None:
+            # the entry's author for subsequent-author-substitute (bibliography)
+            author.names = ([str(r) for r in rendered], truncate)
+            replace = author.replace
+            if replace is not None:
+                if replace.rule == "complete-all":
+                    return String(self.preformat(replace.substitute))
+                rendered = _substituted(rendered, replace.rule, replace.previous,
+                                        self.preformat(replace.substitute))
+        return self._join(rendered, inverted, literal, truncate, use_last, opt)
+
+    def _citation_option(self, name, default=None):
+        citation = self.get_root().citation
+        return citation.get(name, default) if citation is not None else default
+
+    def _has_citation_option(self, name):
+        return self._citation_option(name) is not None
+
+    def _one_name(self, name, form, mark, hyphen, words, invert, sort_sep, demote, level=0):
+        given, family, dp, ndp, suffix = name.parts()
+        if "literal" in name:
+            return self._parts(None, family), True
+        # disambiguation by given name: 1 shows initials (a full given name when the style
+        # gives no initialize-with), 2 the full given name
+        if level and form == "short":
+            form = "long"
+            if level >= 2:
+                mark = None
+        elif level >= 2:
+            mark = None
+        if given is not None:
+            if mark is not None:
+                given = initialize(str(given), mark, hyphen=hyphen, words=words)
+            given = String(self.preformat(str(given)))
+        roman = is_romanesque(f"{given or ''}{family or ''}")
+        if form == "short":
+            family = _cat((ndp, family)) if roman else family
+            return self._parts(None, family), False
+        if not roman:
+            return self._parts(None, _cat((family, given), "")), False
+        if invert:
+            if demote in ("never", "sort-only"):
+                family = _cat((ndp, family))
+                given = (_cat((given, dp), sort_sep) if name.get("comma-particle")
+                         else _cat((given, dp)))
+            else:
+                given = (_cat((given, _cat((dp, ndp))), sort_sep) if name.get("comma-particle")
+                         else _cat((given, dp, ndp)))
+            given, family = self._format_parts(given, family)
+            return _cat((family, given, suffix), sort_sep), False
+        family = _cat((dp, ndp, family))
+        given, family = self._format_parts(given, family)
+        text = _cat((given, family))
+        if suffix:
+            text += (", " if name.get("comma-suffix") else " ") + suffix
+        return text, False
+
+    def _format_parts(self, given, family):
+        for part in self.findall("cs:name-part", self.nsmap):
+            given, family = part.format_part(given, family)
+        return given, family
+
+    def _parts(self, given, family):
+        return self._format_parts(given, family)[1]
+
+    def _join(self, rendered, inverted, literal, truncate, use_last, opt):
+        delimiter = opt("delimiter")
+        if use_last:
+            ellipsis = self.unicode_character("horizontal ellipsis")
+            return self.join(rendered[:-1], delimiter) + delimiter + ellipsis + " " + rendered[-1]
+
+        def precedes(rule: str, count: int) -> bool:
+            if rule == "always":
+                return True
+            if rule == "never":
+                return False
+            if rule == "after-inverted-name":
+                return inverted[count - 1]
+            return count >= 2  # contextual
+
+        if truncate:
+            et_al = self.et_al()
+            if not et_al:
+                return self.join(rendered, delimiter)
+            sep = delimiter if precedes(opt("delimiter-precedes-et-al"), len(rendered)) else " "
+            return self.join(rendered, delimiter) + sep + et_al
+        and_ = opt("and")
+        if and_ is None or len(rendered) == 1:
+            return self.join(rendered, delimiter)
+        and_term = self.get_single_term(name="and") if and_ == "text" else self.preformat("&")
+        head = self.join(rendered[:-1], delimiter)
+        rule = opt("delimiter-precedes-last")
+        use_delim = precedes(rule, len(rendered) - 1) if rule != "contextual" else len(rendered) > 2
+        if use_delim and len(rendered) == 2 and literal[0] and rule == "always":
+            use_delim = False  # citeproc-js: no comma after an uninverted literal name
+        sep = delimiter.rstrip() + " " if use_delim else " "
+        return head + sep + and_term + " " + rendered[-1]
+
+    def et_al(self):
+        found = self.xpath_search("./following-sibling::cs:et-al[1]")
+        if found:
+            return found[0].render()
+        return self.get_single_term(name="et-al")
+
+
+def _substituted(rendered: List[Any], rule: str, previous: Any, substitute: str) -> List[Any]:
+    if previous[0] != "names":
+        return rendered
+    before = previous[1]
+    if rule == "complete-each":
+        return [String(substitute) for _ in rendered]
+    out = list(rendered)
+    for n, name in enumerate(rendered):
+        if n < len(before) and str(name) == before[n] and (rule == "partial-each" or n == 0):
+            out[n] = String(substitute)
+        else:
+            break
+    return out

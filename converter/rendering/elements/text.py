@@ -1,0 +1,97 @@
+"""cs:text, cs:number, cs:label, cs:date-part and cs:name-part."""
+from __future__ import annotations
+
+import re
+from html import unescape as html_unescape
+
+from citeproc import model
+from citeproc.source import VariableError
+from citeproc.string import String
+
+from .mixins import AffixMixin, CasedMixin, MacroMixin, NumberEscapeMixin, PageRangeMixin, RecordsVariableMixin
+
+# `number` is not here: a report, patent or standard number is an identifier printed as given
+# ("NIH Publication No. 18-2424", APA Manual), not a range
+_NUMBER_VARIABLES = frozenset({"volume", "issue", "edition", "chapter-number",
+                               "collection-number", "number-of-volumes", "number-of-pages"})
+_RANGE_RE = re.compile(r"^(\d+)\s*[-‐]\s*(\d+)$")
+
+
+class Text(RecordsVariableMixin, CasedMixin, AffixMixin, MacroMixin, NumberEscapeMixin,
+           PageRangeMixin, model.Text):
+    """- A macro call acts as a group, as in citeproc-js (CSL "Group" suppression applied to
+      cs:text macro="..."): it is empty when it called variables and all were empty.
+      Test: test_render_layer.py::test_macro_call_is_suppressed_like_a_group.
+    - A numeric range in a number variable takes an en dash (CSL "Number": ranges are
+      joined by an en dash), as citeproc-js prints it for cs:text too.
+      Test: test_render_overrides.py::test_override_fixture[fullstyles_ABdNT].
+    - The locator is escaped like any data (citeproc-py inserts it as given).
+      Test: test_render_overrides.py::test_override_fixture[label_PluralWithAmpersand].
+    - Variables a substitute used (CSL "Substitution") are looked up in the reference's
+      ``ReferenceState``: citeproc-py keeps them on the layout element, which all renders
+      of the style share. Upstream: citeproc-py should pass that state with the item.
+      Test: test_render_threads.py::test_threads_render_as_one_thread."""
+
+    def process(self, item, context=None, **kwargs):
+        if "macro" not in self.attrib:
+            return super().process(item, context=context, **kwargs)
+        # what printed keeps its parent group, as a variable that rendered would
+        state = item.reference.state
+        calls, hits = state.calls, state.hits
+        text, language = super().process(item, context=context, **kwargs)
+        if state.calls > calls and state.hits == hits:
+            return None, language
+        if text:
+            state.hits += 1
+        return text, language
+
+    def _variable(self, item, context):
+        attribute = variable = self.get("variable")
+        ref = item.reference
+        if variable in ref.state.repressed:
+            return None
+        if self.get("form") == "short":
+            short_variable = variable + "-short"
+            if short_variable.replace("-", "_") in ref:
+                variable = short_variable
+        if variable.startswith("page"):
+            text = self._process(ref.page, variable)
+        elif variable == "citation-number":
+            text = item.number
+        elif variable == "locator":
+            en_dash = self.unicode_character("EN DASH")
+            text = self.preformat(html_unescape(str(item.locator.identifier).replace("-", en_dash)))
+        else:
+            text = ref[variable.replace("-", "_")]
+        if text is not None and attribute in _NUMBER_VARIABLES and _RANGE_RE.match(str(text)):
+            text = String(_RANGE_RE.sub("\\1–\\2", str(text)))
+        return text
+
+
+class Number(RecordsVariableMixin, CasedMixin, AffixMixin, NumberEscapeMixin, PageRangeMixin,
+             model.Number):
+    """Substitution, text-case, escaping and page ranges: see the mixins."""
+
+
+class Label(CasedMixin, AffixMixin, model.Label):
+    """CSL "Label": a number-of-pages or number-of-volumes label is plural when the number
+    is greater than one; citeproc-py looks the number up on the cite, not the reference.
+    Test: test_render_overrides.py::test_override_fixture[label_PluralNumberOfVolumes].
+    Upstream: ``Label._is_plural`` should read ``item.reference``."""
+
+    def _is_plural(self, item):
+        variable = self.get("variable") or ""
+        if variable.startswith("number-of"):
+            try:
+                return int(str(item.reference[variable])) > 1
+            except (VariableError, ValueError):
+                return False
+        return super()._is_plural(item)
+
+
+class Date_Part(CasedMixin, AffixMixin, model.Date_Part):
+    """Text-case and escaped affixes: see the mixins."""
+
+
+class Name_Part(CasedMixin, AffixMixin, model.Name_Part):
+    """Text-case and escaped affixes: see the mixins."""
