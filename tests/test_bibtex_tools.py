@@ -92,8 +92,7 @@ def _pandoc_title(item) -> str:
     """pandoc puts English titles outside braces in sentence case (its own algorithm); a Title
     Case record's unbraced words must come back as our sentence casing has them, so the braces
     we wrote protect exactly the proper nouns and acronyms."""
-    from converter.rendering.titles import sentence_case
-    from converter.titlecase import stored_in_title_case
+    from converter.vocabulary.casing import sentence_case, stored_in_title_case
 
     english = str(item.get("language") or "en").lower().startswith("en")
     return sentence_case(item["title"]) if english and stored_in_title_case(item) else item["title"]

@@ -16,7 +16,7 @@ PACKAGE = ROOT / "converter"
 # relative to converter/ (a folder covers everything in it; a bare name is one module).
 LAYERS: List[Tuple[str, Tuple[str, ...]]] = [
     ("core", ("model", "errors", "options", "validate", "textio", "xmlsafe")),
-    ("vocabulary", ("vocabulary", "titlecase")),
+    ("vocabulary", ("vocabulary",)),
     ("mappings", ("mappings",)),
     ("engines", ("references", "rendering")),
     ("formats", ("readers", "writers")),

@@ -7,10 +7,10 @@ import pytest
 
 import converter
 from converter.rendering import load_style, render
-from converter.rendering.casing import apply_case
+from converter.rendering.markup import apply_case
 from converter.rendering.names import initialize
 from converter.rendering.sorting import collation_key
-from converter.rendering.titles import sentence_case
+from converter.vocabulary.casing import sentence_case
 
 
 @pytest.mark.parametrize("given,expected", [

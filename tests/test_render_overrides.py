@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import SHARED, need_shared
-from tools.csl_conformance import parse_fixture, run_fixture
 from converter.rendering.elements import OVERRIDES
+from tools.csl_conformance import parse_fixture, run_fixture
 
 TESTS = Path(__file__).parent
 

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import converter
-from converter.rendering.titles import sentence_case
+from converter.vocabulary.casing import sentence_case
 from converter.vocabulary.richtext import Run, from_runs, plain, recase, runs
 
 BIB = r"""@article{aksin,

@@ -13,11 +13,11 @@ from ..mappings import htmlmeta as table
 from ..model import CSLItem, Diagnostic, Diagnostics, Result
 from ..options import Options
 from ..references import parse_reference
+from ..vocabulary.casing import looks_title_case
 from ..vocabulary.dates import parse_numeric
 from ..vocabulary.identifiers import clean_doi, orcid_id
 from ..vocabulary.licences import licence_url
 from ..vocabulary.name_lists import split_person
-from ..vocabulary.text import looks_title_case
 from . import page as page_reader
 
 

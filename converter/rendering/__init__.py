@@ -8,11 +8,11 @@ citeproc-py (pinned in pyproject.toml) parses and evaluates the style; this pack
 - ``elements``: the element subclasses that fix citeproc-py's evaluation gaps;
 - ``state``: what a render remembers while it runs, carried by each reference;
 - ``items``: CSL-JSON items to citeproc-py references (escaping, rich text, dates);
-- ``markup``: the text and HTML output formats; ``casing``: text-case on rich text;
+- ``markup``: the text and HTML output formats, rich text and text-case on it;
 - ``names``: initials; ``sorting``: collation;
 - ``cites``: cites, the document, one cite through the citation layout;
 - ``positions``, ``disambiguation``, ``citations``: in-text citations of a whole document;
-- ``punctuation``: clean-up where pieces meet; ``titles``: sentence case for Title Case sources;
+- ``punctuation``: clean-up where pieces meet;
 - ``engine``: one render of many items; ``conformance``: the CSL test-suite runner.
 """
 from __future__ import annotations

@@ -10,7 +10,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from citeproc import Citation
 
-from .casing import capitalize_opening
+from ..vocabulary.casing import capitalize_opening
 from .cites import Cite, render_cite
 from .disambiguation import disambiguate, letters
 from .positions import assign_positions

@@ -18,6 +18,7 @@ from typing import Callable, List
 
 from citeproc.string import MixedString, NoCase, String
 
+from ..vocabulary.casing import TEXT_CASES, text_case
 from ..vocabulary.richtext import tokens
 
 HTML_ESCAPES = {"&": "&#38;", "<": "&#60;", ">": "&#62;"}
@@ -106,6 +107,44 @@ def rich_text(value: str, formatter: SimpleNamespace,
         elif html:
             out.append(Tag(_HTML_TAG_FOR[data][0 if kind == "open" else 1]))
     return MixedString(out)
+
+
+def _segments(value: object) -> List[String]:
+    if isinstance(value, MixedString):
+        return list(value)
+    if isinstance(value, String):
+        return [value]
+    return [String(str(value))]
+
+
+def apply_case(value: object, mode: str) -> object:
+    """CSL ``text-case`` ``mode`` (``casing.text_case``) on rich text: words are found
+    across segments, protected segments (``NoCase``, markup ``Tag``) keep their case, and
+    the segment structure is kept."""
+    segs = _segments(value)
+    chars: List[str] = []
+    locked: List[bool] = []
+    for seg in segs:
+        if isinstance(seg, Tag):
+            continue
+        frozen = isinstance(seg, NoCase)
+        chars.extend(seg)
+        locked.extend([frozen] * len(seg))
+    plain = "".join(chars)
+    if mode not in TEXT_CASES or not plain:
+        return value
+    out = text_case(plain, mode, locked)
+    # rebuild the segments from the changed characters
+    result: List[String] = []
+    pos = 0
+    for seg in segs:
+        if isinstance(seg, Tag):
+            result.append(seg)
+            continue
+        text = "".join(out[pos:pos + len(seg)])
+        pos += len(seg)
+        result.append(type(seg)(text))
+    return MixedString(result) if len(result) != 1 else result[0]
 
 
 # Flip-flop (citeproc-js): italics inside italics are set upright, bold inside bold normal,

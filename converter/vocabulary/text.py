@@ -85,16 +85,7 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def looks_title_case(title: str) -> bool:
-    """Most words of four or more letters after the first start with a capital
-    ('Modern Trends in Paradiplomacy'), as page and BibTeX titles are often printed."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", title)[1:] if len(w) >= 4]
-    if len(words) < 2:
-        return False
-    return sum(1 for w in words if w[0].isupper()) / len(words) >= 0.6
-
-
 __all__ = [
-    "dashes_to_hyphen", "latinize_lookalikes", "looks_title_case", "nfc",
+    "dashes_to_hyphen", "latinize_lookalikes", "nfc",
     "normalize_space", "repair_homoglyphs", "undo_line_hyphens",
 ]

@@ -15,8 +15,7 @@ from ..mappings import Carried
 from ..mappings import bibtex as mapping
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
-from ..rendering.titles import sentence_case
-from ..titlecase import stored_in_title_case
+from ..vocabulary.casing import sentence_case, stored_in_title_case
 from ..vocabulary.citekeys import assign_keys
 from ..vocabulary.dates import MONTH_ABBREVIATIONS, date_parts, to_edtf
 from ..vocabulary.latex import escape_verbatim, to_latex

@@ -19,18 +19,13 @@ from ..errors import UsageError
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
 from ..rendering import load_style, prepare, render
-from ..rendering.titles import gost_title, lower_after_colon, sentence_case
-from ..titlecase import stored_in_title_case
+from ..vocabulary.casing import lower_after_colon, sentence_case, stored_in_title_case
 from ..vocabulary.languages import has_cyrillic
 from ..vocabulary.richtext import recase
 
 APA_STYLE = "citeconv-apa"
 GOST_STYLES = {"gost": "citeconv-gost-2018", "gost-2008": "citeconv-gost-2008"}
 _ORDINAL_EDITION_RE = re.compile(r"(\d+)(?:st|nd|rd|th|d)?\.?", re.IGNORECASE)
-
-
-def _title_case_source(item: CSLItem) -> bool:
-    return stored_in_title_case(item)
 
 
 def _check(items: List[CSLItem], diags: Diagnostics) -> List[CSLItem]:
@@ -73,7 +68,7 @@ def write_apa(items: List[CSLItem], *, options: Options) -> Output:
     diags = Diagnostics()
     prepared = []
     for item in _check(items, diags):
-        if _title_case_source(item) and item.get("title"):
+        if stored_in_title_case(item) and item.get("title"):
             item = dict(item, title=recase(str(item["title"]), sentence_case))
         item = prepare.apa_edition(prepare.for_any_style(item))
         if prepare.publisher_is_author(item):
@@ -121,6 +116,11 @@ def _abbreviate_places(place: str) -> str:
     return " ; ".join(_ABBREVIATED_PLACES.get(p.strip(), p.strip()) for p in place.split(";"))
 
 
+def gost_title(title: str) -> str:
+    """GOST's prescribed punctuation: "Title: subtitle" becomes "Title : subtitle"."""
+    return re.sub(r"\s*:\s+", " : ", title)
+
+
 def _prepare_gost(item: CSLItem, which: str = "gost") -> CSLItem:
     item = prepare.for_any_style(copy.copy(item))
     if which == "gost-2008" and item.get("publisher-place"):
@@ -128,7 +128,7 @@ def _prepare_gost(item: CSLItem, which: str = "gost") -> CSLItem:
     title = item.get("title")
     if title:
         title = str(title)
-        if _title_case_source(item):
+        if stored_in_title_case(item):
             title = recase(gost_title(recase(title, sentence_case)), lower_after_colon)
         else:
             title = gost_title(title)

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Any, Dict, List
 
 from ...errors import ParseError
 from ...model import CSLItem
+from ...vocabulary.casing import looks_title_case
 from ...vocabulary.languages import guess_language, is_cyrillic
-from ...vocabulary.text import looks_title_case, undo_line_hyphens
+from ...vocabulary.text import undo_line_hyphens
 from . import bylines, citation, identifiers, issue, people, title
 from .evidence import Finding
 

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Dict, List, Sequence, Tuple
 
+from ...vocabulary.casing import sentence_case_from_capitals
 from ...vocabulary.languages import guess_language, is_cyrillic
 
 # Lines that are page furniture, not titles: site menus, section and article-type headings
@@ -227,6 +228,4 @@ def uncapitalise(title: str, page_lines: List[str]) -> str:
     for line in page_lines:
         for m in re.finditer(r"[^\W\d_][,;:]?\s+([A-ZА-ЯЁ][a-zа-яё]+)", line):
             proper.setdefault(m.group(1).lower(), m.group(1))
-    words = re.split(r"(\W+)", title.lower())
-    text = "".join(proper.get(w, w) for w in words)
-    return text[:1].upper() + text[1:]
+    return sentence_case_from_capitals(title, proper)

@@ -7,7 +7,7 @@ from typing import Any, Optional
 from citeproc import model
 from citeproc.source import VariableError
 
-from ..casing import capitalize_opening
+from ...vocabulary.casing import capitalize_opening
 from ..state import AuthorCapture, AuthorKey, Replacement
 from .mixins import AffixMixin, tables
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from citeproc import model
 
-from ..casing import apply_case
+from ..markup import apply_case
 
 ENGLISH = ("en",)
 
