@@ -16,6 +16,17 @@ from citeproc.string import String
 from .state import AuthorCapture
 
 
+class _Reference:
+    """``Cite.reference``: found once, then kept in the cite's instance dictionary, where
+    Python finds it before this (non-data) descriptor on every later look-up."""
+
+    def __get__(self, cite: Any, owner: Any = None) -> Any:
+        if cite is None:
+            return self
+        found = cite.__dict__["reference"] = cite.bibliography.source[cite.key]
+        return found
+
+
 class Cite(CitationItem):
     """A citeproc-py cite that finds its reference once (the element classes ask for
     ``item.reference`` hundreds of times per entry) and knows its place in the document:
@@ -24,6 +35,7 @@ class Cite(CitationItem):
 
     positions: Tuple[str, ...]
     first_note: int
+    reference = _Reference()
 
     def __init__(self, key: str, **options: Any) -> None:
         super().__init__(key, **options)
@@ -34,24 +46,24 @@ class Cite(CitationItem):
         self.__dict__.update(positions=positions, first_note=first_note)
 
     @property
-    def reference(self) -> Any:
-        found = self.__dict__.get("_reference")
-        if found is None:
-            found = self.__dict__["_reference"] = self.bibliography.source[self.key]
-        return found
-
-    @property
     def number(self) -> int:
-        numbers = getattr(self.bibliography, "numbers", None)
-        if numbers is not None:
-            return numbers()[self.key]
+        bib = self.bibliography
+        if isinstance(bib, Document):
+            return bib.numbers()[self.key]
         return int(super().number)
+
+    def is_bad(self) -> bool:
+        bib = self.bibliography
+        if isinstance(bib, Document):
+            return self.key not in bib.numbers()
+        return bool(super().is_bad())
 
 
 class Document(CitationStylesBibliography):
     """citeproc-py's bibliography for one render over a compiled style. Unlike citeproc-py's
     own, it does not set the style's formatter (a compiled style has its own, fixed, so that
-    renders in several threads can share it) and it numbers cites in one pass."""
+    renders in several threads can share it), and it finds a key's place by a table rather
+    than by a search of the key list (which made registering and numbering n cites cost n²)."""
 
     def __init__(self, style: Any, source: Any) -> None:  # no super(): it sets the formatter
         self.style = style
@@ -60,20 +72,25 @@ class Document(CitationStylesBibliography):
         self.keys: list = []
         self.items: list = []
         self._cites: list = []
-        self._numbers: Optional[Dict[str, int]] = None
+        self._numbers: Dict[str, int] = {}
 
     def register(self, citation: Any, callback: Any = None) -> None:
-        super().register(citation, callback)
-        self._numbers = None
+        citation.bibliography = self
+        for item in citation.cites:
+            if item.key in self.source:
+                if item.key not in self._numbers:
+                    self.keys.append(item.key)
+                    self.items.append(item)
+                    self._numbers[item.key] = len(self.keys)
+            elif callback is not None:
+                callback(item)
 
     def sort(self) -> None:
         super().sort()
-        self._numbers = None
+        self._numbers = {k: n for n, k in enumerate(self.keys, 1)}
 
     def numbers(self) -> Dict[str, int]:
         """Each key's citation number (its place in ``keys``, from 1)."""
-        if self._numbers is None:
-            self._numbers = {k: n for n, k in enumerate(self.keys, 1)}
         return self._numbers
 
 

@@ -19,7 +19,8 @@ from citeproc import LOCALES_PATH, model
 from lxml import etree
 
 from ..errors import UsageError
-from .elements import OVERRIDES
+from .elements import ELEMENT_CLASSES
+from .elements.lookups import prepare
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 _NSMAP = {"cs": CSL_NS}
@@ -31,9 +32,7 @@ def _parser() -> etree.XMLParser:
     lookup = etree.ElementNamespaceClassLookup()
     namespace = lookup.get_namespace(CSL_NS)
     namespace[None] = model.CitationStylesElement
-    for cls in model.CitationStylesElement.__subclasses__():
-        name = cls.__name__.replace("_", "-").lower()
-        namespace[name] = OVERRIDES.get(name, cls)
+    namespace.update(ELEMENT_CLASSES)
     parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True,
                              resolve_entities=False)
     parser.set_element_class_lookup(lookup)
@@ -70,6 +69,7 @@ class StyleTables:
     printed_terms: List[str]        # terms printed through cs:text, unescaped
     implicit_year_suffix: bool      # no cs:text renders year-suffix: cs:date places it
     localized_dates: Dict[Any, Any]  # style cs:date -> its own copy of the localized date
+    disambiguate_condition: bool    # some cs:if or cs:else-if tests disambiguate="true"
 
 
 class CompiledStyle:
@@ -99,8 +99,12 @@ class CompiledStyle:
             printed_terms=_printed_terms(root),
             implicit_year_suffix=not root.xpath_search('.//cs:text[@variable="year-suffix"]'),
             localized_dates=localized,
+            disambiguate_condition=bool(root.xpath_search(
+                ".//cs:if[@disambiguate] | .//cs:else-if[@disambiguate]")),
         )
         self.root: Any = root
+        # every element, alive: the look-ups found for it stay on it (elements/lookups.py)
+        self._elements = prepare(root)
 
     def has_bibliography(self) -> bool:
         return self.root.bibliography is not None

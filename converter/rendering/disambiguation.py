@@ -45,7 +45,7 @@ class Disambiguator:
         self.rule = (self.citation.get("givenname-disambiguation-rule", "by-cite")
                      if self.citation is not None else "by-cite")
         self.max_level = NO_LEVELS.get(self.rule, 2)
-        self.condition = bool(root.xpath_search(".//cs:if[@disambiguate] | .//cs:else-if[@disambiguate]"))
+        self.condition = root.tables.disambiguate_condition
         self._items = {k: probe(bib, k) for k in self.keys}
         self._trials: Dict[Tuple[Any, ...], Dict[str, str]] = {}  # by-cite trial renders
         self._settled: Dict[str, str] = {}  # each reference's text in its current state

@@ -22,6 +22,7 @@ from .markup import FORMATTERS
 _CITEPROC = "citeproc"
 
 
+@lru_cache(maxsize=1)
 def own_styles_dir() -> str:
     """Our CSL styles: the installed ``converter.styles`` package, or, when the package is
     imported from a source checkout (tests run from the repository root), the top-level

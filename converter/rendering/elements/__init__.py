@@ -14,15 +14,19 @@ What our classes remember while they render lives in the reference's ``Reference
 - ``names``: cs:names, cs:name, cs:et-al, cs:substitute;
 - ``layout``: cs:layout (bibliography entries);
 - ``sort``: cs:sort and cs:key;
-- ``mixins``: what several of them share.
+- ``mixins``: what several of them share;
+- ``lookups``: look-ups citeproc-py repeats, found once per compiled style (speed only).
 """
 from __future__ import annotations
 
 from typing import Dict
 
+from citeproc import model
+
 from .date import Date
 from .group import Else_If, Group, If
 from .layout import Layout
+from .lookups import LocaleLookups, Lookups
 from .names import Et_Al, Name, Names, Substitute
 from .sort import Key, Sort
 from .text import Date_Part, Label, Name_Part, Number, Text
@@ -34,4 +38,19 @@ OVERRIDES: Dict[str, type] = {
                 Substitute, Layout, Key, Sort, Name, If, Else_If)
 }
 
-__all__ = ["OVERRIDES"]
+
+
+def _with_lookups(name: str, cls: type) -> type:
+    mixins = (Lookups, LocaleLookups) if issubclass(cls, model.Locale) else (Lookups,)
+    return type(cls.__name__, (*mixins, cls), {"__module__": __name__, "__doc__": cls.__doc__})
+
+
+# The class the compiler builds for each CSL element: ours where we override citeproc-py's,
+# citeproc-py's otherwise, each with the look-ups found at compile time.
+ELEMENT_CLASSES: Dict[str, type] = {
+    name: _with_lookups(name, OVERRIDES.get(name, cls))
+    for name, cls in ((c.__name__.replace("_", "-").lower(), c)
+                      for c in model.CitationStylesElement.__subclasses__())
+}
+
+__all__ = ["ELEMENT_CLASSES", "OVERRIDES"]

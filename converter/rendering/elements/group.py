@@ -4,6 +4,7 @@ from __future__ import annotations
 from citeproc import model
 from citeproc.source import VariableError
 
+from .lookups import condition_tests
 from .mixins import AffixMixin
 
 
@@ -63,26 +64,37 @@ class If(model.If):
         return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
 
     def _test(self, item, context):
+        tests = self._tests  # the tests this element makes, found once (lookups.py)
+        if tests is None:
+            tests = condition_tests(self)
         results = []
-        if "type" in self.attrib:
-            results += self._type(item)
-        if "variable" in self.attrib:
-            results += self._variable(item)
-        if "is-numeric" in self.attrib:
-            results += self._is_numeric(item)
-        if "is-uncertain-date" in self.attrib:
-            results += self._is_uncertain_date(item)
-        if "locator" in self.attrib:
-            results += self._locator(item)
-        if "position" in self.attrib:
-            results += self._position(item, context)
-        if "disambiguate" in self.attrib:
-            wanted = self.get("disambiguate").lower() == "true"
-            results.append(item.reference.state.disambiguate == wanted)
+        for test in tests:
+            if test == "type":
+                results += self._type(item)
+            elif test == "variable":
+                results += self._variable(item)
+            elif test == "is-numeric":
+                results += self._is_numeric(item)
+            elif test == "is-uncertain-date":
+                results += self._is_uncertain_date(item)
+            elif test == "locator":
+                results += self._locator(item)
+            elif test == "position":
+                results += self._position(item, context)
+            else:  # disambiguate
+                wanted = self.get("disambiguate").lower() == "true"
+                results.append(item.reference.state.disambiguate == wanted)
         match = self.get("match", "all")
         ok = any(results) if match == "any" else (not any(results) if match == "none" else all(results))
         if not ok:
             raise model.ConditionFailed
+
+    def _type(self, item):
+        types = self._types  # speed: the type list split once (lookups.py)
+        if types is None:
+            return super()._type(item)
+        ref_type = dict.__getitem__(item.reference, "type")
+        return [t == ref_type for t in types]
 
     def _position(self, item, context):
         # in a bibliography (or a cite rendered outside a document) no position test is true

@@ -13,6 +13,9 @@ ENGLISH = ("en",)
 
 def tables(element: Any) -> Any:
     """The ``StyleTables`` of the style ``element`` belongs to (see ``compiled.py``)."""
+    style = element._style_root  # see lookups.py
+    if style is not None:
+        return style.tables
     root = element.get_root()
     return root.tables if isinstance(root, model.Style) else root.style.tables
 

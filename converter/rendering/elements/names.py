@@ -9,6 +9,7 @@ from citeproc.string import String
 from citeproc.string import join as seam_join
 
 from ..names import family_key, initialize, is_romanesque
+from .lookups import inherited_option, options_parent
 from .mixins import AffixMixin, RecordsVariableMixin
 
 
@@ -18,6 +19,18 @@ class Names(RecordsVariableMixin, AffixMixin, model.Names):
     suppressed when a cite follows one by the same author, replaced by the substitute.
     Test: test_render_citations.py::test_csl_suite_fixture[collapse_AuthorCollapse].
     Upstream: citeproc-py has neither cite grouping nor subsequent-author-substitute."""
+
+    def get_parent_delimiter(self, context=None):
+        parent = options_parent(self, context)  # speed: no XPath search (lookups.py)
+        if parent is None:
+            return super().get_parent_delimiter(context)
+        return inherited_option(parent, "names-delimiter")
+
+    def substitute(self):
+        found = self._substitute  # speed: no XPath search (lookups.py); False: none
+        if found is None:
+            return super().substitute()
+        return found if found is not False else None
 
     def render(self, item, *args, **kwargs):
         author = item.reference.state.author
@@ -57,7 +70,9 @@ class Substitute(model.Substitute):
             state.accessed = []
             try:
                 if isinstance(child, model.Names) and child.name is None:
-                    names = self.xpath_search("./parent::cs:names[1]")[0]
+                    names = self.getparent()  # citeproc-py: XPath "./parent::cs:names[1]"
+                    if not isinstance(names, model.Names):
+                        raise IndexError("cs:substitute outside cs:names")
                     text = child.render(item, names_context=names, context=context, **kwargs)
                 else:
                     text = child.render(item, context=context, **kwargs)
@@ -95,6 +110,23 @@ class Name(AffixMixin, model.Name):
     - subsequent-author-substitute on the entry's first names (``AuthorCapture``).
       Test: test_render_citations.py::test_csl_suite_fixture[name_SubstitutePartialEach].
     Upstream: each is a bug or a missing feature of citeproc-py's ``Name.process``."""
+
+    def get_option(self, name, context=None, sort_options=None):
+        # citeproc-py's, with the enclosing cs:citation or cs:bibliography and its options
+        # found once (lookups.py) instead of by an XPath search on every call
+        parent = options_parent(self, context)
+        if parent is None:
+            return super().get_option(name, context, sort_options)
+        try:
+            value = sort_options[name]
+        except (TypeError, KeyError):
+            inherited = inherited_option(parent, "name-" + name if name in ("form", "delimiter") else name)
+            value = self.get(name, inherited)
+        if name in ("initialize-with-hyphen", "et-al-use-last"):
+            value = value.lower() == "true"
+        elif name.startswith("et-al"):
+            value = int(value)
+        return value
 
     def render(self, *args, **kwargs):
         value = self.process(*args, **kwargs)

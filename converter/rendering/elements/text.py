@@ -45,6 +45,13 @@ class Text(RecordsVariableMixin, CasedMixin, AffixMixin, MacroMixin, NumberEscap
             state.hits += 1
         return text, language
 
+    def quote(self, string):
+        # speed: citeproc-py's Quoted.quote also looks up punctuation-in-quote, which it
+        # does not use (punctuation.py moves the punctuation)
+        if self.get("quotes", "false").lower() == "true":
+            string = self.get_single_term(name="open-quote") + string + self.get_single_term(name="close-quote")
+        return string
+
     def _variable(self, item, context):
         attribute = variable = self.get("variable")
         ref = item.reference
