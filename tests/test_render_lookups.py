@@ -18,7 +18,7 @@ NAME_OPTIONS = ["and", "delimiter", "delimiter-precedes-et-al", "delimiter-prece
 @pytest.mark.parametrize("markup", ["text", "html"])
 def test_lookups_answer_as_citeproc_py(name, markup):
     compiled = load_style(name).compiled(markup)
-    elements = compiled._elements
+    elements = compiled.elements
     assert len(elements) > 100
     checked = {"names": 0, "terms": 0, "dates": 0}
     for el in elements:

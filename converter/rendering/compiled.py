@@ -104,7 +104,7 @@ class CompiledStyle:
         )
         self.root: Any = root
         # every element, alive: the look-ups found for it stay on it (elements/lookups.py)
-        self._elements = prepare(root)
+        self.elements = prepare(root)
 
     def has_bibliography(self) -> bool:
         return self.root.bibliography is not None
