@@ -275,6 +275,18 @@ def _convert(row: mapping.FieldMap, raw: RawField, *, name: str, key: str,
     return value
 
 
+def _useprefix(fields: Dict[str, RawField]) -> bool | None:
+    """biblatex's per-entry ``options = {useprefix=...}`` (the field itself is kept under
+    custom.bibtex; the biblatex writer sets useprefix in it again as its names need)."""
+    raw = fields.get("options")
+    if raw is None:
+        return None
+    found = re.search(r"(?:^|,)\s*useprefix\s*(?:=\s*(true|false))?\s*(?:,|$)", raw.value, re.I)
+    if not found:
+        return None
+    return (found.group(1) or "true").lower() == "true"
+
+
 def _to_csl(entry: Entry, key: str, fields: Dict[str, RawField], diags: Diagnostics) -> CSLItem:
     bib_type = entry.entry_type.lower()
     entry_line = (entry.start_line or 0) + 1
@@ -286,6 +298,7 @@ def _to_csl(entry: Entry, key: str, fields: Dict[str, RawField], diags: Diagnost
     item: CSLItem = {"id": key, "type": csl_type, "citation-key": key}
     used: set[str] = set(mapping.DATE_PARTS) | {"crossref"}
     table = mapping.read_map(csl_type)
+    useprefix = _useprefix(fields)
 
     def priority(name: str) -> int:  # a row's own field name before its other spellings
         row = table.get(name)
@@ -311,7 +324,8 @@ def _to_csl(entry: Entry, key: str, fields: Dict[str, RawField], diags: Diagnost
             continue
         used.add(name)
         if row.kind == "names":
-            people = name_list(raw.value, line=raw.line, field=name, record=key, diags=diags)
+            people = name_list(raw.value, line=raw.line, field=name, record=key, diags=diags,
+                               useprefix=useprefix)
             if people:
                 item[row.csl] = people
             continue

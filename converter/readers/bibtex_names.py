@@ -69,7 +69,11 @@ def _extended_name(raw: str, *, line: int, field: str, record: str, diags: Diagn
 
 
 def name_list(value: str, *, line: int, field: str, record: str,
-           diags: Diagnostics) -> List[Dict[str, str]]:
+              diags: Diagnostics, useprefix: bool | None = None) -> List[Dict[str, str]]:
+    """The CSL names of one .bib name field. A classic "von" part stays with the family name
+    (a non-dropping particle) unless the entry says ``useprefix=false``, biblatex's way of
+    saying it drops."""
+    von_part = "dropping-particle" if useprefix is False else "non-dropping-particle"
     people: List[Dict[str, str]] = []
     for raw in split_multiple_persons_names(text_mode(value)):
         raw = raw.strip()
@@ -96,7 +100,7 @@ def name_list(value: str, *, line: int, field: str, record: str,
             continue
         name: Dict[str, str] = {}
         for csl_part, words in (("family", parts.last), ("given", parts.first),
-                                ("non-dropping-particle", parts.von), ("suffix", parts.jr)):
+                                (von_part, parts.von), ("suffix", parts.jr)):
             if words:
                 text = decode(" ".join(words), line=line, field=field, record=record,
                                diags=diags)

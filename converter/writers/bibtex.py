@@ -153,15 +153,23 @@ def _extended_name(name: Dict[str, Any], encode: Any) -> str:
     return ", ".join(parts)
 
 
-def format_name(name: Dict[str, Any], encode: Any, dialect: str = "bibtex") -> str:
-    """A CSL name as BibTeX's "von Last, Jr, First"; a literal name as one brace group. For
-    biblatex, a name with a particle or with a given name alone uses the extended name format
-    (with an explicit useprefix), which biber reads and classic BibTeX does not."""
+def format_name(name: Dict[str, Any], encode: Any, dialect: str = "bibtex", *,
+                useprefix: bool | None = None, extended: bool = False) -> str:
+    """A CSL name as BibTeX's "von Last, Jr, First"; a literal name as one brace group.
+
+    For biblatex the classic form is the default too: Zotero, pandoc, citation-js and biber all
+    read it, while Zotero takes the extended format's 'family=Gogh' for a family name. A
+    particle's kind is then said once for the entry (``options = {useprefix=...}``, see
+    :func:`entry_useprefix`); only a name the classic form cannot carry uses the extended
+    format: a given name alone, or a particle whose kind differs from the entry's ``useprefix``
+    (``extended`` forces it for every name with a particle, biblatex's per-name useprefix)."""
     if name.get("literal") or not (name.get("family") or name.get("given")):
         return "{" + encode(name.get("literal") or "") + "}"
-    if dialect == "biblatex" and (name.get("dropping-particle") or name.get("non-dropping-particle")
-                                  or not name.get("family")):
-        return _extended_name(name, encode)
+    if dialect == "biblatex":
+        kind = _particle_kind(name)
+        if not name.get("family") or (kind is not None and (extended or kind != useprefix
+                                                             or not _classic_particle(particles(name)))):
+            return _extended_name(name, encode)
     if not name.get("family"):
         return "{" + encode(name["given"]) + "}"  # BibTeX has no given-only name: keep it whole
     family = encode(name.get("family") or "")
@@ -182,6 +190,52 @@ def format_name(name: Dict[str, Any], encode: Any, dialect: str = "bibtex") -> s
         parts.append(_brace_if_needed(suffix))
     parts.append(_brace_if_needed(given) if given else "")
     return ", ".join(parts)
+
+
+def _classic_particle(prefix: str) -> bool:
+    """Whether BibTeX's and biber's name grammar will find ``prefix`` as the "von" part: each
+    word must start with a lower-case letter (biber reads "van 't Hoff" as family "'t Hoff")."""
+    return all(word[:1].isalpha() and word[:1].islower() for word in prefix.split())
+
+
+def _particle_kind(name: Dict[str, Any]) -> bool | None:
+    """True for a particle that stays with the family name (biblatex's useprefix=true), False
+    for one that drops, None for no particle. A name with both kinds counts as staying."""
+    if name.get("non-dropping-particle"):
+        return True
+    if name.get("dropping-particle"):
+        return False
+    return None
+
+
+def entry_useprefix(names: List[Dict[str, Any]]) -> bool | None:
+    """The ``useprefix`` an entry's classic-form names need: the kind most of its particles
+    have (ties: staying, CSL's usual reading of 'van'); None when no name has a particle."""
+    kinds = [k for k in (_particle_kind(n) for n in names if isinstance(n, dict)) if k is not None]
+    if not kinds:
+        return None
+    return kinds.count(True) >= kinds.count(False)
+
+
+def _dropping_particles_lost(item: CSLItem, csl_type: str, options: Any) -> List[str]:
+    """Name fields whose dropping particles classic BibTeX cannot mark (its "von" stays with the
+    family name), unless the entry's kept biblatex options say useprefix=false."""
+    if isinstance(options, str) and re.search(r"useprefix\s*=\s*false", options, re.I):
+        return []
+    return [f"{row.csl} (dropping particle: BibTeX keeps 'von' with the family name)"
+            for row in mapping.fields_for(csl_type) if row.kind == "names" and row.bibtex
+            and isinstance(item.get(row.csl), list)
+            and any(isinstance(n, dict) and _particle_kind(n) is False for n in item[row.csl])]
+
+
+def _with_useprefix(options: str, useprefix: bool) -> str:
+    """An entry's biblatex ``options`` with its useprefix set (others kept in their order; a
+    kept option that already says it, 'useprefix' alone included, is left as written)."""
+    said = re.search(r"(?:^|,)\s*useprefix\s*(?:=\s*(true|false))?\s*(?:,|$)", options, re.I)
+    if said and (said.group(1) or "true").lower() == ("true" if useprefix else "false"):
+        return options
+    kept = [o.strip() for o in options.split(",") if o.strip() and not re.match(r"\s*useprefix\b", o)]
+    return ", ".join(kept + [f"useprefix={'true' if useprefix else 'false'}"])
 
 
 def _write_date(entry: _Entry, row: mapping.FieldMap, value: Any, lost: List[str]) -> bool:
@@ -246,13 +300,22 @@ def _custom_lost(item: CSLItem, carried: Carried) -> List[str]:
     return lost
 
 
-def _write_entry(item: CSLItem, key: str, dialect: str, diags: Diagnostics) -> str:
+def _write_entry(item: CSLItem, key: str, dialect: str, diags: Diagnostics, *,
+                 extended_names: bool = False) -> str:
     entry = _Entry(dialect)
     bib_type = _entry_type(item, dialect, diags, key)
     csl_type = str(item.get("type") or "document")
     done: Set[str] = set()
     lost: List[str] = []
     title_case = stored_in_title_case(item)
+    raw_custom = item.get("custom")
+    custom: Dict[str, Any] = raw_custom if isinstance(raw_custom, dict) else {}
+    kept_fields: Dict[str, Any] = custom.get("bibtex") if isinstance(custom.get("bibtex"), dict) else {}
+    useprefix: bool | None = None
+    if dialect == "biblatex" and not extended_names:
+        useprefix = entry_useprefix([n for row in mapping.fields_for(csl_type) if row.kind == "names"
+                                     and row.biblatex and isinstance(item.get(row.csl), list)
+                                     for n in item[row.csl]])
     for row in mapping.fields_for(csl_type):
         if row.csl in done or row.csl not in item or item[row.csl] in (None, "", [], {}):
             continue
@@ -267,8 +330,9 @@ def _write_entry(item: CSLItem, key: str, dialect: str, diags: Diagnostics) -> s
         if row.kind == "names":
             if not isinstance(value, list):
                 continue
-            entry.add(name, " and ".join(format_name(n, entry.text, dialect) for n in value
-                                         if isinstance(n, dict)))
+            entry.add(name, " and ".join(format_name(n, entry.text, dialect, useprefix=useprefix,
+                                                     extended=extended_names)
+                                         for n in value if isinstance(n, dict)))
         elif row.kind == "title":
             entry.add(name, title_to_latex(str(value), entry.text, title_case=title_case))
         elif row.kind == "pages":
@@ -285,9 +349,14 @@ def _write_entry(item: CSLItem, key: str, dialect: str, diags: Diagnostics) -> s
         done.add(row.csl)
     if bib_type == "thesis" and "genre" not in done:
         entry.add("type", "phdthesis")
-    raw_custom = item.get("custom")
-    custom: Dict[str, Any] = raw_custom if isinstance(raw_custom, dict) else {}
-    for name, value in (custom.get("bibtex") or {}).items():
+    if dialect == "bibtex":
+        lost += _dropping_particles_lost(item, csl_type, kept_fields.get("options"))
+    if useprefix is not None:
+        kept_options = kept_fields.get("options")
+        entry.add("options", _with_useprefix(kept_options if isinstance(kept_options, str) else "", useprefix))
+    for name, value in kept_fields.items():
+        if useprefix is not None and str(name).lower() == "options":
+            continue  # merged into the options written above
         if isinstance(value, str) and not entry.add(str(name).lower(), value):
             lost.append(f"custom.bibtex.{name} (the entry already has a {name} field)")
     if mapping.csl_type_for(bib_type) not in (csl_type, None):
@@ -306,10 +375,11 @@ def _write_entry(item: CSLItem, key: str, dialect: str, diags: Diagnostics) -> s
     return f"@{bib_type}{{{key},\n{body}\n}}\n" if body else f"@{bib_type}{{{key},\n}}\n"
 
 
-def _write(items: List[CSLItem], dialect: str) -> Output:
+def _write(items: List[CSLItem], dialect: str, *, extended_names: bool = False) -> Output:
     diags = Diagnostics()
     keys = assign_keys(items)
-    entries = [_write_entry(item, key, dialect, diags) for item, key in zip(items, keys)]
+    entries = [_write_entry(item, key, dialect, diags, extended_names=extended_names)
+               for item, key in zip(items, keys)]
     return Output("\n".join(entries), list(diags))
 
 
@@ -319,5 +389,7 @@ def write_bibtex(items: List[CSLItem], *, options: Options | None = None) -> Out
 
 
 def write_biblatex(items: List[CSLItem], *, options: Options | None = None) -> Output:
-    """BibLaTeX for biber: UTF-8, ISO dates, BibLaTeX field names."""
-    return _write(items, "biblatex")
+    """BibLaTeX for biber: UTF-8, ISO dates, BibLaTeX field names; names in the classic form
+    unless ``extended_names`` (biblatex's 'family=..., prefix=..., useprefix=...' for every
+    name with a particle)."""
+    return _write(items, "biblatex", extended_names=bool(options and options.extended_names))
