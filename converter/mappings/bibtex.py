@@ -37,7 +37,10 @@ TYPES: Tuple[Tuple[str, str, str], ...] = (
     ("software", "misc", "software"),
     ("patent", "misc", "patent"),
     ("periodical", "misc", "periodical"),
-    ("collection", "book", "collection"),
+    # biblatex's @collection is an edited book; CSL's "collection" is an archival one, which
+    # neither dialect has a type for.
+    ("book", "book", "collection"),
+    ("collection", "misc", "misc"),
     ("entry-encyclopedia", "incollection", "inreference"),
     ("entry-dictionary", "incollection", "inreference"),
     ("entry", "incollection", "inreference"),
@@ -74,6 +77,8 @@ class FieldMap:
            pages     a page range ("578--593" <-> "578-593")
            verbatim  not LaTeX (URL, DOI, ...): written and read as is
            language  an ISO 639 code in CSL, a babel language name in .bib
+           typekey   biblatex's localisation keys ('resreport') <-> what they print ('research report')
+           places    a biblatex list ("Durham and London") <-> CSL's "Durham; London"
     """
 
     csl: str
@@ -95,8 +100,10 @@ class FieldMap:
 JOURNAL_TYPES = ("article-journal", "article-magazine", "article-newspaper", "article",
                  "review", "periodical")
 PART_TYPES = ("chapter", "paper-conference", "entry-encyclopedia", "entry-dictionary", "entry")
-NUMBERED_TYPES = ("report", "standard", "patent", "legislation", "document", "book",
+NUMBERED_TYPES = ("report", "standard", "patent", "legislation", "document",
                   "manuscript", "dataset", "software", "webpage")
+# Types whose `number` is the number in a series (BibTeX and biblatex alike).
+SERIES_TYPES = ("book", "chapter", "paper-conference", "entry-encyclopedia", "entry-dictionary", "entry")
 
 FIELDS: Tuple[FieldMap, ...] = (
     FieldMap("author", "author", "author", "names"),
@@ -119,14 +126,15 @@ FIELDS: Tuple[FieldMap, ...] = (
     FieldMap("number-of-volumes", None, "volumes", "text"),
     FieldMap("issue", "number", "number", "text", ("issue",), JOURNAL_TYPES),
     FieldMap("number", "number", "number", "text", (), NUMBERED_TYPES),
+    FieldMap("collection-number", "number", "number", "text", (), SERIES_TYPES),
     FieldMap("page", "pages", "pages", "pages"),
     FieldMap("number-of-pages", None, "pagetotal", "text"),
     FieldMap("edition", "edition", "edition", "text"),
     FieldMap("publisher", "school", "institution", "text", ("school",), ("thesis",)),
     FieldMap("publisher", "institution", "institution", "text", (), ("report", "standard")),
     FieldMap("publisher", "publisher", "publisher", "text", ("institution", "school", "organization")),
-    FieldMap("publisher-place", "address", "location", "text", ("address", "location")),
-    FieldMap("genre", "type", "type", "text"),
+    FieldMap("publisher-place", "address", "location", "places", ("address", "location")),
+    FieldMap("genre", "type", "type", "typekey"),
     FieldMap("DOI", "doi", "doi", "verbatim"),
     FieldMap("URL", "url", "url", "verbatim"),
     FieldMap("ISSN", "issn", "issn", "verbatim"),
@@ -140,6 +148,79 @@ FIELDS: Tuple[FieldMap, ...] = (
     FieldMap("version", None, "version", "text"),
     FieldMap("chapter-number", "chapter", "chapter", "text"),
 )
+
+# Fields read and written as they are (no LaTeX, so no '%' comments either).
+VERBATIM_FIELDS = frozenset({n for row in FIELDS if row.kind == "verbatim" for n in row.names()}
+                            | {"file", "eprint", "pdf", "verba", "verbb", "verbc", "urlraw"})
+
+# biblatex's split titles, joined as pandoc joins them ("Title: Subtitle. Addon"), for reading:
+# (main field, subtitle field, addon field).
+TITLE_PARTS: Tuple[Tuple[str, str, str], ...] = (
+    ("maintitle", "mainsubtitle", "maintitleaddon"),
+    ("title", "subtitle", "titleaddon"),
+    ("booktitle", "booksubtitle", "booktitleaddon"),
+    ("journaltitle", "journalsubtitle", "journaltitleaddon"),
+    ("eventtitle", "", "eventtitleaddon"),
+    ("issuetitle", "issuesubtitle", "issuetitleaddon"),
+)
+
+# crossref inheritance (biblatex manual, appendix B): (parent types, child types, renames);
+# a rename to None is not inherited. Fields not named are inherited as they are.
+_MV = ("mvbook", "mvcollection", "mvproceedings", "mvreference")
+_BOOKS = ("book", "collection", "proceedings", "reference", "bookinbook")
+_PARTS = ("inbook", "bookinbook", "suppbook", "incollection", "suppcollection", "inproceedings",
+          "inreference")
+_NO_TITLE: Dict[str, Optional[str]] = {"shorttitle": None, "sorttitle": None, "indextitle": None,
+                                       "indexsorttitle": None}
+INHERITANCE: Tuple[Tuple[Tuple[str, ...], Tuple[str, ...], Dict[str, Optional[str]]], ...] = (
+    (_MV, _BOOKS + _PARTS, {"title": "maintitle", "subtitle": "mainsubtitle", "titleaddon": "maintitleaddon",
+                            **_NO_TITLE}),
+    (_MV + ("book",), ("inbook", "bookinbook", "suppbook"), {"author": "bookauthor"}),
+    (_BOOKS, _PARTS, {"title": "booktitle", "subtitle": "booksubtitle", "titleaddon": "booktitleaddon",
+                      **_NO_TITLE}),
+    (("periodical",), ("article", "suppperiodical"), {"title": "journaltitle", "subtitle": "journalsubtitle",
+                                                       **_NO_TITLE}),
+)
+# Never inherited, whatever the types.
+NOT_INHERITED = frozenset({"ids", "crossref", "xref", "xdata", "entryset", "entrysubtype", "execute", "label",
+                           "options", "presort", "related", "relatedoptions", "relatedstring", "relatedtype",
+                           "shorthand", "shorthandintro", "sortkey", "key"})
+
+
+def inherited_name(parent_type: str, child_type: str, field: str) -> Optional[str]:
+    """The name a parent's field takes in the child; None when it is not inherited."""
+    if field in NOT_INHERITED:
+        return None
+    renames: Dict[str, Optional[str]] = {}
+    for parents, children, table in INHERITANCE:
+        if parent_type in parents and child_type in children:
+            renames.update(table)
+    return renames.get(field, field)
+
+
+# biblatex's localisation keys of the `type` field (english.lbx) <-> what they print.
+TYPE_KEYS: Dict[str, str] = {
+    "mathesis": "Master's thesis", "phdthesis": "PhD thesis", "candthesis": "Candidate thesis",
+    "techreport": "technical report", "resreport": "research report", "software": "computer software",
+    "datacd": "CD-ROM", "audiocd": "audio CD", "patent": "patent", "patentde": "German patent",
+    "patenteu": "European patent", "patentfr": "French patent", "patentuk": "British patent",
+    "patentus": "U.S. patent", "patreq": "patent request", "patreqde": "German patent request",
+    "patreqeu": "European patent request", "patreqfr": "French patent request",
+    "patrequk": "British patent request", "patrequs": "U.S. patent request",
+}
+
+
+def type_key_text(value: str) -> str:
+    """A `type` value as biblatex prints it: a localisation key becomes its English string."""
+    return TYPE_KEYS.get(value.strip().lower(), value)
+
+
+def type_key_for(text: str) -> Optional[str]:
+    """The localisation key whose string is exactly ``text``; None when none is (a differently
+    cased 'PhD Thesis' is written as it is, so that it reads back the same)."""
+    wanted = text.strip()
+    return next((key for key, said in TYPE_KEYS.items() if said == wanted), None)
+
 
 # CSL variables that are the entry itself rather than a field: its key and type.
 ENTRY_VARIABLES = frozenset({"id", "citation-key", "type"})
@@ -171,17 +252,21 @@ LANGUAGES: Dict[str, str] = {
 }
 # Other spellings met when reading.
 # (English and native names such as 'russian', 'francais', 'русский' are in converter/vocabulary/languages.py.)
+# A name that settles the region gives a full BCP 47 tag (pandoc reads them alike).
 LANGUAGE_ALIASES: Dict[str, str] = {
-    "american": "en", "british": "en", "usenglish": "en", "ukenglish": "en", "australian": "en",
-    "canadian": "en", "newzealand": "en", "ngerman": "de", "austrian": "de",
-    "naustrian": "de", "swissgerman": "de", "nswissgerman": "de",
-    "brazil": "pt", "brazilian": "pt", "portuges": "pt", "bahasa": "id",
+    "american": "en-US", "british": "en-GB", "usenglish": "en-US", "ukenglish": "en-GB",
+    "australian": "en-AU", "canadian": "en-CA", "newzealand": "en-NZ", "ngerman": "de-DE",
+    "german": "de-DE", "austrian": "de-AT", "naustrian": "de-AT", "swissgerman": "de-CH",
+    "nswissgerman": "de-CH", "brazil": "pt-BR", "brazilian": "pt-BR", "portuges": "pt-PT",
+    "bahasa": "id", "canadien": "fr-CA", "acadian": "fr-CA", "swissfrench": "fr-CH",
 }
 
 
 def language_code(name: str) -> Optional[str]:
     """'english' / 'English' / 'en' / 'en-US' -> 'en'; None when unknown."""
     key = name.strip().lower()
+    if key in LANGUAGE_ALIASES:
+        return LANGUAGE_ALIASES[key]
     if key in LANGUAGES:
         return key
     if "-" in key and key.split("-")[0] in LANGUAGES:
@@ -193,7 +278,11 @@ def language_code(name: str) -> Optional[str]:
 
 
 def language_name(code: str) -> Optional[str]:
-    """'en' / 'en-US' -> 'english'; None when the code has no babel name here."""
+    """'en' / 'en-US' -> 'english', 'en-GB' -> 'british'; None when the code has no babel name here."""
+    tag = code.strip().replace("_", "-").lower()
+    regional = next((name for name, t in LANGUAGE_ALIASES.items() if t.lower() == tag and "-" in t), None)
+    if regional and tag != "de-de":  # 'de-DE' stays 'ngerman', LANGUAGES' name for German
+        return regional
     return LANGUAGES.get(code.strip().lower().split("-")[0].split("_")[0])
 
 

@@ -14,6 +14,7 @@ import re
 from typing import Any, Dict, List, Optional, Tuple
 
 import bibtexparser
+from bibtexparser.middlewares.names import split_multiple_persons_names
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock, Preamble
 
 from ..errors import ParseError
@@ -125,11 +126,13 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
         taken_ids.add(key)
         evaluated.append((entry, key, fields))
 
-    by_key = {key.lower(): fields for _, key, fields in evaluated}
+    by_key = {key.lower(): (entry.entry_type.lower(), dict(fields)) for entry, key, fields in evaluated}
     records: List[CSLItem] = []
     lines: Dict[str, int] = {}
     for entry, key, fields in evaluated:
-        _resolve_crossref(entry, key, fields, by_key, diags)
+        if entry.entry_type.lower() == "xdata":
+            continue  # data for other entries only (biblatex's @xdata)
+        _resolve_crossref(entry.entry_type.lower(), key, fields, by_key, diags)
         records.append(_to_csl(entry, key, fields, diags))
         lines[key] = (entry.start_line or 0) + 1
     if not records and not diags:
@@ -139,6 +142,17 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
     result = Result(records, list(diags))
     result.locate(source, lines)
     return result
+
+
+_VALUE_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+
+
+def _uncomment(value: str) -> str:
+    """A field value without its LaTeX comments ('2001 % checked' -> '2001'): an unescaped '%'
+    comments out the rest of its line, for LaTeX and for biber alike."""
+    if "%" not in value:
+        return value
+    return _VALUE_COMMENT.sub("", value).strip()
 
 
 def _evaluate_entry(entry: Entry, key: str, values: Values,
@@ -151,6 +165,8 @@ def _evaluate_entry(entry: Entry, key: str, values: Values,
         name = fld.key.lower()
         raw = str(fld.value)
         value, problem = values.evaluate(raw, line=line, field=name, record=key)
+        if name not in mapping.VERBATIM_FIELDS:
+            value = _uncomment(value)
         if problem:
             # A missing comma makes the next field part of this value: blame that line.
             next_field = _FIELD_START.search(raw)
@@ -177,32 +193,35 @@ def _evaluate_entry(entry: Entry, key: str, values: Values,
     return fields
 
 
-# Fields a child inherits from its crossref parent under another name (BibLaTeX's rules).
-_INHERIT_AS = {"title": "booktitle", "subtitle": "booksubtitle", "author": "bookauthor",
-               "shorttitle": None, "ids": None, "crossref": None, "key": None}
-
-
-def _resolve_crossref(entry: Entry, key: str, fields: Dict[str, RawField],
-                      by_key: Dict[str, Dict[str, RawField]], diags: Diagnostics) -> None:
-    ref = fields.get("crossref")
-    if ref is None:
-        return
-    parent = by_key.get(ref.value.strip().lower())
-    if parent is None:
-        diags.warn(f"crossref {ref.value!r} is not in the file", line=ref.line, field="crossref",
-                   record=key)
-        return
-    child_is_part = entry.entry_type.lower() in ("incollection", "inproceedings", "inbook",
-                                                  "inreference", "bookinbook", "suppbook")
-    for name, raw in parent.items():
-        target: Optional[str] = name
-        if child_is_part and name in _INHERIT_AS:
-            target = _INHERIT_AS[name]
-        elif name in ("ids", "crossref", "key"):
-            target = None
-        if target and target not in fields:
-            fields[target] = raw
-    del fields["crossref"]
+def _resolve_crossref(child_type: str, key: str, fields: Dict[str, RawField],
+                      by_key: Dict[str, Tuple[str, Dict[str, RawField]]], diags: Diagnostics,
+                      seen: Tuple[str, ...] = ()) -> None:
+    """Fill ``fields`` from the entry's ``xdata`` and ``crossref`` parents, nested parents first
+    (mvbook -> book -> inbook), renaming as biblatex does (mappings/bibtex.py INHERITANCE)."""
+    for name in ("xdata", "crossref"):
+        ref = fields.pop(name, None)
+        if ref is None:
+            continue
+        targets = [t.strip() for t in ref.value.split(",") if t.strip()] if name == "xdata" else [ref.value.strip()]
+        for target in targets:
+            found = by_key.get(target.lower())
+            if found is None:
+                diags.warn(f"{name} {target!r} is not in the file", line=ref.line, field=name, record=key)
+                continue
+            if target.lower() in seen:
+                diags.warn(f"{name} {target!r} refers back to itself; not followed", line=ref.line,
+                           field=name, record=key)
+                continue
+            parent_type, parent = found
+            # the parent's own parents first (a copy: the parent is also a record of its own)
+            parent = dict(parent)
+            _resolve_crossref(parent_type, target, parent, by_key, diags, seen + (key.lower(),))
+            for field, raw in parent.items():
+                renamed = field if name == "xdata" else mapping.inherited_name(parent_type, child_type, field)
+                if renamed and renamed not in fields:
+                    fields[renamed] = raw
+                if renamed == "bookauthor" and "author" not in fields:
+                    fields["author"] = raw  # biblatex: a book's author is also its part's author
 
 
 def _date(fields: Dict[str, RawField], row: mapping.FieldMap, key: str,
@@ -266,12 +285,17 @@ def _convert(row: mapping.FieldMap, raw: RawField, *, name: str, key: str,
     """The CSL value of a text-like field."""
     if row.kind == "verbatim":
         return unescape_verbatim(raw.value)
+    if row.kind == "places" and name == "location":  # a biblatex list: 'Durham and London'
+        return "; ".join(decode(place, line=raw.line, field=name, record=key, diags=diags)
+                         for place in split_multiple_persons_names(raw.value))
     # titles keep their case-protecting braces and font commands as CSL rich text
     value = decode(raw.value, line=raw.line, field=name, record=key, diags=diags, rich=row.kind == "title")
     if row.kind == "pages":
         return _pages(value)
     if row.kind == "language":
         return mapping.language_code(value) or value
+    if row.kind == "typekey":
+        return mapping.type_key_text(value)
     return value
 
 
@@ -287,6 +311,34 @@ def _useprefix(fields: Dict[str, RawField]) -> bool | None:
     return (found.group(1) or "true").lower() == "true"
 
 
+def _join_title_parts(fields: Dict[str, RawField], used: set[str]) -> None:
+    """biblatex's subtitle and title addon join their title as pandoc joins them: 'Title:
+    Subtitle. Addon' (CSL has one variable for the whole title)."""
+    for main, sub, addon in mapping.TITLE_PARTS:
+        parts = [fields.get(main), fields.get(sub) if sub else None, fields.get(addon)]
+        if parts[0] is None or (parts[1] is None and parts[2] is None):
+            continue
+        text = parts[0].value
+        if parts[1] is not None:
+            text += ": " + parts[1].value
+        if parts[2] is not None:
+            text += ". " + parts[2].value
+        fields[main] = RawField(text, parts[0].line)
+        used.update(n for n in (sub, addon) if n)
+
+
+def _main_title(item: CSLItem, raw: RawField, csl_type: str, key: str, diags: Diagnostics) -> None:
+    """A multi-volume work's title: the volume's own title becomes CSL's volume-title (for a
+    part: its book's title), the main title the title (for a part: the container's)."""
+    main = decode(raw.value, line=raw.line, field="maintitle", record=key, diags=diags, rich=True)
+    if not main:
+        return
+    own = "container-title" if csl_type in mapping.PART_TYPES else "title"
+    if item.get(own):
+        item["volume-title"] = item[own]
+    item[own] = main
+
+
 def _to_csl(entry: Entry, key: str, fields: Dict[str, RawField], diags: Diagnostics) -> CSLItem:
     bib_type = entry.entry_type.lower()
     entry_line = (entry.start_line or 0) + 1
@@ -299,6 +351,7 @@ def _to_csl(entry: Entry, key: str, fields: Dict[str, RawField], diags: Diagnost
     used: set[str] = set(mapping.DATE_PARTS) | {"crossref"}
     table = mapping.read_map(csl_type)
     useprefix = _useprefix(fields)
+    _join_title_parts(fields, used)
 
     def priority(name: str) -> int:  # a row's own field name before its other spellings
         row = table.get(name)
@@ -333,9 +386,10 @@ def _to_csl(entry: Entry, key: str, fields: Dict[str, RawField], diags: Diagnost
         if value:
             item[row.csl] = value
     if bib_type in mapping.THESIS_TYPES and "genre" not in item:
-        item["genre"] = "PhD thesis" if bib_type == "phdthesis" else "Master's thesis"
-    if csl_type == "thesis" and bib_type == "thesis" and item.get("genre") in ("phdthesis", "mathesis"):
-        item["genre"] = "PhD thesis" if item["genre"] == "phdthesis" else "Master's thesis"
+        item["genre"] = mapping.type_key_text(mapping.THESIS_TYPES[bib_type])
+    if "maintitle" in fields:
+        _main_title(item, fields["maintitle"], csl_type, key, diags)
+        used.add("maintitle")
     # Everything not mapped (or a second spelling of a field already read) is kept as is.
     extra = {name: raw.value for name, raw in fields.items() if name not in used}
     # .bib titles are stored in Title Case for .bst files to lower (model.py: "title-case").

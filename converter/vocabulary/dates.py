@@ -71,12 +71,21 @@ def parse_iso(text: str) -> List[int] | None:
     return [int(g) for g in m.groups() if g is not None] if m else None
 
 
+_UNSPECIFIED_YEAR = re.compile(r"(\d{2,3})[uX]{1,2}")
+
+
 def parse_edtf(text: str) -> Dict[str, Any] | None:
     """An ISO 8601 date or an EDTF interval ('2020-05/2020-06', open ends '2020/..' and
-    '2020/') as a CSL date; None when the text is neither."""
+    '2020/'; a year with unspecified digits '199X' or '199u' as the range 1990-1999) as a CSL
+    date; None when the text is neither."""
     ends = text.strip().split("/")
     if len(ends) > 2:
         return None
+    unspecified = _UNSPECIFIED_YEAR.fullmatch(text.strip())
+    if unspecified and len(text.strip()) == 4:  # EDTF '199X' (biblatex also '199u'): the decade or century as a range
+        digits = unspecified.group(1)
+        width = 4 - len(digits)
+        return {"date-parts": [[int(digits) * 10 ** width], [int(digits) * 10 ** width + 10 ** width - 1]]}
     parts: List[List[int] | None] = []  # None for an open end
     for end in ends:
         if end.strip() in ("", ".."):

@@ -208,6 +208,8 @@ class _Decoder:
             return f"{first} {_units(second)}".strip()
         if name in KEEP_ARGUMENT:
             arg = self.argument(math)
+            if name in ("enquote", "mkbibquote"):  # csquotes/biblatex quotes: English double quotes
+                return "\u201c" + arg + "\u201d"
             if name == "textsubscript" and all(c in SUBSCRIPTS for c in arg):
                 return "".join(SUBSCRIPTS[c] for c in arg)
             if name == "textsuperscript" and all(c in SUPERSCRIPTS for c in arg):

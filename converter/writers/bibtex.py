@@ -339,6 +339,11 @@ def _write_entry(item: CSLItem, key: str, dialect: str, diags: Diagnostics, *,
             entry.add(name, _pages(entry.text(value)))
         elif row.kind == "verbatim":
             entry.add(name, escape_verbatim(str(value)))
+        elif row.kind == "typekey" and dialect == "biblatex" and mapping.type_key_for(str(value)):
+            entry.add(name, str(mapping.type_key_for(str(value))))
+        elif row.kind == "places" and dialect == "biblatex" and name == "location":
+            entry.add(name, " and ".join(_brace_if_needed(entry.text(place.strip()))
+                                         for place in str(value).split(";") if place.strip()))
         elif row.kind == "language":
             babel = mapping.language_name(str(value))
             if babel is None:
