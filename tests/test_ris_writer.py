@@ -107,7 +107,7 @@ def test_rispy_sees_the_seed_fields(seed_ris, index):
     assert record.get("urls", [None])[0] == item.get("URL")
     assert record.get("language") == item.get("language")
     assert record.get("notes", [None])[0] == item.get("note")
-    assert record.get("name_of_database") == item.get("source")
+    assert record.get("database_provider") == item.get("source")  # DP: Zotero's libraryCatalog
     # rispy joins continuation lines with a space; we write paragraph breaks as new lines
     assert record.get("abstract") == (item["abstract"].replace("\n", " ") if "abstract" in item else None)
     if "keyword" in item:
@@ -150,10 +150,11 @@ def test_ris2xml_doi_quirk(tmp_path):
 def test_ris2xml_reads_every_field_of_the_seed(seed_ris, tmp_path):
     items, text = seed_ris
     root, stderr = ris2xml(text, tmp_path)
-    # DB (the reference as printed, CSL 'source') is the one tag bibutils has no MODS place for;
-    # it says so ("Unused entries ... DATABASE"), and says nothing else is unused.
+    # DP (CSL 'source', Zotero's libraryCatalog; here the reference as printed) is the one tag
+    # bibutils has no MODS place for; it says so ("Unused entries ... DATABASEPROV"), and says
+    # nothing else is unused.
     unused = re.findall(r"^ris2xml:\s+'(\w+)', ", stderr, flags=re.M)
-    assert set(unused) <= {"DATABASE"}, stderr
+    assert set(unused) <= {"DATABASEPROV"}, stderr
     assert len(unused) == sum(1 for item in items if item.get("source"))
     assert "Did not identify" not in stderr, stderr
     mods = root.findall("m:mods", MODS)

@@ -36,6 +36,8 @@ Kind = Literal[
     "serial",      # SN: ISSN or ISBN, told apart by shape and by reference type
     "doi",         # DO: a bare DOI (prefixes such as https://doi.org/ are dropped on reading)
     "language",    # LA: 'English' / 'eng' read as the BCP 47 tag 'en' (converter/vocabulary/languages.py)
+    "number",      # SN of a report or patent: its number (Zotero's reportNumber/patentNumber); an
+                   # ISBN-shaped value is the ISBN, and an item's ISBN is written there too
 ]
 
 
@@ -45,12 +47,35 @@ class Field:
     csl: str
     kind: Kind = "text"
     read_also: Tuple[str, ...] = ()
+    types: Tuple[str, ...] | None = None  # CSL types this row is for; None: every type
 
+    def applies_to(self, csl_type: str) -> bool:
+        return self.types is None or csl_type in self.types
+
+
+# Zotero's RIS.js decides a tag's meaning by item type; these are its conventions in CSL terms.
+BOOKS = ("book",)
+CONFERENCE = ("paper-conference",)
+NUMBERED_BY_SN = ("report", "patent")
+NUMBERED_BY_M1 = ("bill", "hearing", "legislation")
 
 # Order = the order the writer emits tags in (TY first, the core bibliographic tags next, as
-# Zotero writes them). ER is not a field: it ends each record.
+# Zotero writes them). ER is not a field: it ends each record. A row with ``types`` is for
+# those CSL types only, and there it shadows the rows for every type with its tag or variable.
 FIELDS: Tuple[Field, ...] = (
     Field("TY", "type", "type"),
+    # For a book, Zotero reads A2 as the series editor and A3 as the editor.
+    Field("A2", "collection-editor", "names", types=BOOKS),
+    Field("A3", "editor", "names", ("ED",), types=BOOKS),
+    # For a book, T2 (and T3) is the series.
+    Field("T2", "collection-title", "text", ("T3",), types=BOOKS),
+    # For a conference paper, Zotero writes the conference's name in T2, the proceedings in C3
+    # and the place in C1; a T2 alone (EndNote and most others) is the proceedings.
+    Field("T2", "event-title", "text", types=CONFERENCE),
+    Field("C3", "container-title", "text", ("BT",), types=CONFERENCE),
+    Field("C1", "event-place", "text", types=CONFERENCE),
+    Field("SN", "number", "number", types=NUMBERED_BY_SN),
+    Field("M1", "number", "text", types=NUMBERED_BY_M1),
     Field("AU", "author", "names", ("A1",)),
     Field("A2", "editor", "names", ("ED",)),
     Field("A3", "collection-editor", "names"),
@@ -81,7 +106,9 @@ FIELDS: Tuple[Field, ...] = (
     Field("KW", "keyword", "keywords"),
     Field("LA", "language", "language"),
     Field("CN", "call-number", "text"),
-    Field("DB", "source", "text"),
+    Field("DP", "source", "text"),       # Zotero's libraryCatalog
+    Field("DB", "archive", "text"),      # Zotero's archive
+    Field("AN", "archive_location", "text"),
     Field("N1", "note", "lines"),
     Field("ID", "id", "id"),
 )
@@ -94,13 +121,37 @@ JOURNAL_EITHER = "JO"
 BOOK_TYPES = frozenset({"book", "chapter", "classic", "collection", "entry", "entry-dictionary",
                         "entry-encyclopedia", "paper-conference", "report", "thesis", "pamphlet"})
 
-BY_TAG: Dict[str, Field] = {}
+BY_TAG: Dict[str, Field] = {}  # the rows for every type
 for _field in FIELDS:
-    for _tag in (_field.tag, *_field.read_also):
-        BY_TAG[_tag] = _field
+    if _field.types is None:
+        for _tag in (_field.tag, *_field.read_also):
+            BY_TAG.setdefault(_tag, _field)
 
-# What RIS has a place for: the table's variables, ISBN (SN, told apart from ISSN by shape),
-# and the tags the reader kept under custom.ris.
+
+def fields_for(csl_type: str) -> Tuple[Field, ...]:
+    """The rows an item of ``csl_type`` is written with, in order: its type's own rows, and
+    the rows for every type whose tag and variable those do not take."""
+    own = [f for f in FIELDS if f.types is not None and csl_type in f.types]
+    taken = {f.tag for f in own} | {f.csl for f in own}
+    return tuple(f for f in FIELDS if (f.types is not None and csl_type in f.types)
+                 or (f.types is None and f.tag not in taken and f.csl not in taken))
+
+
+def field_for(tag: str, csl_type: str) -> Field | None:
+    """The row that reads ``tag`` in a record of ``csl_type``."""
+    for f in FIELDS:
+        if f.types is not None and csl_type in f.types and tag in (f.tag, *f.read_also):
+            return f
+    return BY_TAG.get(tag)
+
+
+def carried_for(csl_type: str) -> Carried:
+    """What RIS has a place for in an item of ``csl_type``: its rows' variables, ISBN (SN, told
+    apart from ISSN by shape), and the tags the reader kept under custom.ris."""
+    return Carried(frozenset(f.csl for f in fields_for(csl_type)) | {"ISBN"}, custom=frozenset({"ris"}))
+
+
+# Any type's: what the format has a place for at all.
 CARRIED = Carried(frozenset(f.csl for f in FIELDS) | {"ISBN"}, custom=frozenset({"ris"}))
 CARRIES: Dict[str, Carried] = {"ris": CARRIED}  # by writer
 
@@ -132,6 +183,8 @@ TYPES: Tuple[Tuple[str, str], ...] = (
     ("ART", "graphic"),
     ("FIGURE", "figure"),
     ("MPCT", "motion_picture"),
+    ("VIDEO", "motion_picture"),
+    ("SLIDE", "speech"),
     ("ADVS", "motion_picture"),
     ("SOUND", "song"),
     ("MUSIC", "musical_score"),
@@ -171,7 +224,8 @@ SEASONS = dates.SEASONS  # RIS writes CSL seasons by name
 
 # One tag line: two upper-case letters/digits, two spaces, a hyphen, a space (optional at the
 # end of the line: many exporters write "ER  -").
-TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*)|\s*)$")
+# Zotero also reads one space before the hyphen ("TY - JOUR"), as some exporters write it.
+TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: (.*)|\s*)$")
 
 def serial_variable(value: str, csl_type: str) -> str:
     """'ISSN' or 'ISBN' for an SN value: its label or length decides, else the reference type."""
@@ -185,4 +239,4 @@ def tags_for(csl_variable: str) -> List[str]:
 
 __all__ = ["BOOK_TYPES", "BY_TAG", "CARRIED", "CSL_TO_RIS", "DEFAULT_CSL_TYPE", "FIELDS", "Field",
            "GENERIC_RIS_TYPE", "JOURNAL_EITHER", "Kind", "NEAREST_RIS", "RIS_TO_CSL", "SEASONS",
-           "TAG_LINE", "TYPES", "serial_variable", "tags_for"]
+           "TAG_LINE", "TYPES", "carried_for", "field_for", "fields_for", "serial_variable", "tags_for"]

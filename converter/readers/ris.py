@@ -9,6 +9,7 @@ number and skipped; the others still come through.
 """
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from ..mappings import ris as table
 from ..model import CSLItem, Diagnostics, Result
 from ..options import Options
 from ..vocabulary.dates import SEASONS
-from ..vocabulary.identifiers import looks_like_doi, strip_doi_prefix
+from ..vocabulary.identifiers import issn_or_isbn, looks_like_doi, strip_doi_prefix
 from ..vocabulary.languages import bcp47
 from ..vocabulary.names import split_inverted
 
@@ -90,14 +91,16 @@ def split_records(text: str, diags: Diagnostics) -> List[RawRecord]:
             shown = line.strip()[:60] + ("..." if len(line.strip()) > 60 else "")
             diags.warn(f"text outside any record ignored: {shown!r}", line=n)
     if current is not None:
-        if text and text[-1] not in "\r\n":
-            # The file stops in the middle of a line: the last value may be cut short.
-            diags.error(f"file ends inside this record, in the middle of line {len(lines)} "
-                        "(truncated?); record skipped", line=current.start, field="ER")
+        # Many exports end without ER or without a final newline; Zotero reads them, so do we.
+        if text and text[-1] not in "\r\n" and current.entries:
+            last_tag = current.entries[-1][0]
+            diags.warn(f"file ends inside this record without ER or a final newline, in {last_tag} "
+                       f"(line {len(lines)}): its value may be cut short; record kept",
+                       line=current.start, field=last_tag)
         else:
             diags.warn("record has no ER at the end of the file; kept", line=current.start,
                        field="ER")
-            records.append(current)
+        records.append(current)
     return records
 
 
@@ -135,6 +138,17 @@ def parse_date(value: str) -> Tuple[Dict[str, Any], Optional[str]]:
     return date, problem
 
 
+_HTML_NOTE = re.compile(r"</?(?:p|br|div|span|strong|em|b|i|ul|ol|li|h\d|a)\b[^>]*>", re.I)
+
+
+def _note_text(value: str) -> str:
+    """A Zotero HTML note as text: paragraphs and line breaks become new lines, other tags go,
+    entities are decoded."""
+    text = re.sub(r"(?i)<br\s*/?>|</p>\s*<p[^>]*>|</(?:div|li|h\d)>", "\n", value)
+    text = re.sub(r"<[^>]+>", "", text)
+    return "\n".join(line.strip() for line in html.unescape(text).split("\n") if line.strip())
+
+
 def _join_keywords(keywords: List[str]) -> Optional[str]:
     """CSL keeps keywords in one string: ', ' between them, or '; ' when they contain commas."""
     if not any("," in k for k in keywords):
@@ -154,6 +168,9 @@ def _made_up_id(item: CSLItem, index: int) -> str:
     who = _ascii_slug(names[0].get("family") or names[0].get("literal", "")) if names else ""
     year = (item.get("issued") or {}).get("date-parts", [[""]])[0][0]
     return f"{who}{year}" if who and year else f"ris{index}"
+
+
+_DATE_RANK = {"DA": 2, "Y1": 1}
 
 
 class _Builder:
@@ -181,7 +198,7 @@ class _Builder:
             self.keep(tag, value)  # a second, different value: kept, written back as it came
 
     def add(self, tag: str, value: str, line: int) -> None:
-        spec = table.BY_TAG.get(tag)
+        spec = table.field_for(tag, str(self.item.get("type", "")))
         if spec is None or tag == table.JOURNAL_EITHER:
             if tag == table.JOURNAL_EITHER:
                 self.journal_either.append(_NEWLINES.sub(" ", value))
@@ -191,6 +208,8 @@ class _Builder:
         kind, var = spec.kind, spec.csl
         if tag == "M3" and looks_like_doi(strip_doi_prefix(value)):
             kind, var = "doi", "DOI"  # older Zotero exports put the DOI in M3
+        if tag == "N1" and _HTML_NOTE.search(value):
+            value = _note_text(value)  # Zotero writes notes as HTML
         if kind != "lines":
             value = _NEWLINES.sub(" ", value)
         if kind == "type":
@@ -210,6 +229,8 @@ class _Builder:
                                 f"{self.pages[tag][0]!r}", line=line, field=tag)
         elif kind == "serial":
             self.single(table.serial_variable(value, self.item.get("type", "")), tag, value)
+        elif kind == "number":  # a report's or patent's SN: its number, unless it is an ISBN
+            self.single("ISBN" if issn_or_isbn(value) == "ISBN" else var, tag, value)
         elif kind == "doi":
             self.single(var, tag, strip_doi_prefix(value))
         elif kind == "language":
@@ -248,8 +269,9 @@ class _Builder:
                 parsed.append((tag, value, date, line))
             # The most precise date wins (DA 2012/07/03 over PY 2012); a less precise one that
             # agrees with it adds nothing; one that disagrees is kept as written.
+            # Equally precise: DA before Y1 before PY (Zotero takes PY only as a fallback).
             best = max(parsed, key=lambda p: (len(p[2].get("date-parts", [[]])[0]),
-                                              "season" in p[2]))
+                                              "season" in p[2], _DATE_RANK.get(p[0], 0)))
             self.item[var] = best[2]
             best_parts = best[2].get("date-parts", [[]])[0]
             for tag, value, date, line in parsed:
@@ -295,6 +317,10 @@ class _Builder:
         self.finish_dates()
         self.finish_pages()
         self.finish_journal()
+        if self.item.get("type") == "paper-conference" and "container-title" not in self.item \
+                and self.set_by.get("event-title") == "T2":
+            # T2 without C3: the proceedings, as EndNote and most exporters mean it
+            self.item["container-title"] = self.item.pop("event-title")
         if self.keywords:
             joined = _join_keywords(self.keywords)
             if joined is None:

@@ -122,6 +122,10 @@ class _RecordWriter:
             for var in ("ISSN", "ISBN"):
                 if item.get(var):
                     yield "SN", str(item[var])
+        elif kind == "number":  # a report's or patent's SN: the number, and an ISBN beside it
+            for var in ("number", "ISBN"):
+                if item.get(var):
+                    yield "SN", str(item[var])
         elif kind == "doi":
             if item.get("DOI"):
                 yield "DO", strip_doi_prefix(str(item["DOI"]))
@@ -138,7 +142,12 @@ class _RecordWriter:
 
     def lines(self, position: int) -> List[str]:
         pairs: List[Tuple[str, str]] = []
-        for spec in table.FIELDS:
+        csl_type = str(self.item.get("type") or "")
+        specs = table.fields_for(csl_type)
+        if csl_type == "paper-conference" and not self.item.get("event-title"):
+            # no conference name: the proceedings go in T2, where every reader looks for them
+            specs = tuple(table.Field("T2", s.csl) if s.tag == "C3" else s for s in specs)
+        for spec in specs:
             pairs.extend(self.values(spec))
         for tag, values in self.kept.items():
             pairs.extend((tag, str(v)) for v in values)
@@ -153,10 +162,11 @@ class _RecordWriter:
         return out
 
     def report_uncarried(self, position: int) -> None:
-        lost = sorted(table.CARRIED.lost_variables(self.item))
+        carried = table.carried_for(str(self.item.get("type") or ""))
+        lost = sorted(carried.lost_variables(self.item))
         if "citation-number" in lost and str(self.item["citation-number"]) == str(position):
             lost.remove("citation-number")  # the record's place in the file says it already
-        lost += sorted(table.CARRIED.lost_custom(self.item))
+        lost += sorted(carried.lost_custom(self.item))
         if lost:
             self.warn("RIS has no tag for these; not written", ", ".join(lost))
 
