@@ -111,7 +111,7 @@ FIELDS: Tuple[FieldMap, ...] = (
     FieldMap("translator", "translator", "translator", "names"),
     FieldMap("container-author", None, "bookauthor", "names"),
     FieldMap("title", "title", "title", "title"),
-    FieldMap("title-short", None, "shorttitle", "text"),
+    FieldMap("title-short", "shorttitle", "shorttitle", "text"),
     FieldMap("container-title", "journal", "journaltitle", "text", ("journal",), JOURNAL_TYPES),
     FieldMap("container-title", "booktitle", "booktitle", "text", (), PART_TYPES),
     FieldMap("container-title-short", None, "shortjournal", "text", (), JOURNAL_TYPES),
@@ -139,7 +139,10 @@ FIELDS: Tuple[FieldMap, ...] = (
     FieldMap("URL", "url", "url", "verbatim"),
     FieldMap("ISSN", "issn", "issn", "verbatim"),
     FieldMap("ISBN", "isbn", "isbn", "verbatim"),
-    FieldMap("PMID", None, None, "verbatim", ("pmid",)),
+    # Zotero's BibTeX export and most .bst-independent tools use these names; biblatex has no
+    # field for them (its eprint/eprinttype holds one identifier only).
+    FieldMap("PMID", "pmid", None, "verbatim", ("pmid",)),
+    FieldMap("PMCID", "pmcid", None, "verbatim", ("pmcid",)),
     FieldMap("abstract", "abstract", "abstract", "text"),
     FieldMap("keyword", "keywords", "keywords", "text"),
     FieldMap("language", "language", "langid", "language", ("language", "hyphenation")),
@@ -236,6 +239,9 @@ CARRIES: Dict[str, Carried] = {  # by writer
 
 # Fields that are part of a date written with `year`/`date`, handled by the date code.
 DATE_PARTS = {"month", "day", "endyear", "endmonth", "endday"}
+# CSL types written as classic BibTeX's @misc whose URL also goes into `howpublished` (as
+# \url{...}), where plain.bst and its kin print it; read back, it is the URL again.
+WEB_TYPES = ("webpage", "post", "post-weblog", "dataset", "software")
 
 # babel/polyglossia language names <-> ISO 639-1 codes (what CSL's `language` holds).
 LANGUAGES: Dict[str, str] = {

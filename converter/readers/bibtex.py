@@ -145,6 +145,7 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
 
 
 _VALUE_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+_VERBATIM_ARGUMENT = re.compile(r"(\\(?:url|href)\s*\{[^{}]*\})")
 
 
 def _uncomment(value: str) -> str:
@@ -152,7 +153,10 @@ def _uncomment(value: str) -> str:
     comments out the rest of its line, for LaTeX and for biber alike."""
     if "%" not in value:
         return value
-    return _VALUE_COMMENT.sub("", value).strip()
+    # \url{...} and \href{...} read their argument verbatim: a '%' there is part of the URL
+    pieces = _VERBATIM_ARGUMENT.split(value)
+    return "".join(piece if _VERBATIM_ARGUMENT.fullmatch(piece) else _VALUE_COMMENT.sub("", piece)
+                   for piece in pieces).strip()
 
 
 def _evaluate_entry(entry: Entry, key: str, values: Values,
@@ -311,6 +315,24 @@ def _useprefix(fields: Dict[str, RawField]) -> bool | None:
     return (found.group(1) or "true").lower() == "true"
 
 
+_URL_COMMAND = re.compile(r"\s*\\url\s*\{(.*)\}\s*", re.S)
+
+
+def _url_in_howpublished(fields: Dict[str, RawField], used: set[str]) -> None:
+    """``howpublished = {\\url{...}}`` is the URL of a web page written for classic BibTeX: the
+    URL when there is no ``url`` field, and nothing more when it repeats it."""
+    raw = fields.get("howpublished")
+    found = _URL_COMMAND.fullmatch(raw.value) if raw else None
+    if raw is None or found is None:
+        return
+    url = fields.get("url")
+    if url is None:
+        fields["url"] = RawField(found.group(1), raw.line)
+        used.add("howpublished")
+    elif unescape_verbatim(url.value) == unescape_verbatim(found.group(1)):
+        used.add("howpublished")
+
+
 def _join_title_parts(fields: Dict[str, RawField], used: set[str]) -> None:
     """biblatex's subtitle and title addon join their title as pandoc joins them: 'Title:
     Subtitle. Addon' (CSL has one variable for the whole title)."""
@@ -352,6 +374,7 @@ def _to_csl(entry: Entry, key: str, fields: Dict[str, RawField], diags: Diagnost
     table = mapping.read_map(csl_type)
     useprefix = _useprefix(fields)
     _join_title_parts(fields, used)
+    _url_in_howpublished(fields, used)
 
     def priority(name: str) -> int:  # a row's own field name before its other spellings
         row = table.get(name)

@@ -253,8 +253,10 @@ def _write_date(entry: _Entry, row: mapping.FieldMap, value: Any, lost: List[str
             entry.add("year", str(first[0]))
             if len(first) > 1 and 1 <= first[1] <= 12:
                 entry.add("month", MONTH_ABBREVIATIONS[first[1] - 1], braced=False)
-            if len(first) > 2 or len(parts) > 1:
-                lost.append(f"{row.csl} (BibTeX keeps only year and month)")
+                if len(first) > 2:
+                    entry.add("day", str(first[2]))  # .bst styles ignore it; biber and Zotero read it
+            if len(parts) > 1:
+                lost.append(f"{row.csl} (BibTeX keeps no date range)")
             return True
         if row.bibtex and parts is not None:
             entry.add(row.bibtex, to_edtf(parts))
@@ -352,6 +354,8 @@ def _write_entry(item: CSLItem, key: str, dialect: str, diags: Diagnostics, *,
         else:
             entry.add(name, entry.text(value))
         done.add(row.csl)
+    if dialect == "bibtex" and bib_type == "misc" and csl_type in mapping.WEB_TYPES and item.get("URL"):
+        entry.add("howpublished", "\\url{" + escape_verbatim(str(item["URL"])) + "}")
     if bib_type == "thesis" and "genre" not in done:
         entry.add("type", "phdthesis")
     if dialect == "bibtex":
