@@ -89,11 +89,35 @@ def _aff_parts(aff: etree._Element) -> Tuple[str, str]:
     return affiliation, address
 
 
+# contrib-group content-types that are the byline; any other (collaboration members, reviewers,
+# "editors" lists in the back matter's sense) is not the work's authorship.
+_BYLINE_GROUPS = {None, "", "author", "authors", "editor", "editors", "translator", "translators"}
+
+
+def _byline(meta: etree._Element, diags: Diagnostics) -> List[etree._Element]:
+    """The <contrib>s of the byline: the article-meta's own contrib-groups, not the members listed
+    inside a <collab> nor groups of another content-type (those are reported, not read)."""
+    byline: List[etree._Element] = []
+    for group in meta.findall("contrib-group"):
+        kind = (group.get("content-type") or "").lower() or None
+        contribs = group.findall("contrib")
+        if kind in _BYLINE_GROUPS:
+            byline.extend(contribs)
+        elif contribs:
+            diags.warn(f"{len(contribs)} contributor(s) of <contrib-group content-type={kind!r}> are not the byline;"
+                       " not read", line=N.line(group), field="contrib-group")
+    members = sum(len(g.findall(".//contrib")) for g in meta.iter("collab") for g in g.findall("contrib-group"))
+    if members:
+        diags.warn(f"{members} member(s) listed inside a <collab> are not the byline (the group is); not read",
+                   field="collab")
+    return byline
+
+
 def _contributors(meta: etree._Element, article: etree._Element, item: CSLItem, custom: Dict[str, Any],
                   diags: Diagnostics) -> None:
     affs = _affiliations(article)
     details: List[Dict[str, Any]] = []
-    for contrib in meta.iter("contrib"):
+    for contrib in _byline(meta, diags):
         var = M.name_variable(contrib.get("contrib-type"))
         name_node = next((c for c in contrib if c.tag in N.NAME_TAGS), None)
         person = N.person(name_node) if name_node is not None else None

@@ -131,9 +131,23 @@ def person(node: etree._Element) -> Dict[str, str] | None:
         if family:
             return {"family": family, **({"given": given} if given else {})}
         return {"literal": text(node)} if text(node) else None
-    if tag in ("collab", "collab-alternatives", "anonymous"):
-        return {"literal": text(node) or "Anonymous"}
+    if tag == "collab-alternatives":
+        first = next((c for c in node if c.tag == "collab"), None)
+        return person(first) if first is not None else {"literal": "Anonymous"}
+    if tag in ("collab", "anonymous"):
+        return {"literal": collab_name(node) or "Anonymous"}
     return None
+
+
+def collab_name(node: etree._Element) -> str:
+    """A group's own name: the text of <collab> without its members' <contrib-group> (JATS 1.2+
+    lists a collaboration's members inside it) and without footnote links."""
+    parts = [node.text or ""]
+    for child in node:
+        if child.tag not in ("contrib-group", "xref", "fn"):
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return squash("".join(parts))
 
 
 # the elements a person or a group is named by
