@@ -71,3 +71,11 @@ def test_search_results_list_and_unknown_type():
     result = converter.read(text, "crossref")
     assert [r["type"] for r in result.records] == ["article-journal", "document"]
     assert "unknown Crossref type 'new-kind'" in result.warnings[0].message
+
+
+def test_an_empty_subtitle_adds_no_colon():
+    for subtitle in ([""], ["  "], [], "", ["", "Second"]):
+        work = {"DOI": "10.1/x", "type": "journal-article", "title": ["A title"], "subtitle": subtitle}
+        [item] = converter.read(json.dumps({"status": "ok", "message-type": "work", "message": work}),
+                                "crossref").records
+        assert item["title"] == ("A title: Second" if subtitle == ["", "Second"] else "A title"), subtitle

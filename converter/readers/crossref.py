@@ -128,8 +128,12 @@ def work_to_item(work: Dict[str, Any], diags: Diagnostics, n: int, text: str = "
             item[csl] = values[0]
             if len(values) > 1:
                 custom.setdefault(f"{csl}-other", []).extend(values[1:])
-    if work.get("subtitle") and item.get("title"):
-        item["title"] = f"{item['title']}: {work['subtitle'][0]}"
+    subtitles = work.get("subtitle") or []
+    if isinstance(subtitles, str):
+        subtitles = [subtitles]
+    subtitle = next((str(s).strip() for s in subtitles if str(s).strip()), "")
+    if subtitle and item.get("title"):  # an empty subtitle ([""], ["  "]) adds nothing
+        item["title"] = f"{item['title']}: {subtitle}"
     for key, csl in PLAIN.items():
         if work.get(key) not in (None, ""):
             item[csl] = str(work[key])
