@@ -31,6 +31,32 @@ def _cyrillic_share(text: str) -> float:
     return sum(1 for c in letters if "\u0400" <= c <= "\u04ff") / len(letters)
 
 
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+_CJK_GLUED = re.compile(r"[A-Za-z][\u4e00-\u9fff]|[\u4e00-\u9fff][A-Za-z]")
+
+
+def _as_gbk(data: bytes) -> str | None:
+    """The text if the bytes are Chinese in GBK (GB 2312's superset), else None. Single-byte
+    code pages decode as GBK too more often than not, but their accents then turn into Chinese
+    characters glued to Latin words ("Calder" + U+96DD); real GBK text has its characters among
+    themselves and nearly no non-ASCII character outside CJK."""
+    try:
+        text = data.decode("gbk")
+    except UnicodeDecodeError:
+        return None
+    non_ascii = sum(1 for c in text if ord(c) > 127)
+    cjk = len(_CJK.findall(text))
+    if cjk < 2 or cjk < 0.95 * non_ascii or len(_CJK_GLUED.findall(text)) > 0.1 * cjk:
+        return None
+    # Most characters of real Chinese text are GB 2312's level 1 (lead bytes 0xB0-0xD7, the
+    # 3,755 common ones); cp1251's lower-case Cyrillic letters, read as GBK, are lead bytes 0xE0+.
+    ideographs = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    common = sum(1 for c in ideographs if 0xB0 <= c.encode("gbk")[0] <= 0xD7)
+    if ideographs and common < 0.5 * len(ideographs):
+        return None
+    return text
+
+
 def decode(data: bytes, *, encoding: str | None = None,
            source: str | None = None) -> Tuple[str, List[Diagnostic]]:
     """Decode input bytes. Returns the text and warnings about how it was decoded."""
@@ -66,6 +92,12 @@ def decode(data: bytes, *, encoding: str | None = None,
             f"invalid UTF-8 (first bad byte 0x{data[first_bad]:02x}); {bad} byte(s) replaced by U+FFFD;"
             " name the encoding with --encoding if this is wrong", "warning", source, line))
         return utf8_ok, diags
+    gbk = _as_gbk(data)
+    if gbk is not None:
+        diags.append(Diagnostic(
+            f"input is not UTF-8 (first non-UTF-8 byte 0x{data[first_bad]:02x}); decoded as gbk;"
+            " name the encoding with --encoding if this is wrong", "warning", source, line))
+        return gbk, diags
     cp1251 = data.decode("cp1251", errors="replace")
     # Latin-1 accents read as cp1251 turn into Cyrillic letters inside Latin words ("Calderуn");
     # real cp1251 text has whole Cyrillic words. Letters are counted, not words, so that a few

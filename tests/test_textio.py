@@ -49,3 +49,24 @@ def test_named_encoding_wins_and_a_wrong_one_is_reported():
     assert decode("Привет".encode("koi8-r"), encoding="koi8-r")[0] == "Привет"
     with pytest.raises(converter.UsageError):
         decode(b"x", encoding="no-such-codec")
+
+
+GBK_BIB = "@article{li2020,\n  author = {李, 明 and 王, 芳},\n  title = {中文文献的标题：研究},\n  journal = {计算机学报},\n  year = {2020}\n}\n"
+
+
+def test_gbk_bib_is_detected_as_gbk_not_cp1251():
+    from converter.textio import decode
+
+    text, diags = decode(GBK_BIB.encode("gbk"))
+    assert text == GBK_BIB
+    assert "decoded as gbk" in diags[0].message and diags[0].line == 2
+
+
+def test_single_byte_code_pages_are_not_taken_for_gbk():
+    from converter.textio import decode
+
+    for sample, codec in (("Calderón Antón, José de Jesús; naïve café", "cp1252"),
+                          ("Иван шел по полю дома", "cp1251"),  # even-length words: valid GBK bytes
+                          ("Smith J. Étude économique des régions. Paris: Éditions, 2001.", "cp1252")):
+        text, diags = decode(sample.encode(codec))
+        assert text == sample and f"decoded as {codec}" in diags[0].message
