@@ -156,3 +156,22 @@ def test_cli_converts_bibtex_to_biblatex(tmp_path):
     assert "Calderón Antón, José de Jesús" in out
     assert "and others" not in out
     assert b"and others" in proc.stderr or b"incomplete" in proc.stderr
+
+
+@pytest.mark.parametrize("text, line, reason", [
+    ("@article{broken,\n  author = {Doe, J.},\n  title = {Unbalanced {brace},\n  year = {2001}\n}\n", 3,
+     "unbalanced braces in field 'title'"),
+    ("@article{broken,\n  author = {Doe, J.}\n  title = {T},\n  year = {2001}\n}\n", 2,
+     "missing comma after field 'author'"),
+])
+def test_a_lone_broken_entry_is_reported_with_its_line_and_reason(tmp_path, text, line, reason):
+    from conftest import run_cli
+
+    path = tmp_path / "lone.bib"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(converter.ParseError) as err:
+        converter.read_file(str(path), "bibtex")
+    assert err.value.line == line and reason in str(err.value)
+    proc = run_cli("-f", "bibtex", "-t", "csljson", str(path))
+    assert proc.returncode == 4
+    assert f"lone.bib:{line}: no BibTeX entry could be read: entry 'broken' skipped: {reason}" in proc.stderr.decode()

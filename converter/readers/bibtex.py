@@ -138,7 +138,12 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
     if not records and not diags:
         raise ParseError("no BibTeX entries found", source=source)
     if not records:
-        raise ParseError("no BibTeX entry could be read", source=source, diagnostics=list(diags))
+        # Say why, at the place: for a file of one broken entry this is the whole story.
+        first = next((d for d in diags if d.severity == "error"), None)
+        why = f": {first.message}" if first is not None else ""
+        raise ParseError(f"no BibTeX entry could be read{why}", source=source,
+                         line=first.line if first is not None else None,
+                         field=first.field if first is not None else None, diagnostics=list(diags))
     result = Result(records, list(diags))
     result.locate(source, lines)
     return result
