@@ -36,7 +36,7 @@ SYMBOLS: Dict[str, str] = {
     "textonehalf": "½", "textonequarter": "¼", "textthreequarters": "¾",
     "textexclamdown": "¡", "textquestiondown": "¿", "nobreakspace": " ", "textvisiblespace": "␣",
     "LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "LaTeXe": "LaTeX2e", "slash": "/",
-    "space": " ", "quad": " ", "qquad": " ", "enspace": " ", "thinspace": " ", "textnumero": "№",
+    "space": " ", "quad": " ", "qquad": " ", "enspace": " ", "thinspace": "\u2009", ",": "\u2009", "textnumero": "№",
     "textdollar": "$", "textpercent": "%", "textampersand": "&", "textsharp": "#",
 }
 
@@ -87,7 +87,7 @@ NOTHING = {
     "itshape", "bfseries", "em", "it", "bf", "sc", "rm", "sf", "tt", "upshape", "normalfont",
     "relax", "protect", "scshape", "mdseries", "slshape", "small", "footnotesize", "large",
     "Large", "noindent", "unskip", "null", "displaystyle", "textstyle", "left", "right",
-    "big", "Big", "bigl", "bigr", "!", "-", "/", "@", ">", ";", ":", ",",
+    "big", "Big", "bigl", "bigr", "!", "-", "/", "@", ">", ";", ":",
 }
 # A command whose argument is a sort key nobody should see.
 DROP_ARGUMENT = {"noopsort", "sortnoop", "SortNoop", "nosort", "label", "index"}
