@@ -90,6 +90,18 @@ def name_list(value: str, *, line: int, field: str, record: str,
             people.append({"literal": decode(raw, line=line, field=field, record=record,
                                               diags=diags)})
             continue
+        pieces = _top_level_pieces(raw)
+        if len(pieces) == 2 and not pieces[1].strip() and pieces[0].strip():
+            # "Xu Min," is BibTeX's family name with no given name (bibtexparser splits it)
+            words = pieces[0].split()
+            von = [w for w in words[:-1] if w[:1].islower()]
+            von = words[:len(von)] if words[:len(von)] == von else []
+            family = decode(" ".join(words[len(von):]), line=line, field=field, record=record, diags=diags)
+            person = {"family": family}
+            if von:
+                person[von_part] = decode(" ".join(von), line=line, field=field, record=record, diags=diags)
+            people.append(person)
+            continue
         try:
             parts = parse_single_name_into_parts(raw, strict=False)
         except Exception:  # bibtexparser's name grammar gave up: keep the name whole

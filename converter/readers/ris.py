@@ -171,6 +171,8 @@ def _made_up_id(item: CSLItem, index: int) -> str:
 
 
 _DATE_RANK = {"DA": 2, "Y1": 1}
+_ISBN_SHAPE = re.compile(r"(?:ISBN[\w-]*:?\s*)?[0-9][0-9\- ]{8,15}[0-9Xx]", re.I)  # not '1511.06434v2'
+
 
 
 class _Builder:
@@ -230,7 +232,8 @@ class _Builder:
         elif kind == "serial":
             self.single(table.serial_variable(value, self.item.get("type", "")), tag, value)
         elif kind == "number":  # a report's or patent's SN: its number, unless it is an ISBN
-            self.single("ISBN" if issn_or_isbn(value) == "ISBN" else var, tag, value)
+            isbn = issn_or_isbn(value) == "ISBN" and _ISBN_SHAPE.fullmatch(value.strip())
+            self.single("ISBN" if isbn else var, tag, value)
         elif kind == "doi":
             self.single(var, tag, strip_doi_prefix(value))
         elif kind == "language":

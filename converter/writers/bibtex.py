@@ -184,6 +184,10 @@ def format_name(name: Dict[str, Any], encode: Any, dialect: str = "bibtex", *,
         last = encode(prefix) + " " + last
     if not given and not suffix:
         # "Calderon Anton" alone would be read as given "Calderon", family "Anton".
+        # A lone word that does not start with a letter ("\\&\\#xDA") is braced: BibTeX's name
+        # grammar would otherwise look inside it.
+        if " " not in family and not prefix and not family[:1].isalpha():
+            return "{" + family + "},"
         return last if " " not in family else last + ","
     parts = [last]
     if suffix:
@@ -351,6 +355,9 @@ def _write_entry(item: CSLItem, key: str, dialect: str, diags: Diagnostics, *,
             if babel is None:
                 continue
             entry.add(name, babel)
+            if mapping.language_code(babel) != str(value).strip():
+                lost.append(f"language {value!r} (written as {babel!r}, which reads back as "
+                            f"{mapping.language_code(babel)!r})")
         else:
             entry.add(name, entry.text(value))
         done.add(row.csl)

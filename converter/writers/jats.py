@@ -132,6 +132,31 @@ def _paragraphs(parent: etree._Element, text: str) -> None:
         N.el(parent, "p", re.sub(r"[ \t\r\n]+", " ", para))
 
 
+def _article_changes(item: CSLItem) -> List[Tuple[str, str]]:
+    """(CSL variable, why) for what a JATS article keeps but cannot say exactly, so that it reads
+    back otherwise: its type, particles, date ranges."""
+    changes: List[Tuple[str, str]] = []
+    csl_type = N.as_text(item.get("type"))
+    if csl_type != "article-journal":
+        changes.append(("type", f"type {csl_type or '(none)'!r}: a JATS article is read back as 'article-journal'"))
+    for var in ("author", "editor", "translator"):
+        people = item.get(var)
+        if isinstance(people, list) and any(isinstance(p, dict) and (p.get("non-dropping-particle")
+                                            or p.get("dropping-particle")) for p in people):
+            changes.append((var, f"{var}: JATS <name> has no place for a particle; it is written as part of the surname"))
+    if item.get("page"):
+        fpage, _, prange = N.split_page(N.as_text(item.get("page")))
+        if not fpage and prange:
+            changes.append(("page", f"page {prange!r} is not a page range; written as <elocation-id>, "
+                                    "which reads back as number"))
+        if item.get("number") and (fpage or prange):
+            changes.append(("number", "number has no place beside the pages (<elocation-id> holds one); left out"))
+    issued = item.get("issued")
+    if isinstance(issued, dict) and len(issued.get("date-parts") or []) > 1:
+        changes.append(("issued", "issued is a date range; the article's pub-date keeps only its start"))
+    return changes
+
+
 def _article(article: etree._Element, item: CSLItem, diags: Diagnostics, unmapped: Counter) -> None:
     custom = N.dict_at(item, "custom")
     label = N.as_text(item.get("id")) or None
@@ -139,6 +164,8 @@ def _article(article: etree._Element, item: CSLItem, diags: Diagnostics, unmappe
     if lost:
         diags.warn(f"CSL variables with no place in JATS article metadata, left out: {', '.join(lost)}",
                    record=label)
+    for field, why in _article_changes(item):
+        diags.warn(why, field=field, record=label)
     ids = N.Ids()
     front = N.el(article, "front")
     _journal_meta(front, item, custom, diags, label)

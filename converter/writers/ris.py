@@ -15,7 +15,7 @@ from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
 from ..vocabulary.dates import SEASONS, first_date
 from ..vocabulary.identifiers import strip_doi_prefix
-from ..vocabulary.names import join_inverted
+from ..vocabulary.names import join_inverted, split_inverted
 from ..vocabulary.richtext import has_markup, plain, runs
 
 EOL = "\r\n"
@@ -103,6 +103,10 @@ class _RecordWriter:
                 if name.get("literal") and "," in text:
                     self.warn(f"name {text!r} has a comma; RIS readers will split it there",
                               spec.csl)
+                elif text and not name.get("literal") and split_inverted(text) != {
+                        k: v for k, v in name.items() if v not in (None, "")}:
+                    # e.g. a dropping particle: RIS has one place for it, after the given name
+                    self.warn(f"name {text!r} reads back as {split_inverted(text)}", spec.csl)
                 if text:
                     yield spec.tag, text
         elif kind in ("year", "date"):
