@@ -8,6 +8,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
+from pathlib import Path
 from typing import Any, Dict, List, Tuple
 
 import pytest
@@ -98,35 +99,65 @@ def _round_trip(records: List[dict], fmt: str) -> List[Tuple[dict, dict | None, 
     return out
 
 
-def silent_losses(records: List[dict], fmt: str) -> List[Tuple[str, str, Any, Any]]:
-    """(record id, field, before, after) for each field that changed and no warning names."""
+def measure(records: List[dict], fmt: str, stats: Dict[str, List[int]]) -> List[Tuple[str, str, Any, Any]]:
+    """(record id, field, before, after) for each field that changed and no warning names;
+    ``stats[field]`` counts [records holding it, records it came back unchanged in]."""
     losses = []
     for record, again, said in _round_trip(records, fmt):
         for field, value in record.items():
             if field in IGNORED or value in (None, "", [], {}):
                 continue
+            counts = stats.setdefault(field, [0, 0])
+            counts[0] += 1
             if again is not None and _normal(field, again.get(field)) == _normal(field, value):
+                counts[1] += 1
                 continue
             if field in said:
                 continue
             if "type '" in said and field in ("issue", "number") and again is not None and \
                     _normal(field, value) in (_normal(field, again.get("issue")), _normal(field, again.get("number"))):
                 continue  # the type change is reported; the value is there, under the other type's name
-            
             losses.append((str(record.get("id")), field, value, again.get(field) if again else None))
     return losses
 
 
 @pytest.fixture(scope="module")
-def all_corpora():
-    return corpora()
+def measured():
+    """For each format: its unexplained losses by corpus, and the per-field counts."""
+    found = corpora()
+    result = {}
+    for fmt in FORMATS:
+        stats: Dict[str, List[int]] = {}
+        losses = {name: measure(records, fmt, stats) for name, records in found.items()}
+        result[fmt] = ({n: v for n, v in losses.items() if v}, stats)
+    return result
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_no_silent_losses(all_corpora, fmt):
-    unexplained = {}
-    for name, records in all_corpora.items():
-        losses = silent_losses(records, fmt)
-        if losses:
-            unexplained[name] = losses[:5] + [f"... {len(losses)} in all"]
-    assert unexplained == {}
+def test_no_silent_losses(measured, fmt):
+    losses, _ = measured[fmt]
+    assert {name: found[:5] + [f"... {len(found)} in all"] for name, found in losses.items()} == {}
+
+
+def carried_table(measured) -> str:
+    """The README's table: for each field the corpora hold, per format, 'carried' (it came
+    back in every record), 'warned' (it came back in some, a warning names it in the others),
+    'not carried' (it never came back; always named in a warning)."""
+    fields = sorted({f for _, stats in measured.values() for f in stats})
+    lines = ["| field | " + " | ".join(FORMATS) + " |", "|---|" + "---|" * len(FORMATS)]
+    for field in fields:
+        cells = []
+        for fmt in FORMATS:
+            present, same = measured[fmt][1].get(field, [0, 0])
+            cells.append("carried" if same == present else "not carried" if same == 0 else
+                         f"warned ({present - same} of {present})")
+        lines.append(f"| `{field}` | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def test_readme_table_is_the_measured_one(measured):
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    begin, end = "<!-- round-trip table: begin -->\n", "<!-- round-trip table: end -->"
+    assert begin in readme and end in readme
+    table = readme.split(begin, 1)[1].split(end, 1)[0]
+    assert table == carried_table(measured), "regenerate the table with carried_table() (this module)"
