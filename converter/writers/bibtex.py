@@ -316,7 +316,8 @@ def _write_entry(item: CSLItem, key: str, dialect: str, diags: Diagnostics, *,
     title_case = stored_in_title_case(item)
     raw_custom = item.get("custom")
     custom: Dict[str, Any] = raw_custom if isinstance(raw_custom, dict) else {}
-    kept_fields: Dict[str, Any] = custom.get("bibtex") if isinstance(custom.get("bibtex"), dict) else {}
+    raw_kept = custom.get("bibtex")
+    kept_fields: Dict[str, Any] = raw_kept if isinstance(raw_kept, dict) else {}
     useprefix: bool | None = None
     if dialect == "biblatex" and not extended_names:
         useprefix = entry_useprefix([n for row in mapping.fields_for(csl_type) if row.kind == "names"
