@@ -99,6 +99,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         from .web.serve import main as serve
 
         return serve(argv[1:])
+    if argv[:1] == ["batch"]:  # many partitions into a folder (converter/batch.py)
+        return run_batch(argv[1:])
     args = build_parser().parse_args(argv)
     if args.list_formats:
         list_formats(sys.stdout)
@@ -142,6 +144,57 @@ def run(argv: Sequence[str] | None = None) -> int:
         sys.stdout.write(text)
     # a script must be able to tell a complete conversion from one that skipped records
     return EXIT_PARTIAL if combined.errors else EXIT_OK
+
+
+def build_batch_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="citeconv batch",
+        description="Convert many inputs into OUTDIR, one output per input partition: files, directories "
+                    "(every file under them) and JSON Lines partitions (.jsonl/.jsonl.gz, one record a line, "
+                    "as in the Crossref public data file; .json/.json.gz with an items array). Records that "
+                    "fail go to NAME.EXT.errors.jsonl with their partition and line; a partition is marked "
+                    "NAME.EXT.done when complete and skipped on a re-run.",
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="input files and directories")
+    p.add_argument("-f", "--from", dest="from_", default="auto", metavar="FROM",
+                   help="input format (default: detected per partition)")
+    p.add_argument("-t", "--to", metavar="TO", required=True, help="output format")
+    p.add_argument("-o", "--output", metavar="OUTDIR", required=True, help="the folder for the output partitions")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: this machine's processes (--jobs); dask: a Dask bag (pip install 'citeconv[dask]')")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask: a cluster's scheduler (tcp://host:8786), or threads/processes "
+                        "(default: processes on this machine)")
+    p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                   help="with --engine local: partitions converted at once (default: the machine's cores)")
+    for option in registry.options():
+        if option.name != "strict":  # a batch never stops at a warning; they are written beside the output
+            _add_option(p, option)
+    p.add_argument("-q", "--quiet", action="store_true", help="do not print the summary")
+    return p
+
+
+def run_batch(argv: Sequence[str]) -> int:
+    from .batch import run as run_partitions
+
+    args = build_batch_parser().parse_args(argv)
+    values = {option.name: getattr(args, option.name) for option in registry.options()
+              if getattr(args, option.name, None) is not None}
+    jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
+    if jobs < 1:
+        raise UsageError("--jobs must be 1 or more")
+    reports = run_partitions(args.inputs, args.output, args.to, args.from_, values,
+                             engine=args.engine, jobs=jobs, scheduler=args.scheduler)
+    failed = sum(r.failed for r in reports)
+    if not args.quiet:
+        done = [r for r in reports if not r.skipped]
+        print(f"citeconv batch: {len(done)} partition(s) converted, {len(reports) - len(done)} skipped (done before); "
+              f"{sum(r.records for r in done)} records written, {failed} failed, "
+              f"{sum(r.warnings for r in done)} warnings", file=sys.stderr)
+        for r in reports:
+            if r.failed:
+                print(f"{r.partition}: {r.failed} record(s) failed: see {r.output}.errors.jsonl", file=sys.stderr)
+    return EXIT_PARTIAL if failed else EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
