@@ -33,6 +33,7 @@ from .api import _read, _write
 from .errors import ConversionError, InputError, UsageError
 from .model import CSLItem, Diagnostic, Output
 from .options import Options
+from .parallel import Progress, ordered_map
 
 LINE_SUFFIXES = (".jsonl", ".ndjson")  # one record a line
 ARRAY_SUFFIXES = (".json",)            # a JSON array, or an object with an items array
@@ -277,7 +278,7 @@ def convert_partition(part: Partition, outdir: str, to: str, from_: str = "auto"
 
 def run(inputs: Sequence[str], outdir: str, to: str, from_: str = "auto",
         options: Mapping[str, Any] | None = None, *, engine: str = "local", jobs: int = 1,
-        scheduler: str | None = None) -> List[Report]:
+        scheduler: str | None = None, quiet: bool = True) -> List[Report]:
     """Convert every partition of the inputs into OUTDIR with the chosen engine; the reports
     come back in partition order."""
     registry.get(to, "writer")
@@ -293,12 +294,8 @@ def run(inputs: Sequence[str], outdir: str, to: str, from_: str = "auto",
         return run_bag(parts, args, scheduler)
     if engine != "local":
         raise UsageError(f"unknown engine {engine!r}; choose local or dask")
-    if jobs <= 1 or len(parts) <= 1:
-        return [convert_partition(part, *args) for part in parts]
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(convert_partition, parts, *([a] * len(parts) for a in args)))
+    with Progress(len(parts), "partitions", quiet=quiet) as progress:
+        return list(ordered_map(convert_partition, parts, *args, jobs=jobs, progress=progress))
 
 
 __all__ = ["Partition", "Report", "Unit", "convert_partition", "output_extension", "partitions", "run", "units"]

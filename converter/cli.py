@@ -10,13 +10,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import List, NoReturn, Sequence, TextIO
+from typing import Any, Dict, Iterator, List, NoReturn, Sequence, TextIO, Tuple
 
 from . import __version__, registry
 from .api import _read, _read_path, _write
 from .errors import ConversionError, OutputError, UsageError
 from .model import Diagnostic, Result
 from .options import Option, Options
+from .parallel import Progress, default_jobs, ordered_map
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 7
 PROGRESS_THRESHOLD = 1000  # records; rendering this many through CSL takes seconds
@@ -93,6 +94,22 @@ def _emit(diags: Sequence[Diagnostic], quiet: bool) -> None:
         print(d.format(), file=sys.stderr)
 
 
+def _given(options: Options) -> Iterator[Tuple[str, Any]]:
+    """The option values that were set, as plain keywords a worker process can rebuild."""
+    defaults = Options()
+    for name, value in options.items():
+        if value != getattr(defaults, name):
+            yield name, value
+
+
+def _read_input(path: str, from_: str, values: Dict[str, Any]) -> Result:
+    """One input file (or, with -f reference, the reference string given in its place)."""
+    options = Options.build(values)
+    if from_ == "reference" and not os.path.isfile(path):
+        return _read(path, from_, "<argument>", options)
+    return _read_path(path, from_, options)
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["serve"]:  # the web page and HTTP API (converter/web); a file named serve: ./serve
@@ -114,19 +131,24 @@ def run(argv: Sequence[str] | None = None) -> int:
         registry.get(args.from_, "reader")
     inputs: List[str] = args.inputs or ["-"]
     combined = Result()
-    interactive = sys.stderr.isatty() and not args.quiet  # progress only for a person watching
-    for n, path in enumerate(inputs, 1):
-        if interactive and len(inputs) > 1:
-            print(f"[{n}/{len(inputs)}] reading {path}", file=sys.stderr)
-        if path == "-":
-            data = sys.stdin.buffer.read()
-            result = _read(data, args.from_, "<stdin>", options)
-        elif args.from_ == "reference" and not os.path.isfile(path):  # the reference string itself
-            result = _read(path, args.from_, "<argument>", options)
-        else:
-            result = _read_path(path, args.from_, options)
-        _emit(result.diagnostics, args.quiet)
-        combined.extend(result)
+    files = [path for path in inputs if path != "-"]
+    jobs = options.jobs if options.jobs is not None else default_jobs()
+    if jobs < 1:
+        raise UsageError("--jobs must be 1 or more", field="jobs")
+    values = dict(_given(options))
+    with Progress(len(inputs), "reading", quiet=args.quiet) as progress:
+        # several files are read at once; stdin (at most one '-') is read here, in its place
+        read_files = ordered_map(_read_input, files, args.from_, values, jobs=jobs if len(files) > 1 else 1)
+        for path in inputs:
+            if path == "-":
+                result = _read(sys.stdin.buffer.read(), args.from_, "<stdin>", options)
+                progress.step()
+            else:
+                result = next(read_files)
+                progress.step()
+            _emit(result.diagnostics, args.quiet)
+            combined.extend(result)
+    interactive = sys.stderr.isatty() and not args.quiet  # a word for a person watching a long write
     if interactive and len(combined.records) >= PROGRESS_THRESHOLD:
         print(f"citeconv: writing {len(combined.records)} records as {args.to}...", file=sys.stderr)
     out = _write(combined.records, args.to, options, combined.origins)
@@ -165,8 +187,6 @@ def build_batch_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="with --engine dask: a cluster's scheduler (tcp://host:8786), or threads/processes "
                         "(default: processes on this machine)")
-    p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
-                   help="with --engine local: partitions converted at once (default: the machine's cores)")
     for option in registry.options():
         if option.name != "strict":  # a batch never stops at a warning; they are written beside the output
             _add_option(p, option)
@@ -180,11 +200,12 @@ def run_batch(argv: Sequence[str]) -> int:
     args = build_batch_parser().parse_args(argv)
     values = {option.name: getattr(args, option.name) for option in registry.options()
               if getattr(args, option.name, None) is not None}
-    jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
+    jobs = values.pop("jobs", None)  # --engine local: partitions converted at once
+    jobs = jobs if jobs is not None else default_jobs()
     if jobs < 1:
-        raise UsageError("--jobs must be 1 or more")
+        raise UsageError("--jobs must be 1 or more", field="jobs")
     reports = run_partitions(args.inputs, args.output, args.to, args.from_, values,
-                             engine=args.engine, jobs=jobs, scheduler=args.scheduler)
+                             engine=args.engine, jobs=jobs, scheduler=args.scheduler, quiet=args.quiet)
     failed = sum(r.failed for r in reports)
     if not args.quiet:
         done = [r for r in reports if not r.skipped]

@@ -76,6 +76,9 @@ GENERAL: Tuple[Option, ...] = (
            aliases=((True, "references"), (False, "article"))),
     Option("encoding", "input encoding (default: detect UTF-8/cp1251/cp1252)", metavar="ENC"),
     Option("strict", "treat any warning as an error (exit 5)", type=bool, default=False),
+    # None: the machine's cores (converter/parallel.py); the output is the same for any N
+    Option("jobs", "processes to use, e.g. to read several inputs at once (default: the machine's cores)",
+           type=int, metavar="N"),
 )
 
 _DECLARED: Dict[str, Option] = {option.name: option for option in GENERAL}
@@ -140,6 +143,10 @@ class Options:
     @property
     def strict(self) -> bool:
         return bool(self.__getattr__("strict"))
+
+    @property
+    def jobs(self) -> int | None:
+        return self.__getattr__("jobs")
 
     @property
     def encoding(self) -> str | None:
