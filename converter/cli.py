@@ -18,6 +18,7 @@ from .errors import ConversionError, OutputError, UsageError
 from .model import Diagnostic, Result
 from .options import Option, Options
 from .parallel import Progress, default_jobs, ordered_map
+from .stream import convert_file, streamable
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 7
 PROGRESS_THRESHOLD = 1000  # records; rendering this many through CSL takes seconds
@@ -110,6 +111,21 @@ def _read_input(path: str, from_: str, values: Dict[str, Any]) -> Result:
     return _read_path(path, from_, options)
 
 
+def _run_stream(path: str, from_: str, encoding: str, args: argparse.Namespace, options: Options) -> int:
+    def emit(d: Diagnostic) -> None:
+        _emit([d], args.quiet)
+
+    if not args.output:
+        return EXIT_PARTIAL if convert_file(path, from_, encoding, args.to, options, sys.stdout, emit) else EXIT_OK
+    try:
+        fh = open(args.output, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror}", source=args.output) from None
+    with fh:
+        errors = convert_file(path, from_, encoding, args.to, options, fh, emit)
+    return EXIT_PARTIAL if errors else EXIT_OK
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["serve"]:  # the web page and HTTP API (converter/web); a file named serve: ./serve
@@ -130,6 +146,10 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.from_ != "auto":
         registry.get(args.from_, "reader")
     inputs: List[str] = args.inputs or ["-"]
+    if len(inputs) == 1 and inputs[0] != "-" and os.path.isfile(inputs[0]):
+        plan = streamable(inputs[0], args.from_, args.to, options)
+        if plan is not None:  # a big input, formats that go record by record: bounded memory
+            return _run_stream(inputs[0], *plan, args, options)
     combined = Result()
     files = [path for path in inputs if path != "-"]
     jobs = options.jobs if options.jobs is not None else default_jobs()

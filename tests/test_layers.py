@@ -21,7 +21,7 @@ LAYERS: List[Tuple[str, Tuple[str, ...]]] = [
     ("engines", ("references", "rendering")),
     ("formats", ("readers", "writers")),
     ("plug-ins", ("plugins",)),
-    ("faces", ("registry", "api", "cli", "batch", "batch_dask", "parallel", "__init__", "__main__", "web")),
+    ("faces", ("registry", "api", "cli", "batch", "batch_dask", "parallel", "stream", "__init__", "__main__", "web")),
 ]
 
 

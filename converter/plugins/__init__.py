@@ -23,6 +23,13 @@ Code outside this package registers a format with ``converter.registry.register(
 Reader:  ``read(text: str, *, source: str, options: Options) -> Result``
 Writer:  ``write(items: list[CSLItem], *, options: Options) -> Output``
 Sniffer: ``sniff(text: str) -> int``, a confidence from 0 (not this format) to 100.
+
+Streaming (optional, for inputs of any size; converter/stream.py):
+Stream reader: ``stream(lines: Iterable[str], *, diags: Diagnostics) -> Iterator[(CSLItem, line)]``,
+               lines as ``open(path, newline="")`` gives them.
+Stream writer: ``write_stream(records: Callable[[], Iterator[CSLItem]], *, options, diags) -> Iterator[str]``;
+               the pieces joined are ``write``'s text. ``records()`` starts the records again, for a
+               writer that needs a first pass (BibTeX's citation keys).
 """
 from __future__ import annotations
 
@@ -52,6 +59,10 @@ class Format:
     mapping: str | None = None  # the module of its table CSL <-> format (converter/mappings)
     preferred_for: Tuple[str, ...] = ()  # output extensions it is the default writer for (-o x.bib)
     order: int = 1000  # place in listings; also breaks ties between sniffers (lower first)
+    # record by record, for inputs too big to hold (converter/stream.py); formats without them are read
+    # and written whole
+    stream_reader: Loadable | None = None
+    stream_writer: Loadable | None = None
 
     def load(self, role: str) -> Callable[..., Any]:
         """The reader, writer or sniffer function."""

@@ -5,5 +5,6 @@ FORMATS = (
     Format("csljson", "CSL-JSON, the hub; output validates against the CSL-JSON 1.0.2 schema", ("json",),
            reader="converter.readers.csljson:read", writer="converter.writers.csljson:write",
            sniffer="converter.readers.csljson:sniff", aliases=("csl-json", "json"),
-           preferred_for=("json",), order=10),
+           preferred_for=("json",), order=10,
+           stream_reader="converter.readers.csljson:stream", stream_writer="converter.writers.csljson:write_stream"),
 )

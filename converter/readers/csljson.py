@@ -3,7 +3,7 @@ array still yields every item before the break, with an error at its line."""
 from __future__ import annotations
 
 import json
-from typing import Any, List
+from typing import Any, Iterable, Iterator, List, Tuple
 
 from ..errors import ParseError
 from ..model import CSLItem, Diagnostics, Result, line_of
@@ -106,3 +106,64 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
         result.locate(source, {str(r.get("id", "")): lno for r, n in zip(records, numbers)
                                if (lno := line(n)) is not None})
     return result
+
+
+def _complete(line: str) -> bool:
+    """Whether a line may end a top-level value (worth trying to decode what came so far)."""
+    end = line.rstrip()
+    return end.endswith(("}", "},", "]"))
+
+
+def stream(lines: Iterable[str], *, diags: Diagnostics) -> Iterator[Tuple[CSLItem, int]]:
+    """Items one at a time, each with the line it starts at, from a CSL-JSON array or JSON
+    Lines (one item a line): only the item being decoded is held. The checks are ``read``'s;
+    a break in the JSON is an error at its line, and the items before it come through."""
+    decoder = json.JSONDecoder()
+    buf, buf_line, n = "", 1, 0  # the text not decoded yet, the line it starts at, items seen
+    in_array: bool | None = None
+    for line in _with_end(lines):
+        at_end = line is None
+        if line is not None:
+            buf += line
+            if not _complete(line):
+                continue
+        while True:
+            stripped = len(buf) - len(buf.lstrip(" \t\r\n,"))
+            buf_line += buf.count("\n", 0, stripped)
+            buf = buf[stripped:]
+            if in_array is None and buf:
+                in_array = buf.startswith("[")
+                if in_array:
+                    buf = buf[1:]
+                    continue
+            if not buf or (in_array and buf.startswith("]")):
+                break
+            try:
+                value, end = decoder.raw_decode(buf)
+            except json.JSONDecodeError as exc:
+                if not at_end:
+                    break  # the value goes on in the next lines
+                diags.error(f"invalid JSON ({exc.msg}); {n} item(s) before this point were kept",
+                            line=buf_line + exc.lineno - 1)
+                return
+            n += 1
+            start = buf_line
+            buf_line += buf.count("\n", 0, end)
+            buf = buf[end:]
+            if not isinstance(value, dict):
+                diags.error(f"item {n} is a JSON {type(value).__name__}, not an object; skipped", line=start)
+                continue
+            if "type" not in value:
+                diags.warn("item has no 'type'; CSL processors need one", line=start, field="type",
+                           record=str(value.get("id", f"item {n}")))
+            yield value, start
+        if at_end:
+            if in_array and not buf.startswith("]"):
+                diags.error("JSON array is not closed (file truncated?); items before this point were kept",
+                            line=buf_line)
+            return
+
+
+def _with_end(lines: Iterable[str]) -> Iterator[str | None]:
+    yield from lines
+    yield None

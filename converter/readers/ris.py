@@ -10,10 +10,11 @@ number and skipped; the others still come through.
 from __future__ import annotations
 
 import html
+import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Set, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 from ..errors import ParseError
 from ..mappings import ris as table
@@ -52,11 +53,35 @@ def sniff(text: str) -> int:
 
 def split_records(text: str, diags: Diagnostics) -> List[RawRecord]:
     """Cut RIS text into records. Diagnostics say where the file strays from the format."""
-    records: List[RawRecord] = []
+    return list(iter_records(io.StringIO(text.lstrip("\ufeff"), newline=""), diags))
+
+
+def _lines(raw_lines: Iterable[str]) -> Iterator[Tuple[str, bool]]:
+    """Lines without their breaks (CR LF, CR or LF), and whether the input ends inside the
+    last one; as many lines as splitting the whole text at its line breaks gives."""
+    complete = True
+    for raw in raw_lines:
+        line = raw.rstrip("\r\n")
+        complete = len(line) < len(raw)
+        yield line, False
+    if complete:
+        yield "", False  # the empty line after the last break
+    else:
+        yield "", True  # marks the end: the last line had no break
+
+
+def iter_records(raw_lines: Iterable[str], diags: Diagnostics) -> Iterator[RawRecord]:
+    """Records one at a time from lines as a text file gives them (``open(..., newline="")``),
+    so a file of any size is read in bounded memory."""
     current: Optional[RawRecord] = None
     previous: Optional[RawRecord] = None  # the last record closed by ER, while no TY follows
-    lines = _LINE_BREAK.split(text.lstrip("\ufeff"))
-    for n, line in enumerate(lines, 1):
+    ends_mid_line = False
+    n = 0
+    for line, end in _lines(raw_lines):
+        if end:
+            ends_mid_line = True
+            break
+        n += 1
         m = table.TAG_LINE.match(line)
         if m:
             tag, value = m.group(1), (m.group(2) or "").strip()
@@ -64,11 +89,11 @@ def split_records(text: str, diags: Diagnostics) -> List[RawRecord]:
                 if current is not None:
                     diags.warn(f"record has no ER; it ends where the next record begins (line {n})",
                                line=current.start, field="ER")
-                    records.append(current)
+                    yield current
                 current, previous = RawRecord(n, [["TY", value, n]]), None
             elif current is not None and tag == "ER":
                 current.closed = True
-                records.append(current)
+                yield current
                 current, previous = None, current
             elif current is not None:
                 current.entries.append([tag, value, n])
@@ -92,16 +117,15 @@ def split_records(text: str, diags: Diagnostics) -> List[RawRecord]:
             diags.warn(f"text outside any record ignored: {shown!r}", line=n)
     if current is not None:
         # Many exports end without ER or without a final newline; Zotero reads them, so do we.
-        if text and text[-1] not in "\r\n" and current.entries:
+        if ends_mid_line and current.entries:
             last_tag = current.entries[-1][0]
             diags.warn(f"file ends inside this record without ER or a final newline, in {last_tag} "
-                       f"(line {len(lines)}): its value may be cut short; record kept",
+                       f"(line {n}): its value may be cut short; record kept",
                        line=current.start, field=last_tag)
         else:
             diags.warn("record has no ER at the end of the file; kept", line=current.start,
                        field="ER")
-        records.append(current)
-    return records
+        yield current
 
 
 parse_name = split_inverted  # RIS writes names as exports do: 'Family, Given[, Suffix]'
@@ -342,14 +366,9 @@ def record_to_item(raw: RawRecord, diags: Diagnostics) -> CSLItem:
     return _Builder(raw, diags).build()
 
 
-def read(text: str, *, source: str = "<input>", options: Options | None = None) -> Result:
-    diags = Diagnostics(source)
-    raws = split_records(text, diags)
-    if not raws:
-        raise ParseError("no RIS records found (a record starts with a 'TY  - ' line)",
-                         source=source, diagnostics=diags)
-    records: List[CSLItem] = []
-    lines: Dict[str, int] = {}
+def iter_items(raws: Iterable[RawRecord], diags: Diagnostics) -> Iterator[Tuple[CSLItem, int]]:
+    """CSL items, each with the line its record starts at, one record at a time; ids are made
+    unique (only the ids are remembered)."""
     seen: Set[str] = set()
     for index, raw in enumerate(raws, 1):
         item = record_to_item(raw, diags)
@@ -365,8 +384,25 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
             diags.warn(f"ID {wanted!r} is used by an earlier record; this one becomes {unique!r}",
                        line=raw.start, field="ID", record=unique)
         seen.add(unique)
-        lines[unique] = raw.start
-        records.append({"id": unique, **{k2: v for k2, v in item.items() if k2 != "id"}})
+        yield {"id": unique, **{k2: v for k2, v in item.items() if k2 != "id"}}, raw.start
+
+
+def stream(lines: Iterable[str], *, diags: Diagnostics) -> Iterator[Tuple[CSLItem, int]]:
+    """Items one record at a time from a file's lines (converter/stream.py)."""
+    return iter_items(iter_records(lines, diags), diags)
+
+
+def read(text: str, *, source: str = "<input>", options: Options | None = None) -> Result:
+    diags = Diagnostics(source)
+    raws = split_records(text, diags)
+    if not raws:
+        raise ParseError("no RIS records found (a record starts with a 'TY  - ' line)",
+                         source=source, diagnostics=diags)
+    records: List[CSLItem] = []
+    lines: Dict[str, int] = {}
+    for record, start in iter_items(raws, diags):
+        lines[record["id"]] = start
+        records.append(record)
     if not records:
         raise ParseError("no readable RIS records", source=source, diagnostics=diags)
     result = Result(records, list(diags))
@@ -375,4 +411,4 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
 
 
 __all__ = ["RawRecord", "parse_date", "parse_name", "read", "record_to_item", "sniff",
-           "split_records"]
+           "iter_items", "iter_records", "split_records", "stream"]

@@ -87,28 +87,43 @@ def _suffixes() -> Iterable[str]:
             yield first + second
 
 
+class KeyAssigner:
+    """Unique keys one record at a time, given every record's own ``citation-key`` first (a
+    first pass over the records, holding only the keys): what ``assign_keys`` gives for the
+    whole list, for a writer that streams."""
+
+    def __init__(self, own_keys: Iterable[str]) -> None:
+        self._owner: Dict[str, int] = {}  # a valid own key -> the first record carrying it
+        for n, own in enumerate(own_keys):
+            if own and VALID_KEY.match(own) and own not in self._owner:
+                self._owner[own] = n
+        self._taken = set(self._owner)
+        self._n = -1
+
+    def key(self, item: Dict[str, Any]) -> str:
+        """The next record's key (records in the order of the first pass)."""
+        self._n += 1
+        own = str(item.get("citation-key") or "")
+        if own and self._owner.get(own) == self._n:  # keys the records carry win: a .bib keeps its keys
+            return own
+        base = make_key(item)
+        key = base
+        if key in self._taken:
+            key = next(base + s for s in _suffixes() if base + s not in self._taken)
+        self._taken.add(key)
+        return key
+
+
+def own_key(item: Dict[str, Any]) -> str:
+    return str(item.get("citation-key") or "")
+
+
 def assign_keys(items: Iterable[Dict[str, Any]]) -> List[str]:
     """One unique key per record, in order. A record's own ``citation-key`` is kept when it
     is a valid key not taken yet; others get ``make_key`` plus a letter when it repeats."""
     items = list(items)
-    taken: set[str] = set()
-    keys: List[str | None] = [None] * len(items)
-    # Keys the records already carry win, so reading and writing a .bib keeps its keys.
-    for n, item in enumerate(items):
-        own = str(item.get("citation-key") or "")
-        if own and VALID_KEY.match(own) and own not in taken:
-            keys[n] = own
-            taken.add(own)
-    for n, item in enumerate(items):
-        if keys[n] is not None:
-            continue
-        base = make_key(item)
-        key = base
-        if key in taken:
-            key = next(base + s for s in _suffixes() if base + s not in taken)
-        keys[n] = key
-        taken.add(key)
-    return [k for k in keys if k is not None]
+    keys = KeyAssigner(own_key(item) for item in items)
+    return [keys.key(item) for item in items]
 
 
-__all__ = ["assign_keys", "make_key", "to_ascii", "VALID_KEY"]
+__all__ = ["KeyAssigner", "assign_keys", "own_key", "make_key", "to_ascii", "VALID_KEY"]

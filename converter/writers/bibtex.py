@@ -9,14 +9,14 @@ What a dialect cannot carry is listed in one warning per record.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Set, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Set, Tuple
 
 from ..mappings import Carried
 from ..mappings import bibtex as mapping
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
 from ..vocabulary.casing import sentence_case, stored_in_title_case
-from ..vocabulary.citekeys import assign_keys
+from ..vocabulary.citekeys import KeyAssigner, assign_keys, own_key
 from ..vocabulary.dates import MONTH_ABBREVIATIONS, date_parts, to_edtf
 from ..vocabulary.latex import escape_verbatim, to_latex
 from ..vocabulary.names import particles
@@ -398,6 +398,24 @@ def _write(items: List[CSLItem], dialect: str, *, extended_names: bool = False) 
     entries = [_write_entry(item, key, dialect, diags, extended_names=extended_names)
                for item, key in zip(items, keys)]
     return Output("\n".join(entries), list(diags))
+
+
+def _write_stream(records: Callable[[], Iterator[CSLItem]], dialect: str, diags: Diagnostics) -> Iterator[str]:
+    """Entries one at a time. Keys the records carry win over made-up ones wherever they are,
+    so this reads the records twice: first only their keys (all it holds), then to write."""
+    keys = KeyAssigner(own_key(item) for item in records())
+    for n, item in enumerate(records()):
+        yield ("\n" if n else "") + _write_entry(item, keys.key(item), dialect, diags)
+
+
+def write_bibtex_stream(records: Callable[[], Iterator[CSLItem]], *, options: Options | None = None,
+                        diags: Diagnostics) -> Iterator[str]:
+    return _write_stream(records, "bibtex", diags)
+
+
+def write_biblatex_stream(records: Callable[[], Iterator[CSLItem]], *, options: Options | None = None,
+                          diags: Diagnostics) -> Iterator[str]:
+    return _write_stream(records, "biblatex", diags)
 
 
 def write_bibtex(items: List[CSLItem], *, options: Options | None = None) -> Output:

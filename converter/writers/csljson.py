@@ -3,11 +3,22 @@ reading our output and writing it again gives the same bytes."""
 from __future__ import annotations
 
 import json
-from typing import List
+from typing import Callable, Iterator, List
 
-from ..model import CSLItem, Output
+from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
 
 
 def write(items: List[CSLItem], *, options: Options | None = None) -> Output:
     return Output(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_stream(records: Callable[[], Iterator[CSLItem]], *, options: Options | None = None,
+                 diags: Diagnostics | None = None) -> Iterator[str]:
+    """The same bytes as ``write``, one item at a time: a JSON array indented by two, so each
+    item is its own dump shifted in by one level."""
+    first = True
+    for item in records():
+        yield ("[\n  " if first else ",\n  ") + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        first = False
+    yield "[]\n" if first else "\n]\n"

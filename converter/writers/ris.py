@@ -8,7 +8,7 @@ RIS has no tag for is reported, one warning per record, never dropped in silence
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, Iterator, List, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Tuple
 
 from ..mappings import ris as table
 from ..model import CSLItem, Diagnostics, Output
@@ -177,11 +177,15 @@ class _RecordWriter:
 
 def write(items: List[CSLItem], *, options: Options | None = None) -> Output:
     diags = Diagnostics()  # the pipeline places each warning where its record was read
-    records = []
-    for n, item in enumerate(items, 1):
+    return Output("".join(write_stream(lambda: iter(items), options=options, diags=diags)), list(diags))
+
+
+def write_stream(records: Callable[[], Iterator[CSLItem]], *, options: Options | None = None,
+                 diags: Diagnostics) -> Iterator[str]:
+    """The output piece by piece, one record at a time (records separated by a blank line)."""
+    for n, item in enumerate(records(), 1):
         label = str(item.get("id") or f"item {n}")
-        records.append(EOL.join(_RecordWriter(item, diags, label).lines(n)) + EOL)
-    return Output(EOL.join(records), list(diags))
+        yield (EOL if n > 1 else "") + EOL.join(_RecordWriter(item, diags, label).lines(n)) + EOL
 
 
-__all__ = ["format_date", "format_name", "write"]
+__all__ = ["format_date", "format_name", "write", "write_stream"]

@@ -1,0 +1,141 @@
+"""Conversion record by record, for inputs too big to hold: the reader yields one record,
+it is checked against the CSL-JSON data model, the writer writes it and the text goes out,
+before the next record is read. Memory stays bounded whatever the input's size.
+
+Formats declare whether they can (``stream_reader``/``stream_writer`` in converter/plugins/):
+RIS and CSL-JSON (arrays and JSON Lines) in; CSL-JSON, RIS, BibTeX and BibLaTeX out. BibTeX
+and BibLaTeX out read the input twice (the citation keys the records carry win over made-up
+keys wherever they are, so a first pass collects the keys, all it holds). The others need
+the whole list and are not streamed: BibTeX in (``@string`` macros and ``crossref`` parents
+can be anywhere in the file), the CSL styles (a bibliography is sorted and disambiguated as a
+whole), JATS (one document).
+
+The output is byte for byte what the whole-file path writes; warnings are printed as they
+come, so a reader's and a writer's warnings interleave by record.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from typing import Callable, Dict, Iterator, TextIO, Tuple
+
+from . import registry
+from .errors import InputError
+from .model import CSLItem, Diagnostic, Diagnostics
+from .options import Options
+from .validate import check_item
+
+STREAM_ABOVE = 4 * 1024 * 1024  # bytes: smaller inputs are read whole, warnings in the usual order
+_HEAD = 20000  # characters detection looks at
+
+
+def _encoding(path: str, options: Options) -> str | None:
+    """The text encoding to stream with: the one given, or UTF-8 when the file's start is
+    UTF-8 (the whole-file path decides other encodings by looking at all of it)."""
+    if options.encoding:
+        return str(options.encoding)
+    with open(path, "rb") as fh:
+        head = fh.read(1 << 20)
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # not a character cut at the block's end
+            return None
+    return "utf-8-sig"
+
+
+def streamable(path: str, from_: str, to: str, options: Options) -> Tuple[str, str] | None:
+    """The reader and the encoding to stream ``path`` with, or None when it must be read whole
+    (small, not streamable formats, options that need the whole list)."""
+    if options.references != "article" or options.strict:
+        return None
+    try:
+        if os.path.getsize(path) < STREAM_ABOVE:
+            return None
+    except OSError:
+        return None
+    if registry.get(to, "writer").stream_writer is None:
+        return None
+    encoding = _encoding(path, options)
+    if encoding is None:
+        return None
+    if from_ == "auto":
+        with open(path, encoding=encoding, errors="replace", newline="") as fh:
+            from_ = registry.detect(fh.read(_HEAD), path)
+    if registry.get(from_, "reader").stream_reader is None:
+        return None
+    return from_, encoding
+
+
+def _digest(item: CSLItem) -> bytes:
+    return hashlib.blake2b(json.dumps(item, sort_keys=True, ensure_ascii=False).encode("utf-8"),
+                           digest_size=16).digest()
+
+
+def convert_file(path: str, from_: str, encoding: str, to: str, options: Options, out: TextIO,
+                 emit: Callable[[Diagnostic], None]) -> int:
+    """Stream ``path`` (format ``from_``) to ``out`` as ``to``; each diagnostic goes to ``emit``
+    when it arises. Returns the number of errors (records skipped)."""
+    reader = registry.get(from_, "reader").load("stream_reader")
+    writer = registry.get(to, "writer").load("stream_writer")
+    errors = 0
+    passes = 0
+    current: Dict[str, Tuple[str, int]] = {}  # the record being written: its id -> where it was read
+
+    def tell(d: Diagnostic) -> None:
+        nonlocal errors
+        errors += d.severity == "error"
+        emit(d)
+
+    def records() -> Iterator[CSLItem]:
+        nonlocal passes
+        passes += 1
+        first = passes == 1  # a second pass (BibTeX's keys) says nothing new
+        diags = Diagnostics(path)
+        seen: Dict[str, bytes] = {}  # id -> digest: exact repeats found without keeping the records
+        try:
+            with open(path, encoding=encoding, newline="") as fh:
+                for n, (item, line) in enumerate(reader(fh, diags=diags), 1):
+                    checked, found = check_item(item, n)
+                    key = str(checked["id"])
+                    digest = _digest(checked)
+                    if key in seen:
+                        if seen[key] == digest:
+                            found.append(Diagnostic(f"item {n} repeats record {key!r} exactly; written once",
+                                                    record=key))
+                            checked = {}
+                        else:
+                            k = 2
+                            while f"{key}-{k}" in seen:
+                                k += 1
+                            found.append(Diagnostic(f"item {n} reuses the id {key!r} of another record; "
+                                                    f"renamed {key}-{k}", field="id", record=key))
+                            checked = dict(checked, id=f"{key}-{k}")
+                    if first:
+                        for d in [*diags, *found]:
+                            tell(d if d.source else Diagnostic(d.message, d.severity, path, line, d.field, d.record))
+                    diags.clear()
+                    if not checked:
+                        continue
+                    seen[str(checked["id"])] = digest
+                    current.clear()
+                    current[str(checked["id"])] = (path, line)
+                    yield checked
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not {encoding} ({exc.reason}); give the encoding with --encoding", source=path) from None
+        if first:
+            for d in diags:
+                tell(d)
+
+    written = Diagnostics()
+    for piece in writer(records, options=options, diags=written):
+        out.write(piece)
+        for d in written:  # the writer's warnings are about the record it just wrote
+            source, line = current.get(d.record or "", (path, None))
+            tell(Diagnostic(d.message, d.severity, source, d.line if d.line is not None else line, d.field, d.record))
+        written.clear()
+    return errors
+
+
+__all__ = ["STREAM_ABOVE", "convert_file", "streamable"]
