@@ -110,7 +110,7 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
                             while f"{key}-{k}" in seen:
                                 k += 1
                             found.append(Diagnostic(f"item {n} reuses the id {key!r} of another record; "
-                                                    f"renamed {key}-{k}", field="id", record=key))
+                                                    f"renamed {key + '-' + str(k)!r}", field="id", record=key))
                             checked = dict(checked, id=f"{key}-{k}")
                     if first:
                         for d in [*diags, *found]:

@@ -143,8 +143,8 @@ def stream(lines: Iterable[str], *, diags: Diagnostics) -> Iterator[Tuple[CSLIte
             except json.JSONDecodeError as exc:
                 if not at_end:
                     break  # the value goes on in the next lines
-                diags.error(f"invalid JSON ({exc.msg}); {n} item(s) before this point were kept",
-                            line=buf_line + exc.lineno - 1)
+                diags.error(f"invalid JSON in the value starting here ({exc.msg} at line {buf_line + exc.lineno - 1}); "
+                            f"{n} item(s) before it were kept", line=buf_line)
                 return
             n += 1
             start = buf_line

@@ -86,14 +86,15 @@ def iter_records(raw_lines: Iterable[str], diags: Diagnostics) -> Iterator[RawRe
         if m:
             tag, value = m.group(1), (m.group(2) or "").strip()
             if tag == "TY":
+                if previous is not None:  # nothing more can join it now
+                    yield previous
                 if current is not None:
                     diags.warn(f"record has no ER; it ends where the next record begins (line {n})",
                                line=current.start, field="ER")
                     yield current
                 current, previous = RawRecord(n, [["TY", value, n]]), None
             elif current is not None and tag == "ER":
-                current.closed = True
-                yield current
+                current.closed = True  # given out when the next record starts: Ovid writes tags after ER
                 current, previous = None, current
             elif current is not None:
                 current.entries.append([tag, value, n])
@@ -115,6 +116,8 @@ def iter_records(raw_lines: Iterable[str], diags: Diagnostics) -> Iterator[RawRe
         elif line.strip() and not _RECORD_NUMBER.fullmatch(line):
             shown = line.strip()[:60] + ("..." if len(line.strip()) > 60 else "")
             diags.warn(f"text outside any record ignored: {shown!r}", line=n)
+    if previous is not None:
+        yield previous
     if current is not None:
         # Many exports end without ER or without a final newline; Zotero reads them, so do we.
         if ends_mid_line and current.entries:

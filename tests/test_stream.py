@@ -1,0 +1,110 @@
+"""Streaming conversion (converter/stream.py): for every input and output format that can go
+record by record, the output is byte for byte the whole-file path's, with the same warnings."""
+from __future__ import annotations
+
+import collections
+import json
+
+import pytest
+
+from conftest import ROOT
+from converter import cli, stream
+from converter.api import _read_path, _write
+from converter.model import Diagnostics
+from converter.options import Options
+from converter.readers import csljson, ris
+
+RIS_FIXTURES = sorted((ROOT / "tests" / "fixtures" / "ris").glob("*.ris"))
+
+
+def _whole(path, to):
+    result = _read_path(str(path), "auto", Options())
+    out = _write(result.records, to, Options(), result.origins)
+    text = str(out)
+    return (text if text.endswith("\n") else text + "\n"), [d.format() for d in result.diagnostics + out.diagnostics]
+
+
+def _streamed(path, to, monkeypatch, capsys):
+    monkeypatch.setattr(stream, "STREAM_ABOVE", 0)
+    calls = []
+    real = stream.convert_file
+    monkeypatch.setattr(cli, "convert_file", lambda *a, **k: calls.append(a) or real(*a, **k))
+    code = cli.main([str(path), "-t", to])
+    captured = capsys.readouterr()
+    assert calls, "the streaming path was not taken"
+    return code, captured.out, captured.err.splitlines()
+
+
+def _samples(tmp_path):
+    """The RIS fixtures, plus inputs whose records interact: repeated and reused ids, own
+    citation keys that made-up keys must avoid, a file cut short, CSL-JSON as an array and as
+    JSON Lines with a broken line."""
+    items = [{"id": "a", "type": "book", "title": "One", "author": [{"family": "Doe", "given": "J"}],
+              "issued": {"date-parts": [[2020]]}},
+             {"id": "b", "type": "book", "title": "Two", "author": [{"family": "Doe", "given": "J"}],
+              "issued": {"date-parts": [[2020]]}, "citation-key": "doe2020"},
+             {"id": "a", "type": "book", "title": "One", "author": [{"family": "Doe", "given": "J"}],
+              "issued": {"date-parts": [[2020]]}},
+             {"id": "a", "type": "book", "title": "Other"},
+             {"id": "c", "title": "no type"}]
+    array = tmp_path / "array.json"
+    array.write_text(json.dumps(items, indent=2), encoding="utf-8")
+    lines = tmp_path / "lines.json"
+    lines.write_text("\n".join(json.dumps(i) for i in items) + '\n{"id": "x", "type": \n', encoding="utf-8")
+    cut = tmp_path / "cut.ris"
+    cut.write_text("TY  - JOUR\nTI  - Whole\nER  - \n\nTY  - JOUR\nTI  - Cut sh", encoding="utf-8")
+    return [*RIS_FIXTURES, array, lines, cut]
+
+
+@pytest.mark.parametrize("to", ["csljson", "ris", "bibtex", "biblatex"])
+def test_streamed_output_is_the_whole_file_output(tmp_path, monkeypatch, capsys, to):
+    for path in _samples(tmp_path):
+        if path.name == "lines.json":
+            continue  # JSON Lines is not CSL-JSON to the whole-file reader; checked below
+        text, diags = _whole(path, to)
+        code, out, err = _streamed(path, to, monkeypatch, capsys)
+        assert out == text, path.name
+        assert collections.Counter(map(_unplaced_repeats, err)) == collections.Counter(map(_unplaced_repeats, diags))
+
+
+def _unplaced_repeats(line: str) -> str:
+    """A warning about a repeated id without its line: the whole-file path places it by the id,
+    i.e. at one of the records that share it; streaming at the record itself."""
+    if "repeats record" in line or "reuses the id" in line:
+        return line.split(": warning: ", 1)[1]
+    return line
+
+
+def test_json_lines_stream_with_the_broken_line_placed(tmp_path, monkeypatch, capsys):
+    path = next(p for p in _samples(tmp_path) if p.name == "lines.json")
+    code, out, err = _streamed(path, "csljson", monkeypatch, capsys)
+    assert code == 7  # written, but a record was skipped
+    assert [i["id"] for i in json.loads(out)] == ["a", "b", "a-2", "c"]
+    assert any(line.startswith(f"{path}:6: error: invalid JSON") for line in err), err
+
+
+def test_stream_readers_yield_what_the_readers_return(tmp_path):
+    for path in _samples(tmp_path):
+        if path.suffix == ".ris":
+            reader, streamer = ris.read, ris.stream
+        elif path.name == "array.json":
+            reader, streamer = csljson.read, csljson.stream
+        else:
+            continue
+        text = path.read_bytes().decode("utf-8-sig")
+        whole = reader(text, source=str(path))
+        diags = Diagnostics(str(path))
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            items = [item for item, _ in streamer(fh, diags=diags)]
+        assert items == whole.records, path.name
+        assert [d.line for d in diags if d.severity == "error"] == [d.line for d in whole.errors], path.name
+
+
+def test_small_inputs_and_whole_list_formats_are_not_streamed(tmp_path):
+    big = tmp_path / "big.ris"
+    big.write_text("TY  - JOUR\nTI  - A title\nER  - \n\n" * 250000, encoding="utf-8")  # > 4 MiB
+    small = RIS_FIXTURES[0]
+    assert stream.streamable(str(big), "auto", "csljson", Options()) == ("ris", "utf-8-sig")
+    assert stream.streamable(str(small), "auto", "csljson", Options()) is None
+    assert stream.streamable(str(big), "auto", "apa", Options()) is None  # a bibliography is sorted whole
+    assert stream.streamable(str(big), "auto", "ris", Options(references="all")) is None
