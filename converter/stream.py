@@ -26,7 +26,7 @@ from .model import CSLItem, Diagnostic, Diagnostics
 from .options import Options
 from .validate import check_item
 
-STREAM_ABOVE = 4 * 1024 * 1024  # bytes: smaller inputs are read whole, warnings in the usual order
+STREAM_ABOVE = 1024 * 1024  # bytes: smaller inputs are read whole, warnings in the usual order
 _HEAD = 20000  # characters detection looks at
 
 

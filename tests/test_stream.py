@@ -102,7 +102,7 @@ def test_stream_readers_yield_what_the_readers_return(tmp_path):
 
 def test_small_inputs_and_whole_list_formats_are_not_streamed(tmp_path):
     big = tmp_path / "big.ris"
-    big.write_text("TY  - JOUR\nTI  - A title\nER  - \n\n" * 250000, encoding="utf-8")  # > 4 MiB
+    big.write_text("TY  - JOUR\nTI  - A title\nER  - \n\n" * 60000, encoding="utf-8")  # > 1 MiB
     small = RIS_FIXTURES[0]
     assert stream.streamable(str(big), "auto", "csljson", Options()) == ("ris", "utf-8-sig")
     assert stream.streamable(str(small), "auto", "csljson", Options()) is None
