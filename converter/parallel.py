@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Callable, Iterator, Sequence, TypeVar
 
 T = TypeVar("T")
@@ -73,6 +72,8 @@ def ordered_map(func: Callable[..., R], items: Sequence[T], *args: Any, jobs: in
                 progress.step()
             yield result
         return
+    from concurrent.futures import ProcessPoolExecutor  # here: its import costs start-up time of every command
+
     with ProcessPoolExecutor(max_workers=min(jobs, len(items))) as pool:
         futures = [pool.submit(func, item, *args) for item in items]
         for future in futures:
