@@ -15,7 +15,6 @@ come, so a reader's and a writer's warnings interleave by record.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from typing import Callable, Dict, Iterator, TextIO, Tuple
@@ -69,6 +68,8 @@ def streamable(path: str, from_: str, to: str, options: Options) -> Tuple[str, s
 
 
 def _digest(item: CSLItem) -> bytes:
+    import hashlib  # here: _hashlib (OpenSSL) costs start-up time of every command
+
     return hashlib.blake2b(json.dumps(item, sort_keys=True, ensure_ascii=False).encode("utf-8"),
                            digest_size=16).digest()
 
