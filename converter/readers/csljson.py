@@ -108,10 +108,15 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
     return result
 
 
+_RETRY_AFTER = 1 << 16  # characters: a value that grew this much is tried again whatever its lines look like
+
+
 def _complete(line: str) -> bool:
-    """Whether a line may end a top-level value (worth trying to decode what came so far)."""
+    """Whether a line may end a top-level value (worth trying to decode what came so far): a
+    closing brace at the start of the line or indented by two (an item of an indented array, a
+    JSON Lines line); deeper ones close values inside an item."""
     end = line.rstrip()
-    return end.endswith(("}", "},", "]"))
+    return end.endswith(("}", "},", "]")) and len(end) - len(end.lstrip()) <= 2
 
 
 def stream(lines: Iterable[str], *, diags: Diagnostics) -> Iterator[Tuple[CSLItem, int]]:
@@ -121,11 +126,12 @@ def stream(lines: Iterable[str], *, diags: Diagnostics) -> Iterator[Tuple[CSLIte
     decoder = json.JSONDecoder()
     buf, buf_line, n = "", 1, 0  # the text not decoded yet, the line it starts at, items seen
     in_array: bool | None = None
+    tried = 0  # the buffer's length at the last attempt that found the value unfinished
     for line in _with_end(lines):
         at_end = line is None
         if line is not None:
             buf += line
-            if not _complete(line):
+            if not _complete(line) and len(buf) < tried + _RETRY_AFTER:
                 continue
         while True:
             stripped = len(buf) - len(buf.lstrip(" \t\r\n,"))
@@ -157,6 +163,7 @@ def stream(lines: Iterable[str], *, diags: Diagnostics) -> Iterator[Tuple[CSLIte
                 diags.warn("item has no 'type'; CSL processors need one", line=start, field="type",
                            record=str(value.get("id", f"item {n}")))
             yield value, start
+        tried = len(buf)  # what is left is an unfinished value
         if at_end:
             if in_array and not buf.startswith("]"):
                 diags.error("JSON array is not closed (file truncated?); items before this point were kept",
