@@ -3,6 +3,7 @@ array still yields every item before the break, with an error at its line."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Iterable, Iterator, List, Tuple
 
 from ..errors import ParseError
@@ -108,54 +109,66 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
     return result
 
 
-_RETRY_AFTER = 1 << 16  # characters: a value that grew this much is tried again whatever its lines look like
+_BLOCK = 1 << 16  # characters read at a time
+_SEPARATORS = re.compile(r"[ \t\r\n,]*")
 
 
-def _complete(line: str) -> bool:
-    """Whether a line may end a top-level value (worth trying to decode what came so far): a
-    closing brace at the start of the line or indented by two (an item of an indented array, a
-    JSON Lines line); deeper ones close values inside an item."""
-    end = line.rstrip()
-    return end.endswith(("}", "},", "]")) and len(end) - len(end.lstrip()) <= 2
+def _blocks(source: Iterable[str]) -> Iterator[str | None]:
+    """The text in blocks (a file is read a block at a time, other iterables as they come),
+    then None at the end."""
+    read = getattr(source, "read", None)
+    if read is not None:
+        while True:
+            block = read(_BLOCK)
+            if not block:
+                break
+            yield block
+    else:
+        yield from source
+    yield None
 
 
 def stream(lines: Iterable[str], *, diags: Diagnostics) -> Iterator[Tuple[CSLItem, int]]:
     """Items one at a time, each with the line it starts at, from a CSL-JSON array or JSON
     Lines (one item a line): only the item being decoded is held. The checks are ``read``'s;
-    a break in the JSON is an error at its line, and the items before it come through."""
+    a break in the JSON is an error at the line where the broken value starts, and the items
+    before it come through."""
     decoder = json.JSONDecoder()
     buf, buf_line, n = "", 1, 0  # the text not decoded yet, the line it starts at, items seen
     in_array: bool | None = None
-    tried = 0  # the buffer's length at the last attempt that found the value unfinished
-    for line in _with_end(lines):
-        at_end = line is None
-        if line is not None:
-            buf += line
-            if not _complete(line) and len(buf) < tried + _RETRY_AFTER:
+    tried = 0  # the length of an unfinished value at the last attempt: retried once it has doubled
+    for block in _blocks(lines):
+        at_end = block is None
+        if block is not None:
+            buf += block
+            if len(buf) - tried < max(_BLOCK, tried):
                 continue
+        pos = 0  # decoded up to here; the buffer is cut once per block, not once per item
         while True:
-            stripped = len(buf) - len(buf.lstrip(" \t\r\n,"))
-            buf_line += buf.count("\n", 0, stripped)
-            buf = buf[stripped:]
-            if in_array is None and buf:
-                in_array = buf.startswith("[")
+            separators = _SEPARATORS.match(buf, pos)  # always matches, perhaps nothing
+            skip = separators.end() if separators else pos
+            buf_line += buf.count("\n", pos, skip)
+            pos = skip
+            if in_array is None and pos < len(buf):
+                in_array = buf.startswith("[", pos)
                 if in_array:
-                    buf = buf[1:]
+                    pos += 1
                     continue
-            if not buf or (in_array and buf.startswith("]")):
+            if pos >= len(buf) or (in_array and buf.startswith("]", pos)):
                 break
             try:
-                value, end = decoder.raw_decode(buf)
+                value, end = decoder.raw_decode(buf, pos)
             except json.JSONDecodeError as exc:
                 if not at_end:
-                    break  # the value goes on in the next lines
-                diags.error(f"invalid JSON in the value starting here ({exc.msg} at line {buf_line + exc.lineno - 1}); "
+                    break  # the value goes on in the next block
+                line = buf_line + exc.lineno - buf.count("\n", 0, pos) - 1
+                diags.error(f"invalid JSON in the value starting here ({exc.msg} at line {line}); "
                             f"{n} item(s) before it were kept", line=buf_line)
                 return
             n += 1
             start = buf_line
-            buf_line += buf.count("\n", 0, end)
-            buf = buf[end:]
+            buf_line += buf.count("\n", pos, end)
+            pos = end
             if not isinstance(value, dict):
                 diags.error(f"item {n} is a JSON {type(value).__name__}, not an object; skipped", line=start)
                 continue
@@ -163,14 +176,10 @@ def stream(lines: Iterable[str], *, diags: Diagnostics) -> Iterator[Tuple[CSLIte
                 diags.warn("item has no 'type'; CSL processors need one", line=start, field="type",
                            record=str(value.get("id", f"item {n}")))
             yield value, start
+        buf = buf[pos:]
         tried = len(buf)  # what is left is an unfinished value
         if at_end:
             if in_array and not buf.startswith("]"):
                 diags.error("JSON array is not closed (file truncated?); items before this point were kept",
                             line=buf_line)
             return
-
-
-def _with_end(lines: Iterable[str]) -> Iterator[str | None]:
-    yield from lines
-    yield None
