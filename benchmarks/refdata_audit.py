@@ -8,7 +8,8 @@ Cyrillic GOST held-out string. Each was labelled by hand, blind to the parser's 
 CSL conventions of the task (title = the cited work's own title, container = what it appears
 in, series = collection, editors as printed, GOST 'Т.'/'№'/'Вып.'/'С.' as volume/issue/issue/
 pages, a page count is not pages, a city is location). The corrections file holds offsets and
-labels only, never text from ../shared: ``{origin: {"spans": [[start, end, label], ...],
+labels only, never text from ../shared, in
+tools/refmodel/heldout_corrections.json (beside the held-out split; tools/refmodel/audited.py reads it): ``{origin: {"spans": [[start, end, label], ...],
 "verdict": "ok"|"corrected"|"ambiguous", "why": "..."}}``.
 
 Reports, separately for the held-out sample and GOST, with ../shared/tools/score_refs.py over
@@ -39,7 +40,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import json
 import os
 import random
 import sys
@@ -47,36 +47,17 @@ from typing import Any, Dict, List, Tuple
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
-from tools.refmodel.refdata import Labeled, load_all, split  # noqa: E402
+from tools.refmodel.audited import (  # noqa: E402,F401 (the test imports HELD_OUT_SAMPLE from here)
+    CORRECTIONS,
+    HELD_OUT_SAMPLE,
+    SAMPLE_SEED,
+    Corrections,
+    audit_sample,
+    corrected,
+    load_corrections,
+)
+from tools.refmodel.refdata import Labeled, load_all  # noqa: E402
 from tools.refmodel.train import DEFAULT_REFDATA, SCORED, _scorer, gold_item  # noqa: E402
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-CORRECTIONS = os.path.join(HERE, "refdata_corrections.json")
-SAMPLE_SEED = 20240606
-HELD_OUT_SAMPLE = 200
-
-Corrections = Dict[str, Dict[str, Any]]
-
-
-def audit_sample(refs: List[Labeled]) -> Tuple[List[Labeled], List[Labeled]]:
-    """(200 held-out strings drawn with a fixed seed, every Cyrillic GOST held-out string)."""
-    _, held_out, gost = split(refs)
-    sample = random.Random(SAMPLE_SEED).sample(held_out, HELD_OUT_SAMPLE)
-    return sample, list(gost)
-
-
-def load_corrections(path: str = CORRECTIONS) -> Corrections:
-    with open(path, encoding="utf-8") as fh:
-        data: Corrections = json.load(fh)
-    return data
-
-
-def corrected(ref: Labeled, corrections: Corrections) -> Labeled:
-    """The string with its hand-checked labels (refdata's own when the audit has no entry)."""
-    entry = corrections.get(ref.origin)
-    if entry is None:
-        return ref
-    return Labeled(ref.text, [(a, b, lab) for a, b, lab in entry["spans"]], ref.origin)
 
 
 def kind_of(why: str) -> str:

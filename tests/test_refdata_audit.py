@@ -1,4 +1,4 @@
-"""The hand audit of refdata's labels (benchmarks/refdata_corrections.json) is well-formed:
+"""The hand audit of refdata's labels (tools/refmodel/heldout_corrections.json) is well-formed:
 every entry names a string of the audit sample, its spans lie inside that string, in order and
 without overlap, with labels the model knows; the file holds offsets and labels, no text."""
 from __future__ import annotations
@@ -14,7 +14,7 @@ from tools.refmodel.refdata import LABELS, load_all
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import refdata_audit  # noqa: E402
 
-CORRECTIONS = ROOT / "benchmarks" / "refdata_corrections.json"
+CORRECTIONS = ROOT / "tools" / "refmodel" / "heldout_corrections.json"
 VERDICTS = {"ok", "corrected", "ambiguous"}
 
 

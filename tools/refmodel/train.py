@@ -95,6 +95,7 @@ from converter.references.rules import find_certain
 from converter.vocabulary.text import repair_homoglyphs
 from tools.paths import SHARED
 
+from .audited import audit_sample, audited_sets
 from .gostrender import render_gost
 from .lexicon import Lexicon, own_counts
 from .refdata import Labeled, load_all, split, split_dev, split_key
@@ -331,6 +332,13 @@ def main(argv: List[str] | None = None) -> int:
         return 0
     evaluate("heldout", held_out, a.out)
     evaluate("gost", gost, a.out)
+    # the blind audit's sample scored against its audited labels (tools/refmodel/audited.py),
+    # and the same strings against refdata's raw labels, so the two figures compare like with like
+    sample, gost_sample = audit_sample(refs)
+    audited_held_out, audited_gost = audited_sets(refs)
+    evaluate("heldout-sample-raw", sample, a.out)
+    evaluate("heldout-sample-audited", audited_held_out, a.out)
+    evaluate("gost-audited", audited_gost, a.out)
     return 0
 
 
