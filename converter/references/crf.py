@@ -63,6 +63,9 @@ def available() -> bool:
     return _tagger() is not None
 
 
+_WORK_LABELS = frozenset(("author", "editor", "title", "container", "collection", "publisher", "location", "genre"))
+
+
 def rule_labels(tokens: Sequence[Token], found: Found, s: str | None = None) -> List[str]:
     """The rule span (doi, url, numbers, date, accessed, note) each token falls in, or ''.
 
@@ -103,6 +106,11 @@ def segment(s: str, found: Found) -> List[Tuple[str, str]] | None:
     if tagged is None:
         return None
     tokens, labels = tagged
+    # an access date or a language statement the rules read is never a name, a title or a
+    # publisher, whatever the model made of its words ('г.' of '(дата обращения: 10 мая 2025 г.)')
+    rules = rule_labels(tokens, found, s)
+    labels = ["other" if rule in ("accessed", "note") and label in _WORK_LABELS else label
+              for rule, label in zip(rules, labels)]
     out: List[Tuple[str, str]] = []
     start = 0
     for i in range(1, len(tokens) + 1):

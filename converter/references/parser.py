@@ -11,6 +11,7 @@ import re
 from typing import Any, Dict, List, Tuple
 
 from ..model import CSLItem, Diagnostic
+from ..vocabulary.languages import reference_language
 from ..vocabulary.text import nfc, normalize_space, repair_homoglyphs, undo_line_hyphens
 from . import gost
 from .assemble import clean_text, fields_from_segments
@@ -160,6 +161,12 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
             diags.append(Diagnostic("could not structure this reference (no title, date, container or identifier "
                                     "found); its text is kept as the title", field="title"))
     item["type"] = _guess_type(item, s)
+    if "language" not in item:  # what the string states (rules.find_identifiers) always wins
+        # the cited work's own words: its title first, and what it was published in and by
+        words = " ".join(str(item.get(k, "")) for k in ("title", "container-title", "collection-title", "publisher"))
+        language = reference_language(str(item.get("title", "")), s, words)
+        if language:
+            item["language"] = language
     item["source"] = text
     return _ordered(item), diags
 

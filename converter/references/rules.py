@@ -11,9 +11,9 @@ from typing import Any, Dict, List, Tuple
 from ..vocabulary.dates import MONTH_NAMES_RU_GENITIVE as _RU_MONTHS_GENITIVE
 from ..vocabulary.dates import MONTH_STEM_PATTERN as MONTH_WORDS
 from ..vocabulary.dates import MONTH_STEMS as MONTHS
-from ..vocabulary.dates import parse_day_first as parse_day_first_date
+from ..vocabulary.dates import read_printed_date
 from ..vocabulary.identifiers import clean_doi, clean_url
-from ..vocabulary.languages import from_abbreviation
+from ..vocabulary.languages import stated_language
 
 DASH = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
@@ -55,16 +55,14 @@ def url_value(text: str) -> str:
     """The URL as it is meant: the spaces a line break left inside it removed, tracking parameters
     dropped (normalize.clean_url)."""
     return clean_url(re.sub(r"\s+", "", text))
-_ACCESSED_DMY = re.compile(
-    r"[(\[]?\s*(?:accessed(?:\s+on)?|last\s+accessed|viewed|retrieved|дата\s+обращения|просмотрено|"
-    r"visited|date\s+of\s+access)\s*:?\s*(\d{1,2}[./]\d{1,2}[./]\d{4})\s*[)\]]?", re.I)
-_ACCESSED_WORDS = re.compile(
-    r"[(\[]?\s*(?:accessed(?:\s+on)?|last\s+accessed|viewed|cited|retrieved(?:\s+on)?)\s*:?\s*"
-    r"(?:(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})|([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})"
-    r"|(\d{4})\s+([A-Za-z]{3,9})\.?\s+(\d{1,2})|(\d{4})-(\d{2})-(\d{2}))\s*[)\]]?", re.I)
-_LANG_NOTE = re.compile(r"\(\s*(In\s+([A-Z][a-z]+)\.?(?:\s*,\s*[^()]{0,60})?)\s*\)\.?")
-_LANG_NOTE_RU = re.compile(r"\(\s*(На\s+([а-я]+)\.?\s*(?:яз\.?|языке)?)\s*\)", re.I)
-
+# the words that introduce a date of access, in the languages reference lists are written in;
+# the date after them is read by dates.read_printed_date
+_ACCESSED = re.compile(
+    r"[(\[]?\s*(?:(?:last\s+)?accessed(?:\s+on)?|viewed(?:\s+on)?|visited(?:\s+on)?|cited|retrieved(?:\s+on)?"
+    r"|date\s+of\s+access|access\s+date|дата\s+(?:обращения|доступа|посещения|просмотра|звернення|доступу)"
+    r"|просмотрено|переглянуто|(?:zuletzt\s+)?(?:abgerufen|aufgerufen|geprüft)(?:\s+am)?|zugriff(?:\s+am)?"
+    r"|consultado(?:\s+(?:el|en))?|consult[ée]\s+le|acess(?:o|ado)\s+em|data\s+(?:dostępu|di\s+accesso)"
+    r"|dostęp(?:\s+dnia)?|қаралған\s+күні|посетен(?:о)?\s+на)\s*[:.\-–—]?\s*", re.I)
 # 2023;15(3):83-99   2018;(66):3-26   2019;27:711-733   2020 Jan;12(1):e5
 _VANCOUVER = re.compile(
     rf"(?<!\d)({YEAR})[a-z]?(?:\s+[A-Z][a-z]{{2}}(?:[-/][A-Z][a-z]{{2}})?(?:\s+\d{{1,2}})?)?\s*;\s*"
@@ -120,34 +118,24 @@ def find_identifiers(s: str, found: Found) -> None:
             found.fields["URL"] = url
         raw_end = m.start() + (url_m.end() if url_m else 0)
         found.take(m.start(), max(raw_end, m.start() + 1), "url")
-    for m in _ACCESSED_DMY.finditer(s):
-        parts = parse_day_first_date(m.group(1).replace("/", "."))
-        if parts:
-            _add_date(found, "accessed", parts)
-            found.take(m.start(), m.end(), "accessed")
-            break
-    else:
-        for m in _ACCESSED_WORDS.finditer(s):
-            g = m.groups()
-            try:
-                if g[0]:
-                    parts = [int(g[2]), MONTHS[g[1][:3].lower()], int(g[0])]
-                elif g[3]:
-                    parts = [int(g[5]), MONTHS[g[3][:3].lower()], int(g[4])]
-                elif g[6]:
-                    parts = [int(g[6]), MONTHS[g[7][:3].lower()], int(g[8])]
-                else:
-                    parts = [int(g[9]), int(g[10]), int(g[11])]
-            except KeyError:
-                continue
-            _add_date(found, "accessed", parts)
-            found.take(m.start(), m.end(), "accessed")
-            break
-    note = _LANG_NOTE.search(s)  # a name of its own: `m` above is a Match from the loops
-    if note and from_abbreviation(note.group(2)):
-        found.fields["language"] = from_abbreviation(note.group(2))
-        found.fields["note"] = " ".join(note.group(1).split())
-        found.take(note.start(), note.end(), "note")
+    for m in _ACCESSED.finditer(s):
+        read = read_printed_date(s[m.end():])
+        if read is None:
+            continue
+        parts, length = read
+        end = m.end() + length
+        close = re.match(r"\s*[)\]]", s[end:])
+        if close and s[m.start()] in "([":
+            end += close.end()  # '(accessed ...)': the brackets go with it
+        _add_date(found, "accessed", parts)
+        found.take(m.start(), end, "accessed")
+        break
+    stated = stated_language(s)  # '(In Russ.)', '[in Russian]', '(на англ. яз.)'
+    if stated:
+        tag, start, end = stated
+        found.fields["language"] = tag
+        found.fields["note"] = " ".join(s[start:end].strip(" .").strip("()[]").split())
+        found.take(start, end, "note")
 
 
 def find_numbers(s: str, found: Found) -> None:

@@ -8,7 +8,7 @@ A CSL date is ``{"date-parts": [[2025, 8, 20]]}`` (two lists for a range), or ``
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Sequence
+from typing import Any, Dict, List, Sequence, Tuple
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
@@ -122,6 +122,87 @@ def parse_numeric(text: str) -> List[int] | None:
     return [int(m.group(3)), int(m.group(2)), int(m.group(1))] if m else None
 
 
+# ---- dates as reference strings print them, in many languages -----------------------------
+
+# Month names by their first three or four letters: English, German, French, Spanish, Portuguese,
+# Italian, Polish (nominative and genitive), Russian, Ukrainian, Bulgarian, Kazakh. Four-letter
+# stems are looked up first ('juin' / 'juil').
+_MONTH_WORD_STEMS: Dict[str, int] = {}
+for _number, _stems in enumerate((
+        "jan jän ene gen sty янв яну січ қаң",
+        "feb fév fev lut фев лют ақп",
+        "mar mär mrz мар бер нау",
+        "apr avr abr kwi апр кві сәу",
+        "may mai maj mag май мая тра мам",
+        "jun juin giu cze июн юни чер мау",
+        "jul juil lug lip июл юли лип шіл",
+        "aug aoû aou ago sie авг сер там",
+        "sep set wrz сен сеп вер қыр",
+        "oct okt ott out paź paz окт жов қаз",
+        "nov lis ноя ное лис қар",
+        "dec dez dic déc gru дек гру жел"), start=1):
+    for _stem in _stems.split():
+        _MONTH_WORD_STEMS[_stem] = _number
+
+
+def month_from_word(word: str) -> int | None:
+    """'May', 'mai', 'Mai.', 'maio', 'мая', 'травня', 'marca', 'қазан' -> the month's number;
+    None for a word that is no month name (at least three letters are needed)."""
+    w = word.strip(". ").lower()
+    if len(w) < 3 or not w.isalpha():
+        return None
+    return _MONTH_WORD_STEMS.get(w[:4]) or _MONTH_WORD_STEMS.get(w[:3])
+
+
+_WORD = r"([^\W\d_]{3,12})\.?"
+_YEAR_SUFFIX = r"(?:\s*(?:г|р|y)\.|\s*року|\s*года)?"
+_PRINTED_DATES = (
+    ("dmy", re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})" + _YEAR_SUFFIX)),
+    ("ymd", re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])")),
+    # '10 May 2025', '10. Mai 2025', '5 de marzo de 2024', '10 мая 2025 г.', '12 mar. 2024'
+    ("dMy", re.compile(r"(\d{1,2})\.?\s+(?:de\s+)?" + _WORD + r",?\s+(?:de\s+)?(\d{4})" + _YEAR_SUFFIX)),
+    # 'May 10, 2025', 'Травень 2, 2024'
+    ("Mdy", re.compile(_WORD + r"\s+(\d{1,2}),?\s+(\d{4})")),
+    # '2025 May 10' (Vancouver's '[cited 2025 May 10]')
+    ("yMd", re.compile(r"(\d{4})\s+" + _WORD + r"\s+(\d{1,2})(?![\d])")),
+    # 'May 2024', 'mai 2024'
+    ("My", re.compile(_WORD + r",?\s+(\d{4})" + _YEAR_SUFFIX)),
+)
+
+
+def read_printed_date(text: str) -> Tuple[List[int], int] | None:
+    """The date a text starts with, as reference strings print it ('10.05.2025', '2024-11-05',
+    '10 May 2025', 'May 10, 2025', '5 de marzo de 2024', '10 мая 2025 г.', '2025 May 10'):
+    ([year, month, day], where the date ends), or None when it starts with no valid date."""
+    for order, pattern in _PRINTED_DATES:
+        m = pattern.match(text)
+        if not m:
+            continue
+        g = m.groups()
+        if order == "dmy":
+            y, mo, d = int(g[2]), int(g[1]), int(g[0])
+        elif order == "ymd":
+            y, mo, d = int(g[0]), int(g[1]), int(g[2])
+        else:
+            word = {"dMy": g[1], "Mdy": g[0], "yMd": g[1], "My": g[0]}[order]
+            month = month_from_word(word)
+            if month is None:
+                continue
+            mo = month
+            if order == "dMy":
+                y, d = int(g[2]), int(g[0])
+            elif order == "Mdy":
+                y, d = int(g[2]), int(g[1])
+            elif order == "yMd":
+                y, d = int(g[0]), int(g[2])
+            else:
+                y, d = int(g[1]), 0
+        if not (1 <= mo <= 12 and 0 <= d <= 31 and 1000 <= y <= 2999):
+            continue
+        return ([y, mo, d] if d else [y, mo]), m.end()
+    return None
+
+
 # ---- taking CSL dates apart ---------------------------------------------------------------
 
 def date_parts(date: Any) -> List[List[int]] | None:
@@ -162,5 +243,5 @@ def to_edtf(parts: Sequence[Sequence[int]]) -> str:
 
 
 __all__ = ["MONTH_ABBREVIATIONS", "MONTH_NAMES", "MONTH_NAMES_RU_GENITIVE", "MONTH_STEMS", "MONTH_STEM_PATTERN",
-           "SEASONS", "date_parts", "first_date", "month_number", "parse_day_first", "parse_edtf", "parse_iso",
-           "parse_numeric", "to_edtf", "to_iso"]
+           "SEASONS", "date_parts", "first_date", "month_from_word", "month_number", "parse_day_first", "parse_edtf", "parse_iso",
+           "parse_numeric", "read_printed_date", "to_edtf", "to_iso"]
