@@ -118,3 +118,26 @@ def test_dev_set_fields() -> None:
     assert f1["accessed"] == 1.0, f1
     assert f1["language"] >= 0.9 and res["fields"]["language"]["fp"] == 0, f1
     assert f1["publisher"] >= 0.9 and f1["publisher-place"] >= 0.9, f1
+
+
+@pytest.mark.parametrize("text, place, publisher", [
+    ("Петров И.В. Основы теории управления. М. : Наука, 2001. 320 с.", "М.", "Наука"),
+    ("Сидорова А.А. Методы анализа данных. СПб.: Питер, 2015. 288 с.", "СПб.", "Питер"),
+    ("Цыганов В.А. Основы управления : учеб. пособие / В.А. Цыганов. – Москва ; Берлин : Директ-Медиа, 2020. – 254 с.",
+     "Москва ; Берлин", "Директ-Медиа"),
+    ("Brown T., Green S. The economics of climate adaptation. New York, NY: Springer; 2018.", "New York, NY", "Springer"),
+    ("Clark A. The history of economic thought. Oxford University Press, Oxford, 2004.", "Oxford",
+     "Oxford University Press"),
+    ("Taylor M. Trade and the state. PhD thesis. University of Leeds, Leeds, 2011.", "Leeds", "University of Leeds"),
+])
+def test_place_and_publisher_in_both_traditions(text: str, place: str, publisher: str) -> None:
+    item, _ = parse_reference(text)
+    assert (item.get("publisher-place"), item.get("publisher")) == (place, publisher)
+
+
+def test_a_thesis_place_before_its_year_and_a_media_designation() -> None:
+    item, _ = parse_reference("Олійник Р. С. Державне регулювання : дис. ... канд. екон. наук. Київ, 2014. 210 с.")
+    assert item.get("publisher-place") == "Київ" and "publisher" not in item
+    item, _ = parse_reference("Яковлева М.С. Цифровые платформы / М.С. Яковлева. – Текст : непосредственный "
+                              "// Аграрная наука. – 2020. – № 3. – С. 21–24.")
+    assert item.get("publisher-place") != "Текст" and "непосредственный" not in str(item.get("publisher"))

@@ -16,6 +16,7 @@ from ..vocabulary.text import nfc, normalize_space, repair_homoglyphs, undo_line
 from . import gost
 from .assemble import clean_text, fields_from_segments
 from .heuristic import segment_head
+from .publication import publication_area
 from .rules import MONTH_WORDS, Found, find_certain
 from .split import list_number
 
@@ -146,6 +147,7 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
     item.update(learned)
     item.update(found.fields)  # the rules are certain; they win over the model
     _document_kinds(item, s)
+    publication_area(s, item)
     if not any(item.get(k) for k in ("title", "container-title", "issued", "DOI", "URL")):
         if item.get("author") and _names_only(s, segments):
             # a list of names and nothing else (a reference cut off after its authors): the
