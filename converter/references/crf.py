@@ -66,6 +66,14 @@ def available() -> bool:
 _WORK_LABELS = frozenset(("author", "editor", "title", "container", "collection", "publisher", "location", "genre"))
 
 
+def _inside(s: str, token: Token, spans: Sequence[Tuple[int, int]]) -> bool:
+    """Whether every letter and digit of a token lies in one of the spans ('Atlas(in' of
+    'Atlas(in Russian)' does not)."""
+    a, b = token
+    marks = [i for i in range(a, b) if s[i].isalnum()]
+    return bool(marks) and all(any(start <= i < end for start, end in spans) for i in marks)
+
+
 def rule_labels(tokens: Sequence[Token], found: Found, s: str | None = None) -> List[str]:
     """The rule span (doi, url, numbers, date, accessed, note) each token falls in, or ''.
 
@@ -108,9 +116,9 @@ def segment(s: str, found: Found) -> List[Tuple[str, str]] | None:
     tokens, labels = tagged
     # an access date or a language statement the rules read is never a name, a title or a
     # publisher, whatever the model made of its words ('г.' of '(дата обращения: 10 мая 2025 г.)')
-    rules = rule_labels(tokens, found, s)
-    labels = ["other" if rule in ("accessed", "note") and label in _WORK_LABELS else label
-              for rule, label in zip(rules, labels)]
+    statements = [(a, b) for a, b, rule in found.spans if rule in ("accessed", "note")]
+    labels = ["other" if label in _WORK_LABELS and _inside(s, token, statements) else label
+              for token, label in zip(tokens, labels)]
     out: List[Tuple[str, str]] = []
     start = 0
     for i in range(1, len(tokens) + 1):

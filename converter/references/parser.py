@@ -148,6 +148,9 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
     item.update(found.fields)  # the rules are certain; they win over the model
     _document_kinds(item, s)
     publication_area(s, item)
+    if "note" in found.fields and isinstance(item.get("title"), str):
+        # 'Atlas(in Russian)': the statement's first word stuck to the title's last
+        item["title"] = re.sub(r"\s*[(\[][^()\[\]]{0,4}$", "", item["title"]) or item["title"]
     if not any(item.get(k) for k in ("title", "container-title", "issued", "DOI", "URL")):
         if item.get("author") and _names_only(s, segments):
             # a list of names and nothing else (a reference cut off after its authors): the
