@@ -75,14 +75,14 @@ def publication_area(s: str, item: Dict[str, Any]) -> None:
         return
     if numbered:
         return
-    m = _PUBLISHER_PLACE.search(s)
-    if m and not _NOT_A_PLACE.match(m.group("place")):
-        if _model_cut_short(item, m.group("place").strip(), m.group("publisher").strip()):
-            item["publisher-place"], item["publisher"] = m.group("place").strip(), m.group("publisher").strip()
+    first = _PUBLISHER_PLACE.search(s)
+    if first and not _NOT_A_PLACE.match(first.group("place")):
+        if _model_cut_short(item, first.group("place").strip(), first.group("publisher").strip()):
+            item["publisher-place"], item["publisher"] = first.group("place").strip(), first.group("publisher").strip()
         return
-    m = _PLACE_YEAR_PAGES.search(s)
-    if m and not _NOT_A_PLACE.match(m.group("place")):
-        place = m.group("place").strip()
+    alone = _PLACE_YEAR_PAGES.search(s)
+    if alone and not _NOT_A_PLACE.match(alone.group("place")):
+        place = alone.group("place").strip()
         if item.get("publisher") == place:
             item.pop("publisher")  # the model's publisher was the place
         item["publisher-place"] = place
