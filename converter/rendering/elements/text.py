@@ -99,6 +99,18 @@ class Label(CasedMixin, AffixMixin, model.Label):
 class Date_Part(CasedMixin, AffixMixin, model.Date_Part):
     """Text-case and escaped affixes: see the mixins."""
 
+    def process(self, date, context=None):
+        try:
+            return super().process(date, context)
+        except AssertionError:
+            # citeproc-py asserts when a numeric month form meets a date with a season and no
+            # month; CSL 1.0.2 says the season term stands in for the month.
+            season = getattr(date, "season", None)
+            if self.get("name") != "month" or not isinstance(season, int) or not 1 <= season <= 4:
+                raise
+            return (context if context is not None else self).get_single_term(
+                name=f"season-{season:02}")
+
 
 class Name_Part(CasedMixin, AffixMixin, model.Name_Part):
     """Text-case and escaped affixes: see the mixins."""
