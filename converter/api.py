@@ -11,7 +11,7 @@ from .errors import InputError, ParseError, StrictError
 from .limits import check_input_size, clip_records
 from .model import CSLItem, Diagnostic, Output, Result
 from .options import Options
-from .textio import decode
+from .textio import decode, strip_uncarriable
 from .validate import check_items
 
 
@@ -31,6 +31,8 @@ def _read(text: str | bytes, from_: str, source: str, options: Options,
         text, diagnostics = decode(text, encoding=options.encoding, source=source)
     if not text.strip():
         raise InputError("input is empty", source=source)
+    text, removed = strip_uncarriable(text, source)
+    diagnostics += removed
     name = registry.detect(text, filename) if from_ == "auto" else from_
     fmt = registry.get(name, "reader")
     try:

@@ -138,3 +138,23 @@ def is_json(text: str) -> bool:
     except (ValueError, RecursionError):
         return False
     return True
+
+
+# What no reader should see and no format can carry: lone surrogates (from a str given to the
+# API), C0/C1 control characters other than tab and line ends (XML 1.0 allows no others), and
+# non-characters.
+UNCARRIABLE = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
+def strip_uncarriable(text: str, source: str | None = None) -> Tuple[str, List[Diagnostic]]:
+    """The text without UNCARRIABLE characters (a lone surrogate becomes U+FFFD, a control
+    character is removed), and a warning for each of the first lines holding one."""
+    if not UNCARRIABLE.search(text):
+        return text, []
+    diags = []
+    for m in list(UNCARRIABLE.finditer(text))[:5]:
+        diags.append(Diagnostic(f"character U+{ord(m.group()):04X} (a control character or lone surrogate) "
+                                "removed: no output format can carry it", "warning", source,
+                                text.count("\n", 0, m.start()) + 1))
+    cleaned = UNCARRIABLE.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else "", text)
+    return cleaned, diags

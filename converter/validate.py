@@ -9,10 +9,10 @@ pass through unchanged (the same objects), so this costs little on the common pa
 from __future__ import annotations
 
 import math
-import re
 from typing import Any, Dict, List, Tuple
 
 from .model import CSLItem, Diagnostic
+from .textio import UNCARRIABLE
 
 TYPES = frozenset("""article article-journal article-magazine article-newspaper bill book broadcast
 chapter classic collection dataset document entry entry-dictionary entry-encyclopedia event figure
@@ -177,23 +177,20 @@ def check_item(item: CSLItem, n: int) -> Tuple[CSLItem, List[Diagnostic]]:
     return cleaned, diags
 
 
-# No output format can carry these: a lone surrogate cannot be encoded in UTF-8, C0/C1 control
-# characters (other than tab and line ends) are not allowed in XML and split or corrupt RIS
-# and BibTeX lines; JSON has no Infinity or NaN.
-_UNCARRIABLE = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# No output format can carry these (textio.UNCARRIABLE); JSON has no Infinity or NaN.
 
 
 def _clean(value: Any, path: str, record: str, diags: List[Diagnostic]) -> Any:
     """The value with what no format can carry taken out (a copy only where something was), each
     removal reported at its field."""
     if isinstance(value, str):
-        if not _UNCARRIABLE.search(value):
+        if not UNCARRIABLE.search(value):
             return value
-        found = sorted({f"U+{ord(c):04X}" for c in _UNCARRIABLE.findall(value)})
+        found = sorted({f"U+{ord(c):04X}" for c in UNCARRIABLE.findall(value)})
         diags.append(Diagnostic(f"{path} holds characters no output format can carry "
                                 f"({', '.join(found[:5])}); lone surrogates became U+FFFD, control "
                                 "characters were removed", field=path or None, record=record))
-        return _UNCARRIABLE.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else "", value)
+        return UNCARRIABLE.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else "", value)
     if isinstance(value, float) and not math.isfinite(value):
         diags.append(Diagnostic(f"{path} is {value}, which JSON cannot carry; left out",
                                 field=path or None, record=record))
