@@ -77,11 +77,14 @@ def iter_records(raw_lines: Iterable[str], diags: Diagnostics) -> Iterator[RawRe
     previous: Optional[RawRecord] = None  # the last record closed by ER, while no TY follows
     ends_mid_line = False
     n = 0
+    blank_after_er = False
     for line, end in _lines(raw_lines):
         if end:
             ends_mid_line = True
             break
         n += 1
+        if not line.strip():
+            blank_after_er = previous is not None
         m = table.TAG_LINE.match(line)
         if m:
             tag, value = m.group(1), (m.group(2) or "").strip()
@@ -95,11 +98,19 @@ def iter_records(raw_lines: Iterable[str], diags: Diagnostics) -> Iterator[RawRe
                 current, previous = RawRecord(n, [["TY", value, n]]), None
             elif current is not None and tag == "ER":
                 current.closed = True  # given out when the next record starts: Ovid writes tags after ER
+                blank_after_er = False
                 current, previous = None, current
             elif current is not None:
                 current.entries.append([tag, value, n])
             elif tag == "ER":
                 diags.warn("ER without a record to end; ignored", line=n, field="ER")
+            elif previous is not None and blank_after_er:
+                # A blank line, then tag lines: a record whose TY line is missing, not more of
+                # the record before it.
+                diags.warn(f"record has no TY line (it starts with {tag}); read as "
+                            f"{table.DEFAULT_CSL_TYPE!r}", line=n, field="TY")
+                yield previous
+                current, previous = RawRecord(n, [[tag, value, n]]), None
             elif previous is not None:
                 # Ovid writes NL (and similar) after ER: it belongs to the record just ended.
                 diags.warn(f"tag {tag} after ER; kept with the record that ends before it",
