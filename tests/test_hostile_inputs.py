@@ -4,6 +4,7 @@ internal error, an injected record or a record lost in silence."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 
 import pytest
@@ -70,6 +71,19 @@ def subprocess_bibtex_safe(bib: str) -> bool:
     return depth == 0 and starts == 1
 
 
+@pytest.mark.skipif(shutil.which("bibtex") is None, reason="needs bibtex")
+def test_bibtex_itself_sees_no_preamble(tmp_path):
+    """The independent check: BibTeX reads our .bib and its .bbl holds no injected preamble."""
+    bib = str(_bib_with_custom({"note": PREAMBLE, "addendum": 'x}}\n@preamble{"\\input{/etc/passwd}"}{{'}))
+    (tmp_path / "refs.bib").write_text(bib, encoding="utf-8")
+    (tmp_path / "doc.aux").write_text("\\citation{*}\n\\bibdata{refs}\n\\bibstyle{plain}\n")
+    proc = subprocess.run(["bibtex", "doc"], cwd=tmp_path, capture_output=True, timeout=60)
+    bbl = (tmp_path / "doc.bbl").read_text(encoding="utf-8", errors="replace")
+    assert proc.returncode == 0, proc.stdout.decode() + bbl
+    assert "\\input{/etc" not in bbl, bbl
+    assert "\\bibitem" in bbl
+
+
 def test_custom_bibtex_field_name_is_checked():
     out = _bib_with_custom({"note = {x}, @preamble{\"p\"}, y": "v"})
     assert subprocess_bibtex_safe(str(out))
@@ -80,7 +94,7 @@ def test_bibtex_url_ending_in_backslash_reads_back():
     item = {"id": "a", "type": "webpage", "title": "T", "URL": "http://x.org/a\\"}
     out = converter.write([item], "bibtex")
     back = converter.read(str(out), "bibtex")
-    assert back.records[0]["URL"] == "http://x.org/a\\"
+    assert back.records[0]["URL"] == "http://x.org/a%5C"  # the same URL, percent-encoded
 
 
 def test_ris_carriage_return_does_not_split_a_record():
@@ -357,6 +371,3 @@ def test_nul_byte_says_where(tmp_path):
     err = fails_cleanly(converter.read, data, "ris")
     assert err.line == 2, str(err)
 
-
-def _unused():  # keep subprocess import meaningful for linters
-    return subprocess

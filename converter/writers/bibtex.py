@@ -18,9 +18,12 @@ from ..options import Options
 from ..vocabulary.casing import sentence_case, stored_in_title_case
 from ..vocabulary.citekeys import KeyAssigner, assign_keys, own_key
 from ..vocabulary.dates import MONTH_ABBREVIATIONS, date_parts, to_edtf
-from ..vocabulary.latex import escape_verbatim, to_latex
+from ..vocabulary.latex import escape_verbatim, is_balanced_raw, to_latex
 from ..vocabulary.names import particles
 from ..vocabulary.richtext import runs
+
+
+_FIELD_NAME = re.compile(r"[A-Za-z][\w\-:.+]*")  # what the reader accepts as a field name
 
 
 class _Entry:
@@ -374,7 +377,19 @@ def _write_entry(item: CSLItem, key: str, dialect: str, diags: Diagnostics, *,
     for name, value in kept_fields.items():
         if useprefix is not None and str(name).lower() == "options":
             continue  # merged into the options written above
-        if isinstance(value, str) and not entry.add(str(name).lower(), value):
+        if not isinstance(value, str):
+            continue
+        if not _FIELD_NAME.fullmatch(str(name)):
+            diags.warn(f"custom.bibtex field name {str(name)[:30]!r} is not a BibTeX field name; not written",
+                       field="custom.bibtex", record=key)
+            continue
+        if not is_balanced_raw(value):
+            # Kept fields are raw LaTeX as the .bib had them; one that could close its field
+            # early (and open an @preamble after it) is written as text instead.
+            diags.warn(f"custom.bibtex.{name} has unbalanced braces or a trailing backslash; "
+                       "written escaped, as text", field=f"custom.bibtex.{name}", record=key)
+            value = entry.text(value)
+        if not entry.add(str(name).lower(), value):
             lost.append(f"custom.bibtex.{name} (the entry already has a {name} field)")
     if mapping.csl_type_for(bib_type) not in (csl_type, None):
         lost.append(f"type {csl_type!r} (written as @{bib_type})")
