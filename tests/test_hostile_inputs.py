@@ -358,12 +358,12 @@ def test_cli_prints_reasons_when_nothing_could_be_read(tmp_path):
 
 def test_cli_ris_reasons(tmp_path):
     bad = tmp_path / "bad.ris"
-    bad.write_text("TY  - JOUR\nTI  - no end\n")
+    bad.write_text("TY - JOUR\nTI - one space\nER -\n")
     proc = run_cli(str(bad), "-f", "ris", "-t", "csljson")
     err = proc.stderr.decode()
     assert "Traceback" not in err
-    assert proc.returncode != 1, err
-    assert f"{bad}:" in err, err
+    assert proc.returncode == 4, err
+    assert f"{bad}:1: warning: text outside any record ignored: 'TY - JOUR' (it looks like a tag line" in err, err
 
 
 def test_nul_byte_says_where(tmp_path):

@@ -26,6 +26,7 @@ from ..vocabulary.languages import bcp47
 from ..vocabulary.names import split_inverted
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LOOSE_TAG = re.compile(r"\s*[A-Z][A-Z0-9]\s*-")  # a tag line with the wrong spacing
 _RECORD_NUMBER = re.compile(r"\s*\d+\.?\s*")          # Ovid numbers its records: "1."
 _RIS_DATE = re.compile(r"(\d{4})(?:[/-](\d{0,2}))?(?:[/-](\d{0,2}))?(?:/(.*))?")
 _NEWLINES = re.compile(r"\s*\n\s*")
@@ -126,7 +127,9 @@ def iter_records(raw_lines: Iterable[str], diags: Diagnostics) -> Iterator[RawRe
             entry[1] = f"{entry[1]}\n{line.strip()}"
         elif line.strip() and not _RECORD_NUMBER.fullmatch(line):
             shown = line.strip()[:60] + ("..." if len(line.strip()) > 60 else "")
-            diags.warn(f"text outside any record ignored: {shown!r}", line=n)
+            hint = (" (it looks like a tag line, but RIS wants the tag, two spaces, '-' and a space:"
+                    " 'TY  - ')" if _LOOSE_TAG.match(line) else "")
+            diags.warn(f"text outside any record ignored: {shown!r}{hint}", line=n)
     if previous is not None:
         yield previous
     if current is not None:
