@@ -117,6 +117,7 @@ def parse(text: str, *, source: str = "<input>") -> Parsed:
     # lxml refuses str input that carries an encoding declaration; the text is already decoded.
     body = _XML_DECL.sub("", text, count=1).encode("utf-8")
     problems: List[Tuple[str, int | None]] = []
+    etree.clear_error_log()  # the thread's log would otherwise lend an earlier document's errors
     try:
         root = etree.fromstring(body, _parser(recover=False))
     except etree.XMLSyntaxError as exc:
