@@ -138,6 +138,13 @@ def _clip(value: Any, path: str, options: Options, report: Any) -> Any:
     return value
 
 
+def check_text_length(text: str, limit: int, option: str, source: str) -> None:
+    """Refuse at once a text longer than a reader's own limit (``option`` names it)."""
+    if len(text) > limit:
+        raise InputError(f"input is {len(text):,} characters, more than {option}={limit:,} "
+                         f"(raise it with --{option.replace('_', '-')} if the file is genuine)", source=source)
+
+
 def check_line_lengths(text: str, options: Options, source: str) -> None:
     """Refuse at once a line longer than max_field_length (for readers whose time grows
     faster than the line)."""
@@ -148,5 +155,5 @@ def check_line_lengths(text: str, options: Options, source: str) -> None:
                              f"{limit:,}", source=source, line=number)
 
 
-__all__ = ["check_input_size", "check_line_lengths", "check_nesting", "clip_records",
+__all__ = ["check_input_size", "check_line_lengths", "check_nesting", "check_text_length", "clip_records",
            "json_decoder", "loads_json", "number_error"]

@@ -372,3 +372,18 @@ def test_nul_byte_says_where(tmp_path):
     err = fails_cleanly(converter.read, data, "ris")
     assert err.line == 2, str(err)
 
+
+
+@pytest.mark.parametrize("text,from_,phrase", [
+    ("A title\n\nAbstract: " + "word " * 2_000_000 + "\n", "page", "max_field_length"),
+    ("A title\n\n" + ", ".join(f"Ivan{i} Petrov{i}" for i in range(100_000)) + "\n", "page",
+     "max_field_length"),
+    ("A title\n\n" + "An ordinary line of page text.\n" * 10_000, "page", "max_page_chars"),
+    (", ".join(f"Petrov{i} I." for i in range(100_000)) + " Title // J. 2020. Vol. 1.", "reference",
+     "max_field_length"),
+])
+def test_runaway_inputs_are_refused_at_once(text, from_, phrase):
+    """The issue's 10 MB field, 100k-name byline and 100k-author reference: refused before the
+    reader starts (a timed assertion would be flaky; the refusal itself shows nothing ran)."""
+    err = fails_cleanly(converter.read, text, from_)
+    assert phrase in str(err)
