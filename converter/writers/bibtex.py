@@ -23,6 +23,7 @@ from ..vocabulary.names import particles
 from ..vocabulary.richtext import runs
 
 
+_LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _FIELD_NAME = re.compile(r"[A-Za-z][\w\-:.+]*")  # what the reader accepts as a field name
 
 
@@ -35,7 +36,10 @@ class _Entry:
         self.unmapped: Set[str] = set()
 
     def add(self, name: str, value: str, braced: bool = True) -> bool:
-        """Add a field; False when the entry already has a different value under that name."""
+        """Add a field; False when the entry already has a different value under that name.
+        Every value passes here: its line breaks become spaces (BibTeX reads them as spaces
+        anyway, and bibtexparser takes an '@' at the start of a line for a new entry)."""
+        value = _LINE_BREAKS.sub(" ", value)
         for other, old, _ in self.fields:
             if other == name:
                 return old == value
