@@ -148,4 +148,10 @@ def parse(text: str, *, source: str = "<input>") -> Parsed:
     return Parsed(root, problems)
 
 
-__all__ = ["Parsed", "parse"]
+def local_name(element: etree._Element) -> str:
+    """An element's name without its namespace. A recovered document can hold a name with a
+    prefix that was never declared ('mml:math'), on which lxml's QName raises."""
+    return str(element.tag).rpartition("}")[2].rpartition(":")[2]
+
+
+__all__ = ["Parsed", "local_name", "parse"]

@@ -125,7 +125,10 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
         data: Any = decoder.decode(text)
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data" or text.lstrip().startswith("["):
-            data = _values(text, decoder, diags)
+            try:
+                data = _values(text, decoder, diags)
+            except ValueError as inner:  # a number over max_number_length in a later value
+                raise number_error(text, inner, options, source) from None
             if not data:
                 raise ParseError(f"invalid JSON: {exc.msg} (column {exc.colno})", source=source,
                                  line=exc.lineno, diagnostics=diags) from None

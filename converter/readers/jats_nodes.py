@@ -10,6 +10,7 @@ from lxml import etree
 from ..mappings import jats as M
 from ..vocabulary.dates import parse_iso
 from ..vocabulary.richtext import Run, from_runs
+from ..xmlsafe import local_name
 
 XL_HREF = "{%s}href" % M.XLINK
 
@@ -37,7 +38,7 @@ def rich_text(node: etree._Element | None) -> str:
             out.append(Run(el.text, styles))
         for child in el:
             if isinstance(child.tag, str):
-                style = RICH_STYLE.get(etree.QName(child).localname)
+                style = RICH_STYLE.get(local_name(child))
                 walk(child, styles | {style} if style else styles)
             if child.tail:
                 out.append(Run(child.tail, styles))
