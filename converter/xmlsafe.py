@@ -94,9 +94,14 @@ def _parser(recover: bool) -> etree.XMLParser:
 def _replace_named_entities(root: etree._Element) -> None:
     """Undeclared named references (``&nbsp;``, ``&mdash;``) stay as entity nodes when no DTD
     is loaded; put the character they stand for in their place."""
-    for ent in list(root.iter(etree.Entity)):
-        name = cast("etree._Entity", ent).name  # iter(Entity) yields only entities; the stubs say _Element
-        char = html.entities.html5.get(name + ";", "")
+    for ent in list(root.iter(etree.Entity, etree.Comment, etree.ProcessingInstruction)):
+        # Comments and processing instructions go too (their tail kept): readers walking an
+        # element's children expect elements and text only.
+        if ent.tag is etree.Entity:
+            name = cast("etree._Entity", ent).name  # iter(Entity) yields only entities; the stubs say _Element
+            char = html.entities.html5.get(name + ";", "")
+        else:
+            char = ""
         parent = ent.getparent()
         if parent is None:
             continue
