@@ -10,9 +10,8 @@ import subprocess
 import pytest
 
 import converter
-from converter.errors import ConversionError
-
 from conftest import run_cli
+from converter.errors import ConversionError
 
 
 def convert(text, from_="auto", to="csljson", **options):
@@ -359,12 +358,13 @@ def test_cli_prints_reasons_when_nothing_could_be_read(tmp_path):
 
 def test_cli_ris_reasons(tmp_path):
     bad = tmp_path / "bad.ris"
-    bad.write_text("TY - JOUR\nTI - one space\nER -\n")
+    bad.write_text("TY  - JOUR\nER  - \n\nTY  - BOOK\nER  - \n")  # records with nothing in them
     proc = run_cli(str(bad), "-f", "ris", "-t", "csljson")
     err = proc.stderr.decode()
     assert "Traceback" not in err
     assert proc.returncode == 4, err
-    assert f"{bad}:1: warning: text outside any record ignored: 'TY - JOUR' (it looks like a tag line" in err, err
+    assert f"{bad}:1: error: record holds nothing but its type" in err, err
+    assert f"{bad}:4: error: record holds nothing but its type" in err, err
 
 
 def test_nul_byte_says_where(tmp_path):

@@ -44,7 +44,7 @@ def main(argv: list[str]) -> int:
         return 2
     reader = argv[1]
     try:
-        import atheris
+        import atheris  # type: ignore[import-untyped]  # a development tool, without stubs
     except ImportError:
         print("tools.fuzz needs atheris: pip install atheris", file=sys.stderr)
         return 2

@@ -22,8 +22,7 @@ from ..vocabulary.latex import escape_verbatim, is_balanced_raw, to_latex
 from ..vocabulary.names import particles
 from ..vocabulary.richtext import runs
 
-
-_LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_AT_LINE_START = re.compile("[\r\n\x85\u2028\u2029](?=[ \t]*[@%])")
 _FIELD_NAME = re.compile(r"[A-Za-z][\w\-:.+]*")  # what the reader accepts as a field name
 
 
@@ -37,9 +36,10 @@ class _Entry:
 
     def add(self, name: str, value: str, braced: bool = True) -> bool:
         """Add a field; False when the entry already has a different value under that name.
-        Every value passes here: its line breaks become spaces (BibTeX reads them as spaces
-        anyway, and bibtexparser takes an '@' at the start of a line for a new entry)."""
-        value = _LINE_BREAKS.sub(" ", value)
+        Every value passes here: a line break before an '@' or '%' becomes a space (bibtexparser
+        takes an '@' starting a line for a new entry, biber a '%' for a comment; BibTeX reads a
+        line break as a space)."""
+        value = _AT_LINE_START.sub(" ", value)
         for other, old, _ in self.fields:
             if other == name:
                 return old == value

@@ -97,7 +97,11 @@ class Label(CasedMixin, AffixMixin, model.Label):
 
 
 class Date_Part(CasedMixin, AffixMixin, model.Date_Part):
-    """Text-case and escaped affixes: see the mixins."""
+    """Text-case and escaped affixes: see the mixins. A season stands in for the month in a
+    numeric month form (CSL "Seasons": the season term replaces the month), where citeproc-py
+    asserts.
+      Test: test_hostile_inputs.py::test_season_in_a_document_item_apa.
+    """
 
     def process(self, date, context=None):
         try:
