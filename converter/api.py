@@ -7,10 +7,11 @@ import os
 from typing import Any, Iterable, List, Mapping, Sequence, Tuple
 
 from . import registry
-from .errors import InputError, StrictError
+from .errors import InputError, ParseError, StrictError
+from .limits import check_input_size, clip_records
 from .model import CSLItem, Diagnostic, Output, Result
 from .options import Options
-from .textio import decode
+from .textio import decode, strip_uncarriable
 from .validate import check_items
 
 
@@ -24,16 +25,25 @@ def _check_strict(diagnostics: Sequence[Diagnostic], options: Options, what: str
 def _read(text: str | bytes, from_: str, source: str, options: Options,
           filename: str | None = None) -> Result:
     diagnostics: List[Diagnostic] = []
+    check_input_size(len(text) if isinstance(text, bytes) else len(text.encode("utf-8", "surrogatepass")),
+                     options, source)
     if isinstance(text, bytes):
         text, diagnostics = decode(text, encoding=options.encoding, source=source)
     if not text.strip():
         raise InputError("input is empty", source=source)
+    text, removed = strip_uncarriable(text, source)
+    diagnostics += removed
     name = registry.detect(text, filename) if from_ == "auto" else from_
     fmt = registry.get(name, "reader")
-    result: Result = fmt.load("reader")(text, source=source, options=options)
+    try:
+        result: Result = fmt.load("reader")(text, source=source, options=options)
+    except RecursionError:  # a last guard: readers check max_depth before they recurse
+        raise ParseError("input nested too deeply to read", source=source) from None
     result.diagnostics[:0] = diagnostics
     result.format = fmt.name
     result.locate(source)  # records the reader did not place are at least in this input
+    result.diagnostics += clip_records(result.records, options, source,
+                                       {key: line for key, (_, line) in result.origins.items()})
     _check_strict(result.diagnostics, options, f"reading {source}")
     return result
 

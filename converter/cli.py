@@ -14,7 +14,7 @@ from typing import Any, Dict, Iterator, List, NoReturn, Sequence, TextIO, Tuple
 
 from . import __version__, registry
 from .api import _read, _read_path, _write
-from .errors import ConversionError, OutputError, UsageError
+from .errors import ConversionError, OutputError, StrictError, UsageError
 from .model import Diagnostic, Result
 from .options import Option, Options
 from .parallel import Progress, default_jobs, ordered_map
@@ -124,6 +124,17 @@ def _run_stream(path: str, from_: str, encoding: str, args: argparse.Namespace, 
     with fh:
         errors = convert_file(path, from_, encoding, args.to, options, fh, emit)
     return EXIT_PARTIAL if errors else EXIT_OK
+
+
+SHOWN_REASONS = 5
+
+
+def _reasons(diags: Sequence[Diagnostic]) -> None:
+    """When nothing could be read, the first reasons why, with their lines."""
+    for d in diags[:SHOWN_REASONS]:
+        print("  " + d.format(), file=sys.stderr)
+    if len(diags) > SHOWN_REASONS:
+        print(f"  ... and {len(diags) - SHOWN_REASONS} more", file=sys.stderr)
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -243,6 +254,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = run(argv)
     except ConversionError as exc:
         print(f"citeconv: error: {exc}", file=sys.stderr)
+        if not isinstance(exc, StrictError):  # a strict error lists them in its message already
+            _reasons(exc.diagnostics)
         code = exc.exit_code
     except KeyboardInterrupt:
         print("citeconv: interrupted", file=sys.stderr)

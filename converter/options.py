@@ -79,6 +79,18 @@ GENERAL: Tuple[Option, ...] = (
     # None: the machine's cores (converter/parallel.py); the output is the same for any N
     Option("jobs", "processes to use, e.g. to read several inputs at once (default: the machine's cores)",
            type=int, metavar="N"),
+    # Limits (converter/limits.py says why each default is what it is): generous for real
+    # records, refused at once with a clear error for inputs built to exhaust time or memory.
+    Option("max_input_bytes", "refuse an input larger than this many bytes", type=int,
+           default=50_000_000, metavar="N"),
+    Option("max_depth", "refuse JSON, BibTeX braces or XML nested deeper than this", type=int,
+           default=100, metavar="N"),
+    Option("max_number_length", "refuse a JSON number with more digits than this", type=int,
+           default=50, metavar="N"),
+    Option("max_names", "keep at most this many names per name list (the rest is reported)",
+           type=int, default=10_000, metavar="N"),
+    Option("max_field_length", "cut a field value longer than this many characters (reported)",
+           type=int, default=100_000, metavar="N"),
 )
 
 _DECLARED: Dict[str, Option] = {option.name: option for option in GENERAL}

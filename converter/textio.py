@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import re
 from typing import List, Tuple
 
@@ -65,9 +66,22 @@ def decode(data: bytes, *, encoding: str | None = None,
         raise InputError("input is empty", source=source)
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return data.decode(codec), diags
+            try:
+                return data.decode(codec), diags
+            except UnicodeDecodeError as exc:
+                if codec != "utf-8-sig":  # UTF-16 of odd length, or a broken surrogate pair
+                    raise InputError(f"not valid UTF-16 despite its byte-order mark: {exc.reason} at byte "
+                                     f"{exc.start}", source=source) from None
+                # a UTF-8 BOM over text that is not all UTF-8: decode the rest as without a BOM
+                data = data[len(bom):]
+                diags.append(Diagnostic("UTF-8 byte-order mark over text that is not UTF-8",
+                                        "warning", source, data.count(b"\n", 0, exc.start) + 1))
+                break
     if looks_binary(data):
-        raise InputError("input looks like binary data, not text", source=source)
+        nul = data.find(b"\x00", 0, 8192)
+        line = data.count(b"\n", 0, nul) + 1 if nul >= 0 else None
+        where = f" (NUL byte at offset {nul})" if nul >= 0 else ""
+        raise InputError(f"input looks like binary data, not text{where}", source=source, line=line)
     if encoding:
         try:
             return data.decode(encoding), diags
@@ -111,3 +125,36 @@ def decode(data: bytes, *, encoding: str | None = None,
         f"input is not UTF-8 (first non-UTF-8 byte 0x{data[first_bad]:02x}); decoded as {codec};"
         " name the encoding with --encoding if this is wrong", "warning", source, line))
     return text, diags
+
+
+def is_json(text: str) -> bool:
+    """Whether ``text`` is one JSON array or object: detection by structure, so that a JSON
+    string holding '@article{' or 'TY  - ' is not taken for BibTeX or RIS."""
+    body = text.lstrip("\ufeff \t\r\n")
+    if not body or body[0] not in "[{":
+        return False
+    try:
+        json.loads(body)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
+# What no reader should see and no format can carry: lone surrogates (from a str given to the
+# API), C0/C1 control characters other than tab and line ends (XML 1.0 allows no others), and
+# non-characters.
+UNCARRIABLE = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
+def strip_uncarriable(text: str, source: str | None = None) -> Tuple[str, List[Diagnostic]]:
+    """The text without UNCARRIABLE characters (a lone surrogate becomes U+FFFD, a control
+    character is removed), and a warning for each of the first lines holding one."""
+    if not UNCARRIABLE.search(text):
+        return text, []
+    diags = []
+    for m in list(UNCARRIABLE.finditer(text))[:5]:
+        diags.append(Diagnostic(f"character U+{ord(m.group()):04X} (a control character or lone surrogate) "
+                                "removed: no output format can carry it", "warning", source,
+                                text.count("\n", 0, m.start()) + 1))
+    cleaned = UNCARRIABLE.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else "", text)
+    return cleaned, diags

@@ -8,9 +8,11 @@ field. Keys that are not CSL variables move under ``custom`` so nothing is lost.
 pass through unchanged (the same objects), so this costs little on the common path."""
 from __future__ import annotations
 
+import math
 from typing import Any, Dict, List, Tuple
 
 from .model import CSLItem, Diagnostic
+from .textio import UNCARRIABLE
 
 TYPES = frozenset("""article article-journal article-magazine article-newspaper bill book broadcast
 chapter classic collection dataset document entry entry-dictionary entry-encyclopedia event figure
@@ -170,7 +172,44 @@ def check_item(item: CSLItem, n: int) -> Tuple[CSLItem, List[Diagnostic]]:
         change("type", "document", "missing; written as 'document'")
     if "id" not in item:
         change("id", f"item-{n}", None)
-    return (fixed if fixed is not None else item), diags
+    result = fixed if fixed is not None else item
+    cleaned = _clean(result, "", record, diags)
+    return cleaned, diags
+
+
+# No output format can carry these (textio.UNCARRIABLE); JSON has no Infinity or NaN.
+
+
+def _clean(value: Any, path: str, record: str, diags: List[Diagnostic]) -> Any:
+    """The value with what no format can carry taken out (a copy only where something was), each
+    removal reported at its field."""
+    if isinstance(value, str):
+        if not UNCARRIABLE.search(value):
+            return value
+        found = sorted({f"U+{ord(c):04X}" for c in UNCARRIABLE.findall(value)})
+        diags.append(Diagnostic(f"{path} holds characters no output format can carry "
+                                f"({', '.join(found[:5])}); lone surrogates became U+FFFD, control "
+                                "characters were removed", field=path or None, record=record))
+        return UNCARRIABLE.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else "", value)
+    if isinstance(value, float) and not math.isfinite(value):
+        diags.append(Diagnostic(f"{path} is {value}, which JSON cannot carry; left out",
+                                field=path or None, record=record))
+        return None
+    if isinstance(value, dict):
+        out = {}
+        changed = False
+        for key, inner in value.items():
+            new = _clean(inner, f"{path}.{key}" if path else str(key), record, diags)
+            changed |= new is not inner
+            if new is not None or inner is None:
+                out[_clean(key, path, record, diags) if isinstance(key, str) else key] = new
+        return out if changed or len(out) != len(value) else value
+    if isinstance(value, list):
+        items = [_clean(inner, path, record, diags) for inner in value]
+        if all(a is b for a, b in zip(items, value)):
+            return value
+        return [v for v, old in zip(items, value) if v is not None or old is None]
+    return value
 
 
 TYPES_KEYS = STRING | STRING_OR_NUMBER | NAMES | DATES | {"type", "categories", "custom"}

@@ -94,9 +94,14 @@ def _parser(recover: bool) -> etree.XMLParser:
 def _replace_named_entities(root: etree._Element) -> None:
     """Undeclared named references (``&nbsp;``, ``&mdash;``) stay as entity nodes when no DTD
     is loaded; put the character they stand for in their place."""
-    for ent in list(root.iter(etree.Entity)):
-        name = cast("etree._Entity", ent).name  # iter(Entity) yields only entities; the stubs say _Element
-        char = html.entities.html5.get(name + ";", "")
+    for ent in list(root.iter(etree.Entity, etree.Comment, etree.ProcessingInstruction)):
+        # Comments and processing instructions go too (their tail kept): readers walking an
+        # element's children expect elements and text only.
+        if ent.tag is etree.Entity:
+            name = cast("etree._Entity", ent).name  # iter(Entity) yields only entities; the stubs say _Element
+            char = html.entities.html5.get(name + ";", "")
+        else:
+            char = ""
         parent = ent.getparent()
         if parent is None:
             continue
@@ -117,6 +122,7 @@ def parse(text: str, *, source: str = "<input>") -> Parsed:
     # lxml refuses str input that carries an encoding declaration; the text is already decoded.
     body = _XML_DECL.sub("", text, count=1).encode("utf-8")
     problems: List[Tuple[str, int | None]] = []
+    etree.clear_error_log()  # the thread's log would otherwise lend an earlier document's errors
     try:
         root = etree.fromstring(body, _parser(recover=False))
     except etree.XMLSyntaxError as exc:
@@ -147,4 +153,10 @@ def parse(text: str, *, source: str = "<input>") -> Parsed:
     return Parsed(root, problems)
 
 
-__all__ = ["Parsed", "parse"]
+def local_name(element: etree._Element) -> str:
+    """An element's name without its namespace. A recovered document can hold a name with a
+    prefix that was never declared ('mml:math'), on which lxml's QName raises."""
+    return str(element.tag).rpartition("}")[2].rpartition(":")[2]
+
+
+__all__ = ["Parsed", "local_name", "parse"]

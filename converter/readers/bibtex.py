@@ -18,9 +18,11 @@ from bibtexparser.middlewares.names import split_multiple_persons_names
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock, Preamble
 
 from ..errors import ParseError
+from ..limits import check_nesting
 from ..mappings import bibtex as mapping
 from ..model import CSLItem, Diagnostics, Result
 from ..options import Options
+from ..textio import is_json
 from ..vocabulary.dates import month_number, parse_edtf
 from ..vocabulary.latex import to_unicode, unescape_verbatim
 from .bibtex_names import name_list
@@ -35,6 +37,8 @@ _FIELD_START = re.compile(r"^\s*([A-Za-z][\w\-:.]*)\s*=", re.M)
 def sniff(text: str) -> int:
     """Confidence that ``text`` is a .bib file: an entry start near the top."""
     head = text.lstrip("\ufeff")[:5000]
+    if head.lstrip()[:1] in ("[", "{") and is_json(text):
+        return 0
     if _KNOWN_START.search(head):
         return 90
     if _ENTRY_START.search(head):
@@ -81,6 +85,7 @@ def _failed_block_message(block: ParsingFailedBlock) -> Tuple[str, int]:
 
 def read(text: str, *, source: str = "<input>", options: Options | None = None) -> Result:
     diags = Diagnostics(source)
+    check_nesting(text, options or Options(), source, opening="{(", closing="})")
     try:
         library = _parse(text)
     except Exception as exc:  # a bibtexparser bug must not reach the user as a traceback

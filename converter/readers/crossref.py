@@ -9,6 +9,7 @@ import re
 from typing import Any, Dict, List
 
 from ..errors import ParseError
+from ..limits import loads_json
 from ..mappings.crossref import BOOKKEEPING, FIRST_OF_LIST, ISSUED_FROM, NAMES, PLAIN, TYPES
 from ..model import CSLItem, Diagnostics, Result, line_of
 from ..options import Options
@@ -180,7 +181,7 @@ def work_to_item(work: Dict[str, Any], diags: Diagnostics, n: int, text: str = "
 def read(text: str, *, source: str = "<input>", options: Options | None = None) -> Result:
     diags = Diagnostics(source)
     try:
-        data = json.loads(text)
+        data = loads_json(text, options or Options(), source)
     except json.JSONDecodeError as exc:
         raise ParseError(f"invalid JSON: {exc.msg} (column {exc.colno})", source=source, line=exc.lineno) from None
     records = []
@@ -188,7 +189,19 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
         if not isinstance(work, dict):
             diags.error(f"work {n} is a JSON {type(work).__name__}, not an object; skipped")
             continue
-        records.append(work_to_item(work, diags, n, text))
+        doi = work.get("DOI")
+        if doi is not None and not isinstance(doi, str):
+            first = doi[0] if isinstance(doi, list) and doi and isinstance(doi[0], str) else None
+            diags.warn(f"work {n}: DOI is a JSON {type(doi).__name__}, not a string; "
+                       + (f"kept its first value {first!r}" if first else "ignored"), field="DOI")
+            work = dict(work, DOI=first) if first else {k: v for k, v in work.items() if k != "DOI"}
+        try:
+            records.append(work_to_item(work, diags, n, text))
+        except (TypeError, AttributeError, KeyError, IndexError, ValueError) as exc:
+            # Crossref's schema gives every field one shape; a work that strays from it is
+            # reported and skipped, the others are read.
+            diags.error(f"work {n} has a field of an unexpected shape ({type(exc).__name__}: "
+                        f"{str(exc)[:80]}); skipped", line=_work_line(text, work))
     if not records:
         raise ParseError("no Crossref works found", source=source, diagnostics=diags)
     return Result(records, list(diags))

@@ -7,8 +7,10 @@ import re
 from typing import Any, Iterable, Iterator, List, Tuple
 
 from ..errors import ParseError
+from ..limits import check_nesting, json_decoder, number_error
 from ..model import CSLItem, Diagnostics, Result, line_of
 from ..options import Options
+from ..textio import is_json
 
 
 def sniff(text: str) -> int:
@@ -17,12 +19,29 @@ def sniff(text: str) -> int:
         return 0
     if '"type"' in head and ('"title"' in head or '"id"' in head):
         return 80
-    return 30
+    return 50 if is_json(text) else 30
 
 
-def _items_one_by_one(text: str, diags: Diagnostics) -> List[Any]:
-    """Decode a top-level array element by element, stopping at the first broken one."""
-    decoder = json.JSONDecoder()
+_NEXT_ITEM = re.compile(r",\s*(?=\{)")
+
+
+def _resume(text: str, pos: int, decoder: json.JSONDecoder) -> int | None:
+    """Where reading can resume after a broken item: the next '{' after a comma that opens an
+    object that decodes and looks like an item (an id, type or title), not a name or a date
+    inside the broken one."""
+    for m in _NEXT_ITEM.finditer(text, pos):
+        try:
+            value, _ = decoder.raw_decode(text, m.end())
+        except ValueError:
+            continue
+        if isinstance(value, dict) and ({"id", "type", "title"} & set(value)):
+            return m.end()
+    return None
+
+
+def _items_one_by_one(text: str, diags: Diagnostics, decoder: json.JSONDecoder) -> List[Any]:
+    """Decode a top-level array element by element; a broken element is reported and skipped,
+    and reading resumes at the next item."""
     items: List[Any] = []
     pos = text.index("[") + 1
     while True:
@@ -36,11 +55,44 @@ def _items_one_by_one(text: str, diags: Diagnostics) -> List[Any]:
             return items
         try:
             value, pos = decoder.raw_decode(text, pos)
-        except json.JSONDecodeError as exc:
-            diags.error(f"invalid JSON ({exc.msg}); {len(items)} item(s) before this point were kept",
-                        line=exc.lineno)
-            return items
+        except ValueError as exc:  # a syntax error, or a number over max_number_length
+            at = exc.pos if isinstance(exc, json.JSONDecodeError) else pos
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc.args[0])[:20] + "..."
+            resume = _resume(text, at, decoder)
+            if resume is None:
+                diags.error(f"invalid JSON ({reason}); {len(items)} item(s) before this point were kept",
+                            line=line_of(text, at))
+                return items
+            diags.error(f"invalid JSON ({reason}); the item is skipped, reading resumes at line "
+                        f"{line_of(text, resume)}", line=line_of(text, at))
+            pos = resume
+            continue
         items.append(value)
+
+
+def _values(text: str, decoder: json.JSONDecoder, diags: Diagnostics) -> List[Any]:
+    """Several JSON values one after another (``cat a.json b.json``): each one's items."""
+    items: List[Any] = []
+    pos = 0
+    while True:
+        while pos < len(text) and text[pos] in " \t\r\n":
+            pos += 1
+        if pos >= len(text):
+            return items
+        if items:
+            diags.warn("more JSON after the first value (files joined?); read as more items",
+                       line=line_of(text, pos))
+        try:
+            value, pos = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError as exc:
+            if text[pos] == "[":
+                items.extend(_items_one_by_one(text[:pos].replace("[", " ") + text[pos:], diags, decoder))
+            else:
+                diags.error(f"invalid JSON ({exc.msg}); the rest is not read", line=exc.lineno)
+            return items
+        if isinstance(value, dict):
+            value = value["items"] if isinstance(value.get("items"), list) else [value]
+        items.extend(value if isinstance(value, list) else [value])
 
 
 def _item_lines(text: str) -> List[int | None]:
@@ -66,17 +118,25 @@ def _item_lines(text: str) -> List[int | None]:
 
 def read(text: str, *, source: str = "<input>", options: Options | None = None) -> Result:
     diags = Diagnostics(source)
+    options = options or Options()
+    check_nesting(text, options, source, opening="[{", closing="]}", quoted=True)
+    decoder = json_decoder(options)
     try:
-        data: Any = json.loads(text)
+        data: Any = decoder.decode(text)
     except json.JSONDecodeError as exc:
-        if text.lstrip().startswith("["):
-            data = _items_one_by_one(text, diags)
+        if exc.msg == "Extra data" or text.lstrip().startswith("["):
+            try:
+                data = _values(text, decoder, diags)
+            except ValueError as inner:  # a number over max_number_length in a later value
+                raise number_error(text, inner, options, source) from None
             if not data:
                 raise ParseError(f"invalid JSON: {exc.msg} (column {exc.colno})", source=source,
                                  line=exc.lineno, diagnostics=diags) from None
         else:
             raise ParseError(f"invalid JSON: {exc.msg} (column {exc.colno})", source=source,
                              line=exc.lineno) from None
+    except ValueError as exc:  # a number over max_number_length, or Infinity/NaN
+        raise number_error(text, exc, options, source) from None
     if isinstance(data, dict):
         data = data["items"] if isinstance(data.get("items"), list) else [data]
     if not isinstance(data, list):

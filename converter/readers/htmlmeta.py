@@ -10,7 +10,7 @@ from lxml import etree, html
 
 from ..errors import ParseError
 from ..mappings import htmlmeta as table
-from ..model import CSLItem, Diagnostic, Diagnostics, Result
+from ..model import CSLItem, Diagnostic, Diagnostics, Result, line_of
 from ..options import Options
 from ..references import parse_reference
 from ..vocabulary.casing import looks_title_case
@@ -137,6 +137,12 @@ def visible_text(root: Any) -> str:
 
 def read(text: str, *, source: str = "<input>", options: Options | None = None) -> Result:
     diags = Diagnostics(source)
+    body = text.rstrip()
+    if body.rfind("<") > body.rfind(">"):
+        # libxml2 drops an unfinished tag without a word: say the file is cut short
+        cut = body.rfind("<")
+        diags.error(f"the HTML ends inside a tag ({body[cut:cut + 40]!r}...; truncated?); that tag is lost",
+                    line=line_of(text, cut))
     try:
         root = html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
@@ -152,6 +158,7 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
             result = page_reader.read(page, source=source, options=options)
             result.diagnostics.insert(0, Diagnostic(
                 "no citation_* or DC.* meta tags; read the page's visible text instead", source=source))
+            result.diagnostics[:0] = list(diags)
             return result
     item: CSLItem = {"id": "", "type": "webpage"}
     for name, csl_type in table.TYPE_HINTS:

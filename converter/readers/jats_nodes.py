@@ -10,6 +10,7 @@ from lxml import etree
 from ..mappings import jats as M
 from ..vocabulary.dates import parse_iso
 from ..vocabulary.richtext import Run, from_runs
+from ..xmlsafe import local_name
 
 XL_HREF = "{%s}href" % M.XLINK
 
@@ -37,7 +38,7 @@ def rich_text(node: etree._Element | None) -> str:
             out.append(Run(el.text, styles))
         for child in el:
             if isinstance(child.tag, str):
-                style = RICH_STYLE.get(etree.QName(child).localname)
+                style = RICH_STYLE.get(local_name(child))
                 walk(child, styles | {style} if style else styles)
             if child.tail:
                 out.append(Run(child.tail, styles))
@@ -74,14 +75,15 @@ def strip_namespaces(root: etree._Element) -> None:
     """JATS elements have no namespace, but some exports put them in one; keep only ALI/MathML."""
     for node in root.iter():
         if isinstance(node.tag, str) and node.tag.startswith("{"):
-            ns, _, local = node.tag[1:].partition("}")
+            ns, _, local = node.tag[1:].rpartition("}")  # a URI may hold '}', a local name not
             if ns not in (M.ALI, "http://www.w3.org/1998/Math/MathML"):
                 node.tag = local
 
 
 def to_int(text: str | None) -> int | None:
     match = re.search(r"\d+", text or "")
-    return int(match.group()) if match else None
+    # more digits than any year, month or day has: not a number of this kind
+    return int(match.group()) if match and len(match.group()) <= 9 else None
 
 
 def date(node: etree._Element | None) -> Dict[str, Any] | None:

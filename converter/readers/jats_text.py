@@ -7,6 +7,8 @@ from typing import List, Tuple
 
 from lxml import etree
 
+from ..xmlsafe import local_name
+
 _NAMESPACES = ('xmlns:jats="http://www.ncbi.nlm.nih.gov/JATS1" '
                'xmlns:mml="http://www.w3.org/1998/Math/MathML" xmlns:xlink="http://www.w3.org/1999/xlink"')
 
@@ -23,7 +25,7 @@ def jats_to_text(fragment: str) -> str:
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
-        tag = etree.QName(el).localname
+        tag = local_name(el)
         if tag in ("p", "title"):
             parts.append((tag, " ".join("".join(el.itertext()).split())))
     if not parts:

@@ -8,6 +8,7 @@ import re
 from typing import Dict, List
 
 from ..errors import ParseError
+from ..limits import check_line_lengths
 from ..model import CSLItem, Diagnostic, Diagnostics, Result
 from ..options import Options
 from ..references import parse_reference, split_reference_list
@@ -43,6 +44,8 @@ def _parse_all(refs: List[tuple], source: str) -> Result:
 
 def read_one(text: str, *, source: str = "<input>", options: Options | None = None) -> Result:
     """The whole input is one reference (line breaks inside it are wrapping)."""
+    # parsing costs about a gigabyte per megabyte: a reference longer than a field is refused
+    check_line_lengths(" ".join(text.split()), options or Options(), source)
     body = " ".join(text.split())
     m = re.match(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)])\s+(?=\D)", body)
     number = next((g for g in m.groups() if g), None) if m else None
@@ -54,6 +57,7 @@ def read_one(text: str, *, source: str = "<input>", options: Options | None = No
 
 def read_list(text: str, *, source: str = "<input>", options: Options | None = None) -> Result:
     """A reference list: numbered, or one reference per line."""
+    check_line_lengths(text, options or Options(), source)
     return _parse_all(split_reference_list(text), source)
 
 

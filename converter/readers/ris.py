@@ -26,6 +26,7 @@ from ..vocabulary.languages import bcp47
 from ..vocabulary.names import split_inverted
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LOOSE_TAG = re.compile(r"\s*[A-Z][A-Z0-9]\s*-")  # a tag line with the wrong spacing
 _RECORD_NUMBER = re.compile(r"\s*\d+\.?\s*")          # Ovid numbers its records: "1."
 _RIS_DATE = re.compile(r"(\d{4})(?:[/-](\d{0,2}))?(?:[/-](\d{0,2}))?(?:/(.*))?")
 _NEWLINES = re.compile(r"\s*\n\s*")
@@ -77,11 +78,14 @@ def iter_records(raw_lines: Iterable[str], diags: Diagnostics) -> Iterator[RawRe
     previous: Optional[RawRecord] = None  # the last record closed by ER, while no TY follows
     ends_mid_line = False
     n = 0
+    blank_after_er = False
     for line, end in _lines(raw_lines):
         if end:
             ends_mid_line = True
             break
         n += 1
+        if not line.strip():
+            blank_after_er = previous is not None
         m = table.TAG_LINE.match(line)
         if m:
             tag, value = m.group(1), (m.group(2) or "").strip()
@@ -95,11 +99,19 @@ def iter_records(raw_lines: Iterable[str], diags: Diagnostics) -> Iterator[RawRe
                 current, previous = RawRecord(n, [["TY", value, n]]), None
             elif current is not None and tag == "ER":
                 current.closed = True  # given out when the next record starts: Ovid writes tags after ER
+                blank_after_er = False
                 current, previous = None, current
             elif current is not None:
                 current.entries.append([tag, value, n])
             elif tag == "ER":
                 diags.warn("ER without a record to end; ignored", line=n, field="ER")
+            elif previous is not None and blank_after_er:
+                # A blank line, then tag lines: a record whose TY line is missing, not more of
+                # the record before it.
+                diags.warn(f"record has no TY line (it starts with {tag}); read as "
+                            f"{table.DEFAULT_CSL_TYPE!r}", line=n, field="TY")
+                yield previous
+                current, previous = RawRecord(n, [[tag, value, n]]), None
             elif previous is not None:
                 # Ovid writes NL (and similar) after ER: it belongs to the record just ended.
                 diags.warn(f"tag {tag} after ER; kept with the record that ends before it",
@@ -115,7 +127,9 @@ def iter_records(raw_lines: Iterable[str], diags: Diagnostics) -> Iterator[RawRe
             entry[1] = f"{entry[1]}\n{line.strip()}"
         elif line.strip() and not _RECORD_NUMBER.fullmatch(line):
             shown = line.strip()[:60] + ("..." if len(line.strip()) > 60 else "")
-            diags.warn(f"text outside any record ignored: {shown!r}", line=n)
+            hint = (" (it looks like a tag line, but RIS wants the tag, two spaces, '-' and a space:"
+                    " 'TY  - ')" if _LOOSE_TAG.match(line) else "")
+            diags.warn(f"text outside any record ignored: {shown!r}{hint}", line=n)
     if previous is not None:
         yield previous
     if current is not None:

@@ -333,7 +333,36 @@ def unescape_verbatim(value: str) -> str:
 def escape_verbatim(text: str) -> str:
     """A URL or DOI for a verbatim field: only braces would break the .bib syntax, and
     BibTeX counts them, so they are percent-encoded; '%' needs no escape in verbatim fields."""
-    return text.replace("{", "%7B").replace("}", "%7D")
+    text = text.replace("{", "%7B").replace("}", "%7D")
+    # a backslash before the closing brace would escape it for biber and bibtexparser
+    return text[:-1] + "%5C" if text.endswith("\\") else text
 
 
-__all__ = ["escape_verbatim", "text_mode", "to_latex", "to_unicode", "unescape_verbatim"]
+def is_balanced_raw(value: str) -> bool:
+    r"""Whether raw LaTeX can sit between a field's braces without ending the field early or
+    running past it: braces balanced both when every brace counts (BibTeX) and when ``\{``
+    and ``\}`` do not (biber, bibtexparser), and no backslash escaping the closing brace."""
+    plain = escaped = 0
+    i = 0
+    while i < len(value):
+        char = value[i]
+        if char == "\\" and i + 1 < len(value):
+            if value[i + 1] in "{}":
+                plain += 1 if value[i + 1] == "{" else -1
+            i += 2
+        else:
+            if char == "{":
+                plain += 1
+                escaped += 1
+            elif char == "}":
+                plain -= 1
+                escaped -= 1
+            elif char == "\\":
+                return False  # a trailing backslash
+            i += 1
+        if plain < 0 or escaped < 0:
+            return False
+    return plain == 0 and escaped == 0
+
+
+__all__ = ["escape_verbatim", "is_balanced_raw", "text_mode", "to_latex", "to_unicode", "unescape_verbatim"]

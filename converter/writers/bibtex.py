@@ -18,9 +18,12 @@ from ..options import Options
 from ..vocabulary.casing import sentence_case, stored_in_title_case
 from ..vocabulary.citekeys import KeyAssigner, assign_keys, own_key
 from ..vocabulary.dates import MONTH_ABBREVIATIONS, date_parts, to_edtf
-from ..vocabulary.latex import escape_verbatim, to_latex
+from ..vocabulary.latex import escape_verbatim, is_balanced_raw, to_latex
 from ..vocabulary.names import particles
 from ..vocabulary.richtext import runs
+
+_AT_LINE_START = re.compile("[\r\n\x85\u2028\u2029](?=[ \t]*[@%])")
+_FIELD_NAME = re.compile(r"[A-Za-z][\w\-:.+]*")  # what the reader accepts as a field name
 
 
 class _Entry:
@@ -32,7 +35,11 @@ class _Entry:
         self.unmapped: Set[str] = set()
 
     def add(self, name: str, value: str, braced: bool = True) -> bool:
-        """Add a field; False when the entry already has a different value under that name."""
+        """Add a field; False when the entry already has a different value under that name.
+        Every value passes here: a line break before an '@' or '%' becomes a space (bibtexparser
+        takes an '@' starting a line for a new entry, biber a '%' for a comment; BibTeX reads a
+        line break as a space)."""
+        value = _AT_LINE_START.sub(" ", value)
         for other, old, _ in self.fields:
             if other == name:
                 return old == value
@@ -374,7 +381,19 @@ def _write_entry(item: CSLItem, key: str, dialect: str, diags: Diagnostics, *,
     for name, value in kept_fields.items():
         if useprefix is not None and str(name).lower() == "options":
             continue  # merged into the options written above
-        if isinstance(value, str) and not entry.add(str(name).lower(), value):
+        if not isinstance(value, str):
+            continue
+        if not _FIELD_NAME.fullmatch(str(name)):
+            diags.warn(f"custom.bibtex field name {str(name)[:30]!r} is not a BibTeX field name; not written",
+                       field="custom.bibtex", record=key)
+            continue
+        if not is_balanced_raw(value):
+            # Kept fields are raw LaTeX as the .bib had them; one that could close its field
+            # early (and open an @preamble after it) is written as text instead.
+            diags.warn(f"custom.bibtex.{name} has unbalanced braces or a trailing backslash; "
+                       "written escaped, as text", field=f"custom.bibtex.{name}", record=key)
+            value = entry.text(value)
+        if not entry.add(str(name).lower(), value):
             lost.append(f"custom.bibtex.{name} (the entry already has a {name} field)")
     if mapping.csl_type_for(bib_type) not in (csl_type, None):
         lost.append(f"type {csl_type!r} (written as @{bib_type})")

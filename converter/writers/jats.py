@@ -363,7 +363,14 @@ def write_article(item: CSLItem, *, diagnostics: Diagnostics | None = None) -> s
     """One record as a complete JATS document (its references in <back>)."""
     diags = diagnostics if diagnostics is not None else Diagnostics()
     unmapped: Counter = Counter()
-    article = _new_article(M.ARTICLE_TYPES.get(N.as_text(item.get("type")), "other"), N.xml_lang(item.get("language")))
+    csl_type = N.as_text(item.get("type"))
+    if csl_type not in M.ARTICLE_TYPES:
+        # A JATS article is a journal article; a report, book, chapter or web page written as
+        # one comes back as an article, as a reference in a <ref-list> it would not.
+        diags.warn(f"CSL type {csl_type!r} has no JATS article-type; written as article-type "
+                   "'other' (it reads back as a journal article)", field="type",
+                   record=N.as_text(item.get("id")) or None)
+    article = _new_article(M.ARTICLE_TYPES.get(csl_type, "other"), N.xml_lang(item.get("language")))
     _article(article, item, diags, unmapped)
     _report_unmapped(unmapped, diags)
     return _serialize(article)

@@ -24,6 +24,19 @@ _RANGE = re.compile(r"\s*([^\s,\-\u2013\u2014]+)\s*[-\u2013\u2014]+\s*([^\s,\-\u
 
 format_name = join_inverted  # RIS names: 'Family, Given[, Suffix]'
 
+_TAG = re.compile(r"[A-Z][A-Z0-9]")
+# The line ends of RIS readers (ours, Zotero's): CR alone is one, and would start a new line
+# (a forged tag line) in the middle of a value.
+_LINE_ENDS = re.compile("\r\n|[\r\n]")
+
+
+def tag_lines(tag: str, value: str) -> List[str]:
+    """The lines of one tagged value: the only way a value reaches a RIS file. Its own line
+    breaks become continuation lines, and a continuation line that looks like a tag line (an
+    ``ER  - `` or ``TY  - `` inside an abstract) is indented so it stays text."""
+    first, *rest = _LINE_ENDS.split(value)
+    return [f"{tag}  - {first}".rstrip(), *(" " + ln if table.TAG_LINE.match(ln) else ln for ln in rest)]
+
 
 def format_date(parts: List[int], season: Any = None) -> str:
     """[2025, 8, 20] -> '2025/08/20/'; a season goes after the last slash."""
@@ -154,14 +167,15 @@ class _RecordWriter:
         for spec in specs:
             pairs.extend(self.values(spec))
         for tag, values in self.kept.items():
-            pairs.extend((tag, str(v)) for v in values)
+            if not _TAG.fullmatch(str(tag)):
+                self.warn(f"custom.ris tag {str(tag)[:20]!r} is not a RIS tag (two letters or a letter"
+                          " and a digit); not written", "custom.ris")
+                continue
+            pairs.extend((tag, str(v)) for v in ([values] if isinstance(values, str) else values))
         self.report_uncarried(position)
         out: List[str] = []
         for tag, value in pairs:
-            first, *rest = value.split("\n")
-            out.append(f"{tag}  - {first}".rstrip())
-            # Continuation lines; one that looks like a tag line is indented so it stays text.
-            out.extend(" " + ln if table.TAG_LINE.match(ln) else ln for ln in rest)
+            out.extend(tag_lines(tag, value))
         out.append("ER  - ")
         return out
 
@@ -188,4 +202,4 @@ def write_stream(records: Callable[[], Iterator[CSLItem]], *, options: Options |
         yield (EOL if n > 1 else "") + EOL.join(_RecordWriter(item, diags, label).lines(n)) + EOL
 
 
-__all__ = ["format_date", "format_name", "write", "write_stream"]
+__all__ = ["format_date", "format_name", "tag_lines", "write", "write_stream"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Tuple
 
+from ...limits import check_line_lengths, check_text_length
 from ...model import CSLItem, Diagnostic, Diagnostics, Result
 from ...options import Options
 from ...references import parse_reference, split_reference_list
@@ -447,4 +448,8 @@ class PageReader(HeadLines):
 
 
 def read(text: str, *, source: str = "<input>", options: Options | None = None) -> Result:
+    # the page's rules are not linear in a line's length: a longer line is refused at once
+    options = options or Options()
+    check_line_lengths(text, options, source)
+    check_text_length(text, options.get("max_page_chars", 200_000), "max_page_chars", source)
     return PageReader(text, source).read()

@@ -97,7 +97,23 @@ class Label(CasedMixin, AffixMixin, model.Label):
 
 
 class Date_Part(CasedMixin, AffixMixin, model.Date_Part):
-    """Text-case and escaped affixes: see the mixins."""
+    """Text-case and escaped affixes: see the mixins. A season stands in for the month in a
+    numeric month form (CSL "Seasons": the season term replaces the month), where citeproc-py
+    asserts.
+      Test: test_hostile_inputs.py::test_season_in_a_document_item_apa.
+    """
+
+    def process(self, date, context=None):
+        try:
+            return super().process(date, context)
+        except AssertionError:
+            # citeproc-py asserts when a numeric month form meets a date with a season and no
+            # month; CSL 1.0.2 says the season term stands in for the month.
+            season = getattr(date, "season", None)
+            if self.get("name") != "month" or not isinstance(season, int) or not 1 <= season <= 4:
+                raise
+            return (context if context is not None else self).get_single_term(
+                name=f"season-{season:02}")
 
 
 class Name_Part(CasedMixin, AffixMixin, model.Name_Part):

@@ -1,0 +1,159 @@
+"""Bounds on what one input may cost: its size, how deeply it nests, how long a number, a
+field or a name list may be. The limits are options (declared in options.GENERAL) so a user
+with an unusual file can raise them; the defaults are far beyond real records:
+
+- max_input_bytes 50 MB: the largest real .bib/.ris libraries met are a few tens of MB;
+- max_depth 100: CSL-JSON and Crossref records nest about 6 deep, BibTeX braces 3-4;
+  deeper input only exists to exhaust Python's recursion limit;
+- max_number_length 50 digits: no volume, page or year has more; Python refuses to turn more
+  than 4,300 digits into an int anyway, with an error that names no place;
+- max_names 10,000: the longest real author lists (high-energy physics) have about 5,200;
+- max_field_length 100,000 characters: about 25 pages of text, far above any abstract.
+
+Everything here runs in time linear in the input and raises ParseError/InputError with a place.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Dict, List
+
+from .errors import InputError, ParseError
+from .model import CSLItem, Diagnostic
+from .options import Options
+
+
+def _line(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos) + 1
+
+
+def check_input_size(size: int, options: Options, source: str) -> None:
+    limit = options.max_input_bytes
+    if size > limit:
+        raise InputError(f"input is {size:,} bytes, more than max_input_bytes={limit:,} "
+                         "(raise it with --max-input-bytes if the file is genuine)", source=source)
+
+
+def check_nesting(text: str, options: Options, source: str, *, opening: str, closing: str,
+                  quoted: bool = False) -> None:
+    """Refuse text whose brackets nest deeper than max_depth. With ``quoted`` (JSON), brackets
+    inside double-quoted strings do not count."""
+    limit = options.max_depth
+    depth = 0
+    in_string = escaped = False
+    for pos, char in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+            continue
+        if quoted and char == '"':
+            in_string = True
+        elif char in opening:
+            depth += 1
+            if depth > limit:
+                raise ParseError(f"nested more than max_depth={limit} levels deep", source=source,
+                                 line=_line(text, pos))
+        elif char in closing and depth:
+            depth -= 1
+
+
+class _NumberTooLong(ValueError):
+    def __init__(self, digits: str) -> None:
+        super().__init__(digits)
+        self.digits = digits
+
+
+def json_decoder(options: Options) -> json.JSONDecoder:
+    """A JSON decoder that refuses over-long numbers and the non-standard Infinity/NaN."""
+    limit = options.max_number_length
+
+    def number(kind: type) -> Any:
+        def parse(digits: str) -> Any:
+            if len(digits) > limit:
+                raise _NumberTooLong(digits)
+            return kind(digits)
+        return parse
+
+    def constant(name: str) -> Any:
+        raise _NumberTooLong(name)
+
+    return json.JSONDecoder(parse_int=number(int), parse_float=number(float),
+                            parse_constant=constant)
+
+
+def loads_json(text: str, options: Options, source: str) -> Any:
+    """json.loads within the limits; ParseError with the line for what it refuses. A syntax
+    error is left to the caller (json.JSONDecodeError), which may recover items before it."""
+    check_nesting(text, options, source, opening="[{", closing="]}", quoted=True)
+    try:
+        return json_decoder(options).decode(text)
+    except _NumberTooLong as exc:
+        raise number_error(text, exc, options, source) from None
+
+
+def number_error(text: str, exc: ValueError, options: Options, source: str) -> ParseError:
+    digits = getattr(exc, "digits", "")
+    pos = text.find(digits) if digits else -1
+    line = _line(text, pos) if pos >= 0 else None
+    if digits in ("Infinity", "-Infinity", "NaN"):
+        return ParseError(f"{digits} is not a JSON number", source=source, line=line)
+    return ParseError(f"a number of {len(digits):,} digits, more than max_number_length="
+                      f"{options.max_number_length}", source=source, line=line)
+
+
+def clip_records(records: List[CSLItem], options: Options, source: str,
+                 lines: Dict[str, int | None]) -> List[Diagnostic]:
+    """Cut what is over max_field_length / max_names in records a reader produced, each cut
+    reported at its record's line."""
+    diags: List[Diagnostic] = []
+    for record in records:
+        key = str(record.get("id", "")) or None
+        line = lines.get(key or "")
+
+        def report(message: str, field: str) -> None:
+            diags.append(Diagnostic(message, "warning", source, line, field, key))
+
+        _clip(record, "", options, report)
+    return diags
+
+
+def _clip(value: Any, path: str, options: Options, report: Any) -> Any:
+    if isinstance(value, dict):
+        for k in list(value):
+            value[k] = _clip(value[k], f"{path}.{k}" if path else str(k), options, report)
+    elif isinstance(value, list):
+        if len(value) > options.max_names and any(isinstance(v, dict) for v in value[:1]):
+            report(f"{len(value):,} entries, more than max_names={options.max_names:,}; "
+                   "the rest was cut", path)
+            del value[options.max_names:]
+        for i, v in enumerate(value):
+            value[i] = _clip(v, path, options, report)
+    elif isinstance(value, str) and len(value) > options.max_field_length:
+        report(f"value of {len(value):,} characters, more than max_field_length="
+               f"{options.max_field_length:,}; cut there", path)
+        return value[:options.max_field_length]
+    return value
+
+
+def check_text_length(text: str, limit: int, option: str, source: str) -> None:
+    """Refuse at once a text longer than a reader's own limit (``option`` names it)."""
+    if len(text) > limit:
+        raise InputError(f"input is {len(text):,} characters, more than {option}={limit:,} "
+                         f"(raise it with --{option.replace('_', '-')} if the file is genuine)", source=source)
+
+
+def check_line_lengths(text: str, options: Options, source: str) -> None:
+    """Refuse at once a line longer than max_field_length (for readers whose time grows
+    faster than the line)."""
+    limit = options.max_field_length
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line) > limit:
+            raise ParseError(f"line of {len(line):,} characters, more than max_field_length="
+                             f"{limit:,}", source=source, line=number)
+
+
+__all__ = ["check_input_size", "check_line_lengths", "check_nesting", "check_text_length", "clip_records",
+           "json_decoder", "loads_json", "number_error"]
