@@ -21,9 +21,40 @@ from typing import Callable, Dict, Iterator, TextIO, Tuple
 
 from . import registry
 from .errors import InputError
+from .limits import check_input_size, clip_records
 from .model import CSLItem, Diagnostic, Diagnostics
 from .options import Options
+from .textio import UNCARRIABLE
 from .validate import check_item
+
+
+class _Cleaned:
+    """A text file read as the whole-file path reads text: control characters and lone
+    surrogates taken out (no format can carry them), the first five reported with their line."""
+
+    def __init__(self, fh: TextIO, tell: Callable[[Diagnostic], None], path: str) -> None:
+        self.fh, self.tell, self.path = fh, tell, path
+        self.lines = 0
+        self.reported = 0
+
+    def _clean(self, chunk: str) -> str:
+        if UNCARRIABLE.search(chunk):
+            for m in UNCARRIABLE.finditer(chunk):
+                if self.reported < 5:
+                    self.tell(Diagnostic(f"character U+{ord(m.group()):04X} (a control character or lone surrogate) "
+                                         "removed: no output format can carry it", "warning", self.path,
+                                         self.lines + chunk.count("\n", 0, m.start()) + 1))
+                self.reported += 1
+            chunk = UNCARRIABLE.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else "", chunk)
+        self.lines += chunk.count("\n")
+        return chunk
+
+    def read(self, size: int = -1) -> str:
+        return self._clean(self.fh.read(size))
+
+    def __iter__(self) -> Iterator[str]:
+        for line in self.fh:
+            yield self._clean(line)
 
 STREAM_ABOVE = 1024 * 1024  # bytes: smaller inputs are read whole, warnings in the usual order
 _HEAD = 20000  # characters detection looks at
@@ -78,6 +109,7 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
                  emit: Callable[[Diagnostic], None]) -> int:
     """Stream ``path`` (format ``from_``) to ``out`` as ``to``; each diagnostic goes to ``emit``
     when it arises. Returns the number of errors (records skipped)."""
+    check_input_size(os.path.getsize(path), options, path)  # the limits of the whole-file path hold here too
     reader = registry.get(from_, "reader").load("stream_reader")
     writer = registry.get(to, "writer").load("stream_writer")
     errors = 0
@@ -97,8 +129,11 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
         seen: Dict[str, bytes] = {}  # id -> digest: exact repeats found without keeping the records
         try:
             with open(path, encoding=encoding, newline="") as fh:
-                for n, (item, line) in enumerate(reader(fh, diags=diags), 1):
+                cleaned = _Cleaned(fh, tell if first else (lambda d: None), path)
+                for n, (item, line) in enumerate(reader(cleaned, diags=diags), 1):
+                    found_cuts = clip_records([item], options, path, {str(item.get("id", "")): line})
                     checked, found = check_item(item, n)
+                    found = found_cuts + found
                     key = str(checked["id"])
                     digest = _digest(checked)
                     if key in seen:

@@ -108,3 +108,23 @@ def test_small_inputs_and_whole_list_formats_are_not_streamed(tmp_path):
     assert stream.streamable(str(small), "auto", "csljson", Options()) is None
     assert stream.streamable(str(big), "auto", "apa", Options()) is None  # a bibliography is sorted whole
     assert stream.streamable(str(big), "auto", "ris", Options(references="all")) is None
+
+
+def test_streaming_keeps_the_whole_file_paths_limits(tmp_path):
+    """A streamed input (over STREAM_ABOVE) meets the same checks as a whole one: control
+    characters taken out with a warning at their line, an over-long field cut with a warning."""
+    import io
+
+    from converter import stream
+    from converter.options import Options
+
+    record = "TY  - JOUR\nTI  - Title\x07 with a bell\nAB  - " + "x" * 150_000 + "\nER  - \n"
+    path = tmp_path / "big.ris"
+    path.write_text(record * (stream.STREAM_ABOVE // len(record) + 2), encoding="utf-8")
+    options = Options.build({})
+    assert stream.streamable(str(path), "ris", "csljson", options)
+    out, said = io.StringIO(), []
+    stream.convert_file(str(path), "ris", "utf-8", "csljson", options, out, said.append)
+    assert "\x07" not in out.getvalue() and "\\u0007" not in out.getvalue()
+    assert any("U+0007" in d.message and d.line == 2 for d in said)
+    assert any(d.field and "abstract" in d.field for d in said)
