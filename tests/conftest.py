@@ -44,6 +44,18 @@ def run_cli(*args: str, input: bytes | None = None, cwd: Path | None = None) -> 
                           capture_output=True, cwd=cwd or ROOT, timeout=300)
 
 
+def load_shared_tool(name: str):
+    """A script of ../shared/tools imported as a module (the independent scorers)."""
+    import importlib.util
+
+    need_shared()
+    spec = importlib.util.spec_from_file_location(name, SHARED / "tools" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def load_json(path: Path):
     return json.loads(Path(path).read_text(encoding="utf-8"))
 

@@ -29,14 +29,13 @@ Gold conventions, where a standard leaves room:
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from typing import Any, Dict, List
 
 import pytest
 
-from conftest import SHARED, need_shared
+from conftest import need_shared
 from converter.references import parse_reference
 
 FIXTURE = Path(__file__).parent / "fixtures" / "references" / "gost-dev.json"
@@ -53,12 +52,8 @@ def _cases() -> List[Dict[str, Any]]:
 
 
 def _scorer():
-    tool = SHARED / "tools" / "score_refs.py"
-    spec = importlib.util.spec_from_file_location("score_refs", tool)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    from conftest import load_shared_tool
+    return load_shared_tool("score_refs")
 
 
 def test_the_set_is_well_formed() -> None:

@@ -13,12 +13,11 @@ dev strings elsewhere (gost-dev.json or the DEV bucket of refdata).
 """
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SHARED, load_json, need_shared
+from conftest import ROOT, load_json, need_shared
 from converter.references import parse_reference
 
 TEST_SET = ROOT / "tests" / "fixtures" / "references" / "gost-test.json"
@@ -29,10 +28,8 @@ MICRO_F1_FLOOR = 0.88
 
 
 def _scorer():
-    spec = importlib.util.spec_from_file_location("score_refs", SHARED / "tools" / "score_refs.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    from conftest import load_shared_tool
+    return load_shared_tool("score_refs")
 
 
 @pytest.fixture(scope="module")

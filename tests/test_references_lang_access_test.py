@@ -11,11 +11,9 @@ publisher 0.777, publisher-place 0.818) and after it (0.946, 0.932, 0.830, 0.895
 """
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
-from conftest import ROOT, SHARED, load_json, need_shared
+from conftest import ROOT, load_json, need_shared
 from converter.references import parse_reference
 
 TEST_SET = ROOT / "tests" / "fixtures" / "references" / "lang-access-test.json"
@@ -24,10 +22,8 @@ FLOORS = {"language": 0.92, "accessed": 0.90}
 
 
 def _scorer():
-    spec = importlib.util.spec_from_file_location("score_refs", SHARED / "tools" / "score_refs.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    from conftest import load_shared_tool
+    return load_shared_tool("score_refs")
 
 
 @pytest.fixture(scope="module")

@@ -98,14 +98,8 @@ def test_retrieved_from_in_apa() -> None:
 
 
 def _scorer():
-    import importlib.util
-
-    from conftest import SHARED, need_shared
-    need_shared()
-    spec = importlib.util.spec_from_file_location("score_refs", SHARED / "tools" / "score_refs.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    from conftest import load_shared_tool
+    return load_shared_tool("score_refs")
 
 
 def test_dev_set_fields() -> None:

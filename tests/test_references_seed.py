@@ -2,20 +2,17 @@
 (a scorer this module did not write)."""
 from __future__ import annotations
 
-import importlib.util
 import re
 
 import pytest
 
-from conftest import GOLD, SEED, SHARED, load_json, need_shared
+from conftest import GOLD, SEED, load_json, need_shared
 from converter.references import parse_reference, split_reference_list
 
 
 def _scorer():
-    spec = importlib.util.spec_from_file_location("score_refs", SHARED / "tools" / "score_refs.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)  # type: ignore[union-attr]
-    return mod
+    from conftest import load_shared_tool
+    return load_shared_tool("score_refs")
 
 
 def _seed_reference_block() -> str:
