@@ -21,16 +21,24 @@ class _NameWord:
             return False
         for part in parts:
             rest = part[1:].replace("'", "").replace("’", "")
-            if not part[:1].isalpha() or not rest or not rest.isalpha() or not rest.islower():
+            if not part[:1].isalpha() or not rest or not rest.isalpha() or not _lower_or_inner_capital(rest):
                 return False
         return True
+
+
+def _lower_or_inner_capital(rest: str) -> bool:
+    """'ivanova', and the one inner capital of 'McDonald', 'LoGerfo', 'DeVito' ('cDonald')."""
+    if rest.islower():
+        return True
+    caps = [i for i, c in enumerate(rest) if c.isupper()]
+    return len(caps) == 1 and 0 < caps[0] < len(rest) - 1 and rest[caps[0] + 1:].islower() and rest[:caps[0]].islower()
 
 
 NAME_WORD = _NameWord()
 # degrees and titles printed with a name ('Susan L. Norris MD, MPH', 'Dr. Christianah ...')
 _NAME_DEGREES = re.compile(r"(?<![^\s,])(?:MD|M\.D\.|PhD|Ph\.D\.?|MPH|M\.P\.H\.|MSc|M\.Sc\.?|M\.S\.|BSc|B\.A\.|MBBS|MS|MA|"
                            r"M\.A\.|RN|R\.N\.|DrPH|Dr\.P\.H\.|DO|D\.O\.|FRCP\w*|FACP|Sc\.D\.|Ed\.D\.|"
-                           r"MBA|DPhil|Dr\.?|Prof\.?|Professor)(?=\s|,|$)")
+                           r"MBA|DPhil|Dr\.?|Prof\.?|Professor)(?=\s|[,;]|$)")
 
 PATRONYMIC = re.compile(r"(?:[ое]вич|[ое]вна|[иы]ч|ична|инична|оглы|кызы|[oe]vich|[oe]vna|ichna)$", re.I)
 _LOWER_INITIALS = re.compile(r"^(?:[^\W\d_]\.){1,3}$")

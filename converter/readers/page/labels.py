@@ -127,12 +127,37 @@ class Block:
         return out
 
 
+# section headings as pages list them in a navigation menu ('Navigate This Article')
+SECTION_HEADING = re.compile(
+    r"^\s*(?:abstract|introduction|background|methods?|materials\s+and\s+methods|results?|discussion|conclusions?|"
+    r"results\s+and\s+discussion|limitations|tables?|figures?|figures\s*(?:&|and)\s*tables|supplementary\s+materials?|"
+    r"references|acknowledge?ments?|author\s+information|article\s+information|metrics|cited\s+by|related\s+articles|"
+    r"full\s+text|введение|методы|материалы\s+и\s+методы|результаты|обсуждение|заключение|выводы|"
+    r"список\s+литературы|литература|аннотация)\s*$", re.I)
+
+
+def menu_lines(lines: List[str]) -> set[int]:
+    """Lines (1-based) of a navigation menu: three or more section headings in a row, each
+    alone on its line. Their label words ('Abstract', 'References') open no block."""
+    menu: set[int] = set()
+    run: List[int] = []
+    for n, line in enumerate(lines + [""], 1):
+        if line.strip() and SECTION_HEADING.match(line):
+            run.append(n)
+            continue
+        if len(run) >= 3:
+            menu.update(run)
+        run = []
+    return menu
+
+
 def split_blocks(lines: List[str]) -> List[Block]:
     """The page as blocks: one per label, with the text up to the next label. A one-line
     label (Keywords, DOI, Conflict of interest...) owns only its own paragraph."""
     blocks: List[Block] = [Block("head", 1)]
+    menu = menu_lines(lines)
     for n, line in enumerate(lines, 1):
-        hit = match_label(line)
+        hit = match_label(line) if n not in menu else None
         if hit:
             kind, rest = hit
             blocks.append(Block(kind, n, [(n, rest)] if rest else []))

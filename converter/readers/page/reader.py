@@ -165,6 +165,8 @@ class PageReader(HeadLines):
 
     def _block_citation(self, block: Block) -> None:
         value = " ".join(t.strip() for _, t in block.lines if t.strip())
+        # an address broken at a slash over two lines ('.../issues/2010/' + 'mar/09_0003.htm') is one
+        value = re.sub(r"(https?://\S+/) ((?:[\w.%~-]+/)*[\w.%~-]+\.(?:s?html?|php|aspx?|pdf)\b)", r"\1\2", value)
         if value:
             self.citations.append((block.first_line, self.repair(block.first_line, value)))
 
