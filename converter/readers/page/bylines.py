@@ -20,7 +20,7 @@ class _NameWord:
         if not parts[0][:1].isupper():
             return False
         for part in parts:
-            rest = part[1:].replace("'", "").replace("’", "")
+            rest = re.sub(r"['’¨´`ˆ˜]", "", part[1:])  # PDF text prints accents apart: 'F¨arber', 'Cato´lica'
             if not part[:1].isalpha() or not rest or not rest.isalpha() or not _lower_or_inner_capital(rest):
                 return False
         return True

@@ -7,6 +7,7 @@ import re
 from typing import Any, Dict, List, Set, Tuple
 
 from ...model import CSLItem, Diagnostics
+from ...references.givennames import given_names
 from . import bylines, identifiers, people
 from .evidence import Evidence
 from .title import Candidate, is_furniture
@@ -43,6 +44,31 @@ def looks_affiliation(line: str) -> bool:
         return False  # '... in College of Education, Oyo' ends a title; an affiliation names its institution early
     return "," in line or ";" in line or m.start() == 0 or (len(line.split()) <= 6 and line[:1].isupper())
 
+
+
+def split_title_name_affiliation(line: str) -> Tuple[str, Dict[str, str], str] | None:
+    """'Prepare for the impact ... workforce! Rocky J. Dwyer CENTRUM Católica, Lima, Peru' ->
+    (title, person, affiliation): a PDF's first lines run together. The name is the run of
+    name words right before the affiliation; the title keeps at least three words."""
+    words = line.split()
+    if not 6 <= len(words) <= 80:
+        return None
+    for j in range(4, len(words) - 1):
+        rest = " ".join(words[j:])
+        if not words[j][:1].isupper() or not looks_affiliation(rest) or not AFFILIATION.search(" ".join(words[j:j + 6])):
+            continue
+        i = j
+        while i > 0 and j - i < 4 and (bylines.NAME_WORD.match(words[i - 1]) or bylines.is_initials(words[i - 1])):
+            i -= 1
+        if j - i < 2 or i < 3 or bylines.NAME_WORD.match(words[i - 1].rstrip("!?.:")):
+            continue
+        name = " ".join(words[i:j])
+        person = bylines.parse_initials_first(name) or bylines.parse_full_name(name)
+        # 'Senior High School', 'Electrical Engineering Department': a person has an initial or a known first name
+        known = any(bylines.is_initials(w) for w in words[i:j]) or words[i] in given_names()
+        if person and known and not AFFILIATION.search(" ".join(words[:i])):
+            return " ".join(words[:i]), person, rest
+    return None
 
 
 class HeadLines:
@@ -108,6 +134,12 @@ class HeadLines:
             if on_one_line:  # 'TITLE Andrzej Zielinski1* and Anders Halling2' on one line
                 text, names, marks = on_one_line
                 self._add_names(n, names, marks)
+            else:
+                with_affiliation = split_title_name_affiliation(text)
+                if with_affiliation:  # 'TITLE! Rocky J. Dwyer CENTRUM Católica, Lima, Peru'
+                    text, person, place = with_affiliation
+                    self._add_names(n, [person])
+                    self.custom.setdefault("affiliations-as-printed", []).append(place)
         if 1 <= len(text.split()) <= 60 and not looks_affiliation(text) and not is_furniture(text):
             self.candidates.append(Candidate(len(self.candidates), n, text, heading=n in self.headings))
             return True
