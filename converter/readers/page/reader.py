@@ -69,6 +69,10 @@ def _undo_inline_hyphen(text: str) -> str:
     return INLINE_BREAK_HYPHEN.sub(join, text)
 
 
+# a citation's first author, family name then initials ('Semenov VYu,', 'Семенов В.Ю.,', 'Smith, J.')
+CITATION_START = re.compile(r"^[A-ZА-ЯЁ][\w'’-]+,?\s+(?:[A-ZА-ЯЁ][a-zа-яё]?\.?\s?){1,3}[.,]")
+
+
 class PageReader(HeadLines):
     """State of one page being read."""
 
@@ -164,6 +168,17 @@ class PageReader(HeadLines):
             self.custom.setdefault("keywords-other", []).append(value)
 
     def _block_citation(self, block: Block) -> None:
+        # two citations under one label, each on its own lines (Russian, then English): kept apart
+        starts = [i for i, (_, t) in enumerate(block.lines) if i and CITATION_START.match(t.strip())
+                  and re.search(r"[.)\d]\s*$", block.lines[i - 1][1])]
+        if starts and any(t.strip() for _, t in block.lines[: starts[0]]):
+            # an address line under the last one belongs to both ('https://doi.org/...')
+            shared = [(n, t) for n, t in block.lines[starts[-1] + 1:] if re.match(r"^\s*(?:https?://|doi:?\s)\S+\s*$", t, re.I)]
+            head = Block(block.kind, block.first_line, block.lines[: starts[0]] + shared)
+            self._block_citation(head)
+            for a, b in zip(starts, starts[1:] + [len(block.lines)]):
+                self._block_citation(Block(block.kind, block.lines[a][0], block.lines[a:b]))
+            return
         value = " ".join(t.strip() for _, t in block.lines if t.strip())
         # an address broken at a slash over two lines ('.../issues/2010/' + 'mar/09_0003.htm') is one
         value = re.sub(r"(https?://\S+/) ((?:[\w.%~-]+/)*[\w.%~-]+\.(?:s?html?|php|aspx?|pdf)\b)", r"\1\2", value)
