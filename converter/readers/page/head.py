@@ -22,7 +22,7 @@ AFFILIATION = re.compile(r"\b(?:universit\w*|institut\w*|academy|college|school|
 BULLET_NAME = re.compile(r"^[•·▪‣-]\s*([^\W\d_][^,]{1,40}),\s*([^\W\d_][^,]{0,40})$")
 # 'Authors Hung CY, Hsiao MY' / 'Авторы: ...' (a label without its colon)
 AUTHORS_PREFIX = re.compile(r"^(?:authors?|авторы?|автор\(ы\))\s*:?\s+(?=\S)", re.I)
-TITLE_ON_AGGREGATOR = re.compile(r"^(?:научная\s+статья|статья)\s+на\s+тему\s+['\"«](.+)['\"»]\s*$", re.I)
+TITLE_ON_AGGREGATOR = re.compile(r"^(?:(?:научная\s+статья|статья)\s+на\s+тему\s+['\"«](.+)['\"»]|текст\s+научной\s+статьи\s+(.{10,}))\s*$", re.I)
 # a citation that starts with its first author inverted and a year soon after (APA, MLA, Chicago exports)
 INVERTED_CITATION = re.compile(r"^[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+){0,2},\s(?:(?:[^\W\d_]\.\s?){1,3}|[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+){0,2}[.,]).{0,250}?"
                                r"\b(?:19|20)\d\d\b")
@@ -113,7 +113,7 @@ class HeadLines:
             return True
         m = TITLE_ON_AGGREGATOR.match(line)
         if m:  # CyberLeninka: "Научная статья на тему 'TITLE'"
-            self.evidence.add("title", m.group(1).strip(), "label", n)
+            self.evidence.add("title", (m.group(1) or m.group(2)).strip(), "label", n)
             self.other.append((n, line))
             return True
         if not self.byline:

@@ -28,7 +28,7 @@ _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
     ("year", re.compile(rf"\b(?:year|год)\s*[:.]?\s*({_YEAR})\b", re.I)),
     ("volume", re.compile(r"(?<![^\W\d_])vol(?:ume)?\.?\s*(?:19|20)\d\d\s*:\s*(\d{1,4})\b", re.I)),  # Dove: 'Volume 2016:9'
     ("volume", re.compile(rf"(?<![^\W\d_])(?:vol(?:ume|umen)?|т(?:ом)?|tom|tomo|tome|bd|band|jahrgang)\b\.?\s*[:.-]?\s*({_NUM})\b", re.I)),
-    ("issue", re.compile(r"(?<![^\W\d_])(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск)?|heft|сер)\.?(?<=\w|\.)(?:\s*[°º])?"
+    ("issue", re.compile(r"(?<![^\W\d_])(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск[еа]?)?|heft|сер)\.?(?<=\w|\.)(?:\s*[°º])?"
                          r"\s*[:.-]?\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)(?![\d.]*\s*[-–]\s*\d)", re.I)),
     ("issue", re.compile(r"№\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)")),
     ("page", re.compile(rf"(?:n[°º]|no\.?|№|núm\.?)\s*\d{{1,4}}\s*:\s*({_RANGE})\b", re.I)),  # 'N° 1: 77-84'
@@ -147,6 +147,8 @@ def _journal(text: str) -> str | None:
         text = last if len(last.split()) >= 2 else text
     text = text.strip(" \t.,;:|–—-(")
     if not text or _LABEL_ONLY.match(text) or not text[0].isalpha() or re.search(r"\s[/>»|]\s|\|", text):
+        return None
+    if re.search(r"^статья\b|\s(?:в|во|на|из|in|of|from)$", text, re.I):  # 'Статья в [выпуске]': a phrase cut short
         return None
     words = text.split()
     if len(words) > 16 or re.search(r"[a-zа-яё]{3,}\.\s+[A-ZА-Я][a-zа-яё]+(?:\s+[a-zа-яё]+){3,}", text):

@@ -196,6 +196,7 @@ class PageReader(HeadLines):
 
     def _block_journal(self, block: Block) -> None:
         value = " ".join(t.strip() for _, t in block.lines if t.strip())
+        value = re.sub(r"\s+@[\w.-]+$", "", value)  # a social handle after the name ('... журнал @vmj-ru')
         facts = issue.issue_facts(value)
         if facts:
             self._issue_line(block.first_line, facts, "label")
