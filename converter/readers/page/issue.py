@@ -31,6 +31,10 @@ _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
     ("issue", re.compile(r"(?<![^\W\d_])(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск[еа]?)?|heft|сер)\.?(?<=\w|\.)(?:\s*[°º])?"
                          r"\s*[:.-]?\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)(?![\d.]*\s*[-–]\s*\d)", re.I)),
     ("issue", re.compile(r"№\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)")),
+    # Japanese and Chinese print the label after the number: '2021 年 2 巻 1 号', '第12卷 第3期'
+    ("year", re.compile(rf"({_YEAR})\s*年")),
+    ("volume", re.compile(r"(?:第\s*)?(\d{1,4})\s*[巻卷]")),
+    ("issue", re.compile(r"(?:第\s*)?(\d{1,4})\s*[号號期]")),
     ("page", re.compile(rf"(?:n[°º]|no\.?|№|núm\.?)\s*\d{{1,4}}\s*:\s*({_RANGE})\b", re.I)),  # 'N° 1: 77-84'
     ("page", re.compile(rf"(?<![^\W\d_])(?:pages?|páginas?|pp?|págs?|стр(?:аницы)?|сс?|c|article\s+(?:id|number|no)|e)\b\.?\s*[:.-]?\s*({_RANGE})\b", re.I)),
 ]
@@ -132,7 +136,8 @@ def _journal(text: str) -> str | None:
     when what stands there reads as a name and not as a sentence or a label."""
     text = re.sub(r"^\(\d{1,2}\)\s*", "", text.strip())  # a PDF page number glued on: '(1)Revista ...'
     text = re.sub(r"^(?:19|20)\d\d\s*[,.]\s*", "", text)  # '2013, International Journal on Digital Libraries, ...'
-    text = re.sub(r"^(?:published(?:\s+in|\s+online)?|source|журнал|journal|in)\s*[:.]\s*", "", text.strip(), flags=re.I)
+    # the label, its colon lost when a table was copied ('Published in日本公衆衛生雑誌')
+    text = re.sub(r"^(?:published(?:\s+in|\s+online)?|source|журнал|journal|in)(?:\s*[:.]\s*|(?=[^\x00-\u024f\s]))", "", text.strip(), flags=re.I)
     if re.search(r"\s[»>]\s", text):  # a breadcrumb: the journal is its last step ('Journals » Journal of Pain Research »')
         text = [step for step in re.split(r"\s[»>]\s", text.strip(" »>")) if step.strip()][-1]
     # a running head names the authors first ('Zielinski and Halling BMC Res Notes', 'Kim et al. Trials')
@@ -148,7 +153,7 @@ def _journal(text: str) -> str | None:
     text = text.strip(" \t.,;:|–—-(")
     if not text or _LABEL_ONLY.match(text) or not text[0].isalpha() or re.search(r"\s[/>»|]\s|\|", text):
         return None
-    if re.search(r"^статья\b|\s(?:в|во|на|из|in|of|from)$", text, re.I):  # 'Статья в [выпуске]': a phrase cut short
+    if re.search(r"^статья\b|\s(?:в|во|на|из|in|of|from)$|\b(?:HTML|PDF|XML|EPUB)\b", text, re.I):  # 'Статья в [выпуске]': a phrase cut short
         return None
     words = text.split()
     if len(words) > 16 or re.search(r"[a-zа-яё]{3,}\.\s+[A-ZА-Я][a-zа-яё]+(?:\s+[a-zа-яё]+){3,}", text):

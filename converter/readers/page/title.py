@@ -91,6 +91,22 @@ def agrees(a: str, b: str) -> bool:
     return len(short) >= 20 and long_.startswith(short)
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _words(text: str) -> List[str]:
+    """The words of a line; Chinese, Japanese and Korean text, printed without spaces, counts
+    about one word per two characters."""
+    words = text.split()
+    cjk = len(_CJK.findall(text))
+    return words + ["\u3000"] * (cjk // 2) if cjk else words
+
+
+def _cjk_names(text: str) -> bool:
+    tokens = text.split()
+    return len(tokens) >= 2 and all(len(t) <= 4 and _CJK.search(t) for t in tokens)
+
+
 def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract_at: int | None,
           citation_title: str | None, journal: str | None, doi_at: Sequence[int] = (),
           page_title: str | None = None, cyrillic_page: bool | None = None,
@@ -100,9 +116,13 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
     if page_title:  # the saved title without the site's suffix ('Title - 2010 - Procedia', 'Title | Journal')
         page_title = re.split(r"\s+(?:[-|–—]|::)\s+", page_title)[0]
     echoed = bool(page_title) and any(c.text != first and agrees(c.text, page_title or "") for c in candidates)
+    cjk_bylines = [c.line for c in candidates if _cjk_names(c.text)]
+    byline_at = list(byline_at) + cjk_bylines
     for c in candidates:
-        words = c.text.split()
+        words = _words(c.text)
         s = 0.0
+        if c.line in cjk_bylines:
+            s -= 4  # '水師 裕高橋 望田口 功一郎': short CJK names set apart by spaces, not a title
         if 4 <= len(words) <= 40:
             s += 2
         elif 2 <= len(words) <= 3:
