@@ -9,13 +9,15 @@ parser, which finds title, authors, journal and numbers on its own."""
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, Tuple
+from typing import Any, Dict, List, Tuple
 
 from ...references import parse_reference
 from .identifiers import find_doi
 from .issue import issue_facts
 from .title import fold
 
+# a citation's first author, family name then initials ('Semenov VYu,', 'Семенов В.Ю.,', 'Smith, J.')
+CITATION_START = re.compile(r"^[A-ZА-ЯЁ][\w'’-]+,?\s+(?:[A-ZА-ЯЁ][a-zа-яё]?\.?\s?){1,3}[.,]")
 PARSED_FIELDS = ("title", "author", "container-title", "issued", "volume", "issue", "page", "DOI")
 
 
@@ -66,3 +68,24 @@ def after_title(rest: str) -> Dict[str, Any]:
 def _bare_doi(text: str) -> str | None:
     m = re.search(r"\b(10\.\d{4,9}/[^\s\"<>]+)", text)
     return m.group(1).rstrip(".,;)") if m else None
+
+
+def citations_in_block(lines: List[Tuple[int, str]]) -> List[Tuple[int, str]]:
+    """(first line, text) of each citation under one label: usually one, wrapped over lines;
+    two when the page prints it in both languages, each on its own lines (the address line
+    under the last, 'https://doi.org/...', belongs to both)."""
+    starts = [i for i, (_, t) in enumerate(lines) if i and CITATION_START.match(t.strip())
+              and re.search(r"[.)\d]\s*$", lines[i - 1][1])]
+    if not starts or not any(t.strip() for _, t in lines[: starts[0]]):
+        groups = [lines]
+    else:
+        shared = [(n, t) for n, t in lines[starts[-1] + 1:] if re.match(r"^\s*(?:https?://|doi:?\s)\S+\s*$", t, re.I)]
+        groups = [lines[: starts[0]] + shared] + [lines[a:b] for a, b in zip(starts, starts[1:] + [len(lines)])]
+    out = []
+    for group in groups:
+        value = " ".join(t.strip() for _, t in group if t.strip())
+        # an address broken at a slash over two lines ('.../issues/2010/' + 'mar/09_0003.htm') is one
+        value = re.sub(r"(https?://\S+/) ((?:[\w.%~-]+/)*[\w.%~-]+\.(?:s?html?|php|aspx?|pdf)\b)", r"\1\2", value)
+        if value:
+            out.append((group[0][0], value))
+    return out

@@ -16,6 +16,20 @@ _SPIN = re.compile(r"SPIN(?:[\s-]*(?:code|код))?\s*:?\s*(\d{4}-\d{4})", re.I)
 _RESEARCHER_ID = re.compile(r"Researcher\s*ID\s*:?\s*([A-Z]{1,3}-\d{4}-\d{4})", re.I)
 # "1 Department of ..." / "¹ Department ..." / "a Department ...": an affiliation with its marker
 MARKED_AFFILIATION = re.compile(r"^\s*(\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹]|[a-f](?=\s+[A-ZА-Я]))\s*[.)]?\s+(\S.*)$")
+# several affiliations on one line, each after its numbers ('1Department ...; 2,3National ...')
+_GLUED_MARKS = re.compile(r"(?:^|(?<=;\s))(\d{1,2}(?:\s*,\s*\d{1,2})*)\s*[.)]?\s*(?=[A-ZА-ЯЁ])")
+
+
+def marked_affiliations(line: str) -> List[Tuple[List[str], str]]:
+    """[(marks, affiliation)] for a line of numbered affiliations, or [] when it is not one."""
+    starts = list(_GLUED_MARKS.finditer(line))
+    if not starts or starts[0].start() != 0:
+        return []
+    out = []
+    for m, nxt in zip(starts, starts[1:] + [None]):
+        text = line[m.end(): nxt.start() if nxt else len(line)].strip(" ;")
+        out.append((re.findall(r"\d{1,2}", m.group(1)), text))
+    return out
 CORRESPONDENCE = re.compile(r"^\s*([*†‡§#])\s*(?:Correspondence|Corresponding\s+author|Автор\s+для\s+переписки)\b\s*[:.]?\s*(.*)$",
                             re.I)
 COPYRIGHT = re.compile(r"©\s*[^©\n]*?(?:19|20)\d\d(?:\s+by\s+the\s+authors?)?")

@@ -18,20 +18,14 @@ from ...references import parse_reference, split_reference_list
 from ...vocabulary.identifiers import clean_doi
 from ...vocabulary.licences import licence_url
 from ...vocabulary.text import repair_homoglyphs
-from . import bylines, history, identifiers, issue, people
+from . import bylines, citation, history, identifiers, issue, people
+from .abstract import AbstractLines
 from .assemble import finish
 from .evidence import Evidence
 from .head import AFFILIATION, HeadLines
 from .labels import Block, split_blocks
 from .title import Candidate, is_furniture
 
-# Abstract section headings of structured abstracts (IMRAD and the like), English and Russian
-ABSTRACT_SECTIONS = re.compile(
-    r"^(Introduction|Background|Purpose|Aims?|Objectives?|Goal|Materials\s+and\s+Methods|Methods?|Methodology|"
-    r"Design/methodology/approach|Results?|Findings|Discussion(?:\s+and\s+Conclusions?)?|Conclusions?|"
-    r"Practical\s+implications|Originality/value|Research\s+limitations|Введение|Цель(?:\s+\w+)?|"
-    r"Материалы\s+и\s+методы|Методы|Результаты(?:\s+исследования)?|Обсуждение(?:\s+и\s+заключение)?|Заключение|"
-    r"Выводы)\s*[.:]\s+(.+)$", re.S)
 AFTER_REFERENCES = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|licensee\b|this (?:article|work) is (?:an open|licensed|distributed)|"
                               r"received\b|submitted\b|поступила\b|статья поступила|лицензия\b)", re.I)
 MARKDOWN_EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}([^\s*][^*]*?)\*{1,2}(?![\w*])")
@@ -69,11 +63,7 @@ def _undo_inline_hyphen(text: str) -> str:
     return INLINE_BREAK_HYPHEN.sub(join, text)
 
 
-# a citation's first author, family name then initials ('Semenov VYu,', 'Семенов В.Ю.,', 'Smith, J.')
-CITATION_START = re.compile(r"^[A-ZА-ЯЁ][\w'’-]+,?\s+(?:[A-ZА-ЯЁ][a-zа-яё]?\.?\s?){1,3}[.,]")
-
-
-class PageReader(HeadLines):
+class PageReader(HeadLines, AbstractLines):
     """State of one page being read."""
 
     def __init__(self, text: str, source: str) -> None:
@@ -97,6 +87,7 @@ class PageReader(HeadLines):
         self.citations: List[Tuple[int, str]] = []       # the page's own citation lines
         self.citation_parse: Dict[str, Any] = {}         # the first one, read by the reference parser
         self.abstract_line: int | None = None
+        self.unlabelled_sections: List[Tuple[int, str]] = []  # a structured abstract found without its label
         self.title_lines: List[int] = []                 # the lines the chosen title stands on
         self.references: List[CSLItem] = []
         self.role_statements: List[Tuple[int, str]] = []  # contributions written role first
@@ -123,36 +114,9 @@ class PageReader(HeadLines):
         return Result([self.item], list(self.diags))
 
     # -- labelled blocks ----------------------------------------------------------------------
-    def _block_abstract(self, block: Block) -> None:
-        paragraphs = block.paragraphs(starts=ABSTRACT_SECTIONS)
-        kept: List[Tuple[int, str]] = []
-        rest: Block | None = None
-        for n, para in paragraphs:
-            # a short heading-like line that is no abstract section ends the abstract
-            if kept and len(para.split()) <= 5 and not para.endswith(".") and not ABSTRACT_SECTIONS.match(para):
-                rest = Block("text", n, [(m, t) for m, t in block.lines if m >= n])
-                break
-            kept.append((n, self.repair(n, para)))
-        if self.abstract_line is None:
-            self.abstract_line = block.first_line
-        self.set_abstract(kept)
-        if rest is not None:
-            self._loose_lines(rest)
-
-    def set_abstract(self, paragraphs: List[Tuple[int, str]]) -> None:
-        if not paragraphs:
-            return
-        if "abstract" in self.item:
-            self.other.extend(paragraphs)
-            return
-        self.item["abstract"] = "\n".join(p for _, p in paragraphs)
-        sections = []
-        for _, p in paragraphs:
-            m = ABSTRACT_SECTIONS.match(p)
-            if m:
-                sections.append({"title": m.group(1), "text": m.group(2).strip()})
-        if len(sections) >= 2 and len(sections) == len(paragraphs):
-            self.custom["abstract-sections"] = sections
+    def _has_title(self) -> bool:
+        """A title line (or its label) has been seen: running text after it may be the abstract."""
+        return bool(self.candidates) or self.evidence.has("title")
 
     def _block_keywords(self, block: Block) -> None:
         value = " ".join(self.repair(n, t.strip()) for n, t in block.lines if t.strip()).strip()
@@ -168,22 +132,8 @@ class PageReader(HeadLines):
             self.custom.setdefault("keywords-other", []).append(value)
 
     def _block_citation(self, block: Block) -> None:
-        # two citations under one label, each on its own lines (Russian, then English): kept apart
-        starts = [i for i, (_, t) in enumerate(block.lines) if i and CITATION_START.match(t.strip())
-                  and re.search(r"[.)\d]\s*$", block.lines[i - 1][1])]
-        if starts and any(t.strip() for _, t in block.lines[: starts[0]]):
-            # an address line under the last one belongs to both ('https://doi.org/...')
-            shared = [(n, t) for n, t in block.lines[starts[-1] + 1:] if re.match(r"^\s*(?:https?://|doi:?\s)\S+\s*$", t, re.I)]
-            head = Block(block.kind, block.first_line, block.lines[: starts[0]] + shared)
-            self._block_citation(head)
-            for a, b in zip(starts, starts[1:] + [len(block.lines)]):
-                self._block_citation(Block(block.kind, block.lines[a][0], block.lines[a:b]))
-            return
-        value = " ".join(t.strip() for _, t in block.lines if t.strip())
-        # an address broken at a slash over two lines ('.../issues/2010/' + 'mar/09_0003.htm') is one
-        value = re.sub(r"(https?://\S+/) ((?:[\w.%~-]+/)*[\w.%~-]+\.(?:s?html?|php|aspx?|pdf)\b)", r"\1\2", value)
-        if value:
-            self.citations.append((block.first_line, self.repair(block.first_line, value)))
+        for first_line, value in citation.citations_in_block(block.lines):
+            self.citations.append((first_line, self.repair(first_line, value)))
 
     def _block_title(self, block: Block) -> None:
         value = " ".join(t.strip() for _, t in block.lines if t.strip())
@@ -338,7 +288,7 @@ class PageReader(HeadLines):
         line = self.repair(n, line)
         self._identifiers(n, line)
         if len(line) > LONG_LINE:  # running text, never a title, byline or issue line: kept without the head's rules
-            if "abstract" not in self.item and (self.candidates or self.evidence.has("title")):
+            if "abstract" not in self.item and self._has_title():
                 self.set_abstract([(n, line)])
             else:
                 self.other.append((n, line))
@@ -407,23 +357,25 @@ class PageReader(HeadLines):
         if m:
             self.correspondence[m.group(1)] = m.group(2)
             return
+        glued = people.marked_affiliations(line) if self.byline_marks and any(self.byline_marks) else []
+        if glued and all(AFFILIATION.search(text) for _, text in glued) and "abstract" not in self.item:
+            for marks, text in glued:
+                for mark in marks:
+                    self.affiliations[mark] = text
+            return
         m = people.MARKED_AFFILIATION.match(line)
         if m and self.byline_marks and AFFILIATION.search(line):
             mark = m.group(1).translate(bylines.SUPERSCRIPT_DIGITS)
             self.affiliations[mark] = m.group(2).strip()
+            return
+        if self._unlabelled_sections(n, line):
             return
         if self._head_line(n, line, next_line):
             return
         if self.byline and AFFILIATION.search(line) and len(line) < 300 and "abstract" not in self.item:
             self.custom.setdefault("affiliations-as-printed", []).append(line)
             return
-        if "abstract" not in self.item and (self.candidates or self.evidence.has("title")) and \
-                re.match(r"^(?:Background|Objectives?|Purpose|Aims?|Introduction|Цель|Введение|Актуальность)\s*:\s+\S", line):
-            # a structured abstract without its label starts at its first section ('Background: ...')
-            self.abstract_line = self.abstract_line or n
-            self.set_abstract([(n, line)])
-            return
-        if "abstract" not in self.item and len(line) >= 200 and (self.candidates or self.evidence.has("title")):
+        if "abstract" not in self.item and len(line) >= 200 and self._has_title():
             self.abstract_line = self.abstract_line or n
             self.set_abstract([(n, line)])
             return

@@ -1,0 +1,84 @@
+"""The article's abstract: a labelled block (its paragraphs, a structured abstract's sections)
+or, where the page prints no label, the first structured section ('Background: ...') and the
+sections after it. A mixin of the page reader, which holds the state."""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Tuple
+
+from ...model import CSLItem
+from .labels import Block
+
+# Abstract section headings of structured abstracts (IMRAD and the like), English and Russian
+ABSTRACT_SECTIONS = re.compile(
+    r"^(Introduction|Background|Purpose|Aims?|Objectives?|Goal|Materials\s+and\s+Methods|Methods?|Methodology|"
+    r"Design/methodology/approach|Results?|Findings|Discussion(?:\s+and\s+Conclusions?)?|Conclusions?|"
+    r"Practical\s+implications|Originality/value|Research\s+limitations|Введение|Цель(?:\s+\w+)?|"
+    r"Материалы\s+и\s+методы|Методы|Результаты(?:\s+исследования)?|Обсуждение(?:\s+и\s+заключение)?|Заключение|"
+    r"Выводы)\s*[.:]\s+(.+)$", re.S)
+UNLABELLED_START = re.compile(r"^(?:Background|Objectives?|Purpose|Aims?|Introduction|Цель|Введение|Актуальность)\s*:\s+\S")
+
+
+class AbstractLines:
+    """The abstract's paragraphs; the state lives on the page reader."""
+
+    item: CSLItem
+    custom: Dict[str, Any]
+    other: List[Tuple[int, str]]
+    abstract_line: int | None
+    unlabelled_sections: List[Tuple[int, str]]
+
+    def repair(self, n: int, text: str) -> str:
+        raise NotImplementedError
+
+    def _loose_lines(self, block: Block) -> None:
+        raise NotImplementedError
+
+    def _has_title(self) -> bool:
+        raise NotImplementedError
+
+    def _block_abstract(self, block: Block) -> None:
+        paragraphs = block.paragraphs(starts=ABSTRACT_SECTIONS)
+        kept: List[Tuple[int, str]] = []
+        rest: Block | None = None
+        for n, para in paragraphs:
+            # a short heading-like line that is no abstract section ends the abstract
+            if kept and len(para.split()) <= 5 and not para.endswith(".") and not ABSTRACT_SECTIONS.match(para):
+                rest = Block("text", n, [(m, t) for m, t in block.lines if m >= n])
+                break
+            kept.append((n, self.repair(n, para)))
+        if self.abstract_line is None:
+            self.abstract_line = block.first_line
+        self.set_abstract(kept)
+        if rest is not None:
+            self._loose_lines(rest)
+
+    def set_abstract(self, paragraphs: List[Tuple[int, str]]) -> None:
+        if not paragraphs:
+            return
+        if "abstract" in self.item:
+            self.other.extend(paragraphs)
+            return
+        self.item["abstract"] = "\n".join(p for _, p in paragraphs)
+        sections = []
+        for _, p in paragraphs:
+            m = ABSTRACT_SECTIONS.match(p)
+            if m:
+                sections.append({"title": m.group(1), "text": m.group(2).strip()})
+        if len(sections) >= 2 and len(sections) == len(paragraphs):
+            self.custom["abstract-sections"] = sections
+
+    def _unlabelled_sections(self, n: int, line: str) -> bool:
+        """A structured abstract without its label: its first section ('Background: ...') under
+        the title, and each next section within two lines of the last."""
+        if "abstract" not in self.item and self._has_title() and len(line.split()) >= 8 and UNLABELLED_START.match(line):
+            self.abstract_line = self.abstract_line or n
+            self.unlabelled_sections = [(n, line)]
+            self.set_abstract(self.unlabelled_sections)
+            return True
+        if self.unlabelled_sections and n - self.unlabelled_sections[-1][0] <= 2 and ABSTRACT_SECTIONS.match(line):
+            self.unlabelled_sections.append((n, line))
+            del self.item["abstract"]
+            self.set_abstract(self.unlabelled_sections)
+            return True
+        return False
