@@ -16,6 +16,8 @@ ABSTRACT_SECTIONS = re.compile(
     r"Practical\s+implications|Originality/value|Research\s+limitations|Введение|Цель(?:\s+\w+)?|"
     r"Материалы\s+и\s+методы|Методы|Результаты(?:\s+исследования)?|Обсуждение(?:\s+и\s+заключение)?|Заключение|"
     r"Выводы)\s*[.:]\s+(.+)$", re.S)
+# what follows an 'Abstract' heading without being one: a numbered outline or reference list
+NOT_AN_ABSTRACT = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}\.)\s+(?:Introduction|Введение|[A-ZА-ЯЁ][\w'’-]+,?\s+(?:[A-ZА-ЯЁ]\.\s?)+)")
 UNLABELLED_START = re.compile(r"^(?:Background|Objectives?|Purpose|Aims?|Introduction|Цель|Введение|Актуальность)\s*:\s+\S")
 
 
@@ -55,6 +57,9 @@ class AbstractLines:
 
     def set_abstract(self, paragraphs: List[Tuple[int, str]]) -> None:
         if not paragraphs:
+            return
+        if len(" ".join(p for _, p in paragraphs).split()) < 8 or NOT_AN_ABSTRACT.match(paragraphs[0][1]):
+            self.other.extend(paragraphs)  # 'Abstract' over 'Type: Editorial', an outline, a numbered reference
             return
         if "abstract" in self.item:
             self.other.extend(paragraphs)

@@ -12,6 +12,7 @@ from ...vocabulary.casing import looks_title_case
 from ...vocabulary.languages import guess_language, is_cyrillic
 from ...vocabulary.text import undo_line_hyphens
 from . import bylines, citation, identifiers, issue, people, title
+from .abstract import NOT_AN_ABSTRACT
 from .evidence import Finding
 
 if TYPE_CHECKING:
@@ -163,7 +164,10 @@ def _unlabelled_abstract(r: "PageReader") -> None:
             break
         elif n - start > 12:
             return
-    if sum(len(t) for _, t in run) >= 250:
+    if run and NOT_AN_ABSTRACT.match(run[0][1]):
+        return  # an outline or a numbered reference
+    # a description right under the title may be short ('Розгляд ... підходів ...'); further down, only a paragraph
+    if sum(len(t) for _, t in run) >= (100 if run and run[0][0] - start <= 2 else 250):
         r.item["abstract"] = undo_line_hyphens("\n".join(t for _, t in run)).replace("\n", " ")
         r.other = [x for x in r.other if x not in run]
 
