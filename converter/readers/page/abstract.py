@@ -58,7 +58,8 @@ class AbstractLines:
     def set_abstract(self, paragraphs: List[Tuple[int, str]]) -> None:
         if not paragraphs:
             return
-        if len(" ".join(p for _, p in paragraphs).split()) < 8 or NOT_AN_ABSTRACT.match(paragraphs[0][1]):
+        text = " ".join(p for _, p in paragraphs)
+        if (len(text.split()) < 8 and not text.rstrip().endswith(".")) or NOT_AN_ABSTRACT.match(paragraphs[0][1]):
             self.other.extend(paragraphs)  # 'Abstract' over 'Type: Editorial', an outline, a numbered reference
             return
         if "abstract" in self.item:
