@@ -117,10 +117,16 @@ def parse_initials_first(text: str) -> Dict[str, str] | None:
     return {"family": " ".join(family), "given": " ".join(toks[: last_initial + 1])}
 
 
+# short words that a title in capitals ends a line with, never Vancouver initials
+_CAPS_FUNCTION_WORDS = {"of", "in", "on", "and", "the", "to", "for", "at", "by", "an", "or", "as", "via", "with", "from"}
+
+
 def parse_family_first(text: str) -> Dict[str, str] | None:
     """'Тарасова А. С.' / 'Rustamova L.R.' -> family, given; None otherwise."""
     toks = text.split()
     k = len(toks)
+    if toks and toks[-1].lower() in _CAPS_FUNCTION_WORDS:
+        return None  # 'SIMULATION-BASED PERFORMANCE ANALYSIS OF': a title in capitals, not 'Hung CY'
     while k > 1 and (is_initials(toks[k - 1]) or (k == len(toks) and re.fullmatch(r"[A-Z]{1,3}", toks[k - 1]))):
         k -= 1  # 'Hung CY' (Vancouver's bare initials) too
     if k == len(toks) or not all(NAME_WORD.match(t) or t.lower() in PARTICLES for t in toks[:k]):
@@ -176,6 +182,7 @@ def parse_byline_marked(text: str, *, after_title: bool = False) -> List[Tuple[D
     text = re.sub(r"\s*\((\d{1,2}(?:\s*,\s*\d{1,2})*)\)", r"\1", text)  # 'Антонова (1)' marks as 'Антонова1'
     text = re.sub(r"(?<=[^\W\d_]),((?:\d{1,2}|\*)(?:,(?:\d{1,2}|\*))*)(?:\s+(?=[A-Z])|\s*$)", r"\1, ", text)  # 'Latimer,1,2 Jacob'
     text = re.sub(r"\s{3,}", ", ", text).strip(" ,")
+    text = re.sub(r"(?:,?\s+(?:and|&|и))+$", "", text)  # a byline wrapped after its 'and': the last name is on the next line
     text = re.sub(r"(?<=\d)\s+\d{1,2}$", "", text)  # an affiliation's number begun at the line's end
     if ";" in text:  # 'Rosi, B.1; Grašič, L.2; ... & Lerher, T.5': family, initials per piece
         text = ", ".join(p.replace(",", " ").strip() for p in re.split(r";|&", text) if p.strip())

@@ -160,7 +160,7 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
             s -= 3
         if journal and fold(c.text) == fold(journal):
             s -= 6
-        if re.search(r"@|https?://|www\.|\bdoi\b|\bissn\b|©", c.text, re.I):
+        if re.search(r"\S@\S|@[\w-]+\.[a-z]{2,}|https?://|www\.|\bdoi\b|\bissn\b|©", c.text, re.I):  # an e-mail, not 'Helium @ CL-SciSumm
             s -= 5
         if citation_title and agrees(c.text, citation_title):
             s += 8
