@@ -136,6 +136,8 @@ def parse_family_first(text: str) -> Dict[str, str] | None:
     return {"family": " ".join(toks[:k]), "given": " ".join(toks[k:])}
 
 
+# a download link printed after the names: 'Статья в формате PDF 89 KB', 'Download PDF (1.2 MB)'
+FILE_LINK = re.compile(r"\s+(?:статья\s+в\s+формате\s+|download\s+|скачать\s+)?(?:PDF|DOCX?)\b(?:\s*[(,]?\s*\d+(?:[.,]\d+)?\s*[KkMm]i?B\)?)?\s*$", re.I)
 SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 # An affiliation/correspondence marker after a name: "Ivanova 1,*", "Petrov2", "Cruz¹"
 _MARKS = re.compile(r"(?:(?<=[^\W\d_])\s*|(?<=\.)\s*)((?:\d{1,2}[*†‡§#]?|[*†‡§#])(?:\s*,\s*(?:\d{1,2}[*†‡§#]?|[*†‡§#]))*)"
@@ -166,6 +168,7 @@ def parse_byline_marked(text: str, *, after_title: bool = False) -> List[Tuple[D
     full without initials are accepted only where the line is clearly a byline (several
     people, or markers)."""
     text = _NAME_DEGREES.sub(" ", text.translate(SUPERSCRIPT_DIGITS).replace("©", " "))
+    text = FILE_LINK.sub("", text)  # 'А.В.Никулин Е.М.Олейникова Статья в формате PDF 89 KB': the link after the names
     text = re.sub(r"^\s*(?:by|от|авторы?:?|author\s+links\s+open\s+overlay\s+panel)\s+", "", text, flags=re.I)
     text = re.sub(r"\s*(?:orcid(?:\s+icon)?|e-?mail(?:\s+icon)?|corresponding\s+author)\b", " ", text, flags=re.I)
     text = re.sub(r"\s+[·•|]\s+", ", ", text)  # names set apart by middle dots or bars
