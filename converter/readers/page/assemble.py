@@ -62,7 +62,8 @@ def finish(r: "PageReader") -> None:
 
 
 def _citable(r: "PageReader") -> bool:
-    return "DOI" in r.item or ("container-title" in r.item and "issued" in r.item)
+    # a journal with a year, volume, issue or pages places an article even without its title
+    return "DOI" in r.item or ("container-title" in r.item and any(k in r.item for k in ("issued", "volume", "issue", "page")))
 
 
 def _read_citations(r: "PageReader") -> None:

@@ -11,7 +11,9 @@ ANY_DOI = re.compile(r"(?:\bdoi\s*:?\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}
 EDN = re.compile(r"\bEDN\s*:?\s*(?:https?://elibrary\.ru/)?([A-Za-z]{6})\b", re.I)
 UDC = re.compile(r"(?:УДК|UDC)(?:\s*/\s*(?:UDC|УДК))?\s*:?\s*([0-9][0-9.:+()/\-\s\"«»=А-Яа-яA-Za-z]*?)\s*$", re.M)
 BARE_DOI = re.compile(r"(?<![\w/.])(10\.\d{4,9}/[^\s\"<>]+)")
-ISSN = re.compile(r"\b(?:[ep]-?)?ISSN(?:\s*\((?:print|online|electronic|e)\))?\s*[:.]?\s*(\d{4}\s?[-–]\s?\d{3}[\dXx])", re.I)
+# 'ISSN журнала: 23088958': a labelled ISSN may lose its hyphen
+ISSN = re.compile(r"\b(?:[ep]-?)?ISSN(?:\s*\((?:print|online|electronic|e)\)|\s+журнала|\s+of\s+the\s+journal)?\s*[:.]?\s*"
+                  r"(\d{4}\s?[-–]?\s?\d{3}[\dXx])\b", re.I)
 ISSN_AFTER = re.compile(r"(\d{4}-\d{3}[\dXx])\s*\((?:print|online|electronic|печ\w*|онлайн|электр\w*)\)", re.I)
 PMID = re.compile(r"\bPMID\s*:?\s*(\d{5,9})\b")
 PMCID = re.compile(r"\bPMCID\s*:?\s*(PMC\d{4,9})\b|\b(PMC\d{5,9})\b")
@@ -42,6 +44,7 @@ def find_issns(text: str) -> list[str]:
     """Every ISSN printed with its label ('ISSN 1234-5678', 'e-ISSN: ...', '1234-5678 (Online)')."""
     found = [re.sub(r"\s|[–]", lambda m: "-" if m.group(0) == "–" else "", v).upper()
              for v in ISSN.findall(text) + ISSN_AFTER.findall(text)]
+    found = [v if "-" in v else f"{v[:4]}-{v[4:]}" for v in found]
     return list(dict.fromkeys(found))
 
 

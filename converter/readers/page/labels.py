@@ -21,12 +21,20 @@ LABELS: Dict[str, Tuple[str, ...]] = {
                  r"образец\s+цитирования", r"цитировать", r"как\s+цитировать(?:\s+статью)?", r"ссылка\s+на\s+статью",
                  r"библиографическое\s+описание", r"для\s+цитування", r"цитувати"),
     "title": (r"title(?:\s+of\s+(?:the\s+)?article)?", r"article\s+title", r"название(?:\s+статьи)?", r"заглавие(?:\s+статьи)?"),
-    "byline": (r"authors?", r"author\(s\)", r"creators?", r"авторы", r"автор", r"автор\(ы\)", r"autor(?:es)?", r"著者"),
-    "publisher": (r"publisher", r"издатель", r"издательство", r"editora", r"editorial", r"verlag"),
-    "journal": (r"journal", r"journal\s+title", r"source", r"published\s+in", r"журнал", r"источник", r"название\s+журнала"),
+    "byline": (r"authors?", r"author\(s\)", r"creators?", r"авторы", r"автор", r"автор\(ы\)", r"автори", r"autor(?:es)?", r"著者"),
+    "publisher": (r"publisher", r"издатель", r"издательство", r"видавець", r"editora", r"editorial", r"verlag"),
+    "journal": (r"journal", r"journal\s+title", r"source", r"published\s+in", r"журнал", r"источник", r"название\s+журнала",
+                r"видання"),
+    # numbers printed each after its own label ('Том:18', 'Номер:3', 'Год издания:2013')
+    "volume": (r"volume", r"vol", r"том"),
+    "issue": (r"issue", r"number", r"номер", r"выпуск(?:\s+журнала)?", r"випуск"),
+    "year": (r"year(?:\s+of\s+publication)?", r"publication\s+year", r"год(?:\s+(?:издания|публикации))?", r"рік(?:\s+видання)?"),
+    "first-page": (r"first\s+page", r"start\s+page", r"первая\s+страница", r"начальная\s+страница"),
+    "last-page": (r"last\s+page", r"end\s+page", r"последняя\s+страница", r"конечная\s+страница"),
+    "place": (r"place\s+of\s+publication", r"место\s+издания", r"местоположение\s+издательства"),
     "references": (r"references", r"bibliography", r"list\s+of\s+references", r"literature", r"sources",
                    r"список\s+(?:использованной\s+)?литературы", r"список\s+источников", r"литература",
-                   r"библиографический\s+список"),
+                   r"библиографический\s+список", r"список\s+літератури", r"література"),
     "authors": (r"about\s+(?:the\s+)?authors?", r"information\s+about\s+(?:the\s+)?authors?", r"author\s+information",
                 r"об\s+авторах", r"об\s+авторе", r"сведения\s+об\s+авторах?", r"информация\s+об\s+авторах?"),
     "contributions": (r"contribution\s+of\s+(?:the\s+)?authors?", r"authors?['’]?\s+contributions?",
@@ -43,7 +51,7 @@ LABELS: Dict[str, Tuple[str, ...]] = {
     "url": (r"(?:stable\s+|article\s+)?url", r"permalink", r"permanent\s+link", r"постоянная\s+ссылка", r"ссылка\s+на\s+статью\s*\(url\)"),
     "edn": (r"edn",),
     "udc": (r"удк\s*/\s*udc", r"udc\s*/\s*удк", r"udc", r"удк"),
-    "pages": (r"pages", r"страницы"),
+    "pages": (r"pages", r"страницы", r"номера\s+страниц"),
 }
 
 # Labels whose value may follow after a plain space
@@ -53,7 +61,13 @@ VALUE_AFTER_SPACE = {"doi", "edn", "udc", "url"}
 MULTI_PARAGRAPH = {"abstract", "references", "authors", "contributions"}
 # Labels whose value is one line: on the label's own line, or else the next line with text;
 # the lines after it are the page's next part ('DOI: 10.1/x' then the title, unseparated)
-ONE_LINE = {"doi", "edn", "udc", "pages", "title", "byline", "journal", "url", "publisher"}
+ONE_LINE = {"doi", "edn", "udc", "pages", "title", "byline", "journal", "url", "publisher"} | {
+    "volume", "issue", "year", "first-page", "last-page", "place"}
+# labels that are common words: they count only with their colon ('Volume: 12', not 'Volume 12 of ...')
+NEEDS_COLON = ("title", "byline", "journal", "publisher", "volume", "issue", "year", "first-page", "last-page", "place")
+NUMBER_KINDS = ("volume", "issue", "year", "first-page", "last-page")
+# a list's bullet before a label ('- Автор:Широкова В.А.', '• Journal: ...')
+BULLET = re.compile(r"^\s*[-•·▪*]\s+")
 
 
 def _compile() -> List[Tuple[str, Pattern[str]]]:
@@ -74,6 +88,7 @@ _PATTERNS = _compile()
 
 def match_label(line: str) -> Tuple[str, str] | None:
     """(kind, rest of the line after the label) when the line starts with a label."""
+    line = BULLET.sub("", line)
     for kind, pat in _PATTERNS:
         m = pat.match(line)
         if m:
@@ -86,9 +101,11 @@ def match_label(line: str) -> Tuple[str, str] | None:
             # these words are headings or running text
             label = line[: m.end()]
             alone = not rest and kind in ("title", "byline", "journal", "publisher")  # 'Authors' on its own line, the names below
-            if ":" not in label and not alone and (kind in ("title", "byline", "journal", "publisher") or (
+            if ":" not in label and not alone and (kind in NEEDS_COLON or (
                     kind == "citation" and re.match(r"^\s*(?:citation|cite\s+as|цитировать|цитувати)\b", label, re.I))):
                 continue
+            if kind in NUMBER_KINDS and ("|" in rest or len(rest) > 60):
+                continue  # 'Year : 2018 | Volume : 16 | Issue : 1': an issue line, read whole
             if kind in ("doi", "edn") and rest and not re.match(r"(?:https?://|10\.|[A-Za-z]{6}\b)", rest):
                 continue
             if kind == "url" and not re.match(r"https?://\S+$", rest):

@@ -23,6 +23,7 @@ from .abstract import AbstractLines
 from .assemble import finish
 from .evidence import Evidence
 from .head import AFFILIATION, HeadLines
+from .labelled_numbers import LabelledNumbers
 from .labels import Block, split_blocks
 from .title import Candidate, is_furniture
 
@@ -63,7 +64,7 @@ def _undo_inline_hyphen(text: str) -> str:
     return INLINE_BREAK_HYPHEN.sub(join, text)
 
 
-class PageReader(HeadLines, AbstractLines):
+class PageReader(HeadLines, AbstractLines, LabelledNumbers):
     """State of one page being read."""
 
     def __init__(self, text: str, source: str) -> None:
