@@ -140,7 +140,7 @@ def parse_family_first(text: str) -> Dict[str, str] | None:
 FILE_LINK = re.compile(r"\s+(?:статья\s+в\s+формате\s+|download\s+|скачать\s+)?(?:PDF|DOCX?)\b(?:\s*[(,]?\s*\d+(?:[.,]\d+)?\s*[KkMm]i?B\)?)?\s*$", re.I)
 SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 # An affiliation/correspondence marker after a name: "Ivanova 1,*", "Petrov2", "Cruz¹"
-_MARKS = re.compile(r"(?:(?<=[^\W\d_])\s*|(?<=\.)\s*)((?:\d{1,2}[*†‡§#]?|[*†‡§#])(?:\s*,\s*(?:\d{1,2}[*†‡§#]?|[*†‡§#]))*)"
+_MARKS = re.compile(r"(?:(?<=[^\W\d_])\s*|(?<=\.)\s*)((?:\d{1,2}[*†‡§#]{0,3}|[*†‡§#]{1,3})(?:\s*,\s*(?:\d{1,2}[*†‡§#]{0,3}|[*†‡§#]{1,3}))*)"
                     r"(?=\s*(?:,|\band\b|&|\bи\b|\.\s|$))")
 
 
@@ -194,7 +194,7 @@ def parse_byline_marked(text: str, *, after_title: bool = False) -> List[Tuple[D
     marks: List[List[str]] = []
 
     def hold(m: re.Match[str]) -> str:
-        marks.append(re.findall(r"\d{1,2}|[*†‡§#]", m.group(1)))
+        marks.append(re.findall(r"\d{1,2}|[*†‡§#]+", m.group(1)))
         return f" \u2063{len(marks) - 1}\u2063"
 
     text = _MARKS.sub(hold, text)
