@@ -20,6 +20,7 @@ AFFILIATION = re.compile(r"\b(?:universit\w*|institut\w*|academy|college|school|
                          r"кафедр\w*|факультет\w*|лаборатори\w*|больниц\w*)\b", re.I)
 # a bulleted name in inverted order, as repositories list authors ('  • Xu, Senyu')
 BULLET_NAME = re.compile(r"^[•·▪‣-]\s*([^\W\d_][^,]{1,40}),\s*([^\W\d_][^,]{0,40})$")
+NUMBERED_NAME = re.compile(r"^\d{1,2}[.)]\s+(.{3,60}?)(?:\s+is\s+a\s+corresponding\s+author)?\s*$", re.I)
 # 'Authors Hung CY, Hsiao MY' / 'Авторы: ...' (a label without its colon)
 AUTHORS_PREFIX = re.compile(r"^(?:authors?|авторы?|автор\(ы\))\s*:?\s+(?=\S)", re.I)
 TITLE_ON_AGGREGATOR = re.compile(r"^(?:(?:научная\s+статья|статья)\s+на\s+тему\s+['\"«](.+)['\"»]|текст\s+научной\s+статьи\s+(.{10,}))\s*$", re.I)
@@ -71,6 +72,25 @@ def split_title_name_affiliation(line: str) -> Tuple[str, Dict[str, str], str] |
     return None
 
 
+def split_name_affiliation(line: str) -> Tuple[Dict[str, str], str] | None:
+    """'• Светлана Викторовна Иванова Санкт-Петербургский государственный университет, Россия' ->
+    (person, affiliation): a list of authors, each with the institution on the same line."""
+    bullet = re.match(r"^\s*[•·▪‣-]\s*", line)
+    words = line[bullet.end():].split() if bullet else line.split()
+    for k in (3, 2, 4):
+        if len(words) < k + 2:
+            continue
+        rest = " ".join(words[k:])
+        if not words[k][:1].isupper() or not looks_affiliation(rest) or not AFFILIATION.search(" ".join(words[k:k + 6])):
+            continue
+        name = " ".join(words[:k])
+        person = bylines.parse_initials_first(name) or bylines.parse_full_name(name)
+        # a list's bullet or a patronymic says it is a person ('Harbourside Family Practice, ...' is not)
+        if person and not AFFILIATION.search(name) and (bullet or any(bylines.PATRONYMIC.search(w) for w in words[:k])):
+            return person, rest
+    return None
+
+
 class HeadLines:
     """Byline and title candidates; the state lives on the page reader."""
 
@@ -96,6 +116,17 @@ class HeadLines:
         if bullet and all(bylines.NAME_WORD.match(w) or bylines.is_initials(w) for w in f"{bullet.group(1)} {bullet.group(2)}".split()):
             self._add_names(n, [{"family": bullet.group(1).strip(), "given": bullet.group(2).strip()}])
             return True
+        with_place = split_name_affiliation(line)
+        if with_place:  # '• Светлана Викторовна Иванова Санкт-Петербургский государственный университет, ...'
+            self._add_names(n, [with_place[0]])
+            self.custom.setdefault("affiliations-as-printed", []).append(with_place[1])
+            return True
+        numbered = NUMBERED_NAME.match(line)
+        if numbered:  # eLife: '1. Richard J Abdill', '2. Ran Blekhman Is a corresponding author'
+            person = bylines.parse_initials_first(numbered.group(1)) or bylines.parse_full_name(numbered.group(1))
+            if person:
+                self._add_names(n, [person])
+                return True
         prefixed = AUTHORS_PREFIX.match(line)
         if prefixed and self._byline(n, line[prefixed.end():]):
             return True

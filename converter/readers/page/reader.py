@@ -270,7 +270,8 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
     def _numbered_run(lines: List[Tuple[int, str]]) -> int | None:
         """Index where an unlabelled numbered list '1. ... 2. ...' starts (a reference list)."""
         for i, (_, line) in enumerate(lines):
-            if re.match(r"^\s*(?:\[1\]|1[.)])\s+\S", line):
+            # a reference is a sentence or carries a year; '1. Richard J Abdill' is a list of authors
+            if re.match(r"^\s*(?:\[1\]|1[.)])\s+\S", line) and (len(line.split()) >= 6 or re.search(r"\b(?:1[89]|20)\d\d\b", line)):
                 if any(re.match(r"^\s*(?:\[2\]|2[.)])\s+\S", t) for _, t in lines[i + 1:]):
                     return i
         return None
