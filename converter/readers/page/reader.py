@@ -18,6 +18,7 @@ from ...references import parse_reference, split_reference_list
 from ...vocabulary.identifiers import clean_doi
 from ...vocabulary.licences import licence_url
 from ...vocabulary.text import repair_homoglyphs
+from .. import jats
 from . import bylines, citation, history, identifiers, issue, people
 from .abstract import AbstractLines
 from .assemble import finish
@@ -62,6 +63,9 @@ def _undo_inline_hyphen(text: str) -> str:
     def join(m: re.Match[str]) -> str:
         return m.group(0) if m.group(1).lower() in HYPHEN_PREFIXES else m.group(1) + m.group(2)
     return INLINE_BREAK_HYPHEN.sub(join, text)
+
+
+JATS_SOURCE = re.compile(r"^\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!DOCTYPE\s+article\b|<article\b[^>]*\barticle-type=|<article\s+xmlns)")
 
 
 class PageReader(HeadLines, AbstractLines, LabelledNumbers):
@@ -424,4 +428,8 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
     options = options or Options()
     check_line_lengths(text, options, source)
     check_text_length(text, options.get("max_page_chars", 200_000), "max_page_chars", source)
+    if JATS_SOURCE.match(text):  # the page's XML source copied instead of its text: read as what it is
+        result = jats.read(text, source=source, options=options)
+        result.diagnostics.insert(0, Diagnostic("this page's text is JATS XML; read with the JATS reader", "warning", source, 1))
+        return result
     return PageReader(text, source).read()
