@@ -168,12 +168,44 @@ def menu_lines(lines: List[str]) -> set[int]:
     return menu
 
 
+# a metadata dump on one line: 'authors: Jamshidi, B.; ... title: Analysis ... date: 2021-04-23 journal: nan DOI: 10.1101/...'
+_INLINE_KEY = re.compile(r"(?:^|(?<=\s))([A-Za-z_]{2,12}):\s")
+_INLINE_KINDS = {"authors": "byline", "author": "byline", "title": "title", "journal": "journal", "doi": "doi",
+                 "abstract": "abstract", "keywords": "keywords", "volume": "volume", "issue": "issue", "year": "year",
+                 "pages": "pages", "date": "date"}
+
+
+def inline_fields(line: str) -> List[Tuple[str, str]]:
+    """[(kind, value)] of a line holding three or more 'key: value' fields of the record, else [].
+    Unknown keys ('sha: 0aede...') stay text; empty values ('nan', 'none') are dropped."""
+    keys = list(_INLINE_KEY.finditer(line))
+    if sum(m.group(1).lower() in _INLINE_KINDS for m in keys) < 3:
+        return []
+    out: List[Tuple[str, str]] = []
+    if line[: keys[0].start()].strip():
+        out.append(("text", line[: keys[0].start()].strip()))
+    for m, nxt in zip(keys, keys[1:] + [None]):
+        value = line[m.end(): nxt.start() if nxt else len(line)].strip()
+        kind = _INLINE_KINDS.get(m.group(1).lower())
+        if kind is None:
+            out.append(("text", f"{m.group(1)}: {value}"))
+        elif kind == "date":
+            out.append(("text", f"Published: {value}"))  # the record's date, read as a publication date
+        elif value.lower() not in ("nan", "none", "null", "n/a", "-", ""):
+            out.append((kind, value))
+    return out
+
+
 def split_blocks(lines: List[str]) -> List[Block]:
     """The page as blocks: one per label, with the text up to the next label. A one-line
     label (Keywords, DOI, Conflict of interest...) owns only its own paragraph."""
     blocks: List[Block] = [Block("head", 1)]
     menu = menu_lines(lines)
     for n, line in enumerate(lines, 1):
+        dump = inline_fields(line) if len(line) < 20_000 and ": " in line else []
+        if dump:
+            blocks.extend(Block(kind, n, [(n, value)]) for kind, value in dump)
+            continue
         hit = match_label(line) if n not in menu else None
         if hit:
             kind, rest = hit
