@@ -253,3 +253,24 @@ def split_byline_title(line: str) -> Tuple[List[Dict[str, str]], str] | None:
         if names and not parse_byline(tail.split(".")[0]):
             return names, tail.strip()
     return None
+
+
+_CYRILLIC_WORD = re.compile(r"^[^\w]*[А-ЯЁа-яёІіЇїЄєҐґ]")
+_LATIN_WORD = re.compile(r"^[^\w]*[A-Za-z]")
+_FILE_WORDS = {"PDF", "DOCX", "HTML", "XML", "DOI", "URL", "EDN", "UDC", "ISSN", "ISBN", "ORCID"}
+
+
+def two_columns(line: str) -> Tuple[str, str] | None:
+    """'БИБЛИОМЕТРИЧЕСКИЕ ПОКАЗАТЕЛИ BIBLIOMETRIC RATES' -> the Russian and the English column of
+    a bilingual PDF printed side by side: two or more Cyrillic words, then two or more Latin
+    words, the script changing once."""
+    words = line.split()
+    scripts = ["c" if _CYRILLIC_WORD.match(w) else "l" if _LATIN_WORD.match(w) else "" for w in words]
+    switch = [i for i in range(1, len(words)) if scripts[i] == "l" and scripts[i - 1] == "c"]
+    if len(switch) != 1 or "c" in scripts[switch[0]:]:
+        return None
+    cut = switch[0]
+    latin_words = [w for w in words[cut:] if len(re.sub(r"[^A-Za-z]", "", w)) >= 3 and w.strip(".,;:()") not in _FILE_WORDS]
+    if sum(sc == "c" for sc in scripts[:cut]) < 2 or len(latin_words) < 2:
+        return None  # 'Статья в формате PDF 89 KB' is no English column
+    return " ".join(words[:cut]), " ".join(words[cut:])

@@ -293,6 +293,10 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
     def _classify_line(self, n: int, line: str, next_line: str = "") -> None:
         line = self.repair(n, line)
         self._identifiers(n, line)
+        halves = bylines.two_columns(line) if "abstract" not in self.item and len(line) < 300 else None
+        if halves:  # a bilingual PDF's two columns on one line: the Russian column is the article's
+            line = halves[0]
+            self.custom.setdefault("english-column-as-printed", []).append(halves[1])
         if len(line) > LONG_LINE:  # running text, never a title, byline or issue line: kept without the head's rules
             if "abstract" not in self.item and self._has_title():
                 self.set_abstract([(n, line)])
