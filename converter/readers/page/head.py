@@ -27,6 +27,8 @@ TITLE_ON_AGGREGATOR = re.compile(r"^(?:(?:научная\s+статья|стат
 # a citation that starts with its first author inverted and a year soon after (APA, MLA, Chicago exports)
 INVERTED_CITATION = re.compile(r"^[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+){0,2},\s(?:(?:[^\W\d_]\.\s?){1,3}|[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+){0,2}[.,]).{0,250}?"
                                r"\b(?:19|20)\d\d\b")
+# GOST's 'Title / I. O. Family, ... // Journal' with a year after it
+GOST_CITATION = re.compile(r"\S\s/\s*(?:[^\W\d_]\.\s?){1,2}\s?[^\W\d_][\w'’-]+.{0,200}?\s//\s.{3,300}?\b(?:1[89]|20)\d\d\b")
 INVERTED_NAME = re.compile(r"^([^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?),\s*([^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?)$")
 ORG_PREFIX = re.compile(r"^(?:\d\s*)?(?:ФГБУ|ФГБОУ|ФГАОУ|ФГБНУ|ФГУП|ФБУН|ГБУЗ|ГБОУ|ГАУЗ|АНО|НИИ|ООО|АО|ОАО|ЧУ|ФКУЗ|КГБУЗ|МБОУ)\b")
 ADDRESS = re.compile(r"^\d{5,6},|\b(?:ул|д|пр|пер|г)\.\s|\b(?:street|road|avenue|str)\b\.?|\bP\.?O\.? Box\b", re.I)
@@ -186,6 +188,9 @@ class HeadLines:
     def _citation_like(self, n: int, line: str) -> bool:
         """An unlabelled citation of the article in its head ('Kwon S, Kim D, "Title", Journal,
         vol. 2014, Article ID 285367, 2014. https://doi.org/...'): read like a citation line."""
+        if not self.citations and GOST_CITATION.search(line) and len(line) < 600:
+            self.citations.append((n, line))  # a catalogue's record: 'Title / Д. Тарасов, О. Гарасим // Вісник ... С. 382-388'
+            return True
         if not self.citations and INVERTED_CITATION.match(line) and len(line) < 600 and line.count(". ") >= 2:
             self.citations.append((n, line))  # 'Martínez Sánchez, A. (2025). Title. Journal, 27(1), 105-122'
             return True
