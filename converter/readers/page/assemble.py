@@ -75,7 +75,11 @@ def _read_citations(r: "PageReader") -> None:
     if len(r.citations) > 1:
         r.custom["citation-other-as-printed"] = [text for _, text in r.citations[1:]]
     n, line = r.citations[0]
-    numbers = issue.issue_facts(line) or {}  # 'Am Fam Physician. 2013 Sep 15;88(6):388–394.': the certain patterns first
+    # Vancouver's '[Internet]' and '[cited 2026 Feb 2]' (and their translations) say nothing of the issue
+    plain = re.sub(r"\s*\[(?:internet|інтернет|интернет|cited|цит|процитовано|дата обращения)[^\]]{0,40}\]", "", line, flags=re.I)
+    r.citations[0] = (n, plain)
+    # GOST's 'Authors. Title // Journal. – 2020. – Т. 10': the journal and numbers follow the '//'
+    numbers = (issue.issue_facts(plain.rsplit("//", 1)[1]) if "//" in plain else None) or issue.issue_facts(plain) or {}  # 'Am Fam Physician. 2013 Sep 15;88(6):388–394.': the certain patterns first
     journal = numbers.pop("container-title", "")
     if "//" in journal:  # GOST: 'Authors. Title // Journal. – 2020. – Т. 10'
         journal = journal.rsplit("//", 1)[1].strip(" .–—-")
@@ -84,7 +88,7 @@ def _read_citations(r: "PageReader") -> None:
     for key, value in numbers.items():
         r.evidence.add(key, value, "citation", n)
     r.evidence.add("URL", identifiers.find_article_url(line), "citation", n)
-    r.citation_parse = citation.parse_citation(line)
+    r.citation_parse = citation.parse_citation(plain)
     for key, value in r.citation_parse.items():
         if key != "author":
             r.evidence.add(key, value, "citation", n)

@@ -45,7 +45,7 @@ _VOLUME_YEAR_PAGES = re.compile(rf"(?<![\d/.])(\d{{1,4}})\s*\(\s*({_YEAR})\s*\)\
 # '12(3): 45-60', '230(3): 345–356', '12(5), 1315'
 _COMPACT = re.compile(rf"(?<![\d/.])(\d{{1,4}})\s*\(\s*(\d{{1,4}}(?:\s*[-/–]\s*\d{{1,4}})?|[A-Za-z]+\s*\d{{0,4}})\s*\)"
                       rf"\s*(?:[:,]\s*({_RANGE}))?")
-_MONTH_YEAR = re.compile(rf"(?:(\d{{1,2}})\s+)?([^\W\d_]{{3,10}})\.?,?\s+({_YEAR})\b")   # '5 March 2020', 'Октябрь 2022'
+_MONTH_YEAR = re.compile(rf"(?:(\d{{1,2}}),?\s+)?([^\W\d_]{{3,10}})\.?,?\s+({_YEAR})\b")   # '5 March 2020', 'Октябрь 2022'
 _YEAR_MONTH = re.compile(rf"\b({_YEAR})\s+([^\W\d_]{{3,10}})\b(?:\s+(\d{{1,2}})\b)?")  # '2020 Mar', '2020 Mar 5'
 _BARE_YEAR = re.compile(rf"(?<![\d./-]){_YEAR}(?![\d/-])")
 _IDENTIFIER = re.compile(r"(?:issn\s*:?\s*\d{4}\s?-?\s?\d{3}[\dxX](?:\s*\([^)]{0,12}\))?|doi|https?://|www\.|issn|isbn|10\.\d{4,9}/)\S*", re.I)
@@ -110,9 +110,15 @@ def _date(work: str, taken: List[Tuple[int, int]]) -> Tuple[List[int], int] | No
             month = month_number(m.group(mo))
             if month and re.search(r"[-–/]\s*$", work[: m.start(mo)]):
                 return [int(m.group(y))], m.start()  # a range of months ('Июль-сентябрь 2020'): the year
-            if month and not any(a < m.end() and m.start() < b for a, b in taken):
-                day = [int(m.group(d))] if m.group(d) and 1 <= int(m.group(d)) <= 31 else []
-                return [int(m.group(y)), month] + day, m.start()
+            if not month:
+                continue
+            start = m.start()
+            if any(a < m.end() and start < b for a, b in taken):
+                start = min(m.start(y), m.start(mo))  # the number before the month is the issue's ('no. 12, Dec. 2014')
+                if any(a < m.end() and start < b for a, b in taken):
+                    continue
+            day = [int(m.group(d))] if start == m.start() and m.group(d) and 1 <= int(m.group(d)) <= 31 else []
+            return [int(m.group(y)), month] + day, start
     for m in _BARE_YEAR.finditer(work):
         if not any(a <= m.start() < b for a, b in taken):
             return [int(m.group(0))], m.start()
@@ -131,6 +137,13 @@ def journal_name(text: str) -> str | None:
     return name
 
 
+# words of journal names, never the authors of a running head
+_TOPIC_WORDS = {"science", "sciences", "research", "society", "health", "medicine", "engineering", "technology",
+                "education", "economics", "law", "policy", "history", "culture", "language", "literature", "art",
+                "arts", "nature", "environment", "development", "management", "business", "physics", "chemistry",
+                "biology", "psychology", "philosophy", "politics", "religion", "theory", "practice", "applications"}
+
+
 def _journal(text: str) -> str | None:
     """The journal's name printed before the numbers ('Вестник Томского университета. 2022.'),
     when what stands there reads as a name and not as a sentence or a label."""
@@ -141,7 +154,9 @@ def _journal(text: str) -> str | None:
     if re.search(r"\s[»>]\s", text):  # a breadcrumb: the journal is its last step ('Journals » Journal of Pain Research »')
         text = [step for step in re.split(r"\s[»>]\s", text.strip(" »>")) if step.strip()][-1]
     # a running head names the authors first ('Zielinski and Halling BMC Res Notes', 'Kim et al. Trials')
-    text = re.sub(r"^(?:\(\d\))?\s*[^\W\d_][\w'’-]+(?:\s+(?:and|&)\s+[^\W\d_][\w'’-]+|\s+et\s+al\.?)\s+", "", text.strip())
+    heads = re.match(r"^(?:\(\d\))?\s*([^\W\d_][\w'’-]+)(?:\s+(?:and|&)\s+([^\W\d_][\w'’-]+)|\s+et\s+al\.?)\s+", text.strip())
+    if heads and not {w.lower() for w in heads.groups() if w} & _TOPIC_WORDS:  # 'Science and Science of Science' is a name
+        text = text.strip()[heads.end():]
     text = re.split(r"\s(?:[ep]-?)?ISSN\b|\s(?:www\.|https?://)", text, flags=re.I)[0]
     text = re.sub(r"\s*\((?:[A-Z]{2,10}|[А-ЯЁ, ]{3,20})\)\s*$", "", text.strip(" \t.,;:|"))  # '... (AJHSSR)', '(РИНЦ, ВАК)'
     text = re.split(r",\s*(?=(?:Springer|Elsevier|Wiley|Taylor\s*&\s*Francis|SAGE|Emerald|MDPI|Frontiers|De\s+Gruyter|"
