@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Set, Tuple
 
 from ...model import CSLItem, Diagnostics
 from ...references.givennames import given_names
-from . import bylines, identifiers, people
+from . import bylines, identifiers, issue, people
 from .evidence import Evidence
 from .title import Candidate, is_furniture
 from .title import clean as clean_title
@@ -198,6 +198,9 @@ class HeadLines:
         if self.citations or len(line) > 600 or not quoted or line.count(",") < 2:
             return False
         by_names = bylines.parse_byline(line[: quoted.start()].strip(" ,.:"))
+        if quoted.start() <= 2 and issue.issue_facts(line[quoted.end():]):
+            self.citations.append((n, line))  # MLA without authors: '«TITLE». JOURNAL, вип. 1, Вересень 2022, с. 188-9'
+            return True
         if not (by_names or (identifiers.find_doi(line) and re.search(r"\b(?:19|20)\d\d\b", line) and line.count(",") >= 3)):
             return False
         self.citations.append((n, line))

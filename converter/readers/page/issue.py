@@ -28,7 +28,7 @@ _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
     ("year", re.compile(rf"\b(?:year|год)\s*[:.]?\s*({_YEAR})\b", re.I)),
     ("volume", re.compile(r"(?<![^\W\d_])vol(?:ume)?\.?\s*(?:19|20)\d\d\s*:\s*(\d{1,4})\b", re.I)),  # Dove: 'Volume 2016:9'
     ("volume", re.compile(rf"(?<![^\W\d_])(?:vol(?:ume|umen)?|т(?:ом)?|tom|tomo|tome|bd|band|jahrgang)\b\.?\s*[:.-]?\s*({_NUM})\b", re.I)),
-    ("issue", re.compile(r"(?<![^\W\d_])(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск[еа]?)?|heft|сер)\.?(?<=\w|\.)(?:\s*[°º])?"
+    ("issue", re.compile(r"(?<![^\W\d_])(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск[еа]?)?|вип(?:уск)?|heft|сер)\.?(?<=\w|\.)(?:\s*[°º])?"
                          r"\s*[:.-]?\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)(?![\d.]*\s*[-–]\s*\d)", re.I)),
     ("issue", re.compile(r"№\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)")),
     # Japanese and Chinese print the label after the number: '2021 年 2 巻 1 号', '第12卷 第3期'
@@ -68,6 +68,8 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
         if kind in found or any(a < end and start < b for a, b in taken):
             return
         found[kind] = re.sub(r"\s*[-–—~]\s*", "-", value.strip())
+        if kind == "page":
+            found[kind] = _expand_range(found[kind])
         taken.append((start, end))
         first = min(first, start if label_start is None else label_start)
 
@@ -100,6 +102,14 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     if journal:
         found["container-title"] = journal
     return found if len(found) >= 2 else None
+
+
+def _expand_range(pages: str) -> str:
+    """'188-9' -> '188-189': a range printed with the last page's leading digits left out."""
+    m = re.fullmatch(r"(\d+)-(\d+)", pages)
+    if m and len(m.group(2)) < len(m.group(1)) and int(m.group(1)[-len(m.group(2)):]) < int(m.group(2)):
+        return f"{m.group(1)}-{m.group(1)[:-len(m.group(2))]}{m.group(2)}"
+    return pages
 
 
 def _date(work: str, taken: List[Tuple[int, int]]) -> Tuple[List[int], int] | None:
