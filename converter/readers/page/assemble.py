@@ -226,6 +226,10 @@ def _authors(r: "PageReader") -> None:
         cited = r.citation_parse.get("author")
         if cited:  # no byline on the page: the citation line's authors
             names = cited
+    head = next((title.RUNNING_HEAD.match(ln.strip()) for ln in r.lines[:3] if title.RUNNING_HEAD.match(ln.strip())), None)
+    if names and head and names[0].get("given") == head.group(1) and names[0]["family"] != head.group(1):
+        # the running head names the first author's family ('Ibarra et al.'): the byline put it first
+        names = [{"family": p.get("given", ""), "given": p["family"]} if " " not in p.get("given", " ") else p for p in names]
     if names:
         r.item["author"] = names
     if any(len(e) > 1 for e in extra):

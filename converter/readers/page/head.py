@@ -14,7 +14,7 @@ from .title import Candidate, is_furniture
 from .title import clean as clean_title
 
 AFFILIATION = re.compile(r"\b(?:universit\w*|institut\w*|academy|college|school|centre|center|hospital|clinic|practice|"
-                         r"ministry|foundation|PCT|NHS|trust|inc|ltd|gmbh|corporation|"
+                         r"ministry|ministerio|minist[eè]re|министерств\w*|foundation|PCT|NHS|trust|inc|ltd|gmbh|corporation|"
                          r"department|faculty|laborator\w*|universidad\w*|universit[àéä]\w*|instituto|hochschule|facultad|"
                          r"escuela|faculdade|университет\w*|институт\w*|академи\w*|колледж\w*|центр\w*|"
                          r"кафедр\w*|факультет\w*|лаборатори\w*|больниц\w*)\b", re.I)

@@ -9,6 +9,7 @@ or the journal's name."""
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 import unicodedata
 from dataclasses import dataclass
 from typing import Dict, List, Sequence, Tuple
@@ -88,9 +89,14 @@ def agrees(a: str, b: str) -> bool:
     if fa == fb:
         return True
     short, long_ = sorted((fa, fb), key=len)
-    return len(short) >= 20 and long_.startswith(short)
+    if len(short) >= 20 and long_.startswith(short):
+        return True
+    # the same title with a slip of the pen in one copy ('estrategias de compresión' / 'estrategia de comprensión')
+    return len(short) >= 30 and len(long_) < 300 and SequenceMatcher(None, fa, fb).ratio() >= 0.93
 
 
+# a PDF's running head: the first author's family name, 'et al.' (or a second name), then the title
+RUNNING_HEAD = re.compile(r"^([^\W\d_][\w'’-]+)(?:\s+(?:and|&|и)\s+[^\W\d_][\w'’-]+|\s+et\s+al\.?|\s+и\s+др\.?),\s+\S")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
@@ -107,6 +113,26 @@ def _cjk_names(text: str) -> bool:
     return len(tokens) >= 2 and all(len(t) <= 4 and _CJK.search(t) for t in tokens)
 
 
+def _translated_titles(candidates: Sequence[Candidate], byline_at: Sequence[int]) -> set[int]:
+    """Lines of a stack of titles over the byline ('Diseño y validación ...' / 'Design and
+    Validation ...' / 'Projeto e validação ...' / names): each 4-40 words, at most two lines
+    apart, in different languages."""
+    by_end = {max(c.line, c.last_line): c for c in candidates}
+    for b in byline_at:
+        last = by_end.get(b - 1) or by_end.get(b - 2)
+        if last is None:
+            continue
+        stack = [last]
+        for c in sorted((c for c in candidates if c.line < last.line), key=lambda c: -c.line):
+            if stack[-1].line - max(c.line, c.last_line) > 2 or not 4 <= len(c.text.split()) <= 40:
+                break
+            stack.append(c)
+        languages = {guess_language(c.text) for c in stack}
+        if len(stack) >= 2 and len(languages) == len(stack) and None not in languages:
+            return {c.line for c in stack}
+    return set()
+
+
 def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract_at: int | None,
           citation_title: str | None, journal: str | None, doi_at: Sequence[int] = (),
           page_title: str | None = None, cyrillic_page: bool | None = None,
@@ -115,9 +141,12 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
     first = clean(page_title)[0] if page_title else ""
     if page_title:  # the saved title without the site's suffix ('Title - 2010 - Procedia', 'Title | Journal')
         page_title = re.split(r"\s+(?:[-|–—]|::)\s+", page_title)[0]
+        head = RUNNING_HEAD.match(page_title)  # or a running head's prefix ('Ibarra et al., Title')
+        page_title = page_title[head.end() - 1:] if head else page_title
     echoed = bool(page_title) and any(c.text != first and agrees(c.text, page_title or "") for c in candidates)
     cjk_bylines = [c.line for c in candidates if _cjk_names(c.text)]
     byline_at = list(byline_at) + cjk_bylines
+    stacked = _translated_titles(candidates, byline_at)
     for c in candidates:
         words = _words(c.text)
         s = 0.0
@@ -135,6 +164,8 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
             s -= 6
         if VENUE.search(c.text):
             s -= 3
+        if RUNNING_HEAD.match(c.text):
+            s -= 5  # 'Ibarra et al., Enseñanza recíproca ...': a PDF's running head
         if PRONOUN_START.match(c.text):
             s -= 4
         if DATE_IN_LINE.search(c.text):
@@ -176,9 +207,12 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
             s -= 3  # 'Article history: ...', 'Correspondence Address: ...'
         if len(words) > 30 and len(re.findall(r"[a-zа-я]\.\s+[A-ZА-Я]", c.text)) >= 1:
             s -= 4  # sentences of running text
-        # the byline right after (or right before) the title is the strongest layout cue
+        # the byline right after (or right before) the title is the strongest layout cue; titles
+        # printed in two or three languages one over the other share the cue (the language decides)
         end = max(c.line, c.last_line)
-        if any(b - end == 1 for b in byline_at):
+        if c.line in stacked:
+            s += 3
+        elif any(b - end == 1 for b in byline_at):
             s += 5
         elif any(b - end == 2 for b in byline_at):
             s += 3
