@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Dict, List
 from ...errors import ParseError
 from ...model import CSLItem
 from ...vocabulary.casing import looks_title_case
-from ...vocabulary.languages import guess_language, is_cyrillic
+from ...vocabulary.languages import bcp47, guess_language, is_cyrillic
 from ...vocabulary.text import undo_line_hyphens
 from . import bylines, citation, identifiers, issue, people, title
 from .abstract import NOT_AN_ABSTRACT
@@ -271,8 +271,28 @@ def _apply_marks(r: "PageReader", extra: List[Dict[str, Any]]) -> None:
             r.custom.setdefault("notes", []).append(f"{mark} {text}")
 
 
+# the page says the article's language: 'Full Text: PDF (Russian)', 'Язык: украинский', 'LanguageJapanese'
+STATED_LANGUAGE = (re.compile(r"\b(?:full\s+text|pdf|html|download|скачать|текст)\b[^()\n]{0,15}\(([^\W\d_]{3,20})\)", re.I),
+                   re.compile(r"^(?:article\s+language|language|язык(?:\s+(?:статьи|публикации))?|мова(?:\s+статті)?|idioma|langue)"
+                              r"\s*:?\s*([^\W\d_]{3,20})\s*$", re.I))
+
+
+def _stated_language(lines: List[str]) -> str | None:
+    for line in lines:
+        for pattern in STATED_LANGUAGE:
+            m = pattern.search(line.strip())
+            if m and bcp47(m.group(1)):
+                return bcp47(m.group(1))
+    return None
+
+
 def _language(r: "PageReader") -> None:
-    """The article's language from its own title and abstract, only when they settle it."""
+    """The article's language as the page states it, else from its own title and abstract, only
+    when they settle it."""
+    stated = _stated_language(r.lines)
+    if stated:
+        r.item["language"] = stated
+        return
     text = f"{r.item.get('title', '')} {r.item.get('abstract', '')[:SAMPLE]}".strip()
     language = guess_language(text) if text else None
     if language:
