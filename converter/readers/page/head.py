@@ -43,6 +43,8 @@ def looks_affiliation(line: str) -> bool:
     m = AFFILIATION.search(line)
     if not m:
         return False
+    if len(AFFILIATION.findall(line)) >= 2 and len(line[: m.start()].split()) <= 3:
+        return True  # 'Московского государственного университета Lomonosov Moscow State University'
     if len(line[: m.start()].split()) > 5:
         return False  # '... in College of Education, Oyo' ends a title; an affiliation names its institution early
     return "," in line or ";" in line or m.start() == 0 or (len(line.split()) <= 6 and line[:1].isupper())

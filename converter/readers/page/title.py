@@ -254,7 +254,9 @@ def wrapped(candidates: List[Candidate]) -> List[Candidate]:
             if prev.endswith(":") and len(prev.split()) <= 3:
                 continues = False  # 'Published:' is a label, not the first half of a title
             gap = nxt.line - max(parts[-1].line, parts[-1].last_line)
-            near = gap == 1 or (gap <= 4 and nxt.text[:1].islower())  # PDF text may put blank lines inside a title
+            # PDF text may put blank lines inside a title (a lower-case continuation, or words in capitals)
+            near = gap == 1 or (gap <= 4 and nxt.text[:1].islower()) or (
+                gap == 2 and prev.isupper() and nxt.text.isupper() and not re.search(r"\d", prev + nxt.text))
             if not continues or not near or parts[-1].text.rstrip()[-1:] in ".!?;" \
                     or parts[-1].text.isupper() != nxt.text.isupper() or is_furniture(parts[-1].text) \
                     or re.search(r"[^\W\d_]\d|,\s*\d|\d\s*,|\b(?:MD|PhD)\b", nxt.text):  # names with markers
