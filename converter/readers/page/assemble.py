@@ -14,6 +14,7 @@ from ...vocabulary.text import undo_line_hyphens
 from . import bylines, citation, identifiers, issue, people, title
 from .abstract import NOT_AN_ABSTRACT
 from .evidence import Finding
+from .head import looks_affiliation
 
 if TYPE_CHECKING:
     from .reader import PageReader
@@ -41,6 +42,7 @@ def finish(r: "PageReader") -> None:
     else:
         r.diags.warn("no article title found on this page; the record has the other fields it could read",
                      field="title")
+    _edited_book(r)
     _authors(r)
     _language(r)
     _item_type(r)
@@ -310,8 +312,24 @@ ITEM_TYPES = (
 )
 
 
+def _edited_book(r: "PageReader") -> None:
+    """'The Oxford Handbook of Political Science' over 'Edited by Robert E. Goodin': the article
+    is a chapter, the line above the editors is its book."""
+    if not r.editors:
+        return
+    n, names = r.editors[0]
+    r.item["editor"] = names
+    book = next((text for m, text in r.other if m == n - 1), None)
+    if book and "container-title" not in r.item and not looks_affiliation(book):
+        r.item["container-title"] = book.strip().rstrip(".")
+        r.other.remove((n - 1, book))
+        r.item["type"] = "chapter"
+
+
 def _item_type(r: "PageReader") -> None:
     """A conference paper, chapter or preprint says so on its page; else a journal article."""
+    if r.item.get("type") == "chapter":
+        return
     head = "\n".join(line[:500] for line in r.lines[:40])
     for csl_type, pattern in ITEM_TYPES:
         if pattern.search(head) and not (csl_type == "article" and "container-title" in r.item):

@@ -20,6 +20,7 @@ AFFILIATION = re.compile(r"\b(?:universit\w*|institut\w*|academy|college|school|
                          r"кафедр\w*|факультет\w*|лаборатори\w*|больниц\w*)\b", re.I)
 # a bulleted name in inverted order, as repositories list authors ('  • Xu, Senyu')
 BULLET_NAME = re.compile(r"^[•·▪‣-]\s*([^\W\d_][^,]{1,40}),\s*([^\W\d_][^,]{0,40})$")
+EDITED_BY = re.compile(r"^(?:edited\s+by|eds?\.\s+by|под\s+(?:общ(?:ей)?\.?\s+)?ред(?:\.|акцией)|за\s+ред(?:\.|акцією))\s+(.{3,200})$", re.I)
 NUMBERED_NAME = re.compile(r"^\d{1,2}[.)]\s+(.{3,60}?)(?:\s+is\s+a\s+corresponding\s+author)?\s*$", re.I)
 # 'Authors Hung CY, Hsiao MY' / 'Авторы: ...' (a label without its colon)
 AUTHORS_PREFIX = re.compile(r"^(?:authors?|авторы?|автор\(ы\))\s*:?\s+(?=\S)", re.I)
@@ -108,6 +109,7 @@ class HeadLines:
     about: List[Dict[str, Any]]
     other: List[Tuple[int, str]]
     candidates: List[Candidate]
+    editors: List[Tuple[int, List[Dict[str, str]]]]
     citations: List[Tuple[int, str]]
     references: List[CSLItem]
     headings: Set[int]
@@ -120,6 +122,12 @@ class HeadLines:
         if bullet and all(bylines.NAME_WORD.match(w) or bylines.is_initials(w) for w in f"{bullet.group(1)} {bullet.group(2)}".split()):
             self._add_names(n, [{"family": bullet.group(1).strip(), "given": bullet.group(2).strip()}])
             return True
+        edited = EDITED_BY.match(line)
+        if edited and not self.editors:  # 'Edited by Robert E. Goodin': the book holding a chapter
+            names = bylines.parse_byline(edited.group(1))
+            if names:
+                self.editors.append((n, names))
+                return True
         with_place = split_name_affiliation(line)
         if with_place:  # '• Светлана Викторовна Иванова Санкт-Петербургский государственный университет, ...'
             self._add_names(n, [with_place[0]])

@@ -8,7 +8,7 @@ from typing import Dict, List, Tuple
 from ...vocabulary.dates import month_number
 from ...vocabulary.dates import parse_day_first as parse_day_first_date
 
-_DATE = r"(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4})"
+_DATE = r"(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4}|[A-Za-zА-Яа-яё]{3,9}\.?\s+\d{4})"
 # history label -> key; CSL has `submitted`, the rest go to custom.dates
 HISTORY: Tuple[Tuple[str, str], ...] = (
     ("submitted", r"submitted|received|поступила(?:\s+в\s+редакцию)?|дата\s+поступления|статья\s+поступила(?:\s+в\s+редакцию)?"),
@@ -34,6 +34,9 @@ def parse_date(text: str) -> List[int] | None:
     m = re.match(r"^([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})$", text)  # 'March 5, 2020'
     if m and month_number(m.group(1)):
         return [int(m.group(3)), month_number(m.group(1)) or 0, int(m.group(2))]
+    m = re.match(r"^([^\W\d_]{3,9})\.?\s+(\d{4})$", text)  # 'Jul 2011': a month
+    if m and month_number(m.group(1)):
+        return [int(m.group(2)), month_number(m.group(1)) or 0]
     return None
 
 

@@ -9,7 +9,7 @@ from typing import Dict, List, Pattern, Tuple
 
 # kind -> label phrases (regular expressions, matched case-insensitively at a line start)
 LABELS: Dict[str, Tuple[str, ...]] = {
-    "abstract": (r"abstract", r"summary", r"annotation", r"аннотация", r"резюме", r"реферат", r"анотація", r"аңдатпа",
+    "abstract": (r"abstract(?:\s+and\s+keywords)?", r"summary", r"annotation", r"аннотация", r"резюме", r"реферат", r"анотація", r"аңдатпа",
                  r"resumo", r"resumen", r"résumé", r"zusammenfassung", r"abstrakt", r"streszczenie", r"riassunto"),
     "keywords": (r"key\s*words", r"keywords", r"ключевые\s+слова", r"ключові\s+слова", r"түйін\s+сөздер",
                  r"palavras[\s-]chave", r"palabras\s+clave", r"mots[\s-]cl[ée]s", r"schlüsselwörter", r"schlagwörter",

@@ -94,6 +94,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         self.abstract_line: int | None = None
         self.unlabelled_sections: List[Tuple[int, str]] = []  # a structured abstract found without its label
         self.title_lines: List[int] = []                 # the lines the chosen title stands on
+        self.editors: List[Tuple[int, List[Dict[str, str]]]] = []  # 'Edited by ...' lines: the book's editors
         self.references: List[CSLItem] = []
         self.role_statements: List[Tuple[int, str]] = []  # contributions written role first
         self.byline_marks: List[List[str]] = []          # affiliation markers after each byline name

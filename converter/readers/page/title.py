@@ -9,9 +9,10 @@ or the journal's name."""
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Dict, List, Sequence, Tuple
 
 from ...vocabulary.casing import sentence_case_from_capitals
@@ -139,11 +140,13 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
           abstract_language: str | None = None) -> None:
     """Set each candidate's score; the caller takes the highest."""
     first = clean(page_title)[0] if page_title else ""
-    if page_title:  # the saved title without the site's suffix ('Title - 2010 - Procedia', 'Title | Journal')
-        page_title = re.split(r"\s+(?:[-|–—]|::)\s+", page_title)[0]
-        head = RUNNING_HEAD.match(page_title)  # or a running head's prefix ('Ibarra et al., Title')
-        page_title = page_title[head.end() - 1:] if head else page_title
-    echoed = bool(page_title) and any(c.text != first and agrees(c.text, page_title or "") for c in candidates)
+    saved_parts: List[str] = []
+    if page_title:  # the saved title's parts: 'Title - 2010 - Procedia', 'Title | Journal', 'J. G. A. Pocock - Title'
+        saved_parts = [p for p in re.split(r"\s+(?:[-|–—]|::)\s+", page_title) if len(p.split()) >= 3] or [page_title]
+        head = RUNNING_HEAD.match(saved_parts[0])  # or a running head's prefix ('Ibarra et al., Title')
+        saved_parts[0] = saved_parts[0][head.end() - 1:] if head else saved_parts[0]
+    echoed = any(c.text != first and agrees(c.text, p) for c in candidates for p in saved_parts)
+    printed = Counter(fold(c.text) for c in candidates)
     cjk_bylines = [c.line for c in candidates if _cjk_names(c.text)]
     byline_at = list(byline_at) + cjk_bylines
     stacked = _translated_titles(candidates, byline_at)
@@ -196,8 +199,10 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
         if citation_title and agrees(c.text, citation_title):
             s += 8
         is_page_title = bool(first) and c.text == first
-        if page_title and not is_page_title and agrees(c.text, page_title):
+        if not is_page_title and any(agrees(c.text, p) for p in saved_parts):
             s += 5  # echoes the page's own title, saved as its first line (often cut short: 'Title ...')
+        if printed[fold(c.text)] >= 2 and len(words) >= 4 and not is_page_title:
+            s += 1  # printed twice (the page's heading and the document's)
         tokens = c.text.split()
         if sum(t.strip(",.;").replace(",", "").isdigit() for t in tokens) > 0.3 * len(tokens):
             s -= 4  # counters and numbers, not words
