@@ -132,8 +132,8 @@ def guess_language(text: str) -> Optional[str]:
     """A text's language from its script and its commonest short words, for records whose source
     does not say (article pages): for Cyrillic text Russian unless letters of another Cyrillic
     alphabet say otherwise; Japanese, Korean and Chinese by their scripts; for Latin script the
-    language whose function words are most frequent (at least three of them); None when the
-    text does not say."""
+    language whose function words are most frequent (at least three of them), or py3langid's
+    verdict when neighbouring languages share them; None when the text does not say."""
     if is_cyrillic(text):
         return _cyrillic_language(text)
     if re.search(r"[\u3040-\u30ff]", text):  # hiragana or katakana
@@ -148,7 +148,8 @@ def guess_language(text: str) -> Optional[str]:
     ranked = sorted(counts.values(), reverse=True)
     if counts[best] >= 3 and counts[best] > ranked[1]:
         return best
-    return None
+    # function words shared by neighbours ('la', 'en', 'a' in Spanish, French, Portuguese): the statistical identifier
+    return identify_latin(text[:2000]) if counts[best] >= 2 else None
 
 
 # ---- what a reference string says about its language -------------------------------------

@@ -98,7 +98,9 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     elif "year" in found:
         found["issued"] = {"date-parts": [[int(found["year"])]]}
     found.pop("year", None)
-    journal = _journal(line[:first])
+    before = line[:first]
+    # APA's 'Martínez Sánchez, A. (2025).': what precedes the year is the authors, not the journal
+    journal = None if re.search(r"(?:,\s*(?:[^\W\d_]\.\s?){1,3}|\bet\s+al\.)\s*\(?\s*$", before) else _journal(before)
     if journal:
         found["container-title"] = journal
     return found if len(found) >= 2 else None
