@@ -59,7 +59,7 @@ class AbstractLines:
         if not paragraphs:
             return
         text = " ".join(p for _, p in paragraphs)
-        if (len(text.split()) < 8 and not text.rstrip().endswith(".")) or NOT_AN_ABSTRACT.match(paragraphs[0][1]):
+        if (len(text.split()) < 8 and len(text) < 60 and not text.rstrip().endswith(".")) or NOT_AN_ABSTRACT.match(paragraphs[0][1]):
             self.other.extend(paragraphs)  # 'Abstract' over 'Type: Editorial', an outline, a numbered reference
             return
         if "abstract" in self.item:

@@ -78,12 +78,16 @@ def _compile() -> List[Tuple[str, Pattern[str]]]:
         # Identifier labels may be followed by their value after a plain space ("UDC 327.3").
         space = r"|\s+(?=\S)" if kind in VALUE_AFTER_SPACE else ""
         if kind == "abstract":  # 'ABSTRACT Linking neural ...': a heading in capitals needs no colon
-            space = r"|(?-i:(?<=ABSTRACT)|(?<=АННОТАЦИЯ)|(?<=SUMMARY)|(?<=RESUMO)|(?<=RESUMEN))\s+(?=[A-ZА-Я])"
+            space = r"|(?-i:(?<=ABSTRACT)|(?<=АННОТАЦИЯ)|(?<=SUMMARY)|(?<=RESUMO)|(?<=RESUMEN))\s+(?=[A-ZА-Я])" \
+                    r"|\s+(?=[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])"  # 'Abstract 目的 本研究は': CJK text has no capitals
         out.append((kind, re.compile(rf"^\s*(?:{alt})\s*(?::|\.(?!\w)|\s[–—-]\s|${space})\s*", re.I)))
     return out
 
 
 _PATTERNS = _compile()
+
+
+_CJK_START = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def match_label(line: str) -> Tuple[str, str] | None:
@@ -95,7 +99,8 @@ def match_label(line: str) -> Tuple[str, str] | None:
             rest = line[m.end():].strip()
             # a bare word like "Sources" or "Literature" counts only alone on its line
             if kind in ("references", "abstract", "funding", "acknowledgements") and rest \
-                    and not line[: m.end()].rstrip().endswith((":", ".")) and not (kind == "abstract" and line[: m.end()].strip().isupper()):
+                    and not line[: m.end()].rstrip().endswith((":", ".")) and not (kind == "abstract" and (
+                        line[: m.end()].strip().isupper() or _CJK_START.match(rest))):
                 continue
             # field labels need their colon ('Title:', 'Authors:', 'Journal:', 'Citation:'): alone
             # these words are headings or running text
