@@ -47,12 +47,16 @@ _LOWER_INITIALS = re.compile(r"^(?:[^\W\d_]\.){1,3}$")
 def normal_case(text: str) -> str:
     """Names printed in capitals ('ЗИГАНШИН АЙДАР', 'и.г. ШИРОБОКОВ') in their ordinary case:
     'Зиганшин Айдар', 'И.Г. Широбоков'. Initials and mixed-case words are left alone."""
+    # a line all in capitals ('KRISTINA BERGLUND,1 ... JAN BALLDIN'): short names are names too
+    all_caps = not re.search(r"[a-zа-яё]", text) and len(re.findall(r"[A-ZА-ЯЁ]{4,}", text)) >= 3
+    shortest = 2 if all_caps else 4
+
     def word(m: re.Match[str]) -> str:
         w = m.group(0)
         if _LOWER_INITIALS.match(w):
             return w.upper()
         letters = [c for c in w if c.isalpha()]
-        if len(letters) >= 4 and w.isupper() and "." not in w:
+        if len(letters) >= shortest and w.isupper() and "." not in w:
             return "-".join(part.capitalize() for part in w.split("-"))
         return w
     return re.sub(r"\S+", word, text)

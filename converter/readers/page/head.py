@@ -113,6 +113,7 @@ class HeadLines:
     citations: List[Tuple[int, str]]
     references: List[CSLItem]
     headings: Set[int]
+    lines: List[str]
 
     def _head_line(self, n: int, line: str, next_line: str = "") -> bool:
         """Byline and title candidates in the page's head (before the abstract)."""
@@ -227,7 +228,9 @@ class HeadLines:
             self.byline = [person for person, _ in marked]
             self.byline_marks = [marks for _, marks in marked]
         elif not self.byline or (len(self.byline) < 30 and (n - self.byline_lines[-1] == 1 or (
-                len(marked) == 1 and n - self.byline_lines[-1] <= 8))):
+                len(marked) == 1 and n - self.byline_lines[-1] <= 8) or (
+                n - self.byline_lines[-1] == 2 and re.search(r"(?:,|\d|\band|&)\s*$", self.lines[self.byline_lines[-1] - 1])))):
+            # a byline wrapped over lines (a blank line between, the first ending in a comma or a mark)
             # a byline wrapped over lines, or a name per line each over its affiliation
             # a name per line, each followed by its affiliation, is one byline
             self.byline += [person for person, _ in marked]
