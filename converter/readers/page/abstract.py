@@ -40,6 +40,11 @@ class AbstractLines:
         raise NotImplementedError
 
     def _block_abstract(self, block: Block) -> None:
+        lines = [t for _, t in block.lines if t.strip()]
+        if len(lines) >= 3 and all(len(t.split()) <= 4 for t in lines[:6]):
+            # 'Аннотация' over 'Код статьи' / 'S0205...' / 'Тип публикации': a table of the record, no abstract
+            self._loose_lines(block)
+            return
         paragraphs = block.paragraphs(starts=ABSTRACT_SECTIONS)
         kept: List[Tuple[int, str]] = []
         rest: Block | None = None

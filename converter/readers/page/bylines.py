@@ -205,7 +205,10 @@ def parse_byline_marked(text: str, *, after_title: bool = False) -> List[Tuple[D
     pieces = [p.strip() for p in re.split(r",|\band\b|\bи\b|&|(?<=\u2063)\.(?=\s)", text) if p.strip()]
     if not pieces:
         return None
-    clearly_byline = len(pieces) > 1 or bool(marks) or after_title  # right under the title, one full name will do
+    # right under the title one full name will do, and so will a Russian name with its patronymic
+    words = pieces[0].split()
+    with_patronymic = len(pieces) == 1 and len(words) == 3 and any(PATRONYMIC.search(w) for w in words[1:])
+    clearly_byline = len(pieces) > 1 or bool(marks) or after_title or with_patronymic
     people: List[Tuple[Dict[str, str], List[str]]] = []
     for piece in pieces:
         held = re.search(r"\u2063(\d+)\u2063", piece)

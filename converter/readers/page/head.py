@@ -31,6 +31,9 @@ INVERTED_CITATION = re.compile(r"^[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+){0,2
 # GOST's 'Title / I. O. Family, ... // Journal' with a year after it
 GOST_CITATION = re.compile(r"\S\s/\s*(?:[^\W\d_]\.\s?){1,2}\s?[^\W\d_][\w'’-]+.{0,200}?\s//\s.{3,300}?\b(?:1[89]|20)\d\d\b")
 INVERTED_NAME = re.compile(r"^([^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?),\s*([^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?)$")
+# an author's details, each after its label ('Должность: ...', 'Аффилиация: ...', 'Адрес: ...')
+AUTHOR_DETAIL = re.compile(r"^(?:аффилиаци[яи]|affiliations?|адрес|address|должность|position|место\s+работы|"
+                           r"e-?mail|электронная\s+почта|ученая\s+степень|academic\s+degree)\s*:", re.I)
 ORG_PREFIX = re.compile(r"^(?:\d\s*)?(?:ФГБУ|ФГБОУ|ФГАОУ|ФГБНУ|ФГУП|ФБУН|ГБУЗ|ГБОУ|ГАУЗ|АНО|НИИ|ООО|АО|ОАО|ЧУ|ФКУЗ|КГБУЗ|МБОУ)\b")
 ADDRESS = re.compile(r"^\d{5,6},|\b(?:ул|д|пр|пер|г)\.\s|\b(?:street|road|avenue|str)\b\.?|\bP\.?O\.? Box\b", re.I)
 
@@ -39,7 +42,7 @@ def looks_affiliation(line: str) -> bool:
     """An affiliation or address line: an institution's word with the commas of an address, or
     a short institution name ('School' alone in a title does not make it one)."""
     line = re.sub(r"^[\d,*†‡§#\s]+(?=[^\W\d_])", "", line)  # the affiliation's own markers ('2,3Department of ...')
-    if ADDRESS.search(line) or ORG_PREFIX.search(line):
+    if ADDRESS.search(line) or ORG_PREFIX.search(line) or AUTHOR_DETAIL.match(line):
         return True
     m = AFFILIATION.search(line)
     if not m:
