@@ -24,6 +24,7 @@ MERGED_FIELDS = ("title", "container-title", "issued", "volume", "issue", "page"
 
 
 def finish(r: "PageReader") -> None:
+    _whole_page_citation(r)
     _read_citations(r)
     _choose_title(r)
     for name in MERGED_FIELDS:
@@ -61,6 +62,32 @@ def finish(r: "PageReader") -> None:
     if r.custom:
         r.item["custom"] = r.custom
     r.item = _ordered(r.item)
+
+
+def _whole_page_citation(r: "PageReader") -> None:
+    """A page that is one citation ('Kulikova, Daria V., і Anneta A. Yurchenko. «Title». Journal 29,
+    no. 1 (Квітень 1, 2019): 28–39.', a journal's 'How to cite' export): the line is read as the
+    page's citation when the reference parser finds a title and a journal or year in it."""
+    if r.citations or r.evidence.has("title", "label"):
+        return
+    lines = [(n, t.strip()) for n, t in enumerate(r.lines, 1) if t.strip()]
+    if not 1 <= len(lines) <= 4:
+        return
+    n, text = max(lines, key=lambda x: len(x[1]))
+    if not 60 <= len(text) <= 1000 or not re.search(r"\b(?:1[89]|20)\d\d\b", text):
+        return
+    parsed = citation.parse_citation(text)
+    if parsed.get("title") and (parsed.get("container-title") or parsed.get("issued")):
+        r.citations.append((n, text))
+        r.candidates = [c for c in r.candidates if c.line != n]
+        r.other = [(m, t) for m, t in r.other if m != n]
+        r.abstract_line = None if r.abstract_line == n else r.abstract_line
+        if r.item.get("abstract") and fold_text(r.item["abstract"]) == fold_text(text):
+            del r.item["abstract"]
+
+
+def fold_text(text: str) -> str:
+    return re.sub(r"\W+", "", text).casefold()
 
 
 def _citable(r: "PageReader") -> bool:

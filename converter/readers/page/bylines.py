@@ -202,7 +202,7 @@ def parse_byline_marked(text: str, *, after_title: bool = False) -> List[Tuple[D
         return f" \u2063{len(marks) - 1}\u2063"
 
     text = _MARKS.sub(hold, text)
-    pieces = [p.strip() for p in re.split(r",|\band\b|\bи\b|&|(?<=\u2063)\.(?=\s)", text) if p.strip()]
+    pieces = [p.strip() for p in re.split(r",|\band\b|\bи\b|\bі\b|\bта\b|\bund\b|&|(?<=\u2063)\.(?=\s)", text) if p.strip()]
     if not pieces:
         return None
     # right under the title one full name will do, and so will a Russian name with its patronymic

@@ -38,6 +38,8 @@ _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
     ("page", re.compile(rf"(?:n[°º]|no\.?|№|núm\.?)\s*\d{{1,4}}\s*:\s*({_RANGE})\b", re.I)),  # 'N° 1: 77-84'
     ("page", re.compile(rf"(?<![^\W\d_])(?:pages?|páginas?|pp?|págs?|стр(?:аницы)?|сс?|c|article\s+(?:id|number|no)|e)\b\.?\s*[:.-]?\s*({_RANGE})\b", re.I)),
 ]
+# Chicago and Turabian: 'Journal 29, no. 1 (April 1, 2019): 28–39' (volume before 'no.', pages after the date)
+_CHICAGO = re.compile(rf"(?<![\d.])(\d{{1,4}}),\s*(?:no|nr|№|вип|вып)\.?\s*\d{{1,4}}\s*\([^)]{{4,30}}\)\s*:\s*({_RANGE})\b", re.I)
 # BMC, Springer, Frontiers: 'Trials 2010, 11:107', 'BMC Res Notes (2015) 8:714' (year, volume:article)
 _YEAR_VOLUME_ARTICLE = re.compile(rf"(?:\(\s*{_YEAR}\s*\)|{_YEAR}\s*[,;])\s*(\d{{1,4}})\s*:\s*([A-Za-z]?\d{{1,7}}(?:\s*[-–—]\s*\d{{1,7}})?)\b")
 # 'Procedia Social and Behavioral Sciences 2 (2010) 330–336': volume, year in brackets, pages
@@ -76,6 +78,9 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     for kind, pattern in _LABELLED:
         for m in pattern.finditer(work):
             take(kind, m.group(1), m.start(1), m.end(1), m.start())
+    for m in _CHICAGO.finditer(work):
+        take("volume", m.group(1), m.start(1), m.end(1))
+        take("page", m.group(2), m.start(2), m.end(2))
     for m in _VOLUME_YEAR_PAGES.finditer(work):  # 'Procedia ... 2 (2010) 330–336'
         take("volume", m.group(1), m.start(1), m.end(1))
         take("page", m.group(3), m.start(3), m.end(3))
