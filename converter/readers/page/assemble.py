@@ -76,8 +76,14 @@ def _whole_page_citation(r: "PageReader") -> None:
     n, text = max(lines, key=lambda x: len(x[1]))
     if not 60 <= len(text) <= 1000 or not re.search(r"\b(?:1[89]|20)\d\d\b", text):
         return
-    parsed = citation.parse_citation(text)
+    caps = re.match(r"^([^a-zа-яё]{8,200}?)\.\s", text)
+    if caps and caps.group(1).isupper():  # 'СВЕДЕНИЯ ОБ АВТОРАХ. (2015). ...': a title in capitals, not a name
+        text_read = caps.group(1).capitalize() + text[caps.end(1):]
+    else:
+        text_read = text
+    parsed = citation.parse_citation(text_read)
     if parsed.get("title") and (parsed.get("container-title") or parsed.get("issued")):
+        text = text_read
         r.citations.append((n, text))
         r.candidates = [c for c in r.candidates if c.line != n]
         r.other = [(m, t) for m, t in r.other if m != n]
