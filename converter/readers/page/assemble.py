@@ -133,7 +133,7 @@ def _choose_title(r: "PageReader") -> None:
     parsed = r.citation_parse
     if not r.evidence.has("title", "label") and not r.evidence.has("title", "head"):
         journal = r.evidence.best("container-title")
-        best = title.choose(r.candidates, byline_at=r.byline_lines, abstract_at=r.abstract_line,
+        best = title.choose(r.candidates, byline_at=r.byline_lines + r.about_lines[:1], abstract_at=r.abstract_line,
                             citation_title=parsed.get("title"),
                             journal=journal.value if journal else None,
                             doi_at=[f.line for f in r.evidence.found.get("DOI", []) if f.line],

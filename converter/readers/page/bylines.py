@@ -40,7 +40,7 @@ _NAME_DEGREES = re.compile(r"(?<![^\s,])(?:MD|M\.D\.|PhD|Ph\.D\.?|MPH|M\.P\.H\.|
                            r"M\.A\.|RN|R\.N\.|DrPH|Dr\.P\.H\.|DO|D\.O\.|FRCP\w*|FACP|Sc\.D\.|Ed\.D\.|"
                            r"MBA|DPhil|Dr\.?|Prof\.?|Professor)(?=\s|[,;]|$)")
 
-PATRONYMIC = re.compile(r"(?:[ое]вич|[ое]вна|[иы]ч|ична|инична|оглы|кызы|[oe]vich|[oe]vna|ichna)$", re.I)
+PATRONYMIC = re.compile(r"(?:[ое]вич|[ое]вна|[іїо]вна|[иы]ч|ична|инична|оглы|кызы|[oe]vich|[oe]vna|ichna)$", re.I)
 _LOWER_INITIALS = re.compile(r"^(?:[^\W\d_]\.){1,3}$")
 
 

@@ -110,6 +110,7 @@ class HeadLines:
     byline_lines: List[int]
     byline_marks: List[List[str]]
     about: List[Dict[str, Any]]
+    about_lines: List[int]
     other: List[Tuple[int, str]]
     candidates: List[Candidate]
     editors: List[Tuple[int, List[Dict[str, str]]]]
@@ -260,6 +261,7 @@ class HeadLines:
         if person is None:
             return False
         self.about.append(people.parse_author_paragraph(bylines.normal_case(line)))
+        self.about_lines.append(n)  # a line about an author stands where a byline would: a title cue
         return True
 
     def _copyright(self, n: int, line: str, notice: str) -> None:

@@ -36,12 +36,13 @@ COPYRIGHT = re.compile(r"©\s*[^©\n]*?(?:19|20)\d\d(?:\s+by\s+the\s+authors?)?"
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 DEGREE = re.compile(
     r"^(?:Cand\.?\s*Sci\.|Dr\.?\s*Sci\.|Ph\.?\s*D\.?|D\.?\s*Sc\.|M\.?\s*Sc\.|MA\b|MBA\b|Doctor of|Candidate of|"
-    r"канд\.|кандидат\s+\w+\s+наук|д-р|доктор\s+\w+\s+наук)(?!\s+(?:candidate|student))", re.I)
+    r"канд\.|кандидатк?а?\s+\w+\s+наук|д-р|докторк?а?\s+\w+\s+наук)(?!\s+(?:candidate|student))", re.I)
 POSITION = re.compile(
     r"\b(?:researcher|research\s+(?:assistant|fellow|associate)|professor|lecturer|head|director|dean|chair|"
     r"fellow|assistant|associate|senior|junior|leading|chief|postgraduate|graduate|student|candidate|"
     r"post-?doc|engineer|analyst|expert|editor|rector|vice-rector|доцент|профессор|сотрудник|заведующ\w*|"
-    r"директор|аспирант|студент|преподаватель|декан|научный|ведущий|старший|младший)\b", re.I)
+    r"директор|аспирант|студент|преподаватель|декан|научный|ведущий|старший|младший|"
+    r"доцентка|професор|професорка|аспірант\w*|викладач\w*|науковий|завідувач\w*)\b", re.I)
 _ID_PART = re.compile(r"^(?:ORCID|Scopus|SPIN|Researcher\s*ID|e-?mail|AuthorID|РИНЦ)\b", re.I)
 
 
@@ -77,12 +78,14 @@ def author_line(line: str) -> Dict[str, str] | None:
     наук, ...', 'Писаренко Данила Андреевич, аспирант'): a full name with a patronymic, then a
     degree, a position or an affiliation. None for other lines."""
     m = _AUTHOR_LINE.match(normal_case(line))
-    if not m:
-        return None
-    words = m.group(1).split()
+    if m:
+        words, rest = m.group(1).split(), m.group(2)
+    else:  # no comma after the name: 'Шара Світлана Олексіївна кандидатка педагогічних наук, ...'
+        words, rest = normal_case(line).split()[:3], " ".join(line.split()[3:])
+        if not (DEGREE.match(rest) or POSITION.match(rest)):
+            return None
     if len(words) != 3 or not PATRONYMIC.search(words[2]) or not all(NAME_WORD.match(w) for w in words):
         return None
-    rest = m.group(2)
     if not (DEGREE.match(rest) or POSITION.search(rest) or re.search(
             r"университет|институт|академи|universit|institut|academy|e-?mail|orcid", rest, re.I)):
         return None
@@ -119,6 +122,9 @@ def parse_author_paragraph(text: str) -> Dict[str, Any]:
     if dash and not any(ch.isdigit() for ch in dash.group(1)):
         # "Иванова Анна Сергеевна – кандидат экономических наук, доцент ...": name, dash, the rest
         parts[:1] = [dash.group(1), dash.group(2)]
+    words = parts[0].split()
+    if len(words) > 3 and PATRONYMIC.search(words[2]) and (DEGREE.match(" ".join(words[3:])) or POSITION.match(words[3])):
+        parts[:1] = [" ".join(words[:3]), " ".join(words[3:])]  # 'Шара Світлана Олексіївна кандидатка ... наук'
     info["literal"] = parts[0]
     affiliation: List[str] = []
     positions: List[str] = []

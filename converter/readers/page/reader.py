@@ -86,6 +86,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         self.byline: List[Dict[str, str]] = []
         self.byline_lines: List[int] = []                # where bylines stand (a title cue)
         self.about: List[Dict[str, Any]] = []
+        self.about_lines: List[int] = []                 # head lines about one author each
         self.contributions: List[Tuple[str, str]] = []
         self.other: List[Tuple[int, str]] = []
         self.candidates: List[Candidate] = []            # lines that may be the title
