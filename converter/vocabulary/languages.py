@@ -37,7 +37,12 @@ _TABLE = {
     "vi": ("vie", "vietnamese", ""), "th": ("tha", "thai", ""), "af": ("afr", "afrikaans", ""),
     "mn": ("mon", "mongolian", ""), "bn": ("ben", "bengali", ""), "ur": ("urd", "urdu", ""),
 }
-_LOOKUP: Dict[str, str] = {}
+# the languages' names in Russian, as Russian pages print them ('Язык: украинский')
+_RUSSIAN_NAMES = {"английский": "en", "украинский": "uk", "белорусский": "be", "казахский": "kk", "немецкий": "de",
+                  "французский": "fr", "испанский": "es", "итальянский": "it", "португальский": "pt", "польский": "pl",
+                  "китайский": "zh", "японский": "ja", "корейский": "ko", "узбекский": "uz", "татарский": "tt",
+                  "армянский": "hy", "грузинский": "ka", "азербайджанский": "az", "болгарский": "bg", "сербский": "sr"}
+_LOOKUP: Dict[str, str] = dict(_RUSSIAN_NAMES)
 for _tag, (_codes, _names, _native) in _TABLE.items():
     _LOOKUP[_tag] = _tag
     for _word in _codes.split():

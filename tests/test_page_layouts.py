@@ -1,0 +1,153 @@
+"""Page layouts met on the larger page set (session 4), each on a short page written here: a
+navigation menu of section names, numbers one label per line, a metadata dump on one line, a
+page that is one citation, a page that is JATS XML, bilingual two-column PDF lines, a chapter
+with its editors, the article's language stated by the page, short page ranges, CJK issue
+lines, Chicago citations, and a byline wrapped across a blank line."""
+from __future__ import annotations
+
+import pytest
+
+import converter
+from converter.readers.page.bylines import parse_byline_marked, two_columns
+from converter.readers.page.issue import issue_facts
+
+
+def read_page(text: str):
+    return converter.read(text, "page", source="page.txt")
+
+
+def article(text: str):
+    return read_page(text).records[0]
+
+
+def test_a_menu_of_section_names_opens_no_blocks():
+    item = article("Health Care Costs in Older Adults\n\nNavigate This Article\nAbstract\nIntroduction\n"
+                   "Methods\nResults\nReferences\n\nCharles Mayer, MD, MPH; Barbara Williams, PhD\n\n"
+                   "Introduction: We assessed the effect of the programme on the health care costs of "
+                   "older adults in one county over three years.\n")
+    assert item["title"] == "Health Care Costs in Older Adults"
+    assert [a["family"] for a in item["author"]] == ["Mayer", "Williams"]
+    assert "references" not in item.get("custom", {})
+
+
+def test_numbers_one_label_per_line():
+    item = article("- Автор:Широкова В.А.\n- Журнал:Вестник Тамбовского университета\n- Том:18\n- Номер:3\n"
+                   "- Год издания:2013\n- Первая страница:1023\n- Последняя страница:1027\n"
+                   "- Место издания: Тамбов\n")
+    assert (item["volume"], item["issue"], item["page"]) == ("18", "3", "1023-1027")
+    assert item["issued"] == {"date-parts": [[2013]]}
+    assert item["container-title"] == "Вестник Тамбовского университета"
+    assert item["author"] == [{"family": "Широкова", "given": "В.А."}]
+    assert item["publisher-place"] == "Тамбов"
+
+
+def test_an_issue_bar_is_not_split_into_number_labels():
+    item = article("A Study of Things in Places\n\nYear : 2020 | Volume : 9 | Issue : 6 | Page : 2912-2918\n")
+    assert (item["volume"], item["issue"], item["page"]) == ("9", "6", "2912-2918")
+
+
+def test_a_metadata_dump_on_one_line():
+    item = article("key: cord-1 authors: Jamshidi, B.; Rezaei, M. title: Analysis of the Number of Tests "
+                   "during the Pandemic date: 2021-04-23 journal: nan DOI: 10.1101/2021.04.20.21255796 "
+                   "sha: 0aede doc_id: 909328\n")
+    assert item["title"] == "Analysis of the Number of Tests during the Pandemic"
+    assert [a["family"] for a in item["author"]] == ["Jamshidi", "Rezaei"]
+    assert item["issued"] == {"date-parts": [[2021, 4, 23]]}
+    assert item["DOI"] == "10.1101/2021.04.20.21255796"
+    assert "container-title" not in item  # 'nan' is no journal
+
+
+def test_a_page_that_is_one_citation():
+    item = article("Kulikova, Daria V., і Anneta A. Yurchenko. «Забезпечення умов екологічної безпеки "
+                   "поверхневих водойм». Екологічна безпека та природокористування 29, no. 1 (Квітень 1, 2019): "
+                   "28–39. https://es-journal.in.ua/article/view/166680.\n")
+    assert item["title"].startswith("Забезпечення умов екологічної безпеки")
+    assert item["container-title"] == "Екологічна безпека та природокористування"
+    assert (item["volume"], item["issue"], item["page"]) == ("29", "1", "28-39")
+
+
+def test_a_catalogue_record_in_gost():
+    item = article("Тарасов\n     Використання пошукових систем для отримання показників цитованості / Д. Тарасов, "
+                   "О. Гарасим // Вісник Національного університету \"Львівська Політехніка\". № 732. "
+                   "С. 382-388(2012)\n")
+    assert item["title"] == "Використання пошукових систем для отримання показників цитованості"
+    assert [a["family"] for a in item["author"]] == ["Тарасов", "Гарасим"]
+    assert (item["issue"], item["page"]) == ("732", "382-388")
+
+
+def test_a_page_of_jats_xml_is_read_as_jats():
+    result = read_page('<?xml version="1.0"?>\n<!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal '
+                       'Publishing DTD v1.3 20210610//EN" "JATS-journalpublishing1-3.dtd">\n'
+                       '<article article-type="research-article"><front><journal-meta><journal-title-group>'
+                       '<journal-title>Journal of Things</journal-title></journal-title-group></journal-meta>'
+                       '<article-meta><article-id pub-id-type="doi">10.1234/x.1</article-id><title-group>'
+                       '<article-title>On Things</article-title></title-group></article-meta></front></article>')
+    assert result.records[0]["title"] == "On Things"
+    assert result.records[0]["DOI"] == "10.1234/x.1"
+    assert any("JATS" in d.message for d in result.warnings)
+
+
+def test_two_columns_of_a_bilingual_pdf():
+    assert two_columns("Карамурзов Ренат Барасбиевич Karamurzov Renat Barasbiyevich") == (
+        "Карамурзов Ренат Барасбиевич", "Karamurzov Renat Barasbiyevich")
+    assert two_columns("А.В.Никулин Е.М.Олейникова Статья в формате PDF 89 KB") is None
+    assert two_columns("Экономика Sankt-Petersburg") is None
+
+
+def test_a_chapter_under_its_book_and_editors():
+    item = article("Theory in History: Problems of Context and Narrative\n\nJ. G. A. Pocock\n"
+                   "The Oxford Handbook of Political Science\nEdited by Robert E. Goodin\n\n"
+                   "Print Publication Date: Jul 2011\n")
+    assert item["type"] == "chapter"
+    assert item["container-title"] == "The Oxford Handbook of Political Science"
+    assert item["editor"] == [{"family": "Goodin", "given": "Robert E."}]
+    assert item["issued"] == {"date-parts": [[2011, 7]]}
+
+
+@pytest.mark.parametrize("line, language", [("Full Text: PDF (Russian)", "ru"), ("Язык украинский", "uk"),
+                                            ("LanguageJapanese", "ja")])
+def test_the_language_the_page_states_wins(line, language):
+    item = article(f"Digital platforms and digital science libraries in the modern world\n{line}\n")
+    assert item["language"] == language
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("ІННОВАЦІЙНА ЕКОНОМІКА, вип. 1, Вересень 2022, с. 188-9", {"issue": "1", "page": "188-189"}),
+    ("2021 年 2 巻 1 号 p. 38-46", {"volume": "2", "issue": "1", "page": "38-46"}),
+    ("中国图书馆学报 2019年 第45卷 第3期 pp. 12-20", {"volume": "45", "issue": "3", "page": "12-20"}),
+    ("Journal of Things 29, no. 1 (April 1, 2019): 28–39", {"volume": "29", "issue": "1", "page": "28-39"}),
+    ("ISSN : 1226-0401(Print)", None),
+])
+def test_more_issue_patterns(line, expected):
+    facts = issue_facts(line)
+    if expected is None:
+        assert facts is None
+    else:
+        assert facts is not None and {k: facts[k] for k in expected} == expected
+
+
+def test_bylines_of_new_forms():
+    caps = parse_byline_marked("KRISTINA BERGLUND,1 ERIKA ROMAN,2 JAN BALLDIN,3")
+    assert [p["given"] for p, _ in caps] == ["Kristina", "Erika", "Jan"]
+    stars = parse_byline_marked("Joon-Ho Seon, Seong Eun Kim, Hyun-Jung Lee*, Kyu-Hye Lee**")
+    assert [m for _, m in stars] == [[], [], ["*"], ["**"]]
+    inner = parse_byline_marked("James P. LoGerfo, MD, MPH; Allen Cheadle, PhD")
+    assert [p["family"] for p, _ in inner] == ["LoGerfo", "Cheadle"]
+    assert parse_byline_marked("SIMULATION-BASED PERFORMANCE ANALYSIS OF") is None
+
+
+def test_a_byline_wrapped_across_a_blank_line():
+    item = article("Do men with excessive alcohol consumption have an addictive personality?\n\n"
+                   "KRISTINA BERGLUND,1 ERIKA ROMAN,2\n\nPETTER GUSTAVSSON3 and CLAUDIA FAHLKE1\n\n"
+                   "1Department of Psychology, University of Gothenburg, Sweden\n")
+    assert [a["family"] for a in item["author"]] == ["Berglund", "Roman", "Gustavsson", "Fahlke"]
+
+
+def test_a_title_with_an_author_and_affiliation_on_one_pdf_line():
+    item = article("INVITED VIEWPOINT\n\nPrepare for the impact of the multi-generational workforce! "
+                   "Rocky J. Dwyer CENTRUM Católica, Pontificia Universidad Católica del Perú, Lima, Peru\n\n"
+                   "Abstract Purpose – The purpose of this paper is to advocate the need for public sector "
+                   "leadership to understand the values of a multiple generation workforce. Design – An examination "
+                   "of the literature is used to identify management techniques and work methodologies.\n")
+    assert item["title"] == "Prepare for the impact of the multi-generational workforce!"
+    assert item["author"] == [{"family": "Dwyer", "given": "Rocky J."}]
