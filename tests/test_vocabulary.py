@@ -20,13 +20,28 @@ def test_parse_iso(text, parts):
 @pytest.mark.parametrize("text, date", [
     ("2020-05", {"date-parts": [[2020, 5]]}),
     ("2020-05/2020-06-30", {"date-parts": [[2020, 5], [2020, 6, 30]]}),
-    ("2020/..", {"date-parts": [[2020]]}),      # EDTF open end
-    ("2020/", {"date-parts": [[2020]]}),
-    ("../2020", None),                          # an open start says no year
+    # open ends (EDTF '..' open, '' unknown): zeros as long as the other end, citeproc-js's open range
+    ("2020/..", {"date-parts": [[2020], [0]]}),
+    ("2020-05-01/", {"date-parts": [[2020, 5, 1], [0, 0, 0]]}),
+    ("../2020", {"date-parts": [[0], [2020]]}),
+    ("/2020", {"date-parts": [[0], [2020]]}),
+    ("..", None), ("/", None),
+    ("1723~", {"date-parts": [[1723]], "circa": True}),  # approximate
+    ("1723?", None), ("1723%", None),                    # uncertain: CSL cannot say it
     ("2020/2021/2022", None), ("spring 2020", None),
 ])
 def test_parse_edtf(text, date):
     assert dates.parse_edtf(text) == date
+
+
+@pytest.mark.parametrize("text", ["2020/..", "2020-05-01/..", "../2020", "1723~", "2020-05/2020-06-30"])
+def test_edtf_written_as_read(text):
+    date = dates.parse_edtf(text)
+    assert dates.to_edtf(date["date-parts"], circa=bool(date.get("circa"))) == text
+
+
+def test_first_date_skips_an_open_start():
+    assert dates.first_date({"date-parts": [[0], [2020]]}) == [2020]
 
 
 def test_day_first_and_numeric_dates():

@@ -10,6 +10,7 @@ a ``kind`` saying how the value is converted and, optionally, the CSL types it a
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Dict, Optional, Tuple
 
@@ -77,7 +78,9 @@ class FieldMap:
            pages     a page range ("578--593" <-> "578-593")
            verbatim  not LaTeX (URL, DOI, ...): written and read as is
            language  an ISO 639 code in CSL, a babel language name in .bib
-           typekey   biblatex's localisation keys ('resreport') <-> what they print ('research report')
+           typekey   biblatex's localisation keys ('resreport', 'inpress', 'newseries', 'countryfr')
+                     <-> what they print ('research report', 'in press', 'new series', 'France'):
+                     LOCALISATION_KEYS, by CSL variable
            places    a biblatex list ("Durham and London") <-> CSL's "Durham; London"
     """
 
@@ -115,11 +118,11 @@ FIELDS: Tuple[FieldMap, ...] = (
     FieldMap("container-title", "journal", "journaltitle", "text", ("journal",), JOURNAL_TYPES),
     FieldMap("container-title", "booktitle", "booktitle", "text", (), PART_TYPES),
     FieldMap("container-title-short", None, "shortjournal", "text", (), JOURNAL_TYPES),
-    FieldMap("collection-title", "series", "series", "text"),
+    FieldMap("collection-title", "series", "series", "typekey"),
     FieldMap("event-title", None, "eventtitle", "title"),
     FieldMap("event-place", None, "venue", "text"),
     FieldMap("issued", "year", "date", "date"),
-    FieldMap("original-date", None, "origdate", "date"),
+    FieldMap("original-date", None, "origdate", "date", ("origyear",)),
     FieldMap("event-date", None, "eventdate", "date"),
     FieldMap("accessed", "urldate", "urldate", "date"),
     FieldMap("volume", "volume", "volume", "text"),
@@ -133,6 +136,10 @@ FIELDS: Tuple[FieldMap, ...] = (
     FieldMap("publisher", "school", "institution", "text", ("school",), ("thesis",)),
     FieldMap("publisher", "institution", "institution", "text", (), ("report", "standard")),
     FieldMap("publisher", "publisher", "publisher", "text", ("institution", "school", "organization")),
+    FieldMap("original-publisher", None, "origpublisher", "text"),
+    FieldMap("original-publisher-place", None, "origlocation", "places"),
+    # a patent's location is where it holds (biblatex: 'countryde and countryfr'), CSL's jurisdiction
+    FieldMap("jurisdiction", None, "location", "places", ("address", "location"), ("patent",)),
     FieldMap("publisher-place", "address", "location", "places", ("address", "location")),
     FieldMap("genre", "type", "type", "typekey"),
     FieldMap("DOI", "doi", "doi", "verbatim"),
@@ -149,8 +156,21 @@ FIELDS: Tuple[FieldMap, ...] = (
     FieldMap("note", "note", "note", "text", ("addendum",)),
     FieldMap("annote", "annote", "annotation", "text", ("annote",)),
     FieldMap("version", None, "version", "text"),
+    FieldMap("status", None, "pubstate", "typekey"),
     FieldMap("chapter-number", "chapter", "chapter", "text"),
 )
+
+# Which spelling wins when a record has several (else: the row's own field first). The language
+# of the entry is biblatex's langid (hyphenation is its old name); `language` lists the
+# languages of the work as printed ('langlatin and langgerman') and is BibTeX's field for it.
+READ_ORDER: Dict[str, Tuple[str, ...]] = {"language": ("langid", "hyphenation", "language")}
+
+# biblatex's eprint types whose identifier is part of a URL (the services' own record URLs).
+EPRINT_URLS: Dict[str, str] = {"arxiv": "https://arxiv.org/abs/", "jstor": "https://www.jstor.org/stable/",
+                               "googlebooks": "https://books.google.com?id="}
+
+# biblatex literal lists ('Durham and London') among the "places" rows' fields.
+LIST_FIELDS = frozenset({"location", "origlocation"})
 
 # Fields read and written as they are (no LaTeX, so no '%' comments either).
 VERBATIM_FIELDS = frozenset({n for row in FIELDS if row.kind == "verbatim" for n in row.names()}
@@ -201,7 +221,8 @@ def inherited_name(parent_type: str, child_type: str, field: str) -> Optional[st
     return renames.get(field, field)
 
 
-# biblatex's localisation keys of the `type` field (english.lbx) <-> what they print.
+# biblatex's localisation keys (english.lbx) <-> what they print, by the CSL variable they fill:
+# the `type` of a thesis/report/patent, `pubstate`, a journal's `series`, a patent's `location`.
 TYPE_KEYS: Dict[str, str] = {
     "mathesis": "Master's thesis", "phdthesis": "PhD thesis", "candthesis": "Candidate thesis",
     "techreport": "technical report", "resreport": "research report", "software": "computer software",
@@ -211,18 +232,47 @@ TYPE_KEYS: Dict[str, str] = {
     "patreqeu": "European patent request", "patreqfr": "French patent request",
     "patrequk": "British patent request", "patrequs": "U.S. patent request",
 }
+LOCALISATION_KEYS: Dict[str, Dict[str, str]] = {
+    "genre": TYPE_KEYS,
+    "status": {"inpreparation": "in preparation", "submitted": "submitted", "forthcoming": "forthcoming",
+               "inpress": "in press", "prepublished": "pre-published"},
+    "collection-title": {"newseries": "new series", "oldseries": "old series"},
+    "jurisdiction": {"countryde": "Germany", "countryeu": "European Union", "countryep": "European Union",
+                     "countryfr": "France", "countryuk": "United Kingdom", "countryus": "USA"},
+}
+_ORDINAL_SERIES = re.compile(r"(\d+)(?:st|nd|rd|th) series")
+
+
+def _ordinal(number: int) -> str:
+    teen = 10 <= number % 100 <= 20
+    return f"{number}{'th' if teen else {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
+
+
+def key_text(csl: str, value: str, csl_type: str = "") -> str:
+    """A field value as biblatex prints it: a localisation key becomes its English string, and
+    a journal's series number its ordinal ('3' -> '3rd series', biblatex's \\mkbibordseries)."""
+    said = LOCALISATION_KEYS.get(csl, {}).get(value.strip().lower())
+    if said is not None:
+        return said
+    if csl == "collection-title" and csl_type in JOURNAL_TYPES and value.strip().isdigit():
+        return _ordinal(int(value)) + " series"
+    return value
+
+
+def key_for(csl: str, text: str, csl_type: str = "") -> Optional[str]:
+    """The localisation key (or journal series number) whose string is exactly ``text``; None
+    when none is (a differently cased 'PhD Thesis' is written as it is, and reads back the same)."""
+    wanted = text.strip()
+    found = next((key for key, said in LOCALISATION_KEYS.get(csl, {}).items() if said == wanted), None)
+    ordinal = _ORDINAL_SERIES.fullmatch(wanted)
+    if found is None and csl == "collection-title" and csl_type in JOURNAL_TYPES and ordinal:
+        return ordinal.group(1) if key_text(csl, ordinal.group(1), csl_type) == wanted else None
+    return found
 
 
 def type_key_text(value: str) -> str:
-    """A `type` value as biblatex prints it: a localisation key becomes its English string."""
-    return TYPE_KEYS.get(value.strip().lower(), value)
-
-
-def type_key_for(text: str) -> Optional[str]:
-    """The localisation key whose string is exactly ``text``; None when none is (a differently
-    cased 'PhD Thesis' is written as it is, so that it reads back the same)."""
-    wanted = text.strip()
-    return next((key for key, said in TYPE_KEYS.items() if said == wanted), None)
+    """A `type` value as biblatex prints it."""
+    return key_text("genre", value)
 
 
 # CSL variables that are the entry itself rather than a field: its key and type.

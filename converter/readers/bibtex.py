@@ -25,6 +25,7 @@ from ..options import Options
 from ..textio import is_json
 from ..vocabulary.dates import month_number, parse_edtf
 from ..vocabulary.latex import to_unicode, unescape_verbatim
+from .biblatex_fields import eprint_identifiers, note_with_addendum
 from .bibtex_names import name_list
 from .bibtex_values import RawField, Values, decode
 
@@ -238,6 +239,9 @@ def _resolve_crossref(child_type: str, key: str, fields: Dict[str, RawField],
                     fields["author"] = raw  # biblatex: a book's author is also its part's author
 
 
+_EDTF_CHARACTERS = re.compile(r"[\dXu.:/~?%TZ+-]*")
+
+
 def _date(fields: Dict[str, RawField], row: mapping.FieldMap, key: str,
           diags: Diagnostics) -> Optional[Dict[str, Any]]:
     """A CSL date from BibLaTeX ``date``-style fields or BibTeX ``year``/``month``/``day``."""
@@ -251,7 +255,9 @@ def _date(fields: Dict[str, RawField], row: mapping.FieldMap, key: str,
         raw = present[0]
     else:
         return None
-    text = to_unicode(raw.value).strip()
+    text = raw.value.strip()
+    if not _EDTF_CHARACTERS.fullmatch(text):  # '~' is EDTF's circa here, not LaTeX's tie
+        text = to_unicode(text).strip()
     date = parse_edtf(text)
     if date is not None:
         return date
@@ -295,12 +301,12 @@ def _pages(text: str) -> str:
 
 
 def _convert(row: mapping.FieldMap, raw: RawField, *, name: str, key: str,
-             diags: Diagnostics) -> str:
+             diags: Diagnostics, csl_type: str = "") -> str:
     """The CSL value of a text-like field."""
     if row.kind == "verbatim":
         return unescape_verbatim(raw.value)
-    if row.kind == "places" and name == "location":  # a biblatex list: 'Durham and London'
-        return "; ".join(decode(place, line=raw.line, field=name, record=key, diags=diags)
+    if row.kind == "places" and name in mapping.LIST_FIELDS:  # a biblatex list: 'Durham and London'
+        return "; ".join(mapping.key_text(row.csl, decode(place, line=raw.line, field=name, record=key, diags=diags))
                          for place in split_multiple_persons_names(raw.value))
     # titles keep their case-protecting braces and font commands as CSL rich text
     value = decode(raw.value, line=raw.line, field=name, record=key, diags=diags, rich=row.kind == "title")
@@ -309,7 +315,7 @@ def _convert(row: mapping.FieldMap, raw: RawField, *, name: str, key: str,
     if row.kind == "language":
         return mapping.language_code(value) or value
     if row.kind == "typekey":
-        return mapping.type_key_text(value)
+        return mapping.key_text(row.csl, value, csl_type)
     return value
 
 
@@ -385,10 +391,13 @@ def _to_csl(entry: Entry, key: str, fields: Dict[str, RawField], diags: Diagnost
     useprefix = _useprefix(fields)
     _join_title_parts(fields, used)
     _url_in_howpublished(fields, used)
+    eprint_identifiers(fields)
+    note_with_addendum(fields, used)
 
     def priority(name: str) -> int:  # a row's own field name before its other spellings
         row = table.get(name)
-        return row.names().index(name) if row is not None else 0
+        order = mapping.READ_ORDER.get(row.csl, row.names()) if row is not None else ()
+        return order.index(name) if name in order else 0
 
     for name in sorted(fields, key=priority):
         raw = fields[name]
@@ -399,7 +408,7 @@ def _to_csl(entry: Entry, key: str, fields: Dict[str, RawField], diags: Diagnost
             # A second spelling (journal beside journaltitle): dropped when it says the same,
             # else kept under custom.bibtex below.
             if row.kind not in ("names", "date") and _convert(
-                    row, raw, name=name, key=key, diags=Diagnostics()) == item[row.csl]:
+                    row, raw, name=name, key=key, diags=Diagnostics(), csl_type=csl_type) == item[row.csl]:
                 used.add(name)
             continue
         if row.kind == "date":
@@ -415,7 +424,7 @@ def _to_csl(entry: Entry, key: str, fields: Dict[str, RawField], diags: Diagnost
             if people:
                 item[row.csl] = people
             continue
-        value = _convert(row, raw, name=name, key=key, diags=diags)
+        value = _convert(row, raw, name=name, key=key, diags=diags, csl_type=csl_type)
         if value:
             item[row.csl] = value
     if bib_type in mapping.THESIS_TYPES and "genre" not in item:

@@ -68,6 +68,21 @@ def _extended_name(raw: str, *, line: int, field: str, record: str, diags: Diagn
     return name
 
 
+def _starts_lower(word: str) -> bool:
+    letter = next((c for c in word if c.isalpha()), "")
+    return letter.islower()
+
+
+def _biber_von(von: List[str], last: List[str]) -> tuple[List[str], List[str]]:
+    """BibTeX's von part runs to its last lower-case word ('von Berlichingen zu | Hornberg');
+    biber's (biblatex's reader, t/names.t) is the leading run of lower-case words only ('von |
+    Berlichingen zu Hornberg'), which is also where the family name starts."""
+    lower = 0
+    while lower < len(von) and _starts_lower(von[lower]):
+        lower += 1
+    return von[:lower], von[lower:] + last
+
+
 def name_list(value: str, *, line: int, field: str, record: str,
               diags: Diagnostics, useprefix: bool | None = None) -> List[Dict[str, str]]:
     """The CSL names of one .bib name field. A classic "von" part stays with the family name
@@ -110,9 +125,10 @@ def name_list(value: str, *, line: int, field: str, record: str,
             people.append({"literal": decode(raw, line=line, field=field, record=record,
                                               diags=diags)})
             continue
+        von, last = _biber_von(parts.von, parts.last)
         name: Dict[str, str] = {}
-        for csl_part, words in (("family", parts.last), ("given", parts.first),
-                                (von_part, parts.von), ("suffix", parts.jr)):
+        for csl_part, words in (("family", last), ("given", parts.first),
+                                (von_part, von), ("suffix", parts.jr)):
             if words:
                 text = decode(" ".join(words), line=line, field=field, record=record,
                                diags=diags)

@@ -75,9 +75,12 @@ _UNSPECIFIED_YEAR = re.compile(r"(\d{2,3})[uX]{1,2}")
 
 
 def parse_edtf(text: str) -> Dict[str, Any] | None:
-    """An ISO 8601 date or an EDTF interval ('2020-05/2020-06', open ends '2020/..' and
-    '2020/'; a year with unspecified digits '199X' or '199u' as the range 1990-1999) as a CSL
-    date; None when the text is neither."""
+    """An ISO 8601 date or an EDTF interval ('2020-05/2020-06') as a CSL date; None when the text
+    is neither. A year with unspecified digits ('199X', biblatex also '199u') is the range
+    1990-1999; an approximate date ('1723~') is ``circa``. An open or unknown end ('2020/..',
+    '2020/', '../2001', '/2001') is an end of zeros as long as the other end, citeproc-js's form
+    of an open range ('2020-' ): CSL-JSON has no word for it, and a ``literal`` would lose the
+    date itself. EDTF's uncertain ('?', '%') has no CSL form at all: None (kept as a literal)."""
     ends = text.strip().split("/")
     if len(ends) > 2:
         return None
@@ -87,17 +90,30 @@ def parse_edtf(text: str) -> Dict[str, Any] | None:
         width = 4 - len(digits)
         return {"date-parts": [[int(digits) * 10 ** width], [int(digits) * 10 ** width + 10 ** width - 1]]}
     parts: List[List[int] | None] = []  # None for an open end
+    circa = False
     for end in ends:
-        if end.strip() in ("", ".."):
+        end = end.strip()
+        if end in ("", ".."):
             parts.append(None)
             continue
+        if end.endswith("~"):
+            circa, end = True, end[:-1]
         one = parse_iso(end)
         if one is None:
             return None
         parts.append(one)
-    if not parts or parts[0] is None:
+    known = [p for p in parts if p is not None]
+    if not known:
         return None
-    return {"date-parts": [p for p in parts if p is not None]}
+    date: Dict[str, Any] = {"date-parts": [p if p is not None else [0] * len(known[0]) for p in parts]}
+    if circa:
+        date["circa"] = True
+    return date
+
+
+def is_open(parts: Sequence[Any]) -> bool:
+    """True for the zeros that stand for an open end of a range (see parse_edtf)."""
+    return bool(parts) and all(p in (0, "0") for p in parts)
 
 
 def parse_day_first(text: str) -> List[int] | None:
@@ -221,8 +237,9 @@ def date_parts(date: Any) -> List[List[int]] | None:
 
 
 def first_date(date: Any) -> List[int] | None:
-    """The (first) date of a CSL date as [year, month?, day?]; None when it has no numbers."""
-    parts = date_parts(date)
+    """The (first) date of a CSL date as [year, month?, day?], the end of a range whose start is
+    open; None when it has no numbers."""
+    parts = [p for p in date_parts(date) or [] if not is_open(p)]
     return parts[0] if parts else None
 
 
@@ -237,11 +254,13 @@ def to_iso(parts: Sequence[int | None]) -> str | None:
     return "-".join(out) or None
 
 
-def to_edtf(parts: Sequence[Sequence[int]]) -> str:
-    """A date or a range as ISO 8601 / EDTF: '2025-08-20', '2020-05/2020-06'."""
-    return "/".join(to_iso(one) or "" for one in parts[:2])
+def to_edtf(parts: Sequence[Sequence[int]], *, circa: bool = False) -> str:
+    """A date or a range as ISO 8601 / EDTF: '2025-08-20', '2020-05/2020-06', an open end
+    '2020/..', an approximate date '1723~'."""
+    mark = "~" if circa else ""
+    return "/".join(".." if is_open(one) and len(parts) > 1 else (to_iso(one) or "") + mark for one in parts[:2])
 
 
 __all__ = ["MONTH_ABBREVIATIONS", "MONTH_NAMES", "MONTH_NAMES_RU_GENITIVE", "MONTH_STEMS", "MONTH_STEM_PATTERN",
-           "SEASONS", "date_parts", "first_date", "month_from_word", "month_number", "parse_day_first", "parse_edtf", "parse_iso",
+           "SEASONS", "date_parts", "first_date", "is_open", "month_from_word", "month_number", "parse_day_first", "parse_edtf", "parse_iso",
            "parse_numeric", "read_printed_date", "to_edtf", "to_iso"]

@@ -207,9 +207,12 @@ class _Decoder:
                 return f"{first}–{second}"
             return f"{first} {_units(second)}".strip()
         if name in KEEP_ARGUMENT:
+            starred = name == "enquote" and self.text.startswith("*", self.pos)
+            if starred:  # csquotes' \enquote*{...}: the inner (single) quotes
+                self.pos += 1
             arg = self.argument(math)
             if name in ("enquote", "mkbibquote"):  # csquotes/biblatex quotes: English double quotes
-                return "\u201c" + arg + "\u201d"
+                return ("\u2018" + arg + "\u2019") if starred else ("\u201c" + arg + "\u201d")
             if name == "textsubscript" and all(c in SUBSCRIPTS for c in arg):
                 return "".join(SUBSCRIPTS[c] for c in arg)
             if name == "textsuperscript" and all(c in SUPERSCRIPTS for c in arg):

@@ -276,7 +276,7 @@ def _write_date(entry: _Entry, row: mapping.FieldMap, value: Any, lost: List[str
     name = row.biblatex
     if name is None or parts is None:
         return False
-    entry.add(name, to_edtf(parts))
+    entry.add(name, to_edtf(parts, circa=bool(value.get("circa"))))
     return True
 
 
@@ -353,11 +353,13 @@ def _write_entry(item: CSLItem, key: str, dialect: str, diags: Diagnostics, *,
             entry.add(name, _pages(entry.text(value)))
         elif row.kind == "verbatim":
             entry.add(name, escape_verbatim(str(value)))
-        elif row.kind == "typekey" and dialect == "biblatex" and mapping.type_key_for(str(value)):
-            entry.add(name, str(mapping.type_key_for(str(value))))
-        elif row.kind == "places" and dialect == "biblatex" and name == "location":
-            entry.add(name, " and ".join(_brace_if_needed(entry.text(place.strip()))
-                                         for place in str(value).split(";") if place.strip()))
+        elif row.kind == "typekey" and dialect == "biblatex" and mapping.key_for(row.csl, str(value), csl_type):
+            entry.add(name, str(mapping.key_for(row.csl, str(value), csl_type)))
+        elif row.kind == "places" and dialect == "biblatex" and name in mapping.LIST_FIELDS:
+            places = [place.strip() for place in str(value).split(";") if place.strip()]
+            if not entry.add(name, " and ".join(mapping.key_for(row.csl, place) or _brace_if_needed(entry.text(place))
+                                                for place in places)):
+                continue  # the field is taken (a patent's jurisdiction and its place): reported lost
         elif row.kind == "language":
             babel = mapping.language_name(str(value))
             if babel is None:
@@ -366,8 +368,8 @@ def _write_entry(item: CSLItem, key: str, dialect: str, diags: Diagnostics, *,
             if mapping.language_code(babel) != str(value).strip():
                 lost.append(f"language {value!r} (written as {babel!r}, which reads back as "
                             f"{mapping.language_code(babel)!r})")
-        else:
-            entry.add(name, entry.text(value))
+        elif not entry.add(name, entry.text(value)):
+            continue  # another variable already wrote this field: reported lost
         done.add(row.csl)
     if dialect == "bibtex" and bib_type == "misc" and csl_type in mapping.WEB_TYPES and item.get("URL"):
         entry.add("howpublished", "\\url{" + escape_verbatim(str(item["URL"])) + "}")
