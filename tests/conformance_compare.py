@@ -49,14 +49,12 @@ def text(value: Any, *, markdown: bool, caseless: bool) -> str:
 
 
 def edtf(date: Dict[str, Any]) -> str:
-    """A CSL-JSON date as the EDTF string pandoc's YAML uses."""
-    from converter.vocabulary.dates import is_open
-
+    """A CSL-JSON date as the EDTF string pandoc's YAML uses; an end of zeros is an open end."""
     if "date-parts" not in date:
         return str(date.get("literal") or date.get("raw") or "")
 
     def one(parts: List[Any]) -> str:
-        if not parts or is_open(parts) and len(date["date-parts"]) > 1 or parts[0] in ("", None):
+        if not parts or all(p in (0, "0") for p in parts) and len(date["date-parts"]) > 1 or parts[0] in ("", None):
             return ""
         year = int(parts[0])
         head = f"-{-year:04d}" if year < 0 else f"{year:04d}"
