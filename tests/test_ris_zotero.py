@@ -88,3 +88,36 @@ def test_writes_where_zotero_reads(case, item, expected):
     back = _one(converter.write([{"id": "x", **item}], "ris"))
     for field, value in item.items():
         assert back.get(field) == value, (case, field)
+
+
+def test_truncated_last_record_is_kept_with_a_warning():
+    """Reviewed (issue 12) and KEPT: a last record cut off before its ER is read, with a warning
+    at its line, and the CLI exits 0 (it exited 7 before). Zotero's RIS.js does the same in
+    doImport ('complete last item if ER is missing'), and the convention to follow is Zotero's;
+    rispy 0.10 drops such a record without a word, which is the silent loss the warning avoids.
+    A record cut inside a tag line still comes through, and the warning says where the file ended."""
+    from conftest import run_cli
+
+    text = "TY  - JOUR\nTI  - First\nER  - \n\nTY  - JOUR\nTI  - Last record\nPY  - 2001"
+    result = converter.read(text, "ris")
+    assert [r.get("title") for r in result.records] == ["First", "Last record"]
+    [warning] = [d for d in result.diagnostics if "ER" in d.message]
+    assert warning.severity == "warning" and warning.line == 5
+    proc = run_cli("-f", "ris", "-t", "csljson", "-", input=text.encode())
+    assert proc.returncode == 0 and b"Last record" in proc.stdout and b"ER" in proc.stderr
+
+
+def test_source_goes_to_dp_and_archive_to_db():
+    """Reviewed (issue 12) and KEPT: CSL's source is written as DP, archive as DB. Zotero's RIS.js
+    field map reads DP as libraryCatalog and DB as archive, and Zotero's CSL mapping calls
+    libraryCatalog 'source'; writing source as DB (as before) came back in Zotero as the archive.
+    rispy agrees on the tags' meaning (DP database_provider, DB name_of_database)."""
+    import rispy
+
+    item = {"id": "x", "type": "book", "title": "B", "source": "PubMed", "archive": "Bodleian"}
+    text = converter.write([item], "ris")
+    assert ("DP", "PubMed") in _tags(item) and ("DB", "Bodleian") in _tags(item)
+    [entry] = rispy.loads(text)
+    assert entry.get("name_of_database") == "Bodleian"
+    back = _one(text)
+    assert back.get("source") == "PubMed" and back.get("archive") == "Bodleian"
