@@ -21,10 +21,10 @@ import re
 from typing import Any, Dict
 
 import pytest
-
-import converter
 from conformance_compare import FIXTURES, cases, differences
 from conformance_differences import CITATION_JS, PANDOC
+
+import converter
 
 EXPECTED = {"pandoc": PANDOC, "citation-js": CITATION_JS}
 CASES = [(peer, name) for peer in EXPECTED for name, _ in cases(peer)]

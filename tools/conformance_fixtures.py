@@ -55,7 +55,7 @@ _PANDOC_CASE = re.compile(r"```+\n% pandoc -f biblatex -t markdown -s\n(.*?)\n\^
 
 
 def pandoc(mirror: Path, commit: str) -> Iterator[Tuple[str, Dict[str, Any]]]:
-    import yaml  # the tool's own dependency, not the package's
+    import yaml  # the tool's own dependency (PyYAML), not the package's
 
     for path in _files(mirror, "test/command"):
         name = path.rsplit("/", 1)[-1]
