@@ -2,7 +2,8 @@
 pandoc's CSL-JSON for the same file as the independent check, after normalisation, with a
 named list of where we differ from pandoc and why (not a pass count).
 
-The cases are our own, modelled on what pandoc's test/command biblatex cases exercise."""
+The cases are our own, modelled on what pandoc's test/command biblatex cases exercise; the peers'
+own test data is checked in tests/test_conformance_peers.py."""
 from __future__ import annotations
 
 import json
