@@ -13,8 +13,9 @@ from typing import Dict
 
 # ---- reasons shared by several cases --------------------------------------------------------
 TITLE_SHORT = ("pandoc derives title-short from a title's part before its colon or subtitle; we read only "
-               "shorttitle (a derived one would be written back as a shorttitle the file never had), and "
-               "drop it to custom.bibtex when maintitle makes the volume's own title the volume-title")
+               "shorttitle (a derived one would be written back as a shorttitle the file never had)")
+MAINTITLE_SHORT = ("a volume of a multi-volume work (maintitle): pandoc leaves its shorttitle out, we keep it as "
+                   "title-short (biblatex's short title of the entry, the volume, which notes cite by)")
 REGION = ("pandoc gives a babel name without a region a default one ('english' -> en-US, 'french' -> fr-FR); "
           "the name does not settle the region, so we write the shortest tag (BCP 47); names that do settle "
           "it ('british', 'ngerman', 'american') give en-GB, de-DE, en-US alike")
@@ -55,11 +56,11 @@ PANDOC: Dict[str, Dict[str, str]] = {
     "biblatex-baez-online": {"baez-online title-short": TITLE_SHORT},
     "biblatex-bibstring-resolution": {"item1 language": REGION, "item1 title": BIBSTRING,
                                       "item1 title-short": TITLE_SHORT},
-    "biblatex-book-coleridge": {"coleridge volume": VOLUME_PART},
+    "biblatex-book-coleridge": {"coleridge volume": VOLUME_PART, "coleridge title-short": MAINTITLE_SHORT},
     "biblatex-book-title-maintitle-series": {"item1 language": REGION},
     "biblatex-book-vazques-de-parga": {"vazques-de-parga language": REGION},
     "biblatex-cms": {"cms type": MANUAL},
-    "biblatex-coleridge": {"coleridge volume": VOLUME_PART},
+    "biblatex-coleridge": {"coleridge volume": VOLUME_PART, "coleridge title-short": MAINTITLE_SHORT},
     "biblatex-cotton": {"cotton annote": RAW_LATEX},
     "biblatex-crossref-nested": {"bookinbook-1 type": BOOKINBOOK, "book-1 container-author": BOOKAUTHOR},
     "biblatex-ctan": {"ctan title-short": TITLE_SHORT},
@@ -76,8 +77,8 @@ PANDOC: Dict[str, Dict[str, str]] = {
     "biblatex-issue288": {"Leavitt_2016 language": REGION, "Leavitt_2016 title-short": TITLE_SHORT},
     "biblatex-jcg": {"jcg container-title": PERIODICAL, "jcg title": PERIODICAL, "jcg type": PERIODICAL},
     "biblatex-kastenholz": {"kastenholz title-short": TITLE_SHORT},
-    "biblatex-knuth-ct-b": {"knuth:ct:b title-short": TITLE_SHORT},
-    "biblatex-knuth-ct-d": {"knuth:ct:d title-short": TITLE_SHORT},
+    "biblatex-knuth-ct-a": {"knuth:ct:a title-short": MAINTITLE_SHORT},
+    "biblatex-knuth-ct-c": {"knuth:ct:c title-short": MAINTITLE_SHORT},
     "biblatex-kowalik": {"kowalik language": REGION},
     "biblatex-manual": {"cms type": MANUAL},
     "biblatex-markey": {"markey title-short": TITLE_SHORT},
@@ -85,7 +86,7 @@ PANDOC: Dict[str, Dict[str, str]] = {
     "biblatex-murray": {"murray annote": RAW_LATEX},
     "biblatex-nietzsche-historie": {"nietzsche:historie publisher": PUBLISHER_AND},
     "biblatex-nietzsche-ksa": {"nietzsche:ksa publisher": PUBLISHER_AND, "nietzsche:ksa title-short": TITLE_SHORT},
-    "biblatex-nietzsche-ksa1": {"nietzsche:ksa1 publisher": PUBLISHER_AND},
+    "biblatex-nietzsche-ksa1": {"nietzsche:ksa1 publisher": PUBLISHER_AND, "nietzsche:ksa1 title-short": MAINTITLE_SHORT},
     "biblatex-online": {"markey title-short": TITLE_SHORT, "CTAN title-short": TITLE_SHORT},
     "biblatex-options-url-false-doi-false": {"item1 doi": OPTIONS_FALSE, "item1 url": OPTIONS_FALSE,
                                              "item2 container-title": ONLINE_JOURNAL, "item2 doi": OPTIONS_FALSE},

@@ -432,8 +432,6 @@ def _to_csl(entry: Entry, key: str, fields: Dict[str, RawField], diags: Diagnost
     if "maintitle" in fields:
         _main_title(item, fields["maintitle"], csl_type, key, diags)
         used.add("maintitle")
-        if "volume-title" in item and csl_type not in mapping.PART_TYPES and item.pop("title-short", None):
-            used.discard("shorttitle")  # it shortens the volume's title, no longer the title: kept as is
     # Everything not mapped (or a second spelling of a field already read) is kept as is.
     extra = {name: raw.value for name, raw in fields.items() if name not in used}
     # .bib titles are stored in Title Case for .bst files to lower (model.py: "title-case").
