@@ -10,7 +10,7 @@ What our classes remember while they render lives in the reference's ``Reference
 
 - ``text``: cs:text, cs:number, cs:label, cs:date-part, cs:name-part;
 - ``date``: cs:date (the implicit year suffix);
-- ``group``: cs:group suppression, cs:if and cs:else-if;
+- ``group``: cs:group suppression, cs:choose, cs:if, cs:else-if, cs:else, cs:macro;
 - ``names``: cs:names, cs:name, cs:et-al, cs:substitute;
 - ``layout``: cs:layout (bibliography entries);
 - ``sort``: cs:sort and cs:key;
@@ -24,7 +24,7 @@ from typing import Dict
 from citeproc import model
 
 from .date import Date
-from .group import Else_If, Group, If
+from .group import Choose, Else, Else_If, Group, If, Macro
 from .layout import Layout
 from .lookups import LocaleLookups, Lookups
 from .names import Et_Al, Name, Names, Substitute
@@ -35,7 +35,7 @@ from .text import Date_Part, Label, Name_Part, Number, Text
 OVERRIDES: Dict[str, type] = {
     cls.__name__.replace("_", "-").lower(): cls
     for cls in (Text, Number, Label, Date_Part, Name_Part, Date, Group, Names, Et_Al,
-                Substitute, Layout, Key, Sort, Name, If, Else_If)
+                Substitute, Layout, Key, Sort, Name, If, Else_If, Else, Choose, Macro)
 }
 
 

@@ -1,14 +1,15 @@
-"""cs:group suppression and the cs:if / cs:else-if conditions."""
+"""The elements that hold others: cs:group suppression, cs:choose and its cs:if / cs:else-if
+conditions, cs:else, cs:macro."""
 from __future__ import annotations
 
 from citeproc import model
 from citeproc.source import VariableError
 
 from .lookups import condition_tests
-from .mixins import AffixMixin
+from .mixins import AffixMixin, ChildrenMixin
 
 
-class Group(AffixMixin, model.Group):
+class Group(ChildrenMixin, AffixMixin, model.Group):
     """CSL "Group": a group is suppressed when it calls at least one variable and every
     variable it calls is empty. citeproc-py decides from the tree alone (does a child *call*
     a variable?); we count the look-ups actually made (``ReferenceState.calls``/``hits``).
@@ -20,7 +21,8 @@ class Group(AffixMixin, model.Group):
         calls, hits = state.calls, state.hits
         output = []
         delimiter = self.get("delimiter", "")
-        for child in self.iterchildren():
+        kids = self._kids  # found once (lookups.py)
+        for child in (kids if kids is not None else self.iterchildren()):
             try:
                 if isinstance(child, model.Choose):
                     text = child.render(item, context=context, delimiter=delimiter, **kwargs)
@@ -39,7 +41,7 @@ class Group(AffixMixin, model.Group):
         return self.join(output)
 
 
-class If(model.If):
+class If(ChildrenMixin, model.If):
     """- Condition tests are not variable calls: they must not keep a group alive (CSL
       "Group" counts rendering elements only).
       Test: test_render_layer.py::test_macro_call_is_suppressed_like_a_group.
@@ -54,14 +56,19 @@ class If(model.If):
     Upstream: all of these belong in citeproc-py's ``If``."""
 
     def render(self, item, context=None, delimiter="", **kwargs):
+        if not self.holds(item, context):
+            raise model.ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+    def holds(self, item, context=None):
+        """Whether the condition holds for ``item`` (``Choose`` asks, without an exception)."""
         state = item.reference.state
         counting = state.counting
         state.counting = False
         try:
-            self._test(item, context)
+            return self._test(item, context)
         finally:
             state.counting = counting
-        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
 
     def _test(self, item, context):
         tests = self._tests  # the tests this element makes, found once (lookups.py)
@@ -85,9 +92,7 @@ class If(model.If):
                 wanted = self.get("disambiguate").lower() == "true"
                 results.append(item.reference.state.disambiguate == wanted)
         match = self.get("match", "all")
-        ok = any(results) if match == "any" else (not any(results) if match == "none" else all(results))
-        if not ok:
-            raise model.ConditionFailed
+        return any(results) if match == "any" else (not any(results) if match == "none" else all(results))
 
     def _type(self, item):
         types = self._types  # speed: the type list split once (lookups.py)
@@ -116,3 +121,30 @@ class If(model.If):
 
 class Else_If(If):
     """As ``If``."""
+
+
+class Else(ChildrenMixin, model.Else):
+    """As citeproc-py's, over the children found once (speed only)."""
+
+
+class Choose(model.Choose):
+    """citeproc-py's: the first branch whose condition holds renders. Our branches answer
+    ``holds`` instead of raising ``ConditionFailed`` for each branch that does not (speed
+    only; same answer)."""
+
+    def render(self, item, context=None, delimiter="", **kwargs):
+        kids = self._kids
+        for branch in (kids if kids is not None else self.getchildren()):
+            if isinstance(branch, If):
+                if branch.holds(item, context):
+                    return branch.render_children(item, context=context, delimiter=delimiter, **kwargs)
+                continue
+            try:
+                return branch.render(item, context=context, delimiter=delimiter, **kwargs)
+            except model.ConditionFailed:
+                continue
+        return None
+
+
+class Macro(ChildrenMixin, model.Macro):
+    """As citeproc-py's, over the children found once (speed only)."""

@@ -9,10 +9,10 @@ from citeproc.source import VariableError
 
 from ...vocabulary.casing import capitalize_opening
 from ..state import AuthorCapture, AuthorKey, Replacement
-from .mixins import AffixMixin, tables
+from .mixins import AffixMixin, ChildrenMixin, tables
 
 
-class Layout(AffixMixin, model.Layout):
+class Layout(AffixMixin, ChildrenMixin, model.Layout):
     """- CSL "Reference Grouping": subsequent-author-substitute with its four rules
       (citeproc-py ignores the option).
       Test: test_render_citations.py::test_csl_suite_fixture[magic_SubsequentAuthorSubstitute].

@@ -26,7 +26,25 @@ _INHERITED = tuple(sorted(set(model.CitationStylesElement._default_options)
 
 
 class Lookups:
-    """Root, formatter, locale-ness and the formatting short cut, from ``prepare``."""
+    """Root, formatter, locale-ness and the formatting short cut, from ``prepare``; the
+    answers of XPath searches and of child look-ups by name (``element.layout``), kept on
+    the element after the first (a compiled tree never changes shape while it renders)."""
+
+    def __getattr__(self, name):
+        # citeproc-py's SomewhatObjectifiedElement: a missing attribute is the first child
+        # of that name (None when there is none); found once, then an instance attribute
+        found = self.find("cs:" + name, self.nsmap)
+        self.__dict__[name] = found
+        return found
+
+    def xpath_search(self, expression):
+        cache = self._xpaths
+        if cache is None:
+            return super().xpath_search(expression)
+        found = cache.get(expression)
+        if found is None:
+            found = cache[expression] = tuple(super().xpath_search(expression))
+        return list(found)
 
     def get_root(self):
         root = self._root
@@ -114,6 +132,8 @@ def _walk(element: Any, root: Any, style_root: Any, options_parent: Any, in_loca
     element._options_parent = options_parent
     element._in_locale = in_locale
     element._plain = all(element.get(name, default) == default for name, default in _FORMATTING)
+    element._xpaths = {}
+    element._kids = tuple(element.iterchildren())
     tag = element.tag
     if tag in (f"{CSL}citation", f"{CSL}bibliography"):
         element._options = _options(element)

@@ -8,6 +8,7 @@ from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import String
 
+from ..items import TrackedReference
 from .mixins import AffixMixin, CasedMixin, MacroMixin, NumberEscapeMixin, PageRangeMixin, RecordsVariableMixin
 
 # `number` is not here: a report, patent or standard number is an identifier printed as given
@@ -33,17 +34,36 @@ class Text(RecordsVariableMixin, CasedMixin, AffixMixin, MacroMixin, NumberEscap
       Test: test_render_threads.py::test_threads_render_as_one_thread."""
 
     def process(self, item, context=None, **kwargs):
-        if "macro" not in self.attrib:
+        # citeproc-py's Text.process, with the item's language found without an exception
+        # when it has none (most items; speed only)
+        attrib = self.attrib
+        if "variable" in attrib:
+            return self._variable(item, context if context is not None else self), self._language(item)
+        if "macro" not in attrib:
             return super().process(item, context=context, **kwargs)
         # what printed keeps its parent group, as a variable that rendered would
+        language = self._language(item)
         state = item.reference.state
         calls, hits = state.calls, state.hits
-        text, language = super().process(item, context=context, **kwargs)
+        text = self.get_macro(self.get("macro")).render(item, context if context is not None else self)
         if state.calls > calls and state.hits == hits:
             return None, language
         if text:
             state.hits += 1
         return text, language
+
+    def _language(self, item):
+        """The first two letters of the item's language, or of the style's default locale."""
+        ref = item.reference
+        if isinstance(ref, TrackedReference):
+            language = dict.get(ref, "language") if "language" not in ref.state.suppressed else None
+            if language is not None:
+                return language[:2]
+            return self.get_root().get("default-locale", "en")[:2]
+        try:
+            return ref.language[:2]
+        except VariableError:
+            return self.get_root().get("default-locale", "en")[:2]
 
     def quote(self, string):
         # speed: citeproc-py's Quoted.quote also looks up punctuation-in-quote, which it
