@@ -76,8 +76,8 @@ GENERAL: Tuple[Option, ...] = (
            aliases=((True, "references"), (False, "article"))),
     Option("encoding", "input encoding (default: detect UTF-8/cp1251/cp1252)", metavar="ENC"),
     Option("strict", "treat any warning as an error (exit 5)", type=bool, default=False),
-    # None: the machine's cores (converter/parallel.py); the output is the same for any N
-    Option("jobs", "processes to use, e.g. to read several inputs at once (default: the machine's cores)",
+    # None: the machine's cores (converter/forked.py); the output is the same for any N
+    Option("jobs", "processes to use: to read several inputs at once, to render a big bibliography (default: the machine's cores)",
            type=int, metavar="N"),
     # Limits (converter/limits.py says why each default is what it is): generous for real
     # records, refused at once with a clear error for inputs built to exhaust time or memory.

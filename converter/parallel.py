@@ -7,23 +7,16 @@ own. The combined result is the same, in the same order, whatever N is.
 """
 from __future__ import annotations
 
-import os
 import sys
 import time
 from typing import Any, Callable, Iterator, Sequence, TypeVar
+
+from .forked import default_jobs
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 PROGRESS_AFTER = 1.0  # seconds: quicker work shows no bar at all
-
-
-def default_jobs() -> int:
-    """The machine's cores (those this process may use, where the system says)."""
-    try:
-        return len(os.sched_getaffinity(0)) or 1
-    except AttributeError:  # not on every platform
-        return os.cpu_count() or 1
 
 
 class Progress:

@@ -3,15 +3,18 @@ sorting, disambiguation and the punctuation clean-up.
 
 A render makes its own references, cites and document; the compiled style it reads is
 shared (see ``compiled.py``), so any number of renders may run at once, in any threads.
+With ``jobs`` above one, a big bibliography is sorted and disambiguated here, once, and its
+entries are rendered in ranges by forked processes (``forked.py``), in the same order.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Dict, List, Sequence
+from typing import Any, Dict, List, Optional, Sequence
 
 from citeproc import Citation
 from citeproc.source import BibliographySource
 
+from ..forked import map_ranges
 from .citations import disambiguate, render_document
 from .cites import Cite, Document
 from .items import convert_items
@@ -49,8 +52,24 @@ def _punctuation_in_quote(style: Any) -> bool:
     return str(value).lower() == "true"
 
 
+def _entries(bib: Document, jobs: Optional[int]) -> List[Optional[str]]:
+    """Each bibliography entry's text (None when the style prints nothing for it)."""
+    style, items = bib.style, bib.items
+
+    def render_range(start: int, stop: int) -> List[Optional[str]]:
+        # subsequent-author-substitute compares each entry with the one before it: a range
+        # renders that one too, and drops it
+        first = max(start - 1, 0)
+        out = style.render_bibliography(items[first:stop])[start - first:]
+        return [None if text is None else str(text) for text in out]
+
+    return map_ranges(render_range, len(items), jobs)
+
+
 def render(items: Sequence[Dict[str, Any]], style: LoadedStyle, *, markup: str = "text",
-           bibliography: bool = True, citations: bool = False) -> Rendered:
+           bibliography: bool = True, citations: bool = False, jobs: Optional[int] = 1) -> Rendered:
+    """``jobs``: processes for the bibliography entries (None: the machine's cores); the
+    output is the same for any number."""
     fmt = FORMATTERS[markup]
     compiled = style.compiled(markup)
     refs = convert_items(items, fmt, _quotes(compiled))
@@ -70,9 +89,9 @@ def render(items: Sequence[Dict[str, Any]], style: LoadedStyle, *, markup: str =
     entries: List[str] = []
     order: List[int] = []
     if bibliography and has_bib:
-        for key, text in zip(bib.keys, bib.bibliography()):
+        for key, text in zip(bib.keys, _entries(bib, jobs)):
             if text is not None:
-                entries.append(finish(str(text)))
+                entries.append(finish(text))
                 order.append(int(key[1:]))
     cited: List[str] = []
     if citations:

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import List
+from typing import List, Tuple
 
 from ..errors import UsageError
+from ..forked import map_ranges
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
 from ..rendering import load_style, prepare, render
@@ -60,7 +61,8 @@ def _write_with(items: List[CSLItem], style_name: str, options: Options,
         diags.warn(f"style {style_name!r} has no bibliography; writing in-text citations")
         out = render(items, style, markup=options.markup, bibliography=False, citations=True)
         return _join(out.citations, options.markup, True)
-    out = render(items, style, markup=options.markup)
+    # --jobs: a big bibliography's entries are rendered over several processes, same output
+    out = render(items, style, markup=options.markup, jobs=options.jobs)
     return _join(out.entries, options.markup, False)
 
 
@@ -154,15 +156,25 @@ def _write_gost(items: List[CSLItem], options: Options, which: str) -> Output:
     if language not in ("ru", "en"):
         raise UsageError(f"GOST lists are Russian (--locale ru) or English (--locale en), "
                          f"not {options.locale!r}", field="locale")
+    usable = _check(items, diags)
+
+    def render_range(start: int, stop: int) -> List[Tuple[List[str], bool]]:
+        # each item renders alone (its own locale), so a range renders in any process
+        out = []
+        for item in usable[start:stop]:
+            prepared = _prepare_gost(item, which)
+            style = load_style(GOST_STYLES[which], _gost_locale(language, prepared))
+            rendered = render([prepared], style, markup=options.markup,
+                              bibliography=not options.citations, citations=options.citations)
+            out.append((rendered.citations if options.citations else rendered.entries,
+                        not options.citations and not rendered.entries))
+        return out
+
     parts: List[str] = []
-    for item in _check(items, diags):
-        prepared = _prepare_gost(item, which)
-        style = load_style(GOST_STYLES[which], _gost_locale(language, prepared))
-        out = render([prepared], style, markup=options.markup,
-                     bibliography=not options.citations, citations=options.citations)
-        if not options.citations and not out.entries:
+    for item, (texts, empty) in zip(usable, map_ranges(render_range, len(usable), options.jobs)):
+        if empty:
             diags.warn("the style prints nothing for this item; no entry written", record=str(item.get("id", "")))
-        parts.extend(out.citations if options.citations else out.entries)
+        parts.extend(texts)
     if options.citations:
         # numeric in-text citations follow the list's order
         parts = [f"[{n}]" for n in range(1, len(parts) + 1)]

@@ -1,0 +1,77 @@
+"""One big piece of work split into ranges over forked processes, the results in order
+(``--jobs N`` on one bibliography).
+
+A forked worker starts with everything the parent has built (a compiled style, a sorted and
+disambiguated document), so nothing is sent to it but two numbers, and it sends back plain
+data. Where the platform cannot fork, where other threads run (a thread holding a lock at
+the fork would leave it locked in the worker for ever: the web server renders in threads),
+or where the work is too small to pay for the processes (``minimum`` units each), it runs
+here, in one piece: the result is the same either way.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from typing import Callable, List, Optional, TypeVar
+
+R = TypeVar("R")
+
+# units of work (entries, records) below which a process costs more than it saves
+MINIMUM_PER_JOB = 400
+
+_task: Optional[Callable[[int, int], list]] = None  # what the forked workers run
+_task_lock = threading.Lock()
+
+
+def default_jobs() -> int:
+    """The machine's cores (those this process may use, where the system says)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def plan(total: int, jobs: Optional[int], minimum: Optional[int] = None) -> List[range]:
+    """Consecutive ranges covering ``range(total)``: one per process that pays for itself."""
+    wanted = default_jobs() if jobs is None else jobs
+    minimum = MINIMUM_PER_JOB if minimum is None else minimum
+    parts = max(1, min(wanted, total // max(minimum, 1))) if can_fork() else 1
+    return [range(total * k // parts, total * (k + 1) // parts) for k in range(parts)]
+
+
+def _run(start: int, stop: int) -> list:
+    assert _task is not None, "a worker forked without its task"
+    return _task(start, stop)
+
+
+def map_ranges(task: Callable[[int, int], List[R]], total: int, jobs: Optional[int] = 1,
+               minimum: Optional[int] = None) -> List[R]:
+    """``task(start, stop)`` over consecutive ranges of ``range(total)``, concatenated in
+    order; the first range runs here while forked workers run the others. ``jobs`` None:
+    the machine's cores. An exception in a worker is raised here."""
+    ranges = plan(total, jobs, minimum)
+    if len(ranges) == 1:
+        return task(0, total)
+    from concurrent.futures import ProcessPoolExecutor  # only when it forks: start-up time otherwise
+
+    global _task
+    with _task_lock:  # one split at a time: the workers find the task in this module
+        _task = task
+        try:
+            with ProcessPoolExecutor(max_workers=len(ranges) - 1,
+                                     mp_context=multiprocessing.get_context("fork")) as pool:
+                futures = [pool.submit(_run, r.start, r.stop) for r in ranges[1:]]
+                out = task(ranges[0].start, ranges[0].stop)
+                for future in futures:
+                    out.extend(future.result())
+        finally:
+            _task = None
+    return out
+
+
+__all__ = ["MINIMUM_PER_JOB", "can_fork", "default_jobs", "map_ranges", "plan"]

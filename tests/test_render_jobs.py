@@ -1,0 +1,66 @@
+"""--jobs on one bibliography: sorted and disambiguated once, its entries rendered in ranges by
+forked processes; the output is the same as in one process, for any number of jobs."""
+from __future__ import annotations
+
+import pytest
+
+from converter import forked, write
+from converter.rendering import render
+from converter.rendering.styles import LoadedStyle, find_style
+
+pytestmark = pytest.mark.skipif(not forked.can_fork(), reason="this platform cannot fork")
+
+
+def _items(n: int):
+    authors = [[{"family": "Doe", "given": "Jane"}], [{"family": "Roe", "given": "Richard"}],
+               [{"family": "Петров", "given": "Иван"}, {"family": "Doe", "given": "Jane"}]]
+    return [{"id": f"r{i}", "type": "article-journal", "title": f"Study number {i}",
+             "author": authors[i % 3], "container-title": "Journal of Tests",
+             "issued": {"date-parts": [[2000 + i % 4]]}, "volume": str(i), "page": f"{i}-{i + 9}"}
+            for i in range(n)]
+
+
+@pytest.fixture
+def small_ranges(monkeypatch):
+    monkeypatch.setattr(forked, "MINIMUM_PER_JOB", 4)
+
+
+def test_work_is_split_only_when_each_process_gets_enough():
+    assert [len(r) for r in forked.plan(30, 3, 4)] == [10, 10, 10]
+    assert len(forked.plan(30, 3, 20)) == 1
+    assert len(forked.plan(30, 1, 4)) == 1
+    ranges = forked.plan(31, 2, 4)
+    assert ranges[0].start == 0 and ranges[-1].stop == 31 and ranges[0].stop == ranges[1].start
+
+
+@pytest.mark.parametrize("style", ["apa", "modern-language-association"])
+def test_split_bibliography_is_the_one_process_bibliography(style, small_ranges):
+    items = _items(32)
+    loaded = LoadedStyle(find_style(style), None)
+    one = render(items, loaded, jobs=1)
+    for jobs in (2, 3):
+        assert render(items, loaded, jobs=jobs) == one
+    assert len(one.entries) == 32
+    if style == "modern-language-association":
+        # subsequent-author-substitute compares each entry with the one before it, also at
+        # the start of a range: the same author, in a row, is printed once
+        assert sum(entry.startswith("———.") for entry in one.entries) == 29
+        starts = [r.start for jobs in (2, 3) for r in forked.plan(32, jobs)][1:]
+        assert all(one.entries[start].startswith("———.") for start in starts if start)
+
+
+def test_split_year_suffixes_match(small_ranges):
+    # disambiguation is decided once, before the split: year suffixes reach every range
+    items = [dict(item, issued={"date-parts": [[2001]]}) for item in _items(24)]
+    loaded = LoadedStyle(find_style("apa"), None)
+    one = render(items, loaded, jobs=1)
+    assert any("(2001b)" in entry for entry in one.entries)
+    assert render(items, loaded, jobs=3) == one
+
+
+@pytest.mark.parametrize("to", ["apa", "gost", "gost-2008"])
+def test_writers_give_the_same_text_for_any_jobs(to, small_ranges):
+    items = _items(25)
+    one = write(items, to, jobs=1)
+    assert str(write(items, to, jobs=3)) == str(one)
+    assert [d.message for d in write(items, to, jobs=3).diagnostics] == [d.message for d in one.diagnostics]
