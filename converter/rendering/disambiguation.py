@@ -10,6 +10,7 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from citeproc.string import String
 
+from ..forked import map_ranges
 from .cites import probe, render_cite
 from .names import family_key, initialize
 
@@ -31,7 +32,7 @@ def letters(n: int) -> str:
 class Disambiguator:
     """Decides, once per document, how each cited reference must render to be told apart."""
 
-    def __init__(self, bib: Any, keys: Sequence[str]) -> None:
+    def __init__(self, bib: Any, keys: Sequence[str], jobs: Optional[int] = 1) -> None:
         root = bib.style.root
         self.citation = root.citation
         self.layout = self.citation.layout if self.citation is not None else None
@@ -49,6 +50,7 @@ class Disambiguator:
         self._items = {k: probe(bib, k) for k in self.keys}
         self._trials: Dict[Tuple[Any, ...], Dict[str, str]] = {}  # by-cite trial renders
         self._settled: Dict[str, str] = {}  # each reference's text in its current state
+        self.jobs = jobs
 
     def ref(self, key: str) -> Any:
         return self.bib.source[key]
@@ -79,6 +81,11 @@ class Disambiguator:
             self._global_given_names()
         if not (self.add_names or self.add_given or self.condition or self.add_suffix):
             return
+        # every cite as it reads before any decision: independent renders, over ``jobs``
+        # processes when there are many
+        keys = self.keys
+        texts = map_ranges(lambda start, stop: [self.text(k) for k in keys[start:stop]], len(keys), self.jobs)
+        self._settled.update(zip(keys, texts))
         groups = self._groups(self.keys)
         if self.add_names:
             for group in groups:
@@ -205,7 +212,7 @@ class Disambiguator:
                     self.ref(key).state.given_levels = own
 
 
-def disambiguate(style: Any, bib: Any, keys: Sequence[str]) -> None:
+def disambiguate(style: Any, bib: Any, keys: Sequence[str], jobs: Optional[int] = 1) -> None:
     """Decide how the cites of ``keys`` render to be told apart (``style`` is the one ``bib``
-    renders with; kept for callers that pass it)."""
-    Disambiguator(bib, keys).run()
+    renders with; kept for callers that pass it); ``jobs`` as in ``engine.render``."""
+    Disambiguator(bib, keys, jobs).run()

@@ -68,7 +68,8 @@ def _entries(bib: Document, jobs: Optional[int]) -> List[Optional[str]]:
 
 def render(items: Sequence[Dict[str, Any]], style: LoadedStyle, *, markup: str = "text",
            bibliography: bool = True, citations: bool = False, jobs: Optional[int] = 1) -> Rendered:
-    """``jobs``: processes for the bibliography entries (None: the machine's cores); the
+    """``jobs``: processes for the cites disambiguation compares and the bibliography entries
+    (None: the machine's cores); the
     output is the same for any number."""
     fmt = FORMATTERS[markup]
     compiled = style.compiled(markup)
@@ -83,7 +84,7 @@ def render(items: Sequence[Dict[str, Any]], style: LoadedStyle, *, markup: str =
     has_bib = compiled.has_bibliography()
     if has_bib:
         bib.sort()
-    disambiguate(compiled, bib, bib.keys)
+    disambiguate(compiled, bib, bib.keys, jobs)
     piq = _punctuation_in_quote(compiled)
     finish = (lambda t: flip_flop(tidy(t, piq))) if markup == "html" else (lambda t: tidy(t, piq))
     entries: List[str] = []

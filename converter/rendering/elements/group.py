@@ -62,6 +62,20 @@ class If(ChildrenMixin, model.If):
 
     def holds(self, item, context=None):
         """Whether the condition holds for ``item`` (``Choose`` asks, without an exception)."""
+        tests, match = self._tests, self._match
+        if match is not None and len(tests) == 1:
+            # speed: the commonest conditions, one test of the type or of variables (neither
+            # counts as a variable call), answered without switching counting off and on
+            ref = item.reference
+            if tests[0] == "type" and self._types is not None:
+                ref_type = dict.__getitem__(ref, "type")
+                found = [wanted == ref_type for wanted in self._types]
+            elif tests[0] == "variable" and self._variables is not None:
+                found = [dict.__contains__(ref, wanted) for wanted in self._variables]
+            else:
+                found = None
+            if found is not None:
+                return any(found) if match == "any" else (not any(found) if match == "none" else all(found))
         state = item.reference.state
         counting = state.counting
         state.counting = False

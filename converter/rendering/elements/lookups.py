@@ -142,8 +142,12 @@ def _walk(element: Any, root: Any, style_root: Any, options_parent: Any, in_loca
         element._substitute = found if found is not None else False
     if tag in (f"{CSL}if", f"{CSL}else-if"):
         element._tests = condition_tests(element)
+        element._match = element.get("match", "all")
         if "type" in element.attrib:
             element._types = tuple(t.lower() for t in element.get("type").split())
+        variables = element.get("variable", "").split()
+        if variables and "locator" not in variables:
+            element._variables = tuple(v.replace("-", "_") for v in variables)
     if isinstance(element, model.Locale):
         element._terms, element._dates = _locale_tables(element)
     below = element if tag in (f"{CSL}citation", f"{CSL}bibliography") else options_parent
