@@ -2,6 +2,8 @@
 forked processes; the output is the same as in one process, for any number of jobs."""
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from converter import forked, write
@@ -31,6 +33,13 @@ def test_work_is_split_only_when_each_process_gets_enough():
     assert len(forked.plan(30, 1, 4)) == 1
     ranges = forked.plan(31, 2, 4)
     assert ranges[0].start == 0 and ranges[-1].stop == 31 and ranges[0].stop == ranges[1].start
+
+
+def test_ranges_run_in_separate_processes_and_come_back_in_order():
+    out = forked.map_ranges(lambda start, stop: [(n, os.getpid()) for n in range(start, stop)], 30, 3, 4)
+    assert [n for n, _ in out] == list(range(30))
+    # the first range here, the others in workers (one worker may take two)
+    assert out[0][1] == os.getpid() and all(pid != os.getpid() for _, pid in out[10:])
 
 
 @pytest.mark.parametrize("style", ["apa", "modern-language-association"])
