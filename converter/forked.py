@@ -40,7 +40,7 @@ def plan(total: int, jobs: Optional[int], minimum: Optional[int] = None) -> List
     """Consecutive ranges covering ``range(total)``: one per process that pays for itself."""
     wanted = default_jobs() if jobs is None else jobs
     minimum = MINIMUM_PER_JOB if minimum is None else minimum
-    parts = max(1, min(wanted, total // max(minimum, 1))) if can_fork() else 1
+    parts = max(1, min(wanted, total // max(minimum, 1)))
     return [range(total * k // parts, total * (k + 1) // parts) for k in range(parts)]
 
 
@@ -55,7 +55,7 @@ def map_ranges(task: Callable[[int, int], List[R]], total: int, jobs: Optional[i
     order; the first range runs here while forked workers run the others. ``jobs`` None:
     the machine's cores. An exception in a worker is raised here."""
     ranges = plan(total, jobs, minimum)
-    if len(ranges) == 1:
+    if len(ranges) == 1 or not can_fork():
         return task(0, total)
     from concurrent.futures import ProcessPoolExecutor  # only when it forks: start-up time otherwise
 

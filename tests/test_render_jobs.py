@@ -2,6 +2,7 @@
 forked processes; the output is the same as in one process, for any number of jobs."""
 from __future__ import annotations
 
+import multiprocessing
 import os
 
 import pytest
@@ -10,7 +11,15 @@ from converter import forked, write
 from converter.rendering import render
 from converter.rendering.styles import LoadedStyle, find_style
 
-pytestmark = pytest.mark.skipif(not forked.can_fork(), reason="this platform cannot fork")
+pytestmark = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
+                                reason="this platform cannot fork")
+
+
+@pytest.fixture(autouse=True)
+def forking(monkeypatch):
+    # earlier tests in the same session may leave idle threads behind (a Dask cluster's,
+    # say), which keep can_fork() from forking; these renders touch no lock of theirs
+    monkeypatch.setattr(forked, "can_fork", lambda: True)
 
 
 def _items(n: int):
@@ -73,3 +82,19 @@ def test_writers_give_the_same_text_for_any_jobs(to, small_ranges):
     one = write(items, to, jobs=1)
     assert str(write(items, to, jobs=3)) == str(one)
     assert [d.message for d in write(items, to, jobs=3).diagnostics] == [d.message for d in one.diagnostics]
+
+
+def test_no_fork_while_another_thread_runs(monkeypatch):
+    import threading
+
+    monkeypatch.undo()  # the real can_fork
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not forked.can_fork()
+        out = forked.map_ranges(lambda start, stop_: [os.getpid()] * (stop_ - start), 30, 3, 4)
+        assert out == [os.getpid()] * 30
+    finally:
+        stop.set()
+        thread.join()
