@@ -142,9 +142,10 @@ class Else(ChildrenMixin, model.Else):
 
 
 class Choose(model.Choose):
-    """citeproc-py's: the first branch whose condition holds renders. Our branches answer
-    ``holds`` instead of raising ``ConditionFailed`` for each branch that does not (speed
-    only; same answer)."""
+    """CSL "Choose" as citeproc-py renders it: the first branch whose condition holds
+    renders. Our branches answer ``holds`` instead of raising ``ConditionFailed`` for each
+    branch that does not: speed only, the same answer.
+    Test: test_render_layer.py::test_macro_call_is_suppressed_like_a_group."""
 
     def render(self, item, context=None, delimiter="", **kwargs):
         kids = self._kids
