@@ -9,6 +9,7 @@ that writing BibTeX again loses nothing.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from typing import Any, Dict, List, NamedTuple, Optional, Tuple
@@ -409,6 +410,15 @@ def _main_title(item: CSLItem, raw: RawField, csl_type: str, key: str, diags: Di
     item[own] = main
 
 
+@functools.lru_cache(maxsize=None)
+def _read_table(csl_type: str) -> Tuple[Dict[str, mapping.FieldMap], Dict[str, int]]:
+    """The mapping table's rows for ``csl_type`` by .bib field name, and each name's place
+    among its row's spellings; built once per type, not once per entry."""
+    table = mapping.read_map(csl_type)
+    order = {name: mapping.READ_ORDER.get(row.csl, row.names()) for name, row in table.items()}
+    return table, {name: spellings.index(name) if name in spellings else 0 for name, spellings in order.items()}
+
+
 def _to_csl(entry: Entry, key: str, fields: Dict[str, RawField], diags: Diagnostics) -> CSLItem:
     bib_type = entry.entry_type.lower()
     entry_line = (entry.start_line or 0) + 1
@@ -419,19 +429,15 @@ def _to_csl(entry: Entry, key: str, fields: Dict[str, RawField], diags: Diagnost
         csl_type = "document"
     item: CSLItem = {"id": key, "type": csl_type, "citation-key": key}
     used: set[str] = set(mapping.DATE_PARTS) | {"crossref"}
-    table = mapping.read_map(csl_type)
+    table, order = _read_table(csl_type)
     useprefix = _useprefix(fields)
     _join_title_parts(fields, used)
     _url_in_howpublished(fields, used)
     eprint_identifiers(fields)
     note_with_addendum(fields, used)
 
-    def priority(name: str) -> int:  # a row's own field name before its other spellings
-        row = table.get(name)
-        order = mapping.READ_ORDER.get(row.csl, row.names()) if row is not None else ()
-        return order.index(name) if name in order else 0
-
-    for name in sorted(fields, key=priority):
+    # a row's own field name before its other spellings
+    for name in sorted(fields, key=lambda name: order.get(name, 0)):
         raw = fields[name]
         row = table.get(name)
         if row is None or name in used:

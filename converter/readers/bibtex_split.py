@@ -24,6 +24,9 @@ from typing import Any, Dict, Iterator, List, NamedTuple, Optional
 _MARK = re.compile(r"(?<!\\)[{}\",=]|@\w*[ \t]*(?=[{(])")
 # Inside a field value, only braces, quotes, commas and block starts matter.
 _VALUE_MARK = re.compile(r"(?<!\\)[{}\",]|@\w*[ \t]*(?=[{(])")
+# The common values, whose end the state machine below would find the same way: braces
+# (nested once at most), quotes or a bare word, with no backslash, '@' or stray delimiter.
+_SIMPLE_VALUE = re.compile(r'\s*(?:\{(?:[^{}\\@]|\{[^{}\\@]*\})*\}|"[^"{}\\@]*"|\w+)\s*(?=[,}])')
 # Outside blocks: the next block start.
 _BLOCK_START = re.compile(r"@\w*[ \t]*(?=[{(])")
 
@@ -115,6 +118,9 @@ class _Scanner:
     def value_end(self, pos: int) -> int:
         """The ',' or '}' ending the field value that starts at ``pos``."""
         text = self.text
+        simple = _SIMPLE_VALUE.match(text, pos)
+        if simple is not None:
+            return simple.end()
         quoted = False
         depth = 0
         for m in self.marks(_VALUE_MARK, pos):
