@@ -104,7 +104,15 @@ def clip_records(records: List[CSLItem], options: Options, source: str,
     """Cut what is over max_field_length / max_names in records a reader produced, each cut
     reported at its record's line."""
     diags: List[Diagnostic] = []
+    # a record whose whole JSON is shorter than both limits allow cannot break either (a list
+    # of N entries takes at least 2N characters): told in C, without walking it
+    room = min(options.max_field_length, 2 * options.max_names)
     for record in records:
+        try:
+            if len(json.dumps(record, ensure_ascii=False)) <= room:
+                continue
+        except (TypeError, ValueError):
+            pass
         key = str(record.get("id", "")) or None
         line = lines.get(key or "")
 
