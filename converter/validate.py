@@ -8,6 +8,7 @@ field. Keys that are not CSL variables move under ``custom`` so nothing is lost.
 pass through unchanged (the same objects), so this costs little on the common path."""
 from __future__ import annotations
 
+import json
 import math
 from typing import Any, Dict, List, Tuple
 
@@ -173,8 +174,19 @@ def check_item(item: CSLItem, n: int) -> Tuple[CSLItem, List[Diagnostic]]:
     if "id" not in item:
         change("id", f"item-{n}", None)
     result = fixed if fixed is not None else item
-    cleaned = _clean(result, "", record, diags)
+    cleaned = result if _plainly_clean(result) else _clean(result, "", record, diags)
     return cleaned, diags
+
+
+def _plainly_clean(item: CSLItem) -> bool:
+    """True when _clean would find nothing, told in C for most items: their JSON has no escape
+    (so every character of every string shows as itself), no non-finite number, and no
+    character that no format can carry."""
+    try:
+        text = json.dumps(item, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError):
+        return False
+    return "\\" not in text and not UNCARRIABLE.search(text)
 
 
 # No output format can carry these (textio.UNCARRIABLE); JSON has no Infinity or NaN.

@@ -9,9 +9,11 @@ that writing BibTeX again loses nothing.
 """
 from __future__ import annotations
 
+import functools
+import gc
 import logging
 import re
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, NamedTuple, Optional, Tuple
 
 import bibtexparser
 from bibtexparser.middlewares.names import split_multiple_persons_names
@@ -27,6 +29,8 @@ from ..vocabulary.dates import month_number, parse_edtf
 from ..vocabulary.latex import to_unicode, unescape_verbatim
 from .biblatex_fields import eprint_identifiers, note_with_addendum
 from .bibtex_names import name_list
+from .bibtex_split import Again
+from .bibtex_split import split as split_blocks
 from .bibtex_values import RawField, Values, decode
 
 _ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.M)
@@ -52,9 +56,7 @@ _COMMENT_LINE = re.compile(r"^[ \t]*%.*$", re.M)
 
 def _parse(text: str) -> Any:
     """bibtexparser without its middlewares (we evaluate values ourselves), and quiet: its
-    complaints become our diagnostics. Whole lines starting with '%' are comments to biber
-    (and to the people who write them inside entries); they are blanked, keeping line numbers."""
-    text = _COMMENT_LINE.sub("", text)
+    complaints become our diagnostics."""
     logger = logging.getLogger("bibtexparser")
     level = logger.level
     logger.setLevel(logging.CRITICAL)
@@ -62,6 +64,39 @@ def _parse(text: str) -> Any:
         return bibtexparser.parse_string(text, parse_stack=[])
     finally:
         logger.setLevel(level)
+
+
+class _Library(NamedTuple):
+    """What the reader needs of a split file, from either splitter."""
+
+    entries: List[Any]  # bibtex_split.Entry or bibtexparser's Entry: the same attributes
+    strings: Dict[str, str]  # macro name (lower case) -> raw value
+    set_aside: List[Any]  # in file order: Again (a key used before, a field given twice), or a
+    preamble: bool        # block bibtexparser could not parse (its ParsingFailedBlock)
+
+
+def _split(text: str) -> _Library:
+    """The blocks of a .bib text. Whole lines starting with '%' are comments to biber (and to
+    the people who write them inside entries); they are blanked, keeping line numbers. A
+    well-formed file is split by bibtex_split.py; any other by bibtexparser, whose account of
+    what is broken and where becomes our diagnostics."""
+    text = _COMMENT_LINE.sub("", text)
+    fast = split_blocks(text)
+    if fast is not None:
+        return _Library(fast.entries, {s.key.lower(): s.value for s in fast.strings}, list(fast.again),
+                        fast.preambles > 0)
+    library = _parse(text)
+    set_aside: List[Any] = []
+    for block in library.failed_blocks:
+        if isinstance(block, DuplicateBlockKeyBlock):
+            kind = "entry" if isinstance(block.ignore_error_block, Entry) else "string"
+            set_aside.append(Again(kind, block.ignore_error_block, block.previous_block.start_line or 0))
+        elif isinstance(block, DuplicateFieldKeyBlock) and isinstance(block.ignore_error_block, Entry):
+            set_aside.append(Again("fields", block.ignore_error_block, block.start_line or 0))
+        else:
+            set_aside.append(block)
+    return _Library(list(library.entries), {s.key.lower(): s.value for s in library.strings},
+                    set_aside, any(isinstance(b, Preamble) for b in library.blocks))
 
 
 def _failed_block_message(block: ParsingFailedBlock) -> Tuple[str, int]:
@@ -85,35 +120,47 @@ def _failed_block_message(block: ParsingFailedBlock) -> Tuple[str, int]:
 
 
 def read(text: str, *, source: str = "<input>", options: Options | None = None) -> Result:
+    # The records are trees of dicts and lists that make no reference cycles, yet the cyclic
+    # garbage collector scans them again and again as they pile up: at 40k entries a quarter
+    # of the time, growing with the file. It is paused while reading (and restored after).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read(text, source=source, options=options)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read(text: str, *, source: str, options: Options | None) -> Result:
     diags = Diagnostics(source)
     check_nesting(text, options or Options(), source, opening="{(", closing="})")
     try:
-        library = _parse(text)
+        library = _split(text)
     except Exception as exc:  # a bibtexparser bug must not reach the user as a traceback
         raise ParseError(f"BibTeX parser failed: {exc}", source=source) from None
 
-    strings = {s.key.lower(): s.value for s in library.strings}
-    values = Values(strings, diags)
-    entries: List[Tuple[Entry, bool]] = [(e, False) for e in library.entries]
+    values = Values(library.strings, diags)
+    entries: List[Tuple[Any, bool]] = [(e, False) for e in library.entries]
 
-    for block in library.failed_blocks:
-        if isinstance(block, DuplicateBlockKeyBlock):
-            first_line = (block.previous_block.start_line or 0) + 1
-            dup = block.ignore_error_block
-            if isinstance(dup, Entry):
-                diags.warn(f"duplicate key {block.key!r} (first used at line {first_line}); this"
-                           f" entry is kept under the key {block.key + '-2'!r}",
-                           line=(block.start_line or 0) + 1, record=block.key)
-                entries.append((dup, True))
+    for block in library.set_aside:
+        if isinstance(block, Again):
+            first_line = block.first_line + 1
+            line = (block.block.start_line or 0) + 1
+            key = block.block.key
+            if block.kind == "entry":
+                diags.warn(f"duplicate key {key!r} (first used at line {first_line}); this"
+                           f" entry is kept under the key {key + '-2'!r}", line=line, record=key)
+                entries.append((block.block, True))
+            elif block.kind == "string":
+                diags.warn(f"{key!r} is defined again (first at line {first_line}); the"
+                           " first definition is used", line=line)
             else:
-                diags.warn(f"{block.key!r} is defined again (first at line {first_line}); the"
-                           " first definition is used", line=(block.start_line or 0) + 1)
-        elif isinstance(block, DuplicateFieldKeyBlock) and isinstance(block.ignore_error_block, Entry):
-            entries.append((block.ignore_error_block, False))  # reported field by field below
+                entries.append((block.block, False))  # reported field by field below
         elif isinstance(block, ParsingFailedBlock):
             message, line = _failed_block_message(block)
             diags.error(message, line=line)
-    if any(isinstance(b, Preamble) for b in library.blocks):
+    if library.preamble:
         diags.warn("@preamble not converted (LaTeX definitions have no place in CSL)")
     entries.sort(key=lambda pair: pair[0].start_line or 0)
 
@@ -377,6 +424,15 @@ def _main_title(item: CSLItem, raw: RawField, csl_type: str, key: str, diags: Di
     item[own] = main
 
 
+@functools.lru_cache(maxsize=None)
+def _read_table(csl_type: str) -> Tuple[Dict[str, mapping.FieldMap], Dict[str, int]]:
+    """The mapping table's rows for ``csl_type`` by .bib field name, and each name's place
+    among its row's spellings; built once per type, not once per entry."""
+    table = mapping.read_map(csl_type)
+    order = {name: mapping.READ_ORDER.get(row.csl, row.names()) for name, row in table.items()}
+    return table, {name: spellings.index(name) if name in spellings else 0 for name, spellings in order.items()}
+
+
 def _to_csl(entry: Entry, key: str, fields: Dict[str, RawField], diags: Diagnostics) -> CSLItem:
     bib_type = entry.entry_type.lower()
     entry_line = (entry.start_line or 0) + 1
@@ -387,19 +443,15 @@ def _to_csl(entry: Entry, key: str, fields: Dict[str, RawField], diags: Diagnost
         csl_type = "document"
     item: CSLItem = {"id": key, "type": csl_type, "citation-key": key}
     used: set[str] = set(mapping.DATE_PARTS) | {"crossref"}
-    table = mapping.read_map(csl_type)
+    table, order = _read_table(csl_type)
     useprefix = _useprefix(fields)
     _join_title_parts(fields, used)
     _url_in_howpublished(fields, used)
     eprint_identifiers(fields)
     note_with_addendum(fields, used)
 
-    def priority(name: str) -> int:  # a row's own field name before its other spellings
-        row = table.get(name)
-        order = mapping.READ_ORDER.get(row.csl, row.names()) if row is not None else ()
-        return order.index(name) if name in order else 0
-
-    for name in sorted(fields, key=priority):
+    # a row's own field name before its other spellings
+    for name in sorted(fields, key=lambda name: order.get(name, 0)):
         raw = fields[name]
         row = table.get(name)
         if row is None or name in used:

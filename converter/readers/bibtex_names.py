@@ -4,7 +4,7 @@ grammar), corporate names in braces, and biblatex's extended name format
 from __future__ import annotations
 
 import re
-from typing import Dict, List
+from typing import Dict, List, Optional
 
 from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
 
@@ -18,6 +18,8 @@ _EXTENDED_KEY = re.compile(r"^\s*(?:family|given|prefix|suffix|useprefix|[a-z]+-
 
 def _top_level_pieces(raw: str) -> List[str]:
     """The comma-separated pieces of a name outside braces."""
+    if "{" not in raw and "}" not in raw:
+        return raw.split(",")
     depth, start, pieces = 0, 0, []
     for i, ch in enumerate(raw):
         depth += ch == "{"
@@ -32,6 +34,8 @@ def _top_level_pieces(raw: str) -> List[str]:
 def _is_extended_name(raw: str) -> bool:
     """Whether any top-level piece is a 'key=value' of the extended format (the keys may come in
     any order: 'useprefix=true, family=Gogh, ...')."""
+    if "=" not in raw:
+        return False
     pieces = _top_level_pieces(raw)
     return any(_EXTENDED_KEY.match(p) for p in pieces) and any(
         re.match(r"^\s*(?:family|given)\s*=", p, re.I) for p in pieces)
@@ -83,6 +87,12 @@ def _biber_von(von: List[str], last: List[str]) -> tuple[List[str], List[str]]:
     return von[:lower], von[lower:] + last
 
 
+# One name -> its CSL parts, for names read without a word of warning: a library repeats its
+# authors, and splitting a name is most of the cost of reading a name field.
+_KNOWN: Dict[tuple[str, str], Optional[Dict[str, str]]] = {}
+_KNOWN_MAX = 100_000
+
+
 def name_list(value: str, *, line: int, field: str, record: str,
               diags: Diagnostics, useprefix: bool | None = None) -> List[Dict[str, str]]:
     """The CSL names of one .bib name field. A classic "von" part stays with the family name
@@ -96,49 +106,55 @@ def name_list(value: str, *, line: int, field: str, record: str,
             diags.warn("'and others': the name list is incomplete and CSL cannot say so",
                        line=line, field=field, record=record)
             continue
-        if _is_extended_name(raw):
-            person = _extended_name(raw, line=line, field=field, record=record, diags=diags)
-            if person:
-                people.append(person)
-            continue
-        if raw.startswith("{") and matching_brace(raw, 0) == len(raw) - 1:
-            people.append({"literal": decode(raw, line=line, field=field, record=record,
-                                              diags=diags)})
-            continue
-        pieces = _top_level_pieces(raw)
-        if len(pieces) == 2 and not pieces[1].strip() and pieces[0].strip():
-            # "Xu Min," is BibTeX's family name with no given name (bibtexparser splits it)
-            words = pieces[0].split()
-            von = [w for w in words[:-1] if w[:1].islower()]
-            von = words[:len(von)] if words[:len(von)] == von else []
-            family = decode(" ".join(words[len(von):]), line=line, field=field, record=record, diags=diags)
-            person = {"family": family}
-            if von:
-                person[von_part] = decode(" ".join(von), line=line, field=field, record=record, diags=diags)
-            people.append(person)
-            continue
-        try:
-            parts = parse_single_name_into_parts(raw, strict=False)
-        except Exception:  # bibtexparser's name grammar gave up: keep the name whole
-            diags.warn(f"cannot split the name {raw!r}; kept as one literal name", line=line,
-                       field=field, record=record)
-            people.append({"literal": decode(raw, line=line, field=field, record=record,
-                                              diags=diags)})
-            continue
-        von, last = _biber_von(parts.von, parts.last)
-        name: Dict[str, str] = {}
-        for csl_part, words in (("family", last), ("given", parts.first),
-                                (von_part, von), ("suffix", parts.jr)):
-            if words:
-                text = decode(" ".join(words), line=line, field=field, record=record,
-                               diags=diags)
-                if text:
-                    name[csl_part] = text
-        if "family" not in name and "given" in name:
-            name = {"family": name.pop("given"), **name}
-        if name:
-            people.append(name)
+        if (raw, von_part) in _KNOWN:
+            person = _KNOWN[raw, von_part]
+        else:
+            warned = len(diags)
+            person = _person(raw, von_part, line=line, field=field, record=record, diags=diags)
+            if len(diags) == warned:
+                if len(_KNOWN) >= _KNOWN_MAX:
+                    _KNOWN.clear()
+                _KNOWN[raw, von_part] = person
+        if person:
+            people.append(dict(person))
     return people
+
+
+def _person(raw: str, von_part: str, *, line: int, field: str, record: str,
+            diags: Diagnostics) -> Optional[Dict[str, str]]:
+    """One name of a name list, or None when it has nothing in it."""
+    if _is_extended_name(raw):
+        return _extended_name(raw, line=line, field=field, record=record, diags=diags) or None
+    if raw.startswith("{") and matching_brace(raw, 0) == len(raw) - 1:
+        return {"literal": decode(raw, line=line, field=field, record=record, diags=diags)}
+    pieces = _top_level_pieces(raw)
+    if len(pieces) == 2 and not pieces[1].strip() and pieces[0].strip():
+        # "Xu Min," is BibTeX's family name with no given name (bibtexparser splits it)
+        words = pieces[0].split()
+        von = [w for w in words[:-1] if w[:1].islower()]
+        von = words[:len(von)] if words[:len(von)] == von else []
+        family = decode(" ".join(words[len(von):]), line=line, field=field, record=record, diags=diags)
+        person = {"family": family}
+        if von:
+            person[von_part] = decode(" ".join(von), line=line, field=field, record=record, diags=diags)
+        return person
+    try:
+        parts = parse_single_name_into_parts(raw, strict=False)
+    except Exception:  # bibtexparser's name grammar gave up: keep the name whole
+        diags.warn(f"cannot split the name {raw!r}; kept as one literal name", line=line,
+                   field=field, record=record)
+        return {"literal": decode(raw, line=line, field=field, record=record, diags=diags)}
+    von, last = _biber_von(parts.von, parts.last)
+    name: Dict[str, str] = {}
+    for csl_part, words in (("family", last), ("given", parts.first),
+                            (von_part, von), ("suffix", parts.jr)):
+        if words:
+            text = decode(" ".join(words), line=line, field=field, record=record, diags=diags)
+            if text:
+                name[csl_part] = text
+    if "family" not in name and "given" in name:
+        name = {"family": name.pop("given"), **name}
+    return name or None
 
 
 __all__ = ["name_list"]

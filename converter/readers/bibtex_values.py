@@ -18,6 +18,10 @@ class RawField:
     line: int
 
 
+_BARE = re.compile(r"[^\s#{}\"=,]+")  # a number or a macro name
+_BRACES = re.compile(r"[{}]")
+
+
 class Values:
     """Evaluates raw .bib values: ``{...}``, ``"..."``, numbers, macros and ``#``."""
 
@@ -57,7 +61,7 @@ class Values:
                 parts.append(raw[pos + 1:end])
                 pos = end + 1
             else:
-                match = re.compile(r"[^\s#{}\"=,]+").match(raw, pos)
+                match = _BARE.match(raw, pos)
                 if match is None:
                     return "".join(parts), f"unexpected {ch!r}"
                 parts.append(self.macro(match.group(), line=line, field=field, record=record,
@@ -86,15 +90,18 @@ class Values:
 
 
 def matching_brace(text: str, start: int) -> int:
+    if text.startswith("{", start):  # most groups hold no group: the first '}' closes them
+        close = text.find("}", start + 1)
+        if close > 0 and "{" not in text[start + 1:close]:
+            return close
     depth = 0
-    for i in range(start, len(text)):
-        c = text[i]
-        if c == "{":
+    for m in _BRACES.finditer(text, start):
+        if m.group() == "{":
             depth += 1
-        elif c == "}":
+        else:
             depth -= 1
             if depth == 0:
-                return i
+                return m.start()
     return -1
 
 

@@ -9,6 +9,7 @@ number and skipped; the others still come through.
 """
 from __future__ import annotations
 
+import functools
 import html
 import io
 import re
@@ -24,6 +25,18 @@ from ..vocabulary.dates import SEASONS
 from ..vocabulary.identifiers import issn_or_isbn, looks_like_doi, strip_doi_prefix
 from ..vocabulary.languages import bcp47
 from ..vocabulary.names import split_inverted
+
+# the row reading a tag in a record of a type: looked up once per (tag, type), not per line
+_field_for = functools.lru_cache(maxsize=4096)(table.field_for)
+
+
+def _ends_range_to(start: str, end: str) -> bool:
+    """Whether SP already holds the range up to EP ('578-593' with EP '593'): a dash, spaces,
+    then EP, at the end (where a regex '[-–—]\\s*EP$' would match, without compiling one per EP)."""
+    for text in (start, start[:-1] if start.endswith("\n") else None):
+        if text is not None and text.endswith(end) and text[:len(text) - len(end)].rstrip().endswith(("-", "\u2013", "\u2014")):
+            return True
+    return False
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LOOSE_TAG = re.compile(r"\s*[A-Z][A-Z0-9]\s*-")  # a tag line with the wrong spacing
@@ -241,7 +254,7 @@ class _Builder:
             self.keep(tag, value)  # a second, different value: kept, written back as it came
 
     def add(self, tag: str, value: str, line: int) -> None:
-        spec = table.field_for(tag, str(self.item.get("type", "")))
+        spec = _field_for(tag, str(self.item.get("type", "")))
         if spec is None or tag == table.JOURNAL_EITHER:
             if tag == table.JOURNAL_EITHER:
                 self.journal_either.append(_NEWLINES.sub(" ", value))
@@ -334,7 +347,7 @@ class _Builder:
             self.diags.warn("pages 'No Specified' (an Ovid placeholder) ignored", line=end_line,
                             field="SP")
             return
-        if start and end and not re.search(r"[-\u2013\u2014]\s*" + re.escape(end) + r"$", start):
+        if start and end and not _ends_range_to(start, end):
             self.item["page"] = f"{start}-{end}"
         elif start:
             self.item["page"] = start

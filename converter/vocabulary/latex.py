@@ -33,6 +33,10 @@ from .latex_symbols import (
 )
 
 _COMMAND = re.compile(r"\\([A-Za-z]+|.)")
+# Runs of characters that stand for themselves, copied in one step (in text and in math
+# mode): everything but what _Decoder.run treats specially.
+_PLAIN_TEXT = re.compile(r"[^\\{}$\-~`']+")
+_PLAIN_MATH = re.compile(r"[^\\{}$_^`' ]+")
 _SPECIALS = set("&%$#_{}")
 
 
@@ -49,7 +53,13 @@ class _Decoder:
     def run(self, until: str | None = None, math: bool = False) -> str:
         out: List[str] = []
         text = self.text
+        plain = _PLAIN_MATH if math else _PLAIN_TEXT
         while self.pos < len(text):
+            same = plain.match(text, self.pos)
+            if same is not None:
+                out.append(same.group())
+                self.pos = same.end()
+                continue
             ch = text[self.pos]
             if until is not None and ch == until:
                 self.pos += 1

@@ -1,0 +1,91 @@
+"""The fast .bib splitter (converter/readers/bibtex_split.py) against bibtexparser's: wherever
+the fast one takes a file, reading it must give the same records, diagnostics and lines as
+reading it through bibtexparser; files it refuses go to bibtexparser whole."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SHARED, need_shared
+from converter.errors import ConversionError
+from converter.readers import bibtex
+
+
+def _read(text: str, *, fast: bool, monkeypatch: pytest.MonkeyPatch) -> object:
+    with monkeypatch.context() as patch:
+        if not fast:
+            patch.setattr(bibtex, "split_blocks", lambda text: None)
+        try:
+            result = bibtex.read(text)
+        except ConversionError as exc:
+            return ("error", str(exc), exc.line)
+        return result.records, [str(d) for d in result.diagnostics], result.origins
+
+
+def _takes(text: str) -> bool:
+    return bibtex.split_blocks(bibtex._COMMENT_LINE.sub("", text)) is not None
+
+
+def _bib_files() -> list[Path]:
+    files = sorted((ROOT / "tests").rglob("*.bib"))
+    if SHARED.is_dir():
+        files += sorted(SHARED.rglob("*.bib"))
+    return files
+
+
+@pytest.mark.parametrize("path", _bib_files(), ids=lambda p: p.name)
+def test_same_reading_as_bibtexparser(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    assert _read(text, fast=True, monkeypatch=monkeypatch) == _read(text, fast=False, monkeypatch=monkeypatch)
+
+
+def test_real_collection_with_repeated_keys_and_fields_takes_the_fast_path() -> None:
+    need_shared()
+    text = (SHARED / "corpus" / "real" / "bibliotex-all.bib").read_text(encoding="utf-8")
+    blocks = bibtex.split_blocks(bibtex._COMMENT_LINE.sub("", text))
+    assert blocks is not None
+    assert {a.kind for a in blocks.again} == {"entry", "fields"}  # set aside as bibtexparser does
+    assert len(blocks.entries) > 2800
+
+
+@pytest.mark.parametrize("text", [
+    "@article{a,\n  title = {Open\n",  # never closes
+    "@article{a title = {x}}\n",  # no comma after the key
+    "@article(a, title = {x})\n",  # parenthesised
+    "@article{a,\n  title = {x \\\n y}\n}\n",  # bibtexparser does not count this line break
+    "@article{a,\n  title = {x\n@book{b, title = {y}}\n",  # a block starts inside a value
+])
+def test_irregular_files_go_to_bibtexparser(text: str) -> None:
+    assert not _takes(text)
+
+
+_PIECES = list('{}",=@\n#%\\ ()') + ["@article{", "@string{", "@comment{", "@preamble{", '{"}', ",\n}",
+                                      "\n@misc{x,\n", "title = {a},", "\\\n"]
+
+
+def test_mutated_files_read_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pieces of real and synthetic .bib files with random edits (braces, quotes, commas, block
+    starts): the fast path either refuses them or reads them exactly as bibtexparser does."""
+    need_shared()
+    sources = [(SHARED / "corpus" / "real" / name).read_text(encoding="utf-8")
+               for name in ("biblatex-examples.bib", "bibliotex-all.bib")]
+    rng = random.Random(15)
+    taken = 0
+    for _ in range(300):
+        source = rng.choice(sources)
+        start = source.find("\n@", rng.randrange(len(source))) + 1
+        end = source.find("\n@", start + rng.randrange(100, 2500))
+        text = source[start:end if end > 0 else len(source)]
+        for _ in range(rng.randrange(4)):
+            at = rng.randrange(len(text) + 1)
+            if rng.random() < 0.5:
+                text = text[:at] + rng.choice(_PIECES) + text[at:]
+            else:
+                text = text[:at] + text[at + rng.randrange(1, 4):]
+        if not _takes(text):
+            continue
+        taken += 1
+        assert _read(text, fast=True, monkeypatch=monkeypatch) == _read(text, fast=False, monkeypatch=monkeypatch), text
+    assert taken > 100  # the check must exercise the fast path
