@@ -98,10 +98,11 @@ from tools.paths import SHARED
 from .audited import audit_sample, audited_sets
 from .gostrender import render_gost
 from .lexicon import Lexicon, own_counts
+from .partrender import render_parts
 from .refdata import Labeled, load_all, split, split_dev, split_key
 from .rendered import load_items, render_all
 from .stacking import FoldJob, crossfit_labels
-from .synth import generate
+from .synth import generate, russian_titles
 
 SCORED = ["author", "title", "container-title", "issued", "volume", "issue", "page", "DOI", "URL"]
 DEFAULT_REFDATA = str(SHARED / "refdata")
@@ -252,6 +253,8 @@ def main(argv: List[str] | None = None) -> int:
     ap.add_argument("--synthetic", type=int, default=5000)
     ap.add_argument("--rendered", type=int, default=2000,
                     help="strings rendered from the records in ../shared/corpus/real")
+    ap.add_argument("--parts", type=int, default=0,
+                    help="book, chapter and conference-paper strings in English and GOST manners (partrender.py)")
     ap.add_argument("--gost-rendered", type=int, default=0,
                     help="GOST strings rendered by our own styles from known records (gostrender.py)")
     ap.add_argument("--iterations", type=int, default=150)
@@ -290,9 +293,11 @@ def main(argv: List[str] | None = None) -> int:
                   f"with their own on fewer than {float(cut):.0%} of the tokens")
             base = kept
         synthetic = generate(train_set, a.synthetic)
+        corpus = os.path.join(os.path.dirname(a.refdata.rstrip("/")), "corpus", "real")
         if a.rendered:
-            corpus = os.path.join(os.path.dirname(a.refdata.rstrip("/")), "corpus", "real")
             synthetic += render_all(load_items(corpus), a.rendered)
+        if a.parts:
+            synthetic += render_parts(load_items(corpus), a.parts, russian_titles(train_set))
         if a.gost_rendered:
             synthetic += render_gost(a.gost_rendered, "train")
         t = time.time()
