@@ -13,7 +13,7 @@ from typing import Any, Dict, List, Tuple
 from ..model import CSLItem, Diagnostic
 from ..vocabulary.languages import reference_language
 from ..vocabulary.text import nfc, normalize_space, repair_homoglyphs, undo_line_hyphens
-from . import gost
+from . import gost, hosts
 from .assemble import clean_text, fields_from_segments
 from .heuristic import segment_head
 from .publication import publication_area
@@ -148,6 +148,7 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
     item.update(found.fields)  # the rules are certain; they win over the model
     _document_kinds(item, s)
     publication_area(s, item)
+    hosts.tidy_host(item)
     if "note" in found.fields and isinstance(item.get("title"), str):
         # 'Atlas(in Russian)': the statement's first word stuck to the title's last
         item["title"] = re.sub(r"\s*[(\[][^()\[\]]{0,4}$", "", item["title"]) or item["title"]
@@ -224,8 +225,9 @@ def _segments(s: str, found: Found) -> List[Tuple[str, str]]:
     tagged = model.segment(s, found)
     if tagged is None:
         return by_rules
+    tagged = hosts.host_opened(hosts.editors_stated(s, tagged))
     segments = _names_before_title(_editors_apart(_edition_apart(_host_after_slashes(_title_ends(tagged)))))
-    return gost.correct_segments(s, segments, journal_numbers)
+    return gost.correct_segments(s, hosts.marks_to_numbers(segments), journal_numbers)
 
 
 def _host_after_slashes(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
