@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Sequence, Tuple
 
+from .gost import CITY
+
 Segment = Tuple[str, str]
 
 _UP = "A-ZА-ЯЁІЇЄЎҐ"
@@ -26,9 +28,14 @@ _PERSON = rf"(?:{_INI}\s?{_FAM}|{_FAM},?\s{_INI})"
 # 'под ред.', 'под общ. ред.', 'отв. ред.', 'науч. ред.', 'гл. ред.', 'за ред.', 'за заг. ред.',
 # 'ed. by', 'edited by', 'eds.' -- the words GOST and its English renderings put before editors
 _EDITOR_WORDS = (r"(?:под\s+(?:общ(?:ей)?\.?\s*|науч(?:ной)?\.?\s*)?ред(?:\.|акцией)|(?:отв|науч|гл)\.\s*ред\."
-                 r"|за\s+(?:заг\.\s*|наук\.\s*)?ред\.|ed\.\s+by|edited\s+by|eds?\.)")
+                 r"|за\s+(?:заг\.\s*|наук\.\s*)?ред\.|ed\.\s+by|edited\s+by|eds?\."
+                 # a compiler and the preparer of the text are editors too, never authors
+                 r"|(?:сост|уклад|подгот\.\s*текста|коммент|вступ\.\s*ст|примеч)\.?"
+                 r"(?:\s*(?:,|и|і)\s*(?:сост|уклад|подгот\.\s*текста|коммент|вступ\.\s*ст|примеч)\.?)*)")
 _EDITORS = re.compile(rf"[/;]\s*(?P<words>{_EDITOR_WORDS})\s*(?P<names>{_PERSON}(?:\s*(?:,|и|і|and|&)\s*{_PERSON})*"
                       r"(?:\s*(?:и\s+др\.|\[и\s+др\.\]|et\s+al\.))?)", re.I)
+# the number of volumes of a multi-volume work: 'Сочинения : в 2 т.', 'Собрание сочинений : в 10 кн.'
+_VOLUMES = re.compile(r"(?<=\s)в\s+(\d{1,3})\s*(?:т|кн|ч)\.(?=[\s/.,;]|$)")
 # 'В кн.:', 'В сб.:', 'В:' after a full stop or '//' (Ukrainian 'У кн.:', 'В зб.:')
 HOST_OPENER = re.compile(r"(?:(?<=[.,;])|(?<=//))\s*(?P<open>[ВУ]\s+(?:кн|сб|зб)\.\s*:?|[ВУ]\s*:)\s+(?=\S)")
 # '(Пермь, 14–15 апреля 2021 г.)', '(Москва, 20 мая 2020 г.)', '(Иваново, 2019)'
@@ -53,31 +60,38 @@ def _labels(s: str, segments: Sequence[Segment]) -> List[str | None] | None:
 
 
 def _runs(s: str, labels: Sequence[str | None]) -> List[Segment]:
+    """Segments from character labels; a run of punctuation alone is nobody's."""
     out: List[Segment] = []
     current: str | None = None
     start = 0
     for i, lab in enumerate(list(labels) + ["<end>"]):
         if lab is None or lab == current:
             continue
-        if current is not None and s[start:i].strip():
-            out.append((current, s[start:i].strip()))
+        text = s[start:i].strip()
+        if current is not None and text:
+            out.append((current if any(c.isalnum() for c in text) else "other", text))
         current, start = lab, i
     return out
 
 
-def editors_stated(s: str, segments: List[Segment]) -> List[Segment]:
-    """Names after editor words ('/ отв. ред. Е. А. Павлова') are editors, the words themselves
-    nothing; whatever the model made of them."""
-    matches = list(_EDITORS.finditer(s))
-    if not matches:
-        return segments
+def _relabel(s: str, segments: List[Segment], spans: Sequence[Tuple[int, int, str]]) -> List[Segment]:
     labels = _labels(s, segments)
     if labels is None:
         return segments
-    for m in matches:
-        labels[m.start():m.start("names")] = ["other"] * (m.start("names") - m.start())
-        labels[m.start("names"):m.end("names")] = ["editor"] * (m.end("names") - m.start("names"))
+    for a, b, label in spans:
+        labels[a:b] = [label] * (b - a)
     return _runs(s, labels)
+
+
+def editors_stated(s: str, segments: List[Segment]) -> List[Segment]:
+    """Names after editor words ('/ отв. ред. Е. А. Павлова') are editors, the words themselves
+    nothing, and 'в 2 т.' gives the number of volumes; whatever the model made of them."""
+    spans: List[Tuple[int, int, str]] = []
+    for m in _EDITORS.finditer(s):
+        spans += [(m.start(), m.start("names"), "other"), (m.start("names"), m.end("names"), "editor")]
+    for m in _VOLUMES.finditer(s):
+        spans += [(m.start(), m.end(), "other"), (m.start(1), m.end(1), "volumes")]
+    return _relabel(s, segments, spans) if spans else segments
 
 
 def host_opened(segments: List[Segment]) -> List[Segment]:
@@ -117,9 +131,13 @@ def tidy_host(item: Dict[str, Any]) -> None:
     if not isinstance(host, str):
         return
     cut = _EVENT.sub("", host)
+    town = re.search(rf"\.\s+({CITY})\.?$", cut)
+    if town and not item.get("publisher-place"):
+        # '// Пермский край: прошлое и настоящее. Пермь, 2003. Вып. 4.': a host without a publisher
+        item["publisher-place"] = town.group(1)
     place = str(item.get("publisher-place", ""))
     m = re.search(r"\.\s+([^.]{2,40})$", cut)
-    if m and place and place != m.group(1) and place.startswith(m.group(1).rstrip(", ")):
+    if m and place and place.startswith(m.group(1).rstrip(", .")):
         cut = cut[:m.start() + 1]
     cut = cut.strip(" ,;:")
     if cut and re.search(r"\w{3}", cut):

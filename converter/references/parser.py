@@ -140,9 +140,11 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
         if re.fullmatch(rf"\d{{1,2}}\s+(?:{MONTH_WORDS})[а-яa-z]*\.?", str(learned.get(key, "")), re.I):
             learned.pop(key)  # '15 июня', '3 March': a newspaper's day, not a volume
     if ("container-title" in learned and "title" not in learned and not gost.HOST_SLASHES.search(s)
-            and not any(k in learned or k in found.fields for k in ("volume", "issue", "page"))):
+            and (not any(k in learned or k in found.fields for k in ("volume", "issue", "page"))
+                 or "number-of-pages" in learned or "number-of-pages" in found.fields)):
         # a book has its own title before any container: a lone 'container' without journal
-        # numbers is the title ('Abbrev. J. 10, 265' keeps its container)
+        # numbers, or with a page count ('Сочинения : в 2 т. ... Т. 2. 432 с.'), is the title
+        # ('Abbrev. J. 10, 265' keeps its container)
         learned["title"] = learned.pop("container-title")
     item.update(learned)
     item.update(found.fields)  # the rules are certain; they win over the model
