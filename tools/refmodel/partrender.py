@@ -328,7 +328,10 @@ def gost_latin_part(item: Item, rng: random.Random) -> _Builder:
     b.add(rng.choice((" // ", " // ", "// ", ". In: ", ". In ")))
     b.add(_host(item), "container")
     if item.get("editor") and rng.random() < 0.7:
-        b.add(rng.choice((" / ed. by ", " / eds. ", " / ed. "))).add(_gost_names(item["editor"], rng, spaced), "editor")
+        eds = _gost_names(item["editor"], rng, spaced)
+        b.add(rng.choice((" / ed. by ", " / eds. ", " / ed. "))).add(eds, "editor")
+        if eds.endswith(".") and d == ". ":
+            d = " "  # 'Brown A.' ends the area already
     b.add(d)
     if item.get("publisher"):
         if item.get("publisher-place"):
@@ -349,7 +352,10 @@ def gost_latin_book(item: Item, rng: random.Random) -> _Builder:
         b.add(_gost_names(item["author"], rng, spaced), "author").add(" ")
     b.add(item["title"].rstrip("."), "title")
     if item.get("editor") and rng.random() < 0.7:
-        b.add(rng.choice((" / ed. by ", " / eds. "))).add(_gost_names(item["editor"], rng, spaced), "editor")
+        eds = _gost_names(item["editor"], rng, spaced)
+        b.add(rng.choice((" / ed. by ", " / eds. "))).add(eds, "editor")
+        if eds.endswith(".") and d == ". ":
+            d = " "
     b.add(d)
     if item.get("publisher-place"):
         b.add(item["publisher-place"], "location").add(rng.choice((" : ", ": ")))
