@@ -73,6 +73,17 @@ def test_micro_f1_with_publisher_and_place() -> None:
      "отв. ред. Е. А. Павлова. – Москва : Наука, 2012. – С. 201–215.", "author", [{"family": "Миронова", "given": "Т. Л."}]),
     ("Gorbunov V. Economic transition // Russia's regions / ed. by J. Smith. – London : Routledge, 2003. – P. 77–98.",
      "editor", [{"family": "Smith", "given": "J."}]),
+    ("Dence, M. R. and Robertson, P. B., Recent studies of Canadian craters. in Shock Metamorphism of Natural "
+     "Materials, eds. B. M. French and N. M. Short, Mono Book Corp., Baltimore, MD, 1968.",
+     "editor", [{"family": "French", "given": "B. M."}, {"family": "Short", "given": "N. M."}]),
+    # a multi-volume work: 'в 2 т.' is the number of volumes, compilers are not authors
+    ("Ахматова А. А. Сочинения : в 2 т. / А. А. Ахматова ; сост., подгот. текста и коммент. М. М. Кралина. – "
+     "Москва : Правда, 1990. – Т. 2. – 432 с.", "author", [{"family": "Ахматова", "given": "А. А."}]),
+    ("Ахматова А. А. Сочинения : в 2 т. / А. А. Ахматова ; сост., подгот. текста и коммент. М. М. Кралина. – "
+     "Москва : Правда, 1990. – Т. 2. – 432 с.", "number-of-volumes", "2"),
+    # a host's town before the year, without a publisher, is the place
+    ("Ефремова Л.А. Лексика говоров Прикамья // Пермский край: прошлое и настоящее. Пермь, 2003. Вып. 4. С. 77–89.",
+     "publisher-place", "Пермь"),
     # a conference's place and dates are not its name
     ("Гришин Д.А. Налоговые льготы // Материалы IX Международной конференции «Экономика и право» "
      "(Пермь, 14–15 апреля 2021 г.). Пермь: ПГНИУ, 2021. С. 215–219.",

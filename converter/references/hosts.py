@@ -2,7 +2,8 @@
 that the model, reading five words at a time, overruns or leaves in the wrong segment.
 
   * a statement of editors after ' / ' or '; ' ('/ отв. ред. Е. А. Павлова', '/ под общ. ред.
-    Н. В. Иванова', '/ ed. by J. Smith', '/ за ред. І. П. Коваленка'): the names are editors;
+    Н. В. Иванова', '/ ed. by J. Smith', '/ за ред. І. П. Коваленка', '; сост.'), or in English
+    after a comma (', eds. Ezra Getzler and Mikhail Kapranov'): the names are editors;
   * a host opened by 'В кн.:', 'В сб.:', 'В:' inside a title starts the container (as 'In:');
   * a conference's place and dates in brackets after its name ('(Пермь, 14–15 апреля 2021 г.)')
     are not part of the container;
@@ -32,6 +33,10 @@ _EDITOR_WORDS = (r"(?:под\s+(?:общ(?:ей)?\.?\s*|науч(?:ной)?\.?\s
                  # a compiler and the preparer of the text are editors too, never authors
                  r"|(?:сост|уклад|подгот\.\s*текста|коммент|вступ\.\s*ст|примеч)\.?"
                  r"(?:\s*(?:,|и|і)\s*(?:сост|уклад|подгот\.\s*текста|коммент|вступ\.\s*ст|примеч)\.?)*)")
+# English after a comma: 'In Higher Category Theory, eds. Ezra Getzler and Mikhail Kapranov.'
+_FULL = r"[A-Z][a-z]+(?:\s[A-Z]\.)?\s(?:(?:de|van|von|der)\s)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_ENGLISH_EDITORS = re.compile(rf",\s*(?P<words>eds?\.|ed\.\s+by|edited\s+by)\s+(?P<names>(?:{_PERSON}|{_FULL})"
+                              rf"(?:(?:,\s*|,?\s+and\s+|\s*&\s*)(?:{_PERSON}|{_FULL}))*)(?=[.,;(]|\s*$)")
 _EDITORS = re.compile(rf"[/;]\s*(?P<words>{_EDITOR_WORDS})\s*(?P<names>{_PERSON}(?:\s*(?:,|и|і|and|&)\s*{_PERSON})*"
                       r"(?:\s*(?:и\s+др\.|\[и\s+др\.\]|et\s+al\.))?)", re.I)
 # the number of volumes of a multi-volume work: 'Сочинения : в 2 т.', 'Собрание сочинений : в 10 кн.'
@@ -60,7 +65,7 @@ def _labels(s: str, segments: Sequence[Segment]) -> List[str | None] | None:
 
 
 def _runs(s: str, labels: Sequence[str | None]) -> List[Segment]:
-    """Segments from character labels; a run of punctuation alone is nobody's."""
+    """Segments from character labels (the text between segments goes with the one before)."""
     out: List[Segment] = []
     current: str | None = None
     start = 0
@@ -69,7 +74,7 @@ def _runs(s: str, labels: Sequence[str | None]) -> List[Segment]:
             continue
         text = s[start:i].strip()
         if current is not None and text:
-            out.append((current if any(c.isalnum() for c in text) else "other", text))
+            out.append((current, text))
         current, start = lab, i
     return out
 
@@ -85,9 +90,10 @@ def _relabel(s: str, segments: List[Segment], spans: Sequence[Tuple[int, int, st
 
 def editors_stated(s: str, segments: List[Segment]) -> List[Segment]:
     """Names after editor words ('/ отв. ред. Е. А. Павлова') are editors, the words themselves
-    nothing, and 'в 2 т.' gives the number of volumes; whatever the model made of them."""
+    nothing ('Book, eds. Ezra Getzler and Mikhail Kapranov.' in English), and 'в 2 т.' gives the
+    number of volumes; whatever the model made of them."""
     spans: List[Tuple[int, int, str]] = []
-    for m in _EDITORS.finditer(s):
+    for m in [*_EDITORS.finditer(s), *_ENGLISH_EDITORS.finditer(s)]:
         spans += [(m.start(), m.start("names"), "other"), (m.start("names"), m.end("names"), "editor")]
     for m in _VOLUMES.finditer(s):
         spans += [(m.start(), m.end(), "other"), (m.start(1), m.end(1), "volumes")]
