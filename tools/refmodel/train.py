@@ -264,6 +264,8 @@ def main(argv: List[str] | None = None) -> int:
                     help="strings rendered from the records in ../shared/corpus/real")
     ap.add_argument("--parts", type=int, default=2000,
                     help="book, chapter and conference-paper strings in English and GOST manners (partrender.py)")
+    ap.add_argument("--parts-russian-share", type=float, default=0.4,
+                    help="share of the --parts strings that are Russian (the rest: corpus/real records)")
     ap.add_argument("--gost-rendered", type=int, default=0,
                     help="GOST strings rendered by our own styles from known records (gostrender.py)")
     ap.add_argument("--iterations", type=int, default=150)
@@ -306,7 +308,8 @@ def main(argv: List[str] | None = None) -> int:
         if a.rendered:
             synthetic += render_all(load_items(corpus), a.rendered)
         if a.parts:
-            synthetic += render_parts(load_items(corpus), a.parts, russian_titles(train_set))
+            synthetic += render_parts(load_items(corpus), a.parts, russian_titles(train_set),
+                                      russian_share=a.parts_russian_share)
         if a.gost_rendered:
             synthetic += render_gost(a.gost_rendered, "train")
         t = time.time()
