@@ -148,7 +148,7 @@ def fields_from_segments(segments: Iterable[Tuple[str, str]], repairs: List[str]
             if v:
                 out["title"] = v
         elif label == "container" and "container-title" not in out:
-            v = re.sub(r"^(?:in|в)\s*:\s*|^in\s+(?=[A-Z])", "", clean_text(text), flags=re.I).strip(_EDGE)
+            v = re.sub(r"^(?:in|в)\s*:\s*|^in\s+(?=[A-Z])|^[ву]\s+(?:кн|сб|зб)\.\s*:?\s*", "", clean_text(text), flags=re.I).strip(_EDGE)
             if v:
                 out["container-title"] = v
                 abbreviated = re.search(r"\b[A-Z][a-z]{0,5}\.$", text.strip(" ,;:"))

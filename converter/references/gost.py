@@ -151,7 +151,7 @@ def standard(s: str) -> Dict[str, Any]:
         return {}
     rest = s[m.end():]
     # the title ends at the next area: ' / ', '//', '. – ', or an imprint / year without dashes
-    title = re.split(rf"\s+/\s+|\s+//\s*|\.\s+[–—-]\s+|\s[–—]\s|\.\s+(?:{_CITY})\.?\s*:|[.,]\s+(?:1[5-9]|20)\d\d\b",
+    title = re.split(rf"\s+/\s+|\s+//\s*|\.\s+[–—-]\s+|\s[–—]\s|\.\s+(?:{CITY})\.?\s*:|[.,]\s+(?:1[5-9]|20)\d\d\b",
                      rest, maxsplit=1)[0]
     title, genre = split_other_info(title)
     out: Dict[str, Any] = {"number": " ".join(m.group("num").split()).rstrip("."), "title": title.strip(" .")}
@@ -180,10 +180,10 @@ _EDITION_REST = re.compile(r"^[\s,.]*(?:перераб|испр|доп|стер|
 _VOLUMES_ALONE = re.compile(r"^[\s:]*в\s+\d+\s*(?:т|кн|ч)?\.?[\s.,]*$")
 _VOLUMES = re.compile(r":?\s*в\s+(\d+)\s+(?:т|кн|ч)\.", re.I)
 _DEPOSIT = re.compile(r"[.\s–—-]*\bДеп\.\s+в\s+.*$")
-_CITY = (r"(?:М|Л|СПб|Мн|К|Х|Н\.\s?Новгород|Москва|Ленинград|Санкт-Петербург|Минск|Мінск|Київ|Киев|Харків|Львів"
+CITY = (r"(?:М|Л|СПб|Мн|К|Х|Н\.\s?Новгород|Москва|Ленинград|Санкт-Петербург|Минск|Мінск|Київ|Киев|Харків|Львів"
          r"|Одеса|София|Београд|Нови\s+Сад|Новосибирск|Екатеринбург|Казань|Томск|Самара|Ростов-на-Дону|Иркутск"
          r"|Владивосток|Нижний\s+Новгород|Пермь|Уфа|Воронеж|Саратов|Красноярск|Омск|Челябинск|Волгоград|Барнаул)")
-_IMPRINT = re.compile(rf"^\s*(?P<place>{_CITY})\.?\s*:\s*(?P<publisher>[«\"{_UP}][^:;]+?)[\s,.]*$")
+_IMPRINT = re.compile(rf"^\s*(?P<place>{CITY})\.?\s*:\s*(?P<publisher>[«\"{_UP}][^:;]+?)[\s,.]*$")
 # GOST's '//' before the host, not the one in 'https://'
 HOST_SLASHES = re.compile(r"(?<![:/])//(?!/)")
 
@@ -342,5 +342,5 @@ def correct_segments(s: str, segments: List[Tuple[str, str]], journal_numbers: b
     return _certain_apart(segments)
 
 
-__all__ = ["GENRE_WORDS", "HOST_SLASHES", "correct_segments", "cut_out", "is_cyrillic_reference", "legislation", "repair_spacing", "split_key",
+__all__ = ["CITY", "GENRE_WORDS", "HOST_SLASHES", "correct_segments", "cut_out", "is_cyrillic_reference", "legislation", "repair_spacing", "split_key",
            "split_other_info", "standard"]

@@ -13,7 +13,7 @@ from typing import Any, Dict, List, Tuple
 from ..model import CSLItem, Diagnostic
 from ..vocabulary.languages import reference_language
 from ..vocabulary.text import nfc, normalize_space, repair_homoglyphs, undo_line_hyphens
-from . import gost
+from . import gost, hosts
 from .assemble import clean_text, fields_from_segments
 from .heuristic import segment_head
 from .publication import publication_area
@@ -140,14 +140,17 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
         if re.fullmatch(rf"\d{{1,2}}\s+(?:{MONTH_WORDS})[а-яa-z]*\.?", str(learned.get(key, "")), re.I):
             learned.pop(key)  # '15 июня', '3 March': a newspaper's day, not a volume
     if ("container-title" in learned and "title" not in learned and not gost.HOST_SLASHES.search(s)
-            and not any(k in learned or k in found.fields for k in ("volume", "issue", "page"))):
+            and (not any(k in learned or k in found.fields for k in ("volume", "issue", "page"))
+                 or "number-of-pages" in learned or "number-of-pages" in found.fields)):
         # a book has its own title before any container: a lone 'container' without journal
-        # numbers is the title ('Abbrev. J. 10, 265' keeps its container)
+        # numbers, or with a page count ('Сочинения : в 2 т. ... Т. 2. 432 с.'), is the title
+        # ('Abbrev. J. 10, 265' keeps its container)
         learned["title"] = learned.pop("container-title")
     item.update(learned)
     item.update(found.fields)  # the rules are certain; they win over the model
     _document_kinds(item, s)
     publication_area(s, item)
+    hosts.tidy_host(item)
     if "note" in found.fields and isinstance(item.get("title"), str):
         # 'Atlas(in Russian)': the statement's first word stuck to the title's last
         item["title"] = re.sub(r"\s*[(\[][^()\[\]]{0,4}$", "", item["title"]) or item["title"]
@@ -224,8 +227,9 @@ def _segments(s: str, found: Found) -> List[Tuple[str, str]]:
     tagged = model.segment(s, found)
     if tagged is None:
         return by_rules
+    tagged = hosts.host_opened(hosts.editors_stated(s, tagged))
     segments = _names_before_title(_editors_apart(_edition_apart(_host_after_slashes(_title_ends(tagged)))))
-    return gost.correct_segments(s, segments, journal_numbers)
+    return gost.correct_segments(s, hosts.marks_to_numbers(segments), journal_numbers)
 
 
 def _host_after_slashes(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:

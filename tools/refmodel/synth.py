@@ -350,6 +350,19 @@ def translit_article(rng: random.Random, pool: Dict[str, List[str]]) -> Labeled:
     return b.build("synthetic/translit")
 
 
+def russian_titles(train: Sequence[Labeled]) -> List[str]:
+    """The Cyrillic titles of training strings (never held out), as field values."""
+    from converter.references.assemble import clean_text
+
+    out = []
+    for ref in train:
+        for label, text in ref.segments():
+            t = clean_text(text) if label == "title" else ""
+            if 3 < len(t) < 160 and any("\u0400" <= c <= "\u04ff" for c in t):
+                out.append(t)
+    return out
+
+
 def generate(train: Sequence[Labeled], n: int, seed: int = 13) -> List[Labeled]:
     """n synthetic references; English titles and journals come from the training split only."""
     rng = random.Random(seed)
@@ -378,4 +391,4 @@ def generate(train: Sequence[Labeled], n: int, seed: int = 13) -> List[Labeled]:
     return out
 
 
-__all__ = ["generate"]
+__all__ = ["generate", "russian_titles"]

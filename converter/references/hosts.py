@@ -1,0 +1,153 @@
+"""Where a part ends and the host it was printed in begins: the fixed words of both traditions
+that the model, reading five words at a time, overruns or leaves in the wrong segment.
+
+  * a statement of editors after ' / ' or '; ' ('/ отв. ред. Е. А. Павлова', '/ под общ. ред.
+    Н. В. Иванова', '/ ed. by J. Smith', '/ за ред. І. П. Коваленка', '; сост.'), or in English
+    after a comma (', eds. Ezra Getzler and Mikhail Kapranov'): the names are editors;
+  * a host opened by 'В кн.:', 'В сб.:', 'В:' inside a title starts the container (as 'In:');
+  * a conference's place and dates in brackets after its name ('(Пермь, 14–15 апреля 2021 г.)')
+    are not part of the container;
+  * a number's mark the model left at the end of a container ('Проблемы кибернетики. Вып.' before
+    '12', 'Handbuch ... (S.' before '45–67') belongs to the number.
+
+Each rule works on the (label, text) segments in string order and moves text between them.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Sequence, Tuple
+
+from .gost import CITY
+
+Segment = Tuple[str, str]
+
+_UP = "A-ZА-ЯЁІЇЄЎҐ"
+_LOW = "a-zа-яёіїєўґ'’"
+_INI = rf"(?:[{_UP}][{_LOW[:6]}]?\.\s?-?\s?){{1,3}}"
+_FAM = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+_PERSON = rf"(?:{_INI}\s?{_FAM}|{_FAM},?\s{_INI})"
+# 'под ред.', 'под общ. ред.', 'отв. ред.', 'науч. ред.', 'гл. ред.', 'за ред.', 'за заг. ред.',
+# 'ed. by', 'edited by', 'eds.' -- the words GOST and its English renderings put before editors
+_EDITOR_WORDS = (r"(?:под\s+(?:общ(?:ей)?\.?\s*|науч(?:ной)?\.?\s*)?ред(?:\.|акцией)|(?:отв|науч|гл)\.\s*ред\."
+                 r"|за\s+(?:заг\.\s*|наук\.\s*)?ред\.|ed\.\s+by|edited\s+by|eds?\."
+                 # a compiler and the preparer of the text are editors too, never authors
+                 r"|(?:сост|уклад|подгот\.\s*текста|коммент|вступ\.\s*ст|примеч)\.?"
+                 r"(?:\s*(?:,|и|і)\s*(?:сост|уклад|подгот\.\s*текста|коммент|вступ\.\s*ст|примеч)\.?)*)")
+# English after a comma: 'In Higher Category Theory, eds. Ezra Getzler and Mikhail Kapranov.'
+_FULL = r"[A-Z][a-z]+(?:\s[A-Z]\.)?\s(?:(?:de|van|von|der)\s)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_ENGLISH_EDITORS = re.compile(rf",\s*(?P<words>eds?\.|ed\.\s+by|edited\s+by)\s+(?P<names>(?:{_PERSON}|{_FULL})"
+                              rf"(?:(?:,\s*|,?\s+and\s+|\s*&\s*)(?:{_PERSON}|{_FULL}))*)(?=[.,;(]|\s*$)")
+_EDITORS = re.compile(rf"[/;]\s*(?P<words>{_EDITOR_WORDS})\s*(?P<names>{_PERSON}(?:\s*(?:,|и|і|and|&)\s*{_PERSON})*"
+                      r"(?:\s*(?:и\s+др\.|\[и\s+др\.\]|et\s+al\.))?)", re.I)
+# the number of volumes of a multi-volume work: 'Сочинения : в 2 т.', 'Собрание сочинений : в 10 кн.'
+_VOLUMES = re.compile(r"(?<=\s)в\s+(\d{1,3})\s*(?:т|кн|ч)\.(?=[\s/.,;]|$)")
+# 'В кн.:', 'В сб.:', 'В:' after a full stop or '//' (Ukrainian 'У кн.:', 'В зб.:')
+HOST_OPENER = re.compile(r"(?:(?<=[.,;])|(?<=//))\s*(?P<open>[ВУ]\s+(?:кн|сб|зб)\.\s*:?|[ВУ]\s*:)\s+(?=\S)")
+# '(Пермь, 14–15 апреля 2021 г.)', '(Москва, 20 мая 2020 г.)', '(Иваново, 2019)'
+_EVENT = re.compile(r"\s*\((?:[^()]{2,40},\s*)?(?:\d{1,2}(?:\s*[–—-]\s*\d{1,2})?\s+[а-яёії]+\s+)?"
+                    r"(?:1[89]|20)\d\d\s*(?:г\.?)?\s*\)[\s.,]*$")
+_NUMBER_MARK = re.compile(r"[\s.,;(]*\(?\b(?:Вып|Вип|Т|Кн|Ч|Vol|vol|No|no|Nr|№|S|С|P|pp|p|Bd|H)\.?\s*$")
+_NUMBER_LABELS = ("volume", "issue", "pages")
+
+
+def _labels(s: str, segments: Sequence[Segment]) -> List[str | None] | None:
+    """A label per character of ``s`` (None between segments), or None when a segment is not a
+    piece of ``s`` (then no character can be placed for sure)."""
+    out: List[str | None] = [None] * len(s)
+    pos = 0
+    for label, text in segments:
+        i = s.find(text, pos)
+        if i < 0:
+            return None
+        out[i:i + len(text)] = [label] * len(text)
+        pos = i + len(text)
+    return out
+
+
+def _runs(s: str, labels: Sequence[str | None]) -> List[Segment]:
+    """Segments from character labels (the text between segments goes with the one before)."""
+    out: List[Segment] = []
+    current: str | None = None
+    start = 0
+    for i, lab in enumerate(list(labels) + ["<end>"]):
+        if lab is None or lab == current:
+            continue
+        text = s[start:i].strip()
+        if current is not None and text:
+            out.append((current, text))
+        current, start = lab, i
+    return out
+
+
+def _relabel(s: str, segments: List[Segment], spans: Sequence[Tuple[int, int, str]]) -> List[Segment]:
+    labels = _labels(s, segments)
+    if labels is None:
+        return segments
+    for a, b, label in spans:
+        labels[a:b] = [label] * (b - a)
+    return _runs(s, labels)
+
+
+def editors_stated(s: str, segments: List[Segment]) -> List[Segment]:
+    """Names after editor words ('/ отв. ред. Е. А. Павлова') are editors, the words themselves
+    nothing ('Book, eds. Ezra Getzler and Mikhail Kapranov.' in English), and 'в 2 т.' gives the
+    number of volumes; whatever the model made of them."""
+    spans: List[Tuple[int, int, str]] = []
+    for m in [*_EDITORS.finditer(s), *_ENGLISH_EDITORS.finditer(s)]:
+        spans += [(m.start(), m.start("names"), "other"), (m.start("names"), m.end("names"), "editor")]
+    for m in _VOLUMES.finditer(s):
+        spans += [(m.start(), m.end(), "other"), (m.start(1), m.end(1), "volumes")]
+    return _relabel(s, segments, spans) if spans else segments
+
+
+def host_opened(segments: List[Segment]) -> List[Segment]:
+    """'Title. В кн.: Book. СПб.: ...': a title that runs over 'В кн.:' ends there; the rest is the
+    container when the model found none, and the opener is never part of a title."""
+    out: List[Segment] = []
+    has_container = any(label == "container" for label, _ in segments)
+    for label, text in segments:
+        m = HOST_OPENER.search(text) if label == "title" else None
+        if m and re.search(r"\w{3}", text[:m.start()]) and re.search(r"\w{2}", text[m.end():]):
+            out.append(("title", text[:m.start()]))
+            out.append(("other", m.group("open")))
+            out.append(("other" if has_container else "container", text[m.end():]))
+            has_container = True
+            continue
+        out.append((label, text))
+    return out
+
+
+def marks_to_numbers(segments: List[Segment]) -> List[Segment]:
+    """'Проблемы кибернетики. Вып.' + '12.': the number's mark at the end of a container is not
+    part of it."""
+    out = list(segments)
+    for k in range(len(out) - 1):
+        label, text = out[k]
+        if label == "container" and out[k + 1][0] in _NUMBER_LABELS:
+            m = _NUMBER_MARK.search(text)
+            if m and re.search(r"\w{3}", text[:m.start()]):
+                out[k] = (label, text[:m.start()])
+    return out
+
+
+def tidy_host(item: Dict[str, Any]) -> None:
+    """A container's conference place and dates are not its name; a place the model ran into the
+    container ('Systems 30. Red Hook' of 'Red Hook, NY: Curran') is the place's."""
+    host = item.get("container-title")
+    if not isinstance(host, str):
+        return
+    cut = _EVENT.sub("", host)
+    town = re.search(rf"\.\s+({CITY})\.?$", cut)
+    if town and not item.get("publisher-place"):
+        # '// Пермский край: прошлое и настоящее. Пермь, 2003. Вып. 4.': a host without a publisher
+        item["publisher-place"] = town.group(1)
+    place = str(item.get("publisher-place", ""))
+    m = re.search(r"\.\s+([^.]{2,40})$", cut)
+    if m and place and place.startswith(m.group(1).rstrip(", .")):
+        cut = cut[:m.start() + 1]
+    cut = cut.strip(" ,;:")
+    if cut and re.search(r"\w{3}", cut):
+        item["container-title"] = cut
+
+
+__all__ = ["HOST_OPENER", "editors_stated", "host_opened", "marks_to_numbers", "tidy_host"]
