@@ -129,7 +129,8 @@ class _RecordWriter:
         elif kind == "keywords":
             keywords = item.get("keyword")
             if isinstance(keywords, str):
-                terms = keywords.split(";" if ";" in keywords else ",")
+                # the reader's convention: '; ' between terms only when the terms hold commas
+                terms = keywords.split(";" if ";" in keywords and "," in keywords else ",")
                 # a value that is only separators is kept whole rather than lost
                 keywords = terms if any(t.strip() for t in terms) else [keywords]
             for keyword in keywords or []:

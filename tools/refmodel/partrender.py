@@ -140,11 +140,16 @@ def springer_part(item: Item, rng: random.Random) -> _Builder:
         b.add(", ").add(f"pp. {_pages(item)}", "pages")
     b.add(". ")
     if item.get("publisher"):
-        b.add(item["publisher"], "publisher")
-        if item.get("publisher-place"):
-            b.add(", ").add(item["publisher-place"], "location")
-        b.add(" ")
+        _publisher_then_place(b, item).add(" ")
     return b.add("(").add(_year(item), "date").add(")")
+
+
+def _publisher_then_place(b: _Builder, item: Item) -> _Builder:
+    """'Springer, Cham' (publisher first, the English manners' order)."""
+    b.add(item["publisher"], "publisher")
+    if item.get("publisher-place"):
+        b.add(", ").add(item["publisher-place"], "location")
+    return b
 
 
 def vancouver_part(item: Item, rng: random.Random) -> _Builder:
@@ -193,10 +198,7 @@ def acm_part(item: Item, rng: random.Random) -> _Builder:
         b.add(" (" + _eds_word(item["editor"], "Ed.", "Eds.") + ")")
     b.add(". ")
     if item.get("publisher"):
-        b.add(item["publisher"], "publisher")
-        if item.get("publisher-place"):
-            b.add(", ").add(item["publisher-place"], "location")
-        b.add(", ")
+        _publisher_then_place(b, item).add(", ")
     if _pages(item):
         b.add(_pages(item), "pages")
     return b.add(".")
