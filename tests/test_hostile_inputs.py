@@ -167,6 +167,29 @@ def test_truncated_html_is_warned():
     assert any("truncated" in d.message or "end" in d.message for d in res.diagnostics)
 
 
+def test_huge_meta_tag_keeps_the_others():
+    """libxml2 empties an attribute over 10,000,000 characters (and, past about 12 MB, drops
+    every tag after it); the reader keeps them all and cuts the long one at max_field_length,
+    naming the tag."""
+    text = ('<html><head>\n<meta name="citation_abstract" content="' + "x" * 12_000_000 + '">\n'
+            '<meta name="citation_title" content="T"><meta name="citation_author" content="Smith, John">'
+            '<meta name="citation_doi" content="10.1000/x"></head></html>')
+    res = converter.read(text, "html")
+    item = res.records[0]
+    assert (item["title"], item["DOI"], item["author"]) == ("T", "10.1000/x", [{"family": "Smith", "given": "John"}])
+    assert len(item["abstract"]) == 100_000
+    cut = [d for d in res.diagnostics if "citation_abstract" in d.message]
+    assert cut and cut[0].line == 2 and "max_field_length" in cut[0].message, res.diagnostics
+
+
+def test_html_nested_past_the_parser_limit_is_reported():
+    text = ('<html><head><meta name="citation_title" content="T"></head><body>' + "<div>" * 3000 + "x"
+            + "</div>" * 3000 + "</body></html>")
+    res = converter.read(text, "html")
+    assert res.records[0]["title"] == "T"
+    assert any("what follows is lost" in d.message for d in res.diagnostics), res.diagnostics
+
+
 JATS = """<?xml version="1.0"?>
 <article><front><article-meta><title-group><article-title>Caf&eacute; {ctl}</article-title></title-group>
 </article-meta></front></article>"""

@@ -28,14 +28,20 @@ def sniff(text: str) -> int:
     return 90 if 'name="citation_' in head or "name='citation_" in head or 'name="dc.' in head else 60
 
 
-def _metas(root: Any) -> List[Tuple[str, str, int]]:
-    """(lower-cased name, content, line) of every meta tag with a name or property."""
+def _metas(root: Any, limit: int, diags: Diagnostics) -> List[Tuple[str, str, int]]:
+    """(lower-cased name, content, line) of every meta tag with a name or property; a content
+    longer than ``limit`` (max_field_length) is cut there, with a warning naming the tag."""
     out = []
     for el in root.iter("meta"):
         name = (el.get("name") or el.get("property") or el.get("itemprop") or "").strip().lower()
         content = el.get("content")
         if name and content is not None and content.strip():
-            out.append((name, " ".join(content.split()), el.sourceline or 0))
+            content = " ".join(content.split())
+            if len(content) > limit:
+                diags.warn(f"meta tag {name!r}: content of {len(content):,} characters, more than "
+                           f"max_field_length={limit:,}; cut there", line=el.sourceline or None)
+                content = content[:limit]
+            out.append((name, content, el.sourceline or 0))
     return out
 
 
@@ -116,21 +122,32 @@ def visible_text(root: Any) -> str:
             lines.append(text)
         buf.clear()
 
-    def walk(el: Any) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _BLOCK_TAGS:
+    def block(el: Any) -> bool:
+        return isinstance(el.tag, str) and el.tag in _BLOCK_TAGS
+
+    def enter(el: Any) -> None:
+        if block(el):
             flush()
-        if el.text and tag not in ("head",):
+        if el.text and el.tag != "head":
             buf.append(el.text)
-        for child in el:
-            walk(child)
-            if child.tail:
-                buf.append(child.tail)
-        if tag in _BLOCK_TAGS:
-            flush()
 
     body = root.find("body")
-    walk(body if body is not None else root)
+    top = body if body is not None else root
+    enter(top)
+    # a stack, not recursion: with huge_tree an HTML tree may be 2,000 elements deep
+    stack = [(top, iter(top))]
+    while stack:
+        el, children = stack[-1]
+        child = next(children, None)
+        if child is not None:
+            enter(child)
+            stack.append((child, iter(child)))
+            continue
+        stack.pop()
+        if block(el):
+            flush()
+        if el is not top and el.tail:
+            buf.append(el.tail)
     flush()
     return "\n\n".join(lines) + "\n"
 
@@ -144,10 +161,17 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
         diags.error(f"the HTML ends inside a tag ({body[cut:cut + 40]!r}...; truncated?); that tag is lost",
                     line=line_of(text, cut))
     try:
-        root = html.document_fromstring(text)
+        # huge_tree: libxml2 otherwise empties an attribute or text of over 10,000,000 characters
+        # and drops what follows it; the input is already within max_input_bytes
+        parser = html.HTMLParser(huge_tree=True)
+        root = html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise ParseError(f"cannot parse HTML: {exc}", source=source) from None
-    metas = _metas(root)
+    for err in parser.error_log:
+        if err.type_name == "ERR_RESOURCE_LIMIT":  # e.g. nesting over 2,048: libxml2 stops there
+            diags.error(f"the HTML parser stopped here ({err.message.strip()}); what follows is lost",
+                        line=err.line or None)
+    metas = _metas(root, (options or Options()).max_field_length, diags)
     values: Dict[str, List[str]] = {}
     for name, content, _ in metas:
         values.setdefault(name, []).append(content)
