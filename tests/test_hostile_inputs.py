@@ -237,7 +237,7 @@ def test_jats_writer_warns_one_record_like_many():
      "crossref"),
     ('{"message": {"type": "journal-article", "title": ["T"], "DOI": ["10.1/a", "10.1/b"]}}',
      "crossref"),
-    ('<article xmlns:x="http://a}b"><front><article-meta><title-group><article-title>T'
+    ('<article xmlns="http://a}b"><front><article-meta><title-group><article-title>T'
      "</article-title></title-group></article-meta></front></article>", "jats"),
 ])
 def test_no_internal_error(text, from_):
@@ -299,6 +299,16 @@ def test_season_in_a_document_item_apa():
         converter.write([item], "apa")
     except ConversionError as err:
         assert err.field or err.source
+
+
+@pytest.mark.parametrize("style", ["apa", "gost"])
+def test_season_as_text_in_a_date_range(style):
+    """A season written as text ('Summer') where a numeric month form expects a month: citeproc-py
+    asserted (found by random items through GOST after the fixes above)."""
+    item = {"id": "a", "type": "patent", "title": "T",
+            "issued": {"date-parts": [[1999, 0, 1], [2020]], "season": "Summer"}}
+    out = str(converter.write([item], style))
+    assert "2020" in out, out
 
 
 def test_month_16_date_range_apa():

@@ -130,6 +130,8 @@ class Date_Part(CasedMixin, AffixMixin, model.Date_Part):
             # citeproc-py asserts when a numeric month form meets a date with a season and no
             # month; CSL 1.0.2 says the season term stands in for the month.
             season = getattr(date, "season", None)
+            if self.get("name") == "month" and isinstance(season, str) and season.strip():
+                return season  # a season given as text ('Summer') is printed as written
             if self.get("name") != "month" or not isinstance(season, int) or not 1 <= season <= 4:
                 raise
             return (context if context is not None else self).get_single_term(
