@@ -167,9 +167,10 @@ def _read(text: str, *, source: str, options: Options | None) -> Result:
     # Evaluate every entry's fields first: crossref needs its parent's values.
     evaluated: List[Tuple[Entry, str, Dict[str, RawField]]] = []
     taken_ids: set[str] = set()
+    last_suffix: Dict[str, int] = {}  # per key, the suffix last taken: many equal keys stay linear
     for entry, duplicate in entries:
         key = entry.key + ("-2" if duplicate else "")
-        n = 2
+        n = last_suffix.get(entry.key, 2)
         while key in taken_ids:
             n += 1
             key = f"{entry.key}-{n}"
@@ -177,6 +178,7 @@ def _read(text: str, *, source: str, options: Options | None) -> Result:
         if fields is None:
             continue
         taken_ids.add(key)
+        last_suffix[entry.key] = n
         evaluated.append((entry, key, fields))
 
     by_key = {key.lower(): (entry.entry_type.lower(), dict(fields)) for entry, key, fields in evaluated}

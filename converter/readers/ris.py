@@ -400,16 +400,19 @@ def iter_items(raws: Iterable[RawRecord], diags: Diagnostics) -> Iterator[Tuple[
     """CSL items, each with the line its record starts at, one record at a time; ids are made
     unique (only the ids are remembered)."""
     seen: Set[str] = set()
+    suffix: Dict[str, int] = {}  # the last suffix given to an id: many equal ids stay linear
     for index, raw in enumerate(raws, 1):
         item = record_to_item(raw, diags)
         if len(item) <= 1 and "custom" not in item:
             diags.error("record holds nothing but its type; skipped", line=raw.start)
             continue
         wanted = str(item.get("id") or _made_up_id(item, index))
-        unique, k = wanted, 1
+        k = suffix.get(wanted, 1)
+        unique = wanted if k == 1 else f"{wanted}-{k}"
         while unique in seen:
             k += 1
             unique = f"{wanted}-{k}"
+        suffix[wanted] = k
         if unique != wanted and "id" in item:
             diags.warn(f"ID {wanted!r} is used by an earlier record; this one becomes {unique!r}",
                        line=raw.start, field="ID", record=unique)
