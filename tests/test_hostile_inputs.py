@@ -420,3 +420,14 @@ def test_runaway_inputs_are_refused_at_once(text, from_, phrase):
     reader starts (a timed assertion would be flaky; the refusal itself shows nothing ran)."""
     err = fails_cleanly(converter.read, text, from_)
     assert phrase in str(err)
+
+
+def test_jats_contributors_past_max_names_are_cut_before_reading():
+    contribs = "\n".join(f'<contrib contrib-type="author"><name><surname>S{i}</surname></name></contrib>'
+                         for i in range(5))
+    text = (f"<article><front><article-meta><title-group><article-title>T</article-title></title-group>\n"
+            f"<contrib-group>\n{contribs}\n</contrib-group></article-meta></front></article>")
+    res = converter.read(text, "jats", max_names=3)
+    assert [a["family"] for a in res.records[0]["author"]] == ["S0", "S1", "S2"]
+    cut = [d for d in res.diagnostics if "max_names" in d.message]
+    assert len(cut) == 1 and cut[0].line == 6 and "5 contributors" in cut[0].message, res.diagnostics
