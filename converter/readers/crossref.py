@@ -13,7 +13,6 @@ from ..limits import loads_json
 from ..mappings.crossref import BOOKKEEPING, FIRST_OF_LIST, ISSUED_FROM, NAMES, PLAIN, TYPES
 from ..model import CSLItem, Diagnostics, Result, line_of
 from ..options import Options
-from ..references import parse_reference
 from ..vocabulary.identifiers import orcid_id
 from ..vocabulary.names import display_name
 from .jats_text import jats_to_text
@@ -89,6 +88,7 @@ def _work_line(text: str, work: Dict[str, Any]) -> int | None:
 
 def _reference(ref: Dict[str, Any], n: int, diags: Diagnostics, record: str, text: str) -> CSLItem:
     if ref.get("unstructured"):
+        from ..references import parse_reference  # loaded only when a reference is unstructured
         item, ref_diags = parse_reference(ref["unstructured"], number=str(n))
         line = _line_of_string(text, ref["unstructured"]) if ref_diags else None
         for d in ref_diags:

@@ -12,7 +12,6 @@ from ..errors import ParseError
 from ..mappings import htmlmeta as table
 from ..model import CSLItem, Diagnostic, Diagnostics, Result, line_of
 from ..options import Options
-from ..references import parse_reference
 from ..vocabulary.casing import looks_title_case
 from ..vocabulary.dates import parse_numeric
 from ..vocabulary.identifiers import clean_doi, orcid_id
@@ -77,6 +76,7 @@ def _reference(text: str, n: int) -> Tuple[CSLItem, List[Diagnostic]]:
     """A citation_reference: Highwire's 'citation_title=...; citation_author=...' or free text
     (parsed as a reference string, with the parser's warnings)."""
     if "citation_" not in text:
+        from ..references import parse_reference  # loaded only when a page has reference strings
         return parse_reference(text, number=str(n))
     fields: Dict[str, List[str]] = {}
     for part in re.split(r";\s*(?=citation_\w+=)", text):

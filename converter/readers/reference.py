@@ -11,7 +11,6 @@ from ..errors import ParseError
 from ..limits import check_line_lengths
 from ..model import CSLItem, Diagnostic, Diagnostics, Result
 from ..options import Options
-from ..references import parse_reference, split_reference_list
 
 
 def _relocate(diags: List[Diagnostic], into: Diagnostics, line: int, record: str) -> None:
@@ -21,6 +20,7 @@ def _relocate(diags: List[Diagnostic], into: Diagnostics, line: int, record: str
 
 
 def _parse_all(refs: List[tuple], source: str) -> Result:
+    from ..references import parse_reference  # the parser and its model load on the first reference, not on detection
     diags = Diagnostics(source)
     records: List[CSLItem] = []
     lines: Dict[str, int] = {}
@@ -58,6 +58,7 @@ def read_one(text: str, *, source: str = "<input>", options: Options | None = No
 def read_list(text: str, *, source: str = "<input>", options: Options | None = None) -> Result:
     """A reference list: numbered, or one reference per line."""
     check_line_lengths(text, options or Options(), source)
+    from ..references import split_reference_list
     return _parse_all(split_reference_list(text), source)
 
 

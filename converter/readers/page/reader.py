@@ -43,20 +43,6 @@ HYPHEN_PREFIXES = {"co", "non", "pre", "post", "anti", "sub", "self", "ex", "pro
 
 
 
-def sniff(text: str) -> int:
-    head = text.lstrip()[:3000]
-    if not head or head[0] in "[{<@" or re.match(r"^TY\s\s-", head):
-        return 0
-    if len(re.findall(r"[^\W\d_]{2,}", head)) < 3:  # a page has words
-        return 0
-    score = 10
-    for marker in (r"\bdoi\b|doi\.org", r"^\s*(?:abstract|аннотация)\b", r"^\s*(?:keywords|key words|ключевые слова)\b",
-                   r"(?:for citation|для цитирования)", r"^\s*(?:references|список литературы)\b"):
-        if re.search(marker, text, re.I | re.M):
-            score += 10
-    return score
-
-
 def _undo_inline_hyphen(text: str) -> str:
     """'San Fer-nando St.' -> 'San Fernando St.': a hyphen left from a line break inside a
     capitalised word; compounds such as 'Post-Soviet' or 'Co-operation' stay."""
