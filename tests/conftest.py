@@ -74,3 +74,13 @@ def seed_record():
 
     result = converter.read_file(SEED)
     return result
+
+
+def pandoc_biblatex(path) -> dict:
+    """pandoc's reading of a .bib file as CSL-JSON items by id (skips locally without pandoc)."""
+    import json
+    import subprocess
+    pandoc = require_tool("pandoc")
+    proc = subprocess.run([pandoc, "-f", "biblatex", "-t", "csljson", str(path)], capture_output=True,
+                          text=True, check=True)
+    return {item["id"]: item for item in json.loads(proc.stdout)}

@@ -6,14 +6,12 @@ The cases are our own, modelled on what pandoc's test/command biblatex cases exe
 own test data is checked in tests/test_conformance_peers.py."""
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
 import converter
-from conftest import require_tool
+from conftest import pandoc_biblatex
 
 BIB = Path(__file__).parent / "fixtures" / "bibtex" / "biblatex-fields.bib"
 
@@ -80,10 +78,7 @@ def _normal(field, value):
 
 
 def test_biblatex_fields_as_pandoc_reads_them():
-    pandoc = require_tool("pandoc")
-    proc = subprocess.run([pandoc, "-f", "biblatex", "-t", "csljson", str(BIB)], capture_output=True,
-                          text=True, check=True)
-    theirs = {item["id"]: item for item in json.loads(proc.stdout)}
+    theirs = pandoc_biblatex(BIB)
     ours = _ours()
     assert set(theirs) == set(ours)
     differing = set()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import converter
-from conftest import require_tool
+from conftest import pandoc_biblatex, require_tool
 
 BIB = Path(__file__).parent / "fixtures" / "bibtex" / "extended-names.bib"
 NAME_FIELDS = ("author", "editor")
@@ -33,10 +33,7 @@ def test_extended_names_by_hand():
 
 
 def test_extended_names_as_pandoc_reads_them():
-    pandoc = require_tool("pandoc")
-    proc = subprocess.run([pandoc, "-f", "biblatex", "-t", "csljson", str(BIB)], capture_output=True,
-                          text=True, check=True)
-    theirs = {item["id"]: item for item in json.loads(proc.stdout)}
+    theirs = pandoc_biblatex(BIB)
     ours = _ours()
     assert set(theirs) == set(ours)
     for key, item in theirs.items():

@@ -88,12 +88,8 @@ def _whole_page_citation(r: "PageReader") -> None:
         r.candidates = [c for c in r.candidates if c.line != n]
         r.other = [(m, t) for m, t in r.other if m != n]
         r.abstract_line = None if r.abstract_line == n else r.abstract_line
-        if r.item.get("abstract") and fold_text(r.item["abstract"]) == fold_text(text):
+        if r.item.get("abstract") and title.fold(r.item["abstract"]) == title.fold(text):
             del r.item["abstract"]
-
-
-def fold_text(text: str) -> str:
-    return re.sub(r"\W+", "", text).casefold()
 
 
 def _citable(r: "PageReader") -> bool:

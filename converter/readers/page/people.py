@@ -47,7 +47,8 @@ _ID_PART = re.compile(r"^(?:ORCID|Scopus|SPIN|Researcher\s*ID|e-?mail|AuthorID|�
 
 
 def fold(text: str) -> str:
-    """Compare names without accents, case, dots or spaces: 'Calderón Antón' == 'Calderon Anton'."""
+    """Letters and digits only, case-folded, accents ignored: for comparing names and titles
+    ('Calderón Antón' == 'Calderon Anton')."""
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c)).casefold()
 

@@ -9,7 +9,6 @@ or the journal's name."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -17,6 +16,7 @@ from typing import Dict, List, Sequence, Tuple
 
 from ...vocabulary.casing import sentence_case_from_capitals
 from ...vocabulary.languages import guess_language, is_cyrillic
+from .people import fold  # letters and digits only, case-folded, accents ignored
 
 # Lines that are page furniture, not titles: site menus, section and article-type headings
 FURNITURE = re.compile(
@@ -69,12 +69,6 @@ class Candidate:
     score: float = 0.0
     heading: bool = False  # printed as a first-level heading ('# Title')
     last_line: int = 0     # where a title wrapped over several lines ends
-
-
-def fold(text: str) -> str:
-    """Letters and digits only, case-folded, accents and dashes ignored: for comparing titles."""
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c)).casefold()
 
 
 def is_furniture(text: str) -> bool:
