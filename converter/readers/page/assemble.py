@@ -11,7 +11,7 @@ from ...model import CSLItem
 from ...vocabulary.casing import looks_title_case
 from ...vocabulary.languages import bcp47, guess_language, is_cyrillic
 from ...vocabulary.text import undo_line_hyphens
-from . import bylines, citation, identifiers, issue, people, title
+from . import bylines, citation, identifiers, issue, line_model, people, title
 from .abstract import NOT_AN_ABSTRACT
 from .evidence import Finding
 from .head import looks_affiliation
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from .reader import PageReader
 
 SAMPLE = 20000  # characters of a page enough to tell its script and language; a huge page is not read again whole
+# how sure the line model must be before its line fills a field the rules left empty (cross-validated, tools/pagemodel)
+JOURNAL_THRESHOLD = 0.6
 MERGED_FIELDS = ("title", "container-title", "issued", "volume", "issue", "page", "DOI", "URL", "PMID", "PMCID")
 
 
@@ -44,6 +46,7 @@ def finish(r: "PageReader") -> None:
         r.diags.warn("no article title found on this page; the record has the other fields it could read",
                      field="title")
     _edited_book(r)
+    _modelled_journal(r)
     _authors(r)
     _language(r)
     _item_type(r)
@@ -135,7 +138,8 @@ def _choose_title(r: "PageReader") -> None:
                             doi_at=[f.line for f in r.evidence.found.get("DOI", []) if f.line],
                             page_title=next((ln.strip() for ln in r.lines if ln.strip()), None),
                             cyrillic_page=is_cyrillic(" ".join(r.lines)[:SAMPLE]),
-                            abstract_language=guess_language(r.item.get("abstract", "")[:SAMPLE]))
+                            abstract_language=guess_language(r.item.get("abstract", "")[:SAMPLE]),
+                            model_title={n: p["TITLE"] for n, p in _line_labels(r).items()})
         cited = parsed.get("title")
         abstract_language = guess_language(r.item.get("abstract", "")[:SAMPLE])
         if best is not None and cited and not title.agrees(best.text, cited) and (
@@ -174,6 +178,28 @@ def _choose_title(r: "PageReader") -> None:
                 r.citation_parse["author"] = names  # what precedes the title is the authors, as the citation prints them
         for key, value in citation.after_title(after).items():
             r.evidence.found.setdefault(key, []).insert(0, Finding(value, "citation", r.citations[0][0]))
+
+
+def _line_labels(r: "PageReader") -> Dict[int, Dict[str, float]]:
+    """The learned line model's labels for the page, computed once (line_model.py)."""
+    if r.line_labels is None:
+        r.line_labels = line_model.line_labels("\n".join(r.raw_lines))
+    return r.line_labels
+
+
+def _modelled_journal(r: "PageReader") -> None:
+    """No journal found by the rules: a loose line the line model takes for the journal's name."""
+    if "container-title" in r.item:
+        return
+    for n in line_model.best_lines(_line_labels(r), "JOURNAL", JOURNAL_THRESHOLD):
+        text = next((t for m, t in r.other if m == n), None)
+        name = issue.journal_name(text) if text and not title.RUNNING_HEAD.match(text) else None
+        if text and name:
+            r.item["container-title"] = name
+            r.other.remove((n, text))
+            r.diags.warn(f"journal's name taken from an unlabelled line the line model points at: {name!r}",
+                         field="container-title", line=n)
+            return
 
 
 def _prose(line: str) -> bool:

@@ -88,6 +88,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         self.affiliations: Dict[str, str] = {}           # marker -> affiliation printed under the byline
         self.correspondence: Dict[str, str] = {}         # marker ('*') -> "Correspondence: ..." text
         self.reference_lines: List[int] = []
+        self.line_labels: Dict[int, Dict[str, float]] | None = None  # the learned line model's, once asked
 
     def repair(self, n: int, text: str) -> str:
         fixed, changes = repair_homoglyphs(text)

@@ -58,6 +58,10 @@ SECTION_LINE = re.compile(r"^(?:sec\.|section\s*:|раздел\s*:|рубрик�
 CONNECTORS = {"a", "an", "the", "of", "in", "on", "for", "and", "or", "to", "with", "by", "from", "at", "as", "during",
               "between", "among", "into", "via", "versus", "vs", "и", "в", "на", "по", "для", "с", "о", "об", "от", "к",
               "из", "как", "при", "de", "la", "el", "e", "y", "do", "da", "dos", "das", "des", "du", "et", "und", "der"}
+# the learned line model's say: its probability that a line is the title, above MODEL_EVEN,
+# adds up to MODEL_WEIGHT points (set by cross-validation on the development pages, tools/pagemodel)
+MODEL_WEIGHT = 3.0
+MODEL_EVEN = 0.3
 SECTION_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+[A-ZА-Я]")
 
 
@@ -131,8 +135,9 @@ def _translated_titles(candidates: Sequence[Candidate], byline_at: Sequence[int]
 def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract_at: int | None,
           citation_title: str | None, journal: str | None, doi_at: Sequence[int] = (),
           page_title: str | None = None, cyrillic_page: bool | None = None,
-          abstract_language: str | None = None) -> None:
-    """Set each candidate's score; the caller takes the highest."""
+          abstract_language: str | None = None, model_title: Dict[int, float] | None = None) -> None:
+    """Set each candidate's score; the caller takes the highest. ``model_title`` is the learned
+    line model's probability that a line is the title (line_model.py), one more cue."""
     first = clean(page_title)[0] if page_title else ""
     saved_parts: List[str] = []
     if page_title:  # the saved title's parts: 'Title - 2010 - Procedia', 'Title | Journal', 'J. G. A. Pocock - Title'
@@ -228,6 +233,9 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
         s += min(len(words), 15) / 10  # of two plausible lines, the fuller one
         if c.text[-1:] == "." and len(words) > 25:
             s -= 2  # a sentence of running text
+        if model_title:
+            spanned = [model_title.get(n, 0.0) for n in range(c.line, end + 1)]
+            s += MODEL_WEIGHT * (max(spanned) - MODEL_EVEN)  # a wrapped title: its surest line
         c.score = s
 
 

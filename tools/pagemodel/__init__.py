@@ -1,0 +1,1 @@
+"""Training and cross-validating the page reader's line model (converter/readers/page/line_model.py)."""

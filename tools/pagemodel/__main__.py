@@ -1,0 +1,131 @@
+"""Train the page reader's line model on the development pages, or cross-validate it.
+
+    python -m tools.pagemodel            # train on every dev page -> converter/readers/page/model/lines.crfsuite
+    python -m tools.pagemodel --cv 5     # 5-fold cross-validation by page on the dev split: per-label P/R/F1
+    python -m tools.pagemodel --cv-pages 5   # the page reader on each fold with a model trained on the
+                                             # others, scored by ../shared/tools/score_pages.py, and the
+                                             # same pages read without the model
+
+Only development pages are read (align.dev_pages); the held-out split never reaches training.
+The CRF's L1/L2 weights: PAGES_C1 / PAGES_C2 in the environment (defaults below)."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import List, Sequence, Tuple
+
+from converter.readers.page.line_features import features, to_crfsuite
+from converter.readers.page.line_model import MODEL_PATH
+
+from ..paths import SHARED
+from .align import PAGES, dev_pages, load
+
+C1 = float(os.environ.get("PAGES_C1", "0.1"))
+C2 = float(os.environ.get("PAGES_C2", "0.05"))
+ITERATIONS = 200
+
+
+def train(data: Sequence[Tuple[str, list, List[str]]], out: str) -> None:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for _, lines, labels in data:
+        trainer.append(to_crfsuite(features(lines)), labels)
+    trainer.set_params({"c1": C1, "c2": C2, "max_iterations": ITERATIONS, "feature.possible_transitions": True})
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(out)
+
+
+def folds(names: List[str], k: int) -> List[List[str]]:
+    return [names[i::k] for i in range(k)]
+
+
+def cross_validate(k: int) -> int:
+    import pycrfsuite
+
+    names = dev_pages()
+    data = {name: (lines, labels) for name, lines, labels in load(names)}
+    counts: Counter[Tuple[str, str]] = Counter()
+    for i, test in enumerate(folds(names, k)):
+        path = f"/tmp/citeconv-pagemodel/cv{i}.crfsuite"
+        train([(n, *data[n]) for n in names if n not in test], path)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(path)
+        for n in test:
+            lines, gold = data[n]
+            for g, p in zip(gold, tagger.tag(to_crfsuite(features(lines)))):
+                counts[(g, p)] += 1
+    for label in ("TITLE", "AUTHOR", "JOURNAL"):
+        tp = counts[(label, label)]
+        fp = sum(v for (g, p), v in counts.items() if p == label and g != label)
+        fn = sum(v for (g, p), v in counts.items() if g == label and p != label)
+        prec, rec = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+        f1 = 2 * prec * rec / max(prec + rec, 1e-9)
+        print(f"{label:8} P {prec:.3f} R {rec:.3f} F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn})")
+    return 0
+
+
+def _read_fold(names: List[str], model: str | None, pred_dir: Path) -> None:
+    import json
+
+    import converter
+    from converter.readers.page import line_model
+
+    line_model.MODEL_PATH = model or "/nonexistent"  # no model: the rules alone
+    for name in names:
+        text = (PAGES / f"{name}.txt").read_text(encoding="utf-8")
+        try:
+            records = converter.read(text, "page", source=name).records
+        except converter.ConversionError:
+            continue
+        (pred_dir / f"{name}.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+
+
+def cross_validate_pages(k: int) -> int:
+    import shutil
+    import subprocess
+    import tempfile
+
+    names = dev_pages()
+    data = {name: (lines, labels) for name, lines, labels in load(names)}
+    with tempfile.TemporaryDirectory() as tmp:
+        gold = Path(tmp, "gold")
+        gold.mkdir()
+        for name in names:
+            shutil.copy(PAGES / f"{name}.gold.json", gold)
+        for variant in ("rules", "model"):
+            pred = Path(tmp, variant)
+            pred.mkdir()
+            for i, test in enumerate(folds(names, k)):
+                path = f"/tmp/citeconv-pagemodel/cv{i}.crfsuite"
+                if variant == "model":
+                    train([(n, *data[n]) for n in names if n not in test], path)
+                _read_fold(test, path if variant == "model" else None, pred)
+            out = subprocess.run([sys.executable, str(SHARED / "tools" / "score_pages.py"), str(gold), str(pred)],
+                                 capture_output=True, text=True, check=True).stdout
+            print(f"== {variant}")
+            print("\n".join(line for line in out.splitlines() if not line.startswith("per page")))
+    return 0
+
+
+def main(argv: List[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cv", type=int, default=0, help="cross-validate with K folds instead of training")
+    ap.add_argument("--cv-pages", type=int, default=0, help="the page reader cross-validated with K folds")
+    ap.add_argument("--out", default=MODEL_PATH)
+    args = ap.parse_args(argv)
+    if args.cv:
+        return cross_validate(args.cv)
+    if args.cv_pages:
+        return cross_validate_pages(args.cv_pages)
+    names = dev_pages()
+    train(load(names), args.out)
+    print(f"trained on {len(names)} development pages -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
