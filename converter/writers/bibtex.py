@@ -22,7 +22,9 @@ from ..vocabulary.latex import escape_verbatim, is_balanced_raw, to_latex
 from ..vocabulary.names import particles
 from ..vocabulary.richtext import runs
 
-_AT_LINE_START = re.compile("[\r\n\x85\u2028\u2029](?=[ \t]*[@%])")
+# every character str.splitlines() breaks at, followed by any whitespace (line breaks too, so
+# that each break of a run goes) and an '@' or '%'
+_AT_LINE_START = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029](?=\\s*[@%])")
 _FIELD_NAME = re.compile(r"[A-Za-z][\w\-:.+]*")  # what the reader accepts as a field name
 
 
