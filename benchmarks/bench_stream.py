@@ -1,5 +1,5 @@
 """Peak memory and CPU time of whole-file conversions at growing sizes: the streamed path
-(RIS or CSL-JSON in; CSL-JSON, RIS, BibTeX out) should stay flat while the input grows.
+(RIS, CSL-JSON or BibTeX in; CSL-JSON, RIS, BibTeX out) should stay flat while the input grows.
 
     .venv/bin/python benchmarks/bench_stream.py [--sizes 10000 100000] [--repeat 3]
         [--before /path/to/an/older/citeconv] [--shared ../shared]
@@ -21,7 +21,8 @@ import tempfile
 
 from bench_batch import ROOT, run
 
-TASKS = (("ris", "csljson"), ("ris", "bibtex"), ("ris", "ris"), ("json", "bibtex"), ("json", "ris"))
+TASKS = (("ris", "csljson"), ("ris", "bibtex"), ("ris", "ris"), ("json", "bibtex"), ("json", "ris"), ("bib", "csljson"),
+         ("bib", "biblatex"))
 
 
 def main() -> None:

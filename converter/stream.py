@@ -3,12 +3,12 @@ it is checked against the CSL-JSON data model, the writer writes it and the text
 before the next record is read. Memory stays bounded whatever the input's size.
 
 Formats declare whether they can (``stream_reader``/``stream_writer`` in converter/plugins/):
-RIS and CSL-JSON (arrays and JSON Lines) in; CSL-JSON, RIS, BibTeX and BibLaTeX out. BibTeX
-and BibLaTeX out read the input twice (the citation keys the records carry win over made-up
-keys wherever they are, so a first pass collects the keys, all it holds). The others need
-the whole list and are not streamed: BibTeX in (``@string`` macros and ``crossref`` parents
-can be anywhere in the file), the CSL styles (a bibliography is sorted and disambiguated as a
-whole), JATS (one document).
+RIS, CSL-JSON (arrays and JSON Lines) and BibTeX in; CSL-JSON, RIS, BibTeX and BibLaTeX out.
+BibTeX in reads the file more than once (``@string`` macros and ``crossref`` parents can be
+anywhere in it: readers/bibtex_stream.py), and so do BibTeX and BibLaTeX out (the citation keys
+the records carry win over made-up keys wherever they are, so a first pass collects the keys,
+all it holds). The others need the whole list and are not streamed: the CSL styles (a
+bibliography is sorted and disambiguated as a whole), JATS (one document).
 
 The output is byte for byte what the whole-file path writes; warnings are printed as they
 come, so a reader's and a writer's warnings interleave by record.
@@ -51,6 +51,13 @@ class _Cleaned:
 
     def read(self, size: int = -1) -> str:
         return self._clean(self.fh.read(size))
+
+    def rewind(self) -> None:
+        """Back to the file's start, for a reader that reads it more than once (BibTeX); what
+        was removed is reported once."""
+        self.fh.seek(0)
+        self.lines = 0
+        self.tell = lambda d: None
 
     def __iter__(self) -> Iterator[str]:
         for line in self.fh:

@@ -16,7 +16,7 @@ from converter.readers import bibtex
 def _read(text: str, *, fast: bool, monkeypatch: pytest.MonkeyPatch) -> object:
     with monkeypatch.context() as patch:
         if not fast:
-            patch.setattr(bibtex, "split_blocks", lambda text: None)
+            patch.setattr(bibtex, "split_blocks", lambda text, first_line=0: None)
         try:
             result = bibtex.read(text)
         except ConversionError as exc:

@@ -11,9 +11,11 @@ FORMATS = (
     Format("bibtex", "BibTeX (out: ASCII with LaTeX escapes, safe for bibtex + plain.bst)", ("bib",),
            reader="converter.readers.bibtex:read", writer="converter.writers.bibtex:write_bibtex",
            sniffer="converter.readers.bibtex:sniff", aliases=("bib",), mapping="converter.mappings.bibtex",
-           order=40, stream_writer="converter.writers.bibtex:write_bibtex_stream"),
+           order=40, stream_writer="converter.writers.bibtex:write_bibtex_stream",
+           stream_reader="converter.readers.bibtex_stream:stream"),
     Format("biblatex", "BibLaTeX for biber (UTF-8, date, journaltitle, langid, ...); read as bibtex", ("bib",),
            reader="converter.readers.bibtex:read", writer="converter.writers.bibtex:write_biblatex",
            mapping="converter.mappings.bibtex", preferred_for=("bib",), order=50,
-           options=(EXTENDED_NAMES,), stream_writer="converter.writers.bibtex:write_biblatex_stream"),
+           options=(EXTENDED_NAMES,), stream_writer="converter.writers.bibtex:write_biblatex_stream",
+           stream_reader="converter.readers.bibtex_stream:stream"),
 )

@@ -66,26 +66,26 @@ def _parse(text: str) -> Any:
         logger.setLevel(level)
 
 
-class _Library(NamedTuple):
+class Library(NamedTuple):
     """What the reader needs of a split file, from either splitter."""
 
     entries: List[Any]  # bibtex_split.Entry or bibtexparser's Entry: the same attributes
-    strings: Dict[str, str]  # macro name (lower case) -> raw value
+    strings: List[Any]  # @string blocks in file order (key, value, start_line), each key's first
     set_aside: List[Any]  # in file order: Again (a key used before, a field given twice), or a
     preamble: bool        # block bibtexparser could not parse (its ParsingFailedBlock)
 
 
-def _split(text: str) -> _Library:
-    """The blocks of a .bib text. Whole lines starting with '%' are comments to biber (and to
-    the people who write them inside entries); they are blanked, keeping line numbers. A
-    well-formed file is split by bibtex_split.py; any other by bibtexparser, whose account of
-    what is broken and where becomes our diagnostics."""
+def _split(text: str, first_line: int = 0) -> Library:
+    """The blocks of a .bib text whose first line is ``first_line`` (0-based) of its file. Whole
+    lines starting with '%' are comments to biber (and to the people who write them inside
+    entries); they are blanked, keeping line numbers. A well-formed text is split by
+    bibtex_split.py; any other by bibtexparser, whose account of what is broken and where
+    becomes our diagnostics."""
     text = _COMMENT_LINE.sub("", text)
-    fast = split_blocks(text)
+    fast = split_blocks(text, first_line)
     if fast is not None:
-        return _Library(fast.entries, {s.key.lower(): s.value for s in fast.strings}, list(fast.again),
-                        fast.preambles > 0)
-    library = _parse(text)
+        return Library(fast.entries, list(fast.strings), list(fast.again), fast.preambles > 0)
+    library = _parse("\n" * first_line + text)  # bibtexparser counts lines from its text's start
     set_aside: List[Any] = []
     for block in library.failed_blocks:
         if isinstance(block, DuplicateBlockKeyBlock):
@@ -95,8 +95,71 @@ def _split(text: str) -> _Library:
             set_aside.append(Again("fields", block.ignore_error_block, block.start_line or 0))
         else:
             set_aside.append(block)
-    return _Library(list(library.entries), {s.key.lower(): s.value for s in library.strings},
-                    set_aside, any(isinstance(b, Preamble) for b in library.blocks))
+    return Library(list(library.entries), list(library.strings), set_aside,
+                    any(isinstance(b, Preamble) for b in library.blocks))
+
+
+def macro_table(strings: List[Any]) -> Dict[str, str]:
+    """Macro name (lower case) -> raw value; of two spellings of one name, the later."""
+    return {s.key.lower(): s.value for s in strings}
+
+
+def in_file_order(library: Library, diags: Diagnostics) -> List[Tuple[Any, str]]:
+    """The entries in file order, each tagged "first" (its key's first use in this text),
+    "again" (a key used before: kept under another key) or "fields" (a field given twice:
+    reported field by field, its key not checked); repeated @strings and the blocks that could
+    not be parsed reported."""
+    entries: List[Tuple[Any, str]] = [(e, "first") for e in library.entries]
+    for block in library.set_aside:
+        if isinstance(block, Again):
+            line = (block.block.start_line or 0) + 1
+            key = block.block.key
+            if block.kind == "entry":
+                diags.warn(duplicate_key_message(key, block.first_line), line=line, record=key)
+                entries.append((block.block, "again"))
+            elif block.kind == "string":
+                diags.warn(string_again_message(key, block.first_line), line=line)
+            else:
+                entries.append((block.block, "fields"))
+        elif isinstance(block, ParsingFailedBlock):
+            message, line = _failed_block_message(block)
+            diags.error(message, line=line)
+    entries.sort(key=lambda pair: pair[0].start_line or 0)
+    return entries
+
+
+def duplicate_key_message(key: str, first_line: int) -> str:
+    return (f"duplicate key {key!r} (first used at line {first_line + 1}); this entry is kept under the key "
+            f"{key + '-2'!r}")
+
+
+def string_again_message(key: str, first_line: int) -> str:
+    return f"{key!r} is defined again (first at line {first_line + 1}); the first definition is used"
+
+
+PREAMBLE = "@preamble not converted (LaTeX definitions have no place in CSL)"
+
+
+class Ids:
+    """Record ids from citation keys, each unique: a key used before becomes key-2, key-3, ...
+    (only the keys are remembered, and per key the suffix last given, so many equal keys stay
+    linear). An id is taken only once its entry could be read."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        self.last_suffix: Dict[str, int] = {}
+
+    def propose(self, key: str, again: bool) -> Tuple[str, int]:
+        wanted = key + ("-2" if again else "")
+        n = self.last_suffix.get(key, 2)
+        while wanted in self.taken:
+            n += 1
+            wanted = f"{key}-{n}"
+        return wanted, n
+
+    def take(self, key: str, given: str, n: int) -> None:
+        self.taken.add(given)
+        self.last_suffix[key] = n
 
 
 def _failed_block_message(block: ParsingFailedBlock) -> Tuple[str, int]:
@@ -132,53 +195,39 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
             gc.enable()
 
 
-def _read(text: str, *, source: str, options: Options | None) -> Result:
-    diags = Diagnostics(source)
-    check_nesting(text, options or Options(), source, opening="{(", closing="})")
+def blocks(text: str, *, source: str, options: Options | None, first_line: int = 0) -> Library:
+    """The blocks of ``text`` (from ``first_line`` of its file on), once it is known that its
+    braces do not nest too deep to evaluate."""
     try:
-        library = _split(text)
+        check_nesting(text, options or Options(), source, opening="{(", closing="})")
+    except ParseError as exc:
+        if first_line and exc.line is not None:
+            exc.line += first_line
+        raise
+    try:
+        return _split(text, first_line)
     except Exception as exc:  # a bibtexparser bug must not reach the user as a traceback
         raise ParseError(f"BibTeX parser failed: {exc}", source=source) from None
 
-    values = Values(library.strings, diags)
-    entries: List[Tuple[Any, bool]] = [(e, False) for e in library.entries]
 
-    for block in library.set_aside:
-        if isinstance(block, Again):
-            first_line = block.first_line + 1
-            line = (block.block.start_line or 0) + 1
-            key = block.block.key
-            if block.kind == "entry":
-                diags.warn(f"duplicate key {key!r} (first used at line {first_line}); this"
-                           f" entry is kept under the key {key + '-2'!r}", line=line, record=key)
-                entries.append((block.block, True))
-            elif block.kind == "string":
-                diags.warn(f"{key!r} is defined again (first at line {first_line}); the"
-                           " first definition is used", line=line)
-            else:
-                entries.append((block.block, False))  # reported field by field below
-        elif isinstance(block, ParsingFailedBlock):
-            message, line = _failed_block_message(block)
-            diags.error(message, line=line)
+def _read(text: str, *, source: str, options: Options | None) -> Result:
+    diags = Diagnostics(source)
+    library = blocks(text, source=source, options=options)
+
+    values = Values(macro_table(library.strings), diags)
+    entries = in_file_order(library, diags)
     if library.preamble:
-        diags.warn("@preamble not converted (LaTeX definitions have no place in CSL)")
-    entries.sort(key=lambda pair: pair[0].start_line or 0)
+        diags.warn(PREAMBLE)
 
     # Evaluate every entry's fields first: crossref needs its parent's values.
     evaluated: List[Tuple[Entry, str, Dict[str, RawField]]] = []
-    taken_ids: set[str] = set()
-    last_suffix: Dict[str, int] = {}  # per key, the suffix last taken: many equal keys stay linear
-    for entry, duplicate in entries:
-        key = entry.key + ("-2" if duplicate else "")
-        n = last_suffix.get(entry.key, 2)
-        while key in taken_ids:
-            n += 1
-            key = f"{entry.key}-{n}"
-        fields = _evaluate_entry(entry, key, values, diags)
+    ids = Ids()
+    for entry, tag in entries:
+        key, n = ids.propose(entry.key, tag == "again")
+        fields = evaluate_entry(entry, key, values, diags)
         if fields is None:
             continue
-        taken_ids.add(key)
-        last_suffix[entry.key] = n
+        ids.take(entry.key, key, n)
         evaluated.append((entry, key, fields))
 
     by_key = {key.lower(): (entry.entry_type.lower(), dict(fields)) for entry, key, fields in evaluated}
@@ -187,18 +236,11 @@ def _read(text: str, *, source: str, options: Options | None) -> Result:
     for entry, key, fields in evaluated:
         if entry.entry_type.lower() == "xdata":
             continue  # data for other entries only (biblatex's @xdata)
-        _resolve_crossref(entry.entry_type.lower(), key, fields, by_key, diags)
-        records.append(_to_csl(entry, key, fields, diags))
+        resolve_crossref(entry.entry_type.lower(), key, fields, by_key, diags)
+        records.append(to_csl(entry, key, fields, diags))
         lines[key] = (entry.start_line or 0) + 1
-    if not records and not diags:
-        raise ParseError("no BibTeX entries found", source=source)
     if not records:
-        # Say why, at the place: for a file of one broken entry this is the whole story.
-        first = next((d for d in diags if d.severity == "error"), None)
-        why = f": {first.message}" if first is not None else ""
-        raise ParseError(f"no BibTeX entry could be read{why}", source=source,
-                         line=first.line if first is not None else None,
-                         field=first.field if first is not None else None, diagnostics=list(diags))
+        raise nothing_read(diags, source)
     result = Result(records, list(diags))
     result.locate(source, lines)
     return result
@@ -206,6 +248,18 @@ def _read(text: str, *, source: str, options: Options | None) -> Result:
 
 _VALUE_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _VERBATIM_ARGUMENT = re.compile(r"(\\(?:url|href)\s*\{[^{}]*\})")
+
+
+def nothing_read(diags: Diagnostics, source: str) -> ParseError:
+    """The error for a file that gave no record: why, at the place (for a file of one broken
+    entry this is the whole story)."""
+    if not diags:
+        return ParseError("no BibTeX entries found", source=source)
+    first = next((d for d in diags if d.severity == "error"), None)
+    why = f": {first.message}" if first is not None else ""
+    return ParseError(f"no BibTeX entry could be read{why}", source=source,
+                      line=first.line if first is not None else None,
+                      field=first.field if first is not None else None, diagnostics=list(diags))
 
 
 def _uncomment(value: str) -> str:
@@ -219,7 +273,7 @@ def _uncomment(value: str) -> str:
                    for piece in pieces).strip()
 
 
-def _evaluate_entry(entry: Entry, key: str, values: Values,
+def evaluate_entry(entry: Entry, key: str, values: Values,
                     diags: Diagnostics) -> Optional[Dict[str, RawField]]:
     """Field name (lower case) -> evaluated value; None (with an error) for a broken entry."""
     fields: Dict[str, RawField] = {}
@@ -257,7 +311,7 @@ def _evaluate_entry(entry: Entry, key: str, values: Values,
     return fields
 
 
-def _resolve_crossref(child_type: str, key: str, fields: Dict[str, RawField],
+def resolve_crossref(child_type: str, key: str, fields: Dict[str, RawField],
                       by_key: Dict[str, Tuple[str, Dict[str, RawField]]], diags: Diagnostics,
                       seen: Tuple[str, ...] = ()) -> None:
     """Fill ``fields`` from the entry's ``xdata`` and ``crossref`` parents, nested parents first
@@ -279,7 +333,7 @@ def _resolve_crossref(child_type: str, key: str, fields: Dict[str, RawField],
             parent_type, parent = found
             # the parent's own parents first (a copy: the parent is also a record of its own)
             parent = dict(parent)
-            _resolve_crossref(parent_type, target, parent, by_key, diags, seen + (key.lower(),))
+            resolve_crossref(parent_type, target, parent, by_key, diags, seen + (key.lower(),))
             for field, raw in parent.items():
                 renamed = field if name == "xdata" else mapping.inherited_name(parent_type, child_type, field)
                 if renamed and renamed not in fields:
@@ -435,7 +489,7 @@ def _read_table(csl_type: str) -> Tuple[Dict[str, mapping.FieldMap], Dict[str, i
     return table, {name: spellings.index(name) if name in spellings else 0 for name, spellings in order.items()}
 
 
-def _to_csl(entry: Entry, key: str, fields: Dict[str, RawField], diags: Diagnostics) -> CSLItem:
+def to_csl(entry: Entry, key: str, fields: Dict[str, RawField], diags: Diagnostics) -> CSLItem:
     bib_type = entry.entry_type.lower()
     entry_line = (entry.start_line or 0) + 1
     csl_type = mapping.csl_type_for(bib_type)

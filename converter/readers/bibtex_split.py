@@ -80,10 +80,10 @@ class _Irregular(Exception):
 
 
 class _Scanner:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, first_line: int = 0) -> None:
         self.text = text
         self.line_pos = 0  # lines are counted up to this position...
-        self.line = 0  # ...and this many newlines precede it
+        self.line = first_line  # ...and this many newlines precede it (in the file the text is from)
 
     def line_at(self, pos: int) -> int:
         if pos < self.line_pos:
@@ -216,12 +216,13 @@ class _Scanner:
                     entries.append(entry)
 
 
-def split(text: str) -> Optional[Blocks]:
-    """The blocks of a well-formed .bib text, or None when bibtexparser must split it."""
+def split(text: str, first_line: int = 0) -> Optional[Blocks]:
+    """The blocks of a well-formed .bib text, or None when bibtexparser must split it; lines
+    are counted from ``first_line`` (the text's first line in its file, 0-based)."""
     if "\\\n" in text:
         return None  # bibtexparser does not count a line break after a backslash
     try:
-        return _Scanner(text).split()
+        return _Scanner(text, first_line).split()
     except _Irregular:
         return None
 

@@ -1,0 +1,188 @@
+"""BibTeX and BibLaTeX in, record by record (converter/stream.py), in bounded memory.
+
+The whole-file reader (bibtex.py) needs all of a file because ``@string`` macros and
+``crossref``/``xdata`` parents may stand anywhere in it. Here the file is read in pieces of
+whole blocks (a piece ends before a line that starts with '@', where no block can go on:
+bibtexparser, too, ends a block there), more than once:
+
+1. every piece: the macros, and whether any entry has a parent;
+2. only if one has: the keys that entries name as parents;
+3. only then: those parents' fields (ids are given exactly as in the last pass);
+4. every piece again: each entry converted and handed on.
+
+What is held is the macros, the citation keys (for unique ids) and the parents' fields, never
+the records. The records, their order and ids are the whole-file reader's, and so are the
+diagnostics, though in record order rather than problems-first.
+"""
+from __future__ import annotations
+
+import re
+import tempfile
+from typing import Any, Dict, Iterable, Iterator, List, Set, Tuple
+
+from ..model import CSLItem, Diagnostics
+from .bibtex import (
+    PREAMBLE,
+    Ids,
+    blocks,
+    duplicate_key_message,
+    evaluate_entry,
+    in_file_order,
+    macro_table,
+    nothing_read,
+    resolve_crossref,
+    string_again_message,
+    to_csl,
+)
+from .bibtex_values import RawField, Values
+
+PIECE_CHARS = 1 << 20  # characters read at a time; a piece is what they hold up to the last block start
+_PARENT_FIELDS = ("crossref", "xdata")
+# a piece without these words has no macro and no parent: pass 1 need not split it
+_MACRO_OR_PARENT = re.compile(r"@\s*string|crossref|xdata", re.I)
+
+
+class _Passes:
+    """The input, readable again from its start: a file converter/stream.py opened (its
+    ``rewind``), any other seekable file, or a spooled copy of other line iterables."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        if hasattr(lines, "read") and (hasattr(lines, "rewind") or hasattr(lines, "seek")):
+            self.lines: Any = lines
+        else:
+            spool = tempfile.SpooledTemporaryFile(max_size=1 << 22, mode="w+", encoding="utf-8", newline="")
+            spool.writelines(lines)
+            self.lines = spool
+        self.started = False
+
+    def split(self, source: str, only: re.Pattern[str] | None = None) -> Iterator[Any]:
+        """The blocks of each piece (bibtex.Library), lines counted in the whole file; with
+        ``only``, of the pieces where it is found. The nesting limit is the default one: a
+        stream reader is not given the options."""
+        for text, first in self.pieces():
+            if only is None or only.search(text):
+                yield blocks(text, source=source, options=None, first_line=first)
+
+    def pieces(self) -> Iterator[Tuple[str, int]]:
+        """The text in pieces of whole blocks, each with the 0-based line it starts at."""
+        if self.started:
+            rewind = getattr(self.lines, "rewind", None)
+            rewind() if rewind is not None else self.lines.seek(0)
+        self.started = True
+        carry, first = "", 0
+        while True:
+            chunk = self.lines.read(PIECE_CHARS)
+            text = carry + chunk
+            # the carry holds no block start but maybe its first line's: look at the new text only
+            cut = _last_block_line(text, max(len(carry) - 1, 0)) if chunk else len(text)
+            if cut:
+                yield text[:cut], first
+                first += text.count("\n", 0, cut)
+            carry = text[cut:]
+            if not chunk:
+                return
+
+
+def _last_block_line(text: str, after: int) -> int:
+    """Where the last line that starts a block with an '@' past ``after`` begins (0: none, or
+    only the first line)."""
+    end = len(text)
+    while True:
+        at = text.rfind("@", after, end)
+        if at <= 0:
+            return 0
+        line_start = text.rfind("\n", 0, at) + 1
+        if not text[line_start:at].strip(" \t"):
+            return line_start
+        end = at
+
+
+def _read_macros(passes: _Passes, source: str) -> Tuple[Dict[str, str], bool]:
+    """Pass 1: the macros as the whole-file reader has them, and whether any entry names a parent."""
+    strings: List[Any] = []
+    seen: Set[str] = set()
+    parents = False
+    for library in passes.split(source, only=_MACRO_OR_PARENT):
+        for string in library.strings:
+            if string.key not in seen:  # a repeat: the first definition is used
+                seen.add(string.key)
+                strings.append(string)
+        parents = parents or any(f.key.lower() in _PARENT_FIELDS
+                                 for entry, _ in in_file_order(library, Diagnostics())
+                                 for f in entry.fields)
+    return macro_table(strings), parents
+
+
+def _parent_keys(passes: _Passes, macros: Dict[str, str], source: str) -> Set[str]:
+    """Pass 2: the keys (lower case) that entries name in ``crossref`` or ``xdata``."""
+    values = Values(macros, Diagnostics())
+    wanted: Set[str] = set()
+    for library in passes.split(source):
+        for entry, _ in in_file_order(library, Diagnostics()):
+            for f in entry.fields:
+                name = f.key.lower()
+                if name in _PARENT_FIELDS:
+                    value, _ = values.evaluate(str(f.value), line=0, field=name, record=entry.key)
+                    targets = value.split(",") if name == "xdata" else [value]
+                    wanted.update(t.strip().lower() for t in targets if t.strip())
+    return wanted
+
+
+def _evaluated(passes: _Passes, macros: Dict[str, str],
+               diags: Diagnostics) -> Iterator[Tuple[Any, str, Dict[str, RawField]]]:
+    """Every readable entry, in file order, with its unique id and evaluated fields; what the
+    whole-file reader reports about blocks, repeated keys and macros is reported here."""
+    values = Values(macros, diags)
+    ids = Ids()
+    first_entry: Dict[str, int] = {}  # key -> 0-based line of its first entry
+    first_string: Dict[str, int] = {}
+    preamble = False
+    for library in passes.split(diags.source or "<input>"):
+        if library.preamble and not preamble:
+            diags.warn(PREAMBLE)
+            preamble = True
+        for string in library.strings:  # a repeat within a piece is reported by in_file_order
+            if string.key in first_string:
+                diags.warn(string_again_message(string.key, first_string[string.key]), line=(string.start_line or 0) + 1)
+            else:
+                first_string[string.key] = string.start_line or 0
+        for entry, tag in in_file_order(library, diags):
+            again = tag == "again"
+            if tag == "first":
+                if entry.key in first_entry:  # first in its piece, not in the file
+                    again = True
+                    diags.warn(duplicate_key_message(entry.key, first_entry[entry.key]),
+                               line=(entry.start_line or 0) + 1, record=entry.key)
+                else:
+                    first_entry[entry.key] = entry.start_line or 0
+            key, n = ids.propose(entry.key, again)
+            fields = evaluate_entry(entry, key, values, diags)
+            if fields is None:
+                continue
+            ids.take(entry.key, key, n)
+            yield entry, key, fields
+
+
+def stream(lines: Iterable[str], *, diags: Diagnostics) -> Iterator[Tuple[CSLItem, int]]:
+    """CSL items, each with the line its entry starts at, one entry at a time."""
+    passes = _Passes(lines)
+    source = diags.source or "<input>"
+    macros, has_parents = _read_macros(passes, source)
+    parents: Dict[str, Tuple[str, Dict[str, RawField]]] = {}
+    if has_parents:
+        wanted = _parent_keys(passes, macros, source)
+        for entry, key, fields in _evaluated(passes, macros, Diagnostics()):
+            if key.lower() in wanted:
+                parents[key.lower()] = (entry.entry_type.lower(), dict(fields))
+    given = 0
+    for entry, key, fields in _evaluated(passes, macros, diags):
+        if entry.entry_type.lower() == "xdata":
+            continue  # data for other entries only (biblatex's @xdata)
+        resolve_crossref(entry.entry_type.lower(), key, fields, parents, diags)
+        given += 1
+        yield to_csl(entry, key, fields, diags), (entry.start_line or 0) + 1
+    if not given:
+        raise nothing_read(diags, source)
+
+
+__all__ = ["PIECE_CHARS", "stream"]

@@ -1,0 +1,86 @@
+"""BibTeX read record by record (converter/readers/bibtex_stream.py) against the whole-file
+reader: on every .bib file we have, cut into pieces of a few lines so that strings, parents,
+repeated keys and broken entries fall in different pieces, the records, their order, ids and
+lines are the same, and so are the diagnostics (in another order)."""
+from __future__ import annotations
+
+import collections
+import io
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SHARED
+from converter import stream
+from converter.errors import ConversionError
+from converter.model import Diagnostics
+from converter.options import Options
+from converter.readers import bibtex, bibtex_stream
+
+
+def _bib_files() -> list[Path]:
+    files = sorted((ROOT / "tests").rglob("*.bib"))
+    if SHARED.is_dir():
+        files += sorted(SHARED.rglob("*.bib"))
+    return files
+
+
+def _whole(text: str, source: str):
+    try:
+        result = bibtex.read(text, source=source)
+    except ConversionError as exc:
+        return ("error", str(exc)), []
+    return [(r, result.origins.get(r["id"])) for r in result.records], result.diagnostics
+
+
+def _streamed(text: str, source: str):
+    diags = Diagnostics(source)
+    try:
+        items = [(item, (source, line)) for item, line in bibtex_stream.stream(io.StringIO(text, newline=""),
+                                                                           diags=diags)]
+    except ConversionError as exc:
+        return ("error", str(exc)), []
+    return items, diags
+
+
+@pytest.mark.parametrize("piece_chars", [40, 1000])
+@pytest.mark.parametrize("path", _bib_files(), ids=lambda p: p.name)
+def test_streamed_reading_is_the_whole_reading(path: Path, piece_chars: int, monkeypatch) -> None:
+    monkeypatch.setattr(bibtex_stream, "PIECE_CHARS", piece_chars)
+    text = path.read_bytes().decode("utf-8", errors="replace").lstrip("\ufeff")
+    whole, whole_diags = _whole(text, str(path))
+    streamed, streamed_diags = _streamed(text, str(path))
+    assert streamed == whole
+    assert collections.Counter(map(str, streamed_diags)) == collections.Counter(map(str, whole_diags))
+
+
+def test_a_parent_and_a_macro_after_their_children_in_another_piece(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(bibtex_stream, "PIECE_CHARS", 30)
+    text = ("@incollection{ch, title = {Chapter}, crossref = {bk}, author = {Doe, Jane}}\n"
+            "@article{art, title = {On } # jn, journal = jn, year = 2020}\n"
+            "@book{bk, title = {The Book}, publisher = {Pub}, year = 2019}\n"
+            "@string{jn = {Journal}}\n"
+            "@article{art, title = {Again}}\n")
+    items, diags = _streamed(text, "x.bib")
+    by_id = {item["id"]: item for item, _ in items}
+    assert by_id["ch"]["container-title"] == "The Book" and by_id["ch"]["publisher"] == "Pub"
+    assert by_id["art"]["container-title"] == "Journal" and by_id["art"]["title"] == "On Journal"
+    assert by_id["art-2"]["title"] == "Again"
+    assert [line for _, (_, line) in items] == [1, 2, 3, 5]
+    assert any("duplicate key 'art' (first used at line 2)" in d.message and d.line == 5 for d in diags)
+
+
+def test_a_big_bib_file_is_streamed_and_written_as_the_whole_path_writes_it(tmp_path, monkeypatch) -> None:
+    entry = "@article{k%d,\n  title = {Title %d},\n  author = {Doe, Jane and Roe, R.},\n  journal = jn,\n  year = 2020\n}\n"
+    path = tmp_path / "big.bib"
+    path.write_text("@string{jn = {J. Tests}}\n" + "".join(entry % (i, i) for i in range(10000)), encoding="utf-8")
+    assert path.stat().st_size > stream.STREAM_ABOVE
+    options = Options.build({})
+    assert stream.streamable(str(path), "auto", "csljson", options) == ("bibtex", "utf-8-sig")
+    out, said = io.StringIO(), []
+    assert stream.convert_file(str(path), "bibtex", "utf-8-sig", "csljson", options, out, said.append) == 0
+    import json
+    items = json.loads(out.getvalue())
+    assert len(items) == 10000 and items[9999]["container-title"] == "J. Tests" and not said
+    whole = bibtex.read(path.read_text(encoding="utf-8"), source=str(path)).records
+    assert items == json.loads(json.dumps(whole))
