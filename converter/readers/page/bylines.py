@@ -5,6 +5,7 @@ printed on one line."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Dict, List, Tuple
 
 from ...vocabulary.names import is_initials
@@ -171,6 +172,17 @@ def parse_byline_marked(text: str, *, after_title: bool = False) -> List[Tuple[D
     printed after each name ('1', '*'). None if any piece is not a name. Names written in
     full without initials are accepted only where the line is clearly a byline (several
     people, or markers)."""
+    parsed = _parse_byline_marked(text, after_title)
+    return None if parsed is None else [(dict(name), list(marks)) for name, marks in parsed]
+
+
+@lru_cache(maxsize=4096)  # the rules and the line model (line_features.py) ask about the same lines
+def _parse_byline_marked(text: str, after_title: bool) -> Tuple[Tuple[Dict[str, str], Tuple[str, ...]], ...] | None:
+    parsed = _parse_byline(text, after_title)
+    return None if parsed is None else tuple((name, tuple(marks)) for name, marks in parsed)
+
+
+def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], List[str]]] | None:
     text = _NAME_DEGREES.sub(" ", text.translate(SUPERSCRIPT_DIGITS).replace("©", " "))
     text = FILE_LINK.sub("", text)  # 'А.В.Никулин Е.М.Олейникова Статья в формате PDF 89 KB': the link after the names
     text = re.sub(r"^\s*(?:by|от|авторы?:?|author\s+links\s+open\s+overlay\s+panel)\s+", "", text, flags=re.I)
