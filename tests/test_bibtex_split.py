@@ -25,7 +25,7 @@ def _read(text: str, *, fast: bool, monkeypatch: pytest.MonkeyPatch) -> object:
 
 
 def _takes(text: str) -> bool:
-    return bibtex.split_blocks(bibtex._COMMENT_LINE.sub("", text)) is not None
+    return bibtex.split_blocks(bibtex.COMMENT_LINE.sub("", text)) is not None
 
 
 def _bib_files() -> list[Path]:
@@ -44,7 +44,7 @@ def test_same_reading_as_bibtexparser(path: Path, monkeypatch: pytest.MonkeyPatc
 def test_real_collection_with_repeated_keys_and_fields_takes_the_fast_path() -> None:
     need_shared()
     text = (SHARED / "corpus" / "real" / "bibliotex-all.bib").read_text(encoding="utf-8")
-    blocks = bibtex.split_blocks(bibtex._COMMENT_LINE.sub("", text))
+    blocks = bibtex.split_blocks(bibtex.COMMENT_LINE.sub("", text))
     assert blocks is not None
     assert {a.kind for a in blocks.again} == {"entry", "fields"}  # set aside as bibtexparser does
     assert len(blocks.entries) > 2800

@@ -9,6 +9,8 @@ import io
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, SHARED
 from converter import stream
@@ -84,3 +86,43 @@ def test_a_big_bib_file_is_streamed_and_written_as_the_whole_path_writes_it(tmp_
     assert len(items) == 10000 and items[9999]["container-title"] == "J. Tests" and not said
     whole = bibtex.read(path.read_text(encoding="utf-8"), source=str(path)).records
     assert items == json.loads(json.dumps(whole))
+
+
+# Pieces of .bib files whose meaning depends on other pieces, or that break: macros used before
+# and after their definition, parents before and after children, repeated keys and @strings,
+# broken entries, comments, an '@' starting a line inside a value, parenthesised blocks.
+_FRAGMENTS = [
+    "@string{jn = {Journal of Tests}}\n",
+    "@String{JN = {Other Journal}}\n",
+    "@article{a, title = {On } # jn, journal = jn, year = 2020}\n",
+    "@article{a, title = {Again}, year = 2021}\n",
+    "@article{a-2, title = {Literal suffix}}\n",
+    "@incollection{ch, title = {Chapter}, crossref = {bk}, pages = {1--2}}\n",
+    "@book{bk, title = {The Book}, publisher = {Pub}, year = 2019, crossref = {mv}}\n",
+    "@mvbook{mv, title = {Collected Works}, author = {Doe, Jane}}\n",
+    "@xdata{x1, publisher = {X Press}, location = {Oslo}}\n",
+    "@book{xb, title = {With xdata}, xdata = {x1}}\n",
+    "@article{broken, title = {Unclosed\n",
+    "@article{nocomma title = {x}}\n",
+    "% @article{commented, title = {No}}\n",
+    "@comment{anything at all}\n",
+    "@preamble{\"\\newcommand{\\x}{y}\"}\n",
+    "@misc{at, note = {a value with\n@ at a line start}}\n",
+    "@article(paren, title = {Parenthesised})\n",
+    "@article{dupfield, title = {One}, title = {Two}}\n",
+    "@article{ref, title = {Refers to a missing parent}, crossref = {nowhere}}\n",
+    "@article{macro, journal = undefinedmacro}\n",
+]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=14), st.integers(1, 200))
+def test_any_mix_of_blocks_streams_as_it_reads_whole(fragments, piece_chars):
+    text = "".join(fragments)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(bibtex_stream, "PIECE_CHARS", piece_chars)
+        whole, whole_diags = _whole(text, "mix.bib")
+        streamed, streamed_diags = _streamed(text, "mix.bib")
+    assert streamed == whole
+    if whole and whole[0] != "error":
+        assert collections.Counter(map(str, streamed_diags)) == collections.Counter(map(str, whole_diags))

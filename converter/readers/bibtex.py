@@ -51,7 +51,7 @@ def sniff(text: str) -> int:
     return 0
 
 
-_COMMENT_LINE = re.compile(r"^[ \t]*%.*$", re.M)
+COMMENT_LINE = re.compile(r"^[ \t]*%.*$", re.M)
 
 
 def _parse(text: str) -> Any:
@@ -81,7 +81,7 @@ def _split(text: str, first_line: int = 0) -> Library:
     entries); they are blanked, keeping line numbers. A well-formed text is split by
     bibtex_split.py; any other by bibtexparser, whose account of what is broken and where
     becomes our diagnostics."""
-    text = _COMMENT_LINE.sub("", text)
+    text = COMMENT_LINE.sub("", text)
     fast = split_blocks(text, first_line)
     if fast is not None:
         return Library(fast.entries, list(fast.strings), list(fast.again), fast.preambles > 0)
@@ -104,21 +104,26 @@ def macro_table(strings: List[Any]) -> Dict[str, str]:
     return {s.key.lower(): s.value for s in strings}
 
 
-def in_file_order(library: Library, diags: Diagnostics) -> List[Tuple[Any, str]]:
+def in_file_order(library: Library, diags: Diagnostics, first_strings: Dict[str, int] | None = None,
+                  first_entries: Dict[str, int] | None = None) -> List[Tuple[Any, str]]:
     """The entries in file order, each tagged "first" (its key's first use in this text),
     "again" (a key used before: kept under another key) or "fields" (a field given twice:
-    reported field by field, its key not checked); repeated @strings and the blocks that could
-    not be parsed reported."""
+    reported field by field, its key not checked); repeated keys and @strings and the blocks
+    that could not be parsed reported. Where the text is a piece of a file, ``first_strings``
+    and ``first_entries`` give the 0-based line where each macro and key was first defined in
+    the pieces before."""
     entries: List[Tuple[Any, str]] = [(e, "first") for e in library.entries]
     for block in library.set_aside:
         if isinstance(block, Again):
             line = (block.block.start_line or 0) + 1
             key = block.block.key
             if block.kind == "entry":
-                diags.warn(duplicate_key_message(key, block.first_line), line=line, record=key)
+                first = (first_entries or {}).get(key, block.first_line)
+                diags.warn(duplicate_key_message(key, first), line=line, record=key)
                 entries.append((block.block, "again"))
             elif block.kind == "string":
-                diags.warn(string_again_message(key, block.first_line), line=line)
+                first = (first_strings or {}).get(key, block.first_line)
+                diags.warn(string_again_message(key, first), line=line)
             else:
                 entries.append((block.block, "fields"))
         elif isinstance(block, ParsingFailedBlock):

@@ -2,8 +2,9 @@
 
 The whole-file reader (bibtex.py) needs all of a file because ``@string`` macros and
 ``crossref``/``xdata`` parents may stand anywhere in it. Here the file is read in pieces of
-whole blocks (a piece ends before a line that starts with '@', where no block can go on:
-bibtexparser, too, ends a block there), more than once:
+whole blocks (a piece ends before a line that starts with '@', where bibtexparser, too, ends a
+block, and only where the block before it closes its braces, so that a broken block is read
+with what follows it, as in the whole file), more than once:
 
 1. every piece: the macros, and whether any entry has a parent;
 2. only if one has: the keys that entries name as parents;
@@ -22,6 +23,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Set, Tuple
 
 from ..model import CSLItem, Diagnostics
 from .bibtex import (
+    COMMENT_LINE,
     PREAMBLE,
     Ids,
     blocks,
@@ -36,6 +38,7 @@ from .bibtex import (
 )
 from .bibtex_values import RawField, Values
 
+_BRACE = re.compile(r"(?<!\\)[{}]")
 PIECE_CHARS = 1 << 20  # characters read at a time; a piece is what they hold up to the last block start
 _PARENT_FIELDS = ("crossref", "xdata")
 # a piece without these words has no macro and no parent: pass 1 need not split it
@@ -74,13 +77,26 @@ class _Passes:
             chunk = self.lines.read(PIECE_CHARS)
             text = carry + chunk
             # the carry holds no block start but maybe its first line's: look at the new text only
-            cut = _last_block_line(text, max(len(carry) - 1, 0)) if chunk else len(text)
+            cut = _safe_cut(text, max(len(carry) - 1, 0)) if chunk else len(text)
             if cut:
                 yield text[:cut], first
                 first += text.count("\n", 0, cut)
             carry = text[cut:]
             if not chunk:
                 return
+
+
+def _safe_cut(text: str, after: int) -> int:
+    """Where to end a piece: before the last block-start line, if the block before that line
+    closes its braces. A block left open is read on into the next block, as in the whole file
+    (bibtexparser's account of it names the block that interrupts it), so it is not cut there."""
+    cut = _last_block_line(text, after)
+    if not cut:
+        return 0
+    before = _last_block_line(text[:cut], 0)
+    last_block = COMMENT_LINE.sub("", text[before:cut])
+    braces = _BRACE.findall(last_block)
+    return cut if braces.count("{") == braces.count("}") else 0
 
 
 def _last_block_line(text: str, after: int) -> int:
@@ -146,7 +162,7 @@ def _evaluated(passes: _Passes, macros: Dict[str, str],
                 diags.warn(string_again_message(string.key, first_string[string.key]), line=(string.start_line or 0) + 1)
             else:
                 first_string[string.key] = string.start_line or 0
-        for entry, tag in in_file_order(library, diags):
+        for entry, tag in in_file_order(library, diags, first_string, first_entry):
             again = tag == "again"
             if tag == "first":
                 if entry.key in first_entry:  # first in its piece, not in the file
