@@ -91,6 +91,9 @@ def main(argv: List[str] | None = None) -> int:
     results = []
     for split in wanted:
         names = sorted(n for n, s in table.items() if s == split and n.startswith(a.prefix))
+        if not names:
+            print(f"== {split}: no pages" + (f" named {a.prefix}*" if a.prefix else ""))
+            continue
         res = score(split, names, a.errors)
         results.append(res)
         times = res["times"]
