@@ -31,6 +31,11 @@ def read_page(text: str):
     ("Back to Journals » Journal of Pain Research » Volume 9",
      {"container-title": "Journal of Pain Research", "volume": "9"}),
     ("Том 10, Номер 3 (Июль-сентябрь 2020)", {"issued": [2020], "volume": "10", "issue": "3"}),
+    ("Annals of Testing: January/March 2016 - Volume 39 - Issue 1 - p 8–13",  # LWW: a month range first
+     {"container-title": "Annals of Testing", "issued": [2016], "volume": "39", "issue": "1", "page": "8-13"}),
+    ("Procedia - Social and Behavioral Sciences 98 (2014) 1590 - 1598",
+     {"container-title": "Procedia - Social and Behavioral Sciences", "issued": [2014], "volume": "98",
+      "page": "1590-1598"}),
 ])
 def test_issue_lines_of_both_languages(line, expected):
     facts = issue_facts(line)
@@ -125,6 +130,22 @@ def test_a_page_from_an_unseen_layout():
     assert item["custom"]["authors"][0]["affiliation"] == "University of Helsinki, Finland"
     # the menu lines are kept, not lost
     assert "Home" in item["custom"]["other-text"]
+
+
+def test_journal_names_lose_the_issue_printed_after_them():
+    from converter.readers.page.issue import journal_name
+
+    assert journal_name("Экономический вестник региона 3/2022") == "Экономический вестник региона"
+    assert journal_name("Nature: Spring") == "Nature: Spring"  # a season word is not cut
+
+
+def test_an_aggregators_english_interface():
+    page = ("Scholarly article on topic 'Teacher Burnout and Its Causes'\n\n"
+            "Abstract of research paper on Educational sciences, author of scientific article — Jane Roe, John Doe\n\n"
+            "Abstract The present study aimed at extending prior studies on teacher burnout by exploring it.\n")
+    item = read_page(page).records[0]
+    assert item["title"] == "Teacher Burnout and Its Causes"
+    assert [(a["family"], a["given"]) for a in item["author"]] == [("Roe", "Jane"), ("Doe", "John")]
 
 
 def test_a_page_without_a_title_keeps_what_it_has():

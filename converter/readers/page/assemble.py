@@ -193,11 +193,18 @@ def _modelled_journal(r: "PageReader") -> None:
         return
     for n in line_model.best_lines(_line_labels(r), "JOURNAL", JOURNAL_THRESHOLD):
         text = next((t for m, t in r.other if m == n), None)
-        name = issue.journal_name(text) if text and not title.RUNNING_HEAD.match(text) else None
-        if text and name:
+        if not text or title.RUNNING_HEAD.match(text):
+            continue
+        # the journal's line may place the article too: 'Procedia ... Sciences 98 (2014) 1590 - 1598'
+        facts = issue.issue_facts(text) or {}
+        name = facts.get("container-title") or issue.journal_name(text)
+        if name:
             r.item["container-title"] = name
+            taken = [key for key in ("volume", "issue", "page", "issued") if key in facts and key not in r.item]
+            r.item.update({key: facts[key] for key in taken})
             r.other.remove((n, text))
-            r.diags.warn(f"journal's name taken from an unlabelled line the line model points at: {name!r}",
+            also = f" (and its {', '.join(taken)})" if taken else ""
+            r.diags.warn(f"journal's name{also} taken from an unlabelled line the line model points at: {name!r}",
                          field="container-title", line=n)
             return
 

@@ -24,7 +24,9 @@ EDITED_BY = re.compile(r"^(?:edited\s+by|eds?\.\s+by|под\s+(?:общ(?:ей)?
 NUMBERED_NAME = re.compile(r"^\d{1,2}[.)]\s+(.{3,60}?)(?:\s+is\s+a\s+corresponding\s+author)?\s*$", re.I)
 # 'Authors Hung CY, Hsiao MY' / 'Авторы: ...' (a label without its colon)
 AUTHORS_PREFIX = re.compile(r"^(?:(?:main\s+)?authors?|авторы?|автор\(ы\))\s*:?\s+(?=\S)", re.I)
-TITLE_ON_AGGREGATOR = re.compile(r"^(?:(?:научная\s+статья|статья)\s+на\s+тему\s+['\"«](.+)['\"»]|текст\s+научной\s+статьи\s+(.{10,}))\s*$", re.I)
+# CyberLeninka, in Russian and in its English interface
+TITLE_ON_AGGREGATOR = re.compile(r"^(?:(?:научная\s+статья|статья|scholarly\s+article)\s+(?:на\s+тему|on\s+topic)\s+['\"«‘“](.+)['\"»’”]"
+                                 r"|текст\s+научной\s+статьи\s+(.{10,}))\s*$", re.I)
 # a citation that starts with its first author inverted and a year soon after (APA, MLA, Chicago exports)
 INVERTED_CITATION = re.compile(r"^[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+){0,2},\s(?:(?:[^\W\d_]\.\s?){1,3}|[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+){0,2}[.,]).{0,250}?"
                                r"\b(?:19|20)\d\d\b")

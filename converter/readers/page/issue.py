@@ -179,6 +179,11 @@ def _journal(text: str) -> str | None:
     text = re.split(r",\s*(?=(?:Springer|Elsevier|Wiley|Taylor\s*&\s*Francis|SAGE|Emerald|MDPI|Frontiers|De\s+Gruyter|"
                     r"Oxford\s+University\s+Press|Cambridge\s+University\s+Press|IEEE|ACM|Akad))", text)[0]
     text = re.sub(r"\s+@[\w.-]+$", "", text)  # a social handle after the name
+    text = re.sub(rf"\s+\d{{1,2}}\s*/\s*{_YEAR}\s*$", "", text)  # the issue and year: 'Московский экономический журнал 3/2022'
+    # the issue's first month, cut from its range: 'Journal of ... Therapy: January/March 2016' (LWW)
+    month = re.search(r"\s*[:,]\s*([^\W\d_]{3,10})\.?\s*/?\s*$", text)
+    if month and month_number(month.group(1)):
+        text = text[:month.start()]
     if " | " in text:  # a saved page's title line: 'Article title | Journal. 2021. № 72.'
         last = text.rsplit(" | ", 1)[1].strip()
         text = last if len(last.split()) >= 2 else text

@@ -70,7 +70,8 @@ def split_top_level(text: str, sep: str = ",") -> List[str]:
     return [p for p in parts if p]
 
 
-AGGREGATOR_AUTHORS = re.compile(r"\bавтор(?:ы)?\s+научной\s+работы\s*[—–-]\s*(.+?)\s*$", re.I)
+AGGREGATOR_AUTHORS = re.compile(r"\b(?:автор(?:ы)?\s+научной\s+работы|authors?\s+of\s+scientific\s+(?:article|paper|work))"
+                                r"\s*[—–-]\s*(.+?)\s*$", re.I)
 _AUTHOR_LINE = re.compile(r"^([^\W\d_][^\W\d_'’-]+(?:\s+[^\W\d_][^\W\d_'’.-]*){1,3})\s*[,–—]\s+(.+)$")
 
 
