@@ -90,6 +90,7 @@ def test_history_dates_with_roles():
     ("А.В.Никулин Е.М.Олейникова", ["Никулин", "Олейникова"]),
     ("AGADA Allwell1, Dr. Christianah Olajumoke SAM-KAYODE2", ["Agada", "Sam-Kayode"]),
     ("Susan L. Norris MD, MPH", ["Norris"]),
+    ("Ann Lee1, 2 Bo Park 2 Carl D. Moss 3", ["Lee", "Park", "Moss"]),  # marks apart, no commas between people
 ])
 def test_bylines(line, families):
     people = parse_byline_marked(line)
@@ -97,7 +98,8 @@ def test_bylines(line, families):
     assert [p["family"] for p, _ in people] == families
 
 
-@pytest.mark.parametrize("line", ["Open Access", "Research Article", "Метаязыковые комментарии в прозе И. А. Бунина"])
+@pytest.mark.parametrize("line", ["Open Access", "Research Article", "Метаязыковые комментарии в прозе И. А. Бунина",
+                                  "Chapter 2 Methods of Analysis"])
 def test_titles_and_furniture_are_no_bylines(line):
     assert parse_byline_marked(line.upper() if "Бунина" in line else line) is None
 
@@ -159,3 +161,13 @@ def test_nothing_citable_is_a_parse_error_naming_the_file():
     with pytest.raises(converter.ParseError) as err:
         read_page("12345\n")
     assert "page.txt" in str(err.value) and err.value.exit_code == 4
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("ББК 81.2-9 : 74.480.26", True), ("JEL Classification: D83, O33", True), ("UDC 327.3(470+571)", True),
+    ("Udc and the Classification of Knowledge in Libraries", False),
+])
+def test_classification_codes_are_no_titles(line, furniture):
+    from converter.readers.page.title import is_furniture
+
+    assert is_furniture(line) is furniture

@@ -200,6 +200,11 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
     text = re.sub(r"((?:[A-ZА-ЯЁ]\.){1,3})(?=[A-ZА-ЯЁ][a-zа-яё])", r"\1 ", text)
     text = re.sub(r"\s*\((\d{1,2}(?:\s*,\s*\d{1,2})*)\)", r"\1", text)  # 'Антонова (1)' marks as 'Антонова1'
     text = re.sub(r"(?<=[^\W\d_]),((?:\d{1,2}|\*)(?:,(?:\d{1,2}|\*))*)(?:\s+(?=[A-Z])|\s*$)", r"\1, ", text)  # 'Latimer,1,2 Jacob'
+    # marks set apart by spaces and no commas between the people ('Feldman1, 2 Sim Tiwari 2 Charissa'):
+    # each run of marks closes a name
+    if "," not in re.sub(r"\d\s*,\s*\d", "", text):
+        text = re.sub(r"(?<=[^\W\d_])\s?(\d{1,2}(?:\s*,\s*\d{1,2})*)\s+(?=[A-ZА-ЯЁ][^\W\d_])",
+                      lambda m: re.sub(r"\s", "", m.group(1)) + ", ", text)
     text = re.sub(r"\s{3,}", ", ", text).strip(" ,")
     text = re.sub(r"(?:,?\s+(?:and|&|и))+$", "", text)  # a byline wrapped after its 'and': the last name is on the next line
     text = re.sub(r"(?<=\d)\s+\d{1,2}$", "", text)  # an affiliation's number begun at the line's end

@@ -75,9 +75,15 @@ class Candidate:
     last_line: int = 0     # where a title wrapped over several lines ends
 
 
+# a library classification code on its own line: 'ББК 81.2-9 : 74.480.26', 'JEL Classification: D83, O33'
+CLASSIFICATION = re.compile(r"^(?:УДК|ББК|ГРНТИ|UDC|BBK|UDK|PACS|MSC(?:\s*20\d0)?|JEL(?:\s+classification(?:\s+codes?)?)?)"
+                            r"\s*(?:codes?)?\s*[:.]?\s*[A-Z]?\d", re.I)
+
+
 def is_furniture(text: str) -> bool:
     text = text.strip()
-    return bool(FURNITURE.match(text) or (NAVIGATION.match(text) and len(text.split()) <= 8))
+    return bool(FURNITURE.match(text) or (NAVIGATION.match(text) and len(text.split()) <= 8)
+                or CLASSIFICATION.match(text))
 
 
 def agrees(a: str, b: str) -> bool:
