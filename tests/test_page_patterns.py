@@ -91,6 +91,7 @@ def test_history_dates_with_roles():
     ("AGADA Allwell1, Dr. Christianah Olajumoke SAM-KAYODE2", ["Agada", "Sam-Kayode"]),
     ("Susan L. Norris MD, MPH", ["Norris"]),
     ("Ann Lee1, 2 Bo Park 2 Carl D. Moss 3", ["Lee", "Park", "Moss"]),  # marks apart, no commas between people
+    ("Ann Lee,Ann Lee1,2Bo ParkBo Park3Carl MossCarl Moss1", ["Lee", "Park", "Moss"]),  # each name twice (Frontiers)
 ])
 def test_bylines(line, families):
     people = parse_byline_marked(line)
@@ -99,7 +100,7 @@ def test_bylines(line, families):
 
 
 @pytest.mark.parametrize("line", ["Open Access", "Research Article", "Метаязыковые комментарии в прозе И. А. Бунина",
-                                  "Chapter 2 Methods of Analysis"])
+                                  "Chapter 2 Methods of Analysis", "Sec. Terrestrial Microbiology"])
 def test_titles_and_furniture_are_no_bylines(line):
     assert parse_byline_marked(line.upper() if "Бунина" in line else line) is None
 
@@ -132,6 +133,13 @@ def test_a_page_from_an_unseen_layout():
     assert item["custom"]["authors"][0]["affiliation"] == "University of Helsinki, Finland"
     # the menu lines are kept, not lost
     assert "Home" in item["custom"]["other-text"]
+
+
+def test_a_name_printed_again_on_the_next_line_is_one_person():
+    page = ("Soil Microbes under Nitrogen Addition in Two Soils\n\nAnn Lee1, Bo Park2, Carl Moss\nCarl Moss1*\n"
+            "1 University of Testing, Testville\n\nAbstract\nThis research investigates the impact of nitrogen.\n")
+    item = read_page(page).records[0]
+    assert [a["family"] for a in item["author"]] == ["Lee", "Park", "Moss"]
 
 
 def test_journal_names_lose_the_issue_printed_after_them():

@@ -275,6 +275,7 @@ def _byline_under_title(r: "PageReader") -> None:
 
 def _authors(r: "PageReader") -> None:
     _byline_under_title(r)
+    _one_person_printed_twice(r)
     _resolve_role_statements(r)
     names, extra, problems = people.merge_people(r.byline, r.about, r.contributions)
     _apply_marks(r, extra)
@@ -298,6 +299,22 @@ def _authors(r: "PageReader") -> None:
         r.item["author"] = names
     if any(len(e) > 1 for e in extra):
         r.custom["authors"] = extra
+
+
+def _one_person_printed_twice(r: "PageReader") -> None:
+    """The same name twice in a row in the byline is one person: a byline wrapped with its last
+    name printed again on the next line (with its marks), or a name given in two copies."""
+    people: List[Dict[str, str]] = []
+    marks: List[List[str]] = []
+    for i, person in enumerate(r.byline):
+        own = r.byline_marks[i] if i < len(r.byline_marks) else []
+        if people and person == people[-1]:
+            marks[-1] += [m for m in own if m not in marks[-1]]
+            continue
+        people.append(person)
+        marks.append(list(own))
+    if len(people) < len(r.byline):
+        r.byline, r.byline_marks = people, marks
 
 
 def _resolve_role_statements(r: "PageReader") -> None:

@@ -182,7 +182,20 @@ def _parse_byline_marked(text: str, after_title: bool) -> Tuple[Tuple[Dict[str, 
     return None if parsed is None else tuple((name, tuple(marks)) for name, marks in parsed)
 
 
+# a section label ('Sec. Terrestrial Microbiology' on Frontiers) is no byline
+_SECTION_LABEL = re.compile(r"^\s*(?:sec\.|section\s*:|раздел\s*:|рубрика\s*:?)\s", re.I)
+# a name printed twice, the second time with its marks and glued to the next name
+# (Frontiers: 'Sami Ullah,Sami Ullah1,2Muhammad Mohsin RazaMuhammad Mohsin Raza3Tanveer ...')
+_DOUBLED_NAME = re.compile(r"([A-ZА-ЯЁ][^\W\d_]*(?:[\s'’-](?:[A-ZА-ЯЁ][^\W\d_]*\.?|[^\W\d_]+)){1,3}),?\s*(?=\1)")
+_MARKS_GLUED_TO_NEXT = re.compile(r"(?<=[^\W\d_])(\d{1,2}(?:,\d{1,2})*\*?)(?=[A-ZА-ЯЁ])")
+
+
 def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], List[str]]] | None:
+    if _SECTION_LABEL.match(text):
+        return None
+    undoubled = _DOUBLED_NAME.sub("", text)
+    if undoubled != text:
+        text = _MARKS_GLUED_TO_NEXT.sub(r"\1, ", undoubled)
     text = _NAME_DEGREES.sub(" ", text.translate(SUPERSCRIPT_DIGITS).replace("©", " "))
     text = FILE_LINK.sub("", text)  # 'А.В.Никулин Е.М.Олейникова Статья в формате PDF 89 KB': the link after the names
     text = re.sub(r"^\s*(?:by|от|авторы?:?|author\s+links\s+open\s+overlay\s+panel)\s+", "", text, flags=re.I)
