@@ -33,6 +33,8 @@ def read_page(text: str):
     ("Том 10, Номер 3 (Июль-сентябрь 2020)", {"issued": [2020], "volume": "10", "issue": "3"}),
     ("Annals of Testing: January/March 2016 - Volume 39 - Issue 1 - p 8–13",  # LWW: a month range first
      {"container-title": "Annals of Testing", "issued": [2016], "volume": "39", "issue": "1", "page": "8-13"}),
+    ("Annals of Testing (Impact Factor: 13.25). 04/2005; 165(7):756-62.",  # ResearchGate
+     {"container-title": "Annals of Testing", "volume": "165", "issue": "7", "page": "756-762"}),
     ("Procedia - Social and Behavioral Sciences 98 (2014) 1590 - 1598",
      {"container-title": "Procedia - Social and Behavioral Sciences", "issued": [2014], "volume": "98",
       "page": "1590-1598"}),
@@ -147,6 +149,15 @@ def test_journal_names_lose_the_issue_printed_after_them():
 
     assert journal_name("Экономический вестник региона 3/2022") == "Экономический вестник региона"
     assert journal_name("Nature: Spring") == "Nature: Spring"  # a season word is not cut
+
+
+def test_a_database_is_no_journal():
+    page = ("Effects of Exercise on Blood Pressure in Older Persons\n\n"
+            "Annals of Testing (Impact Factor: 13.25). 04/2005; 165(7):756-62.\nSource: PubMed\n\n"
+            "ABSTRACT Because of age-related differences in the cause of hypertension, it is uncertain.\n")
+    item = read_page(page).records[0]
+    assert item["container-title"] == "Annals of Testing"
+    assert "PubMed" in item["custom"]["other-text"]  # kept, not lost
 
 
 def test_an_aggregators_english_interface():

@@ -145,6 +145,11 @@ def _date(work: str, taken: List[Tuple[int, int]]) -> Tuple[List[int], int] | No
 _LABEL_ONLY = re.compile(r"^(?:year|volume|vol|issue|год|том|номер|published(?:\s+in|\s+online)?|date|дата(?:\s+публикации)?|опубликовано|source|журнал|journal|in)\s*[:.]?$", re.I)
 
 
+# where a page says it found the record, not the journal ('Source: PubMed')
+DATABASE = re.compile(r"^(?:pubmed|medline|pmc|europe\s+pmc|scopus|web\s+of\s+science|google\s+scholar|crossref|doaj|"
+                      r"semantic\s+scholar|researchgate|elibrary(?:\.ru)?|cyberleninka|киберленинка|ринц)\.?$", re.I)
+
+
 def journal_name(text: str) -> str | None:
     """The journal's name in a line that prints only it, or None for a menu, breadcrumb or sentence."""
     text = re.sub(r"^.*\blogo\s*link\s+to\s+", "", text, flags=re.I)  # PubMed Central: 'Nutrients logoLink to Nutrients'
@@ -179,6 +184,7 @@ def _journal(text: str) -> str | None:
     text = re.split(r",\s*(?=(?:Springer|Elsevier|Wiley|Taylor\s*&\s*Francis|SAGE|Emerald|MDPI|Frontiers|De\s+Gruyter|"
                     r"Oxford\s+University\s+Press|Cambridge\s+University\s+Press|IEEE|ACM|Akad))", text)[0]
     text = re.sub(r"\s+@[\w.-]+$", "", text)  # a social handle after the name
+    text = re.sub(r"\s*\(\s*impact\s+factor\b[^)]*\)", "", text, flags=re.I)  # ResearchGate: '... (Impact Factor: 13.25)'
     text = re.sub(rf"\s+\d{{1,2}}\s*/\s*{_YEAR}\s*$", "", text)  # the issue and year: 'Московский экономический журнал 3/2022'
     # the issue's first month, cut from its range: 'Journal of ... Therapy: January/March 2016' (LWW)
     month = re.search(r"\s*[:,]\s*([^\W\d_]{3,10})\.?\s*/?\s*$", text)

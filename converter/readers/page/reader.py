@@ -19,7 +19,7 @@ from ...vocabulary.identifiers import clean_doi
 from ...vocabulary.licences import licence_url
 from ...vocabulary.text import repair_homoglyphs
 from .. import jats
-from . import bylines, citation, history, identifiers, issue, people
+from . import bylines, citation, history, identifiers, issue, people, title
 from .abstract import AbstractLines
 from .assemble import finish
 from .evidence import Evidence
@@ -144,8 +144,10 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         facts = issue.issue_facts(value)
         if facts:
             self._issue_line(block.first_line, facts, "label")
-        elif value:
+        elif value and not issue.DATABASE.match(value) and not title.is_furniture(value):
             self.evidence.add("container-title", value.rstrip("."), "label", block.first_line)
+        elif value:
+            self.other.extend(block.lines)  # 'Source: PubMed', a menu's 'Journal' / 'Article': kept, not the journal
 
     def _block_references(self, block: Block) -> None:
         lines = block.lines
