@@ -59,6 +59,17 @@ def test_fixture(case: str) -> None:
     ("Lee, L. L., W. E. Howard, and R. E. Marsh", [
         {"family": "Lee", "given": "L. L."}, {"family": "Howard", "given": "W. E."},
         {"family": "Marsh", "given": "R. E."}]),
+    # inverted family names of two and three words (Spanish, Portuguese, Dutch)
+    ("Martínez Sánchez, A., & López García, B.", [
+        {"family": "Martínez Sánchez", "given": "A."}, {"family": "López García", "given": "B."}]),
+    ("Ortega y Gasset, J.", [{"family": "Ortega y Gasset", "given": "J."}]),
+    ("García de la Fuente, M. J., van der Berg, J. and Silva e Souza, R.", [
+        {"family": "García de la Fuente", "given": "M. J."}, {"family": "van der Berg", "given": "J."},
+        {"family": "Silva e Souza", "given": "R."}]),
+    # 'y' between people stays the list's 'and'; given-first names stay given-first
+    ("Pérez, A. y López, B.", [{"family": "Pérez", "given": "A."}, {"family": "López", "given": "B."}]),
+    ("A. Pérez y B. López", [{"family": "Pérez", "given": "A."}, {"family": "López", "given": "B."}]),
+    ("Juan Pérez y María López", [{"family": "Pérez", "given": "Juan"}, {"family": "López", "given": "María"}]),
 ])
 def test_split_names(text, expected):
     assert split_names(text) == expected
@@ -78,6 +89,14 @@ def test_split_names_round_trips_vancouver_and_initials_first(people, initials_f
     got = split_names(text)
     assert [p["family"] for p in got] == [f for f, _ in people]
     assert [p["given"].replace(" ", "") for p in got] == ["".join(i) for _, i in people]
+
+
+def test_compound_inverted_family_names_in_a_reference() -> None:
+    item, _ = parse_reference("Ortega y Gasset, J., & Martínez Sánchez, A. (1930). La rebelión de las masas. "
+                              "Madrid: Revista de Occidente.")
+    assert item["author"] == [{"family": "Ortega y Gasset", "given": "J."},
+                              {"family": "Martínez Sánchez", "given": "A."}]
+    assert item["title"] == "La rebelión de las masas"
 
 
 # --- lists ---------------------------------------------------------------------------------

@@ -25,9 +25,16 @@ _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # 'u. a.' in lower case only: 'Khan U. A.' is initials
 _ETAL = re.compile(r"(?:,?\s*(?:\bet\s*al\.?|\bи\s*др\.?|\bet\s+alii|(?-i:\bu\.\s*a\.)|\[и\s*др\.?\]?|\[et\s*al\.?\]?|\.\s*\.\s*\.|…))\s*\.?\s*$",
                    re.I)
-_LIST_SEPARATORS = re.compile(r"\s*(?:;|,?\s+(?:and|&|et|und|и|y|e)\s+|,?\s*&\s*)\s*", re.I)
+_LIST_SEPARATORS = re.compile(r"\s*(?:;(?:\s*(?:and|&)\s+)?|,?\s+(?:and|&|et|und|и|y|e)\s+|,?\s*&\s*)\s*", re.I)
+# Spanish and Portuguese family names joined by 'y' / 'e' ('Ortega y Gasset, J.'): the word is
+# not a list's 'and' when it stands between two bare words and initials follow after a comma
+_JOINED_FAMILY = re.compile(rf"(?<![\w.])([{UP}][{LOW}'’-]+)\s+(y|e|i)\s+([{UP}][{LOW}'’-]+)"
+                            rf"(?=,\s*[{UP}][{LOW}]{{0,2}}\.)")
+_JOIN = "\u2060"  # a word joiner stands for the space until the list is split
 
 
+# abbreviations that look like initials ('Eds.', 'Inc.'): never a given name
+_NOT_A_NAME = re.compile(r"\b(?:Eds?|Inc|Ltd|Co|Corp)\b\.?")
 _SUFFIX_AFTER_FAMILY = re.compile(rf"^([{UP}][^\s,]+)\s+(Jr\.?|Sr\.?|II|III|IV)$")
 _CORPORATE = re.compile(r"\b(?:Organi[sz]ation|Association|Institute|Institut|Society|Agency|Committee|Council|"
                         r"Foundation|Department|Ministry|Commission|Bureau|Consortium|Collaboration|Group|"
@@ -38,7 +45,8 @@ _PATRONYMIC = re.compile(r"(?:ович|евич|ич|овна|евна|ична|
 def _looks_given_only(piece: str) -> bool:
     """'J.', 'J. P.', 'A.S.', 'Yu.G.': a piece of a comma-split list that is only initials."""
     toks = piece.split()
-    return bool(toks) and all(is_initials(t) or t.lower() in _SUFFIXES for t in toks)
+    return (bool(toks) and all(is_initials(t) or t.lower() in _SUFFIXES for t in toks)
+            and not _NOT_A_NAME.search(piece))
 
 
 def _particle_split(words: List[str]) -> tuple[str, str]:
@@ -146,10 +154,11 @@ def split_names(text: str, repairs: List[str] | None = None) -> List[Dict[str, s
     text = text.strip().rstrip(".,") + ("." if text.strip().endswith(".") else "")
     if not text:
         return []
+    text = _JOINED_FAMILY.sub(lambda m: _JOIN.join(m.groups()), text)
     groups = [g for g in _LIST_SEPARATORS.split(text) if g and g.strip(" ,.")]
     pieces: List[str] = []
     for g in groups:
-        pieces.extend(p.strip() for p in g.split(",") if p.strip())
+        pieces.extend(p.strip().replace(_JOIN, " ") for p in g.split(",") if p.strip())
     people: List[Dict[str, str]] = []
     i = 0
     inverted = False
@@ -176,6 +185,13 @@ def split_names(text: str, repairs: List[str] | None = None) -> List[Dict[str, s
             inverted = True
             i += 2
             continue
+        if nxt is not None and _compound_family(piece) and _looks_given_only(nxt):
+            # 'Martínez Sánchez, A.': with dotted initials after the comma, the words before it
+            # are one family name, not given names and a family
+            people.append(_name(piece, nxt, repairs))
+            inverted = True
+            i += 2
+            continue
         inverted = False
         if piece.lower().rstrip(".") in ("jr", "sr") and people:
             people[-1]["given"] = (people[-1].get("given", "") + ", " + piece).strip(", ")
@@ -196,6 +212,17 @@ def _bare_family(piece: str) -> bool:
     if re.match(rf"^(?:[{UP}][{LOW}]?\.)+[{UP}]", words[0]):
         return False  # 'Л.В.Ершова': initials glued to the family name
     return len(words) == 1 or all(w.lower() in PARTICLES for w in words[:-1])
+
+
+def _compound_family(piece: str) -> bool:
+    """'Martínez Sánchez', 'Ortega y Gasset', 'García de la Fuente': two or three capitalised
+    words (particles between them) that are a family name when initials follow after a comma."""
+    words = piece.split()
+    capitals = [w for w in words if w.lower() not in PARTICLES and w not in ("e", "i")]
+    return (2 <= len(capitals) <= 3 and len(words) <= 5 and not _bare_family(piece)
+            and all(re.match(rf"^[{UP}][{LOW}'’]+(?:-[{UP}]?[{LOW}'’]+)*$", w) for w in capitals)
+            and words[0] in capitals and not _NOT_A_NAME.search(piece)
+            and not any(w.rstrip(".").lower() in ("jr", "sr") for w in words))
 
 
 def _given_like(piece: str) -> bool:
