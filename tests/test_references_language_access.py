@@ -123,6 +123,11 @@ def test_dev_set_fields() -> None:
     ("Clark A. The history of economic thought. Oxford University Press, Oxford, 2004.", "Oxford",
      "Oxford University Press"),
     ("Taylor M. Trade and the state. PhD thesis. University of Leeds, Leeds, 2011.", "Leeds", "University of Leeds"),
+    # romanised Russian: a comma before the publisher marked 'Publ.'; a place with its own abbreviation
+    ("Ivanov I.I. Ekonomika regionov [Regional economy]. Moscow, INFRA-M Publ., 2019. 256 p. (In Russian)",
+     "Moscow", "INFRA-M Publ."),
+    ("Sidorov S.S. Regional development. St. Petersburg: Piter Publ.; 2018. 320 p. (In Russ.)",
+     "St. Petersburg", "Piter Publ."),
 ])
 def test_place_and_publisher_in_both_traditions(text: str, place: str, publisher: str) -> None:
     item, _ = parse_reference(text)
@@ -135,3 +140,32 @@ def test_a_thesis_place_before_its_year_and_a_media_designation() -> None:
     item, _ = parse_reference("Яковлева М.С. Цифровые платформы / М.С. Яковлева. – Текст : непосредственный "
                               "// Аграрная наука. – 2020. – № 3. – С. 21–24.")
     assert item.get("publisher-place") != "Текст" and "непосредственный" not in str(item.get("publisher"))
+
+
+def test_a_romanised_area_is_not_a_journal() -> None:
+    item, _ = parse_reference("Ivanov I.I. Ekonomika regionov [Regional economy]. Moscow, INFRA-M Publ., 2019. "
+                              "256 p. (In Russian)")
+    assert "container-title" not in item and item["type"] == "book"
+    assert item["title"] == "Ekonomika regionov [Regional economy]" and item["number-of-pages"] == "256"
+
+
+@pytest.mark.parametrize("text, title, genre, place", [
+    ("Ivanov I.I. Regional policy. Cand. Sci. (Econ.) Diss. Moscow, 2012. 180 p. (In Russ.)",
+     "Regional policy", "Cand. Sci. (Econ.) Diss", "Moscow"),
+    ("Sidorov S.S. Innovatsionnoe razvitie regiona [Innovative development of a region]. Extended abstract of "
+     "Cand. Sci. (Econ.) Diss. Ekaterinburg, 2010. 24 p.",
+     "Innovatsionnoe razvitie regiona [Innovative development of a region]",
+     "Extended abstract of Cand. Sci. (Econ.) Diss", "Ekaterinburg"),
+])
+def test_a_romanised_thesis_is_a_thesis_and_its_kind_no_part_of_the_title(text: str, title: str, genre: str,
+                                                                          place: str) -> None:
+    item, _ = parse_reference(text)
+    assert (item["type"], item["title"], item.get("genre"), item.get("publisher-place")) == ("thesis", title, genre, place)
+    assert item.get("language") == ("ru" if "(In Russ.)" in text else None)
+
+
+def test_a_host_opened_inside_a_title_is_no_publication_area() -> None:
+    # 'Title: Subtitle. In Host, Year' reads like 'Place: Publisher, Year'
+    item, _ = parse_reference("[34] Ken Lang. Newsweeder: Learning to filter netnews. In ICML, 1995.")
+    assert "publisher" not in item and "publisher-place" not in item
+    assert item["title"] == "Newsweeder: Learning to filter netnews"

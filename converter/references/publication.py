@@ -18,12 +18,18 @@ from .rules import YEAR
 
 _CAP = r"[A-ZА-ЯЁІЇЄҐ][\w'’\-]*"
 # one place: 'М.', 'СПб.', 'New York, NY', 'Frankfurt a. M.', 'Санкт-Петербург', 'Bethesda (MD)'
-_PLACE = rf"{_CAP}(?:\s+{_CAP})?(?:\.|\s+a\.\s*M\.|\s+am\s+Main)?(?:,\s*[A-Z]{{2}}\b|\s*\([A-Z]{{2}}\))?"
+# ('St. Petersburg', 'N. Novgorod': a place's own abbreviation before its name)
+_PLACE = (rf"(?:(?:St|N)\.\s*)?{_CAP}(?:\s+{_CAP})?(?:\.|\s+a\.\s*M\.|\s+am\s+Main)?"
+          rf"(?:,\s*[A-Z]{{2}}\b|\s*\([A-Z]{{2}}\))?")
 _START = r"(?:^|(?<=[.\]])\s+(?:[–—-]\s+)?)"
 # 'Place[ ; Place] : Publisher, Year' (a ';' before the year in Vancouver)
 _PLACE_PUBLISHER = re.compile(
     rf"{_START}(?P<place>{_PLACE}(?:\s+;\s+{_PLACE})*)\s*:\s*(?P<publisher>[^:;.\d][^:;]{{1,90}}?)\s*[,;]\s*"
     rf"(?:\[?c\s*)?{YEAR}\b")
+# 'Moscow, Nauka Publ., 2001': the romanised Russian publication area (its publisher marked 'Publ.',
+# as Russian journals' English reference lists print it), with a comma where GOST has ' : '
+_PLACE_COMMA_PUBL = re.compile(
+    rf"{_START}(?P<place>{_PLACE}),\s+(?P<publisher>[^,:;.\d][^,:;]{{0,60}}?\bPubl\.)\s*[,;]\s*{YEAR}\b")
 # 'Oxford University Press, Oxford, 2004': a publisher that says it is one, then its place
 _PUBLISHER_PLACE = re.compile(
     rf"{_START}(?P<publisher>[^.:;,]{{0,60}}\b(?:Press|Publishers|Publishing|Verlag|Editions|Éditions|Books)\b"
@@ -39,7 +45,9 @@ _NOT_A_PLACE = re.compile(r"^(?:Текст|Изображение|Электро
 
 # a sentence inside what would be a publisher ('Blake. Eyre & Spottiswoode'): the shape started
 # inside a title; an abbreviation before the stop ('Св. Климент', 'Univ. Press') is no sentence end
-_SENTENCE = re.compile(r"[^\W\d_]{5,}\.\s+[A-ZА-ЯЁІЇЄҐ][^\W\d_]{3,}")
+_SENTENCE = re.compile(r"[^\W\d_]{5,}\.\s+[A-ZА-ЯЁІЇЄҐ][^\W\d_]{3,}"
+                       # or a host opened inside it ('Newsweeder: Learning to filter netnews. In ICML, 1995')
+                       r"|\.\s+(?:[Ii]n|В|У)(?::|\s)")
 
 
 def _model_cut_short(item: Dict[str, Any], place: str, publisher: str) -> bool:
@@ -72,6 +80,13 @@ def publication_area(s: str, item: Dict[str, Any]) -> None:
             continue  # beside a journal's numbers only GOST's '. – Place : Publisher' is certain
         if dashed or _model_cut_short(item, place, publisher):
             item["publisher-place"], item["publisher"] = place, publisher
+        return
+    romanised = _PLACE_COMMA_PUBL.search(s)
+    if romanised and not _NOT_A_PLACE.match(romanised.group("place")):
+        place, publisher = romanised.group("place").strip(), romanised.group("publisher").strip()
+        if place in str(item.get("container-title", "")) or publisher in str(item.get("container-title", "")):
+            item.pop("container-title")  # the model read the area as a journal's name
+        item["publisher-place"], item["publisher"] = place, publisher
         return
     if numbered:
         return
