@@ -25,6 +25,9 @@ DEV = ROOT / "tests" / "fixtures" / "references" / "lang-access-dev.json"
     ("Smith J. Labour markets. London : Routledge, 2019. (на англ. яз.)", "en"),
     ("Шмидт Г. Экономика. Берлин, 2003. (на нем. яз.)", "de"),
     ("Brown T. Trade. Kyiv, 2010. (англ. мовою)", "en"),
+    ("Orlov P.V. Clusters. Voprosy ekonomiki. 2018;(4):55-70. (In Russ.; abstract in Engl.)", "ru"),
+    ("Costa J. Regional policy. Lisboa: Almedina; 2015. (in Portuguese)", "pt"),
+    ("Rossi M. Regional policy. Bologna: Il Mulino; 2014. (In Italian)", "it"),
 ])
 def test_a_stated_language_is_read(text: str, tag: str) -> None:
     stated = stated_language(text)
@@ -169,3 +172,14 @@ def test_a_host_opened_inside_a_title_is_no_publication_area() -> None:
     item, _ = parse_reference("[34] Ken Lang. Newsweeder: Learning to filter netnews. In ICML, 1995.")
     assert "publisher" not in item and "publisher-place" not in item
     assert item["title"] == "Newsweeder: Learning to filter netnews"
+
+
+@pytest.mark.parametrize("text", [
+    "OECD. (2024). Regional outlook. Retrieved from https://oecd.org/regional on May 10, 2025",
+    "INE. (2024). Regiones. Recuperado el 10 de mayo de 2025, de https://ine.es/regiones",
+    "IBGE. (2024). Regiões. Recuperado em 10 de maio de 2025, de https://ibge.gov.br/regioes",
+])
+def test_apa_access_dates_before_and_after_the_link(text: str) -> None:
+    item, _ = parse_reference(text)
+    assert item["accessed"] == {"date-parts": [[2025, 5, 10]]}
+    assert item["URL"].startswith("https://") and item["issued"] == {"date-parts": [[2024]]}
