@@ -183,3 +183,14 @@ def test_apa_access_dates_before_and_after_the_link(text: str) -> None:
     item, _ = parse_reference(text)
     assert item["accessed"] == {"date-parts": [[2025, 5, 10]]}
     assert item["URL"].startswith("https://") and item["issued"] == {"date-parts": [[2024]]}
+
+
+@pytest.mark.parametrize("text, place, publisher", [
+    ("Durand P. La politique régionale. Thèse de doctorat, Université Paris 1, Paris, 2010.", "Paris", "Université Paris 1"),
+    ("Weber K. Regionalpolitik. Dissertation, Universität Wien, Wien, 2012.", "Wien", "Universität Wien"),
+    ("Souza R. Economia regional. 2015. Tese (Doutorado em Economia) – Universidade de São Paulo, São Paulo, 2015.",
+     "São Paulo", "Universidade de São Paulo"),
+])
+def test_a_thesis_university_and_its_place(text: str, place: str, publisher: str) -> None:
+    item, _ = parse_reference(text)
+    assert (item["type"], item.get("publisher-place"), item.get("publisher")) == ("thesis", place, publisher)

@@ -36,7 +36,8 @@ def _head_end(s: str, found: Found) -> int:
     return min(starts) if starts else len(s)
 
 
-_THESIS = re.compile(r"\b(?:дис(?:с)?\.|диссертаци|автореф|thesis|dissertation|diss\.|Ph\.?\s?D\b|D\.Phil)", re.I)
+_THESIS = re.compile(r"\b(?:дис(?:с)?\.|диссертаци|автореф|thesis|dissertation|diss\.|Ph\.?\s?D\b|D\.Phil"
+                     r"|thèse|tese|tesis|tesi\s+di|praca\s+(?:doktorska|magisterska)|дисертаці)", re.I)
 _REPORT = re.compile(r"\b(?:report|technical\s+(?:note|memorandum)|working\s+paper|отч[её]т|доклад|"
                      r"discussion\s+paper|white\s+paper)\b", re.I)
 # Russian acts are typed by gost.legislation (only when the act is what is cited); these are the

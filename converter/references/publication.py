@@ -35,6 +35,11 @@ _PUBLISHER_PLACE = re.compile(
     rf"{_START}(?P<publisher>[^.:;,]{{0,60}}\b(?:Press|Publishers|Publishing|Verlag|Editions|Éditions|Books)\b"
     rf"|[^.:;,]{{0,40}}\bUniversity\s+of\s+{_CAP}(?:\s+{_CAP})?)\s*,\s*"
     rf"(?P<place>{_PLACE})\s*,\s*{YEAR}\b")
+# a thesis's university, then its place: 'Thèse de doctorat, Université Paris 1, Paris, 2010',
+# 'Dissertation, Universität Wien, Wien, 2012', 'Tese (Doutorado) – Universidade de São Paulo, São Paulo, 2015'
+_UNIVERSITY_PLACE = re.compile(
+    rf"(?:^|(?<=[.,;:\]–—])\s+)(?P<publisher>(?:[^.:;,()–—]{{0,40}}\s)?(?:Universi(?:ty|té|tät|tat|tà|dad|dade|teit)|Uniwersytet"
+    rf"|Hochschule)\b[^.:;,]{{0,40}}?)\s*,\s*(?P<place>{_PLACE})\s*,\s*{YEAR}\b")
 # a thesis or a book without a publisher: 'Київ, 2014. 210 с.'
 _PLACE_YEAR_PAGES = re.compile(rf"{_START}(?P<place>{_PLACE})\s*,\s*{YEAR}\s*\.\s*(?:[–—-]\s*)?\d+\s*(?:с|c|p|pp|S|стр|л)\.")
 _MEDIUM = re.compile(r"^(?:Текст|Изображение|непосредственный|электронный|безпосередній|електронний)\b", re.I)
@@ -94,6 +99,12 @@ def publication_area(s: str, item: Dict[str, Any]) -> None:
     if first and not _NOT_A_PLACE.match(first.group("place")):
         if _model_cut_short(item, first.group("place").strip(), first.group("publisher").strip()):
             item["publisher-place"], item["publisher"] = first.group("place").strip(), first.group("publisher").strip()
+        return
+    thesis = _UNIVERSITY_PLACE.search(s)
+    if thesis and not _NOT_A_PLACE.match(thesis.group("place")):
+        place, publisher = thesis.group("place").strip(), thesis.group("publisher").strip()
+        if _model_cut_short(item, place, publisher):
+            item["publisher-place"], item["publisher"] = place, publisher
         return
     alone = _PLACE_YEAR_PAGES.search(s)
     if alone and not _NOT_A_PLACE.match(alone.group("place")):
