@@ -70,6 +70,14 @@ def test_fixture(case: str) -> None:
     ("Pérez, A. y López, B.", [{"family": "Pérez", "given": "A."}, {"family": "López", "given": "B."}]),
     ("A. Pérez y B. López", [{"family": "Pérez", "given": "A."}, {"family": "López", "given": "B."}]),
     ("Juan Pérez y María López", [{"family": "Pérez", "given": "Juan"}, {"family": "López", "given": "María"}]),
+    # French lists: the family name first and in capitals
+    ("DUPONT Jean, LE GOFF Jacques et BEACH Edward L.", [
+        {"family": "DUPONT", "given": "Jean"}, {"family": "LE GOFF", "given": "Jacques"},
+        {"family": "BEACH", "given": "Edward L."}]),
+    ("DUPONT J., MARTIN P.", [{"family": "DUPONT", "given": "J."}, {"family": "MARTIN", "given": "P."}]),
+    # Brazilian ABNT: the particle after the given names stays with the person
+    ("SANTOS, José Luiz dos; SILVA, Maria da", [
+        {"family": "SANTOS", "given": "José Luiz dos"}, {"family": "SILVA", "given": "Maria da"}]),
 ])
 def test_split_names(text, expected):
     assert split_names(text) == expected

@@ -39,6 +39,9 @@ _SUFFIX_AFTER_FAMILY = re.compile(rf"^([{UP}][^\s,]+)\s+(Jr\.?|Sr\.?|II|III|IV)$
 _CORPORATE = re.compile(r"\b(?:Organi[sz]ation|Association|Institute|Institut|Society|Agency|Committee|Council|"
                         r"Foundation|Department|Ministry|Commission|Bureau|Consortium|Collaboration|Group|"
                         r"Министерство|Институт|Комитет|Агентство|Служба)\b")
+# a family name in capitals ('DUPONT', "D'ALEMBERT", 'LE'), and a given name as names are written ('Jean-Pierre')
+_CAPITALS_WORD = re.compile(rf"^[{UP}][{UP}'’-]*[{UP}]$")
+_MIXED_CASE_WORD = re.compile(rf"^[{UP}][{LOW}'’]+(?:-[{UP}][{LOW}'’]+)*$")
 _PATRONYMIC = re.compile(r"(?:ович|евич|ич|овна|евна|ична|инична)$")
 
 
@@ -89,8 +92,16 @@ def _ordered(text: str, repairs: List[str] | None = None) -> Dict[str, str]:
     if len(words) == 1:
         # "Tarasova" or "A.S.Tarasova" handled above; a lone word is a family name
         return _name(words[0], "", repairs)
-    # family first, initials after: "Tarasova A.S.", "de la Macorra JC", "Smith J. P."
     n = len(words)
+    caps = 0
+    while caps < n - 1 and _CAPITALS_WORD.match(words[caps]):
+        caps += 1
+    if caps and any(len(w) >= 4 for w in words[:caps]) and all(
+            is_initials(w) or _MIXED_CASE_WORD.match(w) for w in words[caps:]):
+        # 'DUPONT Jean', 'LE GOFF Jacques', 'BEACH Edward L.': French and Brazilian lists print the
+        # family name first and in capitals
+        return _name(" ".join(words[:caps]), " ".join(words[caps:]), repairs)
+    # family first, initials after: "Tarasova A.S.", "de la Macorra JC", "Smith J. P."
     k = n
     while k > 1 and (is_initials(words[k - 1]) or words[k - 1].rstrip(".").lower() in ("jr", "sr")):
         k -= 1
@@ -228,6 +239,8 @@ def _compound_family(piece: str) -> bool:
 def _given_like(piece: str) -> bool:
     """'Nicholson B.', 'Catherine', 'Jean-Louis': capitalised given names and initials only."""
     words = piece.split()
+    while len(words) > 1 and words[-1] in PARTICLES:
+        words.pop()  # 'SANTOS, José Luiz dos' (Brazilian ABNT): the particle is printed after the given names
     return 1 <= len(words) <= 3 and all(re.match(rf"^[{UP}]", w) for w in words) \
         and not any(len(w) > 1 and w.isupper() and not is_initials(w) for w in words)
 
