@@ -78,6 +78,22 @@ def test_fixture(case: str) -> None:
     # Brazilian ABNT: the particle after the given names stays with the person
     ("SANTOS, José Luiz dos; SILVA, Maria da", [
         {"family": "SANTOS", "given": "José Luiz dos"}, {"family": "SILVA", "given": "Maria da"}]),
+    # editors' roles after the names are no names; the list's full stop after them is no family name
+    ("Chartier, R., & Martin, H.-J. (Eds.).", [{"family": "Chartier", "given": "R."}, {"family": "Martin", "given": "H.-J."}]),
+    ("Jackson, Michael (Ed.).", [{"family": "Jackson", "given": "Michael"}]),
+    ("DAHAN Amy (éd.)", [{"family": "DAHAN", "given": "Amy"}]),
+    ("In: Lederer, Bernd (Hg.):", [{"family": "Lederer", "given": "Bernd"}]),
+    ("SILVA, J. (org.)", [{"family": "SILVA", "given": "J."}]),
+    # German lists parted by slashes; Polish 'i' (and), 'i in.' (et al.)
+    ("Risse, Thomas/Lehmkuhl, Ursula (Hrsg.)", [{"family": "Risse", "given": "Thomas"},
+                                                {"family": "Lehmkuhl", "given": "Ursula"}]),
+    ("Kowalski J., Nowak A. i Wiśniewski P.", [{"family": "Kowalski", "given": "J."}, {"family": "Nowak", "given": "A."},
+                                              {"family": "Wiśniewski", "given": "P."}]),
+    ("Kowalski J., Nowak A. i in.", [{"family": "Kowalski", "given": "J."}, {"family": "Nowak", "given": "A."}]),
+    # an initial I or E is no 'and'; a slash inside brackets parts nobody
+    ("Runkel I and Wood S", [{"family": "Runkel", "given": "I"}, {"family": "Wood", "given": "S"}]),
+    ("California Environmental Protection Agency (Cal/EPA).",
+     [{"literal": "California Environmental Protection Agency (Cal/EPA)"}]),
 ])
 def test_split_names(text, expected):
     assert split_names(text) == expected

@@ -23,9 +23,14 @@ _BARE_INITIALS = re.compile(rf"^[{UP}]{{1,3}}$")
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # each word on a word boundary: 'Yu.A.' ends like 'u. a.' (German 'und andere') but is initials;
 # 'u. a.' in lower case only: 'Khan U. A.' is initials
-_ETAL = re.compile(r"(?:,?\s*(?:\bet\s*al\.?|\bи\s*др\.?|\bet\s+alii|(?-i:\bu\.\s*a\.)|\[и\s*др\.?\]?|\[et\s*al\.?\]?|\.\s*\.\s*\.|…))\s*\.?\s*$",
+# (Polish 'i in.', 'i inni': and others)
+_ETAL = re.compile(r"(?:,?\s*(?:\bet\s*al\.?|\bи\s*др\.?|(?-i:\bi\s+in(?:\.|ni\b))|\bet\s+alii|(?-i:\bu\.\s*a\.)|\[и\s*др\.?\]?|\[et\s*al\.?\]?|\.\s*\.\s*\.|…))\s*\.?\s*$",
                    re.I)
-_LIST_SEPARATORS = re.compile(r"\s*(?:;(?:\s*(?:and|&)\s+)?|,?\s+(?:and|&|et|und|и|y|e)\s+|,?\s*&\s*)\s*", re.I)
+# ('i': Polish and Catalan 'and'; a slash parts German humanities lists: 'Risse, Thomas/Lehmkuhl, Ursula')
+# ('y', 'e', 'i' in lower case only: 'Runkel I and Wood S' has an initial I; a slash neither in '//', '</i>',
+# '90/Die Grünen' nor inside brackets: '(Cal/EPA)')
+_LIST_SEPARATORS = re.compile(r"\s*(?:;(?:\s*(?:and|&)\s+)?|,?\s+(?:and|&|et|und|и|(?-i:y|e|i))\s+|,?\s*&\s*"
+                              r"|(?<![/<\d])/(?![/\d])(?![^()]*\)))\s*", re.I)
 # Spanish and Portuguese family names joined by 'y' / 'e' ('Ortega y Gasset, J.'): the word is
 # not a list's 'and' when it stands between two bare words and initials follow after a comma
 _JOINED_FAMILY = re.compile(rf"(?<![\w.])([{UP}][{LOW}'’-]+)\s+(y|e|i)\s+([{UP}][{LOW}'’-]+)"
@@ -135,6 +140,8 @@ def _name(family: str, given: str, repairs: List[str] | None = None) -> Dict[str
     if family.endswith(".") and len(family) > 3 and not is_initials(family.split()[-1]):
         family = family[:-1]  # the full stop that ends a GOST responsibility area
     given = given.strip(" ,;")
+    if given.endswith(".") and len(given.split()[-1]) > 3 and not is_initials(given.split()[-1]):
+        given = given[:-1]  # 'Jackson, Michael.': the list's full stop, not an abbreviation's
     if family and not is_cyrillic(family) and given and is_cyrillic(given):
         # Cyrillic initials of a Latin-script name are look-alikes typed by mistake ('К.А.')
         latin = latinize_lookalikes(given)
@@ -159,7 +166,9 @@ def split_names(text: str, repairs: List[str] | None = None) -> List[Dict[str, s
 
     Cyrillic initials of a Latin-script name are repaired and listed in ``repairs``."""
     text = text.strip().rstrip(",;:")
-    text = re.sub(r"\s*\((?:eds?|hrsg|red|ред|comp|coord)\.?\)\s*", " ", text, flags=re.I).strip()
+    # the role after the names: '(Eds.)', '(Hrsg.)', '(Hg.)', '(dir.)', '(coord.)', '(org.)', '(Orgs.)', '(red.)'
+    text = re.sub(r"\s*\((?:eds?|éds?|hrsg|hg|red|ред|comp|coords?|dir|orgs?)\.?\)\s*", " ", text, flags=re.I).strip()
+    text = re.sub(r"\s+(?=[.,;:](?:\s|$))", "", text)  # 'Hermann (Hg.).': no space left before the stop
     text = re.sub(r"^(?:in:?|by|edited by|eds?\.|ed\.|под ред\.)\s+", "", text, flags=re.I)  # 'In A. Smith (Eds.)'
     text, _ = strip_et_al(text)
     text = text.strip().rstrip(".,") + ("." if text.strip().endswith(".") else "")
