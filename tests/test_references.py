@@ -537,3 +537,22 @@ def test_corporate_and_listed_editors():
     assert item["editor"] == [{"literal": "World Health Organization"}]
     assert split_names("In A. Smith, B. Jones, & C. Brown (Eds.),") == [
         {"family": "Smith", "given": "A."}, {"family": "Jones", "given": "B."}, {"family": "Brown", "given": "C."}]
+
+
+@pytest.mark.parametrize("segments, expected", [
+    # the model cut an inverted author after its comma: its given names go back to it
+    ([("author", "Cappello,"), ("title", "Stefania and Alfons Prandi. Carpi: Tradizione e sviluppo."),
+      ("location", "Bologna:")],
+     [("author", "Cappello, Stefania and Alfons Prandi."), ("title", "Carpi: Tradizione e sviluppo."),
+      ("location", "Bologna:")]),
+    ([("author", "Dubet, F., Lebon, F., & de Linares,"), ("pages", "C."), ("date", "(2008).")],
+     [("author", "Dubet, F., Lebon, F., & de Linares, C."), ("date", "(2008).")]),
+    # a title that is no given name stays a title; an author with initials is complete
+    ([("author", "Smith,"), ("title", "Regional policy. Baltic Region.")],
+     [("author", "Smith,"), ("title", "Regional policy. Baltic Region.")]),
+    ([("author", "Smith, J.,"), ("title", "John Locke. A Life.")],
+     [("author", "Smith, J.,"), ("title", "John Locke. A Life.")]),
+])
+def test_given_names_cut_off_go_back_to_their_author(segments, expected):
+    from converter.references.parser import _given_names_cut_off
+    assert _given_names_cut_off(segments) == expected

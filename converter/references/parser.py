@@ -229,7 +229,8 @@ def _segments(s: str, found: Found) -> List[Tuple[str, str]]:
     if tagged is None:
         return by_rules
     tagged = hosts.host_opened(hosts.editors_stated(s, tagged))
-    segments = _names_before_title(_editors_apart(_edition_apart(_host_after_slashes(_title_ends(tagged)))))
+    segments = _names_before_title(_given_names_cut_off(
+        _editors_apart(_edition_apart(_host_after_slashes(_title_ends(tagged))))))
     return gost.correct_segments(s, hosts.marks_to_numbers(segments), journal_numbers)
 
 
@@ -301,6 +302,38 @@ def _names_before_title(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]
     if not end or not (continues or not previous and people >= 2):
         return segments
     return segments[:idx] + [("author", text[:pos]), ("title", text[pos:])] + segments[idx + 1:]
+
+
+# an inverted author cut after its comma: 'Cappello, | Stefania and Alfons Prandi. Carpi ...',
+# 'SANTOS, | José Luiz dos. Fundamentos ...', 'Fridman, | Adam (2016)', 'de Linares, | C. (2008)'
+_BARE_FAMILY_LAST = re.compile(r"(?:^|[,;&]\s*|\band\s+)(?:(?:de|da|do|dos|das|van|von|der|del|la|le)\s+)*"
+                               r"[A-ZÀ-Þ][\w'’-]+,\s*$")
+_GIVEN_WORD = r"(?:[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?|[A-Z]\.(?:-?[A-Z]\.)*)"
+_GIVEN_CUT = re.compile(rf"\s*(?P<given>{_GIVEN_WORD}(?:\s+(?:{_GIVEN_WORD}|de|da|do|dos|das|van|von|der))*?)"
+                        rf"(?P<more>\s*,?\s+(?:and|&|et|und)\s+{_PERSON_GIVEN_FIRST.pattern})?"
+                        r"(?=\s*(?:\.\s|\.?$|\(|,\s))")
+
+
+def _given_names_cut_off(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
+    """Give back to an author segment that ends with a family name and its comma the given names
+    the model put at the start of the next segment, when they are initials or known first names."""
+    from .givennames import given_names
+
+    for i, (label, text) in enumerate(segments[:-1]):
+        if label == "author" and _BARE_FAMILY_LAST.search(text):
+            break
+    else:
+        return segments
+    nxt_label, nxt = segments[i + 1]
+    m = _GIVEN_CUT.match(nxt)
+    if nxt_label in ("author", "date", "number") or not m:
+        return segments
+    first = m.group("given").split()[0]
+    if not (re.fullmatch(r"[A-Z]\.(?:-?[A-Z]\.)*", first) or first in given_names()):
+        return segments
+    rest = re.sub(r"^\s*[.,]?\s*", "", nxt[m.end():])
+    author = ("author", text + " " + nxt[:m.end()].strip() + ("." if nxt[m.end():].lstrip().startswith(".") else ""))
+    return segments[:i] + [author] + ([(nxt_label, rest)] if rest else []) + segments[i + 2:]
 
 
 def _editors_apart(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
