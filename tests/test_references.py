@@ -556,3 +556,26 @@ def test_corporate_and_listed_editors():
 def test_given_names_cut_off_go_back_to_their_author(segments, expected):
     from converter.references.parser import _given_names_cut_off
     assert _given_names_cut_off(segments) == expected
+
+
+@pytest.mark.parametrize("segments, expected", [
+    ([("author", "DAHAN Amy (éd.),"), ("title", "Les modèles du futur.")],
+     [("editor", "DAHAN Amy (éd.),"), ("title", "Les modèles du futur.")]),
+    ([("author", "Hans Eberwein und Sabine Knauer (Hrsg.):"), ("title", "Handbuch Integrationspädagogik,")],
+     [("editor", "Hans Eberwein und Sabine Knauer (Hrsg.):"), ("title", "Handbuch Integrationspädagogik,")]),
+    ([("author", "Stumm, Gerhard,"), ("title", "Hrsg. Psychotherapie: Schulen und Methoden.")],
+     [("editor", "Stumm, Gerhard, Hrsg."), ("title", "Psychotherapie: Schulen und Methoden.")]),
+    # authors stay authors; a chapter's host editors after the title are not touched
+    ([("author", "Smith, Ed."), ("title", "Regional policy.")], [("author", "Smith, Ed."), ("title", "Regional policy.")]),
+    ([("author", "Smith, J."), ("title", "A chapter."), ("editor", "In: Lee, K. (Ed.),")],
+     [("author", "Smith, J."), ("title", "A chapter."), ("editor", "In: Lee, K. (Ed.),")]),
+])
+def test_names_that_say_they_edited_the_work_are_its_editors(segments, expected):
+    from converter.references.parser import _editors_by_role
+    assert _editors_by_role(segments) == expected
+
+
+def test_an_edited_book_has_editors_and_no_authors():
+    item, _ = parse_reference("Stumm, Gerhard, Hrsg. Psychotherapie: Schulen und Methoden. 3. Aufl. Wien: Falter, 2011.")
+    assert item["editor"] == [{"family": "Stumm", "given": "Gerhard"}] and "author" not in item
+    assert item["title"] == "Psychotherapie: Schulen und Methoden"

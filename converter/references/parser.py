@@ -229,8 +229,8 @@ def _segments(s: str, found: Found) -> List[Tuple[str, str]]:
     if tagged is None:
         return by_rules
     tagged = hosts.host_opened(hosts.editors_stated(s, tagged))
-    segments = _names_before_title(_given_names_cut_off(
-        _editors_apart(_edition_apart(_host_after_slashes(_title_ends(tagged))))))
+    segments = _editors_by_role(_names_before_title(_given_names_cut_off(
+        _editors_apart(_edition_apart(_host_after_slashes(_title_ends(tagged)))))))
     return gost.correct_segments(s, hosts.marks_to_numbers(segments), journal_numbers)
 
 
@@ -334,6 +334,33 @@ def _given_names_cut_off(segments: List[Tuple[str, str]]) -> List[Tuple[str, str
     rest = re.sub(r"^\s*[.,]?\s*", "", nxt[m.end():])
     author = ("author", text + " " + nxt[:m.end()].strip() + ("." if nxt[m.end():].lstrip().startswith(".") else ""))
     return segments[:i] + [author] + ([(nxt_label, rest)] if rest else []) + segments[i + 2:]
+
+
+# the role printed after a work's editors: 'DAHAN Amy (éd.),', 'Hans Eberwein und Sabine Knauer (Hrsg.):',
+# 'Farmer, P., and J. Simmons, eds.', 'Stumm, Gerhard, Hrsg.'
+_ROLE_AFTER = re.compile(r"(?:\((?i:eds?|éds?|hrsg|hg|dir|coords?|orgs?)\.?\)|,\s*(?:eds?|Eds|[Hh]rsg|[Hh]g|éds?)\.)"
+                         r"\s*[,.:]?\s*$")  # ('Smith, Ed.' is Edward: lower case, or in brackets)
+_ROLE_OPENS = re.compile(r"^\s*(?:\((?i:eds?|éds?|hrsg|hg)\.?\)|(?:eds?|Eds|[Hh]rsg|[Hh]g|éds?)\.)\s*[,.:]?\s+(?=\S)")
+
+
+def _editors_by_role(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
+    """The names before a title that say they edited it are its editors, not its authors; a role
+    word the model put at the start of the title ('Hrsg. Psychotherapie') is no part of it."""
+    out = list(segments)
+    for i, (label, text) in enumerate(out):
+        if label == "title":
+            break
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if label != "author":
+            continue
+        if _ROLE_AFTER.search(text):
+            out[i] = ("editor", text)
+        elif nxt is not None and nxt[0] == "title" and _ROLE_OPENS.match(nxt[1]):
+            role = _ROLE_OPENS.match(nxt[1])
+            assert role is not None
+            out[i] = ("editor", text + " " + nxt[1][:role.end()].strip())
+            out[i + 1] = ("title", nxt[1][role.end():])
+    return out
 
 
 def _editors_apart(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
