@@ -94,6 +94,9 @@ def test_fixture(case: str) -> None:
     ("Runkel I and Wood S", [{"family": "Runkel", "given": "I"}, {"family": "Wood", "given": "S"}]),
     ("California Environmental Protection Agency (Cal/EPA).",
      [{"literal": "California Environmental Protection Agency (Cal/EPA)"}]),
+    # initials in the letters of Kazakh, Ukrainian and Serbian names
+    ("Әбенов Ә.Ә., Қасымов Қ.Қ.", [{"family": "Әбенов", "given": "Ә.Ә."}, {"family": "Қасымов", "given": "Қ.Қ."}]),
+    ("Ґудзь Ґ.П., Јовановић Ј.", [{"family": "Ґудзь", "given": "Ґ.П."}, {"family": "Јовановић", "given": "Ј."}]),
 ])
 def test_split_names(text, expected):
     assert split_names(text) == expected
