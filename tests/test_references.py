@@ -572,6 +572,13 @@ def test_given_names_cut_off_go_back_to_their_author(segments, expected):
     ([("author", "Smith, Ed."), ("title", "Regional policy.")], [("author", "Smith, Ed."), ("title", "Regional policy.")]),
     ([("author", "Smith, J."), ("title", "A chapter."), ("editor", "In: Lee, K. (Ed.),")],
      [("author", "Smith, J."), ("title", "A chapter."), ("editor", "In: Lee, K. (Ed.),")]),
+
+    # the role alone after a list the model cut in two
+    ([("author", "Farmer, P., M. Connors,"), ("container", "and J. Simmons,"), ("other", "eds."), ("date", "(1996)"),
+      ("title", "Women, Poverty, and AIDS.")],
+     [("editor", "Farmer, P., M. Connors, and J. Simmons, eds."), ("date", "(1996)"), ("title", "Women, Poverty, and AIDS.")]),
+    ([("author", "Bruford, A. J. and D. A. MacDonald,"), ("other", "eds."), ("container", "Scottish Traditional Tales.")],
+     [("editor", "Bruford, A. J. and D. A. MacDonald, eds."), ("container", "Scottish Traditional Tales.")]),
 ])
 def test_names_that_say_they_edited_the_work_are_its_editors(segments, expected):
     from converter.references.parser import _editors_by_role

@@ -343,10 +343,23 @@ _ROLE_AFTER = re.compile(r"(?:\((?i:eds?|éds?|hrsg|hg|dir|coords?|orgs?)\.?\)|,
 _ROLE_OPENS = re.compile(r"^\s*(?:\((?i:eds?|éds?|hrsg|hg)\.?\)|(?:eds?|Eds|[Hh]rsg|[Hh]g|éds?)\.)\s*[,.:]?\s+(?=\S)")
 
 
+# the role alone, the model having cut the list before it: 'Farmer, P., M. Connors, | and J. Simmons, | eds.'
+_ROLE_ALONE = re.compile(r"^\s*,?\s*(?:\((?i:eds?|éds?|hrsg|hg)\.?\)|(?:eds?|Eds|[Hh]rsg|[Hh]g|éds?)\.)\s*[,.:]?\s*$")
+_MORE_NAMES = re.compile(r"^\s*(?:(?:and|&|et|und)\s+)?[A-ZÀ-Þ][^\d()\[\]]{0,60}$")
+
+
 def _editors_by_role(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
     """The names before a title that say they edited it are its editors, not its authors; a role
     word the model put at the start of the title ('Hrsg. Psychotherapie') is no part of it."""
     out = list(segments)
+    first = next((i for i, (label, _) in enumerate(out) if label == "author"), None)
+    if first is not None:
+        j = first + 1
+        while j < len(out) and _MORE_NAMES.match(out[j][1]) and (
+                out[j][0] != "title" or re.match(r"\s*(?:and|&)\s", out[j][1])):
+            j += 1
+        if j < len(out) and _ROLE_ALONE.match(out[j][1]):
+            out[first:j + 1] = [("editor", " ".join(text.strip() for _, text in out[first:j + 1]))]
     for i, (label, text) in enumerate(out):
         if label == "title":
             break
