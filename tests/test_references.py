@@ -579,6 +579,12 @@ def test_given_names_cut_off_go_back_to_their_author(segments, expected):
      [("editor", "Farmer, P., M. Connors, and J. Simmons, eds."), ("date", "(1996)"), ("title", "Women, Poverty, and AIDS.")]),
     ([("author", "Bruford, A. J. and D. A. MacDonald,"), ("other", "eds."), ("container", "Scottish Traditional Tales.")],
      [("editor", "Bruford, A. J. and D. A. MacDonald, eds."), ("container", "Scottish Traditional Tales.")]),
+
+    # people after the title and 'in' edited the host
+    ([("author", "Zempléni A.,"), ("title", "L'efficacité magique,"), ("other", "in"),
+      ("author", "Corin H. et Toussignant P.,"), ("title", "Regards anthropologiques en psychiatrie,")],
+     [("author", "Zempléni A.,"), ("title", "L'efficacité magique,"), ("other", "in"),
+      ("editor", "Corin H. et Toussignant P.,"), ("title", "Regards anthropologiques en psychiatrie,")]),
 ])
 def test_names_that_say_they_edited_the_work_are_its_editors(segments, expected):
     from converter.references.parser import _editors_by_role

@@ -360,9 +360,16 @@ def _editors_by_role(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
             j += 1
         if j < len(out) and _ROLE_ALONE.match(out[j][1]):
             out[first:j + 1] = [("editor", " ".join(text.strip() for _, text in out[first:j + 1]))]
+    seen_title = False
     for i, (label, text) in enumerate(out):
         if label == "title":
-            break
+            seen_title = True
+        if seen_title:
+            # 'Title, in Corin H. et Toussignant P., Book': people after the title and 'in' edited the host
+            opened = i > 0 and re.fullmatch(r"\s*(?:[Ii]n|dans|[Ii]m)\s*:?\s*", out[i - 1][1])
+            if label == "author" and (opened or re.match(r"\s*(?:[Ii]n:|dans)\s", text)):
+                out[i] = ("editor", text)
+            continue
         nxt = out[i + 1] if i + 1 < len(out) else None
         if label != "author":
             continue
