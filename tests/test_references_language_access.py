@@ -44,6 +44,9 @@ def test_no_statement_in_ordinary_brackets() -> None:
     ("Інвестиційна діяльність підприємств", "uk"), ("Гісторыя беларускай мовы", "be"),
     ("Қазақ әдебиетінің тарихы", "kk"), ("Възникване на българската държава", "bg"),
     ("Историја српске књижевности", "sr"), ("Статистика", None),
+    # Bulgarian words without a telling letter; their Russian counterparts stay Russian
+    ("Икономическо развитие на регионите", "bg"), ("Университетско издателство", "bg"),
+    ("Экономическое развитие регионов", "ru"), ("Исследования и издательство", None),
 ])
 def test_cyrillic_letters_tell_the_language(text: str, tag: str | None) -> None:
     assert cyrillic_language(text) == tag

@@ -199,6 +199,11 @@ _UKRAINIAN = re.compile("[їєґ]")
 _RUSSIAN = re.compile("[ыэё]")
 # a hard sign before a consonant ('българска', 'държава'): Bulgarian; Russian writes it before е, ё, ю, я only
 _BULGARIAN = re.compile("ъ(?=[бвгджзклмнпрстфхцчшщ])")
+# Bulgarian words Russian does not write ('икономика' for 'экономика', 'изследвания' for 'исследования',
+# 'издателство' for 'издательство') and its short words ('са', 'се', 'това', 'които'), for a text whose
+# letters do not say
+_BULGARIAN_WORDS = re.compile(r"(?<![\w-])(?:икономи\w*|изследва\w*|издателств\w*|са|се|това|този|тази|които|която|който)"
+                              r"(?![\w-])")
 
 
 def cyrillic_language(text: str) -> Optional[str]:
@@ -220,6 +225,8 @@ def cyrillic_language(text: str) -> Optional[str]:
         return "bg"
     if _RUSSIAN.search(low) or "ъ" in low:
         return "ru"
+    if _BULGARIAN_WORDS.search(low):
+        return "bg"
     return None
 
 
