@@ -197,3 +197,21 @@ def test_apa_access_dates_before_and_after_the_link(text: str) -> None:
 def test_a_thesis_university_and_its_place(text: str, place: str, publisher: str) -> None:
     item, _ = parse_reference(text)
     assert (item["type"], item.get("publisher-place"), item.get("publisher")) == ("thesis", place, publisher)
+
+
+@pytest.mark.parametrize("text, title, genre, publisher", [
+    # APA's kind of thesis in brackets, with or without the university
+    ("Smith, J. (2010). Regional policy and growth (Unpublished master's thesis). University of Leeds, Leeds, UK.",
+     "Regional policy and growth", "Unpublished master's thesis", "University of Leeds"),
+    ("Smith, J. (2010). Regional policy and growth (Doctoral dissertation, University of Chicago). Retrieved from "
+     "ProQuest Dissertations and Theses database. (UMI No. 3412345)",
+     "Regional policy and growth", "Doctoral dissertation", "University of Chicago"),
+    # the kind of thesis after the title in Polish, French and German lists
+    ("Nowak A. Polityka regionalna. Rozprawa doktorska. Uniwersytet Warszawski, Warszawa 2015.",
+     "Polityka regionalna", "Rozprawa doktorska", "Uniwersytet Warszawski"),
+    ("Durand P. La politique régionale. Thèse de doctorat, Université Paris 1, Paris, 2010.",
+     "La politique régionale", "Thèse de doctorat", "Université Paris 1"),
+])
+def test_the_kind_of_thesis_is_no_part_of_its_title(text: str, title: str, genre: str, publisher: str) -> None:
+    item, _ = parse_reference(text)
+    assert (item["type"], item["title"], item.get("genre"), item.get("publisher")) == ("thesis", title, genre, publisher)

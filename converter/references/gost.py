@@ -52,7 +52,12 @@ _OTHER_INFO = re.compile(rf"\s*:\s*(?:{GENRE_WORDS})(?![\w]).*$", re.I)
 # the same in romanised reference lists (Russian journals' 'References'): 'Regional policy. Cand. Sci.
 # (Econ.) Diss.', 'Extended abstract of Dr. Sci. (Econ.) Diss.', 'Cand. Sci. (Tech.) Diss. Abstr.'
 _ROMANISED_THESIS = re.compile(r"\s*[.:]\s*(?:Extended\s+)?(?:abstract\s+of\s+)?(?:Cand|Dr|Doct)\.\s*Sci\.\s*"
-                               r"(?:\([^()]{2,30}\)\s*)?(?:Diss|Thesis)\b.*$", re.I)
+                               r"(?:\([^()]{2,30}\)\s*)?(?:Diss|Thesis)\b.*$"
+                               # and in the other languages of our users' lists: 'Polityka regionalna. Rozprawa
+                               # doktorska', '. Thèse de doctorat', '. Tese (Doutorado ...)', '. Diss.', '. PhD thesis'
+                               r"|\s*[.:]\s*(?:Rozprawa\s+doktorska|Praca\s+(?:doktorska|magisterska)|Thèse\s+de\s+doctorat"
+                               r"|Tese\s*\(|Disserta(?:tion|ção)\b|Diss\.|Ph\.?\s?D\.?\s+(?:thesis|diss)|Master'?s\s+thesis)"
+                               r".*$", re.I)
 
 _DATE_DMY = r"(\d{1,2})\.(\d{1,2})\.((?:1[5-9]|20)\d\d)"
 _LAW_KIND = (r"Федеральный\s+конституционный\s+закон|Федеральный\s+закон|Закон\s+(?:РФ|Российской\s+Федерации|"

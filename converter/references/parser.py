@@ -37,7 +37,8 @@ def _head_end(s: str, found: Found) -> int:
 
 
 _THESIS = re.compile(r"\b(?:дис(?:с)?\.|диссертаци|автореф|thesis|dissertation|diss\.|Ph\.?\s?D\b|D\.Phil"
-                     r"|thèse|tese|tesis|tesi\s+di|praca\s+(?:doktorska|magisterska)|дисертаці)", re.I)
+                     r"|thèse|tese|tesis|tesi\s+di|praca\s+(?:doktorska|magisterska)|rozprawa\s+doktorska|дисертаці)",
+                     re.I)
 _REPORT = re.compile(r"\b(?:report|technical\s+(?:note|memorandum)|working\s+paper|отч[её]т|доклад|"
                      r"discussion\s+paper|white\s+paper)\b", re.I)
 # Russian acts are typed by gost.legislation (only when the act is what is cited); these are the
@@ -180,6 +181,9 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
     return _ordered(item), diags
 
 
+_APA_THESIS = re.compile(r"\((?P<kind>(?:[Uu]npublished\s+)?(?:[Dd]octoral\s+dissertation|[Mm]aster'?s\s+thesis"
+                         r"|[Dd]octoral\s+thesis|Ph\.?\s?D\.?\s+(?:thesis|dissertation)))"
+                         r"(?:,\s*(?P<university>[^()]{3,120}?))?\)")
 _LEGAL_DATABASE = re.compile(r"\b(?:СПС|КонсультантПлюс|Консультант\s*Плюс|Гарант)\b", re.I)
 
 
@@ -197,6 +201,16 @@ def _document_kinds(item: Dict[str, Any], s: str) -> None:
         if _LEGAL_DATABASE.search(item.get("container-title", "")):
             item["archive"] = item.pop("container-title")  # a legal database is where it was found
         item.update(fixed)
+    apa = _APA_THESIS.search(s)
+    if apa and isinstance(item.get("title"), str) and "(" in item["title"]:
+        # the model cut the brackets in two: the title keeps what stands before them
+        cut = item["title"].rfind("(")
+        if ")" not in item["title"][cut:]:
+            item["title"] = item["title"][:cut].rstrip(" .,")
+    if apa:
+        item["genre"] = " ".join(apa.group("kind").split())
+        if apa.group("university"):
+            item["publisher"] = apa.group("university").strip()
     for key in ("title", "container-title"):
         if key in item:
             value, genre = gost.split_other_info(item[key])

@@ -35,11 +35,11 @@ _PUBLISHER_PLACE = re.compile(
     rf"{_START}(?P<publisher>[^.:;,]{{0,60}}\b(?:Press|Publishers|Publishing|Verlag|Editions|Éditions|Books)\b"
     rf"|[^.:;,]{{0,40}}\bUniversity\s+of\s+{_CAP}(?:\s+{_CAP})?)\s*,\s*"
     rf"(?P<place>{_PLACE})\s*,\s*{YEAR}\b")
+_UNIVERSITY = r"(?:Universi(?:ty|té|tät|tat|tà|dad|dade|teit)|Uniwersytet|Hochschule)"
 # a thesis's university, then its place: 'Thèse de doctorat, Université Paris 1, Paris, 2010',
 # 'Dissertation, Universität Wien, Wien, 2012', 'Tese (Doutorado) – Universidade de São Paulo, São Paulo, 2015'
 _UNIVERSITY_PLACE = re.compile(
-    rf"(?:^|(?<=[.,;:\]–—])\s+)(?P<publisher>(?:[^.:;,()–—]{{0,40}}\s)?(?:Universi(?:ty|té|tät|tat|tà|dad|dade|teit)|Uniwersytet"
-    rf"|Hochschule)\b[^.:;,]{{0,40}}?)\s*,\s*(?P<place>{_PLACE})\s*,\s*{YEAR}\b")
+    rf"(?:^|(?<=[.,;:\]–—])\s+)(?P<publisher>(?:[^.:;,()–—]{{0,40}}\s)?{_UNIVERSITY}\b[^.:;,]{{0,40}}?)\s*,\s*(?P<place>{_PLACE})\s*,\s*{YEAR}\b")
 # a thesis or a book without a publisher: 'Київ, 2014. 210 с.'
 _PLACE_YEAR_PAGES = re.compile(rf"{_START}(?P<place>{_PLACE})\s*,\s*{YEAR}\s*\.\s*(?:[–—-]\s*)?\d+\s*(?:с|c|p|pp|S|стр|л)\.")
 _MEDIUM = re.compile(r"^(?:Текст|Изображение|непосредственный|электронный|безпосередній|електронний)\b", re.I)
