@@ -59,6 +59,44 @@ def test_fixture(case: str) -> None:
     ("Lee, L. L., W. E. Howard, and R. E. Marsh", [
         {"family": "Lee", "given": "L. L."}, {"family": "Howard", "given": "W. E."},
         {"family": "Marsh", "given": "R. E."}]),
+    # inverted family names of two and three words (Spanish, Portuguese, Dutch)
+    ("Martínez Sánchez, A., & López García, B.", [
+        {"family": "Martínez Sánchez", "given": "A."}, {"family": "López García", "given": "B."}]),
+    ("Ortega y Gasset, J.", [{"family": "Ortega y Gasset", "given": "J."}]),
+    ("García de la Fuente, M. J., van der Berg, J. and Silva e Souza, R.", [
+        {"family": "García de la Fuente", "given": "M. J."}, {"family": "van der Berg", "given": "J."},
+        {"family": "Silva e Souza", "given": "R."}]),
+    # 'y' between people stays the list's 'and'; given-first names stay given-first
+    ("Pérez, A. y López, B.", [{"family": "Pérez", "given": "A."}, {"family": "López", "given": "B."}]),
+    ("A. Pérez y B. López", [{"family": "Pérez", "given": "A."}, {"family": "López", "given": "B."}]),
+    ("Juan Pérez y María López", [{"family": "Pérez", "given": "Juan"}, {"family": "López", "given": "María"}]),
+    # French lists: the family name first and in capitals
+    ("DUPONT Jean, LE GOFF Jacques et BEACH Edward L.", [
+        {"family": "DUPONT", "given": "Jean"}, {"family": "LE GOFF", "given": "Jacques"},
+        {"family": "BEACH", "given": "Edward L."}]),
+    ("DUPONT J., MARTIN P.", [{"family": "DUPONT", "given": "J."}, {"family": "MARTIN", "given": "P."}]),
+    # Brazilian ABNT: the particle after the given names stays with the person
+    ("SANTOS, José Luiz dos; SILVA, Maria da", [
+        {"family": "SANTOS", "given": "José Luiz dos"}, {"family": "SILVA", "given": "Maria da"}]),
+    # editors' roles after the names are no names; the list's full stop after them is no family name
+    ("Chartier, R., & Martin, H.-J. (Eds.).", [{"family": "Chartier", "given": "R."}, {"family": "Martin", "given": "H.-J."}]),
+    ("Jackson, Michael (Ed.).", [{"family": "Jackson", "given": "Michael"}]),
+    ("DAHAN Amy (éd.)", [{"family": "DAHAN", "given": "Amy"}]),
+    ("In: Lederer, Bernd (Hg.):", [{"family": "Lederer", "given": "Bernd"}]),
+    ("SILVA, J. (org.)", [{"family": "SILVA", "given": "J."}]),
+    # German lists parted by slashes; Polish 'i' (and), 'i in.' (et al.)
+    ("Risse, Thomas/Lehmkuhl, Ursula (Hrsg.)", [{"family": "Risse", "given": "Thomas"},
+                                                {"family": "Lehmkuhl", "given": "Ursula"}]),
+    ("Kowalski J., Nowak A. i Wiśniewski P.", [{"family": "Kowalski", "given": "J."}, {"family": "Nowak", "given": "A."},
+                                              {"family": "Wiśniewski", "given": "P."}]),
+    ("Kowalski J., Nowak A. i in.", [{"family": "Kowalski", "given": "J."}, {"family": "Nowak", "given": "A."}]),
+    # an initial I or E is no 'and'; a slash inside brackets parts nobody
+    ("Runkel I and Wood S", [{"family": "Runkel", "given": "I"}, {"family": "Wood", "given": "S"}]),
+    ("California Environmental Protection Agency (Cal/EPA).",
+     [{"literal": "California Environmental Protection Agency (Cal/EPA)"}]),
+    # initials in the letters of Kazakh, Ukrainian and Serbian names
+    ("Әбенов Ә.Ә., Қасымов Қ.Қ.", [{"family": "Әбенов", "given": "Ә.Ә."}, {"family": "Қасымов", "given": "Қ.Қ."}]),
+    ("Ґудзь Ґ.П., Јовановић Ј.", [{"family": "Ґудзь", "given": "Ґ.П."}, {"family": "Јовановић", "given": "Ј."}]),
 ])
 def test_split_names(text, expected):
     assert split_names(text) == expected
@@ -78,6 +116,14 @@ def test_split_names_round_trips_vancouver_and_initials_first(people, initials_f
     got = split_names(text)
     assert [p["family"] for p in got] == [f for f, _ in people]
     assert [p["given"].replace(" ", "") for p in got] == ["".join(i) for _, i in people]
+
+
+def test_compound_inverted_family_names_in_a_reference() -> None:
+    item, _ = parse_reference("Ortega y Gasset, J., & Martínez Sánchez, A. (1930). La rebelión de las masas. "
+                              "Madrid: Revista de Occidente.")
+    assert item["author"] == [{"family": "Ortega y Gasset", "given": "J."},
+                              {"family": "Martínez Sánchez", "given": "A."}]
+    assert item["title"] == "La rebelión de las masas"
 
 
 # --- lists ---------------------------------------------------------------------------------
@@ -494,3 +540,58 @@ def test_corporate_and_listed_editors():
     assert item["editor"] == [{"literal": "World Health Organization"}]
     assert split_names("In A. Smith, B. Jones, & C. Brown (Eds.),") == [
         {"family": "Smith", "given": "A."}, {"family": "Jones", "given": "B."}, {"family": "Brown", "given": "C."}]
+
+
+@pytest.mark.parametrize("segments, expected", [
+    # the model cut an inverted author after its comma: its given names go back to it
+    ([("author", "Cappello,"), ("title", "Stefania and Alfons Prandi. Carpi: Tradizione e sviluppo."),
+      ("location", "Bologna:")],
+     [("author", "Cappello, Stefania and Alfons Prandi."), ("title", "Carpi: Tradizione e sviluppo."),
+      ("location", "Bologna:")]),
+    ([("author", "Dubet, F., Lebon, F., & de Linares,"), ("pages", "C."), ("date", "(2008).")],
+     [("author", "Dubet, F., Lebon, F., & de Linares, C."), ("date", "(2008).")]),
+    # a title that is no given name stays a title; an author with initials is complete
+    ([("author", "Smith,"), ("title", "Regional policy. Baltic Region.")],
+     [("author", "Smith,"), ("title", "Regional policy. Baltic Region.")]),
+    ([("author", "Smith, J.,"), ("title", "John Locke. A Life.")],
+     [("author", "Smith, J.,"), ("title", "John Locke. A Life.")]),
+])
+def test_given_names_cut_off_go_back_to_their_author(segments, expected):
+    from converter.references.parser import _given_names_cut_off
+    assert _given_names_cut_off(segments) == expected
+
+
+@pytest.mark.parametrize("segments, expected", [
+    ([("author", "DAHAN Amy (éd.),"), ("title", "Les modèles du futur.")],
+     [("editor", "DAHAN Amy (éd.),"), ("title", "Les modèles du futur.")]),
+    ([("author", "Hans Eberwein und Sabine Knauer (Hrsg.):"), ("title", "Handbuch Integrationspädagogik,")],
+     [("editor", "Hans Eberwein und Sabine Knauer (Hrsg.):"), ("title", "Handbuch Integrationspädagogik,")]),
+    ([("author", "Stumm, Gerhard,"), ("title", "Hrsg. Psychotherapie: Schulen und Methoden.")],
+     [("editor", "Stumm, Gerhard, Hrsg."), ("title", "Psychotherapie: Schulen und Methoden.")]),
+    # authors stay authors; a chapter's host editors after the title are not touched
+    ([("author", "Smith, Ed."), ("title", "Regional policy.")], [("author", "Smith, Ed."), ("title", "Regional policy.")]),
+    ([("author", "Smith, J."), ("title", "A chapter."), ("editor", "In: Lee, K. (Ed.),")],
+     [("author", "Smith, J."), ("title", "A chapter."), ("editor", "In: Lee, K. (Ed.),")]),
+
+    # the role alone after a list the model cut in two
+    ([("author", "Farmer, P., M. Connors,"), ("container", "and J. Simmons,"), ("other", "eds."), ("date", "(1996)"),
+      ("title", "Women, Poverty, and AIDS.")],
+     [("editor", "Farmer, P., M. Connors, and J. Simmons, eds."), ("date", "(1996)"), ("title", "Women, Poverty, and AIDS.")]),
+    ([("author", "Bruford, A. J. and D. A. MacDonald,"), ("other", "eds."), ("container", "Scottish Traditional Tales.")],
+     [("editor", "Bruford, A. J. and D. A. MacDonald, eds."), ("container", "Scottish Traditional Tales.")]),
+
+    # people after the title and 'in' edited the host
+    ([("author", "Zempléni A.,"), ("title", "L'efficacité magique,"), ("other", "in"),
+      ("author", "Corin H. et Toussignant P.,"), ("title", "Regards anthropologiques en psychiatrie,")],
+     [("author", "Zempléni A.,"), ("title", "L'efficacité magique,"), ("other", "in"),
+      ("editor", "Corin H. et Toussignant P.,"), ("title", "Regards anthropologiques en psychiatrie,")]),
+])
+def test_names_that_say_they_edited_the_work_are_its_editors(segments, expected):
+    from converter.references.parser import _editors_by_role
+    assert _editors_by_role(segments) == expected
+
+
+def test_an_edited_book_has_editors_and_no_authors():
+    item, _ = parse_reference("Stumm, Gerhard, Hrsg. Psychotherapie: Schulen und Methoden. 3. Aufl. Wien: Falter, 2011.")
+    assert item["editor"] == [{"family": "Stumm", "given": "Gerhard"}] and "author" not in item
+    assert item["title"] == "Psychotherapie: Schulen und Methoden"

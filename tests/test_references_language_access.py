@@ -25,6 +25,9 @@ DEV = ROOT / "tests" / "fixtures" / "references" / "lang-access-dev.json"
     ("Smith J. Labour markets. London : Routledge, 2019. (на англ. яз.)", "en"),
     ("Шмидт Г. Экономика. Берлин, 2003. (на нем. яз.)", "de"),
     ("Brown T. Trade. Kyiv, 2010. (англ. мовою)", "en"),
+    ("Orlov P.V. Clusters. Voprosy ekonomiki. 2018;(4):55-70. (In Russ.; abstract in Engl.)", "ru"),
+    ("Costa J. Regional policy. Lisboa: Almedina; 2015. (in Portuguese)", "pt"),
+    ("Rossi M. Regional policy. Bologna: Il Mulino; 2014. (In Italian)", "it"),
 ])
 def test_a_stated_language_is_read(text: str, tag: str) -> None:
     stated = stated_language(text)
@@ -41,6 +44,9 @@ def test_no_statement_in_ordinary_brackets() -> None:
     ("Інвестиційна діяльність підприємств", "uk"), ("Гісторыя беларускай мовы", "be"),
     ("Қазақ әдебиетінің тарихы", "kk"), ("Възникване на българската държава", "bg"),
     ("Историја српске књижевности", "sr"), ("Статистика", None),
+    # Bulgarian words without a telling letter; their Russian counterparts stay Russian
+    ("Икономическо развитие на регионите", "bg"), ("Университетско издателство", "bg"),
+    ("Экономическое развитие регионов", "ru"), ("Исследования и издательство", None),
 ])
 def test_cyrillic_letters_tell_the_language(text: str, tag: str | None) -> None:
     assert cyrillic_language(text) == tag
@@ -123,6 +129,11 @@ def test_dev_set_fields() -> None:
     ("Clark A. The history of economic thought. Oxford University Press, Oxford, 2004.", "Oxford",
      "Oxford University Press"),
     ("Taylor M. Trade and the state. PhD thesis. University of Leeds, Leeds, 2011.", "Leeds", "University of Leeds"),
+    # romanised Russian: a comma before the publisher marked 'Publ.'; a place with its own abbreviation
+    ("Ivanov I.I. Ekonomika regionov [Regional economy]. Moscow, INFRA-M Publ., 2019. 256 p. (In Russian)",
+     "Moscow", "INFRA-M Publ."),
+    ("Sidorov S.S. Regional development. St. Petersburg: Piter Publ.; 2018. 320 p. (In Russ.)",
+     "St. Petersburg", "Piter Publ."),
 ])
 def test_place_and_publisher_in_both_traditions(text: str, place: str, publisher: str) -> None:
     item, _ = parse_reference(text)
@@ -135,3 +146,72 @@ def test_a_thesis_place_before_its_year_and_a_media_designation() -> None:
     item, _ = parse_reference("Яковлева М.С. Цифровые платформы / М.С. Яковлева. – Текст : непосредственный "
                               "// Аграрная наука. – 2020. – № 3. – С. 21–24.")
     assert item.get("publisher-place") != "Текст" and "непосредственный" not in str(item.get("publisher"))
+
+
+def test_a_romanised_area_is_not_a_journal() -> None:
+    item, _ = parse_reference("Ivanov I.I. Ekonomika regionov [Regional economy]. Moscow, INFRA-M Publ., 2019. "
+                              "256 p. (In Russian)")
+    assert "container-title" not in item and item["type"] == "book"
+    assert item["title"] == "Ekonomika regionov [Regional economy]" and item["number-of-pages"] == "256"
+
+
+@pytest.mark.parametrize("text, title, genre, place", [
+    ("Ivanov I.I. Regional policy. Cand. Sci. (Econ.) Diss. Moscow, 2012. 180 p. (In Russ.)",
+     "Regional policy", "Cand. Sci. (Econ.) Diss", "Moscow"),
+    ("Sidorov S.S. Innovatsionnoe razvitie regiona [Innovative development of a region]. Extended abstract of "
+     "Cand. Sci. (Econ.) Diss. Ekaterinburg, 2010. 24 p.",
+     "Innovatsionnoe razvitie regiona [Innovative development of a region]",
+     "Extended abstract of Cand. Sci. (Econ.) Diss", "Ekaterinburg"),
+])
+def test_a_romanised_thesis_is_a_thesis_and_its_kind_no_part_of_the_title(text: str, title: str, genre: str,
+                                                                          place: str) -> None:
+    item, _ = parse_reference(text)
+    assert (item["type"], item["title"], item.get("genre"), item.get("publisher-place")) == ("thesis", title, genre, place)
+    assert item.get("language") == ("ru" if "(In Russ.)" in text else None)
+
+
+def test_a_host_opened_inside_a_title_is_no_publication_area() -> None:
+    # 'Title: Subtitle. In Host, Year' reads like 'Place: Publisher, Year'
+    item, _ = parse_reference("[34] Ken Lang. Newsweeder: Learning to filter netnews. In ICML, 1995.")
+    assert "publisher" not in item and "publisher-place" not in item
+    assert item["title"] == "Newsweeder: Learning to filter netnews"
+
+
+@pytest.mark.parametrize("text", [
+    "OECD. (2024). Regional outlook. Retrieved from https://oecd.org/regional on May 10, 2025",
+    "INE. (2024). Regiones. Recuperado el 10 de mayo de 2025, de https://ine.es/regiones",
+    "IBGE. (2024). Regiões. Recuperado em 10 de maio de 2025, de https://ibge.gov.br/regioes",
+])
+def test_apa_access_dates_before_and_after_the_link(text: str) -> None:
+    item, _ = parse_reference(text)
+    assert item["accessed"] == {"date-parts": [[2025, 5, 10]]}
+    assert item["URL"].startswith("https://") and item["issued"] == {"date-parts": [[2024]]}
+
+
+@pytest.mark.parametrize("text, place, publisher", [
+    ("Durand P. La politique régionale. Thèse de doctorat, Université Paris 1, Paris, 2010.", "Paris", "Université Paris 1"),
+    ("Weber K. Regionalpolitik. Dissertation, Universität Wien, Wien, 2012.", "Wien", "Universität Wien"),
+    ("Souza R. Economia regional. 2015. Tese (Doutorado em Economia) – Universidade de São Paulo, São Paulo, 2015.",
+     "São Paulo", "Universidade de São Paulo"),
+])
+def test_a_thesis_university_and_its_place(text: str, place: str, publisher: str) -> None:
+    item, _ = parse_reference(text)
+    assert (item["type"], item.get("publisher-place"), item.get("publisher")) == ("thesis", place, publisher)
+
+
+@pytest.mark.parametrize("text, title, genre, publisher", [
+    # APA's kind of thesis in brackets, with or without the university
+    ("Smith, J. (2010). Regional policy and growth (Unpublished master's thesis). University of Leeds, Leeds, UK.",
+     "Regional policy and growth", "Unpublished master's thesis", "University of Leeds"),
+    ("Smith, J. (2010). Regional policy and growth (Doctoral dissertation, University of Chicago). Retrieved from "
+     "ProQuest Dissertations and Theses database. (UMI No. 3412345)",
+     "Regional policy and growth", "Doctoral dissertation", "University of Chicago"),
+    # the kind of thesis after the title in Polish, French and German lists
+    ("Nowak A. Polityka regionalna. Rozprawa doktorska. Uniwersytet Warszawski, Warszawa 2015.",
+     "Polityka regionalna", "Rozprawa doktorska", "Uniwersytet Warszawski"),
+    ("Durand P. La politique régionale. Thèse de doctorat, Université Paris 1, Paris, 2010.",
+     "La politique régionale", "Thèse de doctorat", "Université Paris 1"),
+])
+def test_the_kind_of_thesis_is_no_part_of_its_title(text: str, title: str, genre: str, publisher: str) -> None:
+    item, _ = parse_reference(text)
+    assert (item["type"], item["title"], item.get("genre"), item.get("publisher")) == ("thesis", title, genre, publisher)

@@ -49,6 +49,15 @@ GENRE_WORDS = (r"учеб(?:ное|\.)\s*(?:пособие|пос\.)|учебн�
                r"|практикум|курс\s+лекций|методические\s+(?:указания|рекомендации)|науч\.-попул\.\s+изд\."
                r"|национальный\s+стандарт|межгосударственный\s+стандарт|федеральный\s+закон")
 _OTHER_INFO = re.compile(rf"\s*:\s*(?:{GENRE_WORDS})(?![\w]).*$", re.I)
+# the same in romanised reference lists (Russian journals' 'References'): 'Regional policy. Cand. Sci.
+# (Econ.) Diss.', 'Extended abstract of Dr. Sci. (Econ.) Diss.', 'Cand. Sci. (Tech.) Diss. Abstr.'
+_ROMANISED_THESIS = re.compile(r"\s*[.:]\s*(?:Extended\s+)?(?:abstract\s+of\s+)?(?:Cand|Dr|Doct)\.\s*Sci\.\s*"
+                               r"(?:\([^()]{2,30}\)\s*)?(?:Diss|Thesis)\b.*$"
+                               # and in the other languages of our users' lists: 'Polityka regionalna. Rozprawa
+                               # doktorska', '. Thèse de doctorat', '. Tese (Doutorado ...)', '. Diss.', '. PhD thesis'
+                               r"|\s*[.:]\s*(?:Rozprawa\s+doktorska|Praca\s+(?:doktorska|magisterska)|Thèse\s+de\s+doctorat"
+                               r"|Tese\s*\(|Disserta(?:tion|ção)\b|Diss\.|Ph\.?\s?D\.?\s+(?:thesis|diss)|Master'?s\s+thesis)"
+                               r".*$", re.I)
 
 _DATE_DMY = r"(\d{1,2})\.(\d{1,2})\.((?:1[5-9]|20)\d\d)"
 _LAW_KIND = (r"Федеральный\s+конституционный\s+закон|Федеральный\s+закон|Закон\s+(?:РФ|Российской\s+Федерации|"
@@ -111,7 +120,7 @@ def split_key(s: str) -> Tuple[str | None, str]:
 def split_other_info(title: str) -> Tuple[str, str | None]:
     """('Экономика', 'учебное пособие') from 'Экономика : учебное пособие'; the title stays whole
     when what follows the colon is not a kind of document."""
-    m = _OTHER_INFO.search(title)
+    m = _OTHER_INFO.search(title) or _ROMANISED_THESIS.search(title)
     if not m or m.start() < 3:
         return title, None
     genre = title[m.start():].strip(" :;,./")

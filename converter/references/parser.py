@@ -36,7 +36,9 @@ def _head_end(s: str, found: Found) -> int:
     return min(starts) if starts else len(s)
 
 
-_THESIS = re.compile(r"\b(?:дис(?:с)?\.|диссертаци|автореф|thesis|dissertation|Ph\.?\s?D\b|D\.Phil)", re.I)
+_THESIS = re.compile(r"\b(?:дис(?:с)?\.|диссертаци|автореф|thesis|dissertation|diss\.|Ph\.?\s?D\b|D\.Phil"
+                     r"|thèse|tese|tesis|tesi\s+di|praca\s+(?:doktorska|magisterska)|rozprawa\s+doktorska|дисертаці)",
+                     re.I)
 _REPORT = re.compile(r"\b(?:report|technical\s+(?:note|memorandum)|working\s+paper|отч[её]т|доклад|"
                      r"discussion\s+paper|white\s+paper)\b", re.I)
 # Russian acts are typed by gost.legislation (only when the act is what is cited); these are the
@@ -179,6 +181,9 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
     return _ordered(item), diags
 
 
+_APA_THESIS = re.compile(r"\((?P<kind>(?:[Uu]npublished\s+)?(?:[Dd]octoral\s+dissertation|[Mm]aster'?s\s+thesis"
+                         r"|[Dd]octoral\s+thesis|Ph\.?\s?D\.?\s+(?:thesis|dissertation)))"
+                         r"(?:,\s*(?P<university>[^()]{3,120}?))?\)")
 _LEGAL_DATABASE = re.compile(r"\b(?:СПС|КонсультантПлюс|Консультант\s*Плюс|Гарант)\b", re.I)
 
 
@@ -196,6 +201,16 @@ def _document_kinds(item: Dict[str, Any], s: str) -> None:
         if _LEGAL_DATABASE.search(item.get("container-title", "")):
             item["archive"] = item.pop("container-title")  # a legal database is where it was found
         item.update(fixed)
+    apa = _APA_THESIS.search(s)
+    if apa and isinstance(item.get("title"), str) and "(" in item["title"]:
+        # the model cut the brackets in two: the title keeps what stands before them
+        cut = item["title"].rfind("(")
+        if ")" not in item["title"][cut:]:
+            item["title"] = item["title"][:cut].rstrip(" .,")
+    if apa:
+        item["genre"] = " ".join(apa.group("kind").split())
+        if apa.group("university"):
+            item["publisher"] = apa.group("university").strip()
     for key in ("title", "container-title"):
         if key in item:
             value, genre = gost.split_other_info(item[key])
@@ -228,7 +243,8 @@ def _segments(s: str, found: Found) -> List[Tuple[str, str]]:
     if tagged is None:
         return by_rules
     tagged = hosts.host_opened(hosts.editors_stated(s, tagged))
-    segments = _names_before_title(_editors_apart(_edition_apart(_host_after_slashes(_title_ends(tagged)))))
+    segments = _editors_by_role(_names_before_title(_given_names_cut_off(
+        _editors_apart(_edition_apart(_host_after_slashes(_title_ends(tagged)))))))
     return gost.correct_segments(s, hosts.marks_to_numbers(segments), journal_numbers)
 
 
@@ -300,6 +316,85 @@ def _names_before_title(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]
     if not end or not (continues or not previous and people >= 2):
         return segments
     return segments[:idx] + [("author", text[:pos]), ("title", text[pos:])] + segments[idx + 1:]
+
+
+# an inverted author cut after its comma: 'Cappello, | Stefania and Alfons Prandi. Carpi ...',
+# 'SANTOS, | José Luiz dos. Fundamentos ...', 'Fridman, | Adam (2016)', 'de Linares, | C. (2008)'
+_BARE_FAMILY_LAST = re.compile(r"(?:^|[,;&]\s*|\band\s+)(?:(?:de|da|do|dos|das|van|von|der|del|la|le)\s+)*"
+                               r"[A-ZÀ-Þ][\w'’-]+,\s*$")
+_GIVEN_WORD = r"(?:[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?|[A-Z]\.(?:-?[A-Z]\.)*)"
+_GIVEN_CUT = re.compile(rf"\s*(?P<given>{_GIVEN_WORD}(?:\s+(?:{_GIVEN_WORD}|de|da|do|dos|das|van|von|der))*?)"
+                        rf"(?P<more>\s*,?\s+(?:and|&|et|und)\s+{_PERSON_GIVEN_FIRST.pattern})?"
+                        r"(?=\s*(?:\.\s|\.?$|\(|,\s))")
+
+
+def _given_names_cut_off(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
+    """Give back to an author segment that ends with a family name and its comma the given names
+    the model put at the start of the next segment, when they are initials or known first names."""
+    from .givennames import given_names
+
+    for i, (label, text) in enumerate(segments[:-1]):
+        if label == "author" and _BARE_FAMILY_LAST.search(text):
+            break
+    else:
+        return segments
+    nxt_label, nxt = segments[i + 1]
+    m = _GIVEN_CUT.match(nxt)
+    if nxt_label in ("author", "date", "number") or not m:
+        return segments
+    first = m.group("given").split()[0]
+    if not (re.fullmatch(r"[A-Z]\.(?:-?[A-Z]\.)*", first) or first in given_names()):
+        return segments
+    rest = re.sub(r"^\s*[.,]?\s*", "", nxt[m.end():])
+    author = ("author", text + " " + nxt[:m.end()].strip() + ("." if nxt[m.end():].lstrip().startswith(".") else ""))
+    return segments[:i] + [author] + ([(nxt_label, rest)] if rest else []) + segments[i + 2:]
+
+
+# the role printed after a work's editors: 'DAHAN Amy (éd.),', 'Hans Eberwein und Sabine Knauer (Hrsg.):',
+# 'Farmer, P., and J. Simmons, eds.', 'Stumm, Gerhard, Hrsg.'
+_ROLE_AFTER = re.compile(r"(?:\((?i:eds?|éds?|hrsg|hg|dir|coords?|orgs?)\.?\)|,\s*(?:eds?|Eds|[Hh]rsg|[Hh]g|éds?)\.)"
+                         r"\s*[,.:]?\s*$")  # ('Smith, Ed.' is Edward: lower case, or in brackets)
+_ROLE_OPENS = re.compile(r"^\s*(?:\((?i:eds?|éds?|hrsg|hg)\.?\)|(?:eds?|Eds|[Hh]rsg|[Hh]g|éds?)\.)\s*[,.:]?\s+(?=\S)")
+
+
+# the role alone, the model having cut the list before it: 'Farmer, P., M. Connors, | and J. Simmons, | eds.'
+_ROLE_ALONE = re.compile(r"^\s*,?\s*(?:\((?i:eds?|éds?|hrsg|hg)\.?\)|(?:eds?|Eds|[Hh]rsg|[Hh]g|éds?)\.)\s*[,.:]?\s*$")
+_MORE_NAMES = re.compile(r"^\s*(?:(?:and|&|et|und)\s+)?[A-ZÀ-Þ][^\d()\[\]]{0,60}$")
+
+
+def _editors_by_role(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
+    """The names before a title that say they edited it are its editors, not its authors; a role
+    word the model put at the start of the title ('Hrsg. Psychotherapie') is no part of it."""
+    out = list(segments)
+    first = next((i for i, (label, _) in enumerate(out) if label == "author"), None)
+    if first is not None:
+        j = first + 1
+        while j < len(out) and _MORE_NAMES.match(out[j][1]) and (
+                out[j][0] != "title" or re.match(r"\s*(?:and|&)\s", out[j][1])):
+            j += 1
+        if j < len(out) and _ROLE_ALONE.match(out[j][1]):
+            out[first:j + 1] = [("editor", " ".join(text.strip() for _, text in out[first:j + 1]))]
+    seen_title = False
+    for i, (label, text) in enumerate(out):
+        if label == "title":
+            seen_title = True
+        if seen_title:
+            # 'Title, in Corin H. et Toussignant P., Book': people after the title and 'in' edited the host
+            opened = i > 0 and re.fullmatch(r"\s*(?:[Ii]n|dans|[Ii]m)\s*:?\s*", out[i - 1][1])
+            if label == "author" and (opened or re.match(r"\s*(?:[Ii]n:|dans)\s", text)):
+                out[i] = ("editor", text)
+            continue
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if label != "author":
+            continue
+        if _ROLE_AFTER.search(text):
+            out[i] = ("editor", text)
+        elif nxt is not None and nxt[0] == "title" and _ROLE_OPENS.match(nxt[1]):
+            role = _ROLE_OPENS.match(nxt[1])
+            assert role is not None
+            out[i] = ("editor", text + " " + nxt[1][:role.end()].strip())
+            out[i + 1] = ("title", nxt[1][role.end():])
+    return out
 
 
 def _editors_apart(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:

@@ -18,17 +18,28 @@ from .rules import YEAR
 
 _CAP = r"[A-ZА-ЯЁІЇЄҐ][\w'’\-]*"
 # one place: 'М.', 'СПб.', 'New York, NY', 'Frankfurt a. M.', 'Санкт-Петербург', 'Bethesda (MD)'
-_PLACE = rf"{_CAP}(?:\s+{_CAP})?(?:\.|\s+a\.\s*M\.|\s+am\s+Main)?(?:,\s*[A-Z]{{2}}\b|\s*\([A-Z]{{2}}\))?"
+# ('St. Petersburg', 'N. Novgorod': a place's own abbreviation before its name)
+_PLACE = (rf"(?:(?:St|N)\.\s*)?{_CAP}(?:\s+{_CAP})?(?:\.|\s+a\.\s*M\.|\s+am\s+Main)?"
+          rf"(?:,\s*[A-Z]{{2}}\b|\s*\([A-Z]{{2}}\))?")
 _START = r"(?:^|(?<=[.\]])\s+(?:[–—-]\s+)?)"
 # 'Place[ ; Place] : Publisher, Year' (a ';' before the year in Vancouver)
 _PLACE_PUBLISHER = re.compile(
     rf"{_START}(?P<place>{_PLACE}(?:\s+;\s+{_PLACE})*)\s*:\s*(?P<publisher>[^:;.\d][^:;]{{1,90}}?)\s*[,;]\s*"
     rf"(?:\[?c\s*)?{YEAR}\b")
+# 'Moscow, Nauka Publ., 2001': the romanised Russian publication area (its publisher marked 'Publ.',
+# as Russian journals' English reference lists print it), with a comma where GOST has ' : '
+_PLACE_COMMA_PUBL = re.compile(
+    rf"{_START}(?P<place>{_PLACE}),\s+(?P<publisher>[^,:;.\d][^,:;]{{0,60}}?\bPubl\.)\s*[,;]\s*{YEAR}\b")
 # 'Oxford University Press, Oxford, 2004': a publisher that says it is one, then its place
 _PUBLISHER_PLACE = re.compile(
     rf"{_START}(?P<publisher>[^.:;,]{{0,60}}\b(?:Press|Publishers|Publishing|Verlag|Editions|Éditions|Books)\b"
     rf"|[^.:;,]{{0,40}}\bUniversity\s+of\s+{_CAP}(?:\s+{_CAP})?)\s*,\s*"
     rf"(?P<place>{_PLACE})\s*,\s*{YEAR}\b")
+_UNIVERSITY = r"(?:Universi(?:ty|té|tät|tat|tà|dad|dade|teit)|Uniwersytet|Hochschule)"
+# a thesis's university, then its place: 'Thèse de doctorat, Université Paris 1, Paris, 2010',
+# 'Dissertation, Universität Wien, Wien, 2012', 'Tese (Doutorado) – Universidade de São Paulo, São Paulo, 2015'
+_UNIVERSITY_PLACE = re.compile(
+    rf"(?:^|(?<=[.,;:\]–—])\s+)(?P<publisher>(?:[^.:;,()–—]{{0,40}}\s)?{_UNIVERSITY}\b[^.:;,]{{0,40}}?)\s*,\s*(?P<place>{_PLACE})\s*,\s*{YEAR}\b")
 # a thesis or a book without a publisher: 'Київ, 2014. 210 с.'
 _PLACE_YEAR_PAGES = re.compile(rf"{_START}(?P<place>{_PLACE})\s*,\s*{YEAR}\s*\.\s*(?:[–—-]\s*)?\d+\s*(?:с|c|p|pp|S|стр|л)\.")
 _MEDIUM = re.compile(r"^(?:Текст|Изображение|непосредственный|электронный|безпосередній|електронний)\b", re.I)
@@ -39,7 +50,9 @@ _NOT_A_PLACE = re.compile(r"^(?:Текст|Изображение|Электро
 
 # a sentence inside what would be a publisher ('Blake. Eyre & Spottiswoode'): the shape started
 # inside a title; an abbreviation before the stop ('Св. Климент', 'Univ. Press') is no sentence end
-_SENTENCE = re.compile(r"[^\W\d_]{5,}\.\s+[A-ZА-ЯЁІЇЄҐ][^\W\d_]{3,}")
+_SENTENCE = re.compile(r"[^\W\d_]{5,}\.\s+[A-ZА-ЯЁІЇЄҐ][^\W\d_]{3,}"
+                       # or a host opened inside it ('Newsweeder: Learning to filter netnews. In ICML, 1995')
+                       r"|\.\s+(?:[Ii]n|В|У)(?::|\s)")
 
 
 def _model_cut_short(item: Dict[str, Any], place: str, publisher: str) -> bool:
@@ -73,12 +86,25 @@ def publication_area(s: str, item: Dict[str, Any]) -> None:
         if dashed or _model_cut_short(item, place, publisher):
             item["publisher-place"], item["publisher"] = place, publisher
         return
+    romanised = _PLACE_COMMA_PUBL.search(s)
+    if romanised and not _NOT_A_PLACE.match(romanised.group("place")):
+        place, publisher = romanised.group("place").strip(), romanised.group("publisher").strip()
+        if place in str(item.get("container-title", "")) or publisher in str(item.get("container-title", "")):
+            item.pop("container-title")  # the model read the area as a journal's name
+        item["publisher-place"], item["publisher"] = place, publisher
+        return
     if numbered:
         return
     first = _PUBLISHER_PLACE.search(s)
     if first and not _NOT_A_PLACE.match(first.group("place")):
         if _model_cut_short(item, first.group("place").strip(), first.group("publisher").strip()):
             item["publisher-place"], item["publisher"] = first.group("place").strip(), first.group("publisher").strip()
+        return
+    thesis = _UNIVERSITY_PLACE.search(s)
+    if thesis and not _NOT_A_PLACE.match(thesis.group("place")):
+        place, publisher = thesis.group("place").strip(), thesis.group("publisher").strip()
+        if _model_cut_short(item, place, publisher):
+            item["publisher-place"], item["publisher"] = place, publisher
         return
     alone = _PLACE_YEAR_PAGES.search(s)
     if alone and not _NOT_A_PLACE.match(alone.group("place")):

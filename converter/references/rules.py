@@ -58,10 +58,14 @@ def url_value(text: str) -> str:
 # the words that introduce a date of access, in the languages reference lists are written in;
 # the date after them is read by dates.read_printed_date
 _ACCESSED = re.compile(
-    r"[(\[]?\s*(?:(?:last\s+)?accessed(?:\s+on)?|viewed(?:\s+on)?|visited(?:\s+on)?|cited|retrieved(?:\s+on)?"
+    # ('Retrieved from URL on May 10, 2025' before 'Retrieved': the first alternative that fits is taken)
+    r"[(\[]?\s*(?:retrieved\s+from\s+\S+\s+on"
+    r"|(?:last\s+)?accessed(?:\s+on)?|viewed(?:\s+on)?|visited(?:\s+on)?|cited|retrieved(?:\s+on)?"
     r"|date\s+of\s+access|access\s+date|дата\s+(?:обращения|доступа|посещения|просмотра|звернення|доступу)"
     r"|просмотрено|переглянуто|(?:zuletzt\s+)?(?:abgerufen|aufgerufen|geprüft)(?:\s+am)?|zugriff(?:\s+am)?"
     r"|consultado(?:\s+(?:el|en))?|consult[ée]\s+le|acess(?:o|ado)\s+em|data\s+(?:dostępu|di\s+accesso)"
+    # Spanish and Portuguese APA's 'Recuperado el / em ..., de URL'
+    r"|recuperado(?:\s+(?:el|em))?|récupéré\s+le"
     r"|dostęp(?:\s+dnia)?|қаралған\s+күні|посетен(?:о)?\s+на)\s*[:.\-–—]?\s*", re.I)
 # 2023;15(3):83-99   2018;(66):3-26   2019;27:711-733   2020 Jan;12(1):e5
 _VANCOUVER = re.compile(

@@ -77,7 +77,10 @@ def bcp47(value: str) -> Optional[str]:
 ABBREVIATIONS = {"russ": "ru", "eng": "en", "ukr": "uk", "kaz": "kk", "belarus": "be", "germ": "de",
                  "ger": "de", "fr": "fr", "french": "fr", "chin": "zh", "chinese": "zh", "span": "es",
                  "bulg": "bg", "pol": "pl", "uzb": "uz", "kyrg": "ky", "tat": "tt", "arm": "hy",
-                 "azerb": "az", "georg": "ka", "lat": "lv", "lith": "lt", "est": "et"}
+                 "azerb": "az", "georg": "ka", "lat": "lv", "lith": "lt", "est": "et", "port": "pt",
+                 "ital": "it", "jap": "ja", "kor": "ko", "turk": "tr", "hung": "hu", "czech": "cs",
+                 "slovak": "sk", "sloven": "sl", "serb": "sr", "croat": "hr", "roman": "ro", "dutch": "nl",
+                 "swed": "sv", "norw": "no", "danish": "da", "finn": "fi", "persian": "fa", "arab": "ar", "hebr": "he"}
 
 
 def from_abbreviation(word: str) -> Optional[str]:
@@ -165,7 +168,8 @@ _ABBREVIATIONS_CYRILLIC = {"англ": "en", "рус": "ru", "рос": "ru", "у
                            "біл": "be", "каз": "kk", "кит": "zh", "итал": "it", "італ": "it", "порт": "pt",
                            "япон": "ja"}
 # '(In Russ.)', '(In Russ., abstract in Engl.)', '[in Russian]', '(in Ukrainian)', '(In Eng.)'
-_STATED = re.compile(r"[(\[]\s*[Ii]n\s+([A-Z][a-z]+)\.?(?:\s*,[^()\[\]]{0,60})?\s*[)\]]")
+# ('(In Russ.; abstract in Engl.)': a semicolon before what else is said, too)
+_STATED = re.compile(r"[(\[]\s*[Ii]n\s+([A-Z][a-z]+)\.?(?:\s*[,;][^()\[\]]{0,60})?\s*[)\]]")
 # '(на англ. яз.)', '(на рус. яз.)', '(на русском языке)', '(англ. мовою)', '[на укр. мові]'
 _STATED_CYRILLIC = re.compile(r"[(\[]\s*(?:на\s+)?([а-яіїє]{2,12})\.?\s*(?:яз\.?|языке|мов(?:ою|і)|мов\.)\s*[)\]]",
                               re.I)
@@ -195,6 +199,11 @@ _UKRAINIAN = re.compile("[їєґ]")
 _RUSSIAN = re.compile("[ыэё]")
 # a hard sign before a consonant ('българска', 'държава'): Bulgarian; Russian writes it before е, ё, ю, я only
 _BULGARIAN = re.compile("ъ(?=[бвгджзклмнпрстфхцчшщ])")
+# Bulgarian words Russian does not write ('икономика' for 'экономика', 'изследвания' for 'исследования',
+# 'издателство' for 'издательство') and its short words ('са', 'се', 'това', 'които'), for a text whose
+# letters do not say
+_BULGARIAN_WORDS = re.compile(r"(?<![\w-])(?:икономи\w*|изследва\w*|издателств\w*|са|се|това|този|тази|които|която|който)"
+                              r"(?![\w-])")
 
 
 def cyrillic_language(text: str) -> Optional[str]:
@@ -216,6 +225,8 @@ def cyrillic_language(text: str) -> Optional[str]:
         return "bg"
     if _RUSSIAN.search(low) or "ъ" in low:
         return "ru"
+    if _BULGARIAN_WORDS.search(low):
+        return "bg"
     return None
 
 

@@ -14,31 +14,60 @@ from __future__ import annotations
 import re
 from typing import Dict, List
 
+from . import names as _names
 from .languages import is_cyrillic
-from .names import LOW, PARTICLES, UP, is_initials
+from .names import PARTICLES
 from .text import latinize_lookalikes
+
+# the letters of Kazakh, Ukrainian, Serbian and Macedonian names beyond Russian's ('Әбенов Ә.Ә.',
+# 'Ґудзь Ґ.П.', 'Јовановић Ј.'); names.UP stays as it is, since the model's features read initials with it
+UP = _names.UP + "ҐҒҚҢҮҰҺӘӨЂЃЅЈЉЊЋЌЏ"
+LOW = _names.LOW + "ґғқңүұһәөђѓѕјљњћќџ"
+_INITIALS = re.compile(rf"^(?:[{UP}][{LOW}]{{0,2}}\.(?:-?[{UP}][{LOW}]{{0,2}}\.)*|[{UP}]\.?-[{UP}]\.?)$")
+
+
+def is_initials(token: str) -> bool:
+    """'A.', 'Yu.', 'J.-P.', 'Ә.Ә.': one printed token of initials."""
+    return bool(_INITIALS.match(token))
+
 
 # Vancouver initials without dots: "JJ", "A", "JC" (only trusted after a family name)
 _BARE_INITIALS = re.compile(rf"^[{UP}]{{1,3}}$")
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # each word on a word boundary: 'Yu.A.' ends like 'u. a.' (German 'und andere') but is initials;
 # 'u. a.' in lower case only: 'Khan U. A.' is initials
-_ETAL = re.compile(r"(?:,?\s*(?:\bet\s*al\.?|\bи\s*др\.?|\bet\s+alii|(?-i:\bu\.\s*a\.)|\[и\s*др\.?\]?|\[et\s*al\.?\]?|\.\s*\.\s*\.|…))\s*\.?\s*$",
+# (Polish 'i in.', 'i inni': and others)
+_ETAL = re.compile(r"(?:,?\s*(?:\bet\s*al\.?|\bи\s*др\.?|(?-i:\bi\s+in(?:\.|ni\b))|\bet\s+alii|(?-i:\bu\.\s*a\.)|\[и\s*др\.?\]?|\[et\s*al\.?\]?|\.\s*\.\s*\.|…))\s*\.?\s*$",
                    re.I)
-_LIST_SEPARATORS = re.compile(r"\s*(?:;|,?\s+(?:and|&|et|und|и|y|e)\s+|,?\s*&\s*)\s*", re.I)
+# ('i': Polish and Catalan 'and'; a slash parts German humanities lists: 'Risse, Thomas/Lehmkuhl, Ursula')
+# ('y', 'e', 'i' in lower case only: 'Runkel I and Wood S' has an initial I; a slash neither in '//', '</i>',
+# '90/Die Grünen' nor inside brackets: '(Cal/EPA)')
+_LIST_SEPARATORS = re.compile(r"\s*(?:;(?:\s*(?:and|&)\s+)?|,?\s+(?:and|&|et|und|и|(?-i:y|e|i))\s+|,?\s*&\s*"
+                              r"|(?<![/<\d])/(?![/\d])(?![^()]*\)))\s*", re.I)
+# Spanish and Portuguese family names joined by 'y' / 'e' ('Ortega y Gasset, J.'): the word is
+# not a list's 'and' when it stands between two bare words and initials follow after a comma
+_JOINED_FAMILY = re.compile(rf"(?<![\w.])([{UP}][{LOW}'’-]+)\s+(y|e|i)\s+([{UP}][{LOW}'’-]+)"
+                            rf"(?=,\s*[{UP}][{LOW}]{{0,2}}\.)")
+_JOIN = "\u2060"  # a word joiner stands for the space until the list is split
 
 
+# abbreviations that look like initials ('Eds.', 'Inc.'): never a given name
+_NOT_A_NAME = re.compile(r"\b(?:Eds?|Inc|Ltd|Co|Corp)\b\.?")
 _SUFFIX_AFTER_FAMILY = re.compile(rf"^([{UP}][^\s,]+)\s+(Jr\.?|Sr\.?|II|III|IV)$")
 _CORPORATE = re.compile(r"\b(?:Organi[sz]ation|Association|Institute|Institut|Society|Agency|Committee|Council|"
                         r"Foundation|Department|Ministry|Commission|Bureau|Consortium|Collaboration|Group|"
                         r"Министерство|Институт|Комитет|Агентство|Служба)\b")
+# a family name in capitals ('DUPONT', "D'ALEMBERT", 'LE'), and a given name as names are written ('Jean-Pierre')
+_CAPITALS_WORD = re.compile(rf"^[{UP}][{UP}'’-]*[{UP}]$")
+_MIXED_CASE_WORD = re.compile(rf"^[{UP}][{LOW}'’]+(?:-[{UP}][{LOW}'’]+)*$")
 _PATRONYMIC = re.compile(r"(?:ович|евич|ич|овна|евна|ична|инична)$")
 
 
 def _looks_given_only(piece: str) -> bool:
     """'J.', 'J. P.', 'A.S.', 'Yu.G.': a piece of a comma-split list that is only initials."""
     toks = piece.split()
-    return bool(toks) and all(is_initials(t) or t.lower() in _SUFFIXES for t in toks)
+    return (bool(toks) and all(is_initials(t) or t.lower() in _SUFFIXES for t in toks)
+            and not _NOT_A_NAME.search(piece))
 
 
 def _particle_split(words: List[str]) -> tuple[str, str]:
@@ -81,8 +110,16 @@ def _ordered(text: str, repairs: List[str] | None = None) -> Dict[str, str]:
     if len(words) == 1:
         # "Tarasova" or "A.S.Tarasova" handled above; a lone word is a family name
         return _name(words[0], "", repairs)
-    # family first, initials after: "Tarasova A.S.", "de la Macorra JC", "Smith J. P."
     n = len(words)
+    caps = 0
+    while caps < n - 1 and _CAPITALS_WORD.match(words[caps]):
+        caps += 1
+    if caps and any(len(w) >= 4 for w in words[:caps]) and all(
+            is_initials(w) or _MIXED_CASE_WORD.match(w) for w in words[caps:]):
+        # 'DUPONT Jean', 'LE GOFF Jacques', 'BEACH Edward L.': French and Brazilian lists print the
+        # family name first and in capitals
+        return _name(" ".join(words[:caps]), " ".join(words[caps:]), repairs)
+    # family first, initials after: "Tarasova A.S.", "de la Macorra JC", "Smith J. P."
     k = n
     while k > 1 and (is_initials(words[k - 1]) or words[k - 1].rstrip(".").lower() in ("jr", "sr")):
         k -= 1
@@ -116,6 +153,8 @@ def _name(family: str, given: str, repairs: List[str] | None = None) -> Dict[str
     if family.endswith(".") and len(family) > 3 and not is_initials(family.split()[-1]):
         family = family[:-1]  # the full stop that ends a GOST responsibility area
     given = given.strip(" ,;")
+    if given.endswith(".") and len(given.split()[-1]) > 3 and not is_initials(given.split()[-1]):
+        given = given[:-1]  # 'Jackson, Michael.': the list's full stop, not an abbreviation's
     if family and not is_cyrillic(family) and given and is_cyrillic(given):
         # Cyrillic initials of a Latin-script name are look-alikes typed by mistake ('К.А.')
         latin = latinize_lookalikes(given)
@@ -140,16 +179,21 @@ def split_names(text: str, repairs: List[str] | None = None) -> List[Dict[str, s
 
     Cyrillic initials of a Latin-script name are repaired and listed in ``repairs``."""
     text = text.strip().rstrip(",;:")
-    text = re.sub(r"\s*\((?:eds?|hrsg|red|ред|comp|coord)\.?\)\s*", " ", text, flags=re.I).strip()
+    # the role after the names: '(Eds.)', '(Hrsg.)', '(Hg.)', '(dir.)', '(coord.)', '(org.)', '(Orgs.)', '(red.)'
+    text = re.sub(r"\s*\((?:eds?|éds?|hrsg|hg|red|ред|comp|coords?|dir|orgs?)\.?\)\s*", " ", text, flags=re.I).strip()
+    text = re.sub(r"\s+(?=[.,;:](?:\s|$))", "", text)  # 'Hermann (Hg.).': no space left before the stop
+    # the role after a comma: 'Stumm, Gerhard, Hrsg.', 'Farmer, P., and J. Simmons, eds.' ('Smith, Ed.' is Edward)
+    text = re.sub(r",\s*(?:eds?\.?|Eds\.?|[Hh]rsg\.?|[Hh]g\.|éds?\.)\s*[,.:]?\s*$", "", text)
     text = re.sub(r"^(?:in:?|by|edited by|eds?\.|ed\.|под ред\.)\s+", "", text, flags=re.I)  # 'In A. Smith (Eds.)'
     text, _ = strip_et_al(text)
     text = text.strip().rstrip(".,") + ("." if text.strip().endswith(".") else "")
     if not text:
         return []
+    text = _JOINED_FAMILY.sub(lambda m: _JOIN.join(m.groups()), text)
     groups = [g for g in _LIST_SEPARATORS.split(text) if g and g.strip(" ,.")]
     pieces: List[str] = []
     for g in groups:
-        pieces.extend(p.strip() for p in g.split(",") if p.strip())
+        pieces.extend(p.strip().replace(_JOIN, " ") for p in g.split(",") if p.strip())
     people: List[Dict[str, str]] = []
     i = 0
     inverted = False
@@ -176,6 +220,13 @@ def split_names(text: str, repairs: List[str] | None = None) -> List[Dict[str, s
             inverted = True
             i += 2
             continue
+        if nxt is not None and _compound_family(piece) and _looks_given_only(nxt):
+            # 'Martínez Sánchez, A.': with dotted initials after the comma, the words before it
+            # are one family name, not given names and a family
+            people.append(_name(piece, nxt, repairs))
+            inverted = True
+            i += 2
+            continue
         inverted = False
         if piece.lower().rstrip(".") in ("jr", "sr") and people:
             people[-1]["given"] = (people[-1].get("given", "") + ", " + piece).strip(", ")
@@ -198,9 +249,22 @@ def _bare_family(piece: str) -> bool:
     return len(words) == 1 or all(w.lower() in PARTICLES for w in words[:-1])
 
 
+def _compound_family(piece: str) -> bool:
+    """'Martínez Sánchez', 'Ortega y Gasset', 'García de la Fuente': two or three capitalised
+    words (particles between them) that are a family name when initials follow after a comma."""
+    words = piece.split()
+    capitals = [w for w in words if w.lower() not in PARTICLES and w not in ("e", "i")]
+    return (2 <= len(capitals) <= 3 and len(words) <= 5 and not _bare_family(piece)
+            and all(re.match(rf"^[{UP}][{LOW}'’]+(?:-[{UP}]?[{LOW}'’]+)*$", w) for w in capitals)
+            and words[0] in capitals and not _NOT_A_NAME.search(piece)
+            and not any(w.rstrip(".").lower() in ("jr", "sr") for w in words))
+
+
 def _given_like(piece: str) -> bool:
     """'Nicholson B.', 'Catherine', 'Jean-Louis': capitalised given names and initials only."""
     words = piece.split()
+    while len(words) > 1 and words[-1] in PARTICLES:
+        words.pop()  # 'SANTOS, José Luiz dos' (Brazilian ABNT): the particle is printed after the given names
     return 1 <= len(words) <= 3 and all(re.match(rf"^[{UP}]", w) for w in words) \
         and not any(len(w) > 1 and w.isupper() and not is_initials(w) for w in words)
 
