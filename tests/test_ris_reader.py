@@ -329,3 +329,14 @@ def test_keyword_of_separators_only_survives_a_round_trip():
     text = "TY  - JOUR\nKW  - ,\nER  - \n"
     first = converter.read(text, "ris").records
     assert converter.read(str(converter.write(first, "ris")), "ris").records == first
+
+
+@pytest.mark.parametrize("terms", [["0", ";"], ["a; b", "c"], ["a, b", "c"], ["x", "y"]])
+def test_keywords_come_back_as_the_same_kw_lines(terms):
+    # found by the property test above: KW '0' and KW ';' joined to '0, ;' came back as one term
+    text = "TY  - JOUR\n" + "".join(f"KW  - {t}\n" for t in terms) + "ER  - \n"
+    item = converter.read(text, "ris").records[0]
+    again = converter.read(str(converter.write([item], "ris")), "ris").records[0]
+    assert again == item
+    written = [line[6:] for line in str(converter.write([item], "ris")).splitlines() if line.startswith("KW")]
+    assert written == terms

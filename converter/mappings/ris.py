@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Dict, List, Literal, Tuple
+from typing import Dict, List, Literal, Optional, Tuple
 
 from ..vocabulary import dates
 from ..vocabulary.identifiers import issn_or_isbn
@@ -237,6 +237,26 @@ def tags_for(csl_variable: str) -> List[str]:
     return [f.tag for f in FIELDS if f.csl == csl_variable]
 
 
+def split_keywords(text: str) -> List[str]:
+    """CSL's one keyword string as RIS's KW lines: '; ' parts the terms when the string holds
+    both ';' and ',', else ','; a string of separators only is one term, not none."""
+    terms = [t.strip() for t in text.split(";" if ";" in text and "," in text else ",")]
+    return [t for t in terms if t] or [text.strip()]
+
+
+def join_keywords(keywords: List[str]) -> Optional[str]:
+    """KW lines as CSL's one keyword string, or None when no joining splits back into the same
+    terms (split_keywords), e.g. terms holding both ',' and ';'."""
+    terms = [k.strip() for k in keywords if k.strip()]
+    for sep in (", ", "; "):
+        if not any(sep.strip() in t for t in terms):
+            joined = sep.join(terms)
+            if split_keywords(joined) == terms:
+                return joined
+    return None
+
+
 __all__ = ["BOOK_TYPES", "BY_TAG", "CARRIED", "CSL_TO_RIS", "DEFAULT_CSL_TYPE", "FIELDS", "Field",
            "GENERIC_RIS_TYPE", "JOURNAL_EITHER", "Kind", "NEAREST_RIS", "RIS_TO_CSL", "SEASONS",
-           "TAG_LINE", "TYPES", "carried_for", "field_for", "fields_for", "serial_variable", "tags_for"]
+           "TAG_LINE", "TYPES", "carried_for", "field_for", "fields_for", "join_keywords", "serial_variable",
+           "split_keywords", "tags_for"]

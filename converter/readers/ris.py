@@ -203,15 +203,6 @@ def _note_text(value: str) -> str:
     return "\n".join(line.strip() for line in html.unescape(text).split("\n") if line.strip())
 
 
-def _join_keywords(keywords: List[str]) -> Optional[str]:
-    """CSL keeps keywords in one string: ', ' between them, or '; ' when they contain commas."""
-    if not any("," in k for k in keywords):
-        return ", ".join(keywords)
-    if not any(";" in k for k in keywords):
-        return "; ".join(keywords)
-    return None
-
-
 def _ascii_slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", text).encode("ascii", "ignore")
                   .decode().lower())
@@ -379,9 +370,10 @@ class _Builder:
             # T2 without C3: the proceedings, as EndNote and most exporters mean it
             self.item["container-title"] = self.item.pop("event-title")
         if self.keywords:
-            joined = _join_keywords(self.keywords)
+            joined = table.join_keywords(self.keywords)
             if joined is None:
-                self.diags.warn("keywords contain both ',' and ';'; kept as KW lines in custom.ris",
+                self.diags.warn("keywords hold ',' and ';' so that one string cannot keep them apart; kept as KW "
+                                "lines in custom.ris",
                                 line=self.raw.start, field="KW")
                 self.kept["KW"] = self.keywords
             else:

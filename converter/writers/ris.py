@@ -129,10 +129,7 @@ class _RecordWriter:
         elif kind == "keywords":
             keywords = item.get("keyword")
             if isinstance(keywords, str):
-                # the reader's convention: '; ' between terms only when the terms hold commas
-                terms = keywords.split(";" if ";" in keywords and "," in keywords else ",")
-                # a value that is only separators is kept whole rather than lost
-                keywords = terms if any(t.strip() for t in terms) else [keywords]
+                keywords = table.split_keywords(keywords)  # the reader's convention (join_keywords)
             for keyword in keywords or []:
                 if str(keyword).strip():
                     yield "KW", str(keyword).strip()
