@@ -14,25 +14,26 @@ from __future__ import annotations
 import re
 from typing import Dict, List
 
+from ..patterns import lazy
 from .languages import is_cyrillic
 from .names import LOW, PARTICLES, UP, is_initials
 from .text import latinize_lookalikes
 
 # Vancouver initials without dots: "JJ", "A", "JC" (only trusted after a family name)
-_BARE_INITIALS = re.compile(rf"^[{UP}]{{1,3}}$")
+_BARE_INITIALS = lazy(rf"^[{UP}]{{1,3}}$")
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # each word on a word boundary: 'Yu.A.' ends like 'u. a.' (German 'und andere') but is initials;
 # 'u. a.' in lower case only: 'Khan U. A.' is initials
-_ETAL = re.compile(r"(?:,?\s*(?:\bet\s*al\.?|\bи\s*др\.?|\bet\s+alii|(?-i:\bu\.\s*a\.)|\[и\s*др\.?\]?|\[et\s*al\.?\]?|\.\s*\.\s*\.|…))\s*\.?\s*$",
-                   re.I)
-_LIST_SEPARATORS = re.compile(r"\s*(?:;|,?\s+(?:and|&|et|und|и|y|e)\s+|,?\s*&\s*)\s*", re.I)
+_ETAL = lazy(r"(?:,?\s*(?:\bet\s*al\.?|\bи\s*др\.?|\bet\s+alii|(?-i:\bu\.\s*a\.)|\[и\s*др\.?\]?|\[et\s*al\.?\]?|\.\s*\.\s*\.|…))\s*\.?\s*$",
+             re.I)
+_LIST_SEPARATORS = lazy(r"\s*(?:;|,?\s+(?:and|&|et|und|и|y|e)\s+|,?\s*&\s*)\s*", re.I)
 
 
-_SUFFIX_AFTER_FAMILY = re.compile(rf"^([{UP}][^\s,]+)\s+(Jr\.?|Sr\.?|II|III|IV)$")
-_CORPORATE = re.compile(r"\b(?:Organi[sz]ation|Association|Institute|Institut|Society|Agency|Committee|Council|"
-                        r"Foundation|Department|Ministry|Commission|Bureau|Consortium|Collaboration|Group|"
-                        r"Министерство|Институт|Комитет|Агентство|Служба)\b")
-_PATRONYMIC = re.compile(r"(?:ович|евич|ич|овна|евна|ична|инична)$")
+_SUFFIX_AFTER_FAMILY = lazy(rf"^([{UP}][^\s,]+)\s+(Jr\.?|Sr\.?|II|III|IV)$")
+_CORPORATE = lazy(r"\b(?:Organi[sz]ation|Association|Institute|Institut|Society|Agency|Committee|Council|"
+                  r"Foundation|Department|Ministry|Commission|Bureau|Consortium|Collaboration|Group|"
+                  r"Министерство|Институт|Комитет|Агентство|Служба)\b")
+_PATRONYMIC = lazy(r"(?:ович|евич|ич|овна|евна|ична|инична)$")
 
 
 def _looks_given_only(piece: str) -> bool:

@@ -15,6 +15,7 @@ from ..mappings import Carried
 from ..mappings import bibtex as mapping
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
+from ..patterns import lazy
 from ..vocabulary.casing import sentence_case, stored_in_title_case
 from ..vocabulary.citekeys import KeyAssigner, assign_keys, own_key
 from ..vocabulary.dates import MONTH_ABBREVIATIONS, date_parts, to_edtf
@@ -22,8 +23,8 @@ from ..vocabulary.latex import escape_verbatim, is_balanced_raw, to_latex
 from ..vocabulary.names import particles
 from ..vocabulary.richtext import runs
 
-_AT_LINE_START = re.compile("[\r\n\x85\u2028\u2029](?=[ \t]*[@%])")
-_FIELD_NAME = re.compile(r"[A-Za-z][\w\-:.+]*")  # what the reader accepts as a field name
+_AT_LINE_START = lazy("[\r\n\x85\u2028\u2029](?=[ \t]*[@%])")
+_FIELD_NAME = lazy(r"[A-Za-z][\w\-:.+]*")  # what the reader accepts as a field name
 
 
 class _Entry:
