@@ -3,6 +3,7 @@ mostly imports (benchmarks/bench_startup.py measures it). These check which modu
 loaded, in a fresh interpreter, not how long anything takes."""
 from __future__ import annotations
 
+import gc
 import json
 import re
 import subprocess
@@ -10,6 +11,7 @@ import sys
 from typing import List
 
 from conftest import ROOT
+from converter import cli
 from converter.patterns import lazy
 
 ONE_BIB = "@article{k1, author = {Doe, Jane}, title = {A title}, journal = {J}, year = {2020}}\n"
@@ -51,3 +53,14 @@ def test_a_lazy_pattern_compiles_on_first_use_and_then_is_the_compiled_pattern()
     assert [m.groups() for m in pattern.finditer("1-2, 3-4")] == [("1", "2"), ("3", "4")]
     assert pattern.groups == 2 and pattern.split("a1-2b") == ["a", "1", "2", "b"]
     assert repr(pattern).startswith("lazy(")
+
+
+def test_only_the_command_itself_freezes_what_start_up_imported(tmp_path):
+    source = tmp_path / "one.bib"
+    source.write_text(ONE_BIB, encoding="utf-8")
+    frozen = gc.get_freeze_count()
+    assert cli.main([str(source), "-t", "csljson", "-q", "-o", str(tmp_path / "out.json")]) == 0
+    assert gc.get_freeze_count() == frozen  # a caller passing its arguments keeps its collector as it was
+    proc = subprocess.run([sys.executable, "-m", "converter", str(source), "-t", "csljson", "-q"], cwd=ROOT,
+                          capture_output=True, text=True, check=True)
+    assert json.loads(proc.stdout)[0]["id"] == "k1"
