@@ -41,14 +41,14 @@ def partitions(records: int, size: int, shared: str, workdir: str) -> str:
     return folder
 
 
-def run(args: List[str]) -> Tuple[float, float, int]:
-    """Wall and CPU seconds and peak RSS (KiB) of one command, run from a fresh wrapper."""
+def run(args: List[str], cwd: str = ROOT) -> Tuple[float, float, int]:
+    """Wall and CPU seconds and peak RSS (KiB) of one command, run from a fresh wrapper in ``cwd``."""
     code = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
             "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
             "w = time.perf_counter() - t; r = resource.getrusage(resource.RUSAGE_CHILDREN); "
             "print(w, r.ru_utime + r.ru_stime, r.ru_maxrss, p.returncode)")
     out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True,
-                         cwd=ROOT).stdout.split()
+                         cwd=cwd).stdout.split()
     if out[3] not in ("0", "7"):
         raise SystemExit(f"failed ({out[3]}): {' '.join(args)}")
     return float(out[0]), float(out[1]), int(out[2])

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from typing import Any, Dict, Iterator, List, NoReturn, Sequence, TextIO, Tuple
@@ -250,6 +251,10 @@ def run_batch(argv: Sequence[str]) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None:  # this process is the command, not a caller that passes its arguments
+        # What start-up imported lives as long as the process: the cyclic garbage collector
+        # need not scan it again at every full collection (3% of a one-record APA run)
+        gc.freeze()
     try:
         code = run(argv)
     except ConversionError as exc:

@@ -10,7 +10,6 @@ here, in one piece: the result is the same either way.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from typing import Callable, List, Optional, TypeVar
@@ -33,6 +32,8 @@ def default_jobs() -> int:
 
 
 def can_fork() -> bool:
+    import multiprocessing  # here, not at the top: its import is start-up time of every command
+
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
@@ -57,6 +58,7 @@ def map_ranges(task: Callable[[int, int], List[R]], total: int, jobs: Optional[i
     ranges = plan(total, jobs, minimum)
     if len(ranges) == 1 or not can_fork():
         return task(0, total)
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor  # only when it forks: start-up time otherwise
 
     global _task

@@ -32,8 +32,10 @@ def _cyrillic_share(text: str) -> float:
     return sum(1 for c in letters if "\u0400" <= c <= "\u04ff") / len(letters)
 
 
-_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
-_CJK_GLUED = re.compile(r"[A-Za-z][\u4e00-\u9fff]|[\u4e00-\u9fff][A-Za-z]")
+# Patterns, not compiled ones: their character sets take milliseconds to compile, and only
+# input that is not UTF-8 needs them (re compiles them on first use and keeps them).
+_CJK = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+_CJK_GLUED = r"[A-Za-z][\u4e00-\u9fff]|[\u4e00-\u9fff][A-Za-z]"
 
 
 def _as_gbk(data: bytes) -> str | None:
@@ -46,8 +48,8 @@ def _as_gbk(data: bytes) -> str | None:
     except UnicodeDecodeError:
         return None
     non_ascii = sum(1 for c in text if ord(c) > 127)
-    cjk = len(_CJK.findall(text))
-    if cjk < 2 or cjk < 0.95 * non_ascii or len(_CJK_GLUED.findall(text)) > 0.1 * cjk:
+    cjk = len(re.findall(_CJK, text))
+    if cjk < 2 or cjk < 0.95 * non_ascii or len(re.findall(_CJK_GLUED, text)) > 0.1 * cjk:
         return None
     # Most characters of real Chinese text are GB 2312's level 1 (lead bytes 0xB0-0xD7, the
     # 3,755 common ones); cp1251's lower-case Cyrillic letters, read as GBK, are lead bytes 0xE0+.

@@ -15,7 +15,7 @@ PACKAGE = ROOT / "converter"
 # Lowest first; a module may import from its own layer and those before it. Keys are paths
 # relative to converter/ (a folder covers everything in it; a bare name is one module).
 LAYERS: List[Tuple[str, Tuple[str, ...]]] = [
-    ("core", ("model", "errors", "options", "validate", "textio", "xmlsafe", "limits", "forked")),
+    ("core", ("model", "errors", "options", "validate", "textio", "xmlsafe", "limits", "forked", "patterns")),
     ("vocabulary", ("vocabulary",)),
     ("mappings", ("mappings",)),
     ("engines", ("references", "rendering")),

@@ -10,10 +10,10 @@ a ``kind`` saying how the value is converted and, optionally, the CSL types it a
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Dict, Optional, Tuple
 
+from ..patterns import lazy
 from ..vocabulary.languages import bcp47
 from . import Carried
 
@@ -240,7 +240,7 @@ LOCALISATION_KEYS: Dict[str, Dict[str, str]] = {
     "jurisdiction": {"countryde": "Germany", "countryeu": "European Union", "countryep": "European Union",
                      "countryfr": "France", "countryuk": "United Kingdom", "countryus": "USA"},
 }
-_ORDINAL_SERIES = re.compile(r"(\d+)(?:st|nd|rd|th) series")
+_ORDINAL_SERIES = lazy(r"(\d+)(?:st|nd|rd|th) series")
 
 
 def _ordinal(number: int) -> str:

@@ -14,10 +14,10 @@ Sources for the tag meanings: the RIS format specification (Research Information
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Dict, List, Literal, Optional, Tuple
 
+from ..patterns import lazy
 from ..vocabulary import dates
 from ..vocabulary.identifiers import issn_or_isbn
 from . import Carried
@@ -225,7 +225,7 @@ SEASONS = dates.SEASONS  # RIS writes CSL seasons by name
 # One tag line: two upper-case letters/digits, two spaces, a hyphen, a space (optional at the
 # end of the line: many exporters write "ER  -").
 # Zotero also reads one space before the hyphen ("TY - JOUR"), as some exporters write it.
-TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: (.*)|\s*)$")
+TAG_LINE = lazy(r"^([A-Z][A-Z0-9]) {1,2}-(?: (.*)|\s*)$")
 
 def serial_variable(value: str, csl_type: str) -> str:
     """'ISSN' or 'ISBN' for an SN value: its label or length decides, else the reference type."""

@@ -24,6 +24,7 @@ from ..limits import check_nesting
 from ..mappings import bibtex as mapping
 from ..model import CSLItem, Diagnostics, Result
 from ..options import Options
+from ..patterns import lazy
 from ..textio import is_json
 from ..vocabulary.dates import month_number, parse_edtf
 from ..vocabulary.latex import to_unicode, unescape_verbatim
@@ -33,10 +34,10 @@ from .bibtex_split import Again
 from .bibtex_split import split as split_blocks
 from .bibtex_values import RawField, Values, decode
 
-_ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.M)
-_KNOWN_START = re.compile(r"@\s*(article|book|inproceedings|incollection|misc|online|string|"
-                          r"phdthesis|techreport|inbook|thesis|report|preamble|comment)\s*[{(]", re.I)
-_FIELD_START = re.compile(r"^\s*([A-Za-z][\w\-:.]*)\s*=", re.M)
+_ENTRY_START = lazy(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.M)
+_KNOWN_START = lazy(r"@\s*(article|book|inproceedings|incollection|misc|online|string|"
+                    r"phdthesis|techreport|inbook|thesis|report|preamble|comment)\s*[{(]", re.I)
+_FIELD_START = lazy(r"^\s*([A-Za-z][\w\-:.]*)\s*=", re.M)
 
 
 def sniff(text: str) -> int:
@@ -251,8 +252,8 @@ def _read(text: str, *, source: str, options: Options | None) -> Result:
     return result
 
 
-_VALUE_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
-_VERBATIM_ARGUMENT = re.compile(r"(\\(?:url|href)\s*\{[^{}]*\})")
+_VALUE_COMMENT = lazy(r"(?<!\\)%[^\n]*")
+_VERBATIM_ARGUMENT = lazy(r"(\\(?:url|href)\s*\{[^{}]*\})")
 
 
 def nothing_read(diags: Diagnostics, source: str) -> ParseError:
@@ -347,7 +348,7 @@ def resolve_crossref(child_type: str, key: str, fields: Dict[str, RawField],
                     fields["author"] = raw  # biblatex: a book's author is also its part's author
 
 
-_EDTF_CHARACTERS = re.compile(r"[\dXu.:/~?%TZ+-]*")
+_EDTF_CHARACTERS = lazy(r"[\dXu.:/~?%TZ+-]*")
 
 
 def _date(fields: Dict[str, RawField], row: mapping.FieldMap, key: str,
@@ -439,7 +440,7 @@ def _useprefix(fields: Dict[str, RawField]) -> bool | None:
     return (found.group(1) or "true").lower() == "true"
 
 
-_URL_COMMAND = re.compile(r"\s*\\url\s*\{(.*)\}\s*", re.S)
+_URL_COMMAND = lazy(r"\s*\\url\s*\{(.*)\}\s*", re.S)
 
 
 def _url_in_howpublished(fields: Dict[str, RawField], used: set[str]) -> None:

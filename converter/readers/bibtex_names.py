@@ -9,11 +9,12 @@ from typing import Dict, List, Optional
 from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
 
 from ..model import Diagnostics
+from ..patterns import lazy
 from ..vocabulary.latex import text_mode
 from .bibtex_values import decode, matching_brace
 
 # biblatex's extended name format: 'family=Gogh, given=Vincent, prefix=van, useprefix=true'
-_EXTENDED_KEY = re.compile(r"^\s*(?:family|given|prefix|suffix|useprefix|[a-z]+-?i)\s*=", re.I)
+_EXTENDED_KEY = lazy(r"^\s*(?:family|given|prefix|suffix|useprefix|[a-z]+-?i)\s*=", re.I)
 
 
 def _top_level_pieces(raw: str) -> List[str]:

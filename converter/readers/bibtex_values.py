@@ -3,11 +3,11 @@ macros (month macros included) and ``#`` concatenation; and decoding their LaTeX
 command we do not know reported."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
 from ..model import Diagnostics
+from ..patterns import lazy
 from ..vocabulary.dates import MONTH_ABBREVIATIONS, MONTH_NAMES
 from ..vocabulary.latex import to_unicode
 
@@ -18,8 +18,8 @@ class RawField:
     line: int
 
 
-_BARE = re.compile(r"[^\s#{}\"=,]+")  # a number or a macro name
-_BRACES = re.compile(r"[{}]")
+_BARE = lazy(r"[^\s#{}\"=,]+")  # a number or a macro name
+_BRACES = lazy(r"[{}]")
 
 
 class Values:

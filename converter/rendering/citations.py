@@ -5,11 +5,11 @@ have done what depends on the other cites.
 """
 from __future__ import annotations
 
-import re
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from citeproc import Citation
 
+from ..patterns import lazy
 from ..vocabulary.casing import capitalize_opening
 from .cites import Cite, render_cite
 from .disambiguation import disambiguate, letters
@@ -83,7 +83,7 @@ def render_citation(style: Any, citation: Any, *, presorted: bool = False) -> st
     return str(layout.format(layout.wrap(body)))
 
 
-_SENTENCE_END_RE = re.compile(r"\s\S*[.?!][”’\"']?\s*$")
+_SENTENCE_END_RE = lazy(r"\s\S*[.?!][”’\"']?\s*$")
 
 
 def _capitalized_term(root: Any, cite: Any, text: str, first: bool) -> str:

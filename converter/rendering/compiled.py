@@ -93,6 +93,11 @@ class CompiledStyle:
             found.style = root
         _give_names_a_name(root)
         localized = _own_localized_dates(root)
+        self.root: Any = root
+        # every element, alive: the look-ups found for it stay on it (elements/lookups.py);
+        # found before the tables, whose printed terms then come from the locales' term tables
+        # instead of an XPath search per term and locale
+        self.elements = prepare(root)
         root.tables = StyleTables(
             locale_tag=self.locale,
             macros=_macros(root),
@@ -102,9 +107,6 @@ class CompiledStyle:
             disambiguate_condition=bool(root.xpath_search(
                 ".//cs:if[@disambiguate] | .//cs:else-if[@disambiguate]")),
         )
-        self.root: Any = root
-        # every element, alive: the look-ups found for it stay on it (elements/lookups.py)
-        self.elements = prepare(root)
 
     def has_bibliography(self) -> bool:
         return self.root.bibliography is not None

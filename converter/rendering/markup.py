@@ -12,17 +12,17 @@ Anything else that looks like a tag is text and is escaped.
 """
 from __future__ import annotations
 
-import re
 from types import SimpleNamespace
 from typing import Callable, List
 
 from citeproc.string import MixedString, NoCase, String
 
+from ..patterns import lazy
 from ..vocabulary.casing import TEXT_CASES, text_case
 from ..vocabulary.richtext import tokens
 
 HTML_ESCAPES = {"&": "&#38;", "<": "&#60;", ">": "&#62;"}
-_ESCAPE_RE = re.compile("[&<>]")
+_ESCAPE_RE = lazy("[&<>]")
 
 
 def escape_html(text: str) -> str:
@@ -149,7 +149,7 @@ def apply_case(value: object, mode: str) -> object:
 
 # Flip-flop (citeproc-js): italics inside italics are set upright, bold inside bold normal,
 # small caps inside small caps normal; one level further in, the style comes back.
-_FLIP_RE = re.compile(r"<(/?)([a-z]+)([^>]*)>")
+_FLIP_RE = lazy(r"<(/?)([a-z]+)([^>]*)>")
 _FLIPS = {
     "<i>": ("italic", '<span style="font-style:normal;">', "</span>", "</i>"),
     "<b>": ("bold", '<span style="font-weight:normal;">', "</span>", "</b>"),

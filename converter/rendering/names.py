@@ -7,11 +7,12 @@ stay as they are ("J. de J.").
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from typing import List, Tuple
 
-_TOKEN_RE = re.compile(r"[^\s.]+\.?")
+from ..patterns import lazy
+
+_TOKEN_RE = lazy(r"[^\s.]+\.?")
 
 
 def initialize(given: str, mark: str, *, hyphen: bool = True, words: bool = True) -> str:

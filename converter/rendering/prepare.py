@@ -17,12 +17,14 @@ from __future__ import annotations
 import re
 from typing import Any, Dict
 
+from ..patterns import lazy
+
 Item = Dict[str, Any]
 
-_EQUAL_RANGE_RE = re.compile(r"^\s*([^\s\-–—]+)\s*[-–—]\s*\1\s*$")
-_HYPHENATED_INITIALS_RE = re.compile(r"(?<=\w)\.\s*-\s*(?=\w)")
-_NUMERIC_EDITION_RE = re.compile(r"\d+(?:st|nd|rd|th|d)?\.?", re.IGNORECASE)
-_EDITION_WORD_RE = re.compile(r"(?:\bed\.?|\bedn\.?|\bedition)$", re.IGNORECASE)
+_EQUAL_RANGE_RE = lazy(r"^\s*([^\s\-–—]+)\s*[-–—]\s*\1\s*$")
+_HYPHENATED_INITIALS_RE = lazy(r"(?<=\w)\.\s*-\s*(?=\w)")
+_NUMERIC_EDITION_RE = lazy(r"\d+(?:st|nd|rd|th|d)?\.?", re.IGNORECASE)
+_EDITION_WORD_RE = lazy(r"(?:\bed\.?|\bedn\.?|\bedition)$", re.IGNORECASE)
 _NAME_KEYS = ("author", "editor", "translator", "container-author", "director", "contributor")
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 
+from ..patterns import lazy
+
 _TAGS = r"((?:</?[a-z]+[^>]*>)*)"
 # a terminal mark followed (maybe across closing tags) by a period; not an ellipsis
-_DOUBLE_STOP_RE = re.compile(r"(?<!\.)([?!.])" + _TAGS + r"\.(?!\.)")
+_DOUBLE_STOP_RE = lazy(r"(?<!\.)([?!.])" + _TAGS + r"\.(?!\.)")
 # the same across a closing quote: "word?”." -> "word?”"
-_QUOTED_STOP_RE = re.compile(r"([?!.])([”’»]" + _TAGS + r")\.(?!\.)")
-_INTO_QUOTE_RE = re.compile(r"([”’])" + _TAGS + r"([.,])")
-_SPACES_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
+_QUOTED_STOP_RE = lazy(r"([?!.])([”’»]" + _TAGS + r")\.(?!\.)")
+_INTO_QUOTE_RE = lazy(r"([”’])" + _TAGS + r"([.,])")
+_SPACES_RE = lazy(r"(?<=\S) {2,}(?=\S)")
 
 
 def tidy(text: str, punctuation_in_quote: bool = False) -> str:

@@ -17,10 +17,11 @@ the schemes: ``romanize`` reports them, and they are left as they are.
 """
 from __future__ import annotations
 
-import re
 from typing import Dict, List, Tuple
 
 import iuliia
+
+from ..patterns import lazy
 
 SCHEMES: Dict[str, iuliia.Schema] = {
     "bgn-pcgn": iuliia.BGN_PCGN,
@@ -29,7 +30,7 @@ SCHEMES: Dict[str, iuliia.Schema] = {
     "gost-7.79-b": iuliia.GOST_779_ALT,
 }
 DEFAULT_SCHEME = "bgn-pcgn"
-_CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
+_CYRILLIC_RE = lazy(r"[\u0400-\u04FF]")
 _YO = str.maketrans({"ё": "ë", "Ё": "Ë"})
 
 

@@ -8,13 +8,14 @@ Collation Algorithm's default.
 from __future__ import annotations
 
 import html
-import re
 import unicodedata
 from functools import lru_cache
 from typing import Any, Tuple
 
-_NUMBER_RE = re.compile(r"\d+")
-_TAG_RE = re.compile(r"<[^>]+>")
+from ..patterns import lazy
+
+_NUMBER_RE = lazy(r"\d+")
+_TAG_RE = lazy(r"<[^>]+>")
 _IGNORED = frozenset("\"'“”‘’«»„‚()[]{}<>")
 
 

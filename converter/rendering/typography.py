@@ -2,12 +2,12 @@
 straight apostrophes become ’ and straight double quotes become the locale's quotes."""
 from __future__ import annotations
 
-import re
+from ..patterns import lazy
 
-_DOUBLE_RE = re.compile(r'"([^"]*)"')
+_DOUBLE_RE = lazy(r'"([^"]*)"')
 # an opening single quote: at the start or after a space/bracket, closed later by a quote
 # that is followed by a non-letter ("'Tis" has no close and stays an apostrophe)
-_SINGLE_PAIR_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))'(?=\S)([^']*?\S)'(?![^\W\d_])")
+_SINGLE_PAIR_RE = lazy(r"(?:(?<=^)|(?<=[\s(\[]))'(?=\S)([^']*?\S)'(?![^\W\d_])")
 
 
 def smart_quotes(text: str, open_quote: str = "“", close_quote: str = "”",

@@ -19,10 +19,11 @@ import re
 from typing import Callable, Dict, Iterable, List, Mapping, Optional, Sequence
 
 from ..model import CSLItem
+from ..patterns import lazy
 
 # --- recognising Title Case ------------------------------------------------------------
 
-_TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_TITLE_WORD_RE = lazy(r"[^\W\d_][\w'’-]*")
 
 
 def looks_title_case(title: str) -> bool:
@@ -73,7 +74,7 @@ Moscow Petersburg Tomsk Kaliningrad Crimea Crimean Donbass Quebec Québec Westph
 Euro-Arctic Finno-Ugric Eurasian Slavic Orthodox Christian Islamic Muslim Jewish Latin Greek Arabic
 Marxist Leninist Stalin Putin Lenin Bolshevik EAEU CIS EU NATO UN BRICS SCO OSCE
 """.split())
-_WORD_RE = re.compile(r"[^\W\d_][\w’'\-]*|\d[\w\-]*", re.UNICODE)
+_WORD_RE = lazy(r"[^\W\d_][\w’'\-]*|\d[\w\-]*", re.UNICODE)
 
 
 def _keep(word: str) -> bool:
@@ -153,7 +154,7 @@ def sentence_case_from_capitals(title: str, known: Mapping[str, str]) -> str:
 STOP_WORDS = frozenset(
     "a an and as at but by down for from in into nor of on onto or over so the till to up "
     "via with yet".split())
-_CSL_WORD_RE = re.compile(r"[^\s\-–—/]+")
+_CSL_WORD_RE = lazy(r"[^\s\-–—/]+")
 
 # text, one string per character (re-cased), the characters that keep their case
 _Change = Callable[[str, List[str], Sequence[bool]], None]
@@ -240,7 +241,7 @@ TEXT_CASES: Dict[str, _Change] = {
     "sentence": _sentence, "title": _title,
 }
 
-_OPENING_RE = re.compile(r"^((?:<[^>]+>|[(\[“‘\"'])*)(.*)$", re.S)
+_OPENING_RE = lazy(r"^((?:<[^>]+>|[(\[“‘\"'])*)(.*)$", re.S)
 
 
 def capitalize_opening(text: str, terms: Sequence[str]) -> str:

@@ -9,6 +9,8 @@ import re
 import unicodedata
 from typing import Any, Dict, Iterable, List
 
+from ..patterns import lazy
+
 # Russian/Ukrainian/Belarusian Cyrillic to ASCII, close to the BGN/PCGN and passport forms.
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
@@ -26,7 +28,7 @@ _STOPWORDS = {
     "das", "des", "un", "une", "o", "ob", "na", "v", "vo", "i", "k", "s", "po", "ot",
 }
 # Characters BibTeX and biber accept in a key (no spaces, braces, commas, quotes, #, %, ~).
-VALID_KEY = re.compile(r"^[A-Za-z0-9_:./+\-]+$")
+VALID_KEY = lazy(r"^[A-Za-z0-9_:./+\-]+$")
 
 
 def to_ascii(text: str) -> str:

@@ -7,8 +7,9 @@ A CSL date is ``{"date-parts": [[2025, 8, 20]]}`` (two lists for a range), or ``
 """
 from __future__ import annotations
 
-import re
 from typing import Any, Dict, List, Sequence, Tuple
+
+from ..patterns import lazy
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
@@ -59,10 +60,10 @@ def month_number(text: str) -> int | None:
 # ---- reading ------------------------------------------------------------------------------
 
 # 'YYYY', 'YYYY-MM', 'YYYY-MM-DD', optionally with a time; a negative year is BCE (EDTF)
-_ISO = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:T[\d:.Z+\-]*)?$")
-_DAY_FIRST = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$")
-_YEAR_FIRST_PREFIX = re.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?")
-_DAY_FIRST_PREFIX = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})")
+_ISO = lazy(r"^(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:T[\d:.Z+\-]*)?$")
+_DAY_FIRST = lazy(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$")
+_YEAR_FIRST_PREFIX = lazy(r"^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?")
+_DAY_FIRST_PREFIX = lazy(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})")
 
 
 def parse_iso(text: str) -> List[int] | None:
@@ -71,7 +72,7 @@ def parse_iso(text: str) -> List[int] | None:
     return [int(g) for g in m.groups() if g is not None] if m else None
 
 
-_UNSPECIFIED_YEAR = re.compile(r"(\d{2,3})[uX]{1,2}")
+_UNSPECIFIED_YEAR = lazy(r"(\d{2,3})[uX]{1,2}")
 
 
 def parse_edtf(text: str) -> Dict[str, Any] | None:
@@ -173,16 +174,16 @@ def month_from_word(word: str) -> int | None:
 _WORD = r"([^\W\d_]{3,12})\.?"
 _YEAR_SUFFIX = r"(?:\s*(?:г|р|y)\.|\s*року|\s*года)?"
 _PRINTED_DATES = (
-    ("dmy", re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})" + _YEAR_SUFFIX)),
-    ("ymd", re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])")),
+    ("dmy", lazy(r"(\d{1,2})[./](\d{1,2})[./](\d{4})" + _YEAR_SUFFIX)),
+    ("ymd", lazy(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])")),
     # '10 May 2025', '10. Mai 2025', '5 de marzo de 2024', '10 мая 2025 г.', '12 mar. 2024'
-    ("dMy", re.compile(r"(\d{1,2})\.?\s+(?:de\s+)?" + _WORD + r",?\s+(?:de\s+)?(\d{4})" + _YEAR_SUFFIX)),
+    ("dMy", lazy(r"(\d{1,2})\.?\s+(?:de\s+)?" + _WORD + r",?\s+(?:de\s+)?(\d{4})" + _YEAR_SUFFIX)),
     # 'May 10, 2025', 'Травень 2, 2024'
-    ("Mdy", re.compile(_WORD + r"\s+(\d{1,2}),?\s+(\d{4})")),
+    ("Mdy", lazy(_WORD + r"\s+(\d{1,2}),?\s+(\d{4})")),
     # '2025 May 10' (Vancouver's '[cited 2025 May 10]')
-    ("yMd", re.compile(r"(\d{4})\s+" + _WORD + r"\s+(\d{1,2})(?![\d])")),
+    ("yMd", lazy(r"(\d{4})\s+" + _WORD + r"\s+(\d{1,2})(?![\d])")),
     # 'May 2024', 'mai 2024'
-    ("My", re.compile(_WORD + r",?\s+(\d{4})" + _YEAR_SUFFIX)),
+    ("My", lazy(_WORD + r",?\s+(\d{4})" + _YEAR_SUFFIX)),
 )
 
 

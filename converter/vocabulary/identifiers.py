@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from typing import List
 
+from ..patterns import lazy
+
 # ---- DOI ----------------------------------------------------------------------------------
 
-DOI = re.compile(r"10\.\d{4,9}/[^\s\"<>]+")
-DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:?\s*)", re.I)
+DOI = lazy(r"10\.\d{4,9}/[^\s\"<>]+")
+DOI_PREFIX = lazy(r"^(?:https?://(?:dx\.)?doi\.org/|doi:?\s*)", re.I)
 
 
 def clean_doi(text: str) -> str | None:
@@ -42,7 +44,7 @@ def looks_like_doi(value: str) -> bool:
 
 # ---- URL ----------------------------------------------------------------------------------
 
-_TRACKING = re.compile(r"^(?:utm_\w*|ysclid|fbclid|gclid|yclid|mc_cid|mc_eid|_openstat)$", re.I)
+_TRACKING = lazy(r"^(?:utm_\w*|ysclid|fbclid|gclid|yclid|mc_cid|mc_eid|_openstat)$", re.I)
 
 
 def clean_url(url: str) -> str:
@@ -69,7 +71,7 @@ def clean_url(url: str) -> str:
 # ---- ORCID --------------------------------------------------------------------------------
 
 ORCID_RESOLVER = "https://orcid.org/"
-_ORCID_PREFIX = re.compile(r"^https?://(www\.)?orcid\.org/")
+_ORCID_PREFIX = lazy(r"^https?://(www\.)?orcid\.org/")
 
 
 def orcid_id(value: str) -> str:

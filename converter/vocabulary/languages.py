@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from typing import Any, Dict, Optional, Tuple
 
+from ..patterns import lazy
+
 # tag: (ISO 639-2 codes, English names, native names); names separated by '|'
 _TABLE = {
     "en": ("eng", "english", ""), "ru": ("rus", "russian", "русский"), "de": ("ger deu", "german", "deutsch"),
@@ -51,7 +53,7 @@ for _tag, (_codes, _names, _native) in _TABLE.items():
         if _name:
             _LOOKUP[_name] = _tag
 
-_TAG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})+$")
+_TAG = lazy(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})+$")
 
 
 def bcp47(value: str) -> Optional[str]:
@@ -94,8 +96,8 @@ def from_abbreviation(word: str) -> Optional[str]:
 
 # ---- scripts ------------------------------------------------------------------------------
 
-CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+CYRILLIC = lazy(r"[\u0400-\u04ff]")
+LATIN = lazy(r"[A-Za-z\u00c0-\u024f]")
 
 
 def is_cyrillic(text: str) -> bool:
@@ -171,8 +173,8 @@ _ABBREVIATIONS_CYRILLIC = {"англ": "en", "рус": "ru", "рос": "ru", "у
 # ('(In Russ.; abstract in Engl.)': a semicolon before what else is said, too)
 _STATED = re.compile(r"[(\[]\s*[Ii]n\s+([A-Z][a-z]+)\.?(?:\s*[,;][^()\[\]]{0,60})?\s*[)\]]")
 # '(на англ. яз.)', '(на рус. яз.)', '(на русском языке)', '(англ. мовою)', '[на укр. мові]'
-_STATED_CYRILLIC = re.compile(r"[(\[]\s*(?:на\s+)?([а-яіїє]{2,12})\.?\s*(?:яз\.?|языке|мов(?:ою|і)|мов\.)\s*[)\]]",
-                              re.I)
+_STATED_CYRILLIC = lazy(r"[(\[]\s*(?:на\s+)?([а-яіїє]{2,12})\.?\s*(?:яз\.?|языке|мов(?:ою|і)|мов\.)\s*[)\]]",
+                        re.I)
 
 
 def stated_language(text: str) -> Optional[Tuple[str, int, int]]:
@@ -191,12 +193,12 @@ def stated_language(text: str) -> Optional[Tuple[str, int, int]]:
 
 
 # Cyrillic alphabets told apart by letters Russian lacks (and Russian by letters they lack)
-_SERBIAN = re.compile("[ђћџљњј]")
-_MACEDONIAN = re.compile("[ѓќѕ]")
-_KAZAKH = re.compile("[әғқңөұүһ]")
-_BELARUSIAN = re.compile("ў")
-_UKRAINIAN = re.compile("[їєґ]")
-_RUSSIAN = re.compile("[ыэё]")
+_SERBIAN = lazy("[ђћџљњј]")
+_MACEDONIAN = lazy("[ѓќѕ]")
+_KAZAKH = lazy("[әғқңөұүһ]")
+_BELARUSIAN = lazy("ў")
+_UKRAINIAN = lazy("[їєґ]")
+_RUSSIAN = lazy("[ыэё]")
 # a hard sign before a consonant ('българска', 'държава'): Bulgarian; Russian writes it before е, ё, ю, я only
 _BULGARIAN = re.compile("ъ(?=[бвгджзклмнпрстфхцчшщ])")
 # Bulgarian words Russian does not write ('икономика' for 'экономика', 'изследвания' for 'исследования',
@@ -282,7 +284,7 @@ def reference_language(title: str, text: str, words: str = "") -> Optional[str]:
     return None
 
 
-CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
+CYRILLIC_WORD = lazy(r"[\u0400-\u04ff]+")
 
 __all__ = ["ABBREVIATIONS", "CYRILLIC", "LATIN", "LATIN_LANGUAGES", "bcp47", "cyrillic_language",
            "from_abbreviation", "guess_language", "has_cyrillic", "identify_latin", "is_cyrillic",

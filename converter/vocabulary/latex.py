@@ -12,6 +12,7 @@ import re
 import unicodedata
 from typing import Callable, List, Set, Tuple
 
+from ..patterns import lazy
 from .latex_symbols import (
     ACCENTS,
     ASCII_COMMANDS,
@@ -32,11 +33,11 @@ from .latex_symbols import (
     UNITS,
 )
 
-_COMMAND = re.compile(r"\\([A-Za-z]+|.)")
+_COMMAND = lazy(r"\\([A-Za-z]+|.)")
 # Runs of characters that stand for themselves, copied in one step (in text and in math
 # mode): everything but what _Decoder.run treats specially.
-_PLAIN_TEXT = re.compile(r"[^\\{}$\-~`']+")
-_PLAIN_MATH = re.compile(r"[^\\{}$_^`' ]+")
+_PLAIN_TEXT = lazy(r"[^\\{}$\-~`']+")
+_PLAIN_MATH = lazy(r"[^\\{}$_^`' ]+")
 _SPECIALS = set("&%$#_{}")
 
 
@@ -267,7 +268,7 @@ def _chemistry(formula: str) -> str:
     return re.sub(r"(?<=[A-Za-z)\]])(\d+)", lambda m: "".join(SUBSCRIPTS[c] for c in m.group(1)), formula)
 
 
-_IFMMODE = re.compile(r"\\ifmmode\s*(.*?)\\else\s*(.*?)\\fi(?:\{\})?", re.S)
+_IFMMODE = lazy(r"\\ifmmode\s*(.*?)\\else\s*(.*?)\\fi(?:\{\})?", re.S)
 
 
 def text_mode(text: str) -> str:

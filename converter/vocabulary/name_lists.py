@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Dict, List
 
+from ..patterns import lazy
 from . import names as _names
 from .languages import is_cyrillic
 from .names import PARTICLES
@@ -32,7 +33,7 @@ def is_initials(token: str) -> bool:
 
 
 # Vancouver initials without dots: "JJ", "A", "JC" (only trusted after a family name)
-_BARE_INITIALS = re.compile(rf"^[{UP}]{{1,3}}$")
+_BARE_INITIALS = lazy(rf"^[{UP}]{{1,3}}$")
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # each word on a word boundary: 'Yu.A.' ends like 'u. a.' (German 'und andere') but is initials;
 # 'u. a.' in lower case only: 'Khan U. A.' is initials

@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from typing import Any, Dict
 
+from ..patterns import lazy
+
 UP = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄЎ"
 LOW = "a-zß-öø-ÿā-ſа-яёіїєў"
 # One printed initial: "A.", "Yu.", "Zh.", "J.-P.", "A.S." (several glued together)
-_INITIALS = re.compile(rf"^(?:[{UP}][{LOW}]{{0,2}}\.(?:-?[{UP}][{LOW}]{{0,2}}\.)*|[{UP}]\.?-[{UP}]\.?)$")
+_INITIALS = lazy(rf"^(?:[{UP}][{LOW}]{{0,2}}\.(?:-?[{UP}][{LOW}]{{0,2}}\.)*|[{UP}]\.?-[{UP}]\.?)$")
 # Lower-case words that join a family name ('van der Berg', 'de la Macorra')
 PARTICLES = {"van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "la",
              "le", "lo", "ten", "ter", "'t", "’t", "zu", "af", "al", "el", "bin", "ibn", "st.", "y", "d'"}
@@ -23,7 +25,7 @@ def is_initials(token: str) -> bool:
 # ---- the inverted form of exports: "Family, Given[, Suffix]" --------------------------------
 
 # "R.", "D.G.", "Yu.", "J.-P."
-_DOTTED_INITIALS = re.compile(r"(?:[^\W\d_]{1,2}\.\s?-?)+")
+_DOTTED_INITIALS = lazy(r"(?:[^\W\d_]{1,2}\.\s?-?)+")
 
 
 def split_inverted(value: str) -> Dict[str, str]:

@@ -9,7 +9,9 @@ import re
 from dataclasses import dataclass
 from typing import Callable, FrozenSet, List, Tuple
 
-TAG_RE = re.compile(
+from ..patterns import lazy
+
+TAG_RE = lazy(
     r'<(?P<close>/)?(?P<tag>i|b|sup|sub|span)'
     r'(?P<attr>\s+(?:class="nocase"|style="font-variant:\s*small-caps;?"))?\s*>', re.I)
 

@@ -10,16 +10,17 @@ import re
 import unicodedata
 from typing import List, Tuple
 
+from ..patterns import lazy
 from .languages import CYRILLIC as _CYRILLIC
 from .languages import LATIN as _LATIN
 
 # Cyrillic letters drawn exactly like Latin ones, and back.
 _CYR_TO_LAT = dict(zip("АВЕКМНОРСТХУаеорсухіјѕӏ", "ABEKMHOPCTXYaeopcyxijsl"))
 _LAT_TO_CYR = {v: k for k, v in _CYR_TO_LAT.items() if k not in "іјѕӏ"}
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_WORD = lazy(r"[^\W\d_]+", re.UNICODE)
 
-_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\r\n\f\v ]+")
-_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+_SPACES = lazy(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\r\n\f\v ]+")
+_INVISIBLE = lazy(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 
 

@@ -15,6 +15,7 @@ from ..mappings import Carried
 from ..mappings import bibtex as mapping
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
+from ..patterns import lazy
 from ..vocabulary.casing import sentence_case, stored_in_title_case
 from ..vocabulary.citekeys import KeyAssigner, assign_keys, own_key
 from ..vocabulary.dates import MONTH_ABBREVIATIONS, date_parts, to_edtf
@@ -24,8 +25,8 @@ from ..vocabulary.richtext import runs
 
 # every character str.splitlines() breaks at, followed by any whitespace (line breaks too, so
 # that each break of a run goes) and an '@' or '%'
-_AT_LINE_START = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029](?=\\s*[@%])")
-_FIELD_NAME = re.compile(r"[A-Za-z][\w\-:.+]*")  # what the reader accepts as a field name
+_AT_LINE_START = lazy("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029](?=\\s*[@%])")
+_FIELD_NAME = lazy(r"[A-Za-z][\w\-:.+]*")  # what the reader accepts as a field name
 
 
 class _Entry:

@@ -19,6 +19,7 @@ from ..errors import UsageError
 from ..forked import map_ranges
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
+from ..patterns import lazy
 from ..rendering import load_style, prepare, render
 from ..vocabulary.casing import lower_after_colon, sentence_case, stored_in_title_case
 from ..vocabulary.languages import has_cyrillic
@@ -26,7 +27,7 @@ from ..vocabulary.richtext import recase
 
 APA_STYLE = "citeconv-apa"
 GOST_STYLES = {"gost": "citeconv-gost-2018", "gost-2008": "citeconv-gost-2008"}
-_ORDINAL_EDITION_RE = re.compile(r"(\d+)(?:st|nd|rd|th|d)?\.?", re.IGNORECASE)
+_ORDINAL_EDITION_RE = lazy(r"(\d+)(?:st|nd|rd|th|d)?\.?", re.IGNORECASE)
 
 
 def _check(items: List[CSLItem], diags: Diagnostics) -> List[CSLItem]:

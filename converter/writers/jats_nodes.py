@@ -8,6 +8,7 @@ from typing import Any, Dict, List, Tuple
 from lxml import etree
 
 from ..mappings import jats as M
+from ..patterns import lazy
 from ..vocabulary.dates import first_date
 from ..vocabulary.names import particles
 from ..vocabulary.richtext import plain, runs
@@ -57,7 +58,7 @@ def rich_el(parent: etree._Element, tag: str, value: str, **attrs: Any) -> etree
     return node
 
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+CONTROL = lazy(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def clean(text: str) -> str:

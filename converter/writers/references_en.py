@@ -18,13 +18,14 @@ from typing import Any, List
 from ..errors import UsageError
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
+from ..patterns import lazy
 from ..rendering import load_style, prepare, render
 from ..rendering.names import initialize
 from ..rendering.romanize import DEFAULT_SCHEME, SCHEMES, romanize
 from ..vocabulary.languages import has_cyrillic
 
 STYLE = "references-en"
-_LANGUAGE_NOTE_RE = re.compile(r"^\(?\s*In (?:Russ|Ukr|Bel|Kaz|Bulg)\.", re.IGNORECASE)
+_LANGUAGE_NOTE_RE = lazy(r"^\(?\s*In (?:Russ|Ukr|Bel|Kaz|Bulg)\.", re.IGNORECASE)
 # the places English lists give in English (CSE/Vancouver practice of Russian journals)
 _PLACES = {"Москва": "Moscow", "М.": "Moscow", "Санкт-Петербург": "St. Petersburg", "СПб.": "St. Petersburg"}
 _NAME_VARIABLES = ("author", "editor", "translator", "container-author", "director", "contributor")

@@ -7,27 +7,27 @@ RIS has no tag for is reported, one warning per record, never dropped in silence
 """
 from __future__ import annotations
 
-import re
 from typing import Any, Callable, Dict, Iterator, List, Tuple
 
 from ..mappings import ris as table
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
+from ..patterns import lazy
 from ..vocabulary.dates import SEASONS, first_date
 from ..vocabulary.identifiers import strip_doi_prefix
 from ..vocabulary.names import join_inverted, split_inverted
 from ..vocabulary.richtext import has_markup, plain, runs
 
 EOL = "\r\n"
-_RANGE = re.compile(r"\s*([^\s,\-\u2013\u2014]+)\s*[-\u2013\u2014]+\s*([^\s,\-\u2013\u2014]+)\s*")
+_RANGE = lazy(r"\s*([^\s,\-\u2013\u2014]+)\s*[-\u2013\u2014]+\s*([^\s,\-\u2013\u2014]+)\s*")
 
 
 format_name = join_inverted  # RIS names: 'Family, Given[, Suffix]'
 
-_TAG = re.compile(r"[A-Z][A-Z0-9]")
+_TAG = lazy(r"[A-Z][A-Z0-9]")
 # The line ends of RIS readers (ours, Zotero's): CR alone is one, and would start a new line
 # (a forged tag line) in the middle of a value.
-_LINE_ENDS = re.compile("\r\n|[\r\n]")
+_LINE_ENDS = lazy("\r\n|[\r\n]")
 
 
 def tag_lines(tag: str, value: str) -> List[str]:

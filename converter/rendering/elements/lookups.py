@@ -19,6 +19,10 @@ from citeproc import model
 CSL = "{http://purl.org/net/xbiblio/csl}"
 _FORMATTING = (("font-style", "normal"), ("font-variant", "normal"), ("font-weight", "normal"),
                ("text-decoration", "none"), ("vertical-align", "baseline"))
+_FORMATTING_NAMES = frozenset(name for name, _ in _FORMATTING)
+_OPTIONS_PARENTS = (f"{CSL}citation", f"{CSL}bibliography")
+_CONDITIONALS = (f"{CSL}if", f"{CSL}else-if")
+_NAMES, _LOCALE = f"{CSL}names", f"{CSL}locale"
 # every option a cs:citation or cs:bibliography answers for cs:name and cs:names
 _INHERITED = tuple(sorted(set(model.CitationStylesElement._default_options)
                           | set(model.Citation._default_options)
@@ -94,7 +98,8 @@ _CONDITIONS = ("type", "variable", "is-numeric", "is-uncertain-date", "locator",
 
 def condition_tests(element: Any) -> Tuple[str, ...]:
     """The tests a cs:if or cs:else-if makes, in the order they are made."""
-    return tuple(test for test in _CONDITIONS if test in element.attrib)
+    attrib = element.attrib
+    return tuple(test for test in _CONDITIONS if test in attrib)
 
 
 def options_parent(element: Any, context: Any) -> Optional[Any]:
@@ -131,16 +136,18 @@ def _walk(element: Any, root: Any, style_root: Any, options_parent: Any, in_loca
     element._style_root = style_root
     element._options_parent = options_parent
     element._in_locale = in_locale
-    element._plain = all(element.get(name, default) == default for name, default in _FORMATTING)
+    # most elements set none of the formatting attributes: one set operation tells
+    element._plain = _FORMATTING_NAMES.isdisjoint(element.keys()) or all(
+        element.get(name, default) == default for name, default in _FORMATTING)
     element._xpaths = {}
-    element._kids = tuple(element.iterchildren())
+    kids = element._kids = tuple(element.iterchildren())
     tag = element.tag
-    if tag in (f"{CSL}citation", f"{CSL}bibliography"):
+    if tag in _OPTIONS_PARENTS:
         element._options = _options(element)
-    if tag == f"{CSL}names":
+    if tag == _NAMES:
         found = element.find("cs:substitute", element.nsmap)
         element._substitute = found if found is not None else False
-    if tag in (f"{CSL}if", f"{CSL}else-if"):
+    if tag in _CONDITIONALS:
         element._tests = condition_tests(element)
         element._match = element.get("match", "all")
         if "type" in element.attrib:
@@ -150,9 +157,9 @@ def _walk(element: Any, root: Any, style_root: Any, options_parent: Any, in_loca
             element._variables = tuple(v.replace("-", "_") for v in variables)
     if isinstance(element, model.Locale):
         element._terms, element._dates = _locale_tables(element)
-    below = element if tag in (f"{CSL}citation", f"{CSL}bibliography") else options_parent
-    inside = in_locale or tag == f"{CSL}locale"
-    for child in element.iterchildren():
+    below = element if tag in _OPTIONS_PARENTS else options_parent
+    inside = in_locale or tag == _LOCALE
+    for child in kids:
         _walk(child, root, style_root, below, inside, kept)
 
 

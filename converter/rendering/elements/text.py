@@ -1,13 +1,13 @@
 """cs:text, cs:number, cs:label, cs:date-part and cs:name-part."""
 from __future__ import annotations
 
-import re
 from html import unescape as html_unescape
 
 from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import String
 
+from ...patterns import lazy
 from ..items import TrackedReference
 from .mixins import AffixMixin, CasedMixin, MacroMixin, NumberEscapeMixin, PageRangeMixin, RecordsVariableMixin
 
@@ -15,7 +15,7 @@ from .mixins import AffixMixin, CasedMixin, MacroMixin, NumberEscapeMixin, PageR
 # ("NIH Publication No. 18-2424", APA Manual), not a range
 _NUMBER_VARIABLES = frozenset({"volume", "issue", "edition", "chapter-number",
                                "collection-number", "number-of-volumes", "number-of-pages"})
-_RANGE_RE = re.compile(r"^(\d+)\s*[-‐]\s*(\d+)$")
+_RANGE_RE = lazy(r"^(\d+)\s*[-‐]\s*(\d+)$")
 
 
 class Text(RecordsVariableMixin, CasedMixin, AffixMixin, MacroMixin, NumberEscapeMixin,
