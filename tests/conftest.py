@@ -9,6 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The property tests explore new random inputs on every run here, and each find becomes a fixed
+# @example; under CI (CI=true) they replay a fixed set, so that a landing does not hang on luck.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 # tools/ (training, corpus generation, conformance runners) is not installed: tests import it
