@@ -144,6 +144,15 @@ def test_a_name_printed_again_on_the_next_line_is_one_person():
     assert [a["family"] for a in item["author"]] == ["Lee", "Park", "Moss"]
 
 
+def test_a_byline_stacked_one_name_a_line():
+    page = ("Review\n\nCrop Yield Prediction with Deep Learning: A Review\n\nby\nAnn Lee\n*,\nBo Park\n,\n"
+            "Carl Moss\nand\nDee Ng\nSchool of Engineering, Testing University, Testville 3000, Australia\n"
+            "Remote Sens. 2022, 14(9), 1990; https://doi.org/10.3390/rs14091990\n")
+    item = read_page(page).records[0]
+    assert item["title"] == "Crop Yield Prediction with Deep Learning: A Review"
+    assert [a["family"] for a in item["author"]] == ["Lee", "Park", "Moss", "Ng"]
+
+
 def test_journal_names_lose_the_issue_printed_after_them():
     from converter.readers.page.issue import journal_name
 

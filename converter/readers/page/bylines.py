@@ -251,6 +251,42 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
     return people
 
 
+_BY_ALONE = re.compile(r"^\s*(?:by|авторы?|authors?)\s*:?\s*$", re.I)
+_SEPARATOR_LINE = re.compile(r"^\s*(?:[\d,*†‡§¶\s]+|,?\s*(?:and|&|и)\s*)$", re.I)
+_NAME_LINE = re.compile(r"^\s*[^\W\d_][^\W\d_'’.-]*\.?(?:[\s'’-]+[^\W\d_][^\W\d_'’.-]*\.?){1,4}\s*$")
+
+
+def join_stacked_bylines(lines: List[str]) -> List[str]:
+    """A byline printed one name a line, with its commas, marks and 'and' on lines of their own
+    under a lone 'by' (MDPI: 'by / Ann Lee / *, / Bo Park / and / Carl Moss'), put on the first
+    name's line as one byline; the other lines (the 'by' too) are left blank, so line numbers stay."""
+    out = list(lines)
+    for i, line in enumerate(lines[:-2]):
+        if not _BY_ALONE.match(line):
+            continue
+        parts: List[str] = []
+        names = separators = 0
+        j = i + 1
+        while j < len(lines) and j - i < 60:
+            text = lines[j].strip()
+            if _SEPARATOR_LINE.match(text) and text:
+                separators += 1
+                word = text.strip(" ,").lower() in ("and", "&", "и")
+                parts.append(f" {text.strip()} " if word else text.strip() + " ")
+            elif _NAME_LINE.match(text) and not text[:1].islower():
+                names += 1
+                parts.append(text)
+            else:
+                break
+            j += 1
+        if names >= 2 and separators >= 1:
+            out[i] = ""  # the lone 'by' would otherwise end a title wrapped onto it
+            out[i + 1] = re.sub(r"\s+", " ", "".join(parts)).strip(" ,")
+            for k in range(i + 2, j):
+                out[k] = ""
+    return out
+
+
 def parse_byline(text: str) -> List[Dict[str, str]] | None:
     """A comma- or 'and'-separated list of names; None if any piece is not a name."""
     marked = parse_byline_marked(text)
