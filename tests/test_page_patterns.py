@@ -153,6 +153,20 @@ def test_a_byline_stacked_one_name_a_line():
     assert [a["family"] for a in item["author"]] == ["Lee", "Park", "Moss", "Ng"]
 
 
+def test_an_author_named_in_both_scripts_is_one_person():
+    page = ("Научная статья\n\nМОДЕЛИРОВАНИЕ ОЦЕНКИ РИСКОВ БИЗНЕСА\n\nSIMULATION OF BUSINESS RISK EVALUATION\n\n"
+            "Третьяков Олег Владимирович, кандидат экономических наук, доцент кафедры экономики, "
+            "Пермский национальный исследовательский политехнический университет\n\n"
+            "Tretiakov Oleg Vladimirovich, Candidate of Economic Sciences, Head of the Department of Economics, "
+            "Perm National Research Polytechnic University\n\n"
+            "Аннотация. В статье проводится анализ подходов к оценке эффективности управления рисками.\n")
+    item = read_page(page).records[0]
+    assert [a["family"] for a in item["author"]] == ["Третьяков"]
+    twin = item["custom"]["authors"][0]["romanised"][0]
+    assert twin["literal"] == "Tretiakov Oleg Vladimirovich"  # kept, not lost
+    assert "Perm National" in twin["affiliation"]
+
+
 def test_journal_names_lose_the_issue_printed_after_them():
     from converter.readers.page.issue import journal_name
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
 from typing import Any, Dict, List, Tuple
 
 from ...vocabulary.credit import split_contributions
+from ...vocabulary.languages import is_cyrillic
 from .bylines import NAME_WORD, PATRONYMIC, full_name_parts, normal_case
 
 _ORCID = re.compile(r"\b(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\b")
@@ -92,6 +94,31 @@ def author_line(line: str) -> Dict[str, str] | None:
             r"университет|институт|академи|universit|institut|academy|e-?mail|orcid", rest, re.I)):
         return None
     return full_name_parts(words)
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode())
+
+
+def _romanised_twin(person: Dict[str, str], known: List[Dict[str, str]]) -> int | None:
+    """The known person whose Cyrillic name this Latin one romanises, or the other way round
+    ('Tretyakov Oleg' for 'Третьяков Олег'): the family names alike once romanised (any common
+    scheme: 'Tret'yakov', 'Tretiakov'), the given names' first letters the same."""
+    import iuliia  # only pages naming authors in two scripts need it
+
+    family, given = person.get("family", ""), person.get("given", "")
+    for i, other in enumerate(known):
+        o_family, o_given = other.get("family", ""), other.get("given", "")
+        if not family or not o_family or is_cyrillic(family) == is_cyrillic(o_family):
+            continue
+        (cyr_f, cyr_g), (lat_f, lat_g) = ((o_family, o_given), (family, given)) if is_cyrillic(o_family) \
+            else ((family, given), (o_family, o_given))
+        romanised = iuliia.WIKIPEDIA.translate(cyr_f)
+        alike = SequenceMatcher(None, _letters(romanised), _letters(lat_f)).ratio() >= 0.8
+        initials = _letters(iuliia.WIKIPEDIA.translate(cyr_g))[:1] == _letters(lat_g)[:1]
+        if alike and initials:
+            return i
+    return None
 
 
 def _full_name_person(full: str, known: List[Dict[str, str]]) -> Tuple[int | None, Dict[str, str]]:
@@ -223,6 +250,11 @@ def merge_people(byline: List[Dict[str, str]], about: List[Dict[str, Any]],
     problems: List[str] = []
     for info in about:
         idx, person = _full_name_person(info["literal"], names)
+        if idx is None:
+            same = _romanised_twin(person, names)
+            if same is not None:  # the English block about an author the Russian block named
+                extra[same].setdefault("romanised", []).append(info)
+                continue
         if idx is None:
             names.append(person)
             extra.append({"variants": []})
