@@ -11,7 +11,7 @@ import os
 from functools import lru_cache
 from typing import List, Sequence, Tuple
 
-from .features import Token, features, to_crfsuite, tokenize, with_first_pass
+from .features import Token, crf_items, tokenize, with_first_pass
 from .lexicon import Lexicon
 from .rules import Found
 
@@ -100,7 +100,7 @@ def tag(s: str, found: Found) -> Tuple[List[Token], List[str]] | None:
     tokens = tokenize(s)
     if not tokens:
         return tokens, []
-    xseq = to_crfsuite(features(s, tokens, rule_labels(tokens, found, s), _lexicon()))
+    xseq = crf_items(s, tokens, rule_labels(tokens, found, s), _lexicon())
     labels = tagger.tag(xseq)
     second = _second_tagger()
     if second is not None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import collections
 import re
-from typing import Counter, Dict, List, Sequence, Tuple
+from functools import lru_cache
+from typing import Counter, Dict, List, NamedTuple, Sequence, Tuple
 
 from ..vocabulary.names import is_initials
 from .lexicon import Lexicon, word_key
@@ -62,16 +63,26 @@ def tokenize(s: str) -> List[Token]:
     return out
 
 
+_UPPER = re.compile(r"[A-ZÀ-ÞА-ЯЁ]")
+_LOWER = re.compile(r"[a-zß-ÿа-яё]")
+_DIGIT = re.compile(r"\d")
+_REPEAT = re.compile(r"(.)\1+")
+_YEAR = re.compile(r"\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?[.,;:]?")
+_HAS_YEAR = re.compile(r"(?:1[5-9]\d\d|20\d\d)")
+_RANGE = re.compile(r"[A-Za-z]?\d+[A-Za-z]?\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LINK_START = re.compile(r"(?:https?://|www\.)")
+
+
 def _shape(w: str) -> str:
-    s = re.sub(r"[A-ZÀ-ÞА-ЯЁ]", "X", w)
-    s = re.sub(r"[a-zß-ÿа-яё]", "x", s)
-    s = re.sub(r"\d", "d", s)
-    return re.sub(r"(.)\1+", r"\1\1", s)[:8]
+    s = _DIGIT.sub("d", _LOWER.sub("x", _UPPER.sub("X", w)))
+    return _REPEAT.sub(lambda m: m.group(1) * 2, s)[:8]
 
 
 def _word_features(w: str) -> Dict[str, float | str]:
     core = w.strip(".,;:()[]\"'“”«»„‘’")
     low = core.lower()
+    lower_w = w.lower()
     f: Dict[str, float | str] = {
         "w": low[:20],
         "shape": _shape(w),
@@ -82,23 +93,23 @@ def _word_features(w: str) -> Dict[str, float | str]:
     }
     if is_initials(core + ".") or is_initials(w.rstrip(",;")):
         f["initials"] = 1.0
-    if re.fullmatch(r"\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?[.,;:]?", w):
+    if _YEAR.fullmatch(w):
         f["year"] = 1.0
-    elif re.search(r"(?:1[5-9]\d\d|20\d\d)", w):
+    elif _HAS_YEAR.search(w):
         f["has_year"] = 1.0
     if core.isdigit():
         f["digits"] = min(len(core), 5)
     elif any(c.isdigit() for c in core):
         f["hasdigit"] = 1.0
-    if re.fullmatch(r"[A-Za-z]?\d+[A-Za-z]?\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?", core):
+    if _RANGE.fullmatch(core):
         f["range"] = 1.0
     if core[:1].isupper():
         f["cap"] = 1.0
     if core.isupper() and len(core) > 1:
         f["allcaps"] = 1.0
-    if re.search(r"[\u0400-\u04ff]", core):
+    if _CYRILLIC.search(core):
         f["cyr"] = 1.0
-    if re.match(r"(?:https?://|www\.)", low) or low.startswith("doi:") or low.startswith("10."):
+    if _LINK_START.match(low) or low.startswith("doi:") or low.startswith("10."):
         f["link"] = 1.0
     if low in _JOURNAL:
         f["journal"] = 1.0
@@ -106,13 +117,13 @@ def _word_features(w: str) -> Dict[str, float | str]:
         f["publisher"] = 1.0
     if low in _PLACE:
         f["place"] = 1.0
-    if low in _EDITOR or w.lower() in _EDITOR:
+    if low in _EDITOR or lower_w in _EDITOR:
         f["editor"] = 1.0
-    if w.lower() in _VOLUME or low in _VOLUME:
+    if lower_w in _VOLUME or low in _VOLUME:
         f["vol"] = 1.0
-    if w.lower() in _ISSUE or low in _ISSUE:
+    if lower_w in _ISSUE or low in _ISSUE:
         f["iss"] = 1.0
-    if w.lower() in _PAGES or low in _PAGES:
+    if lower_w in _PAGES or low in _PAGES:
         f["pp"] = 1.0
     if low.strip("[].") in _GENRE or low in _GENRE:
         f["genre"] = 1.0
@@ -128,97 +139,149 @@ def sentence_end(w: str) -> bool:
     return w[-1] in ".?!" and not is_initials(w.rstrip(",;")) and len(w.strip(".")) > 1 or w == "//"
 
 
-def features(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None = None,
-             lexicon: Lexicon | None = None,
-             exclude: Counter[Tuple[str, int]] | None = None) -> List[Dict[str, float | str]]:
-    """One feature dict per token: the word, its neighbours, where it sits in the string.
+def _crfsuite_item(f: Dict[str, float | str], prefix: str = "") -> Dict[str, float]:
+    """crfsuite wants name -> weight; string values become 'name=value' with weight 1."""
+    return {f"{prefix}{k}={v}" if isinstance(v, str) else prefix + k: 1.0 if isinstance(v, str) else float(v)
+            for k, v in f.items()}
+
+
+_NEIGHBOUR_FLAGS = ("initials", "year", "journal", "publisher", "place", "editor", "vol", "iss", "pp",
+                    "cyr", "cap", "genre")
+_NEAR = (-2, -1, 1, 2)
+
+
+class _Word(NamedTuple):
+    """What a word contributes to every string it occurs in, worked out once per word: its own
+    features, in crfsuite's form too, and what it shows its neighbours."""
+    base: Dict[str, float | str]
+    item: Dict[str, float]
+    near: Tuple[Dict[str, float], ...]  # as the token at offset -2, -1, +1, +2 sees it
+    far: Tuple[str, str]  # its last character as seen from 3 tokens after and before
+    ends_sentence: bool
+    quotes: int  # opening minus closing typographic quotes
+    odd_quotes: bool  # an odd number of '"'
+    parens: int  # '(' minus ')'
+
+
+@lru_cache(maxsize=8192)
+def _word(w: str) -> _Word:
+    base = _word_features(w)
+    near = []
+    for off in _NEAR:
+        nb: Dict[str, float] = {f"{off}:w={base['w']}": 1.0, f"{off}:shape={base['shape']}": 1.0,
+                                f"{off}:end={base['end']}": 1.0}
+        for key in _NEIGHBOUR_FLAGS:
+            if key in base:
+                nb[f"{off}:{key}"] = 1.0
+        near.append(nb)
+    quotes = sum(w.count(q) for q in "“«„") - sum(w.count(q) for q in "”»")
+    return _Word(base, _crfsuite_item(base), tuple(near), (f"-3:end={base['end']}", f"3:end={base['end']}"),
+                 sentence_end(w), quotes, w.count('"') % 2 == 1, w.count("(") - w.count(")"))
+
+
+_POS = tuple(f"pos={k}" for k in range(10))
+_AREA = tuple(f"area={k}" for k in range(5))
+_RAREA = tuple(f"rarea={k}" for k in range(5))
+_APOS = {"1": "apos=1", "$": "apos=$", "m": "apos=m"}
+
+
+def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None = None,
+              lexicon: Lexicon | None = None,
+              exclude: Counter[Tuple[str, int]] | None = None) -> List[Dict[str, float]]:
+    """One crfsuite item (feature name -> weight) per token: the word, its neighbours, where it
+    sits in the string. String-valued features are named 'name=value' with weight 1.
 
     With a lexicon, also where the n-grams covering the token were seen (container, title,
     ...); ``exclude`` (training only) takes the string's own n-grams out of the counts."""
     words = [s[a:b] for a, b in tokens]
-    base = [_word_features(w) for w in words]
+    info = [_word(w) for w in words]
+    base = [x.base for x in info]
+    lex_items: List[Dict[str, float]] | None = None
     if lexicon is not None:
-        _add_lexicon(base, lexicon.token_classes([word_key(w) for w in words], exclude))
+        # the cached features are shared: a string's lexicon classes go into copies
+        base = [dict(f) for f in base]
+        lex_base: List[Dict[str, float | str]] = [{} for _ in words]
+        _add_lexicon(lex_base, lexicon.token_classes([word_key(w) for w in words], exclude))
+        for f, lex in zip(base, lex_base):
+            f.update(lex)
+        lex_items = [_crfsuite_item(lex) for lex in lex_base]
     n = len(words)
-    out: List[Dict[str, float | str]] = []
+    out: List[Dict[str, float]] = []
     areas = 0
-    total_areas = sum(1 for w in words if sentence_end(w))
-    seen_slash = seen_year = 0.0
+    total_areas = sum(1 for x in info if x.ends_sentence)
+    seen_slash = seen_year = False
     quote = paren = 0
-    area_of, area_feats = _areas(words, base, rule_labels)
-    next_ruled, prev_ruled = _nearest_ruled(rule_labels or [""] * n)
+    area_of, area_feats = _areas(words, base, rule_labels, [x.ends_sentence for x in info])
+    area_items = [_crfsuite_item(f) for f in area_feats]
+    labels = rule_labels or [""] * n
+    next_ruled, prev_ruled = _nearest_ruled(labels)
     for i, w in enumerate(words):
-        f: Dict[str, float | str] = dict(base[i])
-        f.update(area_feats[area_of[i]])
+        x = info[i]
+        item = dict(x.item)
+        if lex_items is not None:
+            item.update(lex_items[i])
+        item.update(area_items[area_of[i]])
         first_in_area = i == 0 or area_of[i - 1] != area_of[i]
         last_in_area = i == n - 1 or area_of[i + 1] != area_of[i]
-        f["apos"] = "1" if first_in_area else ("$" if last_in_area else "m")
-        f["pos"] = f"{min(9, i * 10 // max(n, 1))}"
-        f["area"] = str(min(areas, 4))
-        f["rarea"] = str(min(total_areas - areas, 4))
+        item["apos=1" if first_in_area else ("apos=$" if last_in_area else "apos=m")] = 1.0
+        item[_POS[min(9, i * 10 // max(n, 1))]] = 1.0
+        item[_AREA[min(areas, 4)]] = 1.0
+        item[_RAREA[min(total_areas - areas, 4)]] = 1.0
         if quote:
-            f["inquote"] = 1.0
+            item["inquote"] = 1.0
         if paren:
-            f["inparen"] = 1.0
-        quote += sum(w.count(q) for q in "“«„") - sum(w.count(q) for q in "”»")
-        quote = max(0, min(quote, 1))
-        if w.count('"') % 2:
+            item["inparen"] = 1.0
+        quote = max(0, min(quote + x.quotes, 1))
+        if x.odd_quotes:
             quote = 1 - quote
-        paren = max(0, paren + w.count("(") - w.count(")"))
+        paren = max(0, paren + x.parens)
         if i > 0 and words[i - 1][-1] in ".?!" and w[:1].isupper():
-            f["newsentence"] = 1.0
-        if i > 0 and words[i - 1][-1] == "," :
-            f["aftercomma"] = 1.0
+            item["newsentence"] = 1.0
+        if i > 0 and words[i - 1][-1] == ",":
+            item["aftercomma"] = 1.0
         if i == 0:
-            f["first"] = 1.0
+            item["first"] = 1.0
         if i == n - 1:
-            f["last"] = 1.0
+            item["last"] = 1.0
         if seen_slash:
-            f["after//"] = 1.0
+            item["after//"] = 1.0
         if seen_year:
-            f["afteryear"] = 1.0
+            item["afteryear"] = 1.0
         if rule_labels is not None:
-            if rule_labels[i]:
-                f["rule"] = rule_labels[i]
+            if labels[i]:
+                item[f"rule={labels[i]}"] = 1.0
             # what the rules found next and last: the words just before a number cluster
             # are usually the container, the words after a date the title (APA)
             nxt = next_ruled[i]
             if nxt is not None:
-                f["next_rule"] = f"{rule_labels[nxt]}:{min(nxt - i, 4)}"
+                item[f"next_rule={labels[nxt]}:{min(nxt - i, 4)}"] = 1.0
             prv = prev_ruled[i]
             if prv is not None:
-                f["prev_rule"] = f"{rule_labels[prv]}:{min(i - prv, 4)}"
-        for off in (-2, -1, 1, 2):
+                item[f"prev_rule={labels[prv]}:{min(i - prv, 4)}"] = 1.0
+        for k, off in enumerate(_NEAR):
             j = i + off
             if 0 <= j < n:
-                nb = base[j]
-                f[f"{off}:w"] = nb["w"]
-                f[f"{off}:shape"] = nb["shape"]
-                f[f"{off}:end"] = nb["end"]
-                for key in ("initials", "year", "journal", "publisher", "place", "editor", "vol",
-                            "iss", "pp", "cyr", "cap", "genre"):
-                    if key in nb:
-                        f[f"{off}:{key}"] = 1.0
-                if "lex" in nb and off in (-1, 1):
-                    f[f"{off}:lex"] = nb["lex"]
+                item.update(info[j].near[k])
+                if lex_items is not None and off in (-1, 1) and "lex" in base[j]:
+                    item[f"{off}:lex={base[j]['lex']}"] = 1.0
             else:
-                f[f"{off}:none"] = 1.0
+                item[f"{off}:none"] = 1.0
         # word pairs: 'in press', 'et al.', 'Phys. Rev.' decide more than either word alone
         if i > 0:
-            f["bi-1"] = f"{base[i - 1]['w']}|{base[i]['w']}"
+            item[f"bi-1={base[i - 1]['w']}|{base[i]['w']}"] = 1.0
         if i < n - 1:
-            f["bi+1"] = f"{base[i]['w']}|{base[i + 1]['w']}"
-        for off in (-3, 3):
-            j = i + off
-            if 0 <= j < n:
-                f[f"{off}:end"] = base[j]["end"]
-        out.append(f)
-        if sentence_end(w):
+            item[f"bi+1={base[i]['w']}|{base[i + 1]['w']}"] = 1.0
+        if i >= 3:
+            item[info[i - 3].far[0]] = 1.0
+        if i + 3 < n:
+            item[info[i + 3].far[1]] = 1.0
+        out.append(item)
+        if x.ends_sentence:
             areas += 1
         if w == "//":
-            seen_slash = 1.0
+            seen_slash = True
         if "year" in base[i]:
-            seen_year = 1.0
+            seen_year = True
     return out
 
 
@@ -253,8 +316,12 @@ def _add_lexicon(base: List[Dict[str, float | str]], classes: Sequence[Dict[int,
 _AREA_OPENERS = {"in:", "in", "в:", "//", "eds.", "ed.", "(eds.)", "(ed.)", "hrsg.", "под"}
 
 
-def area_bounds(words: Sequence[str]) -> Tuple[List[int], List[Tuple[int, int]]]:
-    """The area index of each token and the (start, end) token range of each area."""
+def area_bounds(words: Sequence[str], ends: Sequence[bool] | None = None
+                ) -> Tuple[List[int], List[Tuple[int, int]]]:
+    """The area index of each token and the (start, end) token range of each area (``ends``:
+    ``sentence_end`` of each word, when the caller has it)."""
+    if ends is None:
+        ends = [sentence_end(w) for w in words]
     area_of: List[int] = []
     bounds: List[Tuple[int, int]] = []
     start = 0
@@ -263,7 +330,7 @@ def area_bounds(words: Sequence[str]) -> Tuple[List[int], List[Tuple[int, int]]]
             bounds.append((start, i))
             start = i
         area_of.append(len(bounds))
-        if sentence_end(w):
+        if ends[i]:
             bounds.append((start, i + 1))
             start = i + 1
     if start < len(words):
@@ -272,13 +339,14 @@ def area_bounds(words: Sequence[str]) -> Tuple[List[int], List[Tuple[int, int]]]
 
 
 def _areas(words: Sequence[str], base: Sequence[Dict[str, float | str]],
-           rule_labels: Sequence[str] | None) -> Tuple[List[int], List[Dict[str, float | str]]]:
+           rule_labels: Sequence[str] | None, ends: Sequence[bool]
+           ) -> Tuple[List[int], List[Dict[str, float | str]]]:
     """Split the tokens into areas (sentences, '//' parts) and describe each area as a whole.
 
     Whether a span is a title or a container is rarely visible in a window of five words;
     it shows in the whole area: its length, abbreviations ('Phys. Rev.'), journal or
     publisher words, and what follows it (a number cluster follows a journal name)."""
-    area_of, bounds = area_bounds(words)
+    area_of, bounds = area_bounds(words, ends)
     feats: List[Dict[str, float | str]] = []
     for k, (a, b) in enumerate(bounds):
         toks = words[a:b]
@@ -367,19 +435,4 @@ def with_first_pass(xseq: List[Dict[str, float]], words: Sequence[str],
     return out
 
 
-def to_crfsuite(feats: List[Dict[str, float | str]]) -> List[Dict[str, float]]:
-    """crfsuite wants name -> weight; string values become 'name=value' with weight 1."""
-    out = []
-    for f in feats:
-        item: Dict[str, float] = {}
-        for k, v in f.items():
-            if isinstance(v, str):
-                item[f"{k}={v}"] = 1.0
-            else:
-                item[k] = float(v)
-        out.append(item)
-    return out
-
-
-__all__ = ["Token", "area_bounds", "features", "first_pass_features", "sentence_end", "to_crfsuite", "tokenize",
-           "with_first_pass"]
+__all__ = ["Token", "area_bounds", "crf_items", "first_pass_features", "sentence_end", "tokenize", "with_first_pass"]
