@@ -117,8 +117,9 @@ def segment(s: str, found: Found) -> List[Tuple[str, str]] | None:
     # an access date or a language statement the rules read is never a name, a title or a
     # publisher, whatever the model made of its words ('г.' of '(дата обращения: 10 мая 2025 г.)')
     statements = [(a, b) for a, b, rule in found.spans if rule in ("accessed", "note")]
-    labels = ["other" if label in _WORK_LABELS and _inside(s, token, statements) else label
-              for token, label in zip(tokens, labels)]
+    if statements:
+        labels = ["other" if label in _WORK_LABELS and _inside(s, token, statements) else label
+                  for token, label in zip(tokens, labels)]
     out: List[Tuple[str, str]] = []
     start = 0
     for i in range(1, len(tokens) + 1):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import collections
 import re
 from functools import lru_cache
-from typing import Counter, Dict, List, NamedTuple, Sequence, Tuple
+from typing import Counter, Dict, List, Mapping, NamedTuple, Sequence, Tuple
 
 from ..vocabulary.names import is_initials
 from .lexicon import Lexicon, word_key
@@ -139,10 +139,15 @@ def sentence_end(w: str) -> bool:
     return w[-1] in ".?!" and not is_initials(w.rstrip(",;")) and len(w.strip(".")) > 1 or w == "//"
 
 
-def _crfsuite_item(f: Dict[str, float | str], prefix: str = "") -> Dict[str, float]:
-    """crfsuite wants name -> weight; string values become 'name=value' with weight 1."""
-    return {f"{prefix}{k}={v}" if isinstance(v, str) else prefix + k: 1.0 if isinstance(v, str) else float(v)
-            for k, v in f.items()}
+# A crfsuite item: the names of a token's features, each with weight 1, or a dict name -> weight
+# when a weight differs (a digit count); string-valued features are named 'name=value'.
+# crfsuite ignores names its model does not know, and reads a list faster than a dict.
+Item = List[str] | Dict[str, float]
+
+
+def _names(f: Mapping[str, float | str], prefix: str = "") -> List[str]:
+    """Feature names of a feature dict whose numeric weights are all 1 (or are kept apart)."""
+    return [f"{prefix}{k}={v}" if isinstance(v, str) else prefix + k for k, v in f.items()]
 
 
 _NEIGHBOUR_FLAGS = ("initials", "year", "journal", "publisher", "place", "editor", "vol", "iss", "pp",
@@ -152,10 +157,11 @@ _NEAR = (-2, -1, 1, 2)
 
 class _Word(NamedTuple):
     """What a word contributes to every string it occurs in, worked out once per word: its own
-    features, in crfsuite's form too, and what it shows its neighbours."""
+    features, and what it shows its neighbours."""
     base: Dict[str, float | str]
-    item: Dict[str, float]
-    near: Tuple[Dict[str, float], ...]  # as the token at offset -2, -1, +1, +2 sees it
+    names: List[str]  # its own features' names
+    digits: float  # the weight of 'digits' (a digit count) when it is not 1, else 0
+    near: Tuple[List[str], ...]  # as the token at offset -2, -1, +1, +2 sees it
     far: Tuple[str, str]  # its last character as seen from 3 tokens after and before
     ends_sentence: bool
     quotes: int  # opening minus closing typographic quotes
@@ -163,40 +169,40 @@ class _Word(NamedTuple):
     parens: int  # '(' minus ')'
 
 
+# the names a word's flags take as a neighbour's: '-1:initials', '2:journal', ...
+_NEAR_PREFIX = tuple(f"{off}:" for off in _NEAR)
+_NEAR_FLAGS = tuple({key: pre + key for key in _NEIGHBOUR_FLAGS} for pre in _NEAR_PREFIX)
+
+
 @lru_cache(maxsize=8192)
 def _word(w: str) -> _Word:
     base = _word_features(w)
-    near = []
-    for off in _NEAR:
-        nb: Dict[str, float] = {f"{off}:w={base['w']}": 1.0, f"{off}:shape={base['shape']}": 1.0,
-                                f"{off}:end={base['end']}": 1.0}
-        for key in _NEIGHBOUR_FLAGS:
-            if key in base:
-                nb[f"{off}:{key}"] = 1.0
-        near.append(nb)
-    quotes = sum(w.count(q) for q in "“«„") - sum(w.count(q) for q in "”»")
-    return _Word(base, _crfsuite_item(base), tuple(near), (f"-3:end={base['end']}", f"3:end={base['end']}"),
+    shown = (f"w={base['w']}", f"shape={base['shape']}", f"end={base['end']}")
+    flags = [key for key in _NEIGHBOUR_FLAGS if key in base]
+    near = tuple([pre + shown[0], pre + shown[1], pre + shown[2]] + [names[key] for key in flags]
+                 for pre, names in zip(_NEAR_PREFIX, _NEAR_FLAGS))
+    quotes = w.count("“") + w.count("«") + w.count("„") - w.count("”") - w.count("»")
+    digits = float(base.get("digits", 1))
+    return _Word(base, _names(base), digits if digits != 1 else 0.0, near, ("-3:" + shown[2], "3:" + shown[2]),
                  sentence_end(w), quotes, w.count('"') % 2 == 1, w.count("(") - w.count(")"))
 
 
 _POS = tuple(f"pos={k}" for k in range(10))
 _AREA = tuple(f"area={k}" for k in range(5))
 _RAREA = tuple(f"rarea={k}" for k in range(5))
-_APOS = {"1": "apos=1", "$": "apos=$", "m": "apos=m"}
 
 
 def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None = None,
               lexicon: Lexicon | None = None,
-              exclude: Counter[Tuple[str, int]] | None = None) -> List[Dict[str, float]]:
-    """One crfsuite item (feature name -> weight) per token: the word, its neighbours, where it
-    sits in the string. String-valued features are named 'name=value' with weight 1.
+              exclude: Counter[Tuple[str, int]] | None = None) -> List[Item]:
+    """One crfsuite item per token: the word, its neighbours, where it sits in the string.
 
     With a lexicon, also where the n-grams covering the token were seen (container, title,
     ...); ``exclude`` (training only) takes the string's own n-grams out of the counts."""
     words = [s[a:b] for a, b in tokens]
     info = [_word(w) for w in words]
     base = [x.base for x in info]
-    lex_items: List[Dict[str, float]] | None = None
+    lex_names: List[List[str]] | None = None
     if lexicon is not None:
         # the cached features are shared: a string's lexicon classes go into copies
         base = [dict(f) for f in base]
@@ -204,78 +210,81 @@ def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None
         _add_lexicon(lex_base, lexicon.token_classes([word_key(w) for w in words], exclude))
         for f, lex in zip(base, lex_base):
             f.update(lex)
-        lex_items = [_crfsuite_item(lex) for lex in lex_base]
+        lex_names = [_names(lex) for lex in lex_base]
     n = len(words)
-    out: List[Dict[str, float]] = []
+    out: List[Item] = []
     areas = 0
     total_areas = sum(1 for x in info if x.ends_sentence)
     seen_slash = seen_year = False
     quote = paren = 0
     area_of, area_feats = _areas(words, base, rule_labels, [x.ends_sentence for x in info])
-    area_items = [_crfsuite_item(f) for f in area_feats]
+    area_names = [_names(f) for f in area_feats]
     labels = rule_labels or [""] * n
     next_ruled, prev_ruled = _nearest_ruled(labels)
     for i, w in enumerate(words):
         x = info[i]
-        item = dict(x.item)
-        if lex_items is not None:
-            item.update(lex_items[i])
-        item.update(area_items[area_of[i]])
+        item = x.names + area_names[area_of[i]] if lex_names is None else x.names + lex_names[i] + area_names[area_of[i]]
+        add = item.append
         first_in_area = i == 0 or area_of[i - 1] != area_of[i]
         last_in_area = i == n - 1 or area_of[i + 1] != area_of[i]
-        item["apos=1" if first_in_area else ("apos=$" if last_in_area else "apos=m")] = 1.0
-        item[_POS[min(9, i * 10 // max(n, 1))]] = 1.0
-        item[_AREA[min(areas, 4)]] = 1.0
-        item[_RAREA[min(total_areas - areas, 4)]] = 1.0
+        add("apos=1" if first_in_area else ("apos=$" if last_in_area else "apos=m"))
+        add(_POS[min(9, i * 10 // max(n, 1))])
+        add(_AREA[min(areas, 4)])
+        add(_RAREA[min(total_areas - areas, 4)])
         if quote:
-            item["inquote"] = 1.0
+            add("inquote")
         if paren:
-            item["inparen"] = 1.0
+            add("inparen")
         quote = max(0, min(quote + x.quotes, 1))
         if x.odd_quotes:
             quote = 1 - quote
         paren = max(0, paren + x.parens)
         if i > 0 and words[i - 1][-1] in ".?!" and w[:1].isupper():
-            item["newsentence"] = 1.0
+            add("newsentence")
         if i > 0 and words[i - 1][-1] == ",":
-            item["aftercomma"] = 1.0
+            add("aftercomma")
         if i == 0:
-            item["first"] = 1.0
+            add("first")
         if i == n - 1:
-            item["last"] = 1.0
+            add("last")
         if seen_slash:
-            item["after//"] = 1.0
+            add("after//")
         if seen_year:
-            item["afteryear"] = 1.0
+            add("afteryear")
         if rule_labels is not None:
             if labels[i]:
-                item[f"rule={labels[i]}"] = 1.0
+                add(f"rule={labels[i]}")
             # what the rules found next and last: the words just before a number cluster
             # are usually the container, the words after a date the title (APA)
             nxt = next_ruled[i]
             if nxt is not None:
-                item[f"next_rule={labels[nxt]}:{min(nxt - i, 4)}"] = 1.0
+                add(f"next_rule={labels[nxt]}:{min(nxt - i, 4)}")
             prv = prev_ruled[i]
             if prv is not None:
-                item[f"prev_rule={labels[prv]}:{min(i - prv, 4)}"] = 1.0
+                add(f"prev_rule={labels[prv]}:{min(i - prv, 4)}")
         for k, off in enumerate(_NEAR):
             j = i + off
             if 0 <= j < n:
-                item.update(info[j].near[k])
-                if lex_items is not None and off in (-1, 1) and "lex" in base[j]:
-                    item[f"{off}:lex={base[j]['lex']}"] = 1.0
+                item.extend(info[j].near[k])
+                if lex_names is not None and off in (-1, 1) and "lex" in base[j]:
+                    add(f"{off}:lex={base[j]['lex']}")
             else:
-                item[f"{off}:none"] = 1.0
+                add(f"{off}:none")
         # word pairs: 'in press', 'et al.', 'Phys. Rev.' decide more than either word alone
         if i > 0:
-            item[f"bi-1={base[i - 1]['w']}|{base[i]['w']}"] = 1.0
+            add(f"bi-1={base[i - 1]['w']}|{base[i]['w']}")
         if i < n - 1:
-            item[f"bi+1={base[i]['w']}|{base[i + 1]['w']}"] = 1.0
+            add(f"bi+1={base[i]['w']}|{base[i + 1]['w']}")
         if i >= 3:
-            item[info[i - 3].far[0]] = 1.0
+            add(info[i - 3].far[0])
         if i + 3 < n:
-            item[info[i + 3].far[1]] = 1.0
-        out.append(item)
+            add(info[i + 3].far[1])
+        if x.digits:
+            weighted = dict.fromkeys(item, 1.0)
+            weighted["digits"] = x.digits
+            out.append(weighted)
+        else:
+            out.append(item)
         if x.ends_sentence:
             areas += 1
         if w == "//":
@@ -423,16 +432,15 @@ def first_pass_features(words: Sequence[str], labels: Sequence[str]) -> List[Dic
     return out
 
 
-def with_first_pass(xseq: List[Dict[str, float]], words: Sequence[str],
-                    labels: Sequence[str]) -> List[Dict[str, float]]:
+def with_first_pass(xseq: List[Item], words: Sequence[str], labels: Sequence[str]) -> List[Item]:
     """The crfsuite items of ``xseq`` plus the first-pass features of ``labels``."""
-    out = []
+    out: List[Item] = []
     for x, fp in zip(xseq, first_pass_features(words, labels)):
-        item = dict(x)
-        for k, v in fp.items():
-            item[f"{k}={v}"] = 1.0
-        out.append(item)
+        if isinstance(x, dict):
+            out.append({**x, **dict.fromkeys(_names(fp), 1.0)})
+        else:
+            out.append(x + _names(fp))
     return out
 
 
-__all__ = ["Token", "area_bounds", "crf_items", "first_pass_features", "sentence_end", "tokenize", "with_first_pass"]
+__all__ = ["Item", "Token", "area_bounds", "crf_items", "first_pass_features", "sentence_end", "tokenize", "with_first_pass"]
