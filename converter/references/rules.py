@@ -101,13 +101,15 @@ def _add_date(found: Found, key: str, parts: List[int]) -> None:
 
 def find_identifiers(s: str, found: Found) -> None:
     """DOI, URL (minus tracking parameters), access date, '(In Russ.)' notes."""
-    for m in _DOI_RE.finditer(s):
+    # the full patterns try their optional prefix at every position: look for what they cannot
+    # match without first ('10.' of a DOI, the scheme or 'www.' of a URL)
+    for m in _DOI_RE.finditer(s) if "10." in s else ():
         doi = clean_doi(m.group(0))
         if doi and "DOI" not in found.fields:
             found.fields["DOI"] = doi
             end = m.start() + m.group(0).find(doi) + len(doi) if doi in m.group(0) else m.end()
             found.take(m.start(), end, "doi")
-    for m in _URL_RE.finditer(s):
+    for m in _URL_RE.finditer(s) if _URL_ONLY.search(s) else ():
         if found.covered(m.start(), m.end()):
             continue
         url_m = _URL_ONLY.search(m.group(0))
