@@ -53,18 +53,29 @@ _MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|янв
 def tokenize(s: str) -> List[Token]:
     out: List[Token] = []
     for m in _WORD.finditer(s):
-        a, word = m.start(), m.group(0)
-        cuts = [c.start() for c in _CUT.finditer(word)] if len(word) > 3 and not _LINK.match(word) else []
-        prev = 0
-        for c in cuts + [len(word)]:
-            if c > prev:
-                out.append((a + prev, a + c))
-            prev = c
+        a = m.start()
+        out.extend([(a + start, a + end) for start, end in _pieces(m.group(0))])
     return out
 
 
-_UPPER = re.compile(r"[A-ZÀ-ÞА-ЯЁ]")
-_LOWER = re.compile(r"[a-zß-ÿа-яё]")
+@lru_cache(maxsize=8192)
+def _pieces(word: str) -> Tuple[Token, ...]:
+    """The tokens of one whitespace-separated word, as offsets in it."""
+    cuts = [c.start() for c in _CUT.finditer(word)] if len(word) > 3 and not _LINK.match(word) else []
+    out = []
+    prev = 0
+    for c in cuts + [len(word)]:
+        if c > prev:
+            out.append((prev, c))
+        prev = c
+    return tuple(out)
+
+
+# a word's shape: capitals X, small letters x, digits d ([A-ZÀ-ÞА-ЯЁ], [a-zß-ÿа-яё] and \d of a
+# regular expression; one table for the letters and ASCII digits, the pattern for other digits)
+_SHAPE = {c: "X" for r in ((0x41, 0x5A), (0xC0, 0xDE), (0x410, 0x42F), (0x401, 0x401)) for c in range(r[0], r[1] + 1)}
+_SHAPE.update({c: "x" for r in ((0x61, 0x7A), (0xDF, 0xFF), (0x430, 0x44F), (0x451, 0x451)) for c in range(r[0], r[1] + 1)})
+_SHAPE.update({c: "d" for c in range(0x30, 0x3A)})
 _DIGIT = re.compile(r"\d")
 _REPEAT = re.compile(r"(.)\1+")
 _YEAR = re.compile(r"\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?[.,;:]?")
@@ -75,7 +86,9 @@ _LINK_START = re.compile(r"(?:https?://|www\.)")
 
 
 def _shape(w: str) -> str:
-    s = _DIGIT.sub("d", _LOWER.sub("x", _UPPER.sub("X", w)))
+    s = w.translate(_SHAPE)
+    if not s.isascii():
+        s = _DIGIT.sub("d", s)
     return _REPEAT.sub(lambda m: m.group(1) * 2, s)[:8]
 
 
@@ -99,7 +112,7 @@ def _word_features(w: str) -> Dict[str, float | str]:
         f["has_year"] = 1.0
     if core.isdigit():
         f["digits"] = min(len(core), 5)
-    elif any(c.isdigit() for c in core):
+    elif not core.isalpha() and any(c.isdigit() for c in core):
         f["hasdigit"] = 1.0
     if _RANGE.fullmatch(core):
         f["range"] = 1.0
@@ -150,6 +163,7 @@ def _names(f: Mapping[str, float | str], prefix: str = "") -> List[str]:
     return [f"{prefix}{k}={v}" if isinstance(v, str) else prefix + k for k, v in f.items()]
 
 
+_AREA_KEYS = tuple((key, f"a_{key}") for key in ("journal", "publisher", "place", "genre", "year", "editor"))
 _NEIGHBOUR_FLAGS = ("initials", "year", "journal", "publisher", "place", "editor", "vol", "iss", "pp",
                     "cyr", "cap", "genre")
 _NEAR = (-2, -1, 1, 2)
@@ -164,27 +178,32 @@ class _Word(NamedTuple):
     near: Tuple[List[str], ...]  # as the token at offset -2, -1, +1, +2 sees it
     far: Tuple[str, str]  # its last character as seen from 3 tokens after and before
     ends_sentence: bool
+    abbreviation: bool  # 'Phys.', 'Rev.': capitalised, up to 6 letters and a full stop, not an initial
+    dotted_initials: bool
+    area_keys: Tuple[str, ...]  # the names 'a_journal', 'a_year', ... it gives its area
     quotes: int  # opening minus closing typographic quotes
     odd_quotes: bool  # an odd number of '"'
     parens: int  # '(' minus ')'
 
 
-# the names a word's flags take as a neighbour's: '-1:initials', '2:journal', ...
+# a neighbour's names: '-1:w=...', '2:journal', ...
 _NEAR_PREFIX = tuple(f"{off}:" for off in _NEAR)
-_NEAR_FLAGS = tuple({key: pre + key for key in _NEIGHBOUR_FLAGS} for pre in _NEAR_PREFIX)
 
 
 @lru_cache(maxsize=8192)
 def _word(w: str) -> _Word:
     base = _word_features(w)
-    shown = (f"w={base['w']}", f"shape={base['shape']}", f"end={base['end']}")
-    flags = [key for key in _NEIGHBOUR_FLAGS if key in base]
-    near = tuple([pre + shown[0], pre + shown[1], pre + shown[2]] + [names[key] for key in flags]
-                 for pre, names in zip(_NEAR_PREFIX, _NEAR_FLAGS))
+    shown = ["w=" + str(base["w"]), "shape=" + str(base["shape"]), "end=" + str(base["end"])]
+    shown += [key for key in _NEIGHBOUR_FLAGS if key in base]
+    near = tuple([[pre + name for name in shown] for pre in _NEAR_PREFIX])
     quotes = w.count("“") + w.count("«") + w.count("„") - w.count("”") - w.count("»")
     digits = float(base.get("digits", 1))
+    abbreviation = w.endswith(".") and 1 < len(w.strip(".,")) <= 6 and w[:1].isupper() and not is_initials(w)
+    dotted_initials = "." in w and is_initials(w.rstrip(",;:"))
+    area_keys = tuple(name for key, name in _AREA_KEYS if key in base)
     return _Word(base, _names(base), digits if digits != 1 else 0.0, near, ("-3:" + shown[2], "3:" + shown[2]),
-                 sentence_end(w), quotes, w.count('"') % 2 == 1, w.count("(") - w.count(")"))
+                 sentence_end(w), abbreviation, dotted_initials, area_keys, quotes, w.count('"') % 2 == 1,
+                 w.count("(") - w.count(")"))
 
 
 _POS = tuple(f"pos={k}" for k in range(10))
@@ -217,10 +236,12 @@ def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None
     total_areas = sum(1 for x in info if x.ends_sentence)
     seen_slash = seen_year = False
     quote = paren = 0
-    area_of, area_feats = _areas(words, base, rule_labels, [x.ends_sentence for x in info])
+    area_of, area_feats = _areas(words, base, rule_labels, info, lex_names is not None)
     area_names = [_names(f) for f in area_feats]
     labels = rule_labels or [""] * n
     next_ruled, prev_ruled = _nearest_ruled(labels)
+    keys = [str(f["w"]) for f in base]
+    pairs = [f"{keys[i]}|{keys[i + 1]}" for i in range(n - 1)]
     for i, w in enumerate(words):
         x = info[i]
         item = x.names + area_names[area_of[i]] if lex_names is None else x.names + lex_names[i] + area_names[area_of[i]]
@@ -228,7 +249,7 @@ def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None
         first_in_area = i == 0 or area_of[i - 1] != area_of[i]
         last_in_area = i == n - 1 or area_of[i + 1] != area_of[i]
         add("apos=1" if first_in_area else ("apos=$" if last_in_area else "apos=m"))
-        add(_POS[min(9, i * 10 // max(n, 1))])
+        add(_POS[min(9, i * 10 // n)])
         add(_AREA[min(areas, 4)])
         add(_RAREA[min(total_areas - areas, 4)])
         if quote:
@@ -239,11 +260,13 @@ def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None
         if x.odd_quotes:
             quote = 1 - quote
         paren = max(0, paren + x.parens)
-        if i > 0 and words[i - 1][-1] in ".?!" and w[:1].isupper():
-            add("newsentence")
-        if i > 0 and words[i - 1][-1] == ",":
-            add("aftercomma")
-        if i == 0:
+        if i > 0:
+            before = words[i - 1][-1]
+            if before in ".?!" and w[:1].isupper():
+                add("newsentence")
+            if before == ",":
+                add("aftercomma")
+        else:
             add("first")
         if i == n - 1:
             add("last")
@@ -262,19 +285,32 @@ def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None
             prv = prev_ruled[i]
             if prv is not None:
                 add(f"prev_rule={labels[prv]}:{min(i - prv, 4)}")
-        for k, off in enumerate(_NEAR):
-            j = i + off
-            if 0 <= j < n:
-                item.extend(info[j].near[k])
-                if lex_names is not None and off in (-1, 1) and "lex" in base[j]:
-                    add(f"{off}:lex={base[j]['lex']}")
-            else:
-                add(f"{off}:none")
+        # the neighbours at -2, -1, +1, +2 (a lexicon class for the nearest two)
+        if i >= 2:
+            item.extend(info[i - 2].near[0])
+        else:
+            add("-2:none")
+        if i >= 1:
+            item.extend(info[i - 1].near[1])
+            if lex_names is not None and "lex" in base[i - 1]:
+                add(f"-1:lex={base[i - 1]['lex']}")
+        else:
+            add("-1:none")
+        if i + 1 < n:
+            item.extend(info[i + 1].near[2])
+            if lex_names is not None and "lex" in base[i + 1]:
+                add(f"1:lex={base[i + 1]['lex']}")
+        else:
+            add("1:none")
+        if i + 2 < n:
+            item.extend(info[i + 2].near[3])
+        else:
+            add("2:none")
         # word pairs: 'in press', 'et al.', 'Phys. Rev.' decide more than either word alone
         if i > 0:
-            add(f"bi-1={base[i - 1]['w']}|{base[i]['w']}")
+            add("bi-1=" + pairs[i - 1])
         if i < n - 1:
-            add(f"bi+1={base[i]['w']}|{base[i + 1]['w']}")
+            add("bi+1=" + pairs[i])
         if i >= 3:
             add(info[i - 3].far[0])
         if i + 3 < n:
@@ -348,30 +384,30 @@ def area_bounds(words: Sequence[str], ends: Sequence[bool] | None = None
 
 
 def _areas(words: Sequence[str], base: Sequence[Dict[str, float | str]],
-           rule_labels: Sequence[str] | None, ends: Sequence[bool]
+           rule_labels: Sequence[str] | None, info: Sequence[_Word], lexicon: bool
            ) -> Tuple[List[int], List[Dict[str, float | str]]]:
     """Split the tokens into areas (sentences, '//' parts) and describe each area as a whole.
 
     Whether a span is a title or a container is rarely visible in a window of five words;
     it shows in the whole area: its length, abbreviations ('Phys. Rev.'), journal or
     publisher words, and what follows it (a number cluster follows a journal name)."""
-    area_of, bounds = area_bounds(words, ends)
+    area_of, bounds = area_bounds(words, [x.ends_sentence for x in info])
     feats: List[Dict[str, float | str]] = []
     for k, (a, b) in enumerate(bounds):
         toks = words[a:b]
         size = b - a
         f: Dict[str, float | str] = {"alen": "1" if size == 1 else "2" if size == 2 else "4" if size <= 4
                                      else "8" if size <= 8 else "9"}
-        abbrev = sum(1 for w in toks if w.endswith(".") and 1 < len(w.strip(".,")) <= 6
-                     and w[:1].isupper() and not is_initials(w))
+        abbrev = sum(1 for j in range(a, b) if info[j].abbreviation)
         if abbrev * 2 >= size and abbrev:
             f["aabbr"] = 1.0
-        if any("." in w and is_initials(w.rstrip(",;:")) for w in toks):
+        if any(info[j].dotted_initials for j in range(a, b)):
             f["a_initials"] = 1.0
-        for key in ("journal", "publisher", "place", "genre", "year", "editor"):
-            if any(key in base[j] for j in range(a, b)):
-                f[f"a_{key}"] = 1.0
-        lex = collections.Counter(str(base[j]["lex"]) for j in range(a, b) if "lex" in base[j])
+        present = {name for j in range(a, b) for name in info[j].area_keys}
+        for _, name in _AREA_KEYS:
+            if name in present:
+                f[name] = 1.0
+        lex = collections.Counter(str(base[j]["lex"]) for j in range(a, b) if "lex" in base[j]) if lexicon else None
         if lex:
             cls, cnt = lex.most_common(1)[0]
             f["alex"] = cls if cnt * 2 > size else cls + "?"
