@@ -190,20 +190,25 @@ class _Word(NamedTuple):
 _NEAR_PREFIX = tuple(f"{off}:" for off in _NEAR)
 
 
+# About half the words of a reference were seen in an earlier one ('J.', 'pp.', '2019;', 'and');
+# a full cache holds about 20 MB
 @lru_cache(maxsize=8192)
 def _word(w: str) -> _Word:
     base = _word_features(w)
     shown = ["w=" + str(base["w"]), "shape=" + str(base["shape"]), "end=" + str(base["end"])]
     shown += [key for key in _NEIGHBOUR_FLAGS if key in base]
     near = tuple([[pre + name for name in shown] for pre in _NEAR_PREFIX])
-    quotes = w.count("“") + w.count("«") + w.count("„") - w.count("”") - w.count("»")
+    if w.isalnum():
+        quotes, odd_quotes, parens = 0, False, 0
+    else:
+        quotes = w.count("“") + w.count("«") + w.count("„") - w.count("”") - w.count("»")
+        odd_quotes, parens = w.count('"') % 2 == 1, w.count("(") - w.count(")")
     digits = float(base.get("digits", 1))
     abbreviation = w.endswith(".") and 1 < len(w.strip(".,")) <= 6 and w[:1].isupper() and not is_initials(w)
     dotted_initials = "." in w and is_initials(w.rstrip(",;:"))
     area_keys = tuple(name for key, name in _AREA_KEYS if key in base)
     return _Word(base, _names(base), digits if digits != 1 else 0.0, near, ("-3:" + shown[2], "3:" + shown[2]),
-                 sentence_end(w), abbreviation, dotted_initials, area_keys, quotes, w.count('"') % 2 == 1,
-                 w.count("(") - w.count(")"))
+                 sentence_end(w), abbreviation, dotted_initials, area_keys, quotes, odd_quotes, parens)
 
 
 _POS = tuple(f"pos={k}" for k in range(10))
