@@ -8,7 +8,7 @@ from __future__ import annotations
 import collections
 import re
 from functools import lru_cache
-from typing import Counter, Dict, List, Mapping, NamedTuple, Sequence, Tuple
+from typing import Any, Counter, Dict, List, Mapping, NamedTuple, Sequence, Tuple
 
 from ..vocabulary.names import is_initials
 from .lexicon import Lexicon, word_key
@@ -172,10 +172,15 @@ _NEAR = (-2, -1, 1, 2)
 class _Word(NamedTuple):
     """What a word contributes to every string it occurs in, worked out once per word: its own
     features, and what it shows its neighbours."""
-    base: Dict[str, float | str]
-    names: List[str]  # its own features' names
+    key: str  # the word's 'w' feature: lower case, outer punctuation off
+    year: bool  # it is a year ('2019.', '(2019a)')
+    names: Tuple[str, ...]  # its own features' names
     digits: float  # the weight of 'digits' (a digit count) when it is not 1, else 0
-    near: Tuple[List[str], ...]  # as the token at offset -2, -1, +1, +2 sees it
+    # its names as the token 2 after, 1 after, 1 before and 2 before it sees them ('-2:w=...', ...)
+    as_before2: Tuple[str, ...]
+    as_before1: Tuple[str, ...]
+    as_after1: Tuple[str, ...]
+    as_after2: Tuple[str, ...]
     far: Tuple[str, str]  # its last character as seen from 3 tokens after and before
     ends_sentence: bool
     abbreviation: bool  # 'Phys.', 'Rev.': capitalised, up to 6 letters and a full stop, not an initial
@@ -190,14 +195,19 @@ class _Word(NamedTuple):
 _NEAR_PREFIX = tuple(f"{off}:" for off in _NEAR)
 
 
-# About half the words of a reference were seen in an earlier one ('J.', 'pp.', '2019;', 'and');
-# a full cache holds about 20 MB
-@lru_cache(maxsize=8192)
 def _word(w: str) -> _Word:
+    return _Word._make(_word_fields(w))
+
+
+# About half the words of a reference were seen in an earlier one ('J.', 'pp.', '2019;', 'and');
+# a full cache holds about 20 MB. It holds plain tuples of strings and numbers, which the garbage
+# collector stops tracking (lists or named tuples there made its full passes take 0.1-0.2 s)
+@lru_cache(maxsize=8192)
+def _word_fields(w: str) -> Tuple[Any, ...]:
     base = _word_features(w)
     shown = ["w=" + str(base["w"]), "shape=" + str(base["shape"]), "end=" + str(base["end"])]
     shown += [key for key in _NEIGHBOUR_FLAGS if key in base]
-    near = tuple([[pre + name for name in shown] for pre in _NEAR_PREFIX])
+    before2, before1, after1, after2 = (tuple([pre + name for name in shown]) for pre in _NEAR_PREFIX)
     if w.isalnum():
         quotes, odd_quotes, parens = 0, False, 0
     else:
@@ -207,8 +217,9 @@ def _word(w: str) -> _Word:
     abbreviation = w.endswith(".") and 1 < len(w.strip(".,")) <= 6 and w[:1].isupper() and not is_initials(w)
     dotted_initials = "." in w and is_initials(w.rstrip(",;:"))
     area_keys = tuple(name for key, name in _AREA_KEYS if key in base)
-    return _Word(base, _names(base), digits if digits != 1 else 0.0, near, ("-3:" + shown[2], "3:" + shown[2]),
-                 sentence_end(w), abbreviation, dotted_initials, area_keys, quotes, odd_quotes, parens)
+    return tuple(_Word(str(base["w"]), "year" in base, tuple(_names(base)), digits if digits != 1 else 0.0,
+                       before2, before1, after1, after2, ("-3:" + shown[2], "3:" + shown[2]), sentence_end(w),
+                       abbreviation, dotted_initials, area_keys, quotes, odd_quotes, parens))
 
 
 _POS = tuple(f"pos={k}" for k in range(10))
@@ -225,31 +236,31 @@ def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None
     ...); ``exclude`` (training only) takes the string's own n-grams out of the counts."""
     words = [s[a:b] for a, b in tokens]
     info = [_word(w) for w in words]
-    base = [x.base for x in info]
     lex_names: List[List[str]] | None = None
+    lex_class: List[str | None] | None = None  # the class of the longest n-gram seen over each token
     if lexicon is not None:
-        # the cached features are shared: a string's lexicon classes go into copies
-        base = [dict(f) for f in base]
         lex_base: List[Dict[str, float | str]] = [{} for _ in words]
         _add_lexicon(lex_base, lexicon.token_classes([word_key(w) for w in words], exclude))
-        for f, lex in zip(base, lex_base):
-            f.update(lex)
         lex_names = [_names(lex) for lex in lex_base]
+        lex_class = [str(lex["lex"]) if "lex" in lex else None for lex in lex_base]
     n = len(words)
     out: List[Item] = []
     areas = 0
     total_areas = sum(1 for x in info if x.ends_sentence)
     seen_slash = seen_year = False
     quote = paren = 0
-    area_of, area_feats = _areas(words, base, rule_labels, info, lex_names is not None)
+    area_of, area_feats = _areas(words, rule_labels, info, lex_class)
     area_names = [_names(f) for f in area_feats]
     labels = rule_labels or [""] * n
     next_ruled, prev_ruled = _nearest_ruled(labels)
-    keys = [str(f["w"]) for f in base]
+    keys = [x.key for x in info]
     pairs = [f"{keys[i]}|{keys[i + 1]}" for i in range(n - 1)]
     for i, w in enumerate(words):
         x = info[i]
-        item = x.names + area_names[area_of[i]] if lex_names is None else x.names + lex_names[i] + area_names[area_of[i]]
+        item = list(x.names)
+        if lex_names is not None:
+            item.extend(lex_names[i])
+        item.extend(area_names[area_of[i]])
         add = item.append
         first_in_area = i == 0 or area_of[i - 1] != area_of[i]
         last_in_area = i == n - 1 or area_of[i + 1] != area_of[i]
@@ -292,23 +303,23 @@ def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None
                 add(f"prev_rule={labels[prv]}:{min(i - prv, 4)}")
         # the neighbours at -2, -1, +1, +2 (a lexicon class for the nearest two)
         if i >= 2:
-            item.extend(info[i - 2].near[0])
+            item.extend(info[i - 2].as_before2)
         else:
             add("-2:none")
         if i >= 1:
-            item.extend(info[i - 1].near[1])
-            if lex_names is not None and "lex" in base[i - 1]:
-                add(f"-1:lex={base[i - 1]['lex']}")
+            item.extend(info[i - 1].as_before1)
+            if lex_class is not None and lex_class[i - 1] is not None:
+                add(f"-1:lex={lex_class[i - 1]}")
         else:
             add("-1:none")
         if i + 1 < n:
-            item.extend(info[i + 1].near[2])
-            if lex_names is not None and "lex" in base[i + 1]:
-                add(f"1:lex={base[i + 1]['lex']}")
+            item.extend(info[i + 1].as_after1)
+            if lex_class is not None and lex_class[i + 1] is not None:
+                add(f"1:lex={lex_class[i + 1]}")
         else:
             add("1:none")
         if i + 2 < n:
-            item.extend(info[i + 2].near[3])
+            item.extend(info[i + 2].as_after2)
         else:
             add("2:none")
         # word pairs: 'in press', 'et al.', 'Phys. Rev.' decide more than either word alone
@@ -330,7 +341,7 @@ def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None
             areas += 1
         if w == "//":
             seen_slash = True
-        if "year" in base[i]:
+        if x.year:
             seen_year = True
     return out
 
@@ -388,9 +399,8 @@ def area_bounds(words: Sequence[str], ends: Sequence[bool] | None = None
     return area_of, bounds
 
 
-def _areas(words: Sequence[str], base: Sequence[Dict[str, float | str]],
-           rule_labels: Sequence[str] | None, info: Sequence[_Word], lexicon: bool
-           ) -> Tuple[List[int], List[Dict[str, float | str]]]:
+def _areas(words: Sequence[str], rule_labels: Sequence[str] | None, info: Sequence[_Word],
+           lex_class: Sequence[str | None] | None) -> Tuple[List[int], List[Dict[str, float | str]]]:
     """Split the tokens into areas (sentences, '//' parts) and describe each area as a whole.
 
     Whether a span is a title or a container is rarely visible in a window of five words;
@@ -412,7 +422,7 @@ def _areas(words: Sequence[str], base: Sequence[Dict[str, float | str]],
         for _, name in _AREA_KEYS:
             if name in present:
                 f[name] = 1.0
-        lex = collections.Counter(str(base[j]["lex"]) for j in range(a, b) if "lex" in base[j]) if lexicon else None
+        lex = collections.Counter([c for c in lex_class[a:b] if c is not None]) if lex_class is not None else None
         if lex:
             cls, cnt = lex.most_common(1)[0]
             f["alex"] = cls if cnt * 2 > size else cls + "?"
