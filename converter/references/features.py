@@ -106,21 +106,25 @@ def _word_features(w: str) -> Dict[str, float | str]:
     }
     if is_initials(core + ".") or is_initials(w.rstrip(",;")):
         f["initials"] = 1.0
-    if _YEAR.fullmatch(w):
-        f["year"] = 1.0
-    elif _HAS_YEAR.search(w):
-        f["has_year"] = 1.0
+    # the year and range patterns need digits, the Cyrillic one a letter outside ASCII (the
+    # stripped punctuation holds neither)
+    has_digit = core.isdigit() or not core.isalpha() and any(c.isdigit() for c in core)
+    if has_digit:
+        if _YEAR.fullmatch(w):
+            f["year"] = 1.0
+        elif _HAS_YEAR.search(w):
+            f["has_year"] = 1.0
     if core.isdigit():
         f["digits"] = min(len(core), 5)
-    elif not core.isalpha() and any(c.isdigit() for c in core):
+    elif has_digit:
         f["hasdigit"] = 1.0
-    if _RANGE.fullmatch(core):
+    if has_digit and _RANGE.fullmatch(core):
         f["range"] = 1.0
     if core[:1].isupper():
         f["cap"] = 1.0
     if core.isupper() and len(core) > 1:
         f["allcaps"] = 1.0
-    if _CYRILLIC.search(core):
+    if not core.isascii() and _CYRILLIC.search(core):
         f["cyr"] = 1.0
     if _LINK_START.match(low) or low.startswith("doi:") or low.startswith("10."):
         f["link"] = 1.0
@@ -216,7 +220,7 @@ def _word_fields(w: str) -> Tuple[Any, ...]:
     digits = float(base.get("digits", 1))
     abbreviation = w.endswith(".") and 1 < len(w.strip(".,")) <= 6 and w[:1].isupper() and not is_initials(w)
     dotted_initials = "." in w and is_initials(w.rstrip(",;:"))
-    area_keys = tuple(name for key, name in _AREA_KEYS if key in base)
+    area_keys = tuple([name for key, name in _AREA_KEYS if key in base])
     return tuple(_Word(str(base["w"]), "year" in base, tuple(_names(base)), digits if digits != 1 else 0.0,
                        before2, before1, after1, after2, ("-3:" + shown[2], "3:" + shown[2]), sentence_end(w),
                        abbreviation, dotted_initials, area_keys, quotes, odd_quotes, parens))
