@@ -11,7 +11,7 @@ import os
 from functools import lru_cache
 from typing import List, Sequence, Tuple
 
-from .features import Token, features, to_crfsuite, tokenize, with_first_pass
+from .features import Token, crf_items, tokenize, with_first_pass
 from .lexicon import Lexicon
 from .rules import Found
 
@@ -100,7 +100,7 @@ def tag(s: str, found: Found) -> Tuple[List[Token], List[str]] | None:
     tokens = tokenize(s)
     if not tokens:
         return tokens, []
-    xseq = to_crfsuite(features(s, tokens, rule_labels(tokens, found, s), _lexicon()))
+    xseq = crf_items(s, tokens, rule_labels(tokens, found, s), _lexicon())
     labels = tagger.tag(xseq)
     second = _second_tagger()
     if second is not None:
@@ -117,8 +117,9 @@ def segment(s: str, found: Found) -> List[Tuple[str, str]] | None:
     # an access date or a language statement the rules read is never a name, a title or a
     # publisher, whatever the model made of its words ('г.' of '(дата обращения: 10 мая 2025 г.)')
     statements = [(a, b) for a, b, rule in found.spans if rule in ("accessed", "note")]
-    labels = ["other" if label in _WORK_LABELS and _inside(s, token, statements) else label
-              for token, label in zip(tokens, labels)]
+    if statements:
+        labels = ["other" if label in _WORK_LABELS and _inside(s, token, statements) else label
+                  for token, label in zip(tokens, labels)]
     out: List[Tuple[str, str]] = []
     start = 0
     for i in range(1, len(tokens) + 1):

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import collections
 import re
-from typing import Counter, Dict, List, Sequence, Tuple
+from functools import lru_cache
+from typing import Any, Counter, Dict, List, Mapping, NamedTuple, Sequence, Tuple
 
 from ..vocabulary.names import is_initials
 from .lexicon import Lexicon, word_key
@@ -52,26 +53,49 @@ _MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|янв
 def tokenize(s: str) -> List[Token]:
     out: List[Token] = []
     for m in _WORD.finditer(s):
-        a, word = m.start(), m.group(0)
-        cuts = [c.start() for c in _CUT.finditer(word)] if len(word) > 3 and not _LINK.match(word) else []
-        prev = 0
-        for c in cuts + [len(word)]:
-            if c > prev:
-                out.append((a + prev, a + c))
-            prev = c
+        a = m.start()
+        out.extend([(a + start, a + end) for start, end in _pieces(m.group(0))])
     return out
 
 
+@lru_cache(maxsize=8192)
+def _pieces(word: str) -> Tuple[Token, ...]:
+    """The tokens of one whitespace-separated word, as offsets in it."""
+    cuts = [c.start() for c in _CUT.finditer(word)] if len(word) > 3 and not _LINK.match(word) else []
+    out = []
+    prev = 0
+    for c in cuts + [len(word)]:
+        if c > prev:
+            out.append((prev, c))
+        prev = c
+    return tuple(out)
+
+
+# a word's shape: capitals X, small letters x, digits d ([A-ZÀ-ÞА-ЯЁ], [a-zß-ÿа-яё] and \d of a
+# regular expression; one table for the letters and ASCII digits, the pattern for other digits)
+_SHAPE = {c: "X" for r in ((0x41, 0x5A), (0xC0, 0xDE), (0x410, 0x42F), (0x401, 0x401)) for c in range(r[0], r[1] + 1)}
+_SHAPE.update({c: "x" for r in ((0x61, 0x7A), (0xDF, 0xFF), (0x430, 0x44F), (0x451, 0x451)) for c in range(r[0], r[1] + 1)})
+_SHAPE.update({c: "d" for c in range(0x30, 0x3A)})
+_DIGIT = re.compile(r"\d")
+_REPEAT = re.compile(r"(.)\1+")
+_YEAR = re.compile(r"\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?[.,;:]?")
+_HAS_YEAR = re.compile(r"(?:1[5-9]\d\d|20\d\d)")
+_RANGE = re.compile(r"[A-Za-z]?\d+[A-Za-z]?\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LINK_START = re.compile(r"(?:https?://|www\.)")
+
+
 def _shape(w: str) -> str:
-    s = re.sub(r"[A-ZÀ-ÞА-ЯЁ]", "X", w)
-    s = re.sub(r"[a-zß-ÿа-яё]", "x", s)
-    s = re.sub(r"\d", "d", s)
-    return re.sub(r"(.)\1+", r"\1\1", s)[:8]
+    s = w.translate(_SHAPE)
+    if not s.isascii():
+        s = _DIGIT.sub("d", s)
+    return _REPEAT.sub(lambda m: m.group(1) * 2, s)[:8]
 
 
 def _word_features(w: str) -> Dict[str, float | str]:
     core = w.strip(".,;:()[]\"'“”«»„‘’")
     low = core.lower()
+    lower_w = w.lower()
     f: Dict[str, float | str] = {
         "w": low[:20],
         "shape": _shape(w),
@@ -82,23 +106,27 @@ def _word_features(w: str) -> Dict[str, float | str]:
     }
     if is_initials(core + ".") or is_initials(w.rstrip(",;")):
         f["initials"] = 1.0
-    if re.fullmatch(r"\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?[.,;:]?", w):
-        f["year"] = 1.0
-    elif re.search(r"(?:1[5-9]\d\d|20\d\d)", w):
-        f["has_year"] = 1.0
+    # the year and range patterns need digits, the Cyrillic one a letter outside ASCII (the
+    # stripped punctuation holds neither)
+    has_digit = core.isdigit() or not core.isalpha() and any(c.isdigit() for c in core)
+    if has_digit:
+        if _YEAR.fullmatch(w):
+            f["year"] = 1.0
+        elif _HAS_YEAR.search(w):
+            f["has_year"] = 1.0
     if core.isdigit():
         f["digits"] = min(len(core), 5)
-    elif any(c.isdigit() for c in core):
+    elif has_digit:
         f["hasdigit"] = 1.0
-    if re.fullmatch(r"[A-Za-z]?\d+[A-Za-z]?\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?", core):
+    if has_digit and _RANGE.fullmatch(core):
         f["range"] = 1.0
     if core[:1].isupper():
         f["cap"] = 1.0
     if core.isupper() and len(core) > 1:
         f["allcaps"] = 1.0
-    if re.search(r"[\u0400-\u04ff]", core):
+    if not core.isascii() and _CYRILLIC.search(core):
         f["cyr"] = 1.0
-    if re.match(r"(?:https?://|www\.)", low) or low.startswith("doi:") or low.startswith("10."):
+    if _LINK_START.match(low) or low.startswith("doi:") or low.startswith("10."):
         f["link"] = 1.0
     if low in _JOURNAL:
         f["journal"] = 1.0
@@ -106,13 +134,13 @@ def _word_features(w: str) -> Dict[str, float | str]:
         f["publisher"] = 1.0
     if low in _PLACE:
         f["place"] = 1.0
-    if low in _EDITOR or w.lower() in _EDITOR:
+    if low in _EDITOR or lower_w in _EDITOR:
         f["editor"] = 1.0
-    if w.lower() in _VOLUME or low in _VOLUME:
+    if lower_w in _VOLUME or low in _VOLUME:
         f["vol"] = 1.0
-    if w.lower() in _ISSUE or low in _ISSUE:
+    if lower_w in _ISSUE or low in _ISSUE:
         f["iss"] = 1.0
-    if w.lower() in _PAGES or low in _PAGES:
+    if lower_w in _PAGES or low in _PAGES:
         f["pp"] = 1.0
     if low.strip("[].") in _GENRE or low in _GENRE:
         f["genre"] = 1.0
@@ -128,97 +156,197 @@ def sentence_end(w: str) -> bool:
     return w[-1] in ".?!" and not is_initials(w.rstrip(",;")) and len(w.strip(".")) > 1 or w == "//"
 
 
-def features(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None = None,
-             lexicon: Lexicon | None = None,
-             exclude: Counter[Tuple[str, int]] | None = None) -> List[Dict[str, float | str]]:
-    """One feature dict per token: the word, its neighbours, where it sits in the string.
+# A crfsuite item: the names of a token's features, each with weight 1, or a dict name -> weight
+# when a weight differs (a digit count); string-valued features are named 'name=value'.
+# crfsuite ignores names its model does not know, and reads a list faster than a dict.
+Item = List[str] | Dict[str, float]
+
+
+def _names(f: Mapping[str, float | str], prefix: str = "") -> List[str]:
+    """Feature names of a feature dict whose numeric weights are all 1 (or are kept apart)."""
+    return [f"{prefix}{k}={v}" if isinstance(v, str) else prefix + k for k, v in f.items()]
+
+
+_AREA_KEYS = tuple((key, f"a_{key}") for key in ("journal", "publisher", "place", "genre", "year", "editor"))
+_NEIGHBOUR_FLAGS = ("initials", "year", "journal", "publisher", "place", "editor", "vol", "iss", "pp",
+                    "cyr", "cap", "genre")
+_NEAR = (-2, -1, 1, 2)
+
+
+class _Word(NamedTuple):
+    """What a word contributes to every string it occurs in, worked out once per word: its own
+    features, and what it shows its neighbours."""
+    key: str  # the word's 'w' feature: lower case, outer punctuation off
+    year: bool  # it is a year ('2019.', '(2019a)')
+    names: Tuple[str, ...]  # its own features' names
+    digits: float  # the weight of 'digits' (a digit count) when it is not 1, else 0
+    # its names as the token 2 after, 1 after, 1 before and 2 before it sees them ('-2:w=...', ...)
+    as_before2: Tuple[str, ...]
+    as_before1: Tuple[str, ...]
+    as_after1: Tuple[str, ...]
+    as_after2: Tuple[str, ...]
+    far: Tuple[str, str]  # its last character as seen from 3 tokens after and before
+    ends_sentence: bool
+    abbreviation: bool  # 'Phys.', 'Rev.': capitalised, up to 6 letters and a full stop, not an initial
+    dotted_initials: bool
+    area_keys: Tuple[str, ...]  # the names 'a_journal', 'a_year', ... it gives its area
+    quotes: int  # opening minus closing typographic quotes
+    odd_quotes: bool  # an odd number of '"'
+    parens: int  # '(' minus ')'
+
+
+# a neighbour's names: '-1:w=...', '2:journal', ...
+_NEAR_PREFIX = tuple(f"{off}:" for off in _NEAR)
+
+
+def _word(w: str) -> _Word:
+    return _Word._make(_word_fields(w))
+
+
+# About half the words of a reference were seen in an earlier one ('J.', 'pp.', '2019;', 'and');
+# a full cache holds about 20 MB. It holds plain tuples of strings and numbers, which the garbage
+# collector stops tracking (lists or named tuples there made its full passes take 0.1-0.2 s)
+@lru_cache(maxsize=8192)
+def _word_fields(w: str) -> Tuple[Any, ...]:
+    base = _word_features(w)
+    shown = ["w=" + str(base["w"]), "shape=" + str(base["shape"]), "end=" + str(base["end"])]
+    shown += [key for key in _NEIGHBOUR_FLAGS if key in base]
+    before2, before1, after1, after2 = (tuple([pre + name for name in shown]) for pre in _NEAR_PREFIX)
+    if w.isalnum():
+        quotes, odd_quotes, parens = 0, False, 0
+    else:
+        quotes = w.count("“") + w.count("«") + w.count("„") - w.count("”") - w.count("»")
+        odd_quotes, parens = w.count('"') % 2 == 1, w.count("(") - w.count(")")
+    digits = float(base.get("digits", 1))
+    abbreviation = w.endswith(".") and 1 < len(w.strip(".,")) <= 6 and w[:1].isupper() and not is_initials(w)
+    dotted_initials = "." in w and is_initials(w.rstrip(",;:"))
+    area_keys = tuple([name for key, name in _AREA_KEYS if key in base])
+    return tuple(_Word(str(base["w"]), "year" in base, tuple(_names(base)), digits if digits != 1 else 0.0,
+                       before2, before1, after1, after2, ("-3:" + shown[2], "3:" + shown[2]), sentence_end(w),
+                       abbreviation, dotted_initials, area_keys, quotes, odd_quotes, parens))
+
+
+_POS = tuple(f"pos={k}" for k in range(10))
+_AREA = tuple(f"area={k}" for k in range(5))
+_RAREA = tuple(f"rarea={k}" for k in range(5))
+
+
+def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None = None,
+              lexicon: Lexicon | None = None,
+              exclude: Counter[Tuple[str, int]] | None = None) -> List[Item]:
+    """One crfsuite item per token: the word, its neighbours, where it sits in the string.
 
     With a lexicon, also where the n-grams covering the token were seen (container, title,
     ...); ``exclude`` (training only) takes the string's own n-grams out of the counts."""
     words = [s[a:b] for a, b in tokens]
-    base = [_word_features(w) for w in words]
+    info = [_word(w) for w in words]
+    lex_names: List[List[str]] | None = None
+    lex_class: List[str | None] | None = None  # the class of the longest n-gram seen over each token
     if lexicon is not None:
-        _add_lexicon(base, lexicon.token_classes([word_key(w) for w in words], exclude))
+        lex_base: List[Dict[str, float | str]] = [{} for _ in words]
+        _add_lexicon(lex_base, lexicon.token_classes([word_key(w) for w in words], exclude))
+        lex_names = [_names(lex) for lex in lex_base]
+        lex_class = [str(lex["lex"]) if "lex" in lex else None for lex in lex_base]
     n = len(words)
-    out: List[Dict[str, float | str]] = []
+    out: List[Item] = []
     areas = 0
-    total_areas = sum(1 for w in words if sentence_end(w))
-    seen_slash = seen_year = 0.0
+    total_areas = sum(1 for x in info if x.ends_sentence)
+    seen_slash = seen_year = False
     quote = paren = 0
-    area_of, area_feats = _areas(words, base, rule_labels)
-    next_ruled, prev_ruled = _nearest_ruled(rule_labels or [""] * n)
+    area_of, area_feats = _areas(words, rule_labels, info, lex_class)
+    area_names = [_names(f) for f in area_feats]
+    labels = rule_labels or [""] * n
+    next_ruled, prev_ruled = _nearest_ruled(labels)
+    keys = [x.key for x in info]
+    pairs = [f"{keys[i]}|{keys[i + 1]}" for i in range(n - 1)]
     for i, w in enumerate(words):
-        f: Dict[str, float | str] = dict(base[i])
-        f.update(area_feats[area_of[i]])
+        x = info[i]
+        item = list(x.names)
+        if lex_names is not None:
+            item.extend(lex_names[i])
+        item.extend(area_names[area_of[i]])
+        add = item.append
         first_in_area = i == 0 or area_of[i - 1] != area_of[i]
         last_in_area = i == n - 1 or area_of[i + 1] != area_of[i]
-        f["apos"] = "1" if first_in_area else ("$" if last_in_area else "m")
-        f["pos"] = f"{min(9, i * 10 // max(n, 1))}"
-        f["area"] = str(min(areas, 4))
-        f["rarea"] = str(min(total_areas - areas, 4))
+        add("apos=1" if first_in_area else ("apos=$" if last_in_area else "apos=m"))
+        add(_POS[min(9, i * 10 // n)])
+        add(_AREA[min(areas, 4)])
+        add(_RAREA[min(total_areas - areas, 4)])
         if quote:
-            f["inquote"] = 1.0
+            add("inquote")
         if paren:
-            f["inparen"] = 1.0
-        quote += sum(w.count(q) for q in "“«„") - sum(w.count(q) for q in "”»")
-        quote = max(0, min(quote, 1))
-        if w.count('"') % 2:
+            add("inparen")
+        quote = max(0, min(quote + x.quotes, 1))
+        if x.odd_quotes:
             quote = 1 - quote
-        paren = max(0, paren + w.count("(") - w.count(")"))
-        if i > 0 and words[i - 1][-1] in ".?!" and w[:1].isupper():
-            f["newsentence"] = 1.0
-        if i > 0 and words[i - 1][-1] == "," :
-            f["aftercomma"] = 1.0
-        if i == 0:
-            f["first"] = 1.0
+        paren = max(0, paren + x.parens)
+        if i > 0:
+            before = words[i - 1][-1]
+            if before in ".?!" and w[:1].isupper():
+                add("newsentence")
+            if before == ",":
+                add("aftercomma")
+        else:
+            add("first")
         if i == n - 1:
-            f["last"] = 1.0
+            add("last")
         if seen_slash:
-            f["after//"] = 1.0
+            add("after//")
         if seen_year:
-            f["afteryear"] = 1.0
+            add("afteryear")
         if rule_labels is not None:
-            if rule_labels[i]:
-                f["rule"] = rule_labels[i]
+            if labels[i]:
+                add(f"rule={labels[i]}")
             # what the rules found next and last: the words just before a number cluster
             # are usually the container, the words after a date the title (APA)
             nxt = next_ruled[i]
             if nxt is not None:
-                f["next_rule"] = f"{rule_labels[nxt]}:{min(nxt - i, 4)}"
+                add(f"next_rule={labels[nxt]}:{min(nxt - i, 4)}")
             prv = prev_ruled[i]
             if prv is not None:
-                f["prev_rule"] = f"{rule_labels[prv]}:{min(i - prv, 4)}"
-        for off in (-2, -1, 1, 2):
-            j = i + off
-            if 0 <= j < n:
-                nb = base[j]
-                f[f"{off}:w"] = nb["w"]
-                f[f"{off}:shape"] = nb["shape"]
-                f[f"{off}:end"] = nb["end"]
-                for key in ("initials", "year", "journal", "publisher", "place", "editor", "vol",
-                            "iss", "pp", "cyr", "cap", "genre"):
-                    if key in nb:
-                        f[f"{off}:{key}"] = 1.0
-                if "lex" in nb and off in (-1, 1):
-                    f[f"{off}:lex"] = nb["lex"]
-            else:
-                f[f"{off}:none"] = 1.0
+                add(f"prev_rule={labels[prv]}:{min(i - prv, 4)}")
+        # the neighbours at -2, -1, +1, +2 (a lexicon class for the nearest two)
+        if i >= 2:
+            item.extend(info[i - 2].as_before2)
+        else:
+            add("-2:none")
+        if i >= 1:
+            item.extend(info[i - 1].as_before1)
+            if lex_class is not None and lex_class[i - 1] is not None:
+                add(f"-1:lex={lex_class[i - 1]}")
+        else:
+            add("-1:none")
+        if i + 1 < n:
+            item.extend(info[i + 1].as_after1)
+            if lex_class is not None and lex_class[i + 1] is not None:
+                add(f"1:lex={lex_class[i + 1]}")
+        else:
+            add("1:none")
+        if i + 2 < n:
+            item.extend(info[i + 2].as_after2)
+        else:
+            add("2:none")
         # word pairs: 'in press', 'et al.', 'Phys. Rev.' decide more than either word alone
         if i > 0:
-            f["bi-1"] = f"{base[i - 1]['w']}|{base[i]['w']}"
+            add("bi-1=" + pairs[i - 1])
         if i < n - 1:
-            f["bi+1"] = f"{base[i]['w']}|{base[i + 1]['w']}"
-        for off in (-3, 3):
-            j = i + off
-            if 0 <= j < n:
-                f[f"{off}:end"] = base[j]["end"]
-        out.append(f)
-        if sentence_end(w):
+            add("bi+1=" + pairs[i])
+        if i >= 3:
+            add(info[i - 3].far[0])
+        if i + 3 < n:
+            add(info[i + 3].far[1])
+        if x.digits:
+            weighted = dict.fromkeys(item, 1.0)
+            weighted["digits"] = x.digits
+            out.append(weighted)
+        else:
+            out.append(item)
+        if x.ends_sentence:
             areas += 1
         if w == "//":
-            seen_slash = 1.0
-        if "year" in base[i]:
-            seen_year = 1.0
+            seen_slash = True
+        if x.year:
+            seen_year = True
     return out
 
 
@@ -253,8 +381,12 @@ def _add_lexicon(base: List[Dict[str, float | str]], classes: Sequence[Dict[int,
 _AREA_OPENERS = {"in:", "in", "в:", "//", "eds.", "ed.", "(eds.)", "(ed.)", "hrsg.", "под"}
 
 
-def area_bounds(words: Sequence[str]) -> Tuple[List[int], List[Tuple[int, int]]]:
-    """The area index of each token and the (start, end) token range of each area."""
+def area_bounds(words: Sequence[str], ends: Sequence[bool] | None = None
+                ) -> Tuple[List[int], List[Tuple[int, int]]]:
+    """The area index of each token and the (start, end) token range of each area (``ends``:
+    ``sentence_end`` of each word, when the caller has it)."""
+    if ends is None:
+        ends = [sentence_end(w) for w in words]
     area_of: List[int] = []
     bounds: List[Tuple[int, int]] = []
     start = 0
@@ -263,7 +395,7 @@ def area_bounds(words: Sequence[str]) -> Tuple[List[int], List[Tuple[int, int]]]
             bounds.append((start, i))
             start = i
         area_of.append(len(bounds))
-        if sentence_end(w):
+        if ends[i]:
             bounds.append((start, i + 1))
             start = i + 1
     if start < len(words):
@@ -271,30 +403,30 @@ def area_bounds(words: Sequence[str]) -> Tuple[List[int], List[Tuple[int, int]]]
     return area_of, bounds
 
 
-def _areas(words: Sequence[str], base: Sequence[Dict[str, float | str]],
-           rule_labels: Sequence[str] | None) -> Tuple[List[int], List[Dict[str, float | str]]]:
+def _areas(words: Sequence[str], rule_labels: Sequence[str] | None, info: Sequence[_Word],
+           lex_class: Sequence[str | None] | None) -> Tuple[List[int], List[Dict[str, float | str]]]:
     """Split the tokens into areas (sentences, '//' parts) and describe each area as a whole.
 
     Whether a span is a title or a container is rarely visible in a window of five words;
     it shows in the whole area: its length, abbreviations ('Phys. Rev.'), journal or
     publisher words, and what follows it (a number cluster follows a journal name)."""
-    area_of, bounds = area_bounds(words)
+    area_of, bounds = area_bounds(words, [x.ends_sentence for x in info])
     feats: List[Dict[str, float | str]] = []
     for k, (a, b) in enumerate(bounds):
         toks = words[a:b]
         size = b - a
         f: Dict[str, float | str] = {"alen": "1" if size == 1 else "2" if size == 2 else "4" if size <= 4
                                      else "8" if size <= 8 else "9"}
-        abbrev = sum(1 for w in toks if w.endswith(".") and 1 < len(w.strip(".,")) <= 6
-                     and w[:1].isupper() and not is_initials(w))
+        abbrev = sum(1 for j in range(a, b) if info[j].abbreviation)
         if abbrev * 2 >= size and abbrev:
             f["aabbr"] = 1.0
-        if any("." in w and is_initials(w.rstrip(",;:")) for w in toks):
+        if any(info[j].dotted_initials for j in range(a, b)):
             f["a_initials"] = 1.0
-        for key in ("journal", "publisher", "place", "genre", "year", "editor"):
-            if any(key in base[j] for j in range(a, b)):
-                f[f"a_{key}"] = 1.0
-        lex = collections.Counter(str(base[j]["lex"]) for j in range(a, b) if "lex" in base[j])
+        present = {name for j in range(a, b) for name in info[j].area_keys}
+        for _, name in _AREA_KEYS:
+            if name in present:
+                f[name] = 1.0
+        lex = collections.Counter([c for c in lex_class[a:b] if c is not None]) if lex_class is not None else None
         if lex:
             cls, cnt = lex.most_common(1)[0]
             f["alex"] = cls if cnt * 2 > size else cls + "?"
@@ -355,31 +487,15 @@ def first_pass_features(words: Sequence[str], labels: Sequence[str]) -> List[Dic
     return out
 
 
-def with_first_pass(xseq: List[Dict[str, float]], words: Sequence[str],
-                    labels: Sequence[str]) -> List[Dict[str, float]]:
+def with_first_pass(xseq: List[Item], words: Sequence[str], labels: Sequence[str]) -> List[Item]:
     """The crfsuite items of ``xseq`` plus the first-pass features of ``labels``."""
-    out = []
+    out: List[Item] = []
     for x, fp in zip(xseq, first_pass_features(words, labels)):
-        item = dict(x)
-        for k, v in fp.items():
-            item[f"{k}={v}"] = 1.0
-        out.append(item)
+        if isinstance(x, dict):
+            out.append({**x, **dict.fromkeys(_names(fp), 1.0)})
+        else:
+            out.append(x + _names(fp))
     return out
 
 
-def to_crfsuite(feats: List[Dict[str, float | str]]) -> List[Dict[str, float]]:
-    """crfsuite wants name -> weight; string values become 'name=value' with weight 1."""
-    out = []
-    for f in feats:
-        item: Dict[str, float] = {}
-        for k, v in f.items():
-            if isinstance(v, str):
-                item[f"{k}={v}"] = 1.0
-            else:
-                item[k] = float(v)
-        out.append(item)
-    return out
-
-
-__all__ = ["Token", "area_bounds", "features", "first_pass_features", "sentence_end", "to_crfsuite", "tokenize",
-           "with_first_pass"]
+__all__ = ["Item", "Token", "area_bounds", "crf_items", "first_pass_features", "sentence_end", "tokenize", "with_first_pass"]

@@ -66,6 +66,7 @@ _LAW_KIND = (r"Федеральный\s+конституционный\s+зак�
              r"|Распоряжение\s+Правительства\s+(?:РФ|Российской\s+Федерации)|Приказ\s+[^«\"“]{3,80}?"
              r"|Кодекс[^«\"“]{0,60}?")
 _LAW = re.compile(rf"(?P<kind>{_LAW_KIND})\s+от\s+{_DATE_DMY}\s*(?:г\.)?\s*(?:№|N)\s*(?P<num>[\w\-–/]+)", re.I)
+_LAW_DATE = re.compile(r"\sот\s", re.I)  # what every act has; far quicker to look for than _LAW
 _QUOTED = re.compile(r"[«\"“„](.+?)[»\"”“](?=\s*(?:[.,;:/]|//|$|\s[–—-]\s))")
 _STANDARD = re.compile(r"^\s*(?P<num>(?:ГОСТ|GOST|ОСТ|СТО|СНиП|СП|ISO|IEC|ИСО|МЭК)(?:\s*(?:Р|R|ИСО|ISO|МЭК|IEC))*"
                        rf"\s*\d[\d.]*(?:\s*[{DASH}/:]\s*\d[\d.]*)*)\.?\s+")
@@ -130,7 +131,7 @@ def split_other_info(title: str) -> Tuple[str, str | None]:
 def legislation(s: str) -> Dict[str, Any]:
     """Title, date, number and genre of a law or decree: 'Федеральный закон от 06.10.2003 № 131-ФЗ
     «Об общих принципах ...»' and 'О персональных данных : Федеральный закон от 27.07.2006 № 152-ФЗ'."""
-    m = _LAW.search(s)
+    m = _LAW.search(s) if _LAW_DATE.search(s) else None
     head = s[:m.start()] if m else ""
     if not m or head.strip() and not re.search(r"\S\s*:\s*$", head):
         # the law must be what is cited: the reference starts with it, or its title does and

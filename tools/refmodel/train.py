@@ -98,7 +98,7 @@ from typing import AbstractSet, Dict, List, Sequence, Tuple
 
 from converter.references.assemble import fields_from_segments
 from converter.references.crf import MODEL_PATH, lexicon_path, rule_labels, second_pass_path
-from converter.references.features import features, to_crfsuite, tokenize, with_first_pass
+from converter.references.features import crf_items, tokenize, with_first_pass
 from converter.references.lexicon import word_key
 from converter.references.rules import find_certain
 from converter.vocabulary.text import repair_homoglyphs
@@ -152,7 +152,7 @@ def sequence(ref: Labeled, lexicon: Lexicon | None = None, in_lexicon: bool = Fa
     y = token_labels(ref, tokens)
     # leave one out: a string the lexicon was built from must not find its own n-grams there
     exclude = own_counts([word_key(text[a:b]) for a, b in tokens], y) if lexicon and in_lexicon else None
-    x = to_crfsuite(features(text, tokens, rule_labels(tokens, found, text), lexicon, exclude))
+    x = crf_items(text, tokens, rule_labels(tokens, found, text), lexicon, exclude)
     if first_pass is not None:
         x = with_first_pass(x, [text[a:b] for a, b in tokens], first_pass)
     return x, y
