@@ -68,8 +68,9 @@ _ACCESSED = re.compile(
     r"|recuperado(?:\s+(?:el|em))?|récupéré\s+le"
     r"|dostęp(?:\s+dnia)?|қаралған\s+күні|посетен(?:о)?\s+на)\s*[:.\-–—]?\s*", re.I)
 # a word each _ACCESSED phrase has (as case-blind): a quicker search that rules most strings out
+# (a phrase added above needs its word here too: tests/test_references_language_access.py)
 _ACCESS_WORD = re.compile(r"access|viewed|visited|cited|retrieved|дата|просмотрено|переглянуто|abgerufen|aufgerufen"
-                          r"|geprüft|zugriff|consult|acess|data|dostęp|қаралған|посетен", re.I)
+                          r"|geprüft|zugriff|consult|acess|data|dostęp|қаралған|посетен|recuperado|récupéré", re.I)
 # 2023;15(3):83-99   2018;(66):3-26   2019;27:711-733   2020 Jan;12(1):e5
 _VANCOUVER = re.compile(
     rf"(?<!\d)({YEAR})[a-z]?(?:\s+[A-Z][a-z]{{2}}(?:[-/][A-Z][a-z]{{2}})?(?:\s+\d{{1,2}})?)?\s*;\s*"
