@@ -93,16 +93,16 @@ def _safe_cut(text: str, after: int) -> int:
     cut = _last_block_line(text, after)
     if not cut:
         return 0
-    before = _last_block_line(text[:cut], 0)
+    before = _last_block_line(text, 0, cut)
     last_block = COMMENT_LINE.sub("", text[before:cut])
     braces = _BRACE.findall(last_block)
     return cut if braces.count("{") == braces.count("}") else 0
 
 
-def _last_block_line(text: str, after: int) -> int:
-    """Where the last line that starts a block with an '@' past ``after`` begins (0: none, or
-    only the first line)."""
-    end = len(text)
+def _last_block_line(text: str, after: int, end: int | None = None) -> int:
+    """Where the last line that starts a block with an '@' between ``after`` and ``end`` begins
+    (0: none, or only the first line)."""
+    end = len(text) if end is None else end
     while True:
         at = text.rfind("@", after, end)
         if at <= 0:
