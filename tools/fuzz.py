@@ -4,7 +4,12 @@
 
 READER is a registered reader (bibtex, ris, csljson, crossref, jats, html, page, reference,
 references). Each input goes through ``converter.read(data, READER)`` as bytes, so decoding
-and the limits are fuzzed too; anything but a ConversionError is a crash. The seed corpus is
+and the limits are fuzzed too; anything but a ConversionError is a crash.
+
+READER ``bibtex-stream`` is differential: the record-by-record BibTeX reader
+(readers/bibtex_stream.py), cut into pieces of 1-256 characters (the input's first byte says
+how many) so that blocks, macros and parents fall in different pieces, must give the whole-file
+reader's records, ids and lines, or fail as it fails. The seed corpus is
 the reader's fixtures plus the regression fixtures; libFuzzer's working corpus goes to
 /tmp/citeconv-fuzz/READER. A crashing input is copied to tests/fixtures/fuzz/READER/, where
 tests/test_fuzz_regressions.py replays it in the normal test run.
@@ -20,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REGRESSIONS = ROOT / "tests" / "fixtures" / "fuzz"
 WORK = Path("/tmp/citeconv-fuzz")
-SEED_DIRS = {"bibtex": ["bibtex"], "ris": ["ris"], "csljson": ["csljson"], "crossref": ["crossref"],
+SEED_DIRS = {"bibtex": ["bibtex"], "bibtex-stream": ["bibtex"], "ris": ["ris"], "csljson": ["csljson"], "crossref": ["crossref"],
              "jats": ["jats"], "html": ["html", "htmlmeta"], "page": ["page"],
              "reference": ["references"], "references": ["references"]}
 SEED_BYTES = 20_000  # bigger seeds only slow libFuzzer down
@@ -38,6 +43,49 @@ def seeds(reader: str) -> list[Path]:
     return found
 
 
+def check_bibtex_stream(data: bytes) -> None:
+    """The differential target: raises AssertionError where the streamed reading differs from
+    the whole-file reading, and lets any exception but ConversionError through."""
+    import io
+
+    from converter.errors import ConversionError
+    from converter.model import Diagnostics
+    from converter.readers import bibtex, bibtex_stream
+
+    piece_chars = (data[0] if data else 0) + 1
+    text = data[1:].decode("utf-8", errors="replace")
+    try:
+        result = bibtex.read(text, source="<fuzz>")
+        whole: object = [(r, result.origins.get(r["id"])) for r in result.records]
+    except ConversionError as exc:
+        whole = ("error", str(exc))
+    saved = bibtex_stream.PIECE_CHARS
+    bibtex_stream.PIECE_CHARS = piece_chars
+    try:
+        lines = io.StringIO(text, newline="")
+        streamed: object = [(item, ("<fuzz>", line))
+                            for item, line in bibtex_stream.stream(lines, diags=Diagnostics("<fuzz>"))]
+    except ConversionError as exc:
+        streamed = ("error", str(exc))
+    finally:
+        bibtex_stream.PIECE_CHARS = saved
+    assert streamed == whole, f"streamed {streamed!r}\nwhole    {whole!r}"
+
+
+def check(reader: str, data: bytes, source: str = "<fuzz>") -> None:
+    """One input through one target; a ConversionError is an answer, anything else a crash."""
+    from converter.errors import ConversionError
+
+    if reader == "bibtex-stream":
+        check_bibtex_stream(data)
+        return
+    import converter
+    try:
+        converter.read(data, reader, source=source)
+    except ConversionError as err:
+        assert err.source == source, f"error names {err.source!r}, not {source!r}"
+
+
 def main(argv: list[str]) -> int:
     if len(argv) < 2 or argv[1].startswith("-"):
         print(__doc__, file=sys.stderr)
@@ -52,20 +100,19 @@ def main(argv: list[str]) -> int:
         import converter
         from converter.errors import ConversionError
         # readers are imported on first use: load this one now, so that it is instrumented
-        converter.registry.get(reader, "reader").load("reader")
+        converter.registry.get(reader.removesuffix("-stream"), "reader").load("reader")
+        from converter.readers import bibtex_stream  # noqa: F401  # instrumented for bibtex-stream
         # some readers import their helpers (the reference parser) at the first parse: parse once
         # here, so that those modules are instrumented too
         for warm_up in (b"Smith J. A title. Journal. 2020;1(2):3-4.", b"{}"):
             try:
-                converter.read(warm_up, reader, source="<warm-up>")
+                converter.read(warm_up, reader.removesuffix("-stream"), source="<warm-up>")
             except ConversionError:
                 pass
 
     def one_input(data: bytes) -> None:
         try:
-            converter.read(data, reader, source="<fuzz>")
-        except ConversionError:
-            pass
+            check(reader, data)
         except BaseException:
             keep = REGRESSIONS / reader
             keep.mkdir(parents=True, exist_ok=True)
