@@ -39,6 +39,9 @@ from .bibtex import (
 from .bibtex_values import RawField, Values
 
 _BRACE = re.compile(r"(?<!\\)[{}]")
+# what bibtexparser's splitter takes for a block start ('@', a type, '{' or '('), which it
+# honours only when nothing but white space stands before it on its line
+_BLOCK_START = re.compile(r"@\w*[ \t]*[{(]")
 PIECE_CHARS = 1 << 20  # characters read at a time; a piece is what they hold up to the last block start
 _PARENT_FIELDS = ("crossref", "xdata")
 # a piece without these words has no macro and no parent: pass 1 need not split it
@@ -108,7 +111,7 @@ def _last_block_line(text: str, after: int, end: int | None = None) -> int:
         if at <= 0:
             return 0
         line_start = text.rfind("\n", 0, at) + 1
-        if not text[line_start:at].strip(" \t"):
+        if (not text[line_start:at] or text[line_start:at].isspace()) and _BLOCK_START.match(text, at):
             return line_start
         end = at
 
