@@ -175,3 +175,16 @@ def test_a_lone_broken_entry_is_reported_with_its_line_and_reason(tmp_path, text
     proc = run_cli("-f", "bibtex", "-t", "csljson", str(path))
     assert proc.returncode == 4
     assert f"lone.bib:{line}: no BibTeX entry could be read: entry 'broken' skipped: {reason}" in proc.stderr.decode()
+
+
+def test_lines_after_a_backslash_at_a_line_end_are_counted(tmp_path):
+    """bibtexparser does not count a line break after a backslash; entries after one in a
+    broken file must still be reported at their own lines (found by the bibtex-stream fuzz)."""
+    text = ("@article{a,\n  title = {Ends in a control space \\\n  and goes on},\n  year = 2020\n}\n\n"
+            "@article{broken,\n  author = {Doe, J.}\n  title = {X}\n}\n\n"
+            "@article{b,\n  title = {After},\n  year = 2021\n}\n")
+    result = converter.read(text, "bibtex", source="mixed.bib")
+    assert [r["id"] for r in result.records] == ["a", "b"]
+    assert result.origins["b"] == ("mixed.bib", 12)
+    assert result.records[0]["title"] == "Ends in a control space and goes on"
+    assert [d.line for d in result.errors] == [8]

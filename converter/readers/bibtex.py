@@ -86,7 +86,10 @@ def _split(text: str, first_line: int = 0) -> Library:
     fast = split_blocks(text, first_line)
     if fast is not None:
         return Library(fast.entries, list(fast.strings), list(fast.again), fast.preambles > 0)
-    library = _parse("\n" * first_line + text)  # bibtexparser counts lines from its text's start
+    # bibtexparser counts lines from its text's start, and does not count a line break that
+    # follows a backslash (it takes it for escaped): a space between them keeps the count and,
+    # LaTeX's control space being the same either way, the value
+    library = _parse("\n" * first_line + text.replace("\\\n", "\\ \n"))
     set_aside: List[Any] = []
     for block in library.failed_blocks:
         if isinstance(block, DuplicateBlockKeyBlock):
