@@ -260,11 +260,12 @@ _VERBATIM_ARGUMENT = lazy(r"(\\(?:url|href)\s*\{[^{}]*\})")
 
 
 def nothing_read(diags: Diagnostics, source: str) -> ParseError:
-    """The error for a file that gave no record: why, at the place (for a file of one broken
-    entry this is the whole story)."""
+    """The error for a file that gave no record: why, at the first place in the file (for a
+    file of one broken entry this is the whole story; the streamed reading, whose diagnostics
+    come in another order, names the same one)."""
     if not diags:
         return ParseError("no BibTeX entries found", source=source)
-    first = next((d for d in diags if d.severity == "error"), None)
+    first = min((d for d in diags if d.severity == "error"), key=lambda d: d.line or 0, default=None)
     why = f": {first.message}" if first is not None else ""
     return ParseError(f"no BibTeX entry could be read{why}", source=source,
                       line=first.line if first is not None else None,
