@@ -188,3 +188,12 @@ def test_lines_after_a_backslash_at_a_line_end_are_counted(tmp_path):
     assert result.origins["b"] == ("mixed.bib", 12)
     assert result.records[0]["title"] == "Ends in a control space and goes on"
     assert [d.line for d in result.errors] == [8]
+
+
+@pytest.mark.parametrize("broken", ["", "@article{bad,\n  author = {Doe, J.}\n  title = {X}\n}\n"])
+def test_entries_sharing_a_line_keep_their_order(broken):
+    """A repeated key and a new key on one line come in the order they are written, whichever
+    splitter reads the file (a broken entry sends it to bibtexparser)."""
+    text = broken + "@book{a, title = {One}}\n@book{a, title = {Two}} @book{c, title = {Three}}\n"
+    result = converter.read(text, "bibtex")
+    assert [r["id"] for r in result.records] == ["a", "a-2", "c"]

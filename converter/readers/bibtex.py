@@ -74,6 +74,7 @@ class Library(NamedTuple):
     strings: List[Any]  # @string blocks in file order (key, value, start_line), each key's first
     set_aside: List[Any]  # in file order: Again (a key used before, a field given twice), or a
     preamble: bool        # block bibtexparser could not parse (its ParsingFailedBlock)
+    rank: Dict[int, int]  # id() of each entry -> its place in the file, for entries on one line
 
 
 def _split(text: str, first_line: int = 0) -> Library:
@@ -85,7 +86,8 @@ def _split(text: str, first_line: int = 0) -> Library:
     text = COMMENT_LINE.sub("", text)
     fast = split_blocks(text, first_line)
     if fast is not None:
-        return Library(fast.entries, list(fast.strings), list(fast.again), fast.preambles > 0)
+        return Library(fast.entries, list(fast.strings), list(fast.again), fast.preambles > 0,
+                       {id(entry): place for place, entry in enumerate(fast.order)})
     # bibtexparser counts lines from its text's start, and does not count a line break that
     # follows a backslash (it takes it for escaped): a space between them keeps the count and,
     # LaTeX's control space being the same either way, the value
@@ -99,8 +101,10 @@ def _split(text: str, first_line: int = 0) -> Library:
             set_aside.append(Again("fields", block.ignore_error_block, block.start_line or 0))
         else:
             set_aside.append(block)
+    rank = {id(getattr(block, "ignore_error_block", None) or block): place
+            for place, block in enumerate(library.blocks)}
     return Library(list(library.entries), list(library.strings), set_aside,
-                    any(isinstance(b, Preamble) for b in library.blocks))
+                   any(isinstance(b, Preamble) for b in library.blocks), rank)
 
 
 def macro_table(strings: List[Any]) -> Dict[str, str]:
@@ -133,7 +137,7 @@ def in_file_order(library: Library, diags: Diagnostics, first_strings: Dict[str,
         elif isinstance(block, ParsingFailedBlock):
             message, line = _failed_block_message(block)
             diags.error(message, line=line)
-    entries.sort(key=lambda pair: pair[0].start_line or 0)
+    entries.sort(key=lambda pair: (pair[0].start_line or 0, library.rank.get(id(pair[0]), 0)))
     return entries
 
 

@@ -65,6 +65,7 @@ class Blocks(NamedTuple):
     strings: List[String]
     preambles: int
     again: List[Again]  # in file order
+    order: List[Entry]  # every entry, set aside or not, in file order (two can share a line)
 
 
 def _at_line_start(text: str, pos: int) -> bool:
@@ -177,12 +178,13 @@ class _Scanner:
         first_entry: Dict[str, Entry] = {}
         first_string: Dict[str, String] = {}
         again: List[Again] = []
+        order: List[Entry] = []
         preambles = 0
         pos = 0
         while True:
             m = _BLOCK_START.search(text, pos)
             if m is None:
-                return Blocks(entries, strings, preambles, again)
+                return Blocks(entries, strings, preambles, again, order)
             if text[m.end()] != "{":
                 raise _Irregular  # @type( ... ): rare, left to bibtexparser
             kind = m.group().lower()
@@ -207,6 +209,7 @@ class _Scanner:
                 pos = end + 1
             else:
                 entry, pos = self.entry(kind[1:].strip(), content, start_line)
+                order.append(entry)
                 if len({f.key for f in entry.fields}) < len(entry.fields):
                     again.append(Again("fields", entry, start_line))
                 elif entry.key in first_entry:
