@@ -151,3 +151,42 @@ def test_a_title_with_an_author_and_affiliation_on_one_pdf_line():
                    "of the literature is used to identify management techniques and work methodologies.\n")
     assert item["title"] == "Prepare for the impact of the multi-generational workforce!"
     assert item["author"] == [{"family": "Dwyer", "given": "Rocky J."}]
+
+
+def test_a_numbered_byline_wrapped_inside_a_name():
+    item = article("Estresse de enfermeiros em serviço de urgência\n\n"
+                   "Flávio Cunha de Faria1, Ana Carolina Dondoni Fávero2, Amanda Soares de\n"
+                   "Carvalho Barbosa3, Raquel Sena Pontes\n\nGrapiuna4, Andréia Almeida Mendes5.\n\n"
+                   "1Universidade Federal do Rio Grande do Norte\n\n"
+                   "RESUMO\nObjetivo: Apreender as representações sociais de enfermeiros acerca do estresse "
+                   "no serviço de urgência e descrever os seus elementos.\n")
+    assert [a["family"] for a in item["author"]] == ["Faria", "Fávero", "Barbosa", "Grapiuna", "Mendes"]
+    assert item["author"][2]["given"] == "Amanda Soares de Carvalho"
+
+
+def test_portuguese_names_keep_particles_with_the_given_names():
+    """As ABNT and SciELO cite them: 'Araujo TL de', 'Pessoa Júnior JM'."""
+    item = article("Estresse de enfermeiros em serviço de urgência: um estudo de representações sociais\n\n"
+                   "Joana D´Arc de Souza Oliveira1, João Mário Pessoa Júnior,2, Thelma Leite de Araujo1\n\n"
+                   "RESUMO\nObjetivo: Apreender as representações sociais de enfermeiros portugueses acerca do "
+                   "estresse no serviço de urgência. Método: A pesquisa fundamentou-se na Teoria das "
+                   "Representações Sociais.\n")
+    assert item["language"] == "pt"
+    assert item["author"] == [{"family": "Oliveira", "given": "Joana D´Arc de Souza"},
+                              {"family": "Pessoa Júnior", "given": "João Mário"},
+                              {"family": "Araujo", "given": "Thelma Leite de"}]
+
+
+def test_authors_as_a_bulleted_list_with_affiliations_between():
+    item = article("  • Loading metrics\n\nDecreasing Nitrogen Fertilizer Input Had Little Effect on Soils\n\n"
+                   "  • Hailing Yu,\n\n    Affiliation College of Resources, Jilin Agricultural University, China\n\n"
+                   "  • Qiang Gao ,\n\n    qg@example.edu (QG)\n\n    Affiliation Jilin Agricultural University, China\n\n"
+                   "  • Bin Zhang\n\n    Affiliation Shenyang Agricultural University, China\n\nAbstract\n\n"
+                   "In this study, we examined the influence of nitrogen input on microbial communities.\n")
+    assert [a["family"] for a in item["author"]] == ["Yu", "Gao", "Zhang"]
+
+
+def test_a_menu_of_two_word_bullets_is_no_byline():
+    item = article("  • Contact Us\n  • Site Map\n\nDecreasing Nitrogen Fertilizer Input Had Little Effect\n\n"
+                   "Hailing Yu1, Bin Zhang2\n\nAbstract\n\nIn this study, we examined the influence of nitrogen.\n")
+    assert [a["family"] for a in item["author"]] == ["Yu", "Zhang"]

@@ -49,6 +49,7 @@ def finish(r: "PageReader") -> None:
     _modelled_journal(r)
     _authors(r)
     _language(r)
+    _portuguese_names(r)
     _item_type(r)
     _check_numbers(r, r.item, "article", None)
     for ref, line in zip(r.references, r.reference_lines):
@@ -380,6 +381,27 @@ def _language(r: "PageReader") -> None:
         r.item["language"] = language
     else:
         r.diags.warn("the page's language could not be told from its title and abstract; not set", field="language")
+
+
+_PORTUGUESE_PARTICLES = {"de", "da", "das", "do", "dos", "e"}
+_PORTUGUESE_SUFFIXES = {"júnior", "junior", "jr.", "filho", "neto", "sobrinho"}
+
+
+def _portuguese_names(r: "PageReader") -> None:
+    """In an article in Portuguese the authors are cited as Brazilian and Portuguese citations
+    (ABNT, SciELO's own 'Como citar') cite them: the particles after the given names ('Araujo
+    TL de'), and Júnior, Filho, Neto with the family name before them ('Pessoa Júnior JM')."""
+    if str(r.item.get("language", "")).split("-")[0] != "pt":
+        return
+    for person in r.item.get("author", []):
+        family, given = person.get("family", "").split(), person.get("given", "").split()
+        if not given:
+            continue
+        if len(family) == 1 and family[0].lower() in _PORTUGUESE_SUFFIXES and len(given) > 1:
+            family.insert(0, given.pop())
+        while len(family) > 1 and family[0].lower() in _PORTUGUESE_PARTICLES:
+            given.append(family.pop(0))
+        person["family"], person["given"] = " ".join(family), " ".join(given)
 
 
 # what the page says the work is, when it is not a journal article (CSL types)

@@ -21,6 +21,8 @@ class _NameWord:
         if not parts[0][:1].isupper():
             return False
         for part in parts:
+            if len(part) > 3 and part[1] in "'’´`" and part[2].isupper():
+                part = part[2:]  # 'O’Neil', 'D´Arc': the name after the elided particle
             rest = re.sub(r"['’¨´`ˆ˜]", "", part[1:])  # PDF text prints accents apart: 'F¨arber', 'Cato´lica'
             if not part[:1].isalpha() or not rest or not rest.isalpha() or not _lower_or_inner_capital(rest):
                 return False
@@ -212,7 +214,7 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
     text = re.sub(r"(?<=[a-zа-яё])\s+(?=(?:[A-ZА-ЯЁ]\.){1,3}[A-ZА-ЯЁ][a-zа-яё])", ", ", text)
     text = re.sub(r"((?:[A-ZА-ЯЁ]\.){1,3})(?=[A-ZА-ЯЁ][a-zа-яё])", r"\1 ", text)
     text = re.sub(r"\s*\((\d{1,2}(?:\s*,\s*\d{1,2})*)\)", r"\1", text)  # 'Антонова (1)' marks as 'Антонова1'
-    text = re.sub(r"(?<=[^\W\d_]),((?:\d{1,2}|\*)(?:,(?:\d{1,2}|\*))*)(?:\s+(?=[A-Z])|\s*$)", r"\1, ", text)  # 'Latimer,1,2 Jacob'
+    text = re.sub(r"(?<=[^\W\d_]),((?:\d{1,2}|\*)(?:,(?:\d{1,2}|\*))*)(?:\s+(?=[A-Z])|\s*$|(?=,\s))", r"\1, ", text)  # 'Latimer,1,2 Jacob', 'Júnior,2, João'
     # marks set apart by spaces and no commas between the people ('Feldman1, 2 Sim Tiwari 2 Charissa'):
     # each run of marks closes a name
     if "," not in re.sub(r"\d\s*,\s*\d", "", text):
@@ -285,6 +287,85 @@ def join_stacked_bylines(lines: List[str]) -> List[str]:
             for k in range(i + 2, j):
                 out[k] = ""
     return out
+
+
+# a name closed by its affiliation number and a comma: 'Faria1, ', 'Júnior,2, '
+_MARKED_NAME = re.compile(r"[^\W\d_]\s?,?\d{1,2}\*?\s*,\s")
+
+
+def join_wrapped_bylines(lines: List[str]) -> List[str]:
+    """A byline of numbered names wrapped in the middle of a name ('... Amanda Soares de' /
+    'Carvalho Barbosa3, ... Raquel Sena Pontes' / 'Grapiuna5, ... Mendes7.'): the lines, blank
+    lines between them skipped, joined on the first one's line while the text so far ends in a
+    name without its number and the next line goes on with numbered names; the joined lines are
+    left blank, so line numbers stay."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        text = out[i].strip()
+        if len(_MARKED_NAME.findall(text + " ")) < 2 or not re.search(r"[^\W\d_]$", text) or len(text) > 400:
+            i += 1
+            continue
+        joined, used = text, []
+        j = i + 1
+        while j < len(out) and j - i <= 12 and re.search(r"[^\W\d_]$", joined):
+            if not out[j].strip():
+                j += 1
+                continue
+            nxt = out[j].strip()
+            if not re.match(r"^[^\W\d_][^\W\d_'’´.-]*(?:\s[^\W\d_][^\W\d_'’´.-]*){0,3}\s?\d{1,2}\*?(?:,|\.?$)", nxt):
+                break
+            joined = f"{joined} {nxt}"
+            used.append(j)
+            j += 1
+        if used and parse_byline_marked(joined.rstrip(".")):
+            out[i] = out[i][:len(out[i]) - len(out[i].lstrip())] + joined
+            for k in used:
+                out[k] = ""
+            i = used[-1] + 1
+        else:
+            i += 1
+    return out
+
+
+_BULLET_NAME = re.compile(r"^\s*[•·▪◦]\s+(\S.*?)\s*(,?)\s*$")
+
+
+def join_bulleted_names(lines: List[str]) -> List[str]:
+    """Authors as a bulleted list, each name ending in a comma but the last, with its
+    affiliation and e-mail lines under it (PLOS: '• Hailing Yu,' / 'Affiliation College of ...'
+    / '• Qiang Gao ,'): the names put on the first name's line as one byline; the other name
+    lines are left blank, so line numbers stay. The commas tell it from a menu of two-word items."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        m = _BULLET_NAME.match(out[i])
+        if not (m and m.group(2) and parse_full_name(m.group(1))):
+            i += 1
+            continue
+        names, at = [m.group(1)], [i]
+        j = i + 1
+        while j < len(out) and j - at[-1] <= 10:
+            nxt = _BULLET_NAME.match(out[j])
+            if nxt:
+                if not parse_full_name(nxt.group(1)):
+                    break
+                names.append(nxt.group(1))
+                at.append(j)
+                if not nxt.group(2):
+                    break  # the last name has no comma after it
+            j += 1
+        if len(names) >= 2:
+            out[i] = ", ".join(names)
+            for k in at[1:]:
+                out[k] = ""
+        i = at[-1] + 1
+    return out
+
+
+def join_split_bylines(lines: List[str]) -> List[str]:
+    """A byline printed over several lines, in any of the ways above, put on one line."""
+    return join_bulleted_names(join_wrapped_bylines(join_stacked_bylines(lines)))
 
 
 def parse_byline(text: str) -> List[Dict[str, str]] | None:

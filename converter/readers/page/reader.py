@@ -65,7 +65,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
                  for ln in self.raw_lines]  # and the non-breaking hyphen of '30‑35' is a hyphen
         # pages saved as Markdown: '# Title' is the page's heading (a title cue), '*Journal*' emphasis
         self.headings = {n for n, ln in enumerate(lines, 1) if re.match(r"^#\s+\S", ln)}
-        self.lines = bylines.join_stacked_bylines(
+        self.lines = bylines.join_split_bylines(
             [MARKDOWN_EMPHASIS.sub(r"\1", re.sub(r"^#{1,6}\s+", "", ln)) for ln in lines])
         self.item: CSLItem = {"id": "", "type": "article-journal"}
         self.custom: Dict[str, Any] = {}
