@@ -393,3 +393,33 @@ def test_funding_acknowledgements_and_corresponding_author_both_ways(dtd):
             assert back["custom"][key] == record["custom"][key]
     assert "<funding-statement>" in out and 'corresp="yes"' in out
     assert back["custom"]["authors"][0]["corresponding"] is True
+
+
+def test_an_authors_english_block_on_a_russian_page_is_written_beside_the_russian(dtd):
+    """The page reader keeps the English block about an author of a Russian page as
+    custom.authors[].romanised: JATS carries it as an English name, degree, role and
+    affiliation next to the Russian ones, and the DTD accepts it."""
+    page = ("Научная статья\n\nМОДЕЛИРОВАНИЕ ОЦЕНКИ РИСКОВ БИЗНЕСА\n\nSIMULATION OF BUSINESS RISK EVALUATION\n\n"
+            "Третьяков Олег Владимирович, кандидат экономических наук, доцент кафедры экономики, "
+            "Пермский национальный исследовательский политехнический университет\n\n"
+            "Tretiakov Oleg Vladimirovich, Candidate of Economic Sciences, Head of the Department of Economics, "
+            "Perm National Research Polytechnic University\n\n"
+            "Аннотация. В статье проводится анализ подходов к оценке эффективности управления рисками.\n")
+    xml = str(converter.write(converter.read(page, "page").records, "jats"))
+    assert lxml_errors(xml, dtd) == []
+    contrib = etree.fromstring(xml.encode()).find(".//contrib")
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    english = contrib.find("name-alternatives/string-name[@specific-use='romanised']")
+    assert english.text == "Tretiakov Oleg Vladimirovich" and english.get(lang) == "en"
+    assert [d.text for d in contrib.findall("degrees")] == ["кандидат экономических наук", "Candidate of Economic Sciences"]
+    assert [r.text for r in contrib.findall("role")] == ["доцент кафедры экономики", "Head of the Department of Economics"]
+    affs = etree.fromstring(xml.encode()).findall(".//aff-alternatives/aff")
+    assert [a.findtext("institution") for a in affs] == [
+        "Пермский национальный исследовательский политехнический университет",
+        "Perm National Research Polytechnic University"]
+    back = converter.read(xml, "jats").records[0]["custom"]["authors"][0]
+    assert back["affiliation"] == "Пермский национальный исследовательский политехнический университет"
+    assert back["romanised"] == [{"literal": "Tretiakov Oleg Vladimirovich", "degree": "Candidate of Economic Sciences",
+                                  "position": "Head of the Department of Economics",
+                                  "affiliation": "Perm National Research Polytechnic University"}]
+    assert back["degree"] == "кандидат экономических наук" and back["position"] == "доцент кафедры экономики"

@@ -75,7 +75,41 @@ def _journal(meta: etree._Element | None, item: CSLItem, custom: Dict[str, Any])
 
 
 def _affiliations(article: etree._Element) -> Dict[str, etree._Element]:
-    return {aff_id: aff for aff in article.iter("aff") if (aff_id := aff.get("id"))}
+    """id -> <aff>; an <aff-alternatives> (one affiliation in several languages) by its first <aff>."""
+    affs = {aff_id: aff for aff in article.iter("aff") if (aff_id := aff.get("id"))}
+    for group in article.iter("aff-alternatives"):
+        first, group_id = group.find("aff"), group.get("id")
+        if group_id and first is not None:
+            affs[group_id] = first
+    return affs
+
+
+_TWIN_NAME = "name-alternatives/string-name[@specific-use='romanised']"
+
+
+def _in_english(node: etree._Element) -> bool:
+    """An element the writer adds for the page's English block about a Russian page's author
+    (only looked for where the contributor has such a name)."""
+    return N.lang(node) == "en"
+
+
+def _english_twin(contrib: etree._Element, aff_nodes: List[etree._Element]) -> Dict[str, str]:
+    """The author's English name, degrees, position and affiliation written beside the others
+    (custom.authors[].romanised, as the page reader keeps it); an <aff-alternatives>' English
+    wording is kept here for any author."""
+    twin: Dict[str, str] = {}
+    if contrib.find(_TWIN_NAME) is not None:
+        twin["literal"] = N.text(contrib.find(_TWIN_NAME))
+        for key, tag in (("degree", "degrees"), ("position", "role")):
+            text = next((N.text(n) for n in contrib.findall(tag) if _in_english(n) and N.text(n)), None)
+            if text:
+                twin[key] = text
+    groups = [aff.getparent() for aff in aff_nodes]
+    english_affs = [alt for aff, group in zip(aff_nodes, groups) if group is not None and group.tag == "aff-alternatives"
+                    for alt in group.findall("aff") if alt is not aff and _in_english(alt)]
+    if english_affs:
+        twin["affiliation"] = "; ".join(_aff_parts(a)[0] for a in english_affs)
+    return {key: value for key, value in twin.items() if value}
 
 
 def _aff_parts(aff: etree._Element) -> Tuple[str, str]:
@@ -130,8 +164,9 @@ def _contributors(meta: etree._Element, article: etree._Element, item: CSLItem, 
         extra: Dict[str, Any] = {"literal": display_name(person)}
         if (contrib.get("corresp") or "").lower() == "yes":
             extra["corresponding"] = True
+        twinned = contrib.find(_TWIN_NAME) is not None
         if name_node is not None and name_node.tag == "name-alternatives":
-            variants = [display_name(p) for p in (N.person(n) for n in list(name_node)[1:]) if p]
+            variants = [display_name(p) for p in (N.person(n) for n in list(name_node)[1:] if n.get("specific-use") != "romanised") if p]
             if variants:
                 extra["variants"] = variants
         for cid in contrib.findall("contrib-id"):
@@ -141,11 +176,13 @@ def _contributors(meta: etree._Element, article: etree._Element, item: CSLItem, 
                 value = orcid_id(value)
             if key and value:
                 extra[key] = value
-        degrees = [N.text(d) for d in contrib.findall("degrees") if N.text(d)]
+        degrees = [N.text(d) for d in contrib.findall("degrees") if N.text(d) and not (twinned and _in_english(d))]
         if degrees:
             extra["degree"] = ", ".join(degrees)
         credit: List[str] = []
         for role in contrib.findall("role"):
+            if twinned and _in_english(role) and role.get("content-type") == "position":
+                continue  # the English twin's, below
             text = N.text(role)
             is_credit = (role.get("vocab") or "").lower() == "credit" or "credit" in (role.get("vocab-term-identifier") or "")
             known = M.credit_role(role.get("vocab-term") or text)
@@ -164,6 +201,9 @@ def _contributors(meta: etree._Element, article: etree._Element, item: CSLItem, 
             addresses = [p[1] for p in parts if p[1]]
             if addresses:
                 extra["address"] = "; ".join(addresses)
+        twin = _english_twin(contrib, aff_nodes)
+        if twin:
+            extra["romanised"] = [twin]
         email = N.first_text(contrib, "email", ".//email")
         if email:
             extra["email"] = email

@@ -70,6 +70,7 @@ def _contrib_group(meta: etree._Element, item: CSLItem, custom: Dict[str, Any], 
         return
     group = N.el(meta, "contrib-group")
     affs: Dict[Tuple[str, str], str] = {}
+    in_english: Dict[Tuple[str, str], List[str]] = {}  # each affiliation's English wording, if the page has it
     for csl in roles:
         for n, person in enumerate(item.get(csl) or []):
             if not isinstance(person, dict):
@@ -84,19 +85,26 @@ def _contrib_group(meta: etree._Element, item: CSLItem, custom: Dict[str, Any], 
                     value = orcid_url(value)
                 N.el(contrib, "contrib-id", value, contrib_id_type=id_type)
             variants = [N.as_text(v) for v in extra.get("variants") or [] if N.as_text(v)]
-            if variants:
+            # the page's English block about the same author (a Russian page's romanised twin)
+            english = [r for r in extra.get("romanised") or [] if isinstance(r, dict)]
+            if variants or any(N.as_text(r.get("literal")) for r in english):
                 alternatives = N.el(contrib, "name-alternatives")
                 N.name_element(alternatives, person)
                 for variant in variants:
                     N.el(alternatives, "string-name", variant, specific_use="variant")
+                for twin in english:
+                    N.el(alternatives, "string-name", N.as_text(twin.get("literal")) or None, specific_use="romanised",
+                         xml_lang="en")
             elif N.name_element(contrib, person) is None:
                 group.remove(contrib)
                 diags.warn(f"{csl} {n + 1} has no name; left out", field=csl, record=label)
                 continue
-            if extra.get("degree"):
-                N.el(contrib, "degrees", N.as_text(extra["degree"]))
-            if extra.get("position"):
-                N.el(contrib, "role", N.as_text(extra["position"]), content_type="position")
+            for details_, lang in [(extra, None)] + [(twin, "en") for twin in english]:
+                if details_.get("degree"):
+                    N.el(contrib, "degrees", N.as_text(details_["degree"]), xml_lang=lang)
+            for details_, lang in [(extra, None)] + [(twin, "en") for twin in english]:
+                if details_.get("position"):
+                    N.el(contrib, "role", N.as_text(details_["position"]), content_type="position", xml_lang=lang)
             for printed in extra.get("credit") or []:
                 credit = M.credit_role(N.as_text(printed))
                 if credit is None:
@@ -111,6 +119,7 @@ def _contrib_group(meta: etree._Element, item: CSLItem, custom: Dict[str, Any], 
                 aff_key = (N.as_text(extra.get("affiliation")), N.as_text(extra.get("address")))
                 if aff_key not in affs:
                     affs[aff_key] = ids.make("", f"aff-{len(affs) + 1}")
+                    in_english[aff_key] = [N.as_text(t.get("affiliation")) for t in english if N.as_text(t.get("affiliation"))]
                 N.el(contrib, "xref", None, ref_type="aff", rid=affs[aff_key])
             if extra.get("email"):
                 N.el(contrib, "email", N.as_text(extra["email"]))
@@ -118,7 +127,14 @@ def _contrib_group(meta: etree._Element, item: CSLItem, custom: Dict[str, Any], 
                 comment = N.el(contrib, "author-comment", content_type="contribution")
                 N.el(comment, "p", N.as_text(extra["contribution"]))
     for (institution, address), aff_id in affs.items():
-        aff = N.el(group, "aff", id=aff_id)
+        english_affs = in_english.get((institution, address)) or []
+        if english_affs:
+            alternatives = N.el(group, "aff-alternatives", id=aff_id)
+            aff = N.el(alternatives, "aff")
+            for wording in english_affs:
+                N.el(N.el(alternatives, "aff", xml_lang="en"), "institution", wording)
+        else:
+            aff = N.el(group, "aff", id=aff_id)
         if institution:
             N.el(aff, "institution", institution)
         if institution and address:
