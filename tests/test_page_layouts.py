@@ -190,3 +190,21 @@ def test_a_menu_of_two_word_bullets_is_no_byline():
     item = article("  • Contact Us\n  • Site Map\n\nDecreasing Nitrogen Fertilizer Input Had Little Effect\n\n"
                    "Hailing Yu1, Bin Zhang2\n\nAbstract\n\nIn this study, we examined the influence of nitrogen.\n")
     assert [a["family"] for a in item["author"]] == ["Yu", "Zhang"]
+
+
+@pytest.mark.parametrize("line, facts", [
+    ("Volume 2018, Article ID 8970196, 8 pages", {"volume": "2018", "page": "8970196"}),
+    ('Журнал "Медицинский совет" №17/2024',
+     {"issue": "17", "issued": {"date-parts": [[2024]]}, "container-title": "Медицинский совет"}),
+])
+def test_article_numbers_and_issues_of_a_year(line, facts):
+    assert issue_facts(line) == facts
+
+
+def test_a_run_of_menu_items_and_glued_codes_are_not_the_title():
+    item = article("Table of Contents Author Guidelines Submit a Manuscript\nJournal of Diabetes Research\n"
+                   "Volume 2018, Article ID 8970196, 8 pages\n\nTreatment Adherence in Type 2 Diabetes удк 616.379\n\n"
+                   "Received 17 July 2018; Accepted 22 October 2018; Published 27 November 2018\n\nAbstract\n\n"
+                   "Objectives. To investigate treatment adherence in patients with type 2 diabetes.\n")
+    assert item["title"] == "Treatment Adherence in Type 2 Diabetes"
+    assert (item["container-title"], item["volume"], item["page"]) == ("Journal of Diabetes Research", "2018", "8970196")

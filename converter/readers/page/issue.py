@@ -36,7 +36,9 @@ _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
     ("volume", re.compile(r"(?:第\s*)?(\d{1,4})\s*[巻卷]")),
     ("issue", re.compile(r"(?:第\s*)?(\d{1,4})\s*[号號期]")),
     ("page", re.compile(rf"(?:n[°º]|no\.?|№|núm\.?)\s*\d{{1,4}}\s*:\s*({_RANGE})\b", re.I)),  # 'N° 1: 77-84'
-    ("page", re.compile(rf"(?<![^\W\d_])(?:pages?|páginas?|pp?|págs?|стр(?:аницы)?|сс?|c|article\s+(?:id|number|no)|e)\b\.?\s*[:.-]?\s*({_RANGE})\b", re.I)),
+    # an article number stands for the pages, and runs to more digits than pages do
+    ("page", re.compile(r"(?<![^\W\d_])article\s+(?:id|number|no)\b\.?\s*[:.-]?\s*([A-Za-z]?\d{1,9})\b", re.I)),
+    ("page", re.compile(rf"(?<![^\W\d_])(?:pages?|páginas?|pp?|págs?|стр(?:аницы)?|сс?|c|e)\b\.?\s*[:.-]?\s*({_RANGE})\b", re.I)),
 ]
 # Chicago and Turabian: 'Journal 29, no. 1 (April 1, 2019): 28–39' (volume before 'no.', pages after the date)
 _CHICAGO = re.compile(rf"(?<![\d.])(\d{{1,4}}),\s*(?:no|nr|№|вип|вып)\.?\s*\d{{1,4}}\s*\([^)]{{4,30}}\)\s*:\s*({_RANGE})\b", re.I)
@@ -96,6 +98,10 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
             take("page", m.group(3), m.start(3), m.end(3))
     if "volume" not in found and "issue" not in found:
         return None
+    issue_year = re.fullmatch(rf"(\d{{1,3}})/({_YEAR})", found.get("issue", ""))
+    if issue_year:  # '№17/2024': the issue of that year
+        found["issue"] = issue_year.group(1)
+        found.setdefault("year", issue_year.group(2))
     date = _date(work, taken)
     if date:
         found["issued"] = {"date-parts": [date[0]]}
@@ -172,7 +178,11 @@ def _journal(text: str) -> str | None:
     text = re.sub(r"^\(\d{1,2}\)\s*", "", text.strip())  # a PDF page number glued on: '(1)Revista ...'
     text = re.sub(r"^(?:19|20)\d\d\s*[,.]\s*", "", text)  # '2013, International Journal on Digital Libraries, ...'
     # the label, its colon lost when a table was copied ('Published in日本公衆衛生雑誌')
+    text = re.sub(r"^(?:логотип\s+журнала|journal\s+logo|logo)\s+", "", text.strip(), flags=re.I)  # a logo's alt text
     text = re.sub(r"^(?:published(?:\s+in|\s+online)?|source|журнал|journal|in)(?:\s*[:.]\s*|(?=[^\x00-\u024f\s]))", "", text.strip(), flags=re.I)
+    quoted = re.fullmatch(r"(?:журнал|journal|revista|revue|zeitschrift)\s+[\"«“]([^\"«»“”]{3,})[\"»”]", text.strip(" \t.,;:|"), re.I)
+    if quoted:  # 'Журнал "Медицинский совет"': the name is what the quotes hold
+        text = quoted.group(1)
     if re.search(r"\s[»>]\s", text):  # a breadcrumb: the journal is its last step ('Journals » Journal of Pain Research »')
         text = [step for step in re.split(r"\s[»>]\s", text.strip(" »>")) if step.strip()][-1]
     # a running head names the authors first ('Zielinski and Halling BMC Res Notes', 'Kim et al. Trials')

@@ -19,8 +19,8 @@ from ...vocabulary.languages import guess_language, is_cyrillic
 from .people import fold  # letters and digits only, case-folded, accents ignored
 
 # Lines that are page furniture, not titles: site menus, section and article-type headings
-FURNITURE = re.compile(
-    r"^(?:home|about(?:\s+(?:the\s+)?journal|\s+us)?|archives?|current(?:\s+issue)?|issues?|search|log\s*in|login|"
+_MENU_ITEMS = (
+    r"(?:home|about(?:\s+(?:the\s+)?journal|\s+us)?|archives?|current(?:\s+issue)?|issues?|search|log\s*in|login|"
     r"register|submissions?|announcements|contacts?|editorial\s+(?:board|team|policy)|for\s+authors|"
     r"for\s+readers|open\s+access|full\s*text(?:\s+(?:pdf|html))?|pdf|html|xml|download(?:\s+\w+)?|share|print|"
     r"view|citation|cite|metrics|figures?|tables?|references?|article(?:\s+(?:info|metrics|tools))?|"
@@ -32,12 +32,16 @@ FURNITURE = re.compile(
     r"research\s+article|open\s+access\s+article|preview|advanced\s+search|contents?|table\s+of\s+contents|"
     r"расширенный\s+поиск|содержание|перейти\s+к|меню|навигация|подписка|оформить\s+подписку|"
     r"опубликовать\s+статью(?:\s*\|\s*оформить\s+подписку)?|journal\s+(?:paper|article)|publication\s+type|"
-    r"general\s+information|details|indexed\s+in\s+[\w\s]+|number\s+of\s+citations|научная\s+статья\s+на\s+тему)\s*[.:]?$", re.I)
+    r"general\s+information|details|number\s+of\s+citations|научная\s+статья\s+на\s+тему|"
+    r"author\s+guidelines|submit\s+(?:a\s+)?manuscript|aims\s+and\s+scope|about\s+this\s+journal|articles\s+in\s+press)")
+FURNITURE = re.compile(rf"^(?:{_MENU_ITEMS}|indexed\s+in\s+[\w\s]+)\s*[.:]?$", re.I)
+# several menu items run together on one line ('Table of Contents Author Guidelines Submit a Manuscript')
+MENU_RUN = re.compile(rf"^(?:{_MENU_ITEMS}\s*[|•·,/]?\s*){{2,}}$", re.I)
 NAVIGATION = re.compile(r"^(?:back\s+to\s+(?:the\s+)?\w+|skip\s+\w+|download(?:\s+the\s+article|\s+pdf)?|full\s+text|home|"
                         r"pdf|html|xml|share|print|назад|скачать(?:\s+статью)?|полный\s+текст|вернуться)\b", re.I)
 BREADCRUMB = re.compile(r"\s[/>»|→]\s|^[/>»|]|\s[/>»|]$")
 # chrome phrases that never occur in a title
-CHROME = re.compile(r"opens\s+in\s+a\s+new\s+window|print\s+this\s+page|e-?mail\s+this\s+page|font\s+size|\blog\s*in\s+to\b|\blogin\b|\bpublications\b.*\bcitations\b|"
+CHROME = re.compile(r"^(?:логотип|logo)\b|opens\s+in\s+a\s+new\s+window|print\s+this\s+page|e-?mail\s+this\s+page|font\s+size|\blog\s*in\s+to\b|\blogin\b|\bpublications\b.*\bcitations\b|"
                     r"view\s+project|uploaded\s+by|\bformat\s+journal\s+article|main\s+authors|get\s+full\s+text|requested\s+enhancement|downloaded\s+file|"
                     r"cookies?\b|javascript|sign\s+in|log\s+in|logo\s*link|rights\s*&\s*permissions|"
                     r"source\s+of\s+support|conflict\s+of\s+interest|email\s+protected|^address\s+for\s+correspondence|"
@@ -82,7 +86,7 @@ CLASSIFICATION = re.compile(r"^(?:УДК|ББК|ГРНТИ|UDC|BBK|UDK|PACS|MSC(
 
 def is_furniture(text: str) -> bool:
     text = text.strip()
-    return bool(FURNITURE.match(text) or (NAVIGATION.match(text) and len(text.split()) <= 8)
+    return bool(FURNITURE.match(text) or (len(text) < 160 and MENU_RUN.match(text)) or (NAVIGATION.match(text) and len(text.split()) <= 8)
                 or CLASSIFICATION.match(text))
 
 
@@ -251,6 +255,9 @@ def clean(text: str) -> Tuple[str, bool]:
     text = re.sub(r"^#{1,6}\s+", "", text)
     text = ARTICLE_TYPE_PREFIX.sub("", ARTICLE_TYPE_PREFIX.sub("", text))
     text = re.sub(r"(?<=[^\W\d_])[*†‡]+$", "", text.strip())  # a footnote mark after the title
+    # what PDF text glues onto the title's line: an author's e-mail, the UDC code ('...педагогікиудк 37.018.43')
+    text = re.sub(r"\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", "", text)
+    text = re.sub(r"(?<=[^\W\d_])\s*(?:удк|udc)\s*\d[\d.:()/+-]*$", "", text, flags=re.I)
     return text.strip(), heading
 
 
