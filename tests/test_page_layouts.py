@@ -208,3 +208,15 @@ def test_a_run_of_menu_items_and_glued_codes_are_not_the_title():
                    "Objectives. To investigate treatment adherence in patients with type 2 diabetes.\n")
     assert item["title"] == "Treatment Adherence in Type 2 Diabetes"
     assert (item["container-title"], item["volume"], item["page"]) == ("Journal of Diabetes Research", "2018", "8970196")
+
+
+def test_a_masthead_names_the_journal_over_its_issn():
+    item = article("Решение о регистрации выдано: ЭЛ № ФС 77 - 68501, от 27 января 2017.\nLive and bio-abiotic systems\n"
+                   "ISSN 2308-9709 (Online)\nНаучное электронное периодическое издание\n\n"
+                   "Экологическое состояние темно-каштановых почв агрогенно-трансформированных экосистем\n\n"
+                   "DOI: 10.18522/2308-9709-2014-10-3\n")
+    assert item["container-title"] == "Live and bio-abiotic systems"
+
+
+def test_a_french_issue_line_year_slash_issue():
+    assert issue_facts("2015/2 (Tome 21)") == {"volume": "21", "issue": "2", "issued": {"date-parts": [[2015]]}}

@@ -31,6 +31,9 @@ _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
     ("issue", re.compile(r"(?<![^\W\d_])(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск[еа]?)?|вип(?:уск)?|heft|сер)\.?(?<=\w|\.)(?:\s*[°º])?"
                          r"\s*[:.-]?\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)(?![\d.]*\s*[-–]\s*\d)", re.I)),
     ("issue", re.compile(r"№\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)")),
+    # Cairn and other French platforms: '2015/2 (Tome 21)', the year and its issue
+    ("year", re.compile(rf"(?<![\d/.])({_YEAR})\s*/\s*\d{{1,2}}(?![\d/])")),
+    ("issue", re.compile(rf"(?<![\d/.]){_YEAR}\s*/\s*(\d{{1,2}})(?![\d/])")),
     # Japanese and Chinese print the label after the number: '2021 年 2 巻 1 号', '第12卷 第3期'
     ("year", re.compile(rf"({_YEAR})\s*年")),
     ("volume", re.compile(r"(?:第\s*)?(\d{1,4})\s*[巻卷]")),
@@ -187,7 +190,8 @@ def _journal(text: str) -> str | None:
         text = [step for step in re.split(r"\s[»>]\s", text.strip(" »>")) if step.strip()][-1]
     # a running head names the authors first ('Zielinski and Halling BMC Res Notes', 'Kim et al. Trials')
     heads = re.match(r"^(?:\(\d\))?\s*([^\W\d_][\w'’-]+)(?:\s+(?:and|&)\s+([^\W\d_][\w'’-]+)|\s+et\s+al\.?)\s+", text.strip())
-    if heads and not {w.lower() for w in heads.groups() if w} & _TOPIC_WORDS:  # 'Science and Science of Science' is a name
+    if heads and all(w[0].isupper() for w in heads.groups() if w) and not {w.lower() for w in heads.groups() if w} & _TOPIC_WORDS:
+        # 'Science and Science of Science' is a name, and so is 'Live and bio-abiotic systems'
         text = text.strip()[heads.end():]
     text = re.split(r"\s(?:[ep]-?)?ISSN\b|\s(?:www\.|https?://)", text, flags=re.I)[0]
     text = re.sub(r"\s*\((?:[A-Z]{2,10}|[А-ЯЁ, ]{3,20})\)\s*$", "", text.strip(" \t.,;:|"))  # '... (AJHSSR)', '(РИНЦ, ВАК)'

@@ -277,8 +277,14 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         doi = identifiers.find_doi(line)
         if doi:
             self.evidence.add("DOI", doi, "text", n)
-        for issn in identifiers.find_issns(line):
+        issns = identifiers.find_issns(line)
+        for issn in issns:
             self.evidence.add("ISSN", issn, "label", n)
+        if issns and len(line) < 80 and self.candidates and 0 < n - self.candidates[-1].line <= 2:
+            # a journal's masthead: its name, then its ISSN on the next line
+            above = issue.journal_name(self.candidates[-1].text)
+            if above and len(above.split()) <= 12 and not is_furniture(above) and "abstract" not in self.item:
+                self.evidence.add("container-title", above, "head", self.candidates[-1].line)
         for key, value in identifiers.find_pubmed_ids(line).items():
             self.evidence.add(key, value, "label", n)
 
