@@ -17,7 +17,7 @@ from lxml import etree
 import converter
 from conftest import GOLD, ROOT, SEED, SHARED, load_json, need_shared, require_tool, run_cli
 from converter.errors import ParseError
-from converter.readers import jats as jats_reader
+from converter.readers import sniffers
 from converter.writers import jats as jats_writer
 
 FIXTURES = ROOT / "tests" / "fixtures" / "jats"
@@ -305,8 +305,8 @@ def test_page_07_truncated_jats_export():
 def test_sniffing():
     need_shared()
     assert converter.detect((SHARED / "records" / "page-07.txt").read_text(encoding="utf-8")) == "jats"
-    assert jats_reader.sniff("Title\n\nSome page text about an article.") == 0
-    assert jats_reader.sniff(jats_writer.write_article(_seed_records()[0])) == 100
+    assert sniffers.jats("Title\n\nSome page text about an article.") == 0
+    assert sniffers.jats(jats_writer.write_article(_seed_records()[0])) == 100
 
 
 def test_not_jats_is_a_parse_error():

@@ -13,7 +13,8 @@ import converter
 from conftest import SHARED, need_shared
 from converter.errors import InputError, ParseError
 from converter.mappings.ris import BY_TAG
-from converter.readers.ris import parse_name, sniff
+from converter.readers.ris import parse_name
+from converter.readers.sniffers import ris as sniff
 from converter.vocabulary.languages import bcp47
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ris"

@@ -10,7 +10,7 @@ EXTENDED_NAMES = Option("extended_names", "biblatex out: write every name with a
 FORMATS = (
     Format("bibtex", "BibTeX (out: ASCII with LaTeX escapes, safe for bibtex + plain.bst)", ("bib",),
            reader="converter.readers.bibtex:read", writer="converter.writers.bibtex:write_bibtex",
-           sniffer="converter.readers.bibtex:sniff", aliases=("bib",), mapping="converter.mappings.bibtex",
+           sniffer="converter.readers.sniffers:bibtex", aliases=("bib",), mapping="converter.mappings.bibtex",
            order=40, stream_writer="converter.writers.bibtex:write_bibtex_stream",
            stream_reader="converter.readers.bibtex_stream:stream"),
     Format("biblatex", "BibLaTeX for biber (UTF-8, date, journaltitle, langid, ...); read as bibtex", ("bib",),

@@ -4,7 +4,7 @@ from . import Format
 FORMATS = (
     Format("csljson", "CSL-JSON, the hub; output validates against the CSL-JSON 1.0.2 schema", ("json",),
            reader="converter.readers.csljson:read", writer="converter.writers.csljson:write",
-           sniffer="converter.readers.csljson:sniff", aliases=("csl-json", "json"),
+           sniffer="converter.readers.sniffers:csljson", aliases=("csl-json", "json"),
            preferred_for=("json",), order=10,
            stream_reader="converter.readers.csljson:stream", stream_writer="converter.writers.csljson:write_stream"),
 )

@@ -4,6 +4,6 @@ from . import Format
 FORMATS = (
     Format("ris", "RIS (Zotero, EndNote, Scopus, PubMed, Ovid, Embase, ProQuest)", ("ris",),
            reader="converter.readers.ris:read", writer="converter.writers.ris:write",
-           sniffer="converter.readers.ris:sniff", mapping="converter.mappings.ris", order=30,
+           sniffer="converter.readers.sniffers:ris", mapping="converter.mappings.ris", order=30,
            stream_reader="converter.readers.ris:stream", stream_writer="converter.writers.ris:write_stream"),
 )

@@ -25,7 +25,6 @@ from ..mappings import bibtex as mapping
 from ..model import CSLItem, Diagnostics, Result
 from ..options import Options
 from ..patterns import lazy
-from ..textio import is_json
 from ..vocabulary.dates import month_number, parse_edtf
 from ..vocabulary.latex import to_unicode, unescape_verbatim
 from .biblatex_fields import eprint_identifiers, note_with_addendum
@@ -34,22 +33,7 @@ from .bibtex_split import Again
 from .bibtex_split import split as split_blocks
 from .bibtex_values import RawField, Values, decode
 
-_ENTRY_START = lazy(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.M)
-_KNOWN_START = lazy(r"@\s*(article|book|inproceedings|incollection|misc|online|string|"
-                    r"phdthesis|techreport|inbook|thesis|report|preamble|comment)\s*[{(]", re.I)
 _FIELD_START = lazy(r"^\s*([A-Za-z][\w\-:.]*)\s*=", re.M)
-
-
-def sniff(text: str) -> int:
-    """Confidence that ``text`` is a .bib file: an entry start near the top."""
-    head = text.lstrip("\ufeff")[:5000]
-    if head.lstrip()[:1] in ("[", "{") and is_json(text):
-        return 0
-    if _KNOWN_START.search(head):
-        return 90
-    if _ENTRY_START.search(head):
-        return 60
-    return 0
 
 
 COMMENT_LINE = re.compile(r"^[ \t]*%.*$", re.M)

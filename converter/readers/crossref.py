@@ -21,17 +21,6 @@ _HANDLED = set(FIRST_OF_LIST) | set(PLAIN) | set(NAMES) | {
     "type", "subtitle", "abstract", "subject", "ISSN", "ISBN", "license", "funder", "reference", "issued"}
 
 
-def sniff(text: str) -> int:
-    head = text.lstrip()[:4000]
-    if not head or head[0] not in "[{":
-        return 0
-    if '"message-type"' in head and '"message"' in head:
-        return 95
-    if re.search(r'"title"\s*:\s*\[', head) and ('"DOI"' in head or '"container-title"' in head):
-        return 90
-    return 0
-
-
 def _works(data: Any) -> List[Any]:
     if isinstance(data, dict) and "message" in data:
         data = data["message"]

@@ -10,17 +10,6 @@ from ..errors import ParseError
 from ..limits import check_nesting, json_decoder, number_error
 from ..model import CSLItem, Diagnostics, Result, line_of
 from ..options import Options
-from ..textio import is_json
-
-
-def sniff(text: str) -> int:
-    head = text.lstrip()[:2000]
-    if not head or head[0] not in "[{":
-        return 0
-    if '"type"' in head and ('"title"' in head or '"id"' in head):
-        return 80
-    return 50 if is_json(text) else 30
-
 
 _NEXT_ITEM = re.compile(r",\s*(?=\{)")
 

@@ -20,13 +20,6 @@ from ..vocabulary.name_lists import split_person
 from . import page as page_reader
 
 
-def sniff(text: str) -> int:
-    head = text.lstrip()[:5000].lower()
-    if not (head.startswith("<!doctype html") or head.startswith("<html") or "<head" in head[:1000]):
-        return 0
-    return 90 if 'name="citation_' in head or "name='citation_" in head or 'name="dc.' in head else 60
-
-
 def _metas(root: Any, limit: int, diags: Diagnostics) -> List[Tuple[str, str, int]]:
     """(lower-cased name, content, line) of every meta tag with a name or property; a content
     longer than ``limit`` (max_field_length) is cut there, with a warning naming the tag."""

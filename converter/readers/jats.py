@@ -31,20 +31,6 @@ from .jats_refs import read_ref
 
 ALI_LICENSE_REF = "{%s}license_ref" % M.ALI
 
-_SNIFF_DOCTYPE = re.compile(r"<!DOCTYPE\s+(article|pmc-articleset)\b[^>]*(JATS|NLM|journalpublishing|archivearticle)",
-                            re.IGNORECASE)
-_SNIFF_ROOT = re.compile(r"<article\b[^>]*(dtd-version|article-type|xmlns:(xlink|mml|ali))")
-
-
-def sniff(text: str) -> int:
-    head = text[:5000]
-    if _SNIFF_DOCTYPE.search(head):
-        return 100
-    if _SNIFF_ROOT.search(head):
-        return 95
-    if re.search(r"<article\b", head) and "<front>" in text[:20000]:
-        return 90
-    return 0
 
 
 # ---------------------------------------------------------------- article metadata

@@ -62,17 +62,4 @@ def read_list(text: str, *, source: str = "<input>", options: Options | None = N
     return _parse_all(split_reference_list(text), source)
 
 
-def sniff_list(text: str) -> int:
-    """A low score: a numbered list of lines with years looks like references, but any format
-    with a real signature wins."""
-    lines = [ln for ln in text.splitlines()[:200] if ln.strip()]
-    if not lines:
-        return 0
-    numbered = sum(1 for ln in lines if re.match(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)])\s", ln))
-    with_year = sum(1 for ln in lines if re.search(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)", ln))
-    if numbered >= max(2, len(lines) // 2) and with_year >= len(lines) // 2:
-        return 25
-    return 0
-
-
-__all__ = ["read_list", "read_one", "sniff_list"]
+__all__ = ["read_list", "read_one"]

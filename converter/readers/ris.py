@@ -54,17 +54,6 @@ class RawRecord:
     closed: bool = False
 
 
-def sniff(text: str) -> int:
-    """90 when a TY line opens a record near the top, 50 for RIS-looking tag lines without one."""
-    lines = [ln for ln in _LINE_BREAK.split(text.lstrip("\ufeff")[:20000]) if ln.strip()][:60]
-    tagged = [table.TAG_LINE.match(ln) for ln in lines]
-    if any(m and m.group(1) == "TY" for m in tagged):
-        return 90
-    if sum(1 for m in tagged if m) >= 3:
-        return 50
-    return 0
-
-
 def split_records(text: str, diags: Diagnostics) -> List[RawRecord]:
     """Cut RIS text into records. Diagnostics say where the file strays from the format."""
     return list(iter_records(io.StringIO(text.lstrip("\ufeff"), newline=""), diags))
@@ -435,5 +424,5 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
     return result
 
 
-__all__ = ["RawRecord", "parse_date", "parse_name", "read", "record_to_item", "sniff",
+__all__ = ["RawRecord", "parse_date", "parse_name", "read", "record_to_item",
            "iter_items", "iter_records", "split_records", "stream"]
