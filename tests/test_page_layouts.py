@@ -220,3 +220,10 @@ def test_a_masthead_names_the_journal_over_its_issn():
 
 def test_a_french_issue_line_year_slash_issue():
     assert issue_facts("2015/2 (Tome 21)") == {"volume": "21", "issue": "2", "issued": {"date-parts": [[2015]]}}
+
+
+@pytest.mark.parametrize("label", ["DOI 10.54509/22203036_2022_1_169", "EDN: ABCDEF"])
+def test_text_run_on_after_a_labelled_identifier_is_read_not_dropped(label):
+    item = article(f"{label} Professional Burnout of Teachers in the Digital Age\n\nIvan Petrov1, Anna Sidorova2\n\n"
+                   "Abstract. The article studies burnout among teachers in the conditions of digitalization.\n")
+    assert item["title"] == "Professional Burnout of Teachers in the Digital Age"

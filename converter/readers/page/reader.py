@@ -219,6 +219,9 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         doi = identifiers.find_doi("doi: " + text) if text else None
         if doi:
             self.evidence.add("DOI", doi, "label", block.first_line)
+            at = text.lower().find(doi.lower())
+            # PDF text runs the next line on: 'DOI 10.54509/2220_169 Хакимова Нурия Равильевна'
+            self._run_on(block.first_line, text[at + len(doi):] if at >= 0 else "")
         elif block.text:
             self.other.extend(block.lines)
 
@@ -238,6 +241,15 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         m = identifiers.EDN.search("EDN " + block.text)
         if m:
             self.custom["edn"] = m.group(1).upper()
+            self._run_on(block.first_line, ("EDN " + block.text)[m.end():])
+        elif block.text:
+            self.other.extend(block.lines)
+
+    def _run_on(self, n: int, rest: str) -> None:
+        """What a one-line label's value has after it on its line is read as a line of its own."""
+        rest = rest.strip(" .,;|")
+        if rest:
+            self._classify_line(n, rest)
 
     def _block_udc(self, block: Block) -> None:
         value = block.text.strip().lstrip(":").strip()
@@ -248,6 +260,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         m = issue.PAGES.match(block.text)
         if m:
             self.evidence.add("page", f"{m.group(1)}-{m.group(2)}", "label", block.first_line)
+            self._run_on(block.first_line, block.text[m.end():])
         elif block.text:
             self.other.extend(block.lines)
 
