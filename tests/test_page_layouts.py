@@ -227,3 +227,27 @@ def test_text_run_on_after_a_labelled_identifier_is_read_not_dropped(label):
     item = article(f"{label} Professional Burnout of Teachers in the Digital Age\n\nIvan Petrov1, Anna Sidorova2\n\n"
                    "Abstract. The article studies burnout among teachers in the conditions of digitalization.\n")
     assert item["title"] == "Professional Burnout of Teachers in the Digital Age"
+
+
+def test_authors_each_over_a_block_of_details_with_an_english_twin():
+    item = article("Теоретическая и прикладная экономика\n\nФинансовая устойчивость региональных банков\n\n"
+                   "Гудов Михаил Михайлович\n\nкандидат экономических наук\n\n"
+                   "профессор кафедры финансов и кредита, Мордовский государственный университет\n\n"
+                   "430005, Россия, г. Саранск, ул. Большевистская, 68\n\nGudov Mihail Mihailovich\n\n"
+                   "PhD in Economics\n\nProfessor, the department of Banking and Finance, Mordovia State University\n\n"
+                   "430005, Russia, g. Saransk, ul. Bol'shevistskaya, 68\n\nsci-secretary@adm.mrsu.ru\n"
+                   "Ермакова Эка Ревазиевна\n\nкандидат экономических наук\n\n"
+                   "доцент кафедры теоретической экономики, Мордовский государственный университет\n\n"
+                   "Аннотация. В статье рассматривается финансовая устойчивость региональных банков России.\n")
+    assert [a["family"] for a in item["author"]] == ["Гудов", "Ермакова"]
+    assert item["custom"]["authors"][0]["romanised"][0]["literal"] == "Gudov Mihail Mihailovich"
+
+
+def test_a_related_articles_author_list_is_kept_but_not_taken():
+    item = article("Nitrate aerosol in global models\n\nAlexandra P. Tsimpidi1, Susanne M. C. Scholz1\n\n"
+                   "1Institute of Climate and Energy Systems, Forschungszentrum Jülich GmbH, Jülich, Germany\n\n"
+                   "Short summary\n\nRelated articles\n\nGlobal nitrate simulations\n\nPaper one\n\nPaper two\n\n"
+                   "Paper three\n\nPaper four\n\nMingxuan Wu, Hailong Wang, Zheng Lu, Xiaohong Liu\n\n"
+                   "Abstract. A key challenge in simulating the life cycle of nitrate aerosol in global models.\n")
+    assert [a["family"] for a in item["author"]] == ["Tsimpidi", "Scholz"]
+    assert any("Mingxuan Wu" in t for t in item["custom"]["other-text"])

@@ -110,6 +110,7 @@ class HeadLines:
     diags: Diagnostics
     byline: List[Dict[str, str]]
     byline_lines: List[int]
+    stacked_byline: bool
     byline_marks: List[List[str]]
     about: List[Dict[str, Any]]
     about_lines: List[int]
@@ -127,7 +128,7 @@ class HeadLines:
             return False
         bullet = BULLET_NAME.match(line)
         if bullet and all(bylines.NAME_WORD.match(w) or bylines.is_initials(w) for w in f"{bullet.group(1)} {bullet.group(2)}".split()):
-            self._add_names(n, [{"family": bullet.group(1).strip(), "given": bullet.group(2).strip()}])
+            self._add_names(n, [{"family": bullet.group(1).strip(), "given": bullet.group(2).strip()}], line=line)
             return True
         edited = EDITED_BY.match(line)
         if edited and not self.editors:  # 'Edited by Robert E. Goodin': the book holding a chapter
@@ -137,14 +138,14 @@ class HeadLines:
                 return True
         with_place = split_name_affiliation(line)
         if with_place:  # '• Светлана Викторовна Иванова Санкт-Петербургский государственный университет, ...'
-            self._add_names(n, [with_place[0]])
+            self._add_names(n, [with_place[0]], line=line)
             self.custom.setdefault("affiliations-as-printed", []).append(with_place[1])
             return True
         numbered = NUMBERED_NAME.match(line)
         if numbered:  # eLife: '1. Richard J Abdill', '2. Ran Blekhman Is a corresponding author'
             person = bylines.parse_initials_first(numbered.group(1)) or bylines.parse_full_name(numbered.group(1))
             if person:
-                self._add_names(n, [person])
+                self._add_names(n, [person], line=line)
                 return True
         prefixed = AUTHORS_PREFIX.match(line)
         if prefixed and self._byline(n, line[prefixed.end():]):
@@ -159,7 +160,12 @@ class HeadLines:
         if single and (AFFILIATION.search(next_line) or re.match(r"^affiliations?\b", next_line, re.I)
                        or people.DEGREE.match(next_line) or people.POSITION.match(next_line)) \
                 and not AFFILIATION.search(line):
-            self._add_names(n, [single])
+            if self.byline and people.romanised_twin(single, self.byline) is not None:
+                # the same author in the other script, over their details in that language
+                self.about.append(people.parse_author_paragraph(line))
+                self.byline_lines.append(n)  # the author block goes on: the next author may follow
+            else:
+                self._add_names(n, [single], line=line, stacked=True)
             return True
         m = TITLE_ON_AGGREGATOR.match(line)
         if m:  # CyberLeninka: "Научная статья на тему 'TITLE'"
@@ -195,12 +201,20 @@ class HeadLines:
             return True
         return False
 
-    def _add_names(self, n: int, names: List[Dict[str, str]], marks: List[List[str]] | None = None) -> None:
-        if self.byline and (not self.byline_lines or n - self.byline_lines[-1] > 4):
-            return  # a second byline further down is another block's (a reference, a footer)
+    def _add_names(self, n: int, names: List[Dict[str, str]], marks: List[List[str]] | None = None, *,
+                   line: str | None = None, stacked: bool = False) -> None:
+        """Names joining the byline; ``stacked``: a name alone over its details (degree,
+        position, affiliation, address, e-mail), which may run to a dozen lines before the next
+        author's name."""
+        far = n - self.byline_lines[-1] if self.byline_lines else None
+        if self.byline and (far is None or far > 12 or (far > 4 and not (stacked and self.stacked_byline))):
+            if line is not None:  # a second byline further down is another block's (a reference, a footer)
+                self.other.append((n, line))
+            return
         self.byline += names
         self.byline_marks += marks or [[] for _ in names]
         self.byline_lines.append(n)
+        self.stacked_byline = stacked
 
     def _citation_like(self, n: int, line: str) -> bool:
         """An unlabelled citation of the article in its head ('Kwon S, Kim D, "Title", Journal,
@@ -241,6 +255,8 @@ class HeadLines:
             # a name per line, each followed by its affiliation, is one byline
             self.byline += [person for person, _ in marked]
             self.byline_marks += [marks for _, marks in marked]
+        else:  # names far from the byline (a related article's authors): kept, not taken as authors
+            self.other.append((n, line))
         self.byline_lines.append(n)
         return True
 

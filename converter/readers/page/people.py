@@ -100,7 +100,7 @@ def _letters(text: str) -> str:
     return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode())
 
 
-def _romanised_twin(person: Dict[str, str], known: List[Dict[str, str]]) -> int | None:
+def romanised_twin(person: Dict[str, str], known: List[Dict[str, str]]) -> int | None:
     """The known person whose Cyrillic name this Latin one romanises, or the other way round
     ('Tretyakov Oleg' for 'Третьяков Олег'): the family names alike once romanised (any common
     scheme: 'Tret'yakov', 'Tretiakov'), the given names' first letters the same."""
@@ -251,7 +251,7 @@ def merge_people(byline: List[Dict[str, str]], about: List[Dict[str, Any]],
     for info in about:
         idx, person = _full_name_person(info["literal"], names)
         if idx is None:
-            same = _romanised_twin(person, names)
+            same = romanised_twin(person, names)
             if same is not None:  # the English block about an author the Russian block named
                 extra[same].setdefault("romanised", []).append(info)
                 continue

@@ -72,6 +72,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         self.evidence = Evidence()
         self.byline: List[Dict[str, str]] = []
         self.byline_lines: List[int] = []                # where bylines stand (a title cue)
+        self.stacked_byline = False                      # the last byline name stood alone over its details
         self.about: List[Dict[str, Any]] = []
         self.about_lines: List[int] = []                 # head lines about one author each
         self.contributions: List[Tuple[str, str]] = []
