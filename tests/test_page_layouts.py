@@ -251,3 +251,15 @@ def test_a_related_articles_author_list_is_kept_but_not_taken():
                    "Abstract. A key challenge in simulating the life cycle of nitrate aerosol in global models.\n")
     assert [a["family"] for a in item["author"]] == ["Tsimpidi", "Scholz"]
     assert any("Mingxuan Wu" in t for t in item["custom"]["other-text"])
+
+
+def test_a_doubled_byline_after_an_escaped_line_break():
+    """Frontiers prints each name twice, the second with its marks; a copied page may keep a
+    line break's JSON escape as text."""
+    item = article("Changes in Emotional Functioning Among Pre-school Children\n\n"
+                   "\\r\\nIna Olmer Specht*Ina Olmer Specht1*Jeanett Friis RohdeJeanett Friis Rohde1"
+                   "Berit Lilienthal Heitmann,,Berit Lilienthal Heitmann1,2,3\n"
+                   "  • 1The Parker Institute, Research Unit for Dietary Studies, Frederiksberg, Denmark\n\n"
+                   "Abstract\n\nThe aim of this study was to examine changes in emotional functioning in children.\n")
+    assert item["author"] == [{"family": "Specht", "given": "Ina Olmer"}, {"family": "Rohde", "given": "Jeanett Friis"},
+                              {"family": "Heitmann", "given": "Berit Lilienthal"}]

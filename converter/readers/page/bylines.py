@@ -187,8 +187,8 @@ def _parse_byline_marked(text: str, after_title: bool) -> Tuple[Tuple[Dict[str, 
 # a section label ('Sec. Terrestrial Microbiology' on Frontiers) is no byline
 _SECTION_LABEL = re.compile(r"^\s*(?:sec\.|section\s*:|раздел\s*:|рубрика\s*:?)\s", re.I)
 # a name printed twice, the second time with its marks and glued to the next name
-# (Frontiers: 'Sami Ullah,Sami Ullah1,2Muhammad Mohsin RazaMuhammad Mohsin Raza3Tanveer ...')
-_DOUBLED_NAME = re.compile(r"([A-ZА-ЯЁ][^\W\d_]*(?:[\s'’-](?:[A-ZА-ЯЁ][^\W\d_]*\.?|[^\W\d_]+)){1,3}),?\s*(?=\1)")
+# (Frontiers: 'Sami Ullah,Sami Ullah1,2Muhammad Mohsin RazaMuhammad Mohsin Raza3Tanveer ...', 'Ina Specht*Ina Specht1*')
+_DOUBLED_NAME = re.compile(r"([A-ZА-ЯЁ][^\W\d_]*(?:[\s'’-](?:[A-ZА-ЯЁ][^\W\d_]*\.?|[^\W\d_]+)){1,3})[,*†]{0,2}\s*(?=\1)")
 _MARKS_GLUED_TO_NEXT = re.compile(r"(?<=[^\W\d_])(\d{1,2}(?:,\d{1,2})*\*?)(?=[A-ZА-ЯЁ])")
 
 

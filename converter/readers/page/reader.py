@@ -61,8 +61,10 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         self.source = source
         self.diags = Diagnostics(source)
         self.raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        lines = [ln.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ").replace("\u2011", "-").rstrip()
-                 for ln in self.raw_lines]  # and the non-breaking hyphen of '30‑35' is a hyphen
+        lines = [ln.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ").replace("\u2011", "-")
+                 .replace("\\r\\n", " ").rstrip()
+                 for ln in self.raw_lines]  # the non-breaking hyphen of '30‑35' is a hyphen; a line break's
+        # JSON escape copied as text ('\r\nIna Specht') is white space
         # pages saved as Markdown: '# Title' is the page's heading (a title cue), '*Journal*' emphasis
         self.headings = {n for n, ln in enumerate(lines, 1) if re.match(r"^#\s+\S", ln)}
         self.lines = bylines.join_split_bylines(
