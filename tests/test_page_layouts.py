@@ -263,3 +263,10 @@ def test_a_doubled_byline_after_an_escaped_line_break():
                    "Abstract\n\nThe aim of this study was to examine changes in emotional functioning in children.\n")
     assert item["author"] == [{"family": "Specht", "given": "Ina Olmer"}, {"family": "Rohde", "given": "Jeanett Friis"},
                               {"family": "Heitmann", "given": "Berit Lilienthal"}]
+
+
+@pytest.mark.parametrize("label", ["Descritores:", "Index Terms—", "Kata kunci:", "キーワード:", "关键词:"])
+def test_keyword_labels_of_more_languages(label):
+    item = article(f"Estresse de enfermeiros em serviço de urgência\n\nAbstract. The study examined stress among "
+                   f"nurses working in emergency departments.\n\n{label} Esgotamento Profissional; Enfermagem\n")
+    assert item["keyword"] in ("Esgotamento Profissional, Enfermagem", "Esgotamento Profissional; Enfermagem")

@@ -13,7 +13,9 @@ LABELS: Dict[str, Tuple[str, ...]] = {
                  r"resumo", r"resumen", r"résumé", r"zusammenfassung", r"abstrakt", r"streszczenie", r"riassunto"),
     "keywords": (r"key\s*words", r"keywords", r"ключевые\s+слова", r"ключові\s+слова", r"түйін\s+сөздер",
                  r"palavras[\s-]chave", r"palabras\s+clave", r"mots[\s-]cl[ée]s", r"schlüsselwörter", r"schlagwörter",
-                 r"słowa\s+kluczowe", r"parole\s+chiave"),
+                 r"słowa\s+kluczowe", r"parole\s+chiave", r"descritores", r"descriptores", r"descriptors", r"index\s+terms",
+                 r"kata\s+kunci", r"anahtar\s+kelimeler", r"klíčová\s+slova", r"kľúčové\s+slová", r"キーワード",
+                 r"关键词", r"關鍵詞", r"주제어", r"핵심어", r"키워드"),
     "citation": (r"for\s+citation", r"for\s+citing", r"(?:to\s+)?cite\s+this\s+(?:article|paper)(?:\s+as)?",
                  r"how\s+to\s+cite(?:\s+this\s+(?:article|paper))?", r"(?:recommended|suggested)\s+citation(?:\s+for\s+this\s+(?:article|paper))?",
                  r"please\s+cite\s+(?:this\s+(?:article|paper)\s+)?as", r"cite\s+as", r"citation",
@@ -80,7 +82,8 @@ def _compile() -> List[Tuple[str, Pattern[str]]]:
         if kind == "abstract":  # 'ABSTRACT Linking neural ...': a heading in capitals needs no colon
             space = r"|(?-i:(?<=ABSTRACT)|(?<=АННОТАЦИЯ)|(?<=SUMMARY)|(?<=RESUMO)|(?<=RESUMEN))\s+(?=[A-ZА-Я])" \
                     r"|\s+(?=[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])"  # 'Abstract 目的 本研究は': CJK text has no capitals
-        out.append((kind, re.compile(rf"^\s*(?:{alt})\s*(?::|\.(?!\w)|\s[–—-]\s|${space})\s*", re.I)))
+        # (IEEE glues a dash to its labels: 'Abstract—This paper', 'Index Terms—OFDM')
+        out.append((kind, re.compile(rf"^\s*(?:{alt})\s*(?::|\.(?!\w)|\s[–—-]\s|—|${space})\s*", re.I)))
     return out
 
 
