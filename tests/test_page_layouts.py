@@ -270,3 +270,11 @@ def test_keyword_labels_of_more_languages(label):
     item = article(f"Estresse de enfermeiros em serviço de urgência\n\nAbstract. The study examined stress among "
                    f"nurses working in emergency departments.\n\n{label} Esgotamento Profissional; Enfermagem\n")
     assert item["keyword"] in ("Esgotamento Profissional, Enfermagem", "Esgotamento Profissional; Enfermagem")
+
+
+@pytest.mark.parametrize("line", ["En Ru", "Рус | Eng | Cn", "s.havrylov@ed.ac.uk",
+                                  "Candidate of Psychological Sciences, Associate Professor at Kemerovo State University"])
+def test_language_switches_e_mails_and_degree_lines_are_no_titles(line):
+    from converter.readers.page.title import is_furniture
+    assert is_furniture(line)
+    assert not is_furniture("Professional Burnout of Teachers in the Digital Age")

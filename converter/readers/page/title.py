@@ -84,9 +84,17 @@ CLASSIFICATION = re.compile(r"^(?:УДК|ББК|ГРНТИ|UDC|BBK|UDK|PACS|MSC(
                             r"\s*(?:codes?)?\s*[:.]?\s*[A-Z]?\d", re.I)
 
 
+# a site's language switch ('En Ru', 'Рус | Eng | Cn'), a bare e-mail address, an author's degree
+# line ('Candidate of Psychological Sciences, Associate Professor at ...')
+LANGUAGE_SWITCH = re.compile(r"^(?:(?:en|eng|english|ru|rus|рус|русский|ua|uk|укр|de|fr|es|pt|cn|zh|kz|қаз|бел)"
+                             r"\b\s*[|/·,]?\s*){2,6}$", re.I)
+BARE_EMAIL = re.compile(r"^\S+@[\w-]+(?:\.[\w-]+)+$")
+DEGREE_LINE = re.compile(r"^(?:candidate|doctor)\s+of\s+[\w\s]{3,40}\s+sciences?\b|^(?:кандидат|доктор)\s+\w+\s+наук\b", re.I)
+
+
 def is_furniture(text: str) -> bool:
     text = text.strip()
-    return bool(FURNITURE.match(text) or (len(text) < 160 and MENU_RUN.match(text)) or (NAVIGATION.match(text) and len(text.split()) <= 8)
+    return bool(FURNITURE.match(text) or LANGUAGE_SWITCH.match(text) or BARE_EMAIL.match(text) or DEGREE_LINE.match(text) or (len(text) < 160 and MENU_RUN.match(text)) or (NAVIGATION.match(text) and len(text.split()) <= 8)
                 or CLASSIFICATION.match(text))
 
 
