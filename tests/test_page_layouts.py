@@ -278,3 +278,12 @@ def test_language_switches_e_mails_and_degree_lines_are_no_titles(line):
     from converter.readers.page.title import is_furniture
     assert is_furniture(line)
     assert not is_furniture("Professional Burnout of Teachers in the Digital Age")
+
+
+def test_us_dates_month_slash_year_and_pages_with_navigation_after():
+    from converter.readers.page.history import history_dates
+    assert history_dates("Published: Oct 18, 2019") == {"published": [2019, 10, 18]}
+    assert issue_facts("Archives of Internal Medicine. 04/2005; 165(7):756-62.")["issued"] == {"date-parts": [[2005, 4]]}
+    item = article("Retirer un article publié\n\nComptabilité - Contrôle - Audit\n\n2015/2 (Tome 21)\n\n"
+                   "Pages 5 - 12 Article suivant\n")
+    assert (item["page"], item["volume"], item["issue"]) == ("5-12", "21", "2")

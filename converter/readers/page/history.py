@@ -8,7 +8,8 @@ from typing import Dict, List, Tuple
 from ...vocabulary.dates import month_number
 from ...vocabulary.dates import parse_day_first as parse_day_first_date
 
-_DATE = r"(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4}|[A-Za-zА-Яа-яё]{3,9}\.?\s+\d{4})"
+_DATE = (r"(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4}|"
+         r"[A-Za-zА-Яа-яё]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-zА-Яа-яё]{3,9}\.?\s+\d{4})")  # ... 'Oct 18, 2019', 'Oct 2019'
 # history label -> key; CSL has `submitted`, the rest go to custom.dates
 HISTORY: Tuple[Tuple[str, str], ...] = (
     ("submitted", r"submitted|received|поступила(?:\s+в\s+редакцию)?|дата\s+поступления|статья\s+поступила(?:\s+в\s+редакцию)?"),

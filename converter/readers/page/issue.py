@@ -54,6 +54,7 @@ _COMPACT = re.compile(rf"(?<![\d/.])(\d{{1,4}})\s*\(\s*(\d{{1,4}}(?:\s*[-/–]\s
                       rf"\s*(?:[:,]\s*({_RANGE}))?")
 _MONTH_YEAR = re.compile(rf"(?:(\d{{1,2}}),?\s+)?([^\W\d_]{{3,10}})\.?,?\s+({_YEAR})\b")   # '5 March 2020', 'Октябрь 2022'
 _YEAR_MONTH = re.compile(rf"\b({_YEAR})\s+([^\W\d_]{{3,10}})\b(?:\s+(\d{{1,2}})\b)?")  # '2020 Mar', '2020 Mar 5'
+_MONTH_SLASH_YEAR = re.compile(rf"(?<![\d/.])(0?[1-9]|1[0-2])/({_YEAR})(?![\d/])")
 _BARE_YEAR = re.compile(rf"(?<![\d./-]){_YEAR}(?![\d/-])")
 _IDENTIFIER = re.compile(r"(?:issn\s*:?\s*\d{4}\s?-?\s?\d{3}[\dxX](?:\s*\([^)]{0,12}\))?|doi|https?://|www\.|issn|isbn|10\.\d{4,9}/)\S*", re.I)
 
@@ -145,6 +146,9 @@ def _date(work: str, taken: List[Tuple[int, int]]) -> Tuple[List[int], int] | No
                     continue
             day = [int(m.group(d))] if start == m.start() and m.group(d) and 1 <= int(m.group(d)) <= 31 else []
             return [int(m.group(y)), month] + day, start
+    for m in _MONTH_SLASH_YEAR.finditer(work):  # ResearchGate: 'Archives of Internal Medicine. 04/2005; 165(7)'
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            return [int(m.group(2)), int(m.group(1))], m.start()
     for m in _BARE_YEAR.finditer(work):
         if not any(a <= m.start() < b for a, b in taken):
             return [int(m.group(0))], m.start()
@@ -219,5 +223,6 @@ def _journal(text: str) -> str | None:
 
 
 # 'Pages 365-384 | Published online: ...': the article's pages on a line of their own
-PAGES_LINE = re.compile(r"^\s*(?:pages?|pp\.?|страницы|стр\.|с\.)\s*:?\s*(\d{1,6}\s*[-–—]\s*\d{1,6})\s*(?:\||$)", re.I)
-PAGES = re.compile(r"^\s*(?:pp?\.\s*|С\.\s*)?(\d+)\s*[-–—]\s*(\d+)\s*$")
+# 'Pages 5 - 12', 'Pages 5 - 12 | ...', 'Pages 5 - 12 Article suivant' (the rest is read on its own)
+PAGES_LINE = re.compile(r"^\s*(?:pages?|pp\.?|страницы|стр\.|с\.)\s*:?\s*(\d{1,6}\s*[-–—]\s*\d{1,6})\s*(?:\||$|(?=[^\W\d_]))", re.I)
+PAGES = re.compile(r"^\s*(?:pp?\.\s*|С\.\s*)?(\d+)\s*[-–—]\s*(\d+)(?![\d.,/-])")  # what follows is read on its own
