@@ -34,7 +34,7 @@ def read_page(text: str):
     ("Annals of Testing: January/March 2016 - Volume 39 - Issue 1 - p 8–13",  # LWW: a month range first
      {"container-title": "Annals of Testing", "issued": [2016], "volume": "39", "issue": "1", "page": "8-13"}),
     ("Annals of Testing (Impact Factor: 13.25). 04/2005; 165(7):756-62.",  # ResearchGate
-     {"container-title": "Annals of Testing", "volume": "165", "issue": "7", "page": "756-762"}),
+     {"container-title": "Annals of Testing", "issued": [2005, 4], "volume": "165", "issue": "7", "page": "756-762"}),
     ("Procedia - Social and Behavioral Sciences 98 (2014) 1590 - 1598",
      {"container-title": "Procedia - Social and Behavioral Sciences", "issued": [2014], "volume": "98",
       "page": "1590-1598"}),
