@@ -174,7 +174,9 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
     if "language" not in item:  # what the string states (rules.find_identifiers) always wins
         # the cited work's own words: its title first, and what it was published in and by
         words = " ".join(str(item.get(k, "")) for k in ("title", "container-title", "collection-title", "publisher"))
-        language = reference_language(str(item.get("title", "")), s, words)
+        names = [str(n.get(k, "")) for role in ("author", "editor") for n in item.get(role) or []
+                 for k in ("family", "given", "literal")]
+        language = reference_language(str(item.get("title", "")), s, words, names)
         if language:
             item["language"] = language
     item["source"] = text

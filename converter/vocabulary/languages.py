@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, Optional, Sequence, Tuple
 
 from ..patterns import lazy
 
@@ -268,24 +268,89 @@ def identify_latin(text: str) -> Optional[str]:
     return str(tag) if probability >= needed else None
 
 
-def reference_language(title: str, text: str, words: str = "") -> Optional[str]:
+# Russian and Ukrainian words in the common romanisations (GOST 7.79 B, BGN/PCGN, LC, BSI, KMU 2010),
+# told by endings the languages identified above do not write: Russian 'mezhdunarodnogo', 'innovatsionnoe',
+# 'sovremennye', 'razvitiya', 'rossiiskaia'; Ukrainian 'ekonomichnoho', 'upravlinnia'; either
+# 'usloviyakh', 'transformatsii', 'naukovyi'. Polish, Czech and Slovak '-anie', '-ych', '-nost',
+# '-stvo' and Italian or Spanish 'dialogo', 'catalogo', 'playa' are left out on purpose.
+_ROMANISED_RUSSIAN = lazy(r"(?:[^l]ogo|[nkv]oe|yy|[^a]iy|[^l]aya|(?:sk|n)aia|[nvkr]ye|sk(?:oi|oy|ii|aya)|[ae]ni(?:ya|ia)"
+                          r"|tsiya)$")
+_ROMANISED_UKRAINIAN = lazy(r"(?:oho|nnia|nnya|skyi|tsiyi)$")
+_ROMANISED_EITHER = lazy(r"(?:ykh|ikh|ymi|yi|tsii|tsiia|[nv]oi)$")
+_WORD = lazy(r"[^\W\d_]+(?:['’ʹ][^\W\d_]+)*")
+
+
+def romanised_language(text: str) -> Optional[str]:
+    """'ru' or 'uk' for a Russian or Ukrainian title printed in Latin letters ('Razvitie
+    regional'noi ekonomiki v usloviyakh transformatsii'), read from the endings the romanisations
+    leave; None unless at least two of its words of four letters or more, and a third of them,
+    carry one. Ukrainian where its own endings outnumber Russian ones, else Russian. A bracketed translation
+    after the title ('[Regional development]') is not counted."""
+    text = re.sub(r"\[[^\]]*\]", " ", text)
+    words = [w.lower() for w in _WORD.findall(text) if len(w) >= 4]
+    plain = [w for w in (re.sub("['’ʹ]", "", w) for w in words) if w.isascii()]  # 'ą', 'é': no romanisation
+    russian = sum(1 for w in plain if _ROMANISED_RUSSIAN.search(w))
+    ukrainian = sum(1 for w in plain if _ROMANISED_UKRAINIAN.search(w))
+    marked = russian + ukrainian + sum(1 for w in plain if _ROMANISED_EITHER.search(w)
+                                       and not _ROMANISED_RUSSIAN.search(w) and not _ROMANISED_UKRAINIAN.search(w))
+    if marked < 2 or 3 * marked < len(words):
+        return None
+    return "uk" if ukrainian > russian else "ru"
+
+
+def reference_language(title: str, text: str, words: str = "", names: Sequence[str] = ()) -> Optional[str]:
     """The language of a cited work from its title (and, for Cyrillic, the rest of its reference
     string when the title's letters do not say), for a reference that does not state it.
-    Cyrillic without distinctive letters is Russian; a Latin-script title needs the identifier
-    to be sure of it, or of ``words`` (the title with its container and publisher) when the
-    title alone is too short; None when nothing settles it."""
-    title = title or text
+    Cyrillic without distinctive letters is Russian; a romanised Russian or Ukrainian title is
+    that language; a Latin-script title needs the identifier to be sure of it, or of ``words``
+    (the title with its container and publisher) when the title alone is too short; None when
+    nothing settles it. Without a title, a Latin-script string is read without its ``names``
+    (the people it cites, whose names say nothing of the work's language)."""
+    words = words.strip()
+    if not title:  # what the string says besides its names: script, container, publisher, its own words
+        title = text if is_cyrillic(text) or _CJK.search(text) else _without(text, names)
     if is_cyrillic(title):
         return cyrillic_language(title) or cyrillic_language(" ".join(CYRILLIC_WORD.findall(text))) or "ru"
-    if re.search(r"[\u3040-\u30ff\uac00-\ud7af\u4e00-\u9fff]", title):
+    if _CJK.search(title):
         return guess_language(title)  # Japanese, Korean, Chinese by their scripts
     if LATIN.search(title) and not has_cyrillic(title):
-        return identify_latin(title) or (identify_latin(words) if words and not has_cyrillic(words) else None)
+        return (romanised_language(title) or identify_latin(title)
+                or (identify_latin(words) if words and words != title and not has_cyrillic(words) else None)
+                or _agreeing(title, _without(text, names)))
     return None
+
+
+def _agreeing(title: str, rest: str) -> Optional[str]:
+    """A short title's likeliest language when the rest of its string (its container, publisher
+    and the list's own words: 'Available at', 'Retrieved ... from', without names and links) is
+    surely that language: 'Monetary Policy Report ... (accessed 10 May 2025)' is English, a short
+    French title in an English list is left alone (the two disagree)."""
+    rest = _LINK.sub(" ", rest)
+    if has_cyrillic(rest):
+        return None
+    verdict = identify_latin(rest)
+    # 'Innovatsionnoe razvitie regiona [Innovative development of a region]': the bracketed
+    # translation is not the title's language
+    words = re.findall(r"[^\W\d_]{2,}", re.sub(r"\[[^\]]*\]", " ", title))
+    if verdict is None or not words:
+        return None
+    return verdict if _identifier().classify(" ".join(words))[0] == verdict else None
+
+
+_LINK = lazy(r"(?:https?://|www\.|doi:?\s*10\.)\S+", re.I)
+_CJK = lazy(r"[\u3040-\u30ff\uac00-\ud7af\u4e00-\u9fff]")
+
+
+def _without(text: str, names: Sequence[str]) -> str:
+    for name in names:
+        for part in name.split():
+            if len(part.strip(".")) > 1:
+                text = re.sub(r"(?<!\w)" + re.escape(part) + r"(?!\w)", " ", text)
+    return text
 
 
 CYRILLIC_WORD = lazy(r"[\u0400-\u04ff]+")
 
 __all__ = ["ABBREVIATIONS", "CYRILLIC", "LATIN", "LATIN_LANGUAGES", "bcp47", "cyrillic_language",
            "from_abbreviation", "guess_language", "has_cyrillic", "identify_latin", "is_cyrillic",
-           "reference_language", "stated_language"]
+           "reference_language", "romanised_language", "stated_language"]
