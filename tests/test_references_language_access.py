@@ -12,8 +12,7 @@ import pytest
 from conftest import ROOT, load_json
 from converter.references import parse_reference
 from converter.vocabulary.dates import month_from_word, read_printed_date
-from converter.vocabulary.languages import (cyrillic_language, reference_language, romanised_language,
-                                           stated_language)
+from converter.vocabulary.languages import cyrillic_language, reference_language, romanised_language, stated_language
 
 DEV = ROOT / "tests" / "fixtures" / "references" / "lang-access-dev.json"
 
@@ -89,6 +88,13 @@ def test_a_short_title_agreeing_with_the_rest_of_its_string() -> None:
     item, _ = parse_reference("World Bank. World development indicators. Retrieved May 10, 2025, from "
                               "https://data.worldbank.org/indicator")
     assert item["language"] == "en"
+    # py3langid's second choice, close behind a wrong first one (Portuguese 0.48, English 0.37)
+    assert parse_reference("[74] Jacob Ziv and Abraham Lempel. A universal algorithm for sequential data "
+                           "compression. IEEE Transactions on Information Theory, 23(3):337-343, 1977.")[0][
+        "language"] == "en"
+    # two words are enough when the identifier is sure of them
+    assert parse_reference("Kritische Schriften. Edited by Wolfdietrich Rasch. Munich: Carl Hanser, 1964.")[0][
+        "language"] == "de"
     # a short French title in an English list: the two disagree, so no guess
     assert parse_reference("K. Boukercha, Descente interdite, Alternatives, Paris, 2011")[0].get("language") is None
 

@@ -183,8 +183,9 @@ def split_names(text: str, repairs: List[str] | None = None) -> List[Dict[str, s
     # the role after the names: '(Eds.)', '(Hrsg.)', '(Hg.)', '(dir.)', '(coord.)', '(org.)', '(Orgs.)', '(red.)'
     text = re.sub(r"\s*\((?:eds?|éds?|hrsg|hg|red|ред|comp|coords?|dir|orgs?)\.?\)\s*", " ", text, flags=re.I).strip()
     text = re.sub(r"\s+(?=[.,;:](?:\s|$))", "", text)  # 'Hermann (Hg.).': no space left before the stop
-    # the role after a comma: 'Stumm, Gerhard, Hrsg.', 'Farmer, P., and J. Simmons, eds.' ('Smith, Ed.' is Edward)
-    text = re.sub(r",\s*(?:eds?\.?|Eds\.?|[Hh]rsg\.?|[Hh]g\.|éds?\.)\s*[,.:]?\s*$", "", text)
+    # the role after a comma: 'Stumm, Gerhard, Hrsg.', 'Farmer, P., and J. Simmons, eds.', 'Angus Nicholls,
+    # editors.' ('Smith, Ed.' is Edward)
+    text = re.sub(r",\s*(?:editors|eds?\.?|Eds\.?|[Hh]rsg\.?|[Hh]g\.|éds?\.)\s*[,.:]?\s*$", "", text)
     text = re.sub(r"^(?:in:?|by|edited by|eds?\.|ed\.|под ред\.)\s+", "", text, flags=re.I)  # 'In A. Smith (Eds.)'
     text, _ = strip_et_al(text)
     text = text.strip().rstrip(".,") + ("." if text.strip().endswith(".") else "")
