@@ -277,10 +277,10 @@ def identify_latin(text: str, *, title: bool = False) -> Optional[str]:
 # 'sovremennye', 'razvitiya', 'rossiiskaia'; Ukrainian 'ekonomichnoho', 'upravlinnia'; either
 # 'usloviyakh', 'transformatsii', 'naukovyi'. Polish, Czech and Slovak '-anie', '-ych', '-nost',
 # '-stvo' and Italian or Spanish 'dialogo', 'catalogo', 'playa' are left out on purpose.
-_ROMANISED_RUSSIAN = lazy(r"(?:[^l]ogo|[nkv]oe|yy|[^a]iy|[^l]aya|(?:sk|n)aia|[nvkr]ye|sk(?:oi|oy|ii|aya)|[ae]ni(?:ya|ia)"
-                          r"|tsiya)$")
-_ROMANISED_UKRAINIAN = lazy(r"(?:oho|nnia|nnya|skyi|tsiyi)$")
-_ROMANISED_EITHER = lazy(r"(?:ykh|ikh|ymi|yi|tsii|tsiia|[nv]oi)$")
+# one pass over the title's plain words joined by spaces: which ending each word has, if any
+_ROMANISED_ENDING = lazy(r"(?:(?P<ru>[^l ]ogo|[nkv]oe|yy|[^a ]iy|[^l ]aya|(?:sk|n)aia|[nvkr]ye|sk(?:oi|oy|ii|aya)"
+                         r"|[ae]ni(?:ya|ia)|tsiya)|(?P<uk>oho|nnia|nnya|skyi|tsiyi)|(?P<either>ykh|ikh|ymi|yi|tsii|tsiia"
+                         r"|[nv]oi))(?= |$)")
 _WORD = lazy(r"[^\W\d_]+(?:['’ʹ][^\W\d_]+)*")
 
 
@@ -292,14 +292,11 @@ def romanised_language(text: str) -> Optional[str]:
     after the title ('[Regional development]') is not counted."""
     text = re.sub(r"\[[^\]]*\]", " ", text)
     words = [w.lower() for w in _WORD.findall(text) if len(w) >= 4]
-    plain = [w for w in (re.sub("['’ʹ]", "", w) for w in words) if w.isascii()]  # 'ą', 'é': no romanisation
-    russian = sum(1 for w in plain if _ROMANISED_RUSSIAN.search(w))
-    ukrainian = sum(1 for w in plain if _ROMANISED_UKRAINIAN.search(w))
-    marked = russian + ukrainian + sum(1 for w in plain if _ROMANISED_EITHER.search(w)
-                                       and not _ROMANISED_RUSSIAN.search(w) and not _ROMANISED_UKRAINIAN.search(w))
-    if marked < 2 or 3 * marked < len(words):
+    plain = " ".join(w for w in (re.sub("['’ʹ]", "", w) for w in words) if w.isascii())  # 'ą', 'é': no romanisation
+    kinds = [m.lastgroup for m in _ROMANISED_ENDING.finditer(plain)]
+    if len(kinds) < 2 or 3 * len(kinds) < len(words):
         return None
-    return "uk" if ukrainian > russian else "ru"
+    return "uk" if kinds.count("uk") > kinds.count("ru") else "ru"
 
 
 def reference_language(title: str, text: str, words: str = "", names: Sequence[str] = ()) -> Optional[str]:
@@ -329,7 +326,7 @@ def _agreeing(title: str, rest: str) -> Optional[str]:
     and the list's own words: 'Available at', 'Retrieved ... from', without names and links) is
     surely that language: 'Monetary Policy Report ... (accessed 10 May 2025)' is English, a short
     French title in an English list is left alone (the two disagree)."""
-    rest = _LINK.sub(" ", rest)
+    rest = _LINK.sub(" ", rest)[:_REST]
     if has_cyrillic(rest):
         return None
     verdict = identify_latin(rest)
@@ -345,6 +342,7 @@ def _agreeing(title: str, rest: str) -> Optional[str]:
 
 
 _SECOND = 0.2
+_REST = 400  # characters of the rest of a string: enough to be sure, and the identifier's cost grows with them
 
 
 _LINK = lazy(r"(?:https?://|www\.|doi:?\s*10\.)\S+", re.I)
@@ -352,11 +350,10 @@ _CJK = lazy(r"[\u3040-\u30ff\uac00-\ud7af\u4e00-\u9fff]")
 
 
 def _without(text: str, names: Sequence[str]) -> str:
-    for name in names:
-        for part in name.split():
-            if len(part.strip(".")) > 1:
-                text = re.sub(r"(?<!\w)" + re.escape(part) + r"(?!\w)", " ", text)
-    return text
+    parts = sorted({part for name in names for part in name.split() if len(part.strip(".")) > 1}, key=len, reverse=True)
+    if not parts:
+        return text
+    return re.sub(r"(?<!\w)(?:" + "|".join(map(re.escape, parts)) + r")(?!\w)", " ", text)
 
 
 CYRILLIC_WORD = lazy(r"[\u0400-\u04ff]+")
