@@ -17,19 +17,10 @@ from typing import Dict, List
 from ..patterns import lazy
 from . import names as _names
 from .languages import is_cyrillic
-from .names import PARTICLES
+from .names import PARTICLES, is_initials
 from .text import latinize_lookalikes
 
-# the letters of Kazakh, Ukrainian, Serbian and Macedonian names beyond Russian's ('Әбенов Ә.Ә.',
-# 'Ґудзь Ґ.П.', 'Јовановић Ј.'); names.UP stays as it is, since the model's features read initials with it
-UP = _names.UP + "ҐҒҚҢҮҰҺӘӨЂЃЅЈЉЊЋЌЏ"
-LOW = _names.LOW + "ґғқңүұһәөђѓѕјљњћќџ"
-_INITIALS = re.compile(rf"^(?:[{UP}][{LOW}]{{0,2}}\.(?:-?[{UP}][{LOW}]{{0,2}}\.)*|[{UP}]\.?-[{UP}]\.?)$")
-
-
-def is_initials(token: str) -> bool:
-    """'A.', 'Yu.', 'J.-P.', 'Ә.Ә.': one printed token of initials."""
-    return bool(_INITIALS.match(token))
+UP, LOW = _names.UP, _names.LOW
 
 
 # Vancouver initials without dots: "JJ", "A", "JC" (only trusted after a family name)
