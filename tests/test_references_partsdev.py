@@ -88,6 +88,22 @@ def test_micro_f1_with_publisher_and_place() -> None:
     ("Гришин Д.А. Налоговые льготы // Материалы IX Международной конференции «Экономика и право» "
      "(Пермь, 14–15 апреля 2021 г.). Пермь: ПГНИУ, 2021. С. 215–219.",
      "container-title", "Материалы IX Международной конференции «Экономика и право»"),
+    # a title right after the host's editors is the host's title (refdata DEV strings)
+    ("Angus, L., & McLeod, J. (2004). Self-multiplicity and narrative expression in psychotherapy. In H. J. M. "
+     "Hermans & G. Dimaggio (Eds.), The dialogical self in psychotherapy. An Introduction (pp. 77-90). New York: "
+     "Brunner-Routledge.", "container-title", "The dialogical self in psychotherapy. An Introduction"),
+    ("J. B. Hainsworth, ‘Good and Bad Formulae’, in B.C. Fenik (ed), Homer: Tradition and Invention, Leiden 1978, "
+     "pp. 41-50.", "container-title", "Homer: Tradition and Invention"),
+    # 'In' and a word in lower case begin a title; 'editors' after the names is their role
+    ("Görner, Rüdiger and Angus Nicholls, editors. In the Embrace of the Swan: Anglo-German mythologies in "
+     "literature, the visual arts and cultural theory. Walter de Gruyter, 2010.", "title",
+     "In the Embrace of the Swan: Anglo-German mythologies in literature, the visual arts and cultural theory"),
+    ("Görner, Rüdiger and Angus Nicholls, editors. In the Embrace of the Swan: Anglo-German mythologies in "
+     "literature, the visual arts and cultural theory. Walter de Gruyter, 2010.", "editor",
+     [{"family": "Görner", "given": "Rüdiger"}, {"family": "Nicholls", "given": "Angus"}]),
+    # a Ukrainian kind of document after ' : ' is the genre, not the title
+    ("Мельник О. В. Фінансова децентралізація в Україні : монографія. – Київ : КНЕУ, 2019. – 244 с.",
+     "genre", "монографія"),
 ])
 def test_host_boundaries(text: str, field: str, expected: Any) -> None:
     item, _ = parse_reference(text)

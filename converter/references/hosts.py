@@ -7,6 +7,8 @@ that the model, reading five words at a time, overruns or leaves in the wrong se
   * a host opened by 'В кн.:', 'В сб.:', 'В:' inside a title starts the container (as 'In:');
   * a conference's place and dates in brackets after its name ('(Пермь, 14–15 апреля 2021 г.)')
     are not part of the container;
+  * 'In' before a part's title and a word in lower case begins the title ('In silico ...');
+  * a title right after a host's editors ('In H. Hermans (Eds.), Book') is the host's title;
   * a number's mark the model left at the end of a container ('Проблемы кибернетики. Вып.' before
     '12', 'Handbuch ... (S.' before '45–67') belongs to the number.
 
@@ -117,6 +119,53 @@ def host_opened(segments: List[Segment]) -> List[Segment]:
     return out
 
 
+# the editors of a host: opened by 'In' and closed by their role ('In H. J. M. Hermans & G. Dimaggio (Eds.),',
+# 'In: Simone Seitz u.a. (Hrsg.):', 'in B.C. Fenik (ed),')
+_HOST_OPENS = re.compile(r"^\s*(?:[Ii]n|dans|[Ii]m)\s*:?(?:\s|$)")
+_HOST_ROLE = re.compile(r"(?:\((?:[Ee]ds?|Hrsg|Hg|[Éé]ds?|dir)\.?\)|,\s*eds?\.)\s*[,.:]?\s*$")
+
+
+def book_after_editors(segments: List[Segment]) -> List[Segment]:
+    """'Chapter. In H. Hermans & G. Dimaggio (Eds.), The dialogical self (pp. 77-90).': a second
+    title right after the host's editors is the host's title; the model, having no container,
+    called it a title (and the chapter's own title won)."""
+    labels = [label for label, _ in segments]
+    if "container" in labels or "title" not in labels:
+        return segments
+    first = labels.index("title")
+    for k in range(first + 1, len(segments) - 1):
+        label, text = segments[k]
+        if label != "editor":
+            continue
+        # both the opener and the role: 'in Corin H. et Toussignant P., Regards anthropologiques' without a
+        # role was a book of its own in refdata's labels
+        opened = (_HOST_OPENS.match(text) or _HOST_OPENS.match(segments[k - 1][1])) and _HOST_ROLE.search(text)
+        if opened and segments[k + 1][0] == "title":
+            return segments[:k + 1] + [("container", segments[k + 1][1])] + segments[k + 2:]
+        break
+    return segments
+
+
+_IN_AT_END = re.compile(r"(?:^|\s)In$")
+
+
+def title_opening_in(segments: List[Segment]) -> List[Segment]:
+    """'Rokas A: In silico characterization ...', 'Nicholls, editors. In the Embrace of the Swan':
+    an 'In' before the first title, followed by a word in lower case, begins that title; a host
+    is never opened before the part's own title, and opens with a capital ('In Proceedings',
+    'In: Smith J. (Ed.)')."""
+    idx = next((i for i, (label, _) in enumerate(segments) if label == "title"), None)
+    if not idx:
+        return segments
+    label, text = segments[idx - 1]
+    title = segments[idx][1]
+    if not _IN_AT_END.search(text.rstrip()) or not re.match(r"[a-z]", title.lstrip()):
+        return segments
+    rest = text.rstrip()[:-2].rstrip()
+    return (segments[:idx - 1] + ([(label, rest)] if re.search(r"\w", rest) else [])
+            + [("title", "In " + title.lstrip())] + segments[idx + 1:])
+
+
 def marks_to_numbers(segments: List[Segment]) -> List[Segment]:
     """'Проблемы кибернетики. Вып.' + '12.': the number's mark at the end of a container is not
     part of it."""
@@ -150,4 +199,5 @@ def tidy_host(item: Dict[str, Any]) -> None:
         item["container-title"] = cut
 
 
-__all__ = ["HOST_OPENER", "editors_stated", "host_opened", "marks_to_numbers", "tidy_host"]
+__all__ = ["HOST_OPENER", "book_after_editors", "editors_stated", "host_opened", "marks_to_numbers", "tidy_host",
+           "title_opening_in"]

@@ -174,7 +174,9 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
     if "language" not in item:  # what the string states (rules.find_identifiers) always wins
         # the cited work's own words: its title first, and what it was published in and by
         words = " ".join(str(item.get(k, "")) for k in ("title", "container-title", "collection-title", "publisher"))
-        language = reference_language(str(item.get("title", "")), s, words)
+        names = [str(n.get(k, "")) for role in ("author", "editor") for n in item.get(role) or []
+                 for k in ("family", "given", "literal")]
+        language = reference_language(str(item.get("title", "")), s, words, names)
         if language:
             item["language"] = language
     item["source"] = text
@@ -243,8 +245,8 @@ def _segments(s: str, found: Found) -> List[Tuple[str, str]]:
     if tagged is None:
         return by_rules
     tagged = hosts.host_opened(hosts.editors_stated(s, tagged))
-    segments = _editors_by_role(_names_before_title(_given_names_cut_off(
-        _editors_apart(_edition_apart(_host_after_slashes(_title_ends(tagged)))))))
+    segments = hosts.book_after_editors(_editors_by_role(_names_before_title(_given_names_cut_off(
+        _editors_apart(_edition_apart(_host_after_slashes(_title_ends(hosts.title_opening_in(tagged)))))))))
     return gost.correct_segments(s, hosts.marks_to_numbers(segments), journal_numbers)
 
 

@@ -17,19 +17,10 @@ from typing import Dict, List
 from ..patterns import lazy
 from . import names as _names
 from .languages import is_cyrillic
-from .names import PARTICLES
+from .names import PARTICLES, is_initials
 from .text import latinize_lookalikes
 
-# the letters of Kazakh, Ukrainian, Serbian and Macedonian names beyond Russian's ('Әбенов Ә.Ә.',
-# 'Ґудзь Ґ.П.', 'Јовановић Ј.'); names.UP stays as it is, since the model's features read initials with it
-UP = _names.UP + "ҐҒҚҢҮҰҺӘӨЂЃЅЈЉЊЋЌЏ"
-LOW = _names.LOW + "ґғқңүұһәөђѓѕјљњћќџ"
-_INITIALS = re.compile(rf"^(?:[{UP}][{LOW}]{{0,2}}\.(?:-?[{UP}][{LOW}]{{0,2}}\.)*|[{UP}]\.?-[{UP}]\.?)$")
-
-
-def is_initials(token: str) -> bool:
-    """'A.', 'Yu.', 'J.-P.', 'Ә.Ә.': one printed token of initials."""
-    return bool(_INITIALS.match(token))
+UP, LOW = _names.UP, _names.LOW
 
 
 # Vancouver initials without dots: "JJ", "A", "JC" (only trusted after a family name)
@@ -183,8 +174,9 @@ def split_names(text: str, repairs: List[str] | None = None) -> List[Dict[str, s
     # the role after the names: '(Eds.)', '(Hrsg.)', '(Hg.)', '(dir.)', '(coord.)', '(org.)', '(Orgs.)', '(red.)'
     text = re.sub(r"\s*\((?:eds?|éds?|hrsg|hg|red|ред|comp|coords?|dir|orgs?)\.?\)\s*", " ", text, flags=re.I).strip()
     text = re.sub(r"\s+(?=[.,;:](?:\s|$))", "", text)  # 'Hermann (Hg.).': no space left before the stop
-    # the role after a comma: 'Stumm, Gerhard, Hrsg.', 'Farmer, P., and J. Simmons, eds.' ('Smith, Ed.' is Edward)
-    text = re.sub(r",\s*(?:eds?\.?|Eds\.?|[Hh]rsg\.?|[Hh]g\.|éds?\.)\s*[,.:]?\s*$", "", text)
+    # the role after a comma: 'Stumm, Gerhard, Hrsg.', 'Farmer, P., and J. Simmons, eds.', 'Angus Nicholls,
+    # editors.' ('Smith, Ed.' is Edward)
+    text = re.sub(r",\s*(?:editors|eds?\.?|Eds\.?|[Hh]rsg\.?|[Hh]g\.|éds?\.)\s*[,.:]?\s*$", "", text)
     text = re.sub(r"^(?:in:?|by|edited by|eds?\.|ed\.|под ред\.)\s+", "", text, flags=re.I)  # 'In A. Smith (Eds.)'
     text, _ = strip_et_al(text)
     text = text.strip().rstrip(".,") + ("." if text.strip().endswith(".") else "")

@@ -8,8 +8,10 @@ from typing import Any, Dict
 
 from ..patterns import lazy
 
-UP = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄЎ"
-LOW = "a-zß-öø-ÿā-ſа-яёіїєў"
+# with the letters of Kazakh, Ukrainian, Serbian and Macedonian names beyond Russian's ('Әбенов Ә.Ә.',
+# 'Ґудзь Ґ.П.', 'Јовановић Ј.')
+UP = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄЎҐҒҚҢҮҰҺӘӨЂЃЅЈЉЊЋЌЏ"
+LOW = "a-zß-öø-ÿā-ſа-яёіїєўґғқңүұһәөђѓѕјљњћќџ"
 # One printed initial: "A.", "Yu.", "Zh.", "J.-P.", "A.S." (several glued together)
 _INITIALS = lazy(rf"^(?:[{UP}][{LOW}]{{0,2}}\.(?:-?[{UP}][{LOW}]{{0,2}}\.)*|[{UP}]\.?-[{UP}]\.?)$")
 # Lower-case words that join a family name ('van der Berg', 'de la Macorra')
@@ -18,7 +20,7 @@ PARTICLES = {"van", "von", "de", "da", "del", "della", "der", "den", "di", "du",
 
 
 def is_initials(token: str) -> bool:
-    """'A.', 'Yu.', 'J.-P.', 'A.S.': one printed token of initials."""
+    """'A.', 'Yu.', 'J.-P.', 'A.S.', 'Ә.Ә.': one printed token of initials."""
     return bool(_INITIALS.match(token))
 
 
