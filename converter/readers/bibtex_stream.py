@@ -38,7 +38,7 @@ from .bibtex import (
 )
 from .bibtex_values import RawField, Values
 
-_BRACE = re.compile(r"(?<!\\)[{}]")
+_DELIMITER = re.compile(r'(?<!\\)[{}"]')
 # what bibtexparser's splitter takes for a block start ('@', a type, '{' or '('), which it
 # honours only when nothing but white space stands before it on its line
 _BLOCK_START = re.compile(r"@\w*[ \t]*[{(]")
@@ -97,9 +97,22 @@ def _safe_cut(text: str, after: int) -> int:
     if not cut:
         return 0
     before = _last_block_line(text, 0, cut)
-    last_block = COMMENT_LINE.sub("", text[before:cut])
-    braces = _BRACE.findall(last_block)
-    return cut if braces.count("{") == braces.count("}") else 0
+    return cut if _closed(COMMENT_LINE.sub("", text[before:cut])) else 0
+
+
+def _closed(block: str) -> bool:
+    """Whether a block closes all it opens: its braces, and a value in double quotes at the
+    entry's own level (where a '"' delimits a value; inside braces it is a letter)."""
+    depth, quoted = 0, False
+    for m in _DELIMITER.finditer(block):
+        mark = m.group()
+        if mark == '"':
+            quoted = not quoted if depth == 1 else quoted
+        elif mark == "{":
+            depth += 1
+        elif depth:
+            depth -= 1
+    return depth == 0 and not quoted
 
 
 def _last_block_line(text: str, after: int, end: int | None = None) -> int:
