@@ -399,12 +399,7 @@ def test_an_authors_english_block_on_a_russian_page_is_written_beside_the_russia
     """The page reader keeps the English block about an author of a Russian page as
     custom.authors[].romanised: JATS carries it as an English name, degree, role and
     affiliation next to the Russian ones, and the DTD accepts it."""
-    page = ("Научная статья\n\nМОДЕЛИРОВАНИЕ ОЦЕНКИ РИСКОВ БИЗНЕСА\n\nSIMULATION OF BUSINESS RISK EVALUATION\n\n"
-            "Третьяков Олег Владимирович, кандидат экономических наук, доцент кафедры экономики, "
-            "Пермский национальный исследовательский политехнический университет\n\n"
-            "Tretiakov Oleg Vladimirovich, Candidate of Economic Sciences, Head of the Department of Economics, "
-            "Perm National Research Polytechnic University\n\n"
-            "Аннотация. В статье проводится анализ подходов к оценке эффективности управления рисками.\n")
+    page = (Path(__file__).parent / "fixtures" / "page" / "author-in-both-scripts.txt").read_text(encoding="utf-8")
     xml = str(converter.write(converter.read(page, "page").records, "jats"))
     assert lxml_errors(xml, dtd) == []
     contrib = etree.fromstring(xml.encode()).find(".//contrib")

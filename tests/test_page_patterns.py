@@ -3,6 +3,8 @@ here, not taken from the page set): issue lines, citation lines, DOIs in every f
 their roles, titles among page furniture, bylines, and a page with no title."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import converter
@@ -161,12 +163,7 @@ def test_written_pages_of_layouts_met_in_the_development_pages(page, title, fami
 
 
 def test_an_author_named_in_both_scripts_is_one_person():
-    page = ("Научная статья\n\nМОДЕЛИРОВАНИЕ ОЦЕНКИ РИСКОВ БИЗНЕСА\n\nSIMULATION OF BUSINESS RISK EVALUATION\n\n"
-            "Третьяков Олег Владимирович, кандидат экономических наук, доцент кафедры экономики, "
-            "Пермский национальный исследовательский политехнический университет\n\n"
-            "Tretiakov Oleg Vladimirovich, Candidate of Economic Sciences, Head of the Department of Economics, "
-            "Perm National Research Polytechnic University\n\n"
-            "Аннотация. В статье проводится анализ подходов к оценке эффективности управления рисками.\n")
+    page = (Path(__file__).parent / "fixtures" / "page" / "author-in-both-scripts.txt").read_text(encoding="utf-8")
     item = read_page(page).records[0]
     assert [a["family"] for a in item["author"]] == ["Третьяков"]
     twin = item["custom"]["authors"][0]["romanised"][0]
