@@ -287,3 +287,10 @@ def test_us_dates_month_slash_year_and_pages_with_navigation_after():
     item = article("Retirer un article publié\n\nComptabilité - Contrôle - Audit\n\n2015/2 (Tome 21)\n\n"
                    "Pages 5 - 12 Article suivant\n")
     assert (item["page"], item["volume"], item["issue"]) == ("5-12", "21", "2")
+
+
+def test_a_ukrainian_chicago_citation_joins_its_last_author_with_i():
+    from converter.references import parse_reference
+    item, _ = parse_reference("Kulikova, Daria V., і Anneta A. Yurchenko. «Забезпечення умов екологічної безпеки». "
+                              "Екологічна безпека 2 (2020): 10-20.")
+    assert item["author"] == [{"family": "Kulikova", "given": "Daria V."}, {"family": "Yurchenko", "given": "Anneta A."}]

@@ -31,10 +31,10 @@ _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # (Polish 'i in.', 'i inni': and others)
 _ETAL = re.compile(r"(?:,?\s*(?:\bet\s*al\.?|\bи\s*др\.?|(?-i:\bi\s+in(?:\.|ni\b))|\bet\s+alii|(?-i:\bu\.\s*a\.)|\[и\s*др\.?\]?|\[et\s*al\.?\]?|\.\s*\.\s*\.|…))\s*\.?\s*$",
                    re.I)
-# ('i': Polish and Catalan 'and'; a slash parts German humanities lists: 'Risse, Thomas/Lehmkuhl, Ursula')
+# ('i': Polish and Catalan 'and', 'і' and 'та' Ukrainian; a slash parts German humanities lists: 'Risse, Thomas/Lehmkuhl, Ursula')
 # ('y', 'e', 'i' in lower case only: 'Runkel I and Wood S' has an initial I; a slash neither in '//', '</i>',
 # '90/Die Grünen' nor inside brackets: '(Cal/EPA)')
-_LIST_SEPARATORS = re.compile(r"\s*(?:;(?:\s*(?:and|&)\s+)?|,?\s+(?:and|&|et|und|и|(?-i:y|e|i))\s+|,?\s*&\s*"
+_LIST_SEPARATORS = re.compile(r"\s*(?:;(?:\s*(?:and|&)\s+)?|,?\s+(?:and|&|et|und|и|і|та|(?-i:y|e|i))\s+|,?\s*&\s*"
                               r"|(?<![/<\d])/(?![/\d])(?![^()]*\)))\s*", re.I)
 # Spanish and Portuguese family names joined by 'y' / 'e' ('Ortega y Gasset, J.'): the word is
 # not a list's 'and' when it stands between two bare words and initials follow after a comma
