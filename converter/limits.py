@@ -35,18 +35,22 @@ def check_input_size(size: int, options: Options, source: str) -> None:
 
 
 def check_nesting(text: str, options: Options, source: str, *, opening: str, closing: str,
-                  quoted: bool = False) -> None:
+                  quoted: bool = False, restart: str | None = None) -> None:
     """Refuse text whose brackets nest deeper than max_depth. With ``quoted`` (JSON), brackets
-    inside double-quoted strings do not count."""
+    inside double-quoted strings do not count; where ``restart`` matches (BibTeX: a line that
+    starts a block, where the parser gives up what is still open), counting starts again."""
     limit = options.max_depth
     depth = 0
     # only the brackets (and, with ``quoted``, whole strings, skipped) are visited: the text
     # between them is passed over in C
     brackets = "[" + re.escape(opening + closing) + "]"
-    token = re.compile(r'"[^"\\]*(?:\\[\s\S][^"\\]*)*"?|' + brackets if quoted else brackets)
+    token = re.compile((rf"(?m:(?P<restart>{restart}))|" if restart else "")
+                       + (r'"[^"\\]*(?:\\[\s\S][^"\\]*)*"?|' + brackets if quoted else brackets))
     for m in token.finditer(text):
         char = m.group()
-        if char in opening:
+        if m.lastgroup == "restart":
+            depth = 0
+        elif char in opening:
             depth += 1
             if depth > limit:
                 raise ParseError(f"nested more than max_depth={limit} levels deep", source=source,

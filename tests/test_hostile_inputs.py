@@ -431,3 +431,15 @@ def test_jats_contributors_past_max_names_are_cut_before_reading():
     assert [a["family"] for a in res.records[0]["author"]] == ["S0", "S1", "S2"]
     cut = [d for d in res.diagnostics if "max_names" in d.message]
     assert len(cut) == 1 and cut[0].line == 6 and "5 contributors" in cut[0].message, res.diagnostics
+
+
+def test_bibtex_nesting_counts_within_a_block():
+    """Braces left open by broken entries do not add up across the file (bibtexparser gives up
+    an open block where the next begins; found by the bibtex-stream fuzz target), while braces
+    nested deep inside one entry are still refused."""
+    broken = "".join(f"@article{{b{i}, title = {{open {{ never closed\n" for i in range(60))
+    result = converter.read(broken + "@book{ok, title = {Fine}}\n", "bibtex", max_depth=100)
+    assert [r["id"] for r in result.records] == ["ok"]
+    err = fails_cleanly(converter.read, "@article{a, title = " + "{" * 150 + "}" * 150 + "}\n", "bibtex",
+                        max_depth=100)
+    assert "nest" in str(err)

@@ -37,6 +37,8 @@ _FIELD_START = lazy(r"^\s*([A-Za-z][\w\-:.]*)\s*=", re.M)
 
 
 COMMENT_LINE = re.compile(r"^[ \t]*%.*$", re.M)
+# where bibtexparser starts a new block, giving up any still open: '@type{' or '@type(' first on its line
+BLOCK_START_LINE = r"^\s*@\w*[ \t]*(?=[{(])"
 
 
 def _parse(text: str) -> Any:
@@ -196,7 +198,7 @@ def blocks(text: str, *, source: str, options: Options | None, first_line: int =
     """The blocks of ``text`` (from ``first_line`` of its file on), once it is known that its
     braces do not nest too deep to evaluate."""
     try:
-        check_nesting(text, options or Options(), source, opening="{(", closing="})")
+        check_nesting(text, options or Options(), source, opening="{(", closing="})", restart=BLOCK_START_LINE)
     except ParseError as exc:
         if first_line and exc.line is not None:
             exc.line += first_line
