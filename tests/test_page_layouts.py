@@ -294,3 +294,13 @@ def test_a_ukrainian_chicago_citation_joins_its_last_author_with_i():
     item, _ = parse_reference("Kulikova, Daria V., і Anneta A. Yurchenko. «Забезпечення умов екологічної безпеки». "
                               "Екологічна безпека 2 (2020): 10-20.")
     assert item["author"] == [{"family": "Kulikova", "given": "Daria V."}, {"family": "Yurchenko", "given": "Anneta A."}]
+
+
+def test_an_aggregators_abstract_under_its_author_line():
+    item = article("Научная статья на тему 'ТРАНСФОРМАЦИОННЫЕ СОЦИАЛЬНЫЕ ПРОЦЕССЫ'\n\nКлючевые слова\n"
+                   "ЦИФРОВАЯ ТРАНСФОРМАЦИЯ / СУДЕБНАЯ ДЕЯТЕЛЬНОСТЬ\n\n"
+                   "Аннотация научной статьи по праву, автор научной работы — Провоторова Валерия Владимировна\n\n"
+                   "В статье анализируется влияние цифровизации экономики на обеспечение судебной деятельности.\n\n"
+                   "i Надоели баннеры? Вы всегда можете отключить рекламу.\n")
+    assert item["abstract"].startswith("В статье анализируется")
+    assert item["author"] == [{"family": "Провоторова", "given": "Валерия Владимировна"}]

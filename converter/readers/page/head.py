@@ -111,6 +111,7 @@ class HeadLines:
     byline: List[Dict[str, str]]
     byline_lines: List[int]
     stacked_byline: bool
+    abstract_after: int | None
     byline_marks: List[List[str]]
     about: List[Dict[str, Any]]
     about_lines: List[int]
@@ -274,6 +275,8 @@ class HeadLines:
                 self.byline_marks = [[] for _ in names]
                 self.byline_lines.append(n)
                 self.other.append((n, line))
+                if re.match(r"^\s*(?:аннотация|abstract)\b", line, re.I):
+                    self.abstract_after = n  # CyberLeninka: 'Аннотация научной статьи по праву, автор ... — ...' over it
                 return True
         person = people.author_line(line)
         if person is None:

@@ -75,6 +75,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         self.byline: List[Dict[str, str]] = []
         self.byline_lines: List[int] = []                # where bylines stand (a title cue)
         self.stacked_byline = False                      # the last byline name stood alone over its details
+        self.abstract_after: int | None = None           # a heading line the abstract's paragraph follows
         self.about: List[Dict[str, Any]] = []
         self.about_lines: List[int] = []                 # head lines about one author each
         self.contributions: List[Tuple[str, str]] = []
@@ -306,6 +307,11 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
 
     def _classify_line(self, n: int, line: str, next_line: str = "") -> None:
         line = self.repair(n, line)
+        if self.abstract_after is not None and n > self.abstract_after:
+            heading, self.abstract_after = self.abstract_after, None
+            if "abstract" not in self.item and len(line.split()) >= 8 and n - heading <= 3:
+                self.set_abstract([(n, line)])
+                return
         self._identifiers(n, line)
         halves = bylines.two_columns(line) if "abstract" not in self.item and len(line) < 300 else None
         if halves:  # a bilingual PDF's two columns on one line: the Russian column is the article's
