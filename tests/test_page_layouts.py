@@ -304,3 +304,11 @@ def test_an_aggregators_abstract_under_its_author_line():
                    "i Надоели баннеры? Вы всегда можете отключить рекламу.\n")
     assert item["abstract"].startswith("В статье анализируется")
     assert item["author"] == [{"family": "Провоторова", "given": "Валерия Владимировна"}]
+
+
+def test_a_working_paper_named_by_its_citation_line():
+    item = article("The Intergenerational Consequences of Tobacco Policy\n\nLeah K. Lakdawala and David Simon\n\n"
+                   "Abstract: We study the effect of tobacco taxes on the health of the next generation in the US.\n\n"
+                   "Suggested Citation: Leah K. Lakdawala & David Simon, 2016. \"The Intergenerational Consequences of "
+                   "Tobacco Policy,\" Working papers 2016-27, University of Connecticut, Department of Economics.\n")
+    assert item["type"] == "report"

@@ -125,7 +125,7 @@ def _read_citations(r: "PageReader") -> None:
     r.evidence.add("URL", identifiers.find_article_url(line), "citation", n)
     r.citation_parse = citation.parse_citation(plain)
     for key, value in r.citation_parse.items():
-        if key != "author":
+        if key not in ("author", "type"):
             r.evidence.add(key, value, "citation", n)
 
 
@@ -436,6 +436,10 @@ def _item_type(r: "PageReader") -> None:
         if pattern.search(head) and not (csl_type == "article" and "container-title" in r.item):
             r.item["type"] = csl_type
             return
+    # the page's own citation names a kind the page does not ('..., Working papers 2016-27, University of ...')
+    cited = r.citation_parse.get("type")
+    if cited in ("report", "thesis", "paper-conference") and not r.item.get("volume") and not r.item.get("issue"):
+        r.item["type"] = cited
 
 
 def _check_numbers(r: "PageReader", item: CSLItem, what: str, line: int | None) -> None:

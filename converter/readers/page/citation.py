@@ -24,7 +24,7 @@ PARSED_FIELDS = ("title", "author", "container-title", "issued", "volume", "issu
 def parse_citation(line: str) -> Dict[str, Any]:
     """The fields the reference parser reads from the whole citation line."""
     parsed, _ = parse_reference(line)
-    found = {k: parsed[k] for k in PARSED_FIELDS if k in parsed}
+    found = {k: parsed[k] for k in PARSED_FIELDS + ("type",) if k in parsed}  # the type: a cue, not a finding
     if "title" in found and isinstance(found["title"], str):
         found["title"] = found["title"].strip().rstrip(".")
     return found
