@@ -79,8 +79,15 @@ def test_the_spool_gives_back_each_item_as_written():
         assert spool[123] == ITEMS[123] and list(spool) == ITEMS
 
 
+# besides APA: citation numbers (ieee), subsequent-author-substitute and given names by cite
+# (chicago-author-date), the all-names rule (fachhochschule-sudwestfalen), cs:if
+# disambiguate="true" (art-libraries-society-of-north-america-arlisna-reviews)
+STYLES = ["citeconv-apa", "modern-language-association", "ieee", "chicago-author-date",
+          "fachhochschule-sudwestfalen", "art-libraries-society-of-north-america-arlisna-reviews"]
+
+
 @pytest.mark.parametrize("markup", ["text", "html"])
-@pytest.mark.parametrize("style", ["citeconv-apa", "modern-language-association", "ieee"])
+@pytest.mark.parametrize("style", STYLES)
 def test_bounded_entries_are_the_whole_list_entries(style, markup, small_pieces):
     loaded = load_style(style, None)
     whole = render(ITEMS, loaded, markup=markup).entries
