@@ -79,10 +79,11 @@ def test_the_spool_gives_back_each_item_as_written():
         assert spool[123] == ITEMS[123] and list(spool) == ITEMS
 
 
-# besides APA: citation numbers (ieee), subsequent-author-substitute and given names by cite
-# (chicago-author-date), the all-names rule (fachhochschule-sudwestfalen), cs:if
-# disambiguate="true" (art-libraries-society-of-north-america-arlisna-reviews)
-STYLES = ["citeconv-apa", "modern-language-association", "ieee", "chicago-author-date",
+# besides APA (primary-name-with-initials): given names by cite (modern-language-association),
+# citation numbers (ieee), subsequent-author-substitute (american-journal-of-sociology), the
+# all-names rule (fachhochschule-sudwestfalen), cs:if disambiguate="true"
+# (art-libraries-society-of-north-america-arlisna-reviews)
+STYLES = ["citeconv-apa", "modern-language-association", "ieee", "american-journal-of-sociology",
           "fachhochschule-sudwestfalen", "art-libraries-society-of-north-america-arlisna-reviews"]
 
 
