@@ -128,6 +128,7 @@ def test_streamed_apa_citations_are_the_whole_list_citations():
 def test_bounded_entries_over_forked_processes(small_pieces, monkeypatch):
     monkeypatch.setattr(forked, "can_fork", lambda: True)
     monkeypatch.setattr(forked, "MINIMUM_PER_JOB", 4)
+    monkeypatch.setattr(bounded, "GROUPS_PER_JOB", 2)
     loaded = load_style("citeconv-apa", None)
     whole = render(ITEMS, loaded).entries
     with _spooled(ITEMS) as spool:

@@ -39,9 +39,10 @@ R = TypeVar("R")
 
 BLOCK = 4096   # items per round of forked work: what a round returns is held at once
 CHUNK = 256    # entries rendered through one document
+GROUPS_PER_JOB = 100  # groups of clashing cites below which a process costs more than it saves
 
 
-@dataclass
+@dataclass(slots=True)  # one for each clashing cite: many in a big list
 class Decisions:
     """What disambiguation decided for one reference (see ``state.ReferenceState``)."""
 
@@ -169,7 +170,9 @@ class BoundedRender:
         def values(level: int, indices: List[int]) -> List[Any]:
             if level == 0:
                 return [first[i] for i in indices]
-            return [sort.values(level, [self._alone(i, i + 1)], layout)[0] for i in indices]
+            # items that tie on the keys before: many, in a big list of few authors
+            return map_ranges(lambda a, b: [sort.values(level, [self._alone(i, i + 1)], layout)[0]
+                                            for i in indices[a:b]], len(indices), self.jobs)
 
         self.plan.order = tiered_order(list(range(total)), descending, values)
         # decided for every cite before any disambiguation (``Disambiguator.run``)
@@ -214,31 +217,41 @@ class BoundedRender:
         for step in steps:
             if not groups:
                 break
-            for group in groups:
-                self._work_on(group, step, texts, position)
+            self._step(groups, step, texts, position)
             groups = _regroup([i for g in groups for i in g], texts)
         if rules.add_suffix:
             for group in groups:
                 for n, index in enumerate(sorted(group, key=lambda i: position[i])):
                     self.plan.decided.setdefault(index, Decisions()).year_suffix = letters(n)
 
+    def _step(self, groups: List[List[int]], step: Callable[[Disambiguator, List[str]], None],
+              texts: Dict[int, str], position: Dict[int, int]) -> None:
+        """One disambiguation step on every group; a group's decisions depend on it alone,
+        so groups go to several processes at once."""
+        def work(start: int, stop: int) -> List[Tuple[int, Decisions, str]]:
+            return [found for group in groups[start:stop] for found in self._work_on(group, step, texts, position)]
+
+        for index, decided, text in map_ranges(work, len(groups), self.jobs, GROUPS_PER_JOB):
+            self.plan.decided[index] = decided
+            texts[index] = text
+
     def _work_on(self, group: List[int], step: Callable[[Disambiguator, List[str]], None],
-                 texts: Dict[int, str], position: Dict[int, int]) -> None:
+                 texts: Dict[int, str], position: Dict[int, int]) -> List[Tuple[int, Decisions, str]]:
         """One disambiguation step on one group of cites that read alike: its members made
-        from the spool, the step run on them, its decisions and their new texts kept."""
+        from the spool, the step run on them; each member's decisions and new text."""
         refs = [self._reference(i) for i in group]
         doc = self._document(refs, [position[i] + 1 for i in group])
         keys = [ref.key for ref in refs]
         worker = Disambiguator(doc, keys)
         worker.remember({f"i{i}": texts[i] for i in group})
         step(worker, keys)
+        out = []
         for index, ref in zip(group, refs):
             state = ref.state
-            decided = self.plan.decided.setdefault(index, Decisions())
-            decided.names_shown = state.names_shown
-            decided.given_levels = state.given_levels
-            decided.disambiguate = state.disambiguate
-            texts[index] = worker.settled(ref.key)
+            decided = Decisions(state.names_shown, state.given_levels, state.disambiguate,
+                                self.plan.decided.get(index, Decisions()).year_suffix)
+            out.append((index, decided, worker.settled(ref.key)))
+        return out
 
     def _render(self, start: int, stop: int) -> List[Optional[str]]:
         """The finished entries at sorted places ``start:stop``."""
