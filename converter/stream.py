@@ -3,12 +3,15 @@ it is checked against the CSL-JSON data model, the writer writes it and the text
 before the next record is read. Memory stays bounded whatever the input's size.
 
 Formats declare whether they can (``stream_reader``/``stream_writer`` in converter/plugins/):
-RIS, CSL-JSON (arrays and JSON Lines) and BibTeX in; CSL-JSON, RIS, BibTeX and BibLaTeX out.
+RIS, CSL-JSON (arrays and JSON Lines) and BibTeX in; CSL-JSON, RIS, BibTeX, BibLaTeX, APA and GOST out.
 BibTeX in reads the file more than once (``@string`` macros and ``crossref`` parents can be
 anywhere in it: readers/bibtex_stream.py), and so do BibTeX and BibLaTeX out (the citation keys
 the records carry win over made-up keys wherever they are, so a first pass collects the keys,
-all it holds). The others need the whole list and are not streamed: the CSL styles (a
-bibliography is sorted and disambiguated as a whole), JATS (one document).
+all it holds). APA and GOST out are streamed too: a GOST list keeps its input order, each
+entry rendered alone; an APA bibliography is sorted and disambiguated as a whole, so its items
+wait in a spool file and only what the sort and disambiguation compare stays in memory
+(rendering/bounded.py). The others need the whole list and are not streamed: other CSL
+styles, JATS (one document).
 
 The output is byte for byte what the whole-file path writes; warnings are printed as they
 come, so a reader's and a writer's warnings interleave by record.

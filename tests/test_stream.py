@@ -56,7 +56,7 @@ def _samples(tmp_path):
     return [*RIS_FIXTURES, array, lines, cut]
 
 
-@pytest.mark.parametrize("to", ["csljson", "ris", "bibtex", "biblatex"])
+@pytest.mark.parametrize("to", ["csljson", "ris", "bibtex", "biblatex", "apa", "gost", "gost-2008"])
 def test_streamed_output_is_the_whole_file_output(tmp_path, monkeypatch, capsys, to):
     for path in _samples(tmp_path):
         if path.name == "lines.json":
@@ -106,7 +106,8 @@ def test_small_inputs_and_whole_list_formats_are_not_streamed(tmp_path):
     small = RIS_FIXTURES[0]
     assert stream.streamable(str(big), "auto", "csljson", Options()) == ("ris", "utf-8-sig")
     assert stream.streamable(str(small), "auto", "csljson", Options()) is None
-    assert stream.streamable(str(big), "auto", "apa", Options()) is None  # a bibliography is sorted whole
+    assert stream.streamable(str(big), "auto", "jats", Options()) is None  # one document
+    assert stream.streamable(str(big), "auto", "apa", Options()) == ("ris", "utf-8-sig")  # spooled, sorted
     assert stream.streamable(str(big), "auto", "ris", Options(references="all")) is None
 
 

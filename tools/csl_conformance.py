@@ -71,7 +71,8 @@ def _document(fx: Dict[str, str], calls: Any):
     from citeproc.source import BibliographySource
 
     from converter.rendering.citations import disambiguate, render_document
-    from converter.rendering.engine import _punctuation_in_quote, _quotes
+    from converter.rendering.engine import _punctuation_in_quote
+    from converter.rendering.engine import quotes_of as _quotes
     from converter.rendering.items import convert_items
     from converter.rendering.markup import HTML, flip_flop
     from converter.rendering.punctuation import tidy

@@ -17,11 +17,14 @@ RENDERING = (LOCALE, CITATIONS, MARKUP)
 
 FORMATS = (
     Format("apa", "APA 7 references through citeproc-py",
-           writer="converter.writers.csl:write_apa", options=RENDERING, order=70),
+           writer="converter.writers.csl:write_apa", options=RENDERING, order=70,
+           stream_writer="converter.writers.csl:write_apa_stream"),
     Format("gost", "GOST R 7.0.100-2018 references (a Russian list; --locale en for English)",
-           writer="converter.writers.csl:write_gost", options=RENDERING, order=80),
+           writer="converter.writers.csl:write_gost", options=RENDERING, order=80,
+           stream_writer="converter.writers.csl:write_gost_stream"),
     Format("gost-2008", "GOST R 7.0.5-2008 references (a Russian list; --locale en for English)",
-           writer="converter.writers.csl:write_gost_2008", options=RENDERING, order=90),
+           writer="converter.writers.csl:write_gost_2008", options=RENDERING, order=90,
+           stream_writer="converter.writers.csl:write_gost_2008_stream"),
     Format("references-en", "the English References list of Russian journals (--transliteration)",
            writer="converter.writers.references_en:write_references_en", options=(TRANSLITERATION, *RENDERING),
            order=95),

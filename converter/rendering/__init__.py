@@ -13,7 +13,9 @@ citeproc-py (pinned in pyproject.toml) parses and evaluates the style; this pack
 - ``cites``: cites, the document, one cite through the citation layout;
 - ``positions``, ``disambiguation``, ``citations``: in-text citations of a whole document;
 - ``punctuation``: clean-up where pieces meet;
-- ``engine``: one render of many items; ``conformance``: the CSL test-suite runner.
+- ``engine``: one render of many items; ``conformance``: the CSL test-suite runner;
+- ``bounded``: the same bibliography with memory bounded by the list's size, its items
+  waiting in a ``spool`` file (streamed APA).
 """
 from __future__ import annotations
 

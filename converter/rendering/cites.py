@@ -89,6 +89,10 @@ class Document(CitationStylesBibliography):
         super().sort()
         self._numbers = {k: n for n, k in enumerate(self.keys, 1)}
 
+    def renumber(self, numbers: Dict[str, int]) -> None:
+        """Give the keys their numbers in a bigger list this document is a piece of."""
+        self._numbers = dict(numbers)
+
     def numbers(self) -> Dict[str, int]:
         """Each key's citation number (its place in ``keys``, from 1)."""
         return self._numbers

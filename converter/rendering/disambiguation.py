@@ -64,12 +64,21 @@ class Disambiguator:
         setattr(self.ref(key).state, attr, value)
         self._settled.pop(key, None)
 
+    def settled(self, key: str) -> str:
+        """The text of ``key``'s cite as its reference now stands (rendered once per change)."""
+        text = self._settled.get(key)
+        if text is None:
+            text = self._settled[key] = self.text(key)
+        return text
+
+    def remember(self, texts: Dict[str, str]) -> None:
+        """Texts rendered elsewhere for references in their current state."""
+        self._settled.update(texts)
+
     def _groups(self, keys: Iterable[str]) -> List[List[str]]:
         by_text: Dict[str, List[str]] = {}
         for key in keys:
-            text = self._settled.get(key)
-            if text is None:
-                text = self._settled[key] = self.text(key)
+            text = self.settled(key)
             if text:
                 by_text.setdefault(text, []).append(key)
         return [g for g in by_text.values() if len(g) > 1]
@@ -89,16 +98,15 @@ class Disambiguator:
         groups = self._groups(self.keys)
         if self.add_names:
             for group in groups:
-                self._add_names(group)
+                self.expand_names(group)
             groups = self._groups(k for g in groups for k in g)
         if self.add_given:
             for group in groups:
-                self._add_given_names(group)
+                self.expand_given_names(group)
             groups = self._groups(k for g in groups for k in g)
         if self.condition and groups:
             for group in groups:
-                for key in group:
-                    self._settle(key, "disambiguate", True)
+                self.use_condition(group)
             groups = self._groups(k for g in groups for k in g)
         if self.add_suffix and groups:
             order = {k: n for n, k in enumerate(self.bib.keys)}
@@ -106,10 +114,15 @@ class Disambiguator:
                 for n, key in enumerate(sorted(group, key=lambda k: order.get(k, 0))):
                     self.ref(key)["year_suffix"] = String(letters(n))
 
+    def use_condition(self, group: List[str]) -> None:
+        """The last resort before year suffixes: cs:if disambiguate="true" holds for them."""
+        for key in group:
+            self._settle(key, "disambiguate", True)
+
     # add names: per reference, the fewest names that set its cite apart from the others
     # that read the same; when none do, the fewest that leave the fewest clashes (the
     # style's own number when adding names does not help at all)
-    def _add_names(self, group: List[str]) -> None:
+    def expand_names(self, group: List[str]) -> None:
         most = max(len(self._names(k)) for k in group)
         level = self.max_level if self.add_given else 0
         base = {k: self._settled.get(k) or self.text(k) for k in group}
@@ -134,15 +147,10 @@ class Disambiguator:
                 self._settle(key, "names_shown", chosen)
 
     def _names(self, key: str) -> List[Any]:
-        ref = self.ref(key)
-        for var in ("author", "editor", "translator", "composer", "director"):
-            names = dict.get(ref, var)
-            if names:
-                return list(names)
-        return []
+        return names_of(self.ref(key))
 
     # by cite: expand, name by name, only the given names that tell the cite apart
-    def _add_given_names(self, group: List[str]) -> None:
+    def expand_given_names(self, group: List[str]) -> None:
         families: List[str] = []
         for key in group:
             for name in self._names(key):
@@ -186,30 +194,62 @@ class Disambiguator:
     # all-names / primary-name rules: every name that shares a family name with another
     # person is expanded as far as needed, in every cite
     def _global_given_names(self) -> None:
-        persons: Dict[str, set] = {}
-        primary = self.rule.startswith("primary-name")
+        persons: Persons = {}
+        primary = self.primary_only()
         for key in self.keys:
-            names = self._names(key)
-            for name in names[:1] if primary else names:
-                # "J. J." and "J.J." are one person
-                given = re.sub(r"[\s.]+", "", str(name.parts()[0] or ""))
-                persons.setdefault(family_key(name), set()).add(given)
-        levels: Dict[str, int] = {}
-        for fam, givens in persons.items():
-            if len(givens) < 2:
-                continue
-            inits = {initialize(g, ".") for g in givens}
-            if len(inits) == len(givens):
-                levels[fam] = 1
-            elif self.max_level >= 2:
-                levels[fam] = 2
+            add_persons(persons, names_of(self.ref(key)), primary)
+        levels = person_levels(persons, self.max_level)
         if levels:
             for key in self.keys:
-                names = self._names(key)
-                mine = {family_key(n) for n in (names[:1] if primary else names)}
-                own = {f: lv for f, lv in levels.items() if f in mine}
+                own = own_levels(names_of(self.ref(key)), levels, primary)
                 if own:
                     self.ref(key).state.given_levels = own
+
+    def primary_only(self) -> bool:
+        """Whether the global given-name rule looks at each cite's first name only."""
+        return self.rule.startswith("primary-name")
+
+
+# The global given-name rules (all-names, primary-name...), in three steps so that a caller
+# holding one reference at a time (bounded.py) can gather the persons first and expand later.
+Persons = Dict[str, set]  # family name (``family_key``) -> the given names seen with it
+
+
+def names_of(ref: Any) -> List[Any]:
+    """The names a cite shows first: the first of author, editor... the reference has."""
+    for var in ("author", "editor", "translator", "composer", "director"):
+        names = dict.get(ref, var)
+        if names:
+            return list(names)
+    return []
+
+
+def add_persons(persons: Persons, names: List[Any], primary: bool) -> None:
+    for name in names[:1] if primary else names:
+        # "J. J." and "J.J." are one person
+        given = re.sub(r"[\s.]+", "", str(name.parts()[0] or ""))
+        persons.setdefault(family_key(name), set()).add(given)
+
+
+def person_levels(persons: Persons, max_level: int) -> Dict[str, int]:
+    """The given-name level each shared family name needs: initials when they tell its
+    persons apart, else full given names (when the rule allows them)."""
+    levels: Dict[str, int] = {}
+    for fam, givens in persons.items():
+        if len(givens) < 2:
+            continue
+        inits = {initialize(g, ".") for g in givens}
+        if len(inits) == len(givens):
+            levels[fam] = 1
+        elif max_level >= 2:
+            levels[fam] = 2
+    return levels
+
+
+def own_levels(names: List[Any], levels: Dict[str, int], primary: bool) -> Dict[str, int]:
+    """The part of ``levels`` that concerns these names."""
+    mine = {family_key(n) for n in (names[:1] if primary else names)}
+    return {f: lv for f, lv in levels.items() if f in mine}
 
 
 def disambiguate(style: Any, bib: Any, keys: Sequence[str], jobs: Optional[int] = 1) -> None:

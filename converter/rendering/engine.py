@@ -9,7 +9,7 @@ entries are rendered in ranges by forked processes (``forked.py``), in the same 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Callable, Dict, List, Optional, Sequence
 
 from citeproc import Citation
 from citeproc.source import BibliographySource
@@ -32,7 +32,7 @@ class Rendered:
     citations: List[str]        # one in-text citation per input item, in input order
 
 
-def _quotes(style: Any) -> tuple:
+def quotes_of(style: Any) -> tuple:
     """The locale's quotation marks (``style``: anything with the style tree as ``root``)."""
     def term(name: str, default: str) -> str:
         found = style.root.get_term(name)
@@ -50,6 +50,15 @@ def _punctuation_in_quote(style: Any) -> bool:
     except Exception:
         return False
     return str(value).lower() == "true"
+
+
+def finisher(style: Any, markup: str) -> Callable[[str], str]:
+    """What every entry and citation goes through last: the punctuation clean-up (and, in
+    HTML, citeproc-js's flip-flop of nested decorations)."""
+    piq = _punctuation_in_quote(style)
+    if markup == "html":
+        return lambda text: flip_flop(tidy(text, piq))
+    return lambda text: tidy(text, piq)
 
 
 def _entries(bib: Document, jobs: Optional[int]) -> List[Optional[str]]:
@@ -73,7 +82,7 @@ def render(items: Sequence[Dict[str, Any]], style: LoadedStyle, *, markup: str =
     output is the same for any number."""
     fmt = FORMATTERS[markup]
     compiled = style.compiled(markup)
-    refs = convert_items(items, fmt, _quotes(compiled))
+    refs = convert_items(items, fmt, quotes_of(compiled))
     source = BibliographySource()
     for ref in refs:
         source.add(ref)
@@ -85,8 +94,7 @@ def render(items: Sequence[Dict[str, Any]], style: LoadedStyle, *, markup: str =
     if has_bib:
         bib.sort()
     disambiguate(compiled, bib, bib.keys, jobs)
-    piq = _punctuation_in_quote(compiled)
-    finish = (lambda t: flip_flop(tidy(t, piq))) if markup == "html" else (lambda t: tidy(t, piq))
+    finish = finisher(compiled, markup)
     entries: List[str] = []
     order: List[int] = []
     if bibliography and has_bib:

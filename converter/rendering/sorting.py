@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 import unicodedata
 from functools import lru_cache
-from typing import Any, Tuple
+from itertools import groupby
+from typing import Any, Callable, List, Sequence, Tuple
 
 from ..patterns import lazy
 
@@ -65,3 +66,28 @@ def sort_key(value: Any, locale: str, numeric: bool = False) -> Any:
         if m:
             return ((0, int(m.group())), collation_key(text, locale))
     return ((1, 0), collation_key(text, locale))
+
+
+def tiered_order(indices: List[int], descending: Sequence[bool],
+                 values: Callable[[int, List[int]], List[Any]]) -> List[int]:
+    """``indices`` ordered by the first key, ties by the next keys, then as given; empty
+    (None) values go last either way. ``descending``: one flag per key; ``values(level,
+    indices)``: those indices' ``sort_key`` values for that key. A key is worked out only for
+    the items that tie on the keys before it: most items are placed by their first key (the
+    author), and their dates and titles are never rendered for sorting."""
+    return _tiered(indices, 0, descending, values)
+
+
+def _tiered(indices: List[int], level: int, descending: Sequence[bool],
+            values: Callable[[int, List[int]], List[Any]]) -> List[int]:
+    if level == len(descending) or len(indices) < 2:
+        return indices
+    found = values(level, indices)
+    present = [(v, i) for v, i in zip(found, indices) if v is not None]
+    missing = [i for v, i in zip(found, indices) if v is None]
+    present.sort(key=lambda pair: pair[0], reverse=descending[level])  # stable
+    out: List[int] = []
+    for _, tied in groupby(present, key=lambda pair: pair[0]):
+        out.extend(_tiered([i for _, i in tied], level + 1, descending, values))
+    out.extend(_tiered(missing, level + 1, descending, values))
+    return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import List, Tuple
+from typing import Callable, Iterable, Iterator, List, Tuple
 
 from ..errors import UsageError
 from ..forked import map_ranges
@@ -21,6 +21,8 @@ from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
 from ..patterns import lazy
 from ..rendering import load_style, prepare, render
+from ..rendering.bounded import render_spooled
+from ..rendering.spool import Spool
 from ..vocabulary.casing import lower_after_colon, sentence_case, stored_in_title_case
 from ..vocabulary.languages import has_cyrillic
 from ..vocabulary.richtext import recase
@@ -30,26 +32,39 @@ GOST_STYLES = {"gost": "citeconv-gost-2018", "gost-2008": "citeconv-gost-2008"}
 _ORDINAL_EDITION_RE = lazy(r"(\d+)(?:st|nd|rd|th|d)?\.?", re.IGNORECASE)
 
 
+def _usable(item: object, n: int, diags: Diagnostics) -> bool:
+    if not isinstance(item, dict):
+        diags.warn(f"item {n} is not a CSL-JSON object; skipped", record=str(n))
+        return False
+    if not item.get("title") and not item.get("author") and not item.get("editor"):
+        diags.warn("item has neither title nor author; its entry will be sparse",
+                   record=str(item.get("id", n)))
+    return True
+
+
 def _check(items: List[CSLItem], diags: Diagnostics) -> List[CSLItem]:
-    usable = []
-    for n, item in enumerate(items, 1):
-        if not isinstance(item, dict):
-            diags.warn(f"item {n} is not a CSL-JSON object; skipped", record=str(n))
-            continue
-        if not item.get("title") and not item.get("author") and not item.get("editor"):
-            diags.warn("item has neither title nor author; its entry will be sparse",
-                       record=str(item.get("id", n)))
-        usable.append(item)
-    return usable
+    return [item for n, item in enumerate(items, 1) if _usable(item, n, diags)]
+
+
+def _line(part: str, markup: str, citations: bool) -> str:
+    # one entry per line: a line break inside the data (a title typed over two lines) is a space
+    part = re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", part)
+    if markup == "html" and not citations:
+        return f'  <div class="csl-entry">{part}</div>\n'
+    return part + "\n"
+
+
+def _head(markup: str, citations: bool) -> str:
+    return '<div class="csl-bib-body">\n' if markup == "html" and not citations else ""
+
+
+def _tail(markup: str, citations: bool) -> str:
+    return "</div>\n" if markup == "html" and not citations else ""
 
 
 def _join(parts: List[str], markup: str, citations: bool) -> str:
-    # one entry per line: a line break inside the data (a title typed over two lines) is a space
-    parts = [re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", p) for p in parts]
-    if markup == "html" and not citations:
-        body = "".join(f'  <div class="csl-entry">{p}</div>\n' for p in parts)
-        return f'<div class="csl-bib-body">\n{body}</div>\n'
-    return "".join(p + "\n" for p in parts)
+    body = "".join(_line(p, markup, citations) for p in parts)
+    return _head(markup, citations) + body + _tail(markup, citations)
 
 
 def _write_with(items: List[CSLItem], style_name: str, options: Options,
@@ -67,21 +82,50 @@ def _write_with(items: List[CSLItem], style_name: str, options: Options,
     return _join(out.entries, options.markup, False)
 
 
-def write_apa(items: List[CSLItem], *, options: Options) -> Output:
-    diags = Diagnostics()
-    prepared = []
-    for item in _check(items, diags):
-        if stored_in_title_case(item) and item.get("title"):
-            item = dict(item, title=recase(str(item["title"]), sentence_case))
-        item = prepare.apa_edition(prepare.for_any_style(item))
-        if prepare.publisher_is_author(item):
-            # APA 7 §9.24: a group author that is also the publisher is named once (CSL cannot compare)
-            item = {k: v for k, v in item.items() if k != "publisher"}
-        prepared.append(item)
+def _prepare_apa(item: CSLItem) -> CSLItem:
+    if stored_in_title_case(item) and item.get("title"):
+        item = dict(item, title=recase(str(item["title"]), sentence_case))
+    item = prepare.apa_edition(prepare.for_any_style(item))
+    if prepare.publisher_is_author(item):
+        # APA 7 §9.24: a group author that is also the publisher is named once (CSL cannot compare)
+        item = {k: v for k, v in item.items() if k != "publisher"}
+    return item
+
+
+def _warn_apa_locale(options: Options, diags: Diagnostics) -> None:
     if options.locale and not options.locale.lower().startswith("en"):
         diags.warn(f"APA is rendered in {options.locale!r} as asked; APA 7 itself is English",
                    field="locale")
+
+
+def write_apa(items: List[CSLItem], *, options: Options) -> Output:
+    diags = Diagnostics()
+    prepared = [_prepare_apa(item) for item in _check(items, diags)]
+    _warn_apa_locale(options, diags)
     return Output(_write_with(prepared, APA_STYLE, options, diags), list(diags))
+
+
+def write_apa_stream(records: Callable[[], Iterator[CSLItem]], *, options: Options,
+                     diags: Diagnostics) -> Iterator[str]:
+    """``write_apa``'s text with memory bounded by the input's size: the items wait in a
+    spool file and the entries are written as they are rendered (rendering/bounded.py).
+    In-text citations need the whole list in input order and are written by ``write_apa``."""
+    style = load_style(APA_STYLE, options.locale)
+    if options.citations or not style.has_bibliography():
+        whole = write_apa(list(records()), options=options)
+        diags.extend(whole.diagnostics)
+        yield str(whole)
+        return
+    with Spool() as spool:
+        for n, item in enumerate(records(), 1):
+            if _usable(item, n, diags):
+                spool.append(_prepare_apa(item))
+            yield ""  # what was said about this record goes out beside it
+        _warn_apa_locale(options, diags)
+        yield _head(options.markup, False)
+        for entry in render_spooled(spool, style, markup=options.markup, jobs=options.jobs):
+            yield _line(entry, options.markup, False)
+        yield _tail(options.markup, False)
 
 
 def write_csl(items: List[CSLItem], *, options: Options) -> Output:
@@ -151,40 +195,69 @@ def _prepare_gost(item: CSLItem, which: str = "gost") -> CSLItem:
     return item
 
 
-def _write_gost(items: List[CSLItem], options: Options, which: str) -> Output:
-    diags = Diagnostics()
+def _gost_pieces(items: Iterable[object], options: Options, which: str,
+                 diags: Diagnostics) -> Iterator[str]:
+    """The text of a GOST list, piece by piece. Each item renders alone, in input order (its
+    own locale; a GOST list keeps the order it is given), so nothing but a block of items
+    is held, whatever their number; a block renders over ``jobs`` processes."""
     language = (options.locale or "ru").split("-")[0].lower()
     if language not in ("ru", "en"):
         raise UsageError(f"GOST lists are Russian (--locale ru) or English (--locale en), "
                          f"not {options.locale!r}", field="locale")
-    usable = _check(items, diags)
+    citations, markup = bool(options.citations), options.markup
+    block: List[CSLItem] = []
+    written = 0
 
     def render_range(start: int, stop: int) -> List[Tuple[List[str], bool]]:
-        # each item renders alone (its own locale), so a range renders in any process
         out = []
-        for item in usable[start:stop]:
+        for item in block[start:stop]:
             prepared = _prepare_gost(item, which)
             style = load_style(GOST_STYLES[which], _gost_locale(language, prepared))
-            rendered = render([prepared], style, markup=options.markup,
-                              bibliography=not options.citations, citations=options.citations)
-            out.append((rendered.citations if options.citations else rendered.entries,
-                        not options.citations and not rendered.entries))
+            rendered = render([prepared], style, markup=markup, bibliography=not citations, citations=citations)
+            out.append((rendered.citations if citations else rendered.entries,
+                        not citations and not rendered.entries))
         return out
 
-    parts: List[str] = []
-    for item, (texts, empty) in zip(usable, map_ranges(render_range, len(usable), options.jobs)):
-        if empty:
-            diags.warn("the style prints nothing for this item; no entry written", record=str(item.get("id", "")))
-        parts.extend(texts)
-    if options.citations:
-        # numeric in-text citations follow the list's order
-        parts = [f"[{n}]" for n in range(1, len(parts) + 1)]
-    return Output(_join(parts, options.markup, options.citations), list(diags))
+    def flush() -> Iterator[str]:
+        nonlocal written
+        for item, (texts, empty) in zip(block, map_ranges(render_range, len(block), options.jobs)):
+            if empty:
+                diags.warn("the style prints nothing for this item; no entry written", record=str(item.get("id", "")))
+            for text in texts:
+                written += 1
+                # numeric in-text citations follow the list's order
+                yield _line(f"[{written}]" if citations else text, markup, citations)
+        block.clear()
+
+    yield _head(markup, citations)
+    for n, item in enumerate(items, 1):
+        if _usable(item, n, diags):
+            block.append(item)  # type: ignore[arg-type]
+        if len(block) == GOST_BLOCK:
+            yield from flush()
+        yield ""  # what was said about this record goes out beside it
+    yield from flush()
+    yield _tail(markup, citations)
+
+
+GOST_BLOCK = 4096  # items rendered at once (over ``jobs`` processes)
 
 
 def write_gost(items: List[CSLItem], *, options: Options) -> Output:
-    return _write_gost(items, options, "gost")
+    diags = Diagnostics()
+    return Output("".join(_gost_pieces(items, options, "gost", diags)), list(diags))
 
 
 def write_gost_2008(items: List[CSLItem], *, options: Options) -> Output:
-    return _write_gost(items, options, "gost-2008")
+    diags = Diagnostics()
+    return Output("".join(_gost_pieces(items, options, "gost-2008", diags)), list(diags))
+
+
+def write_gost_stream(records: Callable[[], Iterator[CSLItem]], *, options: Options,
+                      diags: Diagnostics) -> Iterator[str]:
+    return _gost_pieces(records(), options, "gost", diags)
+
+
+def write_gost_2008_stream(records: Callable[[], Iterator[CSLItem]], *, options: Options,
+                           diags: Diagnostics) -> Iterator[str]:
+    return _gost_pieces(records(), options, "gost-2008", diags)

@@ -1,12 +1,11 @@
 """cs:sort and cs:key."""
 from __future__ import annotations
 
-from itertools import groupby
-from typing import Any, List, Tuple
+from typing import Any, List
 
 from citeproc import model
 
-from ..sorting import sort_key
+from ..sorting import sort_key, tiered_order
 from .mixins import MacroMixin, tables
 
 
@@ -56,35 +55,24 @@ class Sort(model.Sort):
     go last, ascending or descending. citeproc-py compares code points.
     Test: test_render_layer.py::test_apa_sorts_cyrillic_authors_among_latin.
     Upstream: citeproc-py's ``Sort.sort`` (a locale-aware key function).
-    Speed: a key is rendered only for the items that tie on the keys before it (``_order``)."""
+    Speed: a key is rendered only for the items that tie on the keys before it
+    (``sorting.tiered_order``)."""
 
     def sort(self, items, context):
-        locale = tables(self).locale_tag
-        keys = []
-        for key in self.findall("cs:key", self.nsmap):
-            descending = key.get("sort", "ascending").lower() == "descending"
-            numeric = (key.get("variable") or "").replace("-", "_") in model.NUMBERS + ["citation_number"]
-            keys.append((key, descending, numeric))
-        order = _order(list(range(len(items))), items, keys, context, locale)
+        order = tiered_order(list(range(len(items))), self.descending(),
+                             lambda level, indices: self.values(level, [items[i] for i in indices], context))
         return [items[i] for i in order]
 
+    def _keys(self) -> List[Any]:
+        return self.findall("cs:key", self.nsmap)
 
-def _order(indices: List[int], items: List[Any], keys: List[Tuple[Any, bool, bool]], context: Any,
-           locale: str) -> List[int]:
-    """``indices`` ordered by the first key, ties by the next keys, then as given; empty
-    values go last either way. A key is worked out only for the items that tie on the keys
-    before it: most items are placed by their first key (the author), and their dates and
-    titles are never rendered for sorting."""
-    if not keys or len(indices) < 2:
-        return indices
-    key, descending, numeric = keys[0]
-    raw = key.sort_keys([items[i] for i in indices], context)
-    values = [sort_key(v, locale, numeric) for v in raw]
-    present = [(v, i) for v, i in zip(values, indices) if v is not None]
-    missing = [i for v, i in zip(values, indices) if v is None]
-    present.sort(key=lambda pair: pair[0], reverse=descending)  # stable
-    out: List[int] = []
-    for _, tied in groupby(present, key=lambda pair: pair[0]):
-        out.extend(_order([i for _, i in tied], items, keys[1:], context, locale))
-    out.extend(_order(missing, items, keys[1:], context, locale))
-    return out
+    def descending(self) -> List[bool]:
+        """For each cs:key, whether it sorts descending."""
+        return [key.get("sort", "ascending").lower() == "descending" for key in self._keys()]
+
+    def values(self, level: int, items: List[Any], context: Any) -> List[Any]:
+        """The comparable values (``sorting.sort_key``) of cs:key number ``level`` for ``items``."""
+        key = self._keys()[level]
+        numeric = (key.get("variable") or "").replace("-", "_") in model.NUMBERS + ["citation_number"]
+        locale = tables(self).locale_tag
+        return [sort_key(v, locale, numeric) for v in key.sort_keys(items, context)]

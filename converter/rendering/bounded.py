@@ -1,0 +1,286 @@
+"""A bibliography rendered with bounded memory, for lists too big to hold (converter/stream.py).
+
+The whole-list render (``engine.render``) keeps every item's reference, cite and texts
+alive until its last entry is written: several kilobytes an item. Here the items wait in a
+spool file (``spool.py``) and each one is in memory only while it is being worked on; what
+stays for the whole list is small:
+
+- each item's first sort key (later keys are worked out only for the items that tie on the
+  keys before them, as ``elements/sort.py`` does, reading those items back);
+- the persons table of the global given-name rules, and each cite's text before
+  disambiguation, until the cites that read alike are found;
+- for those cites only, their texts and the decisions that tell them apart.
+
+The steps are the whole-list render's, in its order (sort, then disambiguation, then the
+entries), and each step sees what it saw there, so the entries are the same, byte for byte
+(tests/test_render_bounded.py). Entries are rendered in sorted order a chunk at a time,
+over ``jobs`` forked processes, and handed on as they are made.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, TypeVar
+
+from citeproc import Citation
+from citeproc.source import BibliographySource
+from citeproc.string import String
+
+from ..forked import map_ranges
+from .cites import Cite, Document, probe, render_cite
+from .disambiguation import Disambiguator, Persons, add_persons, letters, names_of, own_levels, person_levels
+from .engine import finisher, quotes_of
+from .items import TrackedReference, convert_item
+from .markup import FORMATTERS
+from .sorting import tiered_order
+from .spool import Spool
+from .styles import LoadedStyle
+
+R = TypeVar("R")
+
+BLOCK = 4096   # items per round of forked work: what a round returns is held at once
+CHUNK = 256    # entries rendered through one document
+GROUPS_PER_JOB = 100  # groups of clashing cites below which a process costs more than it saves
+
+
+@dataclass(slots=True)  # one for each clashing cite: many in a big list
+class Decisions:
+    """What disambiguation decided for one reference (see ``state.ReferenceState``)."""
+
+    names_shown: Optional[int] = None
+    given_levels: Optional[Dict[str, int]] = None
+    disambiguate: bool = False
+    year_suffix: Optional[str] = None
+
+
+@dataclass
+class _Plan:
+    """What the whole list needs to know, gathered before any entry is rendered."""
+
+    order: List[int] = field(default_factory=list)         # spool indices, sorted
+    levels: Dict[str, int] = field(default_factory=dict)   # global given-name levels
+    primary: bool = False
+    decided: Dict[int, Decisions] = field(default_factory=dict)
+
+
+class BoundedRender:
+    """One render of the items in ``spool`` with ``style``; ``entries()`` yields them."""
+
+    def __init__(self, spool: Spool, style: LoadedStyle, *, markup: str = "text",
+                 jobs: Optional[int] = 1) -> None:
+        self.spool = spool
+        self.fmt = FORMATTERS[markup]
+        self.compiled = style.compiled(markup)
+        self.quotes = quotes_of(self.compiled)
+        self.finish = finisher(self.compiled, markup)
+        self.jobs = jobs
+        root = self.compiled.root
+        self.layout: Any = root.bibliography.layout if root.bibliography is not None else None
+        self.sort: Any = root.bibliography.find("cs:sort", root.nsmap) if root.bibliography is not None else None
+        # the rules alone (which steps, which given-name rule): a disambiguator of no cites
+        self.rules = Disambiguator(self._document([]), [])
+        self.plan = _Plan(primary=self.rules.primary_only())
+
+    # -- references, made afresh from the spool whenever they are needed -------------------
+
+    def _reference(self, index: int) -> TrackedReference:
+        """Item ``index`` as a reference in the state the plan has decided for it so far."""
+        ref = convert_item(self.spool[index], f"i{index}", self.fmt, self.quotes)
+        plan = self.plan
+        if plan.levels:
+            own = own_levels(names_of(ref), plan.levels, plan.primary)
+            if own:
+                ref.state.given_levels = own
+        decided = plan.decided.get(index)
+        if decided is not None:
+            state = ref.state
+            state.names_shown = decided.names_shown
+            if decided.given_levels is not None:
+                state.given_levels = decided.given_levels
+            state.disambiguate = decided.disambiguate
+            if decided.year_suffix is not None:
+                ref["year_suffix"] = String(decided.year_suffix)
+        return ref
+
+    def _document(self, refs: Sequence[TrackedReference], numbers: Optional[Sequence[int]] = None) -> Document:
+        """A document of these references, each cited once in this order; ``numbers``:
+        their citation numbers in the whole list."""
+        source = BibliographySource()
+        for ref in refs:
+            source.add(ref)
+        doc = Document(self.compiled, source)
+        for ref in refs:
+            doc.register(Citation([Cite(ref.key)]))
+        if numbers is not None:
+            doc.renumber({ref.key: n for ref, n in zip(refs, numbers)})
+        return doc
+
+    def _alone(self, index: int, number: int) -> Cite:
+        """Item ``index`` cited alone, with its citation number in the whole list."""
+        doc = self._document([self._reference(index)], [number])
+        cite: Cite = doc.items[0]
+        return cite
+
+    # -- the steps ------------------------------------------------------------------------------
+
+    def entries(self) -> Iterator[str]:
+        """The bibliography's finished entries, in order (items it prints nothing for are left out)."""
+        if self.layout is None:
+            return
+        self._sort()
+        self._disambiguate()
+        order = self.plan.order
+        for start in range(0, len(order), BLOCK):
+            stop = min(start + BLOCK, len(order))
+            texts = map_ranges(lambda a, b: self._render(start + a, start + b), stop - start, self.jobs)
+            for text in texts:
+                if text is not None:
+                    yield text
+
+    def _blocks(self, task: Callable[[int, int], List[R]]) -> Iterator[R]:
+        """``task(start, stop)`` over ``range(len(spool))``, a block at a time, over ``jobs`` processes."""
+        total = len(self.spool)
+        for start in range(0, total, BLOCK):
+            stop = min(start + BLOCK, total)
+            yield from map_ranges(lambda a, b: task(start + a, start + b), stop - start, self.jobs)
+
+    def _sort(self) -> None:
+        """The bibliography's order, as ``Document.sort`` finds it, and the persons of the
+        global given-name rules, from one reading of the spool."""
+        total = len(self.spool)
+        sort, layout, rules = self.sort, self.layout, self.rules
+        descending = sort.descending() if sort is not None else []
+        persons: Persons = {}
+
+        def first_keys(start: int, stop: int) -> List[Tuple[Any, Persons]]:
+            out = []
+            for index in range(start, stop):
+                cite = self._alone(index, index + 1)  # before sorting, numbers are input order
+                value = sort.values(0, [cite], layout)[0] if descending else None
+                mine: Persons = {}
+                add_persons(mine, names_of(cite.reference), self.plan.primary)
+                out.append((value, mine))
+            return out
+
+        first: List[Any] = []
+        for value, mine in self._blocks(first_keys):
+            first.append(value)
+            for fam, givens in mine.items():
+                persons.setdefault(fam, set()).update(givens)
+
+        def values(level: int, indices: List[int]) -> List[Any]:
+            if level == 0:
+                return [first[i] for i in indices]
+            # items that tie on the keys before: many, in a big list of few authors
+            return map_ranges(lambda a, b: [sort.values(level, [self._alone(i, i + 1)], layout)[0]
+                                            for i in indices[a:b]], len(indices), self.jobs)
+
+        self.plan.order = tiered_order(list(range(total)), descending, values)
+        # decided for every cite before any disambiguation (``Disambiguator.run``)
+        if rules.layout is not None and total >= 2 and rules.add_given and rules.rule != "by-cite":
+            self.plan.levels = person_levels(persons, rules.max_level)
+
+    def _disambiguate(self) -> None:
+        """``Disambiguator.run`` over the whole list: the cites that read alike are found
+        from every cite's text, then worked on a group at a time, holding only its members."""
+        rules = self.rules
+        order = self.plan.order
+        if rules.layout is None or len(order) < 2:
+            return
+        if not (rules.add_names or rules.add_given or rules.condition or rules.add_suffix):
+            return
+        position = {index: n for n, index in enumerate(order)}
+
+        def cite_texts(start: int, stop: int) -> List[str]:
+            # in sorted order, as the whole-list render meets them
+            out = []
+            for n in range(start, stop):
+                index = order[n]
+                doc = self._document([self._reference(index)], [n + 1])
+                text = render_cite(rules.layout, probe(doc, f"i{index}"))
+                out.append(str(text) if text is not None else "")
+            return out
+
+        by_text: Dict[str, List[int]] = {}
+        for n, text in enumerate(self._blocks(cite_texts)):
+            if text:
+                by_text.setdefault(text, []).append(order[n])
+        texts = {i: t for t, group in by_text.items() if len(group) > 1 for i in group}
+        groups = [group for group in by_text.values() if len(group) > 1]
+        del by_text
+        steps: List[Callable[[Disambiguator, List[str]], None]] = []
+        if rules.add_names:
+            steps.append(Disambiguator.expand_names)
+        if rules.add_given:
+            steps.append(Disambiguator.expand_given_names)
+        if rules.condition:
+            steps.append(Disambiguator.use_condition)
+        for step in steps:
+            if not groups:
+                break
+            self._step(groups, step, texts, position)
+            groups = _regroup([i for g in groups for i in g], texts)
+        if rules.add_suffix:
+            for group in groups:
+                for n, index in enumerate(sorted(group, key=lambda i: position[i])):
+                    self.plan.decided.setdefault(index, Decisions()).year_suffix = letters(n)
+
+    def _step(self, groups: List[List[int]], step: Callable[[Disambiguator, List[str]], None],
+              texts: Dict[int, str], position: Dict[int, int]) -> None:
+        """One disambiguation step on every group; a group's decisions depend on it alone,
+        so groups go to several processes at once."""
+        def work(start: int, stop: int) -> List[Tuple[int, Decisions, str]]:
+            return [found for group in groups[start:stop] for found in self._work_on(group, step, texts, position)]
+
+        for index, decided, text in map_ranges(work, len(groups), self.jobs, GROUPS_PER_JOB):
+            self.plan.decided[index] = decided
+            texts[index] = text
+
+    def _work_on(self, group: List[int], step: Callable[[Disambiguator, List[str]], None],
+                 texts: Dict[int, str], position: Dict[int, int]) -> List[Tuple[int, Decisions, str]]:
+        """One disambiguation step on one group of cites that read alike: its members made
+        from the spool, the step run on them; each member's decisions and new text."""
+        refs = [self._reference(i) for i in group]
+        doc = self._document(refs, [position[i] + 1 for i in group])
+        keys = [ref.key for ref in refs]
+        worker = Disambiguator(doc, keys)
+        worker.remember({f"i{i}": texts[i] for i in group})
+        step(worker, keys)
+        out = []
+        for index, ref in zip(group, refs):
+            state = ref.state
+            decided = Decisions(state.names_shown, state.given_levels, state.disambiguate,
+                                self.plan.decided.get(index, Decisions()).year_suffix)
+            out.append((index, decided, worker.settled(ref.key)))
+        return out
+
+    def _render(self, start: int, stop: int) -> List[Optional[str]]:
+        """The finished entries at sorted places ``start:stop``."""
+        order = self.plan.order
+        substitute = self.layout.getparent().get("subsequent-author-substitute") is not None
+        out: List[Optional[str]] = []
+        for a in range(start, stop, CHUNK):
+            b = min(a + CHUNK, stop)
+            # subsequent-author-substitute compares each entry with the one before it: a
+            # chunk renders that one too, and drops it
+            first = max(a - 1, 0) if substitute else a
+            refs = [self._reference(i) for i in order[first:b]]
+            doc = self._document(refs, range(first + 1, b + 1))
+            rendered = self.compiled.render_bibliography(doc.items)[a - first:]
+            out.extend(None if text is None else self.finish(str(text)) for text in rendered)
+        return out
+
+
+def _regroup(indices: List[int], texts: Dict[int, str]) -> List[List[int]]:
+    """The cites among ``indices`` that still read alike, in groups."""
+    by_text: Dict[str, List[int]] = {}
+    for index in indices:
+        if texts[index]:
+            by_text.setdefault(texts[index], []).append(index)
+    return [group for group in by_text.values() if len(group) > 1]
+
+
+def render_spooled(spool: Spool, style: LoadedStyle, *, markup: str = "text",
+                   jobs: Optional[int] = 1) -> Iterator[str]:
+    """The bibliography of the items in ``spool``: ``engine.render(...).entries``, one at a
+    time, with memory bounded whatever the number of items."""
+    return BoundedRender(spool, style, markup=markup, jobs=jobs).entries()

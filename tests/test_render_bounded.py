@@ -1,0 +1,135 @@
+"""The bounded-memory bibliography (rendering/bounded.py, the streamed APA and GOST writers)
+writes what the whole-list render writes, byte for byte, on a few hundred varied items:
+cites that clash (same author and year, same family name with other given names, et al.
+lists that differ after the first name), items without author or date, rich text, line
+breaks, Cyrillic, in text and HTML, over chunk and block boundaries and forked processes."""
+from __future__ import annotations
+
+import multiprocessing
+import random
+
+import pytest
+
+from converter import forked
+from converter.options import Options
+from converter.rendering import bounded, load_style, render
+from converter.rendering.bounded import render_spooled
+from converter.rendering.spool import Spool
+from converter.writers import csl
+
+FAMILIES = ["Smith", "Smith", "Doe", "Nguyen", "García", "Петров", "van der Berg", "O'Brien"]
+GIVENS = ["John", "Jane", "J.", "J. J.", "Jean-Luc", "Mary Ann", "Иван", "Ilya"]
+TYPES = ["article-journal", "book", "chapter", "report", "webpage", "paper-conference", "thesis"]
+
+
+def _person(r: random.Random) -> dict:
+    if r.random() < 0.05:
+        return {"literal": r.choice(["World Health Organization", "Институт физики"])}
+    return {"family": r.choice(FAMILIES), "given": r.choice(GIVENS)}
+
+
+def _items(n: int, seed: int = 7) -> list:
+    """Varied items drawn from small pools, so that many cites read alike."""
+    r = random.Random(seed)
+    items = []
+    for i in range(n):
+        item: dict = {"id": f"r{i % (n - 5)}", "type": r.choice(TYPES),
+                      "title": r.choice(["A study of <i>things</i>", "Über Alles: a subtitle",
+                                         "Two\nlines", "Исследование систем", "On “quoted” words",
+                                         f"Report {i}"])}
+        roll = r.random()
+        if roll < 0.75:
+            item["author"] = [_person(r) for _ in range(r.choice([1, 1, 2, 3, 3, 4, 8, 22]))]
+        elif roll < 0.85:
+            item["editor"] = [_person(r)]
+        if r.random() < 0.9:
+            item["issued"] = {"date-parts": [[r.choice([1999, 2020, 2020, 2021])]]}
+        if r.random() < 0.5:
+            item["container-title"] = r.choice(["Journal of Tests", "Вестник МГУ"])
+            item["volume"], item["page"] = str(r.randint(1, 40)), f"{r.randint(1, 90)}-{r.randint(91, 200)}"
+        if r.random() < 0.3:
+            item["publisher"], item["publisher-place"] = "Наука", "Москва"
+        if r.random() < 0.2:
+            item["DOI"] = f"10.1000/x{i}"
+        items.append(item)
+    return items
+
+
+ITEMS = _items(300)
+
+
+@pytest.fixture
+def small_pieces(monkeypatch):
+    """Blocks and chunks of a few entries, so that a few hundred items cross many of them."""
+    monkeypatch.setattr(bounded, "BLOCK", 37)
+    monkeypatch.setattr(bounded, "CHUNK", 5)
+    monkeypatch.setattr(csl, "GOST_BLOCK", 37)
+
+
+def _spooled(items: list) -> Spool:
+    spool = Spool()
+    for item in items:
+        spool.append(item)
+    return spool
+
+
+def test_the_spool_gives_back_each_item_as_written():
+    with _spooled(ITEMS) as spool:
+        assert len(spool) == len(ITEMS)
+        assert spool[123] == ITEMS[123] and list(spool) == ITEMS
+
+
+# besides APA (primary-name-with-initials): given names by cite (modern-language-association),
+# citation numbers (ieee), subsequent-author-substitute (american-journal-of-sociology), the
+# all-names rule (fachhochschule-sudwestfalen), cs:if disambiguate="true"
+# (art-libraries-society-of-north-america-arlisna-reviews)
+STYLES = ["citeconv-apa", "modern-language-association", "ieee", "american-journal-of-sociology",
+          "fachhochschule-sudwestfalen", "art-libraries-society-of-north-america-arlisna-reviews"]
+
+
+@pytest.mark.parametrize("markup", ["text", "html"])
+@pytest.mark.parametrize("style", STYLES)
+def test_bounded_entries_are_the_whole_list_entries(style, markup, small_pieces):
+    loaded = load_style(style, None)
+    whole = render(ITEMS, loaded, markup=markup).entries
+    with _spooled(ITEMS) as spool:
+        assert list(render_spooled(spool, loaded, markup=markup)) == whole
+
+
+def test_the_items_clash_as_meant():
+    """The sample has what disambiguation works on: year suffixes, initials, added names."""
+    text = "".join(render(ITEMS, load_style("citeconv-apa", None), citations=True).citations)
+    assert "2020a" in text and "2020c" in text
+    assert "(J. Smith, " in text and "(M. A. Smith, " in text
+    assert "(Smith, World Health Organization, et al., 2020)" in text
+
+
+def _streamed(write_stream, options: Options) -> str:
+    diags: list = []
+    return "".join(write_stream(lambda: iter(ITEMS), options=options, diags=diags))
+
+
+@pytest.mark.parametrize("markup", ["text", "html"])
+@pytest.mark.parametrize("to", ["apa", "gost", "gost-2008"])
+def test_streamed_writers_write_the_whole_list_text(to, markup, small_pieces):
+    whole, stream = {"apa": (csl.write_apa, csl.write_apa_stream),
+                     "gost": (csl.write_gost, csl.write_gost_stream),
+                     "gost-2008": (csl.write_gost_2008, csl.write_gost_2008_stream)}[to]
+    for options in (Options(markup=markup), Options(markup=markup, locale="en")):
+        assert _streamed(stream, options) == str(whole(ITEMS, options=options))
+
+
+def test_streamed_apa_citations_are_the_whole_list_citations():
+    options = Options(citations=True)
+    assert _streamed(csl.write_apa_stream, options) == str(csl.write_apa(ITEMS, options=options))
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="this platform cannot fork")
+def test_bounded_entries_over_forked_processes(small_pieces, monkeypatch):
+    monkeypatch.setattr(forked, "can_fork", lambda: True)
+    monkeypatch.setattr(forked, "MINIMUM_PER_JOB", 4)
+    monkeypatch.setattr(bounded, "GROUPS_PER_JOB", 2)
+    loaded = load_style("citeconv-apa", None)
+    whole = render(ITEMS, loaded).entries
+    with _spooled(ITEMS) as spool:
+        assert list(render_spooled(spool, loaded, jobs=3)) == whole
