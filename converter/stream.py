@@ -90,12 +90,13 @@ def streamable(path: str, from_: str, to: str, options: Options) -> Tuple[str, s
     (small, not streamable formats, options that need the whole list)."""
     if options.references != "article" or options.strict:
         return None
+    writer = registry.get(to, "writer")
+    if writer.stream_writer is None:
+        return None
     try:
-        if os.path.getsize(path) < STREAM_ABOVE:
+        if os.path.getsize(path) < (writer.stream_above or STREAM_ABOVE):
             return None
     except OSError:
-        return None
-    if registry.get(to, "writer").stream_writer is None:
         return None
     encoding = _encoding(path, options)
     if encoding is None:

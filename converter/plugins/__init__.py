@@ -63,6 +63,8 @@ class Format:
     # and written whole
     stream_reader: Loadable | None = None
     stream_writer: Loadable | None = None
+    # input size in bytes from which this writer is streamed to (None: stream.STREAM_ABOVE)
+    stream_above: int | None = None
 
     def load(self, role: str) -> Callable[..., Any]:
         """The reader, writer or sniffer function."""
