@@ -39,6 +39,7 @@ from .bibtex import (
 from .bibtex_values import RawField, Values
 
 _DELIMITER = re.compile(r'(?<!\\)[{}"]')
+_PAREN_BLOCK = re.compile(r"@\w*[ \t]*\(")
 # what bibtexparser's splitter takes for a block start ('@', a type, '{' or '('), which it
 # honours only when nothing but white space stands before it on its line
 _BLOCK_START = re.compile(r"@\w*[ \t]*[{(]")
@@ -102,7 +103,10 @@ def _safe_cut(text: str, after: int) -> int:
 
 def _closed(block: str) -> bool:
     """Whether a block closes all it opens: its braces, and a value in double quotes at the
-    entry's own level (where a '"' delimits a value; inside braces it is a letter)."""
+    entry's own level (where a '"' delimits a value; inside braces it is a letter). A block
+    opened with '(' ('@article(key, ...)', rare) is never taken as closed: no cut after it."""
+    if _PAREN_BLOCK.search(block):
+        return False
     depth, quoted = 0, False
     for m in _DELIMITER.finditer(block):
         mark = m.group()
