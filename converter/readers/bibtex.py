@@ -194,15 +194,20 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
             gc.enable()
 
 
-def blocks(text: str, *, source: str, options: Options | None, first_line: int = 0) -> Library:
-    """The blocks of ``text`` (from ``first_line`` of its file on), once it is known that its
-    braces do not nest too deep to evaluate."""
+def nesting_ok(text: str, *, source: str, options: Options | None = None, first_line: int = 0) -> None:
+    """Refuse ``text`` (from ``first_line`` of its file on) if its braces nest too deep to evaluate."""
     try:
         check_nesting(text, options or Options(), source, opening="{(", closing="})", restart=BLOCK_START_LINE)
     except ParseError as exc:
         if first_line and exc.line is not None:
             exc.line += first_line
         raise
+
+
+def blocks(text: str, *, source: str, options: Options | None, first_line: int = 0) -> Library:
+    """The blocks of ``text`` (from ``first_line`` of its file on), once it is known that its
+    braces do not nest too deep to evaluate."""
+    nesting_ok(text, source=source, options=options, first_line=first_line)
     try:
         return _split(text, first_line)
     except Exception as exc:  # a bibtexparser bug must not reach the user as a traceback

@@ -31,6 +31,7 @@ from .bibtex import (
     evaluate_entry,
     in_file_order,
     macro_table,
+    nesting_ok,
     nothing_read,
     resolve_crossref,
     string_again_message,
@@ -69,6 +70,8 @@ class _Passes:
         for text, first in self.pieces():
             if only is None or only.search(text):
                 yield blocks(text, source=source, options=None, first_line=first)
+            else:  # not read now, but refused now if it must be: errors come in file order, as read whole
+                nesting_ok(text, source=source, first_line=first)
 
     def pieces(self) -> Iterator[Tuple[str, int]]:
         """The text in pieces of whole blocks, each with the 0-based line it starts at."""
