@@ -99,12 +99,11 @@ def _contrib_group(meta: etree._Element, item: CSLItem, custom: Dict[str, Any], 
                 group.remove(contrib)
                 diags.warn(f"{csl} {n + 1} has no name; left out", field=csl, record=label)
                 continue
-            for details_, lang in [(extra, None)] + [(twin, "en") for twin in english]:
-                if details_.get("degree"):
-                    N.el(contrib, "degrees", N.as_text(details_["degree"]), xml_lang=lang)
-            for details_, lang in [(extra, None)] + [(twin, "en") for twin in english]:
-                if details_.get("position"):
-                    N.el(contrib, "role", N.as_text(details_["position"]), content_type="position", xml_lang=lang)
+            written = [(extra, None)] + [(twin, "en") for twin in english]
+            for key, tag, kind in (("degree", "degrees", None), ("position", "role", "position")):
+                for details_, lang in written:
+                    if details_.get(key):
+                        N.el(contrib, tag, N.as_text(details_[key]), content_type=kind, xml_lang=lang)
             for printed in extra.get("credit") or []:
                 credit = M.credit_role(N.as_text(printed))
                 if credit is None:
