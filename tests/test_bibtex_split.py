@@ -89,3 +89,25 @@ def test_mutated_files_read_alike(monkeypatch: pytest.MonkeyPatch) -> None:
         taken += 1
         assert _read(text, fast=True, monkeypatch=monkeypatch) == _read(text, fast=False, monkeypatch=monkeypatch), text
     assert taken > 100  # the check must exercise the fast path
+
+
+def test_simple_value_short_cut_ends_values_where_the_scanner_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``_SIMPLE_VALUE`` (possessive, so that a long value costs no backtracking memory) is only
+    a short cut: on random values the scanner reads every entry the same without it."""
+    from converter.readers import bibtex_split
+
+    rng = random.Random(18)
+    alphabet = list('ab {}",\\@\nx') + ["{a}", '"b"', "}}"]
+    taken = 0
+    for _ in range(400):
+        value = "".join(rng.choice(alphabet) for _ in range(rng.randrange(12)))
+        text = f"@article{{k,\n  title = {{{value}}},\n  note = {value}\n}}\n"
+        if not _takes(text):
+            continue
+        with_short_cut = _read(text, fast=True, monkeypatch=monkeypatch)
+        with monkeypatch.context() as patch:
+            patch.setattr(bibtex_split, "_SIMPLE_VALUE", bibtex_split.re.compile(r"(?!)"))
+            without = _read(text, fast=True, monkeypatch=monkeypatch)
+        assert with_short_cut == without, text
+        taken += 1
+    assert taken > 50  # the check must exercise the fast path

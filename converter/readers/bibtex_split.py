@@ -26,7 +26,9 @@ _MARK = re.compile(r"(?<!\\)[{}\",=]|@\w*[ \t]*(?=[{(])")
 _VALUE_MARK = re.compile(r"(?<!\\)[{}\",]|@\w*[ \t]*(?=[{(])")
 # The common values, whose end the state machine below would find the same way: braces
 # (nested once at most), quotes or a bare word, with no backslash, '@' or stray delimiter.
-_SIMPLE_VALUE = re.compile(r'\s*(?:\{(?:[^{}\\@]|\{[^{}\\@]*\})*\}|"[^"{}\\@]*"|\w+)\s*(?=[,}])')
+# Possessive: no backtracking could find another end, and a plain group repeated once per
+# character kept a backtracking point each (a 10 MB value took 1.2 GB).
+_SIMPLE_VALUE = re.compile(r'\s*(?:\{(?:[^{}\\@]++|\{[^{}\\@]*+\})*+\}|"[^"{}\\@]*+"|\w++)\s*(?=[,}])')
 # Outside blocks: the next block start.
 _BLOCK_START = re.compile(r"@\w*[ \t]*(?=[{(])")
 
