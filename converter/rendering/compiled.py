@@ -202,8 +202,8 @@ def _printed_terms(root: Any) -> List[str]:
     ``casing.capitalize_opening``)."""
     found: List[str] = []
     for element in root.xpath_search(".//cs:text[@term]"):
-        try:
-            term = element.get_term(element.get("term"), element.get("form"))
+        try:  # the root's look-up is the element's (same locales), without preparing each element
+            term = root.get_term(element.get("term"), element.get("form"))
         except Exception:  # a term the locale lacks
             continue
         if term is None:
