@@ -33,7 +33,7 @@ class _Parser(argparse.ArgumentParser):
 
     def _get_formatter(self) -> argparse.HelpFormatter:
         if self.building:
-            return self.formatter_class(prog=self.prog, width=80)
+            return argparse.HelpFormatter(self.prog, width=80)
         return super()._get_formatter()
 
     def error(self, message: str) -> NoReturn:  # argparse's own exit code is 2 too; keep one message style
