@@ -26,6 +26,16 @@ PROGRESS_THRESHOLD = 1000  # records; rendering this many through CSL takes seco
 
 
 class _Parser(argparse.ArgumentParser):
+    # add_argument makes a formatter only to check an argument's nargs; the terminal's width
+    # (asked through shutil, whose import and 20-odd look-ups cost every run milliseconds) is
+    # wanted only when help or usage is printed, after the parser is built
+    building = True
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        if self.building:
+            return argparse.HelpFormatter(self.prog, width=80)
+        return super()._get_formatter()
+
     def error(self, message: str) -> NoReturn:  # argparse's own exit code is 2 too; keep one message style
         self.print_usage(sys.stderr)
         raise UsageError(message)
@@ -53,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true", help="do not print warnings")
     p.add_argument("--list-formats", action="store_true", help="list input and output formats")
     p.add_argument("--version", action="version", version=f"citeconv {__version__}")
+    p.building = False
     return p
 
 
@@ -223,6 +234,7 @@ def build_batch_parser() -> argparse.ArgumentParser:
         if option.name != "strict":  # a batch never stops at a warning; they are written beside the output
             _add_option(p, option)
     p.add_argument("-q", "--quiet", action="store_true", help="do not print the summary")
+    p.building = False
     return p
 
 

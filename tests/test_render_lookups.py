@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from citeproc import model
 
-from converter.rendering import load_style
+from converter.rendering import load_style, render
 
 STYLES = ["apa", "citeconv-gost-2018", "citeconv-gost-2008", "chicago-notes-bibliography", "ieee"]
 NAME_OPTIONS = ["and", "delimiter", "delimiter-precedes-et-al", "delimiter-precedes-last", "et-al-min",
@@ -14,11 +14,30 @@ NAME_OPTIONS = ["and", "delimiter", "delimiter-precedes-et-al", "delimiter-prece
                 "sort-separator", "demote-non-dropping-particle"]
 
 
+def _every_element(compiled):
+    """The elements of a compiled style and of its locale files, as fresh lxml proxies: each
+    finds its look-ups when first asked (``lookups._prepare_element``)."""
+    trees = [compiled.root] + [found for found in compiled.root.locales
+                               if found.getroottree().getroot() is not compiled.root]
+    return [el for tree in trees for el in tree.iter() if isinstance(el, model.CitationStylesElement)]
+
+
+def test_elements_are_prepared_when_first_asked_and_kept():
+    compiled = load_style("citeconv-apa").compiled("text")
+    render([{"id": "a", "type": "book", "title": "T", "issued": {"date-parts": [[2020]]}}], load_style("citeconv-apa"))
+    everything = _every_element(compiled)
+    assert 50 < len(compiled.elements) < len(everything) / 2  # a short list needs a few of them
+    layout = compiled.root.bibliography.layout
+    assert any(el is layout for el in compiled.elements)  # kept: lxml gives the same object again
+    before = len(compiled.elements)
+    assert layout._kids and len(compiled.elements) == before  # prepared once
+
+
 @pytest.mark.parametrize("name", STYLES)
 @pytest.mark.parametrize("markup", ["text", "html"])
 def test_lookups_answer_as_citeproc_py(name, markup):
     compiled = load_style(name).compiled(markup)
-    elements = compiled.elements
+    elements = _every_element(compiled)
     assert len(elements) > 100
     checked = {"names": 0, "terms": 0, "dates": 0}
     for el in elements:

@@ -85,6 +85,10 @@ class CompiledStyle:
         if not isinstance(root, model.Style):
             raise UsageError("not a CSL style (no <style> root in the CSL namespace)",
                              source=source, field="style")
+        # the elements whose look-ups have been found (elements/lookups.py), alive: what is
+        # found for an element stays on it. Made first, so that every element asked, from
+        # here on, is kept
+        self.elements = prepare(root)
         self.formatter = formatter
         self.locale = locale or root.get("default-locale") or "en-US"
         root.formatter = formatter
@@ -94,10 +98,6 @@ class CompiledStyle:
         _give_names_a_name(root)
         localized = _own_localized_dates(root)
         self.root: Any = root
-        # every element, alive: the look-ups found for it stay on it (elements/lookups.py);
-        # found before the tables, whose printed terms then come from the locales' term tables
-        # instead of an XPath search per term and locale
-        self.elements = prepare(root)
         root.tables = StyleTables(
             locale_tag=self.locale,
             macros=_macros(root),
@@ -202,8 +202,8 @@ def _printed_terms(root: Any) -> List[str]:
     ``casing.capitalize_opening``)."""
     found: List[str] = []
     for element in root.xpath_search(".//cs:text[@term]"):
-        try:
-            term = element.get_term(element.get("term"), element.get("form"))
+        try:  # the root's look-up is the element's (same locales), without preparing each element
+            term = root.get_term(element.get("term"), element.get("form"))
         except Exception:  # a term the locale lacks
             continue
         if term is None:

@@ -171,7 +171,7 @@ _ABBREVIATIONS_CYRILLIC = {"англ": "en", "рус": "ru", "рос": "ru", "у
                            "япон": "ja"}
 # '(In Russ.)', '(In Russ., abstract in Engl.)', '[in Russian]', '(in Ukrainian)', '(In Eng.)'
 # ('(In Russ.; abstract in Engl.)': a semicolon before what else is said, too)
-_STATED = re.compile(r"[(\[]\s*[Ii]n\s+([A-Z][a-z]+)\.?(?:\s*[,;][^()\[\]]{0,60})?\s*[)\]]")
+_STATED = lazy(r"[(\[]\s*[Ii]n\s+([A-Z][a-z]+)\.?(?:\s*[,;][^()\[\]]{0,60})?\s*[)\]]")
 # '(на англ. яз.)', '(на рус. яз.)', '(на русском языке)', '(англ. мовою)', '[на укр. мові]'
 _STATED_CYRILLIC = lazy(r"[(\[]\s*(?:на\s+)?([а-яіїє]{2,12})\.?\s*(?:яз\.?|языке|мов(?:ою|і)|мов\.)\s*[)\]]",
                         re.I)
@@ -200,12 +200,12 @@ _BELARUSIAN = lazy("ў")
 _UKRAINIAN = lazy("[їєґ]")
 _RUSSIAN = lazy("[ыэё]")
 # a hard sign before a consonant ('българска', 'държава'): Bulgarian; Russian writes it before е, ё, ю, я only
-_BULGARIAN = re.compile("ъ(?=[бвгджзклмнпрстфхцчшщ])")
+_BULGARIAN = lazy("ъ(?=[бвгджзклмнпрстфхцчшщ])")
 # Bulgarian words Russian does not write ('икономика' for 'экономика', 'изследвания' for 'исследования',
 # 'издателство' for 'издательство') and its short words ('са', 'се', 'това', 'които'), for a text whose
 # letters do not say
-_BULGARIAN_WORDS = re.compile(r"(?<![\w-])(?:икономи\w*|изследва\w*|издателств\w*|са|се|това|този|тази|които|която|който)"
-                              r"(?![\w-])")
+_BULGARIAN_WORDS = lazy(r"(?<![\w-])(?:икономи\w*|изследва\w*|издателств\w*|са|се|това|този|тази|които|която|който)"
+                        r"(?![\w-])")
 
 
 def cyrillic_language(text: str) -> Optional[str]:

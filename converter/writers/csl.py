@@ -21,8 +21,6 @@ from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
 from ..patterns import lazy
 from ..rendering import load_style, prepare, render
-from ..rendering.bounded import render_spooled
-from ..rendering.spool import Spool
 from ..vocabulary.casing import lower_after_colon, sentence_case, stored_in_title_case
 from ..vocabulary.languages import has_cyrillic
 from ..vocabulary.richtext import recase
@@ -116,6 +114,10 @@ def write_apa_stream(records: Callable[[], Iterator[CSLItem]], *, options: Optio
         diags.extend(whole.diagnostics)
         yield str(whole)
         return
+    # imported here: a list small enough to be rendered whole (most runs) never needs them
+    from ..rendering.bounded import render_spooled
+    from ..rendering.spool import Spool
+
     with Spool() as spool:
         for n, item in enumerate(records(), 1):
             if _usable(item, n, diags):
