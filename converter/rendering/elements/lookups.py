@@ -16,6 +16,7 @@ preparing them all was a tenth of a one-record command's time.
 """
 from __future__ import annotations
 
+import threading
 from typing import Any, Dict, List, Optional, Tuple
 
 from citeproc import model
@@ -39,8 +40,16 @@ class Lookups:
     the element after the first (a compiled tree never changes shape while it renders)."""
 
     def __getattr__(self, name):
-        if name in _PREPARED and "_root" not in self.__dict__:
-            _prepare_element(self)  # the first look-up asked of this element
+        if name in _PREPARED and "_ready" not in self.__dict__:
+            # the first look-up asked of this element: prepared under a lock, so that another
+            # thread rendering with the same style waits here instead of finding some
+            # look-ups set and others not (tests/test_render_threads.py); the preparing
+            # thread's own questions meanwhile fall back to citeproc-py's methods
+            with _PREPARING:
+                if "_ready" not in self.__dict__ and "_preparing" not in self.__dict__:
+                    self.__dict__["_preparing"] = True
+                    _prepare_element(self)
+                    self.__dict__["_ready"] = True
             if name in self.__dict__:
                 return self.__dict__[name]
         # citeproc-py's SomewhatObjectifiedElement: a missing attribute is the first child
@@ -124,6 +133,7 @@ def inherited_option(parent: Any, name: str) -> Any:
     return parent.get_option(name)
 
 
+_PREPARING = threading.RLock()
 # the attributes _prepare_element sets (some only on some elements)
 _PREPARED = frozenset(("_root", "_style_root", "_options_parent", "_in_locale", "_plain", "_xpaths", "_kids",
                        "_options", "_substitute", "_tests", "_match", "_types", "_variables", "_terms", "_dates"))
@@ -150,8 +160,7 @@ def _prepare_element(element: Any) -> None:
             options_parent = ancestor
         elif tag == _LOCALE:
             in_locale = True
-    # first: what follows asks for the root (another thread asking this element meanwhile
-    # finds some look-ups missing and falls back to citeproc-py's methods: the same answers)
+    # first: what follows asks for the root
     element._root = root
     element._style_root = style_root
     element._options_parent = options_parent
