@@ -40,13 +40,27 @@ def check_nesting(text: str, options: Options, source: str, *, opening: str, clo
     inside double-quoted strings do not count; where ``restart`` matches (BibTeX: a line that
     starts a block, where the parser gives up what is still open), counting starts again."""
     limit = options.max_depth
+    if restart and not quoted:
+        # depth starts again at each restart, so a stretch between two that opens no more
+        # brackets than the limit cannot pass it: counted in C, most stretches need no visit
+        starts = [m.start() for m in re.finditer(f"(?m:{restart})", text)]
+        for begin, end in zip([0, *starts], [*starts, len(text)]):
+            if sum(text.count(char, begin, end) for char in opening) > limit:
+                _check_depth(text, options, source, opening, closing, begin, end)
+        return
+    _check_depth(text, options, source, opening, closing, 0, len(text), quoted=quoted, restart=restart)
+
+
+def _check_depth(text: str, options: Options, source: str, opening: str, closing: str, begin: int, end: int,
+                 quoted: bool = False, restart: str | None = None) -> None:
+    limit = options.max_depth
     depth = 0
     # only the brackets (and, with ``quoted``, whole strings, skipped) are visited: the text
     # between them is passed over in C
     brackets = "[" + re.escape(opening + closing) + "]"
     token = re.compile((rf"(?m:(?P<restart>{restart}))|" if restart else "")
                        + (r'"[^"\\]*(?:\\[\s\S][^"\\]*)*"?|' + brackets if quoted else brackets))
-    for m in token.finditer(text):
+    for m in token.finditer(text, begin, end):
         char = m.group()
         if m.lastgroup == "restart":
             depth = 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any, Dict, List, Tuple
 
 from .model import CSLItem, Diagnostic
@@ -186,7 +187,16 @@ def _plainly_clean(item: CSLItem) -> bool:
         text = json.dumps(item, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError):
         return False
-    return "\\" not in text and not UNCARRIABLE.search(text)
+    if "\\" in text:
+        # escaped backslashes and quotes, \n, \r and \t are characters every format carries
+        # (quoted titles are common); \b, \f and \u00XX are not
+        text = text.replace("\\\\", "")
+        if _UNCARRIABLE_ESCAPE.search(text):
+            return False
+    return not UNCARRIABLE.search(text)
+
+
+_UNCARRIABLE_ESCAPE = re.compile(r"\\[bfu]")
 
 
 # No output format can carry these (textio.UNCARRIABLE); JSON has no Infinity or NaN.
