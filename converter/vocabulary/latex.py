@@ -8,6 +8,7 @@ the caller can report them (they are kept as UTF-8).
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Callable, List, Set, Tuple
@@ -294,6 +295,7 @@ def to_unicode(text: str, unknown: Callable[[str], None] | None = None, *, rich:
 
 # ---- Unicode -> LaTeX -------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=4096)  # a few hundred letters recur: each decomposed once
 def _accented(char: str) -> str | None:
     """'é' -> "{\\'e}"; None when the character is not a Latin letter with known accents."""
     decomposed = unicodedata.normalize("NFD", char)
