@@ -9,7 +9,7 @@ non-string keys, cycles) are left to ``json.dumps`` itself, with its result or i
 from __future__ import annotations
 
 import json
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from json.encoder import encode_basestring
 from typing import Any
 
 _CONSTANTS = {None: "null", True: "true", False: "false"}
@@ -30,7 +30,7 @@ def _float(value: float) -> str:
 def _dump(value: Any, indent: str) -> str:
     kind = type(value)
     if kind is str:
-        return encode_basestring(value)  # type: ignore[no-any-return]
+        return encode_basestring(value)
     if kind is dict:
         if not value:
             return "{}"
