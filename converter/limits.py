@@ -40,13 +40,27 @@ def check_nesting(text: str, options: Options, source: str, *, opening: str, clo
     inside double-quoted strings do not count; where ``restart`` matches (BibTeX: a line that
     starts a block, where the parser gives up what is still open), counting starts again."""
     limit = options.max_depth
+    if restart and not quoted:
+        # depth starts again at each restart, so a stretch between two that opens no more
+        # brackets than the limit cannot pass it: counted in C, most stretches need no visit
+        starts = [m.start() for m in re.finditer(f"(?m:{restart})", text)]
+        for begin, end in zip([0, *starts], [*starts, len(text)]):
+            if sum(text.count(char, begin, end) for char in opening) > limit:
+                _check_depth(text, options, source, opening, closing, begin, end)
+        return
+    _check_depth(text, options, source, opening, closing, 0, len(text), quoted=quoted, restart=restart)
+
+
+def _check_depth(text: str, options: Options, source: str, opening: str, closing: str, begin: int, end: int,
+                 quoted: bool = False, restart: str | None = None) -> None:
+    limit = options.max_depth
     depth = 0
     # only the brackets (and, with ``quoted``, whole strings, skipped) are visited: the text
     # between them is passed over in C
     brackets = "[" + re.escape(opening + closing) + "]"
     token = re.compile((rf"(?m:(?P<restart>{restart}))|" if restart else "")
                        + (r'"[^"\\]*(?:\\[\s\S][^"\\]*)*"?|' + brackets if quoted else brackets))
-    for m in token.finditer(text):
+    for m in token.finditer(text, begin, end):
         char = m.group()
         if m.lastgroup == "restart":
             depth = 0
@@ -104,19 +118,24 @@ def number_error(text: str, exc: ValueError, options: Options, source: str) -> P
 
 
 def clip_records(records: List[CSLItem], options: Options, source: str,
-                 lines: Dict[str, int | None]) -> List[Diagnostic]:
+                 lines: Dict[str, int | None], *, json_lengths: List[int] | None = None) -> List[Diagnostic]:
     """Cut what is over max_field_length / max_names in records a reader produced, each cut
-    reported at its record's line."""
+    reported at its record's line (a record is changed only where a cut is reported).
+    ``json_lengths``: the length of each record's compact JSON, where the caller has it."""
     diags: List[Diagnostic] = []
     # a record whose whole JSON is shorter than both limits allow cannot break either (a list
     # of N entries takes at least 2N characters): told in C, without walking it
     room = min(options.max_field_length, 2 * options.max_names)
-    for record in records:
-        try:
-            if len(json.dumps(record, ensure_ascii=False)) <= room:
+    for i, record in enumerate(records):
+        if json_lengths is not None:
+            if json_lengths[i] <= room:
                 continue
-        except (TypeError, ValueError):
-            pass
+        else:
+            try:
+                if len(json.dumps(record, ensure_ascii=False)) <= room:
+                    continue
+            except (TypeError, ValueError):
+                pass
         key = str(record.get("id", "")) or None
         line = lines.get(key or "")
 

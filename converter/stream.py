@@ -63,8 +63,19 @@ class _Cleaned:
         self.tell = lambda d: None
 
     def __iter__(self) -> Iterator[str]:
-        for line in self.fh:
-            yield self._clean(line)
+        # lines are read in batches and looked at once per batch: most batches are clean and
+        # given out as read; the lines of one that is not are cleaned one by one, as read
+        while True:
+            batch = self.fh.readlines(1 << 16)
+            if not batch:
+                return
+            joined = "".join(batch)
+            if UNCARRIABLE.search(joined):
+                for line in batch:
+                    yield self._clean(line)
+            else:
+                self.lines += joined.count("\n")
+                yield from batch
 
 STREAM_ABOVE = 1024 * 1024  # bytes: smaller inputs are read whole, warnings in the usual order
 _HEAD = 20000  # characters detection looks at
@@ -109,11 +120,23 @@ def streamable(path: str, from_: str, to: str, options: Options) -> Tuple[str, s
     return from_, encoding
 
 
-def _digest(item: CSLItem) -> bytes:
+def _digest(item: CSLItem, text: str | None = None) -> bytes:
+    """What tells exact repeats apart: a hash of the item's JSON with sorted keys (``text``,
+    where the caller has it)."""
     import hashlib  # here: _hashlib (OpenSSL) costs start-up time of every command
 
-    return hashlib.blake2b(json.dumps(item, sort_keys=True, ensure_ascii=False).encode("utf-8"),
-                           digest_size=16).digest()
+    if text is None:
+        text = json.dumps(item, sort_keys=True, ensure_ascii=False)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+def _json_text(item: CSLItem) -> str | None:
+    """The item's compact JSON with sorted keys, made once for the size limits, the check and
+    the repeat digest (each made its own); None for what plain JSON cannot hold (NaN, ...)."""
+    try:
+        return json.dumps(item, sort_keys=True, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError):
+        return None
 
 
 def convert_file(path: str, from_: str, encoding: str, to: str, options: Options, out: TextIO,
@@ -142,11 +165,15 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
             with open(path, encoding=encoding, newline="") as fh:
                 cleaned = _Cleaned(fh, tell if first else (lambda d: None), path)
                 for n, (item, line) in enumerate(reader(cleaned, diags=diags), 1):
-                    found_cuts = clip_records([item], options, path, {str(item.get("id", "")): line})
-                    checked, found = check_item(item, n)
+                    text = _json_text(item)
+                    found_cuts = clip_records([item], options, path, {str(item.get("id", "")): line},
+                                              json_lengths=None if text is None else [len(text)])
+                    if found_cuts:
+                        text = None  # what was cut changed the item
+                    checked, found = check_item(item, n, text=text)
                     found = found_cuts + found
                     key = str(checked["id"])
-                    digest = _digest(checked)
+                    digest = _digest(checked, text if checked is item else None)
                     if key in seen:
                         if seen[key] == digest:
                             found.append(Diagnostic(f"item {n} repeats record {key!r} exactly; written once",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any, Dict, List, Tuple
 
 from .model import CSLItem, Diagnostic
@@ -114,8 +115,10 @@ def _repair_date(value: Any) -> Tuple[Any, str | None]:
     return None, f"not a CSL date ({type(value).__name__}); left out"
 
 
-def check_item(item: CSLItem, n: int) -> Tuple[CSLItem, List[Diagnostic]]:
-    """The item, repaired where needed (a copy only then), and what was done to it."""
+def check_item(item: CSLItem, n: int, *, text: str | None = None) -> Tuple[CSLItem, List[Diagnostic]]:
+    """The item, repaired where needed (a copy only then), and what was done to it. ``text``:
+    the item's compact JSON (ensure_ascii=False, allow_nan=False, keys in any order), where
+    the caller has it."""
     diags: List[Diagnostic] = []
     record = str(item.get("id") if isinstance(item.get("id"), (str, int)) else f"item {n}")
     fixed: Dict[str, Any] | None = None
@@ -174,19 +177,29 @@ def check_item(item: CSLItem, n: int) -> Tuple[CSLItem, List[Diagnostic]]:
     if "id" not in item:
         change("id", f"item-{n}", None)
     result = fixed if fixed is not None else item
-    cleaned = result if _plainly_clean(result) else _clean(result, "", record, diags)
+    cleaned = result if _plainly_clean(result, text if result is item else None) else _clean(result, "", record, diags)
     return cleaned, diags
 
 
-def _plainly_clean(item: CSLItem) -> bool:
+def _plainly_clean(item: CSLItem, text: str | None = None) -> bool:
     """True when _clean would find nothing, told in C for most items: their JSON has no escape
     (so every character of every string shows as itself), no non-finite number, and no
     character that no format can carry."""
-    try:
-        text = json.dumps(item, ensure_ascii=False, allow_nan=False)
-    except (TypeError, ValueError):
-        return False
-    return "\\" not in text and not UNCARRIABLE.search(text)
+    if text is None:
+        try:
+            text = json.dumps(item, ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError):
+            return False
+    if "\\" in text:
+        # escaped backslashes and quotes, \n, \r and \t are characters every format carries
+        # (quoted titles are common); \b, \f and \u00XX are not
+        text = text.replace("\\\\", "")
+        if _UNCARRIABLE_ESCAPE.search(text):
+            return False
+    return not UNCARRIABLE.search(text)
+
+
+_UNCARRIABLE_ESCAPE = re.compile(r"\\[bfu]")
 
 
 # No output format can carry these (textio.UNCARRIABLE); JSON has no Infinity or NaN.

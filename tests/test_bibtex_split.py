@@ -92,8 +92,9 @@ def test_mutated_files_read_alike(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_simple_value_short_cut_ends_values_where_the_scanner_does(monkeypatch: pytest.MonkeyPatch) -> None:
-    """``_SIMPLE_VALUE`` (possessive, so that a long value costs no backtracking memory) is only
-    a short cut: on random values the scanner reads every entry the same without it."""
+    """``_SIMPLE_VALUE`` and ``_SIMPLE_FIELD`` (possessive, so that a long value costs no
+    backtracking memory) are only short cuts: on random values the scanner reads every entry
+    the same without them."""
     from converter.readers import bibtex_split
 
     rng = random.Random(18)
@@ -107,6 +108,7 @@ def test_simple_value_short_cut_ends_values_where_the_scanner_does(monkeypatch: 
         with_short_cut = _read(text, fast=True, monkeypatch=monkeypatch)
         with monkeypatch.context() as patch:
             patch.setattr(bibtex_split, "_SIMPLE_VALUE", bibtex_split.re.compile(r"(?!)"))
+            patch.setattr(bibtex_split, "_SIMPLE_FIELD", bibtex_split.re.compile(r"(?!)"))
             without = _read(text, fast=True, monkeypatch=monkeypatch)
         assert with_short_cut == without, text
         taken += 1

@@ -5,6 +5,8 @@ import json
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import converter
 from conftest import SHARED, load_json, need_shared
@@ -67,3 +69,29 @@ def test_item_without_type_warns():
 def test_hopeless_json_is_one_parse_or_input_error(text):
     with pytest.raises(converter.ConversionError):
         converter.read(text, "csljson")
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON_VALUES, st.sampled_from(["", "  "]))
+def test_fast_indented_json_is_the_standard_librarys(value, indent):
+    from converter.writers.json_indent import dumps
+
+    expected = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
+    assert dumps(value, indent) == expected
+
+
+def test_fast_indented_json_leaves_the_unusual_to_the_standard_library():
+    from converter.writers.json_indent import dumps
+
+    for value in [(1, [2]), {1: "a", None: 2}, [float("nan"), float("-inf")]]:
+        assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+    cycle: dict = {}
+    cycle["self"] = cycle
+    with pytest.raises(ValueError, match="Circular"):
+        dumps(cycle)

@@ -76,3 +76,12 @@ def test_line_breaks_in_data_keep_one_entry_per_line():
             "issued": {"date-parts": [[2020]]}}
     for to in ("apa", "gost", "gost-2008"):
         assert str(converter.write([item], to)).count("\n") == 1, to
+
+
+def test_quotes_and_backslashes_are_clean_but_escaped_control_characters_are_not():
+    plain = {"id": "a", "type": "book", "title": 'A "quoted" \\ title\twith\nbreaks', "note": "\\u0001"}
+    items, diags = check_items([plain])
+    assert items[0] is plain and not diags
+    for bad in ["\b", "\f", "\x01", "\\\x01"]:
+        items, diags = check_items([{"id": "b", "type": "book", "title": f"x{bad}y"}])
+        assert "\x01" not in items[0]["title"] and "\b" not in items[0]["title"] and len(diags) == 1

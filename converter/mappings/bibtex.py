@@ -10,6 +10,7 @@ a ``kind`` saying how the value is converted and, optionally, the CSL types it a
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Dict, Optional, Tuple
 
@@ -359,6 +360,7 @@ def bib_type_for(csl_type: str, dialect: str) -> Optional[str]:
     return None
 
 
+@functools.lru_cache(maxsize=None)  # FIELDS is a constant: each type's rows are worked out once
 def fields_for(csl_type: str) -> Tuple[FieldMap, ...]:
     """The rows that apply to entries of ``csl_type``."""
     return tuple(f for f in FIELDS if f.applies_to(csl_type))

@@ -14,6 +14,7 @@ Sources for the tag meanings: the RIS format specification (Research Information
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Dict, List, Literal, Optional, Tuple
 
@@ -128,6 +129,7 @@ for _field in FIELDS:
             BY_TAG.setdefault(_tag, _field)
 
 
+@functools.lru_cache(maxsize=None)  # FIELDS is a constant: each type's rows are worked out once
 def fields_for(csl_type: str) -> Tuple[Field, ...]:
     """The rows an item of ``csl_type`` is written with, in order: its type's own rows, and
     the rows for every type whose tag and variable those do not take."""

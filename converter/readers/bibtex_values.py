@@ -33,6 +33,8 @@ class Values:
     def evaluate(self, raw: str, *, line: int, field: str, record: str | None,
                  depth: int = 0) -> Tuple[str, Optional[str]]:
         """The value, and a description of the syntax problem when the value is malformed."""
+        if raw.startswith("{") and matching_brace(raw, 0) == len(raw) - 1:
+            return raw[1:-1], None  # most values: one braced group, read below to the same
         parts: List[str] = []
         pos, n = 0, len(raw)
         expect_piece = True

@@ -246,7 +246,7 @@ class _Builder:
             kind, var = "doi", "DOI"  # older Zotero exports put the DOI in M3
         if tag == "N1" and _HTML_NOTE.search(value):
             value = _note_text(value)  # Zotero writes notes as HTML
-        if kind != "lines":
+        if kind != "lines" and "\n" in value:
             value = _NEWLINES.sub(" ", value)
         if kind == "type":
             self.set_type(value, line)

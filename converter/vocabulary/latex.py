@@ -8,6 +8,7 @@ the caller can report them (they are kept as UTF-8).
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Callable, List, Set, Tuple
@@ -39,6 +40,10 @@ _COMMAND = lazy(r"\\([A-Za-z]+|.)")
 _PLAIN_TEXT = lazy(r"[^\\{}$\-~`']+")
 _PLAIN_MATH = lazy(r"[^\\{}$_^`' ]+")
 _SPECIALS = set("&%$#_{}")
+# What only the decoder reads right: commands, groups, math, ties, dash and quote ligatures; a
+# lone '-', '`' or "'" stands for itself. Text with none of them is only white space to tidy
+# (a stray '}' too, as this shortcut always had it, unless a '-' or '`' sent it to the decoder).
+_DECODER_NEEDED = lazy(r"[\\{$~]|--|``|''")
 
 
 class _Decoder:
@@ -282,8 +287,7 @@ def to_unicode(text: str, unknown: Callable[[str], None] | None = None, *, rich:
     space; ``unknown`` is called with each command not understood. Braces are dropped, unless
     ``rich``: then case-protecting braces become ``<span class="nocase">`` and font commands
     ``<i>``, ``<b>``, ``<sup>``, ``<sub>``, small caps (CSL-JSON rich text, for titles)."""
-    if "\\" not in text and "{" not in text and "$" not in text and "-" not in text \
-            and "~" not in text and "`" not in text and "''" not in text:
+    if not _DECODER_NEEDED.search(text) and ("}" not in text or ("-" not in text and "`" not in text)):
         return " ".join(text.replace("\u00ad", "").split())
     decoded = _Decoder(text_mode(text), unknown, rich).run()
     return " ".join(decoded.replace("\u00ad", "").split())
@@ -291,6 +295,7 @@ def to_unicode(text: str, unknown: Callable[[str], None] | None = None, *, rich:
 
 # ---- Unicode -> LaTeX -------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=4096)  # a few hundred letters recur: each decomposed once
 def _accented(char: str) -> str | None:
     """'é' -> "{\\'e}"; None when the character is not a Latin letter with known accents."""
     decomposed = unicodedata.normalize("NFD", char)
@@ -307,10 +312,17 @@ def _accented(char: str) -> str | None:
     return "{" + out + "}"
 
 
+# what to_latex changes in ASCII text: the characters ESCAPES has, and the pairs LaTeX joins
+# into a ligature ("--", "``", "''", "!`", "?`")
+_LATEX_NEEDED = lazy("[" + re.escape("".join(ESCAPES)) + "]|--|``|''|[!?]`")
+
+
 def to_latex(text: str, *, ascii_only: bool = True) -> Tuple[str, Set[str]]:
     """Escape ``text`` for a .bib field. With ``ascii_only`` (classic BibTeX) non-ASCII
     characters become LaTeX commands where LaTeX has one; the set returned holds those it
     has not, which are kept as UTF-8."""
+    if (text.isascii() or not ascii_only) and not _LATEX_NEEDED.search(text):
+        return text, set()  # most field values: nothing to escape, no ligature to break
     out: List[str] = []
     unmapped: Set[str] = set()
     for char in text:
@@ -338,10 +350,16 @@ def unescape_verbatim(value: str) -> str:
     """A verbatim field (URL, DOI) as written in a .bib file: ``\\url{...}`` unwrapped and the
     specials some exporters escape anyway (``\\_``, ``\\%``, ``\\&``, ...) unescaped."""
     value = value.strip()
-    url = re.fullmatch(r"\\url\{(.*)\}", value, re.S)
+    if "\\" not in value:
+        return value
+    url = _URL_ARGUMENT.fullmatch(value)
     if url:
         value = url.group(1)
-    return re.sub(r"\\([_%&#$~])", r"\1", value).strip()
+    return _ESCAPED_SPECIAL.sub(r"\1", value).strip()
+
+
+_URL_ARGUMENT = lazy(r"\\url\{(.*)\}", re.S)
+_ESCAPED_SPECIAL = lazy(r"\\([_%&#$~])")
 
 
 def escape_verbatim(text: str) -> str:

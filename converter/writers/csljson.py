@@ -2,15 +2,15 @@
 reading our output and writing it again gives the same bytes."""
 from __future__ import annotations
 
-import json
 from typing import Callable, Iterator, List
 
 from ..model import CSLItem, Diagnostics, Output
 from ..options import Options
+from .json_indent import dumps
 
 
 def write(items: List[CSLItem], *, options: Options | None = None) -> Output:
-    return Output(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+    return Output(dumps(items) + "\n")
 
 
 def write_stream(records: Callable[[], Iterator[CSLItem]], *, options: Options | None = None,
@@ -19,6 +19,6 @@ def write_stream(records: Callable[[], Iterator[CSLItem]], *, options: Options |
     item is its own dump shifted in by one level."""
     first = True
     for item in records():
-        yield ("[\n  " if first else ",\n  ") + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        yield ("[\n  " if first else ",\n  ") + dumps(item, "  ")
         first = False
     yield "[]\n" if first else "\n]\n"
