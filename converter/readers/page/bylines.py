@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from typing import Dict, List, Tuple
 
+from ...vocabulary.casing import lower
 from ...vocabulary.names import is_initials
 
 PARTICLES = {"de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "la", "le", "van", "von",
@@ -53,6 +54,7 @@ def normal_case(text: str) -> str:
     # a line all in capitals ('KRISTINA BERGLUND,1 ... JAN BALLDIN'): short names are names too
     all_caps = not re.search(r"[a-zа-яё]", text) and len(re.findall(r"[A-ZА-ЯЁ]{4,}", text)) >= 3
     shortest = 2 if all_caps else 4
+    turkish = bool(re.search(r"[İĞ]", text))  # 'KIRBAŞ, DEMİRBAĞ': dotless I is ı in these names, İ is i
 
     def word(m: re.Match[str]) -> str:
         w = m.group(0)
@@ -60,9 +62,13 @@ def normal_case(text: str) -> str:
             return w.upper()
         letters = [c for c in w if c.isalpha()]
         if len(letters) >= shortest and w.isupper() and "." not in w:
-            return "-".join(part.capitalize() for part in w.split("-"))
+            return "-".join(_capitalise(part, turkish) for part in w.split("-"))
         return w
     return re.sub(r"\S+", word, text)
+
+
+def _capitalise(word: str, turkish: bool) -> str:
+    return word[:1] + lower(word[1:], turkish) if turkish else word.capitalize()
 
 
 # words of page furniture that the name patterns would otherwise take for names ('Open Access')
@@ -217,12 +223,12 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
     text = re.sub(r"(?<=[^\W\d_]),((?:\d{1,2}|\*)(?:,(?:\d{1,2}|\*))*)(?:\s+(?=[A-Z])|\s*$|(?=,\s))", r"\1, ", text)  # 'Latimer,1,2 Jacob', 'Júnior,2, João'
     # marks set apart by spaces and no commas between the people ('Feldman1, 2 Sim Tiwari 2 Charissa'):
     # each run of marks closes a name
-    if "," not in re.sub(r"\d\s*,\s*\d", "", text):
-        text = re.sub(r"(?<=[^\W\d_])\s?(\d{1,2}(?:\s*,\s*\d{1,2})*)\s+(?=[A-ZА-ЯЁ][^\W\d_])",
+    if "," not in re.sub(r"\d\s*,\s*\d", "", text):  # after a family name or the initials ('Чудинский Р.М. 1 Быканов')
+        text = re.sub(r"(?:(?<=[^\W\d_])|(?<=[^\W\d_]\.))\s?(\d{1,2}(?:\s*,\s*\d{1,2})*)\s+(?=[A-ZА-ЯЁ][^\W\d_])",
                       lambda m: re.sub(r"\s", "", m.group(1)) + ", ", text)
     text = re.sub(r"\s{3,}", ", ", text).strip(" ,")
     text = re.sub(r"(?:,?\s+(?:and|&|и))+$", "", text)  # a byline wrapped after its 'and': the last name is on the next line
-    text = re.sub(r"(?<=\d)\s+\d{1,2}$", "", text)  # an affiliation's number begun at the line's end
+    text = re.sub(r"(?<=\d)(?:\s+\d{1,2})+$", "", text)  # affiliations' numbers begun at the line's end ('Park 1 1 2')
     if ";" in text:  # 'Rosi, B.1; Grašič, L.2; ... & Lerher, T.5': family, initials per piece
         text = ", ".join(p.replace(",", " ").strip() for p in re.split(r";|&", text) if p.strip())
     if not re.search(r"(?:^|\s)(?:[^\W\d_]{1,2}\.\s?)+$", text):  # a full stop, not an initial's

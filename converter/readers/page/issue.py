@@ -25,10 +25,10 @@ _RANGE = r"[A-Za-z]?\d{1,6}(?:\s*[-–—~]\s*[A-Za-z]?\d{1,6})?"
 _YEAR = r"(?:1[89]|20)\d\d"
 # (label kind, pattern); each pattern's group 1 is the value
 _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
-    ("year", re.compile(rf"\b(?:year|год)\s*[:.]?\s*({_YEAR})\b", re.I)),
+    ("year", re.compile(rf"\b(?:year|год|yıl)\s*[:.]?\s*({_YEAR})\b", re.I)),
     ("volume", re.compile(r"(?<![^\W\d_])vol(?:ume)?\.?\s*(?:19|20)\d\d\s*:\s*(\d{1,4})\b", re.I)),  # Dove: 'Volume 2016:9'
-    ("volume", re.compile(rf"(?<![^\W\d_])(?:vol(?:ume|umen)?|т(?:ом)?|tom|tomo|tome|bd|band|jahrgang)\b\.?\s*[:.-]?\s*({_NUM})\b", re.I)),
-    ("issue", re.compile(r"(?<![^\W\d_])(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск[еа]?)?|вип(?:уск)?|heft|сер)\.?(?<=\w|\.)(?:\s*[°º])?"
+    ("volume", re.compile(rf"(?<![^\W\d_])(?:vol(?:ume|umen)?|т(?:ом)?|tom|tomo|tome|bd|band|jahrgang|cilt)\b\.?\s*[:.-]?\s*({_NUM})\b", re.I)),
+    ("issue", re.compile(r"(?<![^\W\d_])(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск[еа]?)?|вип(?:уск)?|heft|сер|sayı)\.?(?<=\w|\.)(?:\s*[°º])?"
                          r"\s*[:.-]?\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)(?![\d.]*\s*[-–]\s*\d)", re.I)),
     ("issue", re.compile(r"№\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)")),
     # Cairn and other French platforms: '2015/2 (Tome 21)', the year and its issue
