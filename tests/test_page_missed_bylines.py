@@ -6,6 +6,7 @@ from __future__ import annotations
 import converter
 from converter.readers.page.bylines import parse_byline_marked
 from converter.readers.page.issue import issue_facts
+from converter.readers.page.pdf_head import split_run_together
 from converter.vocabulary.casing import lower
 
 
@@ -42,3 +43,59 @@ def test_a_turkish_page_byline_over_its_title_in_capitals():
     assert item["title"] == "Okul öncesi dönemde oyun ve iletişim becerileri"
     assert (item["issue"], item["issued"]) == ("7", {"date-parts": [[2021]]})
     assert issue_facts("Cilt 12, Sayı 3, 2019") == {"volume": "12", "issue": "3", "issued": {"date-parts": [[2019]]}}
+
+
+RUN_TOGETHER = (
+    "Home > Documents > Soil moisture in upland pastures of northern Wales...\n\n"
+    "Soil moisture in upland pastures of northern Wales...\n\nDate post: 02-Mar-2021\nCategory:\nUpload: others\n"
+    "View: 12 times\n\n"
+    "1 Soil moisture in upland pastures of northern Wales Maria Lopez, Tom Baker, Anne K. Ward * "
+    "Department of Soil Science, Bangor University, Bangor LL57 2UW, UK Received 3 May 2010; accepted "
+    "9 June 2010 Abstract Soil moisture was measured weekly in twelve upland pastures over three years, "
+    "and the wettest months were not the ones grazed least. Keywords: soil moisture; pasture; Wales "
+    "1. Introduction In upland farms the grazing calendar follows the weather more than the soil.\n")
+
+
+def test_a_pdf_first_page_run_together_on_one_line():
+    item = article(RUN_TOGETHER)
+    assert item["title"] == "Soil moisture in upland pastures of northern Wales"  # not the breadcrumb cut short
+    assert item["author"] == [{"family": "Lopez", "given": "Maria"}, {"family": "Baker", "given": "Tom"},
+                              {"family": "Ward", "given": "Anne K."}]
+    assert item["abstract"].startswith("Soil moisture was measured weekly")
+    assert item["keyword"] == "soil moisture; pasture; Wales"
+
+
+def test_a_run_together_head_keeps_its_running_head_and_stops_before_an_acronym():
+    found = split_run_together(
+        "Revista de Suelos 2019, Vol. 7, No. 2: 11-19. Suelos de ladera en el norte de Chile Carla Ruiz and Pablo Gil "
+        "IXA group, University of the North, Antofagasta, Chile Resumen Se midieron ...")
+    assert found is not None
+    assert found.head == "Revista de Suelos 2019, Vol. 7, No. 2: 11-19."
+    assert found.title == "Suelos de ladera en el norte de Chile"
+    assert [p["family"] for p, _ in found.people] == ["Ruiz", "Gil"]
+
+
+def test_a_title_and_a_byline_with_symbol_marks_after_commas():
+    assert names("Ann Lee,*,†,⊥ Bo Park,‡ Cy Moss,§ and Di Vance† †") == [
+        ("Lee", "Ann", ["*", "†", "⊥"]), ("Park", "Bo", ["‡"]), ("Moss", "Cy", ["§"]), ("Vance", "Di", ["†"])]
+    item = article("Growing Copper Crystals in Paper Cells and Salt Bridges Ann Lee,*,† Bo Park,‡ and Cy Moss§ †\n\n"
+                   "Abstract\n\nA classroom experiment grows copper crystals in cells made of paper and salt bridges "
+                   "that students can build in one lesson.\n")
+    assert item["title"] == "Growing Copper Crystals in Paper Cells and Salt Bridges"
+    assert [a["family"] for a in item["author"]] == ["Lee", "Park", "Moss"]
+
+
+def test_a_download_button_quoting_the_title_is_the_title():
+    item = article('Wave energy on rocky shores\n\nSize: px\n\nDownload "Wave energy on rocky shores of Galicia"\n\n'
+                   "Transcription\n\nAbstract\n\nWave energy was measured on rocky shores of Galicia over one winter.\n")
+    assert item["title"] == "Wave energy on rocky shores of Galicia"
+
+
+def test_spanish_authors_keep_both_family_names():
+    item = article("Efecto del riego sobre los rendimientos del maíz en la costa\n\n"
+                   "María Fernanda Rojas Vidal1, Jorge Salinas Peña2, Hurley Abel Quispe-Ccasa1\n\n"
+                   "Resumen\n\nSe evaluaron los rendimientos del maíz con tres niveles de riego en la costa "
+                   "durante dos campañas y los resultados fueron distintos para cada nivel.\n")
+    assert item["author"] == [{"family": "Rojas Vidal", "given": "María Fernanda"},
+                              {"family": "Salinas Peña", "given": "Jorge"},
+                              {"family": "Quispe-Ccasa", "given": "Hurley Abel"}]

@@ -115,6 +115,8 @@ def _is_name_token(tok: str) -> bool:
 def parse_initials_first(text: str) -> Dict[str, str] | None:
     """'J. de J. Calderon Anton' -> given 'J. de J.', family 'Calderon Anton'; None if the text
     is not a name written initials first."""
+    if re.search(r"(?<=\S)\*+\s+\S", text):
+        return None  # 'Д.А. Напалков* Первый ...': a name's mark, then what follows the name
     toks = text.replace("©", " ").replace("*", " ").split()
     toks = [t.rstrip(",") for t in toks if not t.isdigit()]
     if len(toks) < 2 or not all(_is_name_token(t) for t in toks):
@@ -153,7 +155,7 @@ def parse_family_first(text: str) -> Dict[str, str] | None:
 FILE_LINK = re.compile(r"\s+(?:статья\s+в\s+формате\s+|download\s+|скачать\s+)?(?:PDF|DOCX?)\b(?:\s*[(,]?\s*\d+(?:[.,]\d+)?\s*[KkMm]i?B\)?)?\s*$", re.I)
 SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 # An affiliation/correspondence marker after a name: "Ivanova 1,*", "Petrov2", "Cruz¹"
-_MARKS = re.compile(r"(?:(?<=[^\W\d_])\s*|(?<=\.)\s*)((?:\d{1,2}[*†‡§#]{0,3}|[*†‡§#]{1,3})(?:\s*,\s*(?:\d{1,2}[*†‡§#]{0,3}|[*†‡§#]{1,3}))*)"
+_MARKS = re.compile(r"(?:(?<=[^\W\d_])\s*|(?<=\.)\s*)((?:\d{1,2}[*†‡§#⊥¶∥]{0,3}|[*†‡§#⊥¶∥]{1,3})(?:\s*,\s*(?:\d{1,2}[*†‡§#⊥¶∥]{0,3}|[*†‡§#⊥¶∥]{1,3}))*)"
                     r"(?=\s*(?:,|\band\b|&|\bи\b|\.\s|$))")
 
 
@@ -220,7 +222,7 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
     text = re.sub(r"(?<=[a-zа-яё])\s+(?=(?:[A-ZА-ЯЁ]\.){1,3}[A-ZА-ЯЁ][a-zа-яё])", ", ", text)
     text = re.sub(r"((?:[A-ZА-ЯЁ]\.){1,3})(?=[A-ZА-ЯЁ][a-zа-яё])", r"\1 ", text)
     text = re.sub(r"\s*\((\d{1,2}(?:\s*,\s*\d{1,2})*)\)", r"\1", text)  # 'Антонова (1)' marks as 'Антонова1'
-    text = re.sub(r"(?<=[^\W\d_]),((?:\d{1,2}|\*)(?:,(?:\d{1,2}|\*))*)(?:\s+(?=[A-Z])|\s*$|(?=,\s))", r"\1, ", text)  # 'Latimer,1,2 Jacob', 'Júnior,2, João'
+    text = re.sub(r"(?<=[^\W\d_]),((?:\d{1,2}|[*†‡§⊥¶∥])(?:,(?:\d{1,2}|[*†‡§⊥¶∥]))*)(?:\s+(?=[A-Z])|\s*$|(?=,\s)|(?=\s(?:and|&)\s))", r"\1, ", text)  # 'Latimer,1,2 Jacob', 'Júnior,2, João'
     # marks set apart by spaces and no commas between the people ('Feldman1, 2 Sim Tiwari 2 Charissa'):
     # each run of marks closes a name
     if "," not in re.sub(r"\d\s*,\s*\d", "", text):  # after a family name or the initials ('Чудинский Р.М. 1 Быканов')
@@ -228,7 +230,8 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
                       lambda m: re.sub(r"\s", "", m.group(1)) + ", ", text)
     text = re.sub(r"\s{3,}", ", ", text).strip(" ,")
     text = re.sub(r"(?:,?\s+(?:and|&|и))+$", "", text)  # a byline wrapped after its 'and': the last name is on the next line
-    text = re.sub(r"(?<=\d)(?:\s+\d{1,2})+$", "", text)  # affiliations' numbers begun at the line's end ('Park 1 1 2')
+    text = re.sub(r"(?<=\d)(?:\s+\d{1,2})+$", "", text)
+    text = re.sub(r"(?<=[\d*†‡§⊥¶∥])\s+[*†‡§⊥¶∥]$", "", text)  # ... 'Yang† †': the next line's mark  # affiliations' numbers begun at the line's end ('Park 1 1 2')
     if ";" in text:  # 'Rosi, B.1; Grašič, L.2; ... & Lerher, T.5': family, initials per piece
         text = ", ".join(p.replace(",", " ").strip() for p in re.split(r";|&", text) if p.strip())
     if not re.search(r"(?:^|\s)(?:[^\W\d_]{1,2}\.\s?)+$", text):  # a full stop, not an initial's
@@ -236,7 +239,7 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
     marks: List[List[str]] = []
 
     def hold(m: re.Match[str]) -> str:
-        marks.append(re.findall(r"\d{1,2}|[*†‡§#]+", m.group(1)))
+        marks.append(re.findall(r"\d{1,2}|[*†‡§#⊥¶∥]+", m.group(1)))
         return f" \u2063{len(marks) - 1}\u2063"
 
     text = _MARKS.sub(hold, text)

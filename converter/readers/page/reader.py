@@ -19,7 +19,7 @@ from ...vocabulary.identifiers import clean_doi
 from ...vocabulary.licences import licence_url
 from ...vocabulary.text import repair_homoglyphs
 from .. import jats
-from . import bylines, citation, history, identifiers, issue, people, title
+from . import bylines, citation, history, identifiers, issue, pdf_head, people, title
 from .abstract import AbstractLines
 from .assemble import finish
 from .evidence import Evidence
@@ -30,12 +30,12 @@ from .title import Candidate, is_furniture
 
 AFTER_REFERENCES = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|licensee\b|this (?:article|work) is (?:an open|licensed|distributed)|"
                               r"received\b|submitted\b|поступила\b|статья поступила|лицензия\b)", re.I)
-MARKDOWN_EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}([^\s*][^*]*?)\*{1,2}(?![\w*])")
+MARKDOWN_EMPHASIS = re.compile(r"(?<![^\s(\[])\*{1,2}([^\s*][^*]*?)\*{1,2}(?![\w*])")
 JOURNAL_DATE = re.compile(r"^([^\W\d][^,\d]{1,60}?),\s+(\d{1,2}\s+[^\W\d_]+\.?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},\s+\d{4})$")
 PROFILE_LINE = re.compile(r"^(?:article|conference\s+paper|chapter|preprint|thesis)\s+(?:in\s+(.+?)\s+)?·\s+"
                           r"([^\W\d_]+\.?\s+(?:19|20)\d\d)\b", re.I)
 LONG_LINE = 5000  # characters: far longer than any head line, so a megabyte of prose costs one pass
-KEYWORDS_END = re.compile(r"\s+\|\s+|\.\s+(?:\d\.?\s+)?(?:[A-ZА-Я]{2,}\b|I\.?\s|Введение|Introduction)|\.\s+I$")
+KEYWORDS_END = re.compile(r"\s+\|\s+|\s+1\.?\s+(?:Introduction|INTRODUCTION|Введение|ВВЕДЕНИЕ)\b|\.\s+(?:\d\.?\s+)?(?:[A-ZА-Я]{2,}\b|I\.?\s|Введение|Introduction)|\.\s+I$")
 INLINE_BREAK_HYPHEN = re.compile(r"\b([A-Z][a-z]{1,3})-([a-z]{3,})\b")
 HYPHEN_PREFIXES = {"co", "non", "pre", "post", "anti", "sub", "self", "ex", "pro", "re", "neo", "pan", "mid",
                    "semi", "euro", "well", "half", "full", "high", "low", "long", "all", "over", "out", "up",
@@ -334,6 +334,8 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             if rest:
                 self._classify_line(n, rest, next_line)
             return
+        if self._run_together_head(n, line):  # before its dates ('Received 25 May 2004 ...') take the line
+            return
         dates = history.history_dates(line)
         if dates:
             facts = issue.issue_facts(line)  # 'Published 18 October 2016 Volume 2016:9 Pages 847—857'
@@ -413,6 +415,27 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             self.custom.setdefault("notes", []).append(line)
             return
         self.other.append((n, line))
+
+    def _run_together_head(self, n: int, line: str) -> bool:
+        """A PDF's first page on one line: title, byline, then affiliations, dates, abstract (pdf_head.py)."""
+        if self.byline or "abstract" in self.item or self.references or len(line.split()) < 12:
+            return False
+        found = pdf_head.split_run_together(line)
+        if found is None:
+            return False
+        if found.head:
+            self._classify_line(n, found.head)
+        self._add_names(n, [p for p, _ in found.people], [m for _, m in found.people])
+        self.candidates.append(Candidate(len(self.candidates), n, title.clean(found.title)[0]))
+        before, abstract, keywords = pdf_head.cut_abstract(found.rest)
+        if abstract:  # first, so the affiliations and dates before it are not taken for it
+            self.abstract_line = self.abstract_line or n
+            self.set_abstract([(n, abstract)])
+        if keywords:
+            self._block_keywords(Block("keywords", n, [(n, keywords)]))
+        if before:
+            self._classify_line(n, before)
+        return True
 
     def _issue_line(self, n: int, facts: Dict[str, Any], source: str) -> None:
         for key, value in facts.items():

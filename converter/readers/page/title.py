@@ -43,7 +43,7 @@ BREADCRUMB = re.compile(r"\s[/>»|→]\s|^[/>»|]|\s[/>»|]$")
 # chrome phrases that never occur in a title
 CHROME = re.compile(r"^(?:логотип|logo)\b|opens\s+in\s+a\s+new\s+window|print\s+this\s+page|e-?mail\s+this\s+page|font\s+size|\blog\s*in\s+to\b|\blogin\b|\bpublications\b.*\bcitations\b|"
                     r"view\s+project|uploaded\s+by|\bformat\s+journal\s+article|main\s+authors|get\s+full\s+text|requested\s+enhancement|downloaded\s+file|"
-                    r"cookies?\b|javascript|sign\s+in|log\s+in|logo\s*link|rights\s*&\s*permissions|"
+                    r"cookies?\b|javascript|your\s+browser\s+does\s+not|sign\s+in|log\s+in|logo\s*link|rights\s*&\s*permissions|"
                     r"source\s+of\s+support|conflict\s+of\s+interest|email\s+protected|^address\s+for\s+correspondence|"
                     r"^correspond(?:ing|ence)\b|^автор\s+для\s+переписки|закрывая\s+это\s+сообщение|надоели\s+баннеры", re.I)
 # a journal's or a site's name rather than an article's title
@@ -53,6 +53,7 @@ VENUE = re.compile(r"^(?:the\s+)?(?:international\s+|american\s+|european\s+|bri
                    r"научное\s+обозрение|\bвопросы\s+\w+", re.I)
 ARTICLE_TYPE_PREFIX = re.compile(r"^(?:(?:research|original|review|short)\s+(?:article|paper|communication)|"
                                  r"open\s+access|perspective\s+article|научная\s+статья|оригинальная\s+статья)\s+", re.I)
+DOWNLOAD_QUOTED = re.compile(r"^(?:download|скачать|завантажити|télécharger|descargar|baixar)\s+[\"“«„](.{10,}?)[\"”»“]\s*$", re.I)
 PRONOUN_START = re.compile(r"^(?:we|our|in\s+this|this\s+(?:paper|study|article)|here\s+we|в\s+статье|в\s+работе)\b", re.I)
 DATE_IN_LINE = re.compile(r"\b\d{1,2}\s+[A-Za-zА-Яа-я]{3,9}\.?\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+[A-Z][a-z]{2}\b|"
                           r"\b[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b")
@@ -240,6 +241,10 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
             s += 3
         elif any(0 < c.line - b <= 2 for b in byline_at):
             s += 2
+        elif c.line in byline_at:
+            s += 4  # PDF text: the title run together with its byline on one line
+        if _cut_short(c.text) and any(len(o.text) > len(c.text) and agrees(o.text, c.text) for o in candidates):
+            s -= 3  # 'Title cut short...' where the page prints it whole too
         if abstract_at is not None and 0 < abstract_at - c.line <= 12:
             s += 1
         if any(0 < d - c.line <= 3 for d in doi_at):
@@ -257,11 +262,16 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
         c.score = s
 
 
+def _cut_short(text: str) -> bool:
+    return text.rstrip().endswith(("...", "…"))
+
+
 def clean(text: str) -> Tuple[str, bool]:
     """The candidate's text without markup and article-type prefixes; whether it was a heading."""
     heading = bool(re.match(r"^#\s+\S", text))
     text = re.sub(r"^#{1,6}\s+", "", text)
     text = ARTICLE_TYPE_PREFIX.sub("", ARTICLE_TYPE_PREFIX.sub("", text))
+    text = DOWNLOAD_QUOTED.sub(r"\1", text)  # a document site's 'Download "Title"' button
     text = re.sub(r"(?<=[^\W\d_])[*†‡]+$", "", text.strip())  # a footnote mark after the title
     # what PDF text glues onto the title's line: an author's e-mail, the UDC code ('...педагогікиудк 37.018.43')
     text = re.sub(r"\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", "", text)
