@@ -99,3 +99,23 @@ def test_spanish_authors_keep_both_family_names():
     assert item["author"] == [{"family": "Rojas Vidal", "given": "María Fernanda"},
                               {"family": "Salinas Peña", "given": "Jorge"},
                               {"family": "Quispe-Ccasa", "given": "Hurley Abel"}]
+
+
+def test_a_library_records_authors_in_family_given_pairs():
+    item = article("Loading…\n\nRiver terraces of the lower Volga\n\nBibliographic Details\n"
+                   "Published in:Quaternary notes 2019, Vol.12, p.45\n"
+                   "Main Authors: Van der Berg, Anna, Ortiz, Luis, Kim, J. H.\nFormat: Article\n")
+    assert item["author"] == [{"family": "Van der Berg", "given": "Anna"}, {"family": "Ortiz", "given": "Luis"},
+                              {"family": "Kim", "given": "J. H."}]
+
+
+def test_a_gost_record_with_names_family_first_and_a_doi_after_the_udc():
+    item = article("ISSN 1234-5678 (Print)\n\nУДК: 631.1 DOI: https://doi.org/10.1234/abc.2020.1.7\n"
+                   "Рубрика журнала\n\n"
+                   "Кооперація у сільському господарстві України / Коваленко О.П., Мельник І. // "
+                   "Аграрний вісник. - 2020. - № 1 - С. 7\n\n"
+                   "Мета статті – розкрити роль кооперації у розвитку сільського господарства та громад.\n")
+    assert item["title"] == "Кооперація у сільському господарстві України"
+    assert item["author"] == [{"family": "Коваленко", "given": "О.П."}, {"family": "Мельник", "given": "І."}]
+    assert item["container-title"] == "Аграрний вісник"
+    assert item["DOI"] == "10.1234/abc.2020.1.7"

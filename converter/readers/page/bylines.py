@@ -377,6 +377,24 @@ def join_split_bylines(lines: List[str]) -> List[str]:
     return join_bulleted_names(join_wrapped_bylines(join_stacked_bylines(lines)))
 
 
+def parse_inverted_pairs(text: str) -> List[Dict[str, str]] | None:
+    """'Tayefi Nasrabadi, Mahla, Larimian, Taimaz, Timmis, Andrew': a library record's authors,
+    family and given names each set apart by the same commas as the people. Read only under an
+    authors label, where nothing else can stand; None unless every piece pairs up as names."""
+    pieces = [p.strip() for p in re.split(r",|;", re.sub(r"\s+(?:and|&)\s+", ", ", text)) if p.strip()]
+    if len(pieces) < 4 or len(pieces) % 2:
+        return None
+    people = []
+    for family, given in zip(pieces[::2], pieces[1::2]):
+        if not (1 <= len(family.split()) <= 3 and 1 <= len(given.split()) <= 3):
+            return None
+        if not all(NAME_WORD.match(w) or w.lower() in PARTICLES for w in family.split()) or \
+                not all(NAME_WORD.match(w) or is_initials(w) for w in given.split()):
+            return None
+        people.append({"family": family, "given": given})
+    return people
+
+
 def parse_byline(text: str) -> List[Dict[str, str]] | None:
     """A comma- or 'and'-separated list of names; None if any piece is not a name."""
     marked = parse_byline_marked(text)

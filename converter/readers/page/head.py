@@ -31,7 +31,8 @@ TITLE_ON_AGGREGATOR = re.compile(r"^(?:(?:научная\s+статья|стат
 INVERTED_CITATION = re.compile(r"^[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+){0,2},\s(?:(?:[^\W\d_]\.\s?){1,3}|[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+){0,2}[.,]).{0,250}?"
                                r"\b(?:19|20)\d\d\b")
 # GOST's 'Title / I. O. Family, ... // Journal' with a year after it
-GOST_CITATION = re.compile(r"\S\s/\s*(?:[^\W\d_]\.\s?){1,2}\s?[^\W\d_][\w'’-]+.{0,200}?\s//\s.{3,300}?\b(?:1[89]|20)\d\d\b")
+GOST_CITATION = re.compile(r"\S\s/\s*(?:(?:[^\W\d_]\.\s?){1,2}\s?[^\W\d_][\w'’-]+|[^\W\d_][\w'’-]+\s(?:[^\W\d_]\.\s?){1,2})"
+                           r".{0,200}?\s//\s.{3,300}?\b(?:1[89]|20)\d\d\b")  # names initials first or family first
 INVERTED_NAME = re.compile(r"^([^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?),\s*([^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?)$")
 # an author's details, each after its label ('Должность: ...', 'Аффилиация: ...', 'Адрес: ...')
 AUTHOR_DETAIL = re.compile(r"^(?:аффилиаци[яи]|affiliations?|адрес|address|должность|position|место\s+работы|"
@@ -151,6 +152,8 @@ class HeadLines:
         prefixed = AUTHORS_PREFIX.match(line)
         if prefixed and self._byline(n, line[prefixed.end():]):
             return True
+        if prefixed and self._inverted_pairs(n, line[prefixed.end():]):
+            return True
         # a full name alone on its line, its affiliation on the next ('Peter Young' / 'Harbourside ...')
         single = bylines.parse_full_name(bylines.normal_case(line)) if len(line.split()) <= 4 else None
         inverted = INVERTED_NAME.match(line)
@@ -260,6 +263,13 @@ class HeadLines:
             self.other.append((n, line))
         self.byline_lines.append(n)
         return True
+
+    def _inverted_pairs(self, n: int, text: str) -> bool:
+        """Under an authors label, 'Family, Given, Family, Given' (bylines.parse_inverted_pairs)."""
+        people = bylines.parse_inverted_pairs(text) if not self.byline else None
+        if people:
+            self._add_names(n, people)
+        return bool(people)
 
     def _author_line(self, n: int, line: str) -> bool:
         """A line about one author in the head: 'ЗИГАНШИН АЙДАР МИНДИЯРОВИЧ, канд. мед. наук,

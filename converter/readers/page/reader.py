@@ -140,7 +140,8 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
 
     def _block_byline(self, block: Block) -> None:
         value = " ".join(t.strip() for _, t in block.lines if t.strip())
-        if not (value and self._byline(block.first_line, self.repair(block.first_line, value))):
+        value = self.repair(block.first_line, value) if value else value
+        if not (value and (self._byline(block.first_line, value) or self._inverted_pairs(block.first_line, value))):
             self.other.extend(block.lines)
 
     def _block_journal(self, block: Block) -> None:
@@ -257,6 +258,11 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
 
     def _block_udc(self, block: Block) -> None:
         value = block.text.strip().lstrip(":").strip()
+        # a UDC code with the DOI after it on its line ('УДК: 711.52 DOI: https://doi.org/10...')
+        glued = re.search(r"\s(?:doi|edn)\b", value, re.I)
+        if glued:
+            value, rest = value[: glued.start()].strip(), value[glued.start():]
+            self._run_on(block.first_line, rest)
         if value:
             self.custom["udc"] = value
 
