@@ -119,3 +119,18 @@ def test_a_gost_record_with_names_family_first_and_a_doi_after_the_udc():
     assert item["author"] == [{"family": "Коваленко", "given": "О.П."}, {"family": "Мельник", "given": "І."}]
     assert item["container-title"] == "Аграрний вісник"
     assert item["DOI"] == "10.1234/abc.2020.1.7"
+
+
+def test_names_with_a_turkish_title_a_copyright_year_or_a_short_family_name_in_capitals():
+    assert names("Yrd.Doç.Dr. Ayşe Yılmaz*") == [("Yılmaz", "Ayşe", ["*"])]
+    assert names("© 2022 г.  О. В. Петрова*, Н. С. Ким") == [("Петрова", "О. В.", ["*"]), ("Ким", "Н. С.", [])]
+    assert names("WU Lihua1, LI Ming1,*(), HE Jun2") == [
+        ("Wu", "Lihua", ["1"]), ("Li", "Ming", ["1", "*"]), ("He", "Jun", ["2"])]
+
+
+def test_the_bylines_english_twin_under_the_title_is_not_more_authors():
+    item = article("Вестник экономики № 2, 2019\n\nО. В. Петрова,\n\nдоцент кафедры финансов\n\nИ. С. Ким,\n\n"
+                   "аспирант кафедры финансов\n\nФИНАНСОВЫЕ РЕЗУЛЬТАТЫ МАЛЫХ ПРЕДПРИЯТИЙ\n\nO. V. Petrova,\n\n"
+                   "Associate professor of Department of Finance\n\nI. S. Kim,\n\nPostgraduate student\n\n"
+                   "В статье рассмотрены финансовые результаты малых предприятий региона за пять лет и их причины.\n")
+    assert [a["family"] for a in item["author"]] == ["Петрова", "Ким"]

@@ -42,7 +42,9 @@ NAME_WORD = _NameWord()
 # degrees and titles printed with a name ('Susan L. Norris MD, MPH', 'Dr. Christianah ...')
 _NAME_DEGREES = re.compile(r"(?<![^\s,])(?:MD|M\.D\.|PhD|Ph\.D\.?|MPH|M\.P\.H\.|MSc|M\.Sc\.?|M\.S\.|BSc|B\.A\.|MBBS|MS|MA|"
                            r"M\.A\.|RN|R\.N\.|DrPH|Dr\.P\.H\.|DO|D\.O\.|FRCP\w*|FACP|Sc\.D\.|Ed\.D\.|"
-                           r"MBA|DPhil|Dr\.?|Prof\.?|Professor)(?=\s|[,;]|$)")
+                           r"MBA|DPhil|Dr\.?|Prof\.?|Professor|"
+                           r"(?:Yrd\.\s?)?Doç\.\s?Dr\.|Prof\.\s?Dr\.|Dr\.\s?Öğr\.\s?Üyesi|Öğr\.\s?Gör\.(?:\s?Dr\.)?|Arş\.\s?Gör\.)(?=\s|[,;]|$)")
+# (Turkish academic titles: 'Yrd.Doç.Dr. Şerife Karagözoğlu', 'Prof. Dr.', 'Öğr. Gör.', 'Arş. Gör.')
 
 PATRONYMIC = re.compile(r"(?:[ое]вич|[ое]вна|[іїо]вна|[иы]ч|ична|инична|оглы|кызы|[oe]vich|[oe]vna|ichna)$", re.I)
 _LOWER_INITIALS = re.compile(r"^(?:[^\W\d_]\.){1,3}$")
@@ -93,8 +95,8 @@ def _caps_family_last(piece: str) -> str:
     if len(caps) != 1 or len(words) < 2 or words[-1] == caps[0] or not all(
             w == caps[0] or w[:1].isupper() and not w.isupper() for w in words):
         return piece
-    words.remove(caps[0])
-    return f"{m.group(1)}{' '.join(words + caps)}{m.group(3)}"
+    words.remove(caps[0])  # a family name, however short ('LI Qianxue' -> 'Qianxue Li')
+    return f"{m.group(1)}{' '.join(words + ['-'.join(p.capitalize() for p in caps[0].split('-'))])}{m.group(3)}"
 
 
 def full_name_parts(words: List[str]) -> Dict[str, str]:
@@ -208,6 +210,8 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
         text = _MARKS_GLUED_TO_NEXT.sub(r"\1, ", undoubled)
     text = _NAME_DEGREES.sub(" ", text.translate(SUPERSCRIPT_DIGITS).replace("©", " "))
     text = FILE_LINK.sub("", text)  # 'А.В.Никулин Е.М.Олейникова Статья в формате PDF 89 KB': the link after the names
+    text = re.sub(r"^\s*©?\s*(?:19|20)\d\d\s*(?:г\.|р\.)?\s+(?=\S)", "", text)  # '© 2021 г.  А. П. Гераськина*, ...'
+    text = re.sub(r"\(\s*\)", "", text)  # an icon's empty brackets ('LI Chunyue1,*()')
     text = re.sub(r"^\s*(?:by|от|авторы?:?|author\s+links\s+open\s+overlay\s+panel)\s+", "", text, flags=re.I)
     text = re.sub(r"\s*(?:orcid(?:\s+icon)?|e-?mail(?:\s+icon)?|corresponding\s+author)\b", " ", text, flags=re.I)
     text = re.sub(r"\s+[·•|]\s+", ", ", text)  # names set apart by middle dots or bars

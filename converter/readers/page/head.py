@@ -8,6 +8,7 @@ from typing import Any, Dict, List, Set, Tuple
 
 from ...model import CSLItem, Diagnostics
 from ...references.givennames import given_names
+from ...vocabulary.languages import is_cyrillic
 from . import bylines, identifiers, issue, people
 from .evidence import Evidence
 from .title import Candidate, is_furniture
@@ -251,6 +252,9 @@ class HeadLines:
             # the same people printed again with fuller names ('Hung CY' then 'Chen-Yu Hung'): the fullest wins
             self.byline = [person for person, _ in marked]
             self.byline_marks = [marks for _, marks in marked]
+        elif self.byline and all(is_cyrillic(p["family"]) for p in self.byline) != all(
+                is_cyrillic(person["family"]) for person, _ in marked):
+            self.other.append((n, line))  # the same authors in the other script (the head's English twin)
         elif not self.byline or (len(self.byline) < 30 and (n - self.byline_lines[-1] == 1 or (
                 len(marked) == 1 and n - self.byline_lines[-1] <= 8) or (
                 n - self.byline_lines[-1] == 2 and re.search(r"(?:,|\d|\band|&)\s*$", self.lines[self.byline_lines[-1] - 1])))):
