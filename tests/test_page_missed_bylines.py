@@ -134,3 +134,18 @@ def test_the_bylines_english_twin_under_the_title_is_not_more_authors():
                    "Associate professor of Department of Finance\n\nI. S. Kim,\n\nPostgraduate student\n\n"
                    "В статье рассмотрены финансовые результаты малых предприятий региона за пять лет и их причины.\n")
     assert [a["family"] for a in item["author"]] == ["Петрова", "Ким"]
+
+
+def test_a_title_wrapped_after_a_short_connector_over_blank_lines_stops_at_the_other_script():
+    item = article("Тематичний розділ: Психологія\n\nУДК 159.9\n\nКоваль І. О.\nкандидат психологічних наук, доцент\n\n"
+                   "ПСИХОЛОГІЧНІ ЧИННИКИ ВТОМИ У\n\n\nСТУДЕНТІВ\n\nPSYCHOLOGICAL FACTORS OF FATIGUE IN STUDENTS\n\n"
+                   "Стаття присвячена аналізу психологічних чинників втоми у студентів першого курсу університету.\n")
+    assert item["title"] == "Психологічні чинники втоми у студентів"
+
+
+def test_the_saved_title_printed_again_lower_down_is_an_echo_of_it():
+    item = article("Sağlık, Sağlık Okuryazarlığı Süreci ve Ebelik\n\nTranskript\n\n"
+                   "Sağlık, Sağlık Okuryazarlığı Süreci ve Ebelik\nSağlık, Sağlık Okuryazarlığı Süreci\nve Ebelik\n"
+                   "Health, Health Literacy Process and\nMidwifery\nDergi (2006) 64–71\nDr. Ayşe Yılmaz*\n\nÖZET\n"
+                   "Ebelikte bilimsel yöntem kullanılarak yapılan araştırmalar gelecekte kanıta dayalı karar vermeyi sağlar.\n")
+    assert item["title"] == "Sağlık, Sağlık Okuryazarlığı Süreci ve Ebelik"

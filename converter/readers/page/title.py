@@ -62,7 +62,7 @@ SECTION_LINE = re.compile(r"^(?:sec\.|section\s*:|раздел\s*:|рубрик�
 # words a wrapped title line can end on, its next line carrying on the phrase
 CONNECTORS = {"a", "an", "the", "of", "in", "on", "for", "and", "or", "to", "with", "by", "from", "at", "as", "during",
               "between", "among", "into", "via", "versus", "vs", "и", "в", "на", "по", "для", "с", "о", "об", "от", "к",
-              "из", "как", "при", "de", "la", "el", "e", "y", "do", "da", "dos", "das", "des", "du", "et", "und", "der"}
+              "из", "как", "при", "у", "та", "і", "й", "з", "із", "до", "ve", "ile", "için", "de", "la", "el", "e", "y", "do", "da", "dos", "das", "des", "du", "et", "und", "der"}
 # the learned line model's say: its probability that a line is the title, above MODEL_EVEN,
 # adds up to MODEL_WEIGHT points (set by cross-validation on the development pages, tools/pagemodel)
 MODEL_WEIGHT = 3.0
@@ -163,7 +163,9 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
         saved_parts = [p for p in re.split(r"\s+(?:[-|–—]|::)\s+", page_title) if len(p.split()) >= 3] or [page_title]
         head = RUNNING_HEAD.match(saved_parts[0])  # or a running head's prefix ('Ibarra et al., Title')
         saved_parts[0] = saved_parts[0][head.end() - 1:] if head else saved_parts[0]
-    echoed = any(c.text != first and agrees(c.text, p) for c in candidates for p in saved_parts)
+    # the saved title is the page's first line; the same words printed again lower down are an echo of it
+    first_at = min((c.line for c in candidates if first and c.text == first), default=0)
+    echoed = any(c.line != first_at and agrees(c.text, p) for c in candidates for p in saved_parts)
     printed = Counter(fold(c.text) for c in candidates)
     cjk_bylines = [c.line for c in candidates if _cjk_names(c.text)]
     byline_at = list(byline_at) + cjk_bylines
@@ -216,7 +218,7 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
             s -= 5
         if citation_title and agrees(c.text, citation_title):
             s += 8
-        is_page_title = bool(first) and c.text == first
+        is_page_title = bool(first) and c.text == first and c.line == first_at
         if not is_page_title and any(agrees(c.text, p) for p in saved_parts):
             s += 5  # echoes the page's own title, saved as its first line (often cut short: 'Title ...')
         if printed[fold(c.text)] >= 2 and len(words) >= 4 and not is_page_title:
@@ -294,8 +296,11 @@ def wrapped(candidates: List[Candidate]) -> List[Candidate]:
             gap = nxt.line - max(parts[-1].line, parts[-1].last_line)
             # PDF text may put blank lines inside a title (a lower-case continuation, or words in capitals)
             near = gap == 1 or (gap <= 4 and nxt.text[:1].islower()) or (
-                gap == 2 and prev.isupper() and nxt.text.isupper() and not re.search(r"\d", prev + nxt.text))
+                gap == 2 and prev.isupper() and nxt.text.isupper() and not re.search(r"\d", prev + nxt.text)) or (
+                gap <= 4 and prev.isupper() and nxt.text.isupper() and prev.split()[-1].lower() in CONNECTORS)
+            # (capitals ending on 'У' / 'OF' go on however many blank lines PDF text puts between)
             if not continues or not near or parts[-1].text.rstrip()[-1:] in ".!?;" \
+                    or is_cyrillic(parts[-1].text) != is_cyrillic(nxt.text) \
                     or parts[-1].text.isupper() != nxt.text.isupper() or is_furniture(parts[-1].text) \
                     or re.search(r"[^\W\d_]\d|,\s*\d|\d\s*,|\b(?:MD|PhD)\b", nxt.text):  # names with markers
                 break
