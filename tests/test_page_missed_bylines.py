@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import converter
 from converter.readers.page.bylines import parse_byline_marked
-from converter.readers.page.issue import issue_facts
+from converter.readers.page.issue import issue_facts, journal_name
 from converter.readers.page.pdf_head import split_run_together
 from converter.vocabulary.casing import lower
 
@@ -149,3 +149,14 @@ def test_the_saved_title_printed_again_lower_down_is_an_echo_of_it():
                    "Health, Health Literacy Process and\nMidwifery\nDergi (2006) 64–71\nDr. Ayşe Yılmaz*\n\nÖZET\n"
                    "Ebelikte bilimsel yöntem kullanılarak yapılan araştırmalar gelecekte kanıta dayalı karar vermeyi sağlar.\n")
     assert item["title"] == "Sağlık, Sağlık Okuryazarlığı Süreci ve Ebelik"
+
+
+def test_a_place_in_brackets_after_a_name_and_rarer_degrees_in_capitals():
+    assert names("А.Б. Орлов (Краснодар), В.Г. Ким (Ростов-на-Дону)") == [("Орлов", "А.Б.", []), ("Ким", "В.Г.", [])]
+    assert names("Anna Lee PhD (UK), MPhil (UK), EMMB, Tom Kim MD") == [("Lee", "Anna", []), ("Kim", "Tom", [])]
+
+
+def test_a_journal_name_without_the_year_and_pages_or_month_after_it():
+    assert journal_name("Hemşirelik Dergisi (2006) 64–71") == "Hemşirelik Dergisi"
+    assert journal_name("Sustainable cities and society 2024-10") == "Sustainable cities and society"
+    assert journal_name("IJCNN 2015") == "IJCNN 2015"

@@ -42,7 +42,7 @@ NAME_WORD = _NameWord()
 # degrees and titles printed with a name ('Susan L. Norris MD, MPH', 'Dr. Christianah ...')
 _NAME_DEGREES = re.compile(r"(?<![^\s,])(?:MD|M\.D\.|PhD|Ph\.D\.?|MPH|M\.P\.H\.|MSc|M\.Sc\.?|M\.S\.|BSc|B\.A\.|MBBS|MS|MA|"
                            r"M\.A\.|RN|R\.N\.|DrPH|Dr\.P\.H\.|DO|D\.O\.|FRCP\w*|FACP|Sc\.D\.|Ed\.D\.|"
-                           r"MBA|DPhil|Dr\.?|Prof\.?|Professor|"
+                           r"MBA|DPhil|MPhil|MEd|MSN|BSN|DNP|PharmD|Dr\.?|Prof\.?|Professor|"
                            r"(?:Yrd\.\s?)?Doç\.\s?Dr\.|Prof\.\s?Dr\.|Dr\.\s?Öğr\.\s?Üyesi|Öğr\.\s?Gör\.(?:\s?Dr\.)?|Arş\.\s?Gör\.)(?=\s|[,;]|$)")
 # (Turkish academic titles: 'Yrd.Doç.Dr. Şerife Karagözoğlu', 'Prof. Dr.', 'Öğr. Gör.', 'Arş. Gör.')
 
@@ -208,7 +208,12 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
     undoubled = _DOUBLED_NAME.sub("", text)
     if undoubled != text:
         text = _MARKS_GLUED_TO_NEXT.sub(r"\1, ", undoubled)
-    text = _NAME_DEGREES.sub(" ", text.translate(SUPERSCRIPT_DIGITS).replace("©", " "))
+    # a place or a country in brackets after a name or a degree: 'С.Г. Темиров (Краснодар)', 'PhD (USA)'
+    text = re.sub(r"\s*\((?:[A-ZА-ЯЁ][^\W\d_]+(?:-[^\W\d_]+)*(?:\s[A-ZА-ЯЁ][^\W\d_]+)?|[A-Z]{2,3})\)(?=\s*(?:[,;]|$))", "", text)
+    plain = text.translate(SUPERSCRIPT_DIGITS).replace("©", " ")
+    text = _NAME_DEGREES.sub(" ", plain)
+    if text != plain:  # among degrees, the rarer ones in capitals are degrees too ('PhD, MPH, EMMB')
+        text = re.sub(r"(?<=,)\s*[A-Z][A-Za-z]{1,4}\s*(?=,|$)", " ", text)
     text = FILE_LINK.sub("", text)  # 'А.В.Никулин Е.М.Олейникова Статья в формате PDF 89 KB': the link after the names
     text = re.sub(r"^\s*©?\s*(?:19|20)\d\d\s*(?:г\.|р\.)?\s+(?=\S)", "", text)  # '© 2021 г.  А. П. Гераськина*, ...'
     text = re.sub(r"\(\s*\)", "", text)  # an icon's empty brackets ('LI Chunyue1,*()')

@@ -204,6 +204,8 @@ def _journal(text: str) -> str | None:
     text = re.sub(r"\s+@[\w.-]+$", "", text)  # a social handle after the name
     text = re.sub(r"\s*\(\s*impact\s+factor\b[^)]*\)", "", text, flags=re.I)  # ResearchGate: '... (Impact Factor: 13.25)'
     text = re.sub(rf"\s+\d{{1,2}}\s*/\s*{_YEAR}\s*$", "", text)  # the issue and year: 'Московский экономический журнал 3/2022'
+    # the year and pages, or year and month, after the name: 'Dergisi (2006) 64–71', 'Sustainable cities and society 2024-10'
+    text = re.sub(rf"\s*(?:\(\s*{_YEAR}\s*\)\s*\d{{1,5}}(?:\s*[-–—]\s*\d{{1,5}})?|\s{_YEAR}-(?:0[1-9]|1[0-2]))\s*$", "", text)
     # the issue's first month, cut from its range: 'Journal of ... Therapy: January/March 2016' (LWW)
     month = re.search(r"\s*[:,]\s*([^\W\d_]{3,10})\.?\s*/?\s*$", text)
     if month and month_number(month.group(1)):
