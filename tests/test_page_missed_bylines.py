@@ -160,3 +160,15 @@ def test_a_journal_name_without_the_year_and_pages_or_month_after_it():
     assert journal_name("Hemşirelik Dergisi (2006) 64–71") == "Hemşirelik Dergisi"
     assert journal_name("Sustainable cities and society 2024-10") == "Sustainable cities and society"
     assert journal_name("IJCNN 2015") == "IJCNN 2015"
+
+
+def test_keywords_end_at_their_full_stop_and_before_a_roman_heading():
+    item = article("Ebelikte Araştırma Süreci\n\nDr. Ayşe Yılmaz*\n\nÖZET\nEbelikte bilimsel yöntem kullanılarak yapılan "
+                   "araştırmalar gelecekte kanıta dayalı karar vermeyi sağlar ve mesleği güçlendirir.\n"
+                   "Anahtar Kelimeler: ebelik, bilim, araştırma.\nEbelikte Araştırma Süreci\n"
+                   "Research Process in Midwifery\n65\n")
+    assert item["keyword"] == "ebelik, bilim, araştırma"
+    item = article("Formative Feedback in Schools\n\nAnn Lee1, Bo Park2\n\nABSTRACT: Teachers gave feedback weekly "
+                   "and the pupils' marks rose over the year in all classes.\n\nKEYWORDS:Assessment, Feedback. I.\n\n"
+                   "INTRODUCTION\n")
+    assert item["keyword"] == "Assessment, Feedback"

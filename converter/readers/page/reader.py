@@ -35,7 +35,7 @@ JOURNAL_DATE = re.compile(r"^([^\W\d][^,\d]{1,60}?),\s+(\d{1,2}\s+[^\W\d_]+\.?\s
 PROFILE_LINE = re.compile(r"^(?:article|conference\s+paper|chapter|preprint|thesis)\s+(?:in\s+(.+?)\s+)?·\s+"
                           r"([^\W\d_]+\.?\s+(?:19|20)\d\d)\b", re.I)
 LONG_LINE = 5000  # characters: far longer than any head line, so a megabyte of prose costs one pass
-KEYWORDS_END = re.compile(r"\s+\|\s+|\s+1\.?\s+(?:Introduction|INTRODUCTION|Введение|ВВЕДЕНИЕ)\b|\.\s+(?:\d\.?\s+)?(?:[A-ZА-Я]{2,}\b|I\.?\s|Введение|Introduction)|\.\s+I$")
+KEYWORDS_END = re.compile(r"\s+\|\s+|\s+1\.?\s+(?:Introduction|INTRODUCTION|Введение|ВВЕДЕНИЕ)\b|\.\s+(?:\d\.?\s+)?(?:[A-ZА-Я]{2,}\b|I\.?\s|Введение|Introduction)|\.\s+I\.?$")
 INLINE_BREAK_HYPHEN = re.compile(r"\b([A-Z][a-z]{1,3})-([a-z]{3,})\b")
 HYPHEN_PREFIXES = {"co", "non", "pre", "post", "anti", "sub", "self", "ex", "pro", "re", "neo", "pan", "mid",
                    "semi", "euro", "well", "half", "full", "high", "low", "long", "all", "over", "out", "up",
@@ -118,7 +118,13 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         return bool(self.candidates) or self.evidence.has("title")
 
     def _block_keywords(self, block: Block) -> None:
-        value = " ".join(self.repair(n, t.strip()) for n, t in block.lines if t.strip()).strip()
+        lines = [(n, t) for n, t in block.lines if t.strip()]
+        # a full stop closes the list: the lines after it are the page's next parts (PDF text without blank lines)
+        end = next((i + 1 for i, (_, t) in enumerate(lines[:-1]) if t.rstrip().endswith(".")), len(lines))
+        if end < len(lines):
+            self._loose_lines(Block("text", lines[end][0], lines[end:]))
+            lines = lines[:end]
+        value = " ".join(self.repair(n, t.strip()) for n, t in lines).strip()
         # the keywords end where the body starts on the same line ('... analysis. 1. INTRODUCTION ...')
         cut = KEYWORDS_END.search(value)
         if cut:
