@@ -172,3 +172,13 @@ def test_keywords_end_at_their_full_stop_and_before_a_roman_heading():
                    "and the pupils' marks rose over the year in all classes.\n\nKEYWORDS:Assessment, Feedback. I.\n\n"
                    "INTRODUCTION\n")
     assert item["keyword"] == "Assessment, Feedback"
+
+
+def test_a_second_group_of_names_with_its_institution_on_the_same_line():
+    item = article("Архив номеров / Номер 3, 2018 год Распечатать\n\nЛечение гастрита у кошек\n\nУДК 619:616.33\n\n"
+                   "Иванов А.В., Петрова Н.Н.\nФГБУ «Центр ветеринарии», г. Москва\n"
+                   "Сидоров Л.В., Козлов В.В. ФГБОУ ВО «Донской государственный аграрный университет»\n\n"
+                   "Введение. Гастрит у кошек встречается часто, и его лечение требует времени и внимания.\n")
+    assert item["title"] == "Лечение гастрита у кошек"
+    assert [a["family"] for a in item["author"]] == ["Иванов", "Петрова", "Сидоров", "Козлов"]
+    assert "container-title" not in item  # 'Архив номеров' is the site's archive

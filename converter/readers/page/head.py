@@ -103,6 +103,24 @@ def split_name_affiliation(line: str) -> Tuple[Dict[str, str], str] | None:
     return None
 
 
+def split_byline_affiliation(line: str) -> Tuple[str, str] | None:
+    """'Анникова Л.В., Анников В.В. ФГБОУ ВО «Саратовский ГАУ»' -> (the names, the affiliation):
+    a byline with its institution after it on the same line. The names must read as a byline
+    by themselves (initials, markers or several people)."""
+    words = line.split()
+    if len(line) >= 300 or len(words) < 4:
+        return None
+    for k in range(2, min(len(words) - 1, 30)):
+        rest = " ".join(words[k:])
+        if not (ORG_PREFIX.match(rest) or AFFILIATION.match(rest)) or not looks_affiliation(rest):
+            continue
+        names = " ".join(words[:k])
+        if bylines.parse_byline_marked(names) and not AFFILIATION.search(names):
+            return names, rest
+        return None
+    return None
+
+
 class HeadLines:
     """Byline and title candidates; the state lives on the page reader."""
 
@@ -143,6 +161,10 @@ class HeadLines:
         if with_place:  # '• Светлана Викторовна Иванова Санкт-Петербургский государственный университет, ...'
             self._add_names(n, [with_place[0]], line=line)
             self.custom.setdefault("affiliations-as-printed", []).append(with_place[1])
+            return True
+        names_place = split_byline_affiliation(line)
+        if names_place and self._byline(n, names_place[0]):  # names, then their institution on the same line
+            self.custom.setdefault("affiliations-as-printed", []).append(names_place[1])
             return True
         numbered = NUMBERED_NAME.match(line)
         if numbered:  # eLife: '1. Richard J Abdill', '2. Ran Blekhman Is a corresponding author'
@@ -257,7 +279,9 @@ class HeadLines:
             self.other.append((n, line))  # the same authors in the other script (the head's English twin)
         elif not self.byline or (len(self.byline) < 30 and (n - self.byline_lines[-1] == 1 or (
                 len(marked) == 1 and n - self.byline_lines[-1] <= 8) or (
-                n - self.byline_lines[-1] == 2 and re.search(r"(?:,|\d|\band|&)\s*$", self.lines[self.byline_lines[-1] - 1])))):
+                n - self.byline_lines[-1] == 2 and re.search(r"(?:,|\d|\band|&)\s*$", self.lines[self.byline_lines[-1] - 1])) or (
+                n - self.byline_lines[-1] == 2 and looks_affiliation(self.lines[n - 2])))):
+            # (a group of names under the last group's institution: names / institution / names)
             # a byline wrapped over lines (a blank line between, the first ending in a comma or a mark)
             # a byline wrapped over lines, or a name per line each over its affiliation
             # a name per line, each followed by its affiliation, is one byline

@@ -155,7 +155,9 @@ def _date(work: str, taken: List[Tuple[int, int]]) -> Tuple[List[int], int] | No
     return None
 
 
-_LABEL_ONLY = re.compile(r"^(?:year|volume|vol|issue|год|том|номер|published(?:\s+in|\s+online)?|date|дата(?:\s+публикации)?|опубликовано|source|журнал|journal|in)\s*[:.]?$", re.I)
+_LABEL_ONLY = re.compile(r"^(?:year|volume|vol|issue|год|том|номер|published(?:\s+in|\s+online)?|date|дата(?:\s+публикации)?|опубликовано|source|журнал|journal|in|"
+                         r"архив(?:\s+номеров|\s+выпусков)?|архів(?:\s+номерів|\s+випусків)?|archives?|all\s+issues|past\s+issues)\s*[:.]?$", re.I)
+# (a breadcrumb's 'Архив номеров / Номер 2, 2017' names the site's archive, not the journal)
 
 
 # where a page says it found the record, not the journal ('Source: PubMed')
@@ -213,7 +215,7 @@ def _journal(text: str) -> str | None:
     if " | " in text:  # a saved page's title line: 'Article title | Journal. 2021. № 72.'
         last = text.rsplit(" | ", 1)[1].strip()
         text = last if len(last.split()) >= 2 else text
-    text = text.strip(" \t.,;:|–—-(")
+    text = text.strip(" \t.,;:|–—-(/")
     if not text or _LABEL_ONLY.match(text) or not text[0].isalpha() or re.search(r"\s[/>»|]\s|\|", text):
         return None
     if re.search(r"^статья\b|\s(?:в|во|на|из|in|of|from)$|\b(?:HTML|PDF|XML|EPUB)\b", text, re.I):  # 'Статья в [выпуске]': a phrase cut short

@@ -54,6 +54,7 @@ VENUE = re.compile(r"^(?:the\s+)?(?:international\s+|american\s+|european\s+|bri
 ARTICLE_TYPE_PREFIX = re.compile(r"^(?:(?:research|original|review|short)\s+(?:article|paper|communication)|"
                                  r"open\s+access|perspective\s+article|научная\s+статья|оригинальная\s+статья)\s+", re.I)
 DOWNLOAD_QUOTED = re.compile(r"^(?:download|скачать|завантажити|télécharger|descargar|baixar)\s+[\"“«„](.{10,}?)[\"”»“]\s*$", re.I)
+SECTION_RUN_IN = re.compile(r"^(?:introduction|background|введение|вступ|вступление|einleitung|introducción|introdução)\s*[.:]\s+\S", re.I)
 PRONOUN_START = re.compile(r"^(?:we|our|in\s+this|this\s+(?:paper|study|article)|here\s+we|в\s+статье|в\s+работе)\b", re.I)
 DATE_IN_LINE = re.compile(r"\b\d{1,2}\s+[A-Za-zА-Яа-я]{3,9}\.?\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+[A-Z][a-z]{2}\b|"
                           r"\b[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b")
@@ -189,8 +190,8 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
             s -= 3
         if RUNNING_HEAD.match(c.text):
             s -= 5  # 'Ibarra et al., Enseñanza recíproca ...': a PDF's running head
-        if PRONOUN_START.match(c.text):
-            s -= 4
+        if PRONOUN_START.match(c.text) or SECTION_RUN_IN.match(c.text):
+            s -= 4  # 'We ...', 'Введение. Гастрит у кошек ...': the body's first sentence
         if DATE_IN_LINE.search(c.text):
             s -= 3
         if HISTORY_START.match(c.text) or SECTION_LINE.match(c.text):
