@@ -182,3 +182,9 @@ def test_a_second_group_of_names_with_its_institution_on_the_same_line():
     assert item["title"] == "Лечение гастрита у кошек"
     assert [a["family"] for a in item["author"]] == ["Иванов", "Петрова", "Сидоров", "Козлов"]
     assert "container-title" not in item  # 'Архив номеров' is the site's archive
+
+
+def test_orcids_e_mails_and_plos_affiliation_codes_next_to_names():
+    assert names("Anna Lee https://orcid.org/0000-0002-1825-0097, Tom Kim tom@uni.example.org") == [
+        ("Lee", "Anna", []), ("Kim", "Tom", [])]
+    assert names("Ann Lee aff001;  Bo Park aff002") == [("Lee", "Ann", ["1"]), ("Park", "Bo", ["2"])]

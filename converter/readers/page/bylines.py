@@ -217,6 +217,10 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
     text = FILE_LINK.sub("", text)  # 'А.В.Никулин Е.М.Олейникова Статья в формате PDF 89 KB': the link after the names
     text = re.sub(r"^\s*©?\s*(?:19|20)\d\d\s*(?:г\.|р\.)?\s+(?=\S)", "", text)  # '© 2021 г.  А. П. Гераськина*, ...'
     text = re.sub(r"\(\s*\)", "", text)  # an icon's empty brackets ('LI Chunyue1,*()')
+    # what a page prints next to a name: an ORCID, an e-mail (or its '[email protected]' mask), PLOS's 'aff001'
+    text = re.sub(r"\s*(?:https?://orcid\.org/)?\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b|\s*\[?email\s+protected\]?|"
+                  r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "", text)
+    text = re.sub(r"\s+aff0*(\d{1,2})\b", r"\1", text)
     text = re.sub(r"^\s*(?:by|от|авторы?:?|author\s+links\s+open\s+overlay\s+panel)\s+", "", text, flags=re.I)
     text = re.sub(r"\s*(?:orcid(?:\s+icon)?|e-?mail(?:\s+icon)?|corresponding\s+author)\b", " ", text, flags=re.I)
     text = re.sub(r"\s+[·•|]\s+", ", ", text)  # names set apart by middle dots or bars
