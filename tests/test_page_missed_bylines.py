@@ -188,3 +188,9 @@ def test_orcids_e_mails_and_plos_affiliation_codes_next_to_names():
     assert names("Anna Lee https://orcid.org/0000-0002-1825-0097, Tom Kim tom@uni.example.org") == [
         ("Lee", "Anna", []), ("Kim", "Tom", [])]
     assert names("Ann Lee aff001;  Bo Park aff002") == [("Lee", "Ann", ["1"]), ("Park", "Bo", ["2"])]
+
+
+def test_cjk_names_in_family_given_pairs_under_an_authors_label():
+    item = article("地域看護の実践\n\nBibliographic Details\nPublished in日本看護雑誌 Vol. 12; no. 3; pp. 10 - 20\n"
+                   "Main Authors 山田, 花子, 佐藤, 太郎\nLanguageJapanese\n")
+    assert item["author"] == [{"family": "山田", "given": "花子"}, {"family": "佐藤", "given": "太郎"}]

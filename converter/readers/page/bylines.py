@@ -390,6 +390,9 @@ def join_split_bylines(lines: List[str]) -> List[str]:
     return join_bulleted_names(join_wrapped_bylines(join_stacked_bylines(lines)))
 
 
+_CJK_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3040-\u30ff]{1,5}")
+
+
 def parse_inverted_pairs(text: str) -> List[Dict[str, str]] | None:
     """'Tayefi Nasrabadi, Mahla, Larimian, Taimaz, Timmis, Andrew': a library record's authors,
     family and given names each set apart by the same commas as the people. Read only under an
@@ -401,7 +404,9 @@ def parse_inverted_pairs(text: str) -> List[Dict[str, str]] | None:
     for family, given in zip(pieces[::2], pieces[1::2]):
         if not (1 <= len(family.split()) <= 3 and 1 <= len(given.split()) <= 3):
             return None
-        if not all(NAME_WORD.match(w) or w.lower() in PARTICLES for w in family.split()) or \
+        if _CJK_NAME.fullmatch(family) and _CJK_NAME.fullmatch(given):
+            pass  # '荒木田, 美香子, 高瀬, 寛子': Chinese and Japanese names have no capitals
+        elif not all(NAME_WORD.match(w) or w.lower() in PARTICLES for w in family.split()) or \
                 not all(NAME_WORD.match(w) or is_initials(w) for w in given.split()):
             return None
         people.append({"family": family, "given": given})
