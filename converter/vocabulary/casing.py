@@ -139,11 +139,19 @@ def lower_after_colon(title: str) -> str:
     return re.sub(r"( : [“\"‘(]*)([^\W\d_][\w’'\-]*)", fix, title)
 
 
+def lower(text: str, turkish: bool | None = None) -> str:
+    """``text`` in lower case; Turkish capitals (``turkish``, or by default a text printing İ or Ğ)
+    lowered as Turkish does: 'I' -> 'ı' and 'İ' -> 'i' ('KIRBAŞ' -> 'kırbaş', not 'kirbaş')."""
+    if turkish is None:
+        turkish = "İ" in text or "Ğ" in text
+    return text.replace("I", "ı").replace("İ", "i").lower() if turkish else text.lower()
+
+
 def sentence_case_from_capitals(title: str, known: Mapping[str, str]) -> str:
     """A title printed in capitals ("REGIONAL POLICY OF RUSSIA"), in sentence case: every
     word lower-cased except those ``known`` to take a capital (lower-case form -> as
     written, "россии" -> "России"), and a capital first letter."""
-    words = re.split(r"(\W+)", title.lower())
+    words = re.split(r"(\W+)", lower(title))
     text = "".join(known.get(w, w) for w in words)
     return text[:1].upper() + text[1:]
 

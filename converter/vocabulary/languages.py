@@ -117,9 +117,9 @@ _FUNCTION_WORDS = {
     "en": {"the", "of", "and", "in", "for", "on", "to", "with", "a", "an", "is", "are", "from", "by", "as", "at"},
     "de": {"der", "die", "das", "und", "im", "mit", "von", "zur", "zum", "den", "des", "ein", "eine", "für"},
     "fr": {"le", "la", "les", "des", "et", "du", "une", "un", "dans", "pour", "sur", "au", "aux", "en"},
-    "es": {"el", "los", "las", "del", "y", "una", "un", "en", "para", "con", "por", "como", "al"},
+    "es": {"el", "los", "las", "del", "y", "una", "un", "en", "para", "con", "por", "como", "al", "sobre"},
     "it": {"il", "lo", "gli", "della", "delle", "dei", "e", "una", "per", "con", "nel", "nella", "di"},
-    "pt": {"o", "os", "as", "da", "do", "das", "dos", "e", "uma", "um", "para", "com", "na", "no", "em"},
+    "pt": {"o", "os", "as", "da", "do", "das", "dos", "e", "uma", "um", "para", "com", "na", "no", "em", "sobre"},
 }
 
 

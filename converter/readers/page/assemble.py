@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Dict, List
 
 from ...errors import ParseError
 from ...model import CSLItem
+from ...references.givennames import given_names
 from ...vocabulary.casing import looks_title_case
 from ...vocabulary.languages import bcp47, guess_language, is_cyrillic
 from ...vocabulary.text import undo_line_hyphens
@@ -50,6 +51,7 @@ def finish(r: "PageReader") -> None:
     _authors(r)
     _language(r)
     _portuguese_names(r)
+    _spanish_names(r)
     _item_type(r)
     _check_numbers(r, r.item, "article", None)
     for ref, line in zip(r.references, r.reference_lines):
@@ -402,6 +404,21 @@ def _portuguese_names(r: "PageReader") -> None:
         while len(family) > 1 and family[0].lower() in _PORTUGUESE_PARTICLES:
             given.append(family.pop(0))
         person["family"], person["given"] = " ".join(family), " ".join(given)
+
+
+def _spanish_names(r: "PageReader") -> None:
+    """In an article in Spanish a name has two family names, the father's and the mother's
+    ('Francys Mitchel Canto Saenz' is Canto Saenz): a full name's word before the family name
+    that is no known given name joins it ('Gustavo Ampuero Trigoso'; 'Hurley Abel Quispe-Ccasa'
+    keeps Abel as a given name)."""
+    if str(r.item.get("language", "")).split("-")[0] != "es":
+        return
+    known = given_names()
+    for person in r.item.get("author", []):
+        family, given = person.get("family", "").split(), person.get("given", "").split()
+        if len(family) == 1 and "-" not in family[0] and len(given) >= 2 and not any("." in g for g in given) \
+                and given[-1] not in known and given[-1].lower() not in bylines.PARTICLES and given[-1][:1].isupper():
+            person["family"], person["given"] = f"{given[-1]} {family[0]}", " ".join(given[:-1])
 
 
 # what the page says the work is, when it is not a journal article (CSL types)

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from typing import Dict, List, Tuple
 
+from ...vocabulary.casing import lower
 from ...vocabulary.names import is_initials
 
 PARTICLES = {"de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "la", "le", "van", "von",
@@ -41,7 +42,9 @@ NAME_WORD = _NameWord()
 # degrees and titles printed with a name ('Susan L. Norris MD, MPH', 'Dr. Christianah ...')
 _NAME_DEGREES = re.compile(r"(?<![^\s,])(?:MD|M\.D\.|PhD|Ph\.D\.?|MPH|M\.P\.H\.|MSc|M\.Sc\.?|M\.S\.|BSc|B\.A\.|MBBS|MS|MA|"
                            r"M\.A\.|RN|R\.N\.|DrPH|Dr\.P\.H\.|DO|D\.O\.|FRCP\w*|FACP|Sc\.D\.|Ed\.D\.|"
-                           r"MBA|DPhil|Dr\.?|Prof\.?|Professor)(?=\s|[,;]|$)")
+                           r"MBA|DPhil|MPhil|MEd|MSN|BSN|DNP|PharmD|Dr\.?|Prof\.?|Professor|"
+                           r"(?:Yrd\.\s?)?Doç\.\s?Dr\.|Prof\.\s?Dr\.|Dr\.\s?Öğr\.\s?Üyesi|Öğr\.\s?Gör\.(?:\s?Dr\.)?|Arş\.\s?Gör\.)(?=\s|[,;]|$)")
+# (Turkish academic titles: 'Yrd.Doç.Dr. Şerife Karagözoğlu', 'Prof. Dr.', 'Öğr. Gör.', 'Arş. Gör.')
 
 PATRONYMIC = re.compile(r"(?:[ое]вич|[ое]вна|[іїо]вна|[иы]ч|ична|инична|оглы|кызы|[oe]vich|[oe]vna|ichna)$", re.I)
 _LOWER_INITIALS = re.compile(r"^(?:[^\W\d_]\.){1,3}$")
@@ -53,6 +56,7 @@ def normal_case(text: str) -> str:
     # a line all in capitals ('KRISTINA BERGLUND,1 ... JAN BALLDIN'): short names are names too
     all_caps = not re.search(r"[a-zа-яё]", text) and len(re.findall(r"[A-ZА-ЯЁ]{4,}", text)) >= 3
     shortest = 2 if all_caps else 4
+    turkish = bool(re.search(r"[İĞ]", text))  # 'KIRBAŞ, DEMİRBAĞ': dotless I is ı in these names, İ is i
 
     def word(m: re.Match[str]) -> str:
         w = m.group(0)
@@ -60,9 +64,13 @@ def normal_case(text: str) -> str:
             return w.upper()
         letters = [c for c in w if c.isalpha()]
         if len(letters) >= shortest and w.isupper() and "." not in w:
-            return "-".join(part.capitalize() for part in w.split("-"))
+            return "-".join(_capitalise(part, turkish) for part in w.split("-"))
         return w
     return re.sub(r"\S+", word, text)
+
+
+def _capitalise(word: str, turkish: bool) -> str:
+    return word[:1] + lower(word[1:], turkish) if turkish else word.capitalize()
 
 
 # words of page furniture that the name patterns would otherwise take for names ('Open Access')
@@ -87,8 +95,8 @@ def _caps_family_last(piece: str) -> str:
     if len(caps) != 1 or len(words) < 2 or words[-1] == caps[0] or not all(
             w == caps[0] or w[:1].isupper() and not w.isupper() for w in words):
         return piece
-    words.remove(caps[0])
-    return f"{m.group(1)}{' '.join(words + caps)}{m.group(3)}"
+    words.remove(caps[0])  # a family name, however short ('LI Qianxue' -> 'Qianxue Li')
+    return f"{m.group(1)}{' '.join(words + ['-'.join(p.capitalize() for p in caps[0].split('-'))])}{m.group(3)}"
 
 
 def full_name_parts(words: List[str]) -> Dict[str, str]:
@@ -109,6 +117,8 @@ def _is_name_token(tok: str) -> bool:
 def parse_initials_first(text: str) -> Dict[str, str] | None:
     """'J. de J. Calderon Anton' -> given 'J. de J.', family 'Calderon Anton'; None if the text
     is not a name written initials first."""
+    if re.search(r"(?<=\S)\*+\s+\S", text):
+        return None  # 'Д.А. Напалков* Первый ...': a name's mark, then what follows the name
     toks = text.replace("©", " ").replace("*", " ").split()
     toks = [t.rstrip(",") for t in toks if not t.isdigit()]
     if len(toks) < 2 or not all(_is_name_token(t) for t in toks):
@@ -147,7 +157,7 @@ def parse_family_first(text: str) -> Dict[str, str] | None:
 FILE_LINK = re.compile(r"\s+(?:статья\s+в\s+формате\s+|download\s+|скачать\s+)?(?:PDF|DOCX?)\b(?:\s*[(,]?\s*\d+(?:[.,]\d+)?\s*[KkMm]i?B\)?)?\s*$", re.I)
 SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 # An affiliation/correspondence marker after a name: "Ivanova 1,*", "Petrov2", "Cruz¹"
-_MARKS = re.compile(r"(?:(?<=[^\W\d_])\s*|(?<=\.)\s*)((?:\d{1,2}[*†‡§#]{0,3}|[*†‡§#]{1,3})(?:\s*,\s*(?:\d{1,2}[*†‡§#]{0,3}|[*†‡§#]{1,3}))*)"
+_MARKS = re.compile(r"(?:(?<=[^\W\d_])\s*|(?<=\.)\s*)((?:\d{1,2}[*†‡§#⊥¶∥]{0,3}|[*†‡§#⊥¶∥]{1,3})(?:\s*,\s*(?:\d{1,2}[*†‡§#⊥¶∥]{0,3}|[*†‡§#⊥¶∥]{1,3}))*)"
                     r"(?=\s*(?:,|\band\b|&|\bи\b|\.\s|$))")
 
 
@@ -198,8 +208,19 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
     undoubled = _DOUBLED_NAME.sub("", text)
     if undoubled != text:
         text = _MARKS_GLUED_TO_NEXT.sub(r"\1, ", undoubled)
-    text = _NAME_DEGREES.sub(" ", text.translate(SUPERSCRIPT_DIGITS).replace("©", " "))
+    # a place or a country in brackets after a name or a degree: 'С.Г. Темиров (Краснодар)', 'PhD (USA)'
+    text = re.sub(r"\s*\((?:[A-ZА-ЯЁ][^\W\d_]+(?:-[^\W\d_]+)*(?:\s[A-ZА-ЯЁ][^\W\d_]+)?|[A-Z]{2,3})\)(?=\s*(?:[,;]|$))", "", text)
+    plain = text.translate(SUPERSCRIPT_DIGITS).replace("©", " ")
+    text = _NAME_DEGREES.sub(" ", plain)
+    if text != plain:  # among degrees, the rarer ones in capitals are degrees too ('PhD, MPH, EMMB')
+        text = re.sub(r"(?<=,)\s*[A-Z][A-Za-z]{1,4}\s*(?=,|$)", " ", text)
     text = FILE_LINK.sub("", text)  # 'А.В.Никулин Е.М.Олейникова Статья в формате PDF 89 KB': the link after the names
+    text = re.sub(r"^\s*©?\s*(?:19|20)\d\d\s*(?:г\.|р\.)?\s+(?=\S)", "", text)  # '© 2021 г.  А. П. Гераськина*, ...'
+    text = re.sub(r"\(\s*\)", "", text)  # an icon's empty brackets ('LI Chunyue1,*()')
+    # what a page prints next to a name: an ORCID, an e-mail (or its '[email protected]' mask), PLOS's 'aff001'
+    text = re.sub(r"\s*(?:https?://orcid\.org/)?\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b|\s*\[?email\s+protected\]?|"
+                  r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "", text)
+    text = re.sub(r"\s+aff0*(\d{1,2})\b", r"\1", text)
     text = re.sub(r"^\s*(?:by|от|авторы?:?|author\s+links\s+open\s+overlay\s+panel)\s+", "", text, flags=re.I)
     text = re.sub(r"\s*(?:orcid(?:\s+icon)?|e-?mail(?:\s+icon)?|corresponding\s+author)\b", " ", text, flags=re.I)
     text = re.sub(r"\s+[·•|]\s+", ", ", text)  # names set apart by middle dots or bars
@@ -214,15 +235,16 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
     text = re.sub(r"(?<=[a-zа-яё])\s+(?=(?:[A-ZА-ЯЁ]\.){1,3}[A-ZА-ЯЁ][a-zа-яё])", ", ", text)
     text = re.sub(r"((?:[A-ZА-ЯЁ]\.){1,3})(?=[A-ZА-ЯЁ][a-zа-яё])", r"\1 ", text)
     text = re.sub(r"\s*\((\d{1,2}(?:\s*,\s*\d{1,2})*)\)", r"\1", text)  # 'Антонова (1)' marks as 'Антонова1'
-    text = re.sub(r"(?<=[^\W\d_]),((?:\d{1,2}|\*)(?:,(?:\d{1,2}|\*))*)(?:\s+(?=[A-Z])|\s*$|(?=,\s))", r"\1, ", text)  # 'Latimer,1,2 Jacob', 'Júnior,2, João'
+    text = re.sub(r"(?<=[^\W\d_]),((?:\d{1,2}|[*†‡§⊥¶∥])(?:,(?:\d{1,2}|[*†‡§⊥¶∥]))*)(?:\s+(?=[A-Z])|\s*$|(?=,\s)|(?=\s(?:and|&)\s))", r"\1, ", text)  # 'Latimer,1,2 Jacob', 'Júnior,2, João'
     # marks set apart by spaces and no commas between the people ('Feldman1, 2 Sim Tiwari 2 Charissa'):
     # each run of marks closes a name
-    if "," not in re.sub(r"\d\s*,\s*\d", "", text):
-        text = re.sub(r"(?<=[^\W\d_])\s?(\d{1,2}(?:\s*,\s*\d{1,2})*)\s+(?=[A-ZА-ЯЁ][^\W\d_])",
+    if "," not in re.sub(r"\d\s*,\s*\d", "", text):  # after a family name or the initials ('Чудинский Р.М. 1 Быканов')
+        text = re.sub(r"(?:(?<=[^\W\d_])|(?<=[^\W\d_]\.))\s?(\d{1,2}(?:\s*,\s*\d{1,2})*)\s+(?=[A-ZА-ЯЁ][^\W\d_])",
                       lambda m: re.sub(r"\s", "", m.group(1)) + ", ", text)
     text = re.sub(r"\s{3,}", ", ", text).strip(" ,")
     text = re.sub(r"(?:,?\s+(?:and|&|и))+$", "", text)  # a byline wrapped after its 'and': the last name is on the next line
-    text = re.sub(r"(?<=\d)\s+\d{1,2}$", "", text)  # an affiliation's number begun at the line's end
+    text = re.sub(r"(?<=\d)(?:\s+\d{1,2})+$", "", text)
+    text = re.sub(r"(?<=[\d*†‡§⊥¶∥])\s+[*†‡§⊥¶∥]$", "", text)  # ... 'Yang† †': the next line's mark  # affiliations' numbers begun at the line's end ('Park 1 1 2')
     if ";" in text:  # 'Rosi, B.1; Grašič, L.2; ... & Lerher, T.5': family, initials per piece
         text = ", ".join(p.replace(",", " ").strip() for p in re.split(r";|&", text) if p.strip())
     if not re.search(r"(?:^|\s)(?:[^\W\d_]{1,2}\.\s?)+$", text):  # a full stop, not an initial's
@@ -230,7 +252,7 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
     marks: List[List[str]] = []
 
     def hold(m: re.Match[str]) -> str:
-        marks.append(re.findall(r"\d{1,2}|[*†‡§#]+", m.group(1)))
+        marks.append(re.findall(r"\d{1,2}|[*†‡§#⊥¶∥]+", m.group(1)))
         return f" \u2063{len(marks) - 1}\u2063"
 
     text = _MARKS.sub(hold, text)
@@ -366,6 +388,29 @@ def join_bulleted_names(lines: List[str]) -> List[str]:
 def join_split_bylines(lines: List[str]) -> List[str]:
     """A byline printed over several lines, in any of the ways above, put on one line."""
     return join_bulleted_names(join_wrapped_bylines(join_stacked_bylines(lines)))
+
+
+_CJK_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3040-\u30ff]{1,5}")
+
+
+def parse_inverted_pairs(text: str) -> List[Dict[str, str]] | None:
+    """'Tayefi Nasrabadi, Mahla, Larimian, Taimaz, Timmis, Andrew': a library record's authors,
+    family and given names each set apart by the same commas as the people. Read only under an
+    authors label, where nothing else can stand; None unless every piece pairs up as names."""
+    pieces = [p.strip() for p in re.split(r",|;", re.sub(r"\s+(?:and|&)\s+", ", ", text)) if p.strip()]
+    if len(pieces) < 4 or len(pieces) % 2:
+        return None
+    people = []
+    for family, given in zip(pieces[::2], pieces[1::2]):
+        if not (1 <= len(family.split()) <= 3 and 1 <= len(given.split()) <= 3):
+            return None
+        if _CJK_NAME.fullmatch(family) and _CJK_NAME.fullmatch(given):
+            pass  # '荒木田, 美香子, 高瀬, 寛子': Chinese and Japanese names have no capitals
+        elif not all(NAME_WORD.match(w) or w.lower() in PARTICLES for w in family.split()) or \
+                not all(NAME_WORD.match(w) or is_initials(w) for w in given.split()):
+            return None
+        people.append({"family": family, "given": given})
+    return people
 
 
 def parse_byline(text: str) -> List[Dict[str, str]] | None:

@@ -21,9 +21,23 @@ CITATION_START = re.compile(r"^[A-ZА-ЯЁ][\w'’-]+,?\s+(?:[A-ZА-ЯЁ][a-zа-
 PARSED_FIELDS = ("title", "author", "container-title", "issued", "volume", "issue", "page", "DOI")
 
 
+# GOST's record with the names family first between '/' and '//' ('Title / Рябоконь В.П. // Журнал')
+GOST_FAMILY_FIRST = re.compile(r"(?<=\s/\s)((?:[^\W\d_][\w'’-]+\s+(?:[^\W\d_]\.\s?){1,3}(?:,\s*|\s+(?=//)))+)(?=//)")
+_FAMILY_INITIALS = re.compile(r"([^\W\d_][\w'’-]+)\s+((?:[^\W\d_]\.\s?){1,3})")
+
+
+def gost_initials_first(line: str) -> str:
+    """'Title / Рябоконь В.П. // Журнал' -> 'Title / В.П. Рябоконь // Журнал': GOST prints the names
+    after the title initials first; written family first, the reference parser would take the
+    title's first word for a name."""
+    def swap(m: re.Match[str]) -> str:
+        return _FAMILY_INITIALS.sub(lambda p: f"{p.group(2).strip()} {p.group(1)}", m.group(1)).rstrip() + " "
+    return GOST_FAMILY_FIRST.sub(swap, line)
+
+
 def parse_citation(line: str) -> Dict[str, Any]:
     """The fields the reference parser reads from the whole citation line."""
-    parsed, _ = parse_reference(line)
+    parsed, _ = parse_reference(gost_initials_first(line))
     found = {k: parsed[k] for k in PARSED_FIELDS + ("type",) if k in parsed}  # the type: a cue, not a finding
     if "title" in found and isinstance(found["title"], str):
         found["title"] = found["title"].strip().rstrip(".")

@@ -8,6 +8,7 @@ from typing import Any, Dict, List, Set, Tuple
 
 from ...model import CSLItem, Diagnostics
 from ...references.givennames import given_names
+from ...vocabulary.languages import is_cyrillic
 from . import bylines, identifiers, issue, people
 from .evidence import Evidence
 from .title import Candidate, is_furniture
@@ -31,7 +32,8 @@ TITLE_ON_AGGREGATOR = re.compile(r"^(?:(?:научная\s+статья|стат
 INVERTED_CITATION = re.compile(r"^[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+){0,2},\s(?:(?:[^\W\d_]\.\s?){1,3}|[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+){0,2}[.,]).{0,250}?"
                                r"\b(?:19|20)\d\d\b")
 # GOST's 'Title / I. O. Family, ... // Journal' with a year after it
-GOST_CITATION = re.compile(r"\S\s/\s*(?:[^\W\d_]\.\s?){1,2}\s?[^\W\d_][\w'’-]+.{0,200}?\s//\s.{3,300}?\b(?:1[89]|20)\d\d\b")
+GOST_CITATION = re.compile(r"\S\s/\s*(?:(?:[^\W\d_]\.\s?){1,2}\s?[^\W\d_][\w'’-]+|[^\W\d_][\w'’-]+\s(?:[^\W\d_]\.\s?){1,2})"
+                           r".{0,200}?\s//\s.{3,300}?\b(?:1[89]|20)\d\d\b")  # names initials first or family first
 INVERTED_NAME = re.compile(r"^([^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?),\s*([^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?)$")
 # an author's details, each after its label ('Должность: ...', 'Аффилиация: ...', 'Адрес: ...')
 AUTHOR_DETAIL = re.compile(r"^(?:аффилиаци[яи]|affiliations?|адрес|address|должность|position|место\s+работы|"
@@ -101,6 +103,24 @@ def split_name_affiliation(line: str) -> Tuple[Dict[str, str], str] | None:
     return None
 
 
+def split_byline_affiliation(line: str) -> Tuple[str, str] | None:
+    """'Анникова Л.В., Анников В.В. ФГБОУ ВО «Саратовский ГАУ»' -> (the names, the affiliation):
+    a byline with its institution after it on the same line. The names must read as a byline
+    by themselves (initials, markers or several people)."""
+    words = line.split()
+    if len(line) >= 300 or len(words) < 4:
+        return None
+    for k in range(2, min(len(words) - 1, 30)):
+        rest = " ".join(words[k:])
+        if not (ORG_PREFIX.match(rest) or AFFILIATION.match(rest)) or not looks_affiliation(rest):
+            continue
+        names = " ".join(words[:k])
+        if bylines.parse_byline_marked(names) and not AFFILIATION.search(names):
+            return names, rest
+        return None
+    return None
+
+
 class HeadLines:
     """Byline and title candidates; the state lives on the page reader."""
 
@@ -142,6 +162,10 @@ class HeadLines:
             self._add_names(n, [with_place[0]], line=line)
             self.custom.setdefault("affiliations-as-printed", []).append(with_place[1])
             return True
+        names_place = split_byline_affiliation(line)
+        if names_place and self._byline(n, names_place[0]):  # names, then their institution on the same line
+            self.custom.setdefault("affiliations-as-printed", []).append(names_place[1])
+            return True
         numbered = NUMBERED_NAME.match(line)
         if numbered:  # eLife: '1. Richard J Abdill', '2. Ran Blekhman Is a corresponding author'
             person = bylines.parse_initials_first(numbered.group(1)) or bylines.parse_full_name(numbered.group(1))
@@ -150,6 +174,8 @@ class HeadLines:
                 return True
         prefixed = AUTHORS_PREFIX.match(line)
         if prefixed and self._byline(n, line[prefixed.end():]):
+            return True
+        if prefixed and self._inverted_pairs(n, line[prefixed.end():]):
             return True
         # a full name alone on its line, its affiliation on the next ('Peter Young' / 'Harbourside ...')
         single = bylines.parse_full_name(bylines.normal_case(line)) if len(line.split()) <= 4 else None
@@ -248,9 +274,14 @@ class HeadLines:
             # the same people printed again with fuller names ('Hung CY' then 'Chen-Yu Hung'): the fullest wins
             self.byline = [person for person, _ in marked]
             self.byline_marks = [marks for _, marks in marked]
+        elif self.byline and all(is_cyrillic(p["family"]) for p in self.byline) != all(
+                is_cyrillic(person["family"]) for person, _ in marked):
+            self.other.append((n, line))  # the same authors in the other script (the head's English twin)
         elif not self.byline or (len(self.byline) < 30 and (n - self.byline_lines[-1] == 1 or (
                 len(marked) == 1 and n - self.byline_lines[-1] <= 8) or (
-                n - self.byline_lines[-1] == 2 and re.search(r"(?:,|\d|\band|&)\s*$", self.lines[self.byline_lines[-1] - 1])))):
+                n - self.byline_lines[-1] == 2 and re.search(r"(?:,|\d|\band|&)\s*$", self.lines[self.byline_lines[-1] - 1])) or (
+                n - self.byline_lines[-1] == 2 and looks_affiliation(self.lines[n - 2])))):
+            # (a group of names under the last group's institution: names / institution / names)
             # a byline wrapped over lines (a blank line between, the first ending in a comma or a mark)
             # a byline wrapped over lines, or a name per line each over its affiliation
             # a name per line, each followed by its affiliation, is one byline
@@ -260,6 +291,13 @@ class HeadLines:
             self.other.append((n, line))
         self.byline_lines.append(n)
         return True
+
+    def _inverted_pairs(self, n: int, text: str) -> bool:
+        """Under an authors label, 'Family, Given, Family, Given' (bylines.parse_inverted_pairs)."""
+        people = bylines.parse_inverted_pairs(text) if not self.byline else None
+        if people:
+            self._add_names(n, people)
+        return bool(people)
 
     def _author_line(self, n: int, line: str) -> bool:
         """A line about one author in the head: 'ЗИГАНШИН АЙДАР МИНДИЯРОВИЧ, канд. мед. наук,

@@ -25,10 +25,10 @@ _RANGE = r"[A-Za-z]?\d{1,6}(?:\s*[-–—~]\s*[A-Za-z]?\d{1,6})?"
 _YEAR = r"(?:1[89]|20)\d\d"
 # (label kind, pattern); each pattern's group 1 is the value
 _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
-    ("year", re.compile(rf"\b(?:year|год)\s*[:.]?\s*({_YEAR})\b", re.I)),
+    ("year", re.compile(rf"\b(?:year|год|yıl)\s*[:.]?\s*({_YEAR})\b", re.I)),
     ("volume", re.compile(r"(?<![^\W\d_])vol(?:ume)?\.?\s*(?:19|20)\d\d\s*:\s*(\d{1,4})\b", re.I)),  # Dove: 'Volume 2016:9'
-    ("volume", re.compile(rf"(?<![^\W\d_])(?:vol(?:ume|umen)?|т(?:ом)?|tom|tomo|tome|bd|band|jahrgang)\b\.?\s*[:.-]?\s*({_NUM})\b", re.I)),
-    ("issue", re.compile(r"(?<![^\W\d_])(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск[еа]?)?|вип(?:уск)?|heft|сер)\.?(?<=\w|\.)(?:\s*[°º])?"
+    ("volume", re.compile(rf"(?<![^\W\d_])(?:vol(?:ume|umen)?|т(?:ом)?|tom|tomo|tome|bd|band|jahrgang|cilt)\b\.?\s*[:.-]?\s*({_NUM})\b", re.I)),
+    ("issue", re.compile(r"(?<![^\W\d_])(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск[еа]?)?|вип(?:уск)?|heft|сер|sayı)\.?(?<=\w|\.)(?:\s*[°º])?"
                          r"\s*[:.-]?\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)(?![\d.]*\s*[-–]\s*\d)", re.I)),
     ("issue", re.compile(r"№\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)")),
     # Cairn and other French platforms: '2015/2 (Tome 21)', the year and its issue
@@ -155,7 +155,9 @@ def _date(work: str, taken: List[Tuple[int, int]]) -> Tuple[List[int], int] | No
     return None
 
 
-_LABEL_ONLY = re.compile(r"^(?:year|volume|vol|issue|год|том|номер|published(?:\s+in|\s+online)?|date|дата(?:\s+публикации)?|опубликовано|source|журнал|journal|in)\s*[:.]?$", re.I)
+_LABEL_ONLY = re.compile(r"^(?:year|volume|vol|issue|год|том|номер|published(?:\s+in|\s+online)?|date|дата(?:\s+публикации)?|опубликовано|source|журнал|journal|in|"
+                         r"архив(?:\s+номеров|\s+выпусков)?|архів(?:\s+номерів|\s+випусків)?|archives?|all\s+issues|past\s+issues)\s*[:.]?$", re.I)
+# (a breadcrumb's 'Архив номеров / Номер 2, 2017' names the site's archive, not the journal)
 
 
 # where a page says it found the record, not the journal ('Source: PubMed')
@@ -204,6 +206,8 @@ def _journal(text: str) -> str | None:
     text = re.sub(r"\s+@[\w.-]+$", "", text)  # a social handle after the name
     text = re.sub(r"\s*\(\s*impact\s+factor\b[^)]*\)", "", text, flags=re.I)  # ResearchGate: '... (Impact Factor: 13.25)'
     text = re.sub(rf"\s+\d{{1,2}}\s*/\s*{_YEAR}\s*$", "", text)  # the issue and year: 'Московский экономический журнал 3/2022'
+    # the year and pages, or year and month, after the name: 'Dergisi (2006) 64–71', 'Sustainable cities and society 2024-10'
+    text = re.sub(rf"\s*(?:\(\s*{_YEAR}\s*\)\s*\d{{1,5}}(?:\s*[-–—]\s*\d{{1,5}})?|\s{_YEAR}-(?:0[1-9]|1[0-2]))\s*$", "", text)
     # the issue's first month, cut from its range: 'Journal of ... Therapy: January/March 2016' (LWW)
     month = re.search(r"\s*[:,]\s*([^\W\d_]{3,10})\.?\s*/?\s*$", text)
     if month and month_number(month.group(1)):
@@ -211,7 +215,7 @@ def _journal(text: str) -> str | None:
     if " | " in text:  # a saved page's title line: 'Article title | Journal. 2021. № 72.'
         last = text.rsplit(" | ", 1)[1].strip()
         text = last if len(last.split()) >= 2 else text
-    text = text.strip(" \t.,;:|–—-(")
+    text = text.strip(" \t.,;:|–—-(/")
     if not text or _LABEL_ONLY.match(text) or not text[0].isalpha() or re.search(r"\s[/>»|]\s|\|", text):
         return None
     if re.search(r"^статья\b|\s(?:в|во|на|из|in|of|from)$|\b(?:HTML|PDF|XML|EPUB)\b", text, re.I):  # 'Статья в [выпуске]': a phrase cut short

@@ -19,7 +19,7 @@ from ...vocabulary.identifiers import clean_doi
 from ...vocabulary.licences import licence_url
 from ...vocabulary.text import repair_homoglyphs
 from .. import jats
-from . import bylines, citation, history, identifiers, issue, people, title
+from . import bylines, citation, history, identifiers, issue, pdf_head, people, title
 from .abstract import AbstractLines
 from .assemble import finish
 from .evidence import Evidence
@@ -30,12 +30,12 @@ from .title import Candidate, is_furniture
 
 AFTER_REFERENCES = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|licensee\b|this (?:article|work) is (?:an open|licensed|distributed)|"
                               r"received\b|submitted\b|поступила\b|статья поступила|лицензия\b)", re.I)
-MARKDOWN_EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}([^\s*][^*]*?)\*{1,2}(?![\w*])")
+MARKDOWN_EMPHASIS = re.compile(r"(?<![^\s(\[])\*{1,2}([^\s*][^*]*?)\*{1,2}(?![\w*])")
 JOURNAL_DATE = re.compile(r"^([^\W\d][^,\d]{1,60}?),\s+(\d{1,2}\s+[^\W\d_]+\.?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},\s+\d{4})$")
 PROFILE_LINE = re.compile(r"^(?:article|conference\s+paper|chapter|preprint|thesis)\s+(?:in\s+(.+?)\s+)?·\s+"
                           r"([^\W\d_]+\.?\s+(?:19|20)\d\d)\b", re.I)
 LONG_LINE = 5000  # characters: far longer than any head line, so a megabyte of prose costs one pass
-KEYWORDS_END = re.compile(r"\s+\|\s+|\.\s+(?:\d\.?\s+)?(?:[A-ZА-Я]{2,}\b|I\.?\s|Введение|Introduction)|\.\s+I$")
+KEYWORDS_END = re.compile(r"\s+\|\s+|\s+1\.?\s+(?:Introduction|INTRODUCTION|Введение|ВВЕДЕНИЕ)\b|\.\s+(?:\d\.?\s+)?(?:[A-ZА-Я]{2,}\b|I\.?\s|Введение|Introduction)|\.\s+I\.?$")
 INLINE_BREAK_HYPHEN = re.compile(r"\b([A-Z][a-z]{1,3})-([a-z]{3,})\b")
 HYPHEN_PREFIXES = {"co", "non", "pre", "post", "anti", "sub", "self", "ex", "pro", "re", "neo", "pan", "mid",
                    "semi", "euro", "well", "half", "full", "high", "low", "long", "all", "over", "out", "up",
@@ -118,7 +118,13 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         return bool(self.candidates) or self.evidence.has("title")
 
     def _block_keywords(self, block: Block) -> None:
-        value = " ".join(self.repair(n, t.strip()) for n, t in block.lines if t.strip()).strip()
+        lines = [(n, t) for n, t in block.lines if t.strip()]
+        # a full stop closes the list: the lines after it are the page's next parts (PDF text without blank lines)
+        end = next((i + 1 for i, (_, t) in enumerate(lines[:-1]) if t.rstrip().endswith(".")), len(lines))
+        if end < len(lines):
+            self._loose_lines(Block("text", lines[end][0], lines[end:]))
+            lines = lines[:end]
+        value = " ".join(self.repair(n, t.strip()) for n, t in lines).strip()
         # the keywords end where the body starts on the same line ('... analysis. 1. INTRODUCTION ...')
         cut = KEYWORDS_END.search(value)
         if cut:
@@ -140,7 +146,8 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
 
     def _block_byline(self, block: Block) -> None:
         value = " ".join(t.strip() for _, t in block.lines if t.strip())
-        if not (value and self._byline(block.first_line, self.repair(block.first_line, value))):
+        value = self.repair(block.first_line, value) if value else value
+        if not (value and (self._byline(block.first_line, value) or self._inverted_pairs(block.first_line, value))):
             self.other.extend(block.lines)
 
     def _block_journal(self, block: Block) -> None:
@@ -257,6 +264,11 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
 
     def _block_udc(self, block: Block) -> None:
         value = block.text.strip().lstrip(":").strip()
+        # a UDC code with the DOI after it on its line ('УДК: 711.52 DOI: https://doi.org/10...')
+        glued = re.search(r"\s(?:doi|edn)\b", value, re.I)
+        if glued:
+            value, rest = value[: glued.start()].strip(), value[glued.start():]
+            self._run_on(block.first_line, rest)
         if value:
             self.custom["udc"] = value
 
@@ -333,6 +345,8 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             rest = line[m.end():].strip()
             if rest:
                 self._classify_line(n, rest, next_line)
+            return
+        if self._run_together_head(n, line):  # before its dates ('Received 25 May 2004 ...') take the line
             return
         dates = history.history_dates(line)
         if dates:
@@ -413,6 +427,27 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             self.custom.setdefault("notes", []).append(line)
             return
         self.other.append((n, line))
+
+    def _run_together_head(self, n: int, line: str) -> bool:
+        """A PDF's first page on one line: title, byline, then affiliations, dates, abstract (pdf_head.py)."""
+        if self.byline or "abstract" in self.item or self.references or len(line.split()) < 12:
+            return False
+        found = pdf_head.split_run_together(line)
+        if found is None:
+            return False
+        if found.head:
+            self._classify_line(n, found.head)
+        self._add_names(n, [p for p, _ in found.people], [m for _, m in found.people])
+        self.candidates.append(Candidate(len(self.candidates), n, title.clean(found.title)[0]))
+        before, abstract, keywords = pdf_head.cut_abstract(found.rest)
+        if abstract:  # first, so the affiliations and dates before it are not taken for it
+            self.abstract_line = self.abstract_line or n
+            self.set_abstract([(n, abstract)])
+        if keywords:
+            self._block_keywords(Block("keywords", n, [(n, keywords)]))
+        if before:
+            self._classify_line(n, before)
+        return True
 
     def _issue_line(self, n: int, facts: Dict[str, Any], source: str) -> None:
         for key, value in facts.items():

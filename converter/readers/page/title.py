@@ -43,7 +43,7 @@ BREADCRUMB = re.compile(r"\s[/>»|→]\s|^[/>»|]|\s[/>»|]$")
 # chrome phrases that never occur in a title
 CHROME = re.compile(r"^(?:логотип|logo)\b|opens\s+in\s+a\s+new\s+window|print\s+this\s+page|e-?mail\s+this\s+page|font\s+size|\blog\s*in\s+to\b|\blogin\b|\bpublications\b.*\bcitations\b|"
                     r"view\s+project|uploaded\s+by|\bformat\s+journal\s+article|main\s+authors|get\s+full\s+text|requested\s+enhancement|downloaded\s+file|"
-                    r"cookies?\b|javascript|sign\s+in|log\s+in|logo\s*link|rights\s*&\s*permissions|"
+                    r"cookies?\b|javascript|your\s+browser\s+does\s+not|sign\s+in|log\s+in|logo\s*link|rights\s*&\s*permissions|"
                     r"source\s+of\s+support|conflict\s+of\s+interest|email\s+protected|^address\s+for\s+correspondence|"
                     r"^correspond(?:ing|ence)\b|^автор\s+для\s+переписки|закрывая\s+это\s+сообщение|надоели\s+баннеры", re.I)
 # a journal's or a site's name rather than an article's title
@@ -53,6 +53,8 @@ VENUE = re.compile(r"^(?:the\s+)?(?:international\s+|american\s+|european\s+|bri
                    r"научное\s+обозрение|\bвопросы\s+\w+", re.I)
 ARTICLE_TYPE_PREFIX = re.compile(r"^(?:(?:research|original|review|short)\s+(?:article|paper|communication)|"
                                  r"open\s+access|perspective\s+article|научная\s+статья|оригинальная\s+статья)\s+", re.I)
+DOWNLOAD_QUOTED = re.compile(r"^(?:download|скачать|завантажити|télécharger|descargar|baixar)\s+[\"“«„](.{10,}?)[\"”»“]\s*$", re.I)
+SECTION_RUN_IN = re.compile(r"^(?:introduction|background|введение|вступ|вступление|einleitung|introducción|introdução)\s*[.:]\s+\S", re.I)
 PRONOUN_START = re.compile(r"^(?:we|our|in\s+this|this\s+(?:paper|study|article)|here\s+we|в\s+статье|в\s+работе)\b", re.I)
 DATE_IN_LINE = re.compile(r"\b\d{1,2}\s+[A-Za-zА-Яа-я]{3,9}\.?\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+[A-Z][a-z]{2}\b|"
                           r"\b[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b")
@@ -61,7 +63,7 @@ SECTION_LINE = re.compile(r"^(?:sec\.|section\s*:|раздел\s*:|рубрик�
 # words a wrapped title line can end on, its next line carrying on the phrase
 CONNECTORS = {"a", "an", "the", "of", "in", "on", "for", "and", "or", "to", "with", "by", "from", "at", "as", "during",
               "between", "among", "into", "via", "versus", "vs", "и", "в", "на", "по", "для", "с", "о", "об", "от", "к",
-              "из", "как", "при", "de", "la", "el", "e", "y", "do", "da", "dos", "das", "des", "du", "et", "und", "der"}
+              "из", "как", "при", "у", "та", "і", "й", "з", "із", "до", "ve", "ile", "için", "de", "la", "el", "e", "y", "do", "da", "dos", "das", "des", "du", "et", "und", "der"}
 # the learned line model's say: its probability that a line is the title, above MODEL_EVEN,
 # adds up to MODEL_WEIGHT points (set by cross-validation on the development pages, tools/pagemodel)
 MODEL_WEIGHT = 3.0
@@ -162,7 +164,9 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
         saved_parts = [p for p in re.split(r"\s+(?:[-|–—]|::)\s+", page_title) if len(p.split()) >= 3] or [page_title]
         head = RUNNING_HEAD.match(saved_parts[0])  # or a running head's prefix ('Ibarra et al., Title')
         saved_parts[0] = saved_parts[0][head.end() - 1:] if head else saved_parts[0]
-    echoed = any(c.text != first and agrees(c.text, p) for c in candidates for p in saved_parts)
+    # the saved title is the page's first line; the same words printed again lower down are an echo of it
+    first_at = min((c.line for c in candidates if first and c.text == first), default=0)
+    echoed = any(c.line != first_at and agrees(c.text, p) for c in candidates for p in saved_parts)
     printed = Counter(fold(c.text) for c in candidates)
     cjk_bylines = [c.line for c in candidates if _cjk_names(c.text)]
     byline_at = list(byline_at) + cjk_bylines
@@ -186,8 +190,8 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
             s -= 3
         if RUNNING_HEAD.match(c.text):
             s -= 5  # 'Ibarra et al., Enseñanza recíproca ...': a PDF's running head
-        if PRONOUN_START.match(c.text):
-            s -= 4
+        if PRONOUN_START.match(c.text) or SECTION_RUN_IN.match(c.text):
+            s -= 4  # 'We ...', 'Введение. Гастрит у кошек ...': the body's first sentence
         if DATE_IN_LINE.search(c.text):
             s -= 3
         if HISTORY_START.match(c.text) or SECTION_LINE.match(c.text):
@@ -215,7 +219,7 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
             s -= 5
         if citation_title and agrees(c.text, citation_title):
             s += 8
-        is_page_title = bool(first) and c.text == first
+        is_page_title = bool(first) and c.text == first and c.line == first_at
         if not is_page_title and any(agrees(c.text, p) for p in saved_parts):
             s += 5  # echoes the page's own title, saved as its first line (often cut short: 'Title ...')
         if printed[fold(c.text)] >= 2 and len(words) >= 4 and not is_page_title:
@@ -240,6 +244,10 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
             s += 3
         elif any(0 < c.line - b <= 2 for b in byline_at):
             s += 2
+        elif c.line in byline_at:
+            s += 4  # PDF text: the title run together with its byline on one line
+        if _cut_short(c.text) and any(len(o.text) > len(c.text) and agrees(o.text, c.text) for o in candidates):
+            s -= 3  # 'Title cut short...' where the page prints it whole too
         if abstract_at is not None and 0 < abstract_at - c.line <= 12:
             s += 1
         if any(0 < d - c.line <= 3 for d in doi_at):
@@ -257,11 +265,16 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
         c.score = s
 
 
+def _cut_short(text: str) -> bool:
+    return text.rstrip().endswith(("...", "…"))
+
+
 def clean(text: str) -> Tuple[str, bool]:
     """The candidate's text without markup and article-type prefixes; whether it was a heading."""
     heading = bool(re.match(r"^#\s+\S", text))
     text = re.sub(r"^#{1,6}\s+", "", text)
     text = ARTICLE_TYPE_PREFIX.sub("", ARTICLE_TYPE_PREFIX.sub("", text))
+    text = DOWNLOAD_QUOTED.sub(r"\1", text)  # a document site's 'Download "Title"' button
     text = re.sub(r"(?<=[^\W\d_])[*†‡]+$", "", text.strip())  # a footnote mark after the title
     # what PDF text glues onto the title's line: an author's e-mail, the UDC code ('...педагогікиудк 37.018.43')
     text = re.sub(r"\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", "", text)
@@ -284,8 +297,11 @@ def wrapped(candidates: List[Candidate]) -> List[Candidate]:
             gap = nxt.line - max(parts[-1].line, parts[-1].last_line)
             # PDF text may put blank lines inside a title (a lower-case continuation, or words in capitals)
             near = gap == 1 or (gap <= 4 and nxt.text[:1].islower()) or (
-                gap == 2 and prev.isupper() and nxt.text.isupper() and not re.search(r"\d", prev + nxt.text))
+                gap == 2 and prev.isupper() and nxt.text.isupper() and not re.search(r"\d", prev + nxt.text)) or (
+                gap <= 4 and prev.isupper() and nxt.text.isupper() and prev.split()[-1].lower() in CONNECTORS)
+            # (capitals ending on 'У' / 'OF' go on however many blank lines PDF text puts between)
             if not continues or not near or parts[-1].text.rstrip()[-1:] in ".!?;" \
+                    or is_cyrillic(parts[-1].text) != is_cyrillic(nxt.text) \
                     or parts[-1].text.isupper() != nxt.text.isupper() or is_furniture(parts[-1].text) \
                     or re.search(r"[^\W\d_]\d|,\s*\d|\d\s*,|\b(?:MD|PhD)\b", nxt.text):  # names with markers
                 break
