@@ -372,3 +372,13 @@ def test_cli_seed_references_as_ris():
     text = proc.stdout.decode("utf-8")
     assert text.count("TY  - JOUR\r\n") == 16
     assert "AU  - Tarasova, A.S.\r\n" in text and "DO  - 10.5922/2079-8555-2023-3-5\r\n" in text
+
+
+@pytest.mark.parametrize("text", ["TY  - JOUR\nN2  - 00\nAB  - 0\nER  - \n",   # found by hypothesis
+                                  "TY  - JOUR\nPP  - Moscow\nCY  - Tver\nER  - \n"])
+def test_a_value_read_from_a_synonym_beside_the_main_tag_round_trips(text):
+    # the abstract came from N2 and the later AB was kept as it was: written back as AB + AB,
+    # the two would come back joined into one abstract
+    first = converter.read(text, "ris").records
+    again = converter.read(str(converter.write(first, "ris")), "ris").records
+    assert again == first and first[0]["custom"]["ris"]

@@ -163,7 +163,15 @@ class _RecordWriter:
             # no conference name: the proceedings go in T2, where every reader looks for them
             specs = tuple(table.Field("T2", s.csl) if s.tag == "C3" else s for s in specs)
         for spec in specs:
-            pairs.extend(self.values(spec))
+            tag_pairs = list(self.values(spec))
+            if spec.tag in self.kept and spec.read_also:
+                # the reader took this value from a synonym (N2) and kept a later line of the
+                # main tag (AB) as it was: written under the synonym, in front, both come back
+                # apart instead of joined into one value
+                synonym = next((t for t in spec.read_also if t not in self.kept), None)
+                if synonym is not None:
+                    tag_pairs = [(synonym if tag == spec.tag else tag, value) for tag, value in tag_pairs]
+            pairs.extend(tag_pairs)
         for tag, values in self.kept.items():
             if not _TAG.fullmatch(str(tag)):
                 self.warn(f"custom.ris tag {str(tag)[:20]!r} is not a RIS tag (two letters or a letter"
