@@ -355,15 +355,22 @@ def _rule_names(rule_labels: Sequence[str]) -> List[Tuple[bytes, ...]]:
     next_ruled, prev_ruled = _nearest_ruled(rule_labels)
     out = []
     for i, label in enumerate(rule_labels):
-        names = [f"rule={label}"] if label else []
-        nxt = next_ruled[i]
-        if nxt is not None:
-            names.append(f"next_rule={rule_labels[nxt]}:{min(nxt - i, 4)}")
-        prv = prev_ruled[i]
-        if prv is not None:
-            names.append(f"prev_rule={rule_labels[prv]}:{min(i - prv, 4)}")
-        out.append(_utf8(names))
+        nxt, prv = next_ruled[i], prev_ruled[i]
+        out.append(_ruled(label, rule_labels[nxt] if nxt is not None else None, min(nxt - i, 4) if nxt is not None else 0,
+                          rule_labels[prv] if prv is not None else None, min(i - prv, 4) if prv is not None else 0))
     return out
+
+
+@lru_cache(maxsize=1024)
+def _ruled(label: str, next_label: str | None, next_distance: int, last_label: str | None,
+           last_distance: int) -> Tuple[bytes, ...]:
+    """The rule names of a token (few combinations: built once each)."""
+    names = [f"rule={label}"] if label else []
+    if next_label is not None:
+        names.append(f"next_rule={next_label}:{next_distance}")
+    if last_label is not None:
+        names.append(f"prev_rule={last_label}:{last_distance}")
+    return _utf8(names)
 
 
 def _nearest_ruled(rule_labels: Sequence[str]) -> Tuple[List[int | None], List[int | None]]:
