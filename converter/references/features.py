@@ -65,7 +65,8 @@ def tokenize(s: str) -> List[Token]:
 @lru_cache(maxsize=8192)
 def _pieces(word: str) -> Tuple[Token, ...]:
     """The tokens of one whitespace-separated word, as offsets in it."""
-    cuts = [c.start() for c in _CUT.finditer(word)] if len(word) > 3 and not _LINK.match(word) else []
+    # every cut is beside punctuation: a word of letters and digits alone is one token
+    cuts = [c.start() for c in _CUT.finditer(word)] if len(word) > 3 and not word.isalnum() and not _LINK.match(word) else []
     out = []
     prev = 0
     for c in cuts + [len(word)]:
