@@ -227,7 +227,7 @@ def _word_fields(w: str) -> Tuple[Any, ...]:
         ("editor", editor), ("vol", vol), ("iss", iss), ("pp", pp), ("cyr", cyr), ("cap", cap), ("genre", genre)) if on]
     encoded = _utf8(names + shown)
     own, seen = encoded[:len(names)], encoded[len(names):]
-    before2, before1, after1, after2 = [tuple([pre + name for name in seen]) for pre in _NEAR_PREFIX]
+    before2, before1, after1, after2 = [(pre + seen[0],) + rest for pre, rest in zip(_NEAR_PREFIX, _prefixed(seen[1:]))]
     if _COUNTED.isdisjoint(w):
         quotes, odd_quotes, parens = 0, False, 0
     else:
@@ -242,6 +242,14 @@ def _word_fields(w: str) -> Tuple[Any, ...]:
                                              ("a_genre", genre), ("a_year", year), ("a_editor", editor)) if on])
     return (seen[0][2:], year, own, digits, before2, before1, after1, after2, (b"-3:" + seen[2], b"3:" + seen[2]),
             ends_sentence, abbreviation, dotted_initials, area_keys, quotes, odd_quotes, parens)
+
+
+@lru_cache(maxsize=4096)
+def _prefixed(names: Tuple[bytes, ...]) -> Tuple[Tuple[bytes, ...], ...]:
+    """The names as the tokens 2 after, 1 after, 1 before and 2 before see them ('-2:cap', ...).
+    Past the word itself, what a word shows (shape, end, flags) repeats from word to word, so
+    each combination is prefixed once."""
+    return tuple(tuple([pre + name for name in names]) for pre in _NEAR_PREFIX)
 
 
 _POS = tuple(f"pos={k}".encode() for k in range(10))
