@@ -80,15 +80,15 @@ def rule_labels(tokens: Sequence[Token], found: Found, s: str | None = None) -> 
     With the string, a token takes a span's label only when the span covers one of its
     letters or digits: '. 1999.' must not label the journal word 'навигация.' before it.
     """
-    out = []
-    for a, b in tokens:
-        label = ""
-        for start, end, lab in found.spans:
-            lo, hi = max(a, start), min(b, end)
-            if lo < hi and (s is None or any(c.isalnum() for c in s[lo:hi])):
-                label = lab
-                break
-        out.append(label)
+    spans = found.spans
+    out = [""] * len(tokens)
+    for i, (a, b) in enumerate(tokens):
+        for start, end, lab in spans:
+            if a < end and start < b:  # they overlap (most tokens lie outside every span)
+                lo, hi = max(a, start), min(b, end)
+                if lo < hi and (s is None or any(c.isalnum() for c in s[lo:hi])):
+                    out[i] = lab
+                    break
     return out
 
 

@@ -53,15 +53,20 @@ _MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|янв
 def tokenize(s: str) -> List[Token]:
     out: List[Token] = []
     for m in _WORD.finditer(s):
-        a = m.start()
-        out.extend([(a + start, a + end) for start, end in _pieces(m.group(0))])
+        pieces = _pieces(m.group(0))
+        if len(pieces) == 1:  # most words are one token
+            out.append(m.span())
+        else:
+            a = m.start()
+            out.extend([(a + start, a + end) for start, end in pieces])
     return out
 
 
 @lru_cache(maxsize=8192)
 def _pieces(word: str) -> Tuple[Token, ...]:
     """The tokens of one whitespace-separated word, as offsets in it."""
-    cuts = [c.start() for c in _CUT.finditer(word)] if len(word) > 3 and not _LINK.match(word) else []
+    # every cut is beside punctuation: a word of letters and digits alone is one token
+    cuts = [c.start() for c in _CUT.finditer(word)] if len(word) > 3 and not word.isalnum() and not _LINK.match(word) else []
     out = []
     prev = 0
     for c in cuts + [len(word)]:
@@ -89,66 +94,14 @@ def _shape(w: str) -> str:
     s = w.translate(_SHAPE)
     if not s.isascii():
         s = _DIGIT.sub("d", s)
+    return _squeezed(s)
+
+
+@lru_cache(maxsize=4096)
+def _squeezed(s: str) -> str:
+    """A shape with runs cut to two, its first 8 characters: most words share a few shapes
+    ('Xxxxxxx,'), so the pattern with its per-run callback runs once per shape."""
     return _REPEAT.sub(lambda m: m.group(1) * 2, s)[:8]
-
-
-def _word_features(w: str) -> Dict[str, float | str]:
-    core = w.strip(".,;:()[]\"'“”«»„‘’")
-    low = core.lower()
-    lower_w = w.lower()
-    f: Dict[str, float | str] = {
-        "w": low[:20],
-        "shape": _shape(w),
-        "suf3": low[-3:],
-        "pre3": low[:3],
-        "end": w[-1] if not w[-1].isalnum() else "a",
-        "start": w[0] if not w[0].isalnum() else "a",
-    }
-    if is_initials(core + ".") or is_initials(w.rstrip(",;")):
-        f["initials"] = 1.0
-    # the year and range patterns need digits, the Cyrillic one a letter outside ASCII (the
-    # stripped punctuation holds neither)
-    has_digit = core.isdigit() or not core.isalpha() and any(c.isdigit() for c in core)
-    if has_digit:
-        if _YEAR.fullmatch(w):
-            f["year"] = 1.0
-        elif _HAS_YEAR.search(w):
-            f["has_year"] = 1.0
-    if core.isdigit():
-        f["digits"] = min(len(core), 5)
-    elif has_digit:
-        f["hasdigit"] = 1.0
-    if has_digit and _RANGE.fullmatch(core):
-        f["range"] = 1.0
-    if core[:1].isupper():
-        f["cap"] = 1.0
-    if core.isupper() and len(core) > 1:
-        f["allcaps"] = 1.0
-    if not core.isascii() and _CYRILLIC.search(core):
-        f["cyr"] = 1.0
-    if _LINK_START.match(low) or low.startswith("doi:") or low.startswith("10."):
-        f["link"] = 1.0
-    if low in _JOURNAL:
-        f["journal"] = 1.0
-    if low in _PUBLISHER:
-        f["publisher"] = 1.0
-    if low in _PLACE:
-        f["place"] = 1.0
-    if low in _EDITOR or lower_w in _EDITOR:
-        f["editor"] = 1.0
-    if lower_w in _VOLUME or low in _VOLUME:
-        f["vol"] = 1.0
-    if lower_w in _ISSUE or low in _ISSUE:
-        f["iss"] = 1.0
-    if lower_w in _PAGES or low in _PAGES:
-        f["pp"] = 1.0
-    if low.strip("[].") in _GENRE or low in _GENRE:
-        f["genre"] = 1.0
-    if _MONTH.match(low):
-        f["month"] = 1.0
-    if w in ("//", "/", "–", "—", "-", ":", "&", "and", "и", "et", "In:", "In", "В:"):
-        f["sep"] = w
-    return f
 
 
 def sentence_end(w: str) -> bool:
@@ -159,7 +112,14 @@ def sentence_end(w: str) -> bool:
 # A crfsuite item: the names of a token's features, each with weight 1, or a dict name -> weight
 # when a weight differs (a digit count); string-valued features are named 'name=value'.
 # crfsuite ignores names its model does not know, and reads a list faster than a dict.
-Item = List[str] | Dict[str, float]
+# Names are UTF-8 bytes: crfsuite copies each name into a C++ string and encodes a str to UTF-8
+# first, on every call; bytes are copied as they are (a third of the tagger's time).
+Item = List[bytes] | Dict[bytes, float]
+
+
+def _utf8(names: Sequence[str]) -> Tuple[bytes, ...]:
+    """The names encoded in one step (no name holds whitespace: tokens are cut at it)."""
+    return tuple("\n".join(names).encode().split(b"\n")) if names else ()
 
 
 def _names(f: Mapping[str, float | str], prefix: str = "") -> List[str]:
@@ -168,24 +128,22 @@ def _names(f: Mapping[str, float | str], prefix: str = "") -> List[str]:
 
 
 _AREA_KEYS = tuple((key, f"a_{key}") for key in ("journal", "publisher", "place", "genre", "year", "editor"))
-_NEIGHBOUR_FLAGS = ("initials", "year", "journal", "publisher", "place", "editor", "vol", "iss", "pp",
-                    "cyr", "cap", "genre")
 _NEAR = (-2, -1, 1, 2)
 
 
 class _Word(NamedTuple):
     """What a word contributes to every string it occurs in, worked out once per word: its own
     features, and what it shows its neighbours."""
-    key: str  # the word's 'w' feature: lower case, outer punctuation off
+    key: bytes  # the word's 'w' feature: lower case, outer punctuation off
     year: bool  # it is a year ('2019.', '(2019a)')
-    names: Tuple[str, ...]  # its own features' names
+    names: Tuple[bytes, ...]  # its own features' names
     digits: float  # the weight of 'digits' (a digit count) when it is not 1, else 0
     # its names as the token 2 after, 1 after, 1 before and 2 before it sees them ('-2:w=...', ...)
-    as_before2: Tuple[str, ...]
-    as_before1: Tuple[str, ...]
-    as_after1: Tuple[str, ...]
-    as_after2: Tuple[str, ...]
-    far: Tuple[str, str]  # its last character as seen from 3 tokens after and before
+    as_before2: Tuple[bytes, ...]
+    as_before1: Tuple[bytes, ...]
+    as_after1: Tuple[bytes, ...]
+    as_after2: Tuple[bytes, ...]
+    far: Tuple[bytes, bytes]  # its last character as seen from 3 tokens after and before
     ends_sentence: bool
     abbreviation: bool  # 'Phys.', 'Rev.': capitalised, up to 6 letters and a full stop, not an initial
     dotted_initials: bool
@@ -196,11 +154,13 @@ class _Word(NamedTuple):
 
 
 # a neighbour's names: '-1:w=...', '2:journal', ...
-_NEAR_PREFIX = tuple(f"{off}:" for off in _NEAR)
+_NEAR_PREFIX = tuple(f"{off}:".encode() for off in _NEAR)
 
 
-def _word(w: str) -> _Word:
-    return _Word._make(_word_fields(w))
+_OUTER_PUNCTUATION = ".,;:()[]\"'“”«»„‘’"
+# the quotes and brackets a word's counts below are about
+_COUNTED = frozenset('“«„”»"()')
+_SEPARATORS = frozenset(("//", "/", "–", "—", "-", ":", "&", "and", "и", "et", "In:", "In", "В:"))
 
 
 # About half the words of a reference were seen in an earlier one ('J.', 'pp.', '2019;', 'and');
@@ -208,27 +168,93 @@ def _word(w: str) -> _Word:
 # collector stops tracking (lists or named tuples there made its full passes take 0.1-0.2 s)
 @lru_cache(maxsize=8192)
 def _word_fields(w: str) -> Tuple[Any, ...]:
-    base = _word_features(w)
-    shown = ["w=" + str(base["w"]), "shape=" + str(base["shape"]), "end=" + str(base["end"])]
-    shown += [key for key in _NEIGHBOUR_FLAGS if key in base]
-    before2, before1, after1, after2 = (tuple([pre + name for name in shown]) for pre in _NEAR_PREFIX)
-    if w.isalnum():
+    """The fields of _Word for one word. Its own feature names come in a fixed order (the
+    word, shape, affixes and edges, then the flags below in the order written), which the
+    model's items keep."""
+    core = w.strip(_OUTER_PUNCTUATION)
+    low = core.lower()
+    lower_w = w.lower()
+    key = low[:20]
+    last = w[-1]
+    own_w, own_shape, own_end = "w=" + key, "shape=" + _shape(w), "end=" + (last if not last.isalnum() else "a")
+    names = [own_w, own_shape, "suf3=" + low[-3:], "pre3=" + low[:3], own_end,
+             "start=" + (w[0] if not w[0].isalnum() else "a")]
+    # one initials test serves the feature, the sentence end and the abbreviation below
+    initials_w = is_initials(w.rstrip(",;"))
+    initials = initials_w or is_initials(core + ".")
+    # the year and range patterns need digits, the Cyrillic one a letter outside ASCII (the
+    # stripped punctuation holds neither)
+    has_digit = core.isdigit() or not core.isalpha() and any(c.isdigit() for c in core)
+    year = has_digit and _YEAR.fullmatch(w) is not None
+    cap = core[:1].isupper()
+    cyr = not core.isascii() and _CYRILLIC.search(core) is not None
+    journal, publisher, place = low in _JOURNAL, low in _PUBLISHER, low in _PLACE
+    editor = low in _EDITOR or lower_w in _EDITOR
+    vol = lower_w in _VOLUME or low in _VOLUME
+    iss = lower_w in _ISSUE or low in _ISSUE
+    pp = lower_w in _PAGES or low in _PAGES
+    genre = low.strip("[].") in _GENRE or low in _GENRE
+    digits = 0.0
+    if initials:
+        names.append("initials")
+    if year:
+        names.append("year")
+    elif has_digit and _HAS_YEAR.search(w):
+        names.append("has_year")
+    if core.isdigit():
+        names.append("digits")
+        digits = float(min(len(core), 5)) if len(core) > 1 else 0.0  # a weight; 1 needs none
+    elif has_digit:
+        names.append("hasdigit")
+    if has_digit and _RANGE.fullmatch(core):
+        names.append("range")
+    if cap:
+        names.append("cap")
+    if core.isupper() and len(core) > 1:
+        names.append("allcaps")
+    if cyr:
+        names.append("cyr")
+    if _LINK_START.match(low) or low.startswith("doi:") or low.startswith("10."):
+        names.append("link")
+    flags = (("journal", journal), ("publisher", publisher), ("place", place), ("editor", editor), ("vol", vol),
+             ("iss", iss), ("pp", pp), ("genre", genre), ("month", _MONTH.match(low) is not None))
+    names.extend([name for name, on in flags if on])
+    if w in _SEPARATORS:
+        names.append("sep=" + w)
+    # what its neighbours see of it: the word, shape and end, and these flags in this order
+    shown = [own_w, own_shape, own_end] + [name for name, on in (
+        ("initials", initials), ("year", year), ("journal", journal), ("publisher", publisher), ("place", place),
+        ("editor", editor), ("vol", vol), ("iss", iss), ("pp", pp), ("cyr", cyr), ("cap", cap), ("genre", genre)) if on]
+    encoded = _utf8(names + shown)
+    own, seen = encoded[:len(names)], encoded[len(names):]
+    before2, before1, after1, after2 = [(pre + seen[0],) + rest for pre, rest in zip(_NEAR_PREFIX, _prefixed(seen[1:]))]
+    if _COUNTED.isdisjoint(w):
         quotes, odd_quotes, parens = 0, False, 0
     else:
         quotes = w.count("“") + w.count("«") + w.count("„") - w.count("”") - w.count("»")
         odd_quotes, parens = w.count('"') % 2 == 1, w.count("(") - w.count(")")
-    digits = float(base.get("digits", 1))
-    abbreviation = w.endswith(".") and 1 < len(w.strip(".,")) <= 6 and w[:1].isupper() and not is_initials(w)
-    dotted_initials = "." in w and is_initials(w.rstrip(",;:"))
-    area_keys = tuple([name for key, name in _AREA_KEYS if key in base])
-    return tuple(_Word(str(base["w"]), "year" in base, tuple(_names(base)), digits if digits != 1 else 0.0,
-                       before2, before1, after1, after2, ("-3:" + shown[2], "3:" + shown[2]), sentence_end(w),
-                       abbreviation, dotted_initials, area_keys, quotes, odd_quotes, parens))
+    # 'Phys.', 'Rev.': w ends with its full stop, so w.rstrip(",;") is w
+    abbreviation = last == "." and 1 < len(w.strip(".,")) <= 6 and w[:1].isupper() and not initials_w
+    bare = w.rstrip(",;:")
+    dotted_initials = "." in w and (initials_w if bare == w.rstrip(",;") else is_initials(bare))
+    ends_sentence = last in ".?!" and not initials_w and len(w.strip(".")) > 1 or w == "//"
+    area_keys = tuple([name for name, on in (("a_journal", journal), ("a_publisher", publisher), ("a_place", place),
+                                             ("a_genre", genre), ("a_year", year), ("a_editor", editor)) if on])
+    return (seen[0][2:], year, own, digits, before2, before1, after1, after2, (b"-3:" + seen[2], b"3:" + seen[2]),
+            ends_sentence, abbreviation, dotted_initials, area_keys, quotes, odd_quotes, parens)
 
 
-_POS = tuple(f"pos={k}" for k in range(10))
-_AREA = tuple(f"area={k}" for k in range(5))
-_RAREA = tuple(f"rarea={k}" for k in range(5))
+@lru_cache(maxsize=4096)
+def _prefixed(names: Tuple[bytes, ...]) -> Tuple[Tuple[bytes, ...], ...]:
+    """The names as the tokens 2 after, 1 after, 1 before and 2 before see them ('-2:cap', ...).
+    Past the word itself, what a word shows (shape, end, flags) repeats from word to word, so
+    each combination is prefixed once."""
+    return tuple(tuple([pre + name for name in names]) for pre in _NEAR_PREFIX)
+
+
+_POS = tuple(f"pos={k}".encode() for k in range(10))
+_AREA = tuple(f"area={k}".encode() for k in range(5))
+_RAREA = tuple(f"rarea={k}".encode() for k in range(5))
 
 
 def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None = None,
@@ -239,43 +265,57 @@ def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None
     With a lexicon, also where the n-grams covering the token were seen (container, title,
     ...); ``exclude`` (training only) takes the string's own n-grams out of the counts."""
     words = [s[a:b] for a, b in tokens]
-    info = [_word(w) for w in words]
-    lex_names: List[List[str]] | None = None
+    info = [_Word._make(_word_fields(w)) for w in words]
+    n = len(words)
+    lex_names: List[List[bytes]] | None = None
     lex_class: List[str | None] | None = None  # the class of the longest n-gram seen over each token
     if lexicon is not None:
         lex_base: List[Dict[str, float | str]] = [{} for _ in words]
         _add_lexicon(lex_base, lexicon.token_classes([word_key(w) for w in words], exclude))
-        lex_names = [_names(lex) for lex in lex_base]
+        lex_names = [list(_utf8(_names(lex))) for lex in lex_base]
         lex_class = [str(lex["lex"]) if "lex" in lex else None for lex in lex_base]
-    n = len(words)
+    area_of, area_names = _areas(words, rule_labels, info, lex_class)
+    # what the neighbours at -2, -1, +1, +2 show each token, '...:none' past either end (the
+    # nearest two with their lexicon class)
+    before2 = [(b"-2:none",)] * min(n, 2) + [x.as_before2 for x in info[:-2]]
+    before1 = [(b"-1:none",)] + [x.as_before1 for x in info[:-1]]
+    after1 = [x.as_after1 for x in info[1:]] + [(b"1:none",)]
+    after2 = [x.as_after2 for x in info[2:]] + [(b"2:none",)] * min(n, 2)
+    if lex_class is not None:
+        before1[1:] = [names + (f"-1:lex={c}".encode(),) if c is not None else names
+                       for names, c in zip(before1[1:], lex_class)]
+        after1[:-1] = [names + (f"1:lex={c}".encode(),) if c is not None else names
+                       for names, c in zip(after1[:-1], lex_class[1:])]
+    # word pairs: 'in press', 'et al.', 'Phys. Rev.' decide more than either word alone
+    pairs = [info[i].key + b"|" + info[i + 1].key for i in range(n - 1)]
+    pair_before: List[Tuple[bytes, ...]] = [()] + [(b"bi-1=" + pair,) for pair in pairs]
+    pair_after: List[Tuple[bytes, ...]] = [(b"bi+1=" + pair,) for pair in pairs] + [()]
+    far: List[Tuple[bytes, ...]] = [()] * n
+    for i in range(n):
+        far[i] = ((info[i - 3].far[0],) if i >= 3 else ()) + ((info[i + 3].far[1],) if i + 3 < n else ())
+    rule_names = _rule_names(rule_labels) if rule_labels is not None else None
     out: List[Item] = []
     areas = 0
     total_areas = sum(1 for x in info if x.ends_sentence)
     seen_slash = seen_year = False
     quote = paren = 0
-    area_of, area_feats = _areas(words, rule_labels, info, lex_class)
-    area_names = [_names(f) for f in area_feats]
-    labels = rule_labels or [""] * n
-    next_ruled, prev_ruled = _nearest_ruled(labels)
-    keys = [x.key for x in info]
-    pairs = [f"{keys[i]}|{keys[i + 1]}" for i in range(n - 1)]
     for i, w in enumerate(words):
         x = info[i]
         item = list(x.names)
         if lex_names is not None:
-            item.extend(lex_names[i])
-        item.extend(area_names[area_of[i]])
+            item += lex_names[i]
+        item += area_names[area_of[i]]
         add = item.append
         first_in_area = i == 0 or area_of[i - 1] != area_of[i]
         last_in_area = i == n - 1 or area_of[i + 1] != area_of[i]
-        add("apos=1" if first_in_area else ("apos=$" if last_in_area else "apos=m"))
+        add(b"apos=1" if first_in_area else (b"apos=$" if last_in_area else b"apos=m"))
         add(_POS[min(9, i * 10 // n)])
         add(_AREA[min(areas, 4)])
         add(_RAREA[min(total_areas - areas, 4)])
         if quote:
-            add("inquote")
+            add(b"inquote")
         if paren:
-            add("inparen")
+            add(b"inparen")
         quote = max(0, min(quote + x.quotes, 1))
         if x.odd_quotes:
             quote = 1 - quote
@@ -283,61 +323,29 @@ def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None
         if i > 0:
             before = words[i - 1][-1]
             if before in ".?!" and w[:1].isupper():
-                add("newsentence")
+                add(b"newsentence")
             if before == ",":
-                add("aftercomma")
+                add(b"aftercomma")
         else:
-            add("first")
+            add(b"first")
         if i == n - 1:
-            add("last")
+            add(b"last")
         if seen_slash:
-            add("after//")
+            add(b"after//")
         if seen_year:
-            add("afteryear")
-        if rule_labels is not None:
-            if labels[i]:
-                add(f"rule={labels[i]}")
-            # what the rules found next and last: the words just before a number cluster
-            # are usually the container, the words after a date the title (APA)
-            nxt = next_ruled[i]
-            if nxt is not None:
-                add(f"next_rule={labels[nxt]}:{min(nxt - i, 4)}")
-            prv = prev_ruled[i]
-            if prv is not None:
-                add(f"prev_rule={labels[prv]}:{min(i - prv, 4)}")
-        # the neighbours at -2, -1, +1, +2 (a lexicon class for the nearest two)
-        if i >= 2:
-            item.extend(info[i - 2].as_before2)
-        else:
-            add("-2:none")
-        if i >= 1:
-            item.extend(info[i - 1].as_before1)
-            if lex_class is not None and lex_class[i - 1] is not None:
-                add(f"-1:lex={lex_class[i - 1]}")
-        else:
-            add("-1:none")
-        if i + 1 < n:
-            item.extend(info[i + 1].as_after1)
-            if lex_class is not None and lex_class[i + 1] is not None:
-                add(f"1:lex={lex_class[i + 1]}")
-        else:
-            add("1:none")
-        if i + 2 < n:
-            item.extend(info[i + 2].as_after2)
-        else:
-            add("2:none")
-        # word pairs: 'in press', 'et al.', 'Phys. Rev.' decide more than either word alone
-        if i > 0:
-            add("bi-1=" + pairs[i - 1])
-        if i < n - 1:
-            add("bi+1=" + pairs[i])
-        if i >= 3:
-            add(info[i - 3].far[0])
-        if i + 3 < n:
-            add(info[i + 3].far[1])
+            add(b"afteryear")
+        if rule_names is not None:
+            item += rule_names[i]
+        item += before2[i]
+        item += before1[i]
+        item += after1[i]
+        item += after2[i]
+        item += pair_before[i]
+        item += pair_after[i]
+        item += far[i]
         if x.digits:
             weighted = dict.fromkeys(item, 1.0)
-            weighted["digits"] = x.digits
+            weighted[b"digits"] = x.digits
             out.append(weighted)
         else:
             out.append(item)
@@ -348,6 +356,30 @@ def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None
         if x.year:
             seen_year = True
     return out
+
+
+def _rule_names(rule_labels: Sequence[str]) -> List[Tuple[bytes, ...]]:
+    """Each token's rule label, and what the rules found next and last: the words just before a
+    number cluster are usually the container, the words after a date the title (APA)."""
+    next_ruled, prev_ruled = _nearest_ruled(rule_labels)
+    out = []
+    for i, label in enumerate(rule_labels):
+        nxt, prv = next_ruled[i], prev_ruled[i]
+        out.append(_ruled(label, rule_labels[nxt] if nxt is not None else None, min(nxt - i, 4) if nxt is not None else 0,
+                          rule_labels[prv] if prv is not None else None, min(i - prv, 4) if prv is not None else 0))
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _ruled(label: str, next_label: str | None, next_distance: int, last_label: str | None,
+           last_distance: int) -> Tuple[bytes, ...]:
+    """The rule names of a token (few combinations: built once each)."""
+    names = [f"rule={label}"] if label else []
+    if next_label is not None:
+        names.append(f"next_rule={next_label}:{next_distance}")
+    if last_label is not None:
+        names.append(f"prev_rule={last_label}:{last_distance}")
+    return _utf8(names)
 
 
 def _nearest_ruled(rule_labels: Sequence[str]) -> Tuple[List[int | None], List[int | None]]:
@@ -404,46 +436,53 @@ def area_bounds(words: Sequence[str], ends: Sequence[bool] | None = None
 
 
 def _areas(words: Sequence[str], rule_labels: Sequence[str] | None, info: Sequence[_Word],
-           lex_class: Sequence[str | None] | None) -> Tuple[List[int], List[Dict[str, float | str]]]:
-    """Split the tokens into areas (sentences, '//' parts) and describe each area as a whole.
+           lex_class: Sequence[str | None] | None) -> Tuple[List[int], List[Tuple[bytes, ...]]]:
+    """Split the tokens into areas (sentences, '//' parts) and describe each area as a whole
+    (feature names, the same for each of its tokens).
 
     Whether a span is a title or a container is rarely visible in a window of five words;
     it shows in the whole area: its length, abbreviations ('Phys. Rev.'), journal or
     publisher words, and what follows it (a number cluster follows a journal name)."""
     area_of, bounds = area_bounds(words, [x.ends_sentence for x in info])
-    feats: List[Dict[str, float | str]] = []
+    out: List[Tuple[bytes, ...]] = []
     for k, (a, b) in enumerate(bounds):
-        toks = words[a:b]
         size = b - a
-        f: Dict[str, float | str] = {"alen": "1" if size == 1 else "2" if size == 2 else "4" if size <= 4
-                                     else "8" if size <= 8 else "9"}
-        abbrev = sum(1 for j in range(a, b) if info[j].abbreviation)
+        names = ["alen=1" if size == 1 else "alen=2" if size == 2 else "alen=4" if size <= 4
+                 else "alen=8" if size <= 8 else "alen=9"]
+        abbrev = lowers = 0
+        dotted = False
+        present: set[str] = set()
+        for j in range(a, b):
+            x = info[j]
+            abbrev += x.abbreviation
+            dotted = dotted or x.dotted_initials
+            present.update(x.area_keys)
+            lowers += words[j][:1].islower()
         if abbrev * 2 >= size and abbrev:
-            f["aabbr"] = 1.0
-        if any(info[j].dotted_initials for j in range(a, b)):
-            f["a_initials"] = 1.0
-        present = {name for j in range(a, b) for name in info[j].area_keys}
-        for _, name in _AREA_KEYS:
-            if name in present:
-                f[name] = 1.0
+            names.append("aabbr")
+        if dotted:
+            names.append("a_initials")
+        names += [name for _, name in _AREA_KEYS if name in present]
         lex = collections.Counter([c for c in lex_class[a:b] if c is not None]) if lex_class is not None else None
         if lex:
             cls, cnt = lex.most_common(1)[0]
-            f["alex"] = cls if cnt * 2 > size else cls + "?"
-        lowers = sum(1 for w in toks if w[:1].islower())
+            names.append("alex=" + (cls if cnt * 2 > size else cls + "?"))
         if lowers * 2 > size:
-            f["alower"] = 1.0
+            names.append("alower")
         if b < len(words):
             nxt = words[b]
             rule = rule_labels[b] if rule_labels is not None else ""
-            f["anext"] = rule or ("d" if nxt[:1].isdigit() or nxt[:1] == "(" and nxt[1:2].isdigit()
-                                  else "X" if nxt[:1].isupper() else "x" if nxt[:1].islower() else "p")
+            names.append("anext=" + (rule or ("d" if nxt[:1].isdigit() or nxt[:1] == "(" and nxt[1:2].isdigit()
+                                              else "X" if nxt[:1].isupper() else "x" if nxt[:1].islower() else "p")))
         else:
-            f["anext"] = "end"
-        f["afirst"] = words[a].lower()[:12]
-        f["aidx"] = str(min(k, 5))
-        feats.append(f)
-    return area_of, feats
+            names.append("anext=end")
+        names.append("afirst=" + words[a].lower()[:12])
+        names.append(_AIDX[min(k, 5)])
+        out.append(_utf8(names))
+    return area_of, out
+
+
+_AIDX = tuple(f"aidx={k}" for k in range(6))
 
 
 def first_pass_features(words: Sequence[str], labels: Sequence[str]) -> List[Dict[str, str]]:
@@ -491,10 +530,11 @@ def with_first_pass(xseq: List[Item], words: Sequence[str], labels: Sequence[str
     """The crfsuite items of ``xseq`` plus the first-pass features of ``labels``."""
     out: List[Item] = []
     for x, fp in zip(xseq, first_pass_features(words, labels)):
+        names = list(_utf8(_names(fp)))
         if isinstance(x, dict):
-            out.append({**x, **dict.fromkeys(_names(fp), 1.0)})
+            out.append({**x, **dict.fromkeys(names, 1.0)})
         else:
-            out.append(x + _names(fp))
+            out.append(x + names)
     return out
 
 

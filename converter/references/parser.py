@@ -11,6 +11,7 @@ import re
 from typing import Any, Dict, List, Tuple
 
 from ..model import CSLItem, Diagnostic
+from ..patterns import lazy
 from ..vocabulary.languages import reference_language
 from ..vocabulary.text import nfc, normalize_space, repair_homoglyphs, undo_line_hyphens
 from . import gost, hosts
@@ -101,6 +102,9 @@ def _ordered(item: Dict[str, Any]) -> CSLItem:
     return out
 
 
+_DAY_MONTH = lazy(rf"\d{{1,2}}\s+(?:{MONTH_WORDS})[а-яa-z]*\.?", re.I)
+
+
 def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, List[Diagnostic]]:
     """One reference string -> (CSL item, diagnostics).
 
@@ -139,7 +143,7 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
         if learned.get("volume") and learned.get("volume") == found.fields.get("issue"):
             learned.pop("volume")  # 'Вип. 2 (215)': the model's volume is the issue the rules read
     for key in ("volume", "issue"):
-        if re.fullmatch(rf"\d{{1,2}}\s+(?:{MONTH_WORDS})[а-яa-z]*\.?", str(learned.get(key, "")), re.I):
+        if _DAY_MONTH.fullmatch(str(learned.get(key, ""))):
             learned.pop(key)  # '15 июня', '3 March': a newspaper's day, not a volume
     if ("container-title" in learned and "title" not in learned and not gost.HOST_SLASHES.search(s)
             and (not any(k in learned or k in found.fields for k in ("volume", "issue", "page"))
@@ -232,22 +236,28 @@ def _segments(s: str, found: Found) -> List[Tuple[str, str]]:
     """(label, text) segments from the learned model, or from the rule fallback."""
     from . import crf as model  # imported late: loading the model is the slow part
 
-    head = s[: _head_end(s, found)]
-    spans = sorted(segment_head(head).items(), key=lambda kv: kv[1])
-    by_rules = [("container" if label == "container-title" else label, head[a:b]) for label, (a, b) in spans]
     vancouver = any(label == "numbers" and s[a:b].count(";") for a, b, label in found.spans)
     journal_numbers = any(k in found.fields for k in ("volume", "issue", "page"))
-    if vancouver and {"author", "title", "container"} <= {label for label, _ in by_rules}:
-        # 'Family I.I., Family I.I. Title. Container. 2023;15(3):83-99': the Vancouver layout
-        # is certain here, and the rules split it exactly
-        return gost.correct_segments(s, by_rules, journal_numbers)
+    if vancouver:
+        by_rules = _rule_segments(s, found)
+        if {"author", "title", "container"} <= {label for label, _ in by_rules}:
+            # 'Family I.I., Family I.I. Title. Container. 2023;15(3):83-99': the Vancouver layout
+            # is certain here, and the rules split it exactly
+            return gost.correct_segments(s, by_rules, journal_numbers)
     tagged = model.segment(s, found)
     if tagged is None:
-        return by_rules
+        return _rule_segments(s, found)
     tagged = hosts.host_opened(hosts.editors_stated(s, tagged))
     segments = hosts.book_after_editors(_editors_by_role(_names_before_title(_given_names_cut_off(
         _editors_apart(_edition_apart(_host_after_slashes(_title_ends(hosts.title_opening_in(tagged)))))))))
     return gost.correct_segments(s, hosts.marks_to_numbers(segments), journal_numbers)
+
+
+def _rule_segments(s: str, found: Found) -> List[Tuple[str, str]]:
+    """(label, text) segments of the part before the numbers and identifiers, by the rules."""
+    head = s[: _head_end(s, found)]
+    spans = sorted(segment_head(head).items(), key=lambda kv: kv[1])
+    return [("container" if label == "container-title" else label, head[a:b]) for label, (a, b) in spans]
 
 
 def _host_after_slashes(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
@@ -364,6 +374,10 @@ _ROLE_ALONE = re.compile(r"^\s*,?\s*(?:\((?i:eds?|éds?|hrsg|hg)\.?\)|(?:eds?|Ed
 _MORE_NAMES = re.compile(r"^\s*(?:(?:and|&|et|und)\s+)?[A-ZÀ-Þ][^\d()\[\]]{0,60}$")
 
 
+_IN_ALONE = lazy(r"\s*(?:[Ii]n|dans|[Ii]m)\s*:?\s*")
+_IN_OPENS = lazy(r"\s*(?:[Ii]n:|dans)\s")
+
+
 def _editors_by_role(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
     """The names before a title that say they edited it are its editors, not its authors; a role
     word the model put at the start of the title ('Hrsg. Psychotherapie') is no part of it."""
@@ -382,8 +396,8 @@ def _editors_by_role(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
             seen_title = True
         if seen_title:
             # 'Title, in Corin H. et Toussignant P., Book': people after the title and 'in' edited the host
-            opened = i > 0 and re.fullmatch(r"\s*(?:[Ii]n|dans|[Ii]m)\s*:?\s*", out[i - 1][1])
-            if label == "author" and (opened or re.match(r"\s*(?:[Ii]n:|dans)\s", text)):
+            opened = i > 0 and _IN_ALONE.fullmatch(out[i - 1][1])
+            if label == "author" and (opened or _IN_OPENS.match(text)):
                 out[i] = ("editor", text)
             continue
         nxt = out[i + 1] if i + 1 < len(out) else None

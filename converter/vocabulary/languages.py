@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Dict, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from ..patterns import lazy
 
@@ -264,7 +264,7 @@ def identify_latin(text: str, *, title: bool = False) -> Optional[str]:
     """The language of a Latin-script text by a statistical language identifier, when the text
     is long enough (for a ``title``, two words of 15 letters; else three of 20) and the identifier
     is sure; else None."""
-    words = re.findall(r"[^\W\d_]{2,}", text)
+    words = _LETTER_WORD.findall(text)
     if sum(len(w) for w in words) < (_MIN_LETTERS_TITLE if title else _MIN_LETTERS) or len(words) < 3 - title:
         return None
     tag, probability = _identifier().classify(" ".join(words))
@@ -282,6 +282,9 @@ _ROMANISED_ENDING = lazy(r"(?:(?P<ru>[^l ]ogo|[nkv]oe|yy|[^a ]iy|[^l ]aya|(?:sk|
                          r"|[ae]ni(?:ya|ia)|tsiya)|(?P<uk>oho|nnia|nnya|skyi|tsiyi)|(?P<either>ykh|ikh|ymi|yi|tsii|tsiia"
                          r"|[nv]oi))(?= |$)")
 _WORD = lazy(r"[^\W\d_]+(?:['’ʹ][^\W\d_]+)*")
+_BRACKETED = lazy(r"\[[^\]]*\]")
+_APOSTROPHES = lazy("['’ʹ]")
+_LETTER_WORD = lazy(r"[^\W\d_]{2,}")
 
 
 def romanised_language(text: str) -> Optional[str]:
@@ -290,9 +293,9 @@ def romanised_language(text: str) -> Optional[str]:
     leave; None unless at least two of its words of four letters or more, and a third of them,
     carry one. Ukrainian where its own endings outnumber Russian ones, else Russian. A bracketed translation
     after the title ('[Regional development]') is not counted."""
-    text = re.sub(r"\[[^\]]*\]", " ", text)
+    text = _BRACKETED.sub(" ", text)
     words = [w.lower() for w in _WORD.findall(text) if len(w) >= 4]
-    plain = " ".join(w for w in (re.sub("['’ʹ]", "", w) for w in words) if w.isascii())  # 'ą', 'é': no romanisation
+    plain = " ".join(w for w in (_APOSTROPHES.sub("", w) for w in words) if w.isascii())  # 'ą', 'é': no romanisation
     kinds = [m.lastgroup for m in _ROMANISED_ENDING.finditer(plain)]
     if len(kinds) < 2 or 3 * len(kinds) < len(words):
         return None
@@ -350,10 +353,34 @@ _CJK = lazy(r"[\u3040-\u30ff\uac00-\ud7af\u4e00-\u9fff]")
 
 
 def _without(text: str, names: Sequence[str]) -> str:
-    parts = sorted({part for name in names for part in name.split() if len(part.strip(".")) > 1}, key=len, reverse=True)
-    if not parts:
+    """The text with each word of the names (standing alone: no word character either side) put
+    as a space; where two start at one place, the longer. (What re.sub with the names as one
+    alternation, longest first, does; every reference's names differ, and compiling that
+    pattern cost more than the rest of the language decision.)"""
+    parts = {part for name in names for part in name.split() if len(part.strip(".")) > 1}
+    ends: Dict[int, int] = {}  # start -> end of the longest name word standing alone there
+    for part in parts:
+        i = text.find(part)
+        while i >= 0:
+            end = i + len(part)
+            if ((i == 0 or not _is_word(text[i - 1])) and (end == len(text) or not _is_word(text[end]))
+                    and end > ends.get(i, -1)):
+                ends[i] = end
+            i = text.find(part, i + 1)
+    if not ends:
         return text
-    return re.sub(r"(?<!\w)(?:" + "|".join(map(re.escape, parts)) + r")(?!\w)", " ", text)
+    out: List[str] = []
+    pos = 0
+    for i in sorted(ends):
+        if i >= pos:
+            out += (text[pos:i], " ")
+            pos = ends[i]
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum() or c == "_"  # the regular expressions' \w
 
 
 CYRILLIC_WORD = lazy(r"[\u0400-\u04ff]+")

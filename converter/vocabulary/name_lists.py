@@ -25,6 +25,13 @@ UP, LOW = _names.UP, _names.LOW
 
 # Vancouver initials without dots: "JJ", "A", "JC" (only trusted after a family name)
 _BARE_INITIALS = lazy(rf"^[{UP}]{{1,3}}$")
+_GLUED_INITIALS = lazy(rf"^((?:[{UP}][{LOW}]?\.){{1,3}})(?=[{UP}][{LOW}])")
+_INITIALS_GLUED_TO_FAMILY = lazy(rf"^(?:[{UP}][{LOW}]?\.)+[{UP}]")
+_CAPITALISED_WORD = lazy(rf"^[{UP}][{LOW}'’]+(?:-[{UP}]?[{LOW}'’]+)*$")
+_ROLE_IN_BRACKETS = lazy(r"\s*\((?:eds?|éds?|hrsg|hg|red|ред|comp|coords?|dir|orgs?)\.?\)\s*", re.I)
+_SPACE_BEFORE_STOP = lazy(r"\s+(?=[.,;:](?:\s|$))")
+_ROLE_AFTER = lazy(r",\s*(?:editors|eds?\.?|Eds\.?|[Hh]rsg\.?|[Hh]g\.|éds?\.)\s*[,.:]?\s*$")
+_LIST_OPENER = lazy(r"^(?:in:?|by|edited by|eds?\.|ed\.|под ред\.)\s+", re.I)
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # each word on a word boundary: 'Yu.A.' ends like 'u. a.' (German 'und andere') but is initials;
 # 'u. a.' in lower case only: 'Khan U. A.' is initials
@@ -91,7 +98,7 @@ def split_person(text: str, repairs: List[str] | None = None) -> Dict[str, str]:
 
 def _ordered(text: str, repairs: List[str] | None = None) -> Dict[str, str]:
     # "A.S.Tarasova" / "Tarasova A.S" glued: put a space after the last dot of the initials
-    text = re.sub(rf"^((?:[{UP}][{LOW}]?\.){{1,3}})(?=[{UP}][{LOW}])", r"\1 ", text)
+    text = _GLUED_INITIALS.sub(r"\1 ", text)
     words = text.split()
     if len(words) > 2 and words[-1].rstrip(".,") in ("Jr", "Sr", "jr", "sr"):  # 'JR' would be initials
         # 'Harris ED Jr.': the suffix goes apart, the rest is read as any name
@@ -172,12 +179,12 @@ def split_names(text: str, repairs: List[str] | None = None) -> List[Dict[str, s
     Cyrillic initials of a Latin-script name are repaired and listed in ``repairs``."""
     text = text.strip().rstrip(",;:")
     # the role after the names: '(Eds.)', '(Hrsg.)', '(Hg.)', '(dir.)', '(coord.)', '(org.)', '(Orgs.)', '(red.)'
-    text = re.sub(r"\s*\((?:eds?|éds?|hrsg|hg|red|ред|comp|coords?|dir|orgs?)\.?\)\s*", " ", text, flags=re.I).strip()
-    text = re.sub(r"\s+(?=[.,;:](?:\s|$))", "", text)  # 'Hermann (Hg.).': no space left before the stop
+    text = _ROLE_IN_BRACKETS.sub(" ", text).strip()
+    text = _SPACE_BEFORE_STOP.sub("", text)  # 'Hermann (Hg.).': no space left before the stop
     # the role after a comma: 'Stumm, Gerhard, Hrsg.', 'Farmer, P., and J. Simmons, eds.', 'Angus Nicholls,
     # editors.' ('Smith, Ed.' is Edward)
-    text = re.sub(r",\s*(?:editors|eds?\.?|Eds\.?|[Hh]rsg\.?|[Hh]g\.|éds?\.)\s*[,.:]?\s*$", "", text)
-    text = re.sub(r"^(?:in:?|by|edited by|eds?\.|ed\.|под ред\.)\s+", "", text, flags=re.I)  # 'In A. Smith (Eds.)'
+    text = _ROLE_AFTER.sub("", text)
+    text = _LIST_OPENER.sub("", text)  # 'In A. Smith (Eds.)'
     text, _ = strip_et_al(text)
     text = text.strip().rstrip(".,") + ("." if text.strip().endswith(".") else "")
     if not text:
@@ -237,7 +244,7 @@ def _bare_family(piece: str) -> bool:
     words = piece.split()
     if not words or any(is_initials(w) for w in words):
         return False
-    if re.match(rf"^(?:[{UP}][{LOW}]?\.)+[{UP}]", words[0]):
+    if _INITIALS_GLUED_TO_FAMILY.match(words[0]):
         return False  # 'Л.В.Ершова': initials glued to the family name
     return len(words) == 1 or all(w.lower() in PARTICLES for w in words[:-1])
 
@@ -248,7 +255,7 @@ def _compound_family(piece: str) -> bool:
     words = piece.split()
     capitals = [w for w in words if w.lower() not in PARTICLES and w not in ("e", "i")]
     return (2 <= len(capitals) <= 3 and len(words) <= 5 and not _bare_family(piece)
-            and all(re.match(rf"^[{UP}][{LOW}'’]+(?:-[{UP}]?[{LOW}'’]+)*$", w) for w in capitals)
+            and all(_CAPITALISED_WORD.match(w) for w in capitals)
             and words[0] in capitals and not _NOT_A_NAME.search(piece)
             and not any(w.rstrip(".").lower() in ("jr", "sr") for w in words))
 
