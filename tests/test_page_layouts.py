@@ -312,3 +312,18 @@ def test_a_working_paper_named_by_its_citation_line():
                    "Suggested Citation: Leah K. Lakdawala & David Simon, 2016. \"The Intergenerational Consequences of "
                    "Tobacco Policy,\" Working papers 2016-27, University of Connecticut, Department of Economics.\n")
     assert item["type"] == "report"
+
+
+def test_a_labelled_journal_loses_the_issue_and_year_printed_after_it():
+    item = article("Thermal comfort of school buildings in winter\n\nAnna Berg, Tom Holm\n\n"
+                   "Published in: Building Studies 3/2019\n\n"
+                   "Abstract\nClassrooms in twelve schools were measured through one winter and compared.\n")
+    assert item["container-title"] == "Building Studies"
+
+
+def test_a_copyright_stamp_above_an_issue_line_is_not_the_journal():
+    item = article("Sleep and memory in older adults\n\nAnna Berg, Tom Holm\n\n"
+                   "Content may be subject to copyright.\nVol. 5 No. 1 2018\n\n"
+                   "Abstract\nOlder adults who slept longer remembered more words on the next day.\n")
+    assert item.get("container-title") != "Content may be subject to copyright"
+    assert item["volume"] == "5"

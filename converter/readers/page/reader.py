@@ -157,7 +157,10 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         if facts:
             self._issue_line(block.first_line, facts, "label")
         elif value and not issue.DATABASE.match(value) and not title.is_furniture(value):
-            self.evidence.add("container-title", value.rstrip("."), "label", block.first_line)
+            # the label vouches for a name; what the name's reading trims is still cut (the
+            # issue and year after it: 'Published in: BMC Public Health 1/2010')
+            self.evidence.add("container-title", (issue.journal_name(value) or value).rstrip("."), "label",
+                              block.first_line)
         elif value:
             self.other.extend(block.lines)  # 'Source: PubMed', a menu's 'Journal' / 'Article': kept, not the journal
 
@@ -391,7 +394,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         if facts and "abstract" not in self.item:
             above = issue.journal_name(self.candidates[-1].text) if self.candidates else None
             if "container-title" not in facts and above and 0 < n - self.candidates[-1].line <= 2 \
-                    and len(above.split()) <= 12 and not is_furniture(above):
+                    and len(above.split()) <= 12 and not is_furniture(above) and not title.CHROME.search(above):
                 # the line just above a bare issue line ('2023 Vol. 15 №3') names the journal
                 self.evidence.add("container-title", above, "issue-line", self.candidates.pop().line)
             self._issue_line(n, facts, "issue-line")

@@ -45,7 +45,8 @@ CHROME = re.compile(r"^(?:логотип|logo)\b|opens\s+in\s+a\s+new\s+window|p
                     r"view\s+project|uploaded\s+by|\bformat\s+journal\s+article|main\s+authors|get\s+full\s+text|requested\s+enhancement|downloaded\s+file|"
                     r"cookies?\b|javascript|your\s+browser\s+does\s+not|sign\s+in|log\s+in|logo\s*link|rights\s*&\s*permissions|"
                     r"source\s+of\s+support|conflict\s+of\s+interest|email\s+protected|^address\s+for\s+correspondence|"
-                    r"^correspond(?:ing|ence)\b|^автор\s+для\s+переписки|закрывая\s+это\s+сообщение|надоели\s+баннеры", re.I)
+                    r"^correspond(?:ing|ence)\b|^автор\s+для\s+переписки|закрывая\s+это\s+сообщение|надоели\s+баннеры|"
+                    r"content\s+may\s+be\s+subject\s+to\s+copyright", re.I)  # ResearchGate's stamp on a PDF
 # a journal's or a site's name rather than an article's title
 VENUE = re.compile(r"^(?:the\s+)?(?:international\s+|american\s+|european\s+|british\s+)?(?:journal|revista|revue|zeitschrift|"
                    r"annals|bulletin|proceedings|transactions|вестник|известия|журнал|сайт|centers?\s+for)\b|"
