@@ -10,6 +10,7 @@ import pytest
 import converter
 from converter.readers.page.bylines import parse_byline_marked, two_columns
 from converter.readers.page.issue import issue_facts
+from converter.readers.page.title import clean as clean_title
 
 
 def read_page(text: str):
@@ -327,3 +328,20 @@ def test_a_copyright_stamp_above_an_issue_line_is_not_the_journal():
                    "Abstract\nOlder adults who slept longer remembered more words on the next day.\n")
     assert item.get("container-title") != "Content may be subject to copyright"
     assert item["volume"] == "5"
+
+
+def test_a_document_sites_download_and_view_button_gives_the_title():
+    item = article("Reading habits of rural teenagers\n\n  • Uploaded by: Anna Berg\n  • 0\n\n"
+                   "Download & View Reading Habits Of Rural Teenagers as PDF for free.\n\nMore details\n")
+    assert item["title"].lower() == "reading habits of rural teenagers"
+    assert clean_title("Download & View Reading Habits Of Rural Teenagers as PDF for free.") == (
+        "Reading Habits Of Rural Teenagers", False)
+
+
+def test_a_french_byline_joined_by_et_under_a_site_map_line():
+    item = article("Navigation – Plan du site\nDossier : santé mentale\n\n"
+                   "Conclusion : pour continuer la réflexion sur les nouvelles pathologies\n\n"
+                   "Anne Morel et Louis Petit\n\nTexte intégral\n\n"
+                   "1Dans les textes du dossier, on voit comment des troubles sont construits et légitimés.\n")
+    assert item["title"] == "Conclusion : pour continuer la réflexion sur les nouvelles pathologies"
+    assert [a["family"] for a in item["author"]] == ["Morel", "Petit"]

@@ -256,7 +256,10 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
         return f" \u2063{len(marks) - 1}\u2063"
 
     text = _MARKS.sub(hold, text)
-    pieces = [p.strip() for p in re.split(r",|\band\b|\bи\b|\bі\b|\bта\b|\bund\b|&|(?<=\u2063)\.(?=\s)", text) if p.strip()]
+    # 'and' in the languages whose word for it is never part of a name (French 'et', not 'et al.';
+    # not Spanish 'y' or Portuguese 'e': 'Ortega y Gasset', 'Silva e Sousa')
+    pieces = [p.strip() for p in re.split(r",|\band\b|\bи\b|\bі\b|\bта\b|\bund\b|\bet\b(?!\s+al\b)|&|(?<=\u2063)\.(?=\s)", text)
+              if p.strip()]
     if not pieces:
         return None
     # right under the title one full name will do, and so will a Russian name with its patronymic

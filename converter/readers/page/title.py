@@ -38,7 +38,8 @@ FURNITURE = re.compile(rf"^(?:{_MENU_ITEMS}|indexed\s+in\s+[\w\s]+)\s*[.:]?$", r
 # several menu items run together on one line ('Table of Contents Author Guidelines Submit a Manuscript')
 MENU_RUN = re.compile(rf"^(?:{_MENU_ITEMS}\s*[|•·,/]?\s*){{2,}}$", re.I)
 NAVIGATION = re.compile(r"^(?:back\s+to\s+(?:the\s+)?\w+|skip\s+\w+|download(?:\s+the\s+article|\s+pdf)?|full\s+text|home|"
-                        r"pdf|html|xml|share|print|назад|скачать(?:\s+статью)?|полный\s+текст|вернуться)\b", re.I)
+                        r"pdf|html|xml|share|print|назад|скачать(?:\s+статью)?|полный\s+текст|вернуться|"
+                        r"navigation\s*[–—-]\s*(?=\w)|plan\s+du\s+site|site\s*map)\b", re.I)  # 'Navigation – Plan du site' (OpenEdition)
 BREADCRUMB = re.compile(r"\s[/>»|→]\s|^[/>»|]|\s[/>»|]$")
 # chrome phrases that never occur in a title
 CHROME = re.compile(r"^(?:логотип|logo)\b|opens\s+in\s+a\s+new\s+window|print\s+this\s+page|e-?mail\s+this\s+page|font\s+size|\blog\s*in\s+to\b|\blogin\b|\bpublications\b.*\bcitations\b|"
@@ -55,6 +56,8 @@ VENUE = re.compile(r"^(?:the\s+)?(?:international\s+|american\s+|european\s+|bri
 ARTICLE_TYPE_PREFIX = re.compile(r"^(?:(?:research|original|review|short)\s+(?:article|paper|communication)|"
                                  r"open\s+access|perspective\s+article|научная\s+статья|оригинальная\s+статья)\s+", re.I)
 DOWNLOAD_QUOTED = re.compile(r"^(?:download|скачать|завантажити|télécharger|descargar|baixar)\s+[\"“«„](.{10,}?)[\"”»“]\s*$", re.I)
+# the same button on the PDF-hosting sites of one template ('Download & View Title as PDF for free.')
+DOWNLOAD_VIEW = re.compile(r"^download\s*&\s*view\s+(.{10,}?)\s+as\s+pdf(?:\s+for\s+free)?\s*\.?\s*$", re.I)
 SECTION_RUN_IN = re.compile(r"^(?:introduction|background|введение|вступ|вступление|einleitung|introducción|introdução)\s*[.:]\s+\S", re.I)
 PRONOUN_START = re.compile(r"^(?:we|our|in\s+this|this\s+(?:paper|study|article)|here\s+we|в\s+статье|в\s+работе)\b", re.I)
 DATE_IN_LINE = re.compile(r"\b\d{1,2}\s+[A-Za-zА-Яа-я]{3,9}\.?\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+[A-Z][a-z]{2}\b|"
@@ -276,6 +279,7 @@ def clean(text: str) -> Tuple[str, bool]:
     text = re.sub(r"^#{1,6}\s+", "", text)
     text = ARTICLE_TYPE_PREFIX.sub("", ARTICLE_TYPE_PREFIX.sub("", text))
     text = DOWNLOAD_QUOTED.sub(r"\1", text)  # a document site's 'Download "Title"' button
+    text = DOWNLOAD_VIEW.sub(r"\1", text)
     text = re.sub(r"(?<=[^\W\d_])[*†‡]+$", "", text.strip())  # a footnote mark after the title
     # what PDF text glues onto the title's line: an author's e-mail, the UDC code ('...педагогікиудк 37.018.43')
     text = re.sub(r"\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", "", text)
