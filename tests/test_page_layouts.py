@@ -345,3 +345,11 @@ def test_a_french_byline_joined_by_et_under_a_site_map_line():
                    "1Dans les textes du dossier, on voit comment des troubles sont construits et légitimés.\n")
     assert item["title"] == "Conclusion : pour continuer la réflexion sur les nouvelles pathologies"
     assert [a["family"] for a in item["author"]] == ["Morel", "Petit"]
+
+
+@pytest.mark.parametrize("line", ["Науковий вісник. Серія «Економіка». - Випуск 28. – 2009. – С. 49-53",
+                                  "Вестник. – Вып. 28. – 2009. – С. 49-53"])
+def test_an_issue_before_the_year_between_gost_dashes(line):
+    facts = issue_facts(line)
+    assert facts is not None and facts["issue"] == "28" and facts["page"] == "49-53"
+    assert facts["issued"] == {"date-parts": [[2009]]}
