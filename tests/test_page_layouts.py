@@ -353,3 +353,8 @@ def test_an_issue_before_the_year_between_gost_dashes(line):
     facts = issue_facts(line)
     assert facts is not None and facts["issue"] == "28" and facts["page"] == "49-53"
     assert facts["issued"] == {"date-parts": [[2009]]}
+
+
+def test_an_issue_and_its_year_with_spaces_round_the_slash():
+    assert issue_facts("VOLUME-CİLT 5 NUMBER-SAYI 1 / 2018") == {
+        "volume": "5", "issue": "1", "issued": {"date-parts": [[2018]]}}
