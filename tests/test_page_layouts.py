@@ -358,3 +358,10 @@ def test_an_issue_before_the_year_between_gost_dashes(line):
 def test_an_issue_and_its_year_with_spaces_round_the_slash():
     assert issue_facts("VOLUME-CİLT 5 NUMBER-SAYI 1 / 2018") == {
         "volume": "5", "issue": "1", "issued": {"date-parts": [[2018]]}}
+
+
+def test_a_byline_labelled_in_german_with_academic_titles():
+    item = article("Prävention und Gesundheitsförderung\n\nBelastungen in der ambulanten Altenpflege: eine Befragung\n\n"
+                   "verfasst von: Anna Berg, Prof. Dr. Tom Holm\n\nZusammenfassung\n"
+                   "Pflegekräfte in der ambulanten Altenpflege berichten über hohe Belastungen im Alltag.\n")
+    assert [a["family"] for a in item["author"]] == ["Berg", "Holm"]
