@@ -365,3 +365,9 @@ def test_a_byline_labelled_in_german_with_academic_titles():
                    "verfasst von: Anna Berg, Prof. Dr. Tom Holm\n\nZusammenfassung\n"
                    "Pflegekräfte in der ambulanten Altenpflege berichten über hohe Belastungen im Alltag.\n")
     assert [a["family"] for a in item["author"]] == ["Berg", "Holm"]
+
+
+def test_history_labels_run_into_their_dates():
+    from converter.readers.page.history import history_dates
+    assert history_dates("Received27 Jul 2017") == {"submitted": [2017, 7, 27]}
+    assert history_dates("Published26 Dec 2017") == {"published": [2017, 12, 26]}

@@ -18,7 +18,8 @@ HISTORY: Tuple[Tuple[str, str], ...] = (
     ("published", r"(?:first\s+)?published(?:\s+online)?(?:\s+by\s+[^:\d]{3,60}?)?|available\s+online|publication\s+date|"
                   r"date\s+of\s+publication|опубликован[оа]?|дата\s+публикации|дата\s+выхода"),
 )
-_HISTORY_RE = [(key, re.compile(rf"\b(?:{words})\b\s*(?:on\s*)?:?\s*{_DATE}", re.I)) for key, words in HISTORY]
+# the label may run into its date when a table was copied ('Published26 Dec 2017')
+_HISTORY_RE = [(key, re.compile(rf"\b(?:{words})(?![^\W\d_])\s*(?:on\s*)?:?\s*{_DATE}", re.I)) for key, words in HISTORY]
 
 def parse_date(text: str) -> List[int] | None:
     """'20.08.2025' (day first), '2025-08-20', '20 August 2025', '20 августа 2025' -> [y, m, d]."""
