@@ -84,11 +84,10 @@ def rule_labels(tokens: Sequence[Token], found: Found, s: str | None = None) -> 
     out = [""] * len(tokens)
     for i, (a, b) in enumerate(tokens):
         for start, end, lab in spans:
-            if a < end and start < b:  # they overlap (most tokens lie outside every span)
-                lo, hi = max(a, start), min(b, end)
-                if lo < hi and (s is None or any(c.isalnum() for c in s[lo:hi])):
-                    out[i] = lab
-                    break
+            # they overlap (most tokens lie outside every span), on a letter or digit
+            if a < end and start < b and (s is None or any(c.isalnum() for c in s[max(a, start):min(b, end)])):
+                out[i] = lab
+                break
     return out
 
 
