@@ -85,10 +85,6 @@ class CompiledStyle:
         if not isinstance(root, model.Style):
             raise UsageError("not a CSL style (no <style> root in the CSL namespace)",
                              source=source, field="style")
-        # the elements whose look-ups have been found (elements/lookups.py), alive: what is
-        # found for an element stays on it. Made first, so that every element asked, from
-        # here on, is kept
-        self.elements = prepare(root)
         self.formatter = formatter
         self.locale = locale or root.get("default-locale") or "en-US"
         root.formatter = formatter
@@ -98,6 +94,8 @@ class CompiledStyle:
         _give_names_a_name(root)
         localized = _own_localized_dates(root)
         self.root: Any = root
+        # every element, alive: the look-ups found for it stay on it (elements/lookups.py)
+        self.elements = prepare(root)
         root.tables = StyleTables(
             locale_tag=self.locale,
             macros=_macros(root),

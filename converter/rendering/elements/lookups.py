@@ -140,10 +140,21 @@ _PREPARED = frozenset(("_root", "_style_root", "_options_parent", "_in_locale", 
 
 
 def prepare(style_root: Any) -> List[Any]:
-    """Make a compiled style's elements, and those of its locales, find their look-ups on
-    first use; the list of the elements prepared so far, which the caller keeps alive."""
+    """Find the look-ups of a compiled style's elements and of its locales' elements; the list
+    of the elements prepared, which the caller keeps alive."""
     kept: List[Any] = []
     style_root._prepared = kept
+    # every element now, in this thread: preparing on first use raced when threads shared
+    # a style (tests/test_render_threads.py failed about one run in ten even under a lock)
+    trees = [style_root] + [loc for loc in style_root.locales if loc.getroottree().getroot() is not style_root]
+    for tree in trees:
+        for element in tree.iter():
+            if "_ready" in element.__dict__:
+                kept.append(element)  # prepared before this list was there: kept alive too
+                continue
+            element.__dict__["_preparing"] = True
+            _prepare_element(element)
+            element.__dict__["_ready"] = True
     return kept
 
 
