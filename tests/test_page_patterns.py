@@ -208,3 +208,25 @@ def test_classification_codes_are_no_titles(line, furniture):
     from converter.readers.page.title import is_furniture
 
     assert is_furniture(line) is furniture
+
+
+@pytest.mark.parametrize("line, before, keywords, after", [
+    ("The model is tested. Keywords: OFDM, software radio. 1. INTRODUCTION Wireless ...",
+     "The model is tested.", "OFDM, software radio.", "1. INTRODUCTION Wireless ..."),
+    ("Обсуждаются аспекты. Ключевые слова: статины, миопатии. Журнал 2014;10(3):334-338",
+     "Обсуждаются аспекты.", "статины, миопатии.", "Журнал 2014;10(3):334-338"),
+    ("It is presented. Keywords OFDM, quasi-realtime", "It is presented.", "OFDM, quasi-realtime", ""),
+    ("Outcomes are studied. Keywords: Education, JEL classification: J11.", "Outcomes are studied.", "Education", "JEL classification: J11."),
+    ("Kata kunci yang dipakai. Kata kunci: e-learning, website", "Kata kunci yang dipakai.", "e-learning, website", ""),
+])
+def test_keywords_run_into_a_line(line, before, keywords, after):
+    from converter.readers.page.labels import run_in_keywords
+    assert run_in_keywords(line) == (before, keywords, after)
+
+
+@pytest.mark.parametrize("line", [
+    "The keywords: none were used.", "Keywords: a, b", "We searched PubMed with keywords obesity and diet.",
+])
+def test_no_run_in_keywords_without_a_sentence_before(line):
+    from converter.readers.page.labels import run_in_keywords
+    assert run_in_keywords(line) is None
