@@ -230,3 +230,19 @@ def test_keywords_run_into_a_line(line, before, keywords, after):
 def test_no_run_in_keywords_without_a_sentence_before(line):
     from converter.readers.page.labels import run_in_keywords
     assert run_in_keywords(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Keyword: a", "Key-words: a", "Key words and phrases: a", "Ключевые слова и фразы: а", "Palabras Claves: a",
+    "Mots-clefs : a", "Anahtar sözcükler: a", "Kata-kata kunci: a", "Kulcsszavak: a", "Ključne riječi: a",
+    "Кључне речи: a", "Ключови думи: a", "Түйінді сөздер: а", "Açar sözlər: a", "Kalit so'zlar: a",
+    "Author keywords: a", "MeSH terms: a", "Cuvinte cheie: a", "Nyckelord: a", "Trefwoorden: a", "Stichwörter: a",
+])
+def test_keyword_labels_of_many_languages(line):
+    from converter.readers.page.labels import match_label
+    assert match_label(line) == ("keywords", "a" if line[-1] == "a" else "а")
+
+
+def test_a_copyright_line_ends_the_keywords():
+    record = read_page("A study of learning media\n\nKeywords:\nmedia; interest\n© 2021 The Authors. Published by X\n").records[0]
+    assert record["keyword"] == "media; interest"

@@ -121,6 +121,8 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         lines = [(n, t) for n, t in block.lines if t.strip()]
         # a full stop closes the list: the lines after it are the page's next parts (PDF text without blank lines)
         end = next((i + 1 for i, (_, t) in enumerate(lines[:-1]) if t.rstrip().endswith(".")), len(lines))
+        # and a copyright line is the page's next part too ('© 2021 The Authors. Published by ...')
+        end = next((i for i, (_, t) in enumerate(lines[:end]) if i and re.match(r"\s*(?:©|\(c\)\s|copyright\b)", t, re.I)), end)
         if end < len(lines):
             self._loose_lines(Block("text", lines[end][0], lines[end:]))
             lines = lines[:end]
