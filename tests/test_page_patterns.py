@@ -246,3 +246,11 @@ def test_keyword_labels_of_many_languages(line):
 def test_a_copyright_line_ends_the_keywords():
     record = read_page("A study of learning media\n\nKeywords:\nmedia; interest\n© 2021 The Authors. Published by X\n").records[0]
     assert record["keyword"] == "media; interest"
+
+
+def test_bulleted_names_under_an_authors_label_need_no_commas():
+    from converter.readers.page.bylines import join_bulleted_names
+    lines = ["Автор(и)", "", "  • Р.В. Славік", "  • І.Ю. Фекета", "", "DOI:"]
+    assert join_bulleted_names(lines)[2] == "Р.В. Славік, І.Ю. Фекета"
+    menu = ["Menu", "  • Home Page", "  • Open Access"]  # without the label, a menu of two-word items stays
+    assert join_bulleted_names(menu) == menu

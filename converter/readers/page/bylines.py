@@ -278,7 +278,7 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
     return people
 
 
-_BY_ALONE = re.compile(r"^\s*(?:by|авторы?|authors?)\s*:?\s*$", re.I)
+_BY_ALONE = re.compile(r"^\s*(?:by|авторы?|автори|автор\([ыи]\)|authors?|author\(s\))\s*:?\s*$", re.I)
 _SEPARATOR_LINE = re.compile(r"^\s*(?:[\d,*†‡§¶\s]+|,?\s*(?:and|&|и)\s*)$", re.I)
 _NAME_LINE = re.compile(r"^\s*[^\W\d_][^\W\d_'’.-]*\.?(?:[\s'’-]+[^\W\d_][^\W\d_'’.-]*\.?){1,4}\s*$")
 
@@ -356,6 +356,10 @@ def join_wrapped_bylines(lines: List[str]) -> List[str]:
 _BULLET_NAME = re.compile(r"^\s*[•·▪◦]\s+(\S.*?)\s*(,?)\s*$")
 
 
+def _bullet_person(text: str) -> Dict[str, str] | None:
+    return parse_full_name(text) or parse_initials_first(text)
+
+
 def join_bulleted_names(lines: List[str]) -> List[str]:
     """Authors as a bulleted list, each name ending in a comma but the last, with its
     affiliation and e-mail lines under it (PLOS: '• Hailing Yu,' / 'Affiliation College of ...'
@@ -365,20 +369,25 @@ def join_bulleted_names(lines: List[str]) -> List[str]:
     i = 0
     while i < len(out):
         m = _BULLET_NAME.match(out[i])
-        if not (m and m.group(2) and parse_full_name(m.group(1))):
+        # under an authors label alone on its line the list needs no commas ('Автор(и)' / '• Р.В. Славік' / '• І.Ю. Фекета')
+        labelled = m is not None and bool(_BY_ALONE.match(next((t for t in reversed(out[:i]) if t.strip()), "")))
+        if not (m and (m.group(2) or labelled) and _bullet_person(m.group(1))):
             i += 1
             continue
+        labelled = labelled and not m.group(2)  # no commas: the label alone vouches, for bullets in a row
         names, at = [m.group(1)], [i]
         j = i + 1
         while j < len(out) and j - at[-1] <= 10:
             nxt = _BULLET_NAME.match(out[j])
             if nxt:
-                if not parse_full_name(nxt.group(1)):
+                if not _bullet_person(nxt.group(1)):
                     break
                 names.append(nxt.group(1))
                 at.append(j)
-                if not nxt.group(2):
+                if not (nxt.group(2) or labelled):
                     break  # the last name has no comma after it
+            elif labelled and out[j].strip():
+                break  # the labelled list ends at its first line that is no bullet
             j += 1
         if len(names) >= 2:
             out[i] = ", ".join(names)
