@@ -22,6 +22,9 @@ def read_page(text: str):
     ("Year : 2018 | Volume : 16 | Issue : 1 | Page : 10-14",
      {"issued": [2018], "volume": "16", "issue": "1", "page": "10-14"}),
     ("Том 12, Номер 10 (Октябрь 2022)", {"issued": [2022, 10], "volume": "12", "issue": "10"}),
+    ("Journal of Economics, No 3 – 2009, pp. 12-20",  # an issue before its year is no range '3-2009'
+     {"container-title": "Journal of Economics", "issued": [2009], "issue": "3", "page": "12-20"}),
+    ("Vol. 5, № 2-2015", {"issued": [2015], "volume": "5", "issue": "2"}),
     ("Вестник Томского университета. 2022. № 46. С. 127-155.",
      {"container-title": "Вестник Томского университета", "issued": [2022], "issue": "46", "page": "127-155"}),
     ("Volume 12, Issue 3, March 2020, Pages 123-145",
