@@ -257,3 +257,12 @@ def test_bulleted_names_under_an_authors_label_need_no_commas():
     assert join_bulleted_names(lines)[2] == "Р.В. Славік, І.Ю. Фекета"
     menu = ["Menu", "  • Home Page", "  • Open Access"]  # without the label, a menu of two-word items stays
     assert join_bulleted_names(menu) == menu
+
+
+def test_a_special_issue_name_is_no_title():
+    page = ("Journal of Sensors / 2017 / Article\nSpecial Issue\n\nAdvanced Big Data Technology for Care Services\n\n"
+            "View this Special Issue\n\nResearch Article | Open Access\n\nVolume 2017 |Article ID 7483075 | 9 pages\n\n"
+            "The Intelligent Healthcare Data Management System Using Nanosensors\n\nAbstract\n\nWe study sensors in homes.\n")
+    record = read_page(page).records[0]
+    assert record["title"] == "The Intelligent Healthcare Data Management System Using Nanosensors"
+    assert record["custom"]["special-issue"] == "Advanced Big Data Technology for Care Services"
