@@ -266,3 +266,14 @@ def test_a_special_issue_name_is_no_title():
     record = read_page(page).records[0]
     assert record["title"] == "The Intelligent Healthcare Data Management System Using Nanosensors"
     assert record["custom"]["special-issue"] == "Advanced Big Data Technology for Care Services"
+
+
+@pytest.mark.parametrize("line, families", [
+    ("Maria Silva I, João Souza II", ["Silva", "Souza"]),  # roman marks set apart by a space
+    ("Smith AB, Doe I", ["Smith", "Doe"]),  # a Vancouver initial 'I' stays an initial
+    ("J. Torres1,* https://example.org/image003.png, A. H. Ruelas2 https://example.org/image003.png", ["Torres", "Ruelas"]),
+])
+def test_byline_marks_and_icon_links(line, families):
+    parsed = parse_byline_marked(line)
+    assert [p["family"] for p, _ in parsed] == families
+    assert parse_byline_marked("Smith AB, Doe I")[1][0]["given"] == "I"

@@ -202,6 +202,19 @@ _DOUBLED_NAME = re.compile(r"([A-ZА-ЯЁ][^\W\d_]*(?:[\s'’-](?:[A-ZА-ЯЁ][^
 _MARKS_GLUED_TO_NEXT = re.compile(r"(?<=[^\W\d_])(\d{1,2}(?:,\d{1,2})*\*?)(?=[A-ZА-ЯЁ])")
 
 
+_SPACED_ROMAN = re.compile(r"^(?:[^\W\d_]+[\s'’-]){2,5}(?:I{1,3}|IV|VI{0,3})$")
+
+
+def _spaced_roman_marks(text: str) -> str:
+    """'Fabricio Hernán Ullauri Castillo I, José Luís Escandón Molina I': roman affiliation marks set
+    apart by a space (SciELO's superscripts copied) glued to the names, when every name of two or more
+    words has one, so that a Vancouver byline's lone initial 'I' ('Smith AB, Doe I') stays an initial."""
+    pieces = [p.strip() for p in text.split(",")]
+    if len(pieces) < 2 or not all(_SPACED_ROMAN.match(p) for p in pieces):
+        return text
+    return ", ".join(re.sub(r"\s+(\S+)$", r"\1", p) for p in pieces)
+
+
 def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], List[str]]] | None:
     if _SECTION_LABEL.match(text):
         return None
@@ -219,12 +232,13 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
     text = re.sub(r"\(\s*\)", "", text)  # an icon's empty brackets ('LI Chunyue1,*()')
     # what a page prints next to a name: an ORCID, an e-mail (or its '[email protected]' mask), PLOS's 'aff001'
     text = re.sub(r"\s*(?:https?://orcid\.org/)?\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b|\s*\[?email\s+protected\]?|"
-                  r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "", text)
+                  r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\s+https?://\S+?(?=,?(?:\s|$))", "", text)  # (and an icon's link)
     text = re.sub(r"\s+aff0*(\d{1,2})\b", r"\1", text)
     text = re.sub(r"^\s*(?:by|от|авторы?:?|author\s+links\s+open\s+overlay\s+panel)\s+", "", text, flags=re.I)
     text = re.sub(r"\s*(?:orcid(?:\s+icon)?|e-?mail(?:\s+icon)?|corresponding\s+author)\b", " ", text, flags=re.I)
     text = re.sub(r"\s+[·•|]\s+", ", ", text)  # names set apart by middle dots or bars
     # roman-numeral and letter affiliation marks ('TavaresI;', 'Smith a,b'): as numbers
+    text = _spaced_roman_marks(text)
     text = re.sub(r"(?<=[a-zà-ÿа-яё])(I{1,3}|IV|VI{0,3})(?=\s*(?:[,;]|$|\s(?:and|&)\s))", lambda m: str(
         {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}[m.group(1)]), text)
     text = re.sub(r"(?<=[a-zà-ÿа-яё])\s([a-f](?:\s?,\s?[a-f])*)(?=\s*(?:[,;]\s|$|\s(?:and|&)\s))",
