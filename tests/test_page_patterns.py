@@ -277,3 +277,11 @@ def test_byline_marks_and_icon_links(line, families):
     parsed = parse_byline_marked(line)
     assert [p["family"] for p, _ in parsed] == families
     assert parse_byline_marked("Smith AB, Doe I")[1][0]["given"] == "I"
+
+
+def test_family_comma_given_pieces_set_apart_by_semicolons():
+    line = "Oliveira, Joana PT, MSc1; Mesquita-Bastos, José MD, PhD2; Argel de Melo, Cristina PT, PhD3"
+    parsed = parse_byline_marked(line)
+    assert [(p["family"], p["given"], m) for p, m in parsed] == [
+        ("Oliveira", "Joana", ["1"]), ("Mesquita-Bastos", "José", ["2"]), ("Argel de Melo", "Cristina", ["3"])]
+    assert parse_byline_marked("Rosi, B.1; Grašič, L.2")[1][0] == {"family": "Grašič", "given": "L."}

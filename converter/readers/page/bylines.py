@@ -215,9 +215,43 @@ def _spaced_roman_marks(text: str) -> str:
     return ", ".join(re.sub(r"\s+(\S+)$", r"\1", p) for p in pieces)
 
 
+_PIECE_MARKS = re.compile(r"\s*((?:\d{1,2}|[*†‡§])(?:\s*,\s*(?:\d{1,2}|[*†‡§]))*)\s*$")
+_CAPS_DEGREE = re.compile(r"^[A-Z][A-Za-z]{1,4}$")
+
+
+def _family_comma_given(text: str) -> List[Tuple[Dict[str, str], List[str]]] | None:
+    """'Oliveira, Joana PT, MSc1; Mesquita-Bastos, José MD, PhD2' (LWW, library records): people
+    set apart by semicolons, each 'Family, Given' with degrees and marks after; None otherwise.
+    (Initials-only givens are left to the general reading: 'Rosi, B.1; Grašič, L.2'.)"""
+    pieces = [p.strip() for p in text.split(";")]
+    if len(pieces) < 2 or not all(p.count(",") >= 1 for p in pieces):
+        return None
+    people: List[Tuple[Dict[str, str], List[str]]] = []
+    for piece in pieces:
+        marks = _PIECE_MARKS.search(piece)
+        if marks:
+            piece = piece[: marks.start()]
+        family, *rest = [x.strip() for x in piece.split(",")]
+        given_words = rest[0].split() if rest else []
+        while given_words and (_CAPS_DEGREE.match(given_words[-1]) and given_words[-1].isupper()
+                               or _NAME_DEGREES.fullmatch(given_words[-1])):
+            given_words.pop()  # 'Joana PT': a degree after the given name
+        if not (all(_NAME_DEGREES.fullmatch(x) or _CAPS_DEGREE.match(x) for x in rest[1:]) and 1 <= len(given_words) <= 3
+                and 1 <= len(family.split()) <= 3 and all(NAME_WORD.match(w) for w in given_words)
+                and not all(is_initials(w) for w in given_words)
+                and all(NAME_WORD.match(w) or w.lower() in PARTICLES for w in family.split())):
+            return None
+        people.append(({"family": family, "given": " ".join(given_words)},
+                       re.findall(r"\d{1,2}|[*†‡§]", marks.group(1)) if marks else []))
+    return people
+
+
 def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], List[str]]] | None:
     if _SECTION_LABEL.match(text):
         return None
+    inverted = _family_comma_given(text) if ";" in text else None
+    if inverted:
+        return inverted
     undoubled = _DOUBLED_NAME.sub("", text)
     if undoubled != text:
         text = _MARKS_GLUED_TO_NEXT.sub(r"\1, ", undoubled)
