@@ -22,6 +22,9 @@ def read_page(text: str):
     ("Year : 2018 | Volume : 16 | Issue : 1 | Page : 10-14",
      {"issued": [2018], "volume": "16", "issue": "1", "page": "10-14"}),
     ("Том 12, Номер 10 (Октябрь 2022)", {"issued": [2022, 10], "volume": "12", "issue": "10"}),
+    ("Journal of Economics, No 3 – 2009, pp. 12-20",  # an issue before its year is no range '3-2009'
+     {"container-title": "Journal of Economics", "issued": [2009], "issue": "3", "page": "12-20"}),
+    ("Vol. 5, № 2-2015", {"issued": [2015], "volume": "5", "issue": "2"}),
     ("Вестник Томского университета. 2022. № 46. С. 127-155.",
      {"container-title": "Вестник Томского университета", "issued": [2022], "issue": "46", "page": "127-155"}),
     ("Volume 12, Issue 3, March 2020, Pages 123-145",
@@ -208,3 +211,77 @@ def test_classification_codes_are_no_titles(line, furniture):
     from converter.readers.page.title import is_furniture
 
     assert is_furniture(line) is furniture
+
+
+@pytest.mark.parametrize("line, before, keywords, after", [
+    ("The model is tested. Keywords: OFDM, software radio. 1. INTRODUCTION Wireless ...",
+     "The model is tested.", "OFDM, software radio.", "1. INTRODUCTION Wireless ..."),
+    ("Обсуждаются аспекты. Ключевые слова: статины, миопатии. Журнал 2014;10(3):334-338",
+     "Обсуждаются аспекты.", "статины, миопатии.", "Журнал 2014;10(3):334-338"),
+    ("It is presented. Keywords OFDM, quasi-realtime", "It is presented.", "OFDM, quasi-realtime", ""),
+    ("Outcomes are studied. Keywords: Education, JEL classification: J11.", "Outcomes are studied.", "Education", "JEL classification: J11."),
+    ("Kata kunci yang dipakai. Kata kunci: e-learning, website", "Kata kunci yang dipakai.", "e-learning, website", ""),
+])
+def test_keywords_run_into_a_line(line, before, keywords, after):
+    from converter.readers.page.labels import run_in_keywords
+    assert run_in_keywords(line) == (before, keywords, after)
+
+
+@pytest.mark.parametrize("line", [
+    "The keywords: none were used.", "Keywords: a, b", "We searched PubMed with keywords obesity and diet.",
+])
+def test_no_run_in_keywords_without_a_sentence_before(line):
+    from converter.readers.page.labels import run_in_keywords
+    assert run_in_keywords(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Keyword: a", "Key-words: a", "Key words and phrases: a", "Ключевые слова и фразы: а", "Palabras Claves: a",
+    "Mots-clefs : a", "Anahtar sözcükler: a", "Kata-kata kunci: a", "Kulcsszavak: a", "Ključne riječi: a",
+    "Кључне речи: a", "Ключови думи: a", "Түйінді сөздер: а", "Açar sözlər: a", "Kalit so'zlar: a",
+    "Author keywords: a", "MeSH terms: a", "Cuvinte cheie: a", "Nyckelord: a", "Trefwoorden: a", "Stichwörter: a",
+])
+def test_keyword_labels_of_many_languages(line):
+    from converter.readers.page.labels import match_label
+    assert match_label(line) == ("keywords", "a" if line[-1] == "a" else "а")
+
+
+def test_a_copyright_line_ends_the_keywords():
+    record = read_page("A study of learning media\n\nKeywords:\nmedia; interest\n© 2021 The Authors. Published by X\n").records[0]
+    assert record["keyword"] == "media; interest"
+
+
+def test_bulleted_names_under_an_authors_label_need_no_commas():
+    from converter.readers.page.bylines import join_bulleted_names
+    lines = ["Автор(и)", "", "  • Р.В. Славік", "  • І.Ю. Фекета", "", "DOI:"]
+    assert join_bulleted_names(lines)[2] == "Р.В. Славік, І.Ю. Фекета"
+    menu = ["Menu", "  • Home Page", "  • Open Access"]  # without the label, a menu of two-word items stays
+    assert join_bulleted_names(menu) == menu
+
+
+def test_a_special_issue_name_is_no_title():
+    page = ("Journal of Sensors / 2017 / Article\nSpecial Issue\n\nAdvanced Big Data Technology for Care Services\n\n"
+            "View this Special Issue\n\nResearch Article | Open Access\n\nVolume 2017 |Article ID 7483075 | 9 pages\n\n"
+            "The Intelligent Healthcare Data Management System Using Nanosensors\n\nAbstract\n\nWe study sensors in homes.\n")
+    record = read_page(page).records[0]
+    assert record["title"] == "The Intelligent Healthcare Data Management System Using Nanosensors"
+    assert record["custom"]["special-issue"] == "Advanced Big Data Technology for Care Services"
+
+
+@pytest.mark.parametrize("line, families", [
+    ("Maria Silva I, João Souza II", ["Silva", "Souza"]),  # roman marks set apart by a space
+    ("Smith AB, Doe I", ["Smith", "Doe"]),  # a Vancouver initial 'I' stays an initial
+    ("J. Torres1,* https://example.org/image003.png, A. H. Ruelas2 https://example.org/image003.png", ["Torres", "Ruelas"]),
+])
+def test_byline_marks_and_icon_links(line, families):
+    parsed = parse_byline_marked(line)
+    assert [p["family"] for p, _ in parsed] == families
+    assert parse_byline_marked("Smith AB, Doe I")[1][0]["given"] == "I"
+
+
+def test_family_comma_given_pieces_set_apart_by_semicolons():
+    line = "Oliveira, Joana PT, MSc1; Mesquita-Bastos, José MD, PhD2; Argel de Melo, Cristina PT, PhD3"
+    parsed = parse_byline_marked(line)
+    assert [(p["family"], p["given"], m) for p, m in parsed] == [
+        ("Oliveira", "Joana", ["1"]), ("Mesquita-Bastos", "José", ["2"]), ("Argel de Melo", "Cristina", ["3"])]
+    assert parse_byline_marked("Rosi, B.1; Grašič, L.2")[1][0] == {"family": "Grašič", "given": "L."}

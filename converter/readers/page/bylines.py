@@ -202,9 +202,56 @@ _DOUBLED_NAME = re.compile(r"([A-ZА-ЯЁ][^\W\d_]*(?:[\s'’-](?:[A-ZА-ЯЁ][^
 _MARKS_GLUED_TO_NEXT = re.compile(r"(?<=[^\W\d_])(\d{1,2}(?:,\d{1,2})*\*?)(?=[A-ZА-ЯЁ])")
 
 
+_SPACED_ROMAN = re.compile(r"^(?:[^\W\d_]+[\s'’-]){2,5}(?:I{1,3}|IV|VI{0,3})$")
+
+
+def _spaced_roman_marks(text: str) -> str:
+    """'Fabricio Hernán Ullauri Castillo I, José Luís Escandón Molina I': roman affiliation marks set
+    apart by a space (SciELO's superscripts copied) glued to the names, when every name of two or more
+    words has one, so that a Vancouver byline's lone initial 'I' ('Smith AB, Doe I') stays an initial."""
+    pieces = [p.strip() for p in text.split(",")]
+    if len(pieces) < 2 or not all(_SPACED_ROMAN.match(p) for p in pieces):
+        return text
+    return ", ".join(re.sub(r"\s+(\S+)$", r"\1", p) for p in pieces)
+
+
+_PIECE_MARKS = re.compile(r"\s*((?:\d{1,2}|[*†‡§])(?:\s*,\s*(?:\d{1,2}|[*†‡§]))*)\s*$")
+_CAPS_DEGREE = re.compile(r"^[A-Z][A-Za-z]{1,4}$")
+
+
+def _family_comma_given(text: str) -> List[Tuple[Dict[str, str], List[str]]] | None:
+    """'Oliveira, Joana PT, MSc1; Mesquita-Bastos, José MD, PhD2' (LWW, library records): people
+    set apart by semicolons, each 'Family, Given' with degrees and marks after; None otherwise.
+    (Initials-only givens are left to the general reading: 'Rosi, B.1; Grašič, L.2'.)"""
+    pieces = [p.strip() for p in text.split(";")]
+    if len(pieces) < 2 or not all(p.count(",") >= 1 for p in pieces):
+        return None
+    people: List[Tuple[Dict[str, str], List[str]]] = []
+    for piece in pieces:
+        marks = _PIECE_MARKS.search(piece)
+        if marks:
+            piece = piece[: marks.start()]
+        family, *rest = [x.strip() for x in piece.split(",")]
+        given_words = rest[0].split() if rest else []
+        while given_words and (_CAPS_DEGREE.match(given_words[-1]) and given_words[-1].isupper()
+                               or _NAME_DEGREES.fullmatch(given_words[-1])):
+            given_words.pop()  # 'Joana PT': a degree after the given name
+        if not (all(_NAME_DEGREES.fullmatch(x) or _CAPS_DEGREE.match(x) for x in rest[1:]) and 1 <= len(given_words) <= 3
+                and 1 <= len(family.split()) <= 3 and all(NAME_WORD.match(w) for w in given_words)
+                and not all(is_initials(w) for w in given_words)
+                and all(NAME_WORD.match(w) or w.lower() in PARTICLES for w in family.split())):
+            return None
+        people.append(({"family": family, "given": " ".join(given_words)},
+                       re.findall(r"\d{1,2}|[*†‡§]", marks.group(1)) if marks else []))
+    return people
+
+
 def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], List[str]]] | None:
     if _SECTION_LABEL.match(text):
         return None
+    inverted = _family_comma_given(text) if ";" in text else None
+    if inverted:
+        return inverted
     undoubled = _DOUBLED_NAME.sub("", text)
     if undoubled != text:
         text = _MARKS_GLUED_TO_NEXT.sub(r"\1, ", undoubled)
@@ -219,12 +266,13 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
     text = re.sub(r"\(\s*\)", "", text)  # an icon's empty brackets ('LI Chunyue1,*()')
     # what a page prints next to a name: an ORCID, an e-mail (or its '[email protected]' mask), PLOS's 'aff001'
     text = re.sub(r"\s*(?:https?://orcid\.org/)?\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b|\s*\[?email\s+protected\]?|"
-                  r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "", text)
+                  r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\s+https?://\S+?(?=,?(?:\s|$))", "", text)  # (and an icon's link)
     text = re.sub(r"\s+aff0*(\d{1,2})\b", r"\1", text)
     text = re.sub(r"^\s*(?:by|от|авторы?:?|author\s+links\s+open\s+overlay\s+panel)\s+", "", text, flags=re.I)
     text = re.sub(r"\s*(?:orcid(?:\s+icon)?|e-?mail(?:\s+icon)?|corresponding\s+author)\b", " ", text, flags=re.I)
     text = re.sub(r"\s+[·•|]\s+", ", ", text)  # names set apart by middle dots or bars
     # roman-numeral and letter affiliation marks ('TavaresI;', 'Smith a,b'): as numbers
+    text = _spaced_roman_marks(text)
     text = re.sub(r"(?<=[a-zà-ÿа-яё])(I{1,3}|IV|VI{0,3})(?=\s*(?:[,;]|$|\s(?:and|&)\s))", lambda m: str(
         {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}[m.group(1)]), text)
     text = re.sub(r"(?<=[a-zà-ÿа-яё])\s([a-f](?:\s?,\s?[a-f])*)(?=\s*(?:[,;]\s|$|\s(?:and|&)\s))",
@@ -278,7 +326,7 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
     return people
 
 
-_BY_ALONE = re.compile(r"^\s*(?:by|авторы?|authors?)\s*:?\s*$", re.I)
+_BY_ALONE = re.compile(r"^\s*(?:by|авторы?|автори|автор\([ыи]\)|authors?|author\(s\))\s*:?\s*$", re.I)
 _SEPARATOR_LINE = re.compile(r"^\s*(?:[\d,*†‡§¶\s]+|,?\s*(?:and|&|и)\s*)$", re.I)
 _NAME_LINE = re.compile(r"^\s*[^\W\d_][^\W\d_'’.-]*\.?(?:[\s'’-]+[^\W\d_][^\W\d_'’.-]*\.?){1,4}\s*$")
 
@@ -356,6 +404,10 @@ def join_wrapped_bylines(lines: List[str]) -> List[str]:
 _BULLET_NAME = re.compile(r"^\s*[•·▪◦]\s+(\S.*?)\s*(,?)\s*$")
 
 
+def _bullet_person(text: str) -> Dict[str, str] | None:
+    return parse_full_name(text) or parse_initials_first(text)
+
+
 def join_bulleted_names(lines: List[str]) -> List[str]:
     """Authors as a bulleted list, each name ending in a comma but the last, with its
     affiliation and e-mail lines under it (PLOS: '• Hailing Yu,' / 'Affiliation College of ...'
@@ -365,20 +417,25 @@ def join_bulleted_names(lines: List[str]) -> List[str]:
     i = 0
     while i < len(out):
         m = _BULLET_NAME.match(out[i])
-        if not (m and m.group(2) and parse_full_name(m.group(1))):
+        # under an authors label alone on its line the list needs no commas ('Автор(и)' / '• Р.В. Славік' / '• І.Ю. Фекета')
+        labelled = m is not None and bool(_BY_ALONE.match(next((t for t in reversed(out[:i]) if t.strip()), "")))
+        if not (m and (m.group(2) or labelled) and _bullet_person(m.group(1))):
             i += 1
             continue
+        labelled = labelled and not m.group(2)  # no commas: the label alone vouches, for bullets in a row
         names, at = [m.group(1)], [i]
         j = i + 1
         while j < len(out) and j - at[-1] <= 10:
             nxt = _BULLET_NAME.match(out[j])
             if nxt:
-                if not parse_full_name(nxt.group(1)):
+                if not _bullet_person(nxt.group(1)):
                     break
                 names.append(nxt.group(1))
                 at.append(j)
-                if not nxt.group(2):
+                if not (nxt.group(2) or labelled):
                     break  # the last name has no comma after it
+            elif labelled and out[j].strip():
+                break  # the labelled list ends at its first line that is no bullet
             j += 1
         if len(names) >= 2:
             out[i] = ", ".join(names)

@@ -103,8 +103,8 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
             take("page", m.group(3), m.start(3), m.end(3))
     if "volume" not in found and "issue" not in found:
         return None
-    issue_year = re.fullmatch(rf"(\d{{1,3}})\s*/\s*({_YEAR})", found.get("issue", ""))
-    if issue_year:  # '№17/2024', 'NUMBER-SAYI 1 / 2018': the issue of that year
+    issue_year = re.fullmatch(rf"(\d{{1,3}})\s*[/-]\s*({_YEAR})", found.get("issue", ""))
+    if issue_year:  # '№17/2024', 'NUMBER-SAYI 1 / 2018', 'No 3 – 2009': the issue of that year, never a range
         found["issue"] = issue_year.group(1)
         found.setdefault("year", issue_year.group(2))
     date = _date(work, taken)

@@ -11,10 +11,13 @@ from typing import Dict, List, Pattern, Tuple
 LABELS: Dict[str, Tuple[str, ...]] = {
     "abstract": (r"abstract(?:\s+and\s+keywords)?", r"summary", r"annotation", r"аннотация", r"резюме", r"реферат", r"анотація", r"аңдатпа",
                  r"resumo", r"resumen", r"résumé", r"zusammenfassung", r"abstrakt", r"streszczenie", r"riassunto"),
-    "keywords": (r"key\s*words", r"keywords", r"ключевые\s+слова", r"ключові\s+слова", r"түйін\s+сөздер",
-                 r"palavras[\s-]chave", r"palabras\s+clave", r"mots[\s-]cl[ée]s", r"schlüsselwörter", r"schlagwörter",
-                 r"słowa\s+kluczowe", r"parole\s+chiave", r"descritores", r"descriptores", r"descriptors", r"index\s+terms",
-                 r"kata\s+kunci", r"anahtar\s+kelimeler", r"klíčová\s+slova", r"kľúčové\s+slová", r"キーワード",
+    "keywords": (r"(?:author\s+)?key[\s-]*words?(?:\s+and\s+phrases)?", r"ключевые\s+слова(?:\s+и\s+фразы)?", r"ключові\s+слова",
+                 r"түйін(?:ді)?\s+сөздер", r"тірек\s+сөздер", r"ключови\s+думи", r"кључне\s+речи", r"ключавыя\s+словы",
+                 r"palavras[\s-]chave", r"palabras\s+claves?", r"mots[\s-]cl(?:[ée]s|efs)", r"schlüsselwörter", r"schlagwörter",
+                 r"stichwörter", r"słowa\s+kluczowe", r"parole\s+chiave", r"descritores", r"descriptores", r"descriptors",
+                 r"index\s+terms", r"mesh\s+terms", r"kata(?:-kata)?\s+kunci", r"anahtar\s+(?:kelimeler|sözcükler)",
+                 r"klíčová\s+slova", r"kľúčové\s+slová", r"kulcsszavak", r"ključne\s+(?:riječi|reči|besede)",
+                 r"cuvinte[\s-]cheie", r"açar\s+sözlər", r"kalit\s+so[ʻ'’`]?zlar", r"nyckelord", r"trefwoorden", r"キーワード",
                  r"关键词", r"關鍵詞", r"주제어", r"핵심어", r"키워드"),
     "citation": (r"for\s+citation", r"for\s+citing", r"(?:to\s+)?cite\s+this\s+(?:article|paper)(?:\s+as)?",
                  r"how\s+to\s+cite(?:\s+this\s+(?:article|paper))?", r"(?:recommended|suggested)\s+citation(?:\s+for\s+this\s+(?:article|paper))?",
@@ -205,32 +208,68 @@ def inline_fields(line: str) -> List[Tuple[str, str]]:
     return out
 
 
+# a keywords label run into the line after a sentence (PDF text: '... is presented. Keywords: OFDM,
+# software radio. 1. INTRODUCTION ...'): with its colon or dash in any language, or, capitalised as a
+# heading, before the first keyword without one ('... presented. Keywords OFDM, ...')
+RUN_IN_KEYWORDS = re.compile(
+    r"(?<=[.!?)»\"”])\s+(?:(?i:%s)\s*(?::|\s[–—-]\s|—)|(?:Keywords|Key\s+words|KEYWORDS|KEY\s+WORDS|Index\s+Terms)\s+"
+    r"(?=[^\W\d_]))\s*" % "|".join(LABELS["keywords"]))
+# where such a list ends: the sentence after it ('... функция почек. Рациональная Фармакотерапия ...'),
+# a JEL line, or the body's first numbered section
+RUN_IN_KEYWORDS_END = re.compile(r"\.\s+(?=\S)|[,;]?\s+JEL\b|\s+1\.?\s+(?:Introduction|INTRODUCTION|Введение|ВВЕДЕНИЕ)\b")
+
+
+def run_in_keywords(line: str) -> Tuple[str, str, str] | None:
+    """(text before, the keyword list, text after) of a line with a keywords label inside it."""
+    m = RUN_IN_KEYWORDS.search(line) if len(line) < 20_000 else None
+    if not m or not line[: m.start()].strip():
+        return None
+    end = RUN_IN_KEYWORDS_END.search(line, m.end())
+    stop = end.start() + (1 if line[end.start()] == "." else 0) if end else len(line)
+    return line[: m.start()].rstrip(), line[m.end(): stop].strip(), line[stop:].strip(" ,;")
+
+
 def split_blocks(lines: List[str]) -> List[Block]:
     """The page as blocks: one per label, with the text up to the next label. A one-line
     label (Keywords, DOI, Conflict of interest...) owns only its own paragraph."""
     blocks: List[Block] = [Block("head", 1)]
     menu = menu_lines(lines)
+    keywords_seen = False  # a run-in label counts only before any keywords block: later ones are body text
     for n, line in enumerate(lines, 1):
         dump = inline_fields(line) if len(line) < 20_000 and ": " in line else []
         if dump:
             blocks.extend(Block(kind, n, [(n, value)]) for kind, value in dump)
             continue
-        hit = match_label(line) if n not in menu else None
-        if hit:
-            kind, rest = hit
-            blocks.append(Block(kind, n, [(n, rest)] if rest else []))
+        keywords_seen = keywords_seen or blocks[-1].kind == "keywords"
+        run_in = run_in_keywords(line) if n not in menu and not keywords_seen else None
+        if run_in and run_in[1]:
+            before, keywords, after = run_in
+            _place(blocks, n, before, menu)
+            blocks.append(Block("keywords", n, [(n, keywords)]))
+            if after:
+                blocks.append(Block("text", n, [(n, after)]))
             continue
-        current = blocks[-1]
-        if current.kind in ONE_LINE and line.strip() and any(t.strip() for _, t in current.lines):
-            blocks.append(Block("text", n, [(n, line)]))
-            continue
-        if current.kind not in MULTI_PARAGRAPH and current.kind not in ("head", "text"):
-            has_value = any(t.strip() for _, t in current.lines)
-            if not line.strip() and has_value:
-                blocks.append(Block("text", n + 1))
-                continue
-            if line.strip() and has_value and not current.lines[-1][1].strip():
-                blocks.append(Block("text", n, [(n, line)]))
-                continue
-        current.lines.append((n, line))
+        _place(blocks, n, line, menu)
     return [b for b in blocks if b.kind != "text" or b.text]
+
+
+def _place(blocks: List[Block], n: int, line: str, menu: set[int]) -> None:
+    """Line n of the page: the start of a labelled block, or a line of the current one."""
+    hit = match_label(line) if n not in menu else None
+    if hit:
+        kind, rest = hit
+        blocks.append(Block(kind, n, [(n, rest)] if rest else []))
+        return
+    current = blocks[-1]
+    if current.kind in ONE_LINE and line.strip() and any(t.strip() for _, t in current.lines):
+        blocks.append(Block("text", n, [(n, line)]))
+        return
+    if current.kind not in MULTI_PARAGRAPH and current.kind not in ("head", "text"):
+        has_value = any(t.strip() for _, t in current.lines)
+        if not line.strip() and has_value:
+            blocks.append(Block("text", n + 1))
+            return
+        if line.strip() and has_value and not current.lines[-1][1].strip():
+            blocks.append(Block("text", n, [(n, line)]))
+            return
+    current.lines.append((n, line))

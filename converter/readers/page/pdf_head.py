@@ -17,14 +17,14 @@ from ...vocabulary.names import is_initials
 from .bylines import PARTICLES, parse_byline_marked
 from .head import AFFILIATION, looks_affiliation
 from .issue import issue_facts
+from .labels import LABELS
 from .title import CONNECTORS
 
 HEAD_WORDS = 150     # a title and a byline fit in the first 150 words
 LONGEST_BYLINE = 40  # words
 ABSTRACT_LABEL = re.compile(r"^(?:abstract|summary|аннотация|анотація|резюме|resumo|resumen|résumé|özet)\b[.:—-]?", re.I)
 HISTORY_WORD = re.compile(r"^(?:received|submitted|поступила|получено)\b", re.I)
-KEYWORDS_LABEL = re.compile(r"\b(?:key\s*words|keywords|ключевые\s+слова|ключові\s+слова|palabras\s+clave|palavras-chave|"
-                            r"mots-clés|anahtar\s+kelimeler)\s*[:.—-]\s*", re.I)
+KEYWORDS_LABEL = re.compile(r"\b(?:%s)\s*[:.—-]\s*" % "|".join(LABELS["keywords"]), re.I)
 ACRONYM = re.compile(r"^[A-ZА-ЯЁ]{2,}[,;]?$")
 MARKED = re.compile(r"[\d*†‡§⊥]$")
 

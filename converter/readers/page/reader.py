@@ -34,6 +34,10 @@ MARKDOWN_EMPHASIS = re.compile(r"(?<![^\s(\[])\*{1,2}([^\s*][^*]*?)\*{1,2}(?![\w
 JOURNAL_DATE = re.compile(r"^([^\W\d][^,\d]{1,60}?),\s+(\d{1,2}\s+[^\W\d_]+\.?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},\s+\d{4})$")
 PROFILE_LINE = re.compile(r"^(?:article|conference\s+paper|chapter|preprint|thesis)\s+(?:in\s+(.+?)\s+)?·\s+"
                           r"([^\W\d_]+\.?\s+(?:19|20)\d\d)\b", re.I)
+# a heading over the name of the special issue or thematic section an article belongs to
+SPECIAL_ISSUE = re.compile(r"^(?:special\s+(?:issue|section)|thematic\s+(?:issue|section)|focus\s+issue|"
+                           r"спец(?:иальный\s+)?выпуск|тематический\s+выпуск|спецвипуск|número\s+especial)\s*:?$", re.I)
+VIEW_SPECIAL_ISSUE = re.compile(r"^(?:view|see|go\s+to)\s+(?:this|the)\s+special\s+issue\b", re.I)
 LONG_LINE = 5000  # characters: far longer than any head line, so a megabyte of prose costs one pass
 KEYWORDS_END = re.compile(r"\s+\|\s+|\s+1\.?\s+(?:Introduction|INTRODUCTION|Введение|ВВЕДЕНИЕ)\b|\.\s+(?:\d\.?\s+)?(?:[A-ZА-Я]{2,}\b|I\.?\s|Введение|Introduction)|\.\s+I\.?$")
 INLINE_BREAK_HYPHEN = re.compile(r"\b([A-Z][a-z]{1,3})-([a-z]{3,})\b")
@@ -121,6 +125,8 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         lines = [(n, t) for n, t in block.lines if t.strip()]
         # a full stop closes the list: the lines after it are the page's next parts (PDF text without blank lines)
         end = next((i + 1 for i, (_, t) in enumerate(lines[:-1]) if t.rstrip().endswith(".")), len(lines))
+        # and a copyright line is the page's next part too ('© 2021 The Authors. Published by ...')
+        end = next((i for i, (_, t) in enumerate(lines[:end]) if i and re.match(r"\s*(?:©|\(c\)\s|copyright\b)", t, re.I)), end)
         if end < len(lines):
             self._loose_lines(Block("text", lines[end][0], lines[end:]))
             lines = lines[:end]
@@ -294,6 +300,10 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
                 return
             self._classify_line(n, line, lines[idx + 1][1] if idx + 1 < len(lines) else "")
 
+    def _line_above(self, n: int) -> str:
+        """The nearest line with text above line n (1-based), within three lines."""
+        return next((self.lines[m].strip() for m in range(n - 2, max(-1, n - 5), -1) if self.lines[m].strip()), "")
+
     @staticmethod
     def _numbered_run(lines: List[Tuple[int, str]]) -> int | None:
         """Index where an unlabelled numbered list '1. ... 2. ...' starts (a reference list)."""
@@ -322,6 +332,14 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
 
     def _classify_line(self, n: int, line: str, next_line: str = "") -> None:
         line = self.repair(n, line)
+        if SPECIAL_ISSUE.match(self._line_above(n)) and not SPECIAL_ISSUE.match(line):
+            # the name of the special issue the article belongs to (Hindawi: 'Special Issue' / its name / 'View
+            # this Special Issue'), a heading above the article's own title: kept, never the title
+            self.custom.setdefault("special-issue", line)
+            return
+        if VIEW_SPECIAL_ISSUE.match(line):  # the link under that name
+            self.other.append((n, line))
+            return
         if self.abstract_after is not None and n > self.abstract_after:
             heading, self.abstract_after = self.abstract_after, None
             if "abstract" not in self.item and len(line.split()) >= 8 and n - heading <= 3:
