@@ -23,6 +23,7 @@ from converter.readers.page.line_model import MODEL_PATH
 from ..paths import SHARED
 from .align import PAGES, dev_pages, load
 
+CV_DIR = f"/tmp/citeconv-pagemodel/{os.getpid()}"  # per run: two cross-validations may run side by side
 C1 = float(os.environ.get("PAGES_C1", "0.1"))
 C2 = float(os.environ.get("PAGES_C2", "0.05"))
 ITERATIONS = 200
@@ -50,7 +51,7 @@ def cross_validate(k: int) -> int:
     data = {name: (lines, labels) for name, lines, labels in load(names)}
     counts: Counter[Tuple[str, str]] = Counter()
     for i, test in enumerate(folds(names, k)):
-        path = f"/tmp/citeconv-pagemodel/cv{i}.crfsuite"
+        path = f"{CV_DIR}/cv{i}.crfsuite"
         train([(n, *data[n]) for n in names if n not in test], path)
         tagger = pycrfsuite.Tagger()
         tagger.open(path)
@@ -100,7 +101,7 @@ def cross_validate_pages(k: int) -> int:
             pred = Path(tmp, variant)
             pred.mkdir()
             for i, test in enumerate(folds(names, k)):
-                path = f"/tmp/citeconv-pagemodel/cv{i}.crfsuite"
+                path = f"{CV_DIR}/cv{i}.crfsuite"
                 if variant == "model":
                     train([(n, *data[n]) for n in names if n not in test], path)
                 _read_fold(test, path if variant == "model" else None, pred)
