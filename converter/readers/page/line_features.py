@@ -26,6 +26,12 @@ EMAIL_OR_URL = re.compile(r"\S@\S|https?://|www\.", re.I)
 DOI = re.compile(r"\b10\.\d{4,9}/|\bdoi\b", re.I)
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 CYRILLIC = re.compile(r"[а-яёіїєґА-ЯЁІЇЄҐ]")
+# a classification code (UDC, BBK, JEL, PACS, MSC) prints a code, never the title, even next to it
+CLASS_CODE = re.compile(r"(?:^|[\s/(])(?:удк|udc|ббк|bbk|jel|pacs|msc|гртни|grnti)\b", re.I)
+# identifiers, rights and the article's history: lines that name the article, never its title
+RECORD_MARK = re.compile(r"\b(?:e?-?issn|edn|pmid|pmcid|isbn)\b|©|\(c\)\s*\d{4}|\bcopyright\b|"
+                         r"^(?:received|accepted|published|revised|submitted|поступила|принята|опубликована|"
+                         r"получена|дата\s+(?:поступления|публикации))\b", re.I)
 # the cues copied from the lines above and below
 NEIGHBOUR_CUES = ("chars", "names", "initials", "affiliation", "allcaps", "stop", "abstract", "heading", "marked",
                   "byline", "byline_loose")
@@ -36,6 +42,17 @@ def _bucket(value: float, edges: Sequence[float]) -> int:
         if value < edge:
             return i
     return len(edges)
+
+
+def _offset(i: int, anchor: int | None) -> str:
+    """The line's distance to an anchor line, bucketed: 'none', 'at', '-1', '-2', '-5', '-far', '+1', ..."""
+    if anchor is None:
+        return "none"
+    d = i - anchor
+    if d == 0:
+        return "at"
+    size = next((str(edge) for edge in (1, 2, 5) if abs(d) <= edge), "far")
+    return ("-" if d < 0 else "+") + size
 
 
 def _own(text: str, index: int, before_abstract: bool) -> Features:
@@ -56,6 +73,8 @@ def _own(text: str, index: int, before_abstract: bool) -> Features:
         f"initials={min(len(INITIAL.findall(text)), 3)}": 1.0,
         f"commas={_bucket(text.count(','), (1, 2, 4))}": 1.0,
         f"digits={_bucket(digits / max(len(text), 1), (0.01, 0.1, 0.3))}": 1.0,
+        f"upper={_bucket(sum(c.isupper() for c in letters) / len(letters), (0.1, 0.3, 0.7)) if letters else -1}": 1.0,
+        f"punct={_bucket(sum(not c.isalnum() and not c.isspace() for c in text) / max(len(text), 1), (0.03, 0.08, 0.2))}": 1.0,
         f"before_abstract={before_abstract}": 1.0,
     }
     cues = {
@@ -81,6 +100,8 @@ def _own(text: str, index: int, before_abstract: bool) -> Features:
         "cjk": bool(CJK.search(text)),
         "cyrillic": bool(CYRILLIC.search(text)),
         "quote": text[:1] in "«\"“'",
+        "class_code": bool(CLASS_CODE.search(text)),
+        "record_mark": bool(RECORD_MARK.search(text)),
     }
     if len(text) < 300:  # the rules' own byline parser: does the line read as a list of names?
         cues["byline"] = bool(parse_byline_marked(text))
@@ -101,10 +122,14 @@ def features(lines: Sequence[Tuple[int, str]]) -> List[Features]:
     """One feature dict per line of ``page_lines``."""
     abstract_at = next((i for i, (_, t) in enumerate(lines) if ABSTRACT_LABEL.match(t)), len(lines))
     own = [_own(t, i, i < abstract_at) for i, (_, t) in enumerate(lines)]
+    byline_at = next((i for i, f in enumerate(own) if "byline" in f), None)
     out: List[Features] = []
     for i, f in enumerate(own):
         f = dict(f)
         n = lines[i][0]
+        # where the line stands against the page's first byline and its abstract's label
+        f[f"to_byline={_offset(i, byline_at)}"] = 1.0
+        f[f"to_abstract={_offset(i, abstract_at if abstract_at < len(lines) else None)}"] = 1.0
         if i == 0 or lines[i - 1][0] < n - 1:
             f["blank_before"] = 1.0
         if i == len(lines) - 1 or lines[i + 1][0] > n + 1:
