@@ -8,7 +8,6 @@ The model is trained by ``python -m tools.refmodel.train`` (see that module).
 from __future__ import annotations
 
 import os
-import struct
 from functools import lru_cache
 from typing import List, Sequence, Tuple
 
@@ -60,37 +59,6 @@ def _tagger():  # -> pycrfsuite.Tagger | None
     return tagger
 
 
-def model_attributes(path: str) -> frozenset[bytes]:
-    """The attribute (feature) names a crfsuite model has weights for, read from its file.
-
-    A CRF1d model file starts with a header of little-endian 32-bit words, the tenth the offset
-    of its attribute dictionary, a CQDB chunk ('CQDB', size, flag, byte order, the number of
-    entries, the offset of its id -> entry table); an entry is its id, the key's size with its
-    final NUL, and the key. (crfsuite's own dump lists them too, through a text file: 14 times
-    slower.)"""
-    with open(path, "rb") as f:
-        data = f.read()
-    chunk = struct.unpack_from("<I", data, 36)[0]
-    magic, _, _, _, count, table = struct.unpack_from("<4sIIIII", data, chunk)
-    if data[:4] != b"lCRF" or magic != b"CQDB":
-        raise ValueError(f"{path}: not a crfsuite CRF1d model")
-    out = set()
-    for entry in struct.unpack_from(f"<{count}I", data, chunk + table):
-        start = chunk + entry + 8
-        size = struct.unpack_from("<I", data, start - 4)[0]
-        out.add(data[start:start + size - 1])
-    return frozenset(out)
-
-
-@lru_cache(maxsize=1)
-def _known() -> frozenset[bytes] | None:
-    """The shipped model's attribute names; None with a second model (its items carry the
-    first model's names on to first-pass features it must see whole)."""
-    if _tagger() is None or os.path.exists(second_pass_path(MODEL_PATH)):
-        return None
-    return model_attributes(MODEL_PATH)
-
-
 def available() -> bool:
     return _tagger() is not None
 
@@ -131,7 +99,7 @@ def tag(s: str, found: Found) -> Tuple[List[Token], List[str]] | None:
     tokens = tokenize(s)
     if not tokens:
         return tokens, []
-    xseq = crf_items(s, tokens, rule_labels(tokens, found, s), _lexicon(), known=_known())
+    xseq = crf_items(s, tokens, rule_labels(tokens, found, s), _lexicon())
     labels = tagger.tag(xseq)
     second = _second_tagger()
     if second is not None:
@@ -160,5 +128,5 @@ def segment(s: str, found: Found) -> List[Tuple[str, str]] | None:
     return out
 
 
-__all__ = ["MODEL_PATH", "available", "lexicon_path", "model_attributes", "rule_labels", "second_pass_path",
-           "segment", "tag"]
+__all__ = ["MODEL_PATH", "available", "lexicon_path", "rule_labels", "second_pass_path", "segment",
+           "tag"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import collections
 import re
 from functools import lru_cache
-from typing import AbstractSet, Any, Counter, Dict, List, Mapping, NamedTuple, Sequence, Tuple
+from typing import Any, Counter, Dict, List, Mapping, NamedTuple, Sequence, Tuple
 
 from ..vocabulary.names import is_initials
 from .lexicon import Lexicon, word_key
@@ -167,10 +167,10 @@ _SEPARATORS = frozenset(("//", "/", "–", "—", "-", ":", "&", "and", "и", "e
 # a full cache holds about 20 MB. It holds plain tuples of strings and numbers, which the garbage
 # collector stops tracking (lists or named tuples there made its full passes take 0.1-0.2 s)
 @lru_cache(maxsize=8192)
-def _word_fields(w: str, known: AbstractSet[bytes] | None = None) -> Tuple[Any, ...]:
+def _word_fields(w: str) -> Tuple[Any, ...]:
     """The fields of _Word for one word. Its own feature names come in a fixed order (the
     word, shape, affixes and edges, then the flags below in the order written), which the
-    model's items keep. With ``known``, its word names outside it ('w=...', '-1:w=...') are left out."""
+    model's items keep."""
     core = w.strip(_OUTER_PUNCTUATION)
     low = core.lower()
     lower_w = w.lower()
@@ -240,11 +240,6 @@ def _word_fields(w: str, known: AbstractSet[bytes] | None = None) -> Tuple[Any, 
     ends_sentence = last in ".?!" and not initials_w and len(w.strip(".")) > 1 or w == "//"
     area_keys = tuple([name for name, on in (("a_journal", journal), ("a_publisher", publisher), ("a_place", place),
                                              ("a_genre", genre), ("a_year", year), ("a_editor", editor)) if on])
-    if known is not None:
-        # four in ten words were not seen in training at a given place ('w=...', '-1:w=...', the
-        # first name of each); their shapes, affixes and flags the model nearly always knows
-        own, before2, before1, after1, after2 = [names if names[0] in known else names[1:]
-                                                 for names in (own, before2, before1, after1, after2)]
     return (seen[0][2:], year, own, digits, before2, before1, after1, after2, (b"-3:" + seen[2], b"3:" + seen[2]),
             ends_sentence, abbreviation, dotted_initials, area_keys, quotes, odd_quotes, parens)
 
@@ -264,17 +259,13 @@ _RAREA = tuple(f"rarea={k}".encode() for k in range(5))
 
 def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None = None,
               lexicon: Lexicon | None = None,
-              exclude: Counter[Tuple[str, int]] | None = None,
-              known: AbstractSet[bytes] | None = None) -> List[Item]:
+              exclude: Counter[Tuple[str, int]] | None = None) -> List[Item]:
     """One crfsuite item per token: the word, its neighbours, where it sits in the string.
 
     With a lexicon, also where the n-grams covering the token were seen (container, title,
-    ...); ``exclude`` (training only) takes the string's own n-grams out of the counts.
-    ``known``: the names a trained model has weights for; the word, neighbour, pair and area
-    names outside it are left out (the tagger would copy and look up each, then ignore it:
-    an eighth of the names, nine in ten word pairs), which changes no label."""
+    ...); ``exclude`` (training only) takes the string's own n-grams out of the counts."""
     words = [s[a:b] for a, b in tokens]
-    info = [_Word._make(_word_fields(w, known)) for w in words]
+    info = [_Word._make(_word_fields(w)) for w in words]
     n = len(words)
     lex_names: List[List[bytes]] | None = None
     lex_class: List[str | None] | None = None  # the class of the longest n-gram seen over each token
@@ -283,7 +274,7 @@ def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None
         _add_lexicon(lex_base, lexicon.token_classes([word_key(w) for w in words], exclude))
         lex_names = [list(_utf8(_names(lex))) for lex in lex_base]
         lex_class = [str(lex["lex"]) if "lex" in lex else None for lex in lex_base]
-    area_of, area_names = _areas(words, rule_labels, info, lex_class, known)
+    area_of, area_names = _areas(words, rule_labels, info, lex_class)
     # what the neighbours at -2, -1, +1, +2 show each token, '...:none' past either end (the
     # nearest two with their lexicon class)
     before2 = [(b"-2:none",)] * min(n, 2) + [x.as_before2 for x in info[:-2]]
@@ -299,10 +290,9 @@ def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None
     pairs = [info[i].key + b"|" + info[i + 1].key for i in range(n - 1)]
     pair_before: List[Tuple[bytes, ...]] = [()] + [(b"bi-1=" + pair,) for pair in pairs]
     pair_after: List[Tuple[bytes, ...]] = [(b"bi+1=" + pair,) for pair in pairs] + [()]
-    if known is not None:
-        pair_before = [names if names and names[0] in known else () for names in pair_before]
-        pair_after = [names if names and names[0] in known else () for names in pair_after]
-    far = [((info[i - 3].far[0],) if i >= 3 else ()) + ((info[i + 3].far[1],) if i + 3 < n else ()) for i in range(n)]
+    far: List[Tuple[bytes, ...]] = [()] * n
+    for i in range(n):
+        far[i] = ((info[i - 3].far[0],) if i >= 3 else ()) + ((info[i + 3].far[1],) if i + 3 < n else ())
     rule_names = _rule_names(rule_labels) if rule_labels is not None else None
     out: List[Item] = []
     areas = 0
@@ -311,14 +301,14 @@ def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None
     quote = paren = 0
     for i, w in enumerate(words):
         x = info[i]
-        area = area_of[i]
-        if lex_names is None:
-            item = [*x.names, *area_names[area]]
-        else:
-            item = [*x.names, *lex_names[i], *area_names[area]]
+        item = list(x.names)
+        if lex_names is not None:
+            item += lex_names[i]
+        item += area_names[area_of[i]]
         add = item.append
-        add(b"apos=1" if i == 0 or area_of[i - 1] != area else (b"apos=$" if i == n - 1 or area_of[i + 1] != area
-                                                                  else b"apos=m"))
+        first_in_area = i == 0 or area_of[i - 1] != area_of[i]
+        last_in_area = i == n - 1 or area_of[i + 1] != area_of[i]
+        add(b"apos=1" if first_in_area else (b"apos=$" if last_in_area else b"apos=m"))
         add(_POS[min(9, i * 10 // n)])
         add(_AREA[min(areas, 4)])
         add(_RAREA[min(total_areas - areas, 4)])
@@ -346,7 +336,13 @@ def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None
             add(b"afteryear")
         if rule_names is not None:
             item += rule_names[i]
-        item += (*before2[i], *before1[i], *after1[i], *after2[i], *pair_before[i], *pair_after[i], *far[i])
+        item += before2[i]
+        item += before1[i]
+        item += after1[i]
+        item += after2[i]
+        item += pair_before[i]
+        item += pair_after[i]
+        item += far[i]
         if x.digits:
             weighted = dict.fromkeys(item, 1.0)
             weighted[b"digits"] = x.digits
@@ -440,8 +436,7 @@ def area_bounds(words: Sequence[str], ends: Sequence[bool] | None = None
 
 
 def _areas(words: Sequence[str], rule_labels: Sequence[str] | None, info: Sequence[_Word],
-           lex_class: Sequence[str | None] | None, known: AbstractSet[bytes] | None = None
-           ) -> Tuple[List[int], List[Tuple[bytes, ...]]]:
+           lex_class: Sequence[str | None] | None) -> Tuple[List[int], List[Tuple[bytes, ...]]]:
     """Split the tokens into areas (sentences, '//' parts) and describe each area as a whole
     (feature names, the same for each of its tokens).
 
@@ -483,8 +478,7 @@ def _areas(words: Sequence[str], rule_labels: Sequence[str] | None, info: Sequen
             names.append("anext=end")
         names.append("afirst=" + words[a].lower()[:12])
         names.append(_AIDX[min(k, 5)])
-        encoded = _utf8(names)
-        out.append(encoded if known is None else tuple([name for name in encoded if name in known]))
+        out.append(_utf8(names))
     return area_of, out
 
 
