@@ -180,8 +180,10 @@ def _word_fields(w: str) -> Tuple[Any, ...]:
     names = [own_w, own_shape, "suf3=" + low[-3:], "pre3=" + low[:3], own_end,
              "start=" + (w[0] if not w[0].isalnum() else "a")]
     # one initials test serves the feature, the sentence end and the abbreviation below
-    initials_w = is_initials(w.rstrip(",;"))
-    initials = initials_w or is_initials(core + ".")
+    # (an initial has a full stop or a hyphen, and one full stop follows at most three letters:
+    # most words need neither pattern call)
+    initials_w = ("." in w or "-" in w) and is_initials(w.rstrip(",;"))
+    initials = initials_w or (len(core) <= 3 or "." in core or "-" in core) and is_initials(core + ".")
     # the year and range patterns need digits, the Cyrillic one a letter outside ASCII (the
     # stripped punctuation holds neither)
     has_digit = core.isdigit() or not core.isalpha() and any(c.isdigit() for c in core)
@@ -290,9 +292,7 @@ def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None
     pairs = [info[i].key + b"|" + info[i + 1].key for i in range(n - 1)]
     pair_before: List[Tuple[bytes, ...]] = [()] + [(b"bi-1=" + pair,) for pair in pairs]
     pair_after: List[Tuple[bytes, ...]] = [(b"bi+1=" + pair,) for pair in pairs] + [()]
-    far: List[Tuple[bytes, ...]] = [()] * n
-    for i in range(n):
-        far[i] = ((info[i - 3].far[0],) if i >= 3 else ()) + ((info[i + 3].far[1],) if i + 3 < n else ())
+    far = [((info[i - 3].far[0],) if i >= 3 else ()) + ((info[i + 3].far[1],) if i + 3 < n else ()) for i in range(n)]
     rule_names = _rule_names(rule_labels) if rule_labels is not None else None
     out: List[Item] = []
     areas = 0
@@ -301,14 +301,14 @@ def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None
     quote = paren = 0
     for i, w in enumerate(words):
         x = info[i]
-        item = list(x.names)
-        if lex_names is not None:
-            item += lex_names[i]
-        item += area_names[area_of[i]]
+        area = area_of[i]
+        if lex_names is None:
+            item = [*x.names, *area_names[area]]
+        else:
+            item = [*x.names, *lex_names[i], *area_names[area]]
         add = item.append
-        first_in_area = i == 0 or area_of[i - 1] != area_of[i]
-        last_in_area = i == n - 1 or area_of[i + 1] != area_of[i]
-        add(b"apos=1" if first_in_area else (b"apos=$" if last_in_area else b"apos=m"))
+        add(b"apos=1" if i == 0 or area_of[i - 1] != area else (b"apos=$" if i == n - 1 or area_of[i + 1] != area
+                                                                  else b"apos=m"))
         add(_POS[min(9, i * 10 // n)])
         add(_AREA[min(areas, 4)])
         add(_RAREA[min(total_areas - areas, 4)])
@@ -336,13 +336,7 @@ def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None
             add(b"afteryear")
         if rule_names is not None:
             item += rule_names[i]
-        item += before2[i]
-        item += before1[i]
-        item += after1[i]
-        item += after2[i]
-        item += pair_before[i]
-        item += pair_after[i]
-        item += far[i]
+        item += (*before2[i], *before1[i], *after1[i], *after2[i], *pair_before[i], *pair_after[i], *far[i])
         if x.digits:
             weighted = dict.fromkeys(item, 1.0)
             weighted[b"digits"] = x.digits
