@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
 import os
 from typing import Any, Iterable, List, Mapping, Sequence, Tuple
 
@@ -102,7 +101,7 @@ def _placed(diagnostics: Sequence[Diagnostic],
     for d in diagnostics:
         if d.source is None:
             source, line = origins.get(d.record or "", (only, None))
-            d = dataclasses.replace(d, source=source, line=d.line if d.line is not None else line)
+            d = d._replace(source=source, line=d.line if d.line is not None else line)
         placed.append(d)
     return placed
 

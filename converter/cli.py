@@ -23,6 +23,8 @@ from .stream import convert_file, streamable
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 7
 PROGRESS_THRESHOLD = 1000  # records; rendering this many through CSL takes seconds
+# bytes of input below which the command runs without the cyclic garbage collector (main)
+SMALL_INPUT = 1_000_000
 
 
 class _Parser(argparse.ArgumentParser):
@@ -151,6 +153,8 @@ def _reasons(diags: Sequence[Diagnostic]) -> None:
 
 def run(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] in (["serve"], ["batch"]):
+        _collect_garbage()  # a server or a batch runs long
     if argv[:1] == ["serve"]:  # the web page and HTTP API (converter/web); a file named serve: ./serve
         from .web.serve import main as serve
 
@@ -169,6 +173,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.from_ != "auto":
         registry.get(args.from_, "reader")
     inputs: List[str] = args.inputs or ["-"]
+    if not _small(inputs):
+        _collect_garbage()
     if len(inputs) == 1 and inputs[0] != "-" and os.path.isfile(inputs[0]):
         plan = streamable(inputs[0], args.from_, args.to, options)
         if plan is not None:  # a big input, formats that go record by record: bounded memory
@@ -262,11 +268,37 @@ def run_batch(argv: Sequence[str]) -> int:
     return EXIT_PARTIAL if failed else EXIT_OK
 
 
+_collector_off = False  # main turned the cyclic garbage collector off
+
+
+def _collect_garbage() -> None:
+    """Turn the cyclic garbage collector back on if main turned it off."""
+    global _collector_off
+    if _collector_off:
+        gc.enable()
+        _collector_off = False
+
+
+def _small(inputs: Sequence[str]) -> bool:
+    """Input files (no stdin) of less than SMALL_INPUT bytes together."""
+    try:
+        return "-" not in inputs and sum(os.path.getsize(path) for path in inputs) < SMALL_INPUT
+    except OSError:  # reported when the file is read
+        return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    global _collector_off
     if argv is None:  # this process is the command, not a caller that passes its arguments
         # What start-up imported lives as long as the process: the cyclic garbage collector
         # need not scan it again at every full collection (3% of a one-record APA run)
         gc.freeze()
+        # A small conversion runs without the collector (run turns it back on for a bigger
+        # input, stdin, a server or a batch): its collections during the imports and the
+        # style's compilation cost a one-record run 7% of its CPU time, and the process ends
+        # soon; peak memory of the seed page and of a 0.9 MB .bib to APA was the same without
+        _collector_off = gc.isenabled()
+        gc.disable()
     try:
         code = run(argv)
     except ConversionError as exc:

@@ -10,8 +10,8 @@ here, in one piece: the result is the same either way.
 """
 from __future__ import annotations
 
+import _thread
 import os
-import threading
 from typing import Callable, List, Optional, TypeVar
 
 R = TypeVar("R")
@@ -20,7 +20,7 @@ R = TypeVar("R")
 MINIMUM_PER_JOB = 400
 
 _task: Optional[Callable[[int, int], list]] = None  # what the forked workers run
-_task_lock = threading.Lock()
+_task_lock = _thread.allocate_lock()  # threading's Lock; threading itself loads when a fork is weighed
 
 
 def default_jobs() -> int:
@@ -33,6 +33,7 @@ def default_jobs() -> int:
 
 def can_fork() -> bool:
     import multiprocessing  # here, not at the top: its import is start-up time of every command
+    import threading
 
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 

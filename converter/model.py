@@ -45,17 +45,21 @@ A reference parsed from free text keeps its original string in the CSL variable 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Dict, List, Literal, Tuple
+from typing import Any, Dict, List, Literal, NamedTuple, Tuple
 
 CSLItem = Dict[str, Any]
 
 Severity = Literal["warning", "error"]
 
 
-@dataclass(frozen=True)
-class Diagnostic:
-    """Something a reader or writer could not do cleanly, with where it happened."""
+# The hub's types are a NamedTuple and plain classes, not dataclasses: every run of the command
+# loads them, and the dataclasses module (with inspect, ast and dis) and the code it generates
+# for each class cost a one-record conversion about a tenth of its time.
+
+
+class Diagnostic(NamedTuple):
+    """Something a reader or writer could not do cleanly, with where it happened (immutable:
+    ``d._replace(line=3)`` makes a changed copy)."""
 
     message: str
     severity: Severity = "warning"
@@ -80,15 +84,27 @@ class Diagnostic:
         return self.format()
 
 
-@dataclass
 class Result:
     """What a reader returns: the records it could read and what went wrong along the way."""
 
-    records: List[CSLItem] = field(default_factory=list)
-    diagnostics: List[Diagnostic] = field(default_factory=list)
-    format: str | None = None  # the reader that ran (useful after auto-detection)
-    # where each record came from: its id -> (input name, line it starts at, when the reader knows)
-    origins: Dict[str, Tuple[str | None, int | None]] = field(default_factory=dict)
+    def __init__(self, records: List[CSLItem] | None = None, diagnostics: List[Diagnostic] | None = None,
+                 format: str | None = None,
+                 origins: Dict[str, Tuple[str | None, int | None]] | None = None) -> None:
+        self.records: List[CSLItem] = [] if records is None else records
+        self.diagnostics: List[Diagnostic] = [] if diagnostics is None else diagnostics
+        self.format = format  # the reader that ran (useful after auto-detection)
+        # where each record came from: its id -> (input name, line it starts at, when the reader knows)
+        self.origins: Dict[str, Tuple[str | None, int | None]] = {} if origins is None else origins
+
+    def __repr__(self) -> str:
+        return (f"Result(records={self.records!r}, diagnostics={self.diagnostics!r}, format={self.format!r}, "
+                f"origins={self.origins!r})")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Result):
+            return NotImplemented
+        return (self.records, self.diagnostics, self.format, self.origins) == (
+            other.records, other.diagnostics, other.format, other.origins)
 
     @property
     def warnings(self) -> List[Diagnostic]:

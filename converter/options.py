@@ -8,16 +8,15 @@ declarations; the registry declares each format's options when it loads the form
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Callable, Dict, Iterator, List, Literal, Mapping, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Literal, Mapping, NamedTuple, Tuple
 
 from .errors import UsageError
 
 Selection = Literal["article", "references", "all"]
 
 
-@dataclass(frozen=True)
-class Switch:
+# NamedTuples, not dataclasses: every run loads these (converter/model.py says why)
+class Switch(NamedTuple):
     """A command-line flag that sets an option to a fixed value (``--html`` sets markup="html")."""
 
     flag: str
@@ -25,8 +24,7 @@ class Switch:
     help: str
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """One option: its keyword in the API, what it does, its type and default, and how the
     command line spells it.
 

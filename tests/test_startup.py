@@ -61,6 +61,22 @@ def test_only_the_command_itself_freezes_what_start_up_imported(tmp_path):
     frozen = gc.get_freeze_count()
     assert cli.main([str(source), "-t", "csljson", "-q", "-o", str(tmp_path / "out.json")]) == 0
     assert gc.get_freeze_count() == frozen  # a caller passing its arguments keeps its collector as it was
+    assert gc.isenabled()
     proc = subprocess.run([sys.executable, "-m", "converter", str(source), "-t", "csljson", "-q"], cwd=ROOT,
                           capture_output=True, text=True, check=True)
     assert json.loads(proc.stdout)[0]["id"] == "k1"
+
+
+def test_the_command_collects_garbage_again_for_a_big_input_stdin_or_a_server(tmp_path, monkeypatch):
+    small, big = tmp_path / "small.bib", tmp_path / "big.bib"
+    small.write_text(ONE_BIB, encoding="utf-8")
+    big.write_text(ONE_BIB * (cli.SMALL_INPUT // len(ONE_BIB) + 1), encoding="utf-8")
+    assert cli._small([str(small)]) and not cli._small([str(big)]) and not cli._small(["-"])
+    assert not cli._small([str(small), str(big)]) and not cli._small([str(tmp_path / "missing.bib")])
+    enabled = []
+    monkeypatch.setattr(cli.gc, "enable", lambda: enabled.append(True))
+    monkeypatch.setattr(cli, "_collector_off", True)
+    cli._collect_garbage()
+    assert enabled == [True] and not cli._collector_off
+    cli._collect_garbage()  # only once, and never for a caller whose collector main did not turn off
+    assert enabled == [True]

@@ -3,7 +3,6 @@ record by record, the output is byte for byte the whole-file path's, with the sa
 from __future__ import annotations
 
 import collections
-import dataclasses
 import json
 
 import pytest
@@ -29,7 +28,7 @@ def _streamed(path, to, monkeypatch, capsys):
     monkeypatch.setattr(stream, "STREAM_ABOVE", 0)
     for name, fmt in list(registry._FORMATS.items()):  # writers streamed only from a larger size (APA)
         if fmt.stream_above:
-            monkeypatch.setitem(registry._FORMATS, name, dataclasses.replace(fmt, stream_above=None))
+            monkeypatch.setitem(registry._FORMATS, name, fmt._replace(stream_above=None))
     calls = []
     real = stream.convert_file
     monkeypatch.setattr(cli, "convert_file", lambda *a, **k: calls.append(a) or real(*a, **k))

@@ -8,18 +8,19 @@ table is the one place that decides it. ``CARRIES`` maps each writer of a table 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Collection, FrozenSet, List
 
 _EMPTY: tuple = (None, "", [], {})
 
 
-@dataclass(frozen=True)
 class Carried:
     """What a format has a place for."""
 
-    variables: FrozenSet[str]
-    custom: FrozenSet[str] = frozenset()  # custom keys it writes, or that need no place
+    __slots__ = ("variables", "custom")
+
+    def __init__(self, variables: FrozenSet[str], custom: FrozenSet[str] = frozenset()) -> None:
+        self.variables = variables
+        self.custom = custom  # custom keys it writes, or that need no place
 
     def __contains__(self, variable: object) -> bool:
         return variable in self.variables

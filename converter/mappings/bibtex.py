@@ -11,8 +11,7 @@ a ``kind`` saying how the value is converted and, optionally, the CSL types it a
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
-from typing import Dict, Optional, Tuple
+from typing import Dict, NamedTuple, Optional, Tuple
 
 from ..patterns import lazy
 from ..vocabulary.languages import bcp47
@@ -68,8 +67,7 @@ READ_ONLY_TYPES: Dict[str, str] = {
 THESIS_TYPES = {"phdthesis": "phdthesis", "mastersthesis": "mathesis"}
 
 
-@dataclass(frozen=True)
-class FieldMap:
+class FieldMap(NamedTuple):  # not a dataclass: see converter/model.py
     """One CSL variable and the .bib fields that carry it.
 
     kind:  text      LaTeX-decoded text

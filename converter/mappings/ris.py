@@ -15,8 +15,7 @@ Sources for the tag meanings: the RIS format specification (Research Information
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
-from typing import Dict, List, Literal, Optional, Tuple
+from typing import Dict, List, Literal, NamedTuple, Optional, Tuple
 
 from ..patterns import lazy
 from ..vocabulary import dates
@@ -42,8 +41,7 @@ Kind = Literal[
 ]
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):  # not a dataclass: see converter/model.py
     tag: str
     csl: str
     kind: Kind = "text"

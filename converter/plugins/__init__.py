@@ -34,8 +34,7 @@ Stream writer: ``write_stream(records: Callable[[], Iterator[CSLItem]], *, optio
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import Any, Callable, Tuple, Union
+from typing import Any, Callable, NamedTuple, Tuple, Union
 
 from ..errors import UnknownFormatError
 from ..options import Option
@@ -44,9 +43,9 @@ from ..options import Option
 Loadable = Union[str, Callable[..., Any]]
 
 
-@dataclass(frozen=True)
-class Format:
-    """One format, declared once."""
+# a NamedTuple, not a dataclass: every run loads the formats (converter/model.py says why)
+class Format(NamedTuple):
+    """One format, declared once (``fmt._replace(...)`` makes a changed copy)."""
 
     name: str
     description: str

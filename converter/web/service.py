@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import binascii
 import copy
-import dataclasses
 import logging
 import os
 import re
@@ -81,7 +80,7 @@ def internal_error_body(exc: BaseException) -> Dict[str, Any]:
 
 
 def diagnostic_json(d: Diagnostic) -> Dict[str, Any]:
-    return {**dataclasses.asdict(d), "text": d.format()}
+    return {**d._asdict(), "text": d.format()}
 
 
 # --- what the server offers -------------------------------------------------------------
