@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Callable, Dict, Iterator, TextIO, Tuple
+from typing import Callable, Dict, Iterator, List, TextIO, Tuple
 
 from . import registry
 from .errors import InputError
@@ -155,25 +155,53 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
         errors += d.severity == "error"
         emit(d)
 
+    # What the first pass found out about each record, for a later pass (BibTeX's writing pass
+    # after its keys pass): the readers read the same records again, so only those the first
+    # pass changed, left out or renamed are looked at again; the rest are given out as read.
+    plan: Dict[int, Tuple[bool, str | None] | None] = {}  # n -> (recheck, new id), None: leave out
+    planned = False  # the first pass ran to its end
+
+    def checked_item(item: CSLItem, n: int, line: int) -> Tuple[CSLItem, List[Diagnostic], str | None]:
+        text = _json_text(item)
+        found_cuts = clip_records([item], options, path, {str(item.get("id", "")): line},
+                                  json_lengths=None if text is None else [len(text)])
+        if found_cuts:
+            text = None  # what was cut changed the item
+        checked, found = check_item(item, n, text=text)
+        return checked, found_cuts + found, text
+
     def records() -> Iterator[CSLItem]:
-        nonlocal passes
+        nonlocal passes, planned
         passes += 1
         first = passes == 1  # a second pass (BibTeX's keys) says nothing new
+        replay = not first and planned
         diags = Diagnostics(path)
         seen: Dict[str, bytes] = {}  # id -> digest: exact repeats found without keeping the records
         try:
             with open(path, encoding=encoding, newline="") as fh:
                 cleaned = _Cleaned(fh, tell if first else (lambda d: None), path)
                 for n, (item, line) in enumerate(reader(cleaned, diags=diags), 1):
-                    text = _json_text(item)
-                    found_cuts = clip_records([item], options, path, {str(item.get("id", "")): line},
-                                              json_lengths=None if text is None else [len(text)])
-                    if found_cuts:
-                        text = None  # what was cut changed the item
-                    checked, found = check_item(item, n, text=text)
-                    found = found_cuts + found
+                    if replay:
+                        diags.clear()
+                        if n in plan:
+                            how = plan[n]
+                            if how is None:
+                                continue
+                            recheck, renamed = how
+                            checked = checked_item(item, n, line)[0] if recheck else item
+                            if renamed is not None:
+                                checked = dict(checked, id=renamed)
+                        else:
+                            checked = item
+                        current.clear()
+                        current[str(checked["id"])] = (path, line)
+                        yield checked
+                        continue
+                    checked, found, text = checked_item(item, n, line)
+                    changed = checked is not item or text is None
                     key = str(checked["id"])
                     digest = _digest(checked, text if checked is item else None)
+                    new_id: str | None = None
                     if key in seen:
                         if seen[key] == digest:
                             found.append(Diagnostic(f"item {n} repeats record {key!r} exactly; written once",
@@ -185,10 +213,15 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
                                 k += 1
                             found.append(Diagnostic(f"item {n} reuses the id {key!r} of another record; "
                                                     f"renamed {key + '-' + str(k)!r}", field="id", record=key))
-                            checked = dict(checked, id=f"{key}-{k}")
+                            new_id = f"{key}-{k}"
+                            checked = dict(checked, id=new_id)
                     if first:
                         for d in [*diags, *found]:
                             tell(d if d.source else Diagnostic(d.message, d.severity, path, line, d.field, d.record))
+                        if not checked:
+                            plan[n] = None
+                        elif changed or new_id is not None:
+                            plan[n] = (changed, new_id)
                     diags.clear()
                     if not checked:
                         continue
@@ -199,6 +232,7 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
         except UnicodeDecodeError as exc:
             raise InputError(f"not {encoding} ({exc.reason}); give the encoding with --encoding", source=path) from None
         if first:
+            planned = True
             for d in diags:
                 tell(d)
 

@@ -33,6 +33,8 @@ VALID_KEY = lazy(r"^[A-Za-z0-9_:./+\-]+$")
 
 def to_ascii(text: str) -> str:
     """Lower-case ASCII letters and digits only: 'Calderón' -> 'calderon', 'Козлов' -> 'kozlov'."""
+    if text.isascii():  # what the loop below keeps of ASCII text, in one step
+        return "".join(filter(str.isalnum, text.lower()))
     out: List[str] = []
     for char in text.lower():
         if char in _CYRILLIC:

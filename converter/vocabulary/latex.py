@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from typing import Callable, List, Set, Tuple
+from typing import Callable, FrozenSet, List, Set, Tuple
 
 from ..patterns import lazy
 from .latex_symbols import (
@@ -317,12 +317,22 @@ def _accented(char: str) -> str | None:
 _LATEX_NEEDED = lazy("[" + re.escape("".join(ESCAPES)) + "]|--|``|''|[!?]`")
 
 
-def to_latex(text: str, *, ascii_only: bool = True) -> Tuple[str, Set[str]]:
+_NOTHING_UNMAPPED: FrozenSet[str] = frozenset()
+_CACHED_UP_TO = 120  # characters: longer values (abstracts, notes) seldom recur and are not held
+
+
+def to_latex(text: str, *, ascii_only: bool = True) -> Tuple[str, FrozenSet[str]]:
     """Escape ``text`` for a .bib field. With ``ascii_only`` (classic BibTeX) non-ASCII
     characters become LaTeX commands where LaTeX has one; the set returned holds those it
     has not, which are kept as UTF-8."""
+    if len(text) <= _CACHED_UP_TO:  # a writer escapes word by word: names, journals, title words recur
+        return _to_latex_cached(text, ascii_only)
+    return _to_latex(text, ascii_only)
+
+
+def _to_latex(text: str, ascii_only: bool) -> Tuple[str, FrozenSet[str]]:
     if (text.isascii() or not ascii_only) and not _LATEX_NEEDED.search(text):
-        return text, set()  # most field values: nothing to escape, no ligature to break
+        return text, _NOTHING_UNMAPPED  # most field values: nothing to escape, no ligature to break
     out: List[str] = []
     unmapped: Set[str] = set()
     for char in text:
@@ -343,7 +353,10 @@ def to_latex(text: str, *, ascii_only: bool = True) -> Tuple[str, Set[str]]:
         if out and piece[:1] in "-`'" and out[-1][-1:] in (piece[:1] + ("!?" if piece[:1] == "`" else "")):
             out.append("{}")
         out.append(piece)
-    return "".join(out), unmapped
+    return "".join(out), frozenset(unmapped)
+
+
+_to_latex_cached = functools.lru_cache(maxsize=1 << 14)(_to_latex)
 
 
 def unescape_verbatim(value: str) -> str:

@@ -34,6 +34,7 @@ class _Entry:
 
     def __init__(self, dialect: str) -> None:
         self.dialect = dialect
+        self.ascii_only = dialect == "bibtex"
         self.fields: List[Tuple[str, str, bool]] = []  # name, value, braced
         self.unmapped: Set[str] = set()
 
@@ -42,7 +43,8 @@ class _Entry:
         Every value passes here: a line break before an '@' or '%' becomes a space (bibtexparser
         takes an '@' starting a line for a new entry, biber a '%' for a comment; BibTeX reads a
         line break as a space)."""
-        value = _AT_LINE_START.sub(" ", value)
+        if not value.isprintable():  # every line break _AT_LINE_START looks for is unprintable
+            value = _AT_LINE_START.sub(" ", value)
         for other, old, _ in self.fields:
             if other == name:
                 return old == value
@@ -51,8 +53,9 @@ class _Entry:
         return True
 
     def text(self, value: Any) -> str:
-        encoded, unmapped = to_latex(str(value), ascii_only=self.dialect == "bibtex")
-        self.unmapped |= unmapped
+        encoded, unmapped = to_latex(str(value), ascii_only=self.ascii_only)
+        if unmapped:
+            self.unmapped |= unmapped
         return encoded
 
 
@@ -109,6 +112,11 @@ def protect_capitals(text: str, encode: Any, *, title_case: bool = False, judged
         if not token or token.isspace():
             out.append(token)
             continue
+        if judged.islower() and not (title_case and "-" in token and not sentence_start):
+            # no capital to protect (most words): what the tests below conclude, sooner
+            out.append(encode(token))
+            sentence_start = token.endswith(":")
+            continue
         if title_case and "-" in token and judged.count("-") == token.count("-") and not sentence_start:
             # "Post-Soviet" -> "Post-{Soviet}": only the part sentence casing keeps is protected
             out.append("-".join(_protect_part(part, kept, encode)
@@ -143,7 +151,7 @@ def _protect_part(part: str, judged: str, encode: Any) -> str:
 
 def _brace_if_needed(part: str) -> str:
     """A name part containing ',' or a standalone 'and' must be one brace group."""
-    if "," in part or re.search(r"\band\b", part, re.I):
+    if "," in part or ("and" in part.lower() and re.search(r"\band\b", part, re.I)):
         return "{" + part + "}"
     return part
 
@@ -299,6 +307,21 @@ def _entry_type(item: CSLItem, dialect: str, diags: Diagnostics, key: str) -> st
     return bib_type
 
 
+_BABEL: Dict[str, Tuple[str | None, str | None]] = {}
+
+
+def _babel_name(value: str) -> Tuple[str | None, str | None]:
+    """A language's babel name and the code that name reads back as, worked out once per
+    distinct value (a library has a handful; the table look-ups walk every alias)."""
+    known = _BABEL.get(value)
+    if known is None:
+        babel = mapping.language_name(value)
+        known = (babel, None if babel is None else mapping.language_code(babel))
+        if len(_BABEL) < 1024:
+            _BABEL[value] = known
+    return known
+
+
 def _custom_lost(item: CSLItem, carried: Carried) -> List[str]:
     """What the table has no place for under custom; for per-author details, which ones."""
     custom: Dict[str, Any] = item["custom"] if isinstance(item.get("custom"), dict) else {}
@@ -334,7 +357,7 @@ def _write_entry(item: CSLItem, key: str, dialect: str, diags: Diagnostics, *,
                                      and row.biblatex and isinstance(item.get(row.csl), list)
                                      for n in item[row.csl]])
     for row in mapping.fields_for(csl_type):
-        if row.csl in done or row.csl not in item or item[row.csl] in (None, "", [], {}):
+        if row.csl not in item or row.csl in done or item[row.csl] in (None, "", [], {}):
             continue
         value = item[row.csl]
         name = row.bibtex if dialect == "bibtex" else row.biblatex
@@ -364,13 +387,12 @@ def _write_entry(item: CSLItem, key: str, dialect: str, diags: Diagnostics, *,
                                                 for place in places)):
                 continue  # the field is taken (a patent's jurisdiction and its place): reported lost
         elif row.kind == "language":
-            babel = mapping.language_name(str(value))
+            babel, code = _babel_name(str(value))
             if babel is None:
                 continue
             entry.add(name, babel)
-            if mapping.language_code(babel) != str(value).strip():
-                lost.append(f"language {value!r} (written as {babel!r}, which reads back as "
-                            f"{mapping.language_code(babel)!r})")
+            if code != str(value).strip():
+                lost.append(f"language {value!r} (written as {babel!r}, which reads back as {code!r})")
         elif not entry.add(name, entry.text(value)):
             continue  # another variable already wrote this field: reported lost
         done.add(row.csl)
