@@ -92,3 +92,20 @@ def test_every_split_reference_parses_to_its_own_item() -> None:
     items = [parse_reference(ref)[0] for ref in _texts(text)]
     assert [item["source"] for item in items] == REFERENCES
     assert items[0]["container-title"] == "Балтийский регион" and items[1]["page"] in ("711-733", "711–733")
+
+
+def test_a_list_of_more_than_1499_references_goes_on_past_the_numbers_that_look_like_years() -> None:
+    # 1500-2099 look like years; found in bench_limits, where references 1500-5000 of a long list
+    # came back glued to reference 1499, without a warning
+    refs = [f"Smith J. Title {n} // Journal. 2020. Vol. 1. P. 1–10." for n in range(1, 1601)]
+    text = "\n".join(f"{n}. {ref}" for n, ref in enumerate(refs, 1))
+    found = split_reference_list(text)
+    assert [n for n, _, _ in found] == [str(n) for n in range(1, 1601)]
+    assert [r for _, r, _ in found] == refs
+
+
+def test_a_wrapped_line_starting_with_a_year_stays_inside_a_short_list() -> None:
+    text = ("1. Тарасова А.С. Современные тенденции парадипломатии // Балтийский регион.\n"
+            "2023. Т. 15, № 3. С. 83–99.\n"
+            "2. Smith J. The economics of climate adaptation. J Environ Econ. 2019;27(4):711-733.\n")
+    assert _texts(text) == [REFERENCES[0], "Smith J. The economics of climate adaptation. J Environ Econ. 2019;27(4):711-733."]

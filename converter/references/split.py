@@ -31,11 +31,13 @@ def list_number(line: str) -> Tuple[str | None, int]:
     return next(g for g in m.groups() if g), m.end()
 
 
-def _list_number(line: str) -> Tuple[str | None, int]:
-    """list_number, but a year a wrapped line starts with ('2023. Т. 15') is no list number."""
+def _list_number(line: str, previous: str | None = None) -> Tuple[str | None, int]:
+    """list_number, but a year a wrapped line starts with ('2023. Т. 15') is no list number,
+    unless it is the one after ``previous`` (a list of more than 1,499 references goes on)."""
     no, cut = list_number(line)
     if no is not None and len(no) == 4 and 1500 <= int(no) <= 2099:
-        return None, 0
+        if previous is None or int(no) != int(previous) + 1:
+            return None, 0
     return no, cut
 
 
@@ -56,7 +58,7 @@ def split_reference_list(text: str) -> List[Tuple[str | None, str, int]]:
             out.append((current_no, " ".join(body.split()), start))
 
     for i, ln in enumerate(lines):
-        no, cut = _list_number(ln)
+        no, cut = _list_number(ln, current_no)
         expected = current_no is None or (no is not None and int(no) == int(current_no) + 1)
         if no is not None and (expected or not current):
             flush()
