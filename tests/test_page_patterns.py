@@ -298,3 +298,14 @@ def test_a_loose_byline_reads_marks_set_apart_and_long_full_names():
     assert parse_loose_byline("• Mei-Lin Chang") == [({"family": "Chang", "given": "Mei-Lin"}, [])]
     assert parse_loose_byline("Department of Biological Sciences, University of Bristol") is None
     assert parse_loose_byline("Received 12 May 2020") is None
+
+
+
+def test_a_citation_label_with_its_article_and_purpose_spelled_out():
+    # e-koncept.ru and its peers: 'Библиографическое описание статьи для цитирования:' on its own line
+    name = "og-e-koncept-2015-5-15162-sembrat"  # a development page
+    page = (Path(__file__).parent / "data" / "pages" / f"{name}.txt").read_text(encoding="utf-8")
+    item = converter.read(page, "page", source=name).records[0]
+    assert item["custom"]["citation-as-printed"].startswith("Сембрат А. Л., Калюжка Н. С. Проблемы")
+    assert [a["family"] for a in item["author"]] == ["Сембрат", "Калюжка"]
+    assert item["page"] == "166-170"

@@ -24,7 +24,7 @@ LABELS: Dict[str, Tuple[str, ...]] = {
                  r"please\s+cite\s+(?:this\s+(?:article|paper)\s+)?as", r"cite\s+as", r"citation",
                  r"published\s+in\s+final\s+edited\s+form\s+as", r"для\s+цитирования", r"ссылка\s+для\s+цитирования",
                  r"образец\s+цитирования", r"цитировать", r"как\s+цитировать(?:\s+статью)?", r"ссылка\s+на\s+статью",
-                 r"библиографическое\s+описание", r"для\s+цитування", r"цитувати"),
+                 r"библиографическое\s+описание(?:\s+статьи)?(?:\s+для\s+цитирования)?", r"для\s+цитування", r"цитувати"),
     "title": (r"title(?:\s+of\s+(?:the\s+)?article)?", r"article\s+title", r"название(?:\s+статьи)?", r"заглавие(?:\s+статьи)?"),
     "byline": (r"authors?", r"author\(s\)", r"creators?", r"авторы", r"автор", r"автор\(ы\)", r"автори", r"autor(?:es)?", r"著者",
                r"verfasst\s+von", r"autori(?:/curatori)?", r"auteurs?"),
