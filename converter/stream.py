@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Callable, Dict, Iterator, List, TextIO, Tuple
+from typing import Any, Callable, Dict, Iterator, List, TextIO, Tuple
 
 from . import registry
 from .errors import InputError
+from .forked import default_jobs
 from .limits import check_input_size, clip_records
 from .model import CSLItem, Diagnostic, Diagnostics
 from .options import Options
@@ -139,6 +140,17 @@ def _json_text(item: CSLItem) -> str | None:
         return None
 
 
+def _jobs_for(reader: Callable[..., Any], options: Options) -> Dict[str, int]:
+    """``{"jobs": N}`` for a reader that can spread its work over processes (BibTeX: its last
+    pass), N from --jobs or the machine's cores; nothing for the others."""
+    import inspect
+
+    if "jobs" not in inspect.signature(reader).parameters:
+        return {}
+    jobs = options.jobs if options.jobs is not None else default_jobs()
+    return {"jobs": jobs} if jobs > 1 else {}
+
+
 def convert_file(path: str, from_: str, encoding: str, to: str, options: Options, out: TextIO,
                  emit: Callable[[Diagnostic], None]) -> int:
     """Stream ``path`` (format ``from_``) to ``out`` as ``to``; each diagnostic goes to ``emit``
@@ -146,6 +158,7 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
     check_input_size(os.path.getsize(path), options, path)  # the limits of the whole-file path hold here too
     reader = registry.get(from_, "reader").load("stream_reader")
     writer = registry.get(to, "writer").load("stream_writer")
+    parallel = _jobs_for(reader, options)
     errors = 0
     passes = 0
     current: Dict[str, Tuple[str, int]] = {}  # the record being written: its id -> where it was read
@@ -180,7 +193,7 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
         try:
             with open(path, encoding=encoding, newline="") as fh:
                 cleaned = _Cleaned(fh, tell if first else (lambda d: None), path)
-                for n, (item, line) in enumerate(reader(cleaned, diags=diags), 1):
+                for n, (item, line) in enumerate(reader(cleaned, diags=diags, **parallel), 1):
                     if replay:
                         diags.clear()
                         if n in plan:

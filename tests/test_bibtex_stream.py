@@ -126,3 +126,48 @@ def test_any_mix_of_blocks_streams_as_it_reads_whole(fragments, piece_chars):
     assert streamed == whole
     if whole and whole[0] != "error":
         assert collections.Counter(map(str, streamed_diags)) == collections.Counter(map(str, whole_diags))
+
+
+def _in_processes(text: str, source: str, piece_chars: int, monkeypatch) -> tuple:
+    """The streamed reading with its last pass over two forked workers, pieces of ``piece_chars``:
+    the records with their lines, the diagnostics in order, and how many pieces the workers read."""
+    taken = []
+    take = bibtex_stream._take
+    monkeypatch.setattr(bibtex_stream, "PIECE_CHARS", piece_chars)
+    monkeypatch.setattr(bibtex_stream, "_take", lambda job, *a: (taken.append(job[1]), (yield from take(job, *a)))[1])
+    diags = Diagnostics(source)
+    try:
+        items = list(bibtex_stream.stream(io.StringIO(text, newline=""), diags=diags, jobs=2))
+    except ConversionError as exc:
+        return ("error", str(exc)), [], len(taken)
+    return items, list(diags), len(taken)
+
+
+def _one_process(text: str, source: str) -> tuple:
+    diags = Diagnostics(source)
+    try:
+        items = list(bibtex_stream.stream(io.StringIO(text, newline=""), diags=diags))
+    except ConversionError as exc:
+        return ("error", str(exc)), []
+    return items, list(diags)
+
+
+@pytest.mark.parametrize("path", _bib_files(), ids=lambda p: p.name)
+def test_the_last_pass_in_forked_workers_reads_as_one_process(path: Path, monkeypatch) -> None:
+    if not bibtex_stream.can_fork():
+        pytest.skip("this platform cannot fork")
+    text = path.read_bytes().decode("utf-8", errors="replace").lstrip("\ufeff")
+    items, diags, pieces = _in_processes(text, str(path), 2000, monkeypatch)  # pieces of 2,000 characters
+    assert (items, diags) == _one_process(text, str(path))  # records, lines and diagnostics in the same order
+    assert pieces >= min(2, text.count("\n@"))  # the workers read the pieces (a file of one block is one piece)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(_FRAGMENTS), min_size=2, max_size=14), st.integers(1, 200))
+def test_any_mix_of_blocks_reads_alike_in_workers_and_in_one_process(fragments, piece_chars):
+    if not bibtex_stream.can_fork():
+        pytest.skip("this platform cannot fork")
+    text = "".join(fragments)
+    with pytest.MonkeyPatch.context() as patch:
+        items, diags, _ = _in_processes(text, "mix.bib", piece_chars, patch)
+        assert (items, diags) == _one_process(text, "mix.bib")

@@ -11,6 +11,11 @@ with what follows it, as in the whole file), more than once:
 3. only then: those parents' fields (ids are given exactly as in the last pass);
 4. every piece again: each entry converted and handed on.
 
+With ``jobs`` above 1 (``--jobs``, by default the machine's cores) pass 4 runs in forked
+workers, a piece each, and the pieces are taken back in file order; a piece that shares a key,
+macro or id with the pieces before it is read again here, after them, so the records and the
+diagnostics, in their order, are those of one process.
+
 What is held is the macros, the citation keys (for unique ids) and the parents' fields, never
 the records. The records, their order and ids are the whole-file reader's, and so are the
 diagnostics, though in record order rather than problems-first.
@@ -21,6 +26,7 @@ import re
 import tempfile
 from typing import Any, Dict, Iterable, Iterator, List, Set, Tuple
 
+from ..forked import can_fork
 from ..model import CSLItem, Diagnostics
 from .bibtex import (
     COMMENT_LINE,
@@ -44,7 +50,9 @@ _PAREN_BLOCK = re.compile(r"@\w*[ \t]*\(")
 # what bibtexparser's splitter takes for a block start ('@', a type, '{' or '('), which it
 # honours only when nothing but white space stands before it on its line
 _BLOCK_START = re.compile(r"@\w*[ \t]*[{(]")
-PIECE_CHARS = 1 << 20  # characters read at a time; a piece is what they hold up to the last block start
+# characters read at a time; a piece is what they hold up to the last block start (and a
+# worker's share with --jobs: small enough that the workers finish together)
+PIECE_CHARS = 1 << 18
 _PARENT_FIELDS = ("crossref", "xdata")
 # a piece without these words has no macro and no parent: pass 1 need not split it
 _MACRO_OR_PARENT = re.compile(r"@\s*string|crossref|xdata", re.I)
@@ -167,19 +175,42 @@ def _parent_keys(passes: _Passes, macros: Dict[str, str], source: str) -> Set[st
     return wanted
 
 
-def _evaluated(passes: _Passes, macros: Dict[str, str],
-               diags: Diagnostics) -> Iterator[Tuple[Any, str, Dict[str, RawField]]]:
+class _State:
+    """What reading one piece after another remembers: the ids given, where each key and macro
+    was first defined, whether the @preamble was reported."""
+
+    def __init__(self) -> None:
+        self.ids = Ids()
+        self.first_entry: Dict[str, int] = {}  # key -> 0-based line of its first entry
+        self.first_string: Dict[str, int] = {}
+        self.preamble = False
+
+    def clashes(self, later: "_State") -> bool:
+        """Whether ``later`` (a piece read on its own, from a fresh state) would have been read
+        differently after the pieces this state has seen: a key, macro or id seen in both."""
+        return bool(later.first_entry.keys() & self.first_entry.keys()
+                    or later.first_string.keys() & self.first_string.keys()
+                    or later.ids.taken & self.ids.taken)
+
+    def absorb(self, later: "_State") -> None:
+        self.ids.taken |= later.ids.taken
+        self.ids.last_suffix.update(later.ids.last_suffix)
+        self.first_entry.update(later.first_entry)
+        self.first_string.update(later.first_string)
+        self.preamble = self.preamble or later.preamble
+
+
+def _evaluated(libraries: Iterable[Any], macros: Dict[str, str], diags: Diagnostics,
+               state: _State | None = None) -> Iterator[Tuple[Any, str, Dict[str, RawField]]]:
     """Every readable entry, in file order, with its unique id and evaluated fields; what the
     whole-file reader reports about blocks, repeated keys and macros is reported here."""
     values = Values(macros, diags)
-    ids = Ids()
-    first_entry: Dict[str, int] = {}  # key -> 0-based line of its first entry
-    first_string: Dict[str, int] = {}
-    preamble = False
-    for library in passes.split(diags.source or "<input>"):
-        if library.preamble and not preamble:
+    state = state or _State()
+    ids, first_entry, first_string = state.ids, state.first_entry, state.first_string
+    for library in libraries:
+        if library.preamble and not state.preamble:
             diags.warn(PREAMBLE)
-            preamble = True
+            state.preamble = True
         for string in library.strings:  # a repeat within a piece is reported by in_file_order
             if string.key in first_string:
                 diags.warn(string_again_message(string.key, first_string[string.key]), line=(string.start_line or 0) + 1)
@@ -202,24 +233,104 @@ def _evaluated(passes: _Passes, macros: Dict[str, str],
             yield entry, key, fields
 
 
-def stream(lines: Iterable[str], *, diags: Diagnostics) -> Iterator[Tuple[CSLItem, int]]:
-    """CSL items, each with the line its entry starts at, one entry at a time."""
+def _converted(entries: Iterator[Tuple[Any, str, Dict[str, RawField]]],
+               parents: Dict[str, Tuple[str, Dict[str, RawField]]], diags: Diagnostics) -> Iterator[Tuple[CSLItem, int]]:
+    for entry, key, fields in entries:
+        if entry.entry_type.lower() == "xdata":
+            continue  # data for other entries only (biblatex's @xdata)
+        resolve_crossref(entry.entry_type.lower(), key, fields, parents, diags)
+        yield to_csl(entry, key, fields, diags), (entry.start_line or 0) + 1
+
+
+# What a forked worker reads pieces with (set before the fork, inherited): the macros, the
+# parents' fields and the file's name.
+_shared: Tuple[Dict[str, str], Dict[str, Tuple[str, Dict[str, RawField]]], str] | None = None
+
+Piece = Tuple[_State, List[Tuple[CSLItem, int, List[Any]]], List[Any]]
+
+
+def _read_piece(text: str, first: int) -> Piece:
+    """One piece read on its own, from a fresh state: its records, each with the diagnostics that
+    came before it, the diagnostics after its last record, and the state it leaves."""
+    assert _shared is not None, "a worker forked without its macros"
+    macros, parents, source = _shared
+    state, diags = _State(), Diagnostics(source)
+    out: List[Tuple[CSLItem, int, List[Any]]] = []
+    libraries = [blocks(text, source=source, options=None, first_line=first)]
+    for item, line in _converted(_evaluated(libraries, macros, diags, state), parents, diags):
+        out.append((item, line, list(diags)))
+        diags.clear()
+    return state, out, list(diags)
+
+
+def _in_parallel(passes: _Passes, macros: Dict[str, str], parents: Dict[str, Tuple[str, Dict[str, RawField]]],
+                 diags: Diagnostics, jobs: int) -> Iterator[Tuple[CSLItem, int]]:
+    """The last pass over forked workers, a piece each, the results taken in file order. A piece
+    is read on its own, so where it shares a key, macro or id with the pieces before it (what it
+    reports and the ids it gives would differ) it is read again here, after them: the records
+    and diagnostics are those of reading the file in one process."""
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _shared
+    source = diags.source or "<input>"
+    state = _State()
+    _shared = (macros, parents, source)
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            waiting: deque = deque()
+            pieces = passes.pieces()
+            for text, first in pieces:
+                waiting.append((text, first, pool.submit(_read_piece, text, first)))
+                if len(waiting) <= jobs:
+                    continue  # keep every worker busy, and no more pieces than that in memory
+                yield from _take(waiting.popleft(), state, macros, parents, diags)
+            while waiting:
+                yield from _take(waiting.popleft(), state, macros, parents, diags)
+    finally:
+        _shared = None
+
+
+def _take(job: Tuple[str, int, Any], state: _State, macros: Dict[str, str],
+          parents: Dict[str, Tuple[str, Dict[str, RawField]]], diags: Diagnostics) -> Iterator[Tuple[CSLItem, int]]:
+    text, first, future = job
+    piece_state, records, after = future.result()
+    if state.clashes(piece_state):
+        library = blocks(text, source=diags.source or "<input>", options=None, first_line=first)
+        yield from _converted(_evaluated([library], macros, diags, state), parents, diags)
+        return
+    preamble_reported = state.preamble
+    state.absorb(piece_state)
+    dropped = False
+    for item, line, before in records:
+        if preamble_reported and not dropped:  # the file's @preamble was reported in an earlier piece
+            before, dropped = [d for d in before if d.message != PREAMBLE], True
+        diags.extend(before)
+        yield item, line
+    diags.extend(d for d in after if not (preamble_reported and d.message == PREAMBLE))
+
+
+def stream(lines: Iterable[str], *, diags: Diagnostics, jobs: int = 1) -> Iterator[Tuple[CSLItem, int]]:
+    """CSL items, each with the line its entry starts at, one entry at a time; with ``jobs``
+    above 1 the last pass runs over that many forked processes (same records, same order)."""
     passes = _Passes(lines)
     source = diags.source or "<input>"
     macros, has_parents = _read_macros(passes, source)
     parents: Dict[str, Tuple[str, Dict[str, RawField]]] = {}
     if has_parents:
         wanted = _parent_keys(passes, macros, source)
-        for entry, key, fields in _evaluated(passes, macros, Diagnostics()):
+        for entry, key, fields in _evaluated(passes.split(source), macros, Diagnostics()):
             if key.lower() in wanted:
                 parents[key.lower()] = (entry.entry_type.lower(), dict(fields))
+    if jobs > 1 and can_fork():
+        records = _in_parallel(passes, macros, parents, diags, jobs)
+    else:
+        records = _converted(_evaluated(passes.split(source), macros, diags), parents, diags)
     given = 0
-    for entry, key, fields in _evaluated(passes, macros, diags):
-        if entry.entry_type.lower() == "xdata":
-            continue  # data for other entries only (biblatex's @xdata)
-        resolve_crossref(entry.entry_type.lower(), key, fields, parents, diags)
+    for record in records:
         given += 1
-        yield to_csl(entry, key, fields, diags), (entry.start_line or 0) + 1
+        yield record
     if not given:
         raise nothing_read(diags, source)
 
