@@ -120,6 +120,7 @@ def tasks(tools: Tools, base: str, big: str, one: str, repeat: int) -> List[Task
             ("citeproc-py (raw)", tools.citeproc_py_render(base + ".json", tools.gost))], repeat),
         (f"BibTeX → CSL-JSON, {n:,}", [
             ("citeconv", c(base + ".bib", "-f", "bibtex", "-t", "csljson")),
+            ("citeconv --jobs 1", c(base + ".bib", "-f", "bibtex", "-t", "csljson", "--jobs", "1")),
             ("citation-js", tools.citation_js("bibtex", "csljson", base + ".bib")),
             ("pandoc", tools.pandoc_convert(base + ".bib", "bibtex", "csljson"))], repeat),
         (f"RIS → CSL-JSON, {n:,}", [
