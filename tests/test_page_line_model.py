@@ -14,6 +14,7 @@ from converter.readers.page.line_features import page_lines
 
 PAGES = ROOT / "tests" / "data" / "pages"
 MODEL_ONLY_JOURNAL = "nz-cyberleninka-org-procedia-sadeghi-2014"  # a development page: no labelled journal line
+MODEL_ONLY_BYLINE = "og-yumpu-jappl-ecol-2010-47-1-memmott"  # a development page: a byline in HTML residue, wrapped
 
 
 def _seed_text() -> str:
@@ -57,6 +58,16 @@ def test_a_journal_name_only_the_model_finds_is_kept_with_a_warning(monkeypatch)
     assert any(d.field == "container-title" and "line model" in d.message for d in with_model.diagnostics)
     monkeypatch.setenv("CITECONV_NO_PAGEMODEL", "1")
     assert "container-title" not in converter.read(text, "page", source=MODEL_ONLY_JOURNAL).records[0]
+
+
+def test_a_byline_only_the_model_finds_is_read_with_its_wrapped_line_and_a_warning(monkeypatch):
+    text = (PAGES / f"{MODEL_ONLY_BYLINE}.txt").read_text(encoding="utf-8")
+    gold = load_json(PAGES / f"{MODEL_ONLY_BYLINE}.gold.json")["author"]
+    with_model = converter.read(text, "page", source=MODEL_ONLY_BYLINE)
+    assert with_model.records[0]["author"] == gold  # 'Jane Memmott 1 *, ... and<br />' + 'Mark J. Whittingham 6<br />'
+    assert any(d.field == "author" and "line model" in d.message for d in with_model.diagnostics)
+    monkeypatch.setenv("CITECONV_NO_PAGEMODEL", "1")
+    assert "author" not in converter.read(text, "page", source=MODEL_ONLY_BYLINE).records[0]
 
 
 def test_threads_get_the_labels_of_their_own_page():

@@ -285,3 +285,16 @@ def test_family_comma_given_pieces_set_apart_by_semicolons():
     assert [(p["family"], p["given"], m) for p, m in parsed] == [
         ("Oliveira", "Joana", ["1"]), ("Mesquita-Bastos", "José", ["2"]), ("Argel de Melo", "Cristina", ["3"])]
     assert parse_byline_marked("Rosi, B.1; Grašič, L.2")[1][0] == {"family": "Grašič", "given": "L."}
+
+
+def test_a_loose_byline_reads_marks_set_apart_and_long_full_names():
+    from converter.readers.page.bylines import parse_loose_byline
+
+    got = parse_loose_byline("Jane Memmott 1 *, Marc Cadotte 2 , E.J. Milner-Gulland 5")
+    assert got == [({"family": "Memmott", "given": "Jane"}, ["1", "*"]), ({"family": "Cadotte", "given": "Marc"}, ["2"]),
+                   ({"family": "Milner-Gulland", "given": "E.J."}, ["5"])]
+    got = parse_loose_byline("Laio Preslis Brando Matos de Almeida ², Luiza Ferreira Rigonatti da Silva")
+    assert got is not None and got[0] == ({"family": "de Almeida", "given": "Laio Preslis Brando Matos"}, ["2"])
+    assert parse_loose_byline("• Mei-Lin Chang") == [({"family": "Chang", "given": "Mei-Lin"}, [])]
+    assert parse_loose_byline("Department of Biological Sciences, University of Bristol") is None
+    assert parse_loose_byline("Received 12 May 2020") is None

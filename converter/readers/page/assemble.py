@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 SAMPLE = 20000  # characters of a page enough to tell its script and language; a huge page is not read again whole
 # how sure the line model must be before its line fills a field the rules left empty (cross-validated, tools/pagemodel)
 JOURNAL_THRESHOLD = 0.6
+AUTHOR_THRESHOLD = 0.5  # as sure as for a journal; 0.3-0.7 read the dev pages alike (cross-validated)
 MERGED_FIELDS = ("title", "container-title", "issued", "volume", "issue", "page", "DOI", "URL", "PMID", "PMCID")
 
 
@@ -276,8 +277,39 @@ def _byline_under_title(r: "PageReader") -> None:
             return
 
 
+def _modelled_byline(r: "PageReader") -> None:
+    """No byline found by the rules, none under the title and no citation line naming the authors:
+    the unrecognised lines the line model takes for a byline, read as names where they parse."""
+    if r.byline or r.about or r.citation_parse.get("author"):
+        return
+    for n in line_model.best_lines(_line_labels(r), "AUTHOR", AUTHOR_THRESHOLD):
+        text = next((t for m, t in r.other if m == n), None)
+        if not text or len(text) >= 300:
+            continue
+        marked = bylines.parse_loose_byline(text)
+        if not marked:
+            continue
+        r.other.remove((n, text))
+        r.byline_lines.append(n)
+        first = n
+        # a byline wrapped after its 'and' or comma: the next line holds the last names
+        while re.search(r"(?:,|\band|&|\bи)\s*(?:<br\s*/?>)?\s*$", text):
+            n, text = next(((m, t) for m, t in sorted(r.other) if m > n), (0, ""))
+            more = bylines.parse_loose_byline(text) if 0 < len(text) < 300 else None
+            if not more:
+                break
+            marked += more
+            r.other.remove((n, text))
+            r.byline_lines.append(n)
+        r.byline = [p for p, _ in marked]
+        r.byline_marks = [m for _, m in marked]
+        r.diags.warn("authors taken from unlabelled lines the line model points at", field="author", line=first)
+        return
+
+
 def _authors(r: "PageReader") -> None:
     _byline_under_title(r)
+    _modelled_byline(r)
     _one_person_printed_twice(r)
     _resolve_role_statements(r)
     names, extra, problems = people.merge_people(r.byline, r.about, r.contributions)

@@ -326,6 +326,39 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
     return people
 
 
+# a run of affiliation marks set apart from its name by spaces: 'Memmott 1 *,', 'Cadotte 2 ,'
+_LOOSE_MARKS = re.compile(r"(?<=[^\W\d_])\s+((?:\d{1,2}|[*†‡§])(?:\s*,?\s*(?:\d{1,2}|[*†‡§]))*)\s*(?=[,;]|$|\s(?:and|&|и)\s)")
+
+
+def parse_loose_byline(text: str) -> List[Tuple[Dict[str, str], List[str]]] | None:
+    """A line the line model takes for a byline (line_model.py) -> [(name, markers)]: read like
+    any byline once a list bullet, an HTML break and marks set apart by spaces are cleaned off, and
+    failing that as full names of up to eight words (Portuguese and Spanish names run long)."""
+    text = re.sub(r"<br\s*/?>", " ", text).translate(SUPERSCRIPT_DIGITS)
+    text = re.sub(r"^\s*[•·▪◦]\s*", "", text)
+    text = _LOOSE_MARKS.sub(lambda m: re.sub(r"[\s,]", "", m.group(1)), text)
+    text = re.sub(r"\s+(?=[,;])", "", text).strip()
+    parsed = parse_byline_marked(text, after_title=True)
+    if parsed:
+        return parsed
+    people: List[Tuple[Dict[str, str], List[str]]] = []
+    for piece in re.split(r"[,;]|\band\b|&|\bи\b", text):
+        marks = re.findall(r"\d{1,2}|[*†‡§]", piece)
+        words = re.sub(r"[\d*†‡§]+", " ", piece).split()
+        if not words:
+            continue
+        if not 2 <= len(words) <= 8 or not NAME_WORD.match(words[0]) or not NAME_WORD.match(words[-1]) or not all(
+                NAME_WORD.match(w) or w.lower() in PARTICLES or is_initials(w) for w in words):
+            return None
+        if any(w.lower() in NOT_NAMES for w in words):
+            return None
+        k = len(words) - 1
+        while k > 1 and words[k - 1].lower() in PARTICLES:
+            k -= 1
+        people.append(({"family": " ".join(words[k:]), "given": " ".join(words[:k])}, marks))
+    return people or None
+
+
 _BY_ALONE = re.compile(r"^\s*(?:by|авторы?|автори|автор\([ыи]\)|authors?|author\(s\))\s*:?\s*$", re.I)
 _SEPARATOR_LINE = re.compile(r"^\s*(?:[\d,*†‡§¶\s]+|,?\s*(?:and|&|и)\s*)$", re.I)
 _NAME_LINE = re.compile(r"^\s*[^\W\d_][^\W\d_'’.-]*\.?(?:[\s'’-]+[^\W\d_][^\W\d_'’.-]*\.?){1,4}\s*$")

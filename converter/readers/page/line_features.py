@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Sequence, Tuple
 
-from .bylines import NAME_WORD, parse_byline_marked
+from .bylines import NAME_WORD, parse_byline_marked, parse_loose_byline
 from .head import looks_affiliation
 from .title import CHROME, HISTORY_START, VENUE, is_furniture
 
@@ -34,7 +34,7 @@ RECORD_MARK = re.compile(r"\b(?:e?-?issn|edn|pmid|pmcid|isbn)\b|©|\(c\)\s*\d{4}
                          r"получена|дата\s+(?:поступления|публикации))\b", re.I)
 # the cues copied from the lines above and below
 NEIGHBOUR_CUES = ("chars", "names", "initials", "affiliation", "allcaps", "stop", "abstract", "heading", "marked",
-                  "byline", "byline_loose")
+                  "byline", "byline_loose", "byline_lenient")
 
 
 def _bucket(value: float, edges: Sequence[float]) -> int:
@@ -106,6 +106,7 @@ def _own(text: str, index: int, before_abstract: bool) -> Features:
     if len(text) < 300:  # the rules' own byline parser: does the line read as a list of names?
         cues["byline"] = bool(parse_byline_marked(text))
         cues["byline_loose"] = not cues["byline"] and bool(parse_byline_marked(text, after_title=True))
+        cues["byline_lenient"] = not cues["byline"] and not cues["byline_loose"] and bool(parse_loose_byline(text))
     f.update({name: 1.0 for name, on in cues.items() if on})
     first = alpha_words[0].lower() if alpha_words else ""
     if first and len(first) <= 15:
