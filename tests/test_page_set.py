@@ -1,4 +1,4 @@
-"""The page reader on 451 real article pages from many journals and platforms
+"""The page reader on 491 real article pages from many journals and platforms
 (tests/data/pages/, SOURCES.md), scored per split by the independent scorer
 ../shared/tools/score_pages.py against hand-made gold.
 
@@ -25,7 +25,10 @@ PAGES = ROOT / "tests" / "data" / "pages"
 # 40 fresh `og` pages (20 per split, first scored at 67.8% dev, 71.2% held-out) brought dev to 86.7%
 # (1597/1841), so its floor is that figure rounded down: new data measured, not a regression
 # session 9's rules and line model: dev 87.5% (1611/1841), held-out 70.1% (801/1142)
-FLOORS = {"dev": 0.87, "held-out": 0.69}
+# 40 fresh `oh` pages (20 per split, first scored at 69.1% dev, 64.7% held-out) and session 10's
+# model byline and retrained model: dev 86.7% (1702/1964), held-out 69.9% (882/1261); the dev
+# floor is that figure rounded down: new data measured, not a regression
+FLOORS = {"dev": 0.86, "held-out": 0.69}
 
 
 def _score(split: str, tmp_path: Path) -> dict:
