@@ -284,7 +284,7 @@ def _modelled_byline(r: "PageReader") -> None:
         return
     for n in line_model.best_lines(_line_labels(r), "AUTHOR", AUTHOR_THRESHOLD):
         text = next((t for m, t in r.other if m == n), None)
-        if not text or len(text) >= 300:
+        if not text or len(text) >= 300 or n in r.title_lines or people.fold(text) == people.fold(r.item.get("title", "")):
             continue
         marked = bylines.parse_loose_byline(text)
         if not marked:
