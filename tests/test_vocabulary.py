@@ -81,6 +81,9 @@ def test_dates_round_trip_through_edtf(parts):
     ("doi:10.1002/(SICI)1097-4636(199706)35:4<513::AID-JBM11>3.0.CO;2-O", "10.1002/(SICI)1097-4636(199706)35:4"),
     ("DOI 10.1002/(SICI)1097(1997)35.", "10.1002/(SICI)1097(1997)35"),
     ("10.15507/2413-1407.129.033.202504.578-593.URL https://x", "10.15507/2413-1407.129.033.202504.578-593"),
+    ("https://doi.org/10.23887/jisd.v6i1.43470Keywords: active learning", "10.23887/jisd.v6i1.43470"),
+    ("10.1016/S0140-6736(20)30183-5Abstract", "10.1016/S0140-6736(20)30183-5"),
+    ("10.1000/RESUMEN", "10.1000/RESUMEN"),  # a label glued on follows a digit or a small letter
     ("no doi here", None),
 ])
 def test_clean_doi(text, doi):

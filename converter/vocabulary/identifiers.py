@@ -25,6 +25,9 @@ def clean_doi(text: str) -> str | None:
     # a label glued on by a missing space: '...158.URL https:', '...02717.PMID', '...070,in press'
     doi = re.sub(r"\.(?:URL|PMID|PMCID|arXiv|ISSN|ISBN|Epub|Available)\b.*$|,[a-z]+$", "", doi)
     doi = doi.rstrip(".,;:")
+    # the next label glued on in copied text: '...v6i1.43470Keywords:', '...0123Abstract'
+    doi = re.sub(r"(?<=[0-9a-z])(?:Keywords?|Abstract|Received|Accepted|Published|Citation|Copyright|Introduction|"
+                 r"Resumen|Resumo|Résumé|Download)$", "", doi).rstrip(".,;:")
     # a closing bracket belongs to the DOI only when the DOI opened it: 10.1002/(SICI)...
     while doi.endswith((")", "]")) and doi.count("(" if doi[-1] == ")" else "[") < doi.count(doi[-1]):
         doi = doi[:-1].rstrip(".,;:")
