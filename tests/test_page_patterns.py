@@ -309,3 +309,13 @@ def test_a_citation_label_with_its_article_and_purpose_spelled_out():
     assert item["custom"]["citation-as-printed"].startswith("Сембрат А. Л., Калюжка Н. С. Проблемы")
     assert [a["family"] for a in item["author"]] == ["Сембрат", "Калюжка"]
     assert item["page"] == "166-170"
+
+
+@pytest.mark.parametrize("byline, families", [
+    ("Enriqueta Force y Lola Andreu", ["Force", "Andreu"]),  # Spanish 'y' between two full names
+    ("Ana Silva e João Souza, Pedro Lima", ["Silva", "Souza", "Lima"]),  # Portuguese 'e'
+    ("Santiago Ramón y Cajal", ["y Cajal"]),  # one word after 'y': one person, as before
+])
+def test_iberian_and_joins_two_people_only_between_full_names(byline, families):
+    people = parse_byline_marked(byline, after_title=True)
+    assert people is not None and [p["family"] for p, _ in people] == families

@@ -246,6 +246,19 @@ def _family_comma_given(text: str) -> List[Tuple[Dict[str, str], List[str]]] | N
     return people
 
 
+_IBERIAN_AND = re.compile(r"^((?:\S+\s+)+?\S+)\s+[ye]\s+([A-ZÁÉÍÓÚÂÊÔÃÕÇ][^\W\d_]+(?:\s+\S+)+)$")
+
+
+def _split_iberian_and(piece: str) -> List[str]:
+    """'Enriqueta Force y Lola Andreu', 'Ana Silva e João Souza': two people joined by Spanish 'y' or
+    Portuguese 'e' when a full name of two words or more stands on each side; 'José Ortega y Gasset'
+    and 'Maria da Silva e Sousa' (one word after it) stay one name."""
+    m = _IBERIAN_AND.match(piece)
+    if not m or not m.group(1)[:1].isupper():
+        return [piece]
+    return [m.group(1), m.group(2)]
+
+
 def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], List[str]]] | None:
     if _SECTION_LABEL.match(text):
         return None
@@ -308,6 +321,7 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
     # not Spanish 'y' or Portuguese 'e': 'Ortega y Gasset', 'Silva e Sousa')
     pieces = [p.strip() for p in re.split(r",|\band\b|\bи\b|\bі\b|\bта\b|\bund\b|\bet\b(?!\s+al\b)|&|(?<=\u2063)\.(?=\s)", text)
               if p.strip()]
+    pieces = [part for piece in pieces for part in _split_iberian_and(piece)]
     if not pieces:
         return None
     # right under the title one full name will do, and so will a Russian name with its patronymic
