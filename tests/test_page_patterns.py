@@ -319,3 +319,13 @@ def test_a_citation_label_with_its_article_and_purpose_spelled_out():
 def test_iberian_and_joins_two_people_only_between_full_names(byline, families):
     people = parse_byline_marked(byline, after_title=True)
     assert people is not None and [p["family"] for p, _ in people] == families
+
+
+def test_a_title_with_a_colon_is_no_field_label():
+    # 'Hydrology: the changing paradigm' is a title; 'Article history: Received ...' a field's label
+    page = ("You are on page 1of 12\n\nHydrology: the changing paradigm\n\n\nNicholas J. Clifford\n"
+            "School of Geography, University of Nottingham, University Park, Nottingham\n")
+    assert converter.read(page, "page", source="p").records[0]["title"] == "Hydrology: the changing paradigm"
+    from converter.readers.page.title import FIELD_WORD
+    assert FIELD_WORD.search("Article history: ") and FIELD_WORD.search("Тематичний розділ: ")
+    assert not FIELD_WORD.search("Hydrology: ")

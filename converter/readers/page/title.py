@@ -47,7 +47,12 @@ CHROME = re.compile(r"^(?:логотип|logo)\b|opens\s+in\s+a\s+new\s+window|p
                     r"cookies?\b|javascript|your\s+browser\s+does\s+not|sign\s+in|log\s+in|logo\s*link|rights\s*&\s*permissions|"
                     r"source\s+of\s+support|conflict\s+of\s+interest|email\s+protected|^address\s+for\s+correspondence|"
                     r"^correspond(?:ing|ence)\b|^автор\s+для\s+переписки|закрывая\s+это\s+сообщение|надоели\s+баннеры|"
-                    r"content\s+may\s+be\s+subject\s+to\s+copyright", re.I)  # ResearchGate's stamp on a PDF
+                    r"content\s+may\s+be\s+subject\s+to\s+copyright|^you\s+are\s+on\s+page\s+\d", re.I)  # ResearchGate's stamp on a PDF
+# the words of a field's label ('Article history:', 'Correspondence Address:', 'Рубрика:')
+FIELD_WORD = re.compile(r"\b(?:histor\w*|address\w*|correspond\w*|contact\w*|e-?mail|phone|tel|fax|note\w*|info\w*|source|"
+                        r"section|category|type|status|received|accepted|published|citation|cite|keywords?|doi|issn|isbn|"
+                        r"edn|udc|author\w*|affiliation\w*|funding|rubric|subject\w*|topic|language|pages?|volume|issue|"
+                        r"year|date|рубрика|раздел|розділ|тема|автор\w*|ключевые|дата|удк|язык|источник|статья|article)\b", re.I)
 # a journal's or a site's name rather than an article's title
 VENUE = re.compile(r"^(?:the\s+)?(?:international\s+|american\s+|european\s+|british\s+)?(?:journal|revista|revue|zeitschrift|"
                    r"annals|bulletin|proceedings|transactions|вестник|известия|журнал|сайт|centers?\s+for)\b|"
@@ -233,8 +238,9 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
             s -= 4  # counters and numbers, not words
         if re.search(r"[^\W\d_]\d{1,2}(?:,\d{1,2})*\*?(?:,|$)", c.text):
             s -= 3  # a name with its affiliation marker
-        if re.match(r"^[A-ZА-Я][\w ]{2,24}:\s", c.text) and not (citation_title and agrees(c.text, citation_title)):
-            s -= 3  # 'Article history: ...', 'Correspondence Address: ...'
+        label = re.match(r"^[A-ZА-Я][\w ]{2,24}:\s", c.text)
+        if label and FIELD_WORD.search(label.group(0)) and not (citation_title and agrees(c.text, citation_title)):
+            s -= 3  # 'Article history: ...', 'Correspondence Address: ...' ('Hydrology: the changing paradigm' is a title)
         if len(words) > 30 and len(re.findall(r"[a-zа-я]\.\s+[A-ZА-Я]", c.text)) >= 1:
             s -= 4  # sentences of running text
         # the byline right after (or right before) the title is the strongest layout cue; titles
