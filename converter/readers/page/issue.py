@@ -60,6 +60,9 @@ _BARE_YEAR = re.compile(rf"(?<![\d./-]){_YEAR}(?![\d/-])")
 _IDENTIFIER = re.compile(r"(?:issn\s*:?\s*\d{4}\s?-?\s?\d{3}[\dxX](?:\s*\([^)]{0,12}\))?|doi|https?://|www\.|issn|isbn|10\.\d{4,9}/)\S*", re.I)
 
 
+_VOLUME_COMMA_ISSUE = re.compile(r"(?<![\d.,])(\d{1,4}),\s?(\d{1,3})(?=\s*\((?:19|20)\d\d\))")
+
+
 def issue_facts(line: str) -> Dict[str, Any] | None:
     """Journal, issued, volume, issue and page read from one printed line, or None when the line
     does not place an article in a journal issue (it needs a volume or an issue, and one more
@@ -68,6 +71,9 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     if len(line) > 260:
         return None
     work = _IDENTIFIER.sub(lambda m: " " * len(m.group(0)), line)  # never read numbers out of a DOI or ISSN
+    # SAGE's and Arnold's running head 'Progress in Physical Geography 26,2 (2002) pp. 290–301': volume,
+    # issue, then the year, read as 'volume(issue)' (padded, so offsets into the line still hold)
+    work = _VOLUME_COMMA_ISSUE.sub(lambda m: f"{m.group(1)}({m.group(2)})".ljust(m.end(2) - m.start(1)), work)
     found: Dict[str, Any] = {}
     first = len(work)
     taken: List[Tuple[int, int]] = []
