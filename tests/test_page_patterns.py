@@ -331,3 +331,11 @@ def test_a_title_with_a_colon_is_no_field_label():
     from converter.readers.page.title import FIELD_WORD
     assert FIELD_WORD.search("Article history: ") and FIELD_WORD.search("Тематичний розділ: ")
     assert not FIELD_WORD.search("Hydrology: ")
+
+
+def test_a_paper_presented_at_a_meeting_is_a_conference_paper():
+    page = ("Social Contexts of Secondary Classrooms\n\nJane Doe, Richard Roe\n\n"
+            "NOTE 12p.; Paper presented at the Annual Meeting of the American Educational Research Association\n")
+    assert converter.read(page, "page", source="p").records[0]["type"] == "paper-conference"
+    journal = page.replace("NOTE 12p.; Paper presented at", "Journal of Tests, Vol. 3, No. 2 (2001). Also presented at")
+    assert converter.read(journal, "page", source="p").records[0]["type"] == "article-journal"

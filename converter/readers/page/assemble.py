@@ -462,6 +462,11 @@ ITEM_TYPES = (
 )
 
 
+CONFERENCE_SIGNS = re.compile(r"\bpaper\s+presented\s+at\b|\bceur-ws\.org/|\bdblp\.org/rec/conf/|"
+                              r"\b(?:conference|workshop|symposium)\s+proceedings\b|\bproceedings\s+of\s+the\b.{0,80}"
+                              r"\b(?:conference|workshop|symposium|congress)\b|\bдоклад\s+на\b", re.I)
+
+
 def _edited_book(r: "PageReader") -> None:
     """'The Oxford Handbook of Political Science' over 'Edited by Robert E. Goodin': the article
     is a chapter, the line above the editors is its book."""
@@ -485,6 +490,11 @@ def _item_type(r: "PageReader") -> None:
         if pattern.search(head) and not (csl_type == "article" and "container-title" in r.item):
             r.item["type"] = csl_type
             return
+    # weaker signs, trusted where no journal issue is printed: 'Paper presented at the Annual Meeting',
+    # a proceedings series (CEUR-WS, dblp's 'conf/' records), 'Conference Proceedings' in running text
+    if not r.item.get("issue") and CONFERENCE_SIGNS.search(head):
+        r.item["type"] = "paper-conference"
+        return
     # the page's own citation names a kind the page does not ('..., Working papers 2016-27, University of ...')
     cited = r.citation_parse.get("type")
     if cited in ("report", "thesis", "paper-conference") and not r.item.get("volume") and not r.item.get("issue"):
