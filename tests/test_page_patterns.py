@@ -339,3 +339,15 @@ def test_a_paper_presented_at_a_meeting_is_a_conference_paper():
     assert converter.read(page, "page", source="p").records[0]["type"] == "paper-conference"
     journal = page.replace("NOTE 12p.; Paper presented at", "Journal of Tests, Vol. 3, No. 2 (2001). Also presented at")
     assert converter.read(journal, "page", source="p").records[0]["type"] == "article-journal"
+
+
+def test_keywords_printed_without_their_label_under_the_abstract():
+    abstract = ("O Ministério da Saúde propôs a realização de grupos de educação em saúde para os portadores de "
+                "hipertensão e diabetes, avaliados em três unidades.")
+    page = (f"Atividades participativas em grupos de educação em saúde\n\nResumo\n\n{abstract}\n\n"
+            "atenção primária à saúde; educação em saúde; doença crônica\n")
+    result = converter.read(page, "page", source="p")
+    assert result.records[0]["keyword"] == "atenção primária à saúde; educação em saúde; doença crônica"
+    assert any(d.field == "keyword" and "unlabelled" in d.message for d in result.diagnostics)
+    names = page.replace("atenção primária à saúde; educação em saúde; doença crônica", "Ana Silva, João Souza, Pedro Lima")
+    assert "keyword" not in converter.read(names, "page", source="p").records[0]

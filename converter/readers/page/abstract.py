@@ -28,6 +28,7 @@ class AbstractLines:
     custom: Dict[str, Any]
     other: List[Tuple[int, str]]
     abstract_line: int | None
+    abstract_end: int | None
     unlabelled_sections: List[Tuple[int, str]]
 
     def repair(self, n: int, text: str) -> str:
@@ -71,6 +72,7 @@ class AbstractLines:
             self.other.extend(paragraphs)
             return
         self.item["abstract"] = "\n".join(p for _, p in paragraphs)
+        self.abstract_end = paragraphs[-1][0]
         sections = []
         for _, p in paragraphs:
             m = ABSTRACT_SECTIONS.match(p)

@@ -48,6 +48,7 @@ def finish(r: "PageReader") -> None:
         r.diags.warn("no article title found on this page; the record has the other fields it could read",
                      field="title")
     _edited_book(r)
+    _unlabelled_keywords(r)
     _modelled_journal(r)
     _authors(r)
     _language(r)
@@ -211,6 +212,27 @@ def _modelled_journal(r: "PageReader") -> None:
             r.diags.warn(f"journal's name{also} taken from an unlabelled line the line model points at: {name!r}",
                          field="container-title", line=n)
             return
+
+
+def _unlabelled_keywords(r: "PageReader") -> None:
+    """Keywords printed without their label (a label drawn as an image or by a style sheet): the
+    line right under the abstract when it is a list of three to fifteen short terms, mostly in
+    small letters, set apart by commas or semicolons ('Северный регион, медицинские работники,
+    рацион, ...'; 'atenção primária à saúde; educação em saúde; doença crônica')."""
+    if "keyword" in r.item or r.abstract_end is None:
+        return
+    following = sorted((n, t) for n, t in r.other if n > r.abstract_end)
+    if not following or following[0][0] - r.abstract_end > 3:
+        return
+    n, text = following[0]
+    terms = [t.strip() for t in re.split(r"[;,]", text.strip().rstrip(".")) if t.strip()]
+    if not 3 <= len(terms) <= 15 or len(text) > 300 or re.search(r"(?:1[89]|20)\d\d|https?://|@", text):
+        return
+    if any(len(t.split()) > 5 or not t[:1].isalpha() for t in terms) or sum(t[:1].islower() for t in terms) < 0.6 * len(terms):
+        return
+    r.item["keyword"] = re.sub(r"\s*;\s*", "; ", text.strip().rstrip("."))
+    r.other.remove((n, text))
+    r.diags.warn("keywords taken from the unlabelled list under the abstract", field="keyword", line=n)
 
 
 def _prose(line: str) -> bool:
