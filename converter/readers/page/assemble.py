@@ -216,23 +216,30 @@ def _modelled_journal(r: "PageReader") -> None:
 
 def _unlabelled_keywords(r: "PageReader") -> None:
     """Keywords printed without their label (a label drawn as an image or by a style sheet): the
-    line right under the abstract when it is a list of three to fifteen short terms, mostly in
-    small letters, set apart by commas or semicolons ('Северный регион, медицинские работники,
-    рацион, ...'; 'atenção primária à saúde; educação em saúde; doença crônica')."""
+    paragraph right after the abstract, or the abstract's own last paragraph, when it lists three
+    to fifteen short terms, mostly in small letters, set apart by commas or semicolons
+    ('Северный регион, медицинские работники, рацион, ...'; 'atenção primária à saúde; ...')."""
     if "keyword" in r.item or r.abstract_end is None:
         return
+    paragraphs = r.item.get("abstract", "").split("\n")
     following = sorted((n, t) for n, t in r.other if n > r.abstract_end)
-    if not following or following[0][0] - r.abstract_end > 3:
-        return
-    n, text = following[0]
-    terms = [t.strip() for t in re.split(r"[;,]", text.strip().rstrip(".")) if t.strip()]
-    if not 3 <= len(terms) <= 15 or len(text) > 300 or re.search(r"(?:1[89]|20)\d\d|https?://|@", text):
-        return
-    if any(len(t.split()) > 5 or not t[:1].isalpha() for t in terms) or sum(t[:1].islower() for t in terms) < 0.6 * len(terms):
+    if len(paragraphs) >= 2 and _keyword_list(paragraphs[-1]):
+        text, n = paragraphs[-1], r.abstract_end
+        r.item["abstract"] = "\n".join(paragraphs[:-1])
+    elif following and following[0][0] - r.abstract_end <= 3 and _keyword_list(following[0][1]):
+        n, text = following[0]
+        r.other.remove((n, text))
+    else:
         return
     r.item["keyword"] = re.sub(r"\s*;\s*", "; ", text.strip().rstrip("."))
-    r.other.remove((n, text))
     r.diags.warn("keywords taken from the unlabelled list under the abstract", field="keyword", line=n)
+
+
+def _keyword_list(text: str) -> bool:
+    terms = [t.strip() for t in re.split(r"[;,]", text.strip().rstrip(".")) if t.strip()]
+    if not 3 <= len(terms) <= 15 or len(text) > 300 or re.search(r"\b(?:1[89]|20)\d\d\b|https?://|@", text):
+        return False
+    return all(len(t.split()) <= 5 and t[:1].isalpha() for t in terms) and sum(t[:1].islower() for t in terms) >= 0.6 * len(terms)
 
 
 def _prose(line: str) -> bool:
