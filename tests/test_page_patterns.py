@@ -298,6 +298,8 @@ def test_a_loose_byline_reads_marks_set_apart_and_long_full_names():
     got = parse_loose_byline("Laio Preslis Brando Matos de Almeida ², Luiza Ferreira Rigonatti da Silva")
     assert got is not None and got[0] == ({"family": "de Almeida", "given": "Laio Preslis Brando Matos"}, ["2"])
     assert parse_loose_byline("• Mei-Lin Chang") == [({"family": "Chang", "given": "Mei-Lin"}, [])]
+    assert parse_loose_byline("Edivaldo Cremer 4, Maria do Carmo Fernandez Lourenço Haddad 7")[1] == (
+        {"family": "Haddad", "given": "Maria do Carmo Fernandez Lourenço"}, ["7"])
     assert parse_loose_byline("Department of Biological Sciences, University of Bristol") is None
     assert parse_loose_byline("Received 12 May 2020") is None
 

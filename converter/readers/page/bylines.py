@@ -362,7 +362,7 @@ def parse_loose_byline(text: str) -> List[Tuple[Dict[str, str], List[str]]] | No
         if not words:
             continue
         if not 2 <= len(words) <= 8 or not NAME_WORD.match(words[0]) or not NAME_WORD.match(words[-1]) or not all(
-                NAME_WORD.match(w) or w.lower() in PARTICLES or is_initials(w) for w in words):
+                NAME_WORD.match(w) or w.lower() in PARTICLES or w == "do" or is_initials(w) for w in words):  # 'Maria do Carmo
             return None
         if any(w.lower() in NOT_NAMES for w in words):
             return None
