@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Tuple
 
+from .rules import GOST_MONTH
+
 DASH = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _CYR = "А-ЯЁа-яёІіЇїЄєЎўЈјЉљЊњЋћЂђ"
 _UP = "A-ZА-ЯЁІЇЄЎЈЉЊЋЂ"
@@ -26,14 +28,26 @@ _NUMBER_MARK = r"(?:Т|Том|С|Стр|№|N|Вып|Вип|Кн|бр|Бр|го�
 _SPACING: List[Tuple["re.Pattern[str]", str]] = [
     # '.-' / '.–' between areas: 'кредит.-2009.-N 12' -> 'кредит. – 2009. – N 12'
     # (not between two cities, 'СПб.-М.:', nor in a Latin name, 'Phys.-Chem.')
-    (re.compile(rf"(?:(?<=[^\W\d_]{{2}}\.)|(?<=\d[.,])|(?<=[^\W\d_]\)))[{DASH}]"
-                rf"(?=\s*(?:\d|[А-ЯЁІЇЄЎЈЉЊЋЂ]|N[o.]?\s?\d))(?![{_UP}][а-яё]{{0,3}}\.\s*:)"), " – "),
+    (re.compile(rf"(?:(?<=[^\W\d_]{{2}}\.)|(?<=\d[.,])|(?<=[^\W\d_]\))|(?<=\]\.))[{DASH}]"
+                rf"(?=\s*(?:\d|[А-ЯЁІЇЄЎЈЉЊЋЂ]|N[o.]?\s?\d|№))(?![{_UP}][а-яё]{{0,3}}\.\s*:)"), " – "),
     # a year glued to the word before it: 'химии.2015.' 'Самара,2012.'
-    (re.compile(r"(?:(?<=[^\W\d_]{2}\.)|(?<=[^\W\d_],))(?=(?:1[5-9]|20)\d\d\s*[.,;])"), " "),
+    (re.compile(r"(?:(?<=[^\W\d_]{2}\.)|(?<=[^\W\d_],)|(?<=\.,))(?=(?:1[5-9]|20)\d\d\s*[.,;])"), " "),
+    # a newspaper's day glued to its year: 'газета.2022.18 авг.' -> '2022. 18 авг.'
+    (re.compile(rf"(?<=(?:1[5-9]|20)\d\d\.)(?=\d{{1,2}}\s+{GOST_MONTH})"), " "),
+    # a number sign glued to the abbreviation before it: '18 авг.№ 183'
+    (re.compile(r"(?<=[^\W\d_]\.)(?=№)"), " "),
+    # a place glued to the number before it: 'Вып.14.М.,2017' -> 'Вып.14. М.,2017'
+    (re.compile(rf"(?<=\d\.)(?=[{_UP}][а-яё]{{0,3}}\.\s*[,:])"), " "),
+    # initials glued to the word after them: 'Богданов И.Я.Производительность', 'Л.В.Ершова'
+    (re.compile(rf"(?<![^\W\d_])([{_UP}]\.\s?[{_UP}]\.)(?=[{_UP}][{_CYR}]{{2}})"), r"\1 "),
+    # a comma glued to the name after it: 'Ткаченко,О. В.', 'Лебедева Н.М.,Татарко А.Н.'
+    (re.compile(rf"(?:(?<=[^\W\d_]{{2}},)|(?<=[{_UP}]\.,))(?=[{_UP}])"), " "),
     # a number mark glued to the number before it: '2015.Т.89,№3.С.395'
     (re.compile(rf"(?<=\d[.,])(?={_NUMBER_MARK}\.?\s*\d)"), " "),
     # place and publisher: 'М.:Наука' -> 'М.: Наука'
     (re.compile(rf"(\b[{_UP}][{_CYR}a-z]{{0,3}}\.:)(?=\S)"), r"\1 "),
+    # and in full: 'Алматы:Институт экономики'
+    (re.compile(rf"(?<![^\W\d_])([{_UP}][{_CYR}-]{{2,}}:)(?=[«\"{_UP}][{_CYR}])"), r"\1 "),
 ]
 
 # 'Лебедев, 2015а – ', 'Миронова, Соколов, 2019 – ', 'Иванов и др., 2010 - '
@@ -50,8 +64,12 @@ GENRE_WORDS = (r"учеб(?:ное|\.)\s*(?:пособие|пос\.)|учебн�
                r"|сборник\s+(?:статей|научных\s+трудов|материалов|трудов)|материалы|матеріали"
                r"|(?:официальный|офіційний|афіцыйны)\s+сайт|сайт|справочник|словарь|энциклопедия|хрестоматия"
                r"|практикум|курс\s+лекций|методические\s+(?:указания|рекомендации)|науч\.-попул\.\s+изд\."
-               r"|национальный\s+стандарт|межгосударственный\s+стандарт|федеральный\s+закон")
-_OTHER_INFO = re.compile(rf"\s*:\s*(?:{GENRE_WORDS})(?![\w]).*$", re.I)
+               r"|национальный\s+стандарт|межгосударственный\s+стандарт|федеральный\s+закон"
+               # abstracts, preprints, codes of practice, collective monographs; Belarusian 'матэрыялы'
+               r"|тез\.\s*докл\.|тезисы\s+доклад(?:ов|а)|тези\s+доповідей|препринт|свод\s+правил"
+               r"|коллективная\s+монография|колективна\s+монографія|калектыўная\s+манаграфія|матэрыялы|зборнік")
+# (a word that ends in its abbreviation's full stop may have the next word glued on: 'автореф.дис')
+_OTHER_INFO = re.compile(rf"\s*:\s*(?:{GENRE_WORDS})(?:(?<=\.)|(?![\w])).*$", re.I)
 # the same in romanised reference lists (Russian journals' 'References'): 'Regional policy. Cand. Sci.
 # (Econ.) Diss.', 'Extended abstract of Dr. Sci. (Econ.) Diss.', 'Cand. Sci. (Tech.) Diss. Abstr.'
 _ROMANISED_THESIS = re.compile(r"\s*[.:]\s*(?:Extended\s+)?(?:abstract\s+of\s+)?(?:Cand|Dr|Doct)\.\s*Sci\.\s*"
@@ -72,7 +90,7 @@ _LAW = re.compile(rf"(?P<kind>{_LAW_KIND})\s+от\s+{_DATE_DMY}\s*(?:г\.)?\s*(?
 _LAW_DATE = re.compile(r"\sот\s", re.I)  # what every act has; far quicker to look for than _LAW
 _QUOTED = re.compile(r"[«\"“„](.+?)[»\"”“](?=\s*(?:[.,;:/]|//|$|\s[–—-]\s))")
 _STANDARD = re.compile(r"^\s*(?P<num>(?:ГОСТ|GOST|ОСТ|СТО|СНиП|СП|ISO|IEC|ИСО|МЭК)(?:\s*(?:Р|R|ИСО|ISO|МЭК|IEC))*"
-                       rf"\s*\d[\d.]*(?:\s*[{DASH}/:]\s*\d[\d.]*)*)\.?\s+")
+                       rf"\s*\d[\d.]*(?:\s*[{DASH}/:]\s*\d[\d.]*)*\*?)\.?\s+")
 
 
 _LINK_MARK = re.compile(r"10\.\d{4,9}/|https?://|ftp://|www\.", re.I)
@@ -190,8 +208,9 @@ _TRANSLATOR = re.compile(r"(?:;\s*|/\s*|\s)(?:пер\.|перевод)\s*(?:с\s
 # the rest of an edition statement the model cut off from its number: 'перераб. и доп.'
 _EDITION_REST = re.compile(r"^[\s,.]*(?:перераб|испр|доп|стер|расш|випр)[а-я]*\.?(?:\s*и\s*(?:перераб|испр|доп|стер|расш"
                            r"|випр)[а-я]*\.?)?[\s.,–—-]*$", re.I)
-_VOLUMES_ALONE = re.compile(r"^[\s:]*в\s+\d+\s*(?:т|кн|ч)?\.?[\s.,]*$")
-_VOLUMES = re.compile(r":?\s*в\s+(\d+)\s+(?:т|кн|ч)\.", re.I)
+# 'в 5 т.', Ukrainian and Belarusian 'у 2 т.'
+_VOLUMES_ALONE = re.compile(r"^[\s:]*[ву]\s+\d+\s*(?:т|кн|ч)?\.?[\s.,]*$")
+_VOLUMES = re.compile(r":?\s*[ву]\s+(\d+)\s+(?:т|кн|ч)\.", re.I)
 _DEPOSIT = re.compile(r"[.\s–—-]*\bДеп\.\s+в\s+.*$")
 CITY = (r"(?:М|Л|СПб|Мн|К|Х|Н\.\s?Новгород|Москва|Ленинград|Санкт-Петербург|Минск|Мінск|Київ|Киев|Харків|Львів"
          r"|Одеса|София|Београд|Нови\s+Сад|Новосибирск|Екатеринбург|Казань|Томск|Самара|Ростов-на-Дону|Иркутск"
