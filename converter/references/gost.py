@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Tuple
 
-from .rules import GOST_MONTH
+from ..vocabulary.name_lists import split_names
+from .rules import GOST_MONTH, month_of
 
 DASH = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _CYR = "А-ЯЁа-яёІіЇїЄєЎўЈјЉљЊњЋћЂђ"
@@ -80,14 +81,22 @@ _ROMANISED_THESIS = re.compile(r"\s*[.:]\s*(?:Extended\s+)?(?:abstract\s+of\s+)?
                                r"|Tese\s*\(|Disserta(?:tion|ção)\b|Diss\.|Ph\.?\s?D\.?\s+(?:thesis|diss)|Master'?s\s+thesis)"
                                r".*$", re.I)
 
-_DATE_DMY = r"(\d{1,2})\.(\d{1,2})\.((?:1[5-9]|20)\d\d)"
+# an act's date: '06.10.2003', '27 июля 2006 г.', Ukrainian '5 вересня 2017 р.', Belarusian '26 студз. 1990 г.'
+_DATE_DMY = (rf"(?:(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>(?:1[5-9]|20)\d\d)"
+             rf"|(?P<dw>\d{{1,2}})\s+(?P<mw>{GOST_MONTH})\s*(?P<yw>(?:1[5-9]|20)\d\d)\s*(?:г\.|года|р\.|року)?)")
+_COUNTRY = (r"(?:РФ|Российской\s+Федерации|Украины|України|Республики\s+[А-Я][а-я]+|Респ\.\s*[А-Я][а-я]+"
+            r"|Рэспублікі\s+Беларусь|Кыргызской\s+Республики)")
 _LAW_KIND = (r"Федеральный\s+конституционный\s+закон|Федеральный\s+закон|Закон\s+(?:РФ|Российской\s+Федерации|"
              r"[А-Я][а-я]+ской\s+области|г\.\s*Москвы)|Постановление\s+(?:Правительства|Пленума|"
              r"Конституционного|Государственной)[^«\"“]{0,60}?|Указ\s+Президента\s+(?:РФ|Российской\s+Федерации)"
              r"|Распоряжение\s+Правительства\s+(?:РФ|Российской\s+Федерации)|Приказ\s+[^«\"“]{3,80}?"
-             r"|Кодекс[^«\"“]{0,60}?")
-_LAW = re.compile(rf"(?P<kind>{_LAW_KIND})\s+от\s+{_DATE_DMY}\s*(?:г\.)?\s*(?:№|N)\s*(?P<num>[\w\-–/]+)", re.I)
-_LAW_DATE = re.compile(r"\sот\s", re.I)  # what every act has; far quicker to look for than _LAW
+             r"|Кодекс[^«\"“]{0,60}?"
+             # the other republics' acts (ДСТУ 8302 lists, Kazakh and Belarusian lists)
+             rf"|(?:Закон|Кодекс|Указ\s+Президента|Постановление\s+Правительства)\s+{_COUNTRY}"
+             r"|Постанова\s+(?:Кабінету\s+Міністрів|Верховної\s+Ради)\s+України|Указ\s+Президента\s+України"
+             r"|Розпорядження\s+Кабінету\s+Міністрів\s+України|Наказ\s+[^«\"“]{3,80}?")
+_LAW = re.compile(rf"(?P<kind>{_LAW_KIND}),?\s+(?:от|від|ад)\s+{_DATE_DMY}\s*,?\s*(?:№|N)\s*(?P<num>[\w\-–/]+)", re.I)
+_LAW_DATE = re.compile(r"\s(?:от|від|ад)\s", re.I)  # what every act has; far quicker to look for than _LAW
 _QUOTED = re.compile(r"[«\"“„](.+?)[»\"”“](?=\s*(?:[.,;:/]|//|$|\s[–—-]\s))")
 _STANDARD = re.compile(r"^\s*(?P<num>(?:ГОСТ|GOST|ОСТ|СТО|СНиП|СП|ISO|IEC|ИСО|МЭК)(?:\s*(?:Р|R|ИСО|ISO|МЭК|IEC))*"
                        rf"\s*\d[\d.]*(?:\s*[{DASH}/:]\s*\d[\d.]*)*\*?)\.?\s+")
@@ -149,6 +158,9 @@ def split_other_info(title: str) -> Tuple[str, str | None]:
     return title[:m.start()].rstrip(" :;,."), genre
 
 
+_SECTION = re.compile(r"(?<![\w])Ст\.\s*(\d+)(?![\w])")
+
+
 def legislation(s: str) -> Dict[str, Any]:
     """Title, date, number and genre of a law or decree: 'Федеральный закон от 06.10.2003 № 131-ФЗ
     «Об общих принципах ...»' and 'О персональных данных : Федеральный закон от 27.07.2006 № 152-ФЗ'."""
@@ -161,8 +173,16 @@ def legislation(s: str) -> Dict[str, Any]:
     out: Dict[str, Any] = {
         "genre": " ".join(m.group("kind").split()),
         "number": m.group("num").rstrip(".,"),
-        "issued": {"date-parts": [[int(m.group(4)), int(m.group(3)), int(m.group(2))]]},
     }
+    if m.group("y"):
+        out["issued"] = {"date-parts": [[int(m.group("y")), int(m.group("m")), int(m.group("d"))]]}
+    else:
+        month = month_of(m.group("mw"))
+        year = int(m.group("yw"))
+        out["issued"] = {"date-parts": [[year, month, int(m.group("dw"))] if month else [year]]}
+    section = _SECTION.search(s, m.end())
+    if section:  # 'Ст. 3822': the article of the gazette's issue where the act is printed
+        out["section"] = section.group(1)
     quoted = _QUOTED.search(s, m.end())
     head = head.rstrip(" :;,.")
     if quoted and quoted.start() - m.end() < 5:
@@ -171,6 +191,53 @@ def legislation(s: str) -> Dict[str, Any]:
         out["title"] = head
     else:
         out["title"] = " ".join(m.group(0).split())  # a law cited by its designation alone
+    return out
+
+
+# GOST 7.1 'Пат. 2658941 Российская Федерация, МПК C02F 1/46. Title / Inventors ; заявитель ... – № 2017123456 ;
+# заявл. 03.07.2017 ; опубл. 26.06.2018, Бюл. № 18.', GOST 7.0.100 'Патент № 2745123 C1 Российская Федерация, МПК
+# A61B 5/00. Title : № 2020112345 : заявл. 25.03.2020 : опубл. 22.03.2021 / Inventors ; заявитель ...', ДСТУ 8302
+# 'Пат. 123456 Україна, МПК ...', and the Soviet author's certificate 'А. с. 1234567 СССР'
+_PATENT = re.compile(r"^\s*(?:Пат\.|Патент|Деклараційний\s+патент|А\.\s?с\.|Авт\.\s*свид\.|Авторское\s+свидетельство)"
+                     r"\s*(?:на\s+(?:изобретение|полезную\s+модель|винахід|корисну\s+модель)\s*)?(?:№\s*)?"
+                     r"(?P<num>\d+(?:\s\d{3})*)(?:\s*[A-ZА-Я]\d?)?(?![\w])")
+_CLASSIFICATION = re.compile(r"\b(?:МПК|МКИ|МКВ|IPC|CPC|МПК\s*\(\d+\))\s*[^.]*?\d+/\d+[^.]*?\.\s+")
+_PATENT_PUBLISHED = re.compile(rf"\b(?:опубл|опубл\.|опублік)\.?\s*(?:{_DATE_DMY}|(?P<y2>(?:1[5-9]|20)\d\d))")
+_TITLE_END = re.compile(r"\s+/\s+|\s+:\s+|\.\s+[–—-]\s+|\s+;\s+")
+
+
+def patent(s: str) -> Dict[str, Any]:
+    """Number, title, inventors and date of publication of a patent (or an author's certificate)."""
+    m = _PATENT.match(s)
+    if not m:
+        return {}
+    out: Dict[str, Any] = {"number": re.sub(r"\s", "", m.group("num"))}
+    cls = _CLASSIFICATION.search(s, m.end())
+    if cls:
+        start = cls.end()
+    else:  # the country, then the title: 'А. с. 1234567 СССР. Title'
+        stop = re.search(r"\.\s+(?=[«\"{_UP}])".replace("{_UP}", _UP), s[m.end():])
+        start = m.end() + stop.end() if stop else -1
+    if start > 0:
+        title = _TITLE_END.split(s[start:], maxsplit=1)[0].strip(" .")
+        if title:
+            out["title"] = title
+        slash = re.search(r"\s/\s*", s[start:])
+        if slash:
+            names = re.split(r"\s*;|\.\s+[–—-]\s|\s:\s", s[start + slash.end():], maxsplit=1)[0]
+            names = re.sub(r"\s*\([^()]*\)", "", names)  # 'Ваулин В. С. (СССР)': the inventor's country
+            people = [p for p in split_names(names) if p.get("family")]
+            if people and all(re.match(rf"[{_UP}]", p["family"]) for p in people):
+                out["author"] = people
+    pub = _PATENT_PUBLISHED.search(s, m.end())
+    if pub and pub.group("y"):
+        out["issued"] = {"date-parts": [[int(pub.group("y")), int(pub.group("m")), int(pub.group("d"))]]}
+    elif pub and pub.group("yw"):
+        month = month_of(pub.group("mw"))
+        out["issued"] = {"date-parts": [[int(pub.group("yw")), month, int(pub.group("dw"))] if month
+                                        else [int(pub.group("yw"))]]}
+    elif pub and pub.group("y2"):
+        out["issued"] = {"date-parts": [[int(pub.group("y2"))]]}
     return out
 
 
@@ -374,5 +441,5 @@ def correct_segments(s: str, segments: List[Tuple[str, str]], journal_numbers: b
     return _certain_apart(segments)
 
 
-__all__ = ["CITY", "GENRE_WORDS", "HOST_SLASHES", "correct_segments", "cut_out", "is_cyrillic_reference", "legislation", "repair_spacing", "split_key",
+__all__ = ["CITY", "GENRE_WORDS", "HOST_SLASHES", "correct_segments", "cut_out", "is_cyrillic_reference", "legislation", "patent", "repair_spacing", "split_key",
            "split_other_info", "standard"]

@@ -53,6 +53,8 @@ _CONFERENCE = re.compile(r"\b(?:proceedings|proc\.|conference|symposium|workshop
 def _guess_type(item: Dict[str, Any], text: str) -> str:
     """The CSL type from what was found, with words that name a kind of document first."""
     container = item.get("container-title", "")
+    if gost.patent(text):
+        return "patent"
     if _STANDARD.search(text[:80]):
         return "standard"
     if _LAW.search(text[:120]) or gost.legislation(text):
@@ -196,14 +198,22 @@ _LEGAL_DATABASE = re.compile(r"\b(?:СПС|КонсультантПлюс|Кон
 def _document_kinds(item: Dict[str, Any], s: str) -> None:
     """What GOST's fixed words say for certain: a standard's designation, a law's date and number,
     and the kind of document named after the title ('Экономика : учебное пособие')."""
-    fixed = gost.standard(s) or gost.legislation(s)
+    invention = gost.patent(s)
+    if invention:
+        # a patent is no part of a journal: the numbers are its own and its applications'
+        for key in ("author", "editor", "container-title", "volume", "issue", "page"):
+            item.pop(key, None)
+        item.update(invention)
+    fixed = None if invention else gost.standard(s) or gost.legislation(s)
     if fixed:
         for key in ("author", "editor"):
             item.pop(key, None)  # 'ГОСТ Р', 'Федеральный закон' are not people
         law_number = re.match(r"\d+", str(fixed.get("number", "")))
         for key in ("volume", "issue"):
-            if law_number and str(item.get(key, "")) == law_number.group(0):
+            if law_number and str(item.get(key, "")) in (law_number.group(0), fixed["number"]):
                 item.pop(key)  # '№ 152-ФЗ' is the law's number, not an issue
+        if fixed.get("section") and item.get("page") == fixed["section"]:
+            item.pop("page")  # 'Ст. 3822' is the article of the gazette, not a page
         if _LEGAL_DATABASE.search(item.get("container-title", "")):
             item["archive"] = item.pop("container-title")  # a legal database is where it was found
         item.update(fixed)

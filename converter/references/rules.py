@@ -249,7 +249,7 @@ def _gost_numbers(free: str, found: Found) -> None:
             continue
         if key == "issued":
             day = _GOST_DAY.match(region, m.end())
-            month = _month(day.group(2)) if day else None
+            month = month_of(day.group(2)) if day else None
             if day and month and 1 <= int(day.group(1)) <= 31:  # a newspaper: the day of the issue follows its year
                 _add_date(found, "issued", [int(m.group(1)), month, int(day.group(1))])
                 found.take(region_start + m.start(1), region_start + day.end(), "date")
@@ -271,7 +271,7 @@ def _gost_numbers(free: str, found: Found) -> None:
         found.take(region_start + m.start(), region_start + m.end(), "numbers")
 
 
-def _month(word: str) -> int | None:
+def month_of(word: str) -> int | None:
     """The month a (Russian, Ukrainian or Belarusian) month word names, in full or cut short."""
     low = word.lower().rstrip(".")
     return month_number(low) or next((n for stem, n in _BELARUSIAN_MONTHS.items() if low.startswith(stem)), None)
@@ -299,4 +299,4 @@ def find_certain(s: str) -> Found:
     return found
 
 
-__all__ = ["GOST_MONTH", "URL", "url_value", "Found", "find_certain", "find_identifiers", "find_numbers", "MONTHS", "MONTH_WORDS", "YEAR"]
+__all__ = ["GOST_MONTH", "month_of", "URL", "url_value", "Found", "find_certain", "find_identifiers", "find_numbers", "MONTHS", "MONTH_WORDS", "YEAR"]
