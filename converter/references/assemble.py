@@ -21,6 +21,7 @@ _ISSUE_WORD = re.compile(r"^(?:no\.?|n[°º]|№|issue|nr\.?)\s*\d", re.I)
 _PP_PREFIX = re.compile(r"^(?:pages?|pp|p|стр|ст|s|с|c)(?:\.\s*|\s+|(?=\d))", re.I)
 _VOL_WITH_PAGES = re.compile(rf"^(\d+[A-Za-z]?\s*(?:\([^()]+\))?)\s*:\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[{DASH}]\s*[A-Za-z]?\d+)?)$")
 _PAGE_COUNT = re.compile(r"^(\d{1,4})\s*(?:с|c|p|pp|S|стр|л|pages)\.?$", re.I)
+_PAGE_MARKED = re.compile(r"^\s*(?:С|с|Стр|стр)\.\s*\d")
 
 
 # the kind-of-content notes GOST puts after a title: '[Электронный ресурс]' (7.1-2003),
@@ -158,6 +159,9 @@ def fields_from_segments(segments: Iterable[Tuple[str, str]], repairs: List[str]
             y = year_of(text)
             if y:
                 out["issued"] = {"date-parts": [[y]]}
+        elif label == "volume" and _PAGE_MARKED.match(text):
+            if "page" not in out:
+                out["page"] = clean_pages(text)[0]  # 'С.112' labelled as a volume: GOST's page mark says pages
         elif label == "volume" and "volume" not in out:
             m = _VOL_WITH_PAGES.match(clean_text(text))
             if m and "page" not in out:

@@ -43,6 +43,8 @@ _SPACING: List[Tuple["re.Pattern[str]", str]] = [
     (re.compile(rf"(?<![^\W\d_])([{_UP}]\.\s?[{_UP}]\.)(?=[{_UP}][{_CYR}]{{2}})"), r"\1 "),
     # a comma glued to the name after it: 'Ткаченко,О. В.', 'Лебедева Н.М.,Татарко А.Н.'
     (re.compile(rf"(?:(?<=[^\W\d_]{{2}},)|(?<=[{_UP}]\.,))(?=[{_UP}])"), " "),
+    # a serial's issue mark glued to its number: 'Вып.14.М.,2017' -> 'Вып. 14.'
+    (re.compile(r"(?<![^\W\d_])((?:Вып|Вип|Кн)\.)(?=\d)"), r"\1 "),
     # a number mark glued to the number before it: '2015.Т.89,№3.С.395'
     (re.compile(rf"(?<=\d[.,])(?={_NUMBER_MARK}\.?\s*\d)"), " "),
     # place and publisher: 'М.:Наука' -> 'М.: Наука'
@@ -282,6 +284,7 @@ _DEPOSIT = re.compile(r"[.\s–—-]*\bДеп\.\s+в\s+.*$")
 CITY = (r"(?:М|Л|СПб|Мн|К|Х|Н\.\s?Новгород|Москва|Ленинград|Санкт-Петербург|Минск|Мінск|Київ|Киев|Харків|Львів"
          r"|Одеса|София|Београд|Нови\s+Сад|Новосибирск|Екатеринбург|Казань|Томск|Самара|Ростов-на-Дону|Иркутск"
          r"|Владивосток|Нижний\s+Новгород|Пермь|Уфа|Воронеж|Саратов|Красноярск|Омск|Челябинск|Волгоград|Барнаул)")
+_CITY_ALONE = re.compile(rf"{CITY}\.?")
 _IMPRINT = re.compile(rf"^\s*(?P<place>{CITY})\.?\s*:\s*(?P<publisher>[«\"{_UP}][^:;]+?)[\s,.]*$")
 # GOST's '//' before the host, not the one in 'https://'
 HOST_SLASHES = re.compile(r"(?<![:/])//(?!/)")
@@ -389,6 +392,9 @@ def _certain_apart(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
     for a container ('Мн.: Беларуская навука')."""
     out: List[Tuple[str, str]] = []
     for label, text in segments:
+        if label == "author" and any(lab == "title" for lab, _ in out) and _CITY_ALONE.fullmatch(text.strip(" ,;")):
+            out.append(("location", text))  # '... Вып. 14. М., 2017': a place after the title, not a person
+            continue
         if label == "author":
             m = _TRANSLATOR.search(" " + text)
             if m:

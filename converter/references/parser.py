@@ -156,6 +156,10 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
         learned["title"] = learned.pop("container-title")
     item.update(learned)
     item.update(found.fields)  # the rules are certain; they win over the model
+    day = ((item.get("issued") or {}).get("date-parts") or [[]])[0][2:]
+    for key in ("volume", "issue"):
+        if day and key not in found.fields and str(item.get(key, "")) == str(day[0]):
+            item.pop(key)  # '2023. – 14 февр.': the model took the newspaper's day for a number
     _document_kinds(item, s)
     publication_area(s, item)
     hosts.tidy_host(item)
@@ -204,7 +208,14 @@ def _document_kinds(item: Dict[str, Any], s: str) -> None:
         for key in ("author", "editor", "container-title", "volume", "issue", "page"):
             item.pop(key, None)
         item.update(invention)
-    fixed = None if invention else gost.standard(s) or gost.legislation(s)
+    designated = None if invention else gost.standard(s)
+    fixed = designated or (None if invention else gost.legislation(s))
+    if designated and not gost.HOST_SLASHES.search(s):
+        # a standard cited by its designation is published on its own: the numbers of an order
+        # that approved it ('приказом ... от 24 декабря 2020 г. № 859/пр') and its issuing body
+        # are not a journal's
+        for key in ("container-title", "volume", "issue"):
+            item.pop(key, None)
     if fixed:
         for key in ("author", "editor"):
             item.pop(key, None)  # 'ГОСТ Р', 'Федеральный закон' are not people
