@@ -139,7 +139,7 @@ def fields_from_segments(segments: Iterable[Tuple[str, str]], repairs: List[str]
     wins, except names, which collect every author (editor) segment. Look-alike letters
     repaired in names are listed in ``repairs`` (when given)."""
     out: Dict[str, Any] = {}
-    names: Dict[str, List[str]] = {"author": [], "editor": [], "translator": []}
+    names: Dict[str, List[str]] = {"author": [], "editor": [], "translator": [], "contributor": []}
     abbreviated = None  # the container ended with an abbreviation's full stop ('Nucl. Phys.')
     for label, text in segments:
         if label in names:

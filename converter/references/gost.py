@@ -436,6 +436,45 @@ def cut_out(label: str, text: str, m: "re.Match[str]", new_label: str, value: st
     return [(lab, part) for lab, part in pieces if lab == new_label or part.strip(" .,:;–—-")]
 
 
+# an organisation named in the statement of responsibility: 'Томский гос. ун-т', 'Ин-т водных проблем РАН',
+# 'Нац. исслед. ун-т «Высшая школа экономики»', 'М-во образования и науки'
+_BODY = re.compile(r"(?:ун-т|ин-т|[Уу]ниверситет|[Ии]нститут|[Аа]кадеми[яи]|\bРАН\b|\bНАН\b|[Мм]инистерств|\bМ-во\b"
+                   r"|[Аа]гентств|[Сс]лужб[аы]|[Кк]омитет|\bНИИ\b|[Нн]ац\.\s*исслед\.|[Уу]чреждени|[Цц]ентр\b"
+                   r"|[Уу]ніверситет|[Іі]нститут)")
+# the head and the executors of a report ('рук. Борисов Г.Е.', 'науч. рук.', 'отв. исполн.', Ukrainian 'кер.')
+_REPORT_HEAD = re.compile(r"(?:^|[;,]\s*|\s)(?:(?:науч\.\s*)?рук\.|(?:отв\.\s*)?исполн\.|(?:наук\.\s*)?кер\.)\s*:?\s*")
+
+
+def _bodies_apart(s: str, segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
+    """The statement of responsibility of a report or a book names organisations and a report's head
+    beside its authors: '/ Томский гос. ун-т ; рук. Борисов Г.Е.' has no author, the university is the
+    publisher; '/ С. Н. Павлов ; Нац. исслед. ун-т «Высшая школа экономики»' has no container."""
+    out: List[Tuple[str, str]] = []
+    no_host = not HOST_SLASHES.search(s)
+    for i, (label, text) in enumerate(segments):
+        seen_slash = any(lab == "other" and "/" in t for lab, t in segments[:i])
+        if label == "author" and seen_slash:
+            m = _REPORT_HEAD.search(text)
+            body, head = (text[:m.start()], text[m.end():]) if m else (text, "")
+            body = body.strip(" ;,")
+            if body and _BODY.search(body) and not _HEADING.match(body) and not re.search(_INI + _FAM, body):
+                out.append(("publisher" if not any(lab == "publisher" for lab, _ in segments) else "other", body))
+                if head:
+                    out.append(("contributor", head))
+                continue
+            if m and head:
+                if body:
+                    out.append((label, body))
+                out.append(("contributor", head))
+                continue
+        if (label == "container" and no_host and seen_slash and i > 0 and segments[i - 1][1].strip() == ";"
+                and _BODY.search(text)):
+            out.append(("other", text))  # '/ Author ; Нац. исслед. ун-т ...': a body, not a host
+            continue
+        out.append((label, text))
+    return out
+
+
 def correct_segments(s: str, segments: List[Tuple[str, str]], journal_numbers: bool) -> List[Tuple[str, str]]:
     """The model's (label, text) segments of a Cyrillic reference, corrected where GOST is certain."""
     if not is_cyrillic_reference(s):
@@ -444,7 +483,7 @@ def correct_segments(s: str, segments: List[Tuple[str, str]], journal_numbers: b
     segments = _names_inside_title(segments)
     segments = _title_before_slash(s, segments)
     segments = _journal_after_title(s, segments, journal_numbers)
-    return _certain_apart(segments)
+    return _certain_apart(_bodies_apart(s, segments))
 
 
 __all__ = ["CITY", "GENRE_WORDS", "HOST_SLASHES", "correct_segments", "cut_out", "is_cyrillic_reference", "legislation", "patent", "repair_spacing", "split_key",

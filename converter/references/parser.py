@@ -40,7 +40,7 @@ def _head_end(s: str, found: Found) -> int:
 _THESIS = re.compile(r"\b(?:дис(?:с)?\.|диссертаци|автореф|thesis|dissertation|diss\.|Ph\.?\s?D\b|D\.Phil"
                      r"|thèse|tese|tesis|tesi\s+di|praca\s+(?:doktorska|magisterska)|rozprawa\s+doktorska|дисертаці)",
                      re.I)
-_REPORT = re.compile(r"\b(?:report|technical\s+(?:note|memorandum)|working\s+papers?|отч[её]т|доклад|"
+_REPORT = re.compile(r"\b(?:report|technical\s+(?:note|memorandum)|working\s+papers?|отч[её]т|доклад|препринт|"
                      r"discussion\s+papers?|white\s+paper)\b", re.I)
 # Russian acts are typed by gost.legislation (only when the act is what is cited); these are the
 # English and EU ones
