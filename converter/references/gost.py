@@ -475,6 +475,26 @@ def _bodies_apart(s: str, segments: List[Tuple[str, str]]) -> List[Tuple[str, st
     return out
 
 
+_YEAR_IN_NAME = re.compile(rf"\s*[{DASH}]\s*(?:1[5-9]|20)\d\d(?=\s+:\s)")
+
+
+def _year_in_host_name(s: str, segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
+    """'// Инженерные системы – 2020 : материалы конф.': a year followed by other title information
+    (' : ', not an area's full stop) belongs to the host's name."""
+    starts = _offsets(s, segments)
+    for i, ((label, text), start) in enumerate(zip(segments, starts)):
+        if label != "container":
+            continue
+        m = _YEAR_IN_NAME.match(s, start + len(text))
+        if not m:
+            return segments
+        j, out = i + 1, segments[:i] + [("container", s[start:m.end()])]
+        while j < len(segments) and starts[j] + len(segments[j][1]) <= m.end():
+            j += 1  # the segments the name now covers
+        return out + segments[j:]
+    return segments
+
+
 def correct_segments(s: str, segments: List[Tuple[str, str]], journal_numbers: bool) -> List[Tuple[str, str]]:
     """The model's (label, text) segments of a Cyrillic reference, corrected where GOST is certain."""
     if not is_cyrillic_reference(s):
@@ -483,7 +503,7 @@ def correct_segments(s: str, segments: List[Tuple[str, str]], journal_numbers: b
     segments = _names_inside_title(segments)
     segments = _title_before_slash(s, segments)
     segments = _journal_after_title(s, segments, journal_numbers)
-    return _certain_apart(_bodies_apart(s, segments))
+    return _certain_apart(_bodies_apart(s, _year_in_host_name(s, segments)))
 
 
 __all__ = ["CITY", "GENRE_WORDS", "HOST_SLASHES", "correct_segments", "cut_out", "is_cyrillic_reference", "legislation", "patent", "repair_spacing", "split_key",

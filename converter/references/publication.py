@@ -85,6 +85,9 @@ def publication_area(s: str, item: Dict[str, Any]) -> None:
             continue  # beside a journal's numbers only GOST's '. – Place : Publisher' is certain
         if dashed or _model_cut_short(item, place, publisher):
             item["publisher-place"], item["publisher"] = place, publisher
+        host = str(item.get("container-title", ""))
+        if host.startswith(place) and publisher in host:
+            item.pop("container-title")  # the model read the publication area as a host ('Алматы: Институт ...')
         return
     romanised = _PLACE_COMMA_PUBL.search(s)
     if romanised and not _NOT_A_PLACE.match(romanised.group("place")):
