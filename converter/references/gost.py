@@ -378,6 +378,11 @@ def _journal_after_title(s: str, segments: List[Tuple[str, str]], journal_number
     idx = next((i for i, (label, _) in enumerate(segments) if label == "title"), None)
     if idx is None:
         return segments
+    if (idx + 2 < len(segments) and segments[idx + 2][0] == "title"
+            and re.fullmatch(rf"\s*[{DASH}]\s*", segments[idx + 1][1])):
+        # 'Сланцевая революция отменяется? – Эксперт. – 2015. – № 14': a second title after GOST's
+        # area dash is the journal
+        return segments[:idx + 2] + [("container", segments[idx + 2][1])] + segments[idx + 3:]
     text = segments[idx][1]
     cuts = [m.start() for m in _SENTENCE_END.finditer(text.rstrip(" .,"))]
     if not cuts:
@@ -392,6 +397,9 @@ def _certain_apart(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
     for a container ('Мн.: Беларуская навука')."""
     out: List[Tuple[str, str]] = []
     for label, text in segments:
+        if label in ("issue", "volume") and any(_DEPOSIT.search(t) for _, t in out):
+            out.append(("note", text))  # 'Деп. в ВИНИТИ 12.05.89, № 3125-В89': the deposit's number
+            continue
         if label == "author" and any(lab == "title" for lab, _ in out) and _CITY_ALONE.fullmatch(text.strip(" ,;")):
             out.append(("location", text))  # '... Вып. 14. М., 2017': a place after the title, not a person
             continue

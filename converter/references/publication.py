@@ -85,6 +85,10 @@ def publication_area(s: str, item: Dict[str, Any]) -> None:
             continue  # beside a journal's numbers only GOST's '. – Place : Publisher' is certain
         if dashed or _model_cut_short(item, place, publisher):
             item["publisher-place"], item["publisher"] = place, publisher
+        title = item.get("title")
+        inside = re.search(rf"\.\s+{re.escape(place)}\s*:", title) if isinstance(title, str) else None
+        if inside and title is not None:
+            item["title"] = title[:inside.start()]  # 'Лексикология. София: Университетско ...': the title ran on
         host = str(item.get("container-title", ""))
         if host.startswith(place) and publisher in host:
             item.pop("container-title")  # the model read the publication area as a host ('Алматы: Институт ...')
