@@ -34,10 +34,11 @@ from converter.references import parse_reference
 
 FIXTURE = Path(__file__).parent / "fixtures" / "references" / "gost-dev2.json"
 SCORED = ["author", "title", "container-title", "issued", "volume", "issue", "page", "DOI", "URL"]
-# First seen: FIRST_SEEN micro-F1 when the set was written (commit 46728c8, before any rule was
-# changed for it); FINAL after the rules developed against it. The floor sits about three points
-# below, so a regression fails and a retrained model's small wobble does not.
-FLOOR = 0.90
+# The parser scored 0.882 micro-F1 on this set when it was written (commit 46728c8, before any rule
+# was changed for it) and 1.000 after the rules developed against it (branch gostdev10). The floor
+# sits about four points (a dozen wrong values) below, so a regression fails and a retrained model's
+# small wobble does not. The set guided those rules: the held-out GOST figure is the honest one.
+FLOOR = 0.96
 
 
 def _cases() -> List[Dict[str, Any]]:

@@ -226,7 +226,7 @@ def patent(s: str) -> Dict[str, Any]:
             out["title"] = title
         slash = re.search(r"\s/\s*", s[start:])
         if slash:
-            names = re.split(r"\s*;|\.\s+[–—-]\s|\s:\s", s[start + slash.end():], maxsplit=1)[0]
+            names = re.split(r"\s*;|(?<=\.)\s+[–—-]\s|\s:\s", s[start + slash.end():], maxsplit=1)[0]
             names = re.sub(r"\s*\([^()]*\)", "", names)  # 'Ваулин В. С. (СССР)': the inventor's country
             people = [p for p in split_names(names) if p.get("family")]
             if people and all(re.match(rf"[{_UP}]", p["family"]) for p in people):

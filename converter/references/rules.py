@@ -8,7 +8,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Tuple
 
-from ..vocabulary.dates import MONTH_NAMES_RU_GENITIVE as _RU_MONTHS_GENITIVE
 from ..vocabulary.dates import MONTH_STEM_PATTERN as MONTH_WORDS
 from ..vocabulary.dates import MONTH_STEMS as MONTHS
 from ..vocabulary.dates import month_number, read_printed_date
@@ -241,7 +240,7 @@ def _gost_numbers(free: str, found: Found) -> None:
     # without '//' the title is in the region too: an issue or pages after the year come first
     # ('Эмиссия N2O ... Почвоведение. 2018. № 4.')
     year = _GOST_YEAR.search(region) if after < 0 else None
-    pages = _KAZAKH_PAGES if _KAZAKH.search(region) and not _GOST_PAGES.search(region) else _GOST_PAGES
+    pages = _KAZAKH_PAGES if _KAZAKH.search(free) and not _GOST_PAGES.search(region) else _GOST_PAGES
     for rx, key in ((_GOST_YEAR, "issued"), (_GOST_VOL, "volume"), (_GOST_ISSUE, "issue"), (pages, "page")):
         m = rx.search(region, year.start()) if year and key in ("issue", "page") else None
         m = m or rx.search(region)
