@@ -18,7 +18,7 @@ from . import gost, hosts
 from .assemble import clean_text, fields_from_segments
 from .heuristic import segment_head
 from .publication import publication_area
-from .rules import MONTH_WORDS, Found, find_certain
+from .rules import GOST_MONTH, MONTH_WORDS, Found, find_certain
 from .split import list_number
 
 
@@ -104,7 +104,7 @@ def _ordered(item: Dict[str, Any]) -> CSLItem:
     return out
 
 
-_DAY_MONTH = lazy(rf"\d{{1,2}}\s+(?:{MONTH_WORDS})[а-яa-z]*\.?", re.I)
+_DAY_MONTH = lazy(rf"\d{{1,2}}\s+(?:(?:{MONTH_WORDS})[а-яa-z]*\.?|{GOST_MONTH})", re.I)
 
 
 def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, List[Diagnostic]]:
@@ -144,9 +144,9 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
             learned.pop("issued", None)
         if learned.get("volume") and learned.get("volume") == found.fields.get("issue"):
             learned.pop("volume")  # 'Вип. 2 (215)': the model's volume is the issue the rules read
-    for key in ("volume", "issue"):
+    for key in ("volume", "issue", "page"):
         if _DAY_MONTH.fullmatch(str(learned.get(key, ""))):
-            learned.pop(key)  # '15 июня', '3 March': a newspaper's day, not a volume
+            learned.pop(key)  # '15 июня', '3 March', '18 верес.': a newspaper's day, not a volume or a page
     if ("container-title" in learned and "title" not in learned and not gost.HOST_SLASHES.search(s)
             and (not any(k in learned or k in found.fields for k in ("volume", "issue", "page"))
                  or "number-of-pages" in learned or "number-of-pages" in found.fields)):

@@ -106,7 +106,7 @@ _GOST_ISSUE = re.compile(rf"(?<![\w])(?:№|No\.|no\.|N\.|N(?=\s?\d)|Nr\.|[Вв]
                          rf"\s*(\d+(?:\s*[/{DASH}]\s*\d+)?)(?![\w])(?!\s*[{DASH}]\s*[А-ЯA-Z])")
 _GOST_PAGES = re.compile(rf"(?<![\w])(?:С|P|pp|p|S|Стр|с)\.\s*({PAGE})")
 # Kazakh 'Б. 45–53' (бет, page), taken only in a Kazakh reference: elsewhere 'Б.' is an initial
-_KAZAKH_PAGES = re.compile(rf"(?<![\w])Б\.\s*({PAGE})")
+_KAZAKH_PAGES = re.compile(rf"(?<![\w])Б\.\s*({PAGE})|(?<![\w.])({PAGE})\s*б\.")  # 'Б. 45–53', '45–52 б.'
 _KAZAKH = re.compile(r"[ӘәҒғҚқҢңӨөҰұҮүҺһ]")
 # the number of an act, standard or order after its date ('от 24 декабря 2020 г. № 859/пр', 'від 05.09.2017
 # № 2145-VIII'): not a journal's issue
@@ -255,11 +255,12 @@ def _gost_numbers(free: str, found: Found) -> None:
                 continue
             _add_date(found, "issued", [int(m.group(1))])
         elif key == "page":
-            found.fields["page"] = _page(m.group(1))
+            found.fields["page"] = _page(m.group(1) or m.group(2))
         else:
             found.fields[key] = _page(m.group(1))  # '№ 9–10' keeps its range, with an en dash
         # the span starts at the number itself, not at the separator before it
-        found.take(region_start + m.start(1), region_start + m.end(), "numbers" if key != "issued" else "date")
+        first = 1 if m.group(1) else 2
+        found.take(region_start + m.start(first), region_start + m.end(), "numbers" if key != "issued" else "date")
     m = _GOST_PART.search(region)
     if m and "volume" not in found.fields:
         found.fields["volume"] = m.group(1)
