@@ -226,13 +226,17 @@ def _series_letter(out: Dict[str, Any], abbreviated: Any) -> None:
         out["volume"] = m.group(2)
 
 
+_FOLD = str.maketrans("іїєґўј", "ииегуй")
+
+
 def _merge_repeated(people: List[Dict[str, str]]) -> List[Dict[str, str]]:
     """GOST names the first author in the heading and again after the slash: keep each
     person once, in the order of the fuller list."""
     seen: Dict[str, int] = {}
     out: List[Dict[str, str]] = []
     for p in people:
-        key = ((p.get("family") or p.get("literal") or "") + "|" + p.get("given", "")[:1]).casefold()
+        # (the initial folded across the Cyrillic alphabets: 'Лебедь И. И.' in the heading is 'І. І. Лебедь')
+        key = ((p.get("family") or p.get("literal") or "") + "|" + p.get("given", "")[:1]).casefold().translate(_FOLD)
         if key and key in seen:
             continue
         seen[key] = len(out)
