@@ -113,6 +113,11 @@ def test_laws_and_standards():
     ("Устав города : принят решением Думы 12 мая 2005 г. – Тверь : Тверь, 2005. – 30 с.", {"title": "Устав города"}),
     # the heading's Russian initials and the slash's Ukrainian ones name one person
     ("Гнатюк И. И. Історія : навч. посіб. / І. І. Гнатюк. – К. : Знання, 2012. – 456 с.", {"author": ["Гнатюк"]}),
+    # GOST R 7.0.5's abbreviated act, a code named inside its title; a thesis counted in leaves
+    ("О налогах : федер. закон Рос. Федерации от 5 марта 2001 г. № 20-ФЗ // Рос. газ. – 2001. – 8 марта.",
+     {"title": "О налогах", "issued": {"date-parts": [[2001, 3, 5]]}, "volume": None, "type": "legislation"}),
+    ("Исаев Г.П. Синтаксис говоров: дис. ... канд. филол. наук. – М., 1998. – 210 л.",
+     {"page": None, "number-of-pages": "210"}),
     # the illustrations of the physical description are no publisher
     ("Пат. 2111111 Российская Федерация, МПК A01B 1/00. Лопата / Ершов К. К. – опубл. 01.02.1999. – 3 с. : ил.",
      {"publisher": None, "issued": {"date-parts": [[1999, 2, 1]]}}),

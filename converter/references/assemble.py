@@ -169,7 +169,7 @@ def fields_from_segments(segments: Iterable[Tuple[str, str]], repairs: List[str]
                 text = m.group(1)
                 out["page"] = re.sub(rf"\s*[{DASH}]+\s*", "\u2013", m.group(2))
             vol, iss = clean_volume(text)
-            if vol:
+            if vol and not re.fullmatch(r"[а-яё]{1,3}", vol):  # 'г.' of '2014 г.' is no volume
                 out["volume"] = vol
             if iss and "issue" not in out:
                 out["issue"] = iss

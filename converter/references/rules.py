@@ -178,7 +178,7 @@ def find_numbers(s: str, found: Found) -> None:
         found.take(m.start(), m.end(), "numbers")
         found.whole_cluster = True
         return
-    if ("//" in free or re.search(rf"[{DASH}]\s*(?:(?:Т|С|Vol|P|№)\.|\d+\s*(?:с|p|pp|S)\.)", free)
+    if ("//" in free or re.search(rf"[{DASH}]\s*(?:(?:Т|С|Vol|P|№)\.|\d+\s*(?:с|p|pp|S|л)\.)", free)
             or re.search(r"[А-Яа-яЁё]{3}", free)
             and (re.search(r"(?<![\w])(?:Т\.|С\.|Б\.|№|Вып\.|Вип\.|Кн\.|[Бб]р\.)\s*\d", free)
                  or re.search(rf"{YEAR}\.\s*\d{{1,2}}\s+{GOST_MONTH}", free))):
