@@ -118,6 +118,9 @@ def test_laws_and_standards():
      {"title": "О налогах", "issued": {"date-parts": [[2001, 3, 5]]}, "volume": None, "type": "legislation"}),
     ("Исаев Г.П. Синтаксис говоров: дис. ... канд. филол. наук. – М., 1998. – 210 л.",
      {"page": None, "number-of-pages": "210"}),
+    # a short title the model read as a name, with no initial to make it one
+    ("Данные ЮНЕСКО. URL: https://uis.unesco.org (дата обращения: 01.02.2022).",
+     {"title": "Данные ЮНЕСКО", "author": []}),
     # the illustrations of the physical description are no publisher
     ("Пат. 2111111 Российская Федерация, МПК A01B 1/00. Лопата / Ершов К. К. – опубл. 01.02.1999. – 3 с. : ил.",
      {"publisher": None, "issued": {"date-parts": [[1999, 2, 1]]}}),

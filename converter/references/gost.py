@@ -510,11 +510,23 @@ def _year_in_host_name(s: str, segments: List[Tuple[str, str]]) -> List[Tuple[st
     return segments
 
 
+def _title_not_names(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
+    """'Статистика ВОЗ. URL: ...': with no title found, a lone 'author' without a single initial is the
+    title (GOST names persons by family name and initials)."""
+    if any(label == "title" for label, _ in segments):
+        return segments
+    authors = [i for i, (label, _) in enumerate(segments) if label == "author"]
+    if len(authors) != 1 or re.search(rf"(?<![^\W\d_])[{_UP}]\.", segments[authors[0]][1]):
+        return segments
+    i = authors[0]
+    return segments[:i] + [("title", segments[i][1])] + segments[i + 1:]
+
+
 def correct_segments(s: str, segments: List[Tuple[str, str]], journal_numbers: bool) -> List[Tuple[str, str]]:
     """The model's (label, text) segments of a Cyrillic reference, corrected where GOST is certain."""
     if not is_cyrillic_reference(s):
         return segments
-    segments = _heading_apart(segments)
+    segments = _title_not_names(_heading_apart(segments))
     segments = _names_inside_title(segments)
     segments = _title_before_slash(s, segments)
     segments = _journal_after_title(s, segments, journal_numbers)
