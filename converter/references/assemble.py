@@ -21,6 +21,7 @@ _ISSUE_WORD = re.compile(r"^(?:no\.?|n[°º]|№|issue|nr\.?)\s*\d", re.I)
 _PP_PREFIX = re.compile(r"^(?:pages?|pp|p|стр|ст|s|с|c)(?:\.\s*|\s+|(?=\d))", re.I)
 _VOL_WITH_PAGES = re.compile(rf"^(\d+[A-Za-z]?\s*(?:\([^()]+\))?)\s*:\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[{DASH}]\s*[A-Za-z]?\d+)?)$")
 _PAGE_COUNT = re.compile(r"^(\d{1,4})\s*(?:с|c|p|pp|S|стр|л|pages)\.?$", re.I)
+_PAGE_MARKED = re.compile(r"^\s*(?:С|с|Стр|стр)\.\s*\d")
 
 
 # the kind-of-content notes GOST puts after a title: '[Электронный ресурс]' (7.1-2003),
@@ -138,7 +139,7 @@ def fields_from_segments(segments: Iterable[Tuple[str, str]], repairs: List[str]
     wins, except names, which collect every author (editor) segment. Look-alike letters
     repaired in names are listed in ``repairs`` (when given)."""
     out: Dict[str, Any] = {}
-    names: Dict[str, List[str]] = {"author": [], "editor": [], "translator": []}
+    names: Dict[str, List[str]] = {"author": [], "editor": [], "translator": [], "contributor": []}
     abbreviated = None  # the container ended with an abbreviation's full stop ('Nucl. Phys.')
     for label, text in segments:
         if label in names:
@@ -158,6 +159,9 @@ def fields_from_segments(segments: Iterable[Tuple[str, str]], repairs: List[str]
             y = year_of(text)
             if y:
                 out["issued"] = {"date-parts": [[y]]}
+        elif label == "volume" and _PAGE_MARKED.match(text):
+            if "page" not in out:
+                out["page"] = clean_pages(text)[0]  # 'С.112' labelled as a volume: GOST's page mark says pages
         elif label == "volume" and "volume" not in out:
             m = _VOL_WITH_PAGES.match(clean_text(text))
             if m and "page" not in out:
@@ -165,7 +169,7 @@ def fields_from_segments(segments: Iterable[Tuple[str, str]], repairs: List[str]
                 text = m.group(1)
                 out["page"] = re.sub(rf"\s*[{DASH}]+\s*", "\u2013", m.group(2))
             vol, iss = clean_volume(text)
-            if vol:
+            if vol and not re.fullmatch(r"[а-яё]{1,3}", vol):  # 'г.' of '2014 г.' is no volume
                 out["volume"] = vol
             if iss and "issue" not in out:
                 out["issue"] = iss
@@ -222,13 +226,17 @@ def _series_letter(out: Dict[str, Any], abbreviated: Any) -> None:
         out["volume"] = m.group(2)
 
 
+_FOLD = str.maketrans("іїєґўј", "ииегуй")
+
+
 def _merge_repeated(people: List[Dict[str, str]]) -> List[Dict[str, str]]:
     """GOST names the first author in the heading and again after the slash: keep each
     person once, in the order of the fuller list."""
     seen: Dict[str, int] = {}
     out: List[Dict[str, str]] = []
     for p in people:
-        key = ((p.get("family") or p.get("literal") or "") + "|" + p.get("given", "")[:1]).casefold()
+        # (the initial folded across the Cyrillic alphabets: 'Лебедь И. И.' in the heading is 'І. І. Лебедь')
+        key = ((p.get("family") or p.get("literal") or "") + "|" + p.get("given", "")[:1]).casefold().translate(_FOLD)
         if key and key in seen:
             continue
         seen[key] = len(out)

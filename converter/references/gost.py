@@ -17,6 +17,9 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Tuple
 
+from ..vocabulary.name_lists import split_names
+from .rules import GOST_MONTH, month_of
+
 DASH = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _CYR = "А-ЯЁа-яёІіЇїЄєЎўЈјЉљЊњЋћЂђ"
 _UP = "A-ZА-ЯЁІЇЄЎЈЉЊЋЂ"
@@ -26,14 +29,28 @@ _NUMBER_MARK = r"(?:Т|Том|С|Стр|№|N|Вып|Вип|Кн|бр|Бр|го�
 _SPACING: List[Tuple["re.Pattern[str]", str]] = [
     # '.-' / '.–' between areas: 'кредит.-2009.-N 12' -> 'кредит. – 2009. – N 12'
     # (not between two cities, 'СПб.-М.:', nor in a Latin name, 'Phys.-Chem.')
-    (re.compile(rf"(?:(?<=[^\W\d_]{{2}}\.)|(?<=\d[.,])|(?<=[^\W\d_]\)))[{DASH}]"
-                rf"(?=\s*(?:\d|[А-ЯЁІЇЄЎЈЉЊЋЂ]|N[o.]?\s?\d))(?![{_UP}][а-яё]{{0,3}}\.\s*:)"), " – "),
+    (re.compile(rf"(?:(?<=[^\W\d_]{{2}}\.)|(?<=\d[.,])|(?<=[^\W\d_]\))|(?<=\]\.))[{DASH}]"
+                rf"(?=\s*(?:\d|[А-ЯЁІЇЄЎЈЉЊЋЂ]|N[o.]?\s?\d|№))(?![{_UP}][а-яё]{{0,3}}\.\s*:)"), " – "),
     # a year glued to the word before it: 'химии.2015.' 'Самара,2012.'
-    (re.compile(r"(?:(?<=[^\W\d_]{2}\.)|(?<=[^\W\d_],))(?=(?:1[5-9]|20)\d\d\s*[.,;])"), " "),
+    (re.compile(r"(?:(?<=[^\W\d_]{2}\.)|(?<=[^\W\d_],)|(?<=\.,))(?=(?:1[5-9]|20)\d\d\s*[.,;])"), " "),
+    # a newspaper's day glued to its year: 'газета.2022.18 авг.' -> '2022. 18 авг.'
+    (re.compile(rf"(?<=(?:1[5-9]|20)\d\d\.)(?=\d{{1,2}}\s+{GOST_MONTH})"), " "),
+    # a number sign glued to the abbreviation before it: '18 авг.№ 183'
+    (re.compile(r"(?<=[^\W\d_]\.)(?=№)"), " "),
+    # a place glued to the number before it: 'Вып.14.М.,2017' -> 'Вып.14. М.,2017'
+    (re.compile(rf"(?<=\d\.)(?=[{_UP}][а-яё]{{0,3}}\.\s*[,:])"), " "),
+    # initials glued to the word after them: 'Богданов И.Я.Производительность', 'Л.В.Ершова'
+    (re.compile(rf"(?<![^\W\d_])([{_UP}]\.\s?[{_UP}]\.)(?=[{_UP}][{_CYR}]{{2}})"), r"\1 "),
+    # a comma glued to the name after it: 'Ткаченко,О. В.', 'Лебедева Н.М.,Татарко А.Н.'
+    (re.compile(rf"(?:(?<=[^\W\d_]{{2}},)|(?<=[{_UP}]\.,))(?=[{_UP}])"), " "),
+    # a serial's issue mark glued to its number: 'Вып.14.М.,2017' -> 'Вып. 14.'
+    (re.compile(r"(?<![^\W\d_])((?:Вып|Вип|Кн)\.)(?=\d)"), r"\1 "),
     # a number mark glued to the number before it: '2015.Т.89,№3.С.395'
     (re.compile(rf"(?<=\d[.,])(?={_NUMBER_MARK}\.?\s*\d)"), " "),
     # place and publisher: 'М.:Наука' -> 'М.: Наука'
     (re.compile(rf"(\b[{_UP}][{_CYR}a-z]{{0,3}}\.:)(?=\S)"), r"\1 "),
+    # and in full: 'Алматы:Институт экономики'
+    (re.compile(rf"(?<![^\W\d_])([{_UP}][{_CYR}-]{{2,}}:)(?=[«\"{_UP}][{_CYR}])"), r"\1 "),
 ]
 
 # 'Лебедев, 2015а – ', 'Миронова, Соколов, 2019 – ', 'Иванов и др., 2010 - '
@@ -50,8 +67,15 @@ GENRE_WORDS = (r"учеб(?:ное|\.)\s*(?:пособие|пос\.)|учебн�
                r"|сборник\s+(?:статей|научных\s+трудов|материалов|трудов)|материалы|матеріали"
                r"|(?:официальный|офіційний|афіцыйны)\s+сайт|сайт|справочник|словарь|энциклопедия|хрестоматия"
                r"|практикум|курс\s+лекций|методические\s+(?:указания|рекомендации)|науч\.-попул\.\s+изд\."
-               r"|национальный\s+стандарт|межгосударственный\s+стандарт|федеральный\s+закон")
-_OTHER_INFO = re.compile(rf"\s*:\s*(?:{GENRE_WORDS})(?![\w]).*$", re.I)
+               r"|национальный\s+стандарт|межгосударственный\s+стандарт|федеральный\s+закон"
+               # abstracts, preprints, codes of practice, collective monographs; Belarusian 'матэрыялы'
+               r"|тез\.\s*докл\.|тезисы\s+доклад(?:ов|а)|тези\s+доповідей|препринт|свод\s+правил"
+               r"|коллективная\s+монография|колективна\s+монографія|калектыўная\s+манаграфія|матэрыялы|зборнік"
+               # GOST R 7.0.100's thesis ('... : специальность 08.00.13 «...» : диссертация на соискание ...') and an
+               # act's adoption ('Конституция ... : принята всенародным голосованием ...', ': [принят Государственной думой')
+               r"|специальность(?=\s+\d)|спеціальність(?=\s+\d)|\[?принят[аоы]?(?=\s)")
+# (a word that ends in its abbreviation's full stop may have the next word glued on: 'автореф.дис')
+_OTHER_INFO = re.compile(rf"\s*:\s*(?:{GENRE_WORDS})(?:(?<=\.)|(?![\w])).*$", re.I)
 # the same in romanised reference lists (Russian journals' 'References'): 'Regional policy. Cand. Sci.
 # (Econ.) Diss.', 'Extended abstract of Dr. Sci. (Econ.) Diss.', 'Cand. Sci. (Tech.) Diss. Abstr.'
 _ROMANISED_THESIS = re.compile(r"\s*[.:]\s*(?:Extended\s+)?(?:abstract\s+of\s+)?(?:Cand|Dr|Doct)\.\s*Sci\.\s*"
@@ -62,17 +86,27 @@ _ROMANISED_THESIS = re.compile(r"\s*[.:]\s*(?:Extended\s+)?(?:abstract\s+of\s+)?
                                r"|Tese\s*\(|Disserta(?:tion|ção)\b|Diss\.|Ph\.?\s?D\.?\s+(?:thesis|diss)|Master'?s\s+thesis)"
                                r".*$", re.I)
 
-_DATE_DMY = r"(\d{1,2})\.(\d{1,2})\.((?:1[5-9]|20)\d\d)"
+# an act's date: '06.10.2003', '27 июля 2006 г.', Ukrainian '5 вересня 2017 р.', Belarusian '26 студз. 1990 г.'
+_DATE_DMY = (rf"(?:(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>(?:1[5-9]|20)\d\d)"
+             rf"|(?P<dw>\d{{1,2}})\s+(?P<mw>{GOST_MONTH})\s*(?P<yw>(?:1[5-9]|20)\d\d)\s*(?:г\.|года|р\.|року)?)")
+_COUNTRY = (r"(?:РФ|Российской\s+Федерации|Рос\.\s*Федерации|Украины|України|Республики\s+[А-Я][а-я]+|Респ\.\s*[А-Я][а-я]+"
+            r"|Рэспублікі\s+Беларусь|Кыргызской\s+Республики)")
 _LAW_KIND = (r"Федеральный\s+конституционный\s+закон|Федеральный\s+закон|Закон\s+(?:РФ|Российской\s+Федерации|"
              r"[А-Я][а-я]+ской\s+области|г\.\s*Москвы)|Постановление\s+(?:Правительства|Пленума|"
-             r"Конституционного|Государственной)[^«\"“]{0,60}?|Указ\s+Президента\s+(?:РФ|Российской\s+Федерации)"
-             r"|Распоряжение\s+Правительства\s+(?:РФ|Российской\s+Федерации)|Приказ\s+[^«\"“]{3,80}?"
-             r"|Кодекс[^«\"“]{0,60}?")
-_LAW = re.compile(rf"(?P<kind>{_LAW_KIND})\s+от\s+{_DATE_DMY}\s*(?:г\.)?\s*(?:№|N)\s*(?P<num>[\w\-–/]+)", re.I)
-_LAW_DATE = re.compile(r"\sот\s", re.I)  # what every act has; far quicker to look for than _LAW
+             r"Конституционного|Государственной)[^«\"“:]{0,60}?|Указ\s+Президента\s+(?:РФ|Российской\s+Федерации)"
+             r"|Распоряжение\s+Правительства\s+(?:РФ|Российской\s+Федерации)|Приказ\s+[^«\"“:]{3,80}?"
+             r"|(?:[а-яё]+(?:ый|ий|ой)\s+)?[Кк]одекс[^«\"“:]{0,60}?"
+             # GOST R 7.0.5's abbreviations: 'федер. закон Рос. Федерации', 'постановление Правительства Рос. Федерации'
+             r"|федер\.\s*(?:конст\.\s*)?закон(?:\s+Рос\.\s*Федерации)?"
+             # the other republics' acts (ДСТУ 8302 lists, Kazakh and Belarusian lists)
+             rf"|(?:Закон|Кодекс|Указ\s+Президента|Постановление\s+Правительства)\s+{_COUNTRY}"
+             r"|Постанова\s+(?:Кабінету\s+Міністрів|Верховної\s+Ради)\s+України|Указ\s+Президента\s+України"
+             r"|Розпорядження\s+Кабінету\s+Міністрів\s+України|Наказ\s+[^«\"“:]{3,80}?")
+_LAW = re.compile(rf"(?P<kind>{_LAW_KIND}),?\s+(?:от|від|ад)\s+{_DATE_DMY}\s*,?\s*(?:№|N)\s*(?P<num>[\w\-–/]+)", re.I)
+_LAW_DATE = re.compile(r"\s(?:от|від|ад)\s", re.I)  # what every act has; far quicker to look for than _LAW
 _QUOTED = re.compile(r"[«\"“„](.+?)[»\"”“](?=\s*(?:[.,;:/]|//|$|\s[–—-]\s))")
 _STANDARD = re.compile(r"^\s*(?P<num>(?:ГОСТ|GOST|ОСТ|СТО|СНиП|СП|ISO|IEC|ИСО|МЭК)(?:\s*(?:Р|R|ИСО|ISO|МЭК|IEC))*"
-                       rf"\s*\d[\d.]*(?:\s*[{DASH}/:]\s*\d[\d.]*)*)\.?\s+")
+                       rf"\s*\d[\d.]*(?:\s*[{DASH}/:]\s*\d[\d.]*)*\*?)\.?\s+")
 
 
 _LINK_MARK = re.compile(r"10\.\d{4,9}/|https?://|ftp://|www\.", re.I)
@@ -131,6 +165,9 @@ def split_other_info(title: str) -> Tuple[str, str | None]:
     return title[:m.start()].rstrip(" :;,."), genre
 
 
+_SECTION = re.compile(r"(?<![\w])Ст\.\s*(\d+)(?![\w])")
+
+
 def legislation(s: str) -> Dict[str, Any]:
     """Title, date, number and genre of a law or decree: 'Федеральный закон от 06.10.2003 № 131-ФЗ
     «Об общих принципах ...»' and 'О персональных данных : Федеральный закон от 27.07.2006 № 152-ФЗ'."""
@@ -143,16 +180,73 @@ def legislation(s: str) -> Dict[str, Any]:
     out: Dict[str, Any] = {
         "genre": " ".join(m.group("kind").split()),
         "number": m.group("num").rstrip(".,"),
-        "issued": {"date-parts": [[int(m.group(4)), int(m.group(3)), int(m.group(2))]]},
     }
+    if m.group("y"):
+        out["issued"] = {"date-parts": [[int(m.group("y")), int(m.group("m")), int(m.group("d"))]]}
+    else:
+        month = month_of(m.group("mw"))
+        year = int(m.group("yw"))
+        out["issued"] = {"date-parts": [[year, month, int(m.group("dw"))] if month else [year]]}
+    section = _SECTION.search(s, m.end())
+    if section:  # 'Ст. 3822': the article of the gazette's issue where the act is printed
+        out["section"] = section.group(1)
     quoted = _QUOTED.search(s, m.end())
     head = head.rstrip(" :;,.")
     if quoted and quoted.start() - m.end() < 5:
         out["title"] = quoted.group(1).strip()
     elif len(head) > 3 and not re.search(r"//", head):
         out["title"] = head
+    elif re.search(r"кодекс", m.group("kind"), re.I):
+        out["title"] = " ".join(m.group("kind").split())  # 'Гражданский кодекс Российской Федерации (часть первая)'
     else:
         out["title"] = " ".join(m.group(0).split())  # a law cited by its designation alone
+    return out
+
+
+# GOST 7.1 'Пат. 2658941 Российская Федерация, МПК C02F 1/46. Title / Inventors ; заявитель ... – № 2017123456 ;
+# заявл. 03.07.2017 ; опубл. 26.06.2018, Бюл. № 18.', GOST 7.0.100 'Патент № 2745123 C1 Российская Федерация, МПК
+# A61B 5/00. Title : № 2020112345 : заявл. 25.03.2020 : опубл. 22.03.2021 / Inventors ; заявитель ...', ДСТУ 8302
+# 'Пат. 123456 Україна, МПК ...', and the Soviet author's certificate 'А. с. 1234567 СССР'
+_PATENT = re.compile(r"^\s*(?:Пат\.|Патент|Деклараційний\s+патент|А\.\s?с\.|Авт\.\s*свид\.|Авторское\s+свидетельство)"
+                     r"\s*(?:на\s+(?:изобретение|полезную\s+модель|винахід|корисну\s+модель)\s*)?(?:№\s*)?"
+                     r"(?P<num>\d+(?:\s\d{3})*)(?:\s*[A-ZА-Я]\d?)?(?![\w])")
+_CLASSIFICATION = re.compile(r"\b(?:МПК|МКИ|МКВ|IPC|CPC|МПК\s*\(\d+\))\s*[^.]*?\d+/\d+[^.]*?\.\s+")
+_PATENT_PUBLISHED = re.compile(rf"\b(?:опубл|опубл\.|опублік)\.?\s*(?:{_DATE_DMY}|(?P<y2>(?:1[5-9]|20)\d\d))")
+_TITLE_END = re.compile(r"\s+/\s+|\s+:\s+|\.\s+[–—-]\s+|\s+;\s+")
+
+
+def patent(s: str) -> Dict[str, Any]:
+    """Number, title, inventors and date of publication of a patent (or an author's certificate)."""
+    m = _PATENT.match(s)
+    if not m:
+        return {}
+    out: Dict[str, Any] = {"number": re.sub(r"\s", "", m.group("num"))}
+    cls = _CLASSIFICATION.search(s, m.end())
+    if cls:
+        start = cls.end()
+    else:  # the country, then the title: 'А. с. 1234567 СССР. Title'
+        stop = re.search(r"\.\s+(?=[«\"{_UP}])".replace("{_UP}", _UP), s[m.end():])
+        start = m.end() + stop.end() if stop else -1
+    if start > 0:
+        title = _TITLE_END.split(s[start:], maxsplit=1)[0].strip(" .")
+        if title:
+            out["title"] = title
+        slash = re.search(r"\s/\s*", s[start:])
+        if slash:
+            names = re.split(r"\s*;|(?<=\.)\s+[–—-]\s|\s:\s", s[start + slash.end():], maxsplit=1)[0]
+            names = re.sub(r"\s*\([^()]*\)", "", names)  # 'Ваулин В. С. (СССР)': the inventor's country
+            people = [p for p in split_names(names) if p.get("family")]
+            if people and all(re.match(rf"[{_UP}]", p["family"]) for p in people):
+                out["author"] = people
+    pub = _PATENT_PUBLISHED.search(s, m.end())
+    if pub and pub.group("y"):
+        out["issued"] = {"date-parts": [[int(pub.group("y")), int(pub.group("m")), int(pub.group("d"))]]}
+    elif pub and pub.group("yw"):
+        month = month_of(pub.group("mw"))
+        out["issued"] = {"date-parts": [[int(pub.group("yw")), month, int(pub.group("dw"))] if month
+                                        else [int(pub.group("yw"))]]}
+    elif pub and pub.group("y2"):
+        out["issued"] = {"date-parts": [[int(pub.group("y2"))]]}
     return out
 
 
@@ -190,12 +284,14 @@ _TRANSLATOR = re.compile(r"(?:;\s*|/\s*|\s)(?:пер\.|перевод)\s*(?:с\s
 # the rest of an edition statement the model cut off from its number: 'перераб. и доп.'
 _EDITION_REST = re.compile(r"^[\s,.]*(?:перераб|испр|доп|стер|расш|випр)[а-я]*\.?(?:\s*и\s*(?:перераб|испр|доп|стер|расш"
                            r"|випр)[а-я]*\.?)?[\s.,–—-]*$", re.I)
-_VOLUMES_ALONE = re.compile(r"^[\s:]*в\s+\d+\s*(?:т|кн|ч)?\.?[\s.,]*$")
-_VOLUMES = re.compile(r":?\s*в\s+(\d+)\s+(?:т|кн|ч)\.", re.I)
+# 'в 5 т.', Ukrainian and Belarusian 'у 2 т.'
+_VOLUMES_ALONE = re.compile(r"^[\s:]*[ву]\s+\d+\s*(?:т|кн|ч)?\.?[\s.,]*$")
+_VOLUMES = re.compile(r":?\s*[ву]\s+(\d+)\s+(?:т|кн|ч)\.", re.I)
 _DEPOSIT = re.compile(r"[.\s–—-]*\bДеп\.\s+в\s+.*$")
 CITY = (r"(?:М|Л|СПб|Мн|К|Х|Н\.\s?Новгород|Москва|Ленинград|Санкт-Петербург|Минск|Мінск|Київ|Киев|Харків|Львів"
          r"|Одеса|София|Београд|Нови\s+Сад|Новосибирск|Екатеринбург|Казань|Томск|Самара|Ростов-на-Дону|Иркутск"
          r"|Владивосток|Нижний\s+Новгород|Пермь|Уфа|Воронеж|Саратов|Красноярск|Омск|Челябинск|Волгоград|Барнаул)")
+_CITY_ALONE = re.compile(rf"{CITY}\.?")
 _IMPRINT = re.compile(rf"^\s*(?P<place>{CITY})\.?\s*:\s*(?P<publisher>[«\"{_UP}][^:;]+?)[\s,.]*$")
 # GOST's '//' before the host, not the one in 'https://'
 HOST_SLASHES = re.compile(r"(?<![:/])//(?!/)")
@@ -289,6 +385,11 @@ def _journal_after_title(s: str, segments: List[Tuple[str, str]], journal_number
     idx = next((i for i, (label, _) in enumerate(segments) if label == "title"), None)
     if idx is None:
         return segments
+    if (idx + 2 < len(segments) and segments[idx + 2][0] == "title"
+            and re.fullmatch(rf"\s*[{DASH}]\s*", segments[idx + 1][1])):
+        # 'Сланцевая революция отменяется? – Эксперт. – 2015. – № 14': a second title after GOST's
+        # area dash is the journal
+        return segments[:idx + 2] + [("container", segments[idx + 2][1])] + segments[idx + 3:]
     text = segments[idx][1]
     cuts = [m.start() for m in _SENTENCE_END.finditer(text.rstrip(" .,"))]
     if not cuts:
@@ -303,6 +404,12 @@ def _certain_apart(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
     for a container ('Мн.: Беларуская навука')."""
     out: List[Tuple[str, str]] = []
     for label, text in segments:
+        if label in ("issue", "volume") and any(_DEPOSIT.search(t) for _, t in out):
+            out.append(("note", text))  # 'Деп. в ВИНИТИ 12.05.89, № 3125-В89': the deposit's number
+            continue
+        if label == "author" and any(lab == "title" for lab, _ in out) and _CITY_ALONE.fullmatch(text.strip(" ,;")):
+            out.append(("location", text))  # '... Вып. 14. М., 2017': a place after the title, not a person
+            continue
         if label == "author":
             m = _TRANSLATOR.search(" " + text)
             if m:
@@ -344,16 +451,87 @@ def cut_out(label: str, text: str, m: "re.Match[str]", new_label: str, value: st
     return [(lab, part) for lab, part in pieces if lab == new_label or part.strip(" .,:;–—-")]
 
 
+# an organisation named in the statement of responsibility: 'Томский гос. ун-т', 'Ин-т водных проблем РАН',
+# 'Нац. исслед. ун-т «Высшая школа экономики»', 'М-во образования и науки'
+_BODY = re.compile(r"(?:ун-т|ин-т|[Уу]ниверситет|[Ии]нститут|[Аа]кадеми[яи]|\bРАН\b|\bНАН\b|[Мм]инистерств|\bМ-во\b"
+                   r"|[Аа]гентств|[Сс]лужб[аы]|[Кк]омитет|\bНИИ\b|[Нн]ац\.\s*исслед\.|[Уу]чреждени|[Цц]ентр\b"
+                   r"|[Уу]ніверситет|[Іі]нститут)")
+# the head and the executors of a report ('рук. Борисов Г.Е.', 'науч. рук.', 'отв. исполн.', Ukrainian 'кер.')
+_REPORT_HEAD = re.compile(r"(?:^|[;,]\s*|\s)(?:(?:науч\.\s*)?рук\.|(?:отв\.\s*)?исполн\.|(?:наук\.\s*)?кер\.)\s*:?\s*")
+
+
+def _bodies_apart(s: str, segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
+    """The statement of responsibility of a report or a book names organisations and a report's head
+    beside its authors: '/ Томский гос. ун-т ; рук. Борисов Г.Е.' has no author, the university is the
+    publisher; '/ С. Н. Павлов ; Нац. исслед. ун-т «Высшая школа экономики»' has no container."""
+    out: List[Tuple[str, str]] = []
+    no_host = not HOST_SLASHES.search(s)
+    for i, (label, text) in enumerate(segments):
+        seen_slash = any(lab == "other" and "/" in t for lab, t in segments[:i])
+        if label == "author" and seen_slash:
+            m = _REPORT_HEAD.search(text)
+            body, head = (text[:m.start()], text[m.end():]) if m else (text, "")
+            body = body.strip(" ;,")
+            if body and _BODY.search(body) and not _HEADING.match(body) and not re.search(_INI + _FAM, body):
+                out.append(("publisher" if not any(lab == "publisher" for lab, _ in segments) else "other", body))
+                if head:
+                    out.append(("contributor", head))
+                continue
+            if m and head:
+                if body:
+                    out.append((label, body))
+                out.append(("contributor", head))
+                continue
+        if (label == "container" and no_host and seen_slash and i > 0 and segments[i - 1][1].strip() == ";"
+                and _BODY.search(text)):
+            out.append(("other", text))  # '/ Author ; Нац. исслед. ун-т ...': a body, not a host
+            continue
+        out.append((label, text))
+    return out
+
+
+_YEAR_IN_NAME = re.compile(rf"\s*[{DASH}]\s*(?:1[5-9]|20)\d\d(?=\s+:\s)")
+
+
+def _year_in_host_name(s: str, segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
+    """'// Инженерные системы – 2020 : материалы конф.': a year followed by other title information
+    (' : ', not an area's full stop) belongs to the host's name."""
+    starts = _offsets(s, segments)
+    for i, ((label, text), start) in enumerate(zip(segments, starts)):
+        if label != "container":
+            continue
+        m = _YEAR_IN_NAME.match(s, start + len(text))
+        if not m:
+            return segments
+        j, out = i + 1, segments[:i] + [("container", s[start:m.end()])]
+        while j < len(segments) and starts[j] + len(segments[j][1]) <= m.end():
+            j += 1  # the segments the name now covers
+        return out + segments[j:]
+    return segments
+
+
+def _title_not_names(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
+    """'Статистика ВОЗ. URL: ...': with no title found, a lone 'author' without a single initial is the
+    title (GOST names persons by family name and initials)."""
+    if any(label == "title" for label, _ in segments):
+        return segments
+    authors = [i for i, (label, _) in enumerate(segments) if label == "author"]
+    if len(authors) != 1 or re.search(rf"(?<![^\W\d_])[{_UP}]\.", segments[authors[0]][1]):
+        return segments
+    i = authors[0]
+    return segments[:i] + [("title", segments[i][1])] + segments[i + 1:]
+
+
 def correct_segments(s: str, segments: List[Tuple[str, str]], journal_numbers: bool) -> List[Tuple[str, str]]:
     """The model's (label, text) segments of a Cyrillic reference, corrected where GOST is certain."""
     if not is_cyrillic_reference(s):
         return segments
-    segments = _heading_apart(segments)
+    segments = _title_not_names(_heading_apart(segments))
     segments = _names_inside_title(segments)
     segments = _title_before_slash(s, segments)
     segments = _journal_after_title(s, segments, journal_numbers)
-    return _certain_apart(segments)
+    return _certain_apart(_bodies_apart(s, _year_in_host_name(s, segments)))
 
 
-__all__ = ["CITY", "GENRE_WORDS", "HOST_SLASHES", "correct_segments", "cut_out", "is_cyrillic_reference", "legislation", "repair_spacing", "split_key",
+__all__ = ["CITY", "GENRE_WORDS", "HOST_SLASHES", "correct_segments", "cut_out", "is_cyrillic_reference", "legislation", "patent", "repair_spacing", "split_key",
            "split_other_info", "standard"]

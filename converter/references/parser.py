@@ -18,7 +18,7 @@ from . import gost, hosts
 from .assemble import clean_text, fields_from_segments
 from .heuristic import segment_head
 from .publication import publication_area
-from .rules import MONTH_WORDS, Found, find_certain
+from .rules import GOST_MONTH, MONTH_WORDS, Found, find_certain
 from .split import list_number
 
 
@@ -40,7 +40,7 @@ def _head_end(s: str, found: Found) -> int:
 _THESIS = re.compile(r"\b(?:дис(?:с)?\.|диссертаци|автореф|thesis|dissertation|diss\.|Ph\.?\s?D\b|D\.Phil"
                      r"|thèse|tese|tesis|tesi\s+di|praca\s+(?:doktorska|magisterska)|rozprawa\s+doktorska|дисертаці)",
                      re.I)
-_REPORT = re.compile(r"\b(?:report|technical\s+(?:note|memorandum)|working\s+papers?|отч[её]т|доклад|"
+_REPORT = re.compile(r"\b(?:report|technical\s+(?:note|memorandum)|working\s+papers?|отч[её]т|доклад|препринт|"
                      r"discussion\s+papers?|white\s+paper)\b", re.I)
 # Russian acts are typed by gost.legislation (only when the act is what is cited); these are the
 # English and EU ones
@@ -53,6 +53,8 @@ _CONFERENCE = re.compile(r"\b(?:proceedings|proc\.|conference|symposium|workshop
 def _guess_type(item: Dict[str, Any], text: str) -> str:
     """The CSL type from what was found, with words that name a kind of document first."""
     container = item.get("container-title", "")
+    if gost.patent(text):
+        return "patent"
     if _STANDARD.search(text[:80]):
         return "standard"
     if _LAW.search(text[:120]) or gost.legislation(text):
@@ -102,7 +104,7 @@ def _ordered(item: Dict[str, Any]) -> CSLItem:
     return out
 
 
-_DAY_MONTH = lazy(rf"\d{{1,2}}\s+(?:{MONTH_WORDS})[а-яa-z]*\.?", re.I)
+_DAY_MONTH = lazy(rf"\d{{1,2}}\s+(?:(?:{MONTH_WORDS})[а-яa-z]*\.?|{GOST_MONTH})", re.I)
 
 
 def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, List[Diagnostic]]:
@@ -142,9 +144,9 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
             learned.pop("issued", None)
         if learned.get("volume") and learned.get("volume") == found.fields.get("issue"):
             learned.pop("volume")  # 'Вип. 2 (215)': the model's volume is the issue the rules read
-    for key in ("volume", "issue"):
+    for key in ("volume", "issue", "page"):
         if _DAY_MONTH.fullmatch(str(learned.get(key, ""))):
-            learned.pop(key)  # '15 июня', '3 March': a newspaper's day, not a volume
+            learned.pop(key)  # '15 июня', '3 March', '18 верес.': a newspaper's day, not a volume or a page
     if ("container-title" in learned and "title" not in learned and not gost.HOST_SLASHES.search(s)
             and (not any(k in learned or k in found.fields for k in ("volume", "issue", "page"))
                  or "number-of-pages" in learned or "number-of-pages" in found.fields)):
@@ -154,6 +156,10 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
         learned["title"] = learned.pop("container-title")
     item.update(learned)
     item.update(found.fields)  # the rules are certain; they win over the model
+    day = ((item.get("issued") or {}).get("date-parts") or [[]])[0][2:]
+    for key in ("volume", "issue"):
+        if day and key not in found.fields and str(item.get(key, "")) == str(day[0]):
+            item.pop(key)  # '2023. – 14 февр.': the model took the newspaper's day for a number
     _document_kinds(item, s)
     publication_area(s, item)
     hosts.tidy_host(item)
@@ -196,14 +202,29 @@ _LEGAL_DATABASE = re.compile(r"\b(?:СПС|КонсультантПлюс|Кон
 def _document_kinds(item: Dict[str, Any], s: str) -> None:
     """What GOST's fixed words say for certain: a standard's designation, a law's date and number,
     and the kind of document named after the title ('Экономика : учебное пособие')."""
-    fixed = gost.standard(s) or gost.legislation(s)
+    invention = gost.patent(s)
+    if invention:
+        # a patent is no part of a journal: the numbers are its own and its applications'
+        for key in ("author", "editor", "container-title", "volume", "issue", "page"):
+            item.pop(key, None)
+        item.update(invention)
+    designated = None if invention else gost.standard(s)
+    fixed = designated or (None if invention else gost.legislation(s))
+    if designated and not gost.HOST_SLASHES.search(s):
+        # a standard cited by its designation is published on its own: the numbers of an order
+        # that approved it ('приказом ... от 24 декабря 2020 г. № 859/пр') and its issuing body
+        # are not a journal's
+        for key in ("container-title", "volume", "issue"):
+            item.pop(key, None)
     if fixed:
         for key in ("author", "editor"):
             item.pop(key, None)  # 'ГОСТ Р', 'Федеральный закон' are not people
         law_number = re.match(r"\d+", str(fixed.get("number", "")))
         for key in ("volume", "issue"):
-            if law_number and str(item.get(key, "")) == law_number.group(0):
+            if law_number and str(item.get(key, "")) in (law_number.group(0), fixed["number"]):
                 item.pop(key)  # '№ 152-ФЗ' is the law's number, not an issue
+        if fixed.get("section") and item.get("page") == fixed["section"]:
+            item.pop("page")  # 'Ст. 3822' is the article of the gazette, not a page
         if _LEGAL_DATABASE.search(item.get("container-title", "")):
             item["archive"] = item.pop("container-title")  # a legal database is where it was found
         item.update(fixed)

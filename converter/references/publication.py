@@ -48,6 +48,10 @@ _NOT_A_PLACE = re.compile(r"^(?:Текст|Изображение|Электро
                           re.I)
 
 
+_ILLUSTRATIONS = re.compile(r"(?:ил|іл|табл|граф|портр|карт|схем|фот)\.?(?:\s*,\s*(?:ил|іл|табл|граф|портр|карт|схем)\.?)*",
+                           re.I)
+
+
 # a sentence inside what would be a publisher ('Blake. Eyre & Spottiswoode'): the shape started
 # inside a title; an abbreviation before the stop ('Св. Климент', 'Univ. Press') is no sentence end
 _SENTENCE = re.compile(r"[^\W\d_]{5,}\.\s+[A-ZА-ЯЁІЇЄҐ][^\W\d_]{3,}"
@@ -75,6 +79,8 @@ def publication_area(s: str, item: Dict[str, Any]) -> None:
     for key in ("publisher-place", "publisher"):
         if _NOT_A_PLACE.match(str(item.get(key, ""))):
             item.pop(key)
+    if _ILLUSTRATIONS.fullmatch(str(item.get("publisher", ""))):
+        item.pop("publisher")  # '5 с. : ил.': the illustrations of the physical description
     numbered = "volume" in item or "issue" in item
     for m in _PLACE_PUBLISHER.finditer(s):
         place, publisher = m.group("place").strip(), m.group("publisher").strip()
@@ -85,6 +91,13 @@ def publication_area(s: str, item: Dict[str, Any]) -> None:
             continue  # beside a journal's numbers only GOST's '. – Place : Publisher' is certain
         if dashed or _model_cut_short(item, place, publisher):
             item["publisher-place"], item["publisher"] = place, publisher
+        title = item.get("title")
+        inside = re.search(rf"\.\s+{re.escape(place)}\s*:", title) if isinstance(title, str) else None
+        if inside and title is not None:
+            item["title"] = title[:inside.start()]  # 'Лексикология. София: Университетско ...': the title ran on
+        host = str(item.get("container-title", ""))
+        if host.startswith(place) and publisher in host:
+            item.pop("container-title")  # the model read the publication area as a host ('Алматы: Институт ...')
         return
     romanised = _PLACE_COMMA_PUBL.search(s)
     if romanised and not _NOT_A_PLACE.match(romanised.group("place")):

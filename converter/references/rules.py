@@ -8,10 +8,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Tuple
 
-from ..vocabulary.dates import MONTH_NAMES_RU_GENITIVE as _RU_MONTHS_GENITIVE
 from ..vocabulary.dates import MONTH_STEM_PATTERN as MONTH_WORDS
 from ..vocabulary.dates import MONTH_STEMS as MONTHS
-from ..vocabulary.dates import read_printed_date
+from ..vocabulary.dates import month_number, read_printed_date
 from ..vocabulary.identifiers import clean_doi, clean_url
 from ..vocabulary.languages import stated_language
 
@@ -86,20 +85,33 @@ _APA_YEAR = re.compile(rf"\(\s*({YEAR})[a-z]?(?:,\s*[^()]{{1,30}})?\s*\)|\(\s*(n
 _VOL_ISSUE_PAGES = re.compile(rf"(?<![\w.(])(\d{{1,4}}[A-Za-z]?)\s*\((\d[^()]{{0,12}})\)\s*[:,]\s*(?:pp?\.\s*)?({PAGE})(?![\w])")
 # "vol. 27, no. 4, pp. 711–733" (GOST-based English references)
 _VOL_NO_PP = re.compile(rf"\b[Vv]ol\.\s*(\d+[A-Za-z]?)(?:,\s*(?:[Nn]o|[Ii]ss|[Ii]ssue)\.?\s*(\d+(?:[/-]\d+)?))?,\s*(?:pp?\.|P\.)\s*({PAGE})")
+# the month words a newspaper's day is printed with, in full or cut short ('15 июня', '14 февр.', Ukrainian
+# '3 листоп.', Belarusian '12 крас.'); vocabulary.dates.month_number reads them
+GOST_MONTH = (r"(?:янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек|січ|лют|берез|квіт|трав|черв|лип|серп|верес"
+              r"|жовт|листоп|груд|студз|сак|крас|чэрв|ліп|жн|верас|кастр|ліст|снеж)[а-яіїєў]*\.?")
 # GOST areas: "– 2019. – Т. 27, № 4. – С. 711–733"
 _GOST_YEAR = re.compile(rf"(?:[{DASH}]\s*|,\s*|\.\s*)({YEAR})\s*[.,](?=\s*(?:[{DASH}]|$|(?:Т|Том|Vol|№|No|N|С|P|Вып"
-                        rf"|Вип|Кн|бр|Бр|год|Ч|Ст|Стр)\.?\s*[\dIVXLC]|(?:\d{{1,2}}\s+(?:{'|'.join(_RU_MONTHS_GENITIVE)}))))")
-# a newspaper's day after its year: '2018. 15 июня. № 102.'
-_GOST_DAY = re.compile(rf"\s*(\d{{1,2}})\s+({'|'.join(_RU_MONTHS_GENITIVE)})\b")
+                        rf"|Вип|Кн|бр|Бр|год|Ч|Ст|Стр|Б)\.?\s*[\dIVXLC]|(?:\d{{1,2}}\s+{GOST_MONTH})))")
+# a newspaper's day after its year: '2018. 15 июня. № 102.', '2005. — 12 марта. —', '2023. – 14 февр.'
+_GOST_DAY = re.compile(rf"\s*(?:[{DASH}]\s*)?(\d{{1,2}})\s+({GOST_MONTH})(?![\w])")
+_BELARUSIAN_MONTHS = {"студз": 1, "сак": 3, "крас": 4, "чэрв": 6, "ліп": 7, "жн": 8, "верас": 9, "кастр": 10,
+                      "ліст": 11, "снеж": 12}
 # volume: 'Т. 5', 'Vol. 5'; Serbian 'год. 39' (the year of a journal's run)
 _GOST_VOL = re.compile(r"(?<![\w])(?:Т|Том|Vol|V|Bd|Band|Tom|год)\.\s*(\d+[A-Za-zА-Яа-я]?|[IVXLC]{1,7}(?![\w])(?!\.\S))",
                        re.I)
 # a book's part, read as its volume when there is no 'Т.': 'Ч. 1'
 _GOST_PART = re.compile(r"(?<![\w])Ч\.\s*(\d+)")
 # issue: '№ 4', 'N 4', 'Вып. 2', Ukrainian 'Вип. 2', Bulgarian 'Кн. 4', Bulgarian/Serbian 'бр. 5'
-_GOST_ISSUE = re.compile(rf"(?<![\w])(?:№|No\.|no\.|N\.|N(?=\s?\d)|Nr\.|Вып\.|Вип\.|Кн\.|[Бб]р\.|Issue|Iss\.|Heft|Н\.)"
+_GOST_ISSUE = re.compile(rf"(?<![\w])(?:№|No\.|no\.|N\.|N(?=\s?\d)|Nr\.|[Вв]ып\.|[Вв]ип\.|Кн\.|[Бб]р\.|Issue|Iss\.|Heft|Н\.)"
                          rf"\s*(\d+(?:\s*[/{DASH}]\s*\d+)?)(?![\w])(?!\s*[{DASH}]\s*[А-ЯA-Z])")
 _GOST_PAGES = re.compile(rf"(?<![\w])(?:С|P|pp|p|S|Стр|с)\.\s*({PAGE})")
+# Kazakh 'Б. 45–53' (бет, page), taken only in a Kazakh reference: elsewhere 'Б.' is an initial
+_KAZAKH_PAGES = re.compile(rf"(?<![\w])Б\.\s*({PAGE})|(?<![\w.])({PAGE})\s*б\.")  # 'Б. 45–53', '45–52 б.'
+_KAZAKH = re.compile(r"[ӘәҒғҚқҢңӨөҰұҮүҺһ]")
+# the number of an act, standard or order after its date ('от 24 декабря 2020 г. № 859/пр', 'від 05.09.2017
+# № 2145-VIII'): not a journal's issue
+_ACT_NUMBER = re.compile(rf"\b(?:от|від|ад)\s+(?:\d{{1,2}}\.\d{{1,2}}\.{YEAR}|\d{{1,2}}\s+{GOST_MONTH}\s*{YEAR})"
+                         r"\s*(?:г\.|года|р\.|року)?\s*,?\s*(?:№|N)\s*[\w\-–/]+")
 _PAGE_COUNT = re.compile(r"(?<![\w.])(\d{1,4})\s*(?:с|p|pp|S|стр|л)\.(?!\s*\d)")
 
 
@@ -166,10 +178,10 @@ def find_numbers(s: str, found: Found) -> None:
         found.take(m.start(), m.end(), "numbers")
         found.whole_cluster = True
         return
-    if ("//" in free or re.search(rf"[{DASH}]\s*(?:(?:Т|С|Vol|P|№)\.|\d+\s*(?:с|p|pp|S)\.)", free)
+    if ("//" in free or re.search(rf"[{DASH}]\s*(?:(?:Т|С|Vol|P|№)\.|\d+\s*(?:с|p|pp|S|л)\.)", free)
             or re.search(r"[А-Яа-яЁё]{3}", free)
-            and (re.search(r"(?<![\w])(?:Т\.|С\.|№|Вып\.|Вип\.|Кн\.|[Бб]р\.)\s*\d", free)
-                 or re.search(rf"{YEAR}\.\s*\d{{1,2}}\s+(?:{'|'.join(_RU_MONTHS_GENITIVE)})", free))):
+            and (re.search(r"(?<![\w])(?:Т\.|С\.|Б\.|№|Вып\.|Вип\.|Кн\.|[Бб]р\.)\s*\d", free)
+                 or re.search(rf"{YEAR}\.\s*\d{{1,2}}\s+{GOST_MONTH}", free))):
         # GOST areas: after '//', or printed with their dotted Cyrillic marks ('Профиль. 2006. № 47.')
         _gost_numbers(free, found)
         return
@@ -224,29 +236,31 @@ def _gost_numbers(free: str, found: Found) -> None:
     deposit = re.search(r"\bДеп\.\s+в\s", region)
     if deposit:  # 'Деп. в ВИНИТИ 12.05.89, № 3125-В89': the deposit's number is not an issue
         region = region[:deposit.start()]
+    region = _ACT_NUMBER.sub(lambda m: "\0" * len(m.group(0)), region)  # same length, same offsets
     # without '//' the title is in the region too: an issue or pages after the year come first
     # ('Эмиссия N2O ... Почвоведение. 2018. № 4.')
     year = _GOST_YEAR.search(region) if after < 0 else None
-    for rx, key in ((_GOST_YEAR, "issued"), (_GOST_VOL, "volume"), (_GOST_ISSUE, "issue"),
-                    (_GOST_PAGES, "page")):
+    pages = _KAZAKH_PAGES if _KAZAKH.search(free) and not _GOST_PAGES.search(region) else _GOST_PAGES
+    for rx, key in ((_GOST_YEAR, "issued"), (_GOST_VOL, "volume"), (_GOST_ISSUE, "issue"), (pages, "page")):
         m = rx.search(region, year.start()) if year and key in ("issue", "page") else None
         m = m or rx.search(region)
         if not m:
             continue
         if key == "issued":
             day = _GOST_DAY.match(region, m.end())
-            if day:  # a newspaper: the day of the issue follows its year
-                month = _RU_MONTHS_GENITIVE.index(day.group(2)) + 1
+            month = month_of(day.group(2)) if day else None
+            if day and month and 1 <= int(day.group(1)) <= 31:  # a newspaper: the day of the issue follows its year
                 _add_date(found, "issued", [int(m.group(1)), month, int(day.group(1))])
                 found.take(region_start + m.start(1), region_start + day.end(), "date")
                 continue
             _add_date(found, "issued", [int(m.group(1))])
         elif key == "page":
-            found.fields["page"] = _page(m.group(1))
+            found.fields["page"] = _page(m.group(1) or m.group(2))
         else:
             found.fields[key] = _page(m.group(1))  # '№ 9–10' keeps its range, with an en dash
         # the span starts at the number itself, not at the separator before it
-        found.take(region_start + m.start(1), region_start + m.end(), "numbers" if key != "issued" else "date")
+        first = 1 if m.group(1) else 2
+        found.take(region_start + m.start(first), region_start + m.end(), "numbers" if key != "issued" else "date")
     m = _GOST_PART.search(region)
     if m and "volume" not in found.fields:
         found.fields["volume"] = m.group(1)
@@ -255,6 +269,12 @@ def _gost_numbers(free: str, found: Found) -> None:
     if m and "page" not in found.fields:
         found.fields["number-of-pages"] = m.group(1)
         found.take(region_start + m.start(), region_start + m.end(), "numbers")
+
+
+def month_of(word: str) -> int | None:
+    """The month a (Russian, Ukrainian or Belarusian) month word names, in full or cut short."""
+    low = word.lower().rstrip(".")
+    return month_number(low) or next((n for stem, n in _BELARUSIAN_MONTHS.items() if low.startswith(stem)), None)
 
 
 def _page(text: str) -> str:
@@ -279,4 +299,4 @@ def find_certain(s: str) -> Found:
     return found
 
 
-__all__ = ["URL", "url_value", "Found", "find_certain", "find_identifiers", "find_numbers", "MONTHS", "MONTH_WORDS", "YEAR"]
+__all__ = ["GOST_MONTH", "month_of", "URL", "url_value", "Found", "find_certain", "find_identifiers", "find_numbers", "MONTHS", "MONTH_WORDS", "YEAR"]
