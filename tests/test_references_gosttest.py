@@ -22,9 +22,10 @@ from converter.references import parse_reference
 
 TEST_SET = ROOT / "tests" / "fixtures" / "references" / "gost-test.json"
 FIELDS = ["author", "title", "container-title", "issued", "volume", "issue", "page", "DOI", "URL"]
-# Measured 0.913 micro-F1 (267 TP, 29 FP, 22 FN; 39/60 exact) when the set was first scored;
-# the floor sits about 3 points below so that a regression fails and noise does not.
-MICRO_F1_FLOOR = 0.88
+# Measured 0.913 micro-F1 (267 TP, 29 FP, 22 FN; 39/60 exact) when the set was first scored, 0.962
+# (278 TP, 11 FP, 11 FN; 51/60 exact) after session 10's GOST rules (written on gost-dev2.json);
+# the floor is the issue's goal, about 3 points below that, so that a regression fails and noise does not.
+MICRO_F1_FLOOR = 0.93  # the issue's goal, met since session 10
 
 
 def _scorer():
