@@ -353,3 +353,14 @@ def test_keywords_printed_without_their_label_under_the_abstract():
     assert any(d.field == "keyword" and "unlabelled" in d.message for d in result.diagnostics)
     names = page.replace("atenção primária à saúde; educação em saúde; doença crônica", "Ana Silva, João Souza, Pedro Lima")
     assert "keyword" not in converter.read(names, "page", source="p").records[0]
+
+
+def test_a_jstor_cover_run_together_on_one_line():
+    line = ("The Staff Man Looks in the MirrorAuthor(s): David S. BrownSource: Public Administration Review, Vol. 23, "
+            "No. 2 (Jun., 1963), pp. 67-73Published by: Wiley on behalf of the American Society for Public "
+            "AdministrationStable URL: http://www.jstor.org/stable/973830 .Accessed: 14/06/2014 15:51")
+    item = converter.read(f"{line}\n", "page", source="jstor").records[0]
+    assert item["title"] == "The Staff Man Looks in the Mirror"
+    assert item["author"] == [{"family": "Brown", "given": "David S."}]
+    assert (item["container-title"], item["volume"], item["issue"], item["page"]) == ("Public Administration Review", "23", "2", "67-73")
+    assert item["issued"]["date-parts"][0][0] == 1963  # never the day the copy was downloaded (Accessed)

@@ -229,6 +229,25 @@ def run_in_keywords(line: str) -> Tuple[str, str, str] | None:
     return line[: m.start()].rstrip(), line[m.end(): stop].strip(), line[stop:].strip(" ,;")
 
 
+# JSTOR's cover page run together on one line (PDF text): 'TITLE Author(s): NAMES Source: JOURNAL, Vol. 23,
+# No. 2 (Jun., 1963), pp. 67-73 Published by: ... Stable URL: ... Accessed: ...', the spaces before
+# the labels often lost ('MirrorAuthor(s): David S. BrownSource: ...')
+_JSTOR_COVER = re.compile(r"^(?P<title>.*?)\s*Author\(s\):\s*(?P<byline>.+?)\s*Source:\s*(?P<journal>.+?)"
+                          r"(?:\s*Published\s+by:\s*(?P<publisher>.+?))?(?:\s*Stable\s+URL:\s*(?P<url>\S+?))?"
+                          r"(?:[\s.]*Accessed:\s*(?P<accessed>.*?))?\s*$")
+
+
+def jstor_cover(line: str) -> List[Tuple[str, str]]:
+    """[(kind, value)] of JSTOR's cover run together on one line, else []."""
+    m = _JSTOR_COVER.match(line) if "Author(s):" in line and "Source:" in line and len(line) < 2000 else None
+    if not m:
+        return []
+    out = [(kind, m.group(kind).strip()) for kind in ("title", "byline", "journal", "publisher", "url") if m.group(kind)]
+    if m.group("accessed"):
+        out.append(("text", f"Accessed: {m.group('accessed').strip()}"))  # the reader's visit, not a date of the article
+    return out
+
+
 def split_blocks(lines: List[str]) -> List[Block]:
     """The page as blocks: one per label, with the text up to the next label. A one-line
     label (Keywords, DOI, Conflict of interest...) owns only its own paragraph."""
@@ -236,7 +255,7 @@ def split_blocks(lines: List[str]) -> List[Block]:
     menu = menu_lines(lines)
     keywords_seen = False  # a run-in label counts only before any keywords block: later ones are body text
     for n, line in enumerate(lines, 1):
-        dump = inline_fields(line) if len(line) < 20_000 and ": " in line else []
+        dump = (jstor_cover(line) or inline_fields(line)) if len(line) < 20_000 and ": " in line else []
         if dump:
             blocks.extend(Block(kind, n, [(n, value)]) for kind, value in dump)
             continue
