@@ -364,3 +364,16 @@ def test_a_jstor_cover_run_together_on_one_line():
     assert item["author"] == [{"family": "Brown", "given": "David S."}]
     assert (item["container-title"], item["volume"], item["issue"], item["page"]) == ("Public Administration Review", "23", "2", "67-73")
     assert item["issued"]["date-parts"][0][0] == 1963  # never the day the copy was downloaded (Accessed)
+
+
+@pytest.mark.parametrize("printed, name", [
+    ("Aminian and Naji, J Health Med Inform", "J Health Med Inform"),  # a running head's authors, then a comma
+    ("Journal of Healthcare Engineering ·", "Journal of Healthcare Engineering"),
+    ("Environmental Science and Pollution Research Aims and scope Submit manuscript",
+     "Environmental Science and Pollution Research"),  # SpringerLink's links after the name
+    ("Science and Science of Science", "Science and Science of Science"),  # a name, not two authors
+])
+def test_journal_names_without_what_a_page_prints_around_them(printed, name):
+    from converter.readers.page.issue import journal_name
+
+    assert journal_name(printed) == name

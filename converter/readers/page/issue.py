@@ -202,7 +202,7 @@ def _journal(text: str) -> str | None:
     if re.search(r"\s[»>]\s", text):  # a breadcrumb: the journal is its last step ('Journals » Journal of Pain Research »')
         text = [step for step in re.split(r"\s[»>]\s", text.strip(" »>")) if step.strip()][-1]
     # a running head names the authors first ('Zielinski and Halling BMC Res Notes', 'Kim et al. Trials')
-    heads = re.match(r"^(?:\(\d\))?\s*([^\W\d_][\w'’-]+)(?:\s+(?:and|&)\s+([^\W\d_][\w'’-]+)|\s+et\s+al\.?)\s+", text.strip())
+    heads = re.match(r"^(?:\(\d\))?\s*([^\W\d_][\w'’-]+)(?:\s+(?:and|&)\s+([^\W\d_][\w'’-]+)|\s+et\s+al\.?),?\s+", text.strip())
     if heads and all(w[0].isupper() for w in heads.groups() if w) and not {w.lower() for w in heads.groups() if w} & _TOPIC_WORDS:
         # 'Science and Science of Science' is a name, and so is 'Live and bio-abiotic systems'
         text = text.strip()[heads.end():]
@@ -211,6 +211,7 @@ def _journal(text: str) -> str | None:
     text = re.split(r",\s*(?=(?:Springer|Elsevier|Wiley|Taylor\s*&\s*Francis|SAGE|Emerald|MDPI|Frontiers|De\s+Gruyter|"
                     r"Oxford\s+University\s+Press|Cambridge\s+University\s+Press|IEEE|ACM|Akad))", text)[0]
     text = re.sub(r"\s+@[\w.-]+$", "", text)  # a social handle after the name
+    text = re.sub(r"\s+(?:Aims\s+and\s+scope|Submit\s+manuscript)\b.*$", "", text)  # SpringerLink's links after the name
     text = re.sub(r"\s*\(\s*impact\s+factor\b[^)]*\)", "", text, flags=re.I)  # ResearchGate: '... (Impact Factor: 13.25)'
     text = re.sub(rf"\s+\d{{1,2}}\s*/\s*{_YEAR}\s*$", "", text)  # the issue and year: 'Московский экономический журнал 3/2022'
     # the year and pages, or year and month, after the name: 'Dergisi (2006) 64–71', 'Sustainable cities and society 2024-10'
@@ -222,7 +223,7 @@ def _journal(text: str) -> str | None:
     if " | " in text:  # a saved page's title line: 'Article title | Journal. 2021. № 72.'
         last = text.rsplit(" | ", 1)[1].strip()
         text = last if len(last.split()) >= 2 else text
-    text = text.strip(" \t.,;:|–—-(/")
+    text = text.strip(" \t.,;:|–—-(/·•")
     if not text or _LABEL_ONLY.match(text) or not text[0].isalpha() or re.search(r"\s[/>»|]\s|\|", text):
         return None
     if re.search(r"^статья\b|\s(?:в|во|на|из|in|of|from)$|\b(?:HTML|PDF|XML|EPUB)\b", text, re.I):  # 'Статья в [выпуске]': a phrase cut short
