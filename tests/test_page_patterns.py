@@ -25,6 +25,8 @@ def read_page(text: str):
     ("Journal of Economics, No 3 – 2009, pp. 12-20",  # an issue before its year is no range '3-2009'
      {"container-title": "Journal of Economics", "issued": [2009], "issue": "3", "page": "12-20"}),
     ("Vol. 5, № 2-2015", {"issued": [2015], "volume": "5", "issue": "2"}),
+    ("TÜRK FEN EĞİTİMİ DERGİSİ Yıl 8, Sayı 1, Mart 2011",  # Turkish: the year of publication counts as the volume
+     {"container-title": "TÜRK FEN EĞİTİMİ DERGİSİ", "issued": [2011, 3], "volume": "8", "issue": "1"}),
     ("Progress in Physical Geography 26,2 (2002) pp. 290–301",  # SAGE's and Arnold's running head
      {"container-title": "Progress in Physical Geography", "issued": [2002], "volume": "26", "issue": "2", "page": "290-301"}),
     ("Вестник Томского университета. 2022. № 46. С. 127-155.",
