@@ -379,3 +379,15 @@ def test_journal_names_without_what_a_page_prints_around_them(printed, name):
     from converter.readers.page.issue import journal_name
 
     assert journal_name(printed) == name
+
+
+def test_a_history_label_alone_takes_the_date_on_the_next_line():
+    from converter.readers.page.history import join_label_lines
+
+    lines = [(2, "Дата направления статьи в редакцию:"), (3, "18-12-2016"), (4, "Дата публикации:"), (5, "12-10-2017")]
+    joined = join_label_lines(lines)
+    assert joined[-1] == (4, "Дата публикации: 12-10-2017") and len(joined) == 3  # the first label is no history label
+    assert history_dates(joined[-1][1]) == {"published": [2017, 10, 12]}
+    assert history_dates("Received: 05-03-2020; Accepted: 10-04-2020") == {"submitted": [2020, 3, 5], "accepted": [2020, 4, 10]}
+    page = "Title of the Article Under Test Here\n\nDOI: 10.1234/abc.5\nДата публикации:\n12-10-2017\n"
+    assert converter.read(page, "page", source="p").records[0]["issued"] == {"date-parts": [[2017, 10, 12]]}

@@ -8,7 +8,7 @@ from typing import Dict, List, Tuple
 from ...vocabulary.dates import month_number
 from ...vocabulary.dates import parse_day_first as parse_day_first_date
 
-_DATE = (r"(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4}|"
+_DATE = (r"(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4}|"
          r"[A-Za-zА-Яа-яё]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-zА-Яа-яё]{3,9}\.?\s+\d{4})")  # ... 'Oct 18, 2019', 'Oct 2019'
 # history label -> key; CSL has `submitted`, the rest go to custom.dates
 HISTORY: Tuple[Tuple[str, str], ...] = (
@@ -20,6 +20,26 @@ HISTORY: Tuple[Tuple[str, str], ...] = (
 )
 # the label may run into its date when a table was copied ('Published26 Dec 2017')
 _HISTORY_RE = [(key, re.compile(rf"\b(?:{words})(?![^\W\d_])\s*(?:on\s*)?:?\s*{_DATE}", re.I)) for key, words in HISTORY]
+
+_LABEL_ALONE = re.compile(rf"^(?:{'|'.join(words for _, words in HISTORY)})\s*:?\s*$", re.I)
+
+
+def join_label_lines(lines: List[Tuple[int, str]]) -> List[Tuple[int, str]]:
+    """A history label alone on its line with its date on the next ('Дата публикации:' / '12-10-2017',
+    a web page's table copied cell by cell): the two read as one line, at the label's line."""
+    out: List[Tuple[int, str]] = []
+    skip = False
+    for (n, line), nxt in zip(lines, lines[1:] + [(0, "")]):
+        if skip:
+            skip = False
+            continue
+        if _LABEL_ALONE.match(line) and nxt[1] and parse_date(nxt[1]):
+            out.append((n, f"{line.rstrip(' :')}: {nxt[1].strip()}"))
+            skip = True
+        else:
+            out.append((n, line))
+    return out
+
 
 def parse_date(text: str) -> List[int] | None:
     """'20.08.2025' (day first), '2025-08-20', '20 August 2025', '20 августа 2025' -> [y, m, d]."""

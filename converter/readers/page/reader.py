@@ -292,7 +292,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
 
     # -- lines outside labelled blocks ------------------------------------------------------
     def _loose_lines(self, block: Block) -> None:
-        lines = [(n, t.strip()) for n, t in block.lines if t.strip()]
+        lines = history.join_label_lines([(n, t.strip()) for n, t in block.lines if t.strip()])
         numbered = self._numbered_run(lines)
         for idx, (n, line) in enumerate(lines):
             if numbered is not None and idx >= numbered:
