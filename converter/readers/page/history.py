@@ -12,7 +12,7 @@ _DATE = (r"(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{2}-\d{2}|
          r"[A-Za-zА-Яа-яё]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-zА-Яа-яё]{3,9}\.?\s+\d{4})")  # ... 'Oct 18, 2019', 'Oct 2019'
 # history label -> key; CSL has `submitted`, the rest go to custom.dates
 HISTORY: Tuple[Tuple[str, str], ...] = (
-    ("submitted", r"submitted|received|поступила(?:\s+в\s+редакцию)?|дата\s+поступления|статья\s+поступила(?:\s+в\s+редакцию)?"),
+    ("submitted", r"submitted|received|поступила(?:\s+в\s+редакцию)?|дата\s+поступления|дата\s+направления(?:\s+статьи)?\s+в\s+редакцию|статья\s+поступила(?:\s+в\s+редакцию)?"),
     ("revised", r"revised|доработана(?:\s+после\s+рецензирования)?|одобрена\s+после\s+рецензирования|после\s+доработки|received\s+in\s+revised\s+form"),
     ("accepted", r"accepted(?:\s+for\s+publication)?|принята(?:\s+(?:к|в)\s+(?:публикации|печать))?"),
     ("published", r"(?:first\s+)?published(?:\s+online)?(?:\s+by\s+[^:\d]{3,60}?)?|available\s+online|publication\s+date|"
