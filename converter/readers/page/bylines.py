@@ -341,7 +341,9 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
 
 
 # a run of affiliation marks set apart from its name by spaces: 'Memmott 1 *,', 'Cadotte 2 ,'
-_LOOSE_MARKS = re.compile(r"(?<=[^\W\d_])\s+((?:\d{1,2}|[*†‡§])(?:\s*,?\s*(?:\d{1,2}|[*†‡§]))*)\s*(?=[,;]|$|\s(?:and|&|и)\s)")
+# (each mark read once and the run held: a run such as '1 1 1 ... x' must not be tried every way)
+_LOOSE_MARKS = re.compile(r"(?<=[^\W\d_])\s+((?:\d{1,2}(?!\d)|[*†‡§])(?:(?:\s*,\s*|\s+)(?:\d{1,2}(?!\d)|[*†‡§]))*+)"
+                          r"\s*(?=[,;]|$|\s(?:and|&|и)\s)")
 
 
 def parse_loose_byline(text: str) -> List[Tuple[Dict[str, str], List[str]]] | None:

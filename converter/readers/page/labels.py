@@ -232,19 +232,31 @@ def run_in_keywords(line: str) -> Tuple[str, str, str] | None:
 # JSTOR's cover page run together on one line (PDF text): 'TITLE Author(s): NAMES Source: JOURNAL, Vol. 23,
 # No. 2 (Jun., 1963), pp. 67-73 Published by: ... Stable URL: ... Accessed: ...', the spaces before
 # the labels often lost ('MirrorAuthor(s): David S. BrownSource: ...')
-_JSTOR_COVER = re.compile(r"^(?P<title>.*?)\s*Author\(s\):\s*(?P<byline>.+?)\s*Source:\s*(?P<journal>.+?)"
-                          r"(?:\s*Published\s+by:\s*(?P<publisher>.+?))?(?:\s*Stable\s+URL:\s*(?P<url>\S+?))?"
-                          r"(?:[\s.]*Accessed:\s*(?P<accessed>.*?))?\s*$")
+_JSTOR_LABELS = (("byline", "Author(s):"), ("journal", "Source:"), ("publisher", "Published by:"),
+                 ("url", "Stable URL:"), ("accessed", "Accessed:"))
 
 
 def jstor_cover(line: str) -> List[Tuple[str, str]]:
-    """[(kind, value)] of JSTOR's cover run together on one line, else []."""
-    m = _JSTOR_COVER.match(line) if "Author(s):" in line and "Source:" in line and len(line) < 2000 else None
-    if not m:
+    """[(kind, value)] of JSTOR's cover run together on one line, else []: the labels found in their
+    order (Author(s) and Source at least), each value up to the next label."""
+    if "Author(s):" not in line or "Source:" not in line or len(line) > 2000:
         return []
-    out = [(kind, m.group(kind).strip()) for kind in ("title", "byline", "journal", "publisher", "url") if m.group(kind)]
-    if m.group("accessed"):
-        out.append(("text", f"Accessed: {m.group('accessed').strip()}"))  # the reader's visit, not a date of the article
+    found: List[Tuple[str, int, int]] = []  # kind, where its label starts, where its value starts
+    at = 0
+    for kind, label in _JSTOR_LABELS:
+        i = line.find(label, at)
+        if i >= 0:
+            found.append((kind, i, i + len(label)))
+            at = i + len(label)
+    if [k for k, _, _ in found[:2]] != ["byline", "journal"]:
+        return []
+    out = [("title", line[: found[0][1]].strip())] if line[: found[0][1]].strip() else []
+    for (kind, _, start), nxt in zip(found, found[1:] + [("", len(line), 0)]):
+        value = line[start: nxt[1]].strip(" .")
+        if not value:
+            continue
+        # the reader's visit, never a date of the article
+        out.append(("text", f"Accessed: {value}") if kind == "accessed" else (kind, value))
     return out
 
 
