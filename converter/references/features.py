@@ -15,7 +15,6 @@ from .lexicon import Lexicon, word_key
 
 Token = Tuple[int, int]  # (start, end) in the normalised string
 
-_WORD = re.compile(r"\S+")
 _LINK = re.compile(r"(?:https?://|ftp://|www\.|doi:|10\.\d{4})", re.I)
 _CUT = re.compile(
     r"(?<=\d[;:])(?=[\d(])|(?<=\d)(?=\(\d)|(?<=\d\);)(?=\d)|(?<=\):)(?=\d)"
@@ -46,27 +45,36 @@ _PAGES = {"pp", "pp.", "p.", "p", "с.", "c.", "s.", "pages", "стр", "стр.
 _GENRE = {"thesis", "dissertation", "дис", "дисс", "автореф", "report", "phd", "master's",
           "диссертация", "отчет", "отчёт", "standard", "гост", "закон", "patent", "preprint",
           "arxiv", "[электронный", "ресурс]", "[electronic", "resource]", "текст", "электронный"}
+_MONTHS = frozenset(("jan feb mar apr may jun jul aug sep oct nov dec янв фев мар апр мая июн июл авг сен окт ноя "
+                     "дек").split())
 _MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|янв|фев|мар|апр|мая|июн|июл|"
                     r"авг|сен|окт|ноя|дек)", re.I)
 
 
 def tokenize(s: str) -> List[Token]:
     out: List[Token] = []
-    for m in _WORD.finditer(s):
-        pieces = _pieces(m.group(0))
+    a = 0
+    for word in s.split():  # the runs of '\S+' (str.split's white space is the re module's)
+        a = s.find(word, a)
+        pieces = _pieces(word)
         if len(pieces) == 1:  # most words are one token
-            out.append(m.span())
+            out.append((a, a + len(word)))
         else:
-            a = m.start()
             out.extend([(a + start, a + end) for start, end in pieces])
+        a += len(word)
     return out
+
+
+_TRAILING = ".,;:!?)]'\"”»"
 
 
 @lru_cache(maxsize=8192)
 def _pieces(word: str) -> Tuple[Token, ...]:
     """The tokens of one whitespace-separated word, as offsets in it."""
-    # every cut is beside punctuation: a word of letters and digits alone is one token
-    cuts = [c.start() for c in _CUT.finditer(word)] if len(word) > 3 and not word.isalnum() and not _LINK.match(word) else []
+    # every cut is beside punctuation with a letter, a digit, a quote or a bracket after it: a word of
+    # letters and digits alone, or followed by punctuation alone ('Smith,', '2019).'), is one token
+    cuts = ([c.start() for c in _CUT.finditer(word)]
+            if len(word) > 3 and not word.rstrip(_TRAILING).isalnum() and not _LINK.match(word) else [])
     out = []
     prev = 0
     for c in cuts + [len(word)]:
@@ -87,7 +95,6 @@ _YEAR = re.compile(r"\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?[.,;:]?")
 _HAS_YEAR = re.compile(r"(?:1[5-9]\d\d|20\d\d)")
 _RANGE = re.compile(r"[A-Za-z]?\d+[A-Za-z]?\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LINK_START = re.compile(r"(?:https?://|www\.)")
 
 
 def _shape(w: str) -> str:
@@ -196,6 +203,8 @@ def _word_fields(w: str) -> Tuple[Any, ...]:
     iss = lower_w in _ISSUE or low in _ISSUE
     pp = lower_w in _PAGES or low in _PAGES
     genre = low.strip("[].") in _GENRE or low in _GENRE
+    # _MONTH's three letters: an ASCII word is matched case-blind by its ASCII letters alone
+    month = low[:3] in _MONTHS or not low[:3].isascii() and _MONTH.match(low) is not None
     digits = 0.0
     if initials:
         names.append("initials")
@@ -216,10 +225,10 @@ def _word_fields(w: str) -> Tuple[Any, ...]:
         names.append("allcaps")
     if cyr:
         names.append("cyr")
-    if _LINK_START.match(low) or low.startswith("doi:") or low.startswith("10."):
+    if low.startswith(("http://", "https://", "www.", "doi:", "10.")):
         names.append("link")
     flags = (("journal", journal), ("publisher", publisher), ("place", place), ("editor", editor), ("vol", vol),
-             ("iss", iss), ("pp", pp), ("genre", genre), ("month", _MONTH.match(low) is not None))
+             ("iss", iss), ("pp", pp), ("genre", genre), ("month", month))
     names.extend([name for name, on in flags if on])
     if w in _SEPARATORS:
         names.append("sep=" + w)

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Tuple
 
+from ..patterns import CaseBlindWords
+
 DASH = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _CYR = "А-ЯЁа-яёІіЇїЄєЎўЈјЉљЊњЋћЂђ"
 _UP = "A-ZА-ЯЁІЇЄЎЈЉЊЋЂ"
@@ -61,6 +63,8 @@ _ROMANISED_THESIS = re.compile(r"\s*[.:]\s*(?:Extended\s+)?(?:abstract\s+of\s+)?
                                r"|\s*[.:]\s*(?:Rozprawa\s+doktorska|Praca\s+(?:doktorska|magisterska)|Thèse\s+de\s+doctorat"
                                r"|Tese\s*\(|Disserta(?:tion|ção)\b|Diss\.|Ph\.?\s?D\.?\s+(?:thesis|diss)|Master'?s\s+thesis)"
                                r".*$", re.I)
+# a word each match of _ROMANISED_THESIS holds
+_ROMANISED_THESIS_WORDS = CaseBlindWords("sci", "rozprawa", "praca", "thèse", "tese", "disserta", "diss", "ph", "master")
 
 _DATE_DMY = r"(\d{1,2})\.(\d{1,2})\.((?:1[5-9]|20)\d\d)"
 _LAW_KIND = (r"Федеральный\s+конституционный\s+закон|Федеральный\s+закон|Закон\s+(?:РФ|Российской\s+Федерации|"
@@ -124,7 +128,8 @@ def split_key(s: str) -> Tuple[str | None, str]:
 def split_other_info(title: str) -> Tuple[str, str | None]:
     """('Экономика', 'учебное пособие') from 'Экономика : учебное пособие'; the title stays whole
     when what follows the colon is not a kind of document."""
-    m = _OTHER_INFO.search(title) or _ROMANISED_THESIS.search(title)
+    m = (_OTHER_INFO.search(title) if ":" in title else None) or (
+        _ROMANISED_THESIS.search(title) if _ROMANISED_THESIS_WORDS.in_text(title) else None)
     if not m or m.start() < 3:
         return title, None
     genre = title[m.start():].strip(" :;,./")

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Tuple
 
+from ..patterns import CaseBlindWords
 from ..vocabulary.dates import MONTH_NAMES_RU_GENITIVE as _RU_MONTHS_GENITIVE
 from ..vocabulary.dates import MONTH_STEM_PATTERN as MONTH_WORDS
 from ..vocabulary.dates import MONTH_STEMS as MONTHS
@@ -69,8 +70,9 @@ _ACCESSED = re.compile(
     r"|dostęp(?:\s+dnia)?|қаралған\s+күні|посетен(?:о)?\s+на)\s*[:.\-–—]?\s*", re.I)
 # a word each _ACCESSED phrase has (as case-blind): a quicker search that rules most strings out
 # (a phrase added above needs its word here too: tests/test_references_language_access.py)
-_ACCESS_WORD = re.compile(r"access|viewed|visited|cited|retrieved|дата|просмотрено|переглянуто|abgerufen|aufgerufen"
-                          r"|geprüft|zugriff|consult|acess|data|dostęp|қаралған|посетен|recuperado|récupéré", re.I)
+_ACCESS_WORD = CaseBlindWords("access", "viewed", "visited", "cited", "retrieved", "дата", "просмотрено", "переглянуто",
+                              "abgerufen", "aufgerufen", "geprüft", "zugriff", "consult", "acess", "data", "dostęp",
+                              "қаралған", "посетен", "recuperado", "récupéré")
 # 2023;15(3):83-99   2018;(66):3-26   2019;27:711-733   2020 Jan;12(1):e5
 _VANCOUVER = re.compile(
     rf"(?<!\d)({YEAR})[a-z]?(?:\s+[A-Z][a-z]{{2}}(?:[-/][A-Z][a-z]{{2}})?(?:\s+\d{{1,2}})?)?\s*;\s*"
@@ -128,7 +130,7 @@ def find_identifiers(s: str, found: Found) -> None:
             found.fields["URL"] = url
         raw_end = m.start() + (url_m.end() if url_m else 0)
         found.take(m.start(), max(raw_end, m.start() + 1), "url")
-    for m in _ACCESSED.finditer(s) if _ACCESS_WORD.search(s) else ():
+    for m in _ACCESSED.finditer(s) if _ACCESS_WORD.in_text(s) else ():
         read = read_printed_date(s[m.end():])
         if read is None:
             continue
