@@ -74,6 +74,7 @@ _LAW_KIND = (r"Федеральный\s+конституционный\s+зак�
              r"|Кодекс[^«\"“]{0,60}?")
 _LAW = re.compile(rf"(?P<kind>{_LAW_KIND})\s+от\s+{_DATE_DMY}\s*(?:г\.)?\s*(?:№|N)\s*(?P<num>[\w\-–/]+)", re.I)
 _LAW_DATE = re.compile(r"\sот\s", re.I)  # what every act has; far quicker to look for than _LAW
+_LAW_DATE_WORD = CaseBlindWords("от")
 _QUOTED = re.compile(r"[«\"“„](.+?)[»\"”“](?=\s*(?:[.,;:/]|//|$|\s[–—-]\s))")
 _STANDARD = re.compile(r"^\s*(?P<num>(?:ГОСТ|GOST|ОСТ|СТО|СНиП|СП|ISO|IEC|ИСО|МЭК)(?:\s*(?:Р|R|ИСО|ISO|МЭК|IEC))*"
                        rf"\s*\d[\d.]*(?:\s*[{DASH}/:]\s*\d[\d.]*)*)\.?\s+")
@@ -98,7 +99,7 @@ def _link_spans(s: str) -> List[Tuple[int, int]]:
 def repair_spacing(s: str) -> str:
     """Insert the spaces GOST prints around its area and number signs where they were left out
     (never inside a DOI or URL)."""
-    if not re.search(f"[{_CYR}]", s):
+    if s.isascii() or not _CYRILLIC.search(s):
         return s
     out: List[str] = []
     pos = 0
@@ -139,7 +140,7 @@ def split_other_info(title: str) -> Tuple[str, str | None]:
 def legislation(s: str) -> Dict[str, Any]:
     """Title, date, number and genre of a law or decree: 'Федеральный закон от 06.10.2003 № 131-ФЗ
     «Об общих принципах ...»' and 'О персональных данных : Федеральный закон от 27.07.2006 № 152-ФЗ'."""
-    m = _LAW.search(s) if _LAW_DATE.search(s) else None
+    m = _LAW.search(s) if _LAW_DATE_WORD.in_text(s) and _LAW_DATE.search(s) else None
     head = s[:m.start()] if m else ""
     if not m or head.strip() and not re.search(r"\S\s*:\s*$", head):
         # the law must be what is cited: the reference starts with it, or its title does and
@@ -206,8 +207,11 @@ _IMPRINT = re.compile(rf"^\s*(?P<place>{CITY})\.?\s*:\s*(?P<publisher>[«\"{_UP}
 HOST_SLASHES = re.compile(r"(?<![:/])//(?!/)")
 
 
+_CYRILLIC = re.compile(f"[{_CYR}]")
+
+
 def is_cyrillic_reference(s: str) -> bool:
-    return len(re.findall(f"[{_CYR}]", s)) >= 8
+    return not s.isascii() and len(_CYRILLIC.findall(s)) >= 8
 
 
 def _offsets(s: str, segments: List[Tuple[str, str]]) -> List[int]:

@@ -78,7 +78,7 @@ def publication_area(s: str, item: Dict[str, Any]) -> None:
         if _NOT_A_PLACE.match(str(item.get(key, ""))):
             item.pop(key)
     numbered = "volume" in item or "issue" in item
-    for m in _PLACE_PUBLISHER.finditer(s):
+    for m in _PLACE_PUBLISHER.finditer(s) if ":" in s else ():
         place, publisher = m.group("place").strip(), m.group("publisher").strip()
         if _NOT_A_PLACE.match(place) or _MEDIUM.match(publisher) or _SENTENCE.search(publisher):
             continue

@@ -50,6 +50,7 @@ URL = (r"(?:https?:\s?//\s?|ftp://|www\.)[^\s<>\"]+"
        r"(?:(?<=/)\s(?=[a-z][\w.~%-]*(?:/(?=\s|$)|\.s?html?\b|\.php\b))[^\s<>\"]+)*")
 _URL_RE = re.compile(_URL_PREFIX + URL, re.I)
 _URL_ONLY = re.compile(URL, re.I)
+_URL_WORDS = CaseBlindWords("//", "www.")  # what every URL holds: a quick test before the pattern
 
 
 def url_value(text: str) -> str:
@@ -88,6 +89,9 @@ _APA_YEAR = re.compile(rf"\(\s*({YEAR})[a-z]?(?:,\s*[^()]{{1,30}})?\s*\)|\(\s*(n
 _VOL_ISSUE_PAGES = re.compile(rf"(?<![\w.(])(\d{{1,4}}[A-Za-z]?)\s*\((\d[^()]{{0,12}})\)\s*[:,]\s*(?:pp?\.\s*)?({PAGE})(?![\w])")
 # "vol. 27, no. 4, pp. 711–733" (GOST-based English references)
 _VOL_NO_PP = re.compile(rf"\b[Vv]ol\.\s*(\d+[A-Za-z]?)(?:,\s*(?:[Nn]o|[Ii]ss|[Ii]ssue)\.?\s*(\d+(?:[/-]\d+)?))?,\s*(?:pp?\.|P\.)\s*({PAGE})")
+# a GOST number mark after a dash ('– Т. 5', '– 240 с.'), and a Cyrillic word: GOST areas may follow
+_DASHED_MARK = re.compile(rf"[{DASH}]\s*(?:(?:Т|С|Vol|P|№)\.|\d+\s*(?:с|p|pp|S)\.)")
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]{3}")
 # GOST areas: "– 2019. – Т. 27, № 4. – С. 711–733"
 _GOST_YEAR = re.compile(rf"(?:[{DASH}]\s*|,\s*|\.\s*)({YEAR})\s*[.,](?=\s*(?:[{DASH}]|$|(?:Т|Том|Vol|№|No|N|С|P|Вып"
                         rf"|Вип|Кн|бр|Бр|год|Ч|Ст|Стр)\.?\s*[\dIVXLC]|(?:\d{{1,2}}\s+(?:{'|'.join(_RU_MONTHS_GENITIVE)}))))")
@@ -119,7 +123,7 @@ def find_identifiers(s: str, found: Found) -> None:
             found.fields["DOI"] = doi
             end = m.start() + m.group(0).find(doi) + len(doi) if doi in m.group(0) else m.end()
             found.take(m.start(), end, "doi")
-    for m in _URL_RE.finditer(s) if _URL_ONLY.search(s) else ():
+    for m in _URL_RE.finditer(s) if _URL_WORDS.in_text(s) and _URL_ONLY.search(s) else ():
         if found.covered(m.start(), m.end()):
             continue
         url_m = _URL_ONLY.search(m.group(0))
@@ -154,7 +158,7 @@ def find_numbers(s: str, found: Found) -> None:
     """Year, volume, issue and pages in the Vancouver, GOST and APA patterns."""
     free = _blank_spans(s, found)
     m = None
-    for cand in _VANCOUVER.finditer(free):
+    for cand in _VANCOUVER.finditer(free) if ";" in free else ():
         if cand.group(2) or cand.group(3) or cand.group(4) or cand.group(5):
             m = cand
     if m:
@@ -168,15 +172,15 @@ def find_numbers(s: str, found: Found) -> None:
         found.take(m.start(), m.end(), "numbers")
         found.whole_cluster = True
         return
-    if ("//" in free or re.search(rf"[{DASH}]\s*(?:(?:Т|С|Vol|P|№)\.|\d+\s*(?:с|p|pp|S)\.)", free)
-            or re.search(r"[А-Яа-яЁё]{3}", free)
+    if ("//" in free or _DASHED_MARK.search(free)
+            or not free.isascii() and _CYRILLIC_WORD.search(free)
             and (re.search(r"(?<![\w])(?:Т\.|С\.|№|Вып\.|Вип\.|Кн\.|[Бб]р\.)\s*\d", free)
                  or re.search(rf"{YEAR}\.\s*\d{{1,2}}\s+(?:{'|'.join(_RU_MONTHS_GENITIVE)})", free))):
         # GOST areas: after '//', or printed with their dotted Cyrillic marks ('Профиль. 2006. № 47.')
         _gost_numbers(free, found)
         return
-    for rx in (_VOL_NO_PP, _VOL_ISSUE_PAGES):
-        m = rx.search(free)
+    for rx, needed in ((_VOL_NO_PP, "ol."), (_VOL_ISSUE_PAGES, "(")):
+        m = rx.search(free) if needed in free else None
         if m and re.fullmatch(YEAR + r"[a-z]?", m.group(2) or ""):
             m = None  # 'Cancer 119 (2006): 1224' is volume (year): pages, not an issue
         if m and re.fullmatch(YEAR, m.group(3)) and rx is _VOL_ISSUE_PAGES:
