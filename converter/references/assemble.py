@@ -30,6 +30,8 @@ CONTENT_NOTE = re.compile(r"\[\s*(?:[Ээ]лектронный\s+ресурс|[E
                           r"|(?<![\w])(?:Текст|Text)\s+:\s*(?:электронный|непосредственный|electronic|unmediated"
                           r"|direct)(?![\w])")
 
+# 'In: ', 'в: ', 'В кн.: ' before a container's name (only at its start: the pattern matches there or nowhere)
+_HOST_OPENER = re.compile(r"^(?:in|в)\s*:\s*|^in\s+(?=[A-Z])|^[ву]\s+(?:кн|сб|зб)\.\s*:?\s*", re.I)
 _CONTENT_NOTE_WORDS = ("лектронный", "lectronic", "Текст", "Text")  # one is in each match
 
 # GOST number marks the model may take for a one-word name ('Кн. 4')
@@ -153,7 +155,9 @@ def fields_from_segments(segments: Iterable[Tuple[str, str]], repairs: List[str]
             if v:
                 out["title"] = v
         elif label == "container" and "container-title" not in out:
-            v = re.sub(r"^(?:in|в)\s*:\s*|^in\s+(?=[A-Z])|^[ву]\s+(?:кн|сб|зб)\.\s*:?\s*", "", clean_text(text), flags=re.I).strip(_EDGE)
+            v = clean_text(text)
+            opener = _HOST_OPENER.match(v)
+            v = (v[opener.end():] if opener else v).strip(_EDGE)
             if v:
                 out["container-title"] = v
                 abbreviated = re.search(r"\b[A-Z][a-z]{0,5}\.$", text.strip(" ,;:"))
