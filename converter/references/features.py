@@ -245,6 +245,12 @@ def _prefixed(names: Tuple[bytes, ...]) -> Tuple[Tuple[bytes, ...], ...]:
 
 
 _POS = tuple(f"pos={k}".encode() for k in range(10))
+# the names of the flags of a token's place, by the bits set: 1 inside quotes, 2 inside brackets, 4 a
+# capital after a sentence's end, 8 after a comma, 16 the first token, 32 the last, 64 after '//',
+# 128 after a year
+_PLACE_FLAGS = tuple(tuple(name for bit, name in enumerate((b"inquote", b"inparen", b"newsentence", b"aftercomma",
+                                                             b"first", b"last", b"after//", b"afteryear"))
+                           if flags >> bit & 1) for flags in range(256))
 _AREA = tuple(f"area={k}".encode() for k in range(5))
 _RAREA = tuple(f"rarea={k}".encode() for k in range(5))
 
@@ -287,28 +293,16 @@ def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None
     pair_before: List[Tuple[bytes, ...]] = [()] + [(b"bi-1=" + pair,) for pair in pairs]
     pair_after: List[Tuple[bytes, ...]] = [(b"bi+1=" + pair,) for pair in pairs] + [()]
     far = [((far_ends[i - 3][0],) if i >= 3 else ()) + ((far_ends[i + 3][1],) if i + 3 < n else ()) for i in range(n)]
-    rule_names = _rule_names(rule_labels) if rule_labels is not None else None
-    out: List[Item] = []
+    rule_names = _rule_names(rule_labels) if rule_labels is not None else [()] * n
+    # where each token sits: its place in its area and in the string, and the flags of what came before
+    places: List[Tuple[bytes, ...]] = []
     areas = 0
     total_areas = sum(ends_sentence)
     seen_slash = seen_year = False
     quote = paren = 0  # inside quotes (0 or 1), the depth of brackets (never below 0)
     for i, w in enumerate(words):
         area = area_of[i]
-        if lex_names is None:
-            item = [*own_names[i], *area_names[area]]
-        else:
-            item = [*own_names[i], *lex_names[i], *area_names[area]]
-        add = item.append
-        add(b"apos=1" if i == 0 or area_of[i - 1] != area else (b"apos=$" if i == n - 1 or area_of[i + 1] != area
-                                                                  else b"apos=m"))
-        add(_POS[i * 10 // n])  # at most 9
-        add(_AREA[areas if areas < 4 else 4])
-        add(_RAREA[total_areas - areas if total_areas - areas < 4 else 4])
-        if quote:
-            add(b"inquote")
-        if paren:
-            add(b"inparen")
+        flags = quote | (paren > 0) << 1  # the bits of _PLACE_FLAGS
         if quotes[i]:
             quote = 1 if quote + quotes[i] >= 1 else 0
         if odd_quotes[i]:
@@ -318,32 +312,37 @@ def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None
         if i > 0:
             before = words[i - 1][-1]
             if before in ".?!" and w[:1].isupper():
-                add(b"newsentence")
+                flags |= 4
             if before == ",":
-                add(b"aftercomma")
+                flags |= 8
         else:
-            add(b"first")
+            flags |= 16
         if i == n - 1:
-            add(b"last")
+            flags |= 32
         if seen_slash:
-            add(b"after//")
+            flags |= 64
         if seen_year:
-            add(b"afteryear")
-        if rule_names is not None:
-            item += rule_names[i]
-        item += (*before2[i], *before1[i], *after1[i], *after2[i], *pair_before[i], *pair_after[i], *far[i])
-        if digit_weights[i]:
-            weighted = dict.fromkeys(item, 1.0)
-            weighted[b"digits"] = digit_weights[i]
-            out.append(weighted)
-        else:
-            out.append(item)
+            flags |= 128
+        places.append((b"apos=1" if i == 0 or area_of[i - 1] != area else
+                       b"apos=$" if i == n - 1 or area_of[i + 1] != area else b"apos=m",
+                       _POS[i * 10 // n], _AREA[areas if areas < 4 else 4],  # (i * 10 // n is at most 9)
+                       _RAREA[total_areas - areas if total_areas - areas < 4 else 4]) + _PLACE_FLAGS[flags])
         if ends_sentence[i]:
             areas += 1
         if w == "//":
             seen_slash = True
         if years[i]:
             seen_year = True
+    own = own_names if lex_names is None else [(*names, *lex) for names, lex in zip(own_names, lex_names)]
+    out: List[Item] = [[*names, *area_names[area], *place, *ruled, *b2, *b1, *a1, *a2, *pb, *pa, *fr]
+                       for names, area, place, ruled, b2, b1, a1, a2, pb, pa, fr
+                       in zip(own, area_of, places, rule_names, before2, before1, after1, after2, pair_before,
+                              pair_after, far)]
+    for i, weight in enumerate(digit_weights):
+        if weight:
+            weighted: Dict[bytes, float] = dict.fromkeys(out[i], 1.0)
+            weighted[b"digits"] = weight
+            out[i] = weighted
     return out
 
 
