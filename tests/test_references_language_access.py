@@ -251,3 +251,20 @@ def test_a_thesis_university_and_its_place(text: str, place: str, publisher: str
 def test_the_kind_of_thesis_is_no_part_of_its_title(text: str, title: str, genre: str, publisher: str) -> None:
     item, _ = parse_reference(text)
     assert (item["type"], item["title"], item.get("genre"), item.get("publisher")) == ("thesis", title, genre, publisher)
+
+
+def test_identifier_table_made_compact_answers_as_py3langid() -> None:
+    """languages._identifier keeps its 13 languages' n-gram table as one float32 block (speed):
+    the scores are the ones py3langid computes from its own float16 view, to the last bit."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from converter.vocabulary.languages import LATIN_LANGUAGES, _identifier
+
+    plain = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    plain.set_languages(list(LATIN_LANGUAGES))
+    texts = [case["text"] for case in load_json(DEV)]
+    texts += ["A universal algorithm for sequential data compression", "Kritische Schriften",
+              "Représentation de l'informatique à l'école", "Polityka regionalna w Polsce"]
+    for text in texts:
+        assert _identifier().classify(text) == plain.classify(text)
+        assert _identifier().rank(text) == plain.rank(text)

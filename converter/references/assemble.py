@@ -31,6 +31,9 @@ CONTENT_NOTE = re.compile(r"\[\s*(?:[Ээ]лектронный\s+ресурс|[E
                           r"|(?<![\w])(?:Текст|Text)\s+:\s*(?:электронный|непосредственный|electronic|unmediated"
                           r"|direct)(?![\w])")
 
+# 'In: ', 'в: ', 'В кн.: ' before a container's name (only at its start: the pattern matches there or nowhere)
+_HOST_OPENER = re.compile(r"^(?:in|в)\s*:\s*|^in\s+(?=[A-Z])|^[ву]\s+(?:кн|сб|зб)\.\s*:?\s*", re.I)
+_CONTENT_NOTE_WORDS = ("лектронный", "lectronic", "Текст", "Text")  # one is in each match
 
 # GOST number marks the model may take for a one-word name ('Кн. 4')
 _NUMBER_MARKS = {"Т", "С", "Кн", "Вып", "Вип", "бр", "Бр", "Ч", "№", "Ст", "Стр"}
@@ -38,7 +41,9 @@ _NUMBER_MARKS = {"Т", "С", "Кн", "Вып", "Вип", "бр", "Бр", "Ч", "
 
 def clean_text(text: str) -> str:
     """A segment as a field value: trimmed of separators and of wrapping quotes/brackets."""
-    text = " ".join(CONTENT_NOTE.sub(" ", text).split()).strip(_EDGE)
+    if any(word in text for word in _CONTENT_NOTE_WORDS):
+        text = CONTENT_NOTE.sub(" ", text)
+    text = " ".join(text.split()).strip(_EDGE)
     for _ in range(2):
         if len(text) > 1 and text[0] in "“\"«‘'„" and text[-1] in "”\"»’'“":
             text = text[1:-1].strip(_EDGE)
@@ -79,6 +84,8 @@ _CJK_ISSUE = re.compile(r"^(?:제|第|總第|总第)?\s*(\d+)\s*(?:호|號|号|�
 def _cjk_numbers(t: str) -> Tuple[str | None, str | None] | None:
     """(volume, issue) from CJK number words, or None when the text has none."""
     vol = iss = None
+    if not any(c in t for c in "권卷집輯巻호號号期"):
+        return None  # every part must end with one of these
     t = re.sub(r"(제|第)\s+(?=\d)", r"\1", t)
     for part in re.split(r"[,，、\s]+(?=[제第總总\d])", t):
         part = part.strip(" ,.，")
@@ -149,7 +156,9 @@ def fields_from_segments(segments: Iterable[Tuple[str, str]], repairs: List[str]
             if v:
                 out["title"] = v
         elif label == "container" and "container-title" not in out:
-            v = re.sub(r"^(?:in|в)\s*:\s*|^in\s+(?=[A-Z])|^[ву]\s+(?:кн|сб|зб)\.\s*:?\s*", "", clean_text(text), flags=re.I).strip(_EDGE)
+            v = clean_text(text)
+            opener = _HOST_OPENER.match(v)
+            v = (v[opener.end():] if opener else v).strip(_EDGE)
             if v:
                 out["container-title"] = v
                 abbreviated = re.search(r"\b[A-Z][a-z]{0,5}\.$", text.strip(" ,;:"))

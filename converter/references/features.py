@@ -8,14 +8,13 @@ from __future__ import annotations
 import collections
 import re
 from functools import lru_cache
-from typing import Any, Counter, Dict, List, Mapping, NamedTuple, Sequence, Tuple
+from typing import Any, Counter, Dict, List, Mapping, Sequence, Tuple
 
 from ..vocabulary.names import is_initials
 from .lexicon import Lexicon, word_key
 
 Token = Tuple[int, int]  # (start, end) in the normalised string
 
-_WORD = re.compile(r"\S+")
 _LINK = re.compile(r"(?:https?://|ftp://|www\.|doi:|10\.\d{4})", re.I)
 _CUT = re.compile(
     r"(?<=\d[;:])(?=[\d(])|(?<=\d)(?=\(\d)|(?<=\d\);)(?=\d)|(?<=\):)(?=\d)"
@@ -46,27 +45,36 @@ _PAGES = {"pp", "pp.", "p.", "p", "с.", "c.", "s.", "pages", "стр", "стр.
 _GENRE = {"thesis", "dissertation", "дис", "дисс", "автореф", "report", "phd", "master's",
           "диссертация", "отчет", "отчёт", "standard", "гост", "закон", "patent", "preprint",
           "arxiv", "[электронный", "ресурс]", "[electronic", "resource]", "текст", "электронный"}
+_MONTHS = frozenset(("jan feb mar apr may jun jul aug sep oct nov dec янв фев мар апр мая июн июл авг сен окт ноя "
+                     "дек").split())
 _MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|янв|фев|мар|апр|мая|июн|июл|"
                     r"авг|сен|окт|ноя|дек)", re.I)
 
 
 def tokenize(s: str) -> List[Token]:
     out: List[Token] = []
-    for m in _WORD.finditer(s):
-        pieces = _pieces(m.group(0))
+    a = 0
+    for word in s.split():  # the runs of '\S+' (str.split's white space is the re module's)
+        a = s.find(word, a)
+        pieces = _pieces(word)
         if len(pieces) == 1:  # most words are one token
-            out.append(m.span())
+            out.append((a, a + len(word)))
         else:
-            a = m.start()
             out.extend([(a + start, a + end) for start, end in pieces])
+        a += len(word)
     return out
+
+
+_TRAILING = ".,;:!?)]'\"”»"
 
 
 @lru_cache(maxsize=8192)
 def _pieces(word: str) -> Tuple[Token, ...]:
     """The tokens of one whitespace-separated word, as offsets in it."""
-    # every cut is beside punctuation: a word of letters and digits alone is one token
-    cuts = [c.start() for c in _CUT.finditer(word)] if len(word) > 3 and not word.isalnum() and not _LINK.match(word) else []
+    # every cut is beside punctuation with a letter, a digit, a quote or a bracket after it: a word of
+    # letters and digits alone, or followed by punctuation alone ('Smith,', '2019).'), is one token
+    cuts = ([c.start() for c in _CUT.finditer(word)]
+            if len(word) > 3 and not word.rstrip(_TRAILING).isalnum() and not _LINK.match(word) else [])
     out = []
     prev = 0
     for c in cuts + [len(word)]:
@@ -87,10 +95,10 @@ _YEAR = re.compile(r"\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?[.,;:]?")
 _HAS_YEAR = re.compile(r"(?:1[5-9]\d\d|20\d\d)")
 _RANGE = re.compile(r"[A-Za-z]?\d+[A-Za-z]?\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LINK_START = re.compile(r"(?:https?://|www\.)")
 
 
-def _shape(w: str) -> str:
+def _shape(w: str) -> bytes:
+    """The 'shape=' name of a word."""
     s = w.translate(_SHAPE)
     if not s.isascii():
         s = _DIGIT.sub("d", s)
@@ -98,10 +106,10 @@ def _shape(w: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _squeezed(s: str) -> str:
-    """A shape with runs cut to two, its first 8 characters: most words share a few shapes
-    ('Xxxxxxx,'), so the pattern with its per-run callback runs once per shape."""
-    return _REPEAT.sub(lambda m: m.group(1) * 2, s)[:8]
+def _squeezed(s: str) -> bytes:
+    """The name of a shape with runs cut to two, its first 8 characters: most words share a few
+    shapes ('Xxxxxxx,'), so the pattern runs once per shape."""
+    return ("shape=" + _REPEAT.sub(lambda m: m.group(1) * 2, s)[:8]).encode()
 
 
 def sentence_end(w: str) -> bool:
@@ -131,28 +139,6 @@ _AREA_KEYS = tuple((key, f"a_{key}") for key in ("journal", "publisher", "place"
 _NEAR = (-2, -1, 1, 2)
 
 
-class _Word(NamedTuple):
-    """What a word contributes to every string it occurs in, worked out once per word: its own
-    features, and what it shows its neighbours."""
-    key: bytes  # the word's 'w' feature: lower case, outer punctuation off
-    year: bool  # it is a year ('2019.', '(2019a)')
-    names: Tuple[bytes, ...]  # its own features' names
-    digits: float  # the weight of 'digits' (a digit count) when it is not 1, else 0
-    # its names as the token 2 after, 1 after, 1 before and 2 before it sees them ('-2:w=...', ...)
-    as_before2: Tuple[bytes, ...]
-    as_before1: Tuple[bytes, ...]
-    as_after1: Tuple[bytes, ...]
-    as_after2: Tuple[bytes, ...]
-    far: Tuple[bytes, bytes]  # its last character as seen from 3 tokens after and before
-    ends_sentence: bool
-    abbreviation: bool  # 'Phys.', 'Rev.': capitalised, up to 6 letters and a full stop, not an initial
-    dotted_initials: bool
-    area_keys: Tuple[str, ...]  # the names 'a_journal', 'a_year', ... it gives its area
-    quotes: int  # opening minus closing typographic quotes
-    odd_quotes: bool  # an odd number of '"'
-    parens: int  # '(' minus ')'
-
-
 # a neighbour's names: '-1:w=...', '2:journal', ...
 _NEAR_PREFIX = tuple(f"{off}:".encode() for off in _NEAR)
 
@@ -168,17 +154,20 @@ _SEPARATORS = frozenset(("//", "/", "–", "—", "-", ":", "&", "and", "и", "e
 # collector stops tracking (lists or named tuples there made its full passes take 0.1-0.2 s)
 @lru_cache(maxsize=8192)
 def _word_fields(w: str) -> Tuple[Any, ...]:
-    """The fields of _Word for one word. Its own feature names come in a fixed order (the
-    word, shape, affixes and edges, then the flags below in the order written), which the
-    model's items keep."""
+    """What a word contributes to every string it occurs in, worked out once per word: its own
+    features, and what it shows its neighbours. In this order (the fields of crf_items):
+    key, the word's 'w' feature (lower case, outer punctuation off); year ('2019.', '(2019a)');
+    its own features' names, in a fixed order (the word, shape, affixes and edges, then the
+    flags of _flag_names), which the model's items keep; the weight of 'digits' (a digit count)
+    when it is not 1, else 0; its names as the tokens 2 after, 1 after, 1 before and 2 before it
+    see them ('-2:w=...', ...); its last character as seen from 3 tokens after and before; whether
+    it ends a sentence; an abbreviation ('Phys.', 'Rev.': capitalised, up to 6 letters and a full
+    stop, not an initial); dotted initials; the names 'a_journal', 'a_year', ... it gives its area;
+    opening minus closing typographic quotes; an odd number of '"'; '(' minus ')'."""
     core = w.strip(_OUTER_PUNCTUATION)
     low = core.lower()
     lower_w = w.lower()
-    key = low[:20]
     last = w[-1]
-    own_w, own_shape, own_end = "w=" + key, "shape=" + _shape(w), "end=" + (last if not last.isalnum() else "a")
-    names = [own_w, own_shape, "suf3=" + low[-3:], "pre3=" + low[:3], own_end,
-             "start=" + (w[0] if not w[0].isalnum() else "a")]
     # one initials test serves the feature, the sentence end and the abbreviation below
     # (an initial has a full stop or a hyphen, and one full stop follows at most three letters:
     # most words need neither pattern call)
@@ -186,50 +175,32 @@ def _word_fields(w: str) -> Tuple[Any, ...]:
     initials = initials_w or (len(core) <= 3 or "." in core or "-" in core) and is_initials(core + ".")
     # the year and range patterns need digits, the Cyrillic one a letter outside ASCII (the
     # stripped punctuation holds neither)
-    has_digit = core.isdigit() or not core.isalpha() and any(c.isdigit() for c in core)
+    all_digits = core.isdigit()
+    has_digit = all_digits or not core.isalpha() and any(c.isdigit() for c in core)
     year = has_digit and _YEAR.fullmatch(w) is not None
-    cap = core[:1].isupper()
-    cyr = not core.isascii() and _CYRILLIC.search(core) is not None
     journal, publisher, place = low in _JOURNAL, low in _PUBLISHER, low in _PLACE
     editor = low in _EDITOR or lower_w in _EDITOR
-    vol = lower_w in _VOLUME or low in _VOLUME
-    iss = lower_w in _ISSUE or low in _ISSUE
-    pp = lower_w in _PAGES or low in _PAGES
-    genre = low.strip("[].") in _GENRE or low in _GENRE
-    digits = 0.0
-    if initials:
-        names.append("initials")
-    if year:
-        names.append("year")
-    elif has_digit and _HAS_YEAR.search(w):
-        names.append("has_year")
-    if core.isdigit():
-        names.append("digits")
-        digits = float(min(len(core), 5)) if len(core) > 1 else 0.0  # a weight; 1 needs none
-    elif has_digit:
-        names.append("hasdigit")
-    if has_digit and _RANGE.fullmatch(core):
-        names.append("range")
-    if cap:
-        names.append("cap")
-    if core.isupper() and len(core) > 1:
-        names.append("allcaps")
-    if cyr:
-        names.append("cyr")
-    if _LINK_START.match(low) or low.startswith("doi:") or low.startswith("10."):
-        names.append("link")
-    flags = (("journal", journal), ("publisher", publisher), ("place", place), ("editor", editor), ("vol", vol),
-             ("iss", iss), ("pp", pp), ("genre", genre), ("month", _MONTH.match(low) is not None))
-    names.extend([name for name, on in flags if on])
+    flags = (
+        initials, year, not year and has_digit and _HAS_YEAR.search(w) is not None, all_digits,
+        has_digit and not all_digits, has_digit and _RANGE.fullmatch(core) is not None, core[:1].isupper(),
+        core.isupper() and len(core) > 1, not core.isascii() and _CYRILLIC.search(core) is not None,
+        low.startswith(("http://", "https://", "www.", "doi:", "10.")),
+        journal, publisher, place, editor,
+        lower_w in _VOLUME or low in _VOLUME, lower_w in _ISSUE or low in _ISSUE, lower_w in _PAGES or low in _PAGES,
+        low.strip("[].") in _GENRE or low in _GENRE,
+        # _MONTH's three letters: an ASCII word is matched case-blind by its ASCII letters alone
+        low[:3] in _MONTHS or not low[:3].isascii() and _MONTH.match(low) is not None)
+    own_flags, shown_flags, area_keys = _FLAG_NAMES.get(flags) or _flag_names(flags)
+    key = low[:20].encode()
+    own_w, own_shape = b"w=" + key, _shape(w)
+    own_end = b"end=a" if last.isalnum() else b"end=" + last.encode()
+    own = (own_w, own_shape, b"suf3=" + low[-3:].encode(), b"pre3=" + low[:3].encode(), own_end,
+           b"start=a" if w[0].isalnum() else b"start=" + w[0].encode()) + own_flags
     if w in _SEPARATORS:
-        names.append("sep=" + w)
-    # what its neighbours see of it: the word, shape and end, and these flags in this order
-    shown = [own_w, own_shape, own_end] + [name for name, on in (
-        ("initials", initials), ("year", year), ("journal", journal), ("publisher", publisher), ("place", place),
-        ("editor", editor), ("vol", vol), ("iss", iss), ("pp", pp), ("cyr", cyr), ("cap", cap), ("genre", genre)) if on]
-    encoded = _utf8(names + shown)
-    own, seen = encoded[:len(names)], encoded[len(names):]
-    before2, before1, after1, after2 = [(pre + seen[0],) + rest for pre, rest in zip(_NEAR_PREFIX, _prefixed(seen[1:]))]
+        own += (b"sep=" + w.encode(),)
+    # what its neighbours see of it: the word, shape and end, and some of the flags
+    before2, before1, after1, after2 = [(pre + own_w,) + rest for pre, rest in
+                                        zip(_NEAR_PREFIX, _prefixed((own_shape, own_end) + shown_flags))]
     if _COUNTED.isdisjoint(w):
         quotes, odd_quotes, parens = 0, False, 0
     else:
@@ -240,10 +211,29 @@ def _word_fields(w: str) -> Tuple[Any, ...]:
     bare = w.rstrip(",;:")
     dotted_initials = "." in w and (initials_w if bare == w.rstrip(",;") else is_initials(bare))
     ends_sentence = last in ".?!" and not initials_w and len(w.strip(".")) > 1 or w == "//"
-    area_keys = tuple([name for name, on in (("a_journal", journal), ("a_publisher", publisher), ("a_place", place),
-                                             ("a_genre", genre), ("a_year", year), ("a_editor", editor)) if on])
-    return (seen[0][2:], year, own, digits, before2, before1, after1, after2, (b"-3:" + seen[2], b"3:" + seen[2]),
+    digits = float(min(len(core), 5)) if all_digits and len(core) > 1 else 0.0  # a weight; 1 needs none
+    return (key, year, own, digits, before2, before1, after1, after2, (b"-3:" + own_end, b"3:" + own_end),
             ends_sentence, abbreviation, dotted_initials, area_keys, quotes, odd_quotes, parens)
+
+
+# the flags of _word_fields, in the order of a word's own names; which of them its neighbours see
+# and which its area
+_OWN_FLAGS = ("initials", "year", "has_year", "digits", "hasdigit", "range", "cap", "allcaps", "cyr", "link", "journal",
+              "publisher", "place", "editor", "vol", "iss", "pp", "genre", "month")
+_SHOWN_FLAGS = ("initials", "year", "journal", "publisher", "place", "editor", "vol", "iss", "pp", "cyr", "cap", "genre")
+_AREA_FLAGS = (("journal", "a_journal"), ("publisher", "a_publisher"), ("place", "a_place"), ("genre", "a_genre"),
+               ("year", "a_year"), ("editor", "a_editor"))
+# the names of each combination of flags seen (few: most words have two or three)
+_FLAG_NAMES: Dict[Tuple[bool, ...], Tuple[Tuple[bytes, ...], Tuple[bytes, ...], Tuple[str, ...]]] = {}
+
+
+def _flag_names(flags: Tuple[bool, ...]) -> Tuple[Tuple[bytes, ...], Tuple[bytes, ...], Tuple[str, ...]]:
+    on = {name for name, flag in zip(_OWN_FLAGS, flags) if flag}
+    names = (tuple(name.encode() for name in _OWN_FLAGS if name in on),
+             tuple(name.encode() for name in _SHOWN_FLAGS if name in on),
+             tuple(area for name, area in _AREA_FLAGS if name in on))
+    _FLAG_NAMES[flags] = names
+    return names
 
 
 @lru_cache(maxsize=4096)
@@ -255,6 +245,12 @@ def _prefixed(names: Tuple[bytes, ...]) -> Tuple[Tuple[bytes, ...], ...]:
 
 
 _POS = tuple(f"pos={k}".encode() for k in range(10))
+# the names of the flags of a token's place, by the bits set: 1 inside quotes, 2 inside brackets, 4 a
+# capital after a sentence's end, 8 after a comma, 16 the first token, 32 the last, 64 after '//',
+# 128 after a year
+_PLACE_FLAGS = tuple(tuple(name for bit, name in enumerate((b"inquote", b"inparen", b"newsentence", b"aftercomma",
+                                                             b"first", b"last", b"after//", b"afteryear"))
+                           if flags >> bit & 1) for flags in range(256))
 _AREA = tuple(f"area={k}".encode() for k in range(5))
 _RAREA = tuple(f"rarea={k}".encode() for k in range(5))
 
@@ -267,8 +263,11 @@ def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None
     With a lexicon, also where the n-grams covering the token were seen (container, title,
     ...); ``exclude`` (training only) takes the string's own n-grams out of the counts."""
     words = [s[a:b] for a, b in tokens]
-    info = [_Word._make(_word_fields(w)) for w in words]
     n = len(words)
+    if not n:
+        return []
+    (keys, years, own_names, digit_weights, as_before2, as_before1, as_after1, as_after2, far_ends, ends_sentence,
+     abbreviations, dotted_initials, area_keys, quotes, odd_quotes, parens) = zip(*map(_word_fields, words))
     lex_names: List[List[bytes]] | None = None
     lex_class: List[str | None] | None = None  # the class of the longest n-gram seen over each token
     if lexicon is not None:
@@ -276,79 +275,74 @@ def crf_items(s: str, tokens: Sequence[Token], rule_labels: Sequence[str] | None
         _add_lexicon(lex_base, lexicon.token_classes([word_key(w) for w in words], exclude))
         lex_names = [list(_utf8(_names(lex))) for lex in lex_base]
         lex_class = [str(lex["lex"]) if "lex" in lex else None for lex in lex_base]
-    area_of, area_names = _areas(words, rule_labels, info, lex_class)
+    area_of, area_names = _areas(words, rule_labels, ends_sentence, abbreviations, dotted_initials, area_keys,
+                                 lex_class)
     # what the neighbours at -2, -1, +1, +2 show each token, '...:none' past either end (the
     # nearest two with their lexicon class)
-    before2 = [(b"-2:none",)] * min(n, 2) + [x.as_before2 for x in info[:-2]]
-    before1 = [(b"-1:none",)] + [x.as_before1 for x in info[:-1]]
-    after1 = [x.as_after1 for x in info[1:]] + [(b"1:none",)]
-    after2 = [x.as_after2 for x in info[2:]] + [(b"2:none",)] * min(n, 2)
+    before2 = [(b"-2:none",)] * min(n, 2) + list(as_before2[:-2])
+    before1 = [(b"-1:none",)] + list(as_before1[:-1])
+    after1 = list(as_after1[1:]) + [(b"1:none",)]
+    after2 = list(as_after2[2:]) + [(b"2:none",)] * min(n, 2)
     if lex_class is not None:
         before1[1:] = [names + (f"-1:lex={c}".encode(),) if c is not None else names
                        for names, c in zip(before1[1:], lex_class)]
         after1[:-1] = [names + (f"1:lex={c}".encode(),) if c is not None else names
                        for names, c in zip(after1[:-1], lex_class[1:])]
     # word pairs: 'in press', 'et al.', 'Phys. Rev.' decide more than either word alone
-    pairs = [info[i].key + b"|" + info[i + 1].key for i in range(n - 1)]
+    pairs = [key + b"|" + nxt for key, nxt in zip(keys, keys[1:])]
     pair_before: List[Tuple[bytes, ...]] = [()] + [(b"bi-1=" + pair,) for pair in pairs]
     pair_after: List[Tuple[bytes, ...]] = [(b"bi+1=" + pair,) for pair in pairs] + [()]
-    far = [((info[i - 3].far[0],) if i >= 3 else ()) + ((info[i + 3].far[1],) if i + 3 < n else ()) for i in range(n)]
-    rule_names = _rule_names(rule_labels) if rule_labels is not None else None
-    out: List[Item] = []
+    far = [((far_ends[i - 3][0],) if i >= 3 else ()) + ((far_ends[i + 3][1],) if i + 3 < n else ()) for i in range(n)]
+    rule_names = _rule_names(rule_labels) if rule_labels is not None else [()] * n
+    # where each token sits: its place in its area and in the string, and the flags of what came before
+    places: List[Tuple[bytes, ...]] = []
     areas = 0
-    total_areas = sum(1 for x in info if x.ends_sentence)
+    total_areas = sum(ends_sentence)
     seen_slash = seen_year = False
-    quote = paren = 0
+    quote = paren = 0  # inside quotes (0 or 1), the depth of brackets (never below 0)
     for i, w in enumerate(words):
-        x = info[i]
         area = area_of[i]
-        if lex_names is None:
-            item = [*x.names, *area_names[area]]
-        else:
-            item = [*x.names, *lex_names[i], *area_names[area]]
-        add = item.append
-        add(b"apos=1" if i == 0 or area_of[i - 1] != area else (b"apos=$" if i == n - 1 or area_of[i + 1] != area
-                                                                  else b"apos=m"))
-        add(_POS[min(9, i * 10 // n)])
-        add(_AREA[min(areas, 4)])
-        add(_RAREA[min(total_areas - areas, 4)])
-        if quote:
-            add(b"inquote")
-        if paren:
-            add(b"inparen")
-        quote = max(0, min(quote + x.quotes, 1))
-        if x.odd_quotes:
+        flags = quote | (paren > 0) << 1  # the bits of _PLACE_FLAGS
+        if quotes[i]:
+            quote = 1 if quote + quotes[i] >= 1 else 0
+        if odd_quotes[i]:
             quote = 1 - quote
-        paren = max(0, paren + x.parens)
+        if parens[i]:
+            paren = paren + parens[i] if paren + parens[i] > 0 else 0
         if i > 0:
             before = words[i - 1][-1]
             if before in ".?!" and w[:1].isupper():
-                add(b"newsentence")
+                flags |= 4
             if before == ",":
-                add(b"aftercomma")
+                flags |= 8
         else:
-            add(b"first")
+            flags |= 16
         if i == n - 1:
-            add(b"last")
+            flags |= 32
         if seen_slash:
-            add(b"after//")
+            flags |= 64
         if seen_year:
-            add(b"afteryear")
-        if rule_names is not None:
-            item += rule_names[i]
-        item += (*before2[i], *before1[i], *after1[i], *after2[i], *pair_before[i], *pair_after[i], *far[i])
-        if x.digits:
-            weighted = dict.fromkeys(item, 1.0)
-            weighted[b"digits"] = x.digits
-            out.append(weighted)
-        else:
-            out.append(item)
-        if x.ends_sentence:
+            flags |= 128
+        places.append((b"apos=1" if i == 0 or area_of[i - 1] != area else
+                       b"apos=$" if i == n - 1 or area_of[i + 1] != area else b"apos=m",
+                       _POS[i * 10 // n], _AREA[areas if areas < 4 else 4],  # (i * 10 // n is at most 9)
+                       _RAREA[total_areas - areas if total_areas - areas < 4 else 4]) + _PLACE_FLAGS[flags])
+        if ends_sentence[i]:
             areas += 1
         if w == "//":
             seen_slash = True
-        if x.year:
+        if years[i]:
             seen_year = True
+    own = own_names if lex_names is None else [(*names, *lex) for names, lex in zip(own_names, lex_names)]
+    out: List[Item] = [[*names, *area_names[area], *place, *ruled, *b2, *b1, *a1, *a2, *pb, *pa, *fr]
+                       for names, area, place, ruled, b2, b1, a1, a2, pb, pa, fr
+                       in zip(own, area_of, places, rule_names, before2, before1, after1, after2, pair_before,
+                              pair_after, far)]
+    for i, weight in enumerate(digit_weights):
+        if weight:
+            weighted: Dict[bytes, float] = dict.fromkeys(out[i], 1.0)
+            weighted[b"digits"] = weight
+            out[i] = weighted
     return out
 
 
@@ -429,7 +423,8 @@ def area_bounds(words: Sequence[str], ends: Sequence[bool] | None = None
     return area_of, bounds
 
 
-def _areas(words: Sequence[str], rule_labels: Sequence[str] | None, info: Sequence[_Word],
+def _areas(words: Sequence[str], rule_labels: Sequence[str] | None, ends_sentence: Sequence[bool],
+           abbreviations: Sequence[bool], dotted_initials: Sequence[bool], area_keys: Sequence[Tuple[str, ...]],
            lex_class: Sequence[str | None] | None) -> Tuple[List[int], List[Tuple[bytes, ...]]]:
     """Split the tokens into areas (sentences, '//' parts) and describe each area as a whole
     (feature names, the same for each of its tokens).
@@ -437,21 +432,16 @@ def _areas(words: Sequence[str], rule_labels: Sequence[str] | None, info: Sequen
     Whether a span is a title or a container is rarely visible in a window of five words;
     it shows in the whole area: its length, abbreviations ('Phys. Rev.'), journal or
     publisher words, and what follows it (a number cluster follows a journal name)."""
-    area_of, bounds = area_bounds(words, [x.ends_sentence for x in info])
+    area_of, bounds = area_bounds(words, ends_sentence)
     out: List[Tuple[bytes, ...]] = []
     for k, (a, b) in enumerate(bounds):
         size = b - a
         names = ["alen=1" if size == 1 else "alen=2" if size == 2 else "alen=4" if size <= 4
                  else "alen=8" if size <= 8 else "alen=9"]
-        abbrev = lowers = 0
-        dotted = False
-        present: set[str] = set()
-        for j in range(a, b):
-            x = info[j]
-            abbrev += x.abbreviation
-            dotted = dotted or x.dotted_initials
-            present.update(x.area_keys)
-            lowers += words[j][:1].islower()
+        abbrev = sum(abbreviations[a:b])
+        dotted = any(dotted_initials[a:b])
+        present = set().union(*area_keys[a:b])
+        lowers = sum([w[:1].islower() for w in words[a:b]])
         if abbrev * 2 >= size and abbrev:
             names.append("aabbr")
         if dotted:

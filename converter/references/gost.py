@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Tuple
 
+from ..patterns import CaseBlindWords
 from ..vocabulary.name_lists import split_names
 from .rules import GOST_MONTH, month_of
 
@@ -85,6 +86,8 @@ _ROMANISED_THESIS = re.compile(r"\s*[.:]\s*(?:Extended\s+)?(?:abstract\s+of\s+)?
                                r"|\s*[.:]\s*(?:Rozprawa\s+doktorska|Praca\s+(?:doktorska|magisterska)|Thèse\s+de\s+doctorat"
                                r"|Tese\s*\(|Disserta(?:tion|ção)\b|Diss\.|Ph\.?\s?D\.?\s+(?:thesis|diss)|Master'?s\s+thesis)"
                                r".*$", re.I)
+# a word each match of _ROMANISED_THESIS holds
+_ROMANISED_THESIS_WORDS = CaseBlindWords("sci", "rozprawa", "praca", "thèse", "tese", "disserta", "diss", "ph", "master")
 
 # an act's date: '06.10.2003', '27 июля 2006 г.', Ukrainian '5 вересня 2017 р.', Belarusian '26 студз. 1990 г.'
 _DATE_DMY = (rf"(?:(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>(?:1[5-9]|20)\d\d)"
@@ -104,6 +107,7 @@ _LAW_KIND = (r"Федеральный\s+конституционный\s+зак�
              r"|Розпорядження\s+Кабінету\s+Міністрів\s+України|Наказ\s+[^«\"“:]{3,80}?")
 _LAW = re.compile(rf"(?P<kind>{_LAW_KIND}),?\s+(?:от|від|ад)\s+{_DATE_DMY}\s*,?\s*(?:№|N)\s*(?P<num>[\w\-–/]+)", re.I)
 _LAW_DATE = re.compile(r"\s(?:от|від|ад)\s", re.I)  # what every act has; far quicker to look for than _LAW
+_LAW_DATE_WORD = CaseBlindWords("от", "від", "ад")
 _QUOTED = re.compile(r"[«\"“„](.+?)[»\"”“](?=\s*(?:[.,;:/]|//|$|\s[–—-]\s))")
 _STANDARD = re.compile(r"^\s*(?P<num>(?:ГОСТ|GOST|ОСТ|СТО|СНиП|СП|ISO|IEC|ИСО|МЭК)(?:\s*(?:Р|R|ИСО|ISO|МЭК|IEC))*"
                        rf"\s*\d[\d.]*(?:\s*[{DASH}/:]\s*\d[\d.]*)*\*?)\.?\s+")
@@ -128,7 +132,7 @@ def _link_spans(s: str) -> List[Tuple[int, int]]:
 def repair_spacing(s: str) -> str:
     """Insert the spaces GOST prints around its area and number signs where they were left out
     (never inside a DOI or URL)."""
-    if not re.search(f"[{_CYR}]", s):
+    if s.isascii() or not _CYRILLIC.search(s):
         return s
     out: List[str] = []
     pos = 0
@@ -158,7 +162,8 @@ def split_key(s: str) -> Tuple[str | None, str]:
 def split_other_info(title: str) -> Tuple[str, str | None]:
     """('Экономика', 'учебное пособие') from 'Экономика : учебное пособие'; the title stays whole
     when what follows the colon is not a kind of document."""
-    m = _OTHER_INFO.search(title) or _ROMANISED_THESIS.search(title)
+    m = (_OTHER_INFO.search(title) if ":" in title else None) or (
+        _ROMANISED_THESIS.search(title) if _ROMANISED_THESIS_WORDS.in_text(title) else None)
     if not m or m.start() < 3:
         return title, None
     genre = title[m.start():].strip(" :;,./")
@@ -171,7 +176,7 @@ _SECTION = re.compile(r"(?<![\w])Ст\.\s*(\d+)(?![\w])")
 def legislation(s: str) -> Dict[str, Any]:
     """Title, date, number and genre of a law or decree: 'Федеральный закон от 06.10.2003 № 131-ФЗ
     «Об общих принципах ...»' and 'О персональных данных : Федеральный закон от 27.07.2006 № 152-ФЗ'."""
-    m = _LAW.search(s) if _LAW_DATE.search(s) else None
+    m = _LAW.search(s) if _LAW_DATE_WORD.in_text(s) and _LAW_DATE.search(s) else None
     head = s[:m.start()] if m else ""
     if not m or head.strip() and not re.search(r"\S\s*:\s*$", head):
         # the law must be what is cited: the reference starts with it, or its title does and
@@ -297,8 +302,11 @@ _IMPRINT = re.compile(rf"^\s*(?P<place>{CITY})\.?\s*:\s*(?P<publisher>[«\"{_UP}
 HOST_SLASHES = re.compile(r"(?<![:/])//(?!/)")
 
 
+_CYRILLIC = re.compile(f"[{_CYR}]")
+
+
 def is_cyrillic_reference(s: str) -> bool:
-    return len(re.findall(f"[{_CYR}]", s)) >= 8
+    return not s.isascii() and len(_CYRILLIC.findall(s)) >= 8
 
 
 def _offsets(s: str, segments: List[Tuple[str, str]]) -> List[int]:

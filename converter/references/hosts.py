@@ -95,9 +95,11 @@ def editors_stated(s: str, segments: List[Segment]) -> List[Segment]:
     nothing ('Book, eds. Ezra Getzler and Mikhail Kapranov.' in English), and 'в 2 т.' gives the
     number of volumes; whatever the model made of them."""
     spans: List[Tuple[int, int, str]] = []
-    for m in [*_EDITORS.finditer(s), *_ENGLISH_EDITORS.finditer(s)]:
+    # (each pattern holds a '/' or ';', 'ed'; 'в' for the volumes)
+    editors = _EDITORS.finditer(s) if "/" in s or ";" in s else ()
+    for m in [*editors, *(_ENGLISH_EDITORS.finditer(s) if "ed" in s else ())]:
         spans += [(m.start(), m.start("names"), "other"), (m.start("names"), m.end("names"), "editor")]
-    for m in _VOLUMES.finditer(s):
+    for m in _VOLUMES.finditer(s) if "в" in s else ():
         spans += [(m.start(), m.end(), "other"), (m.start(1), m.end(1), "volumes")]
     return _relabel(s, segments, spans) if spans else segments
 
@@ -108,7 +110,7 @@ def host_opened(segments: List[Segment]) -> List[Segment]:
     out: List[Segment] = []
     has_container = any(label == "container" for label, _ in segments)
     for label, text in segments:
-        m = HOST_OPENER.search(text) if label == "title" else None
+        m = HOST_OPENER.search(text) if label == "title" and ("В" in text or "У" in text) else None
         if m and re.search(r"\w{3}", text[:m.start()]) and re.search(r"\w{2}", text[m.end():]):
             out.append(("title", text[:m.start()]))
             out.append(("other", m.group("open")))

@@ -11,7 +11,7 @@ import re
 from typing import Any, Dict, List, Tuple
 
 from ..model import CSLItem, Diagnostic
-from ..patterns import lazy
+from ..patterns import CaseBlindWords, lazy
 from ..vocabulary.languages import reference_language
 from ..vocabulary.text import nfc, normalize_space, repair_homoglyphs, undo_line_hyphens
 from . import gost, hosts
@@ -28,7 +28,7 @@ def _normalise(text: str, diags: List[Diagnostic]) -> str:
     for change in changes:
         diags.append(Diagnostic(f"repaired look-alike letters: {change}", field="source"))
     # the spellings the model knows: 'и соавт.' is the medical 'и др.' (et al.)
-    s = re.sub(r"\bи\s+соавт\.?", "и др.", s)
+    s = re.sub(r"\bи\s+соавт\.?", "и др.", s) if "соавт" in s else s
     return gost.repair_spacing(s)
 
 
@@ -40,12 +40,17 @@ def _head_end(s: str, found: Found) -> int:
 _THESIS = re.compile(r"\b(?:дис(?:с)?\.|диссертаци|автореф|thesis|dissertation|diss\.|Ph\.?\s?D\b|D\.Phil"
                      r"|thèse|tese|tesis|tesi\s+di|praca\s+(?:doktorska|magisterska)|rozprawa\s+doktorska|дисертаці)",
                      re.I)
+# a word each match of _THESIS (_REPORT, ...) holds: a quick test that rules most strings out
+_THESIS_WORDS = CaseBlindWords("дис", "автореф", "thesis", "diss", "ph", "thèse", "tese", "tesi", "praca", "rozprawa")
 _REPORT = re.compile(r"\b(?:report|technical\s+(?:note|memorandum)|working\s+papers?|отч[её]т|доклад|препринт|"
                      r"discussion\s+papers?|white\s+paper)\b", re.I)
+_REPORT_WORDS = CaseBlindWords("report", "technical", "working", "отчет", "отчёт", "доклад", "препринт", "discussion", "white")
 # Russian acts are typed by gost.legislation (only when the act is what is cited); these are the
 # English and EU ones
 _LAW = re.compile(r"\bAct\s+(?:of\s+)?\d{4}|\bRegulation\s+\(E[UC]\)|\bDirective\s+\d", re.I)
+_LAW_WORDS = CaseBlindWords("act", "regulation", "directive")
 _STANDARD = re.compile(r"\b(?:ГОСТ|GOST|ISO|IEC|ANSI|DIN|СНиП|СП\s+\d)\s*(?:Р\s*)?\d[\d/.\-–:]*", re.I)
+_STANDARD_WORDS = CaseBlindWords("гост", "gost", "iso", "iec", "ansi", "din", "снип", "сп")
 _CONFERENCE = re.compile(r"\b(?:proceedings|proc\.|conference|symposium|workshop|congress|конференци|конф\b|"
                          r"симпозиум|форум|семинар)", re.I)
 
@@ -55,15 +60,16 @@ def _guess_type(item: Dict[str, Any], text: str) -> str:
     container = item.get("container-title", "")
     if gost.patent(text):
         return "patent"
-    if _STANDARD.search(text[:80]):
+    if _STANDARD_WORDS.in_text(text[:80]) and _STANDARD.search(text[:80]):
         return "standard"
-    if _LAW.search(text[:120]) or gost.legislation(text):
+    if _LAW_WORDS.in_text(text[:120]) and _LAW.search(text[:120]) or gost.legislation(text):
         return "legislation"
-    if _THESIS.search(text):
+    if _THESIS_WORDS.in_text(text) and _THESIS.search(text):
         return "thesis"
-    if _REPORT.search(item.get("genre", "") + " " + text[:200]) and not container:
+    report = item.get("genre", "") + " " + text[:200]
+    if _REPORT_WORDS.in_text(report) and _REPORT.search(report) and not container:
         return "report"
-    if re.search(r"\bДеп\.\s+в\s", text):
+    if "Деп." in text and re.search(r"\bДеп\.\s+в\s", text):
         return "manuscript"  # deposited at VINITI and the like: never published
     slashes = gost.HOST_SLASHES.search(text)
     host = text[slashes.end():] if slashes else ""  # GOST: what follows '//' describes the host
@@ -288,7 +294,7 @@ def _host_after_slashes(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]
     out: List[Tuple[str, str]] = []
     has_container = any(label == "container" for label, _ in segments)
     for label, text in segments:
-        marks = list(gost.HOST_SLASHES.finditer(text))  # not the '//' of 'http://'
+        marks = list(gost.HOST_SLASHES.finditer(text)) if "//" in text else []  # not the '//' of 'http://'
         if marks and label == "container" and re.search(r"\w", text[marks[-1].end():]):
             out.append(("other", text[:marks[-1].end()]))
             out.append((label, text[marks[-1].end():]))
@@ -446,6 +452,7 @@ def _editors_apart(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
 
 
 # GOST's edition statement: '2-е изд., перераб. и доп.', 'Изд. 3-е, стер.', Ukrainian '2-ге вид., перероб. і доп.'
+_EDITION_WORDS = CaseBlindWords("изд", "вид")
 _EDITION = re.compile(r"(?:\b\d+-?[еяйи]\s+изд\.|\bИзд\.\s*\d+-?[еяй]|\b\d+-?(?:ге|го|тє|е)\s+вид\.)"
                       r"(?:\s*,?\s*(?:перераб|перероб|испр|випр|доп|стер|розш|расш|перер)[а-яіїє]*\.?"
                       r"(?:\s*[иі]\s*(?:перераб|перероб|испр|випр|доп|стер|розш|расш)[а-яіїє]*\.?)?)?", re.I)
@@ -456,7 +463,7 @@ def _edition_apart(segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
     segment the model put it in."""
     out: List[Tuple[str, str]] = []
     for label, text in segments:
-        m = _EDITION.search(text) if label != "edition" else None
+        m = _EDITION.search(text) if label != "edition" and _EDITION_WORDS.in_text(text) else None
         out.extend(gost.cut_out(label, text, m, "edition", m.group(0)) if m else [(label, text)])
     return out
 

@@ -35,6 +35,8 @@ _PUBLISHER_PLACE = re.compile(
     rf"{_START}(?P<publisher>[^.:;,]{{0,60}}\b(?:Press|Publishers|Publishing|Verlag|Editions|Éditions|Books)\b"
     rf"|[^.:;,]{{0,40}}\bUniversity\s+of\s+{_CAP}(?:\s+{_CAP})?)\s*,\s*"
     rf"(?P<place>{_PLACE})\s*,\s*{YEAR}\b")
+# a word each match of _PUBLISHER_PLACE holds (a quick test that rules most strings out)
+_PUBLISHER_WORDS = ("Press", "Publishers", "Publishing", "Verlag", "Editions", "Éditions", "Books", "University")
 _UNIVERSITY = r"(?:Universi(?:ty|té|tät|tat|tà|dad|dade|teit)|Uniwersytet|Hochschule)"
 # a thesis's university, then its place: 'Thèse de doctorat, Université Paris 1, Paris, 2010',
 # 'Dissertation, Universität Wien, Wien, 2012', 'Tese (Doutorado) – Universidade de São Paulo, São Paulo, 2015'
@@ -82,7 +84,7 @@ def publication_area(s: str, item: Dict[str, Any]) -> None:
     if _ILLUSTRATIONS.fullmatch(str(item.get("publisher", ""))):
         item.pop("publisher")  # '5 с. : ил.': the illustrations of the physical description
     numbered = "volume" in item or "issue" in item
-    for m in _PLACE_PUBLISHER.finditer(s):
+    for m in _PLACE_PUBLISHER.finditer(s) if ":" in s else ():
         place, publisher = m.group("place").strip(), m.group("publisher").strip()
         if _NOT_A_PLACE.match(place) or _MEDIUM.match(publisher) or _SENTENCE.search(publisher):
             continue
@@ -99,7 +101,7 @@ def publication_area(s: str, item: Dict[str, Any]) -> None:
         if host.startswith(place) and publisher in host:
             item.pop("container-title")  # the model read the publication area as a host ('Алматы: Институт ...')
         return
-    romanised = _PLACE_COMMA_PUBL.search(s)
+    romanised = _PLACE_COMMA_PUBL.search(s) if "Publ." in s else None
     if romanised and not _NOT_A_PLACE.match(romanised.group("place")):
         place, publisher = romanised.group("place").strip(), romanised.group("publisher").strip()
         if place in str(item.get("container-title", "")) or publisher in str(item.get("container-title", "")):
@@ -108,12 +110,12 @@ def publication_area(s: str, item: Dict[str, Any]) -> None:
         return
     if numbered:
         return
-    first = _PUBLISHER_PLACE.search(s)
+    first = _PUBLISHER_PLACE.search(s) if any(w in s for w in _PUBLISHER_WORDS) else None
     if first and not _NOT_A_PLACE.match(first.group("place")):
         if _model_cut_short(item, first.group("place").strip(), first.group("publisher").strip()):
             item["publisher-place"], item["publisher"] = first.group("place").strip(), first.group("publisher").strip()
         return
-    thesis = _UNIVERSITY_PLACE.search(s)
+    thesis = _UNIVERSITY_PLACE.search(s) if any(w in s for w in ("Universi", "Uniwersytet", "Hochschule")) else None
     if thesis and not _NOT_A_PLACE.match(thesis.group("place")):
         place, publisher = thesis.group("place").strip(), thesis.group("publisher").strip()
         if _model_cut_short(item, place, publisher):

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Tuple
 
+from ..patterns import CaseBlindWords
 from ..vocabulary.dates import MONTH_STEM_PATTERN as MONTH_WORDS
 from ..vocabulary.dates import MONTH_STEMS as MONTHS
 from ..vocabulary.dates import month_number, read_printed_date
@@ -48,6 +49,7 @@ URL = (r"(?:https?:\s?//\s?|ftp://|www\.)[^\s<>\"]+"
        r"(?:(?<=/)\s(?=[a-z][\w.~%-]*(?:/(?=\s|$)|\.s?html?\b|\.php\b))[^\s<>\"]+)*")
 _URL_RE = re.compile(_URL_PREFIX + URL, re.I)
 _URL_ONLY = re.compile(URL, re.I)
+_URL_WORDS = CaseBlindWords("//", "www.")  # what every URL holds: a quick test before the pattern
 
 
 def url_value(text: str) -> str:
@@ -68,8 +70,9 @@ _ACCESSED = re.compile(
     r"|dostęp(?:\s+dnia)?|қаралған\s+күні|посетен(?:о)?\s+на)\s*[:.\-–—]?\s*", re.I)
 # a word each _ACCESSED phrase has (as case-blind): a quicker search that rules most strings out
 # (a phrase added above needs its word here too: tests/test_references_language_access.py)
-_ACCESS_WORD = re.compile(r"access|viewed|visited|cited|retrieved|дата|просмотрено|переглянуто|abgerufen|aufgerufen"
-                          r"|geprüft|zugriff|consult|acess|data|dostęp|қаралған|посетен|recuperado|récupéré", re.I)
+_ACCESS_WORD = CaseBlindWords("access", "viewed", "visited", "cited", "retrieved", "дата", "просмотрено", "переглянуто",
+                              "abgerufen", "aufgerufen", "geprüft", "zugriff", "consult", "acess", "data", "dostęp",
+                              "қаралған", "посетен", "recuperado", "récupéré")
 # 2023;15(3):83-99   2018;(66):3-26   2019;27:711-733   2020 Jan;12(1):e5
 _VANCOUVER = re.compile(
     rf"(?<!\d)({YEAR})[a-z]?(?:\s+[A-Z][a-z]{{2}}(?:[-/][A-Z][a-z]{{2}})?(?:\s+\d{{1,2}})?)?\s*;\s*"
@@ -89,6 +92,9 @@ _VOL_NO_PP = re.compile(rf"\b[Vv]ol\.\s*(\d+[A-Za-z]?)(?:,\s*(?:[Nn]o|[Ii]ss|[Ii
 # '3 листоп.', Belarusian '12 крас.'); vocabulary.dates.month_number reads them
 GOST_MONTH = (r"(?:янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек|січ|лют|берез|квіт|трав|черв|лип|серп|верес"
               r"|жовт|листоп|груд|студз|сак|крас|чэрв|ліп|жн|верас|кастр|ліст|снеж)[а-яіїєў]*\.?")
+# a GOST number mark after a dash ('– Т. 5', '– 240 с.'), and a Cyrillic word: GOST areas may follow
+_DASHED_MARK = re.compile(rf"[{DASH}]\s*(?:(?:Т|С|Vol|P|№)\.|\d+\s*(?:с|p|pp|S|л)\.)")
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]{3}")
 # GOST areas: "– 2019. – Т. 27, № 4. – С. 711–733"
 _GOST_YEAR = re.compile(rf"(?:[{DASH}]\s*|,\s*|\.\s*)({YEAR})\s*[.,](?=\s*(?:[{DASH}]|$|(?:Т|Том|Vol|№|No|N|С|P|Вып"
                         rf"|Вип|Кн|бр|Бр|год|Ч|Ст|Стр|Б)\.?\s*[\dIVXLC]|(?:\d{{1,2}}\s+{GOST_MONTH})))")
@@ -129,7 +135,7 @@ def find_identifiers(s: str, found: Found) -> None:
             found.fields["DOI"] = doi
             end = m.start() + m.group(0).find(doi) + len(doi) if doi in m.group(0) else m.end()
             found.take(m.start(), end, "doi")
-    for m in _URL_RE.finditer(s) if _URL_ONLY.search(s) else ():
+    for m in _URL_RE.finditer(s) if _URL_WORDS.in_text(s) and _URL_ONLY.search(s) else ():
         if found.covered(m.start(), m.end()):
             continue
         url_m = _URL_ONLY.search(m.group(0))
@@ -140,7 +146,7 @@ def find_identifiers(s: str, found: Found) -> None:
             found.fields["URL"] = url
         raw_end = m.start() + (url_m.end() if url_m else 0)
         found.take(m.start(), max(raw_end, m.start() + 1), "url")
-    for m in _ACCESSED.finditer(s) if _ACCESS_WORD.search(s) else ():
+    for m in _ACCESSED.finditer(s) if _ACCESS_WORD.in_text(s) else ():
         read = read_printed_date(s[m.end():])
         if read is None:
             continue
@@ -164,7 +170,7 @@ def find_numbers(s: str, found: Found) -> None:
     """Year, volume, issue and pages in the Vancouver, GOST and APA patterns."""
     free = _blank_spans(s, found)
     m = None
-    for cand in _VANCOUVER.finditer(free):
+    for cand in _VANCOUVER.finditer(free) if ";" in free else ():
         if cand.group(2) or cand.group(3) or cand.group(4) or cand.group(5):
             m = cand
     if m:
@@ -178,15 +184,15 @@ def find_numbers(s: str, found: Found) -> None:
         found.take(m.start(), m.end(), "numbers")
         found.whole_cluster = True
         return
-    if ("//" in free or re.search(rf"[{DASH}]\s*(?:(?:Т|С|Vol|P|№)\.|\d+\s*(?:с|p|pp|S|л)\.)", free)
-            or re.search(r"[А-Яа-яЁё]{3}", free)
+    if ("//" in free or _DASHED_MARK.search(free)
+            or not free.isascii() and _CYRILLIC_WORD.search(free)
             and (re.search(r"(?<![\w])(?:Т\.|С\.|Б\.|№|Вып\.|Вип\.|Кн\.|[Бб]р\.)\s*\d", free)
                  or re.search(rf"{YEAR}\.\s*\d{{1,2}}\s+{GOST_MONTH}", free))):
         # GOST areas: after '//', or printed with their dotted Cyrillic marks ('Профиль. 2006. № 47.')
         _gost_numbers(free, found)
         return
-    for rx in (_VOL_NO_PP, _VOL_ISSUE_PAGES):
-        m = rx.search(free)
+    for rx, needed in ((_VOL_NO_PP, "ol."), (_VOL_ISSUE_PAGES, "(")):
+        m = rx.search(free) if needed in free else None
         if m and re.fullmatch(YEAR + r"[a-z]?", m.group(2) or ""):
             m = None  # 'Cancer 119 (2006): 1224' is volume (year): pages, not an issue
         if m and re.fullmatch(YEAR, m.group(3)) and rx is _VOL_ISSUE_PAGES:

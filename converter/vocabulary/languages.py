@@ -102,7 +102,7 @@ LATIN = lazy(r"[A-Za-z\u00c0-\u024f]")
 
 def is_cyrillic(text: str) -> bool:
     """More Cyrillic than Latin letters."""
-    return len(CYRILLIC.findall(text)) > len(LATIN.findall(text))
+    return not text.isascii() and len(CYRILLIC.findall(text)) > len(LATIN.findall(text))
 
 
 def has_cyrillic(text: str) -> bool:
@@ -253,10 +253,16 @@ def _identifier() -> Any:
     # py3langid (langid.py's maintained fork): a naive Bayes model over byte n-grams shipped in its
     # wheel, so it runs offline; about 0.2 ms a string. Loaded when a Latin-script title first
     # needs it (a few seconds: numpy and the model).
+    import numpy
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages(list(LATIN_LANGUAGES))
+    # our languages' columns of its n-gram table as one block of float32 (5.2 MB), rather than a
+    # view into the float16 table of all 97 (19 MB): the rows a text needs are read from a place the
+    # caches can hold, and are not converted to float32 on every call (the same numbers go to the
+    # same product: the same scores)
+    identifier.nb_ptc = numpy.ascontiguousarray(identifier.nb_ptc, dtype=numpy.float32)
     return identifier
 
 
@@ -283,7 +289,7 @@ _ROMANISED_ENDING = lazy(r"(?:(?P<ru>[^l ]ogo|[nkv]oe|yy|[^a ]iy|[^l ]aya|(?:sk|
                          r"|[nv]oi))(?= |$)")
 _WORD = lazy(r"[^\W\d_]+(?:['’ʹ][^\W\d_]+)*")
 _BRACKETED = lazy(r"\[[^\]]*\]")
-_APOSTROPHES = lazy("['’ʹ]")
+_NO_APOSTROPHES = dict.fromkeys(map(ord, "'’ʹ"))
 _LETTER_WORD = lazy(r"[^\W\d_]{2,}")
 
 
@@ -293,10 +299,11 @@ def romanised_language(text: str) -> Optional[str]:
     leave; None unless at least two of its words of four letters or more, and a third of them,
     carry one. Ukrainian where its own endings outnumber Russian ones, else Russian. A bracketed translation
     after the title ('[Regional development]') is not counted."""
-    text = _BRACKETED.sub(" ", text)
+    text = _BRACKETED.sub(" ", text) if "[" in text else text
     words = [w.lower() for w in _WORD.findall(text) if len(w) >= 4]
-    plain = " ".join(w for w in (_APOSTROPHES.sub("", w) for w in words) if w.isascii())  # 'ą', 'é': no romanisation
-    kinds = [m.lastgroup for m in _ROMANISED_ENDING.finditer(plain)]
+    plain = [w for w in (w.translate(_NO_APOSTROPHES) for w in words) if w.isascii()]  # 'ą', 'é': no romanisation
+    # an ending is a word's last letters (at most five): each word's last six hold any match
+    kinds = [m.lastgroup for m in map(_ROMANISED_ENDING.search, [w[-6:] for w in plain]) if m]
     if len(kinds) < 2 or 3 * len(kinds) < len(words):
         return None
     return "uk" if kinds.count("uk") > kinds.count("ru") else "ru"

@@ -27,12 +27,14 @@ _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), 
 def normalize_space(text: str) -> str:
     """NBSP, thin spaces, tabs and line breaks become one space; soft hyphens and
     zero-width characters go; the ends are trimmed."""
+    if text.isprintable() and "  " not in text:
+        return text.strip()  # every space but ' ' and every invisible character is unprintable
     return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
 def undo_line_hyphens(text: str) -> str:
     """'Fer-\\nnando' -> 'Fernando': a hyphen at a line end between two lower-case letters."""
-    return re.sub(r"(?<=[a-zа-яё])-[ \t]*\r?\n[ \t]*(?=[a-zа-яё])", "", text)
+    return re.sub(r"(?<=[a-zа-яё])-[ \t]*\r?\n[ \t]*(?=[a-zа-яё])", "", text) if "\n" in text else text
 
 
 def dashes_to_hyphen(text: str) -> str:
