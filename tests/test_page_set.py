@@ -27,8 +27,9 @@ PAGES = ROOT / "tests" / "data" / "pages"
 # session 9's rules and line model: dev 87.5% (1611/1841), held-out 70.1% (801/1142)
 # 40 fresh `oh` pages (20 per split, first scored at 69.1% dev, 64.7% held-out) and session 10's
 # model byline and retrained model: dev 86.7% (1702/1964), held-out 69.9% (882/1261); the dev
-# floor is that figure rounded down: new data measured, not a regression
-FLOORS = {"dev": 0.86, "held-out": 0.69}
+# floor is that figure rounded down: new data measured, not a regression; then session 10's rules:
+# dev 87.8% (1724/1964), held-out 70.6% (890/1261)
+FLOORS = {"dev": 0.87, "held-out": 0.70}
 
 
 def _score(split: str, tmp_path: Path) -> dict:
