@@ -173,10 +173,15 @@ def parse_full_name(text: str) -> Dict[str, str] | None:
         return None
     if len(toks) == 3 and PATRONYMIC.search(toks[2]):
         return full_name_parts(toks)
-    k = len(toks) - 1
-    while k > 1 and toks[k - 1].lower() in PARTICLES:
+    return _family_last(toks)
+
+
+def _family_last(words: List[str]) -> Dict[str, str]:
+    """Given names first: the family name is the last word with the particles before it."""
+    k = len(words) - 1
+    while k > 1 and words[k - 1].lower() in PARTICLES:
         k -= 1
-    return {"family": " ".join(toks[k:]), "given": " ".join(toks[:k])}
+    return {"family": " ".join(words[k:]), "given": " ".join(words[:k])}
 
 
 def parse_byline_marked(text: str, *, after_title: bool = False) -> List[Tuple[Dict[str, str], List[str]]] | None:
@@ -368,10 +373,7 @@ def parse_loose_byline(text: str) -> List[Tuple[Dict[str, str], List[str]]] | No
             return None
         if any(w.lower() in NOT_NAMES for w in words):
             return None
-        k = len(words) - 1
-        while k > 1 and words[k - 1].lower() in PARTICLES:
-            k -= 1
-        people.append(({"family": " ".join(words[k:]), "given": " ".join(words[:k])}, marks))
+        people.append((_family_last(words), marks))
     return people or None
 
 
