@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Sequence, Tuple
 
+from ..vocabulary.casing import STOP_WORDS
 from .gost import CITY
 
 Segment = Tuple[str, str]
@@ -168,6 +169,31 @@ def title_opening_in(segments: List[Segment]) -> List[Segment]:
             + [("title", "In " + title.lstrip())] + segments[idx + 1:])
 
 
+# words a title never ends on: prepositions, articles and conjunctions of the languages refdata cites
+_DANGLING = STOP_WORDS | frozenset("de des du la le les et à au aux und der die das den dem im zur zum von vom für "
+                                   "del di e y el los las en".split())
+
+
+def title_not_dangling(segments: List[Segment]) -> List[Segment]:
+    """'The Statistical Sources of' + 'Frankish History, The American Historical Review': a title the
+    model ended on a preposition, an article or a conjunction runs on into the container's first
+    words, up to the container's first punctuation."""
+    for k in range(len(segments) - 1):
+        label, text = segments[k]
+        if label != "title" or segments[k + 1][0] != "container":
+            continue
+        words = text.split()
+        if not words or words[-1] not in _DANGLING:  # (in lower case, no punctuation after it)
+            return segments
+        host = segments[k + 1][1]
+        m = re.search(r"[.,;:](?=\s)", host)
+        if m and re.search(r"\w{3}", host[m.end():]) and not re.search(r"\d", host[:m.start()]):
+            return (segments[:k] + [("title", text + " " + host[:m.start()]), ("container", host[m.end():].strip())]
+                    + segments[k + 2:])
+        return segments
+    return segments
+
+
 def marks_to_numbers(segments: List[Segment]) -> List[Segment]:
     """'Проблемы кибернетики. Вып.' + '12.': the number's mark at the end of a container is not
     part of it."""
@@ -202,4 +228,4 @@ def tidy_host(item: Dict[str, Any]) -> None:
 
 
 __all__ = ["HOST_OPENER", "book_after_editors", "editors_stated", "host_opened", "marks_to_numbers", "tidy_host",
-           "title_opening_in"]
+           "title_not_dangling", "title_opening_in"]
