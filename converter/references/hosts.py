@@ -49,7 +49,7 @@ HOST_OPENER = re.compile(r"(?:(?<=[.,;])|(?<=//))\s*(?P<open>[ВУ]\s+(?:кн|с
 # '(Пермь, 14–15 апреля 2021 г.)', '(Москва, 20 мая 2020 г.)', '(Иваново, 2019)'
 _EVENT = re.compile(r"\s*\((?:[^()]{2,40},\s*)?(?:\d{1,2}(?:\s*[–—-]\s*\d{1,2})?\s+[а-яёії]+\s+)?"
                     r"(?:1[89]|20)\d\d\s*(?:г\.?)?\s*\)[\s.,]*$")
-_NUMBER_MARK = re.compile(r"[\s.,;(]*\(?\b(?:Вып|Вип|Т|Кн|Ч|Vol|vol|No|no|Nr|№|S|С|P|pp|p|Bd|H)\.?\s*$")
+_NUMBER_MARK = re.compile(r"[\s.,;(]*\(?\b(?:Вып|Вип|Т|Кн|Ч|Vol|vol|No|no|Nr|№|S|С|P|pp|p|Bd|H|제|第)\.?\s*$")
 _NUMBER_LABELS = ("volume", "issue", "pages")
 
 
