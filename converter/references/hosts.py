@@ -194,6 +194,29 @@ def title_not_dangling(segments: List[Segment]) -> List[Segment]:
     return segments
 
 
+def title_tail_to_host(segments: List[Segment]) -> List[Segment]:
+    """'... families, and AA. The Person-Centered' + 'Journal, 9(1)': where the model put the boundary
+    between a title and its container inside a sentence, with no punctuation at it, the few
+    capitalised words after the title's last full stop begin the container."""
+    for k in range(len(segments) - 1):
+        label, text = segments[k]
+        if label != "title" or segments[k + 1][0] != "container":
+            continue
+        if not text[-1:].isalnum():
+            return segments
+        m = _LAST_SENTENCE.search(text)
+        if m and re.search(r"\w{3}", text[:m.start()]) and segments[k + 1][1][:1].isalnum():
+            return (segments[:k] + [("title", text[:m.start() + 1]), ("container", m.group(1) + " " + segments[k + 1][1])]
+                    + segments[k + 2:])
+        return segments
+    return segments
+
+
+# the title's last sentence, one to three capitalised words ('AA. The Person-Centered', 'Air. West'),
+# after a word of two or more letters (not an initial)
+_LAST_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.\s+((?:[A-Z][\w'’-]*\s?){1,3})$")
+
+
 def marks_to_numbers(segments: List[Segment]) -> List[Segment]:
     """'Проблемы кибернетики. Вып.' + '12.': the number's mark at the end of a container is not
     part of it."""
@@ -228,4 +251,4 @@ def tidy_host(item: Dict[str, Any]) -> None:
 
 
 __all__ = ["HOST_OPENER", "book_after_editors", "editors_stated", "host_opened", "marks_to_numbers", "tidy_host",
-           "title_not_dangling", "title_opening_in"]
+           "title_not_dangling", "title_opening_in", "title_tail_to_host"]
