@@ -72,7 +72,17 @@ def clean_pages(text: str) -> Tuple[str | None, str | None]:
     t = re.sub(rf"\s*[{DASH}]+\s*", "\u2013", t)
     if not re.search(r"\d|^(?:[ivxlcdm]+|[IVXLCDM]{2,})(?:\u2013(?:[ivxlcdm]+|[IVXLCDM]+))?$", t):
         return None, None  # 'Winter', 'C': a page has a number (or is a roman numeral)
+    if "\u2013" in t:
+        ranges = _PAGE_RANGE.findall(t)
+        if len(ranges) == 1 and ranges[0] != t:
+            # the model's pages ran into a neighbour: '1957 15–29', '40,381–382', '716–723. MR0423716',
+            # '3474–3479Vol', '第19–29页': the one range is the pages
+            return ranges[0], None
     return (t or None), None
+
+
+# a page range inside a longer text (not a piece of a longer number or word before it)
+_PAGE_RANGE = re.compile(r"(?<![\dA-Za-z.])([A-Za-z]?\d+\u2013[A-Za-z]?\d+)(?!\d)")
 
 
 # Korean, Japanese and Chinese number words: '제21권' / '17권' / '第5卷' volume, '제3호' / '3號' /
