@@ -21,6 +21,8 @@ _ISSUE_WORD = re.compile(r"^(?:no\.?|n[°º]|№|issue|nr\.?)\s*\d", re.I)
 _PP_PREFIX = re.compile(r"^(?:pages?|pp|p|стр|ст|s|с|c)(?:\.\s*|\s+|(?=\d))", re.I)
 _VOL_WITH_PAGES = re.compile(rf"^(\d+[A-Za-z]?\s*(?:\([^()]+\))?)\s*:\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[{DASH}]\s*[A-Za-z]?\d+)?)$")
 _PAGE_COUNT = re.compile(r"^(\d{1,4})\s*(?:с|c|p|pp|S|стр|л|pages)\.?$", re.I)
+# physics: a journal's series letter, volume and article number typed together ('B734,290', 'D95,074507')
+_SERIES_VOL_PAGE = re.compile(r"^([A-H]\d+)\s*,\s*(\d{3,})$")
 _PAGE_MARKED = re.compile(r"^\s*(?:С|с|Стр|стр)\.\s*\d")
 
 
@@ -136,6 +138,9 @@ def clean_volume(text: str) -> Tuple[str | None, str | None]:
     m = re.match(r"^(\S+?)[,.]?\s+(?:no|nr|n[°º]?|№|issue|iss|вып)\.?\s*(\S+)$", t, re.I)
     if m:
         return m.group(1), m.group(2).strip(" ,.")
+    m = re.match(r"^([A-H]),\s?(\d+)$", t)
+    if m:  # 'B,99': a physics journal's series letter and the volume (_series_letter moves the letter)
+        return m.group(1) + m.group(2), None
     m = re.match(r"^(\d+[A-Za-z]?),\s*(\d+(?:\s*[/-]\s*\d+)?)$", t)
     if m:  # '6, 2/3', '12, 5': a volume segment holding volume and issue
         return m.group(1), m.group(2)
@@ -182,7 +187,7 @@ def fields_from_segments(segments: Iterable[Tuple[str, str]], repairs: List[str]
             if "page" not in out:
                 out["page"] = clean_pages(text)[0]  # 'С.112' labelled as a volume: GOST's page mark says pages
         elif label == "volume" and "volume" not in out:
-            m = _VOL_WITH_PAGES.match(clean_text(text))
+            m = _VOL_WITH_PAGES.match(clean_text(text)) or _SERIES_VOL_PAGE.match(clean_text(text))
             if m and "page" not in out:
                 # '37(14):1585-1607' labelled as one volume: the pages are printed there too
                 text = m.group(1)
