@@ -245,9 +245,14 @@ def tidy_host(item: Dict[str, Any]) -> None:
     m = re.search(r"\.\s+([^.]{2,40})$", cut)
     if m and place and place.startswith(m.group(1).rstrip(", .")):
         cut = cut[:m.start() + 1]
-    cut = cut.strip(" ,;:")
+    cut = _TRAILING_MARK.sub("", cut).strip(" ,;:")
     if cut and re.search(r"\w{3}", cut):
         item["container-title"] = cut
+
+
+# the mark of a number the model left at a container's end after a comma ('Mind as Motion, chapter',
+# 'Klett - Themendienst, Heft', 'Zeitschrift für Heilpädagogik, Jg'); its number is read elsewhere
+_TRAILING_MARK = re.compile(r",\s*(?:chapter|chap|ch|Heft|H|Jg|Bd|Band|vol|Vol|no|No|nr|Nr|pp|p|S|Suppl|issue|Issue)\.?\s*$")
 
 
 __all__ = ["HOST_OPENER", "book_after_editors", "editors_stated", "host_opened", "marks_to_numbers", "tidy_host",
