@@ -135,7 +135,7 @@ def clean_volume(text: str) -> Tuple[str | None, str | None]:
     if m:  # '20 (4)', '41, (1)'
         vol = m.group(1).strip(" ,.") or None
         return vol, _ISS_PREFIX.sub("", m.group(2).strip()) or None
-    m = re.match(r"^(\S+?)[,.]?\s+(?:no|nr|n[°º]?|№|issue|iss|вып)\.?\s*(\S+)$", t, re.I)
+    m = re.match(r"^(\S+?)\s?[,.]?\s+(?:no|nr|n[°º]?|№|issue|iss|вып)\.?\s*(\S+)$", t, re.I)
     if m:
         return m.group(1), m.group(2).strip(" ,.")
     m = re.match(r"^([A-H]),\s?(\d+)$", t)
