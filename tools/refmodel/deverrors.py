@@ -19,7 +19,7 @@ import collections
 import os
 import re
 import sys
-from typing import Dict, List, Tuple
+from typing import List, Tuple
 
 from .refdata import Labeled, load_all, split, split_dev
 from .train import DEFAULT_REFDATA, SCORED, _scorer, gold_item
@@ -90,7 +90,7 @@ def main(argv: List[str] | None = None) -> int:
     train_set, _, _ = split(load_all(a.refdata))
     _, dev = split_dev(train_set)
     errors = classify(dev)
-    units: Dict[Tuple[str, str, str], int] = collections.Counter()
+    units: collections.Counter[Tuple[str, str, str]] = collections.Counter()
     for _, field, what, kind, g, p in errors:
         units[(field, what, kind)] += (g is not None) + (p is not None)
     kinds = collections.Counter(reference_kind(r) for r in dev)
