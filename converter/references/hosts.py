@@ -217,6 +217,26 @@ def title_tail_to_host(segments: List[Segment]) -> List[Segment]:
 _LAST_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.\s+((?:[A-Z][\w'’-]*\s?){1,3})$")
 
 
+# the first word of an abbreviated journal name the model reads as a name ('C. Giunti, Mod.' + 'Phys.
+# Lett. A'); single letters are left alone, they are as often initials ('Smith, J.')
+_JOURNAL_OPENER = re.compile(r"(?:^|[,;&]\s*|\sand\s)((?:Mod|Int|Astrophys|Phys|Nucl|Rom|Chin|Eur|Ann|Proc|Trans|Bull|Can"
+                             r"|Comput|Appl|Math|Sov|Jpn|Jap|Class|Gen|Rep|Commun|Ukr|Russ|Izv|Rev|Lett|Acta"
+                             r"|Biochim|Biophys|Chem|Mol|Zh|Nuovo)\s?\.|C\.\s?R\.)\s*$")
+
+
+def journal_word_after_names(segments: List[Segment]) -> List[Segment]:
+    """'P. Muggli and M. J. Hogan, C.R.' + 'Phys.': the abbreviated word right before a container,
+    after the names' comma, is the container's first word, not a name."""
+    for k in range(len(segments) - 1):
+        label, text = segments[k]
+        if label == "author" and segments[k + 1][0] == "container":
+            m = _JOURNAL_OPENER.search(text)
+            if m and re.search(r"\w{2}", text[:m.start()]):
+                return (segments[:k] + [("author", text[:m.start()].rstrip(" ,;&")),
+                                        ("container", m.group(1) + " " + segments[k + 1][1])] + segments[k + 2:])
+    return segments
+
+
 def marks_to_numbers(segments: List[Segment]) -> List[Segment]:
     """'Проблемы кибернетики. Вып.' + '12.': the number's mark at the end of a container is not
     part of it."""
@@ -255,5 +275,5 @@ def tidy_host(item: Dict[str, Any]) -> None:
 _TRAILING_MARK = re.compile(r",\s*(?:chapter|chap|ch|Heft|H|Jg|Bd|Band|vol|Vol|no|No|nr|Nr|pp|p|S|Suppl|issue|Issue)\.?\s*$")
 
 
-__all__ = ["HOST_OPENER", "book_after_editors", "editors_stated", "host_opened", "marks_to_numbers", "tidy_host",
+__all__ = ["HOST_OPENER", "book_after_editors", "journal_word_after_names", "editors_stated", "host_opened", "marks_to_numbers", "tidy_host",
            "title_not_dangling", "title_opening_in", "title_tail_to_host"]
