@@ -21,6 +21,8 @@ _ISSUE_WORD = re.compile(r"^(?:no\.?|n[°º]|№|issue|nr\.?)\s*\d", re.I)
 _PP_PREFIX = re.compile(r"^(?:pages?|pp|p|стр|ст|s|с|c)(?:\.\s*|\s+|(?=\d))", re.I)
 _VOL_WITH_PAGES = re.compile(rf"^(\d+[A-Za-z]?\s*(?:\([^()]+\))?)\s*:\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[{DASH}]\s*[A-Za-z]?\d+)?)$")
 _PAGE_COUNT = re.compile(r"^(\d{1,4})\s*(?:с|c|p|pp|S|стр|л|pages)\.?$", re.I)
+# physics: a journal's series letter, volume and article number typed together ('B734,290', 'D95,074507')
+_SERIES_VOL_PAGE = re.compile(r"^([A-H]\d+)\s*,\s*(\d{3,})$")
 _PAGE_MARKED = re.compile(r"^\s*(?:С|с|Стр|стр)\.\s*\d")
 
 
@@ -72,7 +74,17 @@ def clean_pages(text: str) -> Tuple[str | None, str | None]:
     t = re.sub(rf"\s*[{DASH}]+\s*", "\u2013", t)
     if not re.search(r"\d|^(?:[ivxlcdm]+|[IVXLCDM]{2,})(?:\u2013(?:[ivxlcdm]+|[IVXLCDM]+))?$", t):
         return None, None  # 'Winter', 'C': a page has a number (or is a roman numeral)
+    if "\u2013" in t:
+        ranges = _PAGE_RANGE.findall(t)
+        if len(ranges) == 1 and ranges[0] != t:
+            # the model's pages ran into a neighbour: '1957 15–29', '40,381–382', '716–723. MR0423716',
+            # '3474–3479Vol', '第19–29页': the one range is the pages
+            return ranges[0], None
     return (t or None), None
+
+
+# a page range inside a longer text (not a piece of a longer number or word before it)
+_PAGE_RANGE = re.compile(r"(?<![\dA-Za-z.])([A-Za-z]?\d+\u2013[A-Za-z]?\d+)(?!\d)")
 
 
 # Korean, Japanese and Chinese number words: '제21권' / '17권' / '第5卷' volume, '제3호' / '3號' /
@@ -123,9 +135,12 @@ def clean_volume(text: str) -> Tuple[str | None, str | None]:
     if m:  # '20 (4)', '41, (1)'
         vol = m.group(1).strip(" ,.") or None
         return vol, _ISS_PREFIX.sub("", m.group(2).strip()) or None
-    m = re.match(r"^(\S+?)[,.]?\s+(?:no|nr|n[°º]?|№|issue|iss|вып)\.?\s*(\S+)$", t, re.I)
+    m = re.match(r"^(\S+?)\s?[,.]?\s+(?:no|nr|n[°º]?|№|issue|iss|вып)\.?\s*(\S+)$", t, re.I)
     if m:
         return m.group(1), m.group(2).strip(" ,.")
+    m = re.match(r"^([A-H]),\s?(\d+)$", t)
+    if m:  # 'B,99': a physics journal's series letter and the volume (_series_letter moves the letter)
+        return m.group(1) + m.group(2), None
     m = re.match(r"^(\d+[A-Za-z]?),\s*(\d+(?:\s*[/-]\s*\d+)?)$", t)
     if m:  # '6, 2/3', '12, 5': a volume segment holding volume and issue
         return m.group(1), m.group(2)
@@ -172,7 +187,7 @@ def fields_from_segments(segments: Iterable[Tuple[str, str]], repairs: List[str]
             if "page" not in out:
                 out["page"] = clean_pages(text)[0]  # 'С.112' labelled as a volume: GOST's page mark says pages
         elif label == "volume" and "volume" not in out:
-            m = _VOL_WITH_PAGES.match(clean_text(text))
+            m = _VOL_WITH_PAGES.match(clean_text(text)) or _SERIES_VOL_PAGE.match(clean_text(text))
             if m and "page" not in out:
                 # '37(14):1585-1607' labelled as one volume: the pages are printed there too
                 text = m.group(1)

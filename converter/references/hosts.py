@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Sequence, Tuple
 
+from ..vocabulary.casing import STOP_WORDS
 from .gost import CITY
 
 Segment = Tuple[str, str]
@@ -48,7 +49,7 @@ HOST_OPENER = re.compile(r"(?:(?<=[.,;])|(?<=//))\s*(?P<open>[ВУ]\s+(?:кн|с
 # '(Пермь, 14–15 апреля 2021 г.)', '(Москва, 20 мая 2020 г.)', '(Иваново, 2019)'
 _EVENT = re.compile(r"\s*\((?:[^()]{2,40},\s*)?(?:\d{1,2}(?:\s*[–—-]\s*\d{1,2})?\s+[а-яёії]+\s+)?"
                     r"(?:1[89]|20)\d\d\s*(?:г\.?)?\s*\)[\s.,]*$")
-_NUMBER_MARK = re.compile(r"[\s.,;(]*\(?\b(?:Вып|Вип|Т|Кн|Ч|Vol|vol|No|no|Nr|№|S|С|P|pp|p|Bd|H)\.?\s*$")
+_NUMBER_MARK = re.compile(r"[\s.,;(]*\(?\b(?:Вып|Вип|Т|Кн|Ч|Vol|vol|No|no|Nr|№|S|С|P|pp|p|Bd|H|제|第)\.?\s*$")
 _NUMBER_LABELS = ("volume", "issue", "pages")
 
 
@@ -168,6 +169,74 @@ def title_opening_in(segments: List[Segment]) -> List[Segment]:
             + [("title", "In " + title.lstrip())] + segments[idx + 1:])
 
 
+# words a title never ends on: prepositions, articles and conjunctions of the languages refdata cites
+_DANGLING = STOP_WORDS | frozenset("de des du la le les et à au aux und der die das den dem im zur zum von vom für "
+                                   "del di e y el los las en".split())
+
+
+def title_not_dangling(segments: List[Segment]) -> List[Segment]:
+    """'The Statistical Sources of' + 'Frankish History, The American Historical Review': a title the
+    model ended on a preposition, an article or a conjunction runs on into the container's first
+    words, up to the container's first punctuation."""
+    for k in range(len(segments) - 1):
+        label, text = segments[k]
+        if label != "title" or segments[k + 1][0] != "container":
+            continue
+        words = text.split()
+        if not words or words[-1] not in _DANGLING:  # (in lower case, no punctuation after it)
+            return segments
+        host = segments[k + 1][1]
+        m = re.search(r"[.,;:](?=\s)", host)
+        if m and re.search(r"\w{3}", host[m.end():]) and not re.search(r"\d", host[:m.start()]):
+            return (segments[:k] + [("title", text + " " + host[:m.start()]), ("container", host[m.end():].strip())]
+                    + segments[k + 2:])
+        return segments
+    return segments
+
+
+def title_tail_to_host(segments: List[Segment]) -> List[Segment]:
+    """'... families, and AA. The Person-Centered' + 'Journal, 9(1)': where the model put the boundary
+    between a title and its container inside a sentence, with no punctuation at it, the few
+    capitalised words after the title's last full stop begin the container."""
+    for k in range(len(segments) - 1):
+        label, text = segments[k]
+        if label != "title" or segments[k + 1][0] != "container":
+            continue
+        if not text[-1:].isalnum():
+            return segments
+        m = _LAST_SENTENCE.search(text)
+        if m and re.search(r"\w{3}", text[:m.start()]) and segments[k + 1][1][:1].isalnum():
+            return (segments[:k] + [("title", text[:m.start() + 1]), ("container", m.group(1) + " " + segments[k + 1][1])]
+                    + segments[k + 2:])
+        return segments
+    return segments
+
+
+# the title's last sentence, one to three capitalised words ('AA. The Person-Centered', 'Air. West'),
+# after a word of two or more letters (not an initial)
+_LAST_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.\s+((?:[A-Z][\w'’-]*\s?){1,3})$")
+
+
+# the first word of an abbreviated journal name the model reads as a name ('C. Giunti, Mod.' + 'Phys.
+# Lett. A'); single letters are left alone, they are as often initials ('Smith, J.')
+_JOURNAL_OPENER = re.compile(r"(?:^|[,;&]\s*|\sand\s)((?:Mod|Int|Astrophys|Phys|Nucl|Rom|Chin|Eur|Ann|Proc|Trans|Bull|Can"
+                             r"|Comput|Appl|Math|Sov|Jpn|Jap|Class|Gen|Rep|Commun|Ukr|Russ|Izv|Rev|Lett|Acta"
+                             r"|Biochim|Biophys|Chem|Mol|Zh|Nuovo)\s?\.|C\.\s?R\.)\s*$")
+
+
+def journal_word_after_names(segments: List[Segment]) -> List[Segment]:
+    """'P. Muggli and M. J. Hogan, C.R.' + 'Phys.': the abbreviated word right before a container,
+    after the names' comma, is the container's first word, not a name."""
+    for k in range(len(segments) - 1):
+        label, text = segments[k]
+        if label == "author" and segments[k + 1][0] == "container":
+            m = _JOURNAL_OPENER.search(text)
+            if m and re.search(r"\w{2}", text[:m.start()]):
+                return (segments[:k] + [("author", text[:m.start()].rstrip(" ,;&")),
+                                        ("container", m.group(1) + " " + segments[k + 1][1])] + segments[k + 2:])
+    return segments
+
+
 def marks_to_numbers(segments: List[Segment]) -> List[Segment]:
     """'Проблемы кибернетики. Вып.' + '12.': the number's mark at the end of a container is not
     part of it."""
@@ -196,10 +265,15 @@ def tidy_host(item: Dict[str, Any]) -> None:
     m = re.search(r"\.\s+([^.]{2,40})$", cut)
     if m and place and place.startswith(m.group(1).rstrip(", .")):
         cut = cut[:m.start() + 1]
-    cut = cut.strip(" ,;:")
+    cut = _TRAILING_MARK.sub("", cut).strip(" ,;:")
     if cut and re.search(r"\w{3}", cut):
         item["container-title"] = cut
 
 
-__all__ = ["HOST_OPENER", "book_after_editors", "editors_stated", "host_opened", "marks_to_numbers", "tidy_host",
-           "title_opening_in"]
+# the mark of a number the model left at a container's end after a comma ('Mind as Motion, chapter',
+# 'Klett - Themendienst, Heft', 'Zeitschrift für Heilpädagogik, Jg'); its number is read elsewhere
+_TRAILING_MARK = re.compile(r",\s*(?:chapter|chap|ch|Heft|H|Jg|Bd|Band|vol|Vol|no|No|nr|Nr|pp|p|S|Suppl|issue|Issue)\.?\s*$")
+
+
+__all__ = ["HOST_OPENER", "book_after_editors", "journal_word_after_names", "editors_stated", "host_opened", "marks_to_numbers", "tidy_host",
+           "title_not_dangling", "title_opening_in", "title_tail_to_host"]

@@ -18,7 +18,7 @@ from . import gost, hosts
 from .assemble import clean_text, fields_from_segments
 from .heuristic import segment_head
 from .publication import publication_area
-from .rules import GOST_MONTH, MONTH_WORDS, Found, find_certain
+from .rules import CJK_MARKS, GOST_MONTH, MONTH_WORDS, Found, find_certain
 from .split import list_number
 
 
@@ -153,6 +153,8 @@ def parse_reference(text: str, *, number: str | None = None) -> Tuple[CSLItem, L
     for key in ("volume", "issue", "page"):
         if _DAY_MONTH.fullmatch(str(learned.get(key, ""))):
             learned.pop(key)  # '15 июня', '3 March', '18 верес.': a newspaper's day, not a volume or a page
+        elif ("volume" in found.fields or "issue" in found.fields) and not CJK_MARKS.isdisjoint(str(learned.get(key, ""))):
+            learned.pop(key)  # '第2期': the rules read the number its mark gives (an issue), not the model's page
     if ("container-title" in learned and "title" not in learned and not gost.HOST_SLASHES.search(s)
             and (not any(k in learned or k in found.fields for k in ("volume", "issue", "page"))
                  or "number-of-pages" in learned or "number-of-pages" in found.fields)):
@@ -276,7 +278,7 @@ def _segments(s: str, found: Found) -> List[Tuple[str, str]]:
         return _rule_segments(s, found)
     tagged = hosts.host_opened(hosts.editors_stated(s, tagged))
     segments = hosts.book_after_editors(_editors_by_role(_names_before_title(_given_names_cut_off(
-        _editors_apart(_edition_apart(_host_after_slashes(_title_ends(hosts.title_opening_in(tagged)))))))))
+        _editors_apart(_edition_apart(_host_after_slashes(_title_ends(hosts.title_tail_to_host(hosts.title_not_dangling(hosts.title_opening_in(hosts.journal_word_after_names(tagged))))))))))))
     return gost.correct_segments(s, hosts.marks_to_numbers(segments), journal_numbers)
 
 

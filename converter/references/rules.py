@@ -184,6 +184,8 @@ def find_numbers(s: str, found: Found) -> None:
         found.take(m.start(), m.end(), "numbers")
         found.whole_cluster = True
         return
+    if not free.isascii() and not CJK_MARKS.isdisjoint(free):
+        _cjk_numbers(free, found)
     if ("//" in free or _DASHED_MARK.search(free)
             or not free.isascii() and _CYRILLIC_WORD.search(free)
             and (re.search(r"(?<![\w])(?:Т\.|С\.|Б\.|№|Вып\.|Вип\.|Кн\.|[Бб]р\.)\s*\d", free)
@@ -228,6 +230,24 @@ def find_numbers(s: str, found: Found) -> None:
                 found.fields["issue"] = nm.group(7)
             found.take(ym.end() + nm.start(), ym.end() + nm.end(), "numbers")
             found.whole_cluster = True
+
+
+# Korean, Chinese and Japanese marks of a journal's numbers: '제26권 2호', '17권 3호', '권2', '제 27집',
+# '第22巻第3号', '2012. 第2期' (권 alone is also a family name, so it counts only beside a number;
+# a Hangul syllable right after the mark makes another word: '2호선')
+CJK_MARKS = frozenset("권호집卷巻期号號")
+_CJK_VOLUME = re.compile(r"(?:제\s*|第\s*)?(?<![\d.])(\d{1,4})\s*(?:권|집|卷|巻)(?![\uac00-\ud7af])|(?<![\w])권\s*(\d{1,4})(?!\d)")
+_CJK_ISSUE = re.compile(r"(?:제\s*|第\s*)?(?<![\d.])(\d{1,4}(?:[.\-]\d{1,4})?)\s*(?:호|期|号|號)(?![\uac00-\ud7af])")
+
+
+def _cjk_numbers(free: str, found: Found) -> None:
+    """Volume and issue by their Korean, Chinese or Japanese marks (no other layout prints them)."""
+    for rx, key in ((_CJK_VOLUME, "volume"), (_CJK_ISSUE, "issue")):
+        m = rx.search(free) if key not in found.fields else None
+        if m:
+            first = 1 if m.group(1) else 2
+            found.fields[key] = m.group(first)
+            found.take(m.start(), m.end(), "numbers")
 
 
 def _first_blank_after(s: str, pos: int) -> int:
@@ -305,4 +325,4 @@ def find_certain(s: str) -> Found:
     return found
 
 
-__all__ = ["GOST_MONTH", "month_of", "URL", "url_value", "Found", "find_certain", "find_identifiers", "find_numbers", "MONTHS", "MONTH_WORDS", "YEAR"]
+__all__ = ["CJK_MARKS", "GOST_MONTH", "month_of", "URL", "url_value", "Found", "find_certain", "find_identifiers", "find_numbers", "MONTHS", "MONTH_WORDS", "YEAR"]
