@@ -23,7 +23,7 @@ from . import bylines, citation, history, identifiers, issue, pdf_head, people, 
 from .abstract import AbstractLines
 from .assemble import finish
 from .evidence import Evidence
-from .head import AFFILIATION, HeadLines
+from .head import AFFILIATION, HeadLines, split_name_affiliation
 from .labelled_numbers import LabelledNumbers
 from .labels import Block, split_blocks
 from .title import Candidate, is_furniture
@@ -154,8 +154,17 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
     def _block_byline(self, block: Block) -> None:
         value = " ".join(t.strip() for _, t in block.lines if t.strip())
         value = self.repair(block.first_line, value) if value else value
-        if not (value and (self._byline(block.first_line, value) or self._inverted_pairs(block.first_line, value))):
-            self.other.extend(block.lines)
+        if value and (self._byline(block.first_line, value) or self._inverted_pairs(block.first_line, value)):
+            return
+        # one author a line, each with their institution ('Автор(и)' / '• Йосип ГРИБ Національний університет ...')
+        placed = [(n, split_name_affiliation(t)) for n, t in block.lines if t.strip()]
+        if placed and all(p for _, p in placed):
+            for n, p in placed:
+                if p:
+                    self._add_names(n, [p[0]])
+                    self.custom.setdefault("affiliations-as-printed", []).append(p[1])
+            return
+        self.other.extend(block.lines)
 
     def _block_journal(self, block: Block) -> None:
         value = " ".join(t.strip() for _, t in block.lines if t.strip())
