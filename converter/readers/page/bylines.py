@@ -339,10 +339,19 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
         piece = re.sub(r"\s*\u2063\d+\u2063", "", piece).strip()
         person = parse_initials_first(piece) or parse_family_first(piece) or (
             parse_full_name(piece) if clearly_byline else None)
+        if person is None and people and held and len(marks) == len(pieces) and _one_name(piece):
+            # 'Een Unaenah1, Elsa Ardelia2, Ristiana3': one name only, marked like the others (never the first
+            # name, so that a title's last word before a byline stays the title's)
+            person = {"family": piece}
         if person is None:
             return None
         people.append((person, marks[int(held.group(1))] if held else []))
     return people
+
+
+def _one_name(word: str) -> bool:
+    """A person known by one name (Indonesian and Javanese names often are): a capitalised name word."""
+    return " " not in word and len(word) >= 3 and bool(NAME_WORD.match(word)) and word.lower() not in NOT_NAMES
 
 
 # a run of affiliation marks set apart from its name by spaces: 'Memmott 1 *,', 'Cadotte 2 ,'

@@ -289,7 +289,8 @@ class HeadLines:
             self.other.append((n, line))  # the same authors in the other script (the head's English twin)
         elif not self.byline or (len(self.byline) < 30 and (n - self.byline_lines[-1] == 1 or (
                 len(marked) == 1 and n - self.byline_lines[-1] <= 8) or (
-                n - self.byline_lines[-1] == 2 and re.search(r"(?:,|\d|\band|&)\s*$", self.lines[self.byline_lines[-1] - 1])) or (
+                n - self.byline_lines[-1] <= 4 and not any(t.strip() for t in self.lines[self.byline_lines[-1]:n - 1])
+                and re.search(r"(?:,|\d|\band|&)\s*$", self.lines[self.byline_lines[-1] - 1])) or (
                 n - self.byline_lines[-1] == 2 and looks_affiliation(self.lines[n - 2])))):
             # (a group of names under the last group's institution: names / institution / names)
             # a byline wrapped over lines (a blank line between, the first ending in a comma or a mark)
