@@ -190,10 +190,35 @@ _TOPIC_WORDS = {"science", "sciences", "research", "society", "health", "medicin
                 "biology", "psychology", "philosophy", "politics", "religion", "theory", "practice", "applications"}
 
 
+# a series or section after the journal's full stop belongs to its name ('Вестник ... университета. Серия 14. Психология')
+_SERIES = re.compile(r"^(?:серия|серія|series|section|sección|série|reihe|part|сер\.)\b", re.I)
+# a sentence's end inside the text: a lower-case word of four letters or more, its full stop, a capital
+_SENTENCE_END = re.compile(r"(?<=[a-zа-яёіїєґß]{4})\.\s+(?=[A-ZА-ЯЁІЇЄҐ])")
+
+
+def _citation_tail(text: str) -> str:
+    """The journal at the end of a citation printed before the numbers: after GOST's '//', after
+    GB/T 7714's '[J].', after a quoted title and its comma ('И. Ткаченко, «Проблемы ...», rfej'), or
+    after the last sentence of text that reads as a sentence (it begins in lower case or holds a comma
+    or a colon: '... функция почек. Рациональная Фармакотерапия в Кардиологии')."""
+    text = re.split(r"//|\[J\]\s*[.,]?", text)[-1].strip()
+    quoted = re.search(r"^.*[»”\"]\s*,\s*(?=\S)", text)
+    if quoted and re.search(r"[«“\"]", text[:quoted.end() - 1].rstrip(" ,")[:-1]):
+        text = text[quoted.end():]
+    # ('Title: words, more | Journal. Series': a saved title's last part is read by _journal)
+    ends = [] if " | " in text else [m for m in _SENTENCE_END.finditer(text) if not _SERIES.match(text[m.end():])]
+    if ends:
+        first = text[:ends[0].start()]
+        if text[:1].islower() or re.search(r"[,:;]", first) or len(first.split()) >= 8:
+            text = text[ends[-1].end():]
+    return text
+
+
 def _journal(text: str) -> str | None:
     """The journal's name printed before the numbers ('Вестник Томского университета. 2022.'),
     when what stands there reads as a name and not as a sentence or a label."""
     text = re.sub(r"^\(\d{1,2}\)\s*", "", text.strip())  # a PDF page number glued on: '(1)Revista ...'
+    text = _citation_tail(text)
     text = re.sub(r"^(?:19|20)\d\d\s*[,.]\s*", "", text)  # '2013, International Journal on Digital Libraries, ...'
     # the label, its colon lost when a table was copied ('Published in日本公衆衛生雑誌')
     text = re.sub(r"^(?:логотип\s+журнала|journal\s+logo|logo)\s+", "", text.strip(), flags=re.I)  # a logo's alt text
