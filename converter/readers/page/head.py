@@ -118,7 +118,8 @@ def split_byline_affiliation(line: str) -> Tuple[str, str] | None:
     if len(line) >= 300 or len(words) < 4:
         return None
     for k in range(2, min(len(words) - 1, 30)):
-        rest = " ".join(words[k:])
+        # (the first institution's mark may stand before it: '... В.А. Литвинова2 'ФГБУ ВПО «...»', '1Department of')
+        rest = re.sub(r"^(?:\d{1,2}|[*†‡§'’])+\s*(?=[^\W\d_])", "", " ".join(words[k:]))
         if not (ORG_PREFIX.match(rest) or AFFILIATION.match(rest)) or not looks_affiliation(rest):
             continue
         names = " ".join(words[:k])
