@@ -287,6 +287,9 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
                   r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\s+https?://\S+?(?=,?(?:\s|$))", "", text)  # (and an icon's link)
     text = re.sub(r"\s+aff0*(\d{1,2})\b", r"\1", text)
     text = re.sub(r"^\s*(?:by|от|авторы?:?|author\s+links\s+open\s+overlay\s+panel)\s+", "", text, flags=re.I)
+    by_word = re.match(r"^\s*(?:[Pp]ar|[Vv]on|[Pp]or|[Dd]oor|[Pp]rzez|[Aa]v)\s+(?=[A-ZÀ-ÞА-ЯЁ])", text)
+    if by_word:  # 'by' in French, German, Spanish, Dutch, Polish, Swedish: 'Von MARIA MARTINSOHN und HEIKO HANSEN, Braunschweig'
+        text = re.sub(r",\s*[A-ZÀ-Þ][^\W\d_]{2,20}\s*$", "", text[by_word.end():])  # (the town after the names)
     text = re.sub(r"\s*(?:orcid(?:\s+icon)?|e-?mail(?:\s+icon)?|corresponding\s+author)\b", " ", text, flags=re.I)
     text = re.sub(r"\s+[·•|]\s+", ", ", text)  # names set apart by middle dots or bars
     # roman-numeral and letter affiliation marks ('TavaresI;', 'Smith a,b'): as numbers

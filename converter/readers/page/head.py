@@ -155,7 +155,8 @@ class HeadLines:
         """Byline and title candidates in the page's head (before the abstract)."""
         if "abstract" in self.item or self.references:
             return False
-        bullet = BULLET_NAME.match(line)
+        # (its institution in brackets after it: '• Kim, Gyoo-mi (Liberal Education Semyung University) ;')
+        bullet = BULLET_NAME.match(re.sub(r"\s*\([^()]{3,150}\)\s*[;,]?$", "", line.strip()))
         if bullet and all(bylines.NAME_WORD.match(w) or bylines.is_initials(w) for w in f"{bullet.group(1)} {bullet.group(2)}".split()):
             self._add_names(n, [{"family": bullet.group(1).strip(), "given": bullet.group(2).strip()}], line=line)
             return True

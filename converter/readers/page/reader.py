@@ -40,7 +40,7 @@ SPECIAL_ISSUE = re.compile(r"^(?:special\s+(?:issue|section)|thematic\s+(?:issue
 VIEW_SPECIAL_ISSUE = re.compile(r"^(?:view|see|go\s+to)\s+(?:this|the)\s+special\s+issue\b", re.I)
 LONG_LINE = 5000  # characters: far longer than any head line, so a megabyte of prose costs one pass
 KEYWORDS_END = re.compile(r"\s+\|\s+|\s+1\.?\s+(?:Introduction|INTRODUCTION|Введение|ВВЕДЕНИЕ)\b|\.\s+(?:\d\.?\s+)?(?:[A-ZА-Я]{2,}\b|I\.?\s|Введение|Introduction)|\.\s+I\.?$")
-INLINE_BREAK_HYPHEN = re.compile(r"\b([A-Z][a-z]{1,3})-([a-z]{3,})\b")
+INLINE_BREAK_HYPHEN = re.compile(r"\b([A-Z][a-z]{1,3})-([a-z]{4,})\b")  # (not a Korean given name: "Sang-jun")
 HYPHEN_PREFIXES = {"co", "non", "pre", "post", "anti", "sub", "self", "ex", "pro", "re", "neo", "pan", "mid",
                    "semi", "euro", "well", "half", "full", "high", "low", "long", "all", "over", "out", "up",
                    "un", "de", "in", "on", "off", "top", "end", "key", "war", "web", "e", "x"}
