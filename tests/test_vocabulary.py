@@ -53,7 +53,8 @@ def test_day_first_and_numeric_dates():
     assert dates.parse_numeric("n.d.") is None
 
 
-@pytest.mark.parametrize("text, month", [("3", 3), ("mar", 3), ("March", 3), (" dec ", 12), ("13", None), ("x", None)])
+@pytest.mark.parametrize("text, month", [("3", 3), ("mar", 3), ("March", 3), (" dec ", 12), ("13", None), ("x", None),
+                                         ("¹", None)])  # a superscript digit: no month, and no ValueError
 def test_month_number(text, month):
     assert dates.month_number(text) == month
 

@@ -443,6 +443,13 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             mark = m.group(1).translate(bylines.SUPERSCRIPT_DIGITS)
             self.affiliations[mark] = m.group(2).strip()
             return
+        alone = history.parse_date(re.sub(r"^.*\|\s*", "", line)) if len(line) < 60 and "abstract" not in self.item else None
+        if alone and len(alone) == 3:
+            # a full date alone on its line in the head ('06 Oct 2022', 'May 31, 2022', a table's last cell
+            # '... | 06 Oct 2022'): the day the article came out, when nothing labels a date
+            self.evidence.add("issued", {"date-parts": [alone]}, "head", n)
+            self.other.append((n, line))
+            return
         if self._unlabelled_sections(n, line):
             return
         if self._head_line(n, line, next_line):
