@@ -47,6 +47,14 @@ def read_page(text: str):
     ("Procedia - Social and Behavioral Sciences 98 (2014) 1590 - 1598",
      {"container-title": "Procedia - Social and Behavioral Sciences", "issued": [2014], "volume": "98",
       "page": "1590-1598"}),
+    ("Annals of Tests volume 13, Article number: 98 (2012)",  # the article's number is no issue
+     {"container-title": "Annals of Tests", "issued": [2012], "volume": "13", "page": "98"}),
+    ("Annals of Tests 2014, 14, 17212-17234; doi:10.1000/x",  # MDPI: year, volume, pages
+     {"container-title": "Annals of Tests", "issued": [2014], "volume": "14", "page": "17212-17234"}),
+    ("2018 Vol. 23 No. 3 293-301", {"issued": [2018], "volume": "23", "issue": "3", "page": "293-301"}),
+    ("Annals of Tests 2023, Vol. 15 Issue (8): 960-974",
+     {"container-title": "Annals of Tests", "issued": [2023], "volume": "15", "issue": "8", "page": "960-974"}),
+    ("Vol. 5, No. 2, 2019-2020", {"volume": "5", "issue": "2"}),  # two years are no pages
 ])
 def test_issue_lines_of_both_languages(line, expected):
     facts = issue_facts(line)

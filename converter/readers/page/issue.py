@@ -30,9 +30,10 @@ _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
     ("volume", re.compile(rf"(?<![^\W\d_])(?:vol(?:ume|umen)?|т(?:ом)?|tom|tomo|tome|bd|band|jahrgang|cilt)\b\.?\s*[:.-]?\s*({_NUM})\b", re.I)),
     # Turkish 'Yıl 8, Sayı 1': the journal's year of publication, counted as its volume
     ("volume", re.compile(r"(?<![^\W\d_])(?:Yıl|YIL)\s*[:.]?\s*(\d{1,3})\b(?=\s*[,;]?\s*(?:Sayı|SAYI|Say)\b)")),
-    ("issue", re.compile(r"(?<![^\W\d_])(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск[еа]?)?|вип(?:уск)?|heft|сер|sayı)\.?(?<=\w|\.)(?:\s*[°º])?"
+    # ('Article number: 98' is the article's number, not its issue; 'Issue (8): 960-974' brackets it)
+    ("issue", re.compile(r"(?<![^\W\d_])(?<!article\s)(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск[еа]?)?|вип(?:уск)?|heft|сер|sayı)\.?(?<=\w|\.)(?:\s*[°º])?"
                          # not the start of a range; GOST's '. – ' between areas is no range ('Вип. 28. – 2009.')
-                         r"\s*[:.-]?\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)(?!(?!\.\s+[-–—]\s)[\d.]*\s*[-–]\s*\d)", re.I)),
+                         r"\s*[:.-]?\s*(?:\((?=\d{1,4}\)))?(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)(?!(?!\.\s+[-–—]\s)[\d.]*\s*[-–]\s*\d)", re.I)),
     ("issue", re.compile(r"№\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)")),
     # Cairn and other French platforms: '2015/2 (Tome 21)', the year and its issue
     ("year", re.compile(rf"(?<![\d/.])({_YEAR})\s*/\s*\d{{1,2}}(?![\d/])")),
@@ -52,6 +53,10 @@ _CHICAGO = re.compile(rf"(?<![\d.])(\d{{1,4}}),\s*(?:no|nr|№|вип|вып)\.?
 _YEAR_VOLUME_ARTICLE = re.compile(rf"(?:\(\s*{_YEAR}\s*\)|{_YEAR}\s*[,;])\s*(\d{{1,4}})\s*:\s*([A-Za-z]?\d{{1,7}}(?:\s*[-–—]\s*\d{{1,7}})?)\b")
 # 'Procedia Social and Behavioral Sciences 2 (2010) 330–336': volume, year in brackets, pages
 _VOLUME_YEAR_PAGES = re.compile(rf"(?<![\d/.])(\d{{1,4}})\s*\(\s*({_YEAR})\s*\)\s*[,:]?\s*({_RANGE})\b")
+# MDPI's and Wiley's running heads: 'Sensors 2014, 14, 17212-17234', 'Journal of Applied Ecology 2010, 47, 1–4'
+_YEAR_VOLUME_PAGES = re.compile(rf"(?<![\d.]){_YEAR},\s*(\d{{1,4}}),\s*(\d{{1,6}}\s*[-–—]\s*\d{{1,6}})(?![\d.,/-])")
+# the pages right after the volume or the issue, unlabelled: '2018 Vol. 23 No. 3 293-301', 'Sayı: 3, 1354 - 1360'
+_PAGES_AFTER = re.compile(r"^\)?\s*[,:;]?\s*(\d{1,6}\s*[-–—]\s*\d{1,6})(?![\d./-])")
 # '12(3): 45-60', '230(3): 345–356', '12(5), 1315'
 _COMPACT = re.compile(rf"(?<![\d/.])(\d{{1,4}})\s*\(\s*(\d{{1,4}}(?:\s*[-/–]\s*\d{{1,4}})?|[A-Za-z]+\s*\d{{0,4}})\s*\)"
                       rf"\s*(?:[:,]\s*({_RANGE}))?")
@@ -102,6 +107,9 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     for m in _YEAR_VOLUME_ARTICLE.finditer(work):
         take("volume", m.group(1), m.start(1), m.end(1))
         take("page", m.group(2), m.start(2), m.end(2))
+    for m in _YEAR_VOLUME_PAGES.finditer(work):
+        take("volume", m.group(1), m.start(1), m.end(1))
+        take("page", m.group(2), m.start(2), m.end(2))
     for m in _COMPACT.finditer(work):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
@@ -111,6 +119,11 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
             take("page", m.group(3), m.start(3), m.end(3))
     if "volume" not in found and "issue" not in found:
         return None
+    if "page" not in found:
+        end = max(b for a, b in taken)  # the last number read
+        after = _PAGES_AFTER.match(work[end:])
+        if after and _ascending(after.group(1)):
+            take("page", after.group(1), end + after.start(1), end + after.end(1))
     issue_year = re.fullmatch(rf"(\d{{1,3}})\s*[/-]\s*({_YEAR})", found.get("issue", ""))
     if issue_year:  # '№17/2024', 'NUMBER-SAYI 1 / 2018', 'No 3 – 2009': the issue of that year, never a range
         found["issue"] = issue_year.group(1)
@@ -128,6 +141,12 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     if journal:
         found["container-title"] = journal
     return found if len(found) >= 2 else None
+
+
+def _ascending(pages: str) -> bool:
+    """'293-301': a first page before the last, and not two years ('2019-2020')."""
+    first, last = (int(x) for x in re.split(r"\s*[-–—]\s*", pages))
+    return first <= last and not (re.fullmatch(_YEAR, str(first)) and re.fullmatch(_YEAR, str(last)))
 
 
 def _expand_range(pages: str) -> str:
