@@ -55,6 +55,11 @@ def read_page(text: str):
     ("Annals of Tests 2023, Vol. 15 Issue (8): 960-974",
      {"container-title": "Annals of Tests", "issued": [2023], "volume": "15", "issue": "8", "page": "960-974"}),
     ("Vol. 5, No. 2, 2019-2020", {"volume": "5", "issue": "2"}),  # two years are no pages
+    ("Annals of Tests Vol. 1 (2), pp. 23-28, May 2006",
+     {"container-title": "Annals of Tests", "issued": [2006, 5], "volume": "1", "issue": "2", "page": "23-28"}),
+    ("Revista X, vol. 3, núm. 2, pp. 14 a 26", {"container-title": "Revista X", "volume": "3", "issue": "2", "page": "14-26"}),
+    ("Curr Tests Vol. 25 (2024), 39-50",  # the year in brackets is no issue
+     {"container-title": "Curr Tests", "issued": [2024], "volume": "25", "page": "39-50"}),
 ])
 def test_issue_lines_of_both_languages(line, expected):
     facts = issue_facts(line)

@@ -21,7 +21,8 @@ from typing import Any, Dict, List, Tuple
 from ...vocabulary.dates import month_number
 
 _NUM = r"\d{1,5}[A-Za-z]?"
-_RANGE = r"[A-Za-z]?\d{1,6}(?:\s*[-–—~]\s*[A-Za-z]?\d{1,6})?"
+# (a range in words after a pages label: 'pages 14 à 16', 'pp. 14 a 26', 'pp. 3 to 9')
+_RANGE = r"[A-Za-z]?\d{1,6}(?:\s*[-–—~]\s*[A-Za-z]?\d{1,6}|\s+(?:à|a|al|to|bis)\s+\d{1,6}(?![\d.,/-]))?"
 _YEAR = r"(?:1[89]|20)\d\d"
 # (label kind, pattern); each pattern's group 1 is the value
 _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
@@ -35,6 +36,7 @@ _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
                          # not the start of a range; GOST's '. – ' between areas is no range ('Вип. 28. – 2009.')
                          r"\s*[:.-]?\s*(?:\((?=\d{1,4}\)))?(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)(?!(?!\.\s+[-–—]\s)[\d.]*\s*[-–]\s*\d)", re.I)),
     ("issue", re.compile(r"№\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)")),
+    ("issue", re.compile(r"(?<![^\W\d_])vol(?:ume)?\.?\s*\d{1,4}\s*\(\s*(?!(?:1[89]|20)\d\d\b)(\d{1,4})\s*\)", re.I)),  # 'Vol. 1 (2), pp. 23-28'
     # Cairn and other French platforms: '2015/2 (Tome 21)', the year and its issue
     ("year", re.compile(rf"(?<![\d/.])({_YEAR})\s*/\s*\d{{1,2}}(?![\d/])")),
     ("issue", re.compile(rf"(?<![\d/.]){_YEAR}\s*/\s*(\d{{1,2}})(?![\d/])")),
@@ -89,7 +91,7 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
         nonlocal first
         if kind in found or any(a < end and start < b for a, b in taken):
             return
-        found[kind] = re.sub(r"\s*[-–—~]\s*", "-", value.strip())
+        found[kind] = re.sub(r"\s*[-–—~]\s*|\s+(?:à|a|al|to|bis)\s+", "-", value.strip())
         if kind == "page":
             found[kind] = _expand_range(found[kind])
         taken.append((start, end))
@@ -282,5 +284,5 @@ def _journal(text: str) -> str | None:
 
 # 'Pages 365-384 | Published online: ...': the article's pages on a line of their own
 # 'Pages 5 - 12', 'Pages 5 - 12 | ...', 'Pages 5 - 12 Article suivant' (the rest is read on its own)
-PAGES_LINE = re.compile(r"^\s*(?:pages?|pp\.?|страницы|стр\.|с\.)\s*:?\s*(\d{1,6}\s*[-–—]\s*\d{1,6})\s*(?:\||$|(?=[^\W\d_]))", re.I)
+PAGES_LINE = re.compile(r"^\s*(?:pages?|pp\.?|страницы|стр\.|с\.)\s*:?\s*(\d{1,6}(?:\s*[-–—]\s*|\s+(?:à|a|to)\s+)\d{1,6})\s*(?:\||$|(?=[^\W\d_]))", re.I)
 PAGES = re.compile(r"^\s*(?:pp?\.\s*|С\.\s*)?(\d+)\s*[-–—]\s*(\d+)(?![\d.,/-])")  # what follows is read on its own

@@ -372,7 +372,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             return
         m = issue.PAGES_LINE.match(line)
         if m:
-            self.evidence.add("page", re.sub(r"\s*[-–—]\s*", "-", m.group(1)), "label", n)
+            self.evidence.add("page", re.sub(r"\s*[-–—]\s*|\s+(?:à|a|to)\s+", "-", m.group(1)), "label", n)
             rest = line[m.end():].strip()
             if rest:
                 self._classify_line(n, rest, next_line)
