@@ -58,6 +58,10 @@ def read_page(text: str):
     ("Annals of Tests Vol. 1 (2), pp. 23-28, May 2006",
      {"container-title": "Annals of Tests", "issued": [2006, 5], "volume": "1", "issue": "2", "page": "23-28"}),
     ("Revista X, vol. 3, núm. 2, pp. 14 a 26", {"container-title": "Revista X", "volume": "3", "issue": "2", "page": "14-26"}),
+    ("Журнал испытаний 3/2022", {"container-title": "Журнал испытаний", "issued": [2022], "issue": "3"}),
+    ("Erschienen in: Annalen der Tests | Ausgabe 4/2021",
+     {"container-title": "Annalen der Tests", "issued": [2021], "issue": "4"}),
+    ("Cahiers de tests, (59-60), 7–15.", {"container-title": "Cahiers de tests", "issue": "59-60", "page": "7-15"}),
     ("Curr Tests Vol. 25 (2024), 39-50",  # the year in brackets is no issue
      {"container-title": "Curr Tests", "issued": [2024], "volume": "25", "page": "39-50"}),
 ])
@@ -72,6 +76,7 @@ def test_issue_lines_of_both_languages(line, expected):
     "The results (n = 45) show that in 2020 the volume of trade grew",
     "Home / Archives / Current issue",
     "Received 12 March 2021",
+    "Updated on 3/2022",
 ])
 def test_prose_and_menus_are_no_issue_lines(line):
     assert issue_facts(line) is None

@@ -30,7 +30,7 @@ LABELS: Dict[str, Tuple[str, ...]] = {
                r"verfasst\s+von", r"autori(?:/curatori)?", r"auteurs?"),
     "publisher": (r"publisher", r"издатель", r"издательство", r"видавець", r"editora", r"editorial", r"verlag"),
     "journal": (r"journal", r"journal\s+title", r"source", r"published\s+in", r"журнал", r"источник", r"название\s+журнала",
-                r"видання"),
+                r"видання", r"erschienen\s+in", r"publicado\s+en", r"publié\s+dans", r"pubblicato\s+in"),
     # numbers printed each after its own label ('Том:18', 'Номер:3', 'Год издания:2013')
     "volume": (r"volume", r"vol", r"том"),
     "issue": (r"issue", r"number", r"номер", r"выпуск(?:\s+журнала)?", r"випуск"),
