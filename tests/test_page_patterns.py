@@ -409,3 +409,15 @@ def test_a_history_label_alone_takes_the_date_on_the_next_line():
     assert history_dates("Received: 05-03-2020; Accepted: 10-04-2020") == {"submitted": [2020, 3, 5], "accepted": [2020, 4, 10]}
     page = "Title of the Article Under Test Here\n\nDOI: 10.1234/abc.5\nДата публикации:\n12-10-2017\n"
     assert converter.read(page, "page", source="p").records[0]["issued"] == {"date-parts": [[2017, 10, 12]]}
+
+
+def test_labels_glued_to_the_text_before_them():
+    """An HTML page's cells run together: 'Keywords:' at the end of the DOI's line, 'Abstract' at
+    the end of the keywords; each label is read at the start of the next line."""
+    page = ("A study of glued labels on article pages\n\nDOI:\nhttps://doi.org/10.1000/glued.1Keywords:\n"
+            "glue, labels, pages tested hereAbstract\n"
+            "This abstract explains in many words how the labels came to be glued to the text before them.\n")
+    item = read_page(page).records[0]
+    assert item["keyword"] in (["glue", "labels", "pages tested here"], "glue, labels, pages tested here")
+    assert item["DOI"] == "10.1000/glued.1"
+    assert item["abstract"].startswith("This abstract explains")
