@@ -421,3 +421,12 @@ def test_labels_glued_to_the_text_before_them():
     assert item["keyword"] in (["glue", "labels", "pages tested here"], "glue, labels, pages tested here")
     assert item["DOI"] == "10.1000/glued.1"
     assert item["abstract"].startswith("This abstract explains")
+
+
+@pytest.mark.parametrize("printed", ["a term · b term · c term", "a term • b term • c term", "a term – b term – c term",
+                                     "a term，b term，c term", "a term、b term、c term", "\na term\nb term\nc term"])
+def test_keywords_set_apart_by_any_separator(printed):
+    """Middle dots, bullets, spaced dashes, CJK commas, one keyword a line: read as semicolons."""
+    page = ("A study of separators in the keyword lists of pages\n\nKeywords: " + printed +
+            "\n\nAbstract: This abstract explains in many words how the separators came to be printed.\n")
+    assert read_page(page).records[0]["keyword"] == "a term; b term; c term"

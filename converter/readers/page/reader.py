@@ -55,6 +55,15 @@ def _undo_inline_hyphen(text: str) -> str:
     return INLINE_BREAK_HYPHEN.sub(join, text)
 
 
+def _keyword_separators(value: str) -> str:
+    """Keywords set apart by middle dots, bullets, CJK commas or spaced dashes ('a · b · c', 'a、b',
+    'a – b – c') set apart by semicolons, the separator every reader of the field knows."""
+    value = re.sub(r"\s*[·•▪，、；]\s*", "; ", value)
+    if not re.search(r"[,;]", value) and len(re.findall(r"\s[–—]\s", value)) >= 2:
+        value = re.sub(r"\s+[–—]\s+", "; ", value)
+    return value.strip("; ")
+
+
 JATS_SOURCE = re.compile(r"^\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!DOCTYPE\s+article\b|<article\b[^>]*\barticle-type=|<article\s+xmlns)")
 
 
@@ -131,13 +140,16 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         if end < len(lines):
             self._loose_lines(Block("text", lines[end][0], lines[end:]))
             lines = lines[:end]
-        value = " ".join(self.repair(n, t.strip()) for n, t in lines).strip()
+        texts = [self.repair(n, re.sub(r"^\s*[•·▪◦-]\s+", "", t).strip()) for n, t in lines]
+        # one keyword a line (a list copied from a web page): no separator on any line, each a few words
+        one_a_line = len(texts) >= 2 and all(len(t.split()) <= 5 and not re.search(r"[,;，、；]", t) for t in texts)
+        value = ("; " if one_a_line else " ").join(texts).strip()
         # the keywords end where the body starts on the same line ('... analysis. 1. INTRODUCTION ...')
         cut = KEYWORDS_END.search(value)
         if cut:
             self.other.append((block.first_line, value[cut.start():].strip(" .|")))
             value = value[: cut.start()]
-        value = value.strip().rstrip(".")
+        value = _keyword_separators(value.strip().rstrip("."))
         if value and "keyword" not in self.item:
             self.item["keyword"] = re.sub(r"\s*;\s*", "; ", value)
         elif value:
