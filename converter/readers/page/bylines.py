@@ -556,7 +556,9 @@ def split_title_byline(line: str) -> Tuple[str, List[Dict[str, str]], List[List[
         if marked and any(m for _, m in marked) and len(words[:i]) >= 2:
             # the title's last word may pass for a first given name ('... in Ghana Isaac Amoako1'):
             # move the cut right while the same number of people still parse
-            while i + 1 < len(words):
+            caps_title = all(w.isupper() for w in words[:i] if re.search(r"[^\W\d_]{2}", w))
+            while i + 1 < len(words) and not (caps_title and not words[i].isupper()):
+                # (a title in capitals ends where the words in ordinary case begin: '... INFANTIL Jussara Gabriel dos Santos1')
                 shorter = parse_byline_marked(" ".join(words[i + 1:]))
                 if not shorter or len(shorter) != len(marked):
                     break
