@@ -62,6 +62,10 @@ def read_page(text: str):
     ("Erschienen in: Annalen der Tests | Ausgabe 4/2021",
      {"container-title": "Annalen der Tests", "issued": [2021], "issue": "4"}),
     ("Cahiers de tests, (59-60), 7–15.", {"container-title": "Cahiers de tests", "issue": "59-60", "page": "7-15"}),
+    ("2013, International Journal of Tests, № 3-4, p. 155-169",  # the year first, then the journal
+     {"container-title": "International Journal of Tests", "issued": [2013], "issue": "3-4", "page": "155-169"}),
+    ("| Published in | 試験学会雑誌 Vol. 24; no. 1; pp. 26 - 37 |",  # a table's label cell, a name in one word
+     {"container-title": "試験学会雑誌", "volume": "24", "issue": "1", "page": "26-37"}),
     ("Curr Tests Vol. 25 (2024), 39-50",  # the year in brackets is no issue
      {"container-title": "Curr Tests", "issued": [2024], "volume": "25", "page": "39-50"}),
 ])

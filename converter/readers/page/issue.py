@@ -151,6 +151,9 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     before = line[:first]
     # APA's 'Martínez Sánchez, A. (2025).': what precedes the year is the authors, not the journal
     journal = None if re.search(r"(?:,\s*(?:[^\W\d_]\.\s?){1,3}|\bet\s+al\.)\s*\(?\s*$", before) else _journal(before)
+    after_year = re.match(rf"^\s*\(?{_YEAR}\)?\s*[,.]\s*([^\d,]{{3,150}}?)\s*,", line)
+    if journal is None and not before.strip() and after_year:  # '2013, International Journal on Digital Libraries, № 3-4'
+        journal = _journal(after_year.group(1))
     if journal:
         found["container-title"] = journal
     return found if len(found) >= 2 else None
@@ -254,7 +257,7 @@ def _journal(text: str) -> str | None:
     text = re.sub(r"^(?:19|20)\d\d\s*[,.]\s*", "", text)  # '2013, International Journal on Digital Libraries, ...'
     # the label, its colon lost when a table was copied ('Published in日本公衆衛生雑誌')
     text = re.sub(r"^(?:логотип\s+журнала|journal\s+logo|logo)\s+", "", text.strip(), flags=re.I)  # a logo's alt text
-    text = re.sub(r"^(?:published(?:\s+in|\s+online)?|erschienen\s+in|publicado\s+en|publié\s+dans|pubblicato\s+in|source|журнал|journal|in)(?:\s*[:.]\s*|(?=[^\x00-\u024f\s]))", "", text.strip(), flags=re.I)
+    text = re.sub(r"^(?:published(?:\s+in(?:\s+the\s+journal)?|\s+online)?|erschienen\s+in|publicado\s+en|publié\s+dans|pubblicato\s+in|source|журнал|journal|in)(?:\s*[:.]\s*|(?=[^\x00-\u024f\s]))", "", text.strip(), flags=re.I)
     quoted = re.fullmatch(r"(?:журнал|journal|revista|revue|zeitschrift)\s+[\"«“]([^\"«»“”]{3,})[\"»”]", text.strip(" \t.,;:|"), re.I)
     if quoted:  # 'Журнал "Медицинский совет"': the name is what the quotes hold
         text = quoted.group(1)
@@ -280,8 +283,10 @@ def _journal(text: str) -> str | None:
     if month and month_number(month.group(1)):
         text = text[:month.start()]
     if " | " in text:  # a saved page's title line: 'Article title | Journal. 2021. № 72.'
-        last = text.rsplit(" | ", 1)[1].strip()
-        text = last if len(last.split()) >= 2 else text
+        head, last = (part.strip(" |") for part in text.rsplit(" | ", 1))
+        # (a table's label cell before it: '| Published in | 日本公衆衛生雑誌')
+        labelled = re.fullmatch(r"(?:published\s+in|journal|source|журнал|источник)\s*:?", head, re.I)
+        text = last if len(last.split()) >= 2 or (labelled and last) else text
     text = text.strip(" \t.,;:|–—-(/·•")
     if not text or _LABEL_ONLY.match(text) or not text[0].isalpha() or re.search(r"\s[/>»|]\s|\|", text):
         return None
