@@ -108,6 +108,9 @@ def test_languages():
     assert languages.is_cyrillic("Тарасова A.") and not languages.is_cyrillic("Tarasova А.")
     assert languages.has_cyrillic("Tarasova А.") and not languages.has_cyrillic("Tarasova")
     assert languages.guess_language("Особливості регіональної політики і її інструменти в Україні") == "uk"
+    assert languages.guess_language("Bu çalışma öğretmen ve öğrenci arasında bir ilişki olarak ele alınmıştır") == "tr"
+    assert languages.guess_language("Penelitian ini bertujuan untuk mengetahui pengaruh media yang digunakan dalam kelas") == "id"
+    assert languages.guess_language("Artykuł przedstawia wyniki badań, które zostały przeprowadzone przez zespół oraz jest") == "pl"
 
 
 @pytest.mark.parametrize("text, name", [
