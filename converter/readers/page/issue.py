@@ -116,10 +116,10 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     for m in _ISSUE_PAGES.finditer(work):
         take("issue", m.group(1), m.start(1), m.end(1))
         take("page", m.group(2), m.start(2), m.end(2))
-    m = _NAME_ISSUE_YEAR.match(work)
-    if m and not found:
-        take("issue", m.group(1), m.start(1), m.end(1))
-        take("year", m.group(2), m.start(2), m.end(2))
+    alone = _NAME_ISSUE_YEAR.match(work)
+    if alone and not found:
+        take("issue", alone.group(1), alone.start(1), alone.end(1))
+        take("year", alone.group(2), alone.start(2), alone.end(2))
     for m in _YEAR_VOLUME_PAGES.finditer(work):
         take("volume", m.group(1), m.start(1), m.end(1))
         take("page", m.group(2), m.start(2), m.end(2))
