@@ -47,6 +47,27 @@ def read_page(text: str):
     ("Procedia - Social and Behavioral Sciences 98 (2014) 1590 - 1598",
      {"container-title": "Procedia - Social and Behavioral Sciences", "issued": [2014], "volume": "98",
       "page": "1590-1598"}),
+    ("Annals of Tests volume 13, Article number: 98 (2012)",  # the article's number is no issue
+     {"container-title": "Annals of Tests", "issued": [2012], "volume": "13", "page": "98"}),
+    ("Annals of Tests 2014, 14, 17212-17234; doi:10.1000/x",  # MDPI: year, volume, pages
+     {"container-title": "Annals of Tests", "issued": [2014], "volume": "14", "page": "17212-17234"}),
+    ("2018 Vol. 23 No. 3 293-301", {"issued": [2018], "volume": "23", "issue": "3", "page": "293-301"}),
+    ("Annals of Tests 2023, Vol. 15 Issue (8): 960-974",
+     {"container-title": "Annals of Tests", "issued": [2023], "volume": "15", "issue": "8", "page": "960-974"}),
+    ("Vol. 5, No. 2, 2019-2020", {"volume": "5", "issue": "2"}),  # two years are no pages
+    ("Annals of Tests Vol. 1 (2), pp. 23-28, May 2006",
+     {"container-title": "Annals of Tests", "issued": [2006, 5], "volume": "1", "issue": "2", "page": "23-28"}),
+    ("Revista X, vol. 3, núm. 2, pp. 14 a 26", {"container-title": "Revista X", "volume": "3", "issue": "2", "page": "14-26"}),
+    ("Журнал испытаний 3/2022", {"container-title": "Журнал испытаний", "issued": [2022], "issue": "3"}),
+    ("Erschienen in: Annalen der Tests | Ausgabe 4/2021",
+     {"container-title": "Annalen der Tests", "issued": [2021], "issue": "4"}),
+    ("Cahiers de tests, (59-60), 7–15.", {"container-title": "Cahiers de tests", "issue": "59-60", "page": "7-15"}),
+    ("2013, International Journal of Tests, № 3-4, p. 155-169",  # the year first, then the journal
+     {"container-title": "International Journal of Tests", "issued": [2013], "issue": "3-4", "page": "155-169"}),
+    ("| Published in | 試験学会雑誌 Vol. 24; no. 1; pp. 26 - 37 |",  # a table's label cell, a name in one word
+     {"container-title": "試験学会雑誌", "volume": "24", "issue": "1", "page": "26-37"}),
+    ("Curr Tests Vol. 25 (2024), 39-50",  # the year in brackets is no issue
+     {"container-title": "Curr Tests", "issued": [2024], "volume": "25", "page": "39-50"}),
 ])
 def test_issue_lines_of_both_languages(line, expected):
     facts = issue_facts(line)
@@ -59,6 +80,7 @@ def test_issue_lines_of_both_languages(line, expected):
     "The results (n = 45) show that in 2020 the volume of trade grew",
     "Home / Archives / Current issue",
     "Received 12 March 2021",
+    "Updated on 3/2022",
 ])
 def test_prose_and_menus_are_no_issue_lines(line):
     assert issue_facts(line) is None
@@ -391,3 +413,24 @@ def test_a_history_label_alone_takes_the_date_on_the_next_line():
     assert history_dates("Received: 05-03-2020; Accepted: 10-04-2020") == {"submitted": [2020, 3, 5], "accepted": [2020, 4, 10]}
     page = "Title of the Article Under Test Here\n\nDOI: 10.1234/abc.5\nДата публикации:\n12-10-2017\n"
     assert converter.read(page, "page", source="p").records[0]["issued"] == {"date-parts": [[2017, 10, 12]]}
+
+
+def test_labels_glued_to_the_text_before_them():
+    """An HTML page's cells run together: 'Keywords:' at the end of the DOI's line, 'Abstract' at
+    the end of the keywords; each label is read at the start of the next line."""
+    page = ("A study of glued labels on article pages\n\nDOI:\nhttps://doi.org/10.1000/glued.1Keywords:\n"
+            "glue, labels, pages tested hereAbstract\n"
+            "This abstract explains in many words how the labels came to be glued to the text before them.\n")
+    item = read_page(page).records[0]
+    assert item["keyword"] in (["glue", "labels", "pages tested here"], "glue, labels, pages tested here")
+    assert item["DOI"] == "10.1000/glued.1"
+    assert item["abstract"].startswith("This abstract explains")
+
+
+@pytest.mark.parametrize("printed", ["a term · b term · c term", "a term • b term • c term", "a term – b term – c term",
+                                     "a term，b term，c term", "a term、b term、c term", "\na term\nb term\nc term"])
+def test_keywords_set_apart_by_any_separator(printed):
+    """Middle dots, bullets, spaced dashes, CJK commas, one keyword a line: read as semicolons."""
+    page = ("A study of separators in the keyword lists of pages\n\nKeywords: " + printed +
+            "\n\nAbstract: This abstract explains in many words how the separators came to be printed.\n")
+    assert read_page(page).records[0]["keyword"] == "a term; b term; c term"

@@ -53,7 +53,8 @@ def test_day_first_and_numeric_dates():
     assert dates.parse_numeric("n.d.") is None
 
 
-@pytest.mark.parametrize("text, month", [("3", 3), ("mar", 3), ("March", 3), (" dec ", 12), ("13", None), ("x", None)])
+@pytest.mark.parametrize("text, month", [("3", 3), ("mar", 3), ("March", 3), (" dec ", 12), ("13", None), ("x", None),
+                                         ("¹", None)])  # a superscript digit: no month, and no ValueError
 def test_month_number(text, month):
     assert dates.month_number(text) == month
 
@@ -107,6 +108,9 @@ def test_languages():
     assert languages.is_cyrillic("Тарасова A.") and not languages.is_cyrillic("Tarasova А.")
     assert languages.has_cyrillic("Tarasova А.") and not languages.has_cyrillic("Tarasova")
     assert languages.guess_language("Особливості регіональної політики і її інструменти в Україні") == "uk"
+    assert languages.guess_language("Bu çalışma öğretmen ve öğrenci arasında bir ilişki olarak ele alınmıştır") == "tr"
+    assert languages.guess_language("Penelitian ini bertujuan untuk mengetahui pengaruh media yang digunakan dalam kelas") == "id"
+    assert languages.guess_language("Artykuł przedstawia wyniki badań, które zostały przeprowadzone przez zespół oraz jest") == "pl"
 
 
 @pytest.mark.parametrize("text, name", [

@@ -46,7 +46,7 @@ def month_number(text: str) -> int | None:
     """'3', 'mar', 'March', 'марта', 'березня', 'septiembre' -> the month; None for anything that
     is not a month (including '13' and words under three letters)."""
     word = text.strip().lower().rstrip(".")
-    if word.isdigit():
+    if word.isdecimal():  # (not isdigit: a superscript '¹' is a digit that int() refuses)
         number = int(word)
         return number if 1 <= number <= 12 else None
     if len(word) < 3:

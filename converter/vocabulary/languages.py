@@ -120,6 +120,9 @@ _FUNCTION_WORDS = {
     "es": {"el", "los", "las", "del", "y", "una", "un", "en", "para", "con", "por", "como", "al", "sobre"},
     "it": {"il", "lo", "gli", "della", "delle", "dei", "e", "una", "per", "con", "nel", "nella", "di"},
     "pt": {"o", "os", "as", "da", "do", "das", "dos", "e", "uma", "um", "para", "com", "na", "no", "em", "sobre"},
+    "tr": {"ve", "bir", "bu", "ile", "için", "olarak", "olan", "gibi", "daha", "ise", "veya", "üzerine", "arasında"},
+    "id": {"dan", "yang", "dengan", "untuk", "dari", "dalam", "pada", "ini", "adalah", "itu", "atau", "oleh", "tersebut"},
+    "pl": {"się", "jest", "oraz", "dla", "że", "nie", "przez", "jak", "od", "ze", "które", "który", "w", "z"},
 }
 
 

@@ -30,6 +30,7 @@ class AbstractLines:
     abstract_line: int | None
     abstract_end: int | None
     unlabelled_sections: List[Tuple[int, str]]
+    lines: List[str]
 
     def repair(self, n: int, text: str) -> str:
         raise NotImplementedError
@@ -57,15 +58,18 @@ class AbstractLines:
             kept.append((n, self.repair(n, para)))
         if self.abstract_line is None:
             self.abstract_line = block.first_line
-        self.set_abstract(kept)
+        last = max((n for n, t in enumerate(self.lines, 1) if t.strip()), default=0)
+        # a labelled abstract that runs to the page's end was cut short with the page ('Анотація' / 'Стаття досліджує кл')
+        self.set_abstract(kept, cut_short=bool(kept) and rest is None and kept[-1][0] == last)
         if rest is not None:
             self._loose_lines(rest)
 
-    def set_abstract(self, paragraphs: List[Tuple[int, str]]) -> None:
+    def set_abstract(self, paragraphs: List[Tuple[int, str]], *, cut_short: bool = False) -> None:
         if not paragraphs:
             return
         text = " ".join(p for _, p in paragraphs)
-        if (len(text.split()) < 8 and len(text) < 60 and not text.rstrip().endswith(".")) or NOT_AN_ABSTRACT.match(paragraphs[0][1]):
+        short = len(text.split()) < 8 and len(text) < 60 and not text.rstrip().endswith(".")
+        if (short and not (cut_short and len(text.split()) >= 2)) or NOT_AN_ABSTRACT.match(paragraphs[0][1]):
             self.other.extend(paragraphs)  # 'Abstract' over 'Type: Editorial', an outline, a numbered reference
             return
         if "abstract" in self.item:

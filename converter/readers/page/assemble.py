@@ -440,6 +440,8 @@ def _language(r: "PageReader") -> None:
         return
     text = f"{r.item.get('title', '')} {r.item.get('abstract', '')[:SAMPLE]}".strip()
     language = guess_language(text) if text else None
+    if language is None:  # the title and abstract do not settle it: the page's own text, the same way
+        language = guess_language(" ".join(r.lines)[:SAMPLE])
     if language:
         r.item["language"] = language
     else:

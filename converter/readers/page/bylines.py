@@ -287,6 +287,9 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
                   r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\s+https?://\S+?(?=,?(?:\s|$))", "", text)  # (and an icon's link)
     text = re.sub(r"\s+aff0*(\d{1,2})\b", r"\1", text)
     text = re.sub(r"^\s*(?:by|от|авторы?:?|author\s+links\s+open\s+overlay\s+panel)\s+", "", text, flags=re.I)
+    by_word = re.match(r"^\s*(?:[Pp]ar|[Vv]on|[Pp]or|[Dd]oor|[Pp]rzez|[Aa]v)\s+(?=[A-ZÀ-ÞА-ЯЁ])", text)
+    if by_word:  # 'by' in French, German, Spanish, Dutch, Polish, Swedish: 'Von MARIA MARTINSOHN und HEIKO HANSEN, Braunschweig'
+        text = re.sub(r",\s*[A-ZÀ-Þ][^\W\d_]{2,20}\s*$", "", text[by_word.end():])  # (the town after the names)
     text = re.sub(r"\s*(?:orcid(?:\s+icon)?|e-?mail(?:\s+icon)?|corresponding\s+author)\b", " ", text, flags=re.I)
     text = re.sub(r"\s+[·•|]\s+", ", ", text)  # names set apart by middle dots or bars
     # roman-numeral and letter affiliation marks ('TavaresI;', 'Smith a,b'): as numbers
@@ -339,10 +342,19 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
         piece = re.sub(r"\s*\u2063\d+\u2063", "", piece).strip()
         person = parse_initials_first(piece) or parse_family_first(piece) or (
             parse_full_name(piece) if clearly_byline else None)
+        if person is None and people and held and len(marks) == len(pieces) and _one_name(piece):
+            # 'Een Unaenah1, Elsa Ardelia2, Ristiana3': one name only, marked like the others (never the first
+            # name, so that a title's last word before a byline stays the title's)
+            person = {"family": piece}
         if person is None:
             return None
         people.append((person, marks[int(held.group(1))] if held else []))
     return people
+
+
+def _one_name(word: str) -> bool:
+    """A person known by one name (Indonesian and Javanese names often are): a capitalised name word."""
+    return " " not in word and len(word) >= 3 and bool(NAME_WORD.match(word)) and word.lower() not in NOT_NAMES
 
 
 # a run of affiliation marks set apart from its name by spaces: 'Memmott 1 *,', 'Cadotte 2 ,'
@@ -544,7 +556,9 @@ def split_title_byline(line: str) -> Tuple[str, List[Dict[str, str]], List[List[
         if marked and any(m for _, m in marked) and len(words[:i]) >= 2:
             # the title's last word may pass for a first given name ('... in Ghana Isaac Amoako1'):
             # move the cut right while the same number of people still parse
-            while i + 1 < len(words):
+            caps_title = all(w.isupper() for w in words[:i] if re.search(r"[^\W\d_]{2}", w))
+            while i + 1 < len(words) and not (caps_title and not words[i].isupper()):
+                # (a title in capitals ends where the words in ordinary case begin: '... INFANTIL Jussara Gabriel dos Santos1')
                 shorter = parse_byline_marked(" ".join(words[i + 1:]))
                 if not shorter or len(shorter) != len(marked):
                     break

@@ -18,7 +18,10 @@ AFFILIATION = re.compile(r"\b(?:universit\w*|institut\w*|academy|college|school|
                          r"ministry|ministerio|minist[eè]re|министерств\w*|foundation|PCT|NHS|trust|inc|ltd|gmbh|corporation|"
                          r"department|faculty|laborator\w*|universidad\w*|universit[àéä]\w*|instituto|hochschule|facultad|"
                          r"escuela|faculdade|университет\w*|институт\w*|академи\w*|колледж\w*|центр\w*|"
-                         r"кафедр\w*|факультет\w*|лаборатори\w*|больниц\w*)\b", re.I)
+                         r"кафедр\w*|факультет\w*|лаборатори\w*|больниц\w*|"
+                         r"університет\w*|інститут\w*|академі\w*|коледж\w*|"  # Ukrainian
+                         r"universitas|fakultas|jurusan|politeknik|sekolah|"  # Indonesian and Malay
+                         r"üniversite\w*|fakülte\w*|uniwersytet\w*|univerzit\w*|universitet\w*|egyetem\w*)\b", re.I)
 # a bulleted name in inverted order, as repositories list authors ('  • Xu, Senyu')
 BULLET_NAME = re.compile(r"^[•·▪‣-]\s*([^\W\d_][^,]{1,40}),\s*([^\W\d_][^,]{0,40})$")
 EDITED_BY = re.compile(r"^(?:edited\s+by|eds?\.\s+by|под\s+(?:общ(?:ей)?\.?\s+)?ред(?:\.|акцией)|за\s+ред(?:\.|акцією))\s+(.{3,200})$", re.I)
@@ -93,12 +96,16 @@ def split_name_affiliation(line: str) -> Tuple[Dict[str, str], str] | None:
         if len(words) < k + 2:
             continue
         rest = " ".join(words[k:])
-        if not words[k][:1].isupper() or not looks_affiliation(rest) or not AFFILIATION.search(" ".join(words[k:k + 6])):
-            continue
-        name = " ".join(words[:k])
-        person = bylines.parse_initials_first(name) or bylines.parse_full_name(name)
-        # a list's bullet or a patronymic says it is a person ('Harbourside Family Practice, ...' is not)
-        if person and not AFFILIATION.search(name) and (bullet or any(bylines.PATRONYMIC.search(w) for w in words[:k])):
+        # (a list's bullet: the institution's word may come later, 'Відокремлений структурний підрозділ «... коледж')
+        if not words[k][:1].isupper() or not AFFILIATION.search(" ".join(words[k:k + (12 if bullet else 6)])) or not (
+                looks_affiliation(rest) or AFFILIATION.search(" ".join(words[k:k + 2])) or bullet):
+            continue  # ('Національний університет водного господарства ...': an institution named at once)
+        name = bylines.normal_case(" ".join(words[:k]))  # 'Йосип ГРИБ Національний університет ...'
+        initials = bylines.parse_initials_first(name)
+        person = initials or bylines.parse_full_name(name)
+        # a list's bullet, a patronymic or initials say it is a person ('Harbourside Family Practice, ...' is not)
+        if person and not AFFILIATION.search(name) and (
+                bullet or initials or any(bylines.PATRONYMIC.search(w) for w in words[:k])):
             return person, rest
     return None
 
@@ -111,7 +118,8 @@ def split_byline_affiliation(line: str) -> Tuple[str, str] | None:
     if len(line) >= 300 or len(words) < 4:
         return None
     for k in range(2, min(len(words) - 1, 30)):
-        rest = " ".join(words[k:])
+        # (the first institution's mark may stand before it: '... В.А. Литвинова2 'ФГБУ ВПО «...»', '1Department of')
+        rest = re.sub(r"^(?:\d{1,2}|[*†‡§'’])+\s*(?=[^\W\d_])", "", " ".join(words[k:]))
         if not (ORG_PREFIX.match(rest) or AFFILIATION.match(rest)) or not looks_affiliation(rest):
             continue
         names = " ".join(words[:k])
@@ -147,7 +155,8 @@ class HeadLines:
         """Byline and title candidates in the page's head (before the abstract)."""
         if "abstract" in self.item or self.references:
             return False
-        bullet = BULLET_NAME.match(line)
+        # (its institution in brackets after it: '• Kim, Gyoo-mi (Liberal Education Semyung University) ;')
+        bullet = BULLET_NAME.match(re.sub(r"\s*\([^()]{3,150}\)\s*[;,]?$", "", line.strip()))
         if bullet and all(bylines.NAME_WORD.match(w) or bylines.is_initials(w) for w in f"{bullet.group(1)} {bullet.group(2)}".split()):
             self._add_names(n, [{"family": bullet.group(1).strip(), "given": bullet.group(2).strip()}], line=line)
             return True
@@ -184,6 +193,9 @@ class HeadLines:
             single = bylines.parse_full_name(f"{inverted.group(2)} {inverted.group(1)}")
             if single:
                 single = {"family": inverted.group(1).strip(), "given": inverted.group(2).strip()}
+        above = self.lines[n - 2].rstrip() if n >= 2 else ""
+        if single and above.endswith(",") and looks_affiliation(above):
+            single = None  # 'Российская Федерация' under '..., г. Екатеринбург,': the address goes on
         if single and (AFFILIATION.search(next_line) or re.match(r"^affiliations?\b", next_line, re.I)
                        or people.DEGREE.match(next_line) or people.POSITION.match(next_line)) \
                 and not AFFILIATION.search(line):
@@ -279,7 +291,8 @@ class HeadLines:
             self.other.append((n, line))  # the same authors in the other script (the head's English twin)
         elif not self.byline or (len(self.byline) < 30 and (n - self.byline_lines[-1] == 1 or (
                 len(marked) == 1 and n - self.byline_lines[-1] <= 8) or (
-                n - self.byline_lines[-1] == 2 and re.search(r"(?:,|\d|\band|&)\s*$", self.lines[self.byline_lines[-1] - 1])) or (
+                n - self.byline_lines[-1] <= 4 and not any(t.strip() for t in self.lines[self.byline_lines[-1]:n - 1])
+                and re.search(r"(?:,|\d|\band|&)\s*$", self.lines[self.byline_lines[-1] - 1])) or (
                 n - self.byline_lines[-1] == 2 and looks_affiliation(self.lines[n - 2])))):
             # (a group of names under the last group's institution: names / institution / names)
             # a byline wrapped over lines (a blank line between, the first ending in a comma or a mark)

@@ -8,15 +8,22 @@ from typing import Dict, List, Tuple
 from ...vocabulary.dates import month_number
 from ...vocabulary.dates import parse_day_first as parse_day_first_date
 
-_DATE = (r"(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4}|"
+_DATE = (r"(\d{4}[./]\d{1,2}[./]\d{1,2}(?!\d)|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4}|"
          r"[A-Za-zА-Яа-яё]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-zА-Яа-яё]{3,9}\.?\s+\d{4})")  # ... 'Oct 18, 2019', 'Oct 2019'
 # history label -> key; CSL has `submitted`, the rest go to custom.dates
+# (and the same labels in Ukrainian, Spanish, Portuguese, French, Italian, German, Polish, Turkish, Indonesian)
 HISTORY: Tuple[Tuple[str, str], ...] = (
-    ("submitted", r"submitted|received|поступила(?:\s+в\s+редакцию)?|дата\s+поступления|дата\s+направления(?:\s+статьи)?\s+в\s+редакцию|статья\s+поступила(?:\s+в\s+редакцию)?"),
-    ("revised", r"revised|доработана(?:\s+после\s+рецензирования)?|одобрена\s+после\s+рецензирования|после\s+доработки|received\s+in\s+revised\s+form"),
-    ("accepted", r"accepted(?:\s+for\s+publication)?|принята(?:\s+(?:к|в)\s+(?:публикации|печать))?"),
+    ("submitted", r"submitted|received|поступила(?:\s+в\s+редакцию)?|дата\s+поступления|дата\s+направления(?:\s+статьи)?\s+в\s+редакцию|статья\s+поступила(?:\s+в\s+редакцию)?|"
+                  r"надійшла(?:\s+до\s+редакції)?|дата\s+надходження|recibido|recebido|data\s+de\s+submiss[ãa]o|reçu|ricevuto|"
+                  r"eingegangen|eingereicht|otrzymano|geliş\s+tarihi|diterima\s+tanggal|diajukan"),
+    ("revised", r"revised|доработана(?:\s+после\s+рецензирования)?|одобрена\s+после\s+рецензирования|после\s+доработки|received\s+in\s+revised\s+form|"
+                r"revisado|revisto|révisé|direvisi"),
+    ("accepted", r"accepted(?:\s+for\s+publication)?|принята(?:\s+(?:к|в)\s+(?:публикации|печать))?|прийнят[оа](?:\s+до\s+друку)?|"
+                 r"aceptado|aprobado|aceito|aprovado|accepté|accettato|angenommen|zaakceptowano|kabul\s+tarihi|disetujui"),
     ("published", r"(?:first\s+)?published(?:\s+online)?(?:\s+by\s+[^:\d]{3,60}?)?|available\s+online|publication\s+date|"
-                  r"date\s+of\s+publication|опубликован[оа]?|дата\s+публикации|дата\s+выхода"),
+                  r"date\s+of\s+publication|опубликован[оа]?|дата\s+публикации|дата\s+выхода|опубліковано|дата\s+публікації|"
+                  r"publicado|data\s+de\s+publica[çc][ãa]o|fecha\s+de\s+publicaci[óo]n|publié(?:\s+le)?|pubblicato|"
+                  r"veröffentlicht|opublikowano|yayın\s+tarihi|diterbitkan|dipublikasikan"),
 )
 # the label may run into its date when a table was copied ('Published26 Dec 2017')
 _HISTORY_RE = [(key, re.compile(rf"\b(?:{words})(?![^\W\d_])\s*(?:on\s*)?:?\s*{_DATE}", re.I)) for key, words in HISTORY]
@@ -47,7 +54,9 @@ def parse_date(text: str) -> List[int] | None:
     dmy = parse_day_first_date(text)
     if dmy:
         return dmy
-    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})$", text)
+    m = re.match(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$", text)  # '2025-08-20', '2016.09.28'
+    if m and not (1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31):
+        m = None
     if m:
         return [int(m.group(1)), int(m.group(2)), int(m.group(3))]
     m = re.match(r"^(\d{1,2})\s+([^\W\d_]+)\.?,?\s+(\d{4})$", text)

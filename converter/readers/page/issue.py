@@ -21,7 +21,8 @@ from typing import Any, Dict, List, Tuple
 from ...vocabulary.dates import month_number
 
 _NUM = r"\d{1,5}[A-Za-z]?"
-_RANGE = r"[A-Za-z]?\d{1,6}(?:\s*[-–—~]\s*[A-Za-z]?\d{1,6})?"
+# (a range in words after a pages label: 'pages 14 à 16', 'pp. 14 a 26', 'pp. 3 to 9')
+_RANGE = r"[A-Za-z]?\d{1,6}(?:\s*[-–—~]\s*[A-Za-z]?\d{1,6}|\s+(?:à|a|al|to|bis)\s+\d{1,6}(?![\d.,/-]))?"
 _YEAR = r"(?:1[89]|20)\d\d"
 # (label kind, pattern); each pattern's group 1 is the value
 _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
@@ -30,10 +31,12 @@ _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
     ("volume", re.compile(rf"(?<![^\W\d_])(?:vol(?:ume|umen)?|т(?:ом)?|tom|tomo|tome|bd|band|jahrgang|cilt)\b\.?\s*[:.-]?\s*({_NUM})\b", re.I)),
     # Turkish 'Yıl 8, Sayı 1': the journal's year of publication, counted as its volume
     ("volume", re.compile(r"(?<![^\W\d_])(?:Yıl|YIL)\s*[:.]?\s*(\d{1,3})\b(?=\s*[,;]?\s*(?:Sayı|SAYI|Say)\b)")),
-    ("issue", re.compile(r"(?<![^\W\d_])(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск[еа]?)?|вип(?:уск)?|heft|сер|sayı)\.?(?<=\w|\.)(?:\s*[°º])?"
+    # ('Article number: 98' is the article's number, not its issue; 'Issue (8): 960-974' brackets it)
+    ("issue", re.compile(r"(?<![^\W\d_])(?<!article\s)(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск[еа]?)?|вип(?:уск)?|heft|ausgabe|fasc(?:icolo|ículo)?|zeszyt|сер|sayı)\.?(?<=\w|\.)(?:\s*[°º])?"
                          # not the start of a range; GOST's '. – ' between areas is no range ('Вип. 28. – 2009.')
-                         r"\s*[:.-]?\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)(?!(?!\.\s+[-–—]\s)[\d.]*\s*[-–]\s*\d)", re.I)),
+                         r"\s*[:.-]?\s*(?:\((?=\d{1,4}\)))?(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)(?!(?!\.\s+[-–—]\s)[\d.]*\s*[-–]\s*\d)", re.I)),
     ("issue", re.compile(r"№\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)")),
+    ("issue", re.compile(r"(?<![^\W\d_])vol(?:ume|umen)?\.?\s*\d{1,4}\s*\(\s*(?!(?:1[89]|20)\d\d\b)(\d{1,4})\s*\)", re.I)),  # 'Vol. 1 (2), pp. 23-28'
     # Cairn and other French platforms: '2015/2 (Tome 21)', the year and its issue
     ("year", re.compile(rf"(?<![\d/.])({_YEAR})\s*/\s*\d{{1,2}}(?![\d/])")),
     ("issue", re.compile(rf"(?<![\d/.]){_YEAR}\s*/\s*(\d{{1,2}})(?![\d/])")),
@@ -52,6 +55,14 @@ _CHICAGO = re.compile(rf"(?<![\d.])(\d{{1,4}}),\s*(?:no|nr|№|вип|вып)\.?
 _YEAR_VOLUME_ARTICLE = re.compile(rf"(?:\(\s*{_YEAR}\s*\)|{_YEAR}\s*[,;])\s*(\d{{1,4}})\s*:\s*([A-Za-z]?\d{{1,7}}(?:\s*[-–—]\s*\d{{1,7}})?)\b")
 # 'Procedia Social and Behavioral Sciences 2 (2010) 330–336': volume, year in brackets, pages
 _VOLUME_YEAR_PAGES = re.compile(rf"(?<![\d/.])(\d{{1,4}})\s*\(\s*({_YEAR})\s*\)\s*[,:]?\s*({_RANGE})\b")
+# MDPI's and Wiley's running heads: 'Sensors 2014, 14, 17212-17234', 'Journal of Applied Ecology 2010, 47, 1–4'
+_YEAR_VOLUME_PAGES = re.compile(rf"(?<![\d.]){_YEAR},\s*(\d{{1,4}}),\s*(\d{{1,6}}\s*[-–—]\s*\d{{1,6}})(?![\d.,/-])")
+# APA without a volume: 'Информационно-управляющие системы, (4), 125-130', 'Cahiers ..., (59-60), 7–15'
+_ISSUE_PAGES = re.compile(rf"(?<=[^\W\d_]),\s*\((\d{{1,4}}(?:\s*[-–]\s*\d{{1,4}})?)\)\s*,\s*({_RANGE})\b")
+# a journal's name and its issue of the year, alone on the line: 'Московский экономический журнал 3/2022'
+_NAME_ISSUE_YEAR = re.compile(rf"^(?=.*[^\W\d_]{{3}})[^\d|\s]+(?:\s[^\d|\s]+)+?(?<!\son)(?<!\sat)(?<!\sby)(?<!\sсо)(?<!\sс)(?<!\sот)\s(\d{{1,2}})\s*/\s*({_YEAR})\s*$")
+# the pages right after the volume or the issue, unlabelled: '2018 Vol. 23 No. 3 293-301', 'Sayı: 3, 1354 - 1360'
+_PAGES_AFTER = re.compile(r"^\)?\s*[,:;]?\s*(\d{1,6}\s*[-–—]\s*\d{1,6})(?![\d./-])")
 # '12(3): 45-60', '230(3): 345–356', '12(5), 1315'
 _COMPACT = re.compile(rf"(?<![\d/.])(\d{{1,4}})\s*\(\s*(\d{{1,4}}(?:\s*[-/–]\s*\d{{1,4}})?|[A-Za-z]+\s*\d{{0,4}})\s*\)"
                       rf"\s*(?:[:,]\s*({_RANGE}))?")
@@ -84,7 +95,7 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
         nonlocal first
         if kind in found or any(a < end and start < b for a, b in taken):
             return
-        found[kind] = re.sub(r"\s*[-–—~]\s*", "-", value.strip())
+        found[kind] = re.sub(r"\s*[-–—~]\s*|\s+(?:à|a|al|to|bis)\s+", "-", value.strip())
         if kind == "page":
             found[kind] = _expand_range(found[kind])
         taken.append((start, end))
@@ -102,6 +113,16 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     for m in _YEAR_VOLUME_ARTICLE.finditer(work):
         take("volume", m.group(1), m.start(1), m.end(1))
         take("page", m.group(2), m.start(2), m.end(2))
+    for m in _ISSUE_PAGES.finditer(work):
+        take("issue", m.group(1), m.start(1), m.end(1))
+        take("page", m.group(2), m.start(2), m.end(2))
+    alone = _NAME_ISSUE_YEAR.match(work)
+    if alone and not found:
+        take("issue", alone.group(1), alone.start(1), alone.end(1))
+        take("year", alone.group(2), alone.start(2), alone.end(2))
+    for m in _YEAR_VOLUME_PAGES.finditer(work):
+        take("volume", m.group(1), m.start(1), m.end(1))
+        take("page", m.group(2), m.start(2), m.end(2))
     for m in _COMPACT.finditer(work):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
@@ -111,6 +132,11 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
             take("page", m.group(3), m.start(3), m.end(3))
     if "volume" not in found and "issue" not in found:
         return None
+    if "page" not in found:
+        end = max(b for a, b in taken)  # the last number read
+        after = _PAGES_AFTER.match(work[end:])
+        if after and _ascending(after.group(1)):
+            take("page", after.group(1), end + after.start(1), end + after.end(1))
     issue_year = re.fullmatch(rf"(\d{{1,3}})\s*[/-]\s*({_YEAR})", found.get("issue", ""))
     if issue_year:  # '№17/2024', 'NUMBER-SAYI 1 / 2018', 'No 3 – 2009': the issue of that year, never a range
         found["issue"] = issue_year.group(1)
@@ -125,9 +151,18 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     before = line[:first]
     # APA's 'Martínez Sánchez, A. (2025).': what precedes the year is the authors, not the journal
     journal = None if re.search(r"(?:,\s*(?:[^\W\d_]\.\s?){1,3}|\bet\s+al\.)\s*\(?\s*$", before) else _journal(before)
+    after_year = re.match(rf"^\s*\(?{_YEAR}\)?\s*[,.]\s*([^\d,]{{3,150}}?)\s*,", line)
+    if journal is None and not before.strip() and after_year:  # '2013, International Journal on Digital Libraries, № 3-4'
+        journal = _journal(after_year.group(1))
     if journal:
         found["container-title"] = journal
     return found if len(found) >= 2 else None
+
+
+def _ascending(pages: str) -> bool:
+    """'293-301': a first page before the last, and not two years ('2019-2020')."""
+    first, last = (int(x) for x in re.split(r"\s*[-–—]\s*", pages))
+    return first <= last and not (re.fullmatch(_YEAR, str(first)) and re.fullmatch(_YEAR, str(last)))
 
 
 def _expand_range(pages: str) -> str:
@@ -190,14 +225,39 @@ _TOPIC_WORDS = {"science", "sciences", "research", "society", "health", "medicin
                 "biology", "psychology", "philosophy", "politics", "religion", "theory", "practice", "applications"}
 
 
+# a series or section after the journal's full stop belongs to its name ('Вестник ... университета. Серия 14. Психология')
+_SERIES = re.compile(r"^(?:серия|серія|series|section|sección|série|reihe|part|сер\.)\b", re.I)
+# a sentence's end inside the text: a lower-case word of four letters or more, its full stop, a capital
+_SENTENCE_END = re.compile(r"(?<=[a-zа-яёіїєґß]{4})\.\s+(?=[A-ZА-ЯЁІЇЄҐ])")
+
+
+def _citation_tail(text: str) -> str:
+    """The journal at the end of a citation printed before the numbers: after GOST's '//', after
+    GB/T 7714's '[J].', after a quoted title and its comma ('И. Ткаченко, «Проблемы ...», rfej'), or
+    after the last sentence of text that reads as a sentence (it begins in lower case or holds a comma
+    or a colon: '... функция почек. Рациональная Фармакотерапия в Кардиологии')."""
+    text = re.split(r"//|\[J\]\s*[.,]?", text)[-1].strip()
+    quoted = re.search(r"^.*[»”\"]\s*,\s*(?=\S)", text)
+    if quoted and re.search(r"[«“\"]", text[:quoted.end() - 1].rstrip(" ,")[:-1]):
+        text = text[quoted.end():]
+    # ('Title: words, more | Journal. Series': a saved title's last part is read by _journal)
+    ends = [] if " | " in text else [m for m in _SENTENCE_END.finditer(text) if not _SERIES.match(text[m.end():])]
+    if ends:
+        first = text[:ends[0].start()]
+        if text[:1].islower() or re.search(r"[,:;]", first) or len(first.split()) >= 8:
+            text = text[ends[-1].end():]
+    return text
+
+
 def _journal(text: str) -> str | None:
     """The journal's name printed before the numbers ('Вестник Томского университета. 2022.'),
     when what stands there reads as a name and not as a sentence or a label."""
     text = re.sub(r"^\(\d{1,2}\)\s*", "", text.strip())  # a PDF page number glued on: '(1)Revista ...'
+    text = _citation_tail(text)
     text = re.sub(r"^(?:19|20)\d\d\s*[,.]\s*", "", text)  # '2013, International Journal on Digital Libraries, ...'
     # the label, its colon lost when a table was copied ('Published in日本公衆衛生雑誌')
     text = re.sub(r"^(?:логотип\s+журнала|journal\s+logo|logo)\s+", "", text.strip(), flags=re.I)  # a logo's alt text
-    text = re.sub(r"^(?:published(?:\s+in|\s+online)?|source|журнал|journal|in)(?:\s*[:.]\s*|(?=[^\x00-\u024f\s]))", "", text.strip(), flags=re.I)
+    text = re.sub(r"^(?:published(?:\s+in(?:\s+the\s+journal)?|\s+online)?|erschienen\s+in|publicado\s+en|publié\s+dans|pubblicato\s+in|source|журнал|journal|in)(?:\s*[:.]\s*|(?=[^\x00-\u024f\s]))", "", text.strip(), flags=re.I)
     quoted = re.fullmatch(r"(?:журнал|journal|revista|revue|zeitschrift)\s+[\"«“]([^\"«»“”]{3,})[\"»”]", text.strip(" \t.,;:|"), re.I)
     if quoted:  # 'Журнал "Медицинский совет"': the name is what the quotes hold
         text = quoted.group(1)
@@ -223,8 +283,10 @@ def _journal(text: str) -> str | None:
     if month and month_number(month.group(1)):
         text = text[:month.start()]
     if " | " in text:  # a saved page's title line: 'Article title | Journal. 2021. № 72.'
-        last = text.rsplit(" | ", 1)[1].strip()
-        text = last if len(last.split()) >= 2 else text
+        head, last = (part.strip(" |") for part in text.rsplit(" | ", 1))
+        # (a table's label cell before it: '| Published in | 日本公衆衛生雑誌')
+        labelled = re.fullmatch(r"(?:published\s+in|journal|source|журнал|источник)\s*:?", head, re.I)
+        text = last if len(last.split()) >= 2 or (labelled and last) else text
     text = text.strip(" \t.,;:|–—-(/·•")
     if not text or _LABEL_ONLY.match(text) or not text[0].isalpha() or re.search(r"\s[/>»|]\s|\|", text):
         return None
@@ -238,5 +300,5 @@ def _journal(text: str) -> str | None:
 
 # 'Pages 365-384 | Published online: ...': the article's pages on a line of their own
 # 'Pages 5 - 12', 'Pages 5 - 12 | ...', 'Pages 5 - 12 Article suivant' (the rest is read on its own)
-PAGES_LINE = re.compile(r"^\s*(?:pages?|pp\.?|страницы|стр\.|с\.)\s*:?\s*(\d{1,6}\s*[-–—]\s*\d{1,6})\s*(?:\||$|(?=[^\W\d_]))", re.I)
+PAGES_LINE = re.compile(r"^\s*(?:pages?|pp\.?|страницы|стр\.|с\.)\s*:?\s*(\d{1,6}(?:\s*[-–—]\s*|\s+(?:à|a|to)\s+)\d{1,6})\s*(?:\||$|(?=[^\W\d_]))", re.I)
 PAGES = re.compile(r"^\s*(?:pp?\.\s*|С\.\s*)?(\d+)\s*[-–—]\s*(\d+)(?![\d.,/-])")  # what follows is read on its own

@@ -30,7 +30,7 @@ LABELS: Dict[str, Tuple[str, ...]] = {
                r"verfasst\s+von", r"autori(?:/curatori)?", r"auteurs?"),
     "publisher": (r"publisher", r"издатель", r"издательство", r"видавець", r"editora", r"editorial", r"verlag"),
     "journal": (r"journal", r"journal\s+title", r"source", r"published\s+in", r"журнал", r"источник", r"название\s+журнала",
-                r"видання"),
+                r"видання", r"erschienen\s+in", r"publicado\s+en", r"publié\s+dans", r"pubblicato\s+in"),
     # numbers printed each after its own label ('Том:18', 'Номер:3', 'Год издания:2013')
     "volume": (r"volume", r"vol", r"том"),
     "issue": (r"issue", r"number", r"номер", r"выпуск(?:\s+журнала)?", r"випуск"),
@@ -260,9 +260,32 @@ def jstor_cover(line: str) -> List[Tuple[str, str]]:
     return out
 
 
+# a label glued to the end of the text before it, its value on the next lines (an HTML page's cells run
+# together: 'https://doi.org/10.23887/jisd.v6i1.43470Keywords:' / 'active learning, textbookAbstract' / 'The ...')
+_GLUED_LABEL = re.compile(r"(?<=[a-z0-9а-яё.)])(Keywords|Key\s?words|Abstract|Ключевые\s+слова|Аннотация|Ключові\s+слова|Анотація|"
+                          r"Resumen|Resumo|Palavras-chave|Palabras\s+clave|Kata\s+kunci|Mots-clés|Schlüsselwörter)\s*:?\s*$")
+
+
+def unglue_labels(lines: List[str]) -> List[str]:
+    """Each label glued to the end of a line moved to the start of the next line with text, with a
+    colon, so it reads as a label there; the number of lines stays."""
+    out = list(lines)
+    for i, line in enumerate(out):
+        m = _GLUED_LABEL.search(line) if len(line) < 2000 else None
+        if not m or not line[:m.start()].strip():
+            continue
+        j = next((k for k in range(i + 1, min(i + 4, len(out))) if out[k].strip()), None)
+        if j is None or match_label(out[j]):
+            continue
+        out[i] = line[:m.start()]
+        out[j] = f"{m.group(1)}: {out[j].strip()}"
+    return out
+
+
 def split_blocks(lines: List[str]) -> List[Block]:
     """The page as blocks: one per label, with the text up to the next label. A one-line
     label (Keywords, DOI, Conflict of interest...) owns only its own paragraph."""
+    lines = unglue_labels(lines)
     blocks: List[Block] = [Block("head", 1)]
     menu = menu_lines(lines)
     keywords_seen = False  # a run-in label counts only before any keywords block: later ones are body text

@@ -83,7 +83,9 @@ def split_run_together(line: str) -> RunTogether | None:
                     i, people = later, shorter
                     break
         # a title word taken for a given name: the cut moves right while as many people still parse
+        caps_title = all(w.isupper() for w in words[:i] if re.search(r"[^\W\d_]{2}", w))
         while words[i] not in known and i + 1 in starts and not is_initials(words[i + 1]) \
+                and not (caps_title and not words[i].isupper()) \
                 and not words[i - 1].endswith((".", "!", "?")):  # 'Rocky J. Dwyer', 'workforce! Rocky
             shorter = parse_byline_marked(" ".join(words[i + 1:j])) or []
             if len(shorter) != len(people):

@@ -23,7 +23,7 @@ from . import bylines, citation, history, identifiers, issue, pdf_head, people, 
 from .abstract import AbstractLines
 from .assemble import finish
 from .evidence import Evidence
-from .head import AFFILIATION, HeadLines
+from .head import AFFILIATION, HeadLines, split_name_affiliation
 from .labelled_numbers import LabelledNumbers
 from .labels import Block, split_blocks
 from .title import Candidate, is_furniture
@@ -40,7 +40,7 @@ SPECIAL_ISSUE = re.compile(r"^(?:special\s+(?:issue|section)|thematic\s+(?:issue
 VIEW_SPECIAL_ISSUE = re.compile(r"^(?:view|see|go\s+to)\s+(?:this|the)\s+special\s+issue\b", re.I)
 LONG_LINE = 5000  # characters: far longer than any head line, so a megabyte of prose costs one pass
 KEYWORDS_END = re.compile(r"\s+\|\s+|\s+1\.?\s+(?:Introduction|INTRODUCTION|Введение|ВВЕДЕНИЕ)\b|\.\s+(?:\d\.?\s+)?(?:[A-ZА-Я]{2,}\b|I\.?\s|Введение|Introduction)|\.\s+I\.?$")
-INLINE_BREAK_HYPHEN = re.compile(r"\b([A-Z][a-z]{1,3})-([a-z]{3,})\b")
+INLINE_BREAK_HYPHEN = re.compile(r"\b([A-Z][a-z]{1,3})-([a-z]{4,})\b")  # (not a Korean given name: "Sang-jun")
 HYPHEN_PREFIXES = {"co", "non", "pre", "post", "anti", "sub", "self", "ex", "pro", "re", "neo", "pan", "mid",
                    "semi", "euro", "well", "half", "full", "high", "low", "long", "all", "over", "out", "up",
                    "un", "de", "in", "on", "off", "top", "end", "key", "war", "web", "e", "x"}
@@ -53,6 +53,15 @@ def _undo_inline_hyphen(text: str) -> str:
     def join(m: re.Match[str]) -> str:
         return m.group(0) if m.group(1).lower() in HYPHEN_PREFIXES else m.group(1) + m.group(2)
     return INLINE_BREAK_HYPHEN.sub(join, text)
+
+
+def _keyword_separators(value: str) -> str:
+    """Keywords set apart by middle dots, bullets, CJK commas or spaced dashes ('a · b · c', 'a、b',
+    'a – b – c') set apart by semicolons, the separator every reader of the field knows."""
+    value = re.sub(r"\s*[·•▪，、；]\s*", "; ", value)
+    if not re.search(r"[,;]", value) and len(re.findall(r"\s[–—]\s", value)) >= 2:
+        value = re.sub(r"\s+[–—]\s+", "; ", value)
+    return value.strip("; ")
 
 
 JATS_SOURCE = re.compile(r"^\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!DOCTYPE\s+article\b|<article\b[^>]*\barticle-type=|<article\s+xmlns)")
@@ -131,13 +140,16 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         if end < len(lines):
             self._loose_lines(Block("text", lines[end][0], lines[end:]))
             lines = lines[:end]
-        value = " ".join(self.repair(n, t.strip()) for n, t in lines).strip()
+        texts = [self.repair(n, re.sub(r"^\s*[•·▪◦-]\s+", "", t).strip()) for n, t in lines]
+        # one keyword a line (a list copied from a web page): no separator on any line, each a few words
+        one_a_line = len(texts) >= 2 and all(len(t.split()) <= 5 and not re.search(r"[,;，、；]", t) for t in texts)
+        value = ("; " if one_a_line else " ").join(texts).strip()
         # the keywords end where the body starts on the same line ('... analysis. 1. INTRODUCTION ...')
         cut = KEYWORDS_END.search(value)
         if cut:
             self.other.append((block.first_line, value[cut.start():].strip(" .|")))
             value = value[: cut.start()]
-        value = value.strip().rstrip(".")
+        value = _keyword_separators(value.strip().rstrip("."))
         if value and "keyword" not in self.item:
             self.item["keyword"] = re.sub(r"\s*;\s*", "; ", value)
         elif value:
@@ -154,8 +166,17 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
     def _block_byline(self, block: Block) -> None:
         value = " ".join(t.strip() for _, t in block.lines if t.strip())
         value = self.repair(block.first_line, value) if value else value
-        if not (value and (self._byline(block.first_line, value) or self._inverted_pairs(block.first_line, value))):
-            self.other.extend(block.lines)
+        if value and (self._byline(block.first_line, value) or self._inverted_pairs(block.first_line, value)):
+            return
+        # one author a line, each with their institution ('Автор(и)' / '• Йосип ГРИБ Національний університет ...')
+        placed = [(n, split_name_affiliation(t)) for n, t in block.lines if t.strip()]
+        if placed and all(p for _, p in placed):
+            for n, p in placed:
+                if p:
+                    self._add_names(n, [p[0]])
+                    self.custom.setdefault("affiliations-as-printed", []).append(p[1])
+            return
+        self.other.extend(block.lines)
 
     def _block_journal(self, block: Block) -> None:
         value = " ".join(t.strip() for _, t in block.lines if t.strip())
@@ -363,7 +384,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             return
         m = issue.PAGES_LINE.match(line)
         if m:
-            self.evidence.add("page", re.sub(r"\s*[-–—]\s*", "-", m.group(1)), "label", n)
+            self.evidence.add("page", re.sub(r"\s*[-–—]\s*|\s+(?:à|a|to)\s+", "-", m.group(1)), "label", n)
             rest = line[m.end():].strip()
             if rest:
                 self._classify_line(n, rest, next_line)
@@ -433,6 +454,13 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         if m and self.byline_marks and AFFILIATION.search(line):
             mark = m.group(1).translate(bylines.SUPERSCRIPT_DIGITS)
             self.affiliations[mark] = m.group(2).strip()
+            return
+        alone = history.parse_date(re.sub(r"^.*\|\s*", "", line)) if len(line) < 60 and "abstract" not in self.item else None
+        if alone and len(alone) == 3:
+            # a full date alone on its line in the head ('06 Oct 2022', 'May 31, 2022', a table's last cell
+            # '... | 06 Oct 2022'): the day the article came out, when nothing labels a date
+            self.evidence.add("issued", {"date-parts": [alone]}, "head", n)
+            self.other.append((n, line))
             return
         if self._unlabelled_sections(n, line):
             return
