@@ -434,3 +434,26 @@ def test_keywords_set_apart_by_any_separator(printed):
     page = ("A study of separators in the keyword lists of pages\n\nKeywords: " + printed +
             "\n\nAbstract: This abstract explains in many words how the separators came to be printed.\n")
     assert read_page(page).records[0]["keyword"] == "a term; b term; c term"
+
+
+def test_a_polish_label_glued_to_the_doi():
+    page = ("A study of glued labels on Polish article pages\n\n"
+            "https://doi.org/10.12923/2353-8627/2024-0005Słowa kluczowe:\nlęk, studenci, COVID-19\n")
+    item = read_page(page).records[0]
+    assert item["DOI"] == "10.12923/2353-8627/2024-0005"
+    assert "COVID-19" in item["keyword"]
+
+
+def test_an_article_number_of_seven_digits_is_kept_whole():
+    assert issue_facts("PLoS One 20(9): e0332391.")["page"] == "e0332391"
+
+
+def test_the_second_issn_of_a_cover_is_no_volume():
+    """T&F's cover: 'ISSN: 0735-2166 (Print) 1467-9906 (Online)' places the article in no issue."""
+    assert issue_facts("ISSN: 0735-2166 (Print) 1467-9906 (Online) Journal homepage: https://www.tandfonline.com/loi/ujua20") is None
+
+
+def test_a_copyright_year_is_never_half_an_issn():
+    page = ("A study of copyright notices in Italian journals\n\n"
+            "© Edizioni Centro Studi Erickson S.p.a. ISSN 2038-3002\n\nDOI: 10.1000/copyright.1\n")
+    assert "issued" not in read_page(page).records[0]

@@ -340,7 +340,7 @@ class HeadLines:
         """'© А.М. Зиганшин, И.М. Насибуллин, 2017': the holders, when they are the authors, are
         a byline; the year is the publication year when nothing better says it."""
         self.custom.setdefault("copyright", notice.strip())
-        year = re.search(r"(?:19|20)\d\d", notice)
+        year = re.search(r"(?<![\d-])(?:19|20)\d\d(?![\d-])", notice)  # never a piece of an ISSN ('ISSN 2038-3002')
         if year:
             self.evidence.add("issued", {"date-parts": [[int(year.group(0))]]}, "text", n)
         holders = re.sub(r"^©\s*|,?\s*(?:19|20)\d\d.*$", "", notice).strip(" ,")

@@ -22,7 +22,8 @@ from ...vocabulary.dates import month_number
 
 _NUM = r"\d{1,5}[A-Za-z]?"
 # (a range in words after a pages label: 'pages 14 à 16', 'pp. 14 a 26', 'pp. 3 to 9')
-_RANGE = r"[A-Za-z]?\d{1,6}(?:\s*[-–—~]\s*[A-Za-z]?\d{1,6}|\s+(?:à|a|al|to|bis)\s+\d{1,6}(?![\d.,/-]))?"
+# an article number runs to seven digits (PLOS's 'e0332391'); never a number cut short
+_RANGE = r"[A-Za-z]?\d{1,7}(?:\s*[-–—~]\s*[A-Za-z]?\d{1,7}|\s+(?:à|a|al|to|bis)\s+\d{1,7}(?![\d.,/-]))?(?!\d)"
 _YEAR = r"(?:1[89]|20)\d\d"
 # (label kind, pattern); each pattern's group 1 is the value
 _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
@@ -70,7 +71,9 @@ _MONTH_YEAR = re.compile(rf"(?:(\d{{1,2}}),?\s+)?([^\W\d_]{{3,10}})\.?,?\s+({_YE
 _YEAR_MONTH = re.compile(rf"\b({_YEAR})\s+([^\W\d_]{{3,10}})\b(?:\s+(\d{{1,2}})\b)?")  # '2020 Mar', '2020 Mar 5'
 _MONTH_SLASH_YEAR = re.compile(rf"(?<![\d/.])(0?[1-9]|1[0-2])/({_YEAR})(?![\d/])")
 _BARE_YEAR = re.compile(rf"(?<![\d./-]){_YEAR}(?![\d/-])")
-_IDENTIFIER = re.compile(r"(?:issn\s*:?\s*\d{4}\s?-?\s?\d{3}[\dxX](?:\s*\([^)]{0,12}\))?|doi|https?://|www\.|issn|isbn|10\.\d{4,9}/)\S*", re.I)
+_IDENTIFIER = re.compile(r"(?:issn\s*:?\s*\d{4}\s?-?\s?\d{3}[\dxX](?:\s*\([^)]{0,12}\))?|doi|https?://|www\.|issn|isbn|10\.\d{4,9}/"
+                         # the second ISSN of 'ISSN: 0735-2166 (Print) 1467-9906 (Online)'
+                         r"|(?<![\d-])\d{4}-\d{3}[\dxX]\s*\((?:print|online|electronic|e|p|печ\w*|онлайн|en\s+l[íi]nea|impres\w*)\))\S*", re.I)
 
 
 _VOLUME_COMMA_ISSUE = re.compile(r"(?<![\d.,])(\d{1,4}),\s?(\d{1,3})(?=\s*\((?:19|20)\d\d\))")

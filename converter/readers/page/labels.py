@@ -263,7 +263,8 @@ def jstor_cover(line: str) -> List[Tuple[str, str]]:
 # a label glued to the end of the text before it, its value on the next lines (an HTML page's cells run
 # together: 'https://doi.org/10.23887/jisd.v6i1.43470Keywords:' / 'active learning, textbookAbstract' / 'The ...')
 _GLUED_LABEL = re.compile(r"(?<=[a-z0-9а-яё.)])(Keywords|Key\s?words|Abstract|Ключевые\s+слова|Аннотация|Ключові\s+слова|Анотація|"
-                          r"Resumen|Resumo|Palavras-chave|Palabras\s+clave|Kata\s+kunci|Mots-clés|Schlüsselwörter)\s*:?\s*$")
+                          r"Resumen|Resumo|Palavras-chave|Palabras\s+clave|Kata\s+kunci|Mots-clés|Résumé|Schlüsselwörter|Zusammenfassung|"
+                          r"Słowa\s+kluczowe|Streszczenie|Parole\s+chiave|Riassunto|Klíčová\s+slova|Abstrakt|Anahtar\s+[Kk]elimeler|Özet)\s*:?\s*$")
 
 
 def unglue_labels(lines: List[str]) -> List[str]:

@@ -34,7 +34,7 @@ def marked_affiliations(line: str) -> List[Tuple[List[str], str]]:
     return out
 CORRESPONDENCE = re.compile(r"^\s*([*†‡§#])\s*(?:Correspondence|Corresponding\s+author|Автор\s+для\s+переписки)\b\s*[:.]?\s*(.*)$",
                             re.I)
-COPYRIGHT = re.compile(r"©\s*[^©\n]*?(?:19|20)\d\d(?:\s+by\s+the\s+authors?)?")
+COPYRIGHT = re.compile(r"©\s*[^©\n]*?(?<![\d-])(?:19|20)\d\d(?![\d-])(?:\s+by\s+the\s+authors?)?")  # a year, not an ISSN's half
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 DEGREE = re.compile(
     r"^(?:Cand\.?\s*Sci\.|Dr\.?\s*Sci\.|Ph\.?\s*D\.?|D\.?\s*Sc\.|M\.?\s*Sc\.|MA\b|MBA\b|Doctor of|Candidate of|"
