@@ -29,7 +29,9 @@ PAGES = ROOT / "tests" / "data" / "pages"
 # model byline and retrained model: dev 86.7% (1702/1964), held-out 69.9% (882/1261); the dev
 # floor is that figure rounded down: new data measured, not a regression; then session 10's rules:
 # dev 87.8% (1724/1964), held-out 70.6% (890/1261)
-FLOORS = {"dev": 0.87, "held-out": 0.70}
+# 40 fresh `oi` pages (20 per split, first scored at 75.0% dev, 73.3% held-out), session 11's rules
+# and the model retrained on the 320 development pages: dev 90.0% (1907/2120), held-out 72.9% (1015/1392)
+FLOORS = {"dev": 0.89, "held-out": 0.72}
 
 
 def _score(split: str, tmp_path: Path) -> dict:
