@@ -457,3 +457,13 @@ def test_a_copyright_year_is_never_half_an_issn():
     page = ("A study of copyright notices in Italian journals\n\n"
             "© Edizioni Centro Studi Erickson S.p.a. ISSN 2038-3002\n\nDOI: 10.1000/copyright.1\n")
     assert "issued" not in read_page(page).records[0]
+
+
+def test_cloudflare_email_masks_part_the_names_of_a_run_together_pdf_head():
+    page = ("Deep learning long-range information in undirected graphs with wave networks Matthew K. Matlock "
+            "[email protected] Arghya Datta [email protected] Kevin Jiang [email protected] Department of Pathology "
+            "and Immunology Washington University in Saint Louis Abstract Graph algorithms are key tools in many "
+            "fields of science and technology and this abstract says so in enough words to be one.\n")
+    item = read_page(page).records[0]
+    assert item["title"] == "Deep learning long-range information in undirected graphs with wave networks"
+    assert [a["family"] for a in item["author"]] == ["Matlock", "Datta", "Jiang"]

@@ -57,7 +57,13 @@ def _plausible_title(title: str) -> bool:
         and "@" not in title and not looks_affiliation(title) and not parse_byline_marked(title)
 
 
+# Cloudflare's mask of an e-mail address, printed after each author's name on scraped PDF text
+EMAIL_MASK = re.compile(r"\s*\[email(?:\s|&#160;)+protected\](?=\s+[A-ZА-ЯЁ])")
+
+
 def split_run_together(line: str) -> RunTogether | None:
+    if len(EMAIL_MASK.findall(line[:3000])) >= 2:  # 'Matthew K. Matlock [email protected] Arghya Datta [email ...'
+        line = EMAIL_MASK.sub(",", line)  # the mask holds no address: it parts the names, as a comma would
     words = line.split()[:HEAD_WORDS]
     if len(words) < 8:
         return None
