@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import tempfile
-from typing import Any, Dict, Iterable, Iterator, List, Set, Tuple
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Set, Tuple
 
 from ..forked import can_fork
 from ..model import CSLItem, Diagnostics
@@ -242,29 +242,40 @@ def _converted(entries: Iterator[Tuple[Any, str, Dict[str, RawField]]],
         yield to_csl(entry, key, fields, diags), (entry.start_line or 0) + 1
 
 
-# What a forked worker reads pieces with (set before the fork, inherited): the macros, the
-# parents' fields and the file's name.
-_shared: Tuple[Dict[str, str], Dict[str, Tuple[str, Dict[str, RawField]]], str] | None = None
+def _prepared(records: Iterator[Tuple[CSLItem, int]], prepare: Prepare | None) -> Iterator[Tuple[Any, int]]:
+    if prepare is None:
+        yield from records
+    else:
+        for item, line in records:
+            yield prepare(item, line), line
 
-Piece = Tuple[_State, List[Tuple[CSLItem, int, List[Any]]], List[Any]]
+
+# what stream's caller has done with each item where it is made (converter/stream.py)
+Prepare = Callable[[CSLItem, int], Any]
+
+# What a forked worker reads pieces with (set before the fork, inherited): the macros, the
+# parents' fields, the file's name and what to do with each item.
+_shared: Tuple[Dict[str, str], Dict[str, Tuple[str, Dict[str, RawField]]], str, Prepare | None] | None = None
+
+Piece = Tuple[_State, List[Tuple[Any, int, List[Any]]], List[Any]]
 
 
 def _read_piece(text: str, first: int) -> Piece:
     """One piece read on its own, from a fresh state: its records, each with the diagnostics that
     came before it, the diagnostics after its last record, and the state it leaves."""
     assert _shared is not None, "a worker forked without its macros"
-    macros, parents, source = _shared
+    macros, parents, source, prepare = _shared
     state, diags = _State(), Diagnostics(source)
-    out: List[Tuple[CSLItem, int, List[Any]]] = []
+    out: List[Tuple[Any, int, List[Any]]] = []
     libraries = [blocks(text, source=source, options=None, first_line=first)]
-    for item, line in _converted(_evaluated(libraries, macros, diags, state), parents, diags):
+    for item, line in _prepared(_converted(_evaluated(libraries, macros, diags, state), parents, diags), prepare):
         out.append((item, line, list(diags)))
         diags.clear()
     return state, out, list(diags)
 
 
 def _in_parallel(passes: _Passes, macros: Dict[str, str], parents: Dict[str, Tuple[str, Dict[str, RawField]]],
-                 diags: Diagnostics, jobs: int) -> Iterator[Tuple[CSLItem, int]]:
+                 diags: Diagnostics, jobs: int, prepare: Prepare | None) -> Iterator[Tuple[Any, int]]:
     """The last pass over forked workers, a piece each, the results taken in file order. A piece
     is read on its own, so where it shares a key, macro or id with the pieces before it (what it
     reports and the ids it gives would differ) it is read again here, after them: the records
@@ -276,7 +287,7 @@ def _in_parallel(passes: _Passes, macros: Dict[str, str], parents: Dict[str, Tup
     global _shared
     source = diags.source or "<input>"
     state = _State()
-    _shared = (macros, parents, source)
+    _shared = (macros, parents, source, prepare)
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             waiting: deque = deque()
@@ -285,20 +296,21 @@ def _in_parallel(passes: _Passes, macros: Dict[str, str], parents: Dict[str, Tup
                 waiting.append((text, first, pool.submit(_read_piece, text, first)))
                 if len(waiting) <= jobs:
                     continue  # keep every worker busy, and no more pieces than that in memory
-                yield from _take(waiting.popleft(), state, macros, parents, diags)
+                yield from _take(waiting.popleft(), state, macros, parents, diags, prepare)
             while waiting:
-                yield from _take(waiting.popleft(), state, macros, parents, diags)
+                yield from _take(waiting.popleft(), state, macros, parents, diags, prepare)
     finally:
         _shared = None
 
 
 def _take(job: Tuple[str, int, Any], state: _State, macros: Dict[str, str],
-          parents: Dict[str, Tuple[str, Dict[str, RawField]]], diags: Diagnostics) -> Iterator[Tuple[CSLItem, int]]:
+          parents: Dict[str, Tuple[str, Dict[str, RawField]]], diags: Diagnostics,
+          prepare: Prepare | None) -> Iterator[Tuple[Any, int]]:
     text, first, future = job
     piece_state, records, after = future.result()
     if state.clashes(piece_state):
         library = blocks(text, source=diags.source or "<input>", options=None, first_line=first)
-        yield from _converted(_evaluated([library], macros, diags, state), parents, diags)
+        yield from _prepared(_converted(_evaluated([library], macros, diags, state), parents, diags), prepare)
         return
     preamble_reported = state.preamble
     state.absorb(piece_state)
@@ -311,9 +323,12 @@ def _take(job: Tuple[str, int, Any], state: _State, macros: Dict[str, str],
     diags.extend(d for d in after if not (preamble_reported and d.message == PREAMBLE))
 
 
-def stream(lines: Iterable[str], *, diags: Diagnostics, jobs: int = 1) -> Iterator[Tuple[CSLItem, int]]:
+def stream(lines: Iterable[str], *, diags: Diagnostics, jobs: int = 1,
+           prepare: Prepare | None = None) -> Iterator[Tuple[Any, int]]:
     """CSL items, each with the line its entry starts at, one entry at a time; with ``jobs``
-    above 1 the last pass runs over that many forked processes (same records, same order)."""
+    above 1 the last pass runs over that many forked processes (same records, same order).
+    ``prepare(item, line)``: given in place of each item, applied where the item is made (in
+    a worker, with ``jobs``), so that the caller's work on it is spread too."""
     passes = _Passes(lines)
     source = diags.source or "<input>"
     macros, has_parents = _read_macros(passes, source)
@@ -324,9 +339,9 @@ def stream(lines: Iterable[str], *, diags: Diagnostics, jobs: int = 1) -> Iterat
             if key.lower() in wanted:
                 parents[key.lower()] = (entry.entry_type.lower(), dict(fields))
     if jobs > 1 and can_fork():
-        records = _in_parallel(passes, macros, parents, diags, jobs)
+        records = _in_parallel(passes, macros, parents, diags, jobs, prepare)
     else:
-        records = _converted(_evaluated(passes.split(source), macros, diags), parents, diags)
+        records = _prepared(_converted(_evaluated(passes.split(source), macros, diags), parents, diags), prepare)
     given = 0
     for record in records:
         given += 1
