@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 from typing import Any, Callable, Dict, Iterator, List, TextIO, Tuple
 
 from . import registry
@@ -140,12 +141,22 @@ def _json_text(item: CSLItem) -> str | None:
         return None
 
 
+def _takes(function: Callable[..., Any], keyword: str) -> bool:
+    import inspect
+
+    return keyword in inspect.signature(function).parameters
+
+
+# One record as the first pass needs it: the checked record (pickled, where the writer's text of it
+# is there), its id, what the check found (None: not checked yet), its digest, whether the check
+# or the limits changed it, the writer's text of it (where the writer has a stream_record).
+Prepared = Tuple["CSLItem | bytes", str, "List[Diagnostic] | None", bytes, bool, "str | None"]
+
+
 def _jobs_for(reader: Callable[..., Any], options: Options) -> Dict[str, int]:
     """``{"jobs": N}`` for a reader that can spread its work over processes (BibTeX: its last
     pass), N from --jobs or the machine's cores; nothing for the others."""
-    import inspect
-
-    if "jobs" not in inspect.signature(reader).parameters:
+    if not _takes(reader, "jobs"):
         return {}
     jobs = options.jobs if options.jobs is not None else default_jobs()
     return {"jobs": jobs} if jobs > 1 else {}
@@ -159,6 +170,10 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
     reader = registry.get(from_, "reader").load("stream_reader")
     writer = registry.get(to, "writer").load("stream_writer")
     parallel = _jobs_for(reader, options)
+    writer_format = registry.get(to, "writer")
+    # a writer whose text of a record stands alone is given that text, made beside the check
+    record_text = writer_format.load("stream_record") if writer_format.stream_record is not None else None
+    preparing = _takes(reader, "prepare")
     errors = 0
     passes = 0
     current: Dict[str, Tuple[str, int]] = {}  # the record being written: its id -> where it was read
@@ -183,18 +198,37 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
         checked, found = check_item(item, n, text=text)
         return checked, found_cuts + found, text
 
-    def records() -> Iterator[CSLItem]:
+    def prepare(item: CSLItem, line: int) -> Prepared:
+        """What the first pass needs of one record, made where the reader made it (a forked
+        worker, with --jobs): see ``Prepared``. An item whose id is missing, or is neither text
+        nor a number, needs its place in the file for the check: it is left to the pass."""
+        ident = item.get("id")
+        if ident is None or not isinstance(ident, (str, int)):
+            return item, "", None, b"", False, None
+        checked, found, text = checked_item(item, 0, line)  # the place is used only for ids as above
+        digest = _digest(checked, text if checked is item else None)
+        changed = checked is not item or text is None
+        if record_text is None:
+            return checked, str(checked["id"]), found, digest, changed, None
+        # the writer needs the text only; the record itself only if it is renamed (rare)
+        return pickle.dumps(checked, pickle.HIGHEST_PROTOCOL), str(checked["id"]), found, digest, changed, \
+            record_text(checked)
+
+    def records() -> Iterator[CSLItem | str]:
         nonlocal passes, planned
         passes += 1
         first = passes == 1  # a second pass (BibTeX's keys) says nothing new
         replay = not first and planned
         diags = Diagnostics(path)
         seen: Dict[str, bytes] = {}  # id -> digest: exact repeats found without keeping the records
+        # the first pass has each record prepared where it is read, by a reader that can
+        handing = {"prepare": prepare} if first and preparing else {}
         try:
             with open(path, encoding=encoding, newline="") as fh:
                 cleaned = _Cleaned(fh, tell if first else (lambda d: None), path)
-                for n, (item, line) in enumerate(reader(cleaned, diags=diags, **parallel), 1):
+                for n, (got, line) in enumerate(reader(cleaned, diags=diags, **parallel, **handing), 1):
                     if replay:
+                        item = got
                         diags.clear()
                         if n in plan:
                             how = plan[n]
@@ -210,10 +244,17 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
                         current[str(checked["id"])] = (path, line)
                         yield checked
                         continue
-                    checked, found, text = checked_item(item, n, line)
-                    changed = checked is not item or text is None
-                    key = str(checked["id"])
-                    digest = _digest(checked, text if checked is item else None)
+                    found: List[Diagnostic] | None
+                    if handing:
+                        checked, key, found, digest, changed, text_out = got
+                    else:
+                        checked, found = got, None
+                    if found is None:  # not prepared: done here
+                        item = checked
+                        checked, found, text = checked_item(item, n, line)
+                        changed = checked is not item or text is None
+                        digest = _digest(checked, text if checked is item else None)
+                        key, text_out = str(checked["id"]), None
                     new_id: str | None = None
                     if key in seen:
                         if seen[key] == digest:
@@ -227,7 +268,10 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
                             found.append(Diagnostic(f"item {n} reuses the id {key!r} of another record; "
                                                     f"renamed {key + '-' + str(k)!r}", field="id", record=key))
                             new_id = f"{key}-{k}"
+                            if type(checked) is bytes:
+                                checked = pickle.loads(checked)
                             checked = dict(checked, id=new_id)
+                            key, text_out = new_id, None  # written from the renamed record
                     if first:
                         for d in [*diags, *found]:
                             tell(d if d.source else Diagnostic(d.message, d.severity, path, line, d.field, d.record))
@@ -238,10 +282,10 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
                     diags.clear()
                     if not checked:
                         continue
-                    seen[str(checked["id"])] = digest
+                    seen[key] = digest
                     current.clear()
-                    current[str(checked["id"])] = (path, line)
-                    yield checked
+                    current[key] = (path, line)
+                    yield checked if text_out is None else text_out
         except UnicodeDecodeError as exc:
             raise InputError(f"not {encoding} ({exc.reason}); give the encoding with --encoding", source=path) from None
         if first:

@@ -193,3 +193,55 @@ def test_the_last_pass_in_forked_workers_reads_as_one_process(path: Path) -> Non
 def test_any_mix_of_blocks_reads_alike_in_workers_and_in_one_process(fragments, piece_chars):
     in_workers, in_one, _ = _both_ways("".join(fragments), "mix.bib", piece_chars)
     assert in_workers == in_one
+
+
+@_FORK
+def test_a_macro_and_a_parent_after_plain_pieces_read_alike_in_workers() -> None:
+    # the workers start on the first pieces before pass 1 has seen the macro and the parent at
+    # the end: those readings are dropped, and the file is read with them, as in one process
+    plain = "".join(f"@article{{a{n},\n  title = {{Title {n}}},\n  journal = jn,\n  year = {{2001}}\n}}\n\n"
+                    for n in range(60))
+    tail = ("@article{child,\n  title = {Child},\n  crossref = {parent}\n}\n\n"
+            "@book{parent,\n  title = {The Parent},\n  publisher = {Pub},\n  year = {1999}\n}\n\n"
+            '@string{jn = "Journal Late"}\n')
+    in_workers, in_one, pieces = _both_ways(plain + tail, "late.bib", 1000)
+    assert in_workers == in_one
+    assert pieces > 2
+    items = in_workers[0]
+    assert items[0][0]["container-title"] == "Journal Late"
+
+
+_PREPARED = """
+import io, os, pickle, sys
+from converter.model import Diagnostics
+from converter.readers import bibtex_stream
+
+text, piece_chars = pickle.load(sys.stdin.buffer)
+bibtex_stream.PIECE_CHARS = piece_chars
+here = os.getpid()
+
+def prepare(item, line):
+    return item["id"], line, os.getpid() != here
+
+def read(jobs):
+    return list(bibtex_stream.stream(io.StringIO(text, newline=""), diags=Diagnostics("p.bib"), jobs=jobs,
+                                     prepare=prepare))
+
+pickle.dump((read(2), read(1)), sys.stdout.buffer)
+"""
+
+
+@_FORK
+def test_prepare_is_applied_where_each_item_is_made() -> None:
+    import pickle
+    import subprocess
+    import sys
+
+    text = "".join(f"@misc{{m{n},\n  title = {{Misc {n}}}\n}}\n\n" for n in range(80))
+    done = subprocess.run([sys.executable, "-c", _PREPARED], input=pickle.dumps((text, 500)),
+                          capture_output=True, check=True, cwd=ROOT)
+    in_workers, in_one = pickle.loads(done.stdout)
+    assert [(got[:2], line) for got, line in in_workers] == [(got[:2], line) for got, line in in_one]
+    assert [got[0] for got, _ in in_one] == [f"m{n}" for n in range(80)]
+    assert any(got[2] for got, _ in in_workers)  # made in a worker
+    assert not any(got[2] for got, _ in in_one)

@@ -30,6 +30,12 @@ Stream reader: ``stream(lines: Iterable[str], *, diags: Diagnostics) -> Iterator
 Stream writer: ``write_stream(records: Callable[[], Iterator[CSLItem]], *, options, diags) -> Iterator[str]``;
                the pieces joined are ``write``'s text. ``records()`` starts the records again, for a
                writer that needs a first pass (BibTeX's citation keys).
+Stream record (optional): ``record_text(item: CSLItem) -> str``, the text the stream writer writes
+               for one record, where it does not depend on the others; its stream writer is then
+               given these texts in place of the records they were made of, made beside the
+               record's check (in a worker process, for a reader that reads with ``--jobs``).
+               A stream reader that takes ``prepare`` (BibTeX) applies it to each item where it
+               makes it and yields what it returns.
 """
 from __future__ import annotations
 
@@ -62,6 +68,8 @@ class Format(NamedTuple):
     # and written whole
     stream_reader: Loadable | None = None
     stream_writer: Loadable | None = None
+    # the stream writer's text of one record, where that text stands alone (CSL-JSON)
+    stream_record: Loadable | None = None
     # input size in bytes from which this writer is streamed to (None: stream.STREAM_ABOVE)
     stream_above: int | None = None
 

@@ -6,5 +6,6 @@ FORMATS = (
            reader="converter.readers.csljson:read", writer="converter.writers.csljson:write",
            sniffer="converter.readers.sniffers:csljson", aliases=("csl-json", "json"),
            preferred_for=("json",), order=10,
-           stream_reader="converter.readers.csljson:stream", stream_writer="converter.writers.csljson:write_stream"),
+           stream_reader="converter.readers.csljson:stream", stream_writer="converter.writers.csljson:write_stream",
+           stream_record="converter.writers.csljson:record_text"),
 )

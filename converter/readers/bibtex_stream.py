@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import tempfile
-from typing import Any, Dict, Iterable, Iterator, List, Set, Tuple
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Set, Tuple
 
 from ..forked import can_fork
 from ..model import CSLItem, Diagnostics
@@ -54,8 +54,16 @@ _BLOCK_START = re.compile(r"@\w*[ \t]*[{(]")
 # worker's share with --jobs: small enough that the workers finish together)
 PIECE_CHARS = 1 << 18
 _PARENT_FIELDS = ("crossref", "xdata")
-# a piece without these words has no macro and no parent: pass 1 need not split it
-_MACRO_OR_PARENT = re.compile(r"@\s*string|crossref|xdata", re.I)
+_STRING_BLOCK = re.compile(r"@\s*string")
+
+
+def _may_hold_macro_or_parent(text: str) -> bool:
+    """Whether ``text`` may hold an ``@string`` or a ``crossref`` or ``xdata`` field: a piece
+    without these words in any case has no macro and no parent, and pass 1 need not split it.
+    The splitter and the reader tell these words by ``str.lower()``, so the text lowered is
+    looked at (three times faster than one case-blind pattern)."""
+    lowered = text.lower()
+    return "crossref" in lowered or "xdata" in lowered or _STRING_BLOCK.search(lowered) is not None
 
 
 class _Passes:
@@ -71,15 +79,18 @@ class _Passes:
             self.lines = spool
         self.started = False
 
-    def split(self, source: str, only: re.Pattern[str] | None = None) -> Iterator[Any]:
+    def split(self, source: str, only: Callable[[str], bool] | None = None,
+              skipped: Callable[[str, int], None] | None = None) -> Iterator[Any]:
         """The blocks of each piece (bibtex.Library), lines counted in the whole file; with
-        ``only``, of the pieces where it is found. The nesting limit is the default one: a
-        stream reader is not given the options."""
+        ``only``, of the pieces where it is found (``skipped`` is told of each other piece). The
+        nesting limit is the default one: a stream reader is not given the options."""
         for text, first in self.pieces():
-            if only is None or only.search(text):
+            if only is None or only(text):
                 yield blocks(text, source=source, options=None, first_line=first)
             else:  # not read now, but refused now if it must be: errors come in file order, as read whole
                 nesting_ok(text, source=source, first_line=first)
+                if skipped is not None:
+                    skipped(text, first)
 
     def pieces(self) -> Iterator[Tuple[str, int]]:
         """The text in pieces of whole blocks, each with the 0-based line it starts at."""
@@ -144,12 +155,21 @@ def _last_block_line(text: str, after: int, end: int | None = None) -> int:
         end = at
 
 
-def _read_macros(passes: _Passes, source: str) -> Tuple[Dict[str, str], bool]:
-    """Pass 1: the macros as the whole-file reader has them, and whether any entry names a parent."""
+def _read_macros(passes: _Passes, source: str,
+                 plain: Callable[[str, int], None] | None = None) -> Tuple[Dict[str, str], bool]:
+    """Pass 1: the macros as the whole-file reader has them, and whether any entry names a parent.
+    ``plain`` is told of each piece, from the first on, until one may hold a macro or a parent."""
     strings: List[Any] = []
     seen: Set[str] = set()
     parents = False
-    for library in passes.split(source, only=_MACRO_OR_PARENT):
+    found = False  # a piece that may hold a macro or a parent
+
+    def skipped(text: str, first: int) -> None:
+        if plain is not None and not found:
+            plain(text, first)
+
+    for library in passes.split(source, only=_may_hold_macro_or_parent, skipped=skipped):
+        found = True
         for string in library.strings:
             if string.key not in seen:  # a repeat: the first definition is used
                 seen.add(string.key)
@@ -158,6 +178,19 @@ def _read_macros(passes: _Passes, source: str) -> Tuple[Dict[str, str], bool]:
                                  for entry, _ in in_file_order(library, Diagnostics())
                                  for f in entry.fields)
     return macro_table(strings), parents
+
+
+def _macros_and_parents(passes: _Passes, source: str, plain: Callable[[str, int], None] | None = None
+                        ) -> Tuple[Dict[str, str], Dict[str, Tuple[str, Dict[str, RawField]]]]:
+    """Passes 1 to 3: the macros, and the fields of the entries others name as parents."""
+    macros, has_parents = _read_macros(passes, source, plain)
+    parents: Dict[str, Tuple[str, Dict[str, RawField]]] = {}
+    if has_parents:
+        wanted = _parent_keys(passes, macros, source)
+        for entry, key, fields in _evaluated(passes.split(source), macros, Diagnostics()):
+            if key.lower() in wanted:
+                parents[key.lower()] = (entry.entry_type.lower(), dict(fields))
+    return macros, parents
 
 
 def _parent_keys(passes: _Passes, macros: Dict[str, str], source: str) -> Set[str]:
@@ -242,33 +275,49 @@ def _converted(entries: Iterator[Tuple[Any, str, Dict[str, RawField]]],
         yield to_csl(entry, key, fields, diags), (entry.start_line or 0) + 1
 
 
-# What a forked worker reads pieces with (set before the fork, inherited): the macros, the
-# parents' fields and the file's name.
-_shared: Tuple[Dict[str, str], Dict[str, Tuple[str, Dict[str, RawField]]], str] | None = None
+def _prepared(records: Iterator[Tuple[CSLItem, int]], prepare: Prepare | None) -> Iterator[Tuple[Any, int]]:
+    if prepare is None:
+        yield from records
+    else:
+        for item, line in records:
+            yield prepare(item, line), line
 
-Piece = Tuple[_State, List[Tuple[CSLItem, int, List[Any]]], List[Any]]
+
+# what stream's caller has done with each item where it is made (converter/stream.py)
+Prepare = Callable[[CSLItem, int], Any]
+
+# What a forked worker reads pieces with (set before the fork, inherited): the macros, the
+# parents' fields, the file's name and what to do with each item.
+_shared: Tuple[Dict[str, str], Dict[str, Tuple[str, Dict[str, RawField]]], str, Prepare | None] | None = None
+
+Piece = Tuple[_State, List[Tuple[Any, int, List[Any]]], List[Any]]
 
 
 def _read_piece(text: str, first: int) -> Piece:
     """One piece read on its own, from a fresh state: its records, each with the diagnostics that
     came before it, the diagnostics after its last record, and the state it leaves."""
     assert _shared is not None, "a worker forked without its macros"
-    macros, parents, source = _shared
+    macros, parents, source, prepare = _shared
     state, diags = _State(), Diagnostics(source)
-    out: List[Tuple[CSLItem, int, List[Any]]] = []
+    out: List[Tuple[Any, int, List[Any]]] = []
     libraries = [blocks(text, source=source, options=None, first_line=first)]
-    for item, line in _converted(_evaluated(libraries, macros, diags, state), parents, diags):
+    for item, line in _prepared(_converted(_evaluated(libraries, macros, diags, state), parents, diags), prepare):
         out.append((item, line, list(diags)))
         diags.clear()
     return state, out, list(diags)
 
 
-def _in_parallel(passes: _Passes, macros: Dict[str, str], parents: Dict[str, Tuple[str, Dict[str, RawField]]],
-                 diags: Diagnostics, jobs: int) -> Iterator[Tuple[CSLItem, int]]:
-    """The last pass over forked workers, a piece each, the results taken in file order. A piece
-    is read on its own, so where it shares a key, macro or id with the pieces before it (what it
-    reports and the ids it gives would differ) it is read again here, after them: the records
-    and diagnostics are those of reading the file in one process."""
+def _in_parallel(passes: _Passes, diags: Diagnostics, jobs: int,
+                 prepare: Prepare | None) -> Iterator[Tuple[Any, int]]:
+    """Passes 1 to 3 here, then the last pass over forked workers, a piece each, the results
+    taken in file order. A piece is read on its own, so where it shares a key, macro or id with
+    the pieces before it (what it reports and the ids it gives would differ) it is read again
+    here, after them: the records and diagnostics are those of reading the file in one process.
+
+    Most files have no macro and no parent: while pass 1 has found no piece that may hold one,
+    the workers already read its first pieces on that guess (the cores would wait for pass 1
+    otherwise); the guess is checked when pass 1 ends, and where it was wrong those readings
+    are dropped and the workers start again with the macros and parents found."""
     import multiprocessing
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
@@ -276,29 +325,47 @@ def _in_parallel(passes: _Passes, macros: Dict[str, str], parents: Dict[str, Tup
     global _shared
     source = diags.source or "<input>"
     state = _State()
-    _shared = (macros, parents, source)
+    context = multiprocessing.get_context("fork")
+    _shared = ({}, {}, source, prepare)  # the guess, inherited by the workers forked at the first submit
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    early: List[Tuple[str, int, Any]] = []
+
+    def ahead(text: str, first: int) -> None:
+        if len(early) < jobs:
+            early.append((text, first, pool.submit(_read_piece, text, first)))
+
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            waiting: deque = deque()
-            pieces = passes.pieces()
-            for text, first in pieces:
+        macros, parents = _macros_and_parents(passes, source, ahead)
+        if macros or parents:  # the guess was wrong
+            pool.shutdown(wait=True, cancel_futures=True)
+            early = []
+            _shared = (macros, parents, source, prepare)
+            pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+        waiting: deque = deque()
+        for n, (text, first) in enumerate(passes.pieces()):
+            if n < len(early) and early[n][1] == first and early[n][0] == text:
+                waiting.append(early[n])  # read ahead: the same piece (pass 1 cut the file alike)
+            else:
                 waiting.append((text, first, pool.submit(_read_piece, text, first)))
-                if len(waiting) <= jobs:
-                    continue  # keep every worker busy, and no more pieces than that in memory
-                yield from _take(waiting.popleft(), state, macros, parents, diags)
-            while waiting:
-                yield from _take(waiting.popleft(), state, macros, parents, diags)
+            if len(waiting) <= jobs:
+                continue  # keep every worker busy, and no more pieces than that in memory
+            yield from _take(waiting.popleft(), state, macros, parents, diags, prepare)
+        early = []
+        while waiting:
+            yield from _take(waiting.popleft(), state, macros, parents, diags, prepare)
     finally:
+        pool.shutdown(wait=True, cancel_futures=True)
         _shared = None
 
 
 def _take(job: Tuple[str, int, Any], state: _State, macros: Dict[str, str],
-          parents: Dict[str, Tuple[str, Dict[str, RawField]]], diags: Diagnostics) -> Iterator[Tuple[CSLItem, int]]:
+          parents: Dict[str, Tuple[str, Dict[str, RawField]]], diags: Diagnostics,
+          prepare: Prepare | None) -> Iterator[Tuple[Any, int]]:
     text, first, future = job
     piece_state, records, after = future.result()
     if state.clashes(piece_state):
         library = blocks(text, source=diags.source or "<input>", options=None, first_line=first)
-        yield from _converted(_evaluated([library], macros, diags, state), parents, diags)
+        yield from _prepared(_converted(_evaluated([library], macros, diags, state), parents, diags), prepare)
         return
     preamble_reported = state.preamble
     state.absorb(piece_state)
@@ -311,22 +378,19 @@ def _take(job: Tuple[str, int, Any], state: _State, macros: Dict[str, str],
     diags.extend(d for d in after if not (preamble_reported and d.message == PREAMBLE))
 
 
-def stream(lines: Iterable[str], *, diags: Diagnostics, jobs: int = 1) -> Iterator[Tuple[CSLItem, int]]:
+def stream(lines: Iterable[str], *, diags: Diagnostics, jobs: int = 1,
+           prepare: Prepare | None = None) -> Iterator[Tuple[Any, int]]:
     """CSL items, each with the line its entry starts at, one entry at a time; with ``jobs``
-    above 1 the last pass runs over that many forked processes (same records, same order)."""
+    above 1 the last pass runs over that many forked processes (same records, same order).
+    ``prepare(item, line)``: given in place of each item, applied where the item is made (in
+    a worker, with ``jobs``), so that the caller's work on it is spread too."""
     passes = _Passes(lines)
     source = diags.source or "<input>"
-    macros, has_parents = _read_macros(passes, source)
-    parents: Dict[str, Tuple[str, Dict[str, RawField]]] = {}
-    if has_parents:
-        wanted = _parent_keys(passes, macros, source)
-        for entry, key, fields in _evaluated(passes.split(source), macros, Diagnostics()):
-            if key.lower() in wanted:
-                parents[key.lower()] = (entry.entry_type.lower(), dict(fields))
     if jobs > 1 and can_fork():
-        records = _in_parallel(passes, macros, parents, diags, jobs)
+        records = _in_parallel(passes, diags, jobs, prepare)
     else:
-        records = _converted(_evaluated(passes.split(source), macros, diags), parents, diags)
+        macros, parents = _macros_and_parents(passes, source)
+        records = _prepared(_converted(_evaluated(passes.split(source), macros, diags), parents, diags), prepare)
     given = 0
     for record in records:
         given += 1

@@ -13,12 +13,17 @@ def write(items: List[CSLItem], *, options: Options | None = None) -> Output:
     return Output(dumps(items) + "\n")
 
 
-def write_stream(records: Callable[[], Iterator[CSLItem]], *, options: Options | None = None,
+def record_text(item: CSLItem) -> str:
+    """One item as ``write_stream`` writes it: its dump shifted in by one level."""
+    return dumps(item, "  ")
+
+
+def write_stream(records: Callable[[], Iterator[CSLItem | str]], *, options: Options | None = None,
                  diags: Diagnostics | None = None) -> Iterator[str]:
     """The same bytes as ``write``, one item at a time: a JSON array indented by two, so each
-    item is its own dump shifted in by one level."""
+    item is its own dump shifted in by one level. A record may come as its ``record_text``."""
     first = True
     for item in records():
-        yield ("[\n  " if first else ",\n  ") + dumps(item, "  ")
+        yield ("[\n  " if first else ",\n  ") + (item if type(item) is str else dumps(item, "  "))
         first = False
     yield "[]\n" if first else "\n]\n"
