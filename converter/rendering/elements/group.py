@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from citeproc import model
 from citeproc.source import VariableError
+from citeproc.string import String, join
 
 from .lookups import condition_tests
 from .mixins import AffixMixin, ChildrenMixin
@@ -20,11 +21,11 @@ class Group(ChildrenMixin, AffixMixin, model.Group):
         state = item.reference.state
         calls, hits = state.calls, state.hits
         output = []
-        delimiter = self.get("delimiter", "")
-        kids = self._kids  # found once (lookups.py)
-        for child in (kids if kids is not None else self.iterchildren()):
+        attrs = self._attrs  # found once (lookups.py)
+        delimiter = attrs.get("delimiter", "") if attrs is not None else self.get("delimiter", "")
+        for child, choose, group in self._group_kinds():
             try:
-                if isinstance(child, model.Choose):
+                if choose:
                     text = child.render(item, context=context, delimiter=delimiter, **kwargs)
                 else:
                     text = child.render(item, context=context, **kwargs)
@@ -32,13 +33,29 @@ class Group(ChildrenMixin, AffixMixin, model.Group):
                 text = None
             if text:
                 output.append(text)
-                if isinstance(child, Group):
+                if group:
                     # a nested group that printed something (say APA's "(n.d.)": a term and
                     # an empty year-suffix) keeps its parent, as in citeproc-js
                     state.hits += 1
         if not output or (state.calls > calls and state.hits == hits):
             raise VariableError
-        return self.join(output)
+        if attrs is None:
+            return self.join(output)
+        try:  # citeproc-py's Delimited.join, with the delimiter found above (speed only)
+            return join(output, delimiter)
+        except Exception:
+            return String("")
+
+    def _group_kinds(self):
+        """``(child, is a cs:choose, is a cs:group)`` for each child, found once (speed only)."""
+        found = self.__dict__.get("_group_kinds_found")
+        if found is None:
+            kids = self._kids
+            found = tuple((child, isinstance(child, model.Choose), isinstance(child, Group))
+                          for child in (kids if kids is not None else self.iterchildren()))
+            if kids is not None:
+                self.__dict__["_group_kinds_found"] = found
+        return found
 
 
 class If(ChildrenMixin, model.If):

@@ -36,16 +36,19 @@ class Text(RecordsVariableMixin, CasedMixin, AffixMixin, MacroMixin, NumberEscap
     def process(self, item, context=None, **kwargs):
         # citeproc-py's Text.process, with the item's language found without an exception
         # when it has none (most items; speed only)
-        attrib = self.attrib
+        attrib = self._attrs  # found once (lookups.py)
+        if attrib is None:
+            attrib = self.attrib
         if "variable" in attrib:
             return self._variable(item, context if context is not None else self), self._language(item)
-        if "macro" not in attrib:
+        macro = attrib.get("macro")
+        if macro is None:
             return super().process(item, context=context, **kwargs)
         # what printed keeps its parent group, as a variable that rendered would
         language = self._language(item)
         state = item.reference.state
         calls, hits = state.calls, state.hits
-        text = self.get_macro(self.get("macro")).render(item, context if context is not None else self)
+        text = self.get_macro(macro).render(item, context if context is not None else self)
         if state.calls > calls and state.hits == hits:
             return None, language
         if text:
