@@ -63,3 +63,27 @@ def test_names_render_alike_each_time() -> None:
         for markup, (entries, citations) in expected.items():
             out = render(items, style, markup=markup, citations=True)
             assert (out.entries, out.citations) == (entries, citations)
+
+
+def test_choose_takes_the_branch_it_took_before() -> None:
+    # items of several kinds, in turn: each renders through a style that has seen the others
+    # (elements/group.py keeps the branch taken per kind) as through a fresh one
+    from converter.rendering import load_style_text
+    from converter.rendering.styles import find_style
+
+    with open(find_style("citeconv-apa"), encoding="utf-8") as fh:
+        xml = fh.read()
+    base = {"title": "On things", "issued": {"date-parts": [[2001]]},
+            "author": [{"family": "Doe", "given": "Jane"}]}
+    kinds = [{"type": "book", "publisher": "P"}, {"type": "article-journal", "container-title": "J", "DOI": "10.1/x"},
+             {"type": "chapter", "container-title": "B", "editor": [{"family": "Roe", "given": "R."}]},
+             {"type": "article-journal", "container-title": "J", "volume": "3", "page": "1-9"},
+             {"type": "webpage", "URL": "https://example.org"}, {"type": "book"}]
+    items = [dict(base, id=f"i{n}", title=f"On things {n}", author=[{"family": "Doe" + "abcdefghijkl"[n], "given": "J."}],
+                  **kind) for n, kind in enumerate(kinds * 2)]
+    seen = load_style_text(xml)
+    together = render(items, seen, citations=True)
+    for n, item in enumerate(items):
+        alone = render([item], load_style_text(xml), citations=True)
+        assert together.citations[n] == alone.citations[0]
+        assert alone.entries[0] in together.entries

@@ -162,9 +162,30 @@ class Choose(model.Choose):
     """CSL "Choose" as citeproc-py renders it: the first branch whose condition holds
     renders. Our branches answer ``holds`` instead of raising ``ConditionFailed`` for each
     branch that does not: speed only, the same answer.
-    Test: test_render_layer.py::test_macro_call_is_suppressed_like_a_group."""
+    Speed: when every branch tests only the item's type or which variables it has (most
+    of APA's), the branch taken is kept for each type and set of those variables, and
+    later items of the same kind go straight to it.
+    Test: test_render_layer.py::test_macro_call_is_suppressed_like_a_group,
+    test_render_seams.py::test_choose_takes_the_branch_it_took_before."""
 
     def render(self, item, context=None, delimiter="", **kwargs):
+        plan = self.__dict__.get("_plan", _UNPLANNED)
+        if plan is _UNPLANNED:
+            plan = self.__dict__["_plan"] = _plan(self)
+        if plan is not None:
+            variables, taken = plan
+            ref = item.reference
+            key = (dict.__getitem__(ref, "type"), *[dict.__contains__(ref, v) for v in variables])
+            branch = taken.get(key, _UNPLANNED)
+            if branch is _UNPLANNED:
+                branch = self._first_branch(item, context)
+                if len(taken) < _PLAN_SIZE:
+                    taken[key] = branch
+            if branch is None:
+                return None
+            if isinstance(branch, If):
+                return branch.render_children(item, context=context, delimiter=delimiter, **kwargs)
+            return branch.render(item, context=context, delimiter=delimiter, **kwargs)
         kids = self._kids
         for branch in (kids if kids is not None else self.getchildren()):
             if isinstance(branch, If):
@@ -176,6 +197,40 @@ class Choose(model.Choose):
             except model.ConditionFailed:
                 continue
         return None
+
+
+    def _first_branch(self, item, context):
+        """The branch that renders for ``item`` (a plan's branches: an If or an Else)."""
+        for branch in self._kids:
+            if not isinstance(branch, If) or branch.holds(item, context):
+                return branch
+        return None
+
+
+_UNPLANNED = object()
+_PLAN_SIZE = 4096  # kinds of item kept per cs:choose
+
+
+def _plan(choose):
+    """The variables a cs:choose's branches test, and an empty table of the branch taken, when
+    every branch is an If testing only the type or only variables (``If.holds``' quick path)
+    or an Else; None otherwise."""
+    kids = choose._kids
+    if kids is None:
+        return None
+    variables = []
+    for branch in kids:
+        if isinstance(branch, If):
+            tests = branch._tests
+            if branch._match is None or tests is None or len(tests) != 1:
+                return None
+            if tests[0] == "variable" and branch._variables is not None:
+                variables.extend(v for v in branch._variables if v not in variables)
+            elif not (tests[0] == "type" and branch._types is not None):
+                return None
+        elif not isinstance(branch, model.Else):
+            return None
+    return tuple(variables), {}
 
 
 class Macro(ChildrenMixin, model.Macro):
