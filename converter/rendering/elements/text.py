@@ -68,6 +68,21 @@ class Text(RecordsVariableMixin, CasedMixin, AffixMixin, MacroMixin, NumberEscap
         except VariableError:
             return self.get_root().get("default-locale", "en")[:2]
 
+    def markup(self, text, language):
+        # citeproc-py's Text.markup, with strip-periods and quotes read from the attributes
+        # found once (lookups.py; speed only)
+        if not text:
+            return None
+        attrs = self._attrs
+        if attrs is None:
+            return super().markup(text, language)
+        if attrs.get("strip-periods", "false").lower() == "true":
+            text = text.replace(".", "")
+        text = self.format(self.case(text, language))
+        if attrs.get("quotes", "false").lower() == "true":
+            text = self.quote(text)
+        return self.wrap(text)
+
     def quote(self, string):
         # speed: citeproc-py's Quoted.quote also looks up punctuation-in-quote, which it
         # does not use (punctuation.py moves the punctuation)
@@ -76,11 +91,14 @@ class Text(RecordsVariableMixin, CasedMixin, AffixMixin, MacroMixin, NumberEscap
         return string
 
     def _variable(self, item, context):
-        attribute = variable = self.get("variable")
+        attrs = self._attrs
+        if attrs is None:
+            attrs = self.attrib
+        attribute = variable = attrs.get("variable")
         ref = item.reference
         if variable in ref.state.repressed:
             return None
-        if self.get("form") == "short":
+        if attrs.get("form") == "short":
             short_variable = variable + "-short"
             if short_variable.replace("-", "_") in ref:
                 variable = short_variable
