@@ -122,7 +122,8 @@ class ChildrenMixin:
         if kids is None:
             return super().render_children(item, delimiter=delimiter, **kwargs)
         output = []
-        for child, choose in kinds(self, kids):
+        found = self.__dict__.get("_kinds")
+        for child, choose in (found if found is not None else kinds(self, kids)):
             try:
                 if choose:
                     text = child.render(item, delimiter=delimiter, **kwargs)
@@ -132,7 +133,9 @@ class ChildrenMixin:
                 continue
             if text is not None:
                 output.append(text)
-        return join(output, delimiter) if output else None
+        if not output:
+            return None
+        return output[0] if len(output) == 1 else join(output, delimiter)  # join gives a lone piece back as it is
 
 
 def kinds(element: Any, kids: Any) -> Any:

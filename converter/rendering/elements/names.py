@@ -140,8 +140,20 @@ class Name(AffixMixin, model.Name):
         return self.markup(value)
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
-        def opt(name: str) -> Any:
-            return self.get_option(name, context, sort_options)
+        parent = options_parent(self, context) if sort_options is None else None
+        if parent is not None:
+            # speed: the options of this cs:name under this cs:citation or cs:bibliography,
+            # each asked of get_option once and then read from a dict
+            tables = self.__dict__.get("_option_tables")
+            if tables is None:
+                tables = self.__dict__["_option_tables"] = {}
+            options = tables.get(parent)
+            if options is None:
+                options = tables[parent] = _Options(lambda name: self.get_option(name, context))
+            opt = options.__getitem__
+        else:
+            def opt(name: str) -> Any:
+                return self.get_option(name, context, sort_options)
 
         ref = item.reference
         state = ref.state
@@ -294,6 +306,18 @@ class Name(AffixMixin, model.Name):
 
 
 _MISSING = object()
+
+
+class _Options(dict):
+    """A cs:name's options by name, each found by ``find`` on first use."""
+
+    def __init__(self, find: Any) -> None:
+        super().__init__()
+        self.find = find
+
+    def __missing__(self, name: str) -> Any:
+        value = self[name] = self.find(name)
+        return value
 
 
 def _option_value(name: str, value: Any) -> Any:

@@ -48,7 +48,10 @@ class Text(RecordsVariableMixin, CasedMixin, AffixMixin, MacroMixin, NumberEscap
         language = self._language(item)
         state = item.reference.state
         calls, hits = state.calls, state.hits
-        text = self.get_macro(macro).render(item, context if context is not None else self)
+        found = self.__dict__.get("_macro_element")  # the style's macro, found once (speed only)
+        if found is None:
+            found = self.__dict__["_macro_element"] = self.get_macro(macro)
+        text = found.render(item, context if context is not None else self)
         if state.calls > calls and state.hits == hits:
             return None, language
         if text:
