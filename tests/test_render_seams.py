@@ -78,8 +78,11 @@ def test_choose_takes_the_branch_it_took_before() -> None:
     kinds = [{"type": "book", "publisher": "P"}, {"type": "article-journal", "container-title": "J", "DOI": "10.1/x"},
              {"type": "chapter", "container-title": "B", "editor": [{"family": "Roe", "given": "R."}]},
              {"type": "article-journal", "container-title": "J", "volume": "3", "page": "1-9"},
-             {"type": "webpage", "URL": "https://example.org"}, {"type": "book"}]
-    items = [dict(base, id=f"i{n}", title=f"On things {n}", author=[{"family": "Doe" + "abcdefghijkl"[n], "given": "J."}],
+             {"type": "webpage", "URL": "https://example.org"}, {"type": "book"},
+             {"type": "book", "edition": "2", "publisher": "P"}, {"type": "book", "edition": "2nd ed.", "publisher": "P"},
+             {"type": "book", "issued": {"date-parts": [[1999]], "circa": True}},
+             {"type": "legal_case", "authority": "Court", "number": "12"}]
+    items = [dict(base, id=f"i{n}", title=f"On things {n}", author=[{"family": "Doe" + "abcdefghijklmnopqrstuvwxyz"[n], "given": "J."}],
                   **kind) for n, kind in enumerate(kinds * 2)]
     seen = load_style_text(xml)
     together = render(items, seen, citations=True)

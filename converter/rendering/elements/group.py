@@ -162,9 +162,9 @@ class Choose(model.Choose):
     """CSL "Choose" as citeproc-py renders it: the first branch whose condition holds
     renders. Our branches answer ``holds`` instead of raising ``ConditionFailed`` for each
     branch that does not: speed only, the same answer.
-    Speed: when every branch tests only the item's type or which variables it has (most
+    Speed: while its branches test only the item's type and which variables it has (most
     of APA's), the branch taken is kept for each type and set of those variables, and
-    later items of the same kind go straight to it.
+    later items of the same kind go straight to it (or to the branches after those).
     Test: test_render_layer.py::test_macro_call_is_suppressed_like_a_group,
     test_render_seams.py::test_choose_takes_the_branch_it_took_before."""
 
@@ -172,21 +172,23 @@ class Choose(model.Choose):
         plan = self.__dict__.get("_plan", _UNPLANNED)
         if plan is _UNPLANNED:
             plan = self.__dict__["_plan"] = _plan(self)
+        kids = self._kids
         if plan is not None:
-            variables, taken = plan
+            variables, cut, taken = plan
             ref = item.reference
             key = (dict.__getitem__(ref, "type"), *[dict.__contains__(ref, v) for v in variables])
             branch = taken.get(key, _UNPLANNED)
             if branch is _UNPLANNED:
-                branch = self._first_branch(item, context)
+                branch = self._first_branch(item, context, cut)
                 if len(taken) < _PLAN_SIZE:
                     taken[key] = branch
-            if branch is None:
-                return None
-            if isinstance(branch, If):
-                return branch.render_children(item, context=context, delimiter=delimiter, **kwargs)
-            return branch.render(item, context=context, delimiter=delimiter, **kwargs)
-        kids = self._kids
+            if branch is not _FURTHER:
+                if branch is None:
+                    return None
+                if isinstance(branch, If):
+                    return branch.render_children(item, context=context, delimiter=delimiter, **kwargs)
+                return branch.render(item, context=context, delimiter=delimiter, **kwargs)
+            kids = kids[cut:]  # no planned branch holds: the others, as below
         for branch in (kids if kids is not None else self.getchildren()):
             if isinstance(branch, If):
                 if branch.holds(item, context):
@@ -198,39 +200,46 @@ class Choose(model.Choose):
                 continue
         return None
 
-
-    def _first_branch(self, item, context):
-        """The branch that renders for ``item`` (a plan's branches: an If or an Else)."""
-        for branch in self._kids:
+    def _first_branch(self, item, context, cut):
+        """The planned branch that renders for ``item`` (an If or an Else); ``_FURTHER`` when
+        none of the first ``cut`` branches does and others follow, None when none follows."""
+        for branch in self._kids[:cut]:
             if not isinstance(branch, If) or branch.holds(item, context):
                 return branch
-        return None
+        return _FURTHER if cut < len(self._kids) else None
 
 
 _UNPLANNED = object()
+_FURTHER = object()  # none of the planned branches holds: test the rest
 _PLAN_SIZE = 4096  # kinds of item kept per cs:choose
+_PLANNED_TESTS = frozenset(("type", "variable"))
 
 
 def _plan(choose):
-    """The variables a cs:choose's branches test, and an empty table of the branch taken, when
-    every branch is an If testing only the type or only variables (``If.holds``' quick path)
-    or an Else; None otherwise."""
+    """What decides a cs:choose's first branches when they test only the item's type and which
+    variables it has (or are an Else): the variables they test, how many branches that is,
+    and an empty table of the branch taken per kind of item; None when the first branch
+    tests anything else (is-numeric, position, a locator, disambiguate...)."""
     kids = choose._kids
     if kids is None:
         return None
     variables = []
+    cut = 0
     for branch in kids:
         if isinstance(branch, If):
             tests = branch._tests
-            if branch._match is None or tests is None or len(tests) != 1:
-                return None
-            if tests[0] == "variable" and branch._variables is not None:
+            if (branch._match is None or not tests or not _PLANNED_TESTS.issuperset(tests)
+                    or ("type" in tests and branch._types is None)
+                    or ("variable" in tests and branch._variables is None)):
+                break
+            if "variable" in tests:
                 variables.extend(v for v in branch._variables if v not in variables)
-            elif not (tests[0] == "type" and branch._types is not None):
-                return None
         elif not isinstance(branch, model.Else):
-            return None
-    return tuple(variables), {}
+            break
+        cut += 1
+    if cut == 0:
+        return None
+    return tuple(variables), cut, {}
 
 
 class Macro(ChildrenMixin, model.Macro):
