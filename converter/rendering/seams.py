@@ -15,7 +15,7 @@ from typing import Any
 
 from citeproc import model
 from citeproc import string as cstring
-from citeproc.string import SEAM_PUNCTUATION, MixedString
+from citeproc.string import SEAM_PUNCTUATION, MixedString, String
 
 _ORIGINAL = cstring.normalize_seam
 _STR_STR = str.__str__
@@ -23,9 +23,16 @@ _STR_STR = str.__str__
 
 def _last_char(value: Any) -> str:
     """``str(value)[-1:]``, without building ``str(value)``."""
-    if type(value).__str__ is _STR_STR:  # str and its subclasses that print as they are
-        return value[-1:] if type(value) is str else str.__getitem__(value, slice(-1, None))
+    kind = type(value)
+    if kind is str or kind is String:  # the commonest pieces (String indexes as str does)
+        return value[-1:]
+    if kind.__str__ is _STR_STR:  # other str subclasses that print as they are
+        return str.__getitem__(value, slice(-1, None))
     if isinstance(value, MixedString):
+        if value:  # the last segment, when it has text, is the answer (list's own indexing)
+            last = list.__getitem__(value, -1)
+            if type(last) is String and last:
+                return last[-1:]
         for segment in reversed(value):
             found = _last_char(segment)
             if found:
