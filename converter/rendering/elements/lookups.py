@@ -141,6 +141,7 @@ _PREPARED = frozenset(("_root", "_style_root", "_options_parent", "_in_locale", 
 # citeproc-py's Date_Part.process writes its style's attributes into a locale's cs:date-part
 # while it renders: those attributes are read live, never from ``_attrs``
 _LIVE_ATTRIBUTES = f"{CSL}date-part"
+_UNFORMATTED = (None, None, None)  # (formatter, prefix, suffix): not yet made for any formatter
 
 
 def prepare(style_root: Any) -> List[Any]:
@@ -188,11 +189,10 @@ def _prepare_element(element: Any) -> None:
     tag = element.tag
     if tag != _LIVE_ATTRIBUTES:
         # an element's attributes as a dict (lxml decodes an attribute at every ``get``), and
-        # its affixes as the output format writes them (``AffixMixin.wrap``); None: read live
-        attrs = element._attrs = dict(element.attrib)
-        prefix, suffix = attrs.get("prefix"), attrs.get("suffix")
-        element._affixes = (element.preformat(prefix) if prefix else None,
-                            element.preformat(suffix) if suffix else None)
+        # its affixes as the tree's output format writes them, made on first use
+        # (``AffixMixin.wrap``: a caller may set the formatter after compiling); None: read live
+        element._attrs = dict(element.attrib)
+        element._affixes = _UNFORMATTED
     if tag in _OPTIONS_PARENTS:
         element._options = _options(element)
     if tag == _NAMES:

@@ -47,9 +47,18 @@ class AffixMixin:
     def wrap(self, string):
         if string is None:
             return None
-        affixes = self._affixes  # preformatted once (lookups.py); None: read live
+        affixes = self._affixes  # preformatted once per formatter (lookups.py); None: read live
         if affixes is not None:
-            prefix, suffix = affixes
+            style = self._style_root
+            formatter = style.formatter if style is not None else None
+            if affixes[0] is not formatter or formatter is None:
+                attrs = self._attrs
+                prefix, suffix = attrs.get("prefix"), attrs.get("suffix")
+                affixes = (formatter, self.preformat(prefix) if prefix else None,
+                           self.preformat(suffix) if suffix else None)
+                if formatter is not None:
+                    self.__dict__["_affixes"] = affixes
+            _, prefix, suffix = affixes
         else:
             prefix, suffix = self.get("prefix"), self.get("suffix")
             prefix = self.preformat(prefix) if prefix else None
