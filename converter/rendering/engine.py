@@ -31,7 +31,27 @@ class Rendered(NamedTuple):  # not a dataclass: see converter/model.py
 
 
 def quotes_of(style: Any) -> tuple:
-    """The locale's quotation marks (``style``: anything with the style tree as ``root``)."""
+    """The locale's quotation marks (``style``: anything with the style tree as ``root``),
+    found once per style tree (GOST renders item by item: four term look-ups each)."""
+    found = _kept(style, "_quotes")
+    if found is None:
+        found = _keep(style, "_quotes", _quotes(style))
+    return found
+
+
+def _kept(style: Any, name: str) -> Any:
+    kept = getattr(style.root, "__dict__", None)
+    return kept.get(name) if kept is not None else None
+
+
+def _keep(style: Any, name: str, value: Any) -> Any:
+    kept = getattr(style.root, "__dict__", None)
+    if kept is not None:
+        kept[name] = value
+    return value
+
+
+def _quotes(style: Any) -> tuple:
     def term(name: str, default: str) -> str:
         found = style.root.get_term(name)
         text = found.findtext("{http://purl.org/net/xbiblio/csl}single") if found is not None else None
@@ -43,6 +63,13 @@ def quotes_of(style: Any) -> tuple:
 
 
 def _punctuation_in_quote(style: Any) -> bool:
+    found = _kept(style, "_punctuation_in_quote")
+    if found is None:
+        found = _keep(style, "_punctuation_in_quote", _find_punctuation_in_quote(style))
+    return bool(found)
+
+
+def _find_punctuation_in_quote(style: Any) -> bool:
     try:
         value = style.root.get_locale_option("punctuation-in-quote")
     except Exception:

@@ -8,6 +8,7 @@ stay as they are ("J. de J.").
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from typing import List, Tuple
 
 from ..patterns import lazy
@@ -15,6 +16,7 @@ from ..patterns import lazy
 _TOKEN_RE = lazy(r"[^\s.]+\.?")
 
 
+@lru_cache(maxsize=4096)  # speed: given names repeat across a list (and its sort keys and cites)
 def initialize(given: str, mark: str, *, hyphen: bool = True, words: bool = True) -> str:
     """Initials of ``given`` joined by ``mark`` (CSL initialize-with).
 
@@ -57,6 +59,7 @@ def _is_initials(word: str) -> bool:
     return len(word) <= 3 and word.isupper() and word.isalpha()
 
 
+@lru_cache(maxsize=4096)  # speed: as ``initialize``
 def is_romanesque(text: str) -> bool:
     """True for names written in Latin, Greek or Cyrillic script (spaces between parts)."""
     for ch in text:

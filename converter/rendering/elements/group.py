@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from citeproc import model
 from citeproc.source import VariableError
+from citeproc.string import String, join
 
 from .lookups import condition_tests
 from .mixins import AffixMixin, ChildrenMixin
@@ -20,11 +21,11 @@ class Group(ChildrenMixin, AffixMixin, model.Group):
         state = item.reference.state
         calls, hits = state.calls, state.hits
         output = []
-        delimiter = self.get("delimiter", "")
-        kids = self._kids  # found once (lookups.py)
-        for child in (kids if kids is not None else self.iterchildren()):
+        attrs = self._attrs  # found once (lookups.py)
+        delimiter = attrs.get("delimiter", "") if attrs is not None else self.get("delimiter", "")
+        for child, choose, group in self._group_kinds():
             try:
-                if isinstance(child, model.Choose):
+                if choose:
                     text = child.render(item, context=context, delimiter=delimiter, **kwargs)
                 else:
                     text = child.render(item, context=context, **kwargs)
@@ -32,13 +33,29 @@ class Group(ChildrenMixin, AffixMixin, model.Group):
                 text = None
             if text:
                 output.append(text)
-                if isinstance(child, Group):
+                if group:
                     # a nested group that printed something (say APA's "(n.d.)": a term and
                     # an empty year-suffix) keeps its parent, as in citeproc-js
                     state.hits += 1
         if not output or (state.calls > calls and state.hits == hits):
             raise VariableError
-        return self.join(output)
+        if attrs is None:
+            return self.join(output)
+        try:  # citeproc-py's Delimited.join, with the delimiter found above (speed only)
+            return join(output, delimiter)
+        except Exception:
+            return String("")
+
+    def _group_kinds(self):
+        """``(child, is a cs:choose, is a cs:group)`` for each child, found once (speed only)."""
+        found = self.__dict__.get("_group_kinds_found")
+        if found is None:
+            kids = self._kids
+            found = tuple((child, isinstance(child, model.Choose), isinstance(child, Group))
+                          for child in (kids if kids is not None else self.iterchildren()))
+            if kids is not None:
+                self.__dict__["_group_kinds_found"] = found
+        return found
 
 
 class If(ChildrenMixin, model.If):
@@ -145,10 +162,33 @@ class Choose(model.Choose):
     """CSL "Choose" as citeproc-py renders it: the first branch whose condition holds
     renders. Our branches answer ``holds`` instead of raising ``ConditionFailed`` for each
     branch that does not: speed only, the same answer.
-    Test: test_render_layer.py::test_macro_call_is_suppressed_like_a_group."""
+    Speed: while its branches test only the item's type and which variables it has (most
+    of APA's), the branch taken is kept for each type and set of those variables, and
+    later items of the same kind go straight to it (or to the branches after those).
+    Test: test_render_layer.py::test_macro_call_is_suppressed_like_a_group,
+    test_render_seams.py::test_choose_takes_the_branch_it_took_before."""
 
     def render(self, item, context=None, delimiter="", **kwargs):
+        plan = self.__dict__.get("_plan", _UNPLANNED)
+        if plan is _UNPLANNED:
+            plan = self.__dict__["_plan"] = _plan(self)
         kids = self._kids
+        if plan is not None:
+            variables, cut, taken = plan
+            ref = item.reference
+            key = (dict.__getitem__(ref, "type"), *[dict.__contains__(ref, v) for v in variables])
+            branch = taken.get(key, _UNPLANNED)
+            if branch is _UNPLANNED:
+                branch = self._first_branch(item, context, cut)
+                if len(taken) < _PLAN_SIZE:
+                    taken[key] = branch
+            if branch is not _FURTHER:
+                if branch is None:
+                    return None
+                if isinstance(branch, If):
+                    return branch.render_children(item, context=context, delimiter=delimiter, **kwargs)
+                return branch.render(item, context=context, delimiter=delimiter, **kwargs)
+            kids = kids[cut:]  # no planned branch holds: the others, as below
         for branch in (kids if kids is not None else self.getchildren()):
             if isinstance(branch, If):
                 if branch.holds(item, context):
@@ -159,6 +199,47 @@ class Choose(model.Choose):
             except model.ConditionFailed:
                 continue
         return None
+
+    def _first_branch(self, item, context, cut):
+        """The planned branch that renders for ``item`` (an If or an Else); ``_FURTHER`` when
+        none of the first ``cut`` branches does and others follow, None when none follows."""
+        for branch in self._kids[:cut]:
+            if not isinstance(branch, If) or branch.holds(item, context):
+                return branch
+        return _FURTHER if cut < len(self._kids) else None
+
+
+_UNPLANNED = object()
+_FURTHER = object()  # none of the planned branches holds: test the rest
+_PLAN_SIZE = 4096  # kinds of item kept per cs:choose
+_PLANNED_TESTS = frozenset(("type", "variable"))
+
+
+def _plan(choose):
+    """What decides a cs:choose's first branches when they test only the item's type and which
+    variables it has (or are an Else): the variables they test, how many branches that is,
+    and an empty table of the branch taken per kind of item; None when the first branch
+    tests anything else (is-numeric, position, a locator, disambiguate...)."""
+    kids = choose._kids
+    if kids is None:
+        return None
+    variables = []
+    cut = 0
+    for branch in kids:
+        if isinstance(branch, If):
+            tests = branch._tests
+            if (branch._match is None or not tests or not _PLANNED_TESTS.issuperset(tests)
+                    or ("type" in tests and branch._types is None)
+                    or ("variable" in tests and branch._variables is None)):
+                break
+            if "variable" in tests:
+                variables.extend(v for v in branch._variables if v not in variables)
+        elif not isinstance(branch, model.Else):
+            break
+        cut += 1
+    if cut == 0:
+        return None
+    return tuple(variables), cut, {}
 
 
 class Macro(ChildrenMixin, model.Macro):

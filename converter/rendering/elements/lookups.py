@@ -136,7 +136,12 @@ def inherited_option(parent: Any, name: str) -> Any:
 _PREPARING = threading.RLock()
 # the attributes _prepare_element sets (some only on some elements)
 _PREPARED = frozenset(("_root", "_style_root", "_options_parent", "_in_locale", "_plain", "_xpaths", "_kids",
-                       "_options", "_substitute", "_tests", "_match", "_types", "_variables", "_terms", "_dates"))
+                       "_options", "_substitute", "_tests", "_match", "_types", "_variables", "_terms", "_dates",
+                       "_attrs", "_affixes"))
+# citeproc-py's Date_Part.process writes its style's attributes into a locale's cs:date-part
+# while it renders: those attributes are read live, never from ``_attrs``
+_LIVE_ATTRIBUTES = f"{CSL}date-part"
+_UNFORMATTED = (None, None, None)  # (formatter, prefix, suffix): not yet made for any formatter
 
 
 def prepare(style_root: Any) -> List[Any]:
@@ -182,6 +187,12 @@ def _prepare_element(element: Any) -> None:
     element._xpaths = {}
     element._kids = tuple(element.iterchildren())
     tag = element.tag
+    if tag != _LIVE_ATTRIBUTES:
+        # an element's attributes as a dict (lxml decodes an attribute at every ``get``), and
+        # its affixes as the tree's output format writes them, made on first use
+        # (``AffixMixin.wrap``: a caller may set the formatter after compiling); None: read live
+        element._attrs = dict(element.attrib)
+        element._affixes = _UNFORMATTED
     if tag in _OPTIONS_PARENTS:
         element._options = _options(element)
     if tag == _NAMES:

@@ -30,7 +30,8 @@ class CasedMixin:
     Upstream: citeproc-py's ``TextCased`` should work on its own ``NoCase`` segments."""
 
     def case(self, text, language=None):
-        mode = self.get("text-case")
+        attrs = self._attrs  # lookups.py (None: read live)
+        mode = attrs.get("text-case") if attrs is not None else self.get("text-case")
         if mode is None or not text:
             return text
         if mode == "title" and language is not None and language[:2] not in ENGLISH:
@@ -46,13 +47,25 @@ class AffixMixin:
     def wrap(self, string):
         if string is None:
             return None
-        prefix = self.get("prefix")
-        suffix = self.get("suffix")
+        affixes = self._affixes  # preformatted once per formatter (lookups.py); None: read live
+        if affixes is not None:
+            style = self._style_root
+            formatter = style.formatter if style is not None else None
+            if affixes[0] is not formatter or formatter is None:
+                attrs = self._attrs
+                prefix, suffix = attrs.get("prefix"), attrs.get("suffix")
+                affixes = (formatter, self.preformat(prefix) if prefix else None,
+                           self.preformat(suffix) if suffix else None)
+                if formatter is not None:
+                    self.__dict__["_affixes"] = affixes
+            _, prefix, suffix = affixes
+        else:
+            prefix, suffix = self.get("prefix"), self.get("suffix")
+            prefix = self.preformat(prefix) if prefix else None
+            suffix = self.preformat(suffix) if suffix else None
         if prefix:
-            prefix = self.preformat(prefix)
             string = prefix + model.normalize_seam(prefix, string)
         if suffix:
-            suffix = self.preformat(suffix)
             string = string + model.normalize_seam(string, suffix)
         return string
 
@@ -76,9 +89,10 @@ class RecordsVariableMixin:
         text = super().render(item, *args, **kwargs)
         if text:
             accessed = item.reference.state.accessed
-            variable = self.get("variable")
-            if accessed is not None and variable:
-                accessed.extend(v.replace("-", "_") for v in variable.split())
+            if accessed is not None:  # only while a substitute is tried
+                variable = self.get("variable")
+                if variable:
+                    accessed.extend(v.replace("-", "_") for v in variable.split())
         return text
 
 
@@ -117,9 +131,10 @@ class ChildrenMixin:
         if kids is None:
             return super().render_children(item, delimiter=delimiter, **kwargs)
         output = []
-        for child in kids:
+        found = self.__dict__.get("_kinds")
+        for child, choose in (found if found is not None else kinds(self, kids)):
             try:
-                if isinstance(child, model.Choose):
+                if choose:
                     text = child.render(item, delimiter=delimiter, **kwargs)
                 else:
                     text = child.render(item, **kwargs)
@@ -127,4 +142,14 @@ class ChildrenMixin:
                 continue
             if text is not None:
                 output.append(text)
-        return join(output, delimiter) if output else None
+        if not output:
+            return None
+        return output[0] if len(output) == 1 else join(output, delimiter)  # join gives a lone piece back as it is
+
+
+def kinds(element: Any, kids: Any) -> Any:
+    """``(child, is a cs:choose)`` for each child of ``element``, found once (speed only)."""
+    found = element.__dict__.get("_kinds")
+    if found is None:
+        found = element.__dict__["_kinds"] = tuple((child, isinstance(child, model.Choose)) for child in kids)
+    return found

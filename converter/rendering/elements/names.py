@@ -113,20 +113,25 @@ class Name(AffixMixin, model.Name):
 
     def get_option(self, name, context=None, sort_options=None):
         # citeproc-py's, with the enclosing cs:citation or cs:bibliography and its options
-        # found once (lookups.py) instead of by an XPath search on every call
+        # found once (lookups.py) instead of by an XPath search on every call, and each
+        # answer kept per enclosing element and name (neither changes while a style renders)
         parent = options_parent(self, context)
         if parent is None:
             return super().get_option(name, context, sort_options)
-        try:
+        if sort_options is not None and name in sort_options:
             value = sort_options[name]
-        except (TypeError, KeyError):
+        else:
+            memo = self.__dict__.get("_option_memo")
+            if memo is None:
+                memo = self.__dict__["_option_memo"] = {}
+            key = (parent, name)
+            found = memo.get(key, _MISSING)
+            if found is not _MISSING:
+                return found
             inherited = inherited_option(parent, "name-" + name if name in ("form", "delimiter") else name)
-            value = self.get(name, inherited)
-        if name in ("initialize-with-hyphen", "et-al-use-last"):
-            value = value.lower() == "true"
-        elif name.startswith("et-al"):
-            value = int(value)
-        return value
+            found = memo[key] = _option_value(name, self.get(name, inherited))
+            return found
+        return _option_value(name, value)
 
     def render(self, *args, **kwargs):
         value = self.process(*args, **kwargs)
@@ -135,8 +140,20 @@ class Name(AffixMixin, model.Name):
         return self.markup(value)
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
-        def opt(name: str) -> Any:
-            return self.get_option(name, context, sort_options)
+        parent = options_parent(self, context) if sort_options is None else None
+        if parent is not None:
+            # speed: the options of this cs:name under this cs:citation or cs:bibliography,
+            # each asked of get_option once and then read from a dict
+            tables = self.__dict__.get("_option_tables")
+            if tables is None:
+                tables = self.__dict__["_option_tables"] = {}
+            options = tables.get(parent)
+            if options is None:
+                options = tables[parent] = _Options(lambda name: self.get_option(name, context))
+            opt = options.__getitem__
+        else:
+            def opt(name: str) -> Any:
+                return self.get_option(name, context, sort_options)
 
         ref = item.reference
         state = ref.state
@@ -286,6 +303,29 @@ class Name(AffixMixin, model.Name):
         if found:
             return found[0].render()
         return self.get_single_term(name="et-al")
+
+
+_MISSING = object()
+
+
+class _Options(dict):
+    """A cs:name's options by name, each found by ``find`` on first use."""
+
+    def __init__(self, find: Any) -> None:
+        super().__init__()
+        self.find = find
+
+    def __missing__(self, name: str) -> Any:
+        value = self[name] = self.find(name)
+        return value
+
+
+def _option_value(name: str, value: Any) -> Any:
+    if name in ("initialize-with-hyphen", "et-al-use-last"):
+        return value.lower() == "true"
+    if name.startswith("et-al"):
+        return int(value)
+    return value
 
 
 def _substituted(rendered: List[Any], rule: str, previous: Any, substitute: str) -> List[Any]:

@@ -36,16 +36,22 @@ class Text(RecordsVariableMixin, CasedMixin, AffixMixin, MacroMixin, NumberEscap
     def process(self, item, context=None, **kwargs):
         # citeproc-py's Text.process, with the item's language found without an exception
         # when it has none (most items; speed only)
-        attrib = self.attrib
+        attrib = self._attrs  # found once (lookups.py)
+        if attrib is None:
+            attrib = self.attrib
         if "variable" in attrib:
             return self._variable(item, context if context is not None else self), self._language(item)
-        if "macro" not in attrib:
+        macro = attrib.get("macro")
+        if macro is None:
             return super().process(item, context=context, **kwargs)
         # what printed keeps its parent group, as a variable that rendered would
         language = self._language(item)
         state = item.reference.state
         calls, hits = state.calls, state.hits
-        text = self.get_macro(self.get("macro")).render(item, context if context is not None else self)
+        found = self.__dict__.get("_macro_element")  # the style's macro, found once (speed only)
+        if found is None:
+            found = self.__dict__["_macro_element"] = self.get_macro(macro)
+        text = found.render(item, context if context is not None else self)
         if state.calls > calls and state.hits == hits:
             return None, language
         if text:
@@ -65,6 +71,21 @@ class Text(RecordsVariableMixin, CasedMixin, AffixMixin, MacroMixin, NumberEscap
         except VariableError:
             return self.get_root().get("default-locale", "en")[:2]
 
+    def markup(self, text, language):
+        # citeproc-py's Text.markup, with strip-periods and quotes read from the attributes
+        # found once (lookups.py; speed only)
+        if not text:
+            return None
+        attrs = self._attrs
+        if attrs is None:
+            return super().markup(text, language)
+        if attrs.get("strip-periods", "false").lower() == "true":
+            text = text.replace(".", "")
+        text = self.format(self.case(text, language))
+        if attrs.get("quotes", "false").lower() == "true":
+            text = self.quote(text)
+        return self.wrap(text)
+
     def quote(self, string):
         # speed: citeproc-py's Quoted.quote also looks up punctuation-in-quote, which it
         # does not use (punctuation.py moves the punctuation)
@@ -73,11 +94,14 @@ class Text(RecordsVariableMixin, CasedMixin, AffixMixin, MacroMixin, NumberEscap
         return string
 
     def _variable(self, item, context):
-        attribute = variable = self.get("variable")
+        attrs = self._attrs
+        if attrs is None:
+            attrs = self.attrib
+        attribute = variable = attrs.get("variable")
         ref = item.reference
         if variable in ref.state.repressed:
             return None
-        if self.get("form") == "short":
+        if attrs.get("form") == "short":
             short_variable = variable + "-short"
             if short_variable.replace("-", "_") in ref:
                 variable = short_variable
