@@ -267,7 +267,7 @@ def nothing_read(diags: Diagnostics, source: str) -> ParseError:
                       field=first.field if first is not None else None, diagnostics=list(diags))
 
 
-def _uncomment(value: str) -> str:
+def uncomment(value: str) -> str:
     """A field value without its LaTeX comments ('2001 % checked' -> '2001'): an unescaped '%'
     comments out the rest of its line, for LaTeX and for biber alike."""
     if "%" not in value:
@@ -289,7 +289,7 @@ def evaluate_entry(entry: Entry, key: str, values: Values,
         raw = str(fld.value)
         value, problem = values.evaluate(raw, line=line, field=name, record=key)
         if name not in mapping.VERBATIM_FIELDS:
-            value = _uncomment(value)
+            value = uncomment(value)
         if problem:
             # A missing comma makes the next field part of this value: blame that line.
             next_field = _FIELD_START.search(raw)

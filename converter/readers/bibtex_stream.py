@@ -42,6 +42,7 @@ from .bibtex import (
     resolve_crossref,
     string_again_message,
     to_csl,
+    uncomment,
 )
 from .bibtex_values import RawField, Values
 
@@ -203,6 +204,7 @@ def _parent_keys(passes: _Passes, macros: Dict[str, str], source: str) -> Set[st
                 name = f.key.lower()
                 if name in _PARENT_FIELDS:
                     value, _ = values.evaluate(str(f.value), line=0, field=name, record=entry.key)
+                    value = uncomment(value)  # as the record's own reading does ('{vol % note}' names 'vol')
                     targets = value.split(",") if name == "xdata" else [value]
                     wanted.update(t.strip().lower() for t in targets if t.strip())
     return wanted
