@@ -198,6 +198,12 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
         checked, found = check_item(item, n, text=text)
         return checked, found_cuts + found, text
 
+    def checked_and_digest(item: CSLItem, n: int, line: int) -> Tuple[CSLItem, List[Diagnostic], bytes, bool]:
+        """The checked record, what the check found, its digest, and whether the check or the
+        limits changed it."""
+        checked, found, text = checked_item(item, n, line)
+        return checked, found, _digest(checked, text if checked is item else None), checked is not item or text is None
+
     def prepare(item: CSLItem, line: int) -> Prepared:
         """What the first pass needs of one record, made where the reader made it (a forked
         worker, with --jobs): see ``Prepared``. An item whose id is missing, or is neither text
@@ -205,9 +211,7 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
         ident = item.get("id")
         if ident is None or not isinstance(ident, (str, int)):
             return item, "", None, b"", False, None
-        checked, found, text = checked_item(item, 0, line)  # the place is used only for ids as above
-        digest = _digest(checked, text if checked is item else None)
-        changed = checked is not item or text is None
+        checked, found, digest, changed = checked_and_digest(item, 0, line)  # the place is used only for ids as above
         if record_text is None:
             return checked, str(checked["id"]), found, digest, changed, None
         # the writer needs the text only; the record itself only if it is renamed (rare)
@@ -251,9 +255,7 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
                         checked, found = got, None
                     if found is None:  # not prepared: done here
                         item = checked
-                        checked, found, text = checked_item(item, n, line)
-                        changed = checked is not item or text is None
-                        digest = _digest(checked, text if checked is item else None)
+                        checked, found, digest, changed = checked_and_digest(item, n, line)
                         key, text_out = str(checked["id"]), None
                     new_id: str | None = None
                     if key in seen:
