@@ -12,7 +12,7 @@ from ...references.givennames import given_names
 from ...vocabulary.casing import looks_title_case
 from ...vocabulary.languages import bcp47, guess_language, is_cyrillic
 from ...vocabulary.text import undo_line_hyphens
-from . import bylines, citation, identifiers, issue, line_model, people, title
+from . import bylines, citation, identifiers, issue, journal, line_model, people, title
 from .abstract import NOT_AN_ABSTRACT
 from .evidence import Finding
 from .head import looks_affiliation
@@ -31,6 +31,9 @@ def finish(r: "PageReader") -> None:
     _whole_page_citation(r)
     _read_citations(r)
     _choose_title(r)
+    name = journal.choose_journal(r, lambda: _line_labels(r))
+    if name:
+        r.item["container-title"] = name
     for name in MERGED_FIELDS:
         best = r.evidence.best(name)
         if best is not None and name not in r.item:
