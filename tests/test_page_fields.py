@@ -66,3 +66,42 @@ def test_the_first_choice_stays_without_more_evidence():
     assert choose_journal(page, _no_model) == "Prev Chronic Dis"
     # a name the line model is sure of is one more piece of evidence, not more than a label
     assert choose_journal(page, lambda: {1: {"JOURNAL": 0.4}}) == "Prev Chronic Dis"
+
+
+def read_page(text: str):
+    import converter
+    return converter.read(text, "page", source="page.txt").records[0]
+
+
+def test_an_unlabelled_citation_of_the_article_gives_its_numbers():
+    page = ("L'Università e la politica nel secondo dopoguerra italiano\n\nAutori: Rosario Mangiameli\n\n"
+            "Il testo dell'articolo si può acquistare e scaricare in formato pdf dal sito dell'editore.\n\n"
+            "Rosario Mangiameli: L'Università e la politica nel secondo dopoguerra italiano in ARCHIVIO STORICO 1/2019 "
+            "pp 153-163\n")
+    item = read_page(page)
+    assert item["page"] == "153-163"
+    assert item["custom"]["citation-unlabelled-as-printed"]
+
+
+def test_a_title_followed_by_a_year_alone_is_no_citation():
+    page = ("L'Università e la politica nel secondo dopoguerra italiano\n\nAutori: Rosario Mangiameli\n\n"
+            "Recensione di L'Università e la politica nel secondo dopoguerra italiano, uscito nel 2019 a Catania.\n")
+    item = read_page(page)
+    assert "page" not in item and "citation-unlabelled-as-printed" not in item.get("custom", {})
+
+
+def test_an_unlabelled_keyword_list_under_a_paragraph_when_no_abstract_was_found():
+    page = ("Физиологическая оценка поступления с пищей магния и калия у медицинских работников\n\n"
+            "Автор: Гайков М.О.\n\nБесплатный доступ\n\n"
+            "Повышенный уровень психоэмоционального напряжения чаще всего наблюдается у медицинских работников, а их "
+            "нетрудоспособность в половине случаев связана именно со стрессом. В регуляции психоэмоциональной сферы "
+            "наибольшую роль играют магний и калий.\n\n"
+            "Северный регион, медицинские работники, рацион, питание, магний, калий\n\n"
+            "Короткий адрес: https://example.org/143183205\n")
+    item = read_page(page)
+    assert item["keyword"].split(", ")[:2] == ["Северный регион", "медицинские работники"]
+
+
+def test_pages_after_a_cited_title_are_written_with_a_hyphen():
+    from converter.readers.page.citation import after_title
+    assert after_title('in "ARCHIVIO STORICO" 1/2019, pp 153–163, DOI: 10.3280/ASSO2019-001')["page"] == "153-163"

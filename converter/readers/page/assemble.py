@@ -31,6 +31,7 @@ def finish(r: "PageReader") -> None:
     _whole_page_citation(r)
     _read_citations(r)
     _choose_title(r)
+    _unlabelled_citations(r)
     name = journal.choose_journal(r, lambda: _line_labels(r))
     if name:
         r.item["container-title"] = name
@@ -188,6 +189,30 @@ def _choose_title(r: "PageReader") -> None:
             r.evidence.found.setdefault(key, []).insert(0, Finding(value, "citation", r.citations[0][0]))
 
 
+def _unlabelled_citations(r: "PageReader") -> None:
+    """Lines no rule recognised that cite this very article without a label (a 'Published in' line, a
+    running head, an aggregator's record): the page's title printed inside them with a year and more
+    after it. What follows the title is read as a citation's journal and numbers, each one a finding
+    of the citation's rank (a label or an issue line still comes first)."""
+    chosen = r.evidence.best("title")
+    if chosen is None or len(title.fold(str(chosen.value))) < 20:
+        return
+    cited = {n for n, _ in r.citations}
+    for n, text in sorted(r.other):
+        if n in cited or n in r.title_lines or len(text) > 600 or not re.search(r"\b(?:1[89]|20)\d\d\b", text):
+            continue
+        split = citation.split_at_title(text, str(chosen.value))
+        if not split or len(split[1]) < 10 or not re.search(r"\b(?:1[89]|20)\d\d\b", split[1]):
+            continue
+        found = citation.after_title(split[1])
+        if not any(k in found for k in ("volume", "issue", "page")):
+            continue  # a year alone after the title: a mention, not a citation
+        for key, value in found.items():
+            if key != "title":
+                r.evidence.add(key, value, "citation", n)
+        r.custom.setdefault("citation-unlabelled-as-printed", []).append(text)
+
+
 def _line_labels(r: "PageReader") -> Dict[int, Dict[str, float]]:
     """The learned line model's labels for the page, computed once (line_model.py)."""
     if r.line_labels is None:
@@ -222,7 +247,10 @@ def _unlabelled_keywords(r: "PageReader") -> None:
     paragraph right after the abstract, or the abstract's own last paragraph, when it lists three
     to fifteen short terms, mostly in small letters, set apart by commas or semicolons
     ('Северный регион, медицинские работники, рацион, ...'; 'atenção primária à saúde; ...')."""
-    if "keyword" in r.item or r.abstract_end is None:
+    if "keyword" in r.item:
+        return
+    if r.abstract_end is None:
+        _keywords_under_a_paragraph(r)
         return
     paragraphs = r.item.get("abstract", "").split("\n")
     following = sorted((n, t) for n, t in r.other if n > r.abstract_end)
@@ -236,6 +264,20 @@ def _unlabelled_keywords(r: "PageReader") -> None:
         return
     r.item["keyword"] = re.sub(r"\s*;\s*", "; ", text.strip().rstrip("."))
     r.diags.warn("keywords taken from the unlabelled list under the abstract", field="keyword", line=n)
+
+
+def _keywords_under_a_paragraph(r: "PageReader") -> None:
+    """No abstract found where the page prints it: the first unlabelled keyword list right under a
+    paragraph of running text (the abstract no rule recognised) in the page's first lines."""
+    lines = sorted(r.other)
+    for (m, above), (n, text) in zip(lines, lines[1:]):
+        if n > 60:
+            return
+        if 0 < n - m <= 3 and len(above) >= 150 and _prose(above) and _keyword_list(text):
+            r.item["keyword"] = re.sub(r"\s*;\s*", "; ", text.strip().rstrip("."))
+            r.other.remove((n, text))
+            r.diags.warn("keywords taken from the unlabelled list under a paragraph", field="keyword", line=n)
+            return
 
 
 def _keyword_list(text: str) -> bool:
@@ -263,7 +305,7 @@ def _unlabelled_abstract(r: "PageReader") -> None:
             continue
         if run and n - run[-1][0] > 2:
             break
-        if _prose(text):
+        if _prose(text) and not (run and _keyword_list(text)):  # a keyword list under it is no part of it
             run.append((n, text))
         elif run:
             break
