@@ -105,3 +105,32 @@ def test_an_unlabelled_keyword_list_under_a_paragraph_when_no_abstract_was_found
 def test_pages_after_a_cited_title_are_written_with_a_hyphen():
     from converter.readers.page.citation import after_title
     assert after_title('in "ARCHIVIO STORICO" 1/2019, pp 153–163, DOI: 10.3280/ASSO2019-001')["page"] == "153-163"
+
+
+def test_an_issue_line_printed_after_the_articles_title_loses_its_journal_to_the_citations():
+    page = ("L'Università e la politica nel secondo dopoguerra italiano\n\nAutori: Rosario Mangiameli\n\n"
+            "L'Università e la politica nel secondo dopoguerra italiano, Archivio storico per la Sicilia orientale, "
+            "vol. 5, n. 1, 2019, pp. 153-163\n")
+    item = read_page(page)
+    assert item["container-title"] == "Archivio storico per la Sicilia orientale"
+    assert (item["volume"], item["issue"], item["page"]) == ("5", "1", "153-163")
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Published 日本公衆衛生学会 15.10.2022", [2022, 10, 15]),
+    ("Publicado por Editorial Universitaria 3 marzo 2020", [2020, 3, 3]),
+])
+def test_a_publication_date_after_the_publishers_name(line, expected):
+    from converter.readers.page.history import history_dates
+    assert history_dates(line)["published"] == expected
+
+
+def test_a_published_sentence_is_no_publication_date():
+    from converter.readers.page.history import history_dates
+    assert "published" not in history_dates("Published papers were reviewed by 3 referees in 2020 and 2021 (see 12 May 2021)")
+
+
+def test_an_iso_year_and_month_after_the_journal():
+    from converter.readers.page.issue import issue_facts
+    facts = issue_facts("Sustainable cities and society 2024-10, Vol.113, p.105693")
+    assert facts is not None and facts["issued"] == {"date-parts": [[2024, 10]]} and facts["volume"] == "113"

@@ -28,6 +28,10 @@ HISTORY: Tuple[Tuple[str, str], ...] = (
 # the label may run into its date when a table was copied ('Published26 Dec 2017')
 _HISTORY_RE = [(key, re.compile(rf"\b(?:{words})(?![^\W\d_])\s*(?:on\s*)?:?\s*{_DATE}", re.I)) for key, words in HISTORY]
 
+# a publication label, a short name and the date ending the line ('Published 日本公衆衛生学会 15.10.2022',
+# 'Publicado por Editorial X 3 marzo 2020'): the name between is the publisher's
+_PUBLISHED_BY = re.compile(rf"^\s*(?:{HISTORY[3][1]})\s+[^\d:|]{{2,60}}?\s+{_DATE}\s*\.?$", re.I)
+
 _LABEL_ALONE = re.compile(rf"^(?:{'|'.join(words for _, words in HISTORY)})\s*:?\s*$", re.I)
 
 
@@ -83,6 +87,10 @@ def history_dates(line: str) -> Dict[str, List[int]]:
             if parts and key not in found:
                 found[key] = parts
                 taken.append((m.start(), m.end()))
+    m = _PUBLISHED_BY.match(line) if "published" not in found and len(line) < 120 else None
+    parts = parse_date(m.group(1)) if m else None
+    if parts:
+        found["published"] = parts
     return found
 
 

@@ -70,6 +70,7 @@ _COMPACT = re.compile(rf"(?<![\d/.])(\d{{1,4}})\s*\(\s*(\d{{1,4}}(?:\s*[-/–]\s
 _MONTH_YEAR = re.compile(rf"(?:(\d{{1,2}}),?\s+)?([^\W\d_]{{3,10}})\.?,?\s+({_YEAR})\b")   # '5 March 2020', 'Октябрь 2022'
 _YEAR_MONTH = re.compile(rf"\b({_YEAR})\s+([^\W\d_]{{3,10}})\b(?:\s+(\d{{1,2}})\b)?")  # '2020 Mar', '2020 Mar 5'
 _MONTH_SLASH_YEAR = re.compile(rf"(?<![\d/.])(0?[1-9]|1[0-2])/({_YEAR})(?![\d/])")
+_YEAR_DASH_MONTH = re.compile(rf"(?<![\d./-])({_YEAR})-(0[1-9]|1[0-2])(?![\d/-])")
 _BARE_YEAR = re.compile(rf"(?<![\d./-]){_YEAR}(?![\d/-])")
 _IDENTIFIER = re.compile(r"(?:issn\s*:?\s*\d{4}\s?-?\s?\d{3}[\dxX](?:\s*\([^)]{0,12}\))?|doi|https?://|www\.|issn|isbn|10\.\d{4,9}/"
                          # the second ISSN of 'ISSN: 0735-2166 (Print) 1467-9906 (Online)'
@@ -193,6 +194,9 @@ def _date(work: str, taken: List[Tuple[int, int]]) -> Tuple[List[int], int] | No
                     continue
             day = [int(m.group(d))] if start == m.start() and m.group(d) and 1 <= int(m.group(d)) <= 31 else []
             return [int(m.group(y)), month] + day, start
+    for m in _YEAR_DASH_MONTH.finditer(work):  # ISO's year and month: 'Sustainable cities and society 2024-10'
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            return [int(m.group(1)), int(m.group(2))], m.start()
     for m in _MONTH_SLASH_YEAR.finditer(work):  # ResearchGate: 'Archives of Internal Medicine. 04/2005; 165(7)'
         if not any(a < m.end() and m.start() < b for a, b in taken):
             return [int(m.group(2)), int(m.group(1))], m.start()
