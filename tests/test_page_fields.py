@@ -134,3 +134,13 @@ def test_an_iso_year_and_month_after_the_journal():
     from converter.readers.page.issue import issue_facts
     facts = issue_facts("Sustainable cities and society 2024-10, Vol.113, p.105693")
     assert facts is not None and facts["issued"] == {"date-parts": [[2024, 10]]} and facts["volume"] == "113"
+
+
+def test_a_running_head_with_the_copyright_notice_after_it():
+    page = ("Quality assurance in higher education: a study of two universities\n\nJill Johnes\n\n"
+            "Educational Research and Reviews Vol. 1 (2), pp. 23-28, May 2006 Available online at "
+            "http://www.example.org/ERR © 2006 Academic Journals\n")
+    item = read_page(page)
+    assert (item["container-title"], item["volume"], item["issue"], item["page"]) == (
+        "Educational Research and Reviews", "1", "2", "23-28")
+    assert item["issued"] == {"date-parts": [[2006, 5]]}
