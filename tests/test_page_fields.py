@@ -144,3 +144,20 @@ def test_a_running_head_with_the_copyright_notice_after_it():
     assert (item["container-title"], item["volume"], item["issue"], item["page"]) == (
         "Educational Research and Reviews", "1", "2", "23-28")
     assert item["issued"] == {"date-parts": [[2006, 5]]}
+
+
+@pytest.mark.parametrize("line, journal", [
+    ("VOLUME-CİLT 5 NUMBER-SAYI 1 / 2018 THE JOURNAL OF NEUROBEHAVIORAL SCIENCES 13", "THE JOURNAL OF NEUROBEHAVIORAL SCIENCES"),
+    ("Vol. 12, No. 3, 2020 Revista de Estudios Sociales", "Revista de Estudios Sociales"),
+    ("Vol. 12, No. 3, 2020 Department of Sociology", None),  # not shaped like a journal's name: not taken
+])
+def test_the_journal_printed_after_the_numbers(line, journal):
+    from converter.readers.page.issue import issue_facts
+    facts = issue_facts(line)
+    assert facts is not None and facts.get("container-title") == journal
+
+
+def test_a_databases_name_is_not_the_journal():
+    lines = ["PubMed", "", "Journal of Tests and Trials", "2020; 5(2): 10-20"]
+    page = _page(lines, [("PubMed", "label", 1), ("Journal of Tests and Trials", "issue-line", 3)])
+    assert choose_journal(page, _no_model) == "Journal of Tests and Trials"

@@ -77,6 +77,17 @@ _IDENTIFIER = re.compile(r"(?:issn\s*:?\s*\d{4}\s?-?\s?\d{3}[\dxX](?:\s*\([^)]{0
                          r"|(?<![\d-])\d{4}-\d{3}[\dxX]\s*\((?:print|online|electronic|e|p|печ\w*|онлайн|en\s+l[íi]nea|impres\w*)\))\S*", re.I)
 
 
+# a journal's name in the languages of the set and their neighbours: a kind of periodical
+# at its start or its end, or 'Journal of' anywhere
+VENUE_WORDS = re.compile(
+    r"^(?:the\s+)?(?:(?:international|american|european|british|asian|african|indian|chinese|russian)\s+)?"
+    r"(?:journal|revista|revue|rivista|zeitschrift|annals|annales|anales|anais|annali|bulletin|boletín|boletim|"
+    r"proceedings|transactions|archives?|archivio|archivos|cahiers|cuadernos|cadernos|quaderni|acta|studia|"
+    r"вестник|вісник|известия|вопросы|проблемы|журнал|часопис|записки|труды|праці|бюллетень|jurnal|czasopismo|"
+    r"przegl[aą]d|zeszyty|časopis|folia|analele|scientia)\b|"
+    r"\b(?:journal|review|magazine|quarterly|letters|reports|dergisi|jurnal|research|studies|forum|today|"
+    r"вестник|вісник|журнал|обозрение|огляд|известия|наука|науки|медицина)\s*(?:\([^)]{1,12}\))?$|"
+    r"\bjournal\s+(?:of|for|on)\b|\bjurnal\s+\w|\bвестник\b|\bвісник\b", re.I)
 _VOLUME_COMMA_ISSUE = re.compile(r"(?<![\d.,])(\d{1,4}),\s?(\d{1,3})(?=\s*\((?:19|20)\d\d\))")
 
 
@@ -158,6 +169,14 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     after_year = re.match(rf"^\s*\(?{_YEAR}\)?\s*[,.]\s*([^\d,]{{3,150}}?)\s*,", line)
     if journal is None and not before.strip() and after_year:  # '2013, International Journal on Digital Libraries, № 3-4'
         journal = _journal(after_year.group(1))
+    if journal is None and taken:
+        # the journal after the numbers ('VOLUME-CİLT 5 NUMBER-SAYI 1 / 2018 THE JOURNAL OF ... SCIENCES 13'),
+        # taken only when it reads as a journal's name, with the page number after it cut
+        years = [m.end() for m in _BARE_YEAR.finditer(work)]
+        tail = re.sub(r"\s+\d{1,5}\s*$", "", line[max([b for _, b in taken] + years):])
+        tail = tail.strip(" \t.,;:|–—-/()")
+        if VENUE_WORDS.search(tail) and len(tail.split()) >= 2 and not re.search(r"\d", tail):
+            journal = _journal(tail)
     if journal:
         found["container-title"] = journal
     return found if len(found) >= 2 else None

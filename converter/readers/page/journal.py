@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Dict, Set
 
+from .issue import DATABASE, VENUE_WORDS
 from .people import fold
 
 if TYPE_CHECKING:
@@ -33,17 +34,6 @@ SHAPED = 1.0         # reads as a journal's name in some language
 MODEL_WEIGHT = 1.0   # times the line model's JOURNAL probability of its line
 MARGIN = 0.5         # how much more evidence it takes to set aside the first choice by source
 
-# a journal's name in the languages of the set and their neighbours: a kind of periodical
-# at its start or its end, or 'Journal of' anywhere
-VENUE_WORDS = re.compile(
-    r"^(?:the\s+)?(?:(?:international|american|european|british|asian|african|indian|chinese|russian)\s+)?"
-    r"(?:journal|revista|revue|rivista|zeitschrift|annals|annales|anales|anais|annali|bulletin|boletín|boletim|"
-    r"proceedings|transactions|archives?|archivio|archivos|cahiers|cuadernos|cadernos|quaderni|acta|studia|"
-    r"вестник|вісник|известия|вопросы|проблемы|журнал|часопис|записки|труды|праці|бюллетень|jurnal|czasopismo|"
-    r"przegl[aą]d|zeszyty|časopis|folia|analele|scientia)\b|"
-    r"\b(?:journal|review|magazine|quarterly|letters|reports|dergisi|jurnal|research|studies|forum|today|"
-    r"вестник|вісник|журнал|обозрение|огляд|известия|наука|науки|медицина)\s*(?:\([^)]{1,12}\))?$|"
-    r"\bjournal\s+(?:of|for|on)\b|\bjurnal\s+\w|\bвестник\b|\bвісник\b", re.I)
 # a value that names a kind of document or a page part, never a journal
 NOT_A_JOURNAL = re.compile(
     r"^(?:art[ií]go|art[ií]culo|articolo|article|artikel|makale|статья|стаття|artykuł|research\s+article|"
@@ -123,7 +113,7 @@ def choose_journal(r: "PageReader", line_labels: Callable[[], Dict[int, Dict[str
             score += SHAPED
         if labels:
             score += MODEL_WEIGHT * max((labels.get(n, {}).get("JOURNAL", 0.0) for n in elsewhere), default=0.0)
-        if NOT_A_JOURNAL.search(c.name.strip()):
+        if NOT_A_JOURNAL.search(c.name.strip()) or DATABASE.match(c.name.strip()):
             score -= 10
         c.score = score
     ranked = sorted(candidates.values(), key=lambda c: (-c.score, c.first))
