@@ -161,3 +161,15 @@ def test_a_databases_name_is_not_the_journal():
     lines = ["PubMed", "", "Journal of Tests and Trials", "2020; 5(2): 10-20"]
     page = _page(lines, [("PubMed", "label", 1), ("Journal of Tests and Trials", "issue-line", 3)])
     assert choose_journal(page, _no_model) == "Journal of Tests and Trials"
+
+
+def test_an_issue_line_right_under_a_long_head_line_taken_for_the_abstract():
+    from converter.readers.page.reader import PageReader
+    lines = ["Title of the article", "", "Ministry of Agriculture Key Laboratory ... (a long line)",
+             "Published in the journal: PLoS ONE 14(9)", "", "Some text further down", "Vol. 3 (2) of another journal"]
+    r = PageReader("\n".join(lines), "page.txt")
+    r.item["abstract"], r.abstract_line = lines[2], 3  # the long head line taken for the abstract
+    r._classify_line(4, lines[3])
+    assert [f.value for f in r.evidence.found["volume"]] == ["14"]
+    r._classify_line(7, lines[6])  # further down: body text, not the head
+    assert [f.value for f in r.evidence.found["volume"]] == ["14"]

@@ -431,7 +431,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             facts = issue.issue_facts(line[:220])  # a PDF's running head glued to the text after it
             if facts and not ("volume" in facts and "issue" in facts):
                 facts = None
-        if facts and "abstract" not in self.item:
+        if facts and ("abstract" not in self.item or self._just_after_unlabelled_abstract(n)):
             above = issue.journal_name(self.candidates[-1].text) if self.candidates else None
             if "container-title" not in facts and above and 0 < n - self.candidates[-1].line <= 2 \
                     and len(above.split()) <= 12 and not is_furniture(above) and not title.CHROME.search(above):
@@ -477,6 +477,12 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             self.custom.setdefault("notes", []).append(line)
             return
         self.other.append((n, line))
+
+    def _just_after_unlabelled_abstract(self, n: int) -> bool:
+        """A line right under a paragraph taken for the abstract without its label (a long head line,
+        often the affiliations), before any volume or issue was found: still the head."""
+        return bool(self.abstract_line and 0 < n - self.abstract_line <= 2 and not self.evidence.has("volume")
+                    and not self.evidence.has("issue"))
 
     def _run_together_head(self, n: int, line: str) -> bool:
         """A PDF's first page on one line: title, byline, then affiliations, dates, abstract (pdf_head.py)."""
