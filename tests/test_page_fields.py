@@ -173,3 +173,21 @@ def test_an_issue_line_right_under_a_long_head_line_taken_for_the_abstract():
     assert [f.value for f in r.evidence.found["volume"]] == ["14"]
     r._classify_line(7, lines[6])  # further down: body text, not the head
     assert [f.value for f in r.evidence.found["volume"]] == ["14"]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Hemşirelik Yüksekokulu Dergisi (2006) 64–71",
+     {"page": "64-71", "issued": {"date-parts": [[2006]]}, "container-title": "Hemşirelik Yüksekokulu Dergisi"}),
+    ("Smith and Jones (2006) 64-71", None),  # not a journal's name: no issue line
+    ("Jurnal Pendidikan Vokasi Volume 8, No 1, February 2018 (24-32)",
+     {"volume": "8", "issue": "1", "page": "24-32", "issued": {"date-parts": [[2018, 2]]},
+      "container-title": "Jurnal Pendidikan Vokasi"}),
+    ("Journal of Tests Volume 8, No 1 (2017-2018)", None),  # two years in brackets are no pages
+])
+def test_pages_without_a_volume_or_in_brackets(line, expected):
+    from converter.readers.page.issue import issue_facts
+    facts = issue_facts(line)
+    if expected is None:
+        assert facts is None or "page" not in facts
+    else:
+        assert facts == expected

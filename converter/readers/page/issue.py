@@ -88,13 +88,15 @@ VENUE_WORDS = re.compile(
     r"\b(?:journal|review|magazine|quarterly|letters|reports|dergisi|jurnal|research|studies|forum|today|"
     r"вестник|вісник|журнал|обозрение|огляд|известия|наука|науки|медицина)\s*(?:\([^)]{1,12}\))?$|"
     r"\bjournal\s+(?:of|for|on)\b|\bjurnal\s+\w|\bвестник\b|\bвісник\b", re.I)
+_NAME_YEAR_PAGES = re.compile(rf"^\s*([^\W\d_][^\d()]{{3,120}}?)\s*\(\s*({_YEAR})\s*\)\s*[,:]?\s*(\d{{1,5}}\s*[-–—]\s*\d{{1,5}})\s*\.?\s*$")
+_BRACKETED_PAGES = re.compile(r"\(\s*(\d{1,5}\s*[-–—]\s*\d{1,5})\s*\)")
 _VOLUME_COMMA_ISSUE = re.compile(r"(?<![\d.,])(\d{1,4}),\s?(\d{1,3})(?=\s*\((?:19|20)\d\d\))")
 
 
 def issue_facts(line: str) -> Dict[str, Any] | None:
     """Journal, issued, volume, issue and page read from one printed line, or None when the line
     does not place an article in a journal issue (it needs a volume or an issue, and one more
-    fact). Values are strings, ``issued`` is CSL date-parts, ``journal_end`` the offset where
+    fact; or a name shaped like a journal's with the year in brackets and the pages). Values are strings, ``issued`` is CSL date-parts, ``journal_end`` the offset where
     the journal's name stops."""
     if len(line) > 260:
         return None
@@ -146,12 +148,16 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
         if m.group(3):
             take("page", m.group(3), m.start(3), m.end(3))
     if "volume" not in found and "issue" not in found:
-        return None
+        return _name_year_pages(line)
     if "page" not in found:
         end = max(b for a, b in taken)  # the last number read
         after = _PAGES_AFTER.match(work[end:])
         if after and _ascending(after.group(1)):
             take("page", after.group(1), end + after.start(1), end + after.end(1))
+    if "page" not in found:  # the pages in brackets after the issue's date: 'No 1, February 2018 (24-32)'
+        for m in _BRACKETED_PAGES.finditer(work):
+            if m.start() > min(a for a, _ in taken) and _ascending(m.group(1)):
+                take("page", m.group(1), m.start(1), m.end(1))
     issue_year = re.fullmatch(rf"(\d{{1,3}})\s*[/-]\s*({_YEAR})", found.get("issue", ""))
     if issue_year:  # '№17/2024', 'NUMBER-SAYI 1 / 2018', 'No 3 – 2009': the issue of that year, never a range
         found["issue"] = issue_year.group(1)
@@ -180,6 +186,19 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     if journal:
         found["container-title"] = journal
     return found if len(found) >= 2 else None
+
+
+def _name_year_pages(line: str) -> Dict[str, Any] | None:
+    """'Hemşirelik Yüksekokulu Dergisi (2006) 64–71': a journal's name, the year in brackets and the
+    pages, with no volume or issue; taken only when the name reads as a journal's."""
+    m = _NAME_YEAR_PAGES.match(line)
+    if not m or not VENUE_WORDS.search(m.group(1).strip()) or not _ascending(m.group(3)):
+        return None
+    name = _journal(m.group(1))
+    if not name:
+        return None
+    return {"page": _expand_range(re.sub(r"\s*[-–—]\s*", "-", m.group(3))), "issued": {"date-parts": [[int(m.group(2))]]},
+            "container-title": name}
 
 
 def _ascending(pages: str) -> bool:
