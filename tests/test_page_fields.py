@@ -191,3 +191,20 @@ def test_pages_without_a_volume_or_in_brackets(line, expected):
         assert facts is None or "page" not in facts
     else:
         assert facts == expected
+
+
+@pytest.mark.parametrize("block, expected", [
+    # the next part of the page starts without a blank line: a heading, then running text
+    ("Keywords: metaphor, transposition, synaesthesia\nIntroduction\nThe study of metaphor has a long history.",
+     "metaphor; transposition; synaesthesia"),
+    ("Ключові слова: метафора, синестезія, конвергенція.\n1. Вступ", "метафора; синестезія; конвергенція"),
+    # a term broken off at the line's end stays whole
+    ("Palabras clave: Enseñanza Recíproca, Tecnologías de la Información y la\nComunicación.\nRECIPROCAL TEACHING",
+     "Enseñanza Recíproca; Tecnologías de la Información y la Comunicación"),
+    ("Keywords: education, teacher training, social\nnetworks\n\nAbstract: text", "education; teacher training; social networks"),
+])
+def test_a_keyword_list_ends_where_the_next_part_starts(block, expected):
+    page = "A study of metaphor and its transpositions in modern prose\n\nIvan Petrenko\n\n" + block + "\n"
+    item = read_page(page)
+    terms = [t.strip() for t in item["keyword"].replace(";", ",").split(",")]
+    assert terms == [t.strip() for t in expected.split(";")]

@@ -328,3 +328,27 @@ def _place(blocks: List[Block], n: int, line: str, menu: set[int]) -> None:
             blocks.append(Block("text", n, [(n, line)]))
             return
     current.lines.append((n, line))
+
+
+_SEPARATED = re.compile(r"[,;，、；·•|]")
+
+
+def keyword_list_end(texts: List[str]) -> int:
+    """How many of a keywords block's lines are the list: a list set apart by separators ends at
+    the first line with none that reads as the next part of the page, a heading ('Introduction',
+    '1. Вступ') or a sentence of running text, unless the line before it broke off inside a term
+    ('..., social' / 'networks')."""
+    if not texts or not _SEPARATED.search(texts[0]):
+        return len(texts)
+    for i in range(1, len(texts)):
+        text = texts[i].strip()
+        if _SEPARATED.search(text):
+            continue
+        words = text.split()
+        broken_term = not re.search(r"[,;，、；.]\s*$", texts[i - 1]) and len(words) <= 3 and (
+            text[:1].islower() or text.endswith("."))  # ('... Información y la' / 'Comunicación.')
+        if broken_term:
+            continue
+        if (text[:1].isupper() or text[:1].isdigit()) and len(words) <= 8 or len(words) >= 10:
+            return i
+    return len(texts)

@@ -25,7 +25,7 @@ from .assemble import finish
 from .evidence import Evidence
 from .head import AFFILIATION, HeadLines, split_name_affiliation
 from .labelled_numbers import LabelledNumbers
-from .labels import Block, split_blocks
+from .labels import Block, keyword_list_end, split_blocks
 from .title import Candidate, is_furniture
 
 AFTER_REFERENCES = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|licensee\b|this (?:article|work) is (?:an open|licensed|distributed)|"
@@ -137,6 +137,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         end = next((i + 1 for i, (_, t) in enumerate(lines[:-1]) if t.rstrip().endswith(".")), len(lines))
         # and a copyright line is the page's next part too ('© 2021 The Authors. Published by ...')
         end = next((i for i, (_, t) in enumerate(lines[:end]) if i and re.match(r"\s*(?:©|\(c\)\s|copyright\b)", t, re.I)), end)
+        end = min(end, keyword_list_end([t for _, t in lines]))  # or a heading or a sentence without separators
         if end < len(lines):
             self._loose_lines(Block("text", lines[end][0], lines[end:]))
             lines = lines[:end]
