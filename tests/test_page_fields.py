@@ -208,3 +208,21 @@ def test_a_keyword_list_ends_where_the_next_part_starts(block, expected):
     item = read_page(page)
     terms = [t.strip() for t in item["keyword"].replace(";", ",").split(",")]
     assert terms == [t.strip() for t in expected.split(";")]
+
+
+def test_a_line_with_the_articles_doi_names_its_journal_and_date():
+    page = ("Attitude of College Nursing Students Towards Scientific Research\n\n"
+            "All published articles of this journal are available on ScienceDirect.\n\n"
+            "The Open Public Health Journal 22 Apr 2024 RESEARCH ARTICLE DOI: 10.2174/0118749445282637240322073005\n\n"
+            "DOI: 10.2174/0118749445282637240322073005\n")
+    item = read_page(page)
+    assert item["container-title"] == "The Open Public Health Journal"
+    assert item["issued"] == {"date-parts": [[2024, 4, 22]]}
+
+
+def test_a_line_with_another_doi_says_nothing_of_the_article():
+    page = ("Attitude of College Nursing Students Towards Scientific Research\n\n"
+            "The Open Public Health Journal 22 Apr 2024 RESEARCH ARTICLE DOI: 10.2174/0000000000000000000000\n\n"
+            "DOI: 10.2174/0118749445282637240322073005\n")
+    item = read_page(page)
+    assert "container-title" not in item and "issued" not in item

@@ -12,7 +12,7 @@ from ...references.givennames import given_names
 from ...vocabulary.casing import looks_title_case
 from ...vocabulary.languages import bcp47, guess_language, is_cyrillic
 from ...vocabulary.text import undo_line_hyphens
-from . import bylines, citation, identifiers, issue, journal, line_model, people, title
+from . import bylines, citation, history, identifiers, issue, journal, line_model, people, title
 from .abstract import NOT_AN_ABSTRACT
 from .evidence import Finding
 from .head import looks_affiliation
@@ -32,6 +32,7 @@ def finish(r: "PageReader") -> None:
     _read_citations(r)
     _choose_title(r)
     _unlabelled_citations(r)
+    _doi_lines(r)
     name = journal.choose_journal(r, lambda: _line_labels(r))
     if name:
         r.item["container-title"] = name
@@ -211,6 +212,34 @@ def _unlabelled_citations(r: "PageReader") -> None:
             if key != "title":
                 r.evidence.add(key, value, "citation", n)
         r.custom.setdefault("citation-unlabelled-as-printed", []).append(text)
+
+
+def _doi_lines(r: "PageReader") -> None:
+    """Lines no rule recognised that print the article's own DOI are about the article: what stands
+    before the DOI is read as an issue line, or as a journal's name with the date it came out ('The Open
+    Public Health Journal 22 Apr 2024 RESEARCH ARTICLE DOI: 10.2174/...'), the name only when it is
+    shaped like a journal's."""
+    best = r.evidence.best("DOI")
+    doi = str(best.value).lower() if best is not None else ""
+    if not doi:
+        return
+    for n, text in sorted(r.other):
+        at = text.lower().find(doi)
+        if at < 0 or len(text) > 300:
+            continue
+        before = re.sub(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi\b\s*:?)\s*$", "", text[:at], flags=re.I).strip(" |,;")
+        facts = issue.issue_facts(before) if before else None
+        if facts:
+            for key, value in facts.items():
+                r.evidence.add(key, value, "issue-line", n)
+            continue
+        m = re.match(r"^(.{6,120}?)\s+(\d{1,2}\s+[^\W\d_]{3,10}\.?\s+(?:19|20)\d\d|[^\W\d_]{3,10}\.?\s+\d{1,2},\s+(?:19|20)\d\d)\b",
+                     before)
+        name = issue.journal_name(m.group(1)) if m and issue.VENUE_WORDS.search(m.group(1).strip()) else None
+        date = history.parse_date(m.group(2)) if m else None
+        if name and date:
+            r.evidence.add("container-title", name, "head", n)
+            r.evidence.add("issued", {"date-parts": [date]}, "head", n)
 
 
 def _line_labels(r: "PageReader") -> Dict[int, Dict[str, float]]:
