@@ -226,3 +226,17 @@ def test_a_line_with_another_doi_says_nothing_of_the_article():
             "DOI: 10.2174/0118749445282637240322073005\n")
     item = read_page(page)
     assert "container-title" not in item and "issued" not in item
+
+
+@pytest.mark.parametrize("journal_line, p, taken", [
+    ("ВЕСТНИК УДМУРТСКОГО УНИВЕРСИТЕТА", 0.35, True),   # shaped like a journal's name: a weaker cue is enough
+    ("Теоретическая и прикладная экономика", 0.35, False),
+    ("Теоретическая и прикладная экономика", 0.5, True),
+])
+def test_the_line_models_journal_when_no_rule_named_one(journal_line, p, taken):
+    from converter.readers.page.reader import PageReader
+    text = f"{journal_line}\n\nОб одном подходе к изучению региональной экономики\n\nИванов И. И.\n"
+    r = PageReader(text, "page.txt")
+    r.line_labels = {1: {"TITLE": 0.1, "AUTHOR": 0.0, "JOURNAL": p, "O": 0.9 - p}, 3: {"TITLE": 0.9, "AUTHOR": 0.0, "JOURNAL": 0.0, "O": 0.1}}
+    item = r.read().records[0]
+    assert (item.get("container-title") == journal_line) is taken

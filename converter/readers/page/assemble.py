@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 SAMPLE = 20000  # characters of a page enough to tell its script and language; a huge page is not read again whole
 # how sure the line model must be before its line fills a field the rules left empty (cross-validated, tools/pagemodel)
-JOURNAL_THRESHOLD = 0.6
+JOURNAL_THRESHOLD = 0.45
+SHAPED_JOURNAL_THRESHOLD = 0.3  # ... when the line is shaped like a journal's name or stands by an ISSN (cross-validated)
 AUTHOR_THRESHOLD = 0.5  # as sure as for a journal; 0.3-0.7 read the dev pages alike (cross-validated)
 MERGED_FIELDS = ("title", "container-title", "issued", "volume", "issue", "page", "DOI", "URL", "PMID", "PMCID")
 
@@ -253,9 +254,14 @@ def _modelled_journal(r: "PageReader") -> None:
     """No journal found by the rules: a loose line the line model takes for the journal's name."""
     if "container-title" in r.item:
         return
-    for n in line_model.best_lines(_line_labels(r), "JOURNAL", JOURNAL_THRESHOLD):
+    issn_lines = [f.line for f in r.evidence.found.get("ISSN", []) if f.line]
+    for n in line_model.best_lines(_line_labels(r), "JOURNAL", SHAPED_JOURNAL_THRESHOLD):
         text = next((t for m, t in r.other if m == n), None)
         if not text or title.RUNNING_HEAD.match(text):
+            continue
+        # a line the model is less sure of needs a journal's shape or an ISSN beside it
+        if _line_labels(r)[n]["JOURNAL"] < JOURNAL_THRESHOLD and not (
+                issue.VENUE_WORDS.search(text) or any(abs(n - m) <= 2 for m in issn_lines)):
             continue
         # the journal's line may place the article too: 'Procedia ... Sciences 98 (2014) 1590 - 1598'
         facts = issue.issue_facts(text) or {}
