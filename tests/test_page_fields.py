@@ -240,3 +240,23 @@ def test_the_line_models_journal_when_no_rule_named_one(journal_line, p, taken):
     r.line_labels = {1: {"TITLE": 0.1, "AUTHOR": 0.0, "JOURNAL": p, "O": 0.9 - p}, 3: {"TITLE": 0.9, "AUTHOR": 0.0, "JOURNAL": 0.0, "O": 0.1}}
     item = r.read().records[0]
     assert (item.get("container-title") == journal_line) is taken
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Keywords: metaphor | transposition | synaesthesia", "metaphor; transposition; synaesthesia"),
+    ("Keywords: metaphor - transposition - synaesthesia", "metaphor; transposition; synaesthesia"),
+    ("KEYWORDS: Metaphor. Transposition. Synaesthesia.", "Metaphor; Transposition; Synaesthesia"),
+    ("Keywords metaphor; transposition; synaesthesia", "metaphor; transposition; synaesthesia"),  # a label without its colon
+    ("Ключевые слова метафора; транспозиция; синестезия", "метафора; транспозиция; синестезия"),
+])
+def test_keyword_lists_in_other_separators(line, expected):
+    page = ("A study of metaphor and its transpositions in modern prose\n\nIvan Petrenko\n\n"
+            "Abstract: This paper studies metaphor in prose across a long period of literary history in many works.\n\n"
+            f"{line}\n\nIntroduction\n")
+    assert read_page(page)["keyword"] == expected
+
+
+@pytest.mark.parametrize("value", ["Dr. Smith and Mr. Jones in the U.S. Army", "a - b", "one | two"])
+def test_what_is_no_list_of_terms_is_left(value):
+    from converter.readers.page.labels import keyword_separators
+    assert keyword_separators(value) == value

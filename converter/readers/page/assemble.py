@@ -16,6 +16,7 @@ from . import bylines, citation, history, identifiers, issue, journal, line_mode
 from .abstract import NOT_AN_ABSTRACT
 from .evidence import Finding
 from .head import looks_affiliation
+from .labels import KEYWORDS_LABEL_START
 
 if TYPE_CHECKING:
     from .reader import PageReader
@@ -297,6 +298,7 @@ def _unlabelled_keywords(r: "PageReader") -> None:
         r.other.remove((n, text))
     else:
         return
+    text = KEYWORDS_LABEL_START.sub("", text)  # a label no rule read as one, its colon lost
     r.item["keyword"] = re.sub(r"\s*;\s*", "; ", text.strip().rstrip("."))
     r.diags.warn("keywords taken from the unlabelled list under the abstract", field="keyword", line=n)
 

@@ -352,3 +352,28 @@ def keyword_list_end(texts: List[str]) -> int:
         if (text[:1].isupper() or text[:1].isdigit()) and len(words) <= 8 or len(words) >= 10:
             return i
     return len(texts)
+
+
+def _short_terms(parts: List[str]) -> bool:
+    parts = [p.strip() for p in parts]
+    return len(parts) >= 3 and all(p and len(p.split()) <= 6 for p in parts)
+
+
+def keyword_separators(value: str) -> str:
+    """A keyword list set apart by what is not a comma or a semicolon, written with semicolons: bars
+    ('a | b | c'), hyphens or dashes with spaces ('a - b - c'), or full stops between capitalised terms
+    ('Metaphor. Transposition. Synaesthesia.'); a list that already has commas or semicolons is left."""
+    if re.search(r"[,;，、；]", value):
+        return value
+    for separator in (r"\s+\|\s+", r"\s+[-–—]\s+"):
+        parts = re.split(separator, value.strip())
+        if _short_terms(parts):
+            return "; ".join(p.strip() for p in parts)
+    parts = re.split(r"(?<=[^\W\d_]{3})\.\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ])", value.strip().rstrip("."))
+    if _short_terms(parts):
+        return "; ".join(p.strip() for p in parts)
+    return value
+
+
+# a keywords label at the start of a line, with or without its colon ('Keywords metaphor; ...')
+KEYWORDS_LABEL_START = re.compile(r"^\s*(?:(?i:%s))\s*[:.—–-]?\s+(?=\S)" % "|".join(LABELS["keywords"]))

@@ -25,7 +25,7 @@ from .assemble import finish
 from .evidence import Evidence
 from .head import AFFILIATION, HeadLines, split_name_affiliation
 from .labelled_numbers import LabelledNumbers
-from .labels import Block, keyword_list_end, split_blocks
+from .labels import Block, keyword_list_end, keyword_separators, split_blocks
 from .title import Candidate, is_furniture
 
 AFTER_REFERENCES = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|licensee\b|this (?:article|work) is (?:an open|licensed|distributed)|"
@@ -144,7 +144,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         texts = [self.repair(n, re.sub(r"^\s*[•·▪◦-]\s+", "", t).strip()) for n, t in lines]
         # one keyword a line (a list copied from a web page): no separator on any line, each a few words
         one_a_line = len(texts) >= 2 and all(len(t.split()) <= 5 and not re.search(r"[,;，、；]", t) for t in texts)
-        value = ("; " if one_a_line else " ").join(texts).strip()
+        value = keyword_separators(("; " if one_a_line else " ").join(texts).strip())
         # the keywords end where the body starts on the same line ('... analysis. 1. INTRODUCTION ...')
         cut = KEYWORDS_END.search(value)
         if cut:
