@@ -260,3 +260,28 @@ def test_keyword_lists_in_other_separators(line, expected):
 def test_what_is_no_list_of_terms_is_left(value):
     from converter.readers.page.labels import keyword_separators
     assert keyword_separators(value) == value
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Mis en ligne le 12 mars 2019", [2019, 3, 12]),
+    ("Date de publication : 12 mars 2019", [2019, 3, 12]),
+    ("Publicado em 12 de março de 2019", [2019, 3, 12]),
+    ("Fecha de publicación: 12 de marzo de 2019", [2019, 3, 12]),
+    ("Data di pubblicazione: 12/03/2019", [2019, 3, 12]),
+    ("Data publikacji: 12.03.2019", [2019, 3, 12]),
+    ("Yayınlanma Tarihi: 12.03.2019", [2019, 3, 12]),
+    ("Tanggal terbit: 12 Maret 2019", [2019, 3, 12]),
+    ("Publikováno: 12. 3. 2019", [2019, 3, 12]),
+    ("Online veröffentlicht: 12. März 2019", [2019, 3, 12]),
+    ("发布日期: 2019-03-12", [2019, 3, 12]),
+    ("발행일: 2019.03.12", [2019, 3, 12]),
+])
+def test_publication_dates_in_more_languages_and_forms(line, expected):
+    from converter.readers.page.history import history_dates
+    assert history_dates(line) == {"published": expected}
+
+
+def test_received_and_accepted_in_those_forms_are_not_published():
+    from converter.readers.page.history import history_dates
+    assert history_dates("Recibido: 3 de enero de 2019; Aceptado: 4. Februar 2019") == {
+        "submitted": [2019, 1, 3], "accepted": [2019, 2, 4]}
