@@ -285,3 +285,29 @@ def test_received_and_accepted_in_those_forms_are_not_published():
     from converter.readers.page.history import history_dates
     assert history_dates("Recibido: 3 de enero de 2019; Aceptado: 4. Februar 2019") == {
         "submitted": [2019, 1, 3], "accepted": [2019, 2, 4]}
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Jurnal Pendidikan Volume 8 Nomor 1 Tahun 2018",
+     {"volume": "8", "issue": "1", "issued": {"date-parts": [[2018]]}, "container-title": "Jurnal Pendidikan"}),
+    ("Jurnal Pendidikan Vol. 8 No. 1 Hal. 24-32",
+     {"volume": "8", "issue": "1", "page": "24-32", "container-title": "Jurnal Pendidikan"}),
+    ("Časopis pro moderní filologii, Ročník 12, Číslo 3, 2019, s. 45-60",
+     {"volume": "12", "issue": "3", "page": "45-60", "issued": {"date-parts": [[2019]]},
+      "container-title": "Časopis pro moderní filologii"}),
+    ("Przegląd Socjologiczny, Rocznik 12, Zeszyt 3, 2019, s. 45-60",
+     {"volume": "12", "issue": "3", "page": "45-60", "issued": {"date-parts": [[2019]]},
+      "container-title": "Przegląd Socjologiczny"}),
+    ("Revista X, Volume 12, Edição 3, 2019",
+     {"volume": "12", "issue": "3", "issued": {"date-parts": [[2019]]}, "container-title": "Revista X"}),
+    ("Sociologija, Vol. 12, Broj 3, 2019, str. 45-60",
+     {"volume": "12", "issue": "3", "page": "45-60", "issued": {"date-parts": [[2019]]}, "container-title": "Sociologija"}),
+    ("Magyar Tudomány, 12. évfolyam, 3. szám, 2019",
+     {"volume": "12", "issue": "3", "issued": {"date-parts": [[2019]]}, "container-title": "Magyar Tudomány"}),
+    # a letter-spaced name's last letter is no pages label
+    ("INGA S. SKOPETS, et al. / C A R D I O S O M AT I C S . 20 20; 11 (4):15-19.",
+     {"volume": "11", "issue": "4", "page": "15-19"}),
+])
+def test_issue_lines_in_more_languages(line, expected):
+    from converter.readers.page.issue import issue_facts
+    assert issue_facts(line) == expected

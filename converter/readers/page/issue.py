@@ -27,13 +27,20 @@ _RANGE = r"[A-Za-z]?\d{1,7}(?:\s*[-–—~]\s*[A-Za-z]?\d{1,7}|\s+(?:à|a|al|to|
 _YEAR = r"(?:1[89]|20)\d\d"
 # (label kind, pattern); each pattern's group 1 is the value
 _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
-    ("year", re.compile(rf"\b(?:year|год|yıl)\s*[:.]?\s*({_YEAR})\b", re.I)),
+    ("year", re.compile(rf"\b(?:year|год|рік|yıl|tahun|año|ano|rok|jahr|anno|année)\s*[:.]?\s*({_YEAR})\b", re.I)),
     ("volume", re.compile(r"(?<![^\W\d_])vol(?:ume)?\.?\s*(?:19|20)\d\d\s*:\s*(\d{1,4})\b", re.I)),  # Dove: 'Volume 2016:9'
-    ("volume", re.compile(rf"(?<![^\W\d_])(?:vol(?:ume|umen)?|т(?:ом)?|tom|tomo|tome|bd|band|jahrgang|cilt)\b\.?\s*[:.-]?\s*({_NUM})\b", re.I)),
+    ("volume", re.compile(rf"(?<![^\W\d_])(?:vol(?:ume|umen|um)?|т(?:ом)?|tom|tomo|tome|bd|band|jahrgang|cilt|jilid|ročník|rocznik|svazek|godište)\b\.?\s*[:.-]?\s*({_NUM})\b", re.I)),
+    # pages after the labels of other languages, only as a range ('S. 45-60', 's. 45-60', 'str. 45-60', 'Hal. 24-32'),
+    # never inside letter-spaced words ('C A R D I O S O M AT I C S . 20 20')
+    ("page", re.compile(r"(?<![^\W\d_])(?<![^\W\d_]\s)(?:s|ss|str|strony|hal(?:aman)?|seiten?|oldal)\.?\s*[:.-]?\s*"
+                        r"(\d{1,6}\s*[-–—]\s*\d{1,6})(?![\d.,/-])", re.I)),
+    # Hungarian prints the number first: '12. évfolyam, 3. szám'
+    ("volume", re.compile(r"(?<![\d.])(\d{1,4})\.\s*évf(?:olyam)?\b", re.I)),
+    ("issue", re.compile(r"(?<![\d.])(\d{1,4})\.\s*szám\b", re.I)),
     # Turkish 'Yıl 8, Sayı 1': the journal's year of publication, counted as its volume
     ("volume", re.compile(r"(?<![^\W\d_])(?:Yıl|YIL)\s*[:.]?\s*(\d{1,3})\b(?=\s*[,;]?\s*(?:Sayı|SAYI|Say)\b)")),
     # ('Article number: 98' is the article's number, not its issue; 'Issue (8): 960-974' brackets it)
-    ("issue", re.compile(r"(?<![^\W\d_])(?<!article\s)(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск[еа]?)?|вип(?:уск)?|heft|ausgabe|fasc(?:icolo|ículo)?|zeszyt|сер|sayı)\.?(?<=\w|\.)(?:\s*[°º])?"
+    ("issue", re.compile(r"(?<![^\W\d_])(?<!article\s)(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск[еа]?)?|вип(?:уск)?|heft|ausgabe|fasc(?:icolo|ículo)?|zeszyt|сер|sayı|nomor|číslo|cislo|broj|edição|edición|numer|številka)\.?(?<=\w|\.)(?:\s*[°º])?"
                          # not the start of a range; GOST's '. – ' between areas is no range ('Вип. 28. – 2009.')
                          r"\s*[:.-]?\s*(?:\((?=\d{1,4}\)))?(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)(?!(?!\.\s+[-–—]\s)[\d.]*\s*[-–]\s*\d)", re.I)),
     ("issue", re.compile(r"№\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)")),
