@@ -311,3 +311,29 @@ def test_received_and_accepted_in_those_forms_are_not_published():
 def test_issue_lines_in_more_languages(line, expected):
     from converter.readers.page.issue import issue_facts
     assert issue_facts(line) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Revista: Revista de Estudios Sociales", "Volumen: 12", "Número: 3", "Año: 2019", "Páginas: 45-60"],
+     {"container-title": "Revista de Estudios Sociales", "volume": "12", "issue": "3",
+      "issued": {"date-parts": [[2019]]}, "page": "45-60"}),
+    (["Czasopismo: Przegląd Socjologiczny", "Rocznik: 12", "Zeszyt: 3"],
+     {"container-title": "Przegląd Socjologiczny", "volume": "12", "issue": "3"}),
+    (["Yıl:2018   Sayı: 15   Alan: Aile ve Sağlık"], {"issued": {"date-parts": [[2018]]}, "issue": "15"}),
+])
+def test_labels_of_the_issue_in_more_languages(lines, expected):
+    page = "Un estudio de la metáfora en la prosa moderna española\n\nIván Petrenko\n\n" + "\n".join(lines) + "\n"
+    item = read_page(page)
+    assert {k: item.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("label", ["Cómo citar este artículo:", "Pour citer cet article :", "Zitiervorschlag:",
+                                   "Jak cytować:", "Як цитувати:", "Cara mengutip:"])
+def test_citation_labels_in_more_languages(label):
+    page = ("Un estudio de la metáfora en la prosa moderna española\n\nIván Petrenko\n\n"
+            f"{label}\nPetrenko I. Un estudio de la metáfora en la prosa moderna española. "
+            "Revista de Estudios Sociales. 2019;12(3):45-60.\n")
+    item = read_page(page)
+    assert (item.get("volume"), item.get("issue"), item.get("page")) == ("12", "3", "45-60")
+    assert item["custom"]["citation-as-printed"].startswith("Petrenko I.")
+    assert label not in item["custom"].get("other-text", [])  # read as the label it is
