@@ -337,3 +337,16 @@ def test_citation_labels_in_more_languages(label):
     assert (item.get("volume"), item.get("issue"), item.get("page")) == ("12", "3", "45-60")
     assert item["custom"]["citation-as-printed"].startswith("Petrenko I.")
     assert label not in item["custom"].get("other-text", [])  # read as the label it is
+
+
+def test_a_year_alone_beside_the_journals_masthead():
+    page = ("Knowledge of Formative Assessment Practices among Senior High School Mathematics Teachers\n\n"
+            "American Journal of Humanities and Social Sciences Research (AJHSSR)\n\n2019\n\n"
+            "American Journal of Humanities and Social Sciences Research e-ISSN :2378-703X Volume-3, Issue-3, pp-08-13\n")
+    assert read_page(page)["issued"] == {"date-parts": [[2019]]}
+
+
+def test_a_year_alone_far_from_any_journal_line_is_not_the_date():
+    page = ("Knowledge of Formative Assessment Practices among Senior High School Mathematics Teachers\n\n2019\n\n"
+            "Kwame Mensah\n\nAbstract: We surveyed the teachers of many schools about their practice of assessment.\n")
+    assert "issued" not in read_page(page)

@@ -35,6 +35,7 @@ def finish(r: "PageReader") -> None:
     _choose_title(r)
     _unlabelled_citations(r)
     _doi_lines(r)
+    _year_by_the_masthead(r)
     name = journal.choose_journal(r, lambda: _line_labels(r))
     if name:
         r.item["container-title"] = name
@@ -242,6 +243,19 @@ def _doi_lines(r: "PageReader") -> None:
         if name and date:
             r.evidence.add("container-title", name, "head", n)
             r.evidence.add("issued", {"date-parts": [date]}, "head", n)
+
+
+def _year_by_the_masthead(r: "PageReader") -> None:
+    """No date found: a year alone on its line beside the journal's name or its issue line (a cover's
+    'American Journal of ... Research' / '2019') is the issue's year."""
+    if r.evidence.has("issued"):
+        return
+    placed = {f.line for key in ("container-title", "volume", "issue") for f in r.evidence.found.get(key, []) if f.line}
+    for n, text in sorted(r.other):
+        if re.fullmatch(r"(?:19|20)\d\d", text.strip()) and any(abs(n - m) <= 3 for m in placed):
+            r.evidence.add("issued", {"date-parts": [[int(text.strip())]]}, "head", n)
+            r.other.remove((n, text))
+            return
 
 
 def _line_labels(r: "PageReader") -> Dict[int, Dict[str, float]]:
