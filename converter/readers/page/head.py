@@ -151,6 +151,9 @@ class HeadLines:
     headings: Set[int]
     lines: List[str]
 
+    def _issue_line(self, n: int, facts: Dict[str, Any], source: str) -> None:
+        raise NotImplementedError  # the page reader's: findings from an issue line
+
     def _head_line(self, n: int, line: str, next_line: str = "") -> bool:
         """Byline and title candidates in the page's head (before the abstract)."""
         if "abstract" in self.item or self.references:

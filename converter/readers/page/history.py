@@ -95,10 +95,10 @@ def history_dates(line: str) -> Dict[str, List[int]]:
             if parts and key not in found:
                 found[key] = parts
                 taken.append((m.start(), m.end()))
-    m = _PUBLISHED_BY.match(line) if "published" not in found and len(line) < 120 else None
-    parts = parse_date(m.group(1)) if m else None
-    if parts:
-        found["published"] = parts
+    by = _PUBLISHED_BY.match(line) if "published" not in found and len(line) < 120 else None
+    published = parse_date(by.group(1)) if by else None
+    if published:
+        found["published"] = published
     return found
 
 
