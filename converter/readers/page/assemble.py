@@ -12,17 +12,19 @@ from ...references.givennames import given_names
 from ...vocabulary.casing import looks_title_case
 from ...vocabulary.languages import bcp47, guess_language, is_cyrillic
 from ...vocabulary.text import undo_line_hyphens
-from . import bylines, citation, identifiers, issue, line_model, people, title
+from . import bylines, citation, history, identifiers, issue, journal, line_model, people, title
 from .abstract import NOT_AN_ABSTRACT
 from .evidence import Finding
 from .head import looks_affiliation
+from .labels import KEYWORDS_LABEL_START
 
 if TYPE_CHECKING:
     from .reader import PageReader
 
 SAMPLE = 20000  # characters of a page enough to tell its script and language; a huge page is not read again whole
 # how sure the line model must be before its line fills a field the rules left empty (cross-validated, tools/pagemodel)
-JOURNAL_THRESHOLD = 0.6
+JOURNAL_THRESHOLD = 0.45
+SHAPED_JOURNAL_THRESHOLD = 0.3  # ... when the line is shaped like a journal's name or stands by an ISSN (cross-validated)
 AUTHOR_THRESHOLD = 0.5  # as sure as for a journal; 0.3-0.7 read the dev pages alike (cross-validated)
 MERGED_FIELDS = ("title", "container-title", "issued", "volume", "issue", "page", "DOI", "URL", "PMID", "PMCID")
 
@@ -31,6 +33,12 @@ def finish(r: "PageReader") -> None:
     _whole_page_citation(r)
     _read_citations(r)
     _choose_title(r)
+    _unlabelled_citations(r)
+    _doi_lines(r)
+    _year_by_the_masthead(r)
+    name = journal.choose_journal(r, lambda: _line_labels(r))
+    if name:
+        r.item["container-title"] = name
     for name in MERGED_FIELDS:
         best = r.evidence.best(name)
         if best is not None and name not in r.item:
@@ -185,6 +193,71 @@ def _choose_title(r: "PageReader") -> None:
             r.evidence.found.setdefault(key, []).insert(0, Finding(value, "citation", r.citations[0][0]))
 
 
+def _unlabelled_citations(r: "PageReader") -> None:
+    """Lines no rule recognised that cite this very article without a label (a 'Published in' line, a
+    running head, an aggregator's record): the page's title printed inside them with a year and more
+    after it. What follows the title is read as a citation's journal and numbers, each one a finding
+    of the citation's rank (a label or an issue line still comes first)."""
+    chosen = r.evidence.best("title")
+    if chosen is None or len(title.fold(str(chosen.value))) < 20:
+        return
+    cited = {n for n, _ in r.citations}
+    for n, text in sorted(r.other):
+        if n in cited or n in r.title_lines or len(text) > 600 or not re.search(r"\b(?:1[89]|20)\d\d\b", text):
+            continue
+        split = citation.split_at_title(text, str(chosen.value))
+        if not split or len(split[1]) < 10 or not re.search(r"\b(?:1[89]|20)\d\d\b", split[1]):
+            continue
+        found = citation.after_title(split[1])
+        if not any(k in found for k in ("volume", "issue", "page")):
+            continue  # a year alone after the title: a mention, not a citation
+        for key, value in found.items():
+            if key != "title":
+                r.evidence.add(key, value, "citation", n)
+        r.custom.setdefault("citation-unlabelled-as-printed", []).append(text)
+
+
+def _doi_lines(r: "PageReader") -> None:
+    """Lines no rule recognised that print the article's own DOI are about the article: what stands
+    before the DOI is read as an issue line, or as a journal's name with the date it came out ('The Open
+    Public Health Journal 22 Apr 2024 RESEARCH ARTICLE DOI: 10.2174/...'), the name only when it is
+    shaped like a journal's."""
+    best = r.evidence.best("DOI")
+    doi = str(best.value).lower() if best is not None else ""
+    if not doi:
+        return
+    for n, text in sorted(r.other):
+        at = text.lower().find(doi)
+        if at < 0 or len(text) > 300:
+            continue
+        before = re.sub(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi\b\s*:?)\s*$", "", text[:at], flags=re.I).strip(" |,;")
+        facts = issue.issue_facts(before) if before else None
+        if facts:
+            for key, value in facts.items():
+                r.evidence.add(key, value, "issue-line", n)
+            continue
+        m = re.match(r"^(.{6,120}?)\s+(\d{1,2}\s+[^\W\d_]{3,10}\.?\s+(?:19|20)\d\d|[^\W\d_]{3,10}\.?\s+\d{1,2},\s+(?:19|20)\d\d)\b",
+                     before)
+        name = issue.journal_name(m.group(1)) if m and issue.VENUE_WORDS.search(m.group(1).strip()) else None
+        date = history.parse_date(m.group(2)) if m else None
+        if name and date:
+            r.evidence.add("container-title", name, "head", n)
+            r.evidence.add("issued", {"date-parts": [date]}, "head", n)
+
+
+def _year_by_the_masthead(r: "PageReader") -> None:
+    """No date found: a year alone on its line beside the journal's name or its issue line (a cover's
+    'American Journal of ... Research' / '2019') is the issue's year."""
+    if r.evidence.has("issued"):
+        return
+    placed = {f.line for key in ("container-title", "volume", "issue") for f in r.evidence.found.get(key, []) if f.line}
+    for n, text in sorted(r.other):
+        if re.fullmatch(r"(?:19|20)\d\d", text.strip()) and any(abs(n - m) <= 3 for m in placed):
+            r.evidence.add("issued", {"date-parts": [[int(text.strip())]]}, "head", n)
+            r.other.remove((n, text))
+            return
+
+
 def _line_labels(r: "PageReader") -> Dict[int, Dict[str, float]]:
     """The learned line model's labels for the page, computed once (line_model.py)."""
     if r.line_labels is None:
@@ -196,9 +269,14 @@ def _modelled_journal(r: "PageReader") -> None:
     """No journal found by the rules: a loose line the line model takes for the journal's name."""
     if "container-title" in r.item:
         return
-    for n in line_model.best_lines(_line_labels(r), "JOURNAL", JOURNAL_THRESHOLD):
+    issn_lines = [f.line for f in r.evidence.found.get("ISSN", []) if f.line]
+    for n in line_model.best_lines(_line_labels(r), "JOURNAL", SHAPED_JOURNAL_THRESHOLD):
         text = next((t for m, t in r.other if m == n), None)
         if not text or title.RUNNING_HEAD.match(text):
+            continue
+        # a line the model is less sure of needs a journal's shape or an ISSN beside it
+        if _line_labels(r)[n]["JOURNAL"] < JOURNAL_THRESHOLD and not (
+                issue.VENUE_WORDS.search(text) or any(abs(n - m) <= 2 for m in issn_lines)):
             continue
         # the journal's line may place the article too: 'Procedia ... Sciences 98 (2014) 1590 - 1598'
         facts = issue.issue_facts(text) or {}
@@ -219,7 +297,10 @@ def _unlabelled_keywords(r: "PageReader") -> None:
     paragraph right after the abstract, or the abstract's own last paragraph, when it lists three
     to fifteen short terms, mostly in small letters, set apart by commas or semicolons
     ('Северный регион, медицинские работники, рацион, ...'; 'atenção primária à saúde; ...')."""
-    if "keyword" in r.item or r.abstract_end is None:
+    if "keyword" in r.item:
+        return
+    if r.abstract_end is None:
+        _keywords_under_a_paragraph(r)
         return
     paragraphs = r.item.get("abstract", "").split("\n")
     following = sorted((n, t) for n, t in r.other if n > r.abstract_end)
@@ -231,8 +312,23 @@ def _unlabelled_keywords(r: "PageReader") -> None:
         r.other.remove((n, text))
     else:
         return
+    text = KEYWORDS_LABEL_START.sub("", text)  # a label no rule read as one, its colon lost
     r.item["keyword"] = re.sub(r"\s*;\s*", "; ", text.strip().rstrip("."))
     r.diags.warn("keywords taken from the unlabelled list under the abstract", field="keyword", line=n)
+
+
+def _keywords_under_a_paragraph(r: "PageReader") -> None:
+    """No abstract found where the page prints it: the first unlabelled keyword list right under a
+    paragraph of running text (the abstract no rule recognised) in the page's first lines."""
+    lines = sorted(r.other)
+    for (m, above), (n, text) in zip(lines, lines[1:]):
+        if n > 60:
+            return
+        if 0 < n - m <= 3 and len(above) >= 150 and _prose(above) and _keyword_list(text):
+            r.item["keyword"] = re.sub(r"\s*;\s*", "; ", text.strip().rstrip("."))
+            r.other.remove((n, text))
+            r.diags.warn("keywords taken from the unlabelled list under a paragraph", field="keyword", line=n)
+            return
 
 
 def _keyword_list(text: str) -> bool:
@@ -260,7 +356,7 @@ def _unlabelled_abstract(r: "PageReader") -> None:
             continue
         if run and n - run[-1][0] > 2:
             break
-        if _prose(text):
+        if _prose(text) and not (run and _keyword_list(text)):  # a keyword list under it is no part of it
             run.append((n, text))
         elif run:
             break

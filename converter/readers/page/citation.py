@@ -73,6 +73,8 @@ def after_title(rest: str) -> Dict[str, Any]:
         # no issue: a journal with an article number or a year alone ('Front. Sociol. 5:50')
         parsed, _ = parse_reference(f"A. Author. Title. {rest}")
         found.update({k: parsed[k] for k in ("container-title", "issued", "volume", "issue", "page") if k in parsed})
+    if isinstance(found.get("page"), str):  # the reference parser keeps the printed dash ('153–163')
+        found["page"] = re.sub(r"\s*[–—]\s*", "-", found["page"])
     doi = find_doi(rest) or _bare_doi(rest)
     if doi:
         found["DOI"] = doi

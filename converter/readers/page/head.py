@@ -151,6 +151,9 @@ class HeadLines:
     headings: Set[int]
     lines: List[str]
 
+    def _issue_line(self, n: int, facts: Dict[str, Any], source: str) -> None:
+        raise NotImplementedError  # the page reader's: findings from an issue line
+
     def _head_line(self, n: int, line: str, next_line: str = "") -> bool:
         """Byline and title candidates in the page's head (before the abstract)."""
         if "abstract" in self.item or self.references:
@@ -349,5 +352,10 @@ class HeadLines:
             self.byline = names
             self.byline_marks = [[] for _ in names]
             self.byline_lines.append(n)
-        if line.strip() != notice.strip():
+        before = line[: line.find(notice)] if notice in line else ""
+        facts = issue.issue_facts(before) if 20 <= len(before) and "abstract" not in self.item else None
+        if facts:  # a running head with the notice after it ('Journal Vol. 1 (2), pp. 23-28, May 2006 ... © 2006 ...')
+            self._issue_line(n, facts, "issue-line")
+            self.custom.setdefault("issue-as-printed", []).append(before.strip())
+        elif line.strip() != notice.strip():
             self.other.append((n, line))

@@ -9,6 +9,8 @@ from ...vocabulary.dates import month_number
 from ...vocabulary.dates import parse_day_first as parse_day_first_date
 
 _DATE = (r"(\d{4}[./]\d{1,2}[./]\d{1,2}(?!\d)|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4}|"
+         # '12 de marzo de 2019' (Spanish, Portuguese), '12. März 2019' (German), '12. 3. 2019' (Czech)
+         r"\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?\s+(?:de\s+)?\d{4}|\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|"
          r"[A-Za-zА-Яа-яё]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-zА-Яа-яё]{3,9}\.?\s+\d{4})")  # ... 'Oct 18, 2019', 'Oct 2019'
 # history label -> key; CSL has `submitted`, the rest go to custom.dates
 # (and the same labels in Ukrainian, Spanish, Portuguese, French, Italian, German, Polish, Turkish, Indonesian)
@@ -21,12 +23,19 @@ HISTORY: Tuple[Tuple[str, str], ...] = (
     ("accepted", r"accepted(?:\s+for\s+publication)?|принята(?:\s+(?:к|в)\s+(?:публикации|печать))?|прийнят[оа](?:\s+до\s+друку)?|"
                  r"aceptado|aprobado|aceito|aprovado|accepté|accettato|angenommen|zaakceptowano|kabul\s+tarihi|disetujui"),
     ("published", r"(?:first\s+)?published(?:\s+online)?(?:\s+by\s+[^:\d]{3,60}?)?|available\s+online|publication\s+date|"
-                  r"date\s+of\s+publication|опубликован[оа]?|дата\s+публикации|дата\s+выхода|опубліковано|дата\s+публікації|"
+                  r"date\s+of\s+publication|date\s+de\s+publication|mis\s+en\s+ligne(?:\s+le)?|publicado\s+em|"
+                  r"data\s+di\s+pubblicazione|data\s+publikacji|yay[ıi]nlanma\s+tarihi|tanggal\s+terbit|publikov[áa]no|"
+                  r"erschienen(?:\s+am)?|online\s+veröffentlicht|发布日期|出版日期|公開日|発行日|발행일?|게재일|"
+                  r"опубликован[оа]?|дата\s+публикации|дата\s+выхода|опубліковано|дата\s+публікації|"
                   r"publicado|data\s+de\s+publica[çc][ãa]o|fecha\s+de\s+publicaci[óo]n|publié(?:\s+le)?|pubblicato|"
                   r"veröffentlicht|opublikowano|yayın\s+tarihi|diterbitkan|dipublikasikan"),
 )
 # the label may run into its date when a table was copied ('Published26 Dec 2017')
 _HISTORY_RE = [(key, re.compile(rf"\b(?:{words})(?![^\W\d_])\s*(?:on\s*)?:?\s*{_DATE}", re.I)) for key, words in HISTORY]
+
+# a publication label, a short name and the date ending the line ('Published 日本公衆衛生学会 15.10.2022',
+# 'Publicado por Editorial X 3 marzo 2020'): the name between is the publisher's
+_PUBLISHED_BY = re.compile(rf"^\s*(?:{HISTORY[3][1]})\s+[^\d:|]{{2,60}}?\s+{_DATE}\s*\.?$", re.I)
 
 _LABEL_ALONE = re.compile(rf"^(?:{'|'.join(words for _, words in HISTORY)})\s*:?\s*$", re.I)
 
@@ -51,6 +60,9 @@ def join_label_lines(lines: List[Tuple[int, str]]) -> List[Tuple[int, str]]:
 def parse_date(text: str) -> List[int] | None:
     """'20.08.2025' (day first), '2025-08-20', '20 August 2025', '20 августа 2025' -> [y, m, d]."""
     text = text.strip()
+    # '12 de marzo de 2019' -> '12 marzo 2019'; '12. März 2019' -> '12 März 2019'; '12. 3. 2019' -> '12.3.2019'
+    text = re.sub(r"^(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]{3,12}\.?)\s+(?:de\s+)?(\d{4})$", r"\1 \2 \3", text)
+    text = re.sub(r"^(\d{1,2})\.\s(\d{1,2})\.\s?(\d{4})$", r"\1.\2.\3", text)
     dmy = parse_day_first_date(text)
     if dmy:
         return dmy
@@ -83,6 +95,10 @@ def history_dates(line: str) -> Dict[str, List[int]]:
             if parts and key not in found:
                 found[key] = parts
                 taken.append((m.start(), m.end()))
+    by = _PUBLISHED_BY.match(line) if "published" not in found and len(line) < 120 else None
+    published = parse_date(by.group(1)) if by else None
+    if published:
+        found["published"] = published
     return found
 
 

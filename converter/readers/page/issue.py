@@ -27,13 +27,20 @@ _RANGE = r"[A-Za-z]?\d{1,7}(?:\s*[-–—~]\s*[A-Za-z]?\d{1,7}|\s+(?:à|a|al|to|
 _YEAR = r"(?:1[89]|20)\d\d"
 # (label kind, pattern); each pattern's group 1 is the value
 _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
-    ("year", re.compile(rf"\b(?:year|год|yıl)\s*[:.]?\s*({_YEAR})\b", re.I)),
+    ("year", re.compile(rf"\b(?:year|год|рік|yıl|tahun|año|ano|rok|jahr|anno|année)\s*[:.]?\s*({_YEAR})\b", re.I)),
     ("volume", re.compile(r"(?<![^\W\d_])vol(?:ume)?\.?\s*(?:19|20)\d\d\s*:\s*(\d{1,4})\b", re.I)),  # Dove: 'Volume 2016:9'
-    ("volume", re.compile(rf"(?<![^\W\d_])(?:vol(?:ume|umen)?|т(?:ом)?|tom|tomo|tome|bd|band|jahrgang|cilt)\b\.?\s*[:.-]?\s*({_NUM})\b", re.I)),
+    ("volume", re.compile(rf"(?<![^\W\d_])(?:vol(?:ume|umen|um)?|т(?:ом)?|tom|tomo|tome|bd|band|jahrgang|cilt|jilid|ročník|rocznik|svazek|godište)\b\.?\s*[:.-]?\s*({_NUM})\b", re.I)),
+    # pages after the labels of other languages, only as a range ('S. 45-60', 's. 45-60', 'str. 45-60', 'Hal. 24-32'),
+    # never inside letter-spaced words ('C A R D I O S O M AT I C S . 20 20')
+    ("page", re.compile(r"(?<![^\W\d_])(?<![^\W\d_]\s)(?:s|ss|str|strony|hal(?:aman)?|seiten?|oldal)\.?\s*[:.-]?\s*"
+                        r"(\d{1,6}\s*[-–—]\s*\d{1,6})(?![\d.,/-])", re.I)),
+    # Hungarian prints the number first: '12. évfolyam, 3. szám'
+    ("volume", re.compile(r"(?<![\d.])(\d{1,4})\.\s*évf(?:olyam)?\b", re.I)),
+    ("issue", re.compile(r"(?<![\d.])(\d{1,4})\.\s*szám\b", re.I)),
     # Turkish 'Yıl 8, Sayı 1': the journal's year of publication, counted as its volume
     ("volume", re.compile(r"(?<![^\W\d_])(?:Yıl|YIL)\s*[:.]?\s*(\d{1,3})\b(?=\s*[,;]?\s*(?:Sayı|SAYI|Say)\b)")),
     # ('Article number: 98' is the article's number, not its issue; 'Issue (8): 960-974' brackets it)
-    ("issue", re.compile(r"(?<![^\W\d_])(?<!article\s)(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск[еа]?)?|вип(?:уск)?|heft|ausgabe|fasc(?:icolo|ículo)?|zeszyt|сер|sayı)\.?(?<=\w|\.)(?:\s*[°º])?"
+    ("issue", re.compile(r"(?<![^\W\d_])(?<!article\s)(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск[еа]?)?|вип(?:уск)?|heft|ausgabe|fasc(?:icolo|ículo)?|zeszyt|сер|sayı|nomor|číslo|cislo|broj|edição|edición|numer|številka)\.?(?<=\w|\.)(?:\s*[°º])?"
                          # not the start of a range; GOST's '. – ' between areas is no range ('Вип. 28. – 2009.')
                          r"\s*[:.-]?\s*(?:\((?=\d{1,4}\)))?(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)(?!(?!\.\s+[-–—]\s)[\d.]*\s*[-–]\s*\d)", re.I)),
     ("issue", re.compile(r"№\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)")),
@@ -70,19 +77,33 @@ _COMPACT = re.compile(rf"(?<![\d/.])(\d{{1,4}})\s*\(\s*(\d{{1,4}}(?:\s*[-/–]\s
 _MONTH_YEAR = re.compile(rf"(?:(\d{{1,2}}),?\s+)?([^\W\d_]{{3,10}})\.?,?\s+({_YEAR})\b")   # '5 March 2020', 'Октябрь 2022'
 _YEAR_MONTH = re.compile(rf"\b({_YEAR})\s+([^\W\d_]{{3,10}})\b(?:\s+(\d{{1,2}})\b)?")  # '2020 Mar', '2020 Mar 5'
 _MONTH_SLASH_YEAR = re.compile(rf"(?<![\d/.])(0?[1-9]|1[0-2])/({_YEAR})(?![\d/])")
+_YEAR_DASH_MONTH = re.compile(rf"(?<![\d./-])({_YEAR})-(0[1-9]|1[0-2])(?![\d/-])")
 _BARE_YEAR = re.compile(rf"(?<![\d./-]){_YEAR}(?![\d/-])")
 _IDENTIFIER = re.compile(r"(?:issn\s*:?\s*\d{4}\s?-?\s?\d{3}[\dxX](?:\s*\([^)]{0,12}\))?|doi|https?://|www\.|issn|isbn|10\.\d{4,9}/"
                          # the second ISSN of 'ISSN: 0735-2166 (Print) 1467-9906 (Online)'
                          r"|(?<![\d-])\d{4}-\d{3}[\dxX]\s*\((?:print|online|electronic|e|p|печ\w*|онлайн|en\s+l[íi]nea|impres\w*)\))\S*", re.I)
 
 
+# a journal's name in the languages of the set and their neighbours: a kind of periodical
+# at its start or its end, or 'Journal of' anywhere
+VENUE_WORDS = re.compile(
+    r"^(?:the\s+)?(?:(?:international|american|european|british|asian|african|indian|chinese|russian)\s+)?"
+    r"(?:journal|revista|revue|rivista|zeitschrift|annals|annales|anales|anais|annali|bulletin|boletín|boletim|"
+    r"proceedings|transactions|archives?|archivio|archivos|cahiers|cuadernos|cadernos|quaderni|acta|studia|"
+    r"вестник|вісник|известия|вопросы|проблемы|журнал|часопис|записки|труды|праці|бюллетень|jurnal|czasopismo|"
+    r"przegl[aą]d|zeszyty|časopis|folia|analele|scientia)\b|"
+    r"\b(?:journal|review|magazine|quarterly|letters|reports|dergisi|jurnal|research|studies|forum|today|"
+    r"вестник|вісник|журнал|обозрение|огляд|известия|наука|науки|медицина)\s*(?:\([^)]{1,12}\))?$|"
+    r"\bjournal\s+(?:of|for|on)\b|\bjurnal\s+\w|\bвестник\b|\bвісник\b", re.I)
+_NAME_YEAR_PAGES = re.compile(rf"^\s*([^\W\d_][^\d()]{{3,120}}?)\s*\(\s*({_YEAR})\s*\)\s*[,:]?\s*(\d{{1,5}}\s*[-–—]\s*\d{{1,5}})\s*\.?\s*$")
+_BRACKETED_PAGES = re.compile(r"\(\s*(\d{1,5}\s*[-–—]\s*\d{1,5})\s*\)")
 _VOLUME_COMMA_ISSUE = re.compile(r"(?<![\d.,])(\d{1,4}),\s?(\d{1,3})(?=\s*\((?:19|20)\d\d\))")
 
 
 def issue_facts(line: str) -> Dict[str, Any] | None:
     """Journal, issued, volume, issue and page read from one printed line, or None when the line
     does not place an article in a journal issue (it needs a volume or an issue, and one more
-    fact). Values are strings, ``issued`` is CSL date-parts, ``journal_end`` the offset where
+    fact; or a name shaped like a journal's with the year in brackets and the pages). Values are strings, ``issued`` is CSL date-parts, ``journal_end`` the offset where
     the journal's name stops."""
     if len(line) > 260:
         return None
@@ -134,12 +155,16 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
         if m.group(3):
             take("page", m.group(3), m.start(3), m.end(3))
     if "volume" not in found and "issue" not in found:
-        return None
+        return _name_year_pages(line)
     if "page" not in found:
         end = max(b for a, b in taken)  # the last number read
         after = _PAGES_AFTER.match(work[end:])
         if after and _ascending(after.group(1)):
             take("page", after.group(1), end + after.start(1), end + after.end(1))
+    if "page" not in found:  # the pages in brackets after the issue's date: 'No 1, February 2018 (24-32)'
+        for m in _BRACKETED_PAGES.finditer(work):
+            if m.start() > min(a for a, _ in taken) and _ascending(m.group(1)):
+                take("page", m.group(1), m.start(1), m.end(1))
     issue_year = re.fullmatch(rf"(\d{{1,3}})\s*[/-]\s*({_YEAR})", found.get("issue", ""))
     if issue_year:  # '№17/2024', 'NUMBER-SAYI 1 / 2018', 'No 3 – 2009': the issue of that year, never a range
         found["issue"] = issue_year.group(1)
@@ -157,9 +182,30 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     after_year = re.match(rf"^\s*\(?{_YEAR}\)?\s*[,.]\s*([^\d,]{{3,150}}?)\s*,", line)
     if journal is None and not before.strip() and after_year:  # '2013, International Journal on Digital Libraries, № 3-4'
         journal = _journal(after_year.group(1))
+    if journal is None and taken:
+        # the journal after the numbers ('VOLUME-CİLT 5 NUMBER-SAYI 1 / 2018 THE JOURNAL OF ... SCIENCES 13'),
+        # taken only when it reads as a journal's name, with the page number after it cut
+        years = [m.end() for m in _BARE_YEAR.finditer(work)]
+        tail = re.sub(r"\s+\d{1,5}\s*$", "", line[max([b for _, b in taken] + years):])
+        tail = tail.strip(" \t.,;:|–—-/()")
+        if VENUE_WORDS.search(tail) and len(tail.split()) >= 2 and not re.search(r"\d", tail):
+            journal = _journal(tail)
     if journal:
         found["container-title"] = journal
     return found if len(found) >= 2 else None
+
+
+def _name_year_pages(line: str) -> Dict[str, Any] | None:
+    """'Hemşirelik Yüksekokulu Dergisi (2006) 64–71': a journal's name, the year in brackets and the
+    pages, with no volume or issue; taken only when the name reads as a journal's."""
+    m = _NAME_YEAR_PAGES.match(line)
+    if not m or not VENUE_WORDS.search(m.group(1).strip()) or not _ascending(m.group(3)):
+        return None
+    name = _journal(m.group(1))
+    if not name:
+        return None
+    return {"page": _expand_range(re.sub(r"\s*[-–—]\s*", "-", m.group(3))), "issued": {"date-parts": [[int(m.group(2))]]},
+            "container-title": name}
 
 
 def _ascending(pages: str) -> bool:
@@ -193,6 +239,9 @@ def _date(work: str, taken: List[Tuple[int, int]]) -> Tuple[List[int], int] | No
                     continue
             day = [int(m.group(d))] if start == m.start() and m.group(d) and 1 <= int(m.group(d)) <= 31 else []
             return [int(m.group(y)), month] + day, start
+    for m in _YEAR_DASH_MONTH.finditer(work):  # ISO's year and month: 'Sustainable cities and society 2024-10'
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            return [int(m.group(1)), int(m.group(2))], m.start()
     for m in _MONTH_SLASH_YEAR.finditer(work):  # ResearchGate: 'Archives of Internal Medicine. 04/2005; 165(7)'
         if not any(a < m.end() and m.start() < b for a, b in taken):
             return [int(m.group(2)), int(m.group(1))], m.start()

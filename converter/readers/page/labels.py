@@ -24,17 +24,26 @@ LABELS: Dict[str, Tuple[str, ...]] = {
                  r"please\s+cite\s+(?:this\s+(?:article|paper)\s+)?as", r"cite\s+as", r"citation",
                  r"published\s+in\s+final\s+edited\s+form\s+as", r"для\s+цитирования", r"ссылка\s+для\s+цитирования",
                  r"образец\s+цитирования", r"цитировать", r"как\s+цитировать(?:\s+статью)?", r"ссылка\s+на\s+статью",
-                 r"библиографическое\s+описание(?:\s+статьи)?(?:\s+для\s+цитирования)?", r"для\s+цитування", r"цитувати"),
+                 r"библиографическое\s+описание(?:\s+статьи)?(?:\s+для\s+цитирования)?", r"для\s+цитування", r"цитувати",
+                 r"як\s+цитувати(?:\s+статтю)?", r"c[óo]mo\s+citar(?:\s+(?:este|o)\s+art[íi](?:culo|go))?", r"citar\s+(?:este|o)\s+art[íi](?:culo|go)",
+                 r"pour\s+citer(?:\s+cet\s+article)?", r"come\s+citare(?:\s+questo\s+articolo)?", r"zitierhinweis",
+                 r"zitiervorschlag", r"zitieren\s+als", r"jak\s+cytować(?:\s+ten\s+artykuł)?", r"atıf\s+için", r"bu\s+makaleye\s+atıf",
+                 r"cara\s+(?:mengutip|sitasi)(?:\s+artikel\s+ini)?", r"jak\s+citovat", r"citace"),
     "title": (r"title(?:\s+of\s+(?:the\s+)?article)?", r"article\s+title", r"название(?:\s+статьи)?", r"заглавие(?:\s+статьи)?"),
     "byline": (r"authors?", r"author\(s\)", r"creators?", r"авторы", r"автор", r"автор\(ы\)", r"автори", r"autor(?:es)?", r"著者",
                r"verfasst\s+von", r"autori(?:/curatori)?", r"auteurs?"),
     "publisher": (r"publisher", r"издатель", r"издательство", r"видавець", r"editora", r"editorial", r"verlag"),
-    "journal": (r"journal", r"journal\s+title", r"source", r"published\s+in", r"журнал", r"источник", r"название\s+журнала",
-                r"видання", r"erschienen\s+in", r"publicado\s+en", r"publié\s+dans", r"pubblicato\s+in"),
+    "journal": (r"journal", r"journal\s+(?:title|name)", r"source(?:\s+title)?", r"published\s+in", r"журнал", r"источник", r"название\s+журнала",
+                r"видання", r"назва\s+журналу", r"erschienen\s+in", r"publicado\s+en", r"publié\s+dans", r"pubblicato\s+in",
+                r"revista", r"revue", r"rivista", r"titolo\s+rivista", r"zeitschrift", r"czasopismo", r"časopis", r"dergi",
+                r"jurnal", r"periódico", r"nama\s+jurnal", r"naziv\s+časopisa"),
     # numbers printed each after its own label ('Том:18', 'Номер:3', 'Год издания:2013')
-    "volume": (r"volume", r"vol", r"том"),
-    "issue": (r"issue", r"number", r"номер", r"выпуск(?:\s+журнала)?", r"випуск"),
-    "year": (r"year(?:\s+of\s+publication)?", r"publication\s+year", r"год(?:\s+(?:издания|публикации))?", r"рік(?:\s+видання)?"),
+    "volume": (r"volume", r"vol", r"том", r"volumen", r"tome", r"tomo", r"band", r"jahrgang", r"cilt", r"jilid", r"ročník",
+               r"rocznik"),
+    "issue": (r"issue", r"number", r"номер", r"выпуск(?:\s+журнала)?", r"випуск", r"número", r"numéro", r"numero", r"nomor",
+              r"sayı", r"heft", r"zeszyt", r"číslo", r"broj", r"fascicolo"),
+    "year": (r"year(?:\s+of\s+publication)?", r"publication\s+year", r"год(?:\s+(?:издания|публикации))?", r"рік(?:\s+видання)?",
+             r"año", r"ano", r"anno(?:\s+di\s+pubblicazione)?", r"année", r"tahun", r"yıl", r"rok", r"jahr"),
     "first-page": (r"first\s+page", r"start\s+page", r"первая\s+страница", r"начальная\s+страница"),
     "last-page": (r"last\s+page", r"end\s+page", r"последняя\s+страница", r"конечная\s+страница"),
     "place": (r"place\s+of\s+publication", r"место\s+издания", r"местоположение\s+издательства"),
@@ -57,7 +66,8 @@ LABELS: Dict[str, Tuple[str, ...]] = {
     "url": (r"(?:stable\s+|article\s+)?url", r"permalink", r"permanent\s+link", r"постоянная\s+ссылка", r"ссылка\s+на\s+статью\s*\(url\)"),
     "edn": (r"edn",),
     "udc": (r"удк\s*/\s*udc", r"udc\s*/\s*удк", r"udc", r"удк"),
-    "pages": (r"pages", r"страницы", r"номера\s+страниц"),
+    "pages": (r"pages", r"страницы", r"номера\s+страниц", r"páginas", r"pagine", r"seiten", r"halaman", r"strony", r"sayfa",
+              r"сторінки", r"stránky"),
 }
 
 # Labels whose value may follow after a plain space
@@ -116,8 +126,8 @@ def match_label(line: str) -> Tuple[str, str] | None:
             if ":" not in label and not alone and (kind in NEEDS_COLON or (
                     kind == "citation" and re.match(r"^\s*(?:citation|cite\s+as|цитировать|цитувати)\b", label, re.I))):
                 continue
-            if kind in NUMBER_KINDS and ("|" in rest or len(rest) > 60):
-                continue  # 'Year : 2018 | Volume : 16 | Issue : 1': an issue line, read whole
+            if kind in NUMBER_KINDS and ("|" in rest or len(rest) > 60 or re.search(r"\s[^\W\d_]{2,}\s*:\s*\S", rest)):
+                continue  # 'Year : 2018 | Volume : 16 | Issue : 1', 'Yıl:2018   Sayı: 15': an issue line, read whole
             if kind in ("doi", "edn") and rest and not re.match(r"(?:https?://|10\.|[A-Za-z]{6}\b)", rest):
                 continue
             if kind == "url" and not re.match(r"https?://\S+$", rest):
@@ -328,3 +338,52 @@ def _place(blocks: List[Block], n: int, line: str, menu: set[int]) -> None:
             blocks.append(Block("text", n, [(n, line)]))
             return
     current.lines.append((n, line))
+
+
+_SEPARATED = re.compile(r"[,;，、；·•|]")
+
+
+def keyword_list_end(texts: List[str]) -> int:
+    """How many of a keywords block's lines are the list: a list set apart by separators ends at
+    the first line with none that reads as the next part of the page, a heading ('Introduction',
+    '1. Вступ') or a sentence of running text, unless the line before it broke off inside a term
+    ('..., social' / 'networks')."""
+    if not texts or not _SEPARATED.search(texts[0]):
+        return len(texts)
+    for i in range(1, len(texts)):
+        text = texts[i].strip()
+        if _SEPARATED.search(text):
+            continue
+        words = text.split()
+        broken_term = not re.search(r"[,;，、；.]\s*$", texts[i - 1]) and len(words) <= 3 and (
+            text[:1].islower() or text.endswith("."))  # ('... Información y la' / 'Comunicación.')
+        if broken_term:
+            continue
+        if (text[:1].isupper() or text[:1].isdigit()) and len(words) <= 8 or len(words) >= 10:
+            return i
+    return len(texts)
+
+
+def _short_terms(parts: List[str]) -> bool:
+    parts = [p.strip() for p in parts]
+    return len(parts) >= 3 and all(p and len(p.split()) <= 6 for p in parts)
+
+
+def keyword_separators(value: str) -> str:
+    """A keyword list set apart by what is not a comma or a semicolon, written with semicolons: bars
+    ('a | b | c'), hyphens or dashes with spaces ('a - b - c'), or full stops between capitalised terms
+    ('Metaphor. Transposition. Synaesthesia.'); a list that already has commas or semicolons is left."""
+    if re.search(r"[,;，、；]", value):
+        return value
+    for separator in (r"\s+\|\s+", r"\s+[-–—]\s+"):
+        parts = re.split(separator, value.strip())
+        if _short_terms(parts):
+            return "; ".join(p.strip() for p in parts)
+    parts = re.split(r"(?<=[^\W\d_]{3})\.\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ])", value.strip().rstrip("."))
+    if _short_terms(parts):
+        return "; ".join(p.strip() for p in parts)
+    return value
+
+
+# a keywords label at the start of a line, with or without its colon ('Keywords metaphor; ...')
+KEYWORDS_LABEL_START = re.compile(r"^\s*(?:(?i:%s))\s*[:.—–-]?\s+(?=\S)" % "|".join(LABELS["keywords"]))

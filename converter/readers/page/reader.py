@@ -25,7 +25,7 @@ from .assemble import finish
 from .evidence import Evidence
 from .head import AFFILIATION, HeadLines, split_name_affiliation
 from .labelled_numbers import LabelledNumbers
-from .labels import Block, split_blocks
+from .labels import Block, keyword_list_end, keyword_separators, split_blocks
 from .title import Candidate, is_furniture
 
 AFTER_REFERENCES = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|licensee\b|this (?:article|work) is (?:an open|licensed|distributed)|"
@@ -137,13 +137,14 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         end = next((i + 1 for i, (_, t) in enumerate(lines[:-1]) if t.rstrip().endswith(".")), len(lines))
         # and a copyright line is the page's next part too ('© 2021 The Authors. Published by ...')
         end = next((i for i, (_, t) in enumerate(lines[:end]) if i and re.match(r"\s*(?:©|\(c\)\s|copyright\b)", t, re.I)), end)
+        end = min(end, keyword_list_end([t for _, t in lines]))  # or a heading or a sentence without separators
         if end < len(lines):
             self._loose_lines(Block("text", lines[end][0], lines[end:]))
             lines = lines[:end]
         texts = [self.repair(n, re.sub(r"^\s*[•·▪◦-]\s+", "", t).strip()) for n, t in lines]
         # one keyword a line (a list copied from a web page): no separator on any line, each a few words
         one_a_line = len(texts) >= 2 and all(len(t.split()) <= 5 and not re.search(r"[,;，、；]", t) for t in texts)
-        value = ("; " if one_a_line else " ").join(texts).strip()
+        value = keyword_separators(("; " if one_a_line else " ").join(texts).strip())
         # the keywords end where the body starts on the same line ('... analysis. 1. INTRODUCTION ...')
         cut = KEYWORDS_END.search(value)
         if cut:
@@ -431,7 +432,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             facts = issue.issue_facts(line[:220])  # a PDF's running head glued to the text after it
             if facts and not ("volume" in facts and "issue" in facts):
                 facts = None
-        if facts and "abstract" not in self.item:
+        if facts and ("abstract" not in self.item or self._just_after_unlabelled_abstract(n)):
             above = issue.journal_name(self.candidates[-1].text) if self.candidates else None
             if "container-title" not in facts and above and 0 < n - self.candidates[-1].line <= 2 \
                     and len(above.split()) <= 12 and not is_furniture(above) and not title.CHROME.search(above):
@@ -477,6 +478,12 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             self.custom.setdefault("notes", []).append(line)
             return
         self.other.append((n, line))
+
+    def _just_after_unlabelled_abstract(self, n: int) -> bool:
+        """A line right under a paragraph taken for the abstract without its label (a long head line,
+        often the affiliations), before any volume or issue was found: still the head."""
+        return bool(self.abstract_line and 0 < n - self.abstract_line <= 2 and not self.evidence.has("volume")
+                    and not self.evidence.has("issue"))
 
     def _run_together_head(self, n: int, line: str) -> bool:
         """A PDF's first page on one line: title, byline, then affiliations, dates, abstract (pdf_head.py)."""

@@ -1,0 +1,124 @@
+"""The journal's name chosen among the page's candidates by evidence, not by the first match.
+
+A page names its journal in many places, and many of them are wrong in their own way: a label
+that holds a menu word ('Artigo'), the text before an issue line that is a certificate or a
+label ('Anno di pubblicazione 2019/1'), a citation's first part that is its authors. Each
+candidate (every finding of the rules for the field) is scored:
+
+- where it was found (a label, an issue line, a citation, a head line), as evidence.py orders them;
+- whether the page prints the same name on another line (a masthead, the citation, the page's
+  title line all naming one journal);
+- whether it stands by an ISSN, the journal's own number;
+- whether it is shaped like a journal's name in some language ('Journal of ...', 'Вестник ...',
+  'Revista ...', '... Dergisi', '... Review');
+- how sure the line model is that its line is the journal's.
+
+A label's value keeps its place unless another candidate has clearly more evidence."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Dict, Set
+
+from .issue import DATABASE, VENUE_WORDS
+from .people import fold
+
+if TYPE_CHECKING:
+    from .reader import PageReader
+
+# what a finding's source is worth, before the rest of the evidence (evidence.py: label first)
+PRIOR = {"label": 3.0, "issue-line": 2.0, "citation": 2.0, "head": 1.0}
+CORROBORATED = 1.5   # printed on another line of the page too
+BY_ISSN = 1.0        # within two lines of an ISSN
+SHAPED = 1.0         # reads as a journal's name in some language
+MODEL_WEIGHT = 1.0   # times the line model's JOURNAL probability of its line
+MARGIN = 0.5         # how much more evidence it takes to set aside the first choice by source
+
+# a value that names a kind of document or a page part, never a journal
+NOT_A_JOURNAL = re.compile(
+    r"^(?:art[ií]go|art[ií]culo|articolo|article|artikel|makale|статья|стаття|artykuł|research\s+article|"
+    r"original\s+article|review\s+article|научная\s+статья|наукова\s+стаття|наукове\s+видання|научное\s+издание|"
+    r"home|главная|головна|inicio|início|accueil|startseite|archive|архив|архів|current\s+issue|"
+    r"текущий\s+выпуск|поточний\s+випуск|about|о\s+журнале|про\s+журнал)\.?$|"
+    # page furniture around a journal's name: its review policy, the access to the text, its numbers
+    r"\b(?:peer[\s-]+review\w*|full[\s-]+text|open\s+access|download\w*|issn|isbn|doi)\b|\d{4}-\d{3}[\dXx]", re.I)
+
+
+_FUNCTION_WORDS = {"of", "the", "and", "for", "on", "in", "&", "de", "la", "le", "des", "du", "del", "da", "do", "e", "y",
+                   "et", "für", "und", "der", "и", "для", "по", "і", "та"}
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """'Prev Chronic Dis' abbreviates 'Preventing Chronic Disease', 'J. Am. Coll. Surg.' 'Journal of the
+    American College of Surgeons': each word of the short name begins the next word of the full one
+    that is not a function word, and none of those is left over."""
+    words = [w for w in re.findall(r"[^\W_]+", short.lower())]
+    full_words = [w for w in re.findall(r"[^\W_]+", full.lower())]
+    if len(words) < 2 or len(full_words) > 3 * len(words) or words == full_words:
+        return False
+    i = 0
+    for w in words:
+        while i < len(full_words) and full_words[i] in _FUNCTION_WORDS and not full_words[i].startswith(w):
+            i += 1
+        if i >= len(full_words) or not full_words[i].startswith(w):
+            return False
+        i += 1
+    return all(w in _FUNCTION_WORDS for w in full_words[i:])
+
+
+@dataclass
+class Candidate:
+    name: str
+    key: str                      # the name folded: letters and digits, case and accents ignored
+    sources: Set[str] = field(default_factory=set)
+    lines: Set[int] = field(default_factory=set)
+    first: int = 0                # order of the first finding (the old rule's choice on ties)
+    score: float = 0.0
+
+
+def choose_journal(r: "PageReader", line_labels: Callable[[], Dict[int, Dict[str, float]]]) -> str | None:
+    """The journal's name with the most evidence among the page's candidates, or None.
+    ``line_labels`` gives the line model's labels, asked only when there is a choice to make."""
+    candidates: Dict[str, Candidate] = {}
+    for order, finding in enumerate(r.evidence.found.get("container-title", [])):
+        name = str(finding.value).strip()
+        key = fold(name)
+        if not key:
+            continue
+        c = candidates.setdefault(key, Candidate(name, key, first=order))
+        if c.name.islower() and not name.islower():
+            c.name = name  # the same name printed twice, once in small letters: the one in its own case
+        c.sources.add(finding.source)
+        if finding.line:
+            c.lines.add(finding.line)
+    if not candidates:
+        return None
+    if len(candidates) == 1:
+        return next(iter(candidates.values())).name
+    labels = line_labels()
+    page = [fold(t) for t in r.lines]
+    issn_lines = [f.line for f in r.evidence.found.get("ISSN", []) if f.line]
+    for c in candidates.values():
+        prior = max(PRIOR.get(s, 0.5) for s in c.sources)
+        printed = {n for n, t in enumerate(page, 1) if t and (t == c.key or (len(c.name.split()) >= 3 and c.key in t))}
+        if not printed - c.lines:  # the name abbreviated, printed elsewhere in full ('Prev Chronic Dis')
+            printed |= {n for n, t in enumerate(r.lines, 1) if 0 < len(t) < 120 and abbreviates(c.name, t.strip())}
+        elsewhere = (printed | c.lines)
+        score = prior
+        if len(elsewhere) >= 2:
+            score += CORROBORATED
+        if any(abs(n - m) <= 2 for n in elsewhere for m in issn_lines):
+            score += BY_ISSN
+        if VENUE_WORDS.search(c.name) and len(c.name.split()) >= 2:
+            score += SHAPED
+        if labels:
+            score += MODEL_WEIGHT * max((labels.get(n, {}).get("JOURNAL", 0.0) for n in elsewhere), default=0.0)
+        if NOT_A_JOURNAL.search(c.name.strip()) or DATABASE.match(c.name.strip()):
+            score -= 10
+        c.score = score
+    ranked = sorted(candidates.values(), key=lambda c: (-c.score, c.first))
+    first = r.evidence.best("container-title")
+    default = candidates.get(fold(str(first.value).strip())) if first is not None else None
+    if default is not None and ranked[0].score < default.score + MARGIN:
+        return default.name
+    return ranked[0].name
