@@ -125,6 +125,15 @@ def test_a_publication_date_after_the_publishers_name(line, expected):
     assert history_dates(line)["published"] == expected
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("Opublikowano: 12 lipca 2020", [2020, 7, 12]), ("Yayın Tarihi: 15 Temmuz 2021", [2021, 7, 15]),
+    ("Pubblicato il 3 gennaio 2019", [2019, 1, 3]),
+])
+def test_publication_dates_with_month_names_of_more_languages(line, expected):
+    from converter.readers.page.history import history_dates
+    assert history_dates(line)["published"] == expected
+
+
 def test_a_published_sentence_is_no_publication_date():
     from converter.readers.page.history import history_dates
     assert "published" not in history_dates("Published papers were reviewed by 3 referees in 2020 and 2021 (see 12 May 2021)")

@@ -59,6 +59,24 @@ def test_month_number(text, month):
     assert dates.month_number(text) == month
 
 
+@pytest.mark.parametrize("text, month", [
+    ("lipca", 7), ("Temmuz", 7), ("Mei", 5), ("gennaio", 1), ("března", 3), ("Ağustos", 8), ("május", 5),
+    ("syyskuuta", 9), ("studenoga", 11), ("maart", 3), ("ianuarie", 1), ("Ιανουαρίου", 1),
+    ("listopad", None),  # October in Croatian, November in Czech and Polish: not read without the language
+    ("Dis", None), ("des", None),  # three-letter abbreviations that are words ('Prev Chronic Dis 2010')
+])
+def test_month_names_of_more_languages_from_cldr(text, month):
+    assert dates.month_number(text) == month
+    if month:  # (the older stems of month_from_word read 'lis...' and 'des' as November and December)
+        assert dates.month_from_word(text) == month
+
+
+def test_the_month_table_is_cldrs():
+    """converter/data/month_names.json is what tools/month_names.py makes from CLDR (Babel)."""
+    from tools.month_names import main
+    assert main(["--check"]) == 0
+
+
 def test_taking_csl_dates_apart():
     assert dates.date_parts({"date-parts": [[2020, "5"], [2021]]}) == [[2020, 5], [2021]]
     assert dates.date_parts({"raw": "2020-05-01"}) == [[2020, 5, 1]]

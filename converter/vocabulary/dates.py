@@ -7,6 +7,9 @@ A CSL date is ``{"date-parts": [[2025, 8, 20]]}`` (two lists for a range), or ``
 """
 from __future__ import annotations
 
+import json
+import os
+from functools import lru_cache
 from typing import Any, Dict, List, Sequence, Tuple
 
 from ..patterns import lazy
@@ -42,9 +45,21 @@ _MONTH_STEMS_BY_NUMBER = (
 )
 
 
+@lru_cache(maxsize=1)
+def _cldr_month_names() -> Dict[str, int]:
+    """Every language's month names and abbreviations, nominative and genitive ('lipiec',
+    'lipca', 'Temmuz', 'března', 'Mei'), from the Unicode CLDR (written by tools/month_names.py;
+    names that mean different months in two languages are left out). Read on the first word the
+    stems above do not know."""
+    path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "month_names.json")
+    with open(path, encoding="utf-8") as handle:
+        table: Dict[str, int] = json.load(handle)
+    return table
+
+
 def month_number(text: str) -> int | None:
-    """'3', 'mar', 'March', 'марта', 'березня', 'septiembre' -> the month; None for anything that
-    is not a month (including '13' and words under three letters)."""
+    """'3', 'mar', 'March', 'марта', 'березня', 'septiembre', 'lipca', 'Temmuz' -> the month;
+    None for anything that is not a month (including '13' and words under three letters)."""
     word = text.strip().lower().rstrip(".")
     if word.isdecimal():  # (not isdigit: a superscript '¹' is a digit that int() refuses)
         number = int(word)
@@ -54,7 +69,7 @@ def month_number(text: str) -> int | None:
     for number, stems in enumerate(_MONTH_STEMS_BY_NUMBER, 1):
         if any(word.startswith(stem) for stem in stems):
             return number
-    return None
+    return _cldr_month_names().get(word)
 
 
 # ---- reading ------------------------------------------------------------------------------
@@ -168,7 +183,7 @@ def month_from_word(word: str) -> int | None:
     w = word.strip(". ").lower()
     if len(w) < 3 or not w.isalpha():
         return None
-    return _MONTH_WORD_STEMS.get(w[:4]) or _MONTH_WORD_STEMS.get(w[:3])
+    return _MONTH_WORD_STEMS.get(w[:4]) or _MONTH_WORD_STEMS.get(w[:3]) or _cldr_month_names().get(w)
 
 
 _WORD = r"([^\W\d_]{3,12})\.?"
