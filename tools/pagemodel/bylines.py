@@ -80,11 +80,27 @@ def token_labels(toks: Sequence[Token], line: str, gold: Dict[str, Any]) -> List
             near = [labels[j] for j in range(max(0, i - 4), min(len(labels), i + 5)) if j != i]
             if "F" not in near:
                 labels[i] = "O"
+    # where one person ends and the next begins: the run of name words changes the gold person it can be
+    people_words = [set(_parts(p.get("family", ""))) | set(_parts(p.get("given", ""))) for p in people]
+    current: set[int] = set()
+    for i, lab in enumerate(labels):
+        if lab not in ("G", "F"):
+            current = set()
+            continue
+        f = fold(toks[i].text)
+        whose = {k for k, words in enumerate(people_words) if f in words or (
+            lab == "G" and byline_model._INITIALS.match(toks[i].text) and
+            all(c in {w[0] for w in _parts(people[k].get("given", ""))} for c in f))}
+        if not current or not (current & whose):
+            labels[i] = "B" + lab
+            current = whose
+        else:
+            current &= whose
     # marks glued after a name, and the commas between them ('Ivanova1,2*')
     for i, t in enumerate(toks):
         if labels[i] != "O" or not _MARKISH.match(t.text):
             continue
-        prev = labels[i - 1] if i else "O"
+        prev = labels[i - 1][-1] if i else "O"
         glued = i and toks[i - 1].end == t.start
         if prev in "GFM" and (glued or prev == "M" or (t.text.isdigit() and prev in "GF")):
             labels[i] = "M"
@@ -95,8 +111,8 @@ def token_labels(toks: Sequence[Token], line: str, gold: Dict[str, Any]) -> List
     for i, t in enumerate(toks):
         if labels[i] != "O" or t.text.lower() not in byline_model._SEPARATOR_WORDS:
             continue
-        prev = next((labels[j] for j in range(i - 1, max(-1, i - 3), -1)), "O")
-        nxt = labels[i + 1] if i + 1 < len(labels) else "O"
+        prev = next((labels[j][-1] for j in range(i - 1, max(-1, i - 3), -1)), "O")
+        nxt = labels[i + 1][-1] if i + 1 < len(labels) else "O"
         if prev in "GFM" and nxt in "GF":
             labels[i] = "S"
     return labels
@@ -139,7 +155,7 @@ def cross_validate(k: int) -> int:
             for _, feats, gold in data[n]:
                 for g, p in zip(gold, tagger.tag(feats)):
                     counts[(g, p)] += 1
-    for label in ("G", "F", "M", "S"):
+    for label in ("BG", "G", "BF", "F", "M", "S"):
         tp = counts[(label, label)]
         fp = sum(v for (g, p), v in counts.items() if p == label and g != label)
         fn = sum(v for (g, p), v in counts.items() if g == label and p != label)
@@ -164,6 +180,8 @@ def _read_fold(names: List[str], lines_model: str, bylines: str | None, pred_dir
 
 
 def cross_validate_pages(k: int, variants: Sequence[str] = ("lines", "bylines")) -> int:
+    """Variants: 'lines' (no byline model), 'bylines', or 'bylines:NAME=VALUE,...' (settings of
+    byline_model for the run, e.g. 'bylines:THRESHOLD=0.7')."""
     import shutil
     import subprocess
     import tempfile
@@ -187,33 +205,51 @@ def cross_validate_pages(k: int, variants: Sequence[str] = ("lines", "bylines"))
             lines_tool.train([(n, *line_data[n]) for n in names if n not in test], lines_path)
             train([n for n in names if n not in test], bylines_path, data)
             for v in variants:
-                _read_fold(test, lines_path, bylines_path if v == "bylines" else None, preds[v])
+                settings = dict(kv.split("=") for kv in v.partition(":")[2].split(",") if kv)
+                saved = {key: getattr(byline_model, key) for key in settings}
+                for key, value in settings.items():
+                    setattr(byline_model, key, type(saved[key])(value))
+                _read_fold(test, lines_path, bylines_path if v.startswith("bylines") else None, preds[v])
+                for key, value in saved.items():
+                    setattr(byline_model, key, value)
         for v in variants:
             out = subprocess.run([sys.executable, str(SHARED / "tools" / "score_pages.py"), str(gold), str(preds[v]),
                                   "--json", str(Path(tmp, f"{v}.json"))], capture_output=True, text=True, check=True).stdout
             print(f"== {v}")
-            print("\n".join(line for line in out.splitlines() if not line.startswith("per page")))
+            print("\n".join(line for line in out.splitlines() if line.startswith(("author", "title", "MICRO"))))
         if os.environ.get("BYLINES_CV_DIFF"):  # the dev pages whose author the two variants read differently
             _print_author_diffs(names, preds)
     return 0
 
 
 def _print_author_diffs(names: List[str], preds: Dict[str, Path]) -> None:
+    sys.path.insert(0, str(SHARED / "tools"))
+    import score_pages  # type: ignore[import-not-found]
+
+    tally: Counter[str] = Counter()
     for name in names:
-        gold = json.loads((PAGES / f"{name}.gold.json").read_text(encoding="utf-8")).get("author")
+        gold = json.loads((PAGES / f"{name}.gold.json").read_text(encoding="utf-8"))
+        if "author" not in gold:
+            continue
         got = []
         for p in preds.values():
             f = p / f"{name}.json"
-            rec = json.loads(f.read_text(encoding="utf-8"))[0] if f.exists() else {}
-            got.append(rec.get("author"))
+            got.append((json.loads(f.read_text(encoding="utf-8"))[0] if f.exists() else {}).get("author"))
+        right = [score_pages.matches("author", score_pages.value("author", gold["author"]),
+                                     score_pages.value("author", g),
+                                     [score_pages.value("author", a) for a in (gold.get("_alt") or {}).get("author", [])])
+                 for g in (got[0], got[-1])]
+        tally[f"first {right[0]} last {right[1]}"] += 1
         if got[0] != got[-1]:
-            print(f"-- {name}\n   gold  {gold}\n   lines {got[0]}\n   model {got[-1]}")
+            print(f"-- {name} {right}\n   gold  {gold['author']}\n   first {got[0]}\n   last  {got[-1]}")
+    print(dict(tally))
 
 
 def main(argv: List[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cv", type=int, default=0)
     ap.add_argument("--cv-pages", type=int, default=0)
+    ap.add_argument("--variants", default="lines,bylines", help="for --cv-pages: ';'-separated")
     ap.add_argument("--show")
     ap.add_argument("--out", default=byline_model.MODEL_PATH)
     args = ap.parse_args(argv)
@@ -225,7 +261,7 @@ def main(argv: List[str] | None = None) -> int:
     if args.cv:
         return cross_validate(args.cv)
     if args.cv_pages:
-        return cross_validate_pages(args.cv_pages)
+        return cross_validate_pages(args.cv_pages, args.variants.split(";") if ";" in args.variants else args.variants.split(","))
     names = dev_pages()
     train(names, args.out)
     print(f"trained on {len(names)} development pages -> {args.out}")

@@ -23,8 +23,10 @@ from .bylines import SUPERSCRIPT_DIGITS
 from .head import looks_affiliation
 from .people import fold
 
-LABELS = ("G", "F", "M", "S", "O")
+LABELS = ("BG", "G", "BF", "F", "M", "S", "O")  # B: the first word of a person's name
 MODEL_PATH = os.path.join(os.path.dirname(__file__), "model", "bylines.crfsuite")
+THRESHOLD = 0.5          # how sure of each name token before a line is read as a byline (cross-validated)
+GAP = 4                  # lines from one name line to the next in a byline printed a name a line
 HEAD_LINES = 60          # the byline stands in the head of the page
 LINE_TOKENS = 60         # a PDF page run together on one line: its first words hold the byline
 _TAGGING = threading.Lock()
@@ -170,23 +172,22 @@ def page_sequences(text: str) -> List[Tuple[int, str, List[Token], List[List[str
 
 
 def people_of(toks: Sequence[Token], labels: Sequence[str]) -> List[Tuple[Dict[str, str], List[int]]]:
-    """The people a tagged line names: (name, indices of its tokens). A person is a run of G and F
-    tokens; it ends at anything else, or where the label it began with comes back after the other
-    ('Ann Lee Bo Park': G F G F is two people; 'Тарасова А. С.': F G G is one)."""
+    """The people a tagged line names: (name, indices of its tokens). A person is a run of given
+    and family name words, begun by a word tagged as a name's first (BG, BF) or after any other."""
     out: List[Tuple[Dict[str, str], List[int]]] = []
     cur: List[int] = []
 
     def close() -> None:
         if cur:
-            given = " ".join(toks[k].text for k in cur if labels[k] == "G")
-            family = " ".join(toks[k].text for k in cur if labels[k] == "F")
+            given = " ".join(toks[k].text for k in cur if labels[k][-1] == "G")
+            family = " ".join(toks[k].text for k in cur if labels[k][-1] == "F")
             if family:
                 out.append(({"family": family, "given": given} if given else {"family": family}, list(cur)))
         cur.clear()
 
     for i, lab in enumerate(labels):
-        if lab in ("G", "F"):
-            if cur and lab == labels[cur[0]] and any(labels[k] != lab for k in cur):
+        if lab in ("G", "F", "BG", "BF"):
+            if lab.startswith("B"):
                 close()
             cur.append(i)
         else:
@@ -226,7 +227,7 @@ def tag_page(text: str, model_path: str | None = None) -> List[TaggedLine]:
     with _TAGGING:
         for n, line, toks, feats in page_sequences(text):
             labels = tagger.tag(feats)
-            if "F" not in labels:
+            if "F" not in labels and "BF" not in labels:
                 continue
             found = people_of(toks, labels)
             if not found:
@@ -239,9 +240,11 @@ def tag_page(text: str, model_path: str | None = None) -> List[TaggedLine]:
 
 
 def choose_byline(tagged: Sequence[TaggedLine], skip: Sequence[int], title: str = "",
-                  threshold: float = 0.5, gap: int = 4) -> Tuple[List[Dict[str, str]], List[int]]:
+                  threshold: float | None = None, gap: int | None = None) -> Tuple[List[Dict[str, str]], List[int]]:
     """The byline among the tagged head lines: the first line the model is sure names people (not a
     title line), and the sure lines close under it (a name a line, each over its details)."""
+    threshold = THRESHOLD if threshold is None else threshold
+    gap = GAP if gap is None else gap
     people: List[Dict[str, str]] = []
     at: List[int] = []
     folded_title = fold(title)
