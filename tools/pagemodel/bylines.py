@@ -164,6 +164,32 @@ def cross_validate(k: int) -> int:
     return 0
 
 
+def cross_validate_alone(k: int) -> int:
+    """The model alone, cross-validated by page: the byline it chooses on each page with no rule
+    (its first sure line and the name lines under it), against the gold authors."""
+    sys.path.insert(0, str(SHARED / "tools"))
+    import score_pages  # type: ignore[import-not-found]
+
+    names = [n for n in dev_pages() if "author" in json.loads((PAGES / f"{n}.gold.json").read_text(encoding="utf-8"))]
+    data = {name: labelled_page(name) for name in dev_pages()}
+    right: Counter[str] = Counter()
+    for i, test in enumerate(folds(dev_pages(), k)):
+        path = f"{CV_DIR}/alone{i}.crfsuite"
+        train([n for n in dev_pages() if n not in test], path, data)
+        for name in test:
+            if name not in names:
+                continue
+            gold = json.loads((PAGES / f"{name}.gold.json").read_text(encoding="utf-8"))
+            tagged = byline_model.tag_page((PAGES / f"{name}.txt").read_text(encoding="utf-8"), path)
+            for threshold in (0.3, 0.5, 0.7, 0.8, 0.9):
+                got, _ = byline_model.choose_byline(tagged, [], "", threshold=threshold)
+                alts = [score_pages.value("author", a) for a in (gold.get("_alt") or {}).get("author", [])]
+                right[f"{threshold}"] += score_pages.matches("author", score_pages.value("author", gold["author"]),
+                                                             score_pages.value("author", got or None), alts)
+    print(f"model alone, {len(names)} dev pages with authors:", dict(right))
+    return 0
+
+
 def _read_fold(names: List[str], lines_model: str, bylines: str | None, pred_dir: Path) -> None:
     import converter
     from converter.readers.page import line_model
@@ -250,6 +276,7 @@ def main(argv: List[str] | None = None) -> int:
     ap.add_argument("--cv", type=int, default=0)
     ap.add_argument("--cv-pages", type=int, default=0)
     ap.add_argument("--variants", default="lines,bylines", help="for --cv-pages: ';'-separated")
+    ap.add_argument("--cv-alone", type=int, default=0)
     ap.add_argument("--show")
     ap.add_argument("--out", default=byline_model.MODEL_PATH)
     args = ap.parse_args(argv)
@@ -260,6 +287,8 @@ def main(argv: List[str] | None = None) -> int:
         return 0
     if args.cv:
         return cross_validate(args.cv)
+    if args.cv_alone:
+        return cross_validate_alone(args.cv_alone)
     if args.cv_pages:
         return cross_validate_pages(args.cv_pages, args.variants.split(";") if ";" in args.variants else args.variants.split(","))
     names = dev_pages()

@@ -98,8 +98,7 @@ def _own(tok: Token, line: str, i: int, count: int, emails: frozenset[str]) -> L
     low = w.lower()
     shape = _shape(w)
     f = [f"shape={shape}", f"script={_script(w)}", f"len={min(len(w), 12) // 3}"]
-    if len(low) <= 4 or not w[:1].isalpha() or shape == "x":
-        f.append(f"w={low}")  # function words, separators and labels by their spelling; names by their shape
+    f.append(f"w={low}")  # function words, separators and labels ('Autori', 'Par'); the L1 weight drops rare names
     if w[:1].isalpha() and len(w) >= 4:
         f.append(f"suf3={low[-3:]}")
         f.append(f"suf2={low[-2:]}")
