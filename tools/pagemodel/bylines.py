@@ -164,12 +164,21 @@ def cross_validate(k: int) -> int:
     return 0
 
 
+def _scorer() -> Any:
+    """The independent scorer, ../shared/tools/score_pages.py, as a module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score_pages", SHARED / "tools" / "score_pages.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def cross_validate_alone(k: int) -> int:
     """The model alone, cross-validated by page: the byline it chooses on each page with no rule
     (its first sure line and the name lines under it), against the gold authors."""
-    sys.path.insert(0, str(SHARED / "tools"))
-    import score_pages  # type: ignore[import-not-found]
-
+    score_pages = _scorer()
     names = [n for n in dev_pages() if "author" in json.loads((PAGES / f"{n}.gold.json").read_text(encoding="utf-8"))]
     data = {name: labelled_page(name) for name in dev_pages()}
     right: Counter[str] = Counter()
@@ -249,9 +258,7 @@ def cross_validate_pages(k: int, variants: Sequence[str] = ("lines", "bylines"))
 
 
 def _print_author_diffs(names: List[str], preds: Dict[str, Path]) -> None:
-    sys.path.insert(0, str(SHARED / "tools"))
-    import score_pages  # type: ignore[import-not-found]
-
+    score_pages = _scorer()
     tally: Counter[str] = Counter()
     for name in names:
         gold = json.loads((PAGES / f"{name}.gold.json").read_text(encoding="utf-8"))
