@@ -49,7 +49,7 @@ def test_superscript_marks_are_read_as_digits_not_letters():
 
 def test_the_byline_is_the_first_sure_line_and_the_name_lines_close_under_it():
     def line(n, people, sure=0.9, text="x"):
-        return byline_model.TaggedLine(n, text, people, sure, 1.0)
+        return byline_model.TaggedLine(n, text, people, sure)
 
     tagged = [line(1, [{"family": "Title"}], text="A Title"), line(3, [{"family": "Lee", "given": "Ann"}]),
               line(4, [{"family": "Park", "given": "Bo"}], sure=0.2), line(5, [{"family": "Moss", "given": "Carl"}]),

@@ -212,7 +212,6 @@ class TaggedLine:
     text: str
     people: List[Dict[str, str]]
     confidence: float  # the least sure of its name tokens' labels
-    name_share: float  # the share of its words that are names
 
 
 def tag_page(text: str, model_path: str | None = None) -> List[TaggedLine]:
@@ -232,9 +231,7 @@ def tag_page(text: str, model_path: str | None = None) -> List[TaggedLine]:
             if not found:
                 continue
             sure = min(tagger.marginal(labels[k], k) for _, idx in found for k in idx)
-            words = sum(1 for t in toks if t.text[:1].isalpha())
-            names = sum(len(idx) for _, idx in found)
-            out.append(TaggedLine(n, line, [p for p, _ in found], sure, names / max(words, 1)))
+            out.append(TaggedLine(n, line, [p for p, _ in found], sure))
     return out
 
 
