@@ -12,7 +12,7 @@ from ...references.givennames import given_names
 from ...vocabulary.casing import looks_title_case
 from ...vocabulary.languages import bcp47, guess_language, is_cyrillic
 from ...vocabulary.text import undo_line_hyphens
-from . import bylines, citation, history, identifiers, issue, journal, line_model, people, title
+from . import byline_model, bylines, citation, history, identifiers, issue, journal, line_model, people, title
 from .abstract import NOT_AN_ABSTRACT
 from .evidence import Finding
 from .head import looks_affiliation
@@ -432,9 +432,22 @@ def _modelled_byline(r: "PageReader") -> None:
         return
 
 
+def _learned_byline(r: "PageReader") -> None:
+    """Still no byline: the people the byline model (byline_model.py) is sure the head names."""
+    if r.byline or r.about or r.citation_parse.get("author"):
+        return
+    names, at = byline_model.choose_byline(byline_model.tag_page("\n".join(r.raw_lines)), r.title_lines,
+                                           r.item.get("title", ""))
+    if names:
+        r.byline, r.byline_marks = names, [[] for _ in names]
+        r.byline_lines += at
+        r.diags.warn("authors read by the byline model from the page's head", field="author", line=at[0])
+
+
 def _authors(r: "PageReader") -> None:
     _byline_under_title(r)
     _modelled_byline(r)
+    _learned_byline(r)
     _one_person_printed_twice(r)
     _resolve_role_statements(r)
     names, extra, problems = people.merge_people(r.byline, r.about, r.contributions)

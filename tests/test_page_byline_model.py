@@ -1,0 +1,87 @@
+"""The page reader's learned byline model (converter/readers/page/byline_model.py): it ships, it
+tags the seed's byline, its tags read as people, it reads a byline no rule reads (and only with the
+model), and its training labels come from the gold authors (tools/pagemodel/bylines.py)."""
+from __future__ import annotations
+
+import converter
+from conftest import EXAMPLE_SEED, ROOT, SHARED, load_json, need_shared
+from converter.readers.page import byline_model
+from converter.readers.page.byline_model import Token, choose_byline, people_of, tokens
+from converter.readers.page.people import fold
+
+PAGES = ROOT / "tests" / "data" / "pages"
+# development pages whose byline no rule reads: 'Maryse Bresson, maître de conférence ...' in a note,
+# 'В. В. Жидок' alone in a PDF's head
+MODEL_ONLY_BYLINES = ("oe-cairn-shs-pp-016-pauvrete", "oi-stu-cn-ua-vistnyk-zhydok")
+
+
+def test_the_model_ships_and_tags_the_seed_byline():
+    need_shared()
+    assert byline_model._tagger(byline_model.MODEL_PATH) is not None
+    gold = load_json(SHARED / "gold" / "seed" / "article.csl.json")["author"]
+    tagged = byline_model.tag_page(EXAMPLE_SEED.read_text(encoding="utf-8"))
+    families = {fold(p["family"]) for t in tagged for p in t.people}
+    assert fold(gold[0]["family"]) in families  # (the seed is no training page: 'J. de J. Calderon Anton' is missed)
+
+
+def _line(text: str) -> list[Token]:
+    return tokens(text)
+
+
+def test_tags_read_as_people_by_the_first_word_of_each_name():
+    toks = _line("Ann Lee1, Bo Park and Carl Moss")
+    assert [t.text for t in toks] == ["Ann", "Lee", "1", ",", "Bo", "Park", "and", "Carl", "Moss"]
+    labels = ["BG", "F", "M", "S", "BG", "F", "S", "BG", "F"]
+    assert [p for p, _ in people_of(toks, labels)] == [
+        {"family": "Lee", "given": "Ann"}, {"family": "Park", "given": "Bo"}, {"family": "Moss", "given": "Carl"}]
+    # two people with nothing between them: the second begins where the model says a name begins
+    toks = _line("Debaditya Roy Krishna Mohan")
+    assert [p["family"] for p, _ in people_of(toks, ["BG", "F", "BG", "F"])] == ["Roy", "Mohan"]
+    toks = _line("Тарасова А. С.")
+    assert [p for p, _ in people_of(toks, ["BF", "G", "G"])] == [{"family": "Тарасова", "given": "А. С."}]
+    # a person of given names only is no one
+    assert people_of(_line("Anna Maria"), ["BG", "G"]) == []
+
+
+def test_superscript_marks_are_read_as_digits_not_letters():
+    assert [t.text for t in tokens("Ivanova¹²")] == ["Ivanova", "12"]
+
+
+def test_the_byline_is_the_first_sure_line_and_the_name_lines_close_under_it():
+    def line(n, people, sure=0.9, text="x"):
+        return byline_model.TaggedLine(n, text, people, sure)
+
+    tagged = [line(1, [{"family": "Title"}], text="A Title"), line(3, [{"family": "Lee", "given": "Ann"}]),
+              line(4, [{"family": "Park", "given": "Bo"}], sure=0.2), line(5, [{"family": "Moss", "given": "Carl"}]),
+              line(30, [{"family": "Far", "given": "Away"}])]
+    names, at = choose_byline(tagged, skip=[1], title="A Title")
+    assert [p["family"] for p in names] == ["Lee", "Moss"] and at == [3, 5]
+
+
+def test_a_byline_only_the_model_reads_is_kept_with_a_warning(monkeypatch):
+    for name in MODEL_ONLY_BYLINES:
+        text = (PAGES / f"{name}.txt").read_text(encoding="utf-8")
+        gold = load_json(PAGES / f"{name}.gold.json")["author"]
+        result = converter.read(text, "page", source=name)
+        got = result.records[0]["author"]
+        assert [fold(p["family"]) for p in got] == [fold(p["family"]) for p in gold], name
+        assert any(d.field == "author" and "byline model" in d.message for d in result.diagnostics)
+    monkeypatch.setenv("CITECONV_NO_PAGEMODEL", "1")
+    for name in MODEL_ONLY_BYLINES:
+        text = (PAGES / f"{name}.txt").read_text(encoding="utf-8")
+        assert "author" not in converter.read(text, "page", source=name).records[0]
+
+
+def test_training_labels_come_from_the_gold_authors():
+    from tools.pagemodel.bylines import token_labels
+
+    gold = {"author": [{"family": "Zielinski", "given": "Andrzej"}, {"family": "Halling", "given": "Anders"}]}
+    line = "Andrzej Zielinski1* and Anders Halling2"
+    labels = token_labels(tokens(line), line, gold)
+    assert labels == ["BG", "F", "M", "M", "S", "BG", "F", "M"]
+    # a family name away from its given name is a word of the text, not a name
+    line = "Halling et al. found nothing"
+    assert set(token_labels(tokens(line), line, gold)) == {"O"}
+    gold = {"author": [{"family": "Зиганшин", "given": "А.М."}, {"family": "Насибуллин", "given": "И.М."}]}
+    line = "© А.М. Зиганшин, И.М. Насибуллин, 2017"
+    assert token_labels(tokens(line), line, gold) == ["O", "BG", "F", "S", "BG", "F", "O", "O"]
