@@ -41,14 +41,16 @@ class _Cleaned:
         self.fh, self.tell, self.path = fh, tell, path
         self.lines = 0
         self.reported = 0
+        self.held: List[Diagnostic] | None = None  # reports kept back (``hold``)
 
     def _clean(self, chunk: str) -> str:
         if UNCARRIABLE.search(chunk):
             for m in UNCARRIABLE.finditer(chunk):
                 if self.reported < 5:
-                    self.tell(Diagnostic(f"character U+{ord(m.group()):04X} (a control character or lone surrogate) "
-                                         "removed: no output format can carry it", "warning", self.path,
-                                         self.lines + chunk.count("\n", 0, m.start()) + 1))
+                    d = Diagnostic(f"character U+{ord(m.group()):04X} (a control character or lone surrogate) "
+                                   "removed: no output format can carry it", "warning", self.path,
+                                   self.lines + chunk.count("\n", 0, m.start()) + 1)
+                    self.tell(d) if self.held is None else self.held.append(d)
                 self.reported += 1
             chunk = UNCARRIABLE.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else "", chunk)
         self.lines += chunk.count("\n")
@@ -56,6 +58,18 @@ class _Cleaned:
 
     def read(self, size: int = -1) -> str:
         return self._clean(self.fh.read(size))
+
+    def hold(self) -> None:
+        """Keep the reports back until ``release``: for a reader that reads ahead of the records
+        it gives out (RIS over processes), so that each is told where reading line by line tells
+        it, before the record whose reading reaches its line."""
+        self.held = []
+
+    def release(self, upto: float) -> None:
+        """Tell the reports kept back about lines up to ``upto`` (counted in line feeds, as here)."""
+        held = self.held
+        while held and (held[0].line or 0) <= upto:
+            self.tell(held.pop(0))
 
     def rewind(self) -> None:
         """Back to the file's start, for a reader that reads it more than once (BibTeX); what
@@ -225,8 +239,9 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
         replay = not first and planned
         diags = Diagnostics(path)
         seen: Dict[str, bytes] = {}  # id -> digest: exact repeats found without keeping the records
-        # the first pass has each record prepared where it is read, by a reader that can
-        handing = {"prepare": prepare} if first and preparing else {}
+        # the first pass has each record prepared where it is read, by a reader that can, over
+        # processes (in one process the pass does it: the same work, without pickling the record)
+        handing = {"prepare": prepare} if first and preparing and parallel else {}
         try:
             with open(path, encoding=encoding, newline="") as fh:
                 cleaned = _Cleaned(fh, tell if first else (lambda d: None), path)

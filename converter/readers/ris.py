@@ -15,7 +15,7 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Set, Tuple
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 from ..errors import ParseError
 from ..mappings import ris as table
@@ -73,13 +73,14 @@ def _lines(raw_lines: Iterable[str]) -> Iterator[Tuple[str, bool]]:
         yield "", True  # marks the end: the last line had no break
 
 
-def iter_records(raw_lines: Iterable[str], diags: Diagnostics) -> Iterator[RawRecord]:
+def iter_records(raw_lines: Iterable[str], diags: Diagnostics, *, first_line: int = 0) -> Iterator[RawRecord]:
     """Records one at a time from lines as a text file gives them (``open(..., newline="")``),
-    so a file of any size is read in bounded memory."""
+    so a file of any size is read in bounded memory. ``first_line``: the lines before these
+    (a piece of a file read on its own, converter/readers/ris_stream.py)."""
     current: Optional[RawRecord] = None
     previous: Optional[RawRecord] = None  # the last record closed by ER, while no TY follows
     ends_mid_line = False
-    n = 0
+    n = first_line
     blank_after_er = False
     for line, end in _lines(raw_lines):
         if end:
@@ -377,33 +378,71 @@ def record_to_item(raw: RawRecord, diags: Diagnostics) -> CSLItem:
     return _Builder(raw, diags).build()
 
 
-def iter_items(raws: Iterable[RawRecord], diags: Diagnostics) -> Iterator[Tuple[CSLItem, int]]:
+class Ids:
+    """The ids given so far in a file (each unique) and the records counted (a made-up id
+    'ris<N>' names the N-th); ``wanted`` and ``counted_on`` tell a piece read on its own whether
+    the pieces before it would have changed its ids (converter/readers/ris_stream.py)."""
+
+    def __init__(self, index: int = 0) -> None:
+        self.seen: Set[str] = set()
+        self.suffix: Dict[str, int] = {}  # the last suffix given to an id: many equal ids stay linear
+        self.index = index  # records read before
+        self.wanted: Set[str] = set()  # the ids asked for (before suffixes)
+        self.counted_on = False  # an id was made from a record's number
+
+    def give(self, item: CSLItem, diags: Diagnostics, line: int) -> str:
+        """The record's unique id (``index`` counts the record first)."""
+        own = item.get("id")
+        if own:
+            wanted = str(own)
+        else:
+            wanted = _made_up_id(item, self.index)
+            self.counted_on = self.counted_on or wanted == f"ris{self.index}"
+        self.wanted.add(wanted)
+        k = self.suffix.get(wanted, 1)
+        unique = wanted if k == 1 else f"{wanted}-{k}"
+        while unique in self.seen:
+            k += 1
+            unique = f"{wanted}-{k}"
+        self.suffix[wanted] = k
+        if unique != wanted and "id" in item:
+            diags.warn(f"ID {wanted!r} is used by an earlier record; this one becomes {unique!r}",
+                       line=line, field="ID", record=unique)
+        self.seen.add(unique)
+        return unique
+
+
+def iter_items(raws: Iterable[RawRecord], diags: Diagnostics, ids: Ids | None = None) -> Iterator[Tuple[CSLItem, int]]:
     """CSL items, each with the line its record starts at, one record at a time; ids are made
-    unique (only the ids are remembered)."""
-    seen: Set[str] = set()
-    suffix: Dict[str, int] = {}  # the last suffix given to an id: many equal ids stay linear
-    for index, raw in enumerate(raws, 1):
+    unique (only the ids are remembered, in ``ids``)."""
+    ids = Ids() if ids is None else ids
+    for raw in raws:
+        ids.index += 1
         item = record_to_item(raw, diags)
         if len(item) <= 1 and "custom" not in item:
             diags.error("record holds nothing but its type; skipped", line=raw.start)
             continue
-        wanted = str(item.get("id") or _made_up_id(item, index))
-        k = suffix.get(wanted, 1)
-        unique = wanted if k == 1 else f"{wanted}-{k}"
-        while unique in seen:
-            k += 1
-            unique = f"{wanted}-{k}"
-        suffix[wanted] = k
-        if unique != wanted and "id" in item:
-            diags.warn(f"ID {wanted!r} is used by an earlier record; this one becomes {unique!r}",
-                       line=raw.start, field="ID", record=unique)
-        seen.add(unique)
+        unique = ids.give(item, diags, raw.start)
         yield {"id": unique, **{k2: v for k2, v in item.items() if k2 != "id"}}, raw.start
 
 
-def stream(lines: Iterable[str], *, diags: Diagnostics) -> Iterator[Tuple[CSLItem, int]]:
-    """Items one record at a time from a file's lines (converter/stream.py)."""
-    return iter_items(iter_records(lines, diags), diags)
+def stream(lines: Iterable[str], *, diags: Diagnostics, jobs: int = 1,
+           prepare: Callable[[CSLItem, int], Any] | None = None) -> Iterator[Tuple[Any, int]]:
+    """Items one record at a time from a file's lines (converter/stream.py). With ``jobs`` above
+    1 and a file to read (``lines.read``) the records are read over that many forked processes
+    (ris_stream.py: same records, ids, diagnostics, order). ``prepare(item, line)``: given in place
+    of each item, applied where the item is made (in a worker, with ``jobs``)."""
+    if jobs > 1 and hasattr(lines, "read"):
+        from ..forked import can_fork
+
+        if can_fork():
+            from . import ris_stream
+
+            return ris_stream.stream(lines, diags, jobs, prepare)
+    items = iter_items(iter_records(lines, diags), diags)
+    if prepare is None:
+        return items
+    return ((prepare(item, line), line) for item, line in items)
 
 
 def read(text: str, *, source: str = "<input>", options: Options | None = None) -> Result:
@@ -424,5 +463,5 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
     return result
 
 
-__all__ = ["RawRecord", "parse_date", "parse_name", "read", "record_to_item",
+__all__ = ["Ids", "RawRecord", "parse_date", "parse_name", "read", "record_to_item",
            "iter_items", "iter_records", "split_records", "stream"]
