@@ -79,7 +79,9 @@ def _read_in_worker(text: str, first_line: int, feeds_before: int, guess: int) -
 
 def _is_cut(text: str, at: int) -> bool:
     """Whether a piece may end at ``at``: a 'TY' tag line starts there, after a line feed, and
-    the last tag line before it (within _LOOK_BACK characters) is an 'ER'."""
+    the reader holds no open record before it: the last 'ER' line (within _LOOK_BACK characters)
+    is followed by no tag line but those Ovid writes after ER (ris.iter_records keeps them with
+    the record before; after a blank line a tag line would start a record without TY)."""
     end = at
     while end < len(text) and text[end] not in "\r\n":
         end += 1
@@ -93,11 +95,23 @@ def _is_cut(text: str, at: int) -> bool:
     before.pop()  # what follows the last line feed: nothing
     if start:
         before.pop(0)  # a line cut by the look-back
+    after_er: List[str] = []
     for line in reversed(before):
         m = table.TAG_LINE.match(line)
-        if m is not None:
-            return m.group(1) == "ER"
-    return False
+        if m is not None and m.group(1) == "ER":
+            break
+        after_er.append(line)
+    else:
+        return False  # no ER seen
+    blank = False
+    for line in reversed(after_er):
+        if not line.strip():
+            blank = True
+            continue
+        m = table.TAG_LINE.match(line)
+        if m is not None and (blank or m.group(1) == "TY"):
+            return False  # a record was opened
+    return True
 
 
 def _last_cut(text: str, after: int) -> int:
