@@ -21,7 +21,8 @@ from __future__ import annotations
 import json
 import os
 import pickle
-from typing import Any, Callable, Dict, Iterator, List, TextIO, Tuple
+from collections import deque
+from typing import Any, Callable, Deque, Dict, Iterator, List, TextIO, Tuple
 
 from . import registry
 from .errors import InputError
@@ -191,6 +192,10 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
     errors = 0
     passes = 0
     current: Dict[str, Tuple[str, int]] = {}  # the record being written: its id -> where it was read
+    # A writer that reads records ahead of the one it writes (over processes: BibTeX) declares
+    # ``reads_ahead``; its pieces are one per record, so each piece takes its record's place in turn.
+    ahead = bool(getattr(writer, "reads_ahead", False))
+    queued: Deque[Tuple[str, Tuple[str, int]]] = deque()
 
     def tell(d: Diagnostic) -> None:
         nonlocal errors
@@ -235,6 +240,7 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
     def records() -> Iterator[CSLItem | str]:
         nonlocal passes, planned
         passes += 1
+        queued.clear()  # a pass before (BibTeX's keys) wrote nothing
         first = passes == 1  # a second pass (BibTeX's keys) says nothing new
         replay = not first and planned
         diags = Diagnostics(path)
@@ -261,6 +267,8 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
                             checked = item
                         current.clear()
                         current[str(checked["id"])] = (path, line)
+                        if ahead:
+                            queued.append((str(checked["id"]), (path, line)))
                         yield checked
                         continue
                     found: List[Diagnostic] | None
@@ -302,6 +310,8 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
                     seen[key] = digest
                     current.clear()
                     current[key] = (path, line)
+                    if ahead:
+                        queued.append((key, (path, line)))
                     yield checked if text_out is None else text_out
         except UnicodeDecodeError as exc:
             raise InputError(f"not {encoding} ({exc.reason}); give the encoding with --encoding", source=path) from None
@@ -313,6 +323,11 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
     written = Diagnostics()
     for piece in writer(records, options=options, diags=written):
         out.write(piece)
+        if ahead:  # the writer's pieces are one per record, and it may have read records since
+            current.clear()
+            if queued:
+                ident, place = queued.popleft()
+                current[ident] = place
         for d in written:  # the writer's warnings are about the record it just wrote
             source, line = current.get(d.record or "", (path, None))
             tell(Diagnostic(d.message, d.severity, source, d.line if d.line is not None else line, d.field, d.record))
