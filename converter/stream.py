@@ -38,13 +38,19 @@ class _Cleaned:
     """A text file read as the whole-file path reads text: control characters and lone
     surrogates taken out (no format can carry them), the first five reported with their line."""
 
-    def __init__(self, fh: TextIO, tell: Callable[[Diagnostic], None], path: str) -> None:
+    def __init__(self, fh: TextIO, tell: Callable[[Diagnostic], None], path: str, *, clean: bool = False) -> None:
         self.fh, self.tell, self.path = fh, tell, path
         self.lines = 0
-        self.reported = 0
+        self.reported = 0  # characters found (the first five reported)
         self.held: List[Diagnostic] | None = None  # reports kept back (``hold``)
+        self.clean = clean  # known to hold nothing to take out (read to its end before): not looked at
+        self.ended = False  # read to its end
 
     def _clean(self, chunk: str) -> str:
+        if not chunk:
+            self.ended = True
+        if self.clean:
+            return chunk
         if UNCARRIABLE.search(chunk):
             for m in UNCARRIABLE.finditer(chunk):
                 if self.reported < 5:
@@ -74,10 +80,13 @@ class _Cleaned:
 
     def rewind(self) -> None:
         """Back to the file's start, for a reader that reads it more than once (BibTeX); what
-        was removed is reported once."""
+        was removed is reported once, and a file read to its end with nothing removed is not
+        looked at again."""
         self.fh.seek(0)
         self.lines = 0
         self.tell = lambda d: None
+        self.clean = self.clean or (self.ended and not self.reported)
+        self.ended = False
 
     def __iter__(self) -> Iterator[str]:
         # lines are read in batches and looked at once per batch: most batches are clean and
@@ -85,7 +94,11 @@ class _Cleaned:
         while True:
             batch = self.fh.readlines(1 << 16)
             if not batch:
+                self.ended = True
                 return
+            if self.clean:
+                yield from batch
+                continue
             joined = "".join(batch)
             if UNCARRIABLE.search(joined):
                 for line in batch:
@@ -207,6 +220,7 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
     # pass changed, left out or renamed are looked at again; the rest are given out as read.
     plan: Dict[int, Tuple[bool, str | None] | None] = {}  # n -> (recheck, new id), None: leave out
     planned = False  # the first pass ran to its end
+    clean = False  # a pass read the whole file and found nothing to take out
 
     def checked_item(item: CSLItem, n: int, line: int) -> Tuple[CSLItem, List[Diagnostic], str | None]:
         text = _json_text(item)
@@ -238,7 +252,7 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
             record_text(checked)
 
     def records() -> Iterator[CSLItem | str]:
-        nonlocal passes, planned
+        nonlocal passes, planned, clean
         passes += 1
         queued.clear()  # a pass before (BibTeX's keys) wrote nothing
         first = passes == 1  # a second pass (BibTeX's keys) says nothing new
@@ -250,7 +264,7 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
         handing = {"prepare": prepare} if first and preparing and parallel else {}
         try:
             with open(path, encoding=encoding, newline="") as fh:
-                cleaned = _Cleaned(fh, tell if first else (lambda d: None), path)
+                cleaned = _Cleaned(fh, tell if first else (lambda d: None), path, clean=clean)
                 for n, (got, line) in enumerate(reader(cleaned, diags=diags, **parallel, **handing), 1):
                     if replay:
                         item = got
@@ -315,6 +329,7 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
                     yield checked if text_out is None else text_out
         except UnicodeDecodeError as exc:
             raise InputError(f"not {encoding} ({exc.reason}); give the encoding with --encoding", source=path) from None
+        clean = clean or (cleaned.ended and not cleaned.reported)  # a later pass need not look again
         if first:
             planned = True
             for d in diags:
