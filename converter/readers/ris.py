@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import html
 import io
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -38,6 +39,8 @@ def _ends_range_to(start: str, end: str) -> bool:
             return True
     return False
 
+_TAG_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # TAG_LINE's [A-Z][A-Z0-9]
+_TAG_SECOND = _TAG_FIRST | frozenset("0123456789")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LOOSE_TAG = re.compile(r"\s*[A-Z][A-Z0-9]\s*-")  # a tag line with the wrong spacing
 _RECORD_NUMBER = re.compile(r"\s*\d+\.?\s*")          # Ovid numbers its records: "1."
@@ -59,20 +62,6 @@ def split_records(text: str, diags: Diagnostics) -> List[RawRecord]:
     return list(iter_records(io.StringIO(text.lstrip("\ufeff"), newline=""), diags))
 
 
-def _lines(raw_lines: Iterable[str]) -> Iterator[Tuple[str, bool]]:
-    """Lines without their breaks (CR LF, CR or LF), and whether the input ends inside the
-    last one; as many lines as splitting the whole text at its line breaks gives."""
-    complete = True
-    for raw in raw_lines:
-        line = raw.rstrip("\r\n")
-        complete = len(line) < len(raw)
-        yield line, False
-    if complete:
-        yield "", False  # the empty line after the last break
-    else:
-        yield "", True  # marks the end: the last line had no break
-
-
 def iter_records(raw_lines: Iterable[str], diags: Diagnostics, *, first_line: int = 0) -> Iterator[RawRecord]:
     """Records one at a time from lines as a text file gives them (``open(..., newline="")``),
     so a file of any size is read in bounded memory. ``first_line``: the lines before these
@@ -82,16 +71,28 @@ def iter_records(raw_lines: Iterable[str], diags: Diagnostics, *, first_line: in
     ends_mid_line = False
     n = first_line
     blank_after_er = False
-    for line, end in _lines(raw_lines):
-        if end:
-            ends_mid_line = True
-            break
+    tag_line = table.TAG_LINE.match
+    complete = True  # the last line ended with a line break (and so is followed by an empty line)
+    # each line without its break (CR LF, CR or LF), then "" after a last line that ends with
+    # one: as many lines as splitting the whole text at its line breaks gives
+    for raw in itertools.chain(raw_lines, (None,)):
+        if raw is None:
+            if not complete:
+                ends_mid_line = True
+                break
+            line = ""
+        else:
+            line = raw.rstrip("\r\n")
+            complete = len(line) < len(raw)
         n += 1
         if not line.strip():
             blank_after_er = previous is not None
-        m = table.TAG_LINE.match(line)
-        if m:
-            tag, value = m.group(1), (m.group(2) or "").strip()
+        if line[2:6] == "  - " and line[0] in _TAG_FIRST and line[1] in _TAG_SECOND:
+            tag, value = line[:2], line[6:].strip()  # what TAG_LINE reads from a well-formed line, sooner
+        else:
+            m = tag_line(line)
+            tag, value = (m.group(1), (m.group(2) or "").strip()) if m else ("", "")
+        if tag:
             if tag == "TY":
                 if previous is not None:  # nothing more can join it now
                     yield previous
@@ -206,6 +207,7 @@ def _made_up_id(item: CSLItem, index: int) -> str:
 
 
 _DATE_RANK = {"DA": 2, "Y1": 1}
+_JOURNAL_EITHER = table.JOURNAL_EITHER
 _ISBN_SHAPE = re.compile(r"(?:ISBN[\w-]*:?\s*)?[0-9][0-9\- ]{8,15}[0-9Xx]", re.I)  # not '1511.06434v2'
 
 
@@ -223,6 +225,7 @@ class _Builder:
         self.pages: Dict[str, Tuple[str, int]] = {}
         self.keywords: List[str] = []
         self.journal_either: List[str] = []
+        self.type_name = ""  # str(item["type"]), what a tag's row is looked up by
 
     def keep(self, tag: str, value: str) -> None:
         self.kept.setdefault(tag, []).append(value)
@@ -235,9 +238,9 @@ class _Builder:
             self.keep(tag, value)  # a second, different value: kept, written back as it came
 
     def add(self, tag: str, value: str, line: int) -> None:
-        spec = _field_for(tag, str(self.item.get("type", "")))
-        if spec is None or tag == table.JOURNAL_EITHER:
-            if tag == table.JOURNAL_EITHER:
+        spec = _field_for(tag, self.type_name)
+        if spec is None or tag == _JOURNAL_EITHER:
+            if tag == _JOURNAL_EITHER:
                 self.journal_either.append(_NEWLINES.sub(" ", value))
             else:
                 self.keep(tag, value)
@@ -249,7 +252,14 @@ class _Builder:
             value = _note_text(value)  # Zotero writes notes as HTML
         if kind != "lines" and "\n" in value:
             value = _NEWLINES.sub(" ", value)
-        if kind == "type":
+        if kind == "text" or kind == "id":  # most tags: ``single``, without the call
+            item = self.item
+            if var not in item:
+                item[var] = value
+                self.set_by[var] = tag
+            elif item[var] != value:
+                self.keep(tag, value)
+        elif kind == "type":
             self.set_type(value, line)
         elif kind == "names":
             self.item.setdefault(var, []).append(parse_name(value))
@@ -293,7 +303,7 @@ class _Builder:
             self.diags.warn(f"unknown reference type {value!r}; read as {table.DEFAULT_CSL_TYPE!r}"
                             " and kept for writing back", line=line, field="TY")
             csl_type = table.DEFAULT_CSL_TYPE
-        self.item["type"] = csl_type
+        self.item["type"] = self.type_name = csl_type
         if ris_type and table.CSL_TO_RIS.get(csl_type) != ris_type:
             self.keep("TY", ris_type)  # EJOUR, CONF, ... come back as they were
 
@@ -348,9 +358,11 @@ class _Builder:
                 self.keep(table.JOURNAL_EITHER, name)
 
     def build(self) -> CSLItem:
+        add = self.add
         for tag, value, line in self.raw.entries:
-            if value.strip() or tag == "TY":
-                self.add(tag, value.strip(), line)
+            value = value.strip()
+            if value or tag == "TY":
+                add(tag, value, line)
         self.item.setdefault("type", table.DEFAULT_CSL_TYPE)
         self.finish_dates()
         self.finish_pages()
