@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 from collections import deque
 from typing import Any, Callable, Deque, Dict, Iterator, List, TextIO, Tuple
 
@@ -175,10 +174,10 @@ def _takes(function: Callable[..., Any], keyword: str) -> bool:
     return keyword in inspect.signature(function).parameters
 
 
-# One record as the first pass needs it: the checked record (pickled, where the writer's text of it
-# is there), its id, what the check found (None: not checked yet), its digest, whether the check
+# One record as the first pass needs it: the checked record (None where the writer's text of it
+# is there: read back from that text if it must be renamed), its id, what the check found (None: not checked yet), its digest, whether the check
 # or the limits changed it, the writer's text of it (where the writer has a stream_record).
-Prepared = Tuple["CSLItem | bytes", str, "List[Diagnostic] | None", bytes, bool, "str | None"]
+Prepared = Tuple["CSLItem | None", str, "List[Diagnostic] | None", bytes, bool, "str | None"]
 
 
 def _jobs_for(reader: Callable[..., Any], options: Options) -> Dict[str, int]:
@@ -247,9 +246,9 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
         checked, found, digest, changed = checked_and_digest(item, 0, line)  # the place is used only for ids as above
         if record_text is None:
             return checked, str(checked["id"]), found, digest, changed, None
-        # the writer needs the text only; the record itself only if it is renamed (rare)
-        return pickle.dumps(checked, pickle.HIGHEST_PROTOCOL), str(checked["id"]), found, digest, changed, \
-            record_text(checked)
+        # the writer needs the text only; the record itself only if it is renamed (rare), and then
+        # it is read back from its text (JSON: the same record, and so the same text once renamed)
+        return None, str(checked["id"]), found, digest, changed, record_text(checked)
 
     def records() -> Iterator[CSLItem | str]:
         nonlocal passes, planned, clean
@@ -295,11 +294,12 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
                         checked, found, digest, changed = checked_and_digest(item, n, line)
                         key, text_out = str(checked["id"]), None
                     new_id: str | None = None
+                    dropped = False
                     if key in seen:
                         if seen[key] == digest:
                             found.append(Diagnostic(f"item {n} repeats record {key!r} exactly; written once",
                                                     record=key))
-                            checked = {}
+                            dropped = True
                         else:
                             k = 2
                             while f"{key}-{k}" in seen:
@@ -307,19 +307,19 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
                             found.append(Diagnostic(f"item {n} reuses the id {key!r} of another record; "
                                                     f"renamed {key + '-' + str(k)!r}", field="id", record=key))
                             new_id = f"{key}-{k}"
-                            if type(checked) is bytes:
-                                checked = pickle.loads(checked)
+                            if checked is None:
+                                checked = json.loads(text_out or "")
                             checked = dict(checked, id=new_id)
                             key, text_out = new_id, None  # written from the renamed record
                     if first:
                         for d in [*diags, *found]:
                             tell(d if d.source else Diagnostic(d.message, d.severity, path, line, d.field, d.record))
-                        if not checked:
+                        if dropped:
                             plan[n] = None
                         elif changed or new_id is not None:
                             plan[n] = (changed, new_id)
                     diags.clear()
-                    if not checked:
+                    if dropped:
                         continue
                     seen[key] = digest
                     current.clear()

@@ -200,3 +200,36 @@ def test_a_cut_after_tags_ovid_writes_after_er_but_not_after_a_record_without_ty
     cut_at = ovid.index("TY  - JOUR", 1)
     assert ris_stream._is_cut(ovid, cut_at)
     assert not ris_stream._is_cut(no_ty, no_ty.index("TY  - JOUR", 1))
+
+
+_RENAMES = """
+import io, pickle, sys
+from converter import stream
+from converter.options import Options
+from converter.readers import bibtex_stream
+
+path = sys.argv[1]
+bibtex_stream.PIECE_CHARS = 2000
+
+def convert(jobs):
+    out, told = io.StringIO(), []
+    stream.convert_file(path, "bibtex", "utf-8-sig", "csljson", Options.build({"jobs": jobs, "max_field_length": 30}),
+                        out, lambda d: told.append(d.format()))
+    return out.getvalue(), told
+
+pickle.dump((convert(2), convert(1)), sys.stdout.buffer)
+"""
+
+
+@_FORK
+def test_a_record_renamed_after_its_check_in_a_worker_is_written_as_in_one_process(tmp_path: Path) -> None:
+    # ids cut by the field-length limit clash after the check: the record, prepared in a worker as
+    # its text only, is read back from that text and renamed
+    path = tmp_path / "long.bib"
+    path.write_text("".join(f"@article{{a-very-long-citation-key-that-is-cut-{n % 3}-{n},\n  title = {{T{n}}},\n"
+                            f"  year = {{2001}},\n  note = {{x {1.5}}}\n}}\n\n" for n in range(300)), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", _RENAMES, str(path)], capture_output=True, check=True, cwd=ROOT)
+    in_workers, in_one = pickle.loads(done.stdout)
+    assert in_workers == in_one
+    assert any("reuses the id" in d for d in in_one[1])
+    assert '"id": "a-very-long-citation-key-that--2"' in in_one[0]
