@@ -13,6 +13,13 @@ wait in a spool file and only what the sort and disambiguation compare stays in 
 (rendering/bounded.py). The others need the whole list and are not streamed: other CSL
 styles, JATS (one document).
 
+With ``--jobs N`` (default: the machine's cores) the work per record is spread over forked
+processes where the format allows: BibTeX and RIS in read their records in workers, each
+checked there and, for CSL-JSON out, made into its text there (``prepare``;
+readers/bibtex_stream.py, readers/ris_stream.py); BibTeX and BibLaTeX out write their entries
+in workers (writers/bibtex.py). The output and the warnings, their places and order, are those
+of one process.
+
 The output is byte for byte what the whole-file path writes; warnings are printed as they
 come, so a reader's and a writer's warnings interleave by record.
 """
@@ -182,7 +189,7 @@ Prepared = Tuple["CSLItem | None", str, "List[Diagnostic] | None", bytes, bool, 
 
 def _jobs_for(reader: Callable[..., Any], options: Options) -> Dict[str, int]:
     """``{"jobs": N}`` for a reader that can spread its work over processes (BibTeX: its last
-    pass), N from --jobs or the machine's cores; nothing for the others."""
+    pass; RIS), N from --jobs or the machine's cores; nothing for the others."""
     if not _takes(reader, "jobs"):
         return {}
     jobs = options.jobs if options.jobs is not None else default_jobs()
