@@ -233,3 +233,13 @@ def test_a_record_renamed_after_its_check_in_a_worker_is_written_as_in_one_proce
     assert in_workers == in_one
     assert any("reuses the id" in d for d in in_one[1])
     assert '"id": "a-very-long-citation-key-that--2"' in in_one[0]
+
+
+@_FORK
+def test_a_file_with_carriage_returns_alone_is_cut_and_read_alike(tmp_path: Path) -> None:
+    # old Mac exports break lines with CR alone: the pieces are cut there too (not one piece,
+    # held whole), and the lines counted as the reader counts them
+    path = _write(tmp_path, "mac.ris", "".join(_record(n, ident=f"r{n % 5}") for n in range(80)), newline="\r")
+    in_workers, in_one, pieces = _both_ways(path, "csljson", 500)
+    assert in_workers == in_one
+    assert pieces > 5

@@ -13,7 +13,8 @@ its number in the file): the worker reads from a fresh state with the number gue
 piece whose ids meet the ids given before it, or whose guess was wrong where an id used it, is
 read again here, after them. Characters the caller removed while reading (control characters,
 ``_Cleaned`` in converter/stream.py) are reported where one process reports them: just before
-the record whose reading reached their line.
+the record whose reading reached their line (told by line feeds: in a file whose lines end in a
+carriage return alone, such a report may come a record earlier than in one process).
 """
 from __future__ import annotations
 
@@ -78,7 +79,7 @@ def _read_in_worker(text: str, first_line: int, feeds_before: int, guess: int) -
 
 
 def _is_cut(text: str, at: int) -> bool:
-    """Whether a piece may end at ``at``: a 'TY' tag line starts there, after a line feed, and
+    """Whether a piece may end at ``at``: a 'TY' tag line starts there, after a line break, and
     the reader holds no open record before it: the last 'ER' line (within _LOOK_BACK characters)
     is followed by no tag line but those Ovid writes after ER (ris.iter_records keeps them with
     the record before; after a blank line a tag line would start a record without TY)."""
@@ -118,7 +119,7 @@ def _last_cut(text: str, after: int) -> int:
     """The last place (above ``after``) where a piece may end, 0 for none."""
     end = len(text)
     while True:
-        at = text.rfind("\nTY", after, end)
+        at = max(text.rfind("\nTY", after, end), text.rfind("\rTY", after, end))  # CR alone: old Mac files
         if at < 0:
             return 0
         if _is_cut(text, at + 1):
@@ -134,7 +135,8 @@ def pieces(read: Callable[[int], str]) -> Iterator[Tuple[str, int, int]]:
         chunk = read(PIECE_CHARS)
         text = carry + chunk
         # a cut in the carry was looked for already, but for its last line, which may have been cut short
-        cut = _last_cut(text, max(text.rfind("\n", 0, len(carry)), 0)) if chunk else len(text)
+        last_break = max(text.rfind("\n", 0, len(carry)), text.rfind("\r", 0, len(carry)), 0)
+        cut = _last_cut(text, last_break) if chunk else len(text)
         if cut:
             piece = text[:cut]
             yield piece, lines, feeds
