@@ -199,7 +199,7 @@ def stream(lines: Any, diags: Diagnostics, jobs: int, prepare: Optional[Prepare]
             text, first_line, feeds_before = piece
             waiting.append((text, first_line, feeds_before, guess,
                             pool.submit(_read_in_worker, text, first_line, feeds_before, guess)))
-            guess += text.count("\nTY") + text.startswith("TY")
+            guess += text.count("\nTY") + text.count("\rTY") + text.startswith("TY")  # records, about
             if len(waiting) > jobs:  # every worker busy, and no more pieces than that in memory
                 yield from take(waiting.popleft(), False)
         while waiting:
