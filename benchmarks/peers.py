@@ -125,10 +125,12 @@ def tasks(tools: Tools, base: str, big: str, one: str, repeat: int) -> List[Task
             ("pandoc", tools.pandoc_convert(base + ".bib", "bibtex", "csljson"))], repeat),
         (f"RIS → CSL-JSON, {n:,}", [
             ("citeconv", c(base + ".ris", "-f", "ris", "-t", "csljson")),
+            ("citeconv --jobs 1", c(base + ".ris", "-f", "ris", "-t", "csljson", "--jobs", "1")),
             ("citation-js", tools.citation_js("ris", "csljson", base + ".ris")),
             ("pandoc", tools.pandoc_convert(base + ".ris", "ris", "csljson"))], repeat),
         (f"CSL-JSON → BibTeX, {n:,}", [
             ("citeconv", c(base + ".json", "-t", "bibtex")),
+            ("citeconv --jobs 1", c(base + ".json", "-t", "bibtex", "--jobs", "1")),
             ("citation-js", tools.citation_js("csljson", "bibtex", base + ".json")),
             ("pandoc", tools.pandoc_convert(base + ".json", "csljson", "bibtex"))], repeat),
     ]

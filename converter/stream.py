@@ -13,6 +13,13 @@ wait in a spool file and only what the sort and disambiguation compare stays in 
 (rendering/bounded.py). The others need the whole list and are not streamed: other CSL
 styles, JATS (one document).
 
+With ``--jobs N`` (default: the machine's cores) the work per record is spread over forked
+processes where the format allows: BibTeX and RIS in read their records in workers, each
+checked there and, for CSL-JSON out, made into its text there (``prepare``;
+readers/bibtex_stream.py, readers/ris_stream.py); BibTeX and BibLaTeX out write their entries
+in workers (writers/bibtex.py). The output and the warnings, their places and order, are those
+of one process.
+
 The output is byte for byte what the whole-file path writes; warnings are printed as they
 come, so a reader's and a writer's warnings interleave by record.
 """
@@ -20,8 +27,8 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
-from typing import Any, Callable, Dict, Iterator, List, TextIO, Tuple
+from collections import deque
+from typing import Any, Callable, Deque, Dict, Iterator, List, TextIO, Tuple
 
 from . import registry
 from .errors import InputError
@@ -37,18 +44,26 @@ class _Cleaned:
     """A text file read as the whole-file path reads text: control characters and lone
     surrogates taken out (no format can carry them), the first five reported with their line."""
 
-    def __init__(self, fh: TextIO, tell: Callable[[Diagnostic], None], path: str) -> None:
+    def __init__(self, fh: TextIO, tell: Callable[[Diagnostic], None], path: str, *, clean: bool = False) -> None:
         self.fh, self.tell, self.path = fh, tell, path
         self.lines = 0
-        self.reported = 0
+        self.reported = 0  # characters found (the first five reported)
+        self.held: List[Diagnostic] | None = None  # reports kept back (``hold``)
+        self.clean = clean  # known to hold nothing to take out (read to its end before): not looked at
+        self.ended = False  # read to its end
 
     def _clean(self, chunk: str) -> str:
+        if not chunk:
+            self.ended = True
+        if self.clean:
+            return chunk
         if UNCARRIABLE.search(chunk):
             for m in UNCARRIABLE.finditer(chunk):
                 if self.reported < 5:
-                    self.tell(Diagnostic(f"character U+{ord(m.group()):04X} (a control character or lone surrogate) "
-                                         "removed: no output format can carry it", "warning", self.path,
-                                         self.lines + chunk.count("\n", 0, m.start()) + 1))
+                    d = Diagnostic(f"character U+{ord(m.group()):04X} (a control character or lone surrogate) "
+                                   "removed: no output format can carry it", "warning", self.path,
+                                   self.lines + chunk.count("\n", 0, m.start()) + 1)
+                    self.tell(d) if self.held is None else self.held.append(d)
                 self.reported += 1
             chunk = UNCARRIABLE.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else "", chunk)
         self.lines += chunk.count("\n")
@@ -57,12 +72,27 @@ class _Cleaned:
     def read(self, size: int = -1) -> str:
         return self._clean(self.fh.read(size))
 
+    def hold(self) -> None:
+        """Keep the reports back until ``release``: for a reader that reads ahead of the records
+        it gives out (RIS over processes), so that each is told where reading line by line tells
+        it, before the record whose reading reaches its line."""
+        self.held = []
+
+    def release(self, upto: float) -> None:
+        """Tell the reports kept back about lines up to ``upto`` (counted in line feeds, as here)."""
+        held = self.held
+        while held and (held[0].line or 0) <= upto:
+            self.tell(held.pop(0))
+
     def rewind(self) -> None:
         """Back to the file's start, for a reader that reads it more than once (BibTeX); what
-        was removed is reported once."""
+        was removed is reported once, and a file read to its end with nothing removed is not
+        looked at again."""
         self.fh.seek(0)
         self.lines = 0
         self.tell = lambda d: None
+        self.clean = self.clean or (self.ended and not self.reported)
+        self.ended = False
 
     def __iter__(self) -> Iterator[str]:
         # lines are read in batches and looked at once per batch: most batches are clean and
@@ -70,7 +100,11 @@ class _Cleaned:
         while True:
             batch = self.fh.readlines(1 << 16)
             if not batch:
+                self.ended = True
                 return
+            if self.clean:
+                yield from batch
+                continue
             joined = "".join(batch)
             if UNCARRIABLE.search(joined):
                 for line in batch:
@@ -147,15 +181,15 @@ def _takes(function: Callable[..., Any], keyword: str) -> bool:
     return keyword in inspect.signature(function).parameters
 
 
-# One record as the first pass needs it: the checked record (pickled, where the writer's text of it
-# is there), its id, what the check found (None: not checked yet), its digest, whether the check
+# One record as the first pass needs it: the checked record (None where the writer's text of it
+# is there: read back from that text if it must be renamed), its id, what the check found (None: not checked yet), its digest, whether the check
 # or the limits changed it, the writer's text of it (where the writer has a stream_record).
-Prepared = Tuple["CSLItem | bytes", str, "List[Diagnostic] | None", bytes, bool, "str | None"]
+Prepared = Tuple["CSLItem | None", str, "List[Diagnostic] | None", bytes, bool, "str | None"]
 
 
 def _jobs_for(reader: Callable[..., Any], options: Options) -> Dict[str, int]:
     """``{"jobs": N}`` for a reader that can spread its work over processes (BibTeX: its last
-    pass), N from --jobs or the machine's cores; nothing for the others."""
+    pass; RIS), N from --jobs or the machine's cores; nothing for the others."""
     if not _takes(reader, "jobs"):
         return {}
     jobs = options.jobs if options.jobs is not None else default_jobs()
@@ -177,6 +211,10 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
     errors = 0
     passes = 0
     current: Dict[str, Tuple[str, int]] = {}  # the record being written: its id -> where it was read
+    # A writer that reads records ahead of the one it writes (over processes: BibTeX) declares
+    # ``reads_ahead``; its pieces are one per record, so each piece takes its record's place in turn.
+    ahead = bool(getattr(writer, "reads_ahead", False))
+    queued: Deque[Tuple[str, Tuple[str, int]]] = deque()
 
     def tell(d: Diagnostic) -> None:
         nonlocal errors
@@ -188,6 +226,7 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
     # pass changed, left out or renamed are looked at again; the rest are given out as read.
     plan: Dict[int, Tuple[bool, str | None] | None] = {}  # n -> (recheck, new id), None: leave out
     planned = False  # the first pass ran to its end
+    clean = False  # a pass read the whole file and found nothing to take out
 
     def checked_item(item: CSLItem, n: int, line: int) -> Tuple[CSLItem, List[Diagnostic], str | None]:
         text = _json_text(item)
@@ -214,22 +253,24 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
         checked, found, digest, changed = checked_and_digest(item, 0, line)  # the place is used only for ids as above
         if record_text is None:
             return checked, str(checked["id"]), found, digest, changed, None
-        # the writer needs the text only; the record itself only if it is renamed (rare)
-        return pickle.dumps(checked, pickle.HIGHEST_PROTOCOL), str(checked["id"]), found, digest, changed, \
-            record_text(checked)
+        # the writer needs the text only; the record itself only if it is renamed (rare), and then
+        # it is read back from its text (JSON: the same record, and so the same text once renamed)
+        return None, str(checked["id"]), found, digest, changed, record_text(checked)
 
     def records() -> Iterator[CSLItem | str]:
-        nonlocal passes, planned
+        nonlocal passes, planned, clean
         passes += 1
+        queued.clear()  # a pass before (BibTeX's keys) wrote nothing
         first = passes == 1  # a second pass (BibTeX's keys) says nothing new
         replay = not first and planned
         diags = Diagnostics(path)
         seen: Dict[str, bytes] = {}  # id -> digest: exact repeats found without keeping the records
-        # the first pass has each record prepared where it is read, by a reader that can
-        handing = {"prepare": prepare} if first and preparing else {}
+        # the first pass has each record prepared where it is read, by a reader that can, over
+        # processes (in one process the pass does it: the same work, without pickling the record)
+        handing = {"prepare": prepare} if first and preparing and parallel else {}
         try:
             with open(path, encoding=encoding, newline="") as fh:
-                cleaned = _Cleaned(fh, tell if first else (lambda d: None), path)
+                cleaned = _Cleaned(fh, tell if first else (lambda d: None), path, clean=clean)
                 for n, (got, line) in enumerate(reader(cleaned, diags=diags, **parallel, **handing), 1):
                     if replay:
                         item = got
@@ -246,6 +287,8 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
                             checked = item
                         current.clear()
                         current[str(checked["id"])] = (path, line)
+                        if ahead:
+                            queued.append((str(checked["id"]), (path, line)))
                         yield checked
                         continue
                     found: List[Diagnostic] | None
@@ -258,11 +301,12 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
                         checked, found, digest, changed = checked_and_digest(item, n, line)
                         key, text_out = str(checked["id"]), None
                     new_id: str | None = None
+                    dropped = False
                     if key in seen:
                         if seen[key] == digest:
                             found.append(Diagnostic(f"item {n} repeats record {key!r} exactly; written once",
                                                     record=key))
-                            checked = {}
+                            dropped = True
                         else:
                             k = 2
                             while f"{key}-{k}" in seen:
@@ -270,26 +314,29 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
                             found.append(Diagnostic(f"item {n} reuses the id {key!r} of another record; "
                                                     f"renamed {key + '-' + str(k)!r}", field="id", record=key))
                             new_id = f"{key}-{k}"
-                            if type(checked) is bytes:
-                                checked = pickle.loads(checked)
+                            if checked is None:
+                                checked = json.loads(text_out or "")
                             checked = dict(checked, id=new_id)
                             key, text_out = new_id, None  # written from the renamed record
                     if first:
                         for d in [*diags, *found]:
                             tell(d if d.source else Diagnostic(d.message, d.severity, path, line, d.field, d.record))
-                        if not checked:
+                        if dropped:
                             plan[n] = None
                         elif changed or new_id is not None:
                             plan[n] = (changed, new_id)
                     diags.clear()
-                    if not checked:
+                    if dropped:
                         continue
                     seen[key] = digest
                     current.clear()
                     current[key] = (path, line)
+                    if ahead:
+                        queued.append((key, (path, line)))
                     yield checked if text_out is None else text_out
         except UnicodeDecodeError as exc:
             raise InputError(f"not {encoding} ({exc.reason}); give the encoding with --encoding", source=path) from None
+        clean = clean or (cleaned.ended and not cleaned.reported)  # a later pass need not look again
         if first:
             planned = True
             for d in diags:
@@ -298,6 +345,11 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
     written = Diagnostics()
     for piece in writer(records, options=options, diags=written):
         out.write(piece)
+        if ahead:  # the writer's pieces are one per record, and it may have read records since
+            current.clear()
+            if queued:
+                ident, place = queued.popleft()
+                current[ident] = place
         for d in written:  # the writer's warnings are about the record it just wrote
             source, line = current.get(d.record or "", (path, None))
             tell(Diagnostic(d.message, d.severity, source, d.line if d.line is not None else line, d.field, d.record))

@@ -137,3 +137,24 @@ def test_streaming_keeps_the_whole_file_paths_limits(tmp_path):
     assert "\x07" not in out.getvalue() and "\\u0007" not in out.getvalue()
     assert any("U+0007" in d.message and d.line == 2 for d in said)
     assert any(d.field and "abstract" in d.field for d in said)
+
+
+def test_a_file_found_clean_is_not_looked_at_again(tmp_path):
+    from converter.stream import _Cleaned
+
+    clean, dirty = tmp_path / "clean.bib", tmp_path / "dirty.bib"
+    clean.write_text("@misc{a, title = {A}}\n" * 100, encoding="utf-8")
+    dirty.write_text("@misc{a, title = {A\x07}}\n" * 100, encoding="utf-8")
+    told = []
+    for path, expected in ((clean, True), (dirty, False)):
+        with open(path, encoding="utf-8", newline="") as fh:
+            cleaned = _Cleaned(fh, told.append, str(path))
+            cleaned.read(100)
+            cleaned.rewind()
+            assert not cleaned.clean  # not read to its end: still looked at
+            first = cleaned.read()
+            assert cleaned.read() == ""
+            cleaned.rewind()
+            assert cleaned.clean is expected
+            assert cleaned.read() == first and "\x07" not in first
+    assert len(told) == 4  # those the first read met (its first 100 characters), once

@@ -12,10 +12,11 @@ from __future__ import annotations
 import functools
 import html
 import io
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Set, Tuple
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 from ..errors import ParseError
 from ..mappings import ris as table
@@ -38,6 +39,8 @@ def _ends_range_to(start: str, end: str) -> bool:
             return True
     return False
 
+_TAG_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # TAG_LINE's [A-Z][A-Z0-9]
+_TAG_SECOND = _TAG_FIRST | frozenset("0123456789")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LOOSE_TAG = re.compile(r"\s*[A-Z][A-Z0-9]\s*-")  # a tag line with the wrong spacing
 _RECORD_NUMBER = re.compile(r"\s*\d+\.?\s*")          # Ovid numbers its records: "1."
@@ -59,38 +62,37 @@ def split_records(text: str, diags: Diagnostics) -> List[RawRecord]:
     return list(iter_records(io.StringIO(text.lstrip("\ufeff"), newline=""), diags))
 
 
-def _lines(raw_lines: Iterable[str]) -> Iterator[Tuple[str, bool]]:
-    """Lines without their breaks (CR LF, CR or LF), and whether the input ends inside the
-    last one; as many lines as splitting the whole text at its line breaks gives."""
-    complete = True
-    for raw in raw_lines:
-        line = raw.rstrip("\r\n")
-        complete = len(line) < len(raw)
-        yield line, False
-    if complete:
-        yield "", False  # the empty line after the last break
-    else:
-        yield "", True  # marks the end: the last line had no break
-
-
-def iter_records(raw_lines: Iterable[str], diags: Diagnostics) -> Iterator[RawRecord]:
+def iter_records(raw_lines: Iterable[str], diags: Diagnostics, *, first_line: int = 0) -> Iterator[RawRecord]:
     """Records one at a time from lines as a text file gives them (``open(..., newline="")``),
-    so a file of any size is read in bounded memory."""
+    so a file of any size is read in bounded memory. ``first_line``: the lines before these
+    (a piece of a file read on its own, converter/readers/ris_stream.py)."""
     current: Optional[RawRecord] = None
     previous: Optional[RawRecord] = None  # the last record closed by ER, while no TY follows
     ends_mid_line = False
-    n = 0
+    n = first_line
     blank_after_er = False
-    for line, end in _lines(raw_lines):
-        if end:
-            ends_mid_line = True
-            break
+    tag_line = table.TAG_LINE.match
+    complete = True  # the last line ended with a line break (and so is followed by an empty line)
+    # each line without its break (CR LF, CR or LF), then "" after a last line that ends with
+    # one: as many lines as splitting the whole text at its line breaks gives
+    for raw in itertools.chain(raw_lines, (None,)):
+        if raw is None:
+            if not complete:
+                ends_mid_line = True
+                break
+            line = ""
+        else:
+            line = raw.rstrip("\r\n")
+            complete = len(line) < len(raw)
         n += 1
         if not line.strip():
             blank_after_er = previous is not None
-        m = table.TAG_LINE.match(line)
-        if m:
-            tag, value = m.group(1), (m.group(2) or "").strip()
+        if line[2:6] == "  - " and line[0] in _TAG_FIRST and line[1] in _TAG_SECOND:
+            tag, value = line[:2], line[6:].strip()  # what TAG_LINE reads from a well-formed line, sooner
+        else:
+            m = tag_line(line)
+            tag, value = (m.group(1), (m.group(2) or "").strip()) if m else ("", "")
+        if tag:
             if tag == "TY":
                 if previous is not None:  # nothing more can join it now
                     yield previous
@@ -205,6 +207,7 @@ def _made_up_id(item: CSLItem, index: int) -> str:
 
 
 _DATE_RANK = {"DA": 2, "Y1": 1}
+_JOURNAL_EITHER = table.JOURNAL_EITHER
 _ISBN_SHAPE = re.compile(r"(?:ISBN[\w-]*:?\s*)?[0-9][0-9\- ]{8,15}[0-9Xx]", re.I)  # not '1511.06434v2'
 
 
@@ -222,6 +225,7 @@ class _Builder:
         self.pages: Dict[str, Tuple[str, int]] = {}
         self.keywords: List[str] = []
         self.journal_either: List[str] = []
+        self.type_name = ""  # str(item["type"]), what a tag's row is looked up by
 
     def keep(self, tag: str, value: str) -> None:
         self.kept.setdefault(tag, []).append(value)
@@ -234,9 +238,9 @@ class _Builder:
             self.keep(tag, value)  # a second, different value: kept, written back as it came
 
     def add(self, tag: str, value: str, line: int) -> None:
-        spec = _field_for(tag, str(self.item.get("type", "")))
-        if spec is None or tag == table.JOURNAL_EITHER:
-            if tag == table.JOURNAL_EITHER:
+        spec = _field_for(tag, self.type_name)
+        if spec is None or tag == _JOURNAL_EITHER:
+            if tag == _JOURNAL_EITHER:
                 self.journal_either.append(_NEWLINES.sub(" ", value))
             else:
                 self.keep(tag, value)
@@ -248,7 +252,14 @@ class _Builder:
             value = _note_text(value)  # Zotero writes notes as HTML
         if kind != "lines" and "\n" in value:
             value = _NEWLINES.sub(" ", value)
-        if kind == "type":
+        if kind == "text" or kind == "id":  # most tags: ``single``, without the call
+            item = self.item
+            if var not in item:
+                item[var] = value
+                self.set_by[var] = tag
+            elif item[var] != value:
+                self.keep(tag, value)
+        elif kind == "type":
             self.set_type(value, line)
         elif kind == "names":
             self.item.setdefault(var, []).append(parse_name(value))
@@ -292,7 +303,7 @@ class _Builder:
             self.diags.warn(f"unknown reference type {value!r}; read as {table.DEFAULT_CSL_TYPE!r}"
                             " and kept for writing back", line=line, field="TY")
             csl_type = table.DEFAULT_CSL_TYPE
-        self.item["type"] = csl_type
+        self.item["type"] = self.type_name = csl_type
         if ris_type and table.CSL_TO_RIS.get(csl_type) != ris_type:
             self.keep("TY", ris_type)  # EJOUR, CONF, ... come back as they were
 
@@ -347,9 +358,11 @@ class _Builder:
                 self.keep(table.JOURNAL_EITHER, name)
 
     def build(self) -> CSLItem:
+        add = self.add
         for tag, value, line in self.raw.entries:
-            if value.strip() or tag == "TY":
-                self.add(tag, value.strip(), line)
+            value = value.strip()
+            if value or tag == "TY":
+                add(tag, value, line)
         self.item.setdefault("type", table.DEFAULT_CSL_TYPE)
         self.finish_dates()
         self.finish_pages()
@@ -377,33 +390,71 @@ def record_to_item(raw: RawRecord, diags: Diagnostics) -> CSLItem:
     return _Builder(raw, diags).build()
 
 
-def iter_items(raws: Iterable[RawRecord], diags: Diagnostics) -> Iterator[Tuple[CSLItem, int]]:
+class Ids:
+    """The ids given so far in a file (each unique) and the records counted (a made-up id
+    'ris<N>' names the N-th); ``wanted`` and ``counted_on`` tell a piece read on its own whether
+    the pieces before it would have changed its ids (converter/readers/ris_stream.py)."""
+
+    def __init__(self, index: int = 0) -> None:
+        self.seen: Set[str] = set()
+        self.suffix: Dict[str, int] = {}  # the last suffix given to an id: many equal ids stay linear
+        self.index = index  # records read before
+        self.wanted: Set[str] = set()  # the ids asked for (before suffixes)
+        self.counted_on = False  # an id was made from a record's number
+
+    def give(self, item: CSLItem, diags: Diagnostics, line: int) -> str:
+        """The record's unique id (``index`` counts the record first)."""
+        own = item.get("id")
+        if own:
+            wanted = str(own)
+        else:
+            wanted = _made_up_id(item, self.index)
+            self.counted_on = self.counted_on or wanted == f"ris{self.index}"
+        self.wanted.add(wanted)
+        k = self.suffix.get(wanted, 1)
+        unique = wanted if k == 1 else f"{wanted}-{k}"
+        while unique in self.seen:
+            k += 1
+            unique = f"{wanted}-{k}"
+        self.suffix[wanted] = k
+        if unique != wanted and "id" in item:
+            diags.warn(f"ID {wanted!r} is used by an earlier record; this one becomes {unique!r}",
+                       line=line, field="ID", record=unique)
+        self.seen.add(unique)
+        return unique
+
+
+def iter_items(raws: Iterable[RawRecord], diags: Diagnostics, ids: Ids | None = None) -> Iterator[Tuple[CSLItem, int]]:
     """CSL items, each with the line its record starts at, one record at a time; ids are made
-    unique (only the ids are remembered)."""
-    seen: Set[str] = set()
-    suffix: Dict[str, int] = {}  # the last suffix given to an id: many equal ids stay linear
-    for index, raw in enumerate(raws, 1):
+    unique (only the ids are remembered, in ``ids``)."""
+    ids = Ids() if ids is None else ids
+    for raw in raws:
+        ids.index += 1
         item = record_to_item(raw, diags)
         if len(item) <= 1 and "custom" not in item:
             diags.error("record holds nothing but its type; skipped", line=raw.start)
             continue
-        wanted = str(item.get("id") or _made_up_id(item, index))
-        k = suffix.get(wanted, 1)
-        unique = wanted if k == 1 else f"{wanted}-{k}"
-        while unique in seen:
-            k += 1
-            unique = f"{wanted}-{k}"
-        suffix[wanted] = k
-        if unique != wanted and "id" in item:
-            diags.warn(f"ID {wanted!r} is used by an earlier record; this one becomes {unique!r}",
-                       line=raw.start, field="ID", record=unique)
-        seen.add(unique)
+        unique = ids.give(item, diags, raw.start)
         yield {"id": unique, **{k2: v for k2, v in item.items() if k2 != "id"}}, raw.start
 
 
-def stream(lines: Iterable[str], *, diags: Diagnostics) -> Iterator[Tuple[CSLItem, int]]:
-    """Items one record at a time from a file's lines (converter/stream.py)."""
-    return iter_items(iter_records(lines, diags), diags)
+def stream(lines: Iterable[str], *, diags: Diagnostics, jobs: int = 1,
+           prepare: Callable[[CSLItem, int], Any] | None = None) -> Iterator[Tuple[Any, int]]:
+    """Items one record at a time from a file's lines (converter/stream.py). With ``jobs`` above
+    1 and a file to read (``lines.read``) the records are read over that many forked processes
+    (ris_stream.py: same records, ids, diagnostics, order). ``prepare(item, line)``: given in place
+    of each item, applied where the item is made (in a worker, with ``jobs``)."""
+    if jobs > 1 and hasattr(lines, "read"):
+        from ..forked import can_fork
+
+        if can_fork():
+            from . import ris_stream
+
+            return ris_stream.stream(lines, diags, jobs, prepare)
+    items = iter_items(iter_records(lines, diags), diags)
+    if prepare is None:
+        return items
+    return ((prepare(item, line), line) for item, line in items)
 
 
 def read(text: str, *, source: str = "<input>", options: Options | None = None) -> Result:
@@ -424,5 +475,5 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
     return result
 
 
-__all__ = ["RawRecord", "parse_date", "parse_name", "read", "record_to_item",
+__all__ = ["Ids", "RawRecord", "parse_date", "parse_name", "read", "record_to_item",
            "iter_items", "iter_records", "split_records", "stream"]

@@ -104,13 +104,14 @@ class KeyAssigner:
         self._taken = set(self._owner)
         self._n = -1
 
-    def key(self, item: Dict[str, Any]) -> str:
-        """The next record's key (records in the order of the first pass)."""
+    def key(self, item: Dict[str, Any], made: str | None = None) -> str:
+        """The next record's key (records in the order of the first pass); ``made``: its
+        ``make_key``, where the caller has it (made in another process)."""
         self._n += 1
         own = str(item.get("citation-key") or "")
         if own and self._owner.get(own) == self._n:  # keys the records carry win: a .bib keeps its keys
             return own
-        base = make_key(item)
+        base = make_key(item) if made is None else made
         key = base
         if key in self._taken:
             key = next(base + s for s in _suffixes() if base + s not in self._taken)

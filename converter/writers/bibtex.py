@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Dict, Iterator, List, Set, Tuple
 
+from ..forked import can_fork, default_jobs
 from ..mappings import Carried
 from ..mappings import bibtex as mapping
-from ..model import CSLItem, Diagnostics, Output
+from ..model import CSLItem, Diagnostic, Diagnostics, Output
 from ..options import Options
 from ..patterns import lazy
 from ..vocabulary.casing import sentence_case, stored_in_title_case
-from ..vocabulary.citekeys import KeyAssigner, assign_keys, own_key
+from ..vocabulary.citekeys import KeyAssigner, assign_keys, make_key, own_key
 from ..vocabulary.dates import MONTH_ABBREVIATIONS, date_parts, to_edtf
 from ..vocabulary.latex import escape_verbatim, is_balanced_raw, to_latex
 from ..vocabulary.names import particles
@@ -446,22 +447,93 @@ def _write(items: List[CSLItem], dialect: str, *, extended_names: bool = False) 
     return Output("\n".join(entries), list(diags))
 
 
-def _write_stream(records: Callable[[], Iterator[CSLItem]], dialect: str, diags: Diagnostics) -> Iterator[str]:
+def _write_stream(records: Callable[[], Iterator[CSLItem]], dialect: str, diags: Diagnostics,
+                  jobs: int = 1) -> Iterator[str]:
     """Entries one at a time. Keys the records carry win over made-up ones wherever they are,
-    so this reads the records twice: first only their keys (all it holds), then to write."""
+    so this reads the records twice: first only their keys (all it holds), then to write. With
+    ``jobs`` above 1 the entries are written over that many forked processes (same bytes, same
+    warnings in the same order)."""
     keys = KeyAssigner(own_key(item) for item in records())
-    for n, item in enumerate(records()):
-        yield ("\n" if n else "") + _write_entry(item, keys.key(item), dialect, diags)
+    if jobs > 1 and can_fork():
+        written = _write_over_workers(records(), keys, dialect, diags, jobs)
+    else:
+        written = (_write_entry(item, keys.key(item), dialect, diags) for item in records())
+    for n, entry in enumerate(written):
+        yield ("\n" if n else "") + entry
+
+
+# what a worker writes in place of the key, which depends on the records before (KeyAssigner)
+_NO_KEY = "\x00"
+BATCH = 200  # records sent to a worker at a time
+
+
+def _write_batch(items: List[CSLItem], dialect: str) -> List[Tuple[str, str, List[Diagnostic]]]:
+    """Each record's made-up key (make_key: the record alone), entry (with _NO_KEY for its key)
+    and warnings, in a forked worker."""
+    out = []
+    for item in items:
+        found = Diagnostics()
+        entry = _write_entry(item, _NO_KEY, dialect, found)
+        out.append((make_key(item), entry, list(found)))
+    return out
+
+
+def _write_over_workers(records: Iterator[CSLItem], keys: KeyAssigner, dialect: str, diags: Diagnostics,
+                        jobs: int) -> Iterator[str]:
+    """The entries of ``records`` written in batches over ``jobs`` forked workers, taken back in
+    order; each entry's key given here, in order, and put in its place."""
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    waiting: deque = deque()
+
+    def batches() -> Iterator[List[CSLItem]]:
+        batch: List[CSLItem] = []
+        for item in records:
+            batch.append(item)
+            if len(batch) == BATCH:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    def take() -> Iterator[str]:
+        batch, future = waiting.popleft()
+        for item, (made, entry, found) in zip(batch, future.result()):
+            key = keys.key(item, made)
+            for d in found:
+                diags.append(d if d.record != _NO_KEY else d._replace(record=key))
+            at = entry.index("{") + 1  # '@type{' then the key
+            yield entry[:at] + key + entry[at + len(_NO_KEY):]
+
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        for batch in batches():
+            waiting.append((batch, pool.submit(_write_batch, batch, dialect)))
+            if len(waiting) > jobs:  # every worker busy, and no more batches than that in memory
+                yield from take()
+        while waiting:
+            yield from take()
+
+
+def _jobs(options: Options | None) -> int:
+    jobs = options.jobs if options is not None else None
+    return default_jobs() if jobs is None else jobs
 
 
 def write_bibtex_stream(records: Callable[[], Iterator[CSLItem]], *, options: Options | None = None,
                         diags: Diagnostics) -> Iterator[str]:
-    return _write_stream(records, "bibtex", diags)
+    return _write_stream(records, "bibtex", diags, _jobs(options))
 
 
 def write_biblatex_stream(records: Callable[[], Iterator[CSLItem]], *, options: Options | None = None,
                           diags: Diagnostics) -> Iterator[str]:
-    return _write_stream(records, "biblatex", diags)
+    return _write_stream(records, "biblatex", diags, _jobs(options))
+
+
+# their pieces are one per record, written after the writer has read records ahead (converter/stream.py)
+write_bibtex_stream.reads_ahead = True  # type: ignore[attr-defined]
+write_biblatex_stream.reads_ahead = True  # type: ignore[attr-defined]
 
 
 def write_bibtex(items: List[CSLItem], *, options: Options | None = None) -> Output:
