@@ -75,7 +75,7 @@ GENERAL: Tuple[Option, ...] = (
     Option("encoding", "input encoding (default: detect UTF-8/cp1251/cp1252)", metavar="ENC"),
     Option("strict", "treat any warning as an error (exit 5)", type=bool, default=False),
     # None: the machine's cores (converter/forked.py); the output is the same for any N
-    Option("jobs", "processes to use: to read several inputs at once, a big BibTeX file, or to render a big bibliography (default: the machine's cores)",
+    Option("jobs", "processes to use: to read several inputs at once, to read a big BibTeX or RIS file, to write BibTeX/BibLaTeX, or to render a big bibliography (default: the machine's cores)",
            type=int, metavar="N"),
     # Limits (converter/limits.py says why each default is what it is): generous for real
     # records, refused at once with a clear error for inputs built to exhaust time or memory.

@@ -97,3 +97,26 @@ def test_a_real_export_written_in_workers_is_written_as_in_one_process() -> None
     in_workers, in_one, batches = _both_ways(path, "csljson", "biblatex", 50)
     assert in_workers == in_one
     assert batches > 5
+
+
+@_FORK
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_streamed_biblatex_keeps_extended_names(tmp_path: Path, jobs: int) -> None:
+    """--extended-names reaches the streamed writer too (big files, or --jobs), in one process or
+    over workers: the same text as writing the whole list."""
+    import io
+
+    import converter
+    from converter import stream
+    from converter.options import Options
+
+    items = [{"id": f"k{n}", "type": "book", "title": "Werke", "issued": {"date-parts": [[1900 + n]]},
+              "author": [{"family": "Goethe", "given": "Johann Wolfgang", "non-dropping-particle": "von"}]}
+             for n in range(3)]
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps(items), encoding="utf-8")
+    out = io.StringIO()
+    stream.convert_file(str(path), "csljson", "utf-8-sig", "biblatex",
+                        Options.build({"jobs": jobs, "extended_names": True}), out, lambda d: None)
+    whole = converter.write(items, "biblatex", extended_names=True)
+    assert "family={Goethe}" in whole and out.getvalue().strip() == whole.strip()

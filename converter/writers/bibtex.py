@@ -448,16 +448,17 @@ def _write(items: List[CSLItem], dialect: str, *, extended_names: bool = False) 
 
 
 def _write_stream(records: Callable[[], Iterator[CSLItem]], dialect: str, diags: Diagnostics,
-                  jobs: int = 1) -> Iterator[str]:
+                  jobs: int = 1, *, extended_names: bool = False) -> Iterator[str]:
     """Entries one at a time. Keys the records carry win over made-up ones wherever they are,
     so this reads the records twice: first only their keys (all it holds), then to write. With
     ``jobs`` above 1 the entries are written over that many forked processes (same bytes, same
     warnings in the same order)."""
     keys = KeyAssigner(own_key(item) for item in records())
     if jobs > 1 and can_fork():
-        written = _write_over_workers(records(), keys, dialect, diags, jobs)
+        written = _write_over_workers(records(), keys, dialect, diags, jobs, extended_names)
     else:
-        written = (_write_entry(item, keys.key(item), dialect, diags) for item in records())
+        written = (_write_entry(item, keys.key(item), dialect, diags, extended_names=extended_names)
+                   for item in records())
     for n, entry in enumerate(written):
         yield ("\n" if n else "") + entry
 
@@ -467,19 +468,20 @@ _NO_KEY = "\x00"
 BATCH = 200  # records sent to a worker at a time
 
 
-def _write_batch(items: List[CSLItem], dialect: str) -> List[Tuple[str, str, List[Diagnostic]]]:
+def _write_batch(items: List[CSLItem], dialect: str,
+                 extended_names: bool) -> List[Tuple[str, str, List[Diagnostic]]]:
     """Each record's made-up key (make_key: the record alone), entry (with _NO_KEY for its key)
     and warnings, in a forked worker."""
     out = []
     for item in items:
         found = Diagnostics()
-        entry = _write_entry(item, _NO_KEY, dialect, found)
+        entry = _write_entry(item, _NO_KEY, dialect, found, extended_names=extended_names)
         out.append((make_key(item), entry, list(found)))
     return out
 
 
 def _write_over_workers(records: Iterator[CSLItem], keys: KeyAssigner, dialect: str, diags: Diagnostics,
-                        jobs: int) -> Iterator[str]:
+                        jobs: int, extended_names: bool) -> Iterator[str]:
     """The entries of ``records`` written in batches over ``jobs`` forked workers, taken back in
     order; each entry's key given here, in order, and put in its place."""
     import multiprocessing
@@ -509,7 +511,7 @@ def _write_over_workers(records: Iterator[CSLItem], keys: KeyAssigner, dialect: 
 
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
         for batch in batches():
-            waiting.append((batch, pool.submit(_write_batch, batch, dialect)))
+            waiting.append((batch, pool.submit(_write_batch, batch, dialect, extended_names)))
             if len(waiting) > jobs:  # every worker busy, and no more batches than that in memory
                 yield from take()
         while waiting:
@@ -528,7 +530,8 @@ def write_bibtex_stream(records: Callable[[], Iterator[CSLItem]], *, options: Op
 
 def write_biblatex_stream(records: Callable[[], Iterator[CSLItem]], *, options: Options | None = None,
                           diags: Diagnostics) -> Iterator[str]:
-    return _write_stream(records, "biblatex", diags, _jobs(options))
+    return _write_stream(records, "biblatex", diags, _jobs(options),
+                         extended_names=bool(options and options.extended_names))
 
 
 # their pieces are one per record, written after the writer has read records ahead (converter/stream.py)
