@@ -3,6 +3,7 @@
 
     .venv/bin/python benchmarks/bench_apa.py [--sizes 1000 10000] [--style apa|citeconv-gost-2018|PATH]
                                              [--rounds 3] [--jobs 2] [--raw] [--shared ../shared]
+    .venv/bin/python benchmarks/bench_apa.py --phases --sizes 3000 10000 30000   # cost per record by size
 
 Items come from ../shared/tools/gen_corpus.py (synthetic journal articles with non-ASCII,
 Cyrillic, particles). Each tool renders the whole list as a bibliography (text); the time
@@ -37,6 +38,13 @@ def corpus(n: int, shared: str, workdir: str) -> str:
     return base + ".json"
 
 
+def _prepared(items: List[dict]) -> List[dict]:
+    """The items as ``-t apa`` hands them to the renderer."""
+    from converter.writers.csl import _prepare_apa
+
+    return [_prepare_apa(item) for item in items]
+
+
 def ours(items: List[dict], style_path: str, jobs: int) -> int:
     from converter.rendering import render
     from converter.rendering.styles import LoadedStyle
@@ -63,6 +71,63 @@ def raw_citeproc_py(items: List[dict], style_name: str = "apa") -> int:
             bib.register(Citation([CitationItem(item["id"])]))
         bib.sort()
         return len(bib.bibliography())
+
+
+def phases(items: List[dict], style_path: str) -> Dict[str, float]:
+    """The streamed (bounded) render of ``items`` as ``-t apa`` runs it on a big file, in one
+    process: CPU seconds of its steps and how many times it made a reference from the spool
+    and rendered a cite, per step (the counts do not depend on the machine's load)."""
+    import collections
+
+    from converter.rendering import bounded, disambiguation
+    from converter.rendering.spool import Spool
+    from converter.rendering.styles import LoadedStyle
+
+    counts: Dict[str, float] = collections.Counter()
+    step = ["entries"]
+    saved = []
+
+    def patch(owner: object, name: str, wrapper: Callable[..., object]) -> None:
+        saved.append((owner, name, getattr(owner, name)))
+        setattr(owner, name, wrapper)
+
+    def counted(owner: object, name: str, label: str) -> None:
+        real = getattr(owner, name)
+        patch(owner, name, lambda *a, **k: counts.__setitem__(f"{step[0]}: {label}", counts[f"{step[0]}: {label}"] + 1)
+              or real(*a, **k))
+
+    def timed(owner: type, name: str) -> None:
+        real = getattr(owner, name)
+
+        def run(self: object, *a: object, **k: object) -> object:
+            outer, step[0] = step[0], name.strip("_")
+            cpu = _cpu()
+            try:
+                return real(self, *a, **k)
+            finally:
+                counts[f"{step[0]} CPU s"] += _cpu() - cpu
+                step[0] = outer
+        patch(owner, name, run)
+
+    counted(bounded, "convert_item", "references made")
+    counted(bounded, "render_cite", "cites rendered")
+    counted(disambiguation, "render_cite", "cites rendered")
+    timed(bounded.BoundedRender, "_sort")
+    timed(bounded.BoundedRender, "_disambiguate")
+    try:
+        with Spool() as spool:
+            for item in items:
+                spool.append(item)
+            style = LoadedStyle(style_path, None)
+            cpu = _cpu()
+            for _ in bounded.render_spooled(spool, style, jobs=1):
+                pass
+            counts["all CPU s"] = _cpu() - cpu
+    finally:
+        for owner, name, real in reversed(saved):
+            setattr(owner, name, real)
+    counts["entries CPU s"] = counts["all CPU s"] - counts["sort CPU s"] - counts["disambiguate CPU s"]
+    return dict(counts)
 
 
 def _cpu() -> float:
@@ -103,8 +168,19 @@ def main() -> int:
     p.add_argument("--jobs", type=int, default=2, help="also time citeconv with this many processes")
     p.add_argument("--raw", action="store_true", help="also time citeproc-py alone")
     p.add_argument("--shared", default=os.path.join(HERE, "..", "..", "shared"))
+    p.add_argument("--phases", action="store_true",
+                   help="instead: the streamed render's steps, per record, at each size (one process)")
     args = p.parse_args()
     style_path = find_style(args.style)
+    if args.phases:
+        with tempfile.TemporaryDirectory() as workdir:
+            for n in args.sizes:
+                with open(corpus(n, args.shared, workdir), encoding="utf-8") as fh:
+                    found = phases(_prepared(json.load(fh)), style_path)
+                print(f"{n} items: " + "; ".join(f"{k} {v / n * (1000 if 'CPU' in k else 1):.3f}"
+                                                 + (" ms" if "CPU" in k else "") for k, v in sorted(found.items()))
+                      + " (per record)")
+        return 0
     have_js = shutil.which("node") and os.path.isdir(os.path.join(HERE, ".node", "node_modules", "citeproc"))
     have_pandoc = shutil.which("pandoc")
     print(f"style {args.style}; medians of {args.rounds}; {os.cpu_count()} cores; "

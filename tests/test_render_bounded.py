@@ -133,3 +133,78 @@ def test_bounded_entries_over_forked_processes(small_pieces, monkeypatch):
     whole = render(ITEMS, loaded).entries
     with _spooled(ITEMS) as spool:
         assert list(render_spooled(spool, loaded, jobs=3)) == whole
+
+
+# -- what the sort and disambiguation render (speed, with the same output) --------------------
+
+def _tied_items(n: int) -> list:
+    """One author for every item: all tie on the first sort key, dates and titles decide."""
+    return [{"id": f"t{i}", "type": "article-journal", "title": f"Title {n - i}",
+             "author": [{"family": "Smith", "given": "John"}],
+             "issued": {"date-parts": [[2000 + i % 3]]}} for i in range(n)]
+
+
+def test_a_tied_item_is_made_once_for_all_its_later_sort_keys(monkeypatch):
+    made = []
+    real = bounded.convert_item
+    monkeypatch.setattr(bounded, "convert_item", lambda item, key, *a: made.append(key) or real(item, key, *a))
+    items = _tied_items(30)
+    loaded = load_style("citeconv-apa", None)
+    with _spooled(items) as spool:
+        render = bounded.BoundedRender(spool, loaded, jobs=1)
+        render._sort()
+        order = render.plan.order
+    # once for the first key, once more for the later keys (four levels are asked of them)
+    assert len(made) == 2 * len(items)
+    assert [items[i]["id"] for i in order] == [items[i]["id"] for i in
+                                               sorted(range(30), key=lambda i: (i % 3, f"Title {30 - i}"))]
+
+
+def test_given_names_are_tried_only_for_the_families_a_cite_shows(monkeypatch):
+    from converter.rendering.disambiguation import Disambiguator
+
+    tried = []
+    real = Disambiguator._trial
+
+    def trial(self, group, levels, shown=None):
+        tried.append(dict(levels))
+        return real(self, group, levels, shown)
+
+    monkeypatch.setattr(Disambiguator, "_trial", trial)
+    # "Smith et al., 2020" twice; with two names shown ("Smith, Doe, et al.") they still
+    # read alike, and the second names' initials tell them apart: Roe is never shown
+    items = [{"id": f"s{i}", "type": "book", "title": "Same", "issued": {"date-parts": [[2020]]},
+              "author": [{"family": "Smith", "given": given}, {"family": "Doe", "given": other},
+                         {"family": "Roe", "given": roe}]}
+             for i, (given, other, roe) in enumerate([("John", "Ann", "Al"), ("Jane", "Bea", "Bo")])]
+    cites = render(items, load_style("citeconv-apa", None), citations=True).citations
+    assert cites[0] != cites[1] and "Roe" not in "".join(cites)
+    assert tried and all(set(levels) <= {"Smith", "Doe"} for levels in tried)
+
+
+def test_every_settled_cite_text_is_what_its_reference_renders():
+    """A member's text after a decision is taken from its trial render: the same as a render."""
+    from citeproc import Citation
+    from citeproc.source import BibliographySource
+
+    from converter.rendering.cites import Cite, Document
+    from converter.rendering.disambiguation import Disambiguator
+    from converter.rendering.items import convert_items
+    from converter.rendering.markup import FORMATTERS
+
+    compiled = load_style("citeconv-apa", None).compiled("text")
+    refs = convert_items(ITEMS, FORMATTERS["text"])
+    source = BibliographySource()
+    for ref in refs:
+        source.add(ref)
+    doc = Document(compiled, source)
+    for ref in refs:
+        doc.register(Citation([Cite(ref.key)]))
+    worker = Disambiguator(doc, doc.keys)
+    worker.run()
+    checked = 0
+    for key, text in worker._settled.items():
+        if not dict.__contains__(worker.ref(key), "year_suffix"):  # suffixes come after the texts
+            assert text == worker.text(key), key
+            checked += worker.ref(key).state.given_levels is not None
+    assert checked > 10

@@ -26,6 +26,7 @@ from citeproc.source import BibliographySource
 from citeproc.string import String
 
 from ..forked import map_ranges
+from ..forked import plan as split_plan
 from .cites import Cite, Document, probe, render_cite
 from .disambiguation import Disambiguator, Persons, add_persons, letters, names_of, own_levels, person_levels
 from .engine import finisher, quotes_of
@@ -40,6 +41,7 @@ R = TypeVar("R")
 BLOCK = 4096   # items per round of forked work: what a round returns is held at once
 CHUNK = 256    # entries rendered through one document
 GROUPS_PER_JOB = 100  # groups of clashing cites below which a process costs more than it saves
+TIED_KEPT = 4096  # cites of tied items kept for their later sort keys (a few KiB each)
 
 
 @dataclass(slots=True)  # one for each clashing cite: many in a big list
@@ -167,14 +169,35 @@ class BoundedRender:
             for fam, givens in mine.items():
                 persons.setdefault(fam, set()).update(givens)
 
+        # the cites of the items that tied on the keys before the last level worked out: the
+        # next level is asked of a part of them (tiered_order goes depth first), and each is
+        # made from the spool once for all its later keys, not once a key (the whole-list
+        # sort, too, asks every key of one cite)
+        tied: Dict[int, Cite] = {}
+
+        def later_keys(level: int, indices: List[int]) -> List[Any]:
+            out = []
+            for i in indices:
+                cite = tied.get(i)
+                if cite is None:
+                    cite = self._alone(i, i + 1)
+                out.append(sort.values(level, [cite], layout)[0])
+            return out
+
         def values(level: int, indices: List[int]) -> List[Any]:
             if level == 0:
                 return [first[i] for i in indices]
             # items that tie on the keys before: many, in a big list of few authors
-            return map_ranges(lambda a, b: [sort.values(level, [self._alone(i, i + 1)], layout)[0]
-                                            for i in indices[a:b]], len(indices), self.jobs)
+            if len(split_plan(len(indices), self.jobs)) == 1:  # worked out here, not in forked processes
+                if level == 1 or any(i not in tied for i in indices):
+                    tied.clear()
+                    if len(indices) <= TIED_KEPT:
+                        tied.update((i, self._alone(i, i + 1)) for i in indices)
+                return later_keys(level, indices)
+            return map_ranges(lambda a, b: later_keys(level, indices[a:b]), len(indices), self.jobs)
 
         self.plan.order = tiered_order(list(range(total)), descending, values)
+        tied.clear()
         # decided for every cite before any disambiguation (``Disambiguator.run``)
         if rules.layout is not None and total >= 2 and rules.add_given and rules.rule != "by-cite":
             self.plan.levels = person_levels(persons, rules.max_level)

@@ -6,7 +6,7 @@ suffixes (in bibliography order). Each decision is written to the reference's
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from citeproc.string import String
 
@@ -157,6 +157,12 @@ class Disambiguator:
                 fam = family_key(name)
                 if fam not in families:
                     families.append(fam)
+        # a level for a family name that no cite of the group shows changes no text, so
+        # tells nobody apart: only the families shown are tried (which names a cite shows
+        # does not depend on given-name levels; found as the cites render as they stand)
+        shown: Set[str] = set()
+        self._trial(group, {}, shown)
+        families = [fam for fam in families if fam in shown]
         decided: Dict[str, Dict[str, int]] = {}
         for key in group:
             chosen: Dict[str, int] = {}
@@ -171,25 +177,39 @@ class Disambiguator:
                         chosen, current = trial, clashes
                         break
             decided[key] = chosen
-        # every member decides against the others as they were, then all change at once
+        # every member decides against the others as they were, then all change at once;
+        # its new text is the one its trial rendered (the same state)
         for key, chosen in decided.items():
             if chosen:
                 self._settle(key, "given_levels", dict(self.ref(key).state.given_levels or {}, **chosen))
+                self._settled[key] = self._trial(group, chosen)[key]
+        self._trials.clear()  # keyed by group: no other group asks for them
 
     def _clashes(self, group: List[str], key: str, levels: Dict[str, int]) -> int:
         """How many others read like ``key`` when all of them show ``levels``."""
+        texts = self._trial(group, levels)
+        mine = texts[key]
+        return sum(1 for o in group if o != key and texts[o] == mine)
+
+    def _trial(self, group: List[str], levels: Dict[str, int], shown: Optional[Set[str]] = None) -> Dict[str, str]:
+        """Each member's text when all of them show ``levels`` besides their own (rendered
+        once per group and levels); ``shown`` receives the family names the renders looked up."""
         cache_key = (tuple(group), tuple(sorted(levels.items())))
         texts = self._trials.get(cache_key)
-        if texts is None:
+        if texts is None or shown is not None:
             texts = {}
             for k in group:
                 state = self.ref(k).state
                 saved = state.given_levels
                 state.given_levels = dict(saved or {}, **levels)
-                texts[k] = self.text(k)
-                state.given_levels = saved
+                state.consulted = shown
+                try:
+                    texts[k] = self.text(k)
+                finally:
+                    state.given_levels = saved
+                    state.consulted = None
             self._trials[cache_key] = texts
-        return sum(1 for o in group if o != key and texts[o] == texts[key])
+        return texts
 
     # all-names / primary-name rules: every name that shares a family name with another
     # person is expanded as far as needed, in every cite

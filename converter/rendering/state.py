@@ -46,7 +46,8 @@ class ReferenceState:
     """The state of one reference during one render."""
 
     __slots__ = ("suppressed", "repressed", "suffix_used", "accessed", "calls", "hits", "counting",
-                 "in_citation", "author", "names_shown", "given_levels", "given_all", "disambiguate")
+                 "in_citation", "author", "names_shown", "given_levels", "given_all", "disambiguate",
+                 "consulted")
 
     def __init__(self) -> None:
         # -- one entry (a bibliography entry, a cite or a sort key); see ``restart``
@@ -66,6 +67,8 @@ class ReferenceState:
         self.given_levels: Optional[Dict[str, int]] = None  # family name -> given-name level
         self.given_all = 0                             # one level for every name (trial renders)
         self.disambiguate = False                      # cs:if disambiguate="true" holds
+        # while disambiguation asks: the family names whose given-name level a cite looked up
+        self.consulted: Optional[Set[str]] = None
 
     def restart(self) -> None:
         """Forget what the last entry render did, before the next one."""

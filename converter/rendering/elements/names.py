@@ -163,6 +163,7 @@ class Name(AffixMixin, model.Name):
         use_first = opt("et-al-use-first")
         given_levels: Dict[str, int] = {}
         given_all = 0
+        consulted = None
         if state.in_citation and sort_options is None:
             positions = item.positions
             if "subsequent" in positions and self._has_citation_option("et-al-subsequent-min"):
@@ -172,6 +173,7 @@ class Name(AffixMixin, model.Name):
                 use_first = state.names_shown
             given_levels = state.given_levels or {}
             given_all = state.given_all
+            consulted = state.consulted
         truncate = bool(et_al_min) and len(names) >= et_al_min and use_first < len(names)
         if form == "count":
             return min(use_first, len(names)) if truncate else len(names)
@@ -191,7 +193,10 @@ class Name(AffixMixin, model.Name):
         for i, name in enumerate(shown + ([names[-1]] if use_last else [])):
             index = i if not (use_last and i == len(shown)) else len(names) - 1
             invert = as_sort == "all" or (as_sort == "first" and index == 0)
-            level = max(given_all, given_levels.get(family_key(name), 0))
+            family = family_key(name)
+            level = max(given_all, given_levels.get(family, 0))
+            if consulted is not None:
+                consulted.add(family)
             text, was_literal = self._one_name(name, form, mark, hyphen, words, invert,
                                                sort_sep, demote, level)
             rendered.append(text)
