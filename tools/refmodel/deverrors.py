@@ -39,19 +39,20 @@ def reference_kind(ref: Labeled) -> str:
 
 
 # a part whose host is a meeting's: proceedings, papers, abstracts, conference materials
-_MEETING = re.compile(r"Proc\b|Proceedings|Conference|Conf\b|Symposi|Workshop|Congress|Meeting|Colloqui"
+_MEETING = re.compile(r"Proc\b(?!\.?\s*(?:Natl|Nat|R\.?\s*Soc|Roy))|Proceedings(?! of the (?:National|Royal))|Conference|Conf\b|Symposi|Workshop|Congress|Meeting|Colloqui"
                       r"|Tagung|Actes|конф|[Мм]атеріал|[Мм]атериал|[Тт]руды|[Тт]ез\.|[Тт]езис|съезд|семинар"
                       r"|форум|[Тт]ези", re.I)
 
 
 def reference_type(ref: Labeled) -> str:
-    """book / chapter / paper-conference / article / other: ``reference_kind`` with its parts told
-    apart by their hosts (a meeting's host, or words of one just before the container)."""
+    """book / chapter / paper-conference / article / other: a host that names a meeting (its
+    container or genre: proceedings, conference, материалы, тезисы, ...) makes a conference paper,
+    whether or not a publisher is printed; the other parts (``reference_kind``) are chapters."""
     kind = reference_kind(ref)
-    if kind != "part":
-        return kind
     host = " ".join(ref.text[a:b] for a, b, label in ref.spans if label in ("container", "genre"))
-    return "paper-conference" if _MEETING.search(host) else "chapter"
+    if kind in ("part", "article") and _MEETING.search(host):
+        return "paper-conference"
+    return "chapter" if kind == "part" else kind
 
 
 def type_scores(refs: List[Labeled]) -> Dict[str, Dict]:
