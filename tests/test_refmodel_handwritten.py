@@ -97,3 +97,17 @@ def test_the_numbers_and_people_follow_the_gost_dev_gold(strings):
                 assert label == "issue", where
             if label in ("author", "editor"):
                 assert not re.search(r"(?:рук|кер|исполн|пер)\.[^/]*$", before), where
+
+
+def test_deverrors_tells_the_kinds_of_reference_apart(strings):
+    """`deverrors --by-type` sorts strings by their gold labels; the hand-written strings know
+    their types, so they check it (theses and reports print a publisher: books to it)."""
+    from tools.refmodel.deverrors import reference_type
+
+    want = {"book": "book", "thesis": "book", "report": "book", "chapter": "chapter",
+            "paper-conference": "paper-conference"}
+    agree = sum(reference_type(h.ref) == want[h.type] for h in strings if h.ref.spans)
+    assert agree >= 0.9 * len(strings)
+    journal = handwritten.parse_line("en book x {author|A. B. Smith}, “{title|T},” {container|Proc. Natl. "
+                                     "Acad. Sci. USA}, vol. {volume|5}, {date|2001}.", "x:1").ref
+    assert reference_type(journal) == "article"
