@@ -8,6 +8,7 @@ from typing import Any, Dict, Iterable, List, Tuple
 
 from ..vocabulary.identifiers import clean_doi
 from ..vocabulary.name_lists import split_names
+from .cjk import segment_numbers
 from .rules import URL, url_value
 
 _EDGE = " .,;:/\\-–—"
@@ -87,37 +88,11 @@ def clean_pages(text: str) -> Tuple[str | None, str | None]:
 _PAGE_RANGE = re.compile(r"(?<![\dA-Za-z.])([A-Za-z]?\d+\u2013[A-Za-z]?\d+)(?!\d)")
 
 
-# Korean, Japanese and Chinese number words: '제21권' / '17권' / '第5卷' volume, '제3호' / '3號' /
-# '總第221期' issue, '제 27집' a numbered collection (the volume)
-_CJK_VOLUME = re.compile(r"^(?:제|第)?\s*(\d+)\s*(?:권|卷|집|輯|巻)$")
-_CJK_ISSUE = re.compile(r"^(?:제|第|總第|总第)?\s*(\d+)\s*(?:호|號|号|期)$")
-
-
-def _cjk_numbers(t: str) -> Tuple[str | None, str | None] | None:
-    """(volume, issue) from CJK number words, or None when the text has none."""
-    vol = iss = None
-    if not any(c in t for c in "권卷집輯巻호號号期"):
-        return None  # every part must end with one of these
-    t = re.sub(r"(제|第)\s+(?=\d)", r"\1", t)
-    for part in re.split(r"[,，、\s]+(?=[제第總总\d])", t):
-        part = part.strip(" ,.，")
-        m = _CJK_VOLUME.match(part)
-        if m:
-            vol = m.group(1)
-            continue
-        m = _CJK_ISSUE.match(part)
-        if m:
-            iss = m.group(1)
-            continue
-        return None
-    return (vol, iss) if vol or iss else None
-
-
 def clean_volume(text: str) -> Tuple[str | None, str | None]:
     """(volume, issue) from a volume segment: 'Vol. 27,' -> ('27', None); '15(3):' -> ('15', '3');
     '20 (4).' -> ('20', '4'); '41, (1)' and '12, 5' -> volume and issue; 'n° 152' -> (None, '152')."""
     t = clean_text(text).rstrip(":;,. ")
-    cjk = _cjk_numbers(t)
+    cjk = segment_numbers(t)
     if cjk:
         return cjk
     m = re.match(r"^(?:no|nr|n[°º]?|№)\.?\s*(\w+)\s*,\s*(?:vol|v|т)\.?\s*(\w+)$", t, re.I)
@@ -149,7 +124,7 @@ def clean_volume(text: str) -> Tuple[str | None, str | None]:
 
 def clean_issue(text: str) -> str | None:
     t = clean_text(text).strip("() ,.:;")
-    cjk = _cjk_numbers(t)
+    cjk = segment_numbers(t)
     if cjk and cjk[1]:
         return cjk[1]
     t = _ISS_PREFIX.sub("", t).strip(" ,.()")

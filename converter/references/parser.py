@@ -16,9 +16,10 @@ from ..vocabulary.languages import reference_language
 from ..vocabulary.text import nfc, normalize_space, repair_homoglyphs, undo_line_hyphens
 from . import gost, hosts
 from .assemble import clean_text, fields_from_segments
+from .cjk import MARKS as CJK_MARKS
 from .heuristic import segment_head
 from .publication import publication_area
-from .rules import CJK_MARKS, GOST_MONTH, MONTH_WORDS, Found, find_certain
+from .rules import GOST_MONTH, MONTH_WORDS, Found, find_certain
 from .split import list_number
 
 

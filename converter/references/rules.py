@@ -14,6 +14,7 @@ from ..vocabulary.dates import MONTH_STEMS as MONTHS
 from ..vocabulary.dates import month_number, read_printed_date
 from ..vocabulary.identifiers import clean_doi, clean_url
 from ..vocabulary.languages import stated_language
+from . import cjk
 
 DASH = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
@@ -184,7 +185,7 @@ def find_numbers(s: str, found: Found) -> None:
         found.take(m.start(), m.end(), "numbers")
         found.whole_cluster = True
         return
-    if not free.isascii() and not CJK_MARKS.isdisjoint(free):
+    if not free.isascii() and not cjk.MARKS.isdisjoint(free):
         _cjk_numbers(free, found)
     if ("//" in free or _DASHED_MARK.search(free)
             or not free.isascii() and _CYRILLIC_WORD.search(free)
@@ -232,22 +233,14 @@ def find_numbers(s: str, found: Found) -> None:
             found.whole_cluster = True
 
 
-# Korean, Chinese and Japanese marks of a journal's numbers: '제26권 2호', '17권 3호', '권2', '제 27집',
-# '第22巻第3号', '2012. 第2期' (권 alone is also a family name, so it counts only beside a number;
-# a Hangul syllable right after the mark makes another word: '2호선')
-CJK_MARKS = frozenset("권호집卷巻期号號")
-_CJK_VOLUME = re.compile(r"(?:제\s*|第\s*)?(?<![\d.])(\d{1,4})\s*(?:권|집|卷|巻)(?![\uac00-\ud7af])|(?<![\w])권\s*(\d{1,4})(?!\d)")
-_CJK_ISSUE = re.compile(r"(?:제\s*|第\s*)?(?<![\d.])(\d{1,4}(?:[.\-]\d{1,4})?)\s*(?:호|期|号|號)(?![\uac00-\ud7af])")
-
-
 def _cjk_numbers(free: str, found: Found) -> None:
     """Volume and issue by their Korean, Chinese or Japanese marks (no other layout prints them)."""
-    for rx, key in ((_CJK_VOLUME, "volume"), (_CJK_ISSUE, "issue")):
-        m = rx.search(free) if key not in found.fields else None
-        if m:
-            first = 1 if m.group(1) else 2
-            found.fields[key] = m.group(first)
-            found.take(m.start(), m.end(), "numbers")
+    for key in ("volume", "issue"):
+        hit = cjk.number_in_text(free, key) if key not in found.fields else None
+        if hit:
+            value, start, end = hit
+            found.fields[key] = value
+            found.take(start, end, "numbers")
 
 
 def _first_blank_after(s: str, pos: int) -> int:
@@ -325,4 +318,4 @@ def find_certain(s: str) -> Found:
     return found
 
 
-__all__ = ["CJK_MARKS", "GOST_MONTH", "month_of", "URL", "url_value", "Found", "find_certain", "find_identifiers", "find_numbers", "MONTHS", "MONTH_WORDS", "YEAR"]
+__all__ = ["GOST_MONTH", "month_of", "URL", "url_value", "Found", "find_certain", "find_identifiers", "find_numbers", "MONTHS", "MONTH_WORDS", "YEAR"]

@@ -104,6 +104,7 @@ from converter.references.rules import find_certain
 from converter.vocabulary.text import repair_homoglyphs
 from tools.paths import SHARED
 
+from . import handwritten
 from .audited import audit_sample, audited_sets
 from .gostrender import render_gost
 from .lexicon import Lexicon, own_counts
@@ -266,6 +267,9 @@ def main(argv: List[str] | None = None) -> int:
                     help="book, chapter and conference-paper strings in English and GOST manners (partrender.py)")
     ap.add_argument("--parts-russian-share", type=float, default=0.4,
                     help="share of the --parts strings that are Russian (the rest: corpus/real records)")
+    ap.add_argument("--handwritten", type=int, default=0, metavar="COPIES",
+                    help="add the hand-written books, chapters, papers, theses and reports of "
+                         "handwritten_parts.txt, each COPIES times")
     ap.add_argument("--gost-rendered", type=int, default=0,
                     help="GOST strings rendered by our own styles from known records (gostrender.py)")
     ap.add_argument("--iterations", type=int, default=150)
@@ -312,6 +316,8 @@ def main(argv: List[str] | None = None) -> int:
                                       russian_share=a.parts_russian_share)
         if a.gost_rendered:
             synthetic += render_gost(a.gost_rendered, "train")
+        if a.handwritten:
+            synthetic += handwritten.labeled() * a.handwritten
         t = time.time()
         lexicon = None
         os.makedirs(os.path.dirname(os.path.abspath(a.model)), exist_ok=True)
