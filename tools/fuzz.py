@@ -9,7 +9,10 @@ and the limits are fuzzed too; anything but a ConversionError is a crash.
 READER ``bibtex-stream`` is differential: the record-by-record BibTeX reader
 (readers/bibtex_stream.py), cut into pieces of 1-256 characters (the input's first byte says
 how many) so that blocks, macros and parents fall in different pieces, must give the whole-file
-reader's records, ids and lines, or fail as it fails. The seed corpus is
+reader's records, ids and lines, or fail as it fails. READER ``ris-stream`` likewise cuts a RIS
+text where the forked reading does (readers/ris_stream.py, pieces of 1-256 characters read at a
+time) and reads the pieces one after another: their records, lines and diagnostics must be the
+whole text's (the cuts are sound). The seed corpus is
 the reader's fixtures plus the regression fixtures; libFuzzer's working corpus goes to
 /tmp/citeconv-fuzz/READER. A crashing input is copied to tests/fixtures/fuzz/READER/, where
 tests/test_fuzz_regressions.py replays it in the normal test run.
@@ -25,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REGRESSIONS = ROOT / "tests" / "fixtures" / "fuzz"
 WORK = Path("/tmp/citeconv-fuzz")
-SEED_DIRS = {"bibtex": ["bibtex"], "bibtex-stream": ["bibtex"], "ris": ["ris"], "csljson": ["csljson"], "crossref": ["crossref"],
+SEED_DIRS = {"bibtex": ["bibtex"], "bibtex-stream": ["bibtex"], "ris": ["ris"], "ris-stream": ["ris"], "csljson": ["csljson"], "crossref": ["crossref"],
              "jats": ["jats"], "html": ["html", "htmlmeta"], "page": ["page"],
              "reference": ["references"], "references": ["references"]}
 SEED_BYTES = 20_000  # bigger seeds only slow libFuzzer down
@@ -72,12 +75,42 @@ def check_bibtex_stream(data: bytes) -> None:
     assert streamed == whole, f"streamed {streamed!r}\nwhole    {whole!r}"
 
 
+def check_ris_stream(data: bytes) -> None:
+    """The differential target for RIS: the pieces the forked reading cuts, read in turn with the
+    ids given before them, must give the whole text's items, lines and diagnostics."""
+    import io
+
+    from converter.model import Diagnostics
+    from converter.readers import ris, ris_stream
+
+    text = data[1:].decode("utf-8", errors="replace")
+    whole_diags = Diagnostics("<fuzz>")
+    whole = list(ris.iter_items(ris.iter_records(io.StringIO(text, newline=""), whole_diags), whole_diags))
+    saved = ris_stream.PIECE_CHARS
+    ris_stream.PIECE_CHARS = (data[0] if data else 0) + 1
+    try:
+        ids, streamed, told = ris.Ids(), [], []
+        for piece, first_line, feeds in ris_stream.pieces(io.StringIO(text, newline="").read):
+            ids, entries, after = ris_stream.read_piece(piece, first_line, feeds, ids, "<fuzz>", None)
+            for item, line, before, _ in entries:
+                told += [d.format() for d in before]
+                streamed.append((item, line))
+            told += [d.format() for d in after]
+    finally:
+        ris_stream.PIECE_CHARS = saved
+    assert streamed == whole, f"streamed {streamed!r}\nwhole    {whole!r}"
+    assert told == [d.format() for d in whole_diags], f"told {told!r}\nwhole {[d.format() for d in whole_diags]!r}"
+
+
 def check(reader: str, data: bytes, source: str = "<fuzz>") -> None:
     """One input through one target; a ConversionError is an answer, anything else a crash."""
     from converter.errors import ConversionError
 
     if reader == "bibtex-stream":
         check_bibtex_stream(data)
+        return
+    if reader == "ris-stream":
+        check_ris_stream(data)
         return
     import converter
     try:
@@ -101,7 +134,7 @@ def main(argv: list[str]) -> int:
         from converter.errors import ConversionError
         # readers are imported on first use: load this one now, so that it is instrumented
         converter.registry.get(reader.removesuffix("-stream"), "reader").load("reader")
-        from converter.readers import bibtex_stream  # noqa: F401  # instrumented for bibtex-stream
+        from converter.readers import bibtex_stream, ris_stream  # noqa: F401  # instrumented for the -stream targets
         # some readers import their helpers (the reference parser) at the first parse: parse once
         # here, so that those modules are instrumented too
         for warm_up in (b"Smith J. A title. Journal. 2020;1(2):3-4.", b"{}"):
