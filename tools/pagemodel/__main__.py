@@ -28,6 +28,7 @@ from converter.readers.page.line_model import MODEL_PATH
 
 from ..paths import SHARED
 from .align import PAGES, dev_pages, load
+from .crf import folds, print_label_scores, train_crf
 
 CV_DIR = f"/tmp/citeconv-pagemodel/{os.getpid()}"  # per run: two cross-validations may run side by side
 C1 = float(os.environ.get("PAGES_C1", "0.1"))
@@ -36,18 +37,8 @@ ITERATIONS = 200
 
 
 def train(data: Sequence[Tuple[str, list, List[str]]], out: str) -> None:
-    import pycrfsuite
-
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for _, lines, labels in data:
-        trainer.append(to_crfsuite(features(lines)), labels)
-    trainer.set_params({"c1": C1, "c2": C2, "max_iterations": ITERATIONS, "feature.possible_transitions": True})
-    Path(out).parent.mkdir(parents=True, exist_ok=True)
-    trainer.train(out)
-
-
-def folds(names: List[str], k: int) -> List[List[str]]:
-    return [names[i::k] for i in range(k)]
+    train_crf(((to_crfsuite(features(lines)), labels) for _, lines, labels in data), out,
+              c1=C1, c2=C2, iterations=ITERATIONS)
 
 
 def cross_validate(k: int) -> int:
@@ -65,13 +56,7 @@ def cross_validate(k: int) -> int:
             lines, gold = data[n]
             for g, p in zip(gold, tagger.tag(to_crfsuite(features(lines)))):
                 counts[(g, p)] += 1
-    for label in ("TITLE", "AUTHOR", "JOURNAL"):
-        tp = counts[(label, label)]
-        fp = sum(v for (g, p), v in counts.items() if p == label and g != label)
-        fn = sum(v for (g, p), v in counts.items() if g == label and p != label)
-        prec, rec = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-        f1 = 2 * prec * rec / max(prec + rec, 1e-9)
-        print(f"{label:8} P {prec:.3f} R {rec:.3f} F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn})")
+    print_label_scores(counts, ("TITLE", "AUTHOR", "JOURNAL"))
     return 0
 
 

@@ -29,6 +29,7 @@ from converter.readers.page.people import fold
 
 from ..paths import SHARED
 from .align import PAGES, dev_pages
+from .crf import folds, print_label_scores, scorer, train_crf
 
 CV_DIR = f"/tmp/citeconv-bylinemodel/{os.getpid()}"
 C1 = float(os.environ.get("BYLINES_C1", "0.1"))
@@ -125,19 +126,8 @@ def labelled_page(name: str) -> List[Tuple[List[Token], List[List[str]], List[st
 
 
 def train(names: Sequence[str], out: str, data: Dict[str, Any] | None = None) -> None:
-    import pycrfsuite
-
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for name in names:
-        for _, feats, labels in (data[name] if data else labelled_page(name)):
-            trainer.append(feats, labels)
-    trainer.set_params({"c1": C1, "c2": C2, "max_iterations": ITERATIONS, "feature.possible_transitions": True})
-    Path(out).parent.mkdir(parents=True, exist_ok=True)
-    trainer.train(out)
-
-
-def folds(names: List[str], k: int) -> List[List[str]]:
-    return [names[i::k] for i in range(k)]
+    train_crf(((feats, labels) for name in names for _, feats, labels in (data[name] if data else labelled_page(name))),
+              out, c1=C1, c2=C2, iterations=ITERATIONS)
 
 
 def cross_validate(k: int) -> int:
@@ -155,30 +145,14 @@ def cross_validate(k: int) -> int:
             for _, feats, gold in data[n]:
                 for g, p in zip(gold, tagger.tag(feats)):
                     counts[(g, p)] += 1
-    for label in ("BG", "G", "BF", "F", "M", "S"):
-        tp = counts[(label, label)]
-        fp = sum(v for (g, p), v in counts.items() if p == label and g != label)
-        fn = sum(v for (g, p), v in counts.items() if g == label and p != label)
-        prec, rec = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-        print(f"{label} P {prec:.3f} R {rec:.3f} F1 {2 * prec * rec / max(prec + rec, 1e-9):.3f} (tp {tp}, fp {fp}, fn {fn})")
+    print_label_scores(counts, ("BG", "G", "BF", "F", "M", "S"))
     return 0
-
-
-def _scorer() -> Any:
-    """The independent scorer, ../shared/tools/score_pages.py, as a module."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("score_pages", SHARED / "tools" / "score_pages.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def cross_validate_alone(k: int) -> int:
     """The model alone, cross-validated by page: the byline it chooses on each page with no rule
     (its first sure line and the name lines under it), against the gold authors."""
-    score_pages = _scorer()
+    score_pages = scorer()
     names = [n for n in dev_pages() if "author" in json.loads((PAGES / f"{n}.gold.json").read_text(encoding="utf-8"))]
     data = {name: labelled_page(name) for name in dev_pages()}
     right: Counter[str] = Counter()
@@ -258,7 +232,7 @@ def cross_validate_pages(k: int, variants: Sequence[str] = ("lines", "bylines"))
 
 
 def _print_author_diffs(names: List[str], preds: Dict[str, Path]) -> None:
-    score_pages = _scorer()
+    score_pages = scorer()
     tally: Counter[str] = Counter()
     for name in names:
         gold = json.loads((PAGES / f"{name}.gold.json").read_text(encoding="utf-8"))
