@@ -17,7 +17,7 @@ MODEL_ONLY_BYLINES = ("oe-cairn-shs-pp-016-pauvrete", "oi-stu-cn-ua-vistnyk-zhyd
 
 def test_the_model_ships_and_tags_the_seed_byline():
     need_shared()
-    assert byline_model._tagger(byline_model.MODEL_PATH) is not None
+    assert byline_model.load_tagger(byline_model.MODEL_PATH) is not None
     gold = load_json(SHARED / "gold" / "seed" / "article.csl.json")["author"]
     tagged = byline_model.tag_page(EXAMPLE_SEED.read_text(encoding="utf-8"))
     families = {fold(p["family"]) for t in tagged for p in t.people}

@@ -22,7 +22,7 @@ def _seed_text() -> str:
 
 
 def test_the_model_ships_with_the_package():
-    assert line_model._tagger(line_model.MODEL_PATH) is not None
+    assert line_model.load_tagger(line_model.MODEL_PATH) is not None
     labels = line_model.line_labels(_seed_text())
     assert labels, "the shipped model labelled no line"
     for probabilities in labels.values():

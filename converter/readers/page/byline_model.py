@@ -15,12 +15,12 @@ import os
 import re
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Dict, List, Sequence, Tuple
 
 from ...references.givennames import given_names
 from .bylines import SUPERSCRIPT_DIGITS
 from .head import looks_affiliation
+from .line_model import load_tagger
 from .people import fold
 
 LABELS = ("BG", "G", "BF", "F", "M", "S", "O")  # B: the first word of a person's name
@@ -195,17 +195,6 @@ def people_of(toks: Sequence[Token], labels: Sequence[str]) -> List[Tuple[Dict[s
     return out
 
 
-@lru_cache(maxsize=4)
-def _tagger(path: str):  # -> pycrfsuite.Tagger | None
-    if not os.path.exists(path):
-        return None
-    import pycrfsuite
-
-    tagger = pycrfsuite.Tagger()
-    tagger.open(path)
-    return tagger
-
-
 @dataclass
 class TaggedLine:
     line: int
@@ -218,7 +207,7 @@ def tag_page(text: str, model_path: str | None = None) -> List[TaggedLine]:
     """Each head line that names someone, with the people and how sure the model is; empty without a model."""
     if os.environ.get("CITECONV_NO_PAGEMODEL"):
         return []
-    tagger = _tagger(model_path or MODEL_PATH)
+    tagger = load_tagger(model_path or MODEL_PATH)
     if tagger is None:
         return []
     out: List[TaggedLine] = []

@@ -22,7 +22,9 @@ _TAGGING = threading.Lock()  # a tagger holds the sequence it was given: one pag
 
 
 @lru_cache(maxsize=4)
-def _tagger(path: str):  # -> pycrfsuite.Tagger | None
+def load_tagger(path: str):  # -> pycrfsuite.Tagger | None
+    """A CRF model's tagger, opened once per path (the line and the byline model); None without
+    the file."""
     if not os.path.exists(path):
         return None
     import pycrfsuite
@@ -36,7 +38,7 @@ def line_labels(text: str, model_path: str | None = None) -> Dict[int, Dict[str,
     """Line number (1-based) -> the probability of each label; empty without a model."""
     if os.environ.get("CITECONV_NO_PAGEMODEL"):
         return {}
-    tagger = _tagger(model_path or MODEL_PATH)
+    tagger = load_tagger(model_path or MODEL_PATH)
     lines = page_lines(text)[:MAX_LINES]
     if tagger is None or not lines:
         return {}
