@@ -28,7 +28,7 @@ from converter.readers.page.line_model import MODEL_PATH
 
 from ..paths import SHARED
 from .align import PAGES, dev_pages, load
-from .crf import folds, print_label_scores, train_crf
+from .crf import folds, print_label_scores, train_crf, write_predictions
 
 CV_DIR = f"/tmp/citeconv-pagemodel/{os.getpid()}"  # per run: two cross-validations may run side by side
 C1 = float(os.environ.get("PAGES_C1", "0.1"))
@@ -61,19 +61,10 @@ def cross_validate(k: int) -> int:
 
 
 def _read_fold(names: List[str], model: str | None, pred_dir: Path) -> None:
-    import json
-
-    import converter
     from converter.readers.page import line_model
 
     line_model.MODEL_PATH = model or "/nonexistent"  # no model: the rules alone
-    for name in names:
-        text = (PAGES / f"{name}.txt").read_text(encoding="utf-8")
-        try:
-            records = converter.read(text, "page", source=name).records
-        except converter.ConversionError:
-            continue
-        (pred_dir / f"{name}.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    write_predictions(names, PAGES, pred_dir)
 
 
 def cross_validate_pages(k: int) -> int:

@@ -29,7 +29,7 @@ from converter.readers.page.people import fold
 
 from ..paths import SHARED
 from .align import PAGES, dev_pages
-from .crf import folds, print_label_scores, scorer, train_crf
+from .crf import folds, print_label_scores, scorer, train_crf, write_predictions
 
 CV_DIR = f"/tmp/citeconv-bylinemodel/{os.getpid()}"
 C1 = float(os.environ.get("BYLINES_C1", "0.1"))
@@ -174,18 +174,11 @@ def cross_validate_alone(k: int) -> int:
 
 
 def _read_fold(names: List[str], lines_model: str, bylines: str | None, pred_dir: Path) -> None:
-    import converter
     from converter.readers.page import line_model
 
     line_model.MODEL_PATH = lines_model
     byline_model.MODEL_PATH = bylines or "/nonexistent"
-    for name in names:
-        text = (PAGES / f"{name}.txt").read_text(encoding="utf-8")
-        try:
-            records = converter.read(text, "page", source=name).records
-        except converter.ConversionError:
-            continue
-        (pred_dir / f"{name}.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    write_predictions(names, PAGES, pred_dir)
 
 
 def cross_validate_pages(k: int, variants: Sequence[str] = ("lines", "bylines")) -> int:

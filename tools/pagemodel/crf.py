@@ -40,6 +40,22 @@ def print_label_scores(counts: Counter[Tuple[str, str]], labels: Sequence[str]) 
         print(f"{label:{width}} P {prec:.3f} R {rec:.3f} F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn})")
 
 
+def write_predictions(names: Iterable[str], pages: Path, pred_dir: Path) -> None:
+    """The page reader's record of each page into ``pred_dir/NAME.json`` (with whatever models
+    the caller set); a page with nothing citable gets no file."""
+    import json
+
+    import converter
+
+    for name in names:
+        text = (pages / f"{name}.txt").read_text(encoding="utf-8")
+        try:
+            records = converter.read(text, "page", source=name).records
+        except converter.ConversionError:
+            continue
+        (pred_dir / f"{name}.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+
+
 def scorer() -> Any:
     """The independent scorer, ../shared/tools/score_pages.py, as a module."""
     spec = importlib.util.spec_from_file_location("score_pages", SHARED / "tools" / "score_pages.py")
