@@ -185,6 +185,22 @@ def test_pieces_end_before_a_ty_line_after_an_er_only() -> None:
     assert pieces[1][0].startswith("TY  - JOUR\nTI  - b\n\nTY  - JOUR\nTI  - c")
 
 
+def test_no_cut_after_an_er_that_ends_no_record() -> None:
+    """An ER with no record open is ignored by the reader: a blank line and a tag after it open a
+    record without TY, still open at the next TY (found by the ris-stream fuzzer)."""
+    text = ("TY  - JOUR\nTI  - a\nER  - \n\n"   # a record, closed
+            "ER  - \nNL  - b\n\n"                # a stray ER; NL after a blank opens a record
+            "TY  - JOUR\nTI  - c\nER  - \n")      # so no cut before this TY
+    assert not ris_stream._is_cut(text, text.index("TY", 5))
+    sound = "TY  - JOUR\nTI  - a\nER  - \nNL  - b\n\nTY  - JOUR\nER  - \n"  # Ovid's NL after a closing ER
+    assert ris_stream._is_cut(sound, sound.index("TY", 5))
+
+
+def test_a_cut_found_behind_a_record_longer_than_the_look_back() -> None:
+    text = "TY  - JOUR\n" + "AU  - Verylongname, C\n" * 5000 + "ER  - \n\nTY  - JOUR\nER  - \n"
+    assert len(text) > ris_stream._LOOK_BACK and ris_stream._is_cut(text, text.rindex("TY"))
+
+
 def test_in_one_process_the_stream_reader_is_the_record_reader() -> None:
     text = _record(1) + _record(2) + "TY  - JOUR\nER  - \n"
     diags = Diagnostics("x.ris")

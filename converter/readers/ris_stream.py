@@ -27,7 +27,7 @@ from ..model import CSLItem, Diagnostic, Diagnostics
 from .ris import Ids, iter_items, iter_records
 
 PIECE_CHARS = 1 << 18  # characters read at a time; a piece is what they hold up to the last cut
-_LOOK_BACK = 4096  # characters looked at before a 'TY' line for the 'ER' that makes it a cut
+_LOOK_BACK = 1 << 16  # characters looked at before a 'TY' line for the 'ER' (and its record's 'TY') that make it a cut
 
 # what converter/stream.py does with each item where it is made
 Prepare = Callable[[CSLItem, int], Any]
@@ -78,11 +78,13 @@ def _read_in_worker(text: str, first_line: int, feeds_before: int, guess: int) -
     return read_piece(text, first_line, feeds_before, Ids(guess), source, prepare)
 
 
-def _is_cut(text: str, at: int) -> bool:
+def _is_cut(text: str, at: int, look_back: int = _LOOK_BACK) -> bool:
     """Whether a piece may end at ``at``: a 'TY' tag line starts there, after a line break, and
     the reader holds no open record before it: the last 'ER' line (within _LOOK_BACK characters)
-    is followed by no tag line but those Ovid writes after ER (ris.iter_records keeps them with
-    the record before; after a blank line a tag line would start a record without TY)."""
+    ends the record a 'TY' line opened (not an ER ignored for having no record to end), and is
+    followed by no tag line but those Ovid writes after ER (ris.iter_records keeps them with the
+    record before; after a blank line a tag line would start a record without TY). Where unsure,
+    no cut: the piece only grows."""
     end = at
     while end < len(text) and text[end] not in "\r\n":
         end += 1
@@ -91,19 +93,29 @@ def _is_cut(text: str, at: int) -> bool:
     m = table.TAG_LINE.match(text[at:end])  # its '^' holds at the string's start only
     if m is None or m.group(1) != "TY":
         return False
-    start = max(0, at - _LOOK_BACK)
+    start = max(0, at - look_back)
     before = text[start:at].replace("\r\n", "\n").replace("\r", "\n").split("\n")
     before.pop()  # what follows the last line feed: nothing
     if start:
         before.pop(0)  # a line cut by the look-back
     after_er: List[str] = []
-    for line in reversed(before):
+    for back, line in enumerate(reversed(before)):
         m = table.TAG_LINE.match(line)
         if m is not None and m.group(1) == "ER":
             break
         after_er.append(line)
     else:
         return False  # no ER seen
+    # the ER must end a record: a TY line opened one before it with no ER between (an ER with no
+    # record open is ignored by the reader and leaves a record opened after it open)
+    for line in reversed(before[: len(before) - back - 1]):
+        m = table.TAG_LINE.match(line)
+        if m is not None and m.group(1) in ("TY", "ER"):
+            if m.group(1) == "ER":
+                return False
+            break
+    else:  # its record's TY line is not in sight: look further back (a record with a long abstract)
+        return bool(start) and _is_cut(text, at, look_back * 4)
     blank = False
     for line in reversed(after_er):
         if not line.strip():
