@@ -432,7 +432,8 @@ def russian_part(rng: random.Random, titles: Sequence[str]) -> _Builder:
     b.add(d).add(place, "location").add(rng.choice((" : ", ": ", ":"))).add(publisher, "publisher")
     b.add(", ").add(year, "date")
     if kind == "proceedings" and rng.random() < 0.6:
-        b.add("." + d if modern else ". ").add(f"{rng.choice(('Т.', 'Вып.'))} {rng.randint(1, 80)}", "volume")
+        mark = rng.choice(("Т.", "Вып."))  # 'Вып.' is the issue, as synth.py and the gold read it
+        b.add("." + d if modern else ". ").add(f"{mark} {rng.randint(1, 80)}", "volume" if mark == "Т." else "issue")
     b.add("." + d if modern else ". ").add(f"{rng.choice(('С.', 'С.', 'C.'))} {rng.randint(3, 400)}"
                                           f"{rng.choice(('–', '-'))}{rng.randint(401, 420)}", "pages")
     return b.add(".")
