@@ -5,6 +5,7 @@
     python benchmarks/page_label_agreement.py --list       # every disagreement with its class
     python benchmarks/page_label_agreement.py --clean      # only pages whose notes the relabeller had not seen
     python benchmarks/page_label_agreement.py --no-alt     # main values only: what the _alt lists are worth
+    python benchmarks/page_label_agreement.py --set s13    # the second relabelling (session 13)
 
 benchmarks/data/page-relabel/ holds blind second labels of 40 held-out pages of tests/data/pages/
 (the selection rule and what the relabeller had seen are in its README.md). Each label set is
@@ -40,20 +41,11 @@ from typing import Any, Dict, List, Tuple
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "tests" / "data" / "pages"
-RELABEL = ROOT / "benchmarks" / "data" / "page-relabel"
-CLASSES = RELABEL / "disagreements.json"
+# one folder per blind relabelling: the labels, exposed.txt (pages some of whose page-specific
+# labelling notes the relabeller had read: its README.md) and disagreements.json (the classes)
+RELABEL_SETS = {"s11": ROOT / "benchmarks" / "data" / "page-relabel",
+                "s13": ROOT / "benchmarks" / "data" / "page-relabel-s13"}
 SCORER = ROOT.parent / "shared" / "tools" / "score_pages.py"
-# pages some of whose page-specific labelling notes the relabeller had read (README.md)
-EXPOSED = frozenset({
-    "en-mdpi-nutrients-1315", "en-sage-strategicorg-452827", "ru-novgorodica-reznoe-derevo",
-    "nw-dergipark-korkut-1386129", "nw-springer-chapter-ecir-45439-15", "oh-yektaweb-sjsph-2011-9-1-shahhosseini",
-    "oh-mif-ua-mnj-2010-8-38-stadnik", "oh-scribd-proxy-qml-survey-abohashima", "og-cambridge-iau-colloq-preface-2018",
-    "og-iop-copy-erl-2020-15-093004-elshall", "ny-ceur-cermine-vol2831-paper17", "ny-zfa-2009-0284",
-    "ny-nayka-efekon-chukhraieva-2014-2", "ny-docslib-biorxiv-kirkham-2020", "ny-123deta-ja-naruto-mogi-2013",
-    "oc-neurips-metadata-json-2017-goel", "oc-studylibde-ssoar-soziologiemagazin-2015-boufeljah",
-    "oc-scielo-cu-cultrop-2021-42-4-drouet", "nx-bmjopen-e012785", "nx-ojs-abnt-karazin-5558",
-    "oh-9lib-tr-anadili-2020-yucelsen", "oh-cyberleninka-pdf-kursk-nadzhafova-tsfo",
-})
 Score = Dict[str, Any]  # evaluate()'s answer: fields, pages, micro, errors
 
 
@@ -103,10 +95,11 @@ def bootstrap(pages: List[Tuple[str, int, int, bool]], rounds: int = 2000, seed:
     return values[int(0.025 * rounds)], values[int(0.975 * rounds) - 1]
 
 
-def load_classes() -> Dict[Tuple[str, str], Dict[str, str]]:
-    if not CLASSES.exists():
+def load_classes(relabel: Path) -> Dict[Tuple[str, str], Dict[str, str]]:
+    classes = relabel / "disagreements.json"
+    if not classes.exists():
         return {}
-    rows = json.loads(CLASSES.read_text(encoding="utf-8"))
+    rows = json.loads(classes.read_text(encoding="utf-8"))
     return {(row["page"], row["field"]): row for row in rows}
 
 
@@ -115,12 +108,16 @@ def main(argv: List[str] | None = None) -> int:
     ap.add_argument("--list", action="store_true", help="print every disagreement and its class")
     ap.add_argument("--clean", action="store_true", help="leave out the pages whose notes the relabeller had seen")
     ap.add_argument("--no-alt", action="store_true", help="score main values only (ignore both sides' _alt)")
+    ap.add_argument("--set", choices=sorted(RELABEL_SETS), default="s11",
+                    help="which blind relabelling (s11: 40 held-out pages, session 11; s13: 40 more, 34 of them new)")
     a = ap.parse_args(argv)
     scorer = load_scorer()
-    names = sorted(p.name[: -len(".gold.json")] for p in RELABEL.glob("*.gold.json"))
+    folder = RELABEL_SETS[a.set]
+    names = sorted(p.name[: -len(".gold.json")] for p in folder.glob("*.gold.json"))
     if a.clean:
-        names = [n for n in names if n not in EXPOSED]
-    relabel = {n: RELABEL / f"{n}.gold.json" for n in names}
+        exposed = set((folder / "exposed.txt").read_text(encoding="utf-8").split())
+        names = [n for n in names if n not in exposed]
+    relabel = {n: folder / f"{n}.gold.json" for n in names}
     gold = {n: PAGES / f"{n}.gold.json" for n in names}
     keep = not a.no_alt
     directions = {"relabel -> gold": score(scorer, names, gold, relabel, keep),
@@ -142,7 +139,7 @@ def main(argv: List[str] | None = None) -> int:
 
     if a.no_alt:  # the classes below are of the disagreements with _alt, as the scorer counts them
         return 0
-    classes = load_classes()
+    classes = load_classes(folder)
     gold_fields = directions["relabel -> gold"]["micro"][1]
     seen: Dict[Tuple[str, str], Tuple[str, object, object]] = {}
     for label, res in directions.items():
@@ -172,7 +169,7 @@ def main(argv: List[str] | None = None) -> int:
     totals = sum(per_field.values(), Counter())
     print("  all               " + " ".join(f"{c}={totals[c]}" for c in "abcd?" if totals[c]))
     if unclassed:
-        print(f"  {len(unclassed)} not classed yet (not in {CLASSES.name})")
+        print(f"  {len(unclassed)} not classed yet (not in disagreements.json)")
     print(f"CEILING for an exactly-right reader on these pages: 1 - {ceiling_loss}/{gold_fields} = "
           f"{100 * (1 - ceiling_loss / gold_fields):.1f}% (gold fields it would lose: classes a, c, d)")
     return 0
