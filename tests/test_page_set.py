@@ -35,8 +35,8 @@ PAGES = ROOT / "tests" / "data" / "pages"
 # floor is that figure rounded down: new data measured, not a regression (held-out unchanged, 72.5%)
 # Session 12 (journal/number rules, the byline model, both models retrained on 380 dev pages):
 # dev 89.5% (2248/2513), held-out 73.6% (1126/1529).
-# Session 13: 80 fresh blind dev pages, `ol` (first seen 81.2%) and `om` (66.3%), took dev to 86.7% before any change.
-FLOORS = {"dev": 0.86, "held-out": 0.73}
+# Session 13: 120 fresh blind dev pages, `ol` (first seen 81.2%), `om` (66.3%) and `on` (72.7%), took dev to 85.7% before any change.
+FLOORS = {"dev": 0.85, "held-out": 0.73}
 
 
 def _score(split: str, tmp_path: Path) -> dict:
