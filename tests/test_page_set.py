@@ -1,4 +1,4 @@
-"""The page reader on 611 real article pages from many journals and platforms
+"""The page reader on 731 real article pages from many journals and platforms
 (tests/data/pages/, SOURCES.md), scored per split by the independent scorer
 ../shared/tools/score_pages.py against hand-made gold.
 
