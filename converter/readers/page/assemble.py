@@ -12,7 +12,7 @@ from ...references.givennames import given_names
 from ...vocabulary.casing import looks_title_case
 from ...vocabulary.languages import bcp47, guess_language, is_cyrillic
 from ...vocabulary.text import undo_line_hyphens
-from . import byline_model, bylines, citation, history, identifiers, issue, journal, line_model, people, title
+from . import byline_model, bylines, citation, history, identifiers, issue, journal, line_model, pdf_head, people, title
 from .abstract import NOT_AN_ABSTRACT
 from .evidence import Finding
 from .head import looks_affiliation
@@ -46,6 +46,8 @@ def finish(r: "PageReader") -> None:
     issns = [f.value for f in r.evidence.found.get("ISSN", [])]
     if issns:
         r.item["ISSN"] = ", ".join(dict.fromkeys(issns))
+    if "title" not in r.item:
+        _run_together_title(r)
     if "title" in r.item:
         _title_case(r)
         _unlabelled_abstract(r)
@@ -106,6 +108,16 @@ def _whole_page_citation(r: "PageReader") -> None:
         r.abstract_line = None if r.abstract_line == n else r.abstract_line
         if r.item.get("abstract") and title.fold(r.item["abstract"]) == title.fold(text):
             del r.item["abstract"]
+
+
+def _run_together_title(r: "PageReader") -> None:
+    """A page run together on one line whose title no rule found: the heading its text starts with
+    (pdf_head.leading_heading), with a warning. (pagefields2, session 13)"""
+    lines = [t for t in r.lines if t.strip()]
+    heading = pdf_head.leading_heading(lines[0]) if len(lines) == 1 else None
+    if heading:
+        r.item["title"] = heading
+        r.diags.warn("the title read from the start of a page run together on one line", field="title")
 
 
 def _citable(r: "PageReader") -> bool:

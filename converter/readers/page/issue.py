@@ -40,7 +40,7 @@ _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
     # Turkish 'Yıl 8, Sayı 1': the journal's year of publication, counted as its volume
     ("volume", re.compile(r"(?<![^\W\d_])(?:Yıl|YIL)\s*[:.]?\s*(\d{1,3})\b(?=\s*[,;]?\s*(?:Sayı|SAYI|Say)\b)")),
     # ('Article number: 98' is the article's number, not its issue; 'Issue (8): 960-974' brackets it)
-    ("issue", re.compile(r"(?<![^\W\d_])(?<!article\s)(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск[еа]?)?|вип(?:уск)?|heft|ausgabe|fasc(?:icolo|ículo)?|zeszyt|сер|sayı|nomor|číslo|cislo|broj|edição|edición|numer|številka)\.?(?<=\w|\.)(?:\s*[°º])?"
+    ("issue", re.compile(r"(?<![^\W\d_])(?<!article\s)(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск[еа]?)?|вип(?:уск)?|heft|ausgabe|fasc(?:icolo|ículo)?|zeszyt|sayı|nomor|číslo|cislo|broj|edição|edición|numer|številka)\.?(?<=\w|\.)(?:\s*[°º])?"
                          # not the start of a range; GOST's '. – ' between areas is no range ('Вип. 28. – 2009.')
                          r"\s*[:.-]?\s*(?:\((?=\d{1,4}\)))?(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)(?!(?!\.\s+[-–—]\s)[\d.]*\s*[-–]\s*\d)", re.I)),
     ("issue", re.compile(r"№\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)")),
@@ -65,6 +65,9 @@ _YEAR_VOLUME_ARTICLE = re.compile(rf"(?:\(\s*{_YEAR}\s*\)|{_YEAR}\s*[,;])\s*(\d{
 _VOLUME_YEAR_PAGES = re.compile(rf"(?<![\d/.])(\d{{1,4}})\s*\(\s*({_YEAR})\s*\)\s*[,:]?\s*({_RANGE})\b")
 # MDPI's and Wiley's running heads: 'Sensors 2014, 14, 17212-17234', 'Journal of Applied Ecology 2010, 47, 1–4'
 _YEAR_VOLUME_PAGES = re.compile(rf"(?<![\d.]){_YEAR},\s*(\d{{1,4}}),\s*(\d{{1,6}}\s*[-–—]\s*\d{{1,6}})(?![\d.,/-])")
+# physics' and EDP's conference series: 'Phys. Rev. B 81, 125119 (2010)', 'E3S Web of Conferences 209, 02026
+# (2020)' (volume, then the pages or an article number of four digits or more, then the year in brackets)
+_VOLUME_ARTICLE_YEAR = re.compile(rf"(?<![\d.,])(\d{{1,4}}),\s*([A-Za-z]?\d{{4,7}}|\d{{1,6}}\s*[-–—]\s*\d{{1,6}})\s*\(\s*{_YEAR}\s*\)")
 # APA without a volume: 'Информационно-управляющие системы, (4), 125-130', 'Cahiers ..., (59-60), 7–15'
 _ISSUE_PAGES = re.compile(rf"(?<=[^\W\d_]),\s*\((\d{{1,4}}(?:\s*[-–]\s*\d{{1,4}})?)\)\s*,\s*({_RANGE})\b")
 # a journal's name and its issue of the year, alone on the line: 'Московский экономический журнал 3/2022'
@@ -72,7 +75,7 @@ _NAME_ISSUE_YEAR = re.compile(rf"^(?=.*[^\W\d_]{{3}})[^\d|\s]+(?:\s[^\d|\s]+)+?(
 # the pages right after the volume or the issue, unlabelled: '2018 Vol. 23 No. 3 293-301', 'Sayı: 3, 1354 - 1360'
 _PAGES_AFTER = re.compile(r"^\)?\s*[,:;]?\s*(\d{1,6}\s*[-–—]\s*\d{1,6})(?![\d./-])")
 # '12(3): 45-60', '230(3): 345–356', '12(5), 1315'
-_COMPACT = re.compile(rf"(?<![\d/.])(\d{{1,4}})\s*\(\s*(\d{{1,4}}(?:\s*[-/–]\s*\d{{1,4}})?|[A-Za-z]+\s*\d{{0,4}})\s*\)"
+_COMPACT = re.compile(rf"(?<![\d/.+])(\d{{1,4}})\s*\(\s*(\d{{1,4}}(?:\s*[-/–]\s*\d{{1,4}})?|[A-Za-z]+\s*\d{{0,4}})\s*\)"
                       rf"\s*(?:[:,]\s*({_RANGE}))?")
 _MONTH_YEAR = re.compile(rf"(?:(\d{{1,2}}),?\s+)?([^\W\d_]{{3,10}})\.?,?\s+({_YEAR})\b")   # '5 March 2020', 'Октябрь 2022'
 _YEAR_MONTH = re.compile(rf"\b({_YEAR})\s+([^\W\d_]{{3,10}})\b(?:\s+(\d{{1,2}})\b)?")  # '2020 Mar', '2020 Mar 5'
@@ -147,11 +150,17 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     for m in _YEAR_VOLUME_PAGES.finditer(work):
         take("volume", m.group(1), m.start(1), m.end(1))
         take("page", m.group(2), m.start(2), m.end(2))
+    for m in _VOLUME_ARTICLE_YEAR.finditer(work):
+        take("volume", m.group(1), m.start(1), m.end(1))
+        take("page", m.group(2), m.start(2), m.end(2))
     for m in _COMPACT.finditer(work):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        take("volume", m.group(1), m.start(1), m.end(1))
-        take("issue", m.group(2), m.start(2), m.end(2))
+        if _cumulative_issue(m, line):  # '№ 3(97)' of Slavic journals: the issue of the year, then its number since the first
+            take("issue", m.group(1), m.start(1), m.end(2))
+        else:
+            take("volume", m.group(1), m.start(1), m.end(1))
+            take("issue", m.group(2), m.start(2), m.end(2))
         if m.group(3):
             take("page", m.group(3), m.start(3), m.end(3))
     if "volume" not in found and "issue" not in found:
@@ -193,6 +202,16 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     if journal:
         found["container-title"] = journal
     return found if len(found) >= 2 else None
+
+
+def _cumulative_issue(m: "re.Match[str]", line: str) -> bool:
+    """'3(97)' in a Cyrillic journal's line: the year's issue 3, its 97th since the first, with no
+    volume (journals of Russia and Ukraine number both); a volume of 3 with 97 issues is rarer than
+    this. Issues run to 12 a year, and the cumulative number is the larger."""
+    if not m.group(2).isdigit() or not re.search(r"[а-яёіїєґ]", line, re.I):
+        return False
+    year_issue, cumulative = int(m.group(1)), int(m.group(2))
+    return 1 <= year_issue <= 12 and cumulative >= 13 and cumulative > year_issue
 
 
 def _name_year_pages(line: str) -> Dict[str, Any] | None:
