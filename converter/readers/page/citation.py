@@ -41,6 +41,12 @@ def parse_citation(line: str) -> Dict[str, Any]:
     found = {k: parsed[k] for k in PARSED_FIELDS + ("type",) if k in parsed}  # the type: a cue, not a finding
     if "title" in found and isinstance(found["title"], str):
         found["title"] = found["title"].strip().rstrip(".")
+        # the parser ran the journal into the title ('Title. Aula de Encuentro, volumen 27 (1)'): the
+        # issue patterns, which read the journal before the numbers, cut it off
+        journal = (issue_facts(line) or {}).get("container-title")
+        if journal and found["title"].endswith(f". {journal}") and len(found["title"]) > len(journal) + 20:
+            found["title"] = found["title"][:-len(journal) - 2].rstrip(" .")
+            found.setdefault("container-title", journal)
     return found
 
 

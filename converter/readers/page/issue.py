@@ -117,11 +117,13 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     found: Dict[str, Any] = {}
     first = len(work)
     taken: List[Tuple[int, int]] = []
+    label_starts: List[int] = []  # where each number's label (or the number) starts
 
     def take(kind: str, value: str, start: int, end: int, label_start: int | None = None) -> None:
         nonlocal first
         if kind in found or any(a < end and start < b for a, b in taken):
             return
+        label_starts.append(start if label_start is None else label_start)
         found[kind] = re.sub(r"\s*[-–—~]\s*|\s+(?:à|a|al|to|bis)\s+", "-", value.strip())
         if kind == "page":
             found[kind] = _expand_range(found[kind])
@@ -187,7 +189,18 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     found.pop("year", None)
     before = line[:first]
     # APA's 'Martínez Sánchez, A. (2025).': what precedes the year is the authors, not the journal
-    journal = None if re.search(r"(?:,\s*(?:[^\W\d_]\.\s?){1,3}|\bet\s+al\.)\s*\(?\s*$", before) else _journal(before)
+    apa = re.search(r"(?:,\s*(?:[^\W\d_]\.\s?){1,3}|\bet\s+al\.)\s*\(?\s*$", before)
+    journal = None if apa else _journal(before)
+    if apa and date and taken:
+        # ... and after the year the title, then the journal before the numbers: 'Martínez Sánchez, A.
+        # (2025). Percepción ... Primaria. Aula de Encuentro, volumen 27 (1)': the journal after the
+        # title's last full stop, taken only where a full stop parts them
+        year_end = re.match(rf"\(?\s*{_YEAR}\s*\)?[.,]?", work[date[1]:])
+        segment_start = date[1] + (year_end.end() if year_end else 0)
+        segment = line[segment_start:min((a for a in label_starts if a >= segment_start), default=segment_start)]
+        name = _journal(segment) if segment.count(". ") >= 1 else None
+        if name and len(name) < len(segment.strip(" .,;:")) - 10:
+            journal = name
     after_year = re.match(rf"^\s*\(?{_YEAR}\)?\s*[,.]\s*([^\d,]{{3,150}}?)\s*,", line)
     if journal is None and not before.strip() and after_year:  # '2013, International Journal on Digital Libraries, № 3-4'
         journal = _journal(after_year.group(1))
