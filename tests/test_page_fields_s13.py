@@ -64,3 +64,28 @@ def test_a_run_together_page_without_a_byline_still_gives_its_title():
     result = converter.read(page, "page")
     assert result.records[0]["title"] == "История одного города: новые данные"
     assert any(d.field == "title" and "run together" in d.message for d in result.diagnostics)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Jg. 12, Heft 3, S. 45-60", {"volume": "12", "issue": "3", "page": "45-60"}),
+    ("Revista Teste, v. 12, n. 3, p. 45-60, jan./mar. 2020",
+     {"volume": "12", "issue": "3", "page": "45-60", "container-title": "Revista Teste"}),
+    ("Rev Bras Test. 2019;23(1):e20190045", {"volume": "23", "issue": "1", "page": "e20190045"}),
+    ("Revista de Testes, Edição Especial, v. 5, n. 1, 2022", {"container-title": "Revista de Testes", "volume": "5"}),
+])
+def test_more_issue_forms(line, expected):
+    facts = issue_facts(line) or {}
+    assert {k: facts.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Published online 2020 Mar 12. doi: 10.1000/x", [2020, 3, 12]),
+    ("Published: 12th March 2020", [2020, 3, 12]),
+    ("Published: 12-Mar-2020", [2020, 3, 12]),
+    ("Publication date: 2020", [2020]),
+    ("Published: 2020-03", [2020, 3]),
+])
+def test_publication_dates(line, expected):
+    from converter.readers.page.history import history_dates
+
+    assert history_dates(line)["published"] == expected

@@ -23,13 +23,15 @@ from ...vocabulary.dates import month_number
 _NUM = r"\d{1,5}[A-Za-z]?"
 # (a range in words after a pages label: 'pages 14 à 16', 'pp. 14 a 26', 'pp. 3 to 9')
 # an article number runs to seven digits (PLOS's 'e0332391'); never a number cut short
-_RANGE = r"[A-Za-z]?\d{1,7}(?:\s*[-–—~]\s*[A-Za-z]?\d{1,7}|\s+(?:à|a|al|to|bis)\s+\d{1,7}(?![\d.,/-]))?(?!\d)"
+_RANGE = r"(?:[A-Za-z]\d{1,9}|\d{1,7})(?:\s*[-–—~]\s*[A-Za-z]?\d{1,7}|\s+(?:à|a|al|to|bis)\s+\d{1,7}(?![\d.,/-]))?(?!\d)"
 _YEAR = r"(?:1[89]|20)\d\d"
 # (label kind, pattern); each pattern's group 1 is the value
 _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
     ("year", re.compile(rf"\b(?:year|год|рік|yıl|tahun|año|ano|rok|jahr|anno|année)\s*[:.]?\s*({_YEAR})\b", re.I)),
     ("volume", re.compile(r"(?<![^\W\d_])vol(?:ume)?\.?\s*(?:19|20)\d\d\s*:\s*(\d{1,4})\b", re.I)),  # Dove: 'Volume 2016:9'
-    ("volume", re.compile(rf"(?<![^\W\d_])(?:vol(?:ume|umen|um)?|т(?:ом)?|tom|tomo|tome|bd|band|jahrgang|cilt|jilid|ročník|rocznik|svazek|godište)\b\.?\s*[:.-]?\s*({_NUM})\b", re.I)),
+    ("volume", re.compile(rf"(?<![^\W\d_])(?:vol(?:ume|umen|um)?|т(?:ом)?|tom|tomo|tome|bd|band|jahrgang|jg|cilt|jilid|ročník|rocznik|svazek|godište)\b\.?\s*[:.-]?\s*({_NUM})\b", re.I)),
+    # ABNT (Brazil, Portugal): 'v. 12, n. 3, p. 45-60' (the 'v.' only with its full stop, before another label)
+    ("volume", re.compile(r"(?<![^\W\d_])v\.\s*(\d{1,4})\b(?=\s*[,;]?\s*(?:n|no|nº|núm|num|ed)\.?\s*\d)", re.I)),
     # pages after the labels of other languages, only as a range ('S. 45-60', 's. 45-60', 'str. 45-60', 'Hal. 24-32'),
     # never inside letter-spaced words ('C A R D I O S O M AT I C S . 20 20')
     ("page", re.compile(r"(?<![^\W\d_])(?<![^\W\d_]\s)(?:s|ss|str|strony|hal(?:aman)?|seiten?|oldal)\.?\s*[:.-]?\s*"
@@ -357,6 +359,9 @@ def _journal(text: str) -> str | None:
     text = re.split(r",\s*(?=(?:Springer|Elsevier|Wiley|Taylor\s*&\s*Francis|SAGE|Emerald|MDPI|Frontiers|De\s+Gruyter|"
                     r"Oxford\s+University\s+Press|Cambridge\s+University\s+Press|IEEE|ACM|Akad))", text)[0]
     text = re.sub(r"\s+@[\w.-]+$", "", text)  # a social handle after the name
+    # the issue's kind after the name: 'Revista ..., Edição Especial', 'Journal of ... Special Issue'
+    text = re.sub(r"[,.;:–—-]?\s*(?:(?:edição|edición|número|numero|fascicolo|volume)\s+especial|special\s+issue|"
+                  r"numéro\s+spécial|sonderheft|спецвыпуск|специальный\s+выпуск|спецвипуск)\b.*$", "", text, flags=re.I)
     text = re.sub(r"\s+(?:Aims\s+and\s+scope|Submit\s+manuscript)\b.*$", "", text)  # SpringerLink's links after the name
     text = re.sub(r"\s*\(\s*impact\s+factor\b[^)]*\)", "", text, flags=re.I)  # ResearchGate: '... (Impact Factor: 13.25)'
     text = re.sub(rf"\s+\d{{1,2}}\s*/\s*{_YEAR}\s*$", "", text)  # the issue and year: 'Московский экономический журнал 3/2022'
