@@ -6,6 +6,7 @@
                                              # others, scored by ../shared/tools/score_pages.py, and the
                                              # same pages read without the model
     python -m tools.pagemodel --cv-batches   # the same with one fold per batch (leave-batch-out)
+    python -m tools.pagemodel --learning-curve 5  # line labels' F1 with 1/4 .. all of the training pages
     (--model-only skips the rules-alone run; --by-batch adds each batch's micro figure)
 
 Only development pages are read (align.dev_pages); the held-out split never reaches training.
@@ -70,6 +71,37 @@ def _read_fold(names: List[str], model: str | None, pred_dir: Path) -> None:
     write_predictions(names, PAGES, pred_dir)
 
 
+def learning_curve(k: int, fractions: Sequence[float] = (0.25, 0.5, 0.75, 1.0)) -> int:
+    """Line labels cross-validated with k folds by page, each fold's model trained on a share of the
+    other folds' pages (every n-th page, so the same pages at every run): does the model gain with
+    more pages, or has it learnt what it can? The training pages' own labels (in-sample) beside."""
+    import pycrfsuite
+
+    names = dev_pages()
+    data = {name: (lines, labels) for name, lines, labels in load(names)}
+    for fraction in fractions:
+        counts: Counter[Tuple[str, str]] = Counter()
+        seen: Counter[Tuple[str, str]] = Counter()
+        for i, test in enumerate(folds(names, k)):
+            rest = [n for n in names if n not in test]
+            step = 1 / fraction
+            chosen = [rest[int(j * step)] for j in range(int(len(rest) * fraction))]
+            path = f"{CV_DIR}/curve{i}.crfsuite"
+            train([(n, *data[n]) for n in chosen], path)
+            tagger = pycrfsuite.Tagger()
+            tagger.open(path)
+            for pages, into in ((test, counts), (chosen, seen)):
+                for n in pages:
+                    lines, gold = data[n]
+                    for g, p in zip(gold, tagger.tag(to_crfsuite(features(lines)))):
+                        into[(g, p)] += 1
+        print(f"== {fraction:.2f} of the training pages (about {int((k - 1) / k * len(names) * fraction)}): held-out folds")
+        print_label_scores(counts, ("TITLE", "AUTHOR", "JOURNAL"))
+        print("   in-sample (the training pages' own labels)")
+        print_label_scores(seen, ("TITLE", "AUTHOR", "JOURNAL"))
+    return 0
+
+
 def _by_batch(gold: Path, pred: Path) -> str:
     """Each batch's micro figure and its titles (correct/gold), by score_pages.py's own scoring."""
     res = scorer().evaluate(str(gold), str(pred))
@@ -122,10 +154,13 @@ def main(argv: List[str] | None = None) -> int:
     ap.add_argument("--cv-batches", action="store_true", help="as --cv-pages, one fold per batch (with --cv: labels)")
     ap.add_argument("--model-only", action="store_true", help="with --cv-pages: skip the rules-alone run")
     ap.add_argument("--by-batch", action="store_true", help="with --cv-pages: each batch's figure too")
+    ap.add_argument("--learning-curve", type=int, default=0, help="line labels with K folds, trained on shares of the pages")
     ap.add_argument("--out", default=MODEL_PATH)
     args = ap.parse_args(argv)
     if args.cv:
         return cross_validate(args.cv)
+    if args.learning_curve:
+        return learning_curve(args.learning_curve)
     if args.cv_pages or args.cv_batches:
         return cross_validate_pages(args.cv_pages, model_only=args.model_only, by_batch=args.by_batch)
     names = dev_pages()

@@ -39,6 +39,8 @@ _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
     # Hungarian prints the number first: '12. évfolyam, 3. szám'
     ("volume", re.compile(r"(?<![\d.])(\d{1,4})\.\s*évf(?:olyam)?\b", re.I)),
     ("issue", re.compile(r"(?<![\d.])(\d{1,4})\.\s*szám\b", re.I)),
+    # ... and so does German: '89. Jahrgang', '89. Jg.'
+    ("volume", re.compile(r"(?<![\d.])(\d{1,4})\.\s*(?:Jahrgang|Jg\.)")),
     # Turkish 'Yıl 8, Sayı 1': the journal's year of publication, counted as its volume
     ("volume", re.compile(r"(?<![^\W\d_])(?:Yıl|YIL)\s*[:.]?\s*(\d{1,3})\b(?=\s*[,;]?\s*(?:Sayı|SAYI|Say)\b)")),
     # ('Article number: 98' is the article's number, not its issue; 'Issue (8): 960-974' brackets it)

@@ -109,6 +109,8 @@ def split_run_together(line: str) -> RunTogether | None:
         if best is None or len(people) >= len(best.people):
             rest = line.split(maxsplit=j)[j] if j < len(line.split()) else ""
             head, title = _running_head(title)
+            if head:  # the page number printed after the running head ('... Page 717–738 717 Remote ...')
+                title = re.sub(r"^(?!(?:1[89]|20)\d\d\s)\d{1,4}\s+(?=[^\W\d_])", "", title)  # (not a year: "2019 Novel ...")
             best = RunTogether(title, people, rest, head)
     return best
 
