@@ -89,3 +89,16 @@ def test_publication_dates(line, expected):
     from converter.readers.page.history import history_dates
 
     assert history_dates(line)["published"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Qual Test Res DOI 10.1000/s1-2", "Qual Test Res"),
+    ("Anno di pubblicazione", None),
+    ("Central and Eastern European Test Review", "Central and Eastern European Test Review"),
+    ("Smith and Jones Journal of Tests", "Journal of Tests"),  # a running head's authors still go
+    ("Autori/Curatori Mario Rossi", None),
+])
+def test_journal_names(text, expected):
+    from converter.readers.page.issue import journal_name
+
+    assert journal_name(text) == expected

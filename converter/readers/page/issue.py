@@ -287,7 +287,9 @@ def _date(work: str, taken: List[Tuple[int, int]]) -> Tuple[List[int], int] | No
     return None
 
 
-_LABEL_ONLY = re.compile(r"^(?:year|volume|vol|issue|год|том|номер|published(?:\s+in|\s+online)?|date|дата(?:\s+публикации)?|опубликовано|source|журнал|journal|in|"
+_LABEL_ONLY = re.compile(r"^(?:(?:year|date)\s+of\s+publication|publication\s+year|anno\s+di\s+pubblicazione|"
+                         r"año\s+de\s+publicaci[óo]n|ano\s+de\s+publica[çc][ãa]o|год\s+(?:издания|публикации)|"
+                         r"рік\s+(?:видання|публікації)|year|volume|vol|issue|год|том|номер|published(?:\s+in|\s+online)?|date|дата(?:\s+публикации)?|опубликовано|source|журнал|journal|in|"
                          r"архив(?:\s+номеров|\s+выпусков)?|архів(?:\s+номерів|\s+випусків)?|archives?|all\s+issues|past\s+issues)\s*[:.]?$", re.I)
 # (a breadcrumb's 'Архив номеров / Номер 2, 2017' names the site's archive, not the journal)
 
@@ -301,7 +303,8 @@ def journal_name(text: str) -> str | None:
     """The journal's name in a line that prints only it, or None for a menu, breadcrumb or sentence."""
     text = re.sub(r"^.*\blogo\s*link\s+to\s+", "", text, flags=re.I)  # PubMed Central: 'Nutrients logoLink to Nutrients'
     name = _journal(text)
-    if not name or re.search(r"\b(?:open\s+access|research\s+article|article|journal\s+paper)\b|^(?:sec\.|section|раздел|рубрика)", name, re.I):
+    if not name or re.search(r"\b(?:open\s+access|research\s+article|article|journal\s+paper)\b|^(?:sec\.|section|раздел|рубрика)|"
+                             r"^(?:autori|authors?|autor(?:es|en|zy)?|auteurs?|авторы?|автори|curatori|editors?)\b", name, re.I):
         return None
     return name
 
@@ -310,7 +313,12 @@ def journal_name(text: str) -> str | None:
 _TOPIC_WORDS = {"science", "sciences", "research", "society", "health", "medicine", "engineering", "technology",
                 "education", "economics", "law", "policy", "history", "culture", "language", "literature", "art",
                 "arts", "nature", "environment", "development", "management", "business", "physics", "chemistry",
-                "biology", "psychology", "philosophy", "politics", "religion", "theory", "practice", "applications"}
+                "biology", "psychology", "philosophy", "politics", "religion", "theory", "practice", "applications",
+                # the adjectives journal names pair with 'and' ('Central and Eastern European ...')
+                "central", "eastern", "western", "northern", "southern", "european", "american", "asian", "african",
+                "international", "national", "applied", "clinical", "social", "economic", "political", "public",
+                "general", "experimental", "theoretical", "environmental", "molecular", "cellular", "human",
+                "modern", "contemporary", "comparative", "natural", "technical", "medical", "legal", "cultural"}
 
 
 # a series or section after the journal's full stop belongs to its name ('Вестник ... университета. Серия 14. Психология')
@@ -356,7 +364,7 @@ def _journal(text: str) -> str | None:
     if heads and all(w[0].isupper() for w in heads.groups() if w) and not {w.lower() for w in heads.groups() if w} & _TOPIC_WORDS:
         # 'Science and Science of Science' is a name, and so is 'Live and bio-abiotic systems'
         text = text.strip()[heads.end():]
-    text = re.split(r"\s(?:[ep]-?)?ISSN\b|\s(?:www\.|https?://)", text, flags=re.I)[0]
+    text = re.split(r"\s(?:[ep]-?)?ISSN\b|\s(?:www\.|https?://)|\sdoi\s*:?\s*10\.", text, flags=re.I)[0]
     text = re.sub(r"\s*\((?:[A-Z]{2,10}|[А-ЯЁ, ]{3,20})\)\s*$", "", text.strip(" \t.,;:|"))  # '... (AJHSSR)', '(РИНЦ, ВАК)'
     text = re.split(r",\s*(?=(?:Springer|Elsevier|Wiley|Taylor\s*&\s*Francis|SAGE|Emerald|MDPI|Frontiers|De\s+Gruyter|"
                     r"Oxford\s+University\s+Press|Cambridge\s+University\s+Press|IEEE|ACM|Akad))", text)[0]
