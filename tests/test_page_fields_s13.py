@@ -102,3 +102,14 @@ def test_journal_names(text, expected):
     from converter.readers.page.issue import journal_name
 
     assert journal_name(text) == expected
+
+
+def test_a_title_in_capitals_ends_where_the_byline_in_ordinary_case_begins():
+    from converter.readers.page.title import Candidate, capitals_first
+
+    line = ("THE EFFECT OF GRADED READING ON THE VOCABULARY OF YOUNG LEARNERS I Made Test Author "
+            "Jurusan Pendidikan Bahasa Universitas Negeri")
+    assert [c.text for c in capitals_first([Candidate(0, 1, line)])] == [
+        "THE EFFECT OF GRADED READING ON THE VOCABULARY OF YOUNG LEARNERS"]
+    # a word in small letters inside the capitals is no end
+    assert capitals_first([Candidate(0, 1, "РАЗВИТИЕ АРХИВНОГО ДЕЛА В РОССИИ (IX-XIX вв.): ИСТОРИЧЕСКИЙ ОБЗОР")]) == []
