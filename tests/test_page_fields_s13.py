@@ -113,3 +113,13 @@ def test_a_title_in_capitals_ends_where_the_byline_in_ordinary_case_begins():
         "THE EFFECT OF GRADED READING ON THE VOCABULARY OF YOUNG LEARNERS"]
     # a word in small letters inside the capitals is no end
     assert capitals_first([Candidate(0, 1, "РАЗВИТИЕ АРХИВНОГО ДЕЛА В РОССИИ (IX-XIX вв.): ИСТОРИЧЕСКИЙ ОБЗОР")]) == []
+
+
+def test_gost_numbers_read_up_to_the_pages_area():
+    from converter.readers.page.citation import gost_numbers
+
+    line = ("Іваненко І. І. Назва статті / І. І. Іваненко, П. П. Петренко // Тестові філологічні студії / редкол.: "
+            "О. О. Головний (голов. ред.), В. В. Другий, Т. Т. Третій та ін. – Київ : Видавничий дім \"Тест\", – 2018. "
+            "– Т. 1, Вип. 4. – С. 11–15. – Бібліогр.: с. 15 (12 назв); рез. укр., англ. Series/Report no.: Тестові студії;")
+    facts = gost_numbers(line) or {}
+    assert (facts.get("volume"), facts.get("issue"), facts.get("page")) == ("1", "4", "11-15")

@@ -138,7 +138,7 @@ def _read_citations(r: "PageReader") -> None:
     plain = re.sub(r"\s*\[(?:internet|інтернет|интернет|cited|цит|процитовано|дата обращения)[^\]]{0,40}\]", "", line, flags=re.I)
     r.citations[0] = (n, plain)
     # GOST's 'Authors. Title // Journal. – 2020. – Т. 10': the journal and numbers follow the '//'
-    numbers = (issue.issue_facts(plain.rsplit("//", 1)[1]) if "//" in plain else None) or issue.issue_facts(plain) or {}  # 'Am Fam Physician. 2013 Sep 15;88(6):388–394.': the certain patterns first
+    numbers = citation.gost_numbers(plain) or issue.issue_facts(plain) or {}  # 'Am Fam Physician. 2013 Sep 15;88(6):388–394.': the certain patterns first
     journal = numbers.pop("container-title", "")
     if "//" in journal:  # GOST: 'Authors. Title // Journal. – 2020. – Т. 10'
         journal = journal.rsplit("//", 1)[1].strip(" .–—-")
