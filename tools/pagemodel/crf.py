@@ -28,6 +28,18 @@ def folds(names: List[str], k: int) -> List[List[str]]:
     return [names[i::k] for i in range(k)]
 
 
+def batch_of(name: str) -> str:
+    """A page's batch: the prefix its name starts with ('oe-...' -> 'oe'), one labelling session."""
+    return name.split("-", 1)[0]
+
+
+def batch_folds(names: List[str]) -> List[List[str]]:
+    """One fold per batch: a model tested on a batch was trained on none of its pages, so a site
+    or layout that recurs inside a batch cannot be learnt and recognised in the same fold."""
+    batches = sorted({batch_of(n) for n in names})
+    return [[n for n in names if batch_of(n) == b] for b in batches]
+
+
 def print_label_scores(counts: Counter[Tuple[str, str]], labels: Sequence[str]) -> None:
     """Precision, recall and F1 of each label from (gold, predicted) counts."""
     width = max(len(label) for label in labels)

@@ -12,7 +12,7 @@ from ...references.givennames import given_names
 from ...vocabulary.casing import looks_title_case
 from ...vocabulary.languages import bcp47, guess_language, is_cyrillic
 from ...vocabulary.text import undo_line_hyphens
-from . import byline_model, bylines, citation, history, identifiers, issue, journal, line_model, people, title
+from . import byline_model, bylines, citation, history, identifiers, issue, journal, line_model, pdf_head, people, title
 from .abstract import NOT_AN_ABSTRACT
 from .evidence import Finding
 from .head import looks_affiliation
@@ -46,6 +46,8 @@ def finish(r: "PageReader") -> None:
     issns = [f.value for f in r.evidence.found.get("ISSN", [])]
     if issns:
         r.item["ISSN"] = ", ".join(dict.fromkeys(issns))
+    if "title" not in r.item:
+        _run_together_title(r)
     if "title" in r.item:
         _title_case(r)
         _unlabelled_abstract(r)
@@ -108,6 +110,16 @@ def _whole_page_citation(r: "PageReader") -> None:
             del r.item["abstract"]
 
 
+def _run_together_title(r: "PageReader") -> None:
+    """A page run together on one line whose title no rule found: the heading its text starts with
+    (pdf_head.leading_heading), with a warning. (pagefields2, session 13)"""
+    lines = [t for t in r.lines if t.strip()]
+    heading = pdf_head.leading_heading(lines[0]) if len(lines) == 1 else None
+    if heading:
+        r.item["title"] = heading
+        r.diags.warn("the title read from the start of a page run together on one line", field="title")
+
+
 def _citable(r: "PageReader") -> bool:
     # a journal with a year, volume, issue or pages places an article even without its title
     return "DOI" in r.item or ("container-title" in r.item and any(k in r.item for k in ("issued", "volume", "issue", "page")))
@@ -126,7 +138,7 @@ def _read_citations(r: "PageReader") -> None:
     plain = re.sub(r"\s*\[(?:internet|інтернет|интернет|cited|цит|процитовано|дата обращения)[^\]]{0,40}\]", "", line, flags=re.I)
     r.citations[0] = (n, plain)
     # GOST's 'Authors. Title // Journal. – 2020. – Т. 10': the journal and numbers follow the '//'
-    numbers = (issue.issue_facts(plain.rsplit("//", 1)[1]) if "//" in plain else None) or issue.issue_facts(plain) or {}  # 'Am Fam Physician. 2013 Sep 15;88(6):388–394.': the certain patterns first
+    numbers = citation.gost_numbers(plain) or issue.issue_facts(plain) or {}  # 'Am Fam Physician. 2013 Sep 15;88(6):388–394.': the certain patterns first
     journal = numbers.pop("container-title", "")
     if "//" in journal:  # GOST: 'Authors. Title // Journal. – 2020. – Т. 10'
         journal = journal.rsplit("//", 1)[1].strip(" .–—-")

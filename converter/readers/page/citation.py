@@ -41,6 +41,12 @@ def parse_citation(line: str) -> Dict[str, Any]:
     found = {k: parsed[k] for k in PARSED_FIELDS + ("type",) if k in parsed}  # the type: a cue, not a finding
     if "title" in found and isinstance(found["title"], str):
         found["title"] = found["title"].strip().rstrip(".")
+        # the parser ran the journal into the title ('Title. Aula de Encuentro, volumen 27 (1)'): the
+        # issue patterns, which read the journal before the numbers, cut it off
+        journal = (issue_facts(line) or {}).get("container-title")
+        if journal and found["title"].endswith(f". {journal}") and len(found["title"]) > len(journal) + 20:
+            found["title"] = found["title"][:-len(journal) - 2].rstrip(" .")
+            found.setdefault("container-title", journal)
     return found
 
 
@@ -60,13 +66,34 @@ def split_at_title(line: str, title: str) -> Tuple[str, str] | None:
     return line[:start].strip(" .,;:"), line[end:].strip(" .,;:")
 
 
+def gost_numbers(line: str) -> Dict[str, Any] | None:
+    """The journal and numbers after GOST's last '//' ('... // Журнал. – 2018. – Т. 1, Вип. 4. – С. 11–15.
+    – Бібліогр.: с. 15 (12 назв)'): where the areas after the numbers make the text too long to read
+    whole, the areas up to the pages' (GOST sets areas apart by ' – ')."""
+    if "//" not in line:
+        return None
+    tail = line.rsplit("//", 1)[1]
+    facts = issue_facts(tail)
+    if facts is None and len(tail) > 260:
+        areas = re.split(r"(?<=\.)\s+[–—-]\s+", tail)
+        for k in range(len(areas), 0, -1):
+            head = " – ".join(areas[:k])
+            if len(head) <= 260:
+                facts = issue_facts(head)
+                if facts:
+                    break
+    return facts
+
+
 def after_title(rest: str) -> Dict[str, Any]:
     """Journal and numbers from what follows the title in a citation line."""
     rest = rest.lstrip("\"”»’' ,.")
     rest = re.sub(r"^\s*(?:\[[^\]]*\]|\([^)]*\))\s*", "", rest)  # '[Title in English]', '(In Russ.)'
     rest = re.sub(r"^\s*//\s*", "", rest)                          # GOST's '//' before the journal
     found: Dict[str, Any] = {}
-    facts = issue_facts(rest)
+    # GOST's responsibility area before the '//' ('/ І. О. Бабій, О. А. Семенюк // Журнал ...'): the journal
+    # and numbers follow the last '//'
+    facts = issue_facts(rest) or gost_numbers(rest)
     if facts:
         found.update({k: v for k, v in facts.items() if k in PARSED_FIELDS})
     else:

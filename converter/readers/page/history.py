@@ -11,7 +11,10 @@ from ...vocabulary.dates import parse_day_first as parse_day_first_date
 _DATE = (r"(\d{4}[./]\d{1,2}[./]\d{1,2}(?!\d)|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4}|"
          # '12 de marzo de 2019' (Spanish, Portuguese), '12. März 2019' (German), '12. 3. 2019' (Czech)
          r"\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?\s+(?:de\s+)?\d{4}|\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|"
-         r"[A-Za-zА-Яа-яё]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-zА-Яа-яё]{3,9}\.?\s+\d{4})")  # ... 'Oct 18, 2019', 'Oct 2019'
+         r"[A-Za-zА-Яа-яё]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-zА-Яа-яё]{3,9}\.?\s+\d{4}|"  # ... 'Oct 18, 2019', 'Oct 2019'
+         # PubMed's '2020 Mar 12', '12th March 2020', '12-Mar-2020', ISO's '2020-03', and a year alone
+         r"\d{4}\s+[A-Za-z]{3,9}\.?(?:\s+\d{1,2}(?!\d))?|\d{1,2}(?:st|nd|rd|th)\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|"
+         r"\d{1,2}-[A-Za-z]{3,9}-\d{4}|\d{4}-\d{2}(?![\d-])|(?:1[89]|20)\d\d(?![\d./-]))")
 # history label -> key; CSL has `submitted`, the rest go to custom.dates
 # (and the same labels in Ukrainian, Spanish, Portuguese, French, Italian, German, Polish, Turkish, Indonesian)
 HISTORY: Tuple[Tuple[str, str], ...] = (
@@ -63,6 +66,8 @@ def parse_date(text: str) -> List[int] | None:
     # '12 de marzo de 2019' -> '12 marzo 2019'; '12. März 2019' -> '12 März 2019'; '12. 3. 2019' -> '12.3.2019'
     text = re.sub(r"^(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]{3,12}\.?)\s+(?:de\s+)?(\d{4})$", r"\1 \2 \3", text)
     text = re.sub(r"^(\d{1,2})\.\s(\d{1,2})\.\s?(\d{4})$", r"\1.\2.\3", text)
+    text = re.sub(r"^(\d{1,2})(?:st|nd|rd|th)\s+", r"\1 ", text)  # '12th March 2020'
+    text = re.sub(r"^(\d{1,2})-([^\W\d_]{3,9})-(\d{4})$", r"\1 \2 \3", text)  # '12-Mar-2020'
     dmy = parse_day_first_date(text)
     if dmy:
         return dmy
@@ -80,6 +85,15 @@ def parse_date(text: str) -> List[int] | None:
     m = re.match(r"^([^\W\d_]{3,9})\.?\s+(\d{4})$", text)  # 'Jul 2011': a month
     if m and month_number(m.group(1)):
         return [int(m.group(2)), month_number(m.group(1)) or 0]
+    m = re.match(r"^(\d{4})\s+([^\W\d_]{3,9})\.?(?:\s+(\d{1,2}))?$", text)  # PubMed's '2020 Mar 12', '2020 Mar'
+    if m and month_number(m.group(2)):
+        day = [int(m.group(3))] if m.group(3) and 1 <= int(m.group(3)) <= 31 else []
+        return [int(m.group(1)), month_number(m.group(2)) or 0] + day
+    m = re.match(r"^(\d{4})-(\d{2})$", text)  # ISO's year and month
+    if m and 1 <= int(m.group(2)) <= 12:
+        return [int(m.group(1)), int(m.group(2))]
+    if re.fullmatch(r"(?:1[89]|20)\d\d", text):  # 'Publication date: 2020'
+        return [int(text)]
     return None
 
 

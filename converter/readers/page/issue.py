@@ -23,13 +23,15 @@ from ...vocabulary.dates import month_number
 _NUM = r"\d{1,5}[A-Za-z]?"
 # (a range in words after a pages label: 'pages 14 à 16', 'pp. 14 a 26', 'pp. 3 to 9')
 # an article number runs to seven digits (PLOS's 'e0332391'); never a number cut short
-_RANGE = r"[A-Za-z]?\d{1,7}(?:\s*[-–—~]\s*[A-Za-z]?\d{1,7}|\s+(?:à|a|al|to|bis)\s+\d{1,7}(?![\d.,/-]))?(?!\d)"
+_RANGE = r"(?:[A-Za-z]\d{1,9}|\d{1,7})(?:\s*[-–—~]\s*[A-Za-z]?\d{1,7}|\s+(?:à|a|al|to|bis)\s+\d{1,7}(?![\d.,/-]))?(?!\d)"
 _YEAR = r"(?:1[89]|20)\d\d"
 # (label kind, pattern); each pattern's group 1 is the value
 _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
     ("year", re.compile(rf"\b(?:year|год|рік|yıl|tahun|año|ano|rok|jahr|anno|année)\s*[:.]?\s*({_YEAR})\b", re.I)),
     ("volume", re.compile(r"(?<![^\W\d_])vol(?:ume)?\.?\s*(?:19|20)\d\d\s*:\s*(\d{1,4})\b", re.I)),  # Dove: 'Volume 2016:9'
-    ("volume", re.compile(rf"(?<![^\W\d_])(?:vol(?:ume|umen|um)?|т(?:ом)?|tom|tomo|tome|bd|band|jahrgang|cilt|jilid|ročník|rocznik|svazek|godište)\b\.?\s*[:.-]?\s*({_NUM})\b", re.I)),
+    ("volume", re.compile(rf"(?<![^\W\d_])(?:vol(?:ume|umen|um)?|т(?:ом)?|tom|tomo|tome|bd|band|jahrgang|jg|cilt|jilid|ročník|rocznik|svazek|godište)\b\.?\s*[:.-]?\s*({_NUM})\b", re.I)),
+    # ABNT (Brazil, Portugal): 'v. 12, n. 3, p. 45-60' (the 'v.' only with its full stop, before another label)
+    ("volume", re.compile(r"(?<![^\W\d_])v\.\s*(\d{1,4})\b(?=\s*[,;]?\s*(?:n|no|nº|núm|num|ed)\.?\s*\d)", re.I)),
     # pages after the labels of other languages, only as a range ('S. 45-60', 's. 45-60', 'str. 45-60', 'Hal. 24-32'),
     # never inside letter-spaced words ('C A R D I O S O M AT I C S . 20 20')
     ("page", re.compile(r"(?<![^\W\d_])(?<![^\W\d_]\s)(?:s|ss|str|strony|hal(?:aman)?|seiten?|oldal)\.?\s*[:.-]?\s*"
@@ -37,10 +39,12 @@ _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
     # Hungarian prints the number first: '12. évfolyam, 3. szám'
     ("volume", re.compile(r"(?<![\d.])(\d{1,4})\.\s*évf(?:olyam)?\b", re.I)),
     ("issue", re.compile(r"(?<![\d.])(\d{1,4})\.\s*szám\b", re.I)),
+    # ... and so does German: '89. Jahrgang', '89. Jg.'
+    ("volume", re.compile(r"(?<![\d.])(\d{1,4})\.\s*(?:Jahrgang|Jg\.)")),
     # Turkish 'Yıl 8, Sayı 1': the journal's year of publication, counted as its volume
     ("volume", re.compile(r"(?<![^\W\d_])(?:Yıl|YIL)\s*[:.]?\s*(\d{1,3})\b(?=\s*[,;]?\s*(?:Sayı|SAYI|Say)\b)")),
     # ('Article number: 98' is the article's number, not its issue; 'Issue (8): 960-974' brackets it)
-    ("issue", re.compile(r"(?<![^\W\d_])(?<!article\s)(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск[еа]?)?|вип(?:уск)?|heft|ausgabe|fasc(?:icolo|ículo)?|zeszyt|сер|sayı|nomor|číslo|cislo|broj|edição|edición|numer|številka)\.?(?<=\w|\.)(?:\s*[°º])?"
+    ("issue", re.compile(r"(?<![^\W\d_])(?<!article\s)(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск[еа]?)?|вип(?:уск)?|heft|ausgabe|fasc(?:icolo|ículo)?|zeszyt|sayı|nomor|číslo|cislo|broj|edição|edición|numer|številka)\.?(?<=\w|\.)(?:\s*[°º])?"
                          # not the start of a range; GOST's '. – ' between areas is no range ('Вип. 28. – 2009.')
                          r"\s*[:.-]?\s*(?:\((?=\d{1,4}\)))?(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)(?!(?!\.\s+[-–—]\s)[\d.]*\s*[-–]\s*\d)", re.I)),
     ("issue", re.compile(r"№\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)")),
@@ -65,6 +69,9 @@ _YEAR_VOLUME_ARTICLE = re.compile(rf"(?:\(\s*{_YEAR}\s*\)|{_YEAR}\s*[,;])\s*(\d{
 _VOLUME_YEAR_PAGES = re.compile(rf"(?<![\d/.])(\d{{1,4}})\s*\(\s*({_YEAR})\s*\)\s*[,:]?\s*({_RANGE})\b")
 # MDPI's and Wiley's running heads: 'Sensors 2014, 14, 17212-17234', 'Journal of Applied Ecology 2010, 47, 1–4'
 _YEAR_VOLUME_PAGES = re.compile(rf"(?<![\d.]){_YEAR},\s*(\d{{1,4}}),\s*(\d{{1,6}}\s*[-–—]\s*\d{{1,6}})(?![\d.,/-])")
+# physics' and EDP's conference series: 'Phys. Rev. B 81, 125119 (2010)', 'E3S Web of Conferences 209, 02026
+# (2020)' (volume, then the pages or an article number of four digits or more, then the year in brackets)
+_VOLUME_ARTICLE_YEAR = re.compile(rf"(?<![\d.,])(\d{{1,4}}),\s*([A-Za-z]?\d{{4,7}}|\d{{1,6}}\s*[-–—]\s*\d{{1,6}})\s*\(\s*{_YEAR}\s*\)")
 # APA without a volume: 'Информационно-управляющие системы, (4), 125-130', 'Cahiers ..., (59-60), 7–15'
 _ISSUE_PAGES = re.compile(rf"(?<=[^\W\d_]),\s*\((\d{{1,4}}(?:\s*[-–]\s*\d{{1,4}})?)\)\s*,\s*({_RANGE})\b")
 # a journal's name and its issue of the year, alone on the line: 'Московский экономический журнал 3/2022'
@@ -72,7 +79,7 @@ _NAME_ISSUE_YEAR = re.compile(rf"^(?=.*[^\W\d_]{{3}})[^\d|\s]+(?:\s[^\d|\s]+)+?(
 # the pages right after the volume or the issue, unlabelled: '2018 Vol. 23 No. 3 293-301', 'Sayı: 3, 1354 - 1360'
 _PAGES_AFTER = re.compile(r"^\)?\s*[,:;]?\s*(\d{1,6}\s*[-–—]\s*\d{1,6})(?![\d./-])")
 # '12(3): 45-60', '230(3): 345–356', '12(5), 1315'
-_COMPACT = re.compile(rf"(?<![\d/.])(\d{{1,4}})\s*\(\s*(\d{{1,4}}(?:\s*[-/–]\s*\d{{1,4}})?|[A-Za-z]+\s*\d{{0,4}})\s*\)"
+_COMPACT = re.compile(rf"(?<![\d/.+])(\d{{1,4}})\s*\(\s*(\d{{1,4}}(?:\s*[-/–]\s*\d{{1,4}})?|[A-Za-z]+\s*\d{{0,4}})\s*\)"
                       rf"\s*(?:[:,]\s*({_RANGE}))?")
 _MONTH_YEAR = re.compile(rf"(?:(\d{{1,2}}),?\s+)?([^\W\d_]{{3,10}})\.?,?\s+({_YEAR})\b")   # '5 March 2020', 'Октябрь 2022'
 _YEAR_MONTH = re.compile(rf"\b({_YEAR})\s+([^\W\d_]{{3,10}})\b(?:\s+(\d{{1,2}})\b)?")  # '2020 Mar', '2020 Mar 5'
@@ -114,11 +121,13 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     found: Dict[str, Any] = {}
     first = len(work)
     taken: List[Tuple[int, int]] = []
+    label_starts: List[int] = []  # where each number's label (or the number) starts
 
     def take(kind: str, value: str, start: int, end: int, label_start: int | None = None) -> None:
         nonlocal first
         if kind in found or any(a < end and start < b for a, b in taken):
             return
+        label_starts.append(start if label_start is None else label_start)
         found[kind] = re.sub(r"\s*[-–—~]\s*|\s+(?:à|a|al|to|bis)\s+", "-", value.strip())
         if kind == "page":
             found[kind] = _expand_range(found[kind])
@@ -147,11 +156,17 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     for m in _YEAR_VOLUME_PAGES.finditer(work):
         take("volume", m.group(1), m.start(1), m.end(1))
         take("page", m.group(2), m.start(2), m.end(2))
+    for m in _VOLUME_ARTICLE_YEAR.finditer(work):
+        take("volume", m.group(1), m.start(1), m.end(1))
+        take("page", m.group(2), m.start(2), m.end(2))
     for m in _COMPACT.finditer(work):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        take("volume", m.group(1), m.start(1), m.end(1))
-        take("issue", m.group(2), m.start(2), m.end(2))
+        if _cumulative_issue(m, line):  # '№ 3(97)' of Slavic journals: the issue of the year, then its number since the first
+            take("issue", m.group(1), m.start(1), m.end(2))
+        else:
+            take("volume", m.group(1), m.start(1), m.end(1))
+            take("issue", m.group(2), m.start(2), m.end(2))
         if m.group(3):
             take("page", m.group(3), m.start(3), m.end(3))
     if "volume" not in found and "issue" not in found:
@@ -178,7 +193,18 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     found.pop("year", None)
     before = line[:first]
     # APA's 'Martínez Sánchez, A. (2025).': what precedes the year is the authors, not the journal
-    journal = None if re.search(r"(?:,\s*(?:[^\W\d_]\.\s?){1,3}|\bet\s+al\.)\s*\(?\s*$", before) else _journal(before)
+    apa = re.search(r"(?:,\s*(?:[^\W\d_]\.\s?){1,3}|\bet\s+al\.)\s*\(?\s*$", before)
+    journal = None if apa else _journal(before)
+    if apa and date and taken:
+        # ... and after the year the title, then the journal before the numbers: 'Martínez Sánchez, A.
+        # (2025). Percepción ... Primaria. Aula de Encuentro, volumen 27 (1)': the journal after the
+        # title's last full stop, taken only where a full stop parts them
+        year_end = re.match(rf"\(?\s*{_YEAR}\s*\)?[.,]?", work[date[1]:])
+        segment_start = date[1] + (year_end.end() if year_end else 0)
+        segment = line[segment_start:min((a for a in label_starts if a >= segment_start), default=segment_start)]
+        name = _journal(segment) if segment.count(". ") >= 1 else None
+        if name and len(name) < len(segment.strip(" .,;:")) - 10:
+            journal = name
     after_year = re.match(rf"^\s*\(?{_YEAR}\)?\s*[,.]\s*([^\d,]{{3,150}}?)\s*,", line)
     if journal is None and not before.strip() and after_year:  # '2013, International Journal on Digital Libraries, № 3-4'
         journal = _journal(after_year.group(1))
@@ -193,6 +219,16 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     if journal:
         found["container-title"] = journal
     return found if len(found) >= 2 else None
+
+
+def _cumulative_issue(m: "re.Match[str]", line: str) -> bool:
+    """'3(97)' in a Cyrillic journal's line: the year's issue 3, its 97th since the first, with no
+    volume (journals of Russia and Ukraine number both); a volume of 3 with 97 issues is rarer than
+    this. Issues run to 12 a year, and the cumulative number is the larger."""
+    if not m.group(2).isdigit() or not re.search(r"[а-яёіїєґ]", line, re.I):
+        return False
+    year_issue, cumulative = int(m.group(1)), int(m.group(2))
+    return 1 <= year_issue <= 12 and cumulative >= 13 and cumulative > year_issue
 
 
 def _name_year_pages(line: str) -> Dict[str, Any] | None:
@@ -251,7 +287,9 @@ def _date(work: str, taken: List[Tuple[int, int]]) -> Tuple[List[int], int] | No
     return None
 
 
-_LABEL_ONLY = re.compile(r"^(?:year|volume|vol|issue|год|том|номер|published(?:\s+in|\s+online)?|date|дата(?:\s+публикации)?|опубликовано|source|журнал|journal|in|"
+_LABEL_ONLY = re.compile(r"^(?:(?:year|date)\s+of\s+publication|publication\s+year|anno\s+di\s+pubblicazione|"
+                         r"año\s+de\s+publicaci[óo]n|ano\s+de\s+publica[çc][ãa]o|год\s+(?:издания|публикации)|"
+                         r"рік\s+(?:видання|публікації)|year|volume|vol|issue|год|том|номер|published(?:\s+in|\s+online)?|date|дата(?:\s+публикации)?|опубликовано|source|журнал|journal|in|"
                          r"архив(?:\s+номеров|\s+выпусков)?|архів(?:\s+номерів|\s+випусків)?|archives?|all\s+issues|past\s+issues)\s*[:.]?$", re.I)
 # (a breadcrumb's 'Архив номеров / Номер 2, 2017' names the site's archive, not the journal)
 
@@ -265,7 +303,8 @@ def journal_name(text: str) -> str | None:
     """The journal's name in a line that prints only it, or None for a menu, breadcrumb or sentence."""
     text = re.sub(r"^.*\blogo\s*link\s+to\s+", "", text, flags=re.I)  # PubMed Central: 'Nutrients logoLink to Nutrients'
     name = _journal(text)
-    if not name or re.search(r"\b(?:open\s+access|research\s+article|article|journal\s+paper)\b|^(?:sec\.|section|раздел|рубрика)", name, re.I):
+    if not name or re.search(r"\b(?:open\s+access|research\s+article|article|journal\s+paper)\b|^(?:sec\.|section|раздел|рубрика)|"
+                             r"^(?:autori|authors?|autor(?:es|en|zy)?|auteurs?|авторы?|автори|curatori|editors?)\b", name, re.I):
         return None
     return name
 
@@ -274,7 +313,12 @@ def journal_name(text: str) -> str | None:
 _TOPIC_WORDS = {"science", "sciences", "research", "society", "health", "medicine", "engineering", "technology",
                 "education", "economics", "law", "policy", "history", "culture", "language", "literature", "art",
                 "arts", "nature", "environment", "development", "management", "business", "physics", "chemistry",
-                "biology", "psychology", "philosophy", "politics", "religion", "theory", "practice", "applications"}
+                "biology", "psychology", "philosophy", "politics", "religion", "theory", "practice", "applications",
+                # the adjectives journal names pair with 'and' ('Central and Eastern European ...')
+                "central", "eastern", "western", "northern", "southern", "european", "american", "asian", "african",
+                "international", "national", "applied", "clinical", "social", "economic", "political", "public",
+                "general", "experimental", "theoretical", "environmental", "molecular", "cellular", "human",
+                "modern", "contemporary", "comparative", "natural", "technical", "medical", "legal", "cultural"}
 
 
 # a series or section after the journal's full stop belongs to its name ('Вестник ... университета. Серия 14. Психология')
@@ -320,11 +364,14 @@ def _journal(text: str) -> str | None:
     if heads and all(w[0].isupper() for w in heads.groups() if w) and not {w.lower() for w in heads.groups() if w} & _TOPIC_WORDS:
         # 'Science and Science of Science' is a name, and so is 'Live and bio-abiotic systems'
         text = text.strip()[heads.end():]
-    text = re.split(r"\s(?:[ep]-?)?ISSN\b|\s(?:www\.|https?://)", text, flags=re.I)[0]
+    text = re.split(r"\s(?:[ep]-?)?ISSN\b|\s(?:www\.|https?://)|\sdoi\s*:?\s*10\.", text, flags=re.I)[0]
     text = re.sub(r"\s*\((?:[A-Z]{2,10}|[А-ЯЁ, ]{3,20})\)\s*$", "", text.strip(" \t.,;:|"))  # '... (AJHSSR)', '(РИНЦ, ВАК)'
     text = re.split(r",\s*(?=(?:Springer|Elsevier|Wiley|Taylor\s*&\s*Francis|SAGE|Emerald|MDPI|Frontiers|De\s+Gruyter|"
                     r"Oxford\s+University\s+Press|Cambridge\s+University\s+Press|IEEE|ACM|Akad))", text)[0]
     text = re.sub(r"\s+@[\w.-]+$", "", text)  # a social handle after the name
+    # the issue's kind after the name: 'Revista ..., Edição Especial', 'Journal of ... Special Issue'
+    text = re.sub(r"[,.;:–—-]?\s*(?:(?:edição|edición|número|numero|fascicolo|volume)\s+especial|special\s+issue|"
+                  r"numéro\s+spécial|sonderheft|спецвыпуск|специальный\s+выпуск|спецвипуск)\b.*$", "", text, flags=re.I)
     text = re.sub(r"\s+(?:Aims\s+and\s+scope|Submit\s+manuscript)\b.*$", "", text)  # SpringerLink's links after the name
     text = re.sub(r"\s*\(\s*impact\s+factor\b[^)]*\)", "", text, flags=re.I)  # ResearchGate: '... (Impact Factor: 13.25)'
     text = re.sub(rf"\s+\d{{1,2}}\s*/\s*{_YEAR}\s*$", "", text)  # the issue and year: 'Московский экономический журнал 3/2022'

@@ -40,6 +40,8 @@ NOT_A_JOURNAL = re.compile(
     r"original\s+article|review\s+article|научная\s+статья|наукова\s+стаття|наукове\s+видання|научное\s+издание|"
     r"home|главная|головна|inicio|início|accueil|startseite|archive|архив|архів|current\s+issue|"
     r"текущий\s+выпуск|поточний\s+випуск|about|о\s+журнале|про\s+журнал)\.?$|"
+    # a label of the people: 'Autori/Curatori Rosario ...', 'Authors: ...'
+    r"^(?:autori|authors?|autor(?:es|en|zy)?|auteurs?|авторы?|автори|curatori|editors?)\b|"
     # page furniture around a journal's name: its review policy, the access to the text, its numbers
     r"\b(?:peer[\s-]+review\w*|full[\s-]+text|open\s+access|download\w*|issn|isbn|doi)\b|\d{4}-\d{3}[\dXx]", re.I)
 
@@ -93,8 +95,9 @@ def choose_journal(r: "PageReader", line_labels: Callable[[], Dict[int, Dict[str
             c.lines.add(finding.line)
     if not candidates:
         return None
-    if len(candidates) == 1:
-        return next(iter(candidates.values())).name
+    if len(candidates) == 1:  # the only one, unless it names a document kind, a page part or a database
+        only = next(iter(candidates.values())).name
+        return None if NOT_A_JOURNAL.search(only.strip()) or DATABASE.match(only.strip()) else only
     labels = line_labels()
     page = [fold(t) for t in r.lines]
     issn_lines = [f.line for f in r.evidence.found.get("ISSN", []) if f.line]

@@ -18,7 +18,7 @@ from .bylines import PARTICLES, parse_byline_marked
 from .head import AFFILIATION, looks_affiliation
 from .issue import issue_facts
 from .labels import LABELS
-from .title import CONNECTORS
+from .title import CONNECTORS, VENUE
 
 HEAD_WORDS = 150     # a title and a byline fit in the first 150 words
 LONGEST_BYLINE = 40  # words
@@ -109,6 +109,8 @@ def split_run_together(line: str) -> RunTogether | None:
         if best is None or len(people) >= len(best.people):
             rest = line.split(maxsplit=j)[j] if j < len(line.split()) else ""
             head, title = _running_head(title)
+            if head:  # the page number printed after the running head ('... Page 717–738 717 Remote ...')
+                title = re.sub(r"^(?!(?:1[89]|20)\d\d\s)\d{1,4}\s+(?=[^\W\d_])", "", title)  # (not a year: "2019 Novel ...")
             best = RunTogether(title, people, rest, head)
     return best
 
@@ -137,3 +139,36 @@ def cut_abstract(rest: str) -> Tuple[str, str, str]:
     if not k:
         return before, abstract.strip(), ""
     return before, abstract[: k.start()].strip(), abstract[k.end():].strip()
+
+
+# a heading glued to the text after it when a page's markup was dropped: '... та перспективиЕнциклопедіями, ...'
+_GLUED = re.compile(r"(?<=[a-zа-яёіїєґß]{3})(?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґß]{2})")
+
+
+def leading_heading(line: str) -> str | None:
+    """The title at the start of a page run together on one line, where no byline follows it for
+    ``split_run_together`` to find: its first words printed in capitals ('ОБЩЕСТВО ЗНАНИЙ: МЕХАНИЗМЫ
+    ДЕКОНСТРУКЦИИ 127 Автор ...', the page number after them), or a heading glued to the first
+    sentence of the text ('... сучасний стан та перспективиЕнциклопедіями, як відомо, ...').
+    None when the line starts otherwise."""
+    words = line.split()[:HEAD_WORDS]
+    if len(words) < 12:
+        return None
+    caps = 0
+    for w in words:
+        letters = [c for c in w if c.isalpha()]
+        if not letters or not all(c.isupper() for c in letters) or (len(letters) == 1 and caps == 0):
+            break
+        caps += 1
+    if 3 <= caps < len(words):  # the capitals end where ordinary words or the page number begin
+        title = " ".join(words[:caps]).strip(" .,;")
+        if len(title) >= 15 and _plausible_title(title) and not VENUE.search(title) and not issue_facts(title):
+            return title  # (not the journal's running head: 'ВЕСТНИК ТОМСКОГО УНИВЕРСИТЕТА')
+        return None
+    head = " ".join(words[:40])
+    glued = _GLUED.search(head)
+    if glued:
+        title = head[:glued.start()].strip()
+        if 3 <= len(title.split()) <= 30 and not re.search(r"[.!?]\s", title) and _plausible_title(title):
+            return title
+    return None
