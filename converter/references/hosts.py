@@ -277,3 +277,77 @@ _TRAILING_MARK = re.compile(r",\s*(?:chapter|chap|ch|Heft|H|Jg|Bd|Band|vol|Vol|n
 
 __all__ = ["HOST_OPENER", "book_after_editors", "journal_word_after_names", "editors_stated", "host_opened", "marks_to_numbers", "tidy_host",
            "title_not_dangling", "title_opening_in", "title_tail_to_host"]
+
+
+# the quote that closes each opening quote of a title ('„' closes with '“' in German, '”' elsewhere)
+_CLOSES = {"“": "”", "«": "»", '"': '"', "„": "“”"}
+
+
+def quoted_title_closed(s: str, segments: List[Segment]) -> List[Segment]:
+    """'"On the claims for discovery of elements 110, 111, 112 ." Pure Appl. Chem.': a title that
+    opens with a quote runs to the quote that closes it; the model, reading five words at a time,
+    ends it early at a comma or a number inside the quotes."""
+    idx = next((i for i, (label, _) in enumerate(segments) if label == "title"), None)
+    if idx is None:
+        return segments
+    title = segments[idx][1]
+    opener = title.lstrip()[:1]
+    closes = _CLOSES.get(opener)
+    if closes is None or any(c in title.lstrip()[1:] for c in closes):
+        return segments  # not quoted, or the quote closes inside the title
+    start = _offsets(s, segments)[idx]
+    end = start + len(title)
+    close = min((j for j in (s.find(c, end) for c in closes) if j >= 0), default=-1)
+    if close < 0 or close - end > 300 or "//" in s[end:close]:
+        return segments
+    if not re.search(r"\w", s[close + 1:]):
+        return segments  # nothing after the quotes: no container to keep apart
+    return _relabel(s, segments, [(start, close + 1, "title")])
+
+
+def _offsets(s: str, segments: Sequence[Segment]) -> List[int]:
+    out, pos = [], 0
+    for _, text in segments:
+        i = s.find(text, pos)
+        out.append(i if i >= 0 else pos)
+        pos = (i if i >= 0 else pos) + len(text)
+    return out
+
+
+# a bracket the model's title opens and never closes: 'Solid State Physics (Cengage Learning',
+# 'Droit constitutionnel (29e édition', 'Türkiye'de Ordu [L'armée en Turquie'
+_UNCLOSED = re.compile(r"\s*[(\[][^()\[\]]*$")
+
+
+def title_bracket_unclosed(segments: List[Segment]) -> List[Segment]:
+    """A title that ends inside a bracket it opened ends before that bracket: what the brackets
+    hold (an edition, a series, a publisher, a translated title) is not the title."""
+    out = list(segments)
+    for label in ("title", "container"):
+        i = next((k for k, (lab, _) in enumerate(out) if lab == label), None)
+        if i is None:
+            continue
+        text = out[i][1]
+        m = _UNCLOSED.search(text)
+        closed_next = i + 1 < len(out) and out[i + 1][1].lstrip()[:1] in ")]"  # 'Research (Planets' + ') ,121'
+        if m and not closed_next and re.search(r"\w", text[m.start():]) and re.search(r"\w{3}", text[:m.start()]):
+            out[i:i + 1] = [(label, text[:m.start()]), ("other", text[m.start():])]
+    return out
+
+
+# a volume typed without its space after the journal's name: 'Science356', 'Astrophys.52', 'MNRAS,464'
+_GLUED_VOLUME = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[^\W\d_]\.)|(?<=[^\W\d_],))(\d{2,5})[\s.,;:]*$")
+
+
+def glued_volume(segments: List[Segment]) -> List[Segment]:
+    """The digits glued to a container's last word are its volume, when nothing else is."""
+    if any(label == "volume" for label, _ in segments):
+        return segments
+    for i, (label, text) in enumerate(segments):
+        if label != "container":
+            continue
+        m = _GLUED_VOLUME.search(text)
+        if m and re.search(r"\w{2}", text[:m.start()]):
+            return segments[:i] + [("container", text[:m.start()].rstrip(",")), ("volume", m.group(1))] + segments[i + 1:]
+        break
+    return segments
