@@ -246,8 +246,17 @@ def marks_to_numbers(segments: List[Segment]) -> List[Segment]:
         if label == "container" and out[k + 1][0] in _NUMBER_LABELS:
             m = _NUMBER_MARK.search(text)
             if m and re.search(r"\w{3}", text[:m.start()]):
-                out[k] = (label, text[:m.start()])
+                text = text[:m.start()]
+            elif m and not re.search(r"\w", text[:m.start()]):
+                out[k] = ("other", text)  # 'Київ : Альтернативи, 1997. Вип.' + '3.': the mark alone is no host
+                continue
+            # 'Наукові записки. 2010. Вип.' + '5.': the year's area between the host and its numbers
+            year = _YEAR_AREA.search(text)
+            out[k] = (label, text[:year.start()] if year and re.search(r"\w{3}", text[:year.start()]) else text)
     return out
+
+
+_YEAR_AREA = re.compile(r"[.,]\s*(?:[–—-]\s*)?(?:1[5-9]|20)\d\d\s*[.,]?\s*$")
 
 
 def tidy_host(item: Dict[str, Any]) -> None:

@@ -250,8 +250,9 @@ def _document_kinds(item: Dict[str, Any], s: str) -> None:
     for key in ("title", "container-title"):
         if key in item:
             value, genre = gost.split_other_info(item[key])
-            if genre:
+            if value:
                 item[key] = value
+            if genre:
                 item.setdefault("genre", genre)
 
 
