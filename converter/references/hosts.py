@@ -360,3 +360,21 @@ def glued_volume(segments: List[Segment]) -> List[Segment]:
             return segments[:i] + [("container", text[:m.start()].rstrip(",")), ("volume", m.group(1))] + segments[i + 1:]
         break
     return segments
+
+
+# a US state's or Canadian province's code after the city: 'Carol Stream, IL:', 'Princeton, NJ :'
+_STATE_CODE = re.compile(r"^\s*[A-Z]{2}\s*[:,]?\s*$")
+_CITY_AT_END = re.compile(r"(?<=[\w)][.,])\s+((?:[A-Z][a-z]+\.?\s?){1,3}),\s*$")
+
+
+def city_before_state(segments: List[Segment]) -> List[Segment]:
+    """'Heaven. Carol Stream,' + 'IL:': the words before a state's code, after the title's last
+    full stop or comma, are the city, not part of the title or host."""
+    for k in range(len(segments) - 1):
+        label, text = segments[k]
+        if label in ("title", "container") and segments[k + 1][0] == "location" and _STATE_CODE.match(segments[k + 1][1]):
+            m = _CITY_AT_END.search(text)
+            if m and re.search(r"\w{3}", text[:m.start()]):
+                return (segments[:k] + [(label, text[:m.start()]), ("location", m.group(1) + ", " + segments[k + 1][1].strip())]
+                        + segments[k + 2:])
+    return segments
