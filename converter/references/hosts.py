@@ -378,3 +378,76 @@ def city_before_state(segments: List[Segment]) -> List[Segment]:
                 return (segments[:k] + [(label, text[:m.start()]), ("location", m.group(1) + ", " + segments[k + 1][1].strip())]
                         + segments[k + 2:])
     return segments
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+# a person's name in a CJK reference: two to five Han, Kana or Hangul characters, no space
+_CJK_NAME = re.compile(r"(?P<names>[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]{2,5}"
+                       r"(?:[、·][\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]{2,5})*)"
+                       r"(?:\s+(?P<year>(?:1[89]|20)\d\d[a-z]?))?")
+_CJK_YEAR = re.compile(r"\(?(?:1[89]|20)\d\d[a-z]?\)?")
+# where the pieces of a CJK reference part: a comma or full stop before a space, or the wide ones
+_CJK_CUT = re.compile(r"[,.]\s+|[，。]\s*|\s*&\s*")
+_QUOTE_OPENERS = {"'": "'", "‘": "’", "“": "”", '"': '"', "「": "」", "『": "』", "《": "》"}
+
+
+def cjk_pieces(s: str, segments: List[Segment]) -> List[Segment]:
+    """'陳遵嬀, 二十八宿的演變, 中國天文學史, 권2, 1985.', '宇治鄕毅. 1985. Title. Journal, 30: 1-22.':
+    a Korean, Chinese or Japanese reference lists its names, year, title and host as pieces
+    apart, each name a few characters with no space. The names are the authors, the first other
+    piece the title and, when the model found no host after it, the next piece the host."""
+    if len(_CJK.findall(s)) < 5:
+        return segments
+    pieces: List[Tuple[int, int]] = []
+    pos = 0
+    while pos < len(s) and len(pieces) < 12:
+        while pos < len(s) and s[pos].isspace():
+            pos += 1
+        close = _QUOTE_OPENERS.get(s[pos:pos + 1])
+        # the quote that closes it has no letter after it ("'청구와 '책임제한'법리의 재검토',")
+        end = next((m.start() for m in re.finditer(re.escape(close), s[pos + 1:])
+                    if not s[pos + 2 + m.start():pos + 3 + m.start()].isalnum()), -2) + pos + 1 if close else -1
+        if end > 0:  # a quoted piece runs to its closing quote, commas and all
+            cut = _CJK_CUT.search(s, end + 1)
+            if cut is None or re.search(r"\w", s[end + 1:cut.start()]):
+                cut = None
+            pieces.append((pos, end + 1))
+            pos = cut.end() if cut else end + 1
+            continue
+        cut = _CJK_CUT.search(s, pos)
+        stop = cut.start() if cut else len(s)
+        if stop > pos:
+            pieces.append((pos, stop))
+        if not cut:
+            break
+        pos = cut.end()
+    names, year = 0, None
+    while names < len(pieces) and year is None:
+        m = _CJK_NAME.fullmatch(s[pieces[names][0]:pieces[names][1]])
+        if not m:
+            break
+        if m.group("year"):  # '박상찬, 차현진 2017.': the year typed after the last name
+            year = (pieces[names][0] + m.start("year"), pieces[names][0] + m.end("year"))
+            pieces[names] = (pieces[names][0], pieces[names][0] + m.end("names"))
+        names += 1
+    k = names
+    if year is None and k < len(pieces) and _CJK_YEAR.fullmatch(s[pieces[k][0]:pieces[k][1]]):
+        year = pieces[k]
+        k += 1
+    if not names or k >= len(pieces) or not _CJK.search(s[pieces[k][0]:pieces[k][1]]):
+        return segments
+    spans: List[Tuple[int, int, str]] = [(pieces[0][0], pieces[names - 1][1], "author")]
+    if year:
+        spans.append((year[0], year[1], "date"))
+    title = pieces[k]
+    spans.append((title[0], title[1], "title"))
+    labels = _labels(s, segments)
+    if labels is None:
+        return segments
+    host_after = any(lab == "container" for lab in labels[title[1]:])
+    if k + 1 < len(pieces) and not host_after:
+        a, b = pieces[k + 1]
+        host = re.match(r"[^\d(]*[^\d\s(]", s[a:b])  # the numbers after a host's name are not part of it
+        if host and _CJK.search(host.group(0)) and not re.search(r"[제第]\s*$", host.group(0)):
+            spans.append((a, a + host.end(), "container"))
+    return _relabel(s, segments, spans)
