@@ -344,8 +344,9 @@ def title_bracket_unclosed(segments: List[Segment]) -> List[Segment]:
     return out
 
 
-# a volume typed without its space after the journal's name: 'Science356', 'Astrophys.52', 'MNRAS,464'
-_GLUED_VOLUME = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[^\W\d_]\.)|(?<=[^\W\d_],))(\d{2,5})[\s.,;:]*$")
+# a volume typed without its space after the journal's name: 'Science356', 'Astrophys.52', 'MNRAS,464',
+# 'Phys. Lett.B751' (the series letter stays with the journal)
+_GLUED_VOLUME = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[^\W\d_]\.)|(?<=[^\W\d_],)|(?<=\.[A-Z]))(\d{2,5})[\s.,;:]*$")
 
 
 def glued_volume(segments: List[Segment]) -> List[Segment]:
