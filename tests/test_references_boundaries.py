@@ -123,3 +123,18 @@ def test_a_translation_statement_is_not_the_title(title, want) -> None:
 
 def test_a_translation_statement_before_a_kind_of_document() -> None:
     assert gost.split_other_info("Речь и мышление : пер. с фр. : монография") == ("Речь и мышление", "монография")
+
+
+@pytest.mark.parametrize("author, title, want", [
+    ("Pelleg, D., Moore, A. X-means:", "Extending K-means", ("Pelleg, D., Moore, A.", "X-means: Extending K-means")),
+    ("Tokutaka, H., Ohkita, M. Cluster", "Analysis using SOM", ("Tokutaka, H., Ohkita, M.", "Cluster Analysis using SOM")),
+    ("Smith, J. A.", "Title", None),     # initials only
+    ("Smith, J., Jones,", "Title", None),  # no initials after the last family name
+])
+def test_a_word_after_the_last_initials_begins_the_title(author, title, want) -> None:
+    segments = [("author", author), ("title", title)]
+    out = hosts.title_word_after_initials(segments)
+    if want is None:
+        assert out == segments
+    else:
+        assert [text.strip() for _, text in out] == list(want)

@@ -452,3 +452,24 @@ def cjk_pieces(s: str, segments: List[Segment]) -> List[Segment]:
         if host and _CJK.search(host.group(0)) and not re.search(r"[제第]\s*$", host.group(0)):
             spans.append((a, a + host.end(), "container"))
     return _relabel(s, segments, spans)
+
+
+# an inverted name ending the authors, then one capitalised word that is no initial: 'Ohkita, M.
+# Cluster' (+ 'Analysis using ...'), 'Moore, A. X-means:'
+_WORD_AFTER_INITIALS = re.compile(r"(?:^|[,;&]\s*|\band\s+)[A-ZÀ-Þ][\w'’-]+,\s*(?:[A-Z]\.\s?-?){1,3}"
+                                  r"(?P<word>\s*[A-ZÀ-Þ][\w'’-]*[a-zß-ÿ][\w'’-]*:?)\s*$")
+
+
+def title_word_after_initials(segments: List[Segment]) -> List[Segment]:
+    """'Pelleg, D., Moore, A. X-means:' + 'Extending K-means ...': a word after the last author's
+    initials, right before the title, is the title's first word."""
+    for k in range(len(segments) - 1):
+        label, text = segments[k]
+        if label == "author" and segments[k + 1][0] == "title":
+            m = _WORD_AFTER_INITIALS.search(text)
+            if m:
+                word = m.group("word").strip()
+                return (segments[:k] + [("author", text[:m.start("word")])]
+                        + [("title", word + " " + segments[k + 1][1])] + segments[k + 2:])
+            return segments
+    return segments
