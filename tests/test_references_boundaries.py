@@ -138,3 +138,22 @@ def test_a_word_after_the_last_initials_begins_the_title(author, title, want) ->
         assert out == segments
     else:
         assert [text.strip() for _, text in out] == list(want)
+
+
+def test_a_full_stop_glued_to_the_journal_ends_the_title() -> None:
+    s = "Zhang, R. B., Symmetrizable superalgebras and their representa-tions.J .Math Phys .38 ( 1997),535 -543."
+    segments = [("author", "Zhang, R. B.,"), ("title", "Symmetrizable superalgebras and their representa-tions.J"),
+                ("container", ".Math Phys"), ("volume", ".38"), ("date", "( 1997),"), ("pages", "535 -543.")]
+    out = dict(reversed(hosts.title_stop_glued(s, segments)))
+    assert out["title"] == "Symmetrizable superalgebras and their representa-tions"
+    assert out["container"] == "J .Math Phys"
+
+
+def test_a_sentence_glued_after_a_spaced_full_stop_is_the_host() -> None:
+    s = "Backus, S. & Kapteyn,H .C .High power ultrafast lasers .Review of scientific instruments69 , 1207- 1223(1998 )."
+    segments = [("author", "Backus, S. & Kapteyn,H .C ."),
+                ("title", "High power ultrafast lasers .Review of scientific instruments69 ,"),
+                ("pages", "1207- 1223(1998 ).")]
+    out = dict(reversed(hosts.title_stop_glued(s, segments)))
+    assert out["title"] == "High power ultrafast lasers"
+    assert out["container"].startswith("Review of scientific instruments")

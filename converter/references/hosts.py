@@ -473,3 +473,27 @@ def title_word_after_initials(segments: List[Segment]) -> List[Segment]:
                         + [("title", word + " " + segments[k + 1][1])] + segments[k + 2:])
             return segments
     return segments
+
+
+# a full stop typed against the next sentence's first word, as PDF extraction leaves it: '... lasers .Review
+# of scientific instruments69', '... representa-tions.J .Math Phys .38'
+_STOP_GLUED_AFTER = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][A-Za-z]{0,4}$)")
+_STOP_GLUED_BEFORE = re.compile(r"(?<=[a-z]{2}) \.(?=[A-Z][a-z]+\s+[a-z]+\s)")
+
+
+def title_stop_glued(s: str, segments: List[Segment]) -> List[Segment]:
+    """The model reads a title on over a full stop glued to the next word; the host begins there."""
+    idx = next((i for i, (label, _) in enumerate(segments) if label == "title"), None)
+    if idx is None or "." not in segments[idx][1]:
+        return segments
+    text = segments[idx][1].rstrip()
+    has_host = any(label == "container" for label, _ in segments)
+    nxt = segments[idx + 1][0] if idx + 1 < len(segments) else None
+    m = _STOP_GLUED_AFTER.search(text) if nxt == "container" else None
+    if m is None and not has_host:
+        m = _STOP_GLUED_BEFORE.search(text)
+    if m is None or not re.search(r"\w{3}", text[:m.start()]):
+        return segments
+    start = _offsets(s, segments)[idx]
+    return _relabel(s, segments, [(start + m.end(), start + len(text), "container"),
+                                  (start + m.start(), start + m.end(), "other")])
