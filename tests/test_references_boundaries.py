@@ -157,3 +157,19 @@ def test_a_sentence_glued_after_a_spaced_full_stop_is_the_host() -> None:
     out = dict(reversed(hosts.title_stop_glued(s, segments)))
     assert out["title"] == "High power ultrafast lasers"
     assert out["container"].startswith("Review of scientific instruments")
+
+
+@pytest.mark.parametrize("author, title, want", [
+    ("J. M.", 'Maldacena,"The large N limit," Adv.', ("J. M. Maldacena,", '"The large N limit," Adv.')),
+    ("U.R. Kattner, et S.G.", "Fries. «An assessment.»", ("U.R. Kattner, et S.G. Fries.", "«An assessment.»")),
+    ("Solli, D. R. & Ropers,", "C.Real -time spectral interferometry", ("Solli, D. R. & Ropers, C.", "Real -time spectral interferometry")),
+    ("Smith, J.", '"Quoted title," Journal', None),
+    ("Smith, J. and", "A.B.C. Corporation report", None),  # no comma before the initials
+])
+def test_a_name_run_into_the_title_goes_back_to_the_authors(author, title, want) -> None:
+    segments = [("author", author), ("title", title)]
+    out = hosts.name_before_quoted_title(segments)
+    if want is None:
+        assert out == segments
+    else:
+        assert [text.strip() for _, text in out] == list(want)

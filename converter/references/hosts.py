@@ -497,3 +497,28 @@ def title_stop_glued(s: str, segments: List[Segment]) -> List[Segment]:
     start = _offsets(s, segments)[idx]
     return _relabel(s, segments, [(start + m.end(), start + len(text), "container"),
                                   (start + m.start(), start + m.end(), "other")])
+
+
+# the last author's family name run into a quoted title: 'Maldacena,"The large N limit ...',
+# 'Sot-nikov," Structureof ...', 'Fries. «An assessment ...'
+_NAME_BEFORE_QUOTE = re.compile(r"^\s*(?P<name>[A-ZÀ-Þ][\w'’-]+[,.])\s*(?=[\"“«]\s*\w)")
+# the last author's initials typed against the title's first word: 'Ropers,' + 'C.Real -time spectral ...'
+_INITIALS_GLUED = re.compile(r"^\s*(?P<name>(?:[A-Z]\.\s?-?){1,3})(?=[A-Z][a-z]{2})")
+
+
+def name_before_quoted_title(segments: List[Segment]) -> List[Segment]:
+    """A capitalised word and its comma or full stop before the quote that opens the title, right
+    after the authors, is the last author's; so are initials glued to the title's first word after
+    an author's comma."""
+    for k in range(1, len(segments)):
+        label, text = segments[k]
+        if label != "title":
+            continue
+        m = _NAME_BEFORE_QUOTE.match(text)
+        if m is None and segments[k - 1][1].rstrip().endswith(","):
+            m = _INITIALS_GLUED.match(text)
+        if m and segments[k - 1][0] == "author":
+            return (segments[:k - 1] + [("author", segments[k - 1][1] + " " + m.group("name"))]
+                    + [("title", text[m.end():])] + segments[k + 1:])
+        return segments
+    return segments
