@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Sequence, Tuple
 
+from ..patterns import lazy
 from ..vocabulary.casing import STOP_WORDS
 from .gost import CITY
 
@@ -381,9 +382,10 @@ def city_before_state(segments: List[Segment]) -> List[Segment]:
     return segments
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+# (compiled when first used: a class this wide costs the re module several milliseconds to build)
+_CJK = lazy(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 # a person's name in a CJK reference: two to five Han, Kana or Hangul characters, no space
-_CJK_NAME = re.compile(r"(?P<names>[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]{2,5}"
+_CJK_NAME = lazy(r"(?P<names>[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]{2,5}"
                        r"(?:[、·][\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]{2,5})*)"
                        r"(?:\s+(?P<year>(?:1[89]|20)\d\d[a-z]?))?")
 _CJK_YEAR = re.compile(r"\(?(?:1[89]|20)\d\d[a-z]?\)?")
@@ -397,7 +399,8 @@ def cjk_pieces(s: str, segments: List[Segment]) -> List[Segment]:
     a Korean, Chinese or Japanese reference lists its names, year, title and host as pieces
     apart, each name a few characters with no space. The names are the authors, the first other
     piece the title and, when the model found no host after it, the next piece the host."""
-    if len(_CJK.findall(s)) < 5:
+    if s.isascii() or sum(1 for c in s if "\u3040" <= c <= "\ud7af" or "\uf900" <= c <= "\ufaff") < 5 \
+            or len(_CJK.findall(s)) < 5:
         return segments
     pieces: List[Tuple[int, int]] = []
     pos = 0
