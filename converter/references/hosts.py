@@ -399,8 +399,7 @@ def cjk_pieces(s: str, segments: List[Segment]) -> List[Segment]:
     a Korean, Chinese or Japanese reference lists its names, year, title and host as pieces
     apart, each name a few characters with no space. The names are the authors, the first other
     piece the title and, when the model found no host after it, the next piece the host."""
-    if s.isascii() or sum(1 for c in s if "\u3040" <= c <= "\ud7af" or "\uf900" <= c <= "\ufaff") < 5 \
-            or len(_CJK.findall(s)) < 5:
+    if s.isascii() or max(s) < "\u3040" or len(_CJK.findall(s)) < 5:  # (max: no Han, Kana or Hangul at all)
         return segments
     pieces: List[Tuple[int, int]] = []
     pos = 0
