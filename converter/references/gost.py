@@ -159,9 +159,20 @@ def split_key(s: str) -> Tuple[str | None, str]:
     return m.group("key"), rest
 
 
+# a translation stated as other title information: 'Структура научных революций : пер. с англ.',
+# ': перевод с французского', Ukrainian ': пер. з нім.', ': переклад з англійської'
+_TRANSLATED = re.compile(r"\s*:\s*(?:пер\.|перевод|переклад)\s*(?:с|з|со)\s+[а-яёіїє]+\.?(?:\s+яз\.)?(?=\s*(?:[:;/.,]|$))",
+                         re.I)
+
+
 def split_other_info(title: str) -> Tuple[str, str | None]:
     """('Экономика', 'учебное пособие') from 'Экономика : учебное пособие'; the title stays whole
-    when what follows the colon is not a kind of document."""
+    when what follows the colon is not a kind of document. A translation statement (' : пер. с
+    англ.') is no part of the title either."""
+    if "пер" in title.lower() and ":" in title:
+        tm = _TRANSLATED.search(title)
+        if tm and tm.start() >= 3:
+            title = (title[:tm.start()] + title[tm.end():]).rstrip(" :;,./")
     m = (_OTHER_INFO.search(title) if ":" in title else None) or (
         _ROMANISED_THESIS.search(title) if _ROMANISED_THESIS_WORDS.in_text(title) else None)
     if not m or m.start() < 3:
@@ -468,6 +479,9 @@ _BODY = re.compile(r"(?:ун-т|ин-т|[Уу]ниверситет|[Ии]нст�
 _REPORT_HEAD = re.compile(r"(?:^|[;,]\s*|\s)(?:(?:науч\.\s*)?рук\.|(?:отв\.\s*)?исполн\.|(?:наук\.\s*)?кер\.)\s*:?\s*")
 
 
+_PLACE_AFTER_NAME = re.compile(rf"(?<=[{_UP}]\.)\s+{CITY}\.?\s*,?\s*$")
+
+
 def _bodies_apart(s: str, segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
     """The statement of responsibility of a report or a book names organisations and a report's head
     beside its authors: '/ Томский гос. ун-т ; рук. Борисов Г.Е.' has no author, the university is the
@@ -485,6 +499,7 @@ def _bodies_apart(s: str, segments: List[Tuple[str, str]]) -> List[Tuple[str, st
                 if head:
                     out.append(("contributor", head))
                 continue
+            head = _PLACE_AFTER_NAME.sub("", head)  # 'рук. Иванов П. П. М., 2015': the place is not an initial
             if m and head:
                 if body:
                     out.append((label, body))

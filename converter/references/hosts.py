@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Sequence, Tuple
 
+from ..patterns import lazy
 from ..vocabulary.casing import STOP_WORDS
 from .gost import CITY
 
@@ -246,8 +247,17 @@ def marks_to_numbers(segments: List[Segment]) -> List[Segment]:
         if label == "container" and out[k + 1][0] in _NUMBER_LABELS:
             m = _NUMBER_MARK.search(text)
             if m and re.search(r"\w{3}", text[:m.start()]):
-                out[k] = (label, text[:m.start()])
+                text = text[:m.start()]
+            elif m and not re.search(r"\w", text[:m.start()]):
+                out[k] = ("other", text)  # 'Київ : Альтернативи, 1997. Вип.' + '3.': the mark alone is no host
+                continue
+            # 'Наукові записки. 2010. Вип.' + '5.': the year's area between the host and its numbers
+            year = _YEAR_AREA.search(text)
+            out[k] = (label, text[:year.start()] if year and re.search(r"\w{3}", text[:year.start()]) else text)
     return out
+
+
+_YEAR_AREA = re.compile(r"[.,]\s*(?:[–—-]\s*)?(?:1[5-9]|20)\d\d\s*[.,]?\s*$")
 
 
 def tidy_host(item: Dict[str, Any]) -> None:
@@ -277,3 +287,240 @@ _TRAILING_MARK = re.compile(r",\s*(?:chapter|chap|ch|Heft|H|Jg|Bd|Band|vol|Vol|n
 
 __all__ = ["HOST_OPENER", "book_after_editors", "journal_word_after_names", "editors_stated", "host_opened", "marks_to_numbers", "tidy_host",
            "title_not_dangling", "title_opening_in", "title_tail_to_host"]
+
+
+# the quote that closes each opening quote of a title ('„' closes with '“' in German, '”' elsewhere)
+_CLOSES = {"“": "”", "«": "»", '"': '"', "„": "“”"}
+
+
+def quoted_title_closed(s: str, segments: List[Segment]) -> List[Segment]:
+    """'"On the claims for discovery of elements 110, 111, 112 ." Pure Appl. Chem.': a title that
+    opens with a quote runs to the quote that closes it; the model, reading five words at a time,
+    ends it early at a comma or a number inside the quotes."""
+    idx = next((i for i, (label, _) in enumerate(segments) if label == "title"), None)
+    if idx is None:
+        return segments
+    title = segments[idx][1]
+    opener = title.lstrip()[:1]
+    closes = _CLOSES.get(opener)
+    if closes is None or any(c in title.lstrip()[1:] for c in closes):
+        return segments  # not quoted, or the quote closes inside the title
+    start = _offsets(s, segments)[idx]
+    end = start + len(title)
+    close = min((j for j in (s.find(c, end) for c in closes) if j >= 0), default=-1)
+    if close < 0 or close - end > 300 or "//" in s[end:close]:
+        return segments
+    if not re.search(r"\w", s[close + 1:]):
+        return segments  # nothing after the quotes: no container to keep apart
+    return _relabel(s, segments, [(start, close + 1, "title")])
+
+
+def _offsets(s: str, segments: Sequence[Segment]) -> List[int]:
+    out, pos = [], 0
+    for _, text in segments:
+        i = s.find(text, pos)
+        out.append(i if i >= 0 else pos)
+        pos = (i if i >= 0 else pos) + len(text)
+    return out
+
+
+# a bracket the model's title opens and never closes: 'Solid State Physics (Cengage Learning',
+# 'Droit constitutionnel (29e édition', 'Türkiye'de Ordu [L'armée en Turquie'
+_UNCLOSED = re.compile(r"\s*[(\[][^()\[\]]*$")
+
+
+def title_bracket_unclosed(segments: List[Segment]) -> List[Segment]:
+    """A title that ends inside a bracket it opened ends before that bracket: what the brackets
+    hold (an edition, a series, a publisher, a translated title) is not the title."""
+    out = list(segments)
+    for label in ("title", "container"):
+        i = next((k for k, (lab, _) in enumerate(out) if lab == label), None)
+        if i is None:
+            continue
+        text = out[i][1]
+        m = _UNCLOSED.search(text)
+        closed_next = i + 1 < len(out) and out[i + 1][1].lstrip()[:1] in ")]"  # 'Research (Planets' + ') ,121'
+        if m and not closed_next and re.search(r"\w", text[m.start():]) and re.search(r"\w{3}", text[:m.start()]):
+            out[i:i + 1] = [(label, text[:m.start()]), ("other", text[m.start():])]
+    return out
+
+
+# a volume typed without its space after the journal's name: 'Science356', 'Astrophys.52', 'MNRAS,464',
+# 'Phys. Lett.B751' (the series letter stays with the journal)
+_GLUED_VOLUME = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[^\W\d_]\.)|(?<=[^\W\d_],)|(?<=\.[A-Z]))(\d{2,5})[\s.,;:]*$")
+
+
+def glued_volume(segments: List[Segment]) -> List[Segment]:
+    """The digits glued to a container's last word are its volume, when nothing else is."""
+    if any(label == "volume" for label, _ in segments):
+        return segments
+    for i, (label, text) in enumerate(segments):
+        if label != "container":
+            continue
+        m = _GLUED_VOLUME.search(text)
+        if m and re.search(r"\w{2}", text[:m.start()]):
+            return segments[:i] + [("container", text[:m.start()].rstrip(",")), ("volume", m.group(1))] + segments[i + 1:]
+        break
+    return segments
+
+
+# a US state's or Canadian province's code after the city: 'Carol Stream, IL:', 'Princeton, NJ :'
+_STATE_CODE = re.compile(r"^\s*[A-Z]{2}\s*[:,]?\s*$")
+_CITY_AT_END = re.compile(r"(?<=[\w)][.,])\s+((?:[A-Z][a-z]+\.?\s?){1,3}),\s*$")
+
+
+def city_before_state(segments: List[Segment]) -> List[Segment]:
+    """'Heaven. Carol Stream,' + 'IL:': the words before a state's code, after the title's last
+    full stop or comma, are the city, not part of the title or host."""
+    for k in range(len(segments) - 1):
+        label, text = segments[k]
+        if label in ("title", "container") and segments[k + 1][0] == "location" and _STATE_CODE.match(segments[k + 1][1]):
+            m = _CITY_AT_END.search(text)
+            if m and re.search(r"\w{3}", text[:m.start()]):
+                return (segments[:k] + [(label, text[:m.start()]), ("location", m.group(1) + ", " + segments[k + 1][1].strip())]
+                        + segments[k + 2:])
+    return segments
+
+
+# (compiled when first used: a class this wide costs the re module several milliseconds to build)
+_CJK = lazy(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+# a person's name in a CJK reference: two to five Han, Kana or Hangul characters, no space
+_CJK_NAME = lazy(r"(?P<names>[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]{2,5}"
+                       r"(?:[、·][\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]{2,5})*)"
+                       r"(?:\s+(?P<year>(?:1[89]|20)\d\d[a-z]?))?")
+_CJK_YEAR = re.compile(r"\(?(?:1[89]|20)\d\d[a-z]?\)?")
+# where the pieces of a CJK reference part: a comma or full stop before a space, or the wide ones
+_CJK_CUT = re.compile(r"[,.]\s+|[，。]\s*|\s*&\s*")
+_QUOTE_OPENERS = {"'": "'", "‘": "’", "“": "”", '"': '"', "「": "」", "『": "』", "《": "》"}
+
+
+def cjk_pieces(s: str, segments: List[Segment]) -> List[Segment]:
+    """'陳遵嬀, 二十八宿的演變, 中國天文學史, 권2, 1985.', '宇治鄕毅. 1985. Title. Journal, 30: 1-22.':
+    a Korean, Chinese or Japanese reference lists its names, year, title and host as pieces
+    apart, each name a few characters with no space. The names are the authors, the first other
+    piece the title and, when the model found no host after it, the next piece the host."""
+    if s.isascii() or max(s) < "\u3040" or len(_CJK.findall(s)) < 5:  # (max: no Han, Kana or Hangul at all)
+        return segments
+    pieces: List[Tuple[int, int]] = []
+    pos = 0
+    while pos < len(s) and len(pieces) < 12:
+        while pos < len(s) and s[pos].isspace():
+            pos += 1
+        close = _QUOTE_OPENERS.get(s[pos:pos + 1])
+        # the quote that closes it has no letter after it ("'청구와 '책임제한'법리의 재검토',")
+        end = next((m.start() for m in re.finditer(re.escape(close), s[pos + 1:])
+                    if not s[pos + 2 + m.start():pos + 3 + m.start()].isalnum()), -2) + pos + 1 if close else -1
+        if end > 0:  # a quoted piece runs to its closing quote, commas and all
+            cut = _CJK_CUT.search(s, end + 1)
+            if cut is None or re.search(r"\w", s[end + 1:cut.start()]):
+                cut = None
+            pieces.append((pos, end + 1))
+            pos = cut.end() if cut else end + 1
+            continue
+        cut = _CJK_CUT.search(s, pos)
+        stop = cut.start() if cut else len(s)
+        if stop > pos:
+            pieces.append((pos, stop))
+        if not cut:
+            break
+        pos = cut.end()
+    names, year = 0, None
+    while names < len(pieces) and year is None:
+        m = _CJK_NAME.fullmatch(s[pieces[names][0]:pieces[names][1]])
+        if not m:
+            break
+        if m.group("year"):  # '박상찬, 차현진 2017.': the year typed after the last name
+            year = (pieces[names][0] + m.start("year"), pieces[names][0] + m.end("year"))
+            pieces[names] = (pieces[names][0], pieces[names][0] + m.end("names"))
+        names += 1
+    k = names
+    if year is None and k < len(pieces) and _CJK_YEAR.fullmatch(s[pieces[k][0]:pieces[k][1]]):
+        year = pieces[k]
+        k += 1
+    if not names or k >= len(pieces) or not _CJK.search(s[pieces[k][0]:pieces[k][1]]):
+        return segments
+    spans: List[Tuple[int, int, str]] = [(pieces[0][0], pieces[names - 1][1], "author")]
+    if year:
+        spans.append((year[0], year[1], "date"))
+    title = pieces[k]
+    spans.append((title[0], title[1], "title"))
+    labels = _labels(s, segments)
+    if labels is None:
+        return segments
+    host_after = any(lab == "container" for lab in labels[title[1]:])
+    if k + 1 < len(pieces) and not host_after:
+        a, b = pieces[k + 1]
+        host = re.match(r"[^\d(]*[^\d\s(]", s[a:b])  # the numbers after a host's name are not part of it
+        if host and _CJK.search(host.group(0)) and not re.search(r"[제第]\s*$", host.group(0)):
+            spans.append((a, a + host.end(), "container"))
+    return _relabel(s, segments, spans)
+
+
+# an inverted name ending the authors, then one capitalised word that is no initial: 'Ohkita, M.
+# Cluster' (+ 'Analysis using ...'), 'Moore, A. X-means:'
+_WORD_AFTER_INITIALS = re.compile(r"(?:^|[,;&]\s*|\band\s+)[A-ZÀ-Þ][\w'’-]+,\s*(?:[A-Z]\.\s?-?){1,3}"
+                                  r"(?P<word>\s*[A-ZÀ-Þ][\w'’-]*[a-zß-ÿ][\w'’-]*:?)\s*$")
+
+
+def title_word_after_initials(segments: List[Segment]) -> List[Segment]:
+    """'Pelleg, D., Moore, A. X-means:' + 'Extending K-means ...': a word after the last author's
+    initials, right before the title, is the title's first word."""
+    for k in range(len(segments) - 1):
+        label, text = segments[k]
+        if label == "author" and segments[k + 1][0] == "title":
+            m = _WORD_AFTER_INITIALS.search(text)
+            if m:
+                word = m.group("word").strip()
+                return (segments[:k] + [("author", text[:m.start("word")])]
+                        + [("title", word + " " + segments[k + 1][1])] + segments[k + 2:])
+            return segments
+    return segments
+
+
+# a full stop typed against the next sentence's first word, as PDF extraction leaves it: '... lasers .Review
+# of scientific instruments69', '... representa-tions.J .Math Phys .38'
+_STOP_GLUED_AFTER = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][A-Za-z]{0,4}$)")
+_STOP_GLUED_BEFORE = re.compile(r"(?<=[a-z]{2}) \.(?=[A-Z][a-z]+\s+[a-z]+\s)")
+
+
+def title_stop_glued(s: str, segments: List[Segment]) -> List[Segment]:
+    """The model reads a title on over a full stop glued to the next word; the host begins there."""
+    idx = next((i for i, (label, _) in enumerate(segments) if label == "title"), None)
+    if idx is None or "." not in segments[idx][1]:
+        return segments
+    text = segments[idx][1].rstrip()
+    has_host = any(label == "container" for label, _ in segments)
+    nxt = segments[idx + 1][0] if idx + 1 < len(segments) else None
+    m = _STOP_GLUED_AFTER.search(text) if nxt == "container" else None
+    if m is None and not has_host:
+        m = _STOP_GLUED_BEFORE.search(text)
+    if m is None or not re.search(r"\w{3}", text[:m.start()]):
+        return segments
+    start = _offsets(s, segments)[idx]
+    return _relabel(s, segments, [(start + m.end(), start + len(text), "container"),
+                                  (start + m.start(), start + m.end(), "other")])
+
+
+# the last author's family name run into a quoted title: 'Maldacena,"The large N limit ...',
+# 'Sot-nikov," Structureof ...', 'Fries. «An assessment ...'
+_NAME_BEFORE_QUOTE = re.compile(r"^\s*(?P<name>[A-ZÀ-Þ][\w'’-]+[,.])\s*(?=[\"“«]\s*\w)")
+# the last author's initials typed against the title's first word: 'Ropers,' + 'C.Real -time spectral ...'
+_INITIALS_GLUED = re.compile(r"^\s*(?P<name>(?:[A-Z]\.\s?-?){1,3})(?=[A-Z][a-z]{2})")
+
+
+def name_before_quoted_title(segments: List[Segment]) -> List[Segment]:
+    """A capitalised word and its comma or full stop before the quote that opens the title, right
+    after the authors, is the last author's; so are initials glued to the title's first word after
+    an author's comma."""
+    for k in range(1, len(segments)):
+        label, text = segments[k]
+        if label != "title":
+            continue
+        m = _NAME_BEFORE_QUOTE.match(text)
+        if m is None and segments[k - 1][1].rstrip().endswith(","):
+            m = _INITIALS_GLUED.match(text)
+        if m and segments[k - 1][0] == "author":
+            return (segments[:k - 1] + [("author", segments[k - 1][1] + " " + m.group("name"))]
+                    + [("title", text[m.end():])] + segments[k + 1:])
+        return segments
+    return segments

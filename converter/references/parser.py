@@ -250,8 +250,9 @@ def _document_kinds(item: Dict[str, Any], s: str) -> None:
     for key in ("title", "container-title"):
         if key in item:
             value, genre = gost.split_other_info(item[key])
-            if genre:
+            if value:
                 item[key] = value
+            if genre:
                 item.setdefault("genre", genre)
 
 
@@ -277,9 +278,11 @@ def _segments(s: str, found: Found) -> List[Tuple[str, str]]:
     tagged = model.segment(s, found)
     if tagged is None:
         return _rule_segments(s, found)
-    tagged = hosts.host_opened(hosts.editors_stated(s, tagged))
+    tagged = hosts.title_stop_glued(s, hosts.quoted_title_closed(s, hosts.name_before_quoted_title(hosts.host_opened(hosts.editors_stated(s, hosts.cjk_pieces(s, tagged))))))
     segments = hosts.book_after_editors(_editors_by_role(_names_before_title(_given_names_cut_off(
         _editors_apart(_edition_apart(_host_after_slashes(_title_ends(hosts.title_tail_to_host(hosts.title_not_dangling(hosts.title_opening_in(hosts.journal_word_after_names(tagged))))))))))))
+    segments = hosts.city_before_state(hosts.glued_volume(hosts.title_bracket_unclosed(
+        hosts.title_word_after_initials(segments))))
     return gost.correct_segments(s, hosts.marks_to_numbers(segments), journal_numbers)
 
 
