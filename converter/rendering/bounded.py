@@ -195,12 +195,10 @@ class BoundedRender:
         tied: Dict[int, Cite] = {}
 
         def later_keys(level: int, indices: List[int]) -> List[Any]:
-            out = []
-            for i in indices:
-                cite = tied.get(i)
-                if cite is None:
-                    cite = self._alone(i, i + 1)
-                out.append(sort.values(level, [cite], layout)[0])
+            out: List[Any] = []
+            for a in range(0, len(indices), CHUNK):  # a chunk's keys asked at once
+                cites = [tied[i] if i in tied else self._alone(i, i + 1) for i in indices[a:a + CHUNK]]
+                out.extend(sort.values(level, cites, layout))
             return out
 
         def values(level: int, indices: List[int]) -> List[Any]:
