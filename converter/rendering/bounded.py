@@ -2,8 +2,10 @@
 
 The whole-list render (``engine.render``) keeps every item's reference, cite and texts
 alive until its last entry is written: several kilobytes an item. Here the items wait in a
-spool file (``spool.py``) and each one is in memory only while it is being worked on; what
-stays for the whole list is small:
+spool file (``spool.py``) and each one is in memory only while it is being worked on. Each
+item's reference is made once, in the sort's first pass, and kept on disk too (pickled, about
+800 bytes); every later step reads it back from there rather than making it again from the
+item. What stays in memory for the whole list is small:
 
 - each item's first sort key (later keys are worked out only for the items that tie on the
   keys before them, as ``elements/sort.py`` does, reading those items back);
