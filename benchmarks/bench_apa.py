@@ -76,10 +76,12 @@ def raw_citeproc_py(items: List[dict], style_name: str = "apa") -> int:
 def phases(items: List[dict], style_path: str) -> Dict[str, float]:
     """The streamed (bounded) render of ``items`` as ``-t apa`` runs it on a big file, in one
     process: CPU seconds of its steps and how many times it made a reference from the spool
-    and rendered a cite, per step (the counts do not depend on the machine's load)."""
+    and rendered a cite, and read a kept reference back, per step (the counts do not depend on
+    the machine's load)."""
     import collections
 
     from converter.rendering import bounded, disambiguation
+    from converter.rendering import spool as spools
     from converter.rendering.spool import Spool
     from converter.rendering.styles import LoadedStyle
 
@@ -110,6 +112,8 @@ def phases(items: List[dict], style_path: str) -> Dict[str, float]:
         patch(owner, name, run)
 
     counted(bounded, "convert_item", "references made")
+    if hasattr(spools, "References"):  # references kept and read back (not in older trees)
+        counted(spools.References, "__getitem__", "references read back")
     counted(bounded, "render_cite", "cites rendered")
     counted(disambiguation, "render_cite", "cites rendered")
     timed(bounded.BoundedRender, "_sort")

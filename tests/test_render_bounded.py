@@ -145,19 +145,49 @@ def _tied_items(n: int) -> list:
 
 
 def test_a_tied_item_is_made_once_for_all_its_later_sort_keys(monkeypatch):
-    made = []
+    made, read = [], []
     real = bounded.convert_item
     monkeypatch.setattr(bounded, "convert_item", lambda item, key, *a: made.append(key) or real(item, key, *a))
+    real_read = bounded.BoundedRender._fresh
+    monkeypatch.setattr(bounded.BoundedRender, "_fresh", lambda self, i: read.append(i) or real_read(self, i))
     items = _tied_items(30)
     loaded = load_style("citeconv-apa", None)
     with _spooled(items) as spool:
         render = bounded.BoundedRender(spool, loaded, jobs=1)
         render._sort()
         order = render.plan.order
-    # once for the first key, once more for the later keys (four levels are asked of them)
-    assert len(made) == 2 * len(items)
+    # made once from its item, for the first key; read back once more for the later keys (four
+    # levels are asked of them)
+    assert len(made) == len(items) and sorted(read) == list(range(len(items)))
     assert [items[i]["id"] for i in order] == [items[i]["id"] for i in
                                                sorted(range(30), key=lambda i: (i % 3, f"Title {30 - i}"))]
+
+
+def test_every_later_step_reads_the_references_back(monkeypatch):
+    """Each item's reference is made from its item once, in the sort's first pass."""
+    made = []
+    real = bounded.convert_item
+    monkeypatch.setattr(bounded, "convert_item", lambda item, key, *a: made.append(key) or real(item, key, *a))
+    loaded = load_style("citeconv-apa", None)
+    with _spooled(ITEMS) as spool:
+        assert list(render_spooled(spool, loaded)) == render(ITEMS, loaded).entries
+    assert sorted(made) == sorted(f"i{i}" for i in range(len(ITEMS)))
+
+
+def test_a_reference_read_back_is_the_reference_made():
+    from converter.rendering.items import convert_item
+    from converter.rendering.markup import FORMATTERS
+    from converter.rendering.spool import References, dump_reference
+
+    refs = [convert_item(item, f"i{n}", FORMATTERS["html"]) for n, item in enumerate(ITEMS)]
+    kept = References()
+    for ref in refs:
+        kept.append(dump_reference(ref))
+    for n, ref in enumerate(refs):
+        back = kept[n]
+        assert type(back) is type(ref) and dict(back) == dict(ref) and back.key == ref.key
+        assert back.state is not ref.state and back.state.given_levels is None
+    kept.close()
 
 
 def test_given_names_are_tried_only_for_the_families_a_cite_shows(monkeypatch):

@@ -2,8 +2,10 @@
 
 The whole-list render (``engine.render``) keeps every item's reference, cite and texts
 alive until its last entry is written: several kilobytes an item. Here the items wait in a
-spool file (``spool.py``) and each one is in memory only while it is being worked on; what
-stays for the whole list is small:
+spool file (``spool.py``) and each one is in memory only while it is being worked on. Each
+item's reference is made once, in the sort's first pass, and kept on disk too (pickled, about
+800 bytes); every later step reads it back from there rather than making it again from the
+item. What stays in memory for the whole list is small:
 
 - each item's first sort key (later keys are worked out only for the items that tie on the
   keys before them, as ``elements/sort.py`` does, reading those items back);
@@ -33,7 +35,7 @@ from .engine import finisher, quotes_of
 from .items import TrackedReference, convert_item
 from .markup import FORMATTERS
 from .sorting import tiered_order
-from .spool import Spool
+from .spool import References, Spool, dump_reference
 from .styles import LoadedStyle
 
 R = TypeVar("R")
@@ -81,12 +83,21 @@ class BoundedRender:
         # the rules alone (which steps, which given-name rule): a disambiguator of no cites
         self.rules = Disambiguator(self._document([]), [])
         self.plan = _Plan(primary=self.rules.primary_only())
+        # each item's reference, made from its item once (the sort's first pass) and read back
+        # from here by every later step (a quarter of the cost of making it again)
+        self.made = References()
 
-    # -- references, made afresh from the spool whenever they are needed -------------------
+    # -- references, read back (or made from the spool) whenever they are needed ---------------
+
+    def _fresh(self, index: int) -> TrackedReference:
+        """Item ``index`` as a reference before any decision."""
+        if index < len(self.made):
+            return self.made[index]
+        return convert_item(self.spool[index], f"i{index}", self.fmt, self.quotes)
 
     def _reference(self, index: int) -> TrackedReference:
         """Item ``index`` as a reference in the state the plan has decided for it so far."""
-        ref = convert_item(self.spool[index], f"i{index}", self.fmt, self.quotes)
+        ref = self._fresh(index)
         plan = self.plan
         if plan.levels:
             own = own_levels(names_of(ref), plan.levels, plan.primary)
@@ -128,15 +139,18 @@ class BoundedRender:
         """The bibliography's finished entries, in order (items it prints nothing for are left out)."""
         if self.layout is None:
             return
-        self._sort()
-        self._disambiguate()
-        order = self.plan.order
-        for start in range(0, len(order), BLOCK):
-            stop = min(start + BLOCK, len(order))
-            texts = map_ranges(lambda a, b: self._render(start + a, start + b), stop - start, self.jobs)
-            for text in texts:
-                if text is not None:
-                    yield text
+        try:
+            self._sort()
+            self._disambiguate()
+            order = self.plan.order
+            for start in range(0, len(order), BLOCK):
+                stop = min(start + BLOCK, len(order))
+                texts = map_ranges(lambda a, b: self._render(start + a, start + b), stop - start, self.jobs)
+                for text in texts:
+                    if text is not None:
+                        yield text
+        finally:
+            self.made.close()
 
     def _blocks(self, task: Callable[[int, int], List[R]]) -> Iterator[R]:
         """``task(start, stop)`` over ``range(len(spool))``, a block at a time, over ``jobs`` processes."""
@@ -153,19 +167,26 @@ class BoundedRender:
         descending = sort.descending() if sort is not None else []
         persons: Persons = {}
 
-        def first_keys(start: int, stop: int) -> List[Tuple[Any, Persons]]:
+        def first_keys(start: int, stop: int) -> List[Tuple[Any, Persons, bytes]]:
+            # each reference made here, kept (as made: before a render touches it) for the
+            # later steps, and its first key worked out with a chunk's others in one document
             out = []
-            for index in range(start, stop):
-                cite = self._alone(index, index + 1)  # before sorting, numbers are input order
-                value = sort.values(0, [cite], layout)[0] if descending else None
-                mine: Persons = {}
-                add_persons(mine, names_of(cite.reference), self.plan.primary)
-                out.append((value, mine))
+            for a in range(start, stop, CHUNK):
+                b = min(a + CHUNK, stop)
+                refs = [convert_item(self.spool[i], f"i{i}", self.fmt, self.quotes) for i in range(a, b)]
+                kept = [dump_reference(ref) for ref in refs]
+                doc = self._document(refs, range(a + 1, b + 1))  # before sorting, numbers are input order
+                found = sort.values(0, doc.items, layout) if descending else [None] * len(refs)
+                for ref, value, data in zip(refs, found, kept):
+                    mine: Persons = {}
+                    add_persons(mine, names_of(ref), self.plan.primary)
+                    out.append((value, mine, data))
             return out
 
         first: List[Any] = []
-        for value, mine in self._blocks(first_keys):
+        for value, mine, data in self._blocks(first_keys):
             first.append(value)
+            self.made.append(data)
             for fam, givens in mine.items():
                 persons.setdefault(fam, set()).update(givens)
 
@@ -176,12 +197,10 @@ class BoundedRender:
         tied: Dict[int, Cite] = {}
 
         def later_keys(level: int, indices: List[int]) -> List[Any]:
-            out = []
-            for i in indices:
-                cite = tied.get(i)
-                if cite is None:
-                    cite = self._alone(i, i + 1)
-                out.append(sort.values(level, [cite], layout)[0])
+            out: List[Any] = []
+            for a in range(0, len(indices), CHUNK):  # a chunk's keys asked at once
+                cites = [tied[i] if i in tied else self._alone(i, i + 1) for i in indices[a:a + CHUNK]]
+                out.extend(sort.values(level, cites, layout))
             return out
 
         def values(level: int, indices: List[int]) -> List[Any]:
@@ -214,13 +233,15 @@ class BoundedRender:
         position = {index: n for n, index in enumerate(order)}
 
         def cite_texts(start: int, stop: int) -> List[str]:
-            # in sorted order, as the whole-list render meets them
+            # in sorted order, as the whole-list render meets them; a chunk in one document
             out = []
-            for n in range(start, stop):
-                index = order[n]
-                doc = self._document([self._reference(index)], [n + 1])
-                text = render_cite(rules.layout, probe(doc, f"i{index}"))
-                out.append(str(text) if text is not None else "")
+            for a in range(start, stop, CHUNK):
+                b = min(a + CHUNK, stop)
+                refs = [self._reference(order[n]) for n in range(a, b)]
+                doc = self._document(refs, range(a + 1, b + 1))
+                for ref in refs:
+                    text = render_cite(rules.layout, probe(doc, ref.key))
+                    out.append(str(text) if text is not None else "")
             return out
 
         by_text: Dict[str, List[int]] = {}
