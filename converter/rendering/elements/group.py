@@ -46,6 +46,11 @@ class Group(ChildrenMixin, AffixMixin, model.Group):
         except Exception:
             return String("")
 
+    def render(self, *args, **kwargs):
+        # citeproc-py's CitationStylesElement.render and Group.markup in one call (speed only)
+        text = self.process(*args, **kwargs)
+        return self.wrap(self.format(text)) if text else None
+
     def _group_kinds(self):
         """``(child, is a cs:choose, is a cs:group)`` for each child, found once (speed only)."""
         found = self.__dict__.get("_group_kinds_found")
