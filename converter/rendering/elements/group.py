@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from citeproc import model
 from citeproc.source import VariableError
-from citeproc.string import String, join
+from citeproc.string import String
 
+from ..seams import join
 from .lookups import condition_tests
 from .mixins import AffixMixin, ChildrenMixin
 

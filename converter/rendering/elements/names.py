@@ -6,8 +6,8 @@ from typing import Any, Dict, List
 from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import String
-from citeproc.string import join as seam_join
 
+from .. import seams
 from ..names import family_key, initialize, is_romanesque
 from .lookups import inherited_option, options_parent
 from .mixins import AffixMixin, RecordsVariableMixin
@@ -91,7 +91,7 @@ class Substitute(model.Substitute):
 def _cat(parts, delimiter=" "):
     """Join name parts, keeping rich-text segments (a plain str.join would lose them)."""
     present = [p for p in parts if p]
-    return seam_join(present, delimiter) if present else None
+    return seams.join(present, delimiter) if present else None
 
 
 class Name(AffixMixin, model.Name):
