@@ -42,7 +42,7 @@ class Text(RecordsVariableMixin, CasedMixin, AffixMixin, MacroMixin, NumberEscap
             plan = self.__dict__["_text_plan"] = _text_plan(self)
         if plan is False:
             return super().render(item, context=context, **kwargs)
-        variable, macro, strip, mode, quotes = plan
+        variable, macro, strip, mode, quotes, plain, affixed = plan
         if variable is not None:
             text = self._variable(item, context if context is not None else self)
             if not text:
@@ -63,10 +63,14 @@ class Text(RecordsVariableMixin, CasedMixin, AffixMixin, MacroMixin, NumberEscap
             text = text.replace(".", "")
         if mode is not None:
             text = self.case(text, language)
-        text = self.format(text)
+        if not plain:
+            text = self.format(text)
+        elif isinstance(text, (int, float)):
+            text = str(text)
         if quotes:
             text = self.quote(text)
-        text = self.wrap(text)
+        if affixed:
+            text = self.wrap(text)
         if variable is not None and text:
             accessed = item.reference.state.accessed
             if accessed is not None:  # only while a substitute is tried (RecordsVariableMixin)
@@ -160,7 +164,8 @@ class Text(RecordsVariableMixin, CasedMixin, AffixMixin, MacroMixin, NumberEscap
 
 
 def _text_plan(text):
-    """``(variable, macro element, strip-periods, text-case, quotes)`` of a prepared cs:text
+    """``(variable, macro element, strip-periods, text-case, quotes, no formatting, has
+    affixes)`` of a prepared cs:text
     that prints a variable or calls a macro; False for any other (read live)."""
     attrs = text._attrs
     if attrs is None:
@@ -175,7 +180,8 @@ def _text_plan(text):
         if macro is None:
             return False
     return (variable, macro, attrs.get("strip-periods", "false").lower() == "true",
-            attrs.get("text-case"), attrs.get("quotes", "false").lower() == "true")
+            attrs.get("text-case"), attrs.get("quotes", "false").lower() == "true",
+            text._plain is True, bool(attrs.get("prefix")) or bool(attrs.get("suffix")))
 
 
 class Number(RecordsVariableMixin, CasedMixin, AffixMixin, NumberEscapeMixin, PageRangeMixin,
