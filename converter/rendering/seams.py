@@ -27,12 +27,19 @@ from .markup import Tag
 _ORIGINAL = cstring.normalize_seam
 _ORIGINAL_JOIN = cstring.join
 _STR_STR = str.__str__
+_LAST = slice(-1, None)
 _STRINGS = (String, NoCase, Tag)  # citeproc-py's String and its subclasses with String's ``+``
 
 
 def _last_char(value: Any) -> str:
     """``str(value)[-1:]``, without building ``str(value)``."""
     kind = type(value)
+    if kind is MixedString and value:
+        # the last segment, when it is a string with text, is the answer (list's own indexing;
+        # every str subclass here indexes as str does)
+        last = list.__getitem__(value, -1)
+        if type(last).__str__ is _STR_STR and last:
+            return str.__getitem__(last, _LAST)
     if kind is str or kind is String:  # the commonest pieces (String indexes as str does)
         return value[-1:]
     if kind.__str__ is _STR_STR:  # other str subclasses that print as they are
@@ -69,7 +76,8 @@ def normalize_seam(left: Any, other: Any) -> Any:
     last = _last_char(left)
     if not last:
         return other
-    first = _first_char(other)
+    kind = type(other)
+    first = other[:1] if kind is str or kind is String else _first_char(other)
     if not first or last != first:
         return other
     if first == " " or first in SEAM_PUNCTUATION:
