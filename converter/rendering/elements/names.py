@@ -65,7 +65,8 @@ class Substitute(model.Substitute):
 
     def render(self, item, context=None, **kwargs):
         state = item.reference.state
-        for child in self.getchildren():
+        kids = self._kids  # found once (lookups.py; speed only)
+        for child in (kids if kids is not None else self.getchildren()):
             previous = state.accessed
             state.accessed = []
             try:
@@ -263,7 +264,13 @@ class Name(AffixMixin, model.Name):
         return text, False
 
     def _format_parts(self, given, family):
-        for part in self.findall("cs:name-part", self.nsmap):
+        found = self.__dict__.get("_name_parts")
+        if found is None:
+            # the cs:name-part children, found once (speed only; a compiled tree keeps its shape)
+            found = tuple(self.findall("cs:name-part", self.nsmap))
+            if self._kids is not None:
+                self.__dict__["_name_parts"] = found
+        for part in found:
             given, family = part.format_part(given, family)
         return given, family
 
