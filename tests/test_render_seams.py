@@ -90,3 +90,47 @@ def test_choose_takes_the_branch_it_took_before() -> None:
         alone = render([item], load_style_text(xml), citations=True)
         assert together.citations[n] == alone.citations[0]
         assert alone.entries[0] in together.entries
+
+
+def _added(left, other):
+    try:
+        return ("ok", left + other)
+    except Exception as exc:  # the same failure, if any
+        return ("error", type(exc))
+
+
+def _seams_added(left, other):
+    try:
+        return ("ok", seams.add(left, other))
+    except Exception as exc:
+        return ("error", type(exc))
+
+
+@given(_piece(), _piece())
+def test_add_answers_as_citeproc_py(left, other) -> None:
+    seams.install()  # citeproc-py's ``+`` with the installed seams (the same answers as its own)
+    (kind, value), (seams_kind, seams_value) = _added(left, other), _seams_added(left, other)
+    assert kind == seams_kind
+    assert value == seams_value if kind == "error" else _same(seams_value, value)
+
+
+@given(st.lists(_piece(), max_size=5), st.sampled_from(["", " ", ", ", ". ", ".", "; "]))
+def test_join_answers_as_citeproc_py(items, delimiter) -> None:
+    seams.install()
+    pieces = [p for p in items if p is not None and not isinstance(p, int)]  # what renders join
+    original = seams.original_join()(list(pieces), delimiter)
+    joined = seams.join(list(pieces), delimiter)
+    assert _same(joined, original)
+    assert _same(seams.join(list(pieces), delimiter), original)  # the pieces were not changed
+
+
+def test_join_leaves_its_pieces_alone() -> None:
+    first, second = MixedString([String("a"), String("b")]), MixedString([String("c")])
+    seams.join([first, second, String("d")], ", ")
+    assert list(first) == ["a", "b"] and list(second) == ["c"]
+
+
+def test_join_installed_where_citeproc_py_looks() -> None:
+    load_style("citeconv-apa")
+    assert cstring.join is seams.join
+    assert model.join is seams.join

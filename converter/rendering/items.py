@@ -51,8 +51,12 @@ class TrackedReference(Reference):
 
     def __getitem__(self, key: str) -> Any:
         key = key.replace("-", "_")  # citeproc-py sometimes looks up "number-of-volumes"
-        found = key not in self.state.suppressed and dict.__contains__(self, key)
-        self._count(key, found)
+        state = self.state
+        found = key not in state.suppressed and dict.__contains__(self, key)
+        if state.counting and key not in _NOT_CALLS:  # ``_count``, here (speed only)
+            state.calls += 1
+            if found:
+                state.hits += 1
         if not found:
             raise VariableError
         return dict.__getitem__(self, key)
@@ -69,8 +73,12 @@ class TrackedReference(Reference):
 
     def get(self, key: str, default: Any = None) -> Any:
         key = key.replace("-", "_")
-        found = key not in self.state.suppressed and dict.__contains__(self, key)
-        self._count(key, found)
+        state = self.state
+        found = key not in state.suppressed and dict.__contains__(self, key)
+        if state.counting and key not in _NOT_CALLS:  # ``_count``, here (speed only)
+            state.calls += 1
+            if found:
+                state.hits += 1
         if not found:
             return default
         return dict.__getitem__(self, key)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from citeproc import model
 from citeproc.source import VariableError
-from citeproc.string import String, join
+from citeproc.string import String
 
+from ..seams import join
 from .lookups import condition_tests
-from .mixins import AffixMixin, ChildrenMixin
+from .mixins import AffixMixin, ChildrenMixin, kinds
 
 
 class Group(ChildrenMixin, AffixMixin, model.Group):
@@ -45,6 +46,45 @@ class Group(ChildrenMixin, AffixMixin, model.Group):
             return join(output, delimiter)
         except Exception:
             return String("")
+
+    def render(self, item, context=None, **kwargs):
+        # speed: ``process``, citeproc-py's CitationStylesElement.render and Group.markup in
+        # one call, with the children, delimiter, formatting and affixes found once
+        plan = self.__dict__.get("_group_plan")
+        if plan is None:
+            plan = self.__dict__["_group_plan"] = _group_plan(self)
+        if plan is False:
+            text = self.process(item, context=context, **kwargs)
+            return self.wrap(self.format(text)) if text else None
+        found, delimiter, plain, affixed = plan
+        state = item.reference.state
+        calls, hits = state.calls, state.hits
+        output = []
+        for child, choose, group in found:
+            try:
+                if choose:
+                    text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except VariableError:
+                continue
+            if text:
+                output.append(text)
+                if group:  # as in ``process``
+                    state.hits += 1
+        if not output or (state.calls > calls and state.hits == hits):
+            raise VariableError
+        try:
+            text = join(output, delimiter)
+        except Exception:
+            text = String("")
+        if not text:
+            return None
+        if not plain:
+            text = self.format(text)
+        elif isinstance(text, (int, float)):
+            text = str(text)
+        return self.wrap(text) if affixed else text
 
     def _group_kinds(self):
         """``(child, is a cs:choose, is a cs:group)`` for each child, found once (speed only)."""
@@ -176,7 +216,7 @@ class Choose(model.Choose):
         if plan is not None:
             variables, cut, taken = plan
             ref = item.reference
-            key = (dict.__getitem__(ref, "type"), *[dict.__contains__(ref, v) for v in variables])
+            key = (dict.__getitem__(ref, "type"), *map(dict.keys(ref).__contains__, variables))
             branch = taken.get(key, _UNPLANNED)
             if branch is _UNPLANNED:
                 branch = self._first_branch(item, context, cut)
@@ -185,6 +225,23 @@ class Choose(model.Choose):
             if branch is not _FURTHER:
                 if branch is None:
                     return None
+                found = branch.__dict__.get("_kinds")
+                if found is not None:
+                    # the branch's ``render_children`` (If and Else alike), here (speed only)
+                    output = []
+                    for child, choose in found:
+                        try:
+                            if choose:
+                                text = child.render(item, delimiter=delimiter, context=context, **kwargs)
+                            else:
+                                text = child.render(item, context=context, **kwargs)
+                        except VariableError:
+                            continue
+                        if text is not None:
+                            output.append(text)
+                    if not output:
+                        return None
+                    return output[0] if len(output) == 1 else join(output, delimiter)
                 if isinstance(branch, If):
                     return branch.render_children(item, context=context, delimiter=delimiter, **kwargs)
                 return branch.render(item, context=context, delimiter=delimiter, **kwargs)
@@ -243,4 +300,40 @@ def _plan(choose):
 
 
 class Macro(ChildrenMixin, model.Macro):
-    """As citeproc-py's, over the children found once (speed only)."""
+    """CSL "Macro" as citeproc-py renders it, over the children found once and without
+    its ``render_children`` call (speed only, the same answer).
+    Test: test_render_layer.py::test_macro_call_is_suppressed_like_a_group,
+    test_render_compiled.py::test_short_ways_render_as_the_long_way."""
+
+    def render(self, item, context=None, sort_options=None):
+        # citeproc-py's Macro.render and ``render_children`` in one call (speed only)
+        found = self.__dict__.get("_kinds")
+        if found is None:
+            kids = self._kids
+            if kids is None:
+                return self.render_children(item, context=context, sort_options=sort_options)
+            found = kinds(self, kids)
+        output = []
+        for child, choose in found:
+            try:
+                if choose:
+                    text = child.render(item, delimiter="", context=context, sort_options=sort_options)
+                else:
+                    text = child.render(item, context=context, sort_options=sort_options)
+            except VariableError:
+                continue
+            if text is not None:
+                output.append(text)
+        if not output:
+            return None
+        return output[0] if len(output) == 1 else join(output, "")
+
+
+def _group_plan(group):
+    """``(children and their kinds, delimiter, no formatting, has affixes)`` of a prepared
+    cs:group; False for one that is not (read live)."""
+    attrs = group._attrs
+    if attrs is None or group._kids is None:
+        return False
+    return (group._group_kinds(), attrs.get("delimiter", ""), group._plain is True,
+            bool(attrs.get("prefix")) or bool(attrs.get("suffix")))

@@ -6,8 +6,8 @@ from typing import Any
 
 from citeproc import model
 from citeproc.source import VariableError
-from citeproc.string import join
 
+from .. import seams
 from ..markup import apply_case
 
 ENGLISH = ("en",)
@@ -64,9 +64,9 @@ class AffixMixin:
             prefix = self.preformat(prefix) if prefix else None
             suffix = self.preformat(suffix) if suffix else None
         if prefix:
-            string = prefix + model.normalize_seam(prefix, string)
+            string = seams.add(prefix, seams.normalize_seam(prefix, string))
         if suffix:
-            string = string + model.normalize_seam(string, suffix)
+            string = seams.add(string, seams.normalize_seam(string, suffix))
         return string
 
 
@@ -144,7 +144,7 @@ class ChildrenMixin:
                 output.append(text)
         if not output:
             return None
-        return output[0] if len(output) == 1 else join(output, delimiter)  # join gives a lone piece back as it is
+        return output[0] if len(output) == 1 else seams.join(output, delimiter)  # join gives a lone piece back as it is
 
 
 def kinds(element: Any, kids: Any) -> Any:

@@ -1,13 +1,14 @@
 """cs:names, cs:name, cs:et-al and cs:substitute."""
 from __future__ import annotations
 
+from functools import reduce
 from typing import Any, Dict, List
 
 from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import String
-from citeproc.string import join as seam_join
 
+from .. import seams
 from ..names import family_key, initialize, is_romanesque
 from .lookups import inherited_option, options_parent
 from .mixins import AffixMixin, RecordsVariableMixin
@@ -35,10 +36,10 @@ class Names(RecordsVariableMixin, AffixMixin, model.Names):
     def render(self, item, *args, **kwargs):
         author = item.reference.state.author
         if author is None or author.depth or author.seen:
-            return super().render(item, *args, **kwargs)
+            return self._render(item, *args, **kwargs)
         author.depth = 1
         try:
-            text = super().render(item, *args, **kwargs)
+            text = self._render(item, *args, **kwargs)
         finally:
             author.depth = 0
         if text:
@@ -50,6 +51,71 @@ class Names(RecordsVariableMixin, AffixMixin, model.Names):
             if replace is not None and author.names is None and replace.previous[0] == "text":
                 return String(self.preformat(replace.substitute))  # a substituted title, say
         return text
+
+
+    def _render(self, item, *args, **kwargs):
+        # RecordsVariableMixin.render, citeproc-py's CitationStylesElement.render and
+        # Names.markup in one call (speed only)
+        text = self.process(item, *args, **kwargs)
+        if not text:
+            return None
+        text = self.wrap(self.format(text))
+        if text:
+            accessed = item.reference.state.accessed
+            if accessed is not None:  # only while a substitute is tried
+                variable = self.get("variable")
+                if variable:
+                    accessed.extend(v.replace("-", "_") for v in variable.split())
+        return text
+
+    def process(self, item, names_context=None, context=None, **kwargs):
+        # citeproc-py's Names.process, with the names' counts (form="count") added up only
+        # when they are counts: citeproc-py tries ``sum`` on the rendered names, which adds
+        # them up as rich strings before it finds they are not numbers (speed only)
+        if context is None:
+            context = self
+        if names_context is None:
+            names_context = self
+        roles = self.get("variable").split()
+        ref = item.reference
+        try:
+            ed_trans = (set(roles) == {"editor", "translator"} and ref.editor == ref.translator
+                        and self.get_term("editortranslator").getchildren())
+            if ed_trans:
+                roles = ["editor"]
+        except VariableError:
+            ed_trans = False
+        output = []
+        for role in roles:
+            if role in ref:
+                name_elem = names_context.name
+                if name_elem is None:
+                    name_elem = model.Name()
+                    names_context.insert(0, name_elem)
+                text = name_elem.render(item, role, context=context, **kwargs)
+                plural = len(ref[role]) > 1
+                try:
+                    if ed_trans:
+                        role = "editortranslator"
+                    label_element = names_context.label
+                    label = label_element.render(item, role, plural, **kwargs)
+                    if label is not None:
+                        if label_element is names_context.getchildren()[0]:
+                            text = label + text
+                        else:
+                            text = text + label
+                except AttributeError:
+                    pass
+                output.append(text)
+        if output:
+            if all(isinstance(text, int) for text in output):
+                total = sum(output)
+                return str(total) if total > 0 else None
+            return self.join(output, self.get_parent_delimiter(context))
+        substitute = self.substitute()
+        if substitute is None:
+            raise VariableError
+        return substitute.render(item, context=context, **kwargs)
 
 
 class Et_Al(AffixMixin, model.Et_Al):
@@ -65,7 +131,8 @@ class Substitute(model.Substitute):
 
     def render(self, item, context=None, **kwargs):
         state = item.reference.state
-        for child in self.getchildren():
+        kids = self._kids  # found once (lookups.py; speed only)
+        for child in (kids if kids is not None else self.getchildren()):
             previous = state.accessed
             state.accessed = []
             try:
@@ -91,7 +158,7 @@ class Substitute(model.Substitute):
 def _cat(parts, delimiter=" "):
     """Join name parts, keeping rich-text segments (a plain str.join would lose them)."""
     present = [p for p in parts if p]
-    return seam_join(present, delimiter) if present else None
+    return seams.join(present, delimiter) if present else None
 
 
 class Name(AffixMixin, model.Name):
@@ -263,7 +330,13 @@ class Name(AffixMixin, model.Name):
         return text, False
 
     def _format_parts(self, given, family):
-        for part in self.findall("cs:name-part", self.nsmap):
+        found = self.__dict__.get("_name_parts")
+        if found is None:
+            # the cs:name-part children, found once (speed only; a compiled tree keeps its shape)
+            found = tuple(self.findall("cs:name-part", self.nsmap))
+            if self._kids is not None:
+                self.__dict__["_name_parts"] = found
+        for part in found:
             given, family = part.format_part(given, family)
         return given, family
 
@@ -274,7 +347,7 @@ class Name(AffixMixin, model.Name):
         delimiter = opt("delimiter")
         if use_last:
             ellipsis = self.unicode_character("horizontal ellipsis")
-            return self.join(rendered[:-1], delimiter) + delimiter + ellipsis + " " + rendered[-1]
+            return _plus(self.join(rendered[:-1], delimiter), delimiter, ellipsis, " ", rendered[-1])
 
         def precedes(rule: str, count: int) -> bool:
             if rule == "always":
@@ -290,7 +363,7 @@ class Name(AffixMixin, model.Name):
             if not et_al:
                 return self.join(rendered, delimiter)
             sep = delimiter if precedes(opt("delimiter-precedes-et-al"), len(rendered)) else " "
-            return self.join(rendered, delimiter) + sep + et_al
+            return _plus(self.join(rendered, delimiter), sep, et_al)
         and_ = opt("and")
         if and_ is None or len(rendered) == 1:
             return self.join(rendered, delimiter)
@@ -301,7 +374,7 @@ class Name(AffixMixin, model.Name):
         if use_delim and len(rendered) == 2 and literal[0] and rule == "always":
             use_delim = False  # citeproc-js: no comma after an uninverted literal name
         sep = delimiter.rstrip() + " " if use_delim else " "
-        return head + sep + and_term + " " + rendered[-1]
+        return _plus(head, sep, and_term, " ", rendered[-1])
 
     def et_al(self):
         found = self.xpath_search("./following-sibling::cs:et-al[1]")
@@ -311,6 +384,11 @@ class Name(AffixMixin, model.Name):
 
 
 _MISSING = object()
+
+
+def _plus(*pieces):
+    """``pieces[0] + pieces[1] + ...`` as citeproc-py's rich strings add (``seams.add``)."""
+    return reduce(seams.add, pieces)
 
 
 class _Options(dict):

@@ -33,6 +33,50 @@ class Text(RecordsVariableMixin, CasedMixin, AffixMixin, MacroMixin, NumberEscap
       of the style share. Upstream: citeproc-py should pass that state with the item.
       Test: test_render_threads.py::test_threads_render_as_one_thread."""
 
+    def render(self, item, context=None, **kwargs):
+        # speed: what RecordsVariableMixin.render, citeproc-py's Text.render, ``process`` and
+        # ``markup`` do for a variable or a macro call, in one call, with the attributes read
+        # once (``_text_plan``); anything else goes the long way (the same answer)
+        plan = self.__dict__.get("_text_plan")
+        if plan is None:
+            plan = self.__dict__["_text_plan"] = _text_plan(self)
+        if plan is False:
+            return super().render(item, context=context, **kwargs)
+        variable, macro, strip, mode, quotes, plain, affixed = plan
+        if variable is not None:
+            text = self._variable(item, context if context is not None else self)
+            if not text:
+                return None
+            language = self._language(item) if mode == "title" else None
+        else:
+            language = self._language(item) if mode == "title" else None
+            state = item.reference.state
+            calls, hits = state.calls, state.hits
+            text = macro.render(item, context if context is not None else self)
+            if state.calls > calls and state.hits == hits:
+                return None
+            if text:
+                state.hits += 1
+            else:
+                return None
+        if strip:
+            text = text.replace(".", "")
+        if mode is not None:
+            text = self.case(text, language)
+        if not plain:
+            text = self.format(text)
+        elif isinstance(text, (int, float)):
+            text = str(text)
+        if quotes:
+            text = self.quote(text)
+        if affixed:
+            text = self.wrap(text)
+        if variable is not None and text:
+            accessed = item.reference.state.accessed
+            if accessed is not None:  # only while a substitute is tried (RecordsVariableMixin)
+                accessed.extend(v.replace("-", "_") for v in variable.split())
+        return text
+
     def process(self, item, context=None, **kwargs):
         # citeproc-py's Text.process, with the item's language found without an exception
         # when it has none (most items; speed only)
@@ -117,6 +161,27 @@ class Text(RecordsVariableMixin, CasedMixin, AffixMixin, MacroMixin, NumberEscap
         if text is not None and attribute in _NUMBER_VARIABLES and _RANGE_RE.match(str(text)):
             text = String(_RANGE_RE.sub("\\1–\\2", str(text)))
         return text
+
+
+def _text_plan(text):
+    """``(variable, macro element, strip-periods, text-case, quotes, no formatting, has
+    affixes)`` of a prepared cs:text
+    that prints a variable or calls a macro; False for any other (read live)."""
+    attrs = text._attrs
+    if attrs is None:
+        return False
+    variable = attrs.get("variable")
+    macro = None
+    if variable is None:
+        name = attrs.get("macro")
+        if name is None:
+            return False
+        macro = text.get_macro(name)
+        if macro is None:
+            return False
+    return (variable, macro, attrs.get("strip-periods", "false").lower() == "true",
+            attrs.get("text-case"), attrs.get("quotes", "false").lower() == "true",
+            text._plain is True, bool(attrs.get("prefix")) or bool(attrs.get("suffix")))
 
 
 class Number(RecordsVariableMixin, CasedMixin, AffixMixin, NumberEscapeMixin, PageRangeMixin,
