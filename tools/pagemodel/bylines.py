@@ -35,7 +35,7 @@ CV_DIR = f"/tmp/citeconv-bylinemodel/{os.getpid()}"
 C1 = float(os.environ.get("BYLINES_C1", "0.1"))
 C2 = float(os.environ.get("BYLINES_C2", "0.05"))
 ITERATIONS = 150
-_MARKISH = re.compile(r"^(?:\d{1,2}|[*†‡§#¶∥⊥]|[a-f])$")
+_MARKISH = re.compile(r"^(?:\d{1,2}|[*†‡§#¶∥⊥]|[a-f]|I{1,3}|IV|VI{0,3})$")
 
 
 def _parts(text: str) -> List[str]:

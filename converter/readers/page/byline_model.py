@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Sequence, Tuple
 
 from ...references.givennames import given_names
-from .bylines import SUPERSCRIPT_DIGITS
+from .bylines import SUPERSCRIPT_DIGITS, parse_loose_byline
 from .head import looks_affiliation
 from .line_model import load_tagger
 from .people import fold
@@ -49,10 +49,23 @@ class Token:
     end: int
 
 
+# a Roman-numeral affiliation mark glued to a name ('TavaresI', 'MousapoorII'): two tokens
+_GLUED_ROMAN = re.compile(r"^([^\W\d_][^\W\d_'’-]*[a-zà-ÿа-яё])(I{1,3}|IV|VI{0,3})$")
+
+
 def tokens(line: str) -> List[Token]:
-    """The words, numbers and punctuation of a line (superscript marks read as digits)."""
+    """The words, numbers and punctuation of a line (superscript marks read as digits; a Roman
+    mark glued to a name set apart)."""
     line = line.translate(SUPERSCRIPT_DIGITS)
-    return [Token(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(line)][:LINE_TOKENS]
+    out: List[Token] = []
+    for m in TOKEN.finditer(line):
+        glued = _GLUED_ROMAN.match(m.group(0))
+        if glued and len(glued.group(1)) >= 3:
+            cut = m.start() + len(glued.group(1))
+            out += [Token(glued.group(1), m.start(), cut), Token(glued.group(2), cut, m.end())]
+        else:
+            out.append(Token(m.group(0), m.start(), m.end()))
+    return out[:LINE_TOKENS]
 
 
 def head_lines(text: str) -> List[Tuple[int, str]]:
@@ -122,7 +135,11 @@ def _own(tok: Token, line: str, i: int, count: int, emails: frozenset[str]) -> L
 
 def _line_cues(line: str, index: int, before_abstract: bool) -> List[str]:
     words = line.split()
-    f = [f"line_words={next((k for k, edge in enumerate((3, 6, 10, 20, 40)) if len(words) < edge), 5)}",
+    letters = [w for w in words if w[:1].isalpha()]
+    capitalised = sum(w[:1].isupper() for w in letters) / len(letters) if letters else 0.0
+    known = sum(w.strip(",;*").capitalize() in given_names() for w in letters)
+    f = [f"line_capitalised={round(capitalised * 4)}", f"line_given_names={min(known, 3)}",
+         f"line_words={next((k for k, edge in enumerate((3, 6, 10, 20, 40)) if len(words) < edge), 5)}",
          f"line_index={next((k for k, edge in enumerate((1, 3, 6, 12, 25)) if index < edge), 5)}",
          f"before_abstract={before_abstract}"]
     if "@" in line:
@@ -138,9 +155,30 @@ def _line_cues(line: str, index: int, before_abstract: bool) -> List[str]:
     return f
 
 
+def _rule_reading(line: str) -> Tuple[set[str], set[str]]:
+    """The family and given name words of the line read as a byline by the rules' loose reading
+    (bylines.parse_loose_byline), folded; empty sets where it reads no names."""
+    parsed = parse_loose_byline(line) if len(line) < 300 else None
+    family: set[str] = set()
+    given: set[str] = set()
+    for person, _ in parsed or []:
+        family.update(fold(w) for w in person.get("family", "").split())
+        given.update(fold(w) for w in person.get("given", "").split())
+    return family, given
+
+
 def _sequence(toks: List[Token], line: str, cues: List[str], emails: frozenset[str]) -> List[List[str]]:
     own = [_own(t, line, i, len(toks), emails) for i, t in enumerate(toks)]
-    short = [[x for x in f if x.startswith(("shape=", "w=", "given_name", "glued_left"))] for f in own]
+    family, given = _rule_reading(line)
+    if family:
+        cues = cues + ["line_rule_byline"]
+        for t, f in zip(toks, own):
+            key = fold(t.text)
+            if key in family:
+                f.append("rule_family")
+            elif key in given:
+                f.append("rule_given")
+    short = [[x for x in f if x.startswith(("shape=", "w=", "given_name", "glued_left", "rule_"))] for f in own]
     out: List[List[str]] = []
     for i, f in enumerate(own):
         feats = ["bias"] + f + cues
