@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from typing import Dict, List, Sequence, Tuple
 
 from ...references.givennames import given_names
-from .bylines import SUPERSCRIPT_DIGITS, parse_loose_byline
+from .bylines import (PATRONYMIC, SUPERSCRIPT_DIGITS, full_name_parts, is_initials, normal_case, parse_family_first,
+                      parse_initials_first, parse_loose_byline)
 from .head import looks_affiliation
 from .line_model import load_tagger
 from .people import fold
@@ -219,7 +220,8 @@ def people_of(toks: Sequence[Token], labels: Sequence[str]) -> List[Tuple[Dict[s
             given = " ".join(toks[k].text for k in cur if labels[k][-1] == "G")
             family = " ".join(toks[k].text for k in cur if labels[k][-1] == "F")
             if family:
-                out.append(({"family": family, "given": given} if given else {"family": family}, list(cur)))
+                person = {"family": family, "given": given} if given else {"family": family}
+                out.append((_reread(person, [toks[k].text for k in cur], [labels[k][-1] for k in cur]), list(cur)))
         cur.clear()
 
     for i, lab in enumerate(labels):
@@ -233,12 +235,28 @@ def people_of(toks: Sequence[Token], labels: Sequence[str]) -> List[Tuple[Dict[s
     return out
 
 
+def _reread(person: Dict[str, str], words: List[str], parts: List[str]) -> Dict[str, str]:
+    """The model tells where a person's name is; the rules, where they are sure, which of its words
+    are the family name: a name with initials ('Иванова А. С.', 'A. S. Ivanova'), a Russian full
+    name with its patronymic, and a full name whose family words the model put in the middle."""
+    text = normal_case(" ".join(words))
+    if any(is_initials(w) for w in words):
+        return parse_initials_first(text) or parse_family_first(text) or person
+    cased = text.split()
+    if len(cased) == 3 and any(PATRONYMIC.search(w) for w in cased[1:]):
+        return full_name_parts(cased)
+    runs = "".join(parts)
+    if len(words) >= 2 and not (re.fullmatch(r"F+G+", runs) or re.fullmatch(r"G+F+", runs)):
+        return full_name_parts(cased)  # interleaved: given names first, as most bylines print them
+    return person
+
+
 @dataclass
 class TaggedLine:
     line: int
     text: str
     people: List[Dict[str, str]]
-    confidence: float  # the least sure of its name tokens' labels
+    confidence: float  # over its people, the mean of how sure the model is of each (its least sure token's label)
 
 
 def tag_page(text: str, model_path: str | None = None) -> List[TaggedLine]:
@@ -257,8 +275,8 @@ def tag_page(text: str, model_path: str | None = None) -> List[TaggedLine]:
             found = people_of(toks, labels)
             if not found:
                 continue
-            sure = min(tagger.marginal(labels[k], k) for _, idx in found for k in idx)
-            out.append(TaggedLine(n, line, [p for p, _ in found], sure))
+            each = [min(tagger.marginal(labels[k], k) for k in idx) for _, idx in found]
+            out.append(TaggedLine(n, line, [p for p, _ in found], sum(each) / len(each)))
     return out
 
 
