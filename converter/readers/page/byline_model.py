@@ -156,23 +156,28 @@ def _line_cues(line: str, index: int, before_abstract: bool) -> List[str]:
     return f
 
 
-def _rule_reading(line: str) -> Tuple[set[str], set[str]]:
-    """The family and given name words of the line read as a byline by the rules' loose reading
-    (bylines.parse_loose_byline), folded; empty sets where it reads no names."""
-    parsed = parse_loose_byline(line) if len(line) < 300 else None
+def _rule_reading(line: str) -> Tuple[bool, set[str], set[str]]:
+    """Whether the rules' loose reading (bylines.parse_loose_byline) reads the whole line as a
+    byline, and the family and given name words (folded) it reads in the line's pieces between
+    commas, semicolons and 'and' ('В.В. Жидок, здобувач': a name, then what the person is)."""
+    if len(line) >= 300:
+        return False, set(), set()
+    whole = bool(parse_loose_byline(line))
     family: set[str] = set()
     given: set[str] = set()
-    for person, _ in parsed or []:
-        family.update(fold(w) for w in person.get("family", "").split())
-        given.update(fold(w) for w in person.get("given", "").split())
-    return family, given
+    for piece in re.split(r"[,;]|\s(?:and|&|и|і)\s", line):
+        for person, _ in (parse_loose_byline(piece) if piece.strip() else None) or []:
+            family.update(fold(w) for w in person.get("family", "").split())
+            given.update(fold(w) for w in person.get("given", "").split())
+    return whole, family, given
 
 
 def _sequence(toks: List[Token], line: str, cues: List[str], emails: frozenset[str]) -> List[List[str]]:
     own = [_own(t, line, i, len(toks), emails) for i, t in enumerate(toks)]
-    family, given = _rule_reading(line)
-    if family:
+    whole, family, given = _rule_reading(line)
+    if whole:
         cues = cues + ["line_rule_byline"]
+    if family:
         for t, f in zip(toks, own):
             key = fold(t.text)
             if key in family:
