@@ -20,7 +20,7 @@ from typing import Dict, List, Sequence, Tuple
 from ...references.givennames import given_names
 from .bylines import (PATRONYMIC, SUPERSCRIPT_DIGITS, full_name_parts, is_initials, normal_case, parse_family_first,
                       parse_initials_first, parse_loose_byline)
-from .head import looks_affiliation
+from .head import AFFILIATION, looks_affiliation
 from .line_model import load_tagger
 from .people import fold
 
@@ -230,7 +230,7 @@ def people_of(toks: Sequence[Token], labels: Sequence[str]) -> List[Tuple[Dict[s
         cur.clear()
 
     for i, lab in enumerate(labels):
-        if lab in ("G", "F", "BG", "BF"):
+        if lab in ("G", "F", "BG", "BF") and toks[i].text[:1].isalpha():  # never a bullet or a dash
             if lab.startswith("B"):
                 close()
             cur.append(i)
@@ -304,3 +304,14 @@ def choose_byline(tagged: Sequence[TaggedLine], skip: Sequence[int], title: str 
                 people.append(person)
         at.append(t.line)
     return people, at
+
+
+_NOT_A_NAME = re.compile(r"^(?:journal|revista|revue|zeitschrift|review|proceedings|вестник|журнал|известия)$", re.I)
+
+
+def implausible(people: Sequence[Dict[str, str]]) -> bool:
+    """A byline the rules read that names no one: a word of an institution ('Fakultas Pertanian,
+    Universitas Udayana') or of a journal's name ('Revista da Escola de Enfermagem da USP') among
+    its people's names."""
+    return any(AFFILIATION.fullmatch(w) or _NOT_A_NAME.match(w)
+               for p in people for w in f"{p.get('given', '')} {p.get('family', '')}".split())
