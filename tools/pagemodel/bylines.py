@@ -181,9 +181,10 @@ def _read_fold(names: List[str], lines_model: str, bylines: str | None, pred_dir
     write_predictions(names, PAGES, pred_dir)
 
 
-def cross_validate_pages(k: int, variants: Sequence[str] = ("lines", "bylines")) -> int:
+def cross_validate_pages(k: int, variants: Sequence[str] = ("lines", "bylines"), check: Tuple[str, ...] = ()) -> int:
     """Variants: 'lines' (no byline model), 'bylines', or 'bylines:NAME=VALUE,...' (settings of
-    byline_model for the run, e.g. 'bylines:THRESHOLD=0.7')."""
+    byline_model for the run, e.g. 'bylines:THRESHOLD=0.7'). ``check``: name prefixes of batches
+    scored apart (design on the others, check on these)."""
     import shutil
     import subprocess
     import tempfile
@@ -214,11 +215,21 @@ def cross_validate_pages(k: int, variants: Sequence[str] = ("lines", "bylines"))
                 _read_fold(test, lines_path, bylines_path if v.startswith("bylines") else None, preds[v])
                 for key, value in saved.items():
                     setattr(byline_model, key, value)
+        groups = {"all": names}
+        if check:  # the batches held back as a check, scored apart from the others
+            groups = {"design": [n for n in names if not n.startswith(check)],
+                      "check": [n for n in names if n.startswith(check)]}
         for v in variants:
-            out = subprocess.run([sys.executable, str(SHARED / "tools" / "score_pages.py"), str(gold), str(preds[v]),
-                                  "--json", str(Path(tmp, f"{v}.json"))], capture_output=True, text=True, check=True).stdout
-            print(f"== {v}")
-            print("\n".join(line for line in out.splitlines() if line.startswith(("author", "title", "MICRO"))))
+            for group, members in groups.items():
+                gold_dir = Path(tmp, f"gold-{group}")
+                if not gold_dir.exists():
+                    gold_dir.mkdir()
+                    for name in members:
+                        shutil.copy(PAGES / f"{name}.gold.json", gold_dir)
+                out = subprocess.run([sys.executable, str(SHARED / "tools" / "score_pages.py"), str(gold_dir), str(preds[v]),
+                                      "--json", str(Path(tmp, f"{v}.json"))], capture_output=True, text=True, check=True).stdout
+                print(f"== {v} ({group}, {len(members)} pages)")
+                print("\n".join(line for line in out.splitlines() if line.startswith(("author", "title", "MICRO"))))
         if os.environ.get("BYLINES_CV_DIFF"):  # the dev pages whose author the two variants read differently
             _print_author_diffs(names, preds)
     return 0
@@ -250,6 +261,7 @@ def main(argv: List[str] | None = None) -> int:
     ap.add_argument("--cv", type=int, default=0)
     ap.add_argument("--cv-pages", type=int, default=0)
     ap.add_argument("--variants", default="lines,bylines", help="for --cv-pages: ';'-separated")
+    ap.add_argument("--check", default="", help="for --cv-pages: comma-separated name prefixes scored apart (e.g. oj-,ok-)")
     ap.add_argument("--cv-alone", type=int, default=0)
     ap.add_argument("--show")
     ap.add_argument("--out", default=byline_model.MODEL_PATH)
@@ -264,7 +276,8 @@ def main(argv: List[str] | None = None) -> int:
     if args.cv_alone:
         return cross_validate_alone(args.cv_alone)
     if args.cv_pages:
-        return cross_validate_pages(args.cv_pages, args.variants.split(";") if ";" in args.variants else args.variants.split(","))
+        return cross_validate_pages(args.cv_pages, args.variants.split(";") if ";" in args.variants else args.variants.split(","),
+                                    tuple(p for p in args.check.split(",") if p))
     names = dev_pages()
     train(names, args.out)
     print(f"trained on {len(names)} development pages -> {args.out}")
