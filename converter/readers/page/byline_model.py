@@ -18,8 +18,16 @@ from dataclasses import dataclass
 from typing import Dict, List, Sequence, Tuple
 
 from ...references.givennames import given_names
-from .bylines import (PATRONYMIC, SUPERSCRIPT_DIGITS, full_name_parts, is_initials, normal_case, parse_family_first,
-                      parse_initials_first, parse_loose_byline)
+from ...vocabulary.names import is_initials
+from .bylines import (
+    PATRONYMIC,
+    SUPERSCRIPT_DIGITS,
+    full_name_parts,
+    normal_case,
+    parse_family_first,
+    parse_initials_first,
+    parse_loose_byline,
+)
 from .head import AFFILIATION, looks_affiliation
 from .line_model import load_tagger
 from .people import fold
