@@ -212,3 +212,8 @@ def test_a_byline_printed_twice_initials_then_full_names_is_read_once():
     # two people of one family with other initials stay two; so do people who differ
     assert printed_twice([{"family": "Ильин", "given": "А. А."}, {"family": "Ильин", "given": "А. П."}]) is None
     assert printed_twice([{"family": "Lee", "given": "Ann"}, {"family": "Park", "given": "Bo"}]) is None
+
+
+def test_honorifics_before_names_in_several_languages():
+    assert names("проф. И.И. Иванов, доц. П.П. Петров") == [("Иванов", "И.И.", []), ("Петров", "П.П.", [])]
+    assert names("Assoc. Prof. Dr. Ali Veli, Prof. Dr. Ayşe Kaya") == [("Veli", "Ali", []), ("Kaya", "Ayşe", [])]

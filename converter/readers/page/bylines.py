@@ -42,7 +42,8 @@ NAME_WORD = _NameWord()
 # degrees and titles printed with a name ('Susan L. Norris MD, MPH', 'Dr. Christianah ...')
 _NAME_DEGREES = re.compile(r"(?<![^\s,])(?:MD|M\.D\.|PhD|Ph\.D\.?|MPH|M\.P\.H\.|MSc|M\.Sc\.?|M\.S\.|BSc|B\.A\.|MBBS|MS|MA|"
                            r"M\.A\.|RN|R\.N\.|DrPH|Dr\.P\.H\.|DO|D\.O\.|FRCP\w*|FACP|Sc\.D\.|Ed\.D\.|"
-                           r"MBA|DPhil|MPhil|MEd|MSN|BSN|DNP|PharmD|Dr\.?|Prof\.?|Professor|"
+                           r"MBA|DPhil|MPhil|MEd|MSN|BSN|DNP|PharmD|Dr\.?|Prof\.?|Professor|Assoc\.|Asst\.|Assist\.|"
+                           r"д-р|проф\.|доц\.|акад\.|"
                            r"(?:Yrd\.\s?)?Doç\.\s?Dr\.|Prof\.\s?Dr\.|Dr\.\s?Öğr\.\s?Üyesi|Öğr\.\s?Gör\.(?:\s?Dr\.)?|Arş\.\s?Gör\.)(?=\s|[,;]|$)")
 # (Turkish academic titles: 'Yrd.Doç.Dr. Şerife Karagözoğlu', 'Prof. Dr.', 'Öğr. Gör.', 'Arş. Gör.')
 
