@@ -5,10 +5,13 @@ symbol after a name), S(eparator between people) or O(ther), trained on the deve
 
 Its cues carry across languages and layouts rather than naming sites: the token's shape and
 script, initials, where it stands in its line, the separators and marks around it, a known given
-name, the same word in an e-mail address on the page, and what its line looks like (an
-institution, a label, its place in the head). The rules stay first; the model's names are read
-where the rules found no byline (assemble.py), with a warning. With no model installed (or
-CITECONV_NO_PAGEMODEL set) it answers nothing."""
+name, the same word in an e-mail address on the page, what its line looks like (an institution, a
+label, its place in the head, its share of capitalised words and known given names), and what the
+rules' loose reading makes of the line and of its pieces between commas (a family or a given name
+word). The model tells where the people are; where the rules are sure of a name's order (initials,
+a patronymic) they tell its family name. The rules stay first; the model's names are read where
+the rules found no byline, or one that names an institution or a journal (assemble.py), with a
+warning. With no model installed (or CITECONV_NO_PAGEMODEL set) it answers nothing."""
 from __future__ import annotations
 
 import os
@@ -170,14 +173,16 @@ def _rule_reading(line: str) -> Tuple[bool, set[str], set[str]]:
     commas, semicolons and 'and' ('В.В. Жидок, здобувач': a name, then what the person is)."""
     if len(line) >= 300:
         return False, set(), set()
-    whole = bool(parse_loose_byline(line))
+    whole = parse_loose_byline(line)
     family: set[str] = set()
     given: set[str] = set()
-    for piece in re.split(r"[,;]|\s(?:and|&|и|і)\s", line):
-        for person, _ in (parse_loose_byline(piece) if piece.strip() else None) or []:
+    # (a piece without a capital letter names no one: the loose reading would refuse it)
+    pieces = [p for p in re.split(r"[,;]|\s(?:and|&|и|і)\s", line) if any(c.isupper() for c in p)]
+    for piece in pieces:
+        for person, _ in parse_loose_byline(piece) or []:
             family.update(fold(w) for w in person.get("family", "").split())
             given.update(fold(w) for w in person.get("given", "").split())
-    return whole, family, given
+    return bool(whole), family, given
 
 
 def _sequence(toks: List[Token], line: str, cues: List[str], emails: frozenset[str]) -> List[List[str]]:
