@@ -85,3 +85,41 @@ def test_training_labels_come_from_the_gold_authors():
     gold = {"author": [{"family": "Зиганшин", "given": "А.М."}, {"family": "Насибуллин", "given": "И.М."}]}
     line = "© А.М. Зиганшин, И.М. Насибуллин, 2017"
     assert token_labels(tokens(line), line, gold) == ["O", "BG", "F", "S", "BG", "F", "O", "O"]
+
+
+def test_roman_marks_glued_to_names_are_tokens_of_their_own():
+    assert [t.text for t in tokens("Maria Odete PereiraI; Marlene MonteiroIV")] == [
+        "Maria", "Odete", "Pereira", "I", ";", "Marlene", "Monteiro", "IV"]
+    assert [t.text for t in tokens("Ivan LI, Tom McDonald")] == ["Ivan", "LI", ",", "Tom", "McDonald"]
+
+
+def test_the_rules_reading_of_a_line_and_its_pieces_are_features():
+    whole, family, given = byline_model._rule_reading("В.В. Жидок, здобувач")
+    assert not whole and family == {"жидок"} and given == {"вв"}
+    whole, family, _ = byline_model._rule_reading("Ann Lee, Bo Park")
+    assert whole and family == {"lee", "park"}
+    feats = byline_model._sequence(tokens("Ann Lee, Bo Park"), "Ann Lee, Bo Park", [], frozenset())
+    assert "rule_given" in feats[0] and "rule_family" in feats[1] and "line_rule_byline" in feats[0]
+
+
+def test_the_rules_tell_family_from_given_in_a_span_the_model_marks():
+    toks = _line("Валерий Витальевич Каблуков")  # a patronymic: the family name is the other end
+    assert [p for p, _ in people_of(toks, ["BF", "G", "G"])] == [{"family": "Каблуков", "given": "Валерий Витальевич"}]
+    toks = _line("A. S. Ivanova")
+    assert [p for p, _ in people_of(toks, ["BF", "F", "G"])] == [{"family": "Ivanova", "given": "A. S."}]
+    toks = _line("• SciELO")  # a bullet is never a name's word
+    assert [p for p, _ in people_of(toks, ["BG", "F"])] == [{"family": "SciELO"}]
+
+
+def test_a_byline_naming_an_institution_or_a_journal_is_implausible():
+    assert byline_model.implausible([{"family": "Pertanian", "given": "Fakultas"}, {"family": "Udayana", "given": "Universitas"}])
+    assert byline_model.implausible([{"family": "Revista da Escola de Enfermagem da", "given": "USP"}])
+    assert not byline_model.implausible([{"family": "Lee", "given": "Ann"}, {"family": "Collins", "given": "Bo"}])
+
+
+def test_training_labels_mark_roman_numerals_after_names():
+    from tools.pagemodel.bylines import token_labels
+
+    gold = {"author": [{"family": "Pereira", "given": "Maria Odete"}, {"family": "Monteiro", "given": "Marlene"}]}
+    line = "Maria Odete PereiraI; Marlene MonteiroII"
+    assert token_labels(tokens(line), line, gold) == ["BG", "G", "F", "M", "S", "BG", "F", "M"]

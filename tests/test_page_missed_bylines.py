@@ -194,3 +194,26 @@ def test_cjk_names_in_family_given_pairs_under_an_authors_label():
     item = article("地域看護の実践\n\nBibliographic Details\nPublished in日本看護雑誌 Vol. 12; no. 3; pp. 10 - 20\n"
                    "Main Authors 山田, 花子, 佐藤, 太郎\nLanguageJapanese\n")
     assert item["author"] == [{"family": "山田", "given": "花子"}, {"family": "佐藤", "given": "太郎"}]
+
+
+def test_roman_marks_glued_to_names_with_a_symbol_after_a_comma():
+    assert names("M. MousapoorI; C. LosaccoII; A. SeidaviI, #; W.A.G. de AraújoIII") == [
+        ("Mousapoor", "M.", ["1"]), ("Losacco", "C.", ["2"]), ("Seidavi", "A.", ["1", "#"]), ("de Araújo", "W.A.G.", ["3"])]
+
+
+def test_a_byline_printed_twice_initials_then_full_names_is_read_once():
+    from converter.readers.page.people import merge_people, printed_twice
+
+    byline = [{"family": "Попов", "given": "А. Н."}, {"family": "Попова", "given": "Д. В."},
+              {"family": "Попов", "given": "Артем Николаевич"}, {"family": "Попова", "given": "Диана Вадимовна"}]
+    assert printed_twice(byline) == 2
+    names_, extra, _ = merge_people(byline, [], [])
+    assert names_ == byline[:2] and extra[0]["variants"] == ["Артем Николаевич Попов"]
+    # two people of one family with other initials stay two; so do people who differ
+    assert printed_twice([{"family": "Ильин", "given": "А. А."}, {"family": "Ильин", "given": "А. П."}]) is None
+    assert printed_twice([{"family": "Lee", "given": "Ann"}, {"family": "Park", "given": "Bo"}]) is None
+
+
+def test_honorifics_before_names_in_several_languages():
+    assert names("проф. И.И. Иванов, доц. П.П. Петров") == [("Иванов", "И.И.", []), ("Петров", "П.П.", [])]
+    assert names("Assoc. Prof. Dr. Ali Veli, Prof. Dr. Ayşe Kaya") == [("Veli", "Ali", []), ("Kaya", "Ayşe", [])]

@@ -11,7 +11,9 @@ pages, or cross-validate it by page.
 Token labels come from the page's gold authors: a token spelling a word of a gold family name is F,
 of a given name (or its initials) G, on lines where a family name stands next to its given name
 (or alone, for a person with one name); numbers and symbols glued after a name are M; a comma or
-'and' between two names is S. Only development pages are read; held-out pages never are."""
+'and' between two names is S. Each line the rules read as names is learnt twice, with and without
+the rules' reading among its features: the model is asked where the rules read no byline. Only
+development pages are read; held-out pages never are."""
 from __future__ import annotations
 
 import argparse
@@ -35,7 +37,7 @@ CV_DIR = f"/tmp/citeconv-bylinemodel/{os.getpid()}"
 C1 = float(os.environ.get("BYLINES_C1", "0.1"))
 C2 = float(os.environ.get("BYLINES_C2", "0.05"))
 ITERATIONS = 150
-_MARKISH = re.compile(r"^(?:\d{1,2}|[*†‡§#¶∥⊥]|[a-f])$")
+_MARKISH = re.compile(r"^(?:\d{1,2}|[*†‡§#¶∥⊥]|[a-f]|I{1,3}|IV|VI{0,3})$")
 
 
 def _parts(text: str) -> List[str]:
@@ -125,8 +127,23 @@ def labelled_page(name: str) -> List[Tuple[List[Token], List[List[str]], List[st
     return [(toks, feats, token_labels(toks, line, gold)) for _, line, toks, feats in page_sequences(text)]
 
 
+_RULE_FEATURES = ("rule_", "-2:rule_", "-1:rule_", "1:rule_", "2:rule_", "line_rule_byline")
+
+
+def _with_and_without_rules(lines: Sequence[Tuple[Any, Any, List[str]]]) -> List[Tuple[Any, List[str]]]:
+    """A page's training lines, and once more without the rules' reading each line that has one: the
+    model is asked where the rules read no byline, so it must also know names the rules do not read."""
+    out = []
+    for _, feats, labels in lines:
+        out.append((feats, labels))
+        bare = [[x for x in f if not x.startswith(_RULE_FEATURES)] for f in feats]
+        if bare != feats:
+            out.append((bare, labels))
+    return out
+
+
 def train(names: Sequence[str], out: str, data: Dict[str, Any] | None = None) -> None:
-    train_crf(((feats, labels) for name in names for _, feats, labels in (data[name] if data else labelled_page(name))),
+    train_crf((pair for name in names for pair in _with_and_without_rules(data[name] if data else labelled_page(name))),
               out, c1=C1, c2=C2, iterations=ITERATIONS)
 
 
@@ -181,9 +198,10 @@ def _read_fold(names: List[str], lines_model: str, bylines: str | None, pred_dir
     write_predictions(names, PAGES, pred_dir)
 
 
-def cross_validate_pages(k: int, variants: Sequence[str] = ("lines", "bylines")) -> int:
+def cross_validate_pages(k: int, variants: Sequence[str] = ("lines", "bylines"), check: Tuple[str, ...] = ()) -> int:
     """Variants: 'lines' (no byline model), 'bylines', or 'bylines:NAME=VALUE,...' (settings of
-    byline_model for the run, e.g. 'bylines:THRESHOLD=0.7')."""
+    byline_model for the run, e.g. 'bylines:THRESHOLD=0.7'). ``check``: name prefixes of batches
+    scored apart (design on the others, check on these)."""
     import shutil
     import subprocess
     import tempfile
@@ -214,11 +232,21 @@ def cross_validate_pages(k: int, variants: Sequence[str] = ("lines", "bylines"))
                 _read_fold(test, lines_path, bylines_path if v.startswith("bylines") else None, preds[v])
                 for key, value in saved.items():
                     setattr(byline_model, key, value)
+        groups = {"all": names}
+        if check:  # the batches held back as a check, scored apart from the others
+            groups = {"design": [n for n in names if not n.startswith(check)],
+                      "check": [n for n in names if n.startswith(check)]}
         for v in variants:
-            out = subprocess.run([sys.executable, str(SHARED / "tools" / "score_pages.py"), str(gold), str(preds[v]),
-                                  "--json", str(Path(tmp, f"{v}.json"))], capture_output=True, text=True, check=True).stdout
-            print(f"== {v}")
-            print("\n".join(line for line in out.splitlines() if line.startswith(("author", "title", "MICRO"))))
+            for group, members in groups.items():
+                gold_dir = Path(tmp, f"gold-{group}")
+                if not gold_dir.exists():
+                    gold_dir.mkdir()
+                    for name in members:
+                        shutil.copy(PAGES / f"{name}.gold.json", gold_dir)
+                out = subprocess.run([sys.executable, str(SHARED / "tools" / "score_pages.py"), str(gold_dir), str(preds[v]),
+                                      "--json", str(Path(tmp, f"{v}.json"))], capture_output=True, text=True, check=True).stdout
+                print(f"== {v} ({group}, {len(members)} pages)")
+                print("\n".join(line for line in out.splitlines() if line.startswith(("author", "title", "MICRO"))))
         if os.environ.get("BYLINES_CV_DIFF"):  # the dev pages whose author the two variants read differently
             _print_author_diffs(names, preds)
     return 0
@@ -250,6 +278,7 @@ def main(argv: List[str] | None = None) -> int:
     ap.add_argument("--cv", type=int, default=0)
     ap.add_argument("--cv-pages", type=int, default=0)
     ap.add_argument("--variants", default="lines,bylines", help="for --cv-pages: ';'-separated")
+    ap.add_argument("--check", default="", help="for --cv-pages: comma-separated name prefixes scored apart (e.g. oj-,ok-)")
     ap.add_argument("--cv-alone", type=int, default=0)
     ap.add_argument("--show")
     ap.add_argument("--out", default=byline_model.MODEL_PATH)
@@ -264,7 +293,8 @@ def main(argv: List[str] | None = None) -> int:
     if args.cv_alone:
         return cross_validate_alone(args.cv_alone)
     if args.cv_pages:
-        return cross_validate_pages(args.cv_pages, args.variants.split(";") if ";" in args.variants else args.variants.split(","))
+        return cross_validate_pages(args.cv_pages, args.variants.split(";") if ";" in args.variants else args.variants.split(","),
+                                    tuple(p for p in args.check.split(",") if p))
     names = dev_pages()
     train(names, args.out)
     print(f"trained on {len(names)} development pages -> {args.out}")

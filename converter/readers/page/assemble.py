@@ -446,7 +446,12 @@ def _modelled_byline(r: "PageReader") -> None:
 
 def _learned_byline(r: "PageReader") -> None:
     """Still no byline: the people the byline model (byline_model.py) is sure the head names."""
-    if r.byline or r.about or r.citation_parse.get("author"):
+    set_aside = bool(r.byline) and not r.about and byline_model.implausible(r.byline)
+    if set_aside:  # the rules took an institution or a journal for names: the model is asked before the citation's authors
+        r.diags.warn("the byline the rules read names an institution or a journal; set aside", field="author",
+                     line=r.byline_lines[0] if r.byline_lines else None)
+        r.byline, r.byline_marks = [], []
+    if r.byline or r.about or (r.citation_parse.get("author") and not set_aside):
         return
     names, at = byline_model.choose_byline(byline_model.tag_page("\n".join(r.raw_lines)), r.title_lines,
                                            r.item.get("title", ""))

@@ -5,10 +5,13 @@ symbol after a name), S(eparator between people) or O(ther), trained on the deve
 
 Its cues carry across languages and layouts rather than naming sites: the token's shape and
 script, initials, where it stands in its line, the separators and marks around it, a known given
-name, the same word in an e-mail address on the page, and what its line looks like (an
-institution, a label, its place in the head). The rules stay first; the model's names are read
-where the rules found no byline (assemble.py), with a warning. With no model installed (or
-CITECONV_NO_PAGEMODEL set) it answers nothing."""
+name, the same word in an e-mail address on the page, what its line looks like (an institution, a
+label, its place in the head, its share of capitalised words and known given names), and what the
+rules' loose reading makes of the line and of its pieces between commas (a family or a given name
+word). The model tells where the people are; where the rules are sure of a name's order (initials,
+a patronymic) they tell its family name. The rules stay first; the model's names are read where
+the rules found no byline, or one that names an institution or a journal (assemble.py), with a
+warning. With no model installed (or CITECONV_NO_PAGEMODEL set) it answers nothing."""
 from __future__ import annotations
 
 import os
@@ -18,8 +21,17 @@ from dataclasses import dataclass
 from typing import Dict, List, Sequence, Tuple
 
 from ...references.givennames import given_names
-from .bylines import SUPERSCRIPT_DIGITS
-from .head import looks_affiliation
+from ...vocabulary.names import is_initials
+from .bylines import (
+    PATRONYMIC,
+    SUPERSCRIPT_DIGITS,
+    full_name_parts,
+    normal_case,
+    parse_family_first,
+    parse_initials_first,
+    parse_loose_byline,
+)
+from .head import AFFILIATION, looks_affiliation
 from .line_model import load_tagger
 from .people import fold
 
@@ -49,10 +61,23 @@ class Token:
     end: int
 
 
+# a Roman-numeral affiliation mark glued to a name ('TavaresI', 'MousapoorII'): two tokens
+_GLUED_ROMAN = re.compile(r"^([^\W\d_][^\W\d_'’-]*[a-zà-ÿа-яё])(I{1,3}|IV|VI{0,3})$")
+
+
 def tokens(line: str) -> List[Token]:
-    """The words, numbers and punctuation of a line (superscript marks read as digits)."""
+    """The words, numbers and punctuation of a line (superscript marks read as digits; a Roman
+    mark glued to a name set apart)."""
     line = line.translate(SUPERSCRIPT_DIGITS)
-    return [Token(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(line)][:LINE_TOKENS]
+    out: List[Token] = []
+    for m in TOKEN.finditer(line):
+        glued = _GLUED_ROMAN.match(m.group(0))
+        if glued and len(glued.group(1)) >= 3:
+            cut = m.start() + len(glued.group(1))
+            out += [Token(glued.group(1), m.start(), cut), Token(glued.group(2), cut, m.end())]
+        else:
+            out.append(Token(m.group(0), m.start(), m.end()))
+    return out[:LINE_TOKENS]
 
 
 def head_lines(text: str) -> List[Tuple[int, str]]:
@@ -122,7 +147,11 @@ def _own(tok: Token, line: str, i: int, count: int, emails: frozenset[str]) -> L
 
 def _line_cues(line: str, index: int, before_abstract: bool) -> List[str]:
     words = line.split()
-    f = [f"line_words={next((k for k, edge in enumerate((3, 6, 10, 20, 40)) if len(words) < edge), 5)}",
+    letters = [w for w in words if w[:1].isalpha()]
+    capitalised = sum(w[:1].isupper() for w in letters) / len(letters) if letters else 0.0
+    known = sum(w.strip(",;*").capitalize() in given_names() for w in letters)
+    f = [f"line_capitalised={round(capitalised * 4)}", f"line_given_names={min(known, 3)}",
+         f"line_words={next((k for k, edge in enumerate((3, 6, 10, 20, 40)) if len(words) < edge), 5)}",
          f"line_index={next((k for k, edge in enumerate((1, 3, 6, 12, 25)) if index < edge), 5)}",
          f"before_abstract={before_abstract}"]
     if "@" in line:
@@ -138,9 +167,37 @@ def _line_cues(line: str, index: int, before_abstract: bool) -> List[str]:
     return f
 
 
+def _rule_reading(line: str) -> Tuple[bool, set[str], set[str]]:
+    """Whether the rules' loose reading (bylines.parse_loose_byline) reads the whole line as a
+    byline, and the family and given name words (folded) it reads in the line's pieces between
+    commas, semicolons and 'and' ('В.В. Жидок, здобувач': a name, then what the person is)."""
+    if len(line) >= 300:
+        return False, set(), set()
+    whole = parse_loose_byline(line)
+    family: set[str] = set()
+    given: set[str] = set()
+    # (a piece without a capital letter names no one: the loose reading would refuse it)
+    pieces = [p for p in re.split(r"[,;]|\s(?:and|&|и|і)\s", line) if any(c.isupper() for c in p)]
+    for piece in pieces:
+        for person, _ in parse_loose_byline(piece) or []:
+            family.update(fold(w) for w in person.get("family", "").split())
+            given.update(fold(w) for w in person.get("given", "").split())
+    return bool(whole), family, given
+
+
 def _sequence(toks: List[Token], line: str, cues: List[str], emails: frozenset[str]) -> List[List[str]]:
     own = [_own(t, line, i, len(toks), emails) for i, t in enumerate(toks)]
-    short = [[x for x in f if x.startswith(("shape=", "w=", "given_name", "glued_left"))] for f in own]
+    whole, family, given = _rule_reading(line)
+    if whole:
+        cues = cues + ["line_rule_byline"]
+    if family:
+        for t, f in zip(toks, own):
+            key = fold(t.text)
+            if key in family:
+                f.append("rule_family")
+            elif key in given:
+                f.append("rule_given")
+    short = [[x for x in f if x.startswith(("shape=", "w=", "given_name", "glued_left", "rule_"))] for f in own]
     out: List[List[str]] = []
     for i, f in enumerate(own):
         feats = ["bias"] + f + cues
@@ -181,11 +238,12 @@ def people_of(toks: Sequence[Token], labels: Sequence[str]) -> List[Tuple[Dict[s
             given = " ".join(toks[k].text for k in cur if labels[k][-1] == "G")
             family = " ".join(toks[k].text for k in cur if labels[k][-1] == "F")
             if family:
-                out.append(({"family": family, "given": given} if given else {"family": family}, list(cur)))
+                person = {"family": family, "given": given} if given else {"family": family}
+                out.append((_reread(person, [toks[k].text for k in cur], [labels[k][-1] for k in cur]), list(cur)))
         cur.clear()
 
     for i, lab in enumerate(labels):
-        if lab in ("G", "F", "BG", "BF"):
+        if lab in ("G", "F", "BG", "BF") and toks[i].text[:1].isalpha():  # never a bullet or a dash
             if lab.startswith("B"):
                 close()
             cur.append(i)
@@ -195,12 +253,28 @@ def people_of(toks: Sequence[Token], labels: Sequence[str]) -> List[Tuple[Dict[s
     return out
 
 
+def _reread(person: Dict[str, str], words: List[str], parts: List[str]) -> Dict[str, str]:
+    """The model tells where a person's name is; the rules, where they are sure, which of its words
+    are the family name: a name with initials ('Иванова А. С.', 'A. S. Ivanova'), a Russian full
+    name with its patronymic, and a full name whose family words the model put in the middle."""
+    text = normal_case(" ".join(words))
+    if any(is_initials(w) for w in words):
+        return parse_initials_first(text) or parse_family_first(text) or person
+    cased = text.split()
+    if len(cased) == 3 and any(PATRONYMIC.search(w) for w in cased[1:]):
+        return full_name_parts(cased)
+    runs = "".join(parts)
+    if len(words) >= 2 and not (re.fullmatch(r"F+G+", runs) or re.fullmatch(r"G+F+", runs)):
+        return full_name_parts(cased)  # interleaved: given names first, as most bylines print them
+    return person
+
+
 @dataclass
 class TaggedLine:
     line: int
     text: str
     people: List[Dict[str, str]]
-    confidence: float  # the least sure of its name tokens' labels
+    confidence: float  # over its people, the mean of how sure the model is of each (its least sure token's label)
 
 
 def tag_page(text: str, model_path: str | None = None) -> List[TaggedLine]:
@@ -219,8 +293,8 @@ def tag_page(text: str, model_path: str | None = None) -> List[TaggedLine]:
             found = people_of(toks, labels)
             if not found:
                 continue
-            sure = min(tagger.marginal(labels[k], k) for _, idx in found for k in idx)
-            out.append(TaggedLine(n, line, [p for p, _ in found], sure))
+            each = [min(tagger.marginal(labels[k], k) for k in idx) for _, idx in found]
+            out.append(TaggedLine(n, line, [p for p, _ in found], sum(each) / len(each)))
     return out
 
 
@@ -243,3 +317,14 @@ def choose_byline(tagged: Sequence[TaggedLine], skip: Sequence[int], title: str 
                 people.append(person)
         at.append(t.line)
     return people, at
+
+
+_NOT_A_NAME = re.compile(r"^(?:journal|revista|revue|zeitschrift|review|proceedings|вестник|журнал|известия)$", re.I)
+
+
+def implausible(people: Sequence[Dict[str, str]]) -> bool:
+    """A byline the rules read that names no one: a word of an institution ('Fakultas Pertanian,
+    Universitas Udayana') or of a journal's name ('Revista da Escola de Enfermagem da USP') among
+    its people's names."""
+    return any(AFFILIATION.fullmatch(w) or _NOT_A_NAME.match(w)
+               for p in people for w in f"{p.get('given', '')} {p.get('family', '')}".split())

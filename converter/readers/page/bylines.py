@@ -42,7 +42,8 @@ NAME_WORD = _NameWord()
 # degrees and titles printed with a name ('Susan L. Norris MD, MPH', 'Dr. Christianah ...')
 _NAME_DEGREES = re.compile(r"(?<![^\s,])(?:MD|M\.D\.|PhD|Ph\.D\.?|MPH|M\.P\.H\.|MSc|M\.Sc\.?|M\.S\.|BSc|B\.A\.|MBBS|MS|MA|"
                            r"M\.A\.|RN|R\.N\.|DrPH|Dr\.P\.H\.|DO|D\.O\.|FRCP\w*|FACP|Sc\.D\.|Ed\.D\.|"
-                           r"MBA|DPhil|MPhil|MEd|MSN|BSN|DNP|PharmD|Dr\.?|Prof\.?|Professor|"
+                           r"MBA|DPhil|MPhil|MEd|MSN|BSN|DNP|PharmD|Dr\.?|Prof\.?|Professor|Assoc\.|Asst\.|Assist\.|"
+                           r"д-р|проф\.|доц\.|акад\.|"
                            r"(?:Yrd\.\s?)?Doç\.\s?Dr\.|Prof\.\s?Dr\.|Dr\.\s?Öğr\.\s?Üyesi|Öğr\.\s?Gör\.(?:\s?Dr\.)?|Arş\.\s?Gör\.)(?=\s|[,;]|$)")
 # (Turkish academic titles: 'Yrd.Doç.Dr. Şerife Karagözoğlu', 'Prof. Dr.', 'Öğr. Gör.', 'Arş. Gör.')
 
@@ -298,7 +299,7 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
         {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}[m.group(1)]), text)
     text = re.sub(r"(?<=[a-zà-ÿа-яё])\s([a-f](?:\s?,\s?[a-f])*)(?=\s*(?:[,;]\s|$|\s(?:and|&)\s))",
                   lambda m: ",".join(str(ord(c) - 96) for c in re.findall(r"[a-f]", m.group(1))), text)
-    text = re.sub(r"(\d)\s*,\s*\*", r"\1*", text)  # 'Smith a, *, Doe b': the star joins the name's marks
+    text = re.sub(r"(\d)\s*,\s*([*#†‡§])", r"\1\2", text)  # 'Smith a, *, Doe b', 'SeidaviI, #': the symbol joins the name's marks
     text = normal_case(",".join(_caps_family_last(p) for p in text.split(","))).strip(" ,")
     # 'А.В.Никулин Е.М.Олейникова': glued initials, people apart by spaces only
     text = re.sub(r"(?<=[a-zа-яё])\s+(?=(?:[A-ZА-ЯЁ]\.){1,3}[A-ZА-ЯЁ][a-zа-яё])", ", ", text)

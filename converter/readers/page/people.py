@@ -242,11 +242,38 @@ def roles_by_initials(paragraph: str, names: List[Dict[str, str]]) -> Tuple[List
     return [(name, "; ".join(r)) for name, r in roles.items()], rest
 
 
+def _same_person(a: Dict[str, str], b: Dict[str, str], letters: int) -> bool:
+    """The same family name, and given names whose first ``letters`` initials agree ('А. Н.' and
+    'Артем Николаевич')."""
+    if fold(a.get("family", "")) != fold(b.get("family", "")):
+        return False
+    first = [w[0].casefold() for w in re.split(r"[\s.\-]+", a.get("given", "")) if w][:letters]
+    second = [w[0].casefold() for w in re.split(r"[\s.\-]+", b.get("given", "")) if w][:letters]
+    return first[:len(second)] == second[:len(first)]
+
+
+def printed_twice(byline: List[Dict[str, str]]) -> int | None:
+    """A byline read from two lines that name the same people in the same order (initials on one,
+    full names on the other; a name line over each author's details further down): the number of
+    people in the first run, or None. A run of several people need only agree on the family names
+    and first initials (a patronymic's initial may be misprinted); one person read twice, on all the
+    initials, so that two people of one family ('Ильин А. А.', 'Ильин А. П.') stay two."""
+    n = len(byline) // 2
+    if n and len(byline) == 2 * n and all(_same_person(byline[i], byline[n + i], 1 if n > 1 else 9) for i in range(n)):
+        return n
+    return None
+
+
 def merge_people(byline: List[Dict[str, str]], about: List[Dict[str, Any]],
                  contributions: List[Tuple[str, str]]) -> Tuple[List[Dict[str, str]], List[Dict[str, Any]], List[str]]:
     """CSL names and the parallel ``custom.authors`` list; returns also what did not match."""
-    names = [dict(p) for p in byline]
-    extra: List[Dict[str, Any]] = [{"variants": [f"{p.get('given', '')} {p['family']}".strip()]} for p in byline]
+    twice = printed_twice(byline)
+    names = [dict(p) for p in (byline[:twice] if twice else byline)]
+    extra: List[Dict[str, Any]] = [{"variants": [f"{p.get('given', '')} {p['family']}".strip()]} for p in names]
+    for i, person in enumerate(byline[len(names):]):  # the second printing: another spelling of the same people
+        spelled = f"{person.get('given', '')} {person['family']}".strip()
+        if spelled not in extra[i]["variants"]:
+            extra[i]["variants"].append(spelled)
     problems: List[str] = []
     for info in about:
         idx, person = _full_name_person(info["literal"], names)
