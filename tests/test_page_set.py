@@ -35,8 +35,11 @@ PAGES = ROOT / "tests" / "data" / "pages"
 # floor is that figure rounded down: new data measured, not a regression (held-out unchanged, 72.5%)
 # Session 12 (journal/number rules, the byline model, both models retrained on 380 dev pages):
 # dev 89.5% (2248/2513), held-out 73.6% (1126/1529).
-# Session 13: 120 fresh blind dev pages, `ol` (first seen 81.2%), `om` (66.3%) and `on` (72.7%), took dev to 85.7% before any change.
-FLOORS = {"dev": 0.85, "held-out": 0.73}
+# Session 13: 120 fresh blind pages, `ol` (first seen 81.2%), `om` (66.3%) and `on` (72.7%; 14 of them then held out)
+# took dev to 85.8% and held-out to 74.0% before any change.
+# Then session 13's rules (numbers, titles, bylines) and both models retrained on the 486 dev pages:
+# dev 87.2% (2797/3208), held-out 74.6% (1213/1627; session 12's 231 held-out pages 74.2%).
+FLOORS = {"dev": 0.87, "held-out": 0.74}
 
 
 def _score(split: str, tmp_path: Path) -> dict:
