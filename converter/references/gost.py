@@ -15,7 +15,7 @@ signs between them, so a few things can be read without a model:
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Sequence, Tuple
 
 from ..patterns import CaseBlindWords
 from ..vocabulary.name_lists import split_names
@@ -320,7 +320,9 @@ def is_cyrillic_reference(s: str) -> bool:
     return not s.isascii() and len(_CYRILLIC.findall(s)) >= 8
 
 
-def _offsets(s: str, segments: List[Tuple[str, str]]) -> List[int]:
+def segment_offsets(s: str, segments: Sequence[Tuple[str, str]]) -> List[int]:
+    """Where each labelled segment starts in the string it was cut from (the previous end when
+    a segment's text is not found verbatim)."""
     out, pos = [], 0
     for _, text in segments:
         i = s.find(text, pos)
@@ -381,7 +383,7 @@ def _title_before_slash(s: str, segments: List[Tuple[str, str]]) -> List[Tuple[s
     m = _RESPONSIBILITY.search(s)
     if not m or _HEADING.match(re.sub(r"^\s*\[?\d+[.)\]]?\s*", "", s)) or HOST_SLASHES.search(s[:m.start()]):
         return segments
-    starts = _offsets(s, segments)
+    starts = segment_offsets(s, segments)
     out = []
     for (label, text), start in zip(segments, starts):
         if start + len(text) <= m.start() and label == "author":
@@ -519,7 +521,7 @@ _YEAR_IN_NAME = re.compile(rf"\s*[{DASH}]\s*(?:1[5-9]|20)\d\d(?=\s+:\s)")
 def _year_in_host_name(s: str, segments: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
     """'// Инженерные системы – 2020 : материалы конф.': a year followed by other title information
     (' : ', not an area's full stop) belongs to the host's name."""
-    starts = _offsets(s, segments)
+    starts = segment_offsets(s, segments)
     for i, ((label, text), start) in enumerate(zip(segments, starts)):
         if label != "container":
             continue

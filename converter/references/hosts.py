@@ -21,7 +21,7 @@ from typing import Any, Dict, List, Sequence, Tuple
 
 from ..patterns import lazy
 from ..vocabulary.casing import STOP_WORDS
-from .gost import CITY
+from .gost import CITY, segment_offsets
 
 Segment = Tuple[str, str]
 
@@ -305,7 +305,7 @@ def quoted_title_closed(s: str, segments: List[Segment]) -> List[Segment]:
     closes = _CLOSES.get(opener)
     if closes is None or any(c in title.lstrip()[1:] for c in closes):
         return segments  # not quoted, or the quote closes inside the title
-    start = _offsets(s, segments)[idx]
+    start = segment_offsets(s, segments)[idx]
     end = start + len(title)
     close = min((j for j in (s.find(c, end) for c in closes) if j >= 0), default=-1)
     if close < 0 or close - end > 300 or "//" in s[end:close]:
@@ -313,15 +313,6 @@ def quoted_title_closed(s: str, segments: List[Segment]) -> List[Segment]:
     if not re.search(r"\w", s[close + 1:]):
         return segments  # nothing after the quotes: no container to keep apart
     return _relabel(s, segments, [(start, close + 1, "title")])
-
-
-def _offsets(s: str, segments: Sequence[Segment]) -> List[int]:
-    out, pos = [], 0
-    for _, text in segments:
-        i = s.find(text, pos)
-        out.append(i if i >= 0 else pos)
-        pos = (i if i >= 0 else pos) + len(text)
-    return out
 
 
 # a bracket the model's title opens and never closes: 'Solid State Physics (Cengage Learning',
@@ -496,7 +487,7 @@ def title_stop_glued(s: str, segments: List[Segment]) -> List[Segment]:
         m = _STOP_GLUED_BEFORE.search(text)
     if m is None or not re.search(r"\w{3}", text[:m.start()]):
         return segments
-    start = _offsets(s, segments)[idx]
+    start = segment_offsets(s, segments)[idx]
     return _relabel(s, segments, [(start + m.end(), start + len(text), "container"),
                                   (start + m.start(), start + m.end(), "other")])
 

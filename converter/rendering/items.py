@@ -42,18 +42,11 @@ class TrackedReference(Reference):
         # an attribute, so it is written to the instance dictionary, once
         self.__dict__["state"] = ReferenceState()
 
-    def _count(self, key: str, found: bool) -> None:
-        state = self.state
-        if state.counting and key not in _NOT_CALLS:
-            state.calls += 1
-            if found:
-                state.hits += 1
-
     def __getitem__(self, key: str) -> Any:
         key = key.replace("-", "_")  # citeproc-py sometimes looks up "number-of-volumes"
         state = self.state
         found = key not in state.suppressed and dict.__contains__(self, key)
-        if state.counting and key not in _NOT_CALLS:  # ``_count``, here (speed only)
+        if state.counting and key not in _NOT_CALLS:  # count the look-up (inline: speed only)
             state.calls += 1
             if found:
                 state.hits += 1
@@ -75,7 +68,7 @@ class TrackedReference(Reference):
         key = key.replace("-", "_")
         state = self.state
         found = key not in state.suppressed and dict.__contains__(self, key)
-        if state.counting and key not in _NOT_CALLS:  # ``_count``, here (speed only)
+        if state.counting and key not in _NOT_CALLS:  # count the look-up (inline: speed only)
             state.calls += 1
             if found:
                 state.hits += 1

@@ -88,12 +88,17 @@ class RecordsVariableMixin:
     def render(self, item, *args, **kwargs):
         text = super().render(item, *args, **kwargs)
         if text:
-            accessed = item.reference.state.accessed
-            if accessed is not None:  # only while a substitute is tried
-                variable = self.get("variable")
-                if variable:
-                    accessed.extend(v.replace("-", "_") for v in variable.split())
+            note_accessed(self, item)
         return text
+
+
+def note_accessed(element, item) -> None:
+    """While a substitute is tried, the variables an element rendered (RecordsVariableMixin)."""
+    accessed = item.reference.state.accessed
+    if accessed is not None:
+        variable = element.get("variable")
+        if variable:
+            accessed.extend(v.replace("-", "_") for v in variable.split())
 
 
 class PageRangeMixin:

@@ -11,7 +11,7 @@ from citeproc.string import String
 from .. import seams
 from ..names import family_key, initialize, is_romanesque
 from .lookups import inherited_option, options_parent
-from .mixins import AffixMixin, RecordsVariableMixin
+from .mixins import AffixMixin, RecordsVariableMixin, note_accessed
 
 
 class Names(RecordsVariableMixin, AffixMixin, model.Names):
@@ -61,11 +61,7 @@ class Names(RecordsVariableMixin, AffixMixin, model.Names):
             return None
         text = self.wrap(self.format(text))
         if text:
-            accessed = item.reference.state.accessed
-            if accessed is not None:  # only while a substitute is tried
-                variable = self.get("variable")
-                if variable:
-                    accessed.extend(v.replace("-", "_") for v in variable.split())
+            note_accessed(self, item)
         return text
 
     def process(self, item, names_context=None, context=None, **kwargs):
