@@ -42,6 +42,8 @@ INVERTED_NAME = re.compile(r"^([^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?),\s*(
 AUTHOR_DETAIL = re.compile(r"^(?:аффилиаци[яи]|affiliations?|адрес|address|должность|position|место\s+работы|"
                            r"e-?mail|электронная\s+почта|ученая\s+степень|academic\s+degree)\s*:", re.I)
 ORG_PREFIX = re.compile(r"^(?:\d\s*)?(?:ФГБУ|ФГБОУ|ФГАОУ|ФГБНУ|ФГУП|ФБУН|ГБУЗ|ГБОУ|ГАУЗ|АНО|НИИ|ООО|АО|ОАО|ЧУ|ФКУЗ|КГБУЗ|МБОУ)\b")
+# a line between groups of authors that only parts them (LaTeX's '\AND', 'and', '&')
+SEPARATOR = re.compile(r"^(?:\\(?:AND|And|and)|and|&|et|und|y|e|и|і|та)$", re.I)
 ADDRESS = re.compile(r"^\d{5,6},|\b(?:ул|д|пр|пер|г)\.\s|\b(?:street|road|avenue|str)\b\.?|\bP\.?O\.? Box\b", re.I)
 
 
@@ -101,6 +103,8 @@ def split_name_affiliation(line: str) -> Tuple[Dict[str, str], str] | None:
                 looks_affiliation(rest) or AFFILIATION.search(" ".join(words[k:k + 2])) or bullet):
             continue  # ('Національний університет водного господарства ...': an institution named at once)
         name = bylines.normal_case(" ".join(words[:k]))  # 'Йосип ГРИБ Національний університет ...'
+        if k > 2 and not _name_runs_to(words, k, rest):
+            continue  # 'Sangeeta Kori Index Medical College ...': 'Index' is the institution's, not her family name
         initials = bylines.parse_initials_first(name)
         person = initials or bylines.parse_full_name(name)
         # a list's bullet, a patronymic or initials say it is a person ('Harbourside Family Practice, ...' is not)
@@ -108,6 +112,38 @@ def split_name_affiliation(line: str) -> Tuple[Dict[str, str], str] | None:
                 bullet or initials or any(bylines.PATRONYMIC.search(w) for w in words[:k])):
             return person, rest
     return None
+
+
+def _name_runs_to(words: List[str], k: int, rest: str) -> bool:
+    """Whether a name of ``k`` words (three or four) may end where its institution's name
+    begins: its inner words are initials, known given names, particles or a patronymic, its
+    family name is printed in capitals ('Йосип Петрович ГРИБ'), or the institution's word
+    itself follows at once ('Juan García López Universidad de Sevilla', two family names).
+    Otherwise the last word is more likely the institution's own ('Index Medical College')."""
+    if AFFILIATION.match(re.sub(r"^[\d,*†‡§#\s]+", "", rest)) or ORG_PREFIX.match(rest):
+        return True
+    last = words[k - 1].strip(",")
+    if (len(last) > 1 and last.isupper()) or any(bylines.PATRONYMIC.search(w.strip(",")) for w in words[:k]):
+        return True
+    inner = [w.strip(",") for w in words[1:k - 1]]
+    return all(bylines.is_initials(w) or re.fullmatch(r"[^\W\d_]\.?", w) or w in given_names()
+               or w.lower() in bylines.PARTICLES for w in inner)
+
+
+def author_details(lines: List[str]) -> bool:
+    """Whether the lines between two groups of names are only the last group's details: an
+    affiliation or address, e-mail addresses, and separators ('\\AND', 'and', '&', 'et', 'и'), with
+    at least one affiliation among them (a byline does not go on across anything else)."""
+    seen = False
+    for line in (t.strip() for t in lines):
+        if not line or SEPARATOR.match(line) or people.EMAIL.fullmatch(line.strip("{}<>()[]; ")):
+            continue
+        if "@" in line and not re.sub(r"\{[^{}]*\}@\S+|\S*@\S+|[,;\s]", "", line):
+            continue  # '{germank,ajoulin}@fb.com', several addresses on one line
+        if not looks_affiliation(line):
+            return False
+        seen = True
+    return seen
 
 
 def split_byline_affiliation(line: str) -> Tuple[str, str] | None:
@@ -296,7 +332,10 @@ class HeadLines:
                 len(marked) == 1 and n - self.byline_lines[-1] <= 8) or (
                 n - self.byline_lines[-1] <= 4 and not any(t.strip() for t in self.lines[self.byline_lines[-1]:n - 1])
                 and re.search(r"(?:,|\d|\band|&)\s*$", self.lines[self.byline_lines[-1] - 1])) or (
-                n - self.byline_lines[-1] == 2 and looks_affiliation(self.lines[n - 2])))):
+                n - self.byline_lines[-1] == 2 and looks_affiliation(self.lines[n - 2])) or (
+                n - self.byline_lines[-1] <= 8 and author_details(self.lines[self.byline_lines[-1]:n - 1])))):
+            # (names after the last author's affiliation, e-mail and a separator: 'Serhii Havrylov' / institution /
+            # e-mail / '\AND' / 'Germán Kruszewski & Armand Joulin')
             # (a group of names under the last group's institution: names / institution / names)
             # a byline wrapped over lines (a blank line between, the first ending in a comma or a mark)
             # a byline wrapped over lines, or a name per line each over its affiliation
