@@ -33,7 +33,7 @@ from typing import Any, Callable, Deque, Dict, Iterator, List, TextIO, Tuple
 from . import registry
 from .errors import InputError
 from .forked import default_jobs
-from .limits import check_input_size, clip_records
+from .limits import check_input_size, clip_records, clip_room
 from .model import CSLItem, Diagnostic, Diagnostics
 from .options import Options
 from .textio import UNCARRIABLE
@@ -233,10 +233,15 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
     planned = False  # the first pass ran to its end
     clean = False  # a pass read the whole file and found nothing to take out
 
+    room = clip_room(options)
+
     def checked_item(item: CSLItem, n: int, line: int) -> Tuple[CSLItem, List[Diagnostic], str | None]:
         text = _json_text(item)
-        found_cuts = clip_records([item], options, path, {str(item.get("id", "")): line},
-                                  json_lengths=None if text is None else [len(text)])
+        if text is not None and len(text) <= room:  # nothing to cut: clip_records would say so
+            found_cuts: List[Diagnostic] = []
+        else:
+            found_cuts = clip_records([item], options, path, {str(item.get("id", "")): line},
+                                      json_lengths=None if text is None else [len(text)])
         if found_cuts:
             text = None  # what was cut changed the item
         checked, found = check_item(item, n, text=text)
