@@ -117,15 +117,20 @@ def number_error(text: str, exc: ValueError, options: Options, source: str) -> P
                       f"{options.max_number_length}", source=source, line=line)
 
 
+def clip_room(options: Options) -> int:
+    """The length of compact JSON under which a record cannot break max_field_length nor
+    max_names (a list of N entries takes at least 2N characters): such a record is told in C,
+    without walking it."""
+    return min(options.max_field_length, 2 * options.max_names)
+
+
 def clip_records(records: List[CSLItem], options: Options, source: str,
                  lines: Dict[str, int | None], *, json_lengths: List[int] | None = None) -> List[Diagnostic]:
     """Cut what is over max_field_length / max_names in records a reader produced, each cut
     reported at its record's line (a record is changed only where a cut is reported).
     ``json_lengths``: the length of each record's compact JSON, where the caller has it."""
     diags: List[Diagnostic] = []
-    # a record whose whole JSON is shorter than both limits allow cannot break either (a list
-    # of N entries takes at least 2N characters): told in C, without walking it
-    room = min(options.max_field_length, 2 * options.max_names)
+    room = clip_room(options)
     for i, record in enumerate(records):
         if json_lengths is not None:
             if json_lengths[i] <= room:

@@ -33,7 +33,7 @@ from typing import Any, Callable, Deque, Dict, Iterator, List, TextIO, Tuple
 from . import registry
 from .errors import InputError
 from .forked import default_jobs
-from .limits import check_input_size, clip_records
+from .limits import check_input_size, clip_records, clip_room
 from .model import CSLItem, Diagnostic, Diagnostics
 from .options import Options
 from .textio import UNCARRIABLE
@@ -166,11 +166,16 @@ def _digest(item: CSLItem, text: str | None = None) -> bytes:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 
 
+# json.dumps with these options makes a new encoder for every record (a tenth of the first
+# pass's encoding); one made once serves them all
+_ENCODE = json.JSONEncoder(sort_keys=True, ensure_ascii=False, allow_nan=False).encode
+
+
 def _json_text(item: CSLItem) -> str | None:
     """The item's compact JSON with sorted keys, made once for the size limits, the check and
     the repeat digest (each made its own); None for what plain JSON cannot hold (NaN, ...)."""
     try:
-        return json.dumps(item, sort_keys=True, ensure_ascii=False, allow_nan=False)
+        return _ENCODE(item)
     except (TypeError, ValueError):
         return None
 
@@ -228,10 +233,15 @@ def convert_file(path: str, from_: str, encoding: str, to: str, options: Options
     planned = False  # the first pass ran to its end
     clean = False  # a pass read the whole file and found nothing to take out
 
+    room = clip_room(options)
+
     def checked_item(item: CSLItem, n: int, line: int) -> Tuple[CSLItem, List[Diagnostic], str | None]:
         text = _json_text(item)
-        found_cuts = clip_records([item], options, path, {str(item.get("id", "")): line},
-                                  json_lengths=None if text is None else [len(text)])
+        if text is not None and len(text) <= room:  # nothing to cut: clip_records would say so
+            found_cuts: List[Diagnostic] = []
+        else:
+            found_cuts = clip_records([item], options, path, {str(item.get("id", "")): line},
+                                      json_lengths=None if text is None else [len(text)])
         if found_cuts:
             text = None  # what was cut changed the item
         checked, found = check_item(item, n, text=text)

@@ -44,6 +44,7 @@ DATES = frozenset("accessed available-date event-date issued original-date submi
 _NAME_STRING_PARTS = frozenset("family given dropping-particle non-dropping-particle suffix literal".split())
 _NAME_FLAG_PARTS = frozenset("comma-suffix static-ordering parse-names".split())
 _DATE_KEYS = frozenset("date-parts season circa literal raw".split())
+_IS_TEXT = str.__instancecheck__  # isinstance(value, str), to map over values in C
 
 
 def _is_number(value: Any) -> bool:
@@ -53,6 +54,8 @@ def _is_number(value: Any) -> bool:
 def _name_ok(name: Any) -> bool:
     if not isinstance(name, dict) or not name:
         return False
+    if name.keys() <= _NAME_STRING_PARTS and all(map(_IS_TEXT, name.values())):
+        return True  # the common name, told in C without a look-up per part
     for key, value in name.items():
         if key in _NAME_STRING_PARTS:
             if not isinstance(value, str):
@@ -66,16 +69,18 @@ def _name_ok(name: Any) -> bool:
 
 
 def _date_ok(date: Any) -> bool:
-    if not isinstance(date, dict) or not date or set(date) - _DATE_KEYS:
+    if not isinstance(date, dict) or not date or not date.keys() <= _DATE_KEYS:
         return False
     parts = date.get("date-parts")
     if parts is not None:
         if not isinstance(parts, list) or not 1 <= len(parts) <= 2:
             return False
         for part in parts:
-            if not isinstance(part, list) or not 1 <= len(part) <= 3 or \
-                    not all(isinstance(p, str) or _is_number(p) for p in part):
+            if not isinstance(part, list) or not 1 <= len(part) <= 3:
                 return False
+            for p in part:
+                if not (isinstance(p, (str, int, float)) and p is not True and p is not False):
+                    return False
     for key in ("literal", "raw"):
         if key in date and not isinstance(date[key], str):
             return False
@@ -134,33 +139,38 @@ def check_item(item: CSLItem, n: int, *, text: str | None = None) -> Tuple[CSLIt
         if message:
             diags.append(Diagnostic(f"not valid CSL-JSON: {key} is {message}", field=key, record=record))
 
+    unknown: List[str] = []
     for key, value in item.items():
-        if key == "type":
-            if not isinstance(value, str) or value not in TYPES:
-                change("type", "document", f"{value!r}, not a CSL type; written as 'document'")
-        elif key in STRING:
+        kind = _KIND.get(key)
+        if kind is _STRING:
+            if type(value) is str:
+                continue  # the common case first
             if _is_number(value):
                 change(key, str(value), None)  # harmless: CSL wants the text of it
             elif not isinstance(value, str):
                 change(key, None, f"a {type(value).__name__}, not text; left out")
-        elif key in STRING_OR_NUMBER:
-            if not (isinstance(value, str) or _is_number(value)):
-                change(key, None, f"a {type(value).__name__}, not text or a number; left out")
-        elif key in NAMES:
+        elif kind is _NAMES:
             if not (isinstance(value, list) and all(_name_ok(v) for v in value)):
                 repaired, message = _repair_names(value)
                 change(key, repaired, message)
-        elif key in DATES:
+        elif kind is _STRING_OR_NUMBER:
+            if not (isinstance(value, str) or _is_number(value)):
+                change(key, None, f"a {type(value).__name__}, not text or a number; left out")
+        elif kind is _DATES:
             if not _date_ok(value):
                 repaired, message = _repair_date(value)
                 change(key, repaired, message)
-        elif key == "categories":
+        elif kind is _TYPE:
+            if not isinstance(value, str) or value not in TYPES:
+                change("type", "document", f"{value!r}, not a CSL type; written as 'document'")
+        elif kind is _CATEGORIES:
             if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
                 change(key, None, "not a list of strings; left out")
-        elif key == "custom":
+        elif kind is _CUSTOM:
             if not isinstance(value, dict):
                 change(key, None, f"a {type(value).__name__}, not an object; left out")
-    unknown = [k for k in item if k not in TYPES_KEYS]
+        else:
+            unknown.append(key)
     if unknown:
         base = fixed if fixed is not None else dict(item)
         custom = dict(base.get("custom") or {}) if isinstance(base.get("custom"), dict) else {}
@@ -238,6 +248,13 @@ def _clean(value: Any, path: str, record: str, diags: List[Diagnostic]) -> Any:
 
 
 TYPES_KEYS = STRING | STRING_OR_NUMBER | NAMES | DATES | {"type", "categories", "custom"}
+
+# each CSL variable's kind, for check_item's one look-up per key (the kinds are told apart by identity)
+_STRING, _STRING_OR_NUMBER, _NAMES, _DATES, _TYPE, _CATEGORIES, _CUSTOM = (
+    "string", "string-or-number", "names", "dates", "type", "categories", "custom")
+_KIND: Dict[str, str] = {"type": _TYPE, "categories": _CATEGORIES, "custom": _CUSTOM}
+for _keys, _kind in ((STRING, _STRING), (STRING_OR_NUMBER, _STRING_OR_NUMBER), (NAMES, _NAMES), (DATES, _DATES)):
+    _KIND.update(dict.fromkeys(_keys, _kind))
 
 
 def check_items(items: List[Any]) -> Tuple[List[CSLItem], List[Diagnostic]]:
