@@ -8,7 +8,7 @@ from citeproc.string import String
 
 from ..seams import join
 from .lookups import condition_tests
-from .mixins import AffixMixin, ChildrenMixin, kinds
+from .mixins import AffixMixin, ChildrenMixin, kinds, render_kinds
 
 
 class Group(ChildrenMixin, AffixMixin, model.Group):
@@ -227,21 +227,8 @@ class Choose(model.Choose):
                     return None
                 found = branch.__dict__.get("_kinds")
                 if found is not None:
-                    # the branch's ``render_children`` (If and Else alike), here (speed only)
-                    output = []
-                    for child, choose in found:
-                        try:
-                            if choose:
-                                text = child.render(item, delimiter=delimiter, context=context, **kwargs)
-                            else:
-                                text = child.render(item, context=context, **kwargs)
-                        except VariableError:
-                            continue
-                        if text is not None:
-                            output.append(text)
-                    if not output:
-                        return None
-                    return output[0] if len(output) == 1 else join(output, delimiter)
+                    # the branch's ``render_children`` (If and Else alike) without its look-ups (speed only)
+                    return render_kinds(found, item, delimiter, {"context": context, **kwargs})
                 if isinstance(branch, If):
                     return branch.render_children(item, context=context, delimiter=delimiter, **kwargs)
                 return branch.render(item, context=context, delimiter=delimiter, **kwargs)

@@ -135,21 +135,27 @@ class ChildrenMixin:
         kids = self._kids
         if kids is None:
             return super().render_children(item, delimiter=delimiter, **kwargs)
-        output = []
         found = self.__dict__.get("_kinds")
-        for child, choose in (found if found is not None else kinds(self, kids)):
-            try:
-                if choose:
-                    text = child.render(item, delimiter=delimiter, **kwargs)
-                else:
-                    text = child.render(item, **kwargs)
-            except VariableError:
-                continue
-            if text is not None:
-                output.append(text)
-        if not output:
-            return None
-        return output[0] if len(output) == 1 else seams.join(output, delimiter)  # join gives a lone piece back as it is
+        return render_kinds(found if found is not None else kinds(self, kids), item, delimiter, kwargs)
+
+
+def render_kinds(found: Any, item: Any, delimiter: Any, kwargs: Any) -> Any:
+    """The children ``kinds`` found rendered and joined as ``Parent.render_children`` does (a
+    cs:choose child gets the delimiter); None when none prints."""
+    output = []
+    for child, choose in found:
+        try:
+            if choose:
+                text = child.render(item, delimiter=delimiter, **kwargs)
+            else:
+                text = child.render(item, **kwargs)
+        except VariableError:
+            continue
+        if text is not None:
+            output.append(text)
+    if not output:
+        return None
+    return output[0] if len(output) == 1 else seams.join(output, delimiter)  # join gives a lone piece back as it is
 
 
 def kinds(element: Any, kids: Any) -> Any:

@@ -9,7 +9,15 @@ from citeproc.string import String
 
 from ...patterns import lazy
 from ..items import TrackedReference
-from .mixins import AffixMixin, CasedMixin, MacroMixin, NumberEscapeMixin, PageRangeMixin, RecordsVariableMixin
+from .mixins import (
+    AffixMixin,
+    CasedMixin,
+    MacroMixin,
+    NumberEscapeMixin,
+    PageRangeMixin,
+    RecordsVariableMixin,
+    note_accessed,
+)
 
 # `number` is not here: a report, patent or standard number is an identifier printed as given
 # ("NIH Publication No. 18-2424", APA Manual), not a range
@@ -71,10 +79,8 @@ class Text(RecordsVariableMixin, CasedMixin, AffixMixin, MacroMixin, NumberEscap
             text = self.quote(text)
         if affixed:
             text = self.wrap(text)
-        if variable is not None and text:
-            accessed = item.reference.state.accessed
-            if accessed is not None:  # only while a substitute is tried (RecordsVariableMixin)
-                accessed.extend(v.replace("-", "_") for v in variable.split())
+        if variable is not None and text and item.reference.state.accessed is not None:
+            note_accessed(self, item)  # only while a substitute is tried (RecordsVariableMixin)
         return text
 
     def process(self, item, context=None, **kwargs):
