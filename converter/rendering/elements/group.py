@@ -300,20 +300,7 @@ class Macro(ChildrenMixin, model.Macro):
             if kids is None:
                 return self.render_children(item, context=context, sort_options=sort_options)
             found = kinds(self, kids)
-        output = []
-        for child, choose in found:
-            try:
-                if choose:
-                    text = child.render(item, delimiter="", context=context, sort_options=sort_options)
-                else:
-                    text = child.render(item, context=context, sort_options=sort_options)
-            except VariableError:
-                continue
-            if text is not None:
-                output.append(text)
-        if not output:
-            return None
-        return output[0] if len(output) == 1 else join(output, "")
+        return render_kinds(found, item, "", {"context": context, "sort_options": sort_options})
 
 
 def _group_plan(group):
