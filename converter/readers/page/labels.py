@@ -10,13 +10,18 @@ from typing import Dict, List, Pattern, Tuple
 # kind -> label phrases (regular expressions, matched case-insensitively at a line start)
 LABELS: Dict[str, Tuple[str, ...]] = {
     "abstract": (r"abstract(?:\s+and\s+keywords)?", r"summary", r"annotation", r"аннотация", r"резюме", r"реферат", r"анотація", r"аңдатпа",
-                 r"resumo", r"resumen", r"résumé", r"zusammenfassung", r"abstrakt", r"streszczenie", r"riassunto"),
+                 r"resumo", r"resumen", r"résumé", r"zusammenfassung", r"abstrakt", r"streszczenie", r"riassunto",
+                 # Turkish, Indonesian, South Slavic, Czech/Slovak, Romanian, Dutch, Swedish, Finnish, Hungarian,
+                 # Chinese, Japanese, Korean
+                 r"özet", r"öz", r"abstrak", r"sažetak", r"povzetek", r"apstrakt", r"souhrn", r"rezumat",
+                 r"samenvatting", r"sammanfattning", r"tiivistelmä", r"összefoglal[óá]s?", r"absztrakt",
+                 r"摘\s*要", r"内容提要", r"抄\s*録", r"要\s*旨", r"초\s*록", r"요\s*약"),
     "keywords": (r"(?:author\s+)?key[\s-]*words?(?:\s+and\s+phrases)?", r"ключевые\s+слова(?:\s+и\s+фразы)?", r"ключові\s+слова",
                  r"түйін(?:ді)?\s+сөздер", r"тірек\s+сөздер", r"ключови\s+думи", r"кључне\s+речи", r"ключавыя\s+словы",
                  r"palavras[\s-]chave", r"palabras\s+claves?", r"mots[\s-]cl(?:[ée]s|efs)", r"schlüsselwörter", r"schlagwörter",
                  r"stichwörter", r"słowa\s+kluczowe", r"parole\s+chiave", r"descritores", r"descriptores", r"descriptors",
                  r"index\s+terms", r"mesh\s+terms", r"kata(?:-kata)?\s+kunci", r"anahtar\s+(?:kelimeler|sözcükler)",
-                 r"klíčová\s+slova", r"kľúčové\s+slová", r"kulcsszavak", r"ključne\s+(?:riječi|reči|besede)",
+                 r"klíčová\s+slova", r"schlagworte", r"关键字", r"關鍵字", r"主题词", r"kľúčové\s+slová", r"kulcsszavak", r"ključne\s+(?:riječi|reči|besede)",
                  r"cuvinte[\s-]cheie", r"açar\s+sözlər", r"kalit\s+so[ʻ'’`]?zlar", r"nyckelord", r"trefwoorden", r"キーワード",
                  r"关键词", r"關鍵詞", r"주제어", r"핵심어", r"키워드"),
     "citation": (r"for\s+citation", r"for\s+citing", r"(?:to\s+)?cite\s+this\s+(?:article|paper)(?:\s+as)?",
@@ -94,10 +99,15 @@ def _compile() -> List[Tuple[str, Pattern[str]]]:
         # Identifier labels may be followed by their value after a plain space ("UDC 327.3").
         space = r"|\s+(?=\S)" if kind in VALUE_AFTER_SPACE else ""
         if kind == "abstract":  # 'ABSTRACT Linking neural ...': a heading in capitals needs no colon
-            space = r"|(?-i:(?<=ABSTRACT)|(?<=АННОТАЦИЯ)|(?<=SUMMARY)|(?<=RESUMO)|(?<=RESUMEN))\s+(?=[A-ZА-Я])" \
+            space = r"|(?-i:(?<=ABSTRACT)|(?<=АННОТАЦИЯ)|(?<=SUMMARY)|(?<=RESUMO)|(?<=RESUMEN)|(?<=RÉSUMÉ)|(?<=ÖZET)|(?<=ABSTRAK)|(?<=SAŽETAK)" \
+                    r"|(?<=STRESZCZENIE)|(?<=ZUSAMMENFASSUNG)|(?<=АНОТАЦІЯ)|(?<=РЕФЕРАТ)|(?<=РЕЗЮМЕ))\s+(?=[A-ZА-ЯЁÀ-ÖØ-ÞİŞĞÇÜ])" \
                     r"|\s+(?=[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])"  # 'Abstract 目的 本研究は': CJK text has no capitals
-        # (IEEE glues a dash to its labels: 'Abstract—This paper', 'Index Terms—OFDM')
-        out.append((kind, re.compile(rf"^\s*(?:{alt})\s*(?::|\.(?!\w)|\s[–—-]\s|—|${space})\s*", re.I)))
+        # (IEEE glues a dash to its labels: 'Abstract—This paper', 'Index Terms—OFDM'); an abstract's or keywords'
+        # label may name its language ('Аннотация (русский):', 'Keywords (English):'); Chinese pages put the
+        # label in lenticular brackets ('【摘要】 抑郁症是…') and use the full-width colon ('摘要：')
+        language = r"(?:\s*\([^()\d]{2,30}\))?" if kind in ("abstract", "keywords") else ""
+        out.append((kind, re.compile(rf"^\s*(?:【\s*(?:{alt})\s*】|(?:{alt}){language}\s*(?::|：|\.(?!\w)|\s[–—-]\s|—|${space}))\s*",
+                                     re.I)))
     return out
 
 
@@ -116,9 +126,9 @@ def match_label(line: str) -> Tuple[str, str] | None:
             rest = line[m.end():].strip()
             # a bare word like "Sources" or "Literature" counts only alone on its line
             if kind in ("references", "abstract", "funding", "acknowledgements") and rest \
-                    and not line[: m.end()].rstrip().endswith((":", ".")) and not (kind == "abstract" and (
-                        line[: m.end()].strip().isupper() or _CJK_START.match(rest))):
-                continue
+                    and not line[: m.end()].rstrip().endswith((":", ".", "：", "】")) and not (kind == "abstract" and (
+                        line[: m.end()].strip().isupper() or _CJK_START.match(rest)) and not _CJK_START.match(line.strip())):
+                continue  # (a CJK label needs its colon or brackets: '要旨 本報告の…' may be a record's first line)
             # field labels need their colon ('Title:', 'Authors:', 'Journal:', 'Citation:'): alone
             # these words are headings or running text
             label = line[: m.end()]

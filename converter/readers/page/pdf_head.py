@@ -22,7 +22,10 @@ from .title import CONNECTORS, VENUE
 
 HEAD_WORDS = 150     # a title and a byline fit in the first 150 words
 LONGEST_BYLINE = 40  # words
-ABSTRACT_LABEL = re.compile(r"^(?:abstract|summary|аннотация|анотація|резюме|resumo|resumen|résumé|özet)\b[.:—-]?", re.I)
+# the abstract's label in the languages of the set's PDF pages (a label inside running text needs a word of its own)
+ABSTRACT_WORDS = r"abstract|summary|аннотация|анотація|резюме|реферат|resumo|resumen|résumé|özet|streszczenie|" \
+                 r"zusammenfassung|abstrak|sažetak|rezumat|riassunto|samenvatting"
+ABSTRACT_LABEL = re.compile(rf"^(?:{ABSTRACT_WORDS})\b[.:—-]?", re.I)
 HISTORY_WORD = re.compile(r"^(?:received|submitted|поступила|получено)\b", re.I)
 KEYWORDS_LABEL = re.compile(r"\b(?:%s)\s*[:.—-]\s*" % "|".join(LABELS["keywords"]), re.I)
 ACRONYM = re.compile(r"^[A-ZА-ЯЁ]{2,}[,;]?$")
@@ -131,7 +134,7 @@ def _running_head(text: str) -> Tuple[str, str]:
 
 def cut_abstract(rest: str) -> Tuple[str, str, str]:
     """What follows the byline -> (affiliations and dates, the abstract, the keywords and after)."""
-    m = re.search(r"(?:^|\s)(?:abstract|summary|аннотация|анотація|резюме|resumo|resumen|résumé|özet)\b[.:—-]?\s+", rest, re.I)
+    m = re.search(rf"(?:^|\s)(?:{ABSTRACT_WORDS})\b[.:—-]?\s+", rest, re.I)
     if not m:
         return rest, "", ""
     before, abstract = rest[: m.start()].strip(), rest[m.end():]
