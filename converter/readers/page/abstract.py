@@ -43,7 +43,7 @@ class AbstractLines:
 
     def _block_abstract(self, block: Block) -> None:
         lines = [t for _, t in block.lines if t.strip()]
-        if len(lines) >= 3 and all(len(t.split()) <= 4 for t in lines[:6]):
+        if len(lines) >= 3 and all(len(t.split()) <= 4 and len(t.strip()) <= 40 for t in lines[:6]):  # (CJK has no spaces)
             # 'Аннотация' over 'Код статьи' / 'S0205...' / 'Тип публикации': a table of the record, no abstract
             self._loose_lines(block)
             return
