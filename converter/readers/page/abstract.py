@@ -4,10 +4,14 @@ sections after it. A mixin of the page reader, which holds the state."""
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Tuple
 
 from ...model import CSLItem
+from ...vocabulary.text import undo_line_hyphens
 from .labels import Block
+
+if TYPE_CHECKING:
+    from .reader import PageReader
 
 # Abstract section headings of structured abstracts (IMRAD and the like), English and Russian
 ABSTRACT_SECTIONS = re.compile(
@@ -99,3 +103,42 @@ class AbstractLines:
             self.set_abstract(self.unlabelled_sections)
             return True
         return False
+
+
+def keyword_list(text: str) -> bool:
+    terms = [t.strip() for t in re.split(r"[;,]", text.strip().rstrip(".")) if t.strip()]
+    if not 3 <= len(terms) <= 15 or len(text) > 300 or re.search(r"\b(?:1[89]|20)\d\d\b|https?://|@", text):
+        return False
+    return all(len(t.split()) <= 5 and t[:1].isalpha() for t in terms) and sum(t[:1].islower() for t in terms) >= 0.6 * len(terms)
+
+
+def prose(line: str) -> bool:
+    words = line.split()
+    return len(line) >= 40 and len(words) >= 6 and sum(w[:1].islower() for w in words) >= 0.5 * len(words)
+
+
+def unlabelled_abstract(r: "PageReader") -> None:
+    """An abstract printed without its label (PDF text wrapped at the column's width): the first
+    run of prose lines, at least 250 characters, within a dozen lines after the title."""
+    if "abstract" in r.item or not r.title_lines and r.evidence.best("title") is None:
+        return
+    start = max(r.title_lines or [r.evidence.best("title").line or 0])  # type: ignore[union-attr]
+    lines = sorted(r.other)
+    run: List[tuple[int, str]] = []
+    for n, text in lines:
+        if n <= start:
+            continue
+        if run and n - run[-1][0] > 2:
+            break
+        if prose(text) and not (run and keyword_list(text)):  # a keyword list under it is no part of it
+            run.append((n, text))
+        elif run:
+            break
+        elif n - start > 12:
+            return
+    if run and NOT_AN_ABSTRACT.match(run[0][1]):
+        return  # an outline or a numbered reference
+    # a description right under the title may be short ('Розгляд ... підходів ...'); further down, only a paragraph
+    if sum(len(t) for _, t in run) >= (100 if run and run[0][0] - start <= 2 else 250):
+        r.item["abstract"] = undo_line_hyphens("\n".join(t for _, t in run)).replace("\n", " ")
+        r.other = [x for x in r.other if x not in run]

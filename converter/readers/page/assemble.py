@@ -11,9 +11,10 @@ from ...model import CSLItem
 from ...references.givennames import given_names
 from ...vocabulary.casing import looks_title_case
 from ...vocabulary.languages import bcp47, guess_language, is_cyrillic
-from ...vocabulary.text import undo_line_hyphens
 from . import byline_model, bylines, citation, history, identifiers, issue, journal, line_model, pdf_head, people, title
-from .abstract import NOT_AN_ABSTRACT
+from .abstract import keyword_list as _keyword_list  # (pagerest: the unlabelled abstract's rules live in abstract.py)
+from .abstract import prose as _prose
+from .abstract import unlabelled_abstract as _unlabelled_abstract
 from .evidence import Finding
 from .head import looks_affiliation
 from .labels import KEYWORDS_LABEL_START
@@ -341,45 +342,6 @@ def _keywords_under_a_paragraph(r: "PageReader") -> None:
             r.other.remove((n, text))
             r.diags.warn("keywords taken from the unlabelled list under a paragraph", field="keyword", line=n)
             return
-
-
-def _keyword_list(text: str) -> bool:
-    terms = [t.strip() for t in re.split(r"[;,]", text.strip().rstrip(".")) if t.strip()]
-    if not 3 <= len(terms) <= 15 or len(text) > 300 or re.search(r"\b(?:1[89]|20)\d\d\b|https?://|@", text):
-        return False
-    return all(len(t.split()) <= 5 and t[:1].isalpha() for t in terms) and sum(t[:1].islower() for t in terms) >= 0.6 * len(terms)
-
-
-def _prose(line: str) -> bool:
-    words = line.split()
-    return len(line) >= 40 and len(words) >= 6 and sum(w[:1].islower() for w in words) >= 0.5 * len(words)
-
-
-def _unlabelled_abstract(r: "PageReader") -> None:
-    """An abstract printed without its label (PDF text wrapped at the column's width): the first
-    run of prose lines, at least 250 characters, within a dozen lines after the title."""
-    if "abstract" in r.item or not r.title_lines and r.evidence.best("title") is None:
-        return
-    start = max(r.title_lines or [r.evidence.best("title").line or 0])  # type: ignore[union-attr]
-    lines = sorted(r.other)
-    run: List[tuple[int, str]] = []
-    for n, text in lines:
-        if n <= start:
-            continue
-        if run and n - run[-1][0] > 2:
-            break
-        if _prose(text) and not (run and _keyword_list(text)):  # a keyword list under it is no part of it
-            run.append((n, text))
-        elif run:
-            break
-        elif n - start > 12:
-            return
-    if run and NOT_AN_ABSTRACT.match(run[0][1]):
-        return  # an outline or a numbered reference
-    # a description right under the title may be short ('Розгляд ... підходів ...'); further down, only a paragraph
-    if sum(len(t) for _, t in run) >= (100 if run and run[0][0] - start <= 2 else 250):
-        r.item["abstract"] = undo_line_hyphens("\n".join(t for _, t in run)).replace("\n", " ")
-        r.other = [x for x in r.other if x not in run]
 
 
 def _title_case(r: "PageReader") -> None:
