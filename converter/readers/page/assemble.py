@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Dict, List
 
-from ...errors import ParseError
 from ...model import CSLItem
 from ...references.givennames import given_names
 from ...vocabulary.casing import looks_title_case
@@ -18,6 +17,7 @@ from .abstract import unlabelled_abstract as _unlabelled_abstract
 from .evidence import Finding
 from .head import looks_affiliation
 from .labels import KEYWORDS_LABEL_START
+from .untitled import check_untitled
 
 if TYPE_CHECKING:
     from .reader import PageReader
@@ -51,17 +51,13 @@ def finish(r: "PageReader") -> None:
         _run_together_title(r)
     if "title" in r.item:
         _title_case(r)
-        _unlabelled_abstract(r)
-    elif not _citable(r):
-        raise ParseError("no recognisable article title, DOI or journal issue on this page "
-                         "(is it an article page?)", source=r.source, diagnostics=list(r.diags))
-    else:
-        r.diags.warn("no article title found on this page; the record has the other fields it could read",
-                     field="title")
+    _unlabelled_abstract(r)
     _edited_book(r)
     _unlabelled_keywords(r)
     _modelled_journal(r)
     _authors(r)
+    if "title" not in r.item:  # (pagerest) what a page without a title must give to be read: untitled.py
+        check_untitled(r.item, r.diags, r.source)
     _language(r)
     _portuguese_names(r)
     _spanish_names(r)
@@ -119,11 +115,6 @@ def _run_together_title(r: "PageReader") -> None:
     if heading:
         r.item["title"] = heading
         r.diags.warn("the title read from the start of a page run together on one line", field="title")
-
-
-def _citable(r: "PageReader") -> bool:
-    # a journal with a year, volume, issue or pages places an article even without its title
-    return "DOI" in r.item or ("container-title" in r.item and any(k in r.item for k in ("issued", "volume", "issue", "page")))
 
 
 def _read_citations(r: "PageReader") -> None:
