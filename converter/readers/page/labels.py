@@ -362,7 +362,7 @@ def keyword_list_end(texts: List[str]) -> int:
         return len(texts)
     for i in range(1, len(texts)):
         text = texts[i].strip()
-        if _SEPARATED.search(text):
+        if _SEPARATED.search(text) and not _running_text(text):
             continue
         words = text.split()
         broken_term = not re.search(r"[,;，、；.]\s*$", texts[i - 1]) and len(words) <= 3 and (
@@ -372,6 +372,14 @@ def keyword_list_end(texts: List[str]) -> int:
         if (text[:1].isupper() or text[:1].isdigit()) and len(words) <= 8 or len(words) >= 10:
             return i
     return len(texts)
+
+
+def _running_text(text: str) -> bool:
+    """A sentence, commas and all ('Moral dilemmas, situations in which two or more ethically justifiable
+    courses of action exist, arise daily ...'): a piece between separators longer than any term, or a
+    full stop between two sentences."""
+    pieces = _SEPARATED.split(text)
+    return any(len(p.split()) > 8 for p in pieces) or bool(re.search(r"[^\W\d_]{3}\.\s+[A-ZА-ЯЁ][^\W\d_]*\s+[^\W\d_]", text))
 
 
 def _short_terms(parts: List[str]) -> bool:
