@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Tuple
 
 from ...model import CSLItem
 from ...vocabulary.text import undo_line_hyphens
+from .head import AFFILIATION
 from .labels import Block
 
 if TYPE_CHECKING:
@@ -106,10 +107,21 @@ class AbstractLines:
 
 
 def keyword_list(text: str) -> bool:
+    """A line that lists three to fifteen short terms set apart by commas or semicolons: mostly in small
+    letters ('Северный регион, медицинские работники, рацион'), or each capitalised as a term is, one
+    word or a phrase in small letters after its first ('Drinking water; Ground water; Heavy metals',
+    'Antibiotics, Growth promoter, Gut microbiome,'), never names ('Anna Smith, Ivan Petrov') nor an
+    institution and its town."""
     terms = [t.strip() for t in re.split(r"[;,]", text.strip().rstrip(".")) if t.strip()]
     if not 3 <= len(terms) <= 15 or len(text) > 300 or re.search(r"\b(?:1[89]|20)\d\d\b|https?://|@", text):
         return False
-    return all(len(t.split()) <= 5 and t[:1].isalpha() for t in terms) and sum(t[:1].islower() for t in terms) >= 0.6 * len(terms)
+    if not all(len(t.split()) <= 5 and t[:1].isalpha() for t in terms):
+        return False
+    if sum(t[:1].islower() for t in terms) >= 0.6 * len(terms):
+        return True
+    termlike = sum(len(t.split()) == 1 or any(w[:1].islower() and w not in ("of", "de", "и") for w in t.split()[1:])
+                   for t in terms)
+    return termlike >= 0.8 * len(terms) and not AFFILIATION.search(text) and not re.search(r"\b[A-ZА-ЯЁ]\.", text)
 
 
 def prose(line: str) -> bool:
