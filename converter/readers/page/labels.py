@@ -97,7 +97,7 @@ def _compile() -> List[Tuple[str, Pattern[str]]]:
         alt = "|".join(phrases)
         # the label, then ':' / '.' / ' –' or the end of the line; never a label inside a word.
         # Identifier labels may be followed by their value after a plain space ("UDC 327.3").
-        space = r"|\s+(?=\S)" if kind in VALUE_AFTER_SPACE else ""
+        space = r"|\s+(?=\S)" if kind in VALUE_AFTER_SPACE or kind == "keywords" else ""
         if kind == "abstract":  # 'ABSTRACT Linking neural ...': a heading in capitals needs no colon
             space = r"|(?-i:(?<=ABSTRACT)|(?<=АННОТАЦИЯ)|(?<=SUMMARY)|(?<=RESUMO)|(?<=RESUMEN)|(?<=RÉSUMÉ)|(?<=ÖZET)|(?<=ABSTRAK)|(?<=SAŽETAK)" \
                     r"|(?<=STRESZCZENIE)|(?<=ZUSAMMENFASSUNG)|(?<=АНОТАЦІЯ)|(?<=РЕФЕРАТ)|(?<=РЕЗЮМЕ))\s+(?=[A-ZА-ЯЁÀ-ÖØ-ÞİŞĞÇÜ])" \
@@ -115,6 +115,13 @@ _PATTERNS = _compile()
 
 
 _CJK_START = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _bare_keywords_label(label: str, rest: str) -> bool:
+    """A keywords label without its colon ('Key Words Nursing Practice, Skillful, ...', 'キーワード 看護技術,技,美'):
+    printed as a heading (capitalised or in CJK) and followed by a list, two separators at least and no sentence."""
+    heading = label.strip()[:1].isupper() or bool(_CJK_START.match(label.strip()))
+    return heading and (rest[:1].isupper() or bool(_CJK_START.match(rest))) and len(re.findall(r"[,;，、；]", rest)) >= 2 and not _running_text(rest)
 
 
 def match_label(line: str) -> Tuple[str, str] | None:
@@ -135,6 +142,9 @@ def match_label(line: str) -> Tuple[str, str] | None:
             alone = not rest and kind in ("title", "byline", "journal", "publisher")  # 'Authors' on its own line, the names below
             if ":" not in label and not alone and (kind in NEEDS_COLON or (
                     kind == "citation" and re.match(r"^\s*(?:citation|cite\s+as|цитировать|цитувати)\b", label, re.I))):
+                continue
+            if kind == "keywords" and rest and not re.search(r"[:：.—–-]\s*$", label) and not label.strip().startswith("【") \
+                    and not _bare_keywords_label(label, rest):
                 continue
             if kind in NUMBER_KINDS and ("|" in rest or len(rest) > 60 or re.search(r"\s[^\W\d_]{2,}\s*:\s*\S", rest)):
                 continue  # 'Year : 2018 | Volume : 16 | Issue : 1', 'Yıl:2018   Sayı: 15': an issue line, read whole
@@ -380,6 +390,41 @@ def _running_text(text: str) -> bool:
     full stop between two sentences."""
     pieces = _SEPARATED.split(text)
     return any(len(p.split()) > 8 for p in pieces) or bool(re.search(r"[^\W\d_]{3}\.\s+[A-ZА-ЯЁ][^\W\d_]*\s+[^\W\d_]", text))
+
+
+# the headings a keyword list runs into on a PDF page's one line: the body's first section, or the abstract
+# in the page's other language
+_HEADING_AFTER_KEYWORDS = re.compile(
+    r"\b(?:Introduction|INTRODUCTION|Введение|ВВЕДЕНИЕ|Вступ|ВСТУП|Wstęp|WSTĘP|Einleitung|Pendahuluan|PENDAHULUAN|Giriş|GİRİŞ|"
+    r"Introducción|Introdução|Introduzione|Úvod|Uvod|Abstract|ABSTRACT|Аннотация|Анотація|Summary|Resumo|Resumen|Abstrak|"
+    r"Özet|Streszczenie)\b")
+
+
+def cut_running_tail(value: str) -> Tuple[str, str]:
+    """(the keywords, the text after them) of a list set apart by separators whose last term runs on into
+    the page's next part without a stop ('..., gospodarstwa indywidualne Wstęp Substancja organiczna ...',
+    '..., пищевая аллергия у детей Первый год жизни ребенка ...'): the last piece, longer than a term, is cut
+    before a heading word, else before the first capitalised word after a word in small letters."""
+    pieces = re.split(r"(?<=[,;，、；])", value)
+    if len(pieces) < 3:
+        return value, ""
+    last = pieces[-1]
+    words = last.split()
+    if len(words) <= 6:
+        return value, ""
+    m = _HEADING_AFTER_KEYWORDS.search(last)
+    if m and last[: m.start()].strip():
+        at = m.start()
+    else:
+        at = -1
+        for k, (prev, word) in enumerate(zip(words, words[1:])):  # (not after 'de la', 'of the': 'Tecnologías de la Información')
+            if prev[:1].islower() and len(prev) > 3 and word[:1].isupper() and len(words) - k >= 5:
+                at = last.index(f"{prev} {word}") + len(prev) + 1
+                break
+        if at < 0:
+            return value, ""
+    head = "".join(pieces[:-1]) + last[:at]
+    return head.rstrip(), last[at:].strip()
 
 
 def _short_terms(parts: List[str]) -> bool:

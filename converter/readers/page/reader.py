@@ -25,7 +25,7 @@ from .assemble import finish
 from .evidence import Evidence
 from .head import AFFILIATION, HeadLines, split_name_affiliation
 from .labelled_numbers import LabelledNumbers
-from .labels import Block, keyword_list_end, keyword_separators, split_blocks
+from .labels import Block, cut_running_tail, keyword_list_end, keyword_separators, split_blocks
 from .title import Candidate, is_furniture
 
 AFTER_REFERENCES = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|licensee\b|this (?:article|work) is (?:an open|licensed|distributed)|"
@@ -150,6 +150,9 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         if cut:
             self.other.append((block.first_line, value[cut.start():].strip(" .|")))
             value = value[: cut.start()]
+        value, after = cut_running_tail(value)  # ('..., gospodarstwa indywidualne Wstęp Substancja organiczna ...')
+        if after:
+            self.other.append((block.first_line, after))
         value = _keyword_separators(value.strip().rstrip("."))
         if value and "keyword" not in self.item:
             self.item["keyword"] = re.sub(r"\s*;\s*", "; ", value)
