@@ -129,28 +129,71 @@ def prose(line: str) -> bool:
     return len(line) >= 40 and len(words) >= 6 and sum(w[:1].islower() for w in words) >= 0.5 * len(words)
 
 
+# what shows running text to be the article's body, not its abstract: a numbered paragraph ('1Si l’on en croit',
+# '1. В постперестроечный период'), citations of other works ('[1]', '[5,6]', '(Biswas, 1970)', '(MAZUR i IN. 1993)')
+BODY_START = re.compile(r"^(?:\d{1,2}(?=[A-ZА-ЯЁÀ-Ö][a-zа-яёà-ÿ])|\d{1,2}\.\s+(?=[A-ZА-ЯЁÀ-Ö][a-zа-яёà-ÿ]*\s+[a-zа-яёà-ÿ]))")
+IN_TEXT_CITATION = re.compile(r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]"
+                              r"|\([A-ZА-ЯЁ][\w'’-]+(?:\s+(?:et\s+al\.?|and|&|и|i)(?:\s+[A-ZА-ЯЁ][\w'’.-]+)?|\s+и\s+др\.)?,\s*"
+                              r"(?:1[89]|20)\d\d[a-z]?\s*[;,)]"
+                              r"|\([A-ZА-ЯЁ]{3,}(?:\s+[\w.]+){0,3}\s+(?:1[89]|20)\d\d[a-z]?\)")
+# another work's reference ('Julie Sealy, Elizabeth J. Abrams & Tom Cockburn. (2023) Students’ experience ...'):
+# a cited-by list or the reference list
+REFERENCE_START = re.compile(r"^[^()]{3,200}?(?:,|&|\band\b|\bи\b)[^()]{0,200}?\((?:1[89]|20)\d\d[a-z]?\)")
+# a heading of the body's first section, alone on its line ('1 Einleitung', '1. Sustainability: An Overview', 'Введение')
+BODY_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+[^\W\d_][^.!?]{0,80}|(?:Introduction|INTRODUCTION|Введение|ВВЕДЕНИЕ|Вступ|"
+                          r"ВСТУП|Einleitung|Wstęp|Giriş|GİRİŞ|Pendahuluan|PENDAHULUAN|Introducción|Introdução|Introduzione|Úvod|Uvod)\.?)$")
+
+
+def looks_body(text: str, above: str = "") -> bool:
+    """Running text that reads as the article's body rather than its abstract: a numbered paragraph,
+    citations of other works, or the paragraph under the body's first section heading."""
+    return bool(BODY_START.match(text) or IN_TEXT_CITATION.search(text[:3000])
+                or (len(above.split()) <= 7 and BODY_HEADING.match(above.strip()) is not None
+                    and not AFFILIATION.search(above)))  # ('3 ФГБОУ ВО «Воронежский … университет»': a numbered affiliation)
+
+
+def _line_above(lines: List[str], n: int) -> str:
+    """The nearest line with text above line n (1-based)."""
+    return next((lines[m].strip() for m in range(n - 2, max(-1, n - 6), -1) if lines[m].strip()), "")
+
+
 def unlabelled_abstract(r: "PageReader") -> None:
-    """An abstract printed without its label (PDF text wrapped at the column's width): the first
-    run of prose lines, at least 250 characters, within a dozen lines after the title."""
-    if "abstract" in r.item or not r.title_lines and r.evidence.best("title") is None:
+    """An abstract printed without its label (PDF text wrapped at the column's width): the first run of
+    prose lines within a dozen lines after the title (or, on a page without one, after the byline or from
+    the page's start), at least 250 characters, or 100 right under the title. Wrapped lines may stand
+    up to two blank lines apart; a shorter run of prose (an affiliation) is passed over; running text
+    that reads as the body (looks_body) ends the search."""
+    if "abstract" in r.item:
         return
-    start = max(r.title_lines or [r.evidence.best("title").line or 0])  # type: ignore[union-attr]
-    lines = sorted(r.other)
-    run: List[tuple[int, str]] = []
-    for n, text in lines:
+    best = r.evidence.best("title")
+    if r.title_lines or best is not None:
+        start = max(r.title_lines or [best.line or 0])  # type: ignore[union-attr]
+    else:
+        start = max(r.byline_lines, default=0)
+    runs: List[List[Tuple[int, str]]] = []
+    run: List[Tuple[int, str]] = []
+    for n, text in sorted(r.other):
         if n <= start:
             continue
-        if run and n - run[-1][0] > 2:
-            break
+        if run and (n - run[-1][0] > 3 or any(r.lines[m - 1].strip() for m in range(run[-1][0] + 1, n))):
+            runs.append(run)
+            run = []
         if prose(text) and not (run and keyword_list(text)):  # a keyword list under it is no part of it
             run.append((n, text))
-        elif run:
+            continue
+        if run:
+            runs.append(run)
+            run = []
+        if n - start > 12:
             break
-        elif n - start > 12:
+    if run:
+        runs.append(run)
+    for run in runs:
+        if NOT_AN_ABSTRACT.match(run[0][1]) or REFERENCE_START.match(run[0][1]) \
+                or looks_body(run[0][1], _line_above(r.lines, run[0][0])):
+            return  # an outline, a reference, the body
+        # a description right under the title may be short ('Розгляд ... підходів ...'); further down, only a paragraph
+        if sum(len(t) for _, t in run) >= (100 if run[0][0] - start <= 2 and start else 250):
+            r.item["abstract"] = undo_line_hyphens("\n".join(t for _, t in run)).replace("\n", " ")
+            r.other = [x for x in r.other if x not in run]
             return
-    if run and NOT_AN_ABSTRACT.match(run[0][1]):
-        return  # an outline or a numbered reference
-    # a description right under the title may be short ('Розгляд ... підходів ...'); further down, only a paragraph
-    if sum(len(t) for _, t in run) >= (100 if run and run[0][0] - start <= 2 else 250):
-        r.item["abstract"] = undo_line_hyphens("\n".join(t for _, t in run)).replace("\n", " ")
-        r.other = [x for x in r.other if x not in run]
