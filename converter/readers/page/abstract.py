@@ -140,16 +140,23 @@ IN_TEXT_CITATION = re.compile(r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]"
 # a cited-by list or the reference list
 REFERENCE_START = re.compile(r"^[^()]{3,200}?(?:,|&|\band\b|\bи\b)[^()]{0,200}?\((?:1[89]|20)\d\d[a-z]?\)")
 # a heading of the body's first section, alone on its line ('1 Einleitung', '1. Sustainability: An Overview', 'Введение')
-BODY_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+[^\W\d_][^.!?]{0,80}|(?:Introduction|INTRODUCTION|Введение|ВВЕДЕНИЕ|Вступ|"
+BODY_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+[^\W\d_][^.!?\d]{0,80}|(?:Introduction|INTRODUCTION|Введение|ВВЕДЕНИЕ|Вступ|"
                           r"ВСТУП|Einleitung|Wstęp|Giriş|GİRİŞ|Pendahuluan|PENDAHULUAN|Introducción|Introdução|Introduzione|Úvod|Uvod)\.?)$")
 
 
-def looks_body(text: str, above: str = "") -> bool:
+def body_heading(line: str) -> bool:
+    """The heading of the body's first section alone on its line ('1 Einleitung', 'Введение'), not a
+    numbered affiliation ('3 ФГБОУ ВО «Воронежский … университет»')."""
+    return len(line.split()) <= 7 and BODY_HEADING.match(line.strip()) is not None and not AFFILIATION.search(line)
+
+
+def looks_body(text: str, above: str = "", *, citations: bool = True) -> bool:
     """Running text that reads as the article's body rather than its abstract: a numbered paragraph,
-    citations of other works, or the paragraph under the body's first section heading."""
-    return bool(BODY_START.match(text) or IN_TEXT_CITATION.search(text[:3000])
-                or (len(above.split()) <= 7 and BODY_HEADING.match(above.strip()) is not None
-                    and not AFFILIATION.search(above)))  # ('3 ФГБОУ ВО «Воронежский … университет»': a numbered affiliation)
+    the paragraph under the body's first section heading, or (with ``citations``) citations of other
+    works, which some abstracts have too (Frontiers' brief reports, IEEE): a cue only where the
+    paragraph is not placed as the abstract by where it stands."""
+    return bool(BODY_START.match(text) or (citations and IN_TEXT_CITATION.search(text[:3000]))
+                or body_heading(above))
 
 
 def _line_above(lines: List[str], n: int) -> str:

@@ -20,7 +20,7 @@ from ...vocabulary.licences import licence_url
 from ...vocabulary.text import repair_homoglyphs
 from .. import jats
 from . import bylines, citation, history, identifiers, issue, pdf_head, people, title
-from .abstract import AbstractLines
+from .abstract import AbstractLines, body_heading, looks_body
 from .assemble import finish
 from .evidence import Evidence
 from .head import AFFILIATION, HeadLines, split_name_affiliation
@@ -108,6 +108,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         self.correspondence: Dict[str, str] = {}         # marker ('*') -> "Correspondence: ..." text
         self.reference_lines: List[int] = []
         self.line_labels: Dict[int, Dict[str, float]] | None = None  # the learned line model's, once asked
+        self.body_at: int | None = None                  # the first line of running text read as the body
 
     def repair(self, n: int, text: str) -> str:
         fixed, changes = repair_homoglyphs(text)
@@ -368,7 +369,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             return
         if self.abstract_after is not None and n > self.abstract_after:
             heading, self.abstract_after = self.abstract_after, None
-            if "abstract" not in self.item and len(line.split()) >= 8 and n - heading <= 3:
+            if "abstract" not in self.item and len(line.split()) >= 8 and n - heading <= 3 and not looks_body(line, citations=False):
                 self.set_abstract([(n, line)])
                 return
         self._identifiers(n, line)
@@ -377,7 +378,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             line = halves[0]
             self.custom.setdefault("english-column-as-printed", []).append(halves[1])
         if len(line) > LONG_LINE:  # running text, never a title, byline or issue line: kept without the head's rules
-            if "abstract" not in self.item and self._has_title():
+            if "abstract" not in self.item and self._has_title() and not self._body(n, line):
                 self.set_abstract([(n, line)])
             else:
                 self.other.append((n, line))
@@ -473,7 +474,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         if self.byline and AFFILIATION.search(line) and len(line) < 300 and "abstract" not in self.item:
             self.custom.setdefault("affiliations-as-printed", []).append(line)
             return
-        if "abstract" not in self.item and len(line) >= 200 and self._has_title():
+        if "abstract" not in self.item and len(line) >= 200 and self._has_title() and not self._body(n, line):
             self.abstract_line = self.abstract_line or n
             self.set_abstract([(n, line)])
             return
@@ -481,6 +482,14 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             self.custom.setdefault("notes", []).append(line)
             return
         self.other.append((n, line))
+
+    def _body(self, n: int, line: str) -> bool:
+        """Line n, running text, is the article's body (abstract.looks_body), or comes after a line that is:
+        never taken for an unlabelled abstract."""
+        above = [t.strip() for t in self.lines[max(0, n - 8): n - 1] if t.strip()][-4:]
+        if self.body_at is None and (looks_body(line, citations=False) or any(body_heading(t) for t in above)):
+            self.body_at = n
+        return self.body_at is not None and n >= self.body_at
 
     def _just_after_unlabelled_abstract(self, n: int) -> bool:
         """A line right under a paragraph taken for the abstract without its label (a long head line,
