@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Dict, List
 from ...model import CSLItem
 from ...references.givennames import given_names
 from ...vocabulary.casing import looks_title_case
-from ...vocabulary.languages import bcp47, guess_language, is_cyrillic
+from ...vocabulary.languages import guess_language, is_cyrillic
 from . import byline_model, bylines, citation, history, identifiers, issue, journal, line_model, pdf_head, people, title
 from .abstract import keyword_list as _keyword_list  # (pagerest: the unlabelled abstract's rules live in abstract.py)
 from .abstract import prose as _prose
@@ -17,6 +17,7 @@ from .abstract import unlabelled_abstract as _unlabelled_abstract
 from .evidence import Finding
 from .head import looks_affiliation
 from .labels import KEYWORDS_LABEL_START
+from .language import page_language as _language  # (pagerest: the article's language, language.py)
 from .untitled import check_untitled
 
 if TYPE_CHECKING:
@@ -493,38 +494,6 @@ def _apply_marks(r: "PageReader", extra: List[Dict[str, Any]]) -> None:
     for mark, text in r.correspondence.items():
         if not any(mark in marks for marks in r.byline_marks):
             r.custom.setdefault("notes", []).append(f"{mark} {text}")
-
-
-# the page says the article's language: 'Full Text: PDF (Russian)', 'Язык: украинский', 'LanguageJapanese'
-STATED_LANGUAGE = (re.compile(r"\b(?:full\s+text|pdf|html|download|скачать|текст)\b[^()\n]{0,15}\(([^\W\d_]{3,20})\)", re.I),
-                   re.compile(r"^(?:article\s+language|language|язык(?:\s+(?:статьи|публикации))?|мова(?:\s+статті)?|idioma|langue)"
-                              r"\s*:?\s*([^\W\d_]{3,20})\s*$", re.I))
-
-
-def _stated_language(lines: List[str]) -> str | None:
-    for line in lines:
-        for pattern in STATED_LANGUAGE:
-            m = pattern.search(line.strip())
-            if m and bcp47(m.group(1)):
-                return bcp47(m.group(1))
-    return None
-
-
-def _language(r: "PageReader") -> None:
-    """The article's language as the page states it, else from its own title and abstract, only
-    when they settle it."""
-    stated = _stated_language(r.lines)
-    if stated:
-        r.item["language"] = stated
-        return
-    text = f"{r.item.get('title', '')} {r.item.get('abstract', '')[:SAMPLE]}".strip()
-    language = guess_language(text) if text else None
-    if language is None:  # the title and abstract do not settle it: the page's own text, the same way
-        language = guess_language(" ".join(r.lines)[:SAMPLE])
-    if language:
-        r.item["language"] = language
-    else:
-        r.diags.warn("the page's language could not be told from its title and abstract; not set", field="language")
 
 
 _PORTUGUESE_PARTICLES = {"de", "da", "das", "do", "dos", "e"}

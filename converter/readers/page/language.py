@@ -1,0 +1,45 @@
+"""The article's language: as the page states it, else from the article's own title and abstract,
+else from the page's text, only where they settle it."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, List
+
+from ...vocabulary.languages import bcp47, guess_language
+
+if TYPE_CHECKING:
+    from .reader import PageReader
+
+SAMPLE = 20000  # characters of a page enough to tell its language
+
+
+# the page says the article's language: 'Full Text: PDF (Russian)', 'Язык: украинский', 'LanguageJapanese'
+STATED_LANGUAGE = (re.compile(r"\b(?:full\s+text|pdf|html|download|скачать|текст)\b[^()\n]{0,15}\(([^\W\d_]{3,20})\)", re.I),
+                   re.compile(r"^(?:article\s+language|language|язык(?:\s+(?:статьи|публикации))?|мова(?:\s+статті)?|idioma|langue)"
+                              r"\s*:?\s*([^\W\d_]{3,20})\s*$", re.I))
+
+
+def _stated_language(lines: List[str]) -> str | None:
+    for line in lines:
+        for pattern in STATED_LANGUAGE:
+            m = pattern.search(line.strip())
+            if m and bcp47(m.group(1)):
+                return bcp47(m.group(1))
+    return None
+
+
+def page_language(r: "PageReader") -> None:
+    """The article's language as the page states it, else from its own title and abstract, only
+    when they settle it."""
+    stated = _stated_language(r.lines)
+    if stated:
+        r.item["language"] = stated
+        return
+    text = f"{r.item.get('title', '')} {r.item.get('abstract', '')[:SAMPLE]}".strip()
+    language = guess_language(text) if text else None
+    if language is None:  # the title and abstract do not settle it: the page's own text, the same way
+        language = guess_language(" ".join(r.lines)[:SAMPLE])
+    if language:
+        r.item["language"] = language
+    else:
+        r.diags.warn("the page's language could not be told from its title and abstract; not set", field="language")
