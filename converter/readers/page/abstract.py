@@ -199,8 +199,12 @@ def unlabelled_abstract(r: "PageReader") -> None:
         if NOT_AN_ABSTRACT.match(run[0][1]) or REFERENCE_START.match(run[0][1]) \
                 or looks_body(run[0][1], _line_above(r.lines, run[0][0])):
             return  # an outline, a reference, the body
-        # a description right under the title may be short ('Розгляд ... підходів ...'); further down, only a paragraph
-        if sum(len(t) for _, t in run) >= (100 if run[0][0] - start <= 2 and start else 250):
+        # a description right under the title may be short ('Розгляд ... підходів ...'), and so may an abstract right
+        # under the title's translation (a head line of title case or capitals); further down, only a paragraph
+        under_title = bool(start) and run[0][0] - start <= 2 or any(
+            0 < run[0][0] - max(c.line, c.last_line) <= 4 and (c.text.isupper() or c.text.istitle()) and len(c.text.split()) >= 3
+            for c in r.candidates if c.line > start)
+        if sum(len(t) for _, t in run) >= (100 if under_title else 250):
             r.item["abstract"] = undo_line_hyphens("\n".join(t for _, t in run)).replace("\n", " ")
             r.other = [x for x in r.other if x not in run]
             return
