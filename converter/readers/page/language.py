@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, List
 
 from ...vocabulary.languages import bcp47, guess_language
 
+from .abstract import prose
+
 if TYPE_CHECKING:
     from .reader import PageReader
 
@@ -39,7 +41,24 @@ def page_language(r: "PageReader") -> None:
     language = guess_language(text) if text else None
     if language is None:  # the title and abstract do not settle it: the page's own text, the same way
         language = guess_language(" ".join(r.lines)[:SAMPLE])
+    body = _body_language(r)
+    if language == "en" and body and body != "en":
+        # an English title and abstract over the article's text in another language: the journal's international
+        # metadata; the article is in the language of its text ('Acute heart failure ...' / 'Введение' / 'Острая ...')
+        language = body
     if language:
         r.item["language"] = language
     else:
         r.diags.warn("the page's language could not be told from its title and abstract; not set", field="language")
+
+
+BODY_SAMPLE = 300  # characters of running text outside the title and abstract: enough to tell the article's text
+
+
+def _body_language(r: "PageReader") -> str | None:
+    """The language of the page's running text that is neither the title nor the abstract (the article's
+    own text, or an abstract in its language), when there is enough of it to tell; None otherwise."""
+    taken = f"{r.item.get('title', '')}\n{r.item.get('abstract', '')}"
+    body = [t for _, t in r.other if len(t) >= 80 and prose(t) and t[:60] not in taken]
+    text = " ".join(body)
+    return guess_language(text[:SAMPLE]) if len(text) >= BODY_SAMPLE else None
