@@ -48,7 +48,7 @@ _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
                          # not the start of a range; GOST's '. – ' between areas is no range ('Вип. 28. – 2009.')
                          r"\s*[:.-]?\s*(?:\((?=\d{1,4}\)))?(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)(?!(?!\.\s+[-–—]\s)[\d.]*\s*[-–]\s*\d)", re.I)),
     ("issue", re.compile(r"№\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)")),
-    ("issue", re.compile(r"(?<![^\W\d_])vol(?:ume|umen)?\.?\s*\d{1,4}\s*\(\s*(?!(?:1[89]|20)\d\d\b)(\d{1,4})\s*\)", re.I)),  # 'Vol. 1 (2), pp. 23-28'
+    ("issue", re.compile(r"(?<![^\W\d_])vol(?:ume|umen)?\.?\s*\d{1,4}\.?\s*\(\s*(?!(?:1[89]|20)\d\d\b)(\d{1,4})\s*\)", re.I)),  # 'Vol. 1 (2), pp. 23-28', 'Vol 18. (2) 2015'
     # Cairn and other French platforms: '2015/2 (Tome 21)', the year and its issue
     ("year", re.compile(rf"(?<![\d/.])({_YEAR})\s*/\s*\d{{1,2}}(?![\d/])")),
     ("issue", re.compile(rf"(?<![\d/.]){_YEAR}\s*/\s*(\d{{1,2}})(?![\d/])")),
@@ -59,7 +59,7 @@ _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
     ("page", re.compile(rf"(?:n[°º]|no\.?|№|núm\.?)\s*\d{{1,4}}\s*:\s*({_RANGE})\b", re.I)),  # 'N° 1: 77-84'
     # an article number stands for the pages, and runs to more digits than pages do
     ("page", re.compile(r"(?<![^\W\d_])article\s+(?:id|number|no)\b\.?\s*[:.-]?\s*([A-Za-z]?\d{1,9})\b", re.I)),
-    ("page", re.compile(rf"(?<![^\W\d_])(?:pages?|páginas?|pp?|págs?|стр(?:аницы)?|сс?|c|e)\b\.?\s*[:.-]?\s*({_RANGE})\b", re.I)),
+    ("page", re.compile(rf"(?<![^\W\d_])(?:pages?(?:\s+no)?|páginas?|pp?|págs?|стр(?:аницы)?|сс?|c|e)\b\.?\s*[:.-]?\s*({_RANGE})\b", re.I)),
 ]
 # Chicago and Turabian: 'Journal 29, no. 1 (April 1, 2019): 28–39' (volume before 'no.', pages after the date)
 _CHICAGO = re.compile(rf"(?<![\d.])(\d{{1,4}}),\s*(?:no|nr|№|вип|вып)\.?\s*\d{{1,4}}\s*\([^)]{{4,30}}\)\s*:\s*({_RANGE})\b", re.I)
