@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Pattern, Tuple
 
+from .issue import issue_facts
+
 # kind -> label phrases (regular expressions, matched case-insensitively at a line start)
 LABELS: Dict[str, Tuple[str, ...]] = {
     "abstract": (r"abstract(?:\s+and\s+keywords)?", r"summary", r"annotation", r"аннотация", r"резюме", r"реферат", r"анотація", r"аңдатпа",
@@ -222,6 +224,8 @@ def inline_fields(line: str) -> List[Tuple[str, str]]:
     Unknown keys ('sha: 0aede...') stay text; empty values ('nan', 'none') are dropped."""
     keys = list(_INLINE_KEY.finditer(line))
     if sum(m.group(1).lower() in _INLINE_KINDS for m in keys) < 3:
+        return []
+    if "|" in line and issue_facts(line):  # 'Year: 2017 | Volume: 16 | Issue: 9 | Page No.: 328-335': an issue line, read whole
         return []
     out: List[Tuple[str, str]] = []
     if line[: keys[0].start()].strip():
