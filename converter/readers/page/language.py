@@ -52,6 +52,7 @@ def page_language(r: "PageReader") -> None:
         r.diags.warn("the page's language could not be told from its title and abstract; not set", field="language")
 
 
+CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 BODY_SAMPLE = 300  # characters of running text outside the title and abstract: enough to tell the article's text
 
 
@@ -59,6 +60,7 @@ def _body_language(r: "PageReader") -> str | None:
     """The language of the page's running text that is neither the title nor the abstract (the article's
     own text, or an abstract in its language), when there is enough of it to tell; None otherwise."""
     taken = f"{r.item.get('title', '')}\n{r.item.get('abstract', '')}"
-    body = [t for _, t in r.other if len(t) >= 80 and prose(t) and t[:60] not in taken]
+    body = [t for _, t in r.other if t[:60] not in taken and (len(t) >= 80 and prose(t) or len(CJK.findall(t)) >= 20)]
     text = " ".join(body)
-    return guess_language(text[:SAMPLE]) if len(text) >= BODY_SAMPLE else None
+    # (a CJK character carries a word: counted three times)
+    return guess_language(text[:SAMPLE]) if len(text) + 2 * len(CJK.findall(text)) >= BODY_SAMPLE else None

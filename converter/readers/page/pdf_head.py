@@ -144,6 +144,22 @@ def cut_abstract(rest: str) -> Tuple[str, str, str]:
     return before, abstract[: k.start()].strip(), abstract[k.end():].strip()
 
 
+# the abstract's label inside a line of PDF text, as a heading: capitalised, before a capitalised word
+# ('... University of Cambridge Abstract This study explores ...', '... WRAŻLIWYCH Streszczenie. Celem ...')
+RUN_IN_ABSTRACT = re.compile(r"(?<=\s)(?:Abstract|ABSTRACT|Summary|SUMMARY|Аннотация|АННОТАЦИЯ|Анотація|АНОТАЦІЯ|Резюме|РЕЗЮМЕ|"
+                             r"Реферат|Resumo|RESUMO|Resumen|RESUMEN|Résumé|Özet|ÖZET|Streszczenie|STRESZCZENIE|Zusammenfassung|"
+                             r"Abstrak|ABSTRAK|Sažetak|Rezumat|Riassunto)[.:—-]?\s+(?=[A-ZА-ЯЁÀ-ÖØ-ÞİŞ])")
+
+
+def run_in_abstract(line: str) -> Tuple[str, str] | None:
+    """(what stands before, the abstract) of a PDF page's line that holds the abstract after its label as
+    a heading, with twenty-five words of text at least after it; None otherwise."""
+    m = RUN_IN_ABSTRACT.search(line[:3000])
+    if not m or len(line[m.end():].split()) < 25 or len(line[:m.start()].split()) < 3:
+        return None
+    return line[:m.start()].strip(), line[m.end():].strip()
+
+
 # a heading glued to the text after it when a page's markup was dropped: '... та перспективиЕнциклопедіями, ...'
 _GLUED = re.compile(r"(?<=[a-zа-яёіїєґß]{3})(?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґß]{2})")
 

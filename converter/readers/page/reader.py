@@ -109,6 +109,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         self.reference_lines: List[int] = []
         self.line_labels: Dict[int, Dict[str, float]] | None = None  # the learned line model's, once asked
         self.body_at: int | None = None                  # the first line of running text read as the body
+        self.reading_run_in = False                      # a line with its abstract run in is being read whole
 
     def repair(self, n: int, text: str) -> str:
         fixed, changes = repair_homoglyphs(text)
@@ -395,6 +396,20 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
                 self._classify_line(n, rest, next_line)
             return
         if self._run_together_head(n, line):  # before its dates ('Received 25 May 2004 ...') take the line
+            return
+        run_in = pdf_head.run_in_abstract(line) if "abstract" not in self.item and len(line) >= 300 \
+            and not self.reading_run_in else None
+        if run_in:  # a PDF page's head run together with its abstract: the line read as it is, then the abstract cut
+            self.reading_run_in = True  # out after its label
+            try:
+                self._classify_line(n, line, next_line)
+            finally:
+                self.reading_run_in = False
+            if self.item.get("abstract") == line:  # the whole line taken for an unlabelled abstract: the label says where
+                del self.item["abstract"]
+            if "abstract" not in self.item:
+                self.abstract_line = self.abstract_line or n
+                self.set_abstract([(n, run_in[1])])
             return
         dates = history.history_dates(line)
         if dates:
