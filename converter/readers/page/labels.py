@@ -149,7 +149,10 @@ def match_label(line: str) -> Tuple[str, str] | None:
                     and not _bare_keywords_label(label, rest):
                 continue
             if kind in NUMBER_KINDS and ("|" in rest or len(rest) > 60 or re.search(r"\s[^\W\d_]{2,}\s*:\s*\S", rest)):
-                continue  # 'Year : 2018 | Volume : 16 | Issue : 1', 'Yıl:2018   Sayı: 15': an issue line, read whole
+                first = re.split(r"\s+\|\s+", rest)[0]
+                if issue_facts(line) or not re.fullmatch(r"\d{1,4}", first):
+                    continue  # 'Year : 2018 | Volume : 16 | Issue : 1', 'Yıl:2018   Sayı: 15': an issue line, read whole
+                return kind, first  # 'Рік видання: 2009 | Кількість сторінок: 500': the year, then a field of no use here
             if kind in ("doi", "edn") and rest and not re.match(r"(?:https?://|10\.|[A-Za-z]{6}\b)", rest):
                 continue
             if kind == "url" and not re.match(r"https?://\S+$", rest):
