@@ -235,13 +235,28 @@ def _name_year_pages(line: str) -> Dict[str, Any] | None:
     """'Hemşirelik Yüksekokulu Dergisi (2006) 64–71': a journal's name, the year in brackets and the
     pages, with no volume or issue; taken only when the name reads as a journal's."""
     m = _NAME_YEAR_PAGES.match(line)
-    if not m or not VENUE_WORDS.search(m.group(1).strip()) or not _ascending(m.group(3)):
+    if not m:
+        return _name_year(line)
+    if not VENUE_WORDS.search(m.group(1).strip()) or not _ascending(m.group(3)):
         return None
     name = _journal(m.group(1))
     if not name:
         return None
     return {"page": _expand_range(re.sub(r"\s*[-–—]\s*", "-", m.group(3))), "issued": {"date-parts": [[int(m.group(2))]]},
             "container-title": name}
+
+
+_NAME_YEAR = re.compile(rf"^\s*([^\W\d_][^\d()|]{{3,120}}?)[\s,.]+\(?({_YEAR})\)?\s*\.?\s*$")
+
+
+def _name_year(line: str) -> Dict[str, Any] | None:
+    """'Turkish Studies 2010': a journal's masthead with its year alone on the line; taken only when the
+    name reads as a journal's (a kind of periodical at its start or end)."""
+    m = _NAME_YEAR.match(line)
+    if not m or not VENUE_WORDS.search(m.group(1).strip(" ,.")):
+        return None
+    name = _journal(m.group(1))
+    return {"issued": {"date-parts": [[int(m.group(2))]]}, "container-title": name} if name else None
 
 
 def _ascending(pages: str) -> bool:
