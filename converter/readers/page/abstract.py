@@ -73,7 +73,7 @@ class AbstractLines:
         if not paragraphs:
             return
         text = " ".join(p for _, p in paragraphs)
-        short = len(text.split()) < 8 and len(text) < 60 and not text.rstrip().endswith(".")
+        short = len(text.split()) < 8 and len(text) < 60 and not text.rstrip().endswith((".", "。"))
         if (short and not (cut_short and len(text.split()) >= 2)) or NOT_AN_ABSTRACT.match(paragraphs[0][1]):
             self.other.extend(paragraphs)  # 'Abstract' over 'Type: Editorial', an outline, a numbered reference
             return

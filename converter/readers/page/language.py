@@ -6,7 +6,6 @@ import re
 from typing import TYPE_CHECKING, List
 
 from ...vocabulary.languages import bcp47, guess_language
-
 from .abstract import prose
 
 if TYPE_CHECKING:
