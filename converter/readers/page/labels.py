@@ -345,6 +345,11 @@ def split_blocks(lines: List[str]) -> List[Block]:
     return [b for b in blocks if b.kind != "text" or b.text]
 
 
+# the first section of a structured abstract printed without its label ('Introduction: tuberculosis (TB) is ...')
+SECTION_START = re.compile(r"^\s*(?:Background|Objectives?|Purpose|Aims?|Introduction|Context|Цель|Введение|Актуальность|"
+                           r"Introducción|Objetivos?|Introdução)\s*:\s+\S.{40,}")
+
+
 def _place(blocks: List[Block], n: int, line: str, menu: set[int]) -> None:
     """Line n of the page: the start of a labelled block, or a line of the current one."""
     hit = match_label(line) if n not in menu else None
@@ -355,6 +360,9 @@ def _place(blocks: List[Block], n: int, line: str, menu: set[int]) -> None:
     current = blocks[-1]
     if current.kind in ONE_LINE and line.strip() and any(t.strip() for _, t in current.lines):
         blocks.append(Block("text", n, [(n, line)]))
+        return
+    if current.kind == "citation" and SECTION_START.match(line) and any(t.strip() for _, t in current.lines):
+        blocks.append(Block("text", n, [(n, line)]))  # a structured abstract's first section is no part of a citation
         return
     if current.kind not in MULTI_PARAGRAPH and current.kind not in ("head", "text"):
         has_value = any(t.strip() for _, t in current.lines)
