@@ -34,6 +34,7 @@ class AbstractLines:
     other: List[Tuple[int, str]]
     abstract_line: int | None
     abstract_end: int | None
+    abstract_labelled: bool
     unlabelled_sections: List[Tuple[int, str]]
     lines: List[str]
 
@@ -63,6 +64,7 @@ class AbstractLines:
             kept.append((n, self.repair(n, para)))
         if self.abstract_line is None:
             self.abstract_line = block.first_line
+        self.abstract_labelled = True
         last = max((n for n, t in enumerate(self.lines, 1) if t.strip()), default=0)
         # a labelled abstract that runs to the page's end was cut short with the page ('Анотація' / 'Стаття досліджує кл')
         self.set_abstract(kept, cut_short=bool(kept) and rest is None and kept[-1][0] == last)

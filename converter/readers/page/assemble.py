@@ -92,6 +92,8 @@ def _whole_page_citation(r: "PageReader") -> None:
     n, text = max(lines, key=lambda x: len(x[1]))
     if not 60 <= len(text) <= 1000 or not re.search(r"\b(?:1[89]|20)\d\d\b", text):
         return
+    if r.abstract_labelled and text in r.item.get("abstract", ""):  # (pagerest) the text under an abstract's label
+        return
     caps = re.match(r"^([^a-zа-яё]{8,200}?)\.\s", text)
     if caps and caps.group(1).isupper():  # 'СВЕДЕНИЯ ОБ АВТОРАХ. (2015). ...': a title in capitals, not a name
         text_read = caps.group(1).capitalize() + text[caps.end(1):]

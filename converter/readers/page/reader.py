@@ -98,6 +98,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         self.citation_parse: Dict[str, Any] = {}         # the first one, read by the reference parser
         self.abstract_line: int | None = None
         self.abstract_end: int | None = None  # the abstract's last line
+        self.abstract_labelled = False        # an abstract label's block was read
         self.unlabelled_sections: List[Tuple[int, str]] = []  # a structured abstract found without its label
         self.title_lines: List[int] = []                 # the lines the chosen title stands on
         self.editors: List[Tuple[int, List[Dict[str, str]]]] = []  # 'Edited by ...' lines: the book's editors
