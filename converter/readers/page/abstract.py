@@ -10,6 +10,7 @@ from ...model import CSLItem
 from ...vocabulary.text import undo_line_hyphens
 from .head import AFFILIATION
 from .labels import Block
+from .people import fold
 
 if TYPE_CHECKING:
     from .reader import PageReader
@@ -179,6 +180,17 @@ def unlabelled_abstract(r: "PageReader") -> None:
         start = max(r.title_lines or [best.line or 0])  # type: ignore[union-attr]
     else:
         start = max(r.byline_lines, default=0)
+    # the title printed first as the page's heading, with the platform's summary under it, before the
+    # copy the rules chose ('Title' / 'Summary ...' / ... / 'TITLE' / byline)
+    target = fold(r.item.get("title", ""))
+    first = next((n for n, t in enumerate(r.lines[:start], 1) if t.strip() and fold(t) == target), None) if target else None
+    if first is not None and first < start:
+        _abstract_after(r, first)
+    if "abstract" not in r.item:
+        _abstract_after(r, start)
+
+
+def _abstract_after(r: "PageReader", start: int) -> None:
     runs: List[List[Tuple[int, str]]] = []
     run: List[Tuple[int, str]] = []
     for n, text in sorted(r.other):
@@ -209,4 +221,5 @@ def unlabelled_abstract(r: "PageReader") -> None:
         if sum(len(t) for _, t in run) >= (100 if under_title else 250):
             r.item["abstract"] = undo_line_hyphens("\n".join(t for _, t in run)).replace("\n", " ")
             r.other = [x for x in r.other if x not in run]
+            r.abstract_end = run[-1][0]  # (a keyword list under it is looked for there)
             return
