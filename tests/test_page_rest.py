@@ -191,3 +191,28 @@ def test_a_bar_separated_issue_line_is_no_metadata_dump():
 
 def test_a_year_label_with_another_field_after_a_bar():
     assert match_label("Рік видання: 2009 | Кількість сторінок: 500") == ("year", "2009")
+
+
+def test_a_structured_abstract_right_under_a_citation_line_is_no_part_of_it():
+    page = ("Reading in rural schools\nAnna Smith, Ivan Petrov\n"
+            "Cite this article: Anna Smith et al. Reading in rural schools. Journal of Rural Tests. 2024;49:91.\n"
+            "Introduction: reading is taught in the first years of school, and rural schools teach it with fewer means.\n"
+            "Methods: a survey of forty rural schools in three regions was made in 2023.\n")
+    item = read(page).records[0]
+    assert item["abstract"].startswith("Introduction: reading") and item["volume"] == "49"
+
+
+def test_the_text_under_an_abstract_label_is_no_whole_page_citation():
+    page = ("СОВРЕМЕННЫЕ ПРОБЛЕМЫ СЕЛЬСКИХ ШКОЛ\nАннотация (русский):\n"
+            "В статье говорится о проблемах сельских школ и о сокращении их числа с 1913 года до наших дней, "
+            "о выпуске учителей и о том, как изменилось преподавание чтения\n")
+    assert read(page).records[0]["abstract"].startswith("В статье говорится")
+
+
+def test_the_summary_under_the_title_printed_first():
+    page = ("Професійна компетентність вчителя сільської школи\n\n"
+            "Розгляд різноманітних наукових підходів до визначення поняття компетентності вчителя сільської школи "
+            "та її складових у сучасних умовах.\n\n"
+            "Рубрика Педагогика\nВид статья\n\n"
+            "ПРОФЕСІЙНА КОМПЕТЕНТНІСТЬ ВЧИТЕЛЯ СІЛЬСЬКОЇ ШКОЛИ\n\nІваненко Іван Іванович\n")
+    assert read(page).records[0]["abstract"].startswith("Розгляд різноманітних")
