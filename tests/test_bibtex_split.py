@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import converter
 from conftest import ROOT, SHARED, need_shared
 from converter.errors import ConversionError
 from converter.readers import bibtex
@@ -113,3 +114,26 @@ def test_simple_value_short_cut_ends_values_where_the_scanner_does(monkeypatch: 
         assert with_short_cut == without, text
         taken += 1
     assert taken > 50  # the check must exercise the fast path
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_line_break_before_a_closing_brace_or_quote(fast: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """'\\\\' is TeX's line break, not an escaped brace: '{One\\\\}' closes its value for BibTeX and
+    biber, and must for us too, on either splitter (found by the writer round-trip property test:
+    an addendum of '\\\\' lost its entry)."""
+    if not fast:
+        monkeypatch.setattr(bibtex, "split_blocks", lambda text, first_line: None)
+    text = ('@article{a, title = {One\\\\}, addendum = {\\\\}}\n'
+            '@article{b, title = "Two\\\\", note = {x \\\\{y\\\\}}}\n'
+            '@article{c, title = {Three}}\n')
+    records = converter.read(text, "bibtex").records
+    assert [r["id"] for r in records] == ["a", "b", "c"]
+    assert [r["title"] for r in records] == ["One", "Two", "Three"]
+    assert "y" in records[1]["note"]
+
+
+def test_round_trip_of_a_backslash_pair_keeps_every_entry() -> None:
+    items = [{"id": "b", "type": "article-journal"},
+             {"id": "a", "type": "article-journal", "title": "", "custom": {"bibtex": {"addendum": "\\\\"}}}]
+    out = str(converter.write(items, "bibtex"))
+    assert len(converter.read(out, "bibtex").records) == 2

@@ -31,7 +31,7 @@ from .biblatex_fields import eprint_identifiers, note_with_addendum
 from .bibtex_names import name_list
 from .bibtex_split import Again
 from .bibtex_split import split as split_blocks
-from .bibtex_values import RawField, Values, decode
+from .bibtex_values import ESCAPED_BACKSLASH, RawField, Values, decode
 
 _FIELD_START = lazy(r"^\s*([A-Za-z][\w\-:.]*)\s*=", re.M)
 
@@ -63,6 +63,9 @@ class Library(NamedTuple):
     rank: Dict[int, int]  # id() of each entry -> its place in the file, for entries on one line
 
 
+_BACKSLASH_PAIR_BEFORE_MARK = lazy(r'\\\\(?=[{}"])')
+
+
 def _split(text: str, first_line: int = 0) -> Library:
     """The blocks of a .bib text whose first line is ``first_line`` (0-based) of its file. Whole
     lines starting with '%' are comments to biber (and to the people who write them inside
@@ -70,6 +73,11 @@ def _split(text: str, first_line: int = 0) -> Library:
     bibtex_split.py; any other by bibtexparser, whose account of what is broken and where
     becomes our diagnostics."""
     text = COMMENT_LINE.sub("", text)
+    if "\\\\" in text and ESCAPED_BACKSLASH[0] not in text:
+        # both splitters take a brace or quote after a backslash for escaped, even after '\\'
+        # (TeX's line break: '{line\\}' is a closed value to BibTeX and biber); the pair stands
+        # aside as two characters no .bib file holds, and Values.evaluate puts it back
+        text = _BACKSLASH_PAIR_BEFORE_MARK.sub(ESCAPED_BACKSLASH, text)
     fast = split_blocks(text, first_line)
     if fast is not None:
         return Library(fast.entries, list(fast.strings), list(fast.again), fast.preambles > 0,

@@ -20,6 +20,9 @@ class RawField:
 
 _BARE = lazy(r"[^\s#{}\"=,]+")  # a number or a macro name
 _BRACES = lazy(r"[{}]")
+# What bibtex._split writes for a '\\\\' before a brace or quote while the file is split (two
+# noncharacters, which no text file holds), put back here
+ESCAPED_BACKSLASH = "\ufdd0\ufdd1"
 
 
 class Values:
@@ -33,6 +36,8 @@ class Values:
     def evaluate(self, raw: str, *, line: int, field: str, record: str | None,
                  depth: int = 0) -> Tuple[str, Optional[str]]:
         """The value, and a description of the syntax problem when the value is malformed."""
+        if ESCAPED_BACKSLASH[0] in raw:
+            raw = raw.replace(ESCAPED_BACKSLASH, "\\\\")
         if raw.startswith("{") and matching_brace(raw, 0) == len(raw) - 1:
             return raw[1:-1], None  # most values: one braced group, read below to the same
         parts: List[str] = []
