@@ -7,11 +7,12 @@ The model is trained by ``python -m tools.refmodel.train`` (see that module).
 """
 from __future__ import annotations
 
+import json
 import os
 from functools import lru_cache
 from typing import List, Sequence, Tuple
 
-from .features import Token, crf_items, tokenize, with_first_pass
+from .features import Token, crf_items, tokenize, use_word_lists, with_first_pass
 from .lexicon import Lexicon
 from .rules import Found
 
@@ -21,6 +22,21 @@ MODEL_PATH = os.path.join(os.path.dirname(__file__), "model", "refs.crfsuite")
 def lexicon_path(model_path: str) -> str:
     """The n-gram lexicon trained with a model lives beside it: refs.crfsuite -> refs.lexicon.json.gz."""
     return os.path.splitext(model_path)[0] + ".lexicon.json.gz"
+
+
+def words_path(model_path: str) -> str:
+    """The publisher and place words the model was trained with: refs.crfsuite -> refs.words.json."""
+    return os.path.splitext(model_path)[0] + ".words.json"
+
+
+def load_word_lists(model_path: str) -> None:
+    """Give the features the word lists trained with the model at ``model_path`` (none: empty)."""
+    path = words_path(model_path)
+    lists: dict = {}
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as fh:
+            lists = json.load(fh)
+    use_word_lists(set(lists.get("publisher", ())), set(lists.get("place", ())))
 
 
 def second_pass_path(model_path: str) -> str:
@@ -56,6 +72,7 @@ def _tagger():  # -> pycrfsuite.Tagger | None
         return None
     tagger = pycrfsuite.Tagger()
     tagger.open(MODEL_PATH)
+    load_word_lists(MODEL_PATH)
     return tagger
 
 
@@ -128,5 +145,5 @@ def segment(s: str, found: Found) -> List[Tuple[str, str]] | None:
     return out
 
 
-__all__ = ["MODEL_PATH", "available", "lexicon_path", "rule_labels", "second_pass_path", "segment",
-           "tag"]
+__all__ = ["MODEL_PATH", "available", "lexicon_path", "load_word_lists", "rule_labels", "second_pass_path",
+           "segment", "tag", "words_path"]
