@@ -288,6 +288,8 @@ def main(argv: List[str] | None = None) -> int:
     ap.add_argument("--no-lexicon", action="store_true", help=argparse.SUPPRESS)  # the default now
     ap.add_argument("--no-word-lists", action="store_true",
                     help="train without the publisher/place word lists (wordlists.py)")
+    ap.add_argument("--train-only", action="store_true",
+                    help="train and stop: score nothing (a model trained ahead of the DEV decision)")
     ap.add_argument("--shuffle", type=int, default=0, metavar="SEED",
                     help="fit the strings in an order shuffled with SEED (measures DEV's noise: the "
                          "order changes nothing a feature or a label says)")
@@ -360,6 +362,8 @@ def main(argv: List[str] | None = None) -> int:
             train(fitting, a.model, a.iterations, lexicon, keys)
         print(f"trained on {len(base)} + {len(synthetic)} synthetic in {time.time() - t:.0f} s; "
               f"model {os.path.getsize(a.model) / 1e6:.1f} MB at {a.model}")
+    if a.train_only:
+        return 0
     from converter.references import crf as model
 
     model.MODEL_PATH = a.model  # evaluate the model just trained (or named), not the installed one
