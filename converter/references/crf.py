@@ -37,6 +37,16 @@ def load_word_lists(model_path: str) -> None:
         with open(path, encoding="utf-8") as fh:
             lists = json.load(fh)
     use_word_lists(set(lists.get("publisher", ())), set(lists.get("place", ())))
+    global _known
+    _known = frozenset(lists.get("container", ()))
+
+
+_known: frozenset[str] = frozenset()
+
+
+def known_containers() -> frozenset[str]:
+    """The container keys (hosts.container_key) trained with the loaded model; empty without one."""
+    return _known if _tagger() is not None else frozenset()
 
 
 def second_pass_path(model_path: str) -> str:
@@ -145,5 +155,5 @@ def segment(s: str, found: Found) -> List[Tuple[str, str]] | None:
     return out
 
 
-__all__ = ["MODEL_PATH", "available", "lexicon_path", "load_word_lists", "rule_labels", "second_pass_path",
+__all__ = ["MODEL_PATH", "available", "known_containers", "lexicon_path", "load_word_lists", "rule_labels", "second_pass_path",
            "segment", "tag", "words_path"]
