@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import collections
 import json
-from typing import Any, Counter, Dict, Iterable, List, Mapping, Sequence
+from typing import Any, Counter, Dict, List, Mapping, Sequence
 
 from converter.references.features import tokenize
 from converter.references.hosts import container_key
