@@ -1,6 +1,6 @@
-"""Session 14's word lists (tools/refmodel/wordlists.py): the publisher and place words the CRF's
-'lexpub'/'lexloc' features read, the known containers of hosts.known_container, and how a model
-finds the lists beside it (crf.py). The strings here are made up, not taken from any scored set."""
+"""Session 14's word lists (tools/refmodel/wordlists.py): publisher and place words, the known
+containers of hosts.known_container, and how a model finds them beside it (crf.py). The strings
+here are made up, not taken from any scored set."""
 from __future__ import annotations
 
 import json
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from converter.references import crf, features, hosts
+from converter.references import crf, hosts
 from tools.refmodel import wordlists
 from tools.refmodel.refdata import Labeled
 
@@ -54,37 +54,6 @@ def test_a_lone_place_is_no_known_container() -> None:
     assert "harlow" in lists["place"] and "harlow" not in lists["container"]
 
 
-def test_the_features_name_listed_words_and_what_their_neighbours_see() -> None:
-    s = "Smith, J. A History of Kings. Harlow: Heinemann, 1999."
-    tokens = features.tokenize(s)
-    try:
-        features.use_word_lists({"heinemann"}, {"harlow"})
-        items = features.crf_items(s, tokens)
-    finally:
-        features.use_word_lists(set(), set())
-    words = [s[a:b] for a, b in tokens]
-    harlow, heinemann = items[words.index("Harlow:")], items[words.index("Heinemann,")]
-    assert b"lexloc" in harlow and b"1:lexpub" in harlow
-    assert b"lexpub" in heinemann and b"-1:lexloc" in heinemann
-    assert b"a_lexloc" in harlow  # its area holds a place word
-    plain = features.crf_items(s, tokens)
-    assert b"lexloc" not in plain[words.index("Harlow:")]
-
-
-def test_areas_see_their_neighbours() -> None:
-    s = "Doe, A. Notes on the theory of sets. J. Appl. Lists. 4, 1-9."
-    tokens = features.tokenize(s)
-    items = features.crf_items(s, tokens)
-    words = [s[a:b] for a, b in tokens]
-    title_word = items[words.index("theory")]
-    assert b"na_aabbr" in title_word  # the next area is abbreviations (a journal)
-    assert b"abbr" in items[words.index("Appl.")] and b"-1:abbr" in items[words.index("Lists.")]
-    assert b"atitle" not in title_word  # 'Notes on the theory of sets': a sentence's case
-    s2 = "Doe, A. Title. Journal of Applied Lists, 4, 1-9."
-    items2 = features.crf_items(s2, features.tokenize(s2))
-    assert b"atitle" in items2[-3]  # 'Journal of Applied Lists,': Title Case
-
-
 @pytest.mark.parametrize("segments, want", [
     # the container's first sentence is the title's tail: what is left is a known container
     ([("title", "Le dossier de soins"), ("container", "la bible des soins. Revue des Listes,"), ("volume", "4")],
@@ -111,6 +80,6 @@ def test_a_model_finds_its_lists_beside_it(tmp_path: Path) -> None:
     assert json.loads(Path(crf.words_path(str(model))).read_text(encoding="utf-8"))["place"] == ["harlow"]
     try:
         crf.load_word_lists(str(model))
-        assert features._LEX_PUBLISHER == {"heinemann"} and crf._known == {"revuedeslistes"}
+        assert crf._known == {"revuedeslistes"}
     finally:
         crf.load_word_lists(crf.MODEL_PATH)

@@ -12,7 +12,7 @@ import os
 from functools import lru_cache
 from typing import List, Sequence, Tuple
 
-from .features import Token, crf_items, tokenize, use_word_lists, with_first_pass
+from .features import Token, crf_items, tokenize, with_first_pass
 from .lexicon import Lexicon
 from .rules import Found
 
@@ -25,18 +25,17 @@ def lexicon_path(model_path: str) -> str:
 
 
 def words_path(model_path: str) -> str:
-    """The publisher and place words the model was trained with: refs.crfsuite -> refs.words.json."""
+    """The word lists built with the model (tools/refmodel/wordlists.py): refs.crfsuite -> refs.words.json."""
     return os.path.splitext(model_path)[0] + ".words.json"
 
 
 def load_word_lists(model_path: str) -> None:
-    """Give the features the word lists trained with the model at ``model_path`` (none: empty)."""
+    """Take the known containers built with the model at ``model_path`` (none: empty)."""
     path = words_path(model_path)
     lists: dict = {}
     if os.path.exists(path):
         with open(path, encoding="utf-8") as fh:
             lists = json.load(fh)
-    use_word_lists(set(lists.get("publisher", ())), set(lists.get("place", ())))
     global _known
     _known = frozenset(lists.get("container", ()))
 

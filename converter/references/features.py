@@ -45,21 +45,6 @@ _PAGES = {"pp", "pp.", "p.", "p", "с.", "c.", "s.", "pages", "стр", "стр.
 _GENRE = {"thesis", "dissertation", "дис", "дисс", "автореф", "report", "phd", "master's",
           "диссертация", "отчет", "отчёт", "standard", "гост", "закон", "patent", "preprint",
           "arxiv", "[электронный", "ресурс]", "[electronic", "resource]", "текст", "электронный"}
-# Words seen mostly inside the publisher or the place of the labelled training strings and in the
-# publisher fields of the corpus records (tools/refmodel/wordlists.py), shipped beside the model
-# (refs.words.json): 'Laurence', 'Heinemann', 'Harlow' tell a book's publication area where the
-# fixed sets above cannot. Empty until ``use_word_lists`` is called (crf.py, when it loads a model).
-_LEX_PUBLISHER: frozenset[str] = frozenset()
-_LEX_PLACE: frozenset[str] = frozenset()
-
-
-def use_word_lists(publisher: "frozenset[str] | set[str]", place: "frozenset[str] | set[str]") -> None:
-    """Take these publisher and place words (keys of ``word_key``) for the 'lexpub'/'lexloc' features."""
-    global _LEX_PUBLISHER, _LEX_PLACE
-    _LEX_PUBLISHER, _LEX_PLACE = frozenset(publisher), frozenset(place)
-    _word_fields.cache_clear()
-
-
 _MONTHS = frozenset(("jan feb mar apr may jun jul aug sep oct nov dec янв фев мар апр мая июн июл авг сен окт ноя "
                      "дек").split())
 _MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|янв|фев|мар|апр|мая|июн|июл|"
@@ -150,14 +135,7 @@ def _names(f: Mapping[str, float | str], prefix: str = "") -> List[str]:
     return [f"{prefix}{k}={v}" if isinstance(v, str) else prefix + k for k, v in f.items()]
 
 
-_AREA_KEYS = tuple((key, f"a_{key}") for key in ("journal", "publisher", "place", "genre", "year", "editor", "lexpub",
-                                                   "lexloc"))
-# what a token sees of the areas before and after its own ('na_aabbr': the next area is mostly
-# abbreviations, as a journal's name is; 'pa_a_initials': the area before holds initials, as the
-# authors' does)
-_NEXT_AREA = frozenset(("aabbr", "a_journal", "a_publisher", "a_place", "a_lexpub", "a_lexloc", "a_year", "alower",
-                        "atitle", "alen=1", "alen=2"))
-_PREV_AREA = frozenset(("aabbr", "a_initials", "a_journal", "a_editor", "alower", "atitle"))
+_AREA_KEYS = tuple((key, f"a_{key}") for key in ("journal", "publisher", "place", "genre", "year", "editor"))
 _NEAR = (-2, -1, 1, 2)
 
 
@@ -211,10 +189,7 @@ def _word_fields(w: str) -> Tuple[Any, ...]:
         lower_w in _VOLUME or low in _VOLUME, lower_w in _ISSUE or low in _ISSUE, lower_w in _PAGES or low in _PAGES,
         low.strip("[].") in _GENRE or low in _GENRE,
         # _MONTH's three letters: an ASCII word is matched case-blind by its ASCII letters alone
-        low[:3] in _MONTHS or not low[:3].isascii() and _MONTH.match(low) is not None,
-        low[:20] in _LEX_PUBLISHER, low[:20] in _LEX_PLACE,
-        # an abbreviation ('Phys.', 'Rev.', 'Proc.'): see below
-        last == "." and 1 < len(w.strip(".,")) <= 6 and w[:1].isupper() and not initials_w)
+        low[:3] in _MONTHS or not low[:3].isascii() and _MONTH.match(low) is not None)
     own_flags, shown_flags, area_keys = _FLAG_NAMES.get(flags) or _flag_names(flags)
     key = low[:20].encode()
     own_w, own_shape = b"w=" + key, _shape(w)
@@ -244,11 +219,10 @@ def _word_fields(w: str) -> Tuple[Any, ...]:
 # the flags of _word_fields, in the order of a word's own names; which of them its neighbours see
 # and which its area
 _OWN_FLAGS = ("initials", "year", "has_year", "digits", "hasdigit", "range", "cap", "allcaps", "cyr", "link", "journal",
-              "publisher", "place", "editor", "vol", "iss", "pp", "genre", "month", "lexpub", "lexloc", "abbr")
-_SHOWN_FLAGS = ("initials", "year", "journal", "publisher", "place", "editor", "vol", "iss", "pp", "cyr", "cap", "genre",
-                "lexpub", "lexloc", "abbr")
+              "publisher", "place", "editor", "vol", "iss", "pp", "genre", "month")
+_SHOWN_FLAGS = ("initials", "year", "journal", "publisher", "place", "editor", "vol", "iss", "pp", "cyr", "cap", "genre")
 _AREA_FLAGS = (("journal", "a_journal"), ("publisher", "a_publisher"), ("place", "a_place"), ("genre", "a_genre"),
-               ("year", "a_year"), ("editor", "a_editor"), ("lexpub", "a_lexpub"), ("lexloc", "a_lexloc"))
+               ("year", "a_year"), ("editor", "a_editor"))
 # the names of each combination of flags seen (few: most words have two or three)
 _FLAG_NAMES: Dict[Tuple[bool, ...], Tuple[Tuple[bytes, ...], Tuple[bytes, ...], Tuple[str, ...]]] = {}
 
@@ -459,7 +433,7 @@ def _areas(words: Sequence[str], rule_labels: Sequence[str] | None, ends_sentenc
     it shows in the whole area: its length, abbreviations ('Phys. Rev.'), journal or
     publisher words, and what follows it (a number cluster follows a journal name)."""
     area_of, bounds = area_bounds(words, ends_sentence)
-    out: List[List[str]] = []
+    out: List[Tuple[bytes, ...]] = []
     for k, (a, b) in enumerate(bounds):
         size = b - a
         names = ["alen=1" if size == 1 else "alen=2" if size == 2 else "alen=4" if size <= 4
@@ -479,11 +453,6 @@ def _areas(words: Sequence[str], rule_labels: Sequence[str] | None, ends_sentenc
             names.append("alex=" + (cls if cnt * 2 > size else cls + "?"))
         if lowers * 2 > size:
             names.append("alower")
-        # Title Case ('Journal of Applied Physics') against a sentence's case ('A study of the ...'):
-        # the words of four letters or more nearly all capitalised
-        long_words = [w for w in words[a:b] if len(w) > 3 and w[:1].isalpha()]
-        if len(long_words) >= 2 and sum([w[:1].isupper() for w in long_words]) * 5 >= len(long_words) * 4:
-            names.append("atitle")
         if b < len(words):
             nxt = words[b]
             rule = rule_labels[b] if rule_labels is not None else ""
@@ -493,16 +462,8 @@ def _areas(words: Sequence[str], rule_labels: Sequence[str] | None, ends_sentenc
             names.append("anext=end")
         names.append("afirst=" + words[a].lower()[:12])
         names.append(_AIDX[min(k, 5)])
-        out.append(names)
-    described: List[Tuple[bytes, ...]] = []
-    for k, names in enumerate(out):
-        more = names[:]
-        if k + 1 < len(out):
-            more += ["na_" + name for name in out[k + 1] if name in _NEXT_AREA]
-        if k > 0:
-            more += ["pa_" + name for name in out[k - 1] if name in _PREV_AREA]
-        described.append(_utf8(more))
-    return area_of, described
+        out.append(_utf8(names))
+    return area_of, out
 
 
 _AIDX = tuple(f"aidx={k}" for k in range(6))
@@ -561,5 +522,4 @@ def with_first_pass(xseq: List[Item], words: Sequence[str], labels: Sequence[str
     return out
 
 
-__all__ = ["Item", "Token", "area_bounds", "crf_items", "first_pass_features", "sentence_end", "tokenize",
-           "use_word_lists", "with_first_pass"]
+__all__ = ["Item", "Token", "area_bounds", "crf_items", "first_pass_features", "sentence_end", "tokenize", "with_first_pass"]

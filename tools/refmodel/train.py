@@ -98,7 +98,7 @@ from typing import AbstractSet, Dict, List, Sequence, Tuple
 
 from converter.references.assemble import fields_from_segments
 from converter.references.crf import MODEL_PATH, lexicon_path, rule_labels, second_pass_path, words_path
-from converter.references.features import crf_items, tokenize, use_word_lists, with_first_pass
+from converter.references.features import crf_items, tokenize, with_first_pass
 from converter.references.lexicon import word_key
 from converter.references.rules import find_certain
 from converter.vocabulary.text import repair_homoglyphs
@@ -287,7 +287,7 @@ def main(argv: List[str] | None = None) -> int:
                     help="add the n-gram lexicon feature (lexicon.py; off: DEV 0.898 with and without it)")
     ap.add_argument("--no-lexicon", action="store_true", help=argparse.SUPPRESS)  # the default now
     ap.add_argument("--no-word-lists", action="store_true",
-                    help="train without the publisher/place word lists (wordlists.py)")
+                    help="write no word lists beside the model (wordlists.py: the known containers)")
     ap.add_argument("--train-only", action="store_true",
                     help="train and stop: score nothing (a model trained ahead of the DEV decision)")
     ap.add_argument("--shuffle", type=int, default=0, metavar="SEED",
@@ -340,13 +340,10 @@ def main(argv: List[str] | None = None) -> int:
             random.Random(a.shuffle).shuffle(fitting)
         if os.path.exists(words_path(a.model)):
             os.remove(words_path(a.model))
-        if a.no_word_lists:
-            use_word_lists(set(), set())
-        else:
+        if not a.no_word_lists:
             lists = wordlists.build(base, load_items(corpus))
             wordlists.save(lists, words_path(a.model))
-            use_word_lists(set(lists["publisher"]), set(lists["place"]))
-            print(f"word lists: {len(lists['publisher'])} publisher words, {len(lists['place'])} place words")
+            print(f"word lists: {len(lists['container'])} known containers")
         keys = frozenset(split_key(r.text) for r in base) if lexicon else frozenset()
         second = second_pass_path(a.model)
         if a.stack:

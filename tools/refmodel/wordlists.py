@@ -1,15 +1,19 @@
-"""The publisher and place word lists of the CRF's 'lexpub' / 'lexloc' features, and the known
-containers of the parser's boundary rule (hosts.known_container).
+"""Word lists built with the model from the strings it is fitted on, saved beside it
+(refs.words.json) and read by converter/references/crf.py: the known containers of the parser's
+boundary rule (hosts.known_container), and publisher and place words.
 
     python -m tools.refmodel.wordlists [--dev] --model PATH   (writes PATH's refs.words.json)
 
-A word goes on the publisher list when most of its occurrences in the labelled strings the CRF
-is fitted on lie inside a publisher span, counting also the words of the publisher fields of the
-records in ../shared/corpus/real; the same for places (location spans, publisher-place fields).
+A word goes on the publisher list when most of its occurrences in the labelled strings lie
+inside a publisher span, counting also the words of the publisher fields of the records in
+../shared/corpus/real; the same for places (location spans, publisher-place fields). The parser
+uses them only to keep a lone place or publisher out of the known containers; session 14 tried
+them as CRF features ('lexpub'/'lexloc', commit d3e64d7, taken out again: see
+docs/reference-parser.md), and they stay in the file for that.
+
 A container is known when its letters and digits (hosts.container_key) were labelled a container
-twice or more, and more often than a title in the fitting strings, or are an article's container in the corpus records.
-Built from the fitting strings only (never DEV or held-out), and saved beside the model
-(refs.words.json), which converter/references/crf.py reads when it loads the model.
+more often than a title in the fitting strings, or are an article's container in the corpus records.
+Built from the fitting strings only (never DEV or held-out).
 """
 from __future__ import annotations
 
