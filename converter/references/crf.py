@@ -7,6 +7,7 @@ The model is trained by ``python -m tools.refmodel.train`` (see that module).
 """
 from __future__ import annotations
 
+import json
 import os
 from functools import lru_cache
 from typing import List, Sequence, Tuple
@@ -21,6 +22,30 @@ MODEL_PATH = os.path.join(os.path.dirname(__file__), "model", "refs.crfsuite")
 def lexicon_path(model_path: str) -> str:
     """The n-gram lexicon trained with a model lives beside it: refs.crfsuite -> refs.lexicon.json.gz."""
     return os.path.splitext(model_path)[0] + ".lexicon.json.gz"
+
+
+def words_path(model_path: str) -> str:
+    """The word lists built with the model (tools/refmodel/wordlists.py): refs.crfsuite -> refs.words.json."""
+    return os.path.splitext(model_path)[0] + ".words.json"
+
+
+def load_word_lists(model_path: str) -> None:
+    """Take the known containers built with the model at ``model_path`` (none: empty)."""
+    path = words_path(model_path)
+    lists: dict = {}
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as fh:
+            lists = json.load(fh)
+    global _known
+    _known = frozenset(lists.get("container", ()))
+
+
+_known: frozenset[str] = frozenset()
+
+
+def known_containers() -> frozenset[str]:
+    """The container keys (hosts.container_key) trained with the loaded model; empty without one."""
+    return _known if _tagger() is not None else frozenset()
 
 
 def second_pass_path(model_path: str) -> str:
@@ -56,6 +81,7 @@ def _tagger():  # -> pycrfsuite.Tagger | None
         return None
     tagger = pycrfsuite.Tagger()
     tagger.open(MODEL_PATH)
+    load_word_lists(MODEL_PATH)
     return tagger
 
 
@@ -128,5 +154,5 @@ def segment(s: str, found: Found) -> List[Tuple[str, str]] | None:
     return out
 
 
-__all__ = ["MODEL_PATH", "available", "lexicon_path", "rule_labels", "second_pass_path", "segment",
-           "tag"]
+__all__ = ["MODEL_PATH", "available", "known_containers", "lexicon_path", "load_word_lists", "rule_labels", "second_pass_path",
+           "segment", "tag", "words_path"]

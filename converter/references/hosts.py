@@ -17,10 +17,11 @@ Each rule works on the (label, text) segments in string order and moves text bet
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Sequence, Tuple
+from typing import AbstractSet, Any, Dict, List, Sequence, Tuple
 
 from ..patterns import lazy
 from ..vocabulary.casing import STOP_WORDS
+from .features import sentence_end
 from .gost import CITY, segment_offsets
 
 Segment = Tuple[str, str]
@@ -513,5 +514,44 @@ def name_before_quoted_title(segments: List[Segment]) -> List[Segment]:
         if m and segments[k - 1][0] == "author":
             return (segments[:k - 1] + [("author", segments[k - 1][1] + " " + m.group("name"))]
                     + [("title", text[m.end():])] + segments[k + 1:])
+        return segments
+    return segments
+
+
+# an abbreviated word of a journal's name ('Int.', 'Biochem.', 'Phys.'): no sentence ends there
+_ABBREVIATED = re.compile(r"[A-Z][a-z]{0,7}\.")
+
+
+def container_key(text: str) -> str:
+    """A container's name as the known containers list it: its letters and digits in lower case
+    ('J. Appl. Phys.' and 'J Appl Phys' -> 'jappliphys')."""
+    return "".join([c for c in text.lower() if c.isalnum()])
+
+
+def known_container(segments: List[Segment], known: AbstractSet[str]) -> List[Segment]:
+    """'Plant growth. Trends in' + 'Plant Science, 12': where the model's container is no container
+    the training strings knew, and the words after one of the title's sentence ends, with it, are
+    one, the container starts there; where its first sentences are the title's tail ('... of' +
+    'mice. J. Neurosci.'), they go back to the title when what is left is a known container."""
+    if not known:
+        return segments
+    for k in range(len(segments) - 1):
+        label, text = segments[k]
+        if label != "title" or segments[k + 1][0] != "container":
+            continue
+        host = segments[k + 1][1]
+        if container_key(host) in known:
+            return segments
+        words = text.split()
+        for i in range(1, len(words)):
+            if sentence_end(words[i - 1]) and container_key(" ".join(words[i:]) + host) in known:
+                return (segments[:k] + [("title", " ".join(words[:i])), ("container", " ".join(words[i:]) + " " + host)]
+                        + segments[k + 2:])
+        words = host.split()
+        for i in range(1, len(words)):
+            if (sentence_end(words[i - 1]) and not _ABBREVIATED.fullmatch(words[i - 1])
+                    and container_key(" ".join(words[i:])) in known):
+                return (segments[:k] + [("title", text + " " + " ".join(words[:i])), ("container", " ".join(words[i:]))]
+                        + segments[k + 2:])
         return segments
     return segments

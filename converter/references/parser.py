@@ -283,6 +283,7 @@ def _segments(s: str, found: Found) -> List[Tuple[str, str]]:
         _editors_apart(_edition_apart(_host_after_slashes(_title_ends(hosts.title_tail_to_host(hosts.title_not_dangling(hosts.title_opening_in(hosts.journal_word_after_names(tagged))))))))))))
     segments = hosts.city_before_state(hosts.glued_volume(hosts.title_bracket_unclosed(
         hosts.title_word_after_initials(segments))))
+    segments = hosts.known_container(segments, model.known_containers())
     return gost.correct_segments(s, hosts.marks_to_numbers(segments), journal_numbers)
 
 

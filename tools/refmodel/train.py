@@ -97,14 +97,14 @@ import time
 from typing import AbstractSet, Dict, List, Sequence, Tuple
 
 from converter.references.assemble import fields_from_segments
-from converter.references.crf import MODEL_PATH, lexicon_path, rule_labels, second_pass_path
+from converter.references.crf import MODEL_PATH, lexicon_path, rule_labels, second_pass_path, words_path
 from converter.references.features import crf_items, tokenize, with_first_pass
 from converter.references.lexicon import word_key
 from converter.references.rules import find_certain
 from converter.vocabulary.text import repair_homoglyphs
 from tools.paths import SHARED
 
-from . import handwritten
+from . import handwritten, wordlists
 from .audited import audit_sample, audited_sets
 from .gostrender import render_gost
 from .lexicon import Lexicon, own_counts
@@ -286,6 +286,13 @@ def main(argv: List[str] | None = None) -> int:
     ap.add_argument("--lexicon", action="store_true",
                     help="add the n-gram lexicon feature (lexicon.py; off: DEV 0.898 with and without it)")
     ap.add_argument("--no-lexicon", action="store_true", help=argparse.SUPPRESS)  # the default now
+    ap.add_argument("--no-word-lists", action="store_true",
+                    help="write no word lists beside the model (wordlists.py: the known containers)")
+    ap.add_argument("--train-only", action="store_true",
+                    help="train and stop: score nothing (a model trained ahead of the DEV decision)")
+    ap.add_argument("--shuffle", type=int, default=0, metavar="SEED",
+                    help="fit the strings in an order shuffled with SEED (measures DEV's noise: the "
+                         "order changes nothing a feature or a label says)")
     ap.add_argument("--limit", type=int, default=0, help="train on at most N refdata strings (quick runs)")
     a = ap.parse_args(argv)
     refs = load_all(a.refdata)
@@ -327,6 +334,16 @@ def main(argv: List[str] | None = None) -> int:
         elif os.path.exists(lexicon_path(a.model)):
             os.remove(lexicon_path(a.model))  # a model trained without one must not load a stale one
         fitting = list(base) + synthetic
+        if a.shuffle:
+            import random
+
+            random.Random(a.shuffle).shuffle(fitting)
+        if os.path.exists(words_path(a.model)):
+            os.remove(words_path(a.model))
+        if not a.no_word_lists:
+            lists = wordlists.build(base, load_items(corpus))
+            wordlists.save(lists, words_path(a.model))
+            print(f"word lists: {len(lists['container'])} known containers")
         keys = frozenset(split_key(r.text) for r in base) if lexicon else frozenset()
         second = second_pass_path(a.model)
         if a.stack:
@@ -342,6 +359,8 @@ def main(argv: List[str] | None = None) -> int:
             train(fitting, a.model, a.iterations, lexicon, keys)
         print(f"trained on {len(base)} + {len(synthetic)} synthetic in {time.time() - t:.0f} s; "
               f"model {os.path.getsize(a.model) / 1e6:.1f} MB at {a.model}")
+    if a.train_only:
+        return 0
     from converter.references import crf as model
 
     model.MODEL_PATH = a.model  # evaluate the model just trained (or named), not the installed one
