@@ -341,7 +341,7 @@ def main(argv: List[str] | None = None) -> int:
         if os.path.exists(words_path(a.model)):
             os.remove(words_path(a.model))
         if not a.no_word_lists:
-            lists = wordlists.build(base, load_items(corpus))
+            lists = wordlists.build(base)
             wordlists.save(lists, words_path(a.model))
             print(f"word lists: {len(lists['container'])} known containers")
         keys = frozenset(split_key(r.text) for r in base) if lexicon else frozenset()

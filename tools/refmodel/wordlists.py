@@ -5,15 +5,16 @@ boundary rule (hosts.known_container), and publisher and place words.
     python -m tools.refmodel.wordlists [--dev] --model PATH   (writes PATH's refs.words.json)
 
 A word goes on the publisher list when most of its occurrences in the labelled strings lie
-inside a publisher span, counting also the words of the publisher fields of the records in
-../shared/corpus/real; the same for places (location spans, publisher-place fields). The parser
+inside a publisher span; the same for places (location spans). The parser
 uses them only to keep a lone place or publisher out of the known containers; session 14 tried
 them as CRF features ('lexpub'/'lexloc', commit d3e64d7, taken out again: see
 docs/reference-parser.md), and they stay in the file for that.
 
 A container is known when its letters and digits (hosts.container_key) were labelled a container
-more often than a title in the fitting strings, or are an article's container in the corpus records.
-Built from the fitting strings only (never DEV or held-out).
+more often than a title in the fitting strings. Built from the fitting strings only (never DEV or
+held-out), and not from ../shared/corpus/real: its records are test data for the readers, and a
+list of their journal names in the package would be a copy of them (build() still takes records,
+for experiments).
 """
 from __future__ import annotations
 
@@ -41,7 +42,6 @@ def main(argv: List[str] | None = None) -> int:
     from tools.paths import SHARED
 
     from .refdata import load_all, split, split_dev
-    from .rendered import load_items
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", required=True, help="the lists are written beside this model")
@@ -50,7 +50,7 @@ def main(argv: List[str] | None = None) -> int:
     train_set, _, _ = split(load_all(str(SHARED / "refdata")))
     if a.dev:
         train_set, _ = split_dev(train_set)
-    lists = build(train_set, load_items(str(SHARED / "corpus" / "real")))
+    lists = build(train_set)
     save(lists, words_path(a.model))
     print(", ".join(f"{len(v)} {k}" for k, v in lists.items()), "->", os.path.abspath(words_path(a.model)))
     return 0
