@@ -44,6 +44,7 @@ AUTHOR_DETAIL = re.compile(r"^(?:аффилиаци[яи]|affiliations?|адре
 ORG_PREFIX = re.compile(r"^(?:\d\s*)?(?:ФГБУ|ФГБОУ|ФГАОУ|ФГБНУ|ФГУП|ФБУН|ГБУЗ|ГБОУ|ГАУЗ|АНО|НИИ|ООО|АО|ОАО|ЧУ|ФКУЗ|КГБУЗ|МБОУ)\b")
 # a line between groups of authors that only parts them (LaTeX's '\AND', 'and', '&')
 SEPARATOR = re.compile(r"^(?:\\(?:AND|And|and)|and|&|et|und|y|e|и|і|та)$", re.I)
+_KANA = re.compile(r"[\u3040-\u30ff]")
 ADDRESS = re.compile(r"^\d{5,6},|\b(?:ул|д|пр|пер|г)\.\s|\b(?:street|road|avenue|str)\b\.?|\bP\.?O\.? Box\b", re.I)
 
 
@@ -318,6 +319,8 @@ class HeadLines:
     def _byline(self, n: int, line: str) -> bool:
         """Take the line as the byline if it is one (names, with affiliation markers)."""
         marked = bylines.parse_byline_marked(line) if len(line) < 300 else None
+        if not marked and not self._kana():
+            marked = bylines.parse_han_byline(line)  # Chinese names: a Japanese page's are read otherwise
         if not marked:
             return False
         if self.byline and [people.fold(p["family"]) for p, _ in marked] == [people.fold(p["family"]) for p in self.byline] \
@@ -346,6 +349,10 @@ class HeadLines:
             self.other.append((n, line))
         self.byline_lines.append(n)
         return True
+
+    def _kana(self) -> bool:
+        """Whether the page is Japanese (kana in its first lines)."""
+        return any(_KANA.search(line) for line in self.lines[:300])
 
     def _inverted_pairs(self, n: int, text: str) -> bool:
         """Under an authors label, 'Family, Given, Family, Given' (bylines.parse_inverted_pairs)."""
