@@ -451,6 +451,7 @@ def _learned_byline(r: "PageReader") -> None:
         r.diags.warn("the byline the rules read names an institution or a journal; set aside", field="author",
                      line=r.byline_lines[0] if r.byline_lines else None)
         r.byline, r.byline_marks = [], []
+        _byline_further_down(r)
     if r.byline or r.about or (r.citation_parse.get("author") and not set_aside):
         return
     names, at = byline_model.choose_byline(byline_model.tag_page("\n".join(r.raw_lines)), r.title_lines,
@@ -459,6 +460,24 @@ def _learned_byline(r: "PageReader") -> None:
         r.byline, r.byline_marks = names, [[] for _ in names]
         r.byline_lines += at
         r.diags.warn("authors read by the byline model from the page's head", field="author", line=at[0])
+
+
+def _byline_further_down(r: "PageReader") -> None:
+    """(bylines3) The rules' byline set aside as implausible: a line a little further down that the
+    rules read as a plausible byline ('Kecamatan Sanaman Mantikei, Kabupaten Katingan', a title's
+    second line, over 'Benny Prasetyo1, Epi Sulastri2, ...') is the byline."""
+    start = r.byline_lines[0] if r.byline_lines else 0
+    for n, text in sorted(r.other):
+        if n <= start or n in r.title_lines or len(text) >= 300:
+            continue
+        if n - start > 12:
+            break
+        marked = bylines.parse_byline_marked(text)
+        if marked and not byline_model.implausible([p for p, _ in marked]):
+            r.byline, r.byline_marks = [p for p, _ in marked], [m for _, m in marked]
+            r.byline_lines.append(n)
+            r.other.remove((n, text))
+            return
 
 
 def _authors(r: "PageReader") -> None:

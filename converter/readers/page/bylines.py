@@ -349,12 +349,18 @@ def _split_iberian_and(piece: str) -> List[str]:
     return [m.group(1), m.group(2)]
 
 
+_MARK_THEN_COMMA = re.compile(r"(?<=[a-zà-ÿа-яё])\d{1,2}(?:,\d{1,2})*\*?\s*,\s")
+_MARK_THEN_NAME = re.compile(r"(?<=[a-zà-ÿа-яё])(\d{1,2}(?:,\d{1,2})*\*?)\s+(?=[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё])")
+
+
 def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], List[str]]] | None:
     if _SECTION_LABEL.match(text):
         return None
     inverted = (_family_comma_given(text) if ";" in text else None) or _caps_family_comma_given(text)
     if inverted:
         return inverted
+    if len(_MARK_THEN_COMMA.findall(text)) >= 2:  # '..., Sulastri2, Asro’ Laelani Indrayanti1 Arief Rahman Hakim1,*'
+        text = _MARK_THEN_NAME.sub(r"\1, ", text)  # a comma lost after a mark, where the others have theirs
     undoubled = _DOUBLED_NAME.sub("", text)
     if undoubled != text:
         text = _MARKS_GLUED_TO_NEXT.sub(r"\1, ", undoubled)
