@@ -11,7 +11,7 @@ from typing import Dict, List, Tuple
 from ...vocabulary.casing import lower
 from ...vocabulary.names import is_initials
 
-PARTICLES = {"de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "la", "le", "van", "von",
+PARTICLES = {"de", "da", "do", "del", "della", "der", "den", "di", "du", "dos", "das", "la", "le", "van", "von",
              "ten", "ter", "y", "bin", "ibn", "al", "el"}
 class _NameWord:
     """A capitalised name word in any alphabet ('Grašič', 'Colón-Emeric', 'O’Neil', 'Иванова')."""
@@ -162,11 +162,14 @@ _MARKS = re.compile(r"(?:(?<=[^\W\d_])\s*|(?<=\.)\s*)((?:\d{1,2}[*†‡§#⊥¶
                     r"(?=\s*(?:,|\band\b|&|\bи\b|\.\s|$))")
 
 
-def parse_full_name(text: str) -> Dict[str, str] | None:
+def parse_full_name(text: str, longest: int = 5) -> Dict[str, str] | None:
     """'Maria de la Cruz' / 'Boris Petrov': given names first, no initials; the family name is
-    the last word with the particles before it."""
+    the last word with the particles before it. ``longest``: name words at most, particles not
+    counted (a byline of several people allows six: 'Maria Isabelle Barbosa da Silva Brito',
+    Balinese 'Ni Luh Made Indah Murdyani Dewi')."""
     toks = text.split()
-    if not 2 <= len(toks) <= 5 or not NAME_WORD.match(toks[0]) or not NAME_WORD.match(toks[-1]):
+    if not 2 <= len(toks) <= longest + 2 or sum(t.lower() not in PARTICLES for t in toks) > longest or \
+            not NAME_WORD.match(toks[0]) or not NAME_WORD.match(toks[-1]):
         return None
     if any(t.lower() in NOT_NAMES for t in toks):
         return None
