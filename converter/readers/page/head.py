@@ -103,6 +103,8 @@ def split_name_affiliation(line: str) -> Tuple[Dict[str, str], str] | None:
         if not words[k][:1].isupper() or not AFFILIATION.search(" ".join(words[k:k + (12 if bullet else 6)])) or not (
                 looks_affiliation(rest) or AFFILIATION.search(" ".join(words[k:k + 2])) or bullet):
             continue  # ('Національний університет водного господарства ...': an institution named at once)
+        if any(ORG_PREFIX.match(w) for w in words[:k]):
+            continue  # 'Шевченко А.А. ФГБОУ ВО «...университет»': an institution's abbreviation is no family name
         name = bylines.normal_case(" ".join(words[:k]))  # 'Йосип ГРИБ Національний університет ...'
         if k > 2 and not _name_runs_to(words, k, rest):
             continue  # 'Sangeeta Kori Index Medical College ...': 'Index' is the institution's, not her family name
@@ -157,12 +159,15 @@ def split_byline_affiliation(line: str) -> Tuple[str, str] | None:
     for k in range(2, min(len(words) - 1, 30)):
         # (the first institution's mark may stand before it: '... В.А. Литвинова2 'ФГБУ ВПО «...»', '1Department of')
         rest = re.sub(r"^(?:\d{1,2}|[*†‡§'’])+\s*(?=[^\W\d_])", "", " ".join(words[k:]))
-        if not (ORG_PREFIX.match(rest) or AFFILIATION.match(rest)) or not looks_affiliation(rest):
+        # (names ending in initials end there: 'Шевкопляс В.Н. Федеральная служба по ... надзору, г. Москва')
+        initials_end = bylines.is_initials(words[k - 1]) and not bylines.is_initials(words[k])  # (no comma: the last name)
+        if not (ORG_PREFIX.match(rest) or AFFILIATION.match(rest) or initials_end) or not looks_affiliation(rest):
             continue
         names = " ".join(words[:k])
         if bylines.parse_byline_marked(names) and not AFFILIATION.search(names):
             return names, rest
-        return None
+        if not initials_end:
+            return None
     return None
 
 
