@@ -411,7 +411,25 @@ def _byline_under_title(r: "PageReader") -> None:
             r.byline_marks = [m for _, m in marked]
             r.byline_lines.append(n)
             r.other.remove((n, text))
+            _names_a_line_under(r, n)
             return
+
+
+def _names_a_line_under(r: "PageReader", n: int) -> None:
+    """(bylines3) One full name a line under the title ('Elina Justus' / 'Michael Schön'): the names on
+    the lines right under the first, each alone on its line, join the byline."""
+    if len(r.byline) != 1:
+        return
+    while True:
+        nxt = next(((m, t) for m, t in r.other if m == n + 1), None)
+        marked = bylines.parse_byline_marked(nxt[1], after_title=True) if nxt and len(nxt[1]) < 60 else None
+        if not nxt or not marked or len(marked) != 1:
+            return
+        r.byline.append(marked[0][0])
+        r.byline_marks.append(marked[0][1])
+        r.byline_lines.append(nxt[0])
+        r.other.remove(nxt)
+        n = nxt[0]
 
 
 def _modelled_byline(r: "PageReader") -> None:
@@ -440,6 +458,7 @@ def _modelled_byline(r: "PageReader") -> None:
             r.byline_lines.append(n)
         r.byline = [p for p, _ in marked]
         r.byline_marks = [m for _, m in marked]
+        _names_a_line_under(r, n)
         r.diags.warn("authors taken from unlabelled lines the line model points at", field="author", line=first)
         return
 
