@@ -10,7 +10,6 @@ from typing import Dict, List, Tuple
 
 from ...vocabulary.casing import lower
 from ...vocabulary.names import is_initials
-from .names import known_family, known_given
 
 PARTICLES = {"de", "da", "do", "del", "della", "der", "den", "di", "du", "dos", "das", "la", "le", "van", "von",
              "ten", "ter", "y", "bin", "ibn", "al", "el"}
@@ -116,10 +115,6 @@ def _is_name_token(tok: str) -> bool:
     return is_initials(tok) or bool(re.fullmatch(r"[A-Z]", tok)) or tok.lower() in PARTICLES or bool(NAME_WORD.match(tok))
 
 
-def _GIVEN_AFTER_INITIALS(word: str) -> bool:
-    return known_given(word)
-
-
 def parse_initials_first(text: str) -> Dict[str, str] | None:
     """'J. de J. Calderon Anton' -> given 'J. de J.', family 'Calderon Anton'; None if the text
     is not a name written initials first."""
@@ -137,10 +132,7 @@ def parse_initials_first(text: str) -> Dict[str, str] | None:
         return None
     if sum(1 for t in toks[:last_initial] if NAME_WORD.match(t)) > 2:
         return None  # 'Метаязыковые Комментарии В Прозе И. А. Бунина' is a title ending in a name
-    given = toks[: last_initial + 1]
-    while len(family) >= 2 and family[0].lower() not in PARTICLES and _GIVEN_AFTER_INITIALS(family[0]):
-        given.append(family.pop(0))  # 'S. Joshua Swamidass', 'J. Scott Armstrong': a given name after the initial
-    return {"family": " ".join(family), "given": " ".join(given)}
+    return {"family": " ".join(family), "given": " ".join(toks[: last_initial + 1])}
 
 
 # short words that a title in capitals ends a line with, never Vancouver initials
