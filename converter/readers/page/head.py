@@ -16,7 +16,7 @@ from .title import clean as clean_title
 
 AFFILIATION = re.compile(r"\b(?:universit\w*|institut\w*|academy|college|school|centre|center|hospital|clinic|practice|"
                          r"ministry|ministerio|minist[eè]re|министерств\w*|foundation|PCT|NHS|trust|inc|ltd|gmbh|corporation|"
-                         r"department|faculty|laborator\w*|universidad\w*|universit[àéä]\w*|instituto|hochschule|facultad|"
+                         r"department|faculty|laborator\w*|labs?|universidad\w*|universit[àéä]\w*|instituto|hochschule|facultad|"
                          r"escuela|faculdade|университет\w*|институт\w*|академи\w*|колледж\w*|центр\w*|"
                          r"кафедр\w*|факультет\w*|лаборатори\w*|больниц\w*|"
                          r"університет\w*|інститут\w*|академі\w*|коледж\w*|"  # Ukrainian
@@ -324,8 +324,9 @@ class HeadLines:
     def _byline(self, n: int, line: str) -> bool:
         """Take the line as the byline if it is one (names, with affiliation markers)."""
         marked = bylines.parse_byline_marked(line) if len(line) < 300 else None
-        if not marked and not self._kana():
-            marked = bylines.parse_han_byline(line)  # Chinese names: a Japanese page's are read otherwise
+        if not marked:
+            han = bylines.parse_han_byline(line)
+            marked = han if han and not self._kana() else None  # Chinese names: a Japanese page's are read otherwise
         if not marked:
             return False
         if self.byline and [people.fold(p["family"]) for p, _ in marked] == [people.fold(p["family"]) for p in self.byline] \
@@ -356,8 +357,11 @@ class HeadLines:
         return True
 
     def _kana(self) -> bool:
-        """Whether the page is Japanese (kana in its first lines)."""
-        return any(_KANA.search(line) for line in self.lines[:300])
+        """Whether the page is Japanese (kana in its first lines); asked once a page."""
+        known = getattr(self, "_japanese", None)
+        if known is None:
+            known = self._japanese = any(_KANA.search(line) for line in self.lines[:300])
+        return known
 
     def _inverted_pairs(self, n: int, text: str) -> bool:
         """Under an authors label, 'Family, Given, Family, Given' (bylines.parse_inverted_pairs)."""
