@@ -297,6 +297,10 @@ _COMPOUND_SURNAMES = {"欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛"
                       "尉迟", "公孙", "公孫", "夏侯", "长孙", "長孫", "宇文", "轩辕", "端木", "西门", "南宫", "独孤"}
 
 
+_HAN_MARKS = re.compile(r"(?:\d{1,2}|[*†‡§#])+")
+_HAN_ROLE = re.compile(rf"{_HAN}{{2,4}}")
+
+
 def _han_person(name: str) -> Dict[str, str]:
     """'顾立平' -> 顾 / 立平; '欧阳修' -> 欧阳 / 修; '刘 闯' (printed apart) -> 刘 / 闯."""
     if " " in name:
@@ -319,9 +323,11 @@ def parse_han_byline(text: str) -> List[Tuple[Dict[str, str], List[str]]] | None
     for piece in (p.strip() for p in re.split(r"[,，、;；]", text)):
         if not piece:
             continue
-        m = re.match(rf"^((?:{_HAN}+\s?)+?)\s*((?:\d{{1,2}}|[*†‡§#])+)(?:\s+{_HAN}{{2,4}})?$", piece)
-        marks = re.findall(r"\d{1,2}|[*†‡§#]", m.group(2)) if m else []
-        names = (m.group(1) if m else piece).split()
+        m = _HAN_MARKS.search(piece)
+        if m and piece[m.end():].strip() and not _HAN_ROLE.fullmatch(piece[m.end():].strip()):
+            return None  # after a name's marks only the person's role may follow ('审校')
+        marks = re.findall(r"\d{1,2}|[*†‡§#]", m.group(0)) if m else []
+        names = (piece[: m.start()] if m else piece).split()
         # a one-character word and the word after it (one or two characters) are one name printed apart
         i = 0
         while i < len(names):
