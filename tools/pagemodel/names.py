@@ -15,6 +15,7 @@ import argparse
 import importlib
 import pkgutil
 import sys
+from importlib import metadata
 from typing import Dict, List
 
 from converter.readers.page.names import PATH
@@ -28,8 +29,7 @@ def _strings(value: object) -> List[str]:
 
 def collect() -> Dict[str, str]:
     """Name -> 'g', 'f' or 'gf', from every locale's person provider."""
-    import faker.providers.person as person
-
+    person = importlib.import_module("faker.providers.person")  # (by name: Faker is needed only here)
     kinds: Dict[str, set[str]] = {}
     for module in pkgutil.iter_modules(person.__path__):
         provider = getattr(importlib.import_module(f"faker.providers.person.{module.name}"), "Provider", None)
@@ -52,10 +52,9 @@ def main(argv: List[str] | None = None) -> int:
     ap.add_argument("--out", default=PATH)
     args = ap.parse_args(argv)
     names = collect()
-    import faker
-
+    version = metadata.version("faker")
     with open(args.out, "w", encoding="utf-8") as fh:
-        fh.write(f"# Person names from Faker {faker.VERSION}'s person providers (MIT licence), built by "
+        fh.write(f"# Person names from Faker {version}'s person providers (MIT licence), built by "
                  "python -m tools.pagemodel.names; NAME<TAB>g|f|gf (given, family, both)\n")
         for name in sorted(names):
             fh.write(f"{name}\t{names[name]}\n")
