@@ -155,10 +155,7 @@ def _line_cues(line: str, index: int, before_abstract: bool) -> List[str]:
     letters = [w for w in words if w[:1].isalpha()]
     capitalised = sum(w[:1].isupper() for w in letters) / len(letters) if letters else 0.0
     known = sum(w.strip(",;*").capitalize() in given_names() for w in letters)
-    lexicon = known_names()
-    in_lexicon = sum(w.strip(",;*0123456789").casefold() in lexicon for w in letters if w[:1].isupper())
     f = [f"line_capitalised={round(capitalised * 4)}", f"line_given_names={min(known, 3)}",
-         f"line_lexicon={min(in_lexicon, 3)}",
          f"line_words={next((k for k, edge in enumerate((3, 6, 10, 20, 40)) if len(words) < edge), 5)}",
          f"line_index={next((k for k, edge in enumerate((1, 3, 6, 12, 25)) if index < edge), 5)}",
          f"before_abstract={before_abstract}"]
