@@ -367,7 +367,25 @@ def _byline_under_title(r: "PageReader") -> None:
             r.byline_marks = [m for _, m in marked]
             r.byline_lines.append(n)
             r.other.remove((n, text))
+            _names_a_line_under(r, n)
             return
+
+
+def _names_a_line_under(r: "PageReader", n: int) -> None:
+    """(bylines3) One full name a line under the title ('Elina Justus' / 'Michael Schön'): the names on
+    the lines right under the first, each alone on its line, join the byline."""
+    if len(r.byline) != 1:
+        return
+    while True:
+        nxt = next(((m, t) for m, t in r.other if m == n + 1), None)
+        marked = bylines.parse_byline_marked(nxt[1], after_title=True) if nxt and len(nxt[1]) < 60 else None
+        if not nxt or not marked or len(marked) != 1:
+            return
+        r.byline.append(marked[0][0])
+        r.byline_marks.append(marked[0][1])
+        r.byline_lines.append(nxt[0])
+        r.other.remove(nxt)
+        n = nxt[0]
 
 
 def _modelled_byline(r: "PageReader") -> None:
@@ -396,6 +414,7 @@ def _modelled_byline(r: "PageReader") -> None:
             r.byline_lines.append(n)
         r.byline = [p for p, _ in marked]
         r.byline_marks = [m for _, m in marked]
+        _names_a_line_under(r, n)
         r.diags.warn("authors taken from unlabelled lines the line model points at", field="author", line=first)
         return
 
@@ -407,6 +426,7 @@ def _learned_byline(r: "PageReader") -> None:
         r.diags.warn("the byline the rules read names an institution or a journal; set aside", field="author",
                      line=r.byline_lines[0] if r.byline_lines else None)
         r.byline, r.byline_marks = [], []
+        _byline_further_down(r)
     if r.byline or r.about or (r.citation_parse.get("author") and not set_aside):
         return
     names, at = byline_model.choose_byline(byline_model.tag_page("\n".join(r.raw_lines)), r.title_lines,
@@ -415,6 +435,24 @@ def _learned_byline(r: "PageReader") -> None:
         r.byline, r.byline_marks = names, [[] for _ in names]
         r.byline_lines += at
         r.diags.warn("authors read by the byline model from the page's head", field="author", line=at[0])
+
+
+def _byline_further_down(r: "PageReader") -> None:
+    """(bylines3) The rules' byline set aside as implausible: a line a little further down that the
+    rules read as a plausible byline ('Kecamatan Sanaman Mantikei, Kabupaten Katingan', a title's
+    second line, over 'Benny Prasetyo1, Epi Sulastri2, ...') is the byline."""
+    start = r.byline_lines[0] if r.byline_lines else 0
+    for n, text in sorted(r.other):
+        if n <= start or n in r.title_lines or len(text) >= 300:
+            continue
+        if n - start > 12:
+            break
+        marked = bylines.parse_byline_marked(text)
+        if marked and not byline_model.implausible([p for p, _ in marked]):
+            r.byline, r.byline_marks = [p for p, _ in marked], [m for _, m in marked]
+            r.byline_lines.append(n)
+            r.other.remove((n, text))
+            return
 
 
 def _authors(r: "PageReader") -> None:

@@ -33,6 +33,7 @@ from .bylines import (
 )
 from .head import AFFILIATION, looks_affiliation
 from .line_model import load_tagger
+from .names import known_names
 from .people import fold
 
 LABELS = ("BG", "G", "BF", "F", "M", "S", "O")  # B: the first word of a person's name
@@ -129,6 +130,10 @@ def _own(tok: Token, line: str, i: int, count: int, emails: frozenset[str]) -> L
         f.append(f"suf2={low[-2:]}")
     if shape in ("Xx", "XX") and w.capitalize() in given_names():
         f.append("given_name")
+    if shape in ("Xx", "XX", "XxX") and len(w) >= 2:
+        kind = known_names().get(w.casefold())  # the names lexicon: a given name, a family name, or either
+        if kind:
+            f.append(f"lexicon={kind}")
     if len(w) >= 3 and fold(w) in emails:
         f.append("in_email")
     if "-" in w:
@@ -319,12 +324,18 @@ def choose_byline(tagged: Sequence[TaggedLine], skip: Sequence[int], title: str 
     return people, at
 
 
-_NOT_A_NAME = re.compile(r"^(?:journal|revista|revue|zeitschrift|review|proceedings|вестник|журнал|известия)$", re.I)
+_NOT_A_NAME = re.compile(
+    r"^(?:journal|revista|revue|rivista|zeitschrift|review|proceedings|bulletin|annals|quarterly|contemporanea|"
+    r"вестник|журнал|известия|"  # a journal's words
+    r"national|nacional|nazionale|federal|agrarian|agricultural|polytechnic|technical|technological|pedagogical|"
+    r"lab|techniques|technology|program|programa|studi|prodi|departemen|departamento|department|"  # an institution's
+    r"kecamatan|kabupaten|kelurahan|desa|kota|provinsi|district|province|oblast|область|район)$", re.I)  # a place's
 
 
 def implausible(people: Sequence[Dict[str, str]]) -> bool:
     """A byline the rules read that names no one: a word of an institution ('Fakultas Pertanian,
-    Universitas Udayana') or of a journal's name ('Revista da Escola de Enfermagem da USP') among
-    its people's names."""
+    Universitas Udayana', 'Vinnitsa National Agrarian'), of a journal's name ('Revista da Escola de
+    Enfermagem da USP') or of a place ('Kecamatan Sanaman Mantikei, Kabupaten Katingan') among its
+    people's names."""
     return any(AFFILIATION.fullmatch(w) or _NOT_A_NAME.match(w)
                for p in people for w in f"{p.get('given', '')} {p.get('family', '')}".split())

@@ -11,7 +11,7 @@ from typing import Dict, List, Tuple
 from ...vocabulary.casing import lower
 from ...vocabulary.names import is_initials
 
-PARTICLES = {"de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "la", "le", "van", "von",
+PARTICLES = {"de", "da", "do", "del", "della", "der", "den", "di", "du", "dos", "das", "la", "le", "van", "von",
              "ten", "ter", "y", "bin", "ibn", "al", "el"}
 class _NameWord:
     """A capitalised name word in any alphabet ('Grašič', 'Colón-Emeric', 'O’Neil', 'Иванова')."""
@@ -162,11 +162,14 @@ _MARKS = re.compile(r"(?:(?<=[^\W\d_])\s*|(?<=\.)\s*)((?:\d{1,2}[*†‡§#⊥¶
                     r"(?=\s*(?:,|\band\b|&|\bи\b|\.\s|$))")
 
 
-def parse_full_name(text: str) -> Dict[str, str] | None:
+def parse_full_name(text: str, longest: int = 5) -> Dict[str, str] | None:
     """'Maria de la Cruz' / 'Boris Petrov': given names first, no initials; the family name is
-    the last word with the particles before it."""
+    the last word with the particles before it. ``longest``: name words at most, particles not
+    counted (a byline of several people allows six: 'Maria Isabelle Barbosa da Silva Brito',
+    Balinese 'Ni Luh Made Indah Murdyani Dewi')."""
     toks = text.split()
-    if not 2 <= len(toks) <= 5 or not NAME_WORD.match(toks[0]) or not NAME_WORD.match(toks[-1]):
+    if not 2 <= len(toks) <= longest + 2 or sum(t.lower() not in PARTICLES for t in toks) > longest or \
+            not NAME_WORD.match(toks[0]) or not NAME_WORD.match(toks[-1]):
         return None
     if any(t.lower() in NOT_NAMES for t in toks):
         return None
@@ -252,6 +255,96 @@ def _family_comma_given(text: str) -> List[Tuple[Dict[str, str], List[str]]] | N
     return people
 
 
+_CAPS_WORD = re.compile(r"^[A-ZÀ-ÞА-ЯЁІЇЄҐ][A-ZÀ-ÞА-ЯЁІЇЄҐ'’-]+$")
+_UPPER_PARTICLES = {"DE", "DA", "DO", "DOS", "DAS", "DEL", "LA", "VAN", "VON", "DI", "E", "Y"}
+
+
+def _caps_family_comma_given(text: str) -> List[Tuple[Dict[str, str], List[str]]] | None:
+    """'SANTANA, Dayane Pereira de [1], COSTA, Célia Regina Bernardes [2]', 'SOUZA, T. S.; CUNHA, A. A. C.'
+    (Brazilian ABNT, and Spanish, Chinese and Korean pages: 'KOU, Zhaoyang'): each person's family name in
+    capitals, a comma, then the given names or initials in ordinary case, people set apart by commas or
+    semicolons. The capitals tell where each person begins, so the commas cannot mislead; None otherwise."""
+    text = re.sub(r"\s*\[(\d{1,2}(?:\s*,\s*\d{1,2})*)\]", lambda m: re.sub(r"[\s,]", "", m.group(1)), text)
+    text = re.sub(r"(?<=[A-ZÀ-ÞА-ЯЁ]\.)\s+(?=[A-ZÀ-ÞА-ЯЁ]{2,}\s*,)", "; ", text)  # 'A. A. C. AMARAL, J. F.': a ';' lost
+    pieces = [p.strip() for p in re.split(r"[;,]", text.strip(" ;,")) if p.strip()]
+    if len(pieces) < 2 or len(pieces) % 2:
+        return None
+    people: List[Tuple[Dict[str, str], List[str]]] = []
+    for family, given in zip(pieces[::2], pieces[1::2]):
+        fam = family.split()
+        if not 1 <= len(fam) <= 3 or not _CAPS_WORD.match(fam[0]) or not all(
+                _CAPS_WORD.match(w) or w in _UPPER_PARTICLES for w in fam):
+            return None
+        marks = re.search(r"\s*((?:\d{1,2}|[*†‡§])+)$", given)
+        if marks:
+            given = given[: marks.start()]
+        words = given.split()
+        if not 1 <= len(words) <= 5 or words[0].lower() in PARTICLES or not all(
+                (NAME_WORD.match(w) and not w.isupper()) or is_initials(w) or w.lower() in PARTICLES for w in words):
+            return None
+        people.append(({"family": "-".join(" ".join(_capitalise(x, False) if x not in _UPPER_PARTICLES else x.lower()
+                                                         for x in part.split()) for part in family.split("-")),
+                        "given": " ".join(words)},
+                       re.findall(r"\d{1,2}|[*†‡§]", marks.group(1)) if marks else []))
+    if len(people) < 2 and not any(m for _, m in people):
+        return None
+    return people
+
+
+_HAN = r"[\u3400-\u4dbf\u4e00-\u9fff]"
+_CJK_LINE = re.compile(rf"^(?:{_HAN}|[\s,，、;；*†‡§#\d])+$")
+_COMPOUND_SURNAMES = {"欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "皇甫", "令狐", "慕容",
+                      "尉迟", "公孙", "公孫", "夏侯", "长孙", "長孫", "宇文", "轩辕", "端木", "西门", "南宫", "独孤"}
+
+
+_HAN_MARKS = re.compile(r"(?:\d{1,2}|[*†‡§#])+")
+_HAN_ROLE = re.compile(rf"{_HAN}{{2,4}}")
+
+
+def _han_person(name: str) -> Dict[str, str]:
+    """'顾立平' -> 顾 / 立平; '欧阳修' -> 欧阳 / 修; '刘 闯' (printed apart) -> 刘 / 闯."""
+    if " " in name:
+        family, given = name.split(" ", 1)
+        return {"family": family, "given": given}
+    cut = 2 if name[:2] in _COMPOUND_SURNAMES and len(name) >= 3 else 1
+    return {"family": name[:cut], "given": name[cut:]}
+
+
+def parse_han_byline(text: str) -> List[Tuple[Dict[str, str], List[str]]] | None:
+    """A byline of Chinese names ('帅学倩1, 梅 广2, 李 莉2, 吴 珩3 综述, 赵旭东4 审校', '刘 闯 顾立平 万益嘉'):
+    names of two or three characters, the family name first (one character, or a known compound
+    surname), a two-character name often printed with a space between its parts; a word after a
+    name's mark is the person's role ('审校') and is dropped. Two marked people or three are needed.
+    Japanese names are not read so (their family names run to two or three characters): the caller
+    asks only on pages without kana."""
+    if not _CJK_LINE.match(text) or len(text) > 120:
+        return None
+    people: List[Tuple[Dict[str, str], List[str]]] = []
+    for piece in (p.strip() for p in re.split(r"[,，、;；]", text)):
+        if not piece:
+            continue
+        m = _HAN_MARKS.search(piece)
+        if m and piece[m.end():].strip() and not _HAN_ROLE.fullmatch(piece[m.end():].strip()):
+            return None  # after a name's marks only the person's role may follow ('审校')
+        marks = re.findall(r"\d{1,2}|[*†‡§#]", m.group(0)) if m else []
+        names = (piece[: m.start()] if m else piece).split()
+        # a one-character word and the word after it (one or two characters) are one name printed apart
+        i = 0
+        while i < len(names):
+            word = names[i]
+            if len(word) == 1 and i + 1 < len(names) and len(names[i + 1]) <= 2:
+                word, i = f"{word} {names[i + 1]}", i + 1
+            if not 2 <= len(word.replace(" ", "")) <= (4 if " " in word or word[:2] in _COMPOUND_SURNAMES else 3):
+                return None
+            people.append((_han_person(word), []))
+            i += 1
+        if people and marks:
+            people[-1] = (people[-1][0], marks)
+    if len(people) < (2 if any(m for _, m in people) else 3):
+        return None  # (two words of a title or two keywords are no byline)
+    return people
+
+
 _IBERIAN_AND = re.compile(r"^((?:\S+\s+)+?\S+)\s+[ye]\s+([A-ZÁÉÍÓÚÂÊÔÃÕÇ][^\W\d_]+(?:\s+\S+)+)$")
 
 
@@ -265,12 +358,18 @@ def _split_iberian_and(piece: str) -> List[str]:
     return [m.group(1), m.group(2)]
 
 
+_MARK_THEN_COMMA = re.compile(r"(?<=[a-zà-ÿа-яё])\d{1,2}(?:,\d{1,2})*\*?\s*,\s")
+_MARK_THEN_NAME = re.compile(r"(?<=[a-zà-ÿа-яё])(\d{1,2}(?:,\d{1,2})*\*?)\s+(?=[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё])")
+
+
 def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], List[str]]] | None:
     if _SECTION_LABEL.match(text):
         return None
-    inverted = _family_comma_given(text) if ";" in text else None
+    inverted = (_family_comma_given(text) if ";" in text else None) or _caps_family_comma_given(text)
     if inverted:
         return inverted
+    if len(_MARK_THEN_COMMA.findall(text)) >= 2:  # '..., Sulastri2, Asro’ Laelani Indrayanti1 Arief Rahman Hakim1,*'
+        text = _MARK_THEN_NAME.sub(r"\1, ", text)  # a comma lost after a mark, where the others have theirs
     undoubled = _DOUBLED_NAME.sub("", text)
     if undoubled != text:
         text = _MARKS_GLUED_TO_NEXT.sub(r"\1, ", undoubled)

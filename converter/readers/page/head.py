@@ -16,7 +16,7 @@ from .title import clean as clean_title
 
 AFFILIATION = re.compile(r"\b(?:universit\w*|institut\w*|academy|college|school|centre|center|hospital|clinic|practice|"
                          r"ministry|ministerio|minist[eè]re|министерств\w*|foundation|PCT|NHS|trust|inc|ltd|gmbh|corporation|"
-                         r"department|faculty|laborator\w*|universidad\w*|universit[àéä]\w*|instituto|hochschule|facultad|"
+                         r"department|faculty|laborator\w*|labs?|universidad\w*|universit[àéä]\w*|instituto|hochschule|facultad|"
                          r"escuela|faculdade|университет\w*|институт\w*|академи\w*|колледж\w*|центр\w*|"
                          r"кафедр\w*|факультет\w*|лаборатори\w*|больниц\w*|"
                          r"університет\w*|інститут\w*|академі\w*|коледж\w*|"  # Ukrainian
@@ -44,6 +44,7 @@ AUTHOR_DETAIL = re.compile(r"^(?:аффилиаци[яи]|affiliations?|адре
 ORG_PREFIX = re.compile(r"^(?:\d\s*)?(?:ФГБУ|ФГБОУ|ФГАОУ|ФГБНУ|ФГУП|ФБУН|ГБУЗ|ГБОУ|ГАУЗ|АНО|НИИ|ООО|АО|ОАО|ЧУ|ФКУЗ|КГБУЗ|МБОУ)\b")
 # a line between groups of authors that only parts them (LaTeX's '\AND', 'and', '&')
 SEPARATOR = re.compile(r"^(?:\\(?:AND|And|and)|and|&|et|und|y|e|и|і|та)$", re.I)
+_KANA = re.compile(r"[\u3040-\u30ff]")
 ADDRESS = re.compile(r"^\d{5,6},|\b(?:ул|д|пр|пер|г)\.\s|\b(?:street|road|avenue|str)\b\.?|\bP\.?O\.? Box\b", re.I)
 
 
@@ -102,6 +103,8 @@ def split_name_affiliation(line: str) -> Tuple[Dict[str, str], str] | None:
         if not words[k][:1].isupper() or not AFFILIATION.search(" ".join(words[k:k + (12 if bullet else 6)])) or not (
                 looks_affiliation(rest) or AFFILIATION.search(" ".join(words[k:k + 2])) or bullet):
             continue  # ('Національний університет водного господарства ...': an institution named at once)
+        if any(ORG_PREFIX.match(w) for w in words[:k]):
+            continue  # 'Шевченко А.А. ФГБОУ ВО «...университет»': an institution's abbreviation is no family name
         name = bylines.normal_case(" ".join(words[:k]))  # 'Йосип ГРИБ Національний університет ...'
         if k > 2 and not _name_runs_to(words, k, rest):
             continue  # 'Sangeeta Kori Index Medical College ...': 'Index' is the institution's, not her family name
@@ -156,12 +159,15 @@ def split_byline_affiliation(line: str) -> Tuple[str, str] | None:
     for k in range(2, min(len(words) - 1, 30)):
         # (the first institution's mark may stand before it: '... В.А. Литвинова2 'ФГБУ ВПО «...»', '1Department of')
         rest = re.sub(r"^(?:\d{1,2}|[*†‡§'’])+\s*(?=[^\W\d_])", "", " ".join(words[k:]))
-        if not (ORG_PREFIX.match(rest) or AFFILIATION.match(rest)) or not looks_affiliation(rest):
+        # (names ending in initials end there: 'Шевкопляс В.Н. Федеральная служба по ... надзору, г. Москва')
+        initials_end = bylines.is_initials(words[k - 1]) and not bylines.is_initials(words[k])  # (no comma: the last name)
+        if not (ORG_PREFIX.match(rest) or AFFILIATION.match(rest) or initials_end) or not looks_affiliation(rest):
             continue
         names = " ".join(words[:k])
         if bylines.parse_byline_marked(names) and not AFFILIATION.search(names):
             return names, rest
-        return None
+        if not initials_end:
+            return None
     return None
 
 
@@ -319,6 +325,9 @@ class HeadLines:
         """Take the line as the byline if it is one (names, with affiliation markers)."""
         marked = bylines.parse_byline_marked(line) if len(line) < 300 else None
         if not marked:
+            han = bylines.parse_han_byline(line)
+            marked = han if han and not self._kana() else None  # Chinese names: a Japanese page's are read otherwise
+        if not marked:
             return False
         if self.byline and [people.fold(p["family"]) for p, _ in marked] == [people.fold(p["family"]) for p in self.byline] \
                 and sum(len(p.get("given", "")) for p, _ in marked) > sum(len(p.get("given", "")) for p in self.byline):
@@ -346,6 +355,13 @@ class HeadLines:
             self.other.append((n, line))
         self.byline_lines.append(n)
         return True
+
+    def _kana(self) -> bool:
+        """Whether the page is Japanese (kana in its first lines); asked once a page."""
+        known = getattr(self, "_japanese", None)
+        if known is None:
+            known = self._japanese = any(_KANA.search(line) for line in self.lines[:300])
+        return known
 
     def _inverted_pairs(self, n: int, text: str) -> bool:
         """Under an authors label, 'Family, Given, Family, Given' (bylines.parse_inverted_pairs)."""
