@@ -287,6 +287,21 @@ class Name(AffixMixin, model.Name):
         return self._citation_option(name) is not None
 
     def _one_name(self, name, form, mark, hyphen, words, invert, sort_sep, demote, level=0):
+        # speed: one name renders alike wherever this cs:name renders it with these options
+        # (the sort key, the entry, each cite and disambiguation's trials): kept on the name
+        # (made afresh for each render, items.py), keyed by this element and the options.
+        # The text is never changed in place afterwards (rich strings add into new lists).
+        kept = name.__dict__.get("_rendered")
+        if kept is None:
+            kept = name.__dict__["_rendered"] = {}
+        key = (self, form, mark, hyphen, words, invert, sort_sep, demote, level)
+        found = kept.get(key)
+        if found is None:
+            found = kept[key] = self._render_name(name, form, mark, hyphen, words, invert, sort_sep,
+                                                  demote, level)
+        return found
+
+    def _render_name(self, name, form, mark, hyphen, words, invert, sort_sep, demote, level):
         given, family, dp, ndp, suffix = name.parts()
         if "literal" in name:
             return self._parts(None, family), True
