@@ -8,8 +8,9 @@ from citeproc.string import String
 
 from ..items import presence_mask, variable_bit
 from ..seams import join
+from .compiler import children_fns, run
 from .lookups import condition_tests
-from .mixins import AffixMixin, ChildrenMixin, kinds, render_kinds
+from .mixins import AffixMixin, ChildrenMixin, render_kinds
 
 
 class Group(ChildrenMixin, AffixMixin, model.Group):
@@ -412,13 +413,14 @@ class Macro(ChildrenMixin, model.Macro):
 
     def render(self, item, context=None, sort_options=None):
         # citeproc-py's Macro.render and ``render_children`` in one call (speed only)
-        found = self.__dict__.get("_kinds")
-        if found is None:
+        fns = self.__dict__.get("_fns")
+        if fns is None:
             kids = self._kids
             if kids is None:
                 return self.render_children(item, context=context, sort_options=sort_options)
-            found = kinds(self, kids)
-        return render_kinds(found, item, "", {"context": context, "sort_options": sort_options})
+            fns = children_fns(self, kids)
+        # the children's closures (compiler.py): render_kinds without the method calls
+        return run(fns, item, "", {"context": context, "sort_options": sort_options})
 
 
 def _group_plan(group):
