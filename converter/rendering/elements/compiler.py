@@ -117,12 +117,30 @@ def _compile_text(element: Any) -> Optional[Fn]:
     find_variable, language_of, case, format_, quote, wrap = (
         element._variable, element._language, element.case, element.format, element.quote, element.wrap)
     title = mode == "title"
+    # Text._variable's commonest case (a variable looked up as it is) made here
+    key = None
+    if (variable is not None and not variable.startswith("page") and variable not in ("citation-number", "locator")
+            and element._attrs.get("form") != "short"):
+        key = variable.replace("-", "_")
+    number_range = variable in text_module._NUMBER_VARIABLES
+    range_re = text_module._RANGE_RE
+    macro_kept = macro.__dict__ if macro is not None else None  # its closures, once made (Macro.render)
 
     def text_fn(item: Any, delimiter: Any, kwargs: Any) -> Any:
         # Text.render's plan path, statement for statement
         try:
             context = kwargs.get("context")
-            if variable is not None:
+            if key is not None:
+                ref = item.reference
+                if variable in ref.state.repressed:
+                    return None
+                text = ref[key]
+                if number_range and text is not None and range_re.match(str(text)):
+                    text = String(range_re.sub("\\1–\\2", str(text)))
+                if not text:
+                    return None
+                language = language_of(item) if title else None
+            elif variable is not None:
                 text = find_variable(item, context if context is not None else element)
                 if not text:
                     return None
@@ -131,7 +149,12 @@ def _compile_text(element: Any) -> Optional[Fn]:
                 language = language_of(item) if title else None
                 state = item.reference.state
                 calls, hits = state.calls, state.hits
-                text = macro_render(item, context if context is not None else element)
+                fns = macro_kept.get("_fns")
+                if fns is not None:  # Macro.render, without the call
+                    text = run(fns, item, "", {"context": context if context is not None else element,
+                                               "sort_options": None})
+                else:
+                    text = macro.render(item, context if context is not None else element)
                 if state.calls > calls and state.hits == hits:
                     return None
                 if text:
@@ -156,8 +179,6 @@ def _compile_text(element: Any) -> Optional[Fn]:
         except VariableError:
             return None
 
-    if macro is not None:
-        macro_render = macro.render  # Macro.render: its children through ``run``
     return text_fn
 
 
@@ -176,7 +197,7 @@ def _compile_group(element: Any) -> Optional[Fn]:
     def group_fn(item: Any, _delimiter: Any, kwargs: Any) -> Any:
         # Group.render's plan path, statement for statement (None where it raises)
         try:
-            passed = _with_context(kwargs)
+            passed = kwargs if "context" in kwargs else {"context": None, **kwargs}
             state = item.reference.state
             calls, hits = state.calls, state.hits
             output = []
