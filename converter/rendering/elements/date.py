@@ -42,6 +42,24 @@ class Date(RecordsVariableMixin, AffixMixin, model.Date):
                     if dict.get(ref, "year_suffix") and not state.suffix_used and tables(self).implicit_year_suffix:
                         state.suffix_used = True  # as ``process`` leaves it when the look-up raises
                     ref[plan]  # raises VariableError, counted as a look-up
+                if not dict.get(ref, "year_suffix"):
+                    # without a year suffix to place, a date renders alike each time this
+                    # element renders it (the sort key, the entry, each cite and
+                    # disambiguation's trials): kept on the date, with the one counted
+                    # look-up the render makes made again
+                    kept = getattr(dict.__getitem__(ref, plan), "__dict__", None)
+                    if kept is not None:
+                        rendered = kept.get("_rendered")
+                        if rendered is None:
+                            rendered = kept["_rendered"] = {}
+                        found = rendered.get(self, _MISSING)
+                        if found is _MISSING:
+                            found = rendered[self] = self.process(item, **kwargs)
+                        else:
+                            ref[plan]
+                        if found:
+                            note_accessed(self, item)
+                        return found
         text = self.process(item, *args, **kwargs)
         if text:
             note_accessed(self, item)
@@ -76,6 +94,9 @@ class Date(RecordsVariableMixin, AffixMixin, model.Date):
 
     def render_date_range(self, date_range, show_parts=None, context=None):
         return render_date_range(self, date_range, list(show_parts or ORDER), context if context is not None else self)
+
+
+_MISSING = object()
 
 
 def _date_plan(date: Any) -> Any:
