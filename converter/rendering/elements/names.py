@@ -378,7 +378,8 @@ class Name(AffixMixin, model.Name):
         and_ = opt("and")
         if and_ is None or len(rendered) == 1:
             return self.join(rendered, delimiter)
-        and_term = self.get_single_term(name="and") if and_ == "text" else self.preformat("&")
+        and_term = self._kept_term("_and_term", lambda: self.get_single_term(name="and")) \
+            if and_ == "text" else self.preformat("&")
         head = self.join(rendered[:-1], delimiter)
         rule = opt("delimiter-precedes-last")
         use_delim = precedes(rule, len(rendered) - 1) if rule != "contextual" else len(rendered) > 2
@@ -388,10 +389,24 @@ class Name(AffixMixin, model.Name):
         return _plus(head, sep, and_term, " ", rendered[-1])
 
     def et_al(self):
+        return self._kept_term("_et_al", self._find_et_al)
+
+    def _find_et_al(self):
         found = self.xpath_search("./following-sibling::cs:et-al[1]")
         if found:
             return found[0].render()
         return self.get_single_term(name="et-al")
+
+    def _kept_term(self, name, find):
+        """``find()``, kept on the element per output format (speed: the "and" and "et al."
+        of a cs:name read the same at every render; rich strings are never changed in place)."""
+        formatter = self.get_formatter()
+        kept = self.__dict__.get(name)
+        if kept is None or kept[0] is not formatter:
+            kept = (formatter, find())
+            if self._kids is not None:  # a prepared element (its look-ups do not change)
+                self.__dict__[name] = kept
+        return kept[1]
 
 
 _MISSING = object()
