@@ -8,7 +8,7 @@ locale trees from these classes instead of citeproc-py's own.
 What our classes remember while they render lives in the reference's ``ReferenceState``
 (``state.py``), never on the elements: one compiled style serves renders in several threads.
 
-- ``text``: cs:text, cs:number, cs:label, cs:date-part, cs:name-part;
+- ``text``: cs:text, cs:number, cs:label, cs:date-part, cs:name-part, cs:term;
 - ``date``: cs:date (the implicit year suffix);
 - ``group``: cs:group suppression, cs:choose, cs:if, cs:else-if, cs:else, cs:macro;
 - ``names``: cs:names, cs:name, cs:et-al, cs:substitute;
@@ -29,13 +29,13 @@ from .layout import Layout
 from .lookups import LocaleLookups, Lookups
 from .names import Et_Al, Name, Names, Substitute
 from .sort import Key, Sort
-from .text import Date_Part, Label, Name_Part, Number, Text
+from .text import Date_Part, Label, Name_Part, Number, Term, Text
 
 # Every element class the style compiler uses instead of citeproc-py's, by CSL element name.
 OVERRIDES: Dict[str, type] = {
     cls.__name__.replace("_", "-").lower(): cls
     for cls in (Text, Number, Label, Date_Part, Name_Part, Date, Group, Names, Et_Al,
-                Substitute, Layout, Key, Sort, Name, If, Else_If, Else, Choose, Macro)
+                Substitute, Layout, Key, Sort, Name, If, Else_If, Else, Choose, Macro, Term)
 }
 
 

@@ -235,3 +235,26 @@ class Date_Part(CasedMixin, AffixMixin, model.Date_Part):
 
 class Name_Part(CasedMixin, AffixMixin, model.Name_Part):
     """Text-case and escaped affixes: see the mixins."""
+
+
+class Term(model.Term):
+    """A locale's cs:term; its singular and plural texts found once per output format
+    (citeproc-py searches the element and makes a new string at every look-up; speed only).
+    The strings are never changed in place (rich strings add into new ones)."""
+
+    @property
+    def single(self):
+        return self._kept("_single", "single")
+
+    @property
+    def multiple(self):
+        return self._kept("_multiple", "multiple")
+
+    def _kept(self, name, form):
+        formatter = self.get_formatter()
+        kept = self.__dict__.get(name)
+        if kept is None or kept[0] is not formatter:
+            kept = (formatter, getattr(model.Term, form).fget(self))
+            if self._kids is not None:  # a prepared element (its children do not change)
+                self.__dict__[name] = kept
+        return kept[1]
