@@ -78,3 +78,25 @@ def test_closures_render_as_the_walk(corpus, style_name, monkeypatch):
     names = {e.__dict__["_fn"].__name__ for e in walked_style.compiled("text").elements if "_fn" in e.__dict__}
     assert names <= {"walk", "walk_choose"}  # every element walked
     assert compiled == walked
+
+
+def test_term_texts_are_kept_per_output_format():
+    from citeproc import model
+
+    from converter.rendering import styles
+    from converter.rendering.markup import HTML
+
+    compiled = styles.LoadedStyle(styles.find_style("citeconv-apa"), None).compiled("text")
+    terms = [t for locale in compiled.root.locales for t in locale.iter() if isinstance(t, model.Term)]
+    assert terms
+    for term in terms:  # as citeproc-py reads them, and kept
+        assert term.single == model.Term.single.fget(term) and term.single is term.single
+        assert term.multiple == model.Term.multiple.fget(term)
+    saved = compiled.root.formatter
+    try:
+        compiled.root.formatter = HTML  # another output format: read again for it
+        term = compiled.root.get_term("and")
+        term.__dict__["_single"] = (saved, "stale")
+        assert term.single == model.Term.single.fget(term) == "and"
+    finally:
+        compiled.root.formatter = saved

@@ -2,13 +2,16 @@
 conditions, cs:else, cs:macro."""
 from __future__ import annotations
 
+from typing import Any
+
 from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import String
 
 from ..items import presence_mask, variable_bit
 from ..seams import join
-from .compiler import children_fns, run
+from .compiler import children_fns, fn_for, run, with_context
+from .conditions import compile_condition
 from .lookups import condition_tests
 from .mixins import AffixMixin, ChildrenMixin, render_kinds
 
@@ -88,6 +91,10 @@ class Group(ChildrenMixin, AffixMixin, model.Group):
             text = str(text)
         return self.wrap(text) if affixed else text
 
+    def closure(self):
+        """The closure ``compiler.py`` runs for this element (None: through ``render``)."""
+        return _group_closure(self)
+
     def _group_kinds(self):
         """``(child, is a cs:choose, is a cs:group)`` for each child, found once (speed only)."""
         found = self.__dict__.get("_group_kinds_found")
@@ -123,7 +130,7 @@ class If(ChildrenMixin, model.If):
         """Whether the condition holds for ``item`` (``Choose`` asks, without an exception)."""
         check = self.__dict__.get("_check", _UNPLANNED)
         if check is _UNPLANNED:
-            check = self.__dict__["_check"] = _compile_condition(self)
+            check = self.__dict__["_check"] = compile_condition(self)
         if check is not None:
             # speed: the tests made by one function, without look-ups that count (none counts
             # as a variable call: see ``_test``)
@@ -240,6 +247,10 @@ class Choose(model.Choose):
                 continue
         return None
 
+    def closure(self):
+        """The closure ``compiler.py`` runs for this element (None: through ``render``)."""
+        return _choose_closure(self)
+
     def _first_branch(self, item, context, cut):
         """The planned branch that renders for ``item`` (an If or an Else); ``_FURTHER`` when
         none of the first ``cut`` branches does and others follow, None when none follows."""
@@ -286,125 +297,6 @@ def _plan(choose):
     return bits, cut, {}
 
 
-_NUMERIC = model.If.re_numeric.match
-
-
-def _compile_condition(branch):
-    """``holds`` of a prepared cs:if or cs:else-if as one function ``(item, context) -> bool``
-    giving ``_test``'s answer (speed only); None for an element not prepared."""
-    tests, match = branch._tests, branch._match
-    if tests is None or match is None:
-        return None
-    if tests == ("type",) and branch._types:
-        types = branch._types
-        if match == "any":
-            return lambda item, context: dict.__getitem__(item.reference, "type") in types
-        if match == "none":
-            return lambda item, context: dict.__getitem__(item.reference, "type") not in types
-        if len(set(types)) > 1:
-            return lambda item, context: False  # all: one type cannot be two
-        only = types[0]
-        return lambda item, context: dict.__getitem__(item.reference, "type") == only
-    if tests == ("variable",) and branch._variables:
-        wanted = branch._variables
-        if len(wanted) == 1:
-            one = wanted[0]
-            if match == "none":
-                return lambda item, context: not dict.__contains__(item.reference, one)
-            return lambda item, context: dict.__contains__(item.reference, one)
-        if match == "any":
-            return lambda item, context: any(map(dict.keys(item.reference).__contains__, wanted))
-        if match == "none":
-            return lambda item, context: not any(map(dict.keys(item.reference).__contains__, wanted))
-        return lambda item, context: all(map(dict.keys(item.reference).__contains__, wanted))
-    parts = [_TEST_PARTS[test](branch) for test in tests]
-    combine = any if match == "any" else (_none if match == "none" else all)
-    if len(parts) == 1:
-        part = parts[0]
-        return lambda item, context: combine(part(item, context))
-    return lambda item, context: combine([found for part in parts for found in part(item, context)])
-
-
-def _none(results):
-    return not any(results)
-
-
-def _type_part(branch):
-    types = branch._types
-    if types is None:
-        types = tuple(t.lower() for t in branch.get("type").split())
-    return lambda item, context: [wanted == dict.__getitem__(item.reference, "type") for wanted in types]
-
-
-def _variable_part(branch):
-    # as ``If._variable``: "locator" is the cite's, the others the reference's (suppressed or not)
-    keys = tuple(v.replace("-", "_") for v in branch.get("variable").split())
-
-    def part(item, context):
-        ref = item.reference
-        return [("locator" in item) if key == "locator" else dict.__contains__(ref, key) for key in keys]
-    return part
-
-
-def _value(ref, key):
-    """The reference's value for ``key`` as a look-up finds it (None when missing or
-    suppressed by a substitute), without counting the look-up."""
-    if key in ref.state.suppressed or not dict.__contains__(ref, key):
-        return None
-    return dict.__getitem__(ref, key)
-
-
-def _numeric_part(branch):
-    # citeproc-py's If._is_numeric
-    keys = tuple(v.replace("-", "_") for v in branch.get("is-numeric").split())
-
-    def part(item, context):
-        ref = item.reference
-        out = []
-        for key in keys:
-            value = _value(ref, key)
-            out.append(value is not None and _NUMERIC(str(value)))
-        return out
-    return part
-
-
-def _uncertain_part(branch):
-    # citeproc-py's If._is_uncertain_date
-    keys = tuple(v.replace("-", "_") for v in branch.get("is-uncertain-date").split())
-
-    def part(item, context):
-        ref = item.reference
-        out = []
-        for key in keys:
-            value = _value(ref, key)
-            try:
-                out.append(False if value is None else value.get("circa", False))
-            except AttributeError:
-                out.append(False)
-        return out
-    return part
-
-
-def _locator_part(branch):
-    # citeproc-py's If._locator
-    labels = tuple(v.replace("-", " ") for v in branch.get("locator").split())
-    return lambda item, context: [item.has_locator and label == item.locator.label for label in labels]
-
-
-def _position_part(branch):
-    return branch._position
-
-
-def _disambiguate_part(branch):
-    wanted = branch.get("disambiguate").lower() == "true"
-    return lambda item, context: [item.reference.state.disambiguate == wanted]
-
-
-_TEST_PARTS = {"type": _type_part, "variable": _variable_part, "is-numeric": _numeric_part,
-               "is-uncertain-date": _uncertain_part, "locator": _locator_part,
-               "position": _position_part, "disambiguate": _disambiguate_part}
-
-
 class Macro(ChildrenMixin, model.Macro):
     """CSL "Macro" as citeproc-py renders it, over the children found once and without
     its ``render_children`` call (speed only, the same answer).
@@ -431,3 +323,102 @@ def _group_plan(group):
         return False
     return (group._group_kinds(), attrs.get("delimiter", ""), group._plain is True,
             bool(attrs.get("prefix")) or bool(attrs.get("suffix")))
+
+
+def _group_closure(element: Any) -> Any:
+    """A prepared cs:group's closure (compiler.py): the plan path of ``Group.render``, None
+    where it raises; None for a group not prepared (walked)."""
+    plan = element.__dict__.get("_group_plan")
+    if plan is None:
+        plan = element.__dict__["_group_plan"] = _group_plan(element)
+    if plan is False:
+        return None
+    found, delimiter, plain, affixed = plan
+    children = tuple((fn_for(child), is_group) for child, _, is_group in found)
+    format_, wrap = element.format, element.wrap
+
+    def group_fn(item, _delimiter, kwargs):
+        # Group.render's plan path, statement for statement (None where it raises)
+        try:
+            passed = kwargs if "context" in kwargs else {"context": None, **kwargs}
+            state = item.reference.state
+            calls, hits = state.calls, state.hits
+            output = []
+            for fn, is_group in children:
+                text = fn(item, delimiter, passed)
+                if text:
+                    output.append(text)
+                    if is_group:
+                        state.hits += 1
+            if not output or (state.calls > calls and state.hits == hits):
+                return None
+            try:
+                text = join(output, delimiter)
+            except Exception:
+                text = String("")
+            if not text:
+                return None
+            if not plain:
+                text = format_(text)
+            elif isinstance(text, (int, float)):
+                text = str(text)
+            return wrap(text) if affixed else text
+        except VariableError:
+            return None
+    return group_fn
+
+
+def _choose_closure(element: Any) -> Any:
+    """A cs:choose's closure (compiler.py): ``Choose.render``; None for one whose branches are
+    not all prepared cs:if, cs:else-if and cs:else (walked)."""
+    kids = element._kids
+    if kids is None:
+        return None
+    branches = []
+    for branch in kids:
+        if branch._kids is None or not isinstance(branch, (If, Else)):
+            return None
+        if isinstance(branch, If):
+            holds = branch.holds
+        else:
+            holds = None
+        branches.append((branch, holds, children_fns(branch, branch._kids)))
+    fns_of = {id(branch): fns for branch, _, fns in branches}
+    plan = element.__dict__.get("_plan", _UNPLANNED)
+    if plan is _UNPLANNED:
+        plan = element.__dict__["_plan"] = _plan(element)
+    first_branch = element._first_branch
+    further = _FURTHER
+    unplanned = _UNPLANNED
+    size = _PLAN_SIZE
+    if plan is not None:
+        bits, cut, taken = plan
+        rest = tuple(branches[cut:])
+    else:
+        rest = tuple(branches)
+
+    def choose_fn(item, delimiter, kwargs):
+        # Choose.render, statement for statement
+        try:
+            context = kwargs.get("context")
+            if plan is not None:
+                ref = item.reference
+                mask = ref.__dict__.get("_mask")
+                key = (dict.__getitem__(ref, "type"), (mask if mask is not None else presence_mask(ref)) & bits)
+                branch = taken.get(key, unplanned)
+                if branch is unplanned:
+                    branch = first_branch(item, context, cut)
+                    if len(taken) < size:
+                        taken[key] = branch
+                if branch is not further:
+                    if branch is None:
+                        return None
+                    return run(fns_of[id(branch)], item, delimiter, with_context(kwargs))
+            for _, holds, fns in rest:
+                if holds is None or holds(item, context):
+                    return run(fns, item, delimiter, with_context(kwargs))
+            return None
+        except VariableError:
+            return None
+    return choose_fn
+

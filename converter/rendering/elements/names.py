@@ -287,10 +287,9 @@ class Name(AffixMixin, model.Name):
         return self._citation_option(name) is not None
 
     def _one_name(self, name, form, mark, hyphen, words, invert, sort_sep, demote, level=0):
-        # speed: one name renders alike wherever this cs:name renders it with these options
-        # (the sort key, the entry, each cite and disambiguation's trials): kept on the name
-        # (made afresh for each render, items.py), keyed by this element and the options.
-        # The text is never changed in place afterwards (rich strings add into new lists).
+        # speed: a name renders alike wherever this cs:name renders it with these options (sort
+        # key, entry, cites, disambiguation's trials): kept on the name (made afresh for each
+        # render, items.py); rich strings are never changed in place (they add into new lists)
         kept = name.__dict__.get("_rendered")
         if kept is None:
             kept = name.__dict__["_rendered"] = {}
@@ -398,8 +397,7 @@ class Name(AffixMixin, model.Name):
         return self.get_single_term(name="et-al")
 
     def _kept_term(self, name, find):
-        """``find()``, kept on the element per output format (speed: the "and" and "et al."
-        of a cs:name read the same at every render; rich strings are never changed in place)."""
+        """``find()`` kept per output format (speed: "and", "et al." read the same each time)."""
         formatter = self.get_formatter()
         kept = self.__dict__.get(name)
         if kept is None or kept[0] is not formatter:
