@@ -55,6 +55,8 @@ def children_fns(element: Any, kids: Any) -> Tuple[Fn, ...]:
 def run(fns: Tuple[Fn, ...], item: Any, delimiter: Any, kwargs: Any) -> Any:
     """``mixins.render_kinds`` over closures: the children rendered and joined (a cs:choose
     child gets the delimiter); None when none prints."""
+    if len(fns) == 1:  # a lone child's text is the text (most macros and branches)
+        return fns[0](item, delimiter, kwargs)
     output = []
     for fn in fns:
         text = fn(item, delimiter, kwargs)
