@@ -334,11 +334,14 @@ def _group_closure(element: Any) -> Any:
     if plan is False:
         return None
     found, delimiter, plain, affixed = plan
-    children = tuple((fn_for(child), is_group) for child, _, is_group in found)
+    children = None  # the children's closures, made at the first render (one record: few)
     format_, wrap = element.format, element.wrap
 
     def group_fn(item, _delimiter, kwargs):
         # Group.render's plan path, statement for statement (None where it raises)
+        nonlocal children
+        if children is None:
+            children = tuple((fn_for(child), is_group) for child, _, is_group in found)
         try:
             passed = kwargs if "context" in kwargs else {"context": None, **kwargs}
             state = item.reference.state
@@ -382,8 +385,7 @@ def _choose_closure(element: Any) -> Any:
             holds = branch.holds
         else:
             holds = None
-        branches.append((branch, holds, children_fns(branch, branch._kids)))
-    fns_of = {id(branch): fns for branch, _, fns in branches}
+        branches.append((branch, holds, branch._kids))
     plan = element.__dict__.get("_plan", _UNPLANNED)
     if plan is _UNPLANNED:
         plan = element.__dict__["_plan"] = _plan(element)
@@ -413,10 +415,15 @@ def _choose_closure(element: Any) -> Any:
                 if branch is not further:
                     if branch is None:
                         return None
-                    return run(fns_of[id(branch)], item, delimiter, with_context(kwargs))
-            for _, holds, fns in rest:
+                    # the branch's children's closures, made when it is first taken
+                    fns = branch.__dict__.get("_fns")
+                    return run(fns if fns is not None else children_fns(branch, branch._kids), item, delimiter,
+                               with_context(kwargs))
+            for branch, holds, kids in rest:
                 if holds is None or holds(item, context):
-                    return run(fns, item, delimiter, with_context(kwargs))
+                    fns = branch.__dict__.get("_fns")
+                    return run(fns if fns is not None else children_fns(branch, kids), item, delimiter,
+                               with_context(kwargs))
             return None
         except VariableError:
             return None
