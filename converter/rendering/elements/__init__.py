@@ -15,7 +15,10 @@ What our classes remember while they render lives in the reference's ``Reference
 - ``layout``: cs:layout (bibliography entries);
 - ``sort``: cs:sort and cs:key;
 - ``mixins``: what several of them share;
-- ``lookups``: look-ups citeproc-py repeats, found once per compiled style (speed only).
+- ``lookups``: look-ups citeproc-py repeats, found once per compiled style (speed only);
+- ``conditions``: a cs:if's tests compiled into one function (speed only);
+- ``compiler``: cs:text, cs:group, cs:choose and cs:macro as closures over their children's
+  closures, the rest through ``render`` (speed only).
 """
 from __future__ import annotations
 
