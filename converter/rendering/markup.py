@@ -95,6 +95,11 @@ def rich_text(value: str, formatter: SimpleNamespace,
     ``typography`` (e.g. smart quotes) applies to the text between tags, never to the tags.
     """
     html = formatter is HTML
+    if "<" not in value:  # no markup (most values): one text segment (speed only)
+        if not value:
+            return MixedString([])
+        chunk = typography(value) if typography is not None else value
+        return MixedString([String(escape_html(chunk) if html else chunk)])
     out: List[String] = []
     nocase = 0
     for kind, data in tokens(value):

@@ -75,6 +75,13 @@ def name_parts(name) -> Tuple[str | None, str | None, str | None, str | None, st
 
 
 def family_key(name) -> str:
-    """The family name with its particles: the unit given-name disambiguation works on."""
-    given, family, dp, ndp, suffix = name.parts()
-    return " ".join(str(p) for p in (ndp, family) if p)
+    """The family name with its particles: the unit given-name disambiguation works on
+    (kept on the name: asked for at every render of it)."""
+    kept = getattr(name, "__dict__", None)
+    found = kept.get("_family_key") if kept is not None else None
+    if found is None:
+        given, family, dp, ndp, suffix = name.parts()
+        found = " ".join(str(p) for p in (ndp, family) if p)
+        if kept is not None:
+            kept["_family_key"] = found
+    return found

@@ -8,14 +8,17 @@ locale trees from these classes instead of citeproc-py's own.
 What our classes remember while they render lives in the reference's ``ReferenceState``
 (``state.py``), never on the elements: one compiled style serves renders in several threads.
 
-- ``text``: cs:text, cs:number, cs:label, cs:date-part, cs:name-part;
+- ``text``: cs:text, cs:number, cs:label, cs:date-part, cs:name-part, cs:term;
 - ``date``: cs:date (the implicit year suffix);
 - ``group``: cs:group suppression, cs:choose, cs:if, cs:else-if, cs:else, cs:macro;
 - ``names``: cs:names, cs:name, cs:et-al, cs:substitute;
 - ``layout``: cs:layout (bibliography entries);
 - ``sort``: cs:sort and cs:key;
 - ``mixins``: what several of them share;
-- ``lookups``: look-ups citeproc-py repeats, found once per compiled style (speed only).
+- ``lookups``: look-ups citeproc-py repeats, found once per compiled style (speed only);
+- ``conditions``: a cs:if's tests compiled into one function (speed only);
+- ``compiler``: cs:text, cs:group, cs:choose and cs:macro as closures over their children's
+  closures, the rest through ``render`` (speed only).
 """
 from __future__ import annotations
 
@@ -29,13 +32,13 @@ from .layout import Layout
 from .lookups import LocaleLookups, Lookups
 from .names import Et_Al, Name, Names, Substitute
 from .sort import Key, Sort
-from .text import Date_Part, Label, Name_Part, Number, Text
+from .text import Date_Part, Label, Name_Part, Number, Term, Text
 
 # Every element class the style compiler uses instead of citeproc-py's, by CSL element name.
 OVERRIDES: Dict[str, type] = {
     cls.__name__.replace("_", "-").lower(): cls
     for cls in (Text, Number, Label, Date_Part, Name_Part, Date, Group, Names, Et_Al,
-                Substitute, Layout, Key, Sort, Name, If, Else_If, Else, Choose, Macro)
+                Substitute, Layout, Key, Sort, Name, If, Else_If, Else, Choose, Macro, Term)
 }
 
 

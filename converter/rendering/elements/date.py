@@ -8,7 +8,7 @@ from citeproc.source import VariableError
 from citeproc.string import String
 
 from ..dateranges import ORDER, render_date_range
-from .mixins import AffixMixin, RecordsVariableMixin, tables
+from .mixins import AffixMixin, RecordsVariableMixin, note_accessed, tables
 
 
 class Date(RecordsVariableMixin, AffixMixin, model.Date):
@@ -26,6 +26,44 @@ class Date(RecordsVariableMixin, AffixMixin, model.Date):
       its context, not the calling cs:text (citeproc-py crashed on a range there).
       Test: test_render_every_style.py::test_style_renders_every_item.
       Upstream: citeproc-py's ``Date.render_date_range`` and the context it passes."""
+
+    def render(self, item, *args, **kwargs):
+        # speed: RecordsVariableMixin.render, citeproc-py's CitationStylesElement.render and
+        # Date.markup (which gives the text back) in one call; a style date whose variable
+        # the item lacks raises from the one look-up the long way makes (the same count)
+        if not args and "variable" not in kwargs:
+            plan = self.__dict__.get("_date_plan")
+            if plan is None:
+                plan = self.__dict__["_date_plan"] = _date_plan(self)
+            if plan is not False:
+                ref = item.reference
+                state = ref.state
+                if not dict.__contains__(ref, plan) or plan in state.suppressed:
+                    if dict.get(ref, "year_suffix") and not state.suffix_used and tables(self).implicit_year_suffix:
+                        state.suffix_used = True  # as ``process`` leaves it when the look-up raises
+                    ref[plan]  # raises VariableError, counted as a look-up
+                if not dict.get(ref, "year_suffix"):
+                    # without a year suffix to place, a date renders alike each time this
+                    # element renders it (the sort key, the entry, each cite and
+                    # disambiguation's trials): kept on the date, with the one counted
+                    # look-up the render makes made again
+                    kept = getattr(dict.__getitem__(ref, plan), "__dict__", None)
+                    if kept is not None:
+                        rendered = kept.get("_rendered")
+                        if rendered is None:
+                            rendered = kept["_rendered"] = {}
+                        found = rendered.get(self, _MISSING)
+                        if found is _MISSING:
+                            found = rendered[self] = self.process(item, **kwargs)
+                        else:
+                            ref[plan]
+                        if found:
+                            note_accessed(self, item)
+                        return found
+        text = self.process(item, *args, **kwargs)
+        if text:
+            note_accessed(self, item)
+        return text
 
     def get_date(self, form):
         own = tables(self).localized_dates.get(self)
@@ -56,6 +94,27 @@ class Date(RecordsVariableMixin, AffixMixin, model.Date):
 
     def render_date_range(self, date_range, show_parts=None, context=None):
         return render_date_range(self, date_range, list(show_parts or ORDER), context if context is not None else self)
+
+
+_MISSING = object()
+
+
+def _date_plan(date: Any) -> Any:
+    """The reference key of a prepared style cs:date's variable; False for a date that is
+    not prepared, a locale's date, or one whose localized form the locale lacks (long way)."""
+    attrs = date._attrs
+    if attrs is None or date._in_locale is not False:
+        return False
+    variable = attrs.get("variable")
+    if not variable:
+        return False
+    form = attrs.get("form")
+    if form is not None:
+        try:
+            date.get_date(form)
+        except Exception:
+            return False
+    return variable.replace("-", "_")
 
 
 def _after_year(text: str, ref: Any, variable: str | None) -> str | None:

@@ -2,13 +2,18 @@
 conditions, cs:else, cs:macro."""
 from __future__ import annotations
 
+from typing import Any
+
 from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import String
 
+from ..items import presence_mask, variable_bit
 from ..seams import join
+from .compiler import children_fns, fn_for, run, with_context
+from .conditions import compile_condition
 from .lookups import condition_tests
-from .mixins import AffixMixin, ChildrenMixin, kinds, render_kinds
+from .mixins import AffixMixin, ChildrenMixin, render_kinds
 
 
 class Group(ChildrenMixin, AffixMixin, model.Group):
@@ -86,6 +91,10 @@ class Group(ChildrenMixin, AffixMixin, model.Group):
             text = str(text)
         return self.wrap(text) if affixed else text
 
+    def closure(self):
+        """The closure ``compiler.py`` runs for this element (None: through ``render``)."""
+        return _group_closure(self)
+
     def _group_kinds(self):
         """``(child, is a cs:choose, is a cs:group)`` for each child, found once (speed only)."""
         found = self.__dict__.get("_group_kinds_found")
@@ -119,20 +128,13 @@ class If(ChildrenMixin, model.If):
 
     def holds(self, item, context=None):
         """Whether the condition holds for ``item`` (``Choose`` asks, without an exception)."""
-        tests, match = self._tests, self._match
-        if match is not None and len(tests) == 1:
-            # speed: the commonest conditions, one test of the type or of variables (neither
-            # counts as a variable call), answered without switching counting off and on
-            ref = item.reference
-            if tests[0] == "type" and self._types is not None:
-                ref_type = dict.__getitem__(ref, "type")
-                found = [wanted == ref_type for wanted in self._types]
-            elif tests[0] == "variable" and self._variables is not None:
-                found = [dict.__contains__(ref, wanted) for wanted in self._variables]
-            else:
-                found = None
-            if found is not None:
-                return any(found) if match == "any" else (not any(found) if match == "none" else all(found))
+        check = self.__dict__.get("_check", _UNPLANNED)
+        if check is _UNPLANNED:
+            check = self.__dict__["_check"] = compile_condition(self)
+        if check is not None:
+            # speed: the tests made by one function, without look-ups that count (none counts
+            # as a variable call: see ``_test``)
+            return check(item, context)
         state = item.reference.state
         counting = state.counting
         state.counting = False
@@ -214,9 +216,10 @@ class Choose(model.Choose):
             plan = self.__dict__["_plan"] = _plan(self)
         kids = self._kids
         if plan is not None:
-            variables, cut, taken = plan
+            bits, cut, taken = plan
             ref = item.reference
-            key = (dict.__getitem__(ref, "type"), *map(dict.keys(ref).__contains__, variables))
+            mask = ref.__dict__.get("_mask")
+            key = (dict.__getitem__(ref, "type"), (mask if mask is not None else presence_mask(ref)) & bits)
             branch = taken.get(key, _UNPLANNED)
             if branch is _UNPLANNED:
                 branch = self._first_branch(item, context, cut)
@@ -244,6 +247,10 @@ class Choose(model.Choose):
                 continue
         return None
 
+    def closure(self):
+        """The closure ``compiler.py`` runs for this element (None: through ``render``)."""
+        return _choose_closure(self)
+
     def _first_branch(self, item, context, cut):
         """The planned branch that renders for ``item`` (an If or an Else); ``_FURTHER`` when
         none of the first ``cut`` branches does and others follow, None when none follows."""
@@ -261,9 +268,10 @@ _PLANNED_TESTS = frozenset(("type", "variable"))
 
 def _plan(choose):
     """What decides a cs:choose's first branches when they test only the item's type and which
-    variables it has (or are an Else): the variables they test, how many branches that is,
-    and an empty table of the branch taken per kind of item; None when the first branch
-    tests anything else (is-numeric, position, a locator, disambiguate...)."""
+    variables it has (or are an Else): the variables they test (as the bits of
+    ``items.presence_mask``), how many branches that is, and an empty table of the branch
+    taken per kind of item; None when the first branch tests anything else (is-numeric,
+    position, a locator, disambiguate...)."""
     kids = choose._kids
     if kids is None:
         return None
@@ -283,7 +291,10 @@ def _plan(choose):
         cut += 1
     if cut == 0:
         return None
-    return tuple(variables), cut, {}
+    bits = 0
+    for variable in variables:
+        bits |= variable_bit(variable)
+    return bits, cut, {}
 
 
 class Macro(ChildrenMixin, model.Macro):
@@ -294,13 +305,14 @@ class Macro(ChildrenMixin, model.Macro):
 
     def render(self, item, context=None, sort_options=None):
         # citeproc-py's Macro.render and ``render_children`` in one call (speed only)
-        found = self.__dict__.get("_kinds")
-        if found is None:
+        fns = self.__dict__.get("_fns")
+        if fns is None:
             kids = self._kids
             if kids is None:
                 return self.render_children(item, context=context, sort_options=sort_options)
-            found = kinds(self, kids)
-        return render_kinds(found, item, "", {"context": context, "sort_options": sort_options})
+            fns = children_fns(self, kids)
+        # the children's closures (compiler.py): render_kinds without the method calls
+        return run(fns, item, "", {"context": context, "sort_options": sort_options})
 
 
 def _group_plan(group):
@@ -311,3 +323,109 @@ def _group_plan(group):
         return False
     return (group._group_kinds(), attrs.get("delimiter", ""), group._plain is True,
             bool(attrs.get("prefix")) or bool(attrs.get("suffix")))
+
+
+def _group_closure(element: Any) -> Any:
+    """A prepared cs:group's closure (compiler.py): the plan path of ``Group.render``, None
+    where it raises; None for a group not prepared (walked)."""
+    plan = element.__dict__.get("_group_plan")
+    if plan is None:
+        plan = element.__dict__["_group_plan"] = _group_plan(element)
+    if plan is False:
+        return None
+    found, delimiter, plain, affixed = plan
+    children = None  # the children's closures, made at the first render (one record: few)
+    format_, wrap = element.format, element.wrap
+
+    def group_fn(item, _delimiter, kwargs):
+        # Group.render's plan path, statement for statement (None where it raises)
+        nonlocal children
+        if children is None:
+            children = tuple((fn_for(child), is_group) for child, _, is_group in found)
+        try:
+            passed = kwargs if "context" in kwargs else {"context": None, **kwargs}
+            state = item.reference.state
+            calls, hits = state.calls, state.hits
+            output = []
+            for fn, is_group in children:
+                text = fn(item, delimiter, passed)
+                if text:
+                    output.append(text)
+                    if is_group:
+                        state.hits += 1
+            if not output or (state.calls > calls and state.hits == hits):
+                return None
+            try:
+                text = join(output, delimiter)
+            except Exception:
+                text = String("")
+            if not text:
+                return None
+            if not plain:
+                text = format_(text)
+            elif isinstance(text, (int, float)):
+                text = str(text)
+            return wrap(text) if affixed else text
+        except VariableError:
+            return None
+    return group_fn
+
+
+def _choose_closure(element: Any) -> Any:
+    """A cs:choose's closure (compiler.py): ``Choose.render``; None for one whose branches are
+    not all prepared cs:if, cs:else-if and cs:else (walked)."""
+    kids = element._kids
+    if kids is None:
+        return None
+    branches = []
+    for branch in kids:
+        if branch._kids is None or not isinstance(branch, (If, Else)):
+            return None
+        if isinstance(branch, If):
+            holds = branch.holds
+        else:
+            holds = None
+        branches.append((branch, holds, branch._kids))
+    plan = element.__dict__.get("_plan", _UNPLANNED)
+    if plan is _UNPLANNED:
+        plan = element.__dict__["_plan"] = _plan(element)
+    first_branch = element._first_branch
+    further = _FURTHER
+    unplanned = _UNPLANNED
+    size = _PLAN_SIZE
+    if plan is not None:
+        bits, cut, taken = plan
+        rest = tuple(branches[cut:])
+    else:
+        rest = tuple(branches)
+
+    def choose_fn(item, delimiter, kwargs):
+        # Choose.render, statement for statement
+        try:
+            context = kwargs.get("context")
+            if plan is not None:
+                ref = item.reference
+                mask = ref.__dict__.get("_mask")
+                key = (dict.__getitem__(ref, "type"), (mask if mask is not None else presence_mask(ref)) & bits)
+                branch = taken.get(key, unplanned)
+                if branch is unplanned:
+                    branch = first_branch(item, context, cut)
+                    if len(taken) < size:
+                        taken[key] = branch
+                if branch is not further:
+                    if branch is None:
+                        return None
+                    # the branch's children's closures, made when it is first taken
+                    fns = branch.__dict__.get("_fns")
+                    return run(fns if fns is not None else children_fns(branch, branch._kids), item, delimiter,
+                               with_context(kwargs))
+            for branch, holds, kids in rest:
+                if holds is None or holds(item, context):
+                    fns = branch.__dict__.get("_fns")
+                    return run(fns if fns is not None else children_fns(branch, kids), item, delimiter,
+                               with_context(kwargs))
+            return None
+        except VariableError:
+            return None
+    return choose_fn
+

@@ -9,6 +9,7 @@ from citeproc.source import VariableError
 
 from .. import seams
 from ..markup import apply_case
+from .compiler import children_fns, run
 
 ENGLISH = ("en",)
 
@@ -135,8 +136,9 @@ class ChildrenMixin:
         kids = self._kids
         if kids is None:
             return super().render_children(item, delimiter=delimiter, **kwargs)
-        found = self.__dict__.get("_kinds")
-        return render_kinds(found if found is not None else kinds(self, kids), item, delimiter, kwargs)
+        # the children's closures (compiler.py): render_kinds without the method calls
+        fns = self.__dict__.get("_fns")
+        return run(fns if fns is not None else children_fns(self, kids), item, delimiter, kwargs)
 
 
 def render_kinds(found: Any, item: Any, delimiter: Any, kwargs: Any) -> Any:

@@ -287,6 +287,20 @@ class Name(AffixMixin, model.Name):
         return self._citation_option(name) is not None
 
     def _one_name(self, name, form, mark, hyphen, words, invert, sort_sep, demote, level=0):
+        # speed: a name renders alike wherever this cs:name renders it with these options (sort
+        # key, entry, cites, disambiguation's trials): kept on the name (made afresh for each
+        # render, items.py); rich strings are never changed in place (they add into new lists)
+        kept = name.__dict__.get("_rendered")
+        if kept is None:
+            kept = name.__dict__["_rendered"] = {}
+        key = (self, form, mark, hyphen, words, invert, sort_sep, demote, level)
+        found = kept.get(key)
+        if found is None:
+            found = kept[key] = self._render_name(name, form, mark, hyphen, words, invert, sort_sep,
+                                                  demote, level)
+        return found
+
+    def _render_name(self, name, form, mark, hyphen, words, invert, sort_sep, demote, level):
         given, family, dp, ndp, suffix = name.parts()
         if "literal" in name:
             return self._parts(None, family), True
@@ -363,7 +377,8 @@ class Name(AffixMixin, model.Name):
         and_ = opt("and")
         if and_ is None or len(rendered) == 1:
             return self.join(rendered, delimiter)
-        and_term = self.get_single_term(name="and") if and_ == "text" else self.preformat("&")
+        and_term = self._kept_term("_and_term", lambda: self.get_single_term(name="and")) \
+            if and_ == "text" else self.preformat("&")
         head = self.join(rendered[:-1], delimiter)
         rule = opt("delimiter-precedes-last")
         use_delim = precedes(rule, len(rendered) - 1) if rule != "contextual" else len(rendered) > 2
@@ -373,10 +388,23 @@ class Name(AffixMixin, model.Name):
         return _plus(head, sep, and_term, " ", rendered[-1])
 
     def et_al(self):
+        return self._kept_term("_et_al", self._find_et_al)
+
+    def _find_et_al(self):
         found = self.xpath_search("./following-sibling::cs:et-al[1]")
         if found:
             return found[0].render()
         return self.get_single_term(name="et-al")
+
+    def _kept_term(self, name, find):
+        """``find()`` kept per output format (speed: "and", "et al." read the same each time)."""
+        formatter = self.get_formatter()
+        kept = self.__dict__.get(name)
+        if kept is None or kept[0] is not formatter:
+            kept = (formatter, find())
+            if self._kids is not None:  # a prepared element (its look-ups do not change)
+                self.__dict__[name] = kept
+        return kept[1]
 
 
 _MISSING = object()

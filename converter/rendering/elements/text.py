@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from html import unescape as html_unescape
+from typing import Any
 
 from citeproc import model
 from citeproc.source import VariableError
@@ -9,6 +10,7 @@ from citeproc.string import String
 
 from ...patterns import lazy
 from ..items import TrackedReference
+from .compiler import run
 from .mixins import (
     AffixMixin,
     CasedMixin,
@@ -82,6 +84,10 @@ class Text(RecordsVariableMixin, CasedMixin, AffixMixin, MacroMixin, NumberEscap
         if variable is not None and text and item.reference.state.accessed is not None:
             note_accessed(self, item)  # only while a substitute is tried (RecordsVariableMixin)
         return text
+
+    def closure(self):
+        """The closure ``compiler.py`` runs for this element (None: through ``render``)."""
+        return _text_closure(self)
 
     def process(self, item, context=None, **kwargs):
         # citeproc-py's Text.process, with the item's language found without an exception
@@ -190,6 +196,86 @@ def _text_plan(text):
             text._plain is True, bool(attrs.get("prefix")) or bool(attrs.get("suffix")))
 
 
+def _text_closure(element: Any) -> Any:
+    """A prepared cs:text's closure (compiler.py) printing a variable or calling a macro: the
+    plan path of ``Text.render``; None for any other (walked)."""
+    plan = element.__dict__.get("_text_plan")
+    if plan is None:
+        plan = element.__dict__["_text_plan"] = _text_plan(element)
+    if plan is False:
+        return None
+    variable, macro, strip, mode, quotes, plain, affixed = plan
+    find_variable, language_of, case, format_, quote, wrap = (
+        element._variable, element._language, element.case, element.format, element.quote, element.wrap)
+    title = mode == "title"
+    # Text._variable's commonest case (a variable looked up as it is) made here
+    key = None
+    if (variable is not None and not variable.startswith("page") and variable not in ("citation-number", "locator")
+            and element._attrs.get("form") != "short"):
+        key = variable.replace("-", "_")
+    number_range = variable in _NUMBER_VARIABLES
+    range_re = _RANGE_RE
+    macro_kept = macro.__dict__ if macro is not None else None  # its closures, once made (Macro.render)
+
+    def text_fn(item, delimiter, kwargs):
+        # Text.render's plan path, statement for statement
+        try:
+            context = kwargs.get("context")
+            if key is not None:
+                ref = item.reference
+                if variable in ref.state.repressed:
+                    return None
+                text = ref[key]
+                if number_range and text is not None and range_re.match(str(text)):
+                    text = String(range_re.sub("\\1–\\2", str(text)))
+                if not text:
+                    return None
+                language = language_of(item) if title else None
+            elif variable is not None:
+                text = find_variable(item, context if context is not None else element)
+                if not text:
+                    return None
+                language = language_of(item) if title else None
+            else:
+                language = language_of(item) if title else None
+                state = item.reference.state
+                calls, hits = state.calls, state.hits
+                fns = macro_kept.get("_fns")
+                if fns is not None:  # Macro.render, without the call
+                    text = run(fns, item, "", {"context": context if context is not None else element,
+                                               "sort_options": None})
+                else:
+                    text = macro.render(item, context if context is not None else element)
+                if state.calls > calls and state.hits == hits:
+                    return None
+                if text:
+                    state.hits += 1
+                else:
+                    return None
+            if strip:
+                text = text.replace(".", "")
+            if mode is not None:
+                text = case(text, language)
+            if not plain:
+                text = format_(text)
+            elif isinstance(text, (int, float)):
+                text = str(text)
+            if quotes:
+                text = quote(text)
+            if affixed:
+                text = wrap(text)
+            if variable is not None and text and item.reference.state.accessed is not None:
+                note_accessed(element, item)
+            return text
+        except VariableError:
+            return None
+
+    return text_fn
+
+
+
+
+
 class Number(RecordsVariableMixin, CasedMixin, AffixMixin, NumberEscapeMixin, PageRangeMixin,
              model.Number):
     """Substitution, text-case, escaping and page ranges: see the mixins."""
@@ -235,3 +321,28 @@ class Date_Part(CasedMixin, AffixMixin, model.Date_Part):
 
 class Name_Part(CasedMixin, AffixMixin, model.Name_Part):
     """Text-case and escaped affixes: see the mixins."""
+
+
+class Term(model.Term):
+    """A locale's cs:term (CSL "Terms"): its singular and plural texts as citeproc-py reads
+    them, found once per output format (citeproc-py searches the element and makes a new
+    string at every look-up; speed only). The strings are never changed in place (rich
+    strings add into new ones).
+    Test: test_render_compiled.py::test_term_texts_are_kept_per_output_format."""
+
+    @property
+    def single(self):
+        return self._kept("_single", "single")
+
+    @property
+    def multiple(self):
+        return self._kept("_multiple", "multiple")
+
+    def _kept(self, name, form):
+        formatter = self.get_formatter()
+        kept = self.__dict__.get(name)
+        if kept is None or kept[0] is not formatter:
+            kept = (formatter, getattr(model.Term, form).fget(self))
+            if self._kids is not None:  # a prepared element (its children do not change)
+                self.__dict__[name] = kept
+        return kept[1]
