@@ -151,3 +151,17 @@ def test_groups_are_dealt_to_ranges_of_about_the_same_cost():
     costs = [sum(len(g) ** 2 for g in half) for half in halves]
     assert max(costs) - min(costs) <= 20 and [len(h) for h in halves] == [5, 5]
     assert balanced(groups, 1, 1) == groups
+
+
+def test_sort_and_groups_split_but_not_forked_give_the_one_process_render(small_ranges, monkeypatch):
+    """Where no process can be forked (threads running: the web server), the split work runs
+    here, in one piece, with the same result."""
+    from test_render_bounded import ITEMS
+
+    from converter.rendering import disambiguation
+    from converter.rendering.styles import load_style
+
+    monkeypatch.setattr(disambiguation, "GROUPS_PER_JOB", 2)
+    monkeypatch.setattr(forked, "can_fork", lambda: False)
+    loaded = load_style("citeconv-apa", None)
+    assert render(ITEMS, loaded, jobs=3, citations=True) == render(ITEMS, loaded, jobs=1, citations=True)
