@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/bench_apa.py [--sizes 1000 10000] [--style apa|citeconv-gost-2018|PATH]
                                              [--rounds 3] [--jobs 2] [--raw] [--shared ../shared]
     .venv/bin/python benchmarks/bench_apa.py --phases --sizes 3000 10000 30000   # cost per record by size
+    .venv/bin/python benchmarks/bench_apa.py --split --jobs 2 --sizes 10000 --style citeconv-apa  # serial part
 
 Items come from ../shared/tools/gen_corpus.py (synthetic journal articles with non-ASCII,
 Cyrillic, particles). Each tool renders the whole list as a bibliography (text); the time
@@ -134,6 +135,51 @@ def phases(items: List[dict], style_path: str) -> Dict[str, float]:
     return dict(counts)
 
 
+def split(items: List[dict], style_path: str, jobs: int) -> Dict[str, Tuple[float, float, float]]:
+    """The whole-list render of ``items`` with ``jobs`` processes, step by step: wall seconds,
+    this process's CPU and its forked workers' CPU. What this process spends beyond its workers
+    is the serial part (on a quiet machine, the wall time is about this process's CPU)."""
+    from converter.rendering import cites, engine
+    from converter.rendering.styles import LoadedStyle
+
+    steps: Dict[str, Tuple[float, float, float]] = {}
+    saved = []
+
+    def clock() -> Tuple[float, float, float]:
+        me = resource.getrusage(resource.RUSAGE_SELF)
+        kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return time.perf_counter(), me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+    def timed_step(owner: object, name: str, label: str) -> None:
+        real = getattr(owner, name)
+        saved.append((owner, name, real))
+
+        def run(*a: object, **k: object) -> object:
+            start = clock()
+            try:
+                return real(*a, **k)
+            finally:
+                end = clock()
+                steps[label] = tuple(e - s for e, s in zip(end, start))  # type: ignore[assignment]
+        setattr(owner, name, run)
+
+    timed_step(engine, "convert_items", "references made")
+    timed_step(cites.Document, "sort", "sort")
+    timed_step(engine, "disambiguate", "disambiguation")
+    timed_step(engine, "_entries", "entries")
+    try:
+        style = LoadedStyle(style_path, None)
+        start = clock()
+        render = engine.render(items, style, jobs=jobs)
+        end = clock()
+    finally:
+        for owner, name, real in reversed(saved):
+            setattr(owner, name, real)
+    assert render.entries
+    steps["all (style loaded, finishing)"] = tuple(e - s for e, s in zip(end, start))  # type: ignore[assignment]
+    return steps
+
+
 def _cpu() -> float:
     me = resource.getrusage(resource.RUSAGE_SELF)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -174,8 +220,21 @@ def main() -> int:
     p.add_argument("--shared", default=os.path.join(HERE, "..", "..", "shared"))
     p.add_argument("--phases", action="store_true",
                    help="instead: the streamed render's steps, per record, at each size (one process)")
+    p.add_argument("--split", action="store_true",
+                   help="instead: the whole-list render with --jobs, step by step: wall, this process's "
+                        "CPU and its workers' CPU (the serial part and how busy the other cores are)")
     args = p.parse_args()
     style_path = find_style(args.style)
+    if args.split:
+        with tempfile.TemporaryDirectory() as workdir:
+            for n in args.sizes:
+                with open(corpus(n, args.shared, workdir), encoding="utf-8") as fh:
+                    prepared = _prepared(json.load(fh))
+                print(f"{n} items, --jobs {args.jobs}, load {os.getloadavg()[0]:.1f}: "
+                      "step, wall s, this process's CPU s, workers' CPU s")
+                for name, (wall, mine, workers) in split(prepared, style_path, args.jobs).items():
+                    print(f"  {name:<30} {wall:7.2f} {mine:7.2f} {workers:7.2f}")
+        return 0
     if args.phases:
         with tempfile.TemporaryDirectory() as workdir:
             for n in args.sizes:

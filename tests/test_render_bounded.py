@@ -238,3 +238,28 @@ def test_every_settled_cite_text_is_what_its_reference_renders():
             assert text == worker.text(key), key
             checked += worker.ref(key).state.given_levels is not None
     assert checked > 10
+
+
+@pytest.mark.parametrize("style", ["citeconv-apa", "fachhochschule-sudwestfalen"])
+def test_cite_texts_of_the_sorts_first_pass_are_those_rendered_after_it(style, small_pieces, monkeypatch):
+    """Each cite's text is rendered in the sort's first pass (no citation numbers in these
+    styles), those a global given-name level touches again after it: the clashing cites and
+    their texts are the ones a pass of its own after the sort finds."""
+    seen = []
+    real_step = bounded.BoundedRender._step
+
+    def step(self, groups, work, texts, position):
+        seen.append((None, [list(g) for g in groups], dict(texts)))
+        return real_step(self, groups, work, texts, position)
+
+    monkeypatch.setattr(bounded.BoundedRender, "_step", step)
+    loaded = load_style(style, None)
+    with _spooled(ITEMS) as spool:
+        assert bounded.BoundedRender(spool, loaded).early == []
+        early = list(render_spooled(spool, loaded))
+    assert bounded._numbered(load_style("ieee", None).compiled("text").root)
+    monkeypatch.setattr(bounded, "_numbered", lambda root: True)  # the pass after the sort
+    with _spooled(ITEMS) as spool:
+        assert list(render_spooled(spool, loaded)) == early
+    half = len(seen) // 2
+    assert seen[:half] == seen[half:] and (seen or style != "citeconv-apa")

@@ -98,3 +98,70 @@ def test_no_fork_while_another_thread_runs(monkeypatch):
     finally:
         stop.set()
         thread.join()
+
+
+# -- the sort's keys and disambiguation's groups over forked processes ------------------------
+
+def test_the_sort_by_level_is_the_sort_by_tie_group():
+    import random
+
+    from converter.rendering.sorting import tiered_order, tiered_order_by_level
+
+    r = random.Random(3)
+    for _ in range(200):
+        n, levels = r.randint(0, 40), r.randint(1, 4)
+        table = [[r.choice([None, 1, 2, 2, 3]) for _ in range(levels)] for _ in range(n)]
+        descending = [r.random() < 0.3 for _ in range(levels)]
+        def values(level, indices):
+            return [table[i][level] for i in indices]
+
+        by_level = tiered_order_by_level(list(range(n)), descending, values)
+        assert by_level == tiered_order(list(range(n)), descending, values)
+    # one call a level, for every item that ties on the keys before it
+    calls: list = []
+    tiered_order_by_level(list(range(6)), [False, False], lambda level, ix: calls.append(ix) or [i % 2 for i in ix])
+    assert calls == [list(range(6)), [0, 2, 4, 1, 3, 5]]
+
+
+@pytest.mark.parametrize("style", ["citeconv-apa", "modern-language-association", "ieee",
+                                   "fachhochschule-sudwestfalen",
+                                   "art-libraries-society-of-north-america-arlisna-reviews"])
+def test_sort_and_disambiguation_over_processes_give_the_one_process_render(style, small_ranges, monkeypatch):
+    """Varied items whose cites clash (names added, given names, the disambiguate condition,
+    year suffixes): sorted and disambiguated with the keys and groups in forked processes."""
+    from test_render_bounded import ITEMS
+
+    from converter.rendering import disambiguation
+    from converter.rendering.styles import load_style
+
+    monkeypatch.setattr(disambiguation, "GROUPS_PER_JOB", 2)
+    loaded = load_style(style, None)
+    one = render(ITEMS, loaded, jobs=1, citations=True)
+    for jobs in (2, 3):
+        assert render(ITEMS, loaded, jobs=jobs, citations=True) == one
+
+
+def test_groups_are_dealt_to_ranges_of_about_the_same_cost():
+    from converter.rendering.disambiguation import balanced
+
+    groups = [[n] * size for n, size in enumerate([9, 1, 1, 1, 8, 2, 2, 2, 1, 1])]
+    ordered = balanced(groups, 2, 1)
+    assert sorted(map(tuple, ordered)) == sorted(map(tuple, groups))
+    halves = [ordered[r.start:r.stop] for r in forked.plan(len(groups), 2, 1)]
+    costs = [sum(len(g) ** 2 for g in half) for half in halves]
+    assert max(costs) - min(costs) <= 20 and [len(h) for h in halves] == [5, 5]
+    assert balanced(groups, 1, 1) == groups
+
+
+def test_sort_and_groups_split_but_not_forked_give_the_one_process_render(small_ranges, monkeypatch):
+    """Where no process can be forked (threads running: the web server), the split work runs
+    here, in one piece, with the same result."""
+    from test_render_bounded import ITEMS
+
+    from converter.rendering import disambiguation
+    from converter.rendering.styles import load_style
+
+    monkeypatch.setattr(disambiguation, "GROUPS_PER_JOB", 2)
+    monkeypatch.setattr(forked, "can_fork", lambda: False)
+    loaded = load_style("citeconv-apa", None)
+    assert render(ITEMS, loaded, jobs=3, citations=True) == render(ITEMS, loaded, jobs=1, citations=True)

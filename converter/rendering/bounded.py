@@ -21,7 +21,7 @@ over ``jobs`` forked processes, and handed on as they are made.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, TypeVar
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, TypeVar
 
 from citeproc import Citation
 from citeproc.source import BibliographySource
@@ -30,7 +30,7 @@ from citeproc.string import String
 from ..forked import map_ranges
 from ..forked import plan as split_plan
 from .cites import Cite, Document, probe, render_cite
-from .disambiguation import Disambiguator, Persons, add_persons, letters, names_of, own_levels, person_levels
+from .disambiguation import Disambiguator, Persons, add_persons, balanced, letters, names_of, own_levels, person_levels
 from .engine import finisher, quotes_of
 from .items import TrackedReference, convert_item
 from .markup import FORMATTERS
@@ -86,6 +86,17 @@ class BoundedRender:
         # each item's reference, made from its item once (the sort's first pass) and read back
         # from here by every later step (a quarter of the cost of making it again)
         self.made = References()
+        # each cite's text before disambiguation, rendered in the sort's first pass from the
+        # reference made there, where it reads as it will after the sort: the citation layout
+        # prints no citation number (an item's number is its sorted place, unknown then);
+        # the cites a global given-name level (known at the pass's end) touches are rendered
+        # again after it (``_early_cite_texts``)
+        rules = self.rules
+        self.early: Optional[List[str]] = None
+        if rules.layout is not None and (rules.add_names or rules.add_given or rules.condition or rules.add_suffix) \
+                and not _numbered(root):
+            self.early = []
+        self.families: List[Tuple[str, ...]] = []  # each item's family names the global rule looks at
 
     # -- references, read back (or made from the spool) whenever they are needed ---------------
 
@@ -167,9 +178,12 @@ class BoundedRender:
         descending = sort.descending() if sort is not None else []
         persons: Persons = {}
 
-        def first_keys(start: int, stop: int) -> List[Tuple[Any, Persons, bytes]]:
+        early = self.early is not None
+
+        def first_keys(start: int, stop: int) -> List[Tuple[Any, Persons, bytes, Optional[str]]]:
             # each reference made here, kept (as made: before a render touches it) for the
-            # later steps, and its first key worked out with a chunk's others in one document
+            # later steps, and its first key (and cite text) worked out with a chunk's others
+            # in one document
             out = []
             for a in range(start, stop, CHUNK):
                 b = min(a + CHUNK, stop)
@@ -180,15 +194,21 @@ class BoundedRender:
                 for ref, value, data in zip(refs, found, kept):
                     mine: Persons = {}
                     add_persons(mine, names_of(ref), self.plan.primary)
-                    out.append((value, mine, data))
+                    out.append((value, mine, data, _cite_text(rules.layout, doc, ref.key) if early else None))
             return out
 
         first: List[Any] = []
-        for value, mine, data in self._blocks(first_keys):
+        shared: Dict[Tuple[str, ...], Tuple[str, ...]] = {}  # one tuple for each set of families
+        for value, mine, data, text in self._blocks(first_keys):
             first.append(value)
             self.made.append(data)
             for fam, givens in mine.items():
                 persons.setdefault(fam, set()).update(givens)
+            if early:
+                assert self.early is not None and text is not None
+                self.early.append(text)
+                families = tuple(mine)
+                self.families.append(shared.setdefault(families, families))
 
         # the cites of the items that tied on the keys before the last level worked out: the
         # next level is asked of a part of them (tiered_order goes depth first), and each is
@@ -232,22 +252,29 @@ class BoundedRender:
             return
         position = {index: n for n, index in enumerate(order)}
 
-        def cite_texts(start: int, stop: int) -> List[str]:
-            # in sorted order, as the whole-list render meets them; a chunk in one document
-            out = []
-            for a in range(start, stop, CHUNK):
-                b = min(a + CHUNK, stop)
-                refs = [self._reference(order[n]) for n in range(a, b)]
-                doc = self._document(refs, range(a + 1, b + 1))
-                for ref in refs:
-                    text = render_cite(rules.layout, probe(doc, ref.key))
-                    out.append(str(text) if text is not None else "")
-            return out
+        def cite_texts(places: Sequence[int]) -> Callable[[int, int], List[str]]:
+            def task(start: int, stop: int) -> List[str]:
+                # in sorted order, as the whole-list render meets them; a chunk in one document
+                out: List[str] = []
+                for a in range(start, stop, CHUNK):
+                    b = min(a + CHUNK, stop)
+                    refs = [self._reference(order[n]) for n in places[a:b]]
+                    doc = self._document(refs, [n + 1 for n in places[a:b]])
+                    out.extend(_cite_text(rules.layout, doc, ref.key) for ref in refs)
+                return out
+            return task
 
+        texts_sorted: Iterable[str]
+        if self.early is not None:
+            texts_sorted = self._early_cite_texts(cite_texts)
+        else:
+            texts_sorted = self._blocks(cite_texts(range(len(order))))
         by_text: Dict[str, List[int]] = {}
-        for n, text in enumerate(self._blocks(cite_texts)):
+        for n, text in enumerate(texts_sorted):
             if text:
                 by_text.setdefault(text, []).append(order[n])
+        self.early = None
+        self.families = []
         texts = {i: t for t, group in by_text.items() if len(group) > 1 for i in group}
         groups = [group for group in by_text.values() if len(group) > 1]
         del by_text
@@ -268,12 +295,27 @@ class BoundedRender:
                 for n, index in enumerate(sorted(group, key=lambda i: position[i])):
                     self.plan.decided.setdefault(index, Decisions()).year_suffix = letters(n)
 
+    def _early_cite_texts(self, cite_texts: Callable[[Sequence[int]], Callable[[int, int], List[str]]]) -> List[str]:
+        """Each cite's text before disambiguation, in sorted order: as the sort's first pass
+        rendered it, or rendered again where a global given-name level touches its names."""
+        early, order, levels = self.early, self.plan.order, self.plan.levels
+        assert early is not None
+        texts = [early[i] for i in order]
+        if levels:
+            families = self.families
+            again = [n for n, i in enumerate(order) if any(f in levels for f in families[i])]
+            for n, text in zip(again, map_ranges(cite_texts(again), len(again), self.jobs)):
+                texts[n] = text
+        return texts
+
     def _step(self, groups: List[List[int]], step: Callable[[Disambiguator, List[str]], None],
               texts: Dict[int, str], position: Dict[int, int]) -> None:
         """One disambiguation step on every group; a group's decisions depend on it alone,
         so groups go to several processes at once."""
+        ordered = balanced(groups, self.jobs, GROUPS_PER_JOB)  # ranges of about the same cost
+
         def work(start: int, stop: int) -> List[Tuple[int, Decisions, str]]:
-            return [found for group in groups[start:stop] for found in self._work_on(group, step, texts, position)]
+            return [found for group in ordered[start:stop] for found in self._work_on(group, step, texts, position)]
 
         for index, decided, text in map_ranges(work, len(groups), self.jobs, GROUPS_PER_JOB):
             self.plan.decided[index] = decided
@@ -312,6 +354,17 @@ class BoundedRender:
             rendered = self.compiled.render_bibliography(doc.items)[a - first:]
             out.extend(None if text is None else self.finish(str(text)) for text in rendered)
         return out
+
+
+def _numbered(root: Any) -> bool:
+    """Whether the style prints or tests an item's citation number anywhere."""
+    return any("citation-number" in value for element in root.iter() for value in element.attrib.values())
+
+
+def _cite_text(layout: Any, doc: Document, key: str) -> str:
+    """The text of ``key`` cited alone in ``doc`` ("" when nothing renders)."""
+    text = render_cite(layout, probe(doc, key))
+    return str(text) if text is not None else ""
 
 
 def _regroup(indices: List[int], texts: Dict[int, str]) -> List[List[int]]:

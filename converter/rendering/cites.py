@@ -6,13 +6,15 @@ a cite renders is its reference's ``ReferenceState`` (``state.py``).
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from citeproc import Citation, CitationItem
 from citeproc.frontend import CitationStylesBibliography
 from citeproc.source import VariableError
 from citeproc.string import String
 
+from ..forked import map_ranges, plan
+from .sorting import tiered_order_by_level
 from .state import AuthorCapture
 
 
@@ -85,8 +87,24 @@ class Document(CitationStylesBibliography):
             elif callback is not None:
                 callback(item)
 
-    def sort(self) -> None:
-        super().sort()
+    def sort(self, jobs: Optional[int] = 1) -> None:
+        """The bibliography's order (cs:sort). With ``jobs`` above one, each key's values are
+        worked out over forked processes, a level at a time (``sorting.tiered_order_by_level``:
+        the same order)."""
+        root = self.style.root
+        sort = root.bibliography.find("cs:sort", root.nsmap) if root.bibliography is not None else None
+        if sort is None or len(plan(len(self.items), jobs)) == 1:
+            super().sort()
+        else:
+            items, layout = self.items, root.bibliography.layout
+
+            def values(level: int, indices: List[int]) -> List[Any]:
+                return map_ranges(lambda a, b: sort.values(level, [items[i] for i in indices[a:b]], layout),
+                                  len(indices), jobs)
+
+            order = tiered_order_by_level(list(range(len(items))), sort.descending(), values)
+            self.items = [items[i] for i in order]
+            self.keys = [item.key for item in self.items]
         self._numbers = {k: n for n, k in enumerate(self.keys, 1)}
 
     def renumber(self, numbers: Dict[str, int]) -> None:

@@ -6,13 +6,15 @@ suffixes (in bibliography order). Each decision is written to the reference's
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple, TypeVar
 
 from citeproc.string import String
 
-from ..forked import map_ranges
+from ..forked import map_ranges, plan
 from .cites import probe, render_cite
 from .names import family_key, initialize
+
+T = TypeVar("T")
 
 NO_LEVELS = {"by-cite": 2, "all-names": 2, "primary-name": 2,
              "all-names-with-initials": 1, "primary-name-with-initials": 1}
@@ -96,23 +98,48 @@ class Disambiguator:
         texts = map_ranges(lambda start, stop: [self.text(k) for k in keys[start:stop]], len(keys), self.jobs)
         self._settled.update(zip(keys, texts))
         groups = self._groups(self.keys)
+        steps: List[Callable[[Disambiguator, List[str]], None]] = []
         if self.add_names:
-            for group in groups:
-                self.expand_names(group)
-            groups = self._groups(k for g in groups for k in g)
+            steps.append(Disambiguator.expand_names)
         if self.add_given:
-            for group in groups:
-                self.expand_given_names(group)
-            groups = self._groups(k for g in groups for k in g)
-        if self.condition and groups:
-            for group in groups:
-                self.use_condition(group)
+            steps.append(Disambiguator.expand_given_names)
+        if self.condition:
+            steps.append(Disambiguator.use_condition)
+        for step in steps:
+            if not groups:
+                break
+            self._step(groups, step)
             groups = self._groups(k for g in groups for k in g)
         if self.add_suffix and groups:
             order = {k: n for n, k in enumerate(self.bib.keys)}
             for group in groups:
                 for n, key in enumerate(sorted(group, key=lambda k: order.get(k, 0))):
                     self.ref(key)["year_suffix"] = String(letters(n))
+
+    def _step(self, groups: List[List[str]], step: Callable[["Disambiguator", List[str]], None]) -> None:
+        """One step on every group. A group's decisions depend on its members alone, so with
+        ``jobs`` the groups are worked on in forked processes, each sending back its members'
+        decisions and new texts, which are set here."""
+        ordered = balanced(groups, self.jobs, GROUPS_PER_JOB)
+        if len(plan(len(ordered), self.jobs, GROUPS_PER_JOB)) == 1:
+            for group in groups:
+                step(self, group)
+            return
+
+        def work(start: int, stop: int) -> List[Tuple[str, Optional[int], Optional[Dict[str, int]], bool, str]]:
+            out = []
+            for group in ordered[start:stop]:
+                step(self, group)
+                for key in group:
+                    state = self.ref(key).state
+                    out.append((key, state.names_shown, state.given_levels, state.disambiguate, self.settled(key)))
+            return out
+
+        for key, names_shown, given_levels, disambiguate_, text in map_ranges(work, len(ordered), self.jobs,
+                                                                              GROUPS_PER_JOB):
+            state = self.ref(key).state
+            state.names_shown, state.given_levels, state.disambiguate = names_shown, given_levels, disambiguate_
+            self._settled[key] = text
 
     def use_condition(self, group: List[str]) -> None:
         """The last resort before year suffixes: cs:if disambiguate="true" holds for them."""
@@ -228,6 +255,25 @@ class Disambiguator:
     def primary_only(self) -> bool:
         """Whether the global given-name rule looks at each cite's first name only."""
         return self.rule.startswith("primary-name")
+
+
+GROUPS_PER_JOB = 100  # groups of clashing cites below which a process costs more than it saves
+
+
+def balanced(groups: List[List[T]], jobs: Optional[int], minimum: int) -> List[List[T]]:
+    """``groups`` in an order whose consecutive ranges (``forked.plan``) cost about the same:
+    a group costs about the square of its size (each member is tried against the others), the
+    biggest go first, each to the range with the least so far that has room."""
+    ranges = plan(len(groups), jobs, minimum)
+    if len(ranges) == 1:
+        return groups
+    parts: List[List[List[T]]] = [[] for _ in ranges]
+    cost = [0] * len(ranges)
+    for group in sorted(groups, key=len, reverse=True):
+        k = min((k for k in range(len(ranges)) if len(parts[k]) < len(ranges[k])), key=cost.__getitem__)
+        parts[k].append(group)
+        cost[k] += len(group) ** 2
+    return [group for part in parts for group in part]
 
 
 # The global given-name rules (all-names, primary-name...), in three steps so that a caller

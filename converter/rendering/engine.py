@@ -117,7 +117,7 @@ def render(items: Sequence[Dict[str, Any]], style: LoadedStyle, *, markup: str =
         bib.register(cite)
     has_bib = compiled.has_bibliography()
     if has_bib:
-        bib.sort()
+        bib.sort(jobs)
     disambiguate(compiled, bib, bib.keys, jobs)
     finish = finisher(compiled, markup)
     entries: List[str] = []

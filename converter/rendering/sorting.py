@@ -78,6 +78,33 @@ def tiered_order(indices: List[int], descending: Sequence[bool],
     return _tiered(indices, 0, descending, values)
 
 
+def tiered_order_by_level(indices: List[int], descending: Sequence[bool],
+                          values: Callable[[int, List[int]], List[Any]]) -> List[int]:
+    """``tiered_order``'s order, with each key asked once, of all the items that tie on the
+    keys before it (a level at a time, not a tie group at a time): the calls that can go to
+    other processes are few and big. A key's value for an item must not depend on the others
+    asked with it (it does not: each item renders its key alone)."""
+    runs: List[List[int]] = [list(indices)]  # the order so far, in runs that tie on the keys so far
+    for level in range(len(descending)):
+        asked = [i for run in runs if len(run) > 1 for i in run]
+        if not asked:
+            break
+        found = dict(zip(asked, values(level, asked)))
+        split: List[List[int]] = []
+        for run in runs:
+            if len(run) < 2:
+                split.append(run)
+                continue
+            present = [(found[i], i) for i in run if found[i] is not None]
+            missing = [i for i in run if found[i] is None]
+            present.sort(key=lambda pair: pair[0], reverse=descending[level])  # stable
+            split.extend([i for _, i in tied] for _, tied in groupby(present, key=lambda pair: pair[0]))
+            if missing:
+                split.append(missing)
+        runs = split
+    return [i for run in runs for i in run]
+
+
 def _tiered(indices: List[int], level: int, descending: Sequence[bool],
             values: Callable[[int, List[int]], List[Any]]) -> List[int]:
     if level == len(descending) or len(indices) < 2:
