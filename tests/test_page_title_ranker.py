@@ -33,6 +33,7 @@ def _candidates() -> list[Candidate]:
     return [Candidate(i, n, text) for i, (n, text) in enumerate(lines)]
 
 
+LABELS = {n: {"TITLE": p, "AUTHOR": 0.0, "JOURNAL": 0.0, "O": 1 - p} for n, p in ((1, 0.1), (2, 0.0), (4, 0.9), (6, 0.05))}
 CUES: dict = dict(byline_at=[5], abstract_at=7, citation_title=None, journal=None, doi_at=[],
                   page_title="Journal of Invented Studies", cyrillic_page=False, abstract_language="en",
                   model_title={1: 0.1, 2: 0.0, 4: 0.9, 6: 0.05})
@@ -49,17 +50,18 @@ def test_the_rules_score_is_the_weighed_sum_of_the_cues():
 def test_a_ranker_weighing_only_the_rules_chooses_as_they_do(tmp_path):
     path = tmp_path / "titles.json"
     path.write_text(json.dumps({"features": ["rule_score"], "weights": [1.0], "mean": [0.0], "scale": [1.0]}))
-    ranked = ranker.rank(_candidates(), CUES, {}, model_path=str(path))
+    ranked = ranker.rank(_candidates(), CUES, LABELS, model_path=str(path))
     assert ranked is not None
     assert ranked[0].candidate.text == title.choose(_candidates(), **CUES).text
     assert sum(r.probability for r in ranked) == pytest.approx(1.0)
+    assert ranker.rank(_candidates(), CUES, {}, model_path=str(path)) is None  # no line model: the rules
 
 
 def test_the_citations_title_is_a_candidate_of_its_own(tmp_path):
     path = tmp_path / "titles.json"
     path.write_text(json.dumps({"features": ["from_citation"], "weights": [5.0], "mean": [0.0], "scale": [1.0]}))
     cues = dict(CUES, citation_title="A title only the citation prints")
-    ranked = ranker.rank(_candidates(), cues, {}, model_path=str(path))
+    ranked = ranker.rank(_candidates(), cues, LABELS, model_path=str(path))
     assert ranked is not None and ranked[0].from_citation
 
 

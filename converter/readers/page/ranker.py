@@ -10,7 +10,8 @@ any page shows (where the line stands against the byline, the abstract and the D
 length and punctuation; the line model's probabilities; how far it agrees with the citation's
 title and the saved page title), never a site's name or words.
 
-Without the weights file (or with CITECONV_NO_TITLERANKER set) the rules choose alone."""
+Without the weights file, without the line model (CITECONV_NO_PAGEMODEL) or with CITECONV_NO_TITLERANKER
+set, the rules choose alone."""
 from __future__ import annotations
 
 import json
@@ -155,9 +156,9 @@ def rank(candidates: Sequence[Candidate], cues: Dict[str, object],
          line_labels: Dict[int, Dict[str, float]] | None = None,
          model_path: str | None = None) -> List[Ranked] | None:
     """The plausible candidates with the ranker's probability that each is the title, surest first
-    (empty: none is plausible); None without a model."""
-    if os.environ.get("CITECONV_NO_TITLERANKER"):
-        return None
+    (empty: none is plausible); None without its weights or without the line model's labels."""
+    if os.environ.get("CITECONV_NO_TITLERANKER") or not line_labels:
+        return None  # (it was trained with the line model's probabilities: without them, the rules)
     weights = load(model_path or MODEL_PATH)
     if weights is None or not candidates:
         return None
