@@ -100,7 +100,7 @@ def features(candidates: Sequence[Candidate], cues: Dict[str, object], cut: Sequ
         capital_words = [w for w in words if w[:1].isalpha()]
         if capital_words:
             f["title_case"] = sum(w[:1].isupper() for w in capital_words) / len(capital_words)
-        f["ends_stop"] = float(text.rstrip()[-1:] in ".!")
+        f["ends_stop"] = float(text.rstrip()[-1:] == ".")  # a sentence's end ("!" and "?" end titles too)
         f["has_colon"] = float(":" in text.rstrip(":"))
         f["digits"] = min(sum(ch.isdigit() for ch in text) / max(len(text), 1) * 10, 1.0)
         f["commas"] = min(text.count(","), 5) / 5
