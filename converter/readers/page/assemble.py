@@ -18,6 +18,7 @@ from .evidence import Finding
 from .head import looks_affiliation
 from .labels import KEYWORDS_LABEL_START
 from .language import page_language as _language  # (pagerest: the article's language, language.py)
+from .ranker import rank as rank_titles
 from .untitled import check_untitled
 
 if TYPE_CHECKING:
@@ -152,17 +153,23 @@ def _choose_title(r: "PageReader") -> None:
     parsed = r.citation_parse
     if not r.evidence.has("title", "label") and not r.evidence.has("title", "head"):
         journal = r.evidence.best("container-title")
-        best = title.choose(r.candidates, byline_at=r.byline_lines + r.about_lines[:1], abstract_at=r.abstract_line,
-                            citation_title=parsed.get("title"),
-                            journal=journal.value if journal else None,
-                            doi_at=[f.line for f in r.evidence.found.get("DOI", []) if f.line],
-                            page_title=next((ln.strip() for ln in r.lines if ln.strip()), None),
-                            cyrillic_page=is_cyrillic(" ".join(r.lines)[:SAMPLE]),
-                            abstract_language=guess_language(r.item.get("abstract", "")[:SAMPLE]),
-                            model_title={n: p["TITLE"] for n, p in _line_labels(r).items()})
+        cues: Dict[str, Any] = dict(
+            byline_at=r.byline_lines + r.about_lines[:1], abstract_at=r.abstract_line,
+            citation_title=parsed.get("title"), journal=journal.value if journal else None,
+            doi_at=[f.line for f in r.evidence.found.get("DOI", []) if f.line],
+            page_title=next((ln.strip() for ln in r.lines if ln.strip()), None),
+            cyrillic_page=is_cyrillic(" ".join(r.lines)[:SAMPLE]),
+            abstract_language=guess_language(r.item.get("abstract", "")[:SAMPLE]),
+            model_title={n: p["TITLE"] for n, p in _line_labels(r).items()})
+        # (titlerank, session 14) the learned ranker over the same candidates and the citation's title,
+        # where its weights are installed; the rules below otherwise
+        ranked = rank_titles(r.candidates, cues, _line_labels(r))
+        best = title.choose(r.candidates, **cues) if ranked is None else ranked[0].candidate if ranked else None
+        if ranked and ranked[0].from_citation:
+            best = None  # the citation's title, found among the evidence
         cited = parsed.get("title")
         abstract_language = guess_language(r.item.get("abstract", "")[:SAMPLE])
-        if best is not None and cited and not title.agrees(best.text, cited) and (
+        if ranked is None and best is not None and cited and not title.agrees(best.text, cited) and (
                 best.score < 6 or (abstract_language and guess_language(cited) == abstract_language
                                    and guess_language(best.text) != abstract_language)):
             # a weak head line, or one in another language than the article's, loses to the title

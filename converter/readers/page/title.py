@@ -163,12 +163,57 @@ def _translated_titles(candidates: Sequence[Candidate], byline_at: Sequence[int]
     return set()
 
 
-def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract_at: int | None,
-          citation_title: str | None, journal: str | None, doi_at: Sequence[int] = (),
-          page_title: str | None = None, cyrillic_page: bool | None = None,
-          abstract_language: str | None = None, model_title: Dict[int, float] | None = None) -> None:
-    """Set each candidate's score; the caller takes the highest. ``model_title`` is the learned
-    line model's probability that a line is the title (line_model.py), one more cue."""
+# what each cue of a candidate adds to its score (the hand-set rules; ranker.py learns its own weights
+# over these cues and a few more)
+RULE_WEIGHTS: Dict[str, float] = {
+    "cjk_names": -4,          # '水師 裕高橋 望田口 功一郎': short CJK names set apart by spaces, not a title
+    "words_title": 2, "words_short": 0.5, "words_bad": -4,  # 4-40 words; 2-3; fewer than 2 or more than 60
+    "furniture": -8, "chrome": -6, "venue": -3,
+    "running_head": -5,       # 'Ibarra et al., Enseñanza recíproca ...': a PDF's running head
+    "body_start": -4,         # 'We ...', 'Введение. Гастрит у кошек ...': the body's first sentence
+    "date": -3, "history": -4,
+    "heading": 6,             # marked up as the page's first-level heading
+    "abstract_language": 1.5,  # a page printing the title in two languages: the article's is the abstract's
+    "page_script": 1.5,       # a bilingual page prints both titles: the article's is in the page's main script
+    "breadcrumb": -4, "section_number": -2,
+    "footnote": -4,           # funding, the corresponding author
+    "lower_start": -4,        # the rest of a sentence begun on the line before
+    "colon_end": -3, "is_journal": -6, "link": -5,
+    "cites": 8,               # agrees with the title the page's own citation line prints
+    "echoes_saved": 5,        # echoes the page's own title, saved as its first line (often cut short: 'Title ...')
+    "printed_twice": 1,       # printed twice (the page's heading and the document's)
+    "numbers": -4,            # counters and numbers, not words
+    "name_marker": -3,        # a name with its affiliation marker
+    "field_label": -3,        # 'Article history: ...' ('Hydrology: the changing paradigm' is a title)
+    "running_text": -4,       # sentences of running text
+    # the byline right after (or right before) the title is the strongest layout cue; titles printed in two
+    # or three languages one over the other share the cue (the language decides)
+    "stacked": 3, "byline_next": 5, "byline_second": 3, "byline_above": 2, "byline_same": 4,
+    "cut_short": -3,          # 'Title cut short...' where the page prints it whole too
+    "near_abstract": 1, "doi_under": 1,
+    "saved_alone": 2,         # the page's saved title, printed nowhere else: a title more often than not
+    "first_line": -1,         # a saved page starts with the site's or journal's name more often than the title
+    "fullness": 1,            # of two plausible lines, the fuller one (words, up to 15, tenths)
+    "sentence_end": -2,       # a sentence of running text
+    "model": MODEL_WEIGHT, "model_bias": -MODEL_WEIGHT * MODEL_EVEN,  # the line model's TITLE probability
+    "capitals_cut": 1,        # of a line's capitals and the whole line, the capitals alone
+}
+
+
+def score(candidates: Sequence[Candidate], **cues: object) -> None:
+    """Set each candidate's score by the hand-set weights of its cues; the caller takes the highest."""
+    for c, found in zip(candidates, cue_values(candidates, **cues)):  # type: ignore[arg-type]
+        c.score = sum(RULE_WEIGHTS[k] * v for k, v in found.items() if k in RULE_WEIGHTS)
+
+
+def cue_values(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract_at: int | None,
+               citation_title: str | None, journal: str | None, doi_at: Sequence[int] = (),
+               page_title: str | None = None, cyrillic_page: bool | None = None,
+               abstract_language: str | None = None, model_title: Dict[int, float] | None = None,
+               cut: Sequence[Candidate] = ()) -> List[Dict[str, float]]:
+    """Each candidate's cues by name (RULE_WEIGHTS), what a reader would use to tell the title.
+    ``model_title`` is the learned line model's probability that a line is the title (line_model.py);
+    ``cut`` are the candidates that are a line's leading capitals (capitals_first)."""
     first = clean(page_title)[0] if page_title else ""
     saved_parts: List[str] = []
     if page_title:  # the saved title's parts: 'Title - 2010 - Procedia', 'Title | Journal', 'J. G. A. Pocock - Title'
@@ -182,99 +227,104 @@ def score(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abstract
     cjk_bylines = [c.line for c in candidates if _cjk_names(c.text)]
     byline_at = list(byline_at) + cjk_bylines
     stacked = _translated_titles(candidates, byline_at)
+    cut_ids = {id(c) for c in cut}
+    out: List[Dict[str, float]] = []
     for c in candidates:
         words = _words(c.text)
-        s = 0.0
+        f: Dict[str, float] = {}
         if c.line in cjk_bylines:
-            s -= 4  # '水師 裕高橋 望田口 功一郎': short CJK names set apart by spaces, not a title
+            f["cjk_names"] = 1
         if 4 <= len(words) <= 40:
-            s += 2
+            f["words_title"] = 1
         elif 2 <= len(words) <= 3:
-            s += 0.5
+            f["words_short"] = 1
         elif len(words) < 2 or len(words) > 60:
-            s -= 4
+            f["words_bad"] = 1
         if is_furniture(c.text):
-            s -= 8
+            f["furniture"] = 1
         if CHROME.search(c.text):
-            s -= 6
+            f["chrome"] = 1
         if VENUE.search(c.text):
-            s -= 3
+            f["venue"] = 1
         if RUNNING_HEAD.match(c.text):
-            s -= 5  # 'Ibarra et al., Enseñanza recíproca ...': a PDF's running head
+            f["running_head"] = 1
         if PRONOUN_START.match(c.text) or SECTION_RUN_IN.match(c.text):
-            s -= 4  # 'We ...', 'Введение. Гастрит у кошек ...': the body's first sentence
+            f["body_start"] = 1
         if DATE_IN_LINE.search(c.text):
-            s -= 3
+            f["date"] = 1
         if HISTORY_START.match(c.text) or SECTION_LINE.match(c.text):
-            s -= 4
+            f["history"] = 1
         if c.heading:
-            s += 6  # marked up as the page's first-level heading
+            f["heading"] = 1
         if abstract_language and len(words) >= 4 and guess_language(c.text) == abstract_language:
-            s += 1.5  # a page printing the title in two languages: the article's is the abstract's
+            f["abstract_language"] = 1
         if cyrillic_page is not None and is_cyrillic(c.text) == cyrillic_page:
-            s += 1.5  # a bilingual page prints both titles: the article's is in the page's main script
+            f["page_script"] = 1
         if BREADCRUMB.search(c.text) and len(words) < 25:
-            s -= 4
+            f["breadcrumb"] = 1
         if SECTION_NUMBER.match(c.text):
-            s -= 2
+            f["section_number"] = 1
         if c.text[:1] in "*†‡" or re.match(r"^(?:исследование\s+(?:выполнено|проведено)|the\s+(?:study|research)\s+was\s+"
                                            r"(?:funded|supported))", c.text, re.I):
-            s -= 4  # a footnote: funding, the corresponding author
+            f["footnote"] = 1
         if c.text[:1].islower():
-            s -= 4  # the rest of a sentence begun on the line before
+            f["lower_start"] = 1
         if c.text.rstrip().endswith(":"):
-            s -= 3
+            f["colon_end"] = 1
         if journal and fold(c.text) == fold(journal):
-            s -= 6
+            f["is_journal"] = 1
         if re.search(r"\S@\S|@[\w-]+\.[a-z]{2,}|https?://|www\.|\bdoi\b|\bissn\b|©", c.text, re.I):  # an e-mail, not 'Helium @ CL-SciSumm
-            s -= 5
-        if citation_title and agrees(c.text, citation_title):
-            s += 8
+            f["link"] = 1
+        cites = bool(citation_title and agrees(c.text, citation_title))
+        if cites:
+            f["cites"] = 1
         is_page_title = bool(first) and c.text == first and c.line == first_at
         if not is_page_title and any(agrees(c.text, p) for p in saved_parts):
-            s += 5  # echoes the page's own title, saved as its first line (often cut short: 'Title ...')
+            f["echoes_saved"] = 1
         if printed[fold(c.text)] >= 2 and len(words) >= 4 and not is_page_title:
-            s += 1  # printed twice (the page's heading and the document's)
+            f["printed_twice"] = 1
         tokens = c.text.split()
         if sum(t.strip(",.;").replace(",", "").isdigit() for t in tokens) > 0.3 * len(tokens):
-            s -= 4  # counters and numbers, not words
+            f["numbers"] = 1
         if re.search(r"[^\W\d_]\d{1,2}(?:,\d{1,2})*\*?(?:,|$)", c.text):
-            s -= 3  # a name with its affiliation marker
+            f["name_marker"] = 1
         label = re.match(r"^[A-ZА-Я][\w ]{2,24}:\s", c.text)
-        if label and FIELD_WORD.search(label.group(0)) and not (citation_title and agrees(c.text, citation_title)):
-            s -= 3  # 'Article history: ...', 'Correspondence Address: ...' ('Hydrology: the changing paradigm' is a title)
+        if label and FIELD_WORD.search(label.group(0)) and not cites:
+            f["field_label"] = 1
         if len(words) > 30 and len(re.findall(r"[a-zа-я]\.\s+[A-ZА-Я]", c.text)) >= 1:
-            s -= 4  # sentences of running text
-        # the byline right after (or right before) the title is the strongest layout cue; titles
-        # printed in two or three languages one over the other share the cue (the language decides)
+            f["running_text"] = 1
         end = max(c.line, c.last_line)
         if c.line in stacked:
-            s += 3
+            f["stacked"] = 1
         elif any(b - end == 1 for b in byline_at):
-            s += 5
+            f["byline_next"] = 1
         elif any(b - end == 2 for b in byline_at):
-            s += 3
+            f["byline_second"] = 1
         elif any(0 < c.line - b <= 2 for b in byline_at):
-            s += 2
+            f["byline_above"] = 1
         elif c.line in byline_at:
-            s += 4  # PDF text: the title run together with its byline on one line
+            f["byline_same"] = 1  # PDF text: the title run together with its byline on one line
         if _cut_short(c.text) and any(len(o.text) > len(c.text) and agrees(o.text, c.text) for o in candidates):
-            s -= 3  # 'Title cut short...' where the page prints it whole too
+            f["cut_short"] = 1
         if abstract_at is not None and 0 < abstract_at - c.line <= 12:
-            s += 1
+            f["near_abstract"] = 1
         if any(0 < d - c.line <= 3 for d in doi_at):
-            s += 1  # a DOI printed right under the heading
+            f["doi_under"] = 1
         if is_page_title and not echoed and 4 <= len(words) <= 40:
-            s += 2  # the page's saved title, printed nowhere else: a title more often than not
+            f["saved_alone"] = 1
         elif c.index == 0 and len(candidates) > 1:
-            s -= 1  # a saved page starts with the site's or journal's name more often than the title
-        s += min(len(words), 15) / 10  # of two plausible lines, the fuller one
+            f["first_line"] = 1
+        f["fullness"] = min(len(words), 15) / 10
         if c.text[-1:] == "." and len(words) > 25:
-            s -= 2  # a sentence of running text
+            f["sentence_end"] = 1
         if model_title:
             spanned = [model_title.get(n, 0.0) for n in range(c.line, end + 1)]
-            s += MODEL_WEIGHT * (max(spanned) - MODEL_EVEN)  # a wrapped title: its surest line
-        c.score = s
+            f["model"] = max(spanned)  # a wrapped title: its surest line
+            f["model_bias"] = 1
+        if id(c) in cut_ids:
+            f["capitals_cut"] = 1
+        out.append(f)
+    return out
 
 
 def _cut_short(text: str) -> bool:
@@ -349,15 +399,20 @@ def capitals_first(candidates: List[Candidate]) -> List[Candidate]:
     return out
 
 
-def choose(candidates: List[Candidate], **cues: object) -> Candidate | None:
-    if not candidates:
-        return None
+def expand(candidates: List[Candidate]) -> Tuple[List[Candidate], List[Candidate]]:
+    """The loose lines, the titles wrapped over several of them and the lines' leading capitals:
+    every candidate; and the last of these apart."""
     candidates = candidates + wrapped(candidates)
     cut = capitals_first(candidates)
-    candidates = candidates + cut
-    score(candidates, **cues)  # type: ignore[arg-type]
-    for c in cut:
-        c.score += 1  # of a line's capitals and the whole line, the capitals alone
+    return candidates + cut, cut
+
+
+def choose(candidates: List[Candidate], **cues: object) -> Candidate | None:
+    """The rules' choice: the candidate with the highest score, if it is above 0."""
+    if not candidates:
+        return None
+    candidates, cut = expand(candidates)
+    score(candidates, cut=cut, **cues)
     best = max(candidates, key=lambda c: (c.score, -c.index))
     return best if best.score > 0 else None
 
