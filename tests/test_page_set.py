@@ -42,7 +42,10 @@ PAGES = ROOT / "tests" / "data" / "pages"
 # name+institution split and bylines continued past an affiliation: dev 87.3% (2799).
 # Session 14: 40 fresh blind `oo` pages, first seen 74.4%; every third in name order (14) then held out:
 # dev 86.4% (2923/3384), held-out 74.9% (1292/1724), so the dev floor drops to 0.86: new data measured.
-FLOORS = {"dev": 0.86, "held-out": 0.74}
+# Then session 14's rules (pages without a title, abstracts/keywords/language, bylines; the title ranker
+# shipped off) and the line model retrained on the 512 dev pages (the byline model stays on 486: retrained
+# on 512 it stopped tagging the seed's byline): dev 88.8% (3004/3384), held-out 77.3% (1332/1724).
+FLOORS = {"dev": 0.88, "held-out": 0.77}
 
 
 def _score(split: str, tmp_path: Path) -> dict:
