@@ -278,14 +278,7 @@ class BoundedRender:
         texts = {i: t for t, group in by_text.items() if len(group) > 1 for i in group}
         groups = [group for group in by_text.values() if len(group) > 1]
         del by_text
-        steps: List[Callable[[Disambiguator, List[str]], None]] = []
-        if rules.add_names:
-            steps.append(Disambiguator.expand_names)
-        if rules.add_given:
-            steps.append(Disambiguator.expand_given_names)
-        if rules.condition:
-            steps.append(Disambiguator.use_condition)
-        for step in steps:
+        for step in rules.steps():
             if not groups:
                 break
             self._step(groups, step, texts, position)

@@ -85,6 +85,18 @@ class Disambiguator:
                 by_text.setdefault(text, []).append(key)
         return [g for g in by_text.values() if len(g) > 1]
 
+    def steps(self) -> List[Callable[..., None]]:
+        """The style's disambiguation methods in CSL's order (names, given names, the condition),
+        each applied to the groups the one before leaves (whole list and streamed path alike)."""
+        steps: List[Callable[..., None]] = []
+        if self.add_names:
+            steps.append(Disambiguator.expand_names)
+        if self.add_given:
+            steps.append(Disambiguator.expand_given_names)
+        if self.condition:
+            steps.append(Disambiguator.use_condition)
+        return steps
+
     def run(self) -> None:
         if self.layout is None or len(self.keys) < 2:
             return
@@ -98,14 +110,7 @@ class Disambiguator:
         texts = map_ranges(lambda start, stop: [self.text(k) for k in keys[start:stop]], len(keys), self.jobs)
         self._settled.update(zip(keys, texts))
         groups = self._groups(self.keys)
-        steps: List[Callable[[Disambiguator, List[str]], None]] = []
-        if self.add_names:
-            steps.append(Disambiguator.expand_names)
-        if self.add_given:
-            steps.append(Disambiguator.expand_given_names)
-        if self.condition:
-            steps.append(Disambiguator.use_condition)
-        for step in steps:
+        for step in self.steps():
             if not groups:
                 break
             self._step(groups, step)
