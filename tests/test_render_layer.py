@@ -186,3 +186,25 @@ def test_nested_italics_flip_to_upright():
             "author": [{"family": "Doe", "given": "J."}], "issued": {"date-parts": [[2000]]}}
     html = converter.write([item], "apa", markup="html")
     assert '<i>The <span style="font-style:normal;">Titanic</span> Years</i>' in html
+
+
+def test_year_suffix_waits_for_a_date_the_item_has():
+    """A cs:date whose variable the item lacks prints no year, so the implicit year suffix goes on
+    the next date's year (it was used up by the missing date before, on both render paths)."""
+    from converter.rendering.styles import load_style_text
+    dates = ('<date variable="original-date"><date-part name="year"/></date>'
+             '<date variable="issued"><date-part name="year"/></date>')
+    style = f"""<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>t</title><id>t</id><updated>2020-01-01T00:00:00+00:00</updated></info>
+  <citation disambiguate-add-year-suffix="true">
+    <layout><names variable="author"><name form="short"/></names><text value=" "/>{dates}</layout>
+  </citation>
+  <bibliography><sort><key variable="title"/></sort>
+    <layout><names variable="author"><name form="short"/></names><text value=" "/>{dates}<text value=" "/><text variable="title"/></layout>
+  </bibliography>
+</style>"""
+    items = [_book("a", "Smith", 2020, "Alpha"), _book("b", "Smith", 2020, "Beta")]
+    out = render(items, load_style_text(style), citations=True)
+    assert out.entries == ["Smith 2020a Alpha", "Smith 2020b Beta"]
+    assert out.citations == ["Smith 2020a", "Smith 2020b"]

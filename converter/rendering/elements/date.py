@@ -39,9 +39,7 @@ class Date(RecordsVariableMixin, AffixMixin, model.Date):
                 ref = item.reference
                 state = ref.state
                 if not dict.__contains__(ref, plan) or plan in state.suppressed:
-                    if dict.get(ref, "year_suffix") and not state.suffix_used and tables(self).implicit_year_suffix:
-                        state.suffix_used = True  # as ``process`` leaves it when the look-up raises
-                    ref[plan]  # raises VariableError, counted as a look-up
+                    ref[plan]  # raises VariableError, counted as a look-up (no year placed: the suffix waits)
                 if not dict.get(ref, "year_suffix"):
                     # without a year suffix to place, a date renders alike each time this
                     # element renders it (the sort key, the entry, each cite and
@@ -82,8 +80,13 @@ class Date(RecordsVariableMixin, AffixMixin, model.Date):
                  and tables(self).implicit_year_suffix)
         if place:
             state.suffix_used = True  # the localized date inside must not place it again
-        text = super().process(item, variable=variable, show_parts=show_parts,
-                               context=context, **kwargs)
+        try:
+            text = super().process(item, variable=variable, show_parts=show_parts,
+                                   context=context, **kwargs)
+        except VariableError:
+            if place:  # a date the item lacks printed no year: the next one places the suffix
+                state.suffix_used = False
+            raise
         if place:
             placed = _after_year(str(text), ref, variable or self.get("variable")) if text else None
             if placed is not None:
