@@ -57,6 +57,7 @@ def finish(r: "PageReader") -> None:
     _edited_book(r)
     _unlabelled_keywords(r)
     _modelled_journal(r)
+    _layout_journal(r)
     _authors(r)
     if "title" not in r.item:  # (pagerest) what a page without a title must give to be read: untitled.py
         check_untitled(r.item, r.diags, r.source)
@@ -304,6 +305,17 @@ def _modelled_journal(r: "PageReader") -> None:
             r.diags.warn(f"journal's name{also} taken from an unlabelled line the line model points at: {name!r}",
                          field="container-title", line=n)
             return
+
+
+def _layout_journal(r: "PageReader") -> None:
+    """(titlecand, session 15) Still no journal: a name the head's layout gives (a masthead, a running
+    head's name before the numbers, GOST's '//', a quoted name), weighed as the rules' are (journal.py)."""
+    if "container-title" in r.item:
+        return
+    name = journal.choose_journal(r, lambda: _line_labels(r), layout=True)
+    if name:
+        r.item["container-title"] = name
+        r.diags.warn(f"journal's name read from the head's layout: {name!r}", field="container-title")
 
 
 def _unlabelled_keywords(r: "PageReader") -> None:

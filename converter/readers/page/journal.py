@@ -18,16 +18,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Dict, Set
+from typing import TYPE_CHECKING, Callable, Dict, List, Set, Tuple
 
-from .issue import DATABASE, VENUE_WORDS
+from .issue import DATABASE, VENUE_WORDS, journal_name
 from .people import fold
 
 if TYPE_CHECKING:
     from .reader import PageReader
 
 # what a finding's source is worth, before the rest of the evidence (evidence.py: label first)
-PRIOR = {"label": 3.0, "issue-line": 2.0, "citation": 2.0, "head": 1.0}
+PRIOR = {"label": 3.0, "issue-line": 2.0, "citation": 2.0, "head": 1.0, "layout": 0.5}
 CORROBORATED = 1.5   # printed on another line of the page too
 BY_ISSN = 1.0        # within two lines of an ISSN
 SHAPED = 1.0         # reads as a journal's name in some language
@@ -78,10 +78,20 @@ class Candidate:
     score: float = 0.0
 
 
-def choose_journal(r: "PageReader", line_labels: Callable[[], Dict[int, Dict[str, float]]]) -> str | None:
+def choose_journal(r: "PageReader", line_labels: Callable[[], Dict[int, Dict[str, float]]],
+                   layout: bool = False) -> str | None:
     """The journal's name with the most evidence among the page's candidates, or None.
-    ``line_labels`` gives the line model's labels, asked only when there is a choice to make."""
+    ``line_labels`` gives the line model's labels, asked only when there is a choice to make.
+    With ``layout``, the candidates are the names the head's layout gives (layout_candidates),
+    asked where neither the rules nor the line model found a journal."""
     candidates: Dict[str, Candidate] = {}
+    if layout:
+        for order, (n, name) in enumerate(layout_candidates(r)):
+            c = candidates.setdefault(fold(name), Candidate(name, fold(name), first=order))
+            c.sources.add("layout")
+            c.lines.add(n)
+        if len(candidates) <= 1:
+            return next(iter(candidates.values())).name if candidates else None
     for order, finding in enumerate(r.evidence.found.get("container-title", [])):
         name = str(finding.value).strip()
         key = fold(name)
@@ -120,8 +130,100 @@ def choose_journal(r: "PageReader", line_labels: Callable[[], Dict[int, Dict[str
             score -= 10
         c.score = score
     ranked = sorted(candidates.values(), key=lambda c: (-c.score, c.first))
+    if layout:
+        return ranked[0].name
     first = r.evidence.best("container-title")
     default = candidates.get(fold(str(first.value).strip())) if first is not None else None
     if default is not None and ranked[0].score < default.score + MARGIN:
         return default.name
     return ranked[0].name
+
+
+# (titlecand, session 15) journal names that only the head's layout gives, asked where no rule found one
+HEAD_LINES = 60
+# the numbers that follow a journal's name on its masthead or running head: 'Nursing. 2011, Volumen 29',
+# 'landtechnik 66 (2011), no. 2', 'INFOTEH-JAHORINA Vol. 11', 'Зборник ..., 3/2011', 'Interbio v.8 n.1 2014'
+_NUMBERS_AFTER = re.compile(r"[\s,.;:]+(?:vol(?:ume|umen)?\.?\s*\d|v\.\s*\d|t\.\s*\d|т\.\s*\d|tom\s+\d|№\s*\d|"
+                            r"no\.\s*\d|n\.\s*\d|\d{1,4}\s*\((?:19|20)\d\d\)|\d{1,3}\s*/\s*(?:19|20)\d\d|(?:19|20)\d\d\b)",
+                            re.I)
+# a name quoted after a word that says it is a journal's ('Журнал «...»', 'in "ARCHIVIO ..."'), or quoted before its numbers
+_QUOTED = re.compile(r"\b(?:журнал\w*|часопис\w*|journal|revista|rivista|revue|zeitschrift|in)\s*[«\"“„]([^»\"”“„]{3,120})[»\"”“]|"
+                     r"^[«\"“„]([^»\"”“„]{3,120})[»\"”“]\s*(?:№|no\.|vol\.?|\d)", re.I)
+# GOST's '// Journal. – 2020. – № 3' and '// Journal. Л.: 1983. С. 25': the name ends at the first area mark
+_AREA_END = re.compile(r"\.?\s+[–—-]\s|\.\s*[–—-]|\.\s*[А-ЯA-Z][а-яa-z]{0,3}\.?\s*:|[.,]\s*(?:19|20)\d\d|\.\s*[СCсPpS]\.\s*\d|"
+                       r"\.\s*(?:№|no\.|vol|т\.|t\.)", re.I)
+_PEOPLE = re.compile(r"\b[^\W\d_][\w'’-]+,?\s+(?:[A-ZА-ЯЁ]\.\s?){1,3}(?:,|$)|(?:[A-ZА-ЯЁ]\.\s?){1,3}\s*[A-ZА-ЯЁ][a-zа-яё]+,")
+_FIELD = re.compile(r"\b(?:received|accepted|published|submitted|copyright|volume|issue|pages?|doi|issn|isbn|edition|"
+                    r"date|поступила|принята|опубликован\w*|выпуск|том|страницы|дата)\b", re.I)
+
+
+def _acronym_of(short: str, full: str) -> bool:
+    """'Earthquake Engng Struct. Dyn.' and 'Mar Ecol Prog Ser' shorten the name in capitals before them:
+    each word begins as the next content word of the full name does."""
+    words = re.findall(r"[^\W\d_]+", short.lower())
+    content = [w for w in re.findall(r"[^\W\d_]+", full.lower()) if w not in _FUNCTION_WORDS]
+    return len(words) >= 2 and len(words) == len(content) and all(w[0] == c[0] for w, c in zip(words, content)) \
+        and any(len(w) < len(c) for w, c in zip(words, content))
+
+
+def _masthead(text: str) -> str | None:
+    """A masthead in capitals followed by its own abbreviation ('MARINE ECOLOGY PROGRESS SERIES Mar Ecol Prog Ser')."""
+    words = text.split()
+    caps = 0
+    while caps < len(words) and any(ch.isalpha() for ch in words[caps]) and words[caps].isupper():
+        caps += 1
+    if caps < 2 or caps == len(words):
+        return None
+    full, rest = " ".join(words[:caps]), " ".join(words[caps:])
+    return full if _acronym_of(rest, full) or abbreviates(rest, full) else None
+
+
+def _before_numbers(text: str) -> str | None:
+    """The name a running head or masthead prints before the numbers ('60 Nursing. 2011, Volumen 29')."""
+    text = re.sub(r"^\d{1,4}\s+(?=[^\W\d_])", "", text.strip())  # the page number printed before it
+    m = _NUMBERS_AFTER.search(text)
+    if not m or m.start() > 100:
+        return None
+    prefix = text[:m.start()].strip(" ,.;:–—-")
+    if not prefix or re.search(r"\d", prefix) or _PEOPLE.search(prefix) or _FIELD.search(prefix) or len(prefix.split()) > 10:
+        return None
+    return prefix
+
+
+def layout_candidates(r: "PageReader") -> List[Tuple[int, str]]:
+    """Journal names that no rule read but the head's layout gives, in the page's order: a name quoted
+    after 'Журнал'/'in' or before its numbers; the container after GOST's '//'; a masthead in capitals
+    followed by its abbreviation; the name a running head prints before the numbers; a short line
+    beside an ISSN or an issue line (a masthead)."""
+    title_lines = set(r.title_lines) | set(r.byline_lines)
+    chosen = r.evidence.best("title")
+    title_text = fold(str(chosen.value)) if chosen is not None else ""
+    marks = {f.line for key in ("ISSN", "volume", "issue") for f in r.evidence.found.get(key, []) if f.line}
+    nonblank = [n for n, t in enumerate(r.lines[:HEAD_LINES], 1) if t.strip()]
+    found: List[Tuple[int, str]] = []
+
+    def add(n: int, raw: str | None) -> None:
+        name = journal_name(raw) if raw else None
+        if name and len(name) >= 3 and fold(name) != title_text and not NOT_A_JOURNAL.search(name) \
+                and not DATABASE.match(name):
+            found.append((n, name))
+
+    for i, n in enumerate(nonblank):
+        text = r.lines[n - 1].strip()
+        if n in title_lines or len(text) > 600:
+            continue
+        for m in _QUOTED.finditer(text):
+            quoted = m.group(1) or m.group(2)
+            if len(quoted.split()) <= 12:
+                add(n, quoted)
+        if "//" in text:
+            tail = text.rsplit("//", 1)[1]
+            end = _AREA_END.search(tail)
+            add(n, tail[:end.start()] if end else tail)
+        if len(text) < 200:
+            add(n, _masthead(text))
+            add(n, _before_numbers(text))
+        near = any(abs(nonblank.index(m) - i) <= 2 for m in marks if m in nonblank and m != n) if marks else False
+        if near and len(text.split()) <= 8 and len(text) < 100 and not re.search(r"\d", text):
+            add(n, text)
+    return found
