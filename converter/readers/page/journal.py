@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Callable, Dict, List, Set, Tuple
 
 from .issue import DATABASE, VENUE_WORDS, journal_name
 from .people import fold
+from .title import is_furniture
 
 if TYPE_CHECKING:
     from .reader import PageReader
@@ -154,7 +155,12 @@ _AREA_END = re.compile(r"\.?\s+[–—-]\s|\.\s*[–—-]|\.\s*[А-ЯA-Z][а-яa
                        r"\.\s*(?:№|no\.|vol|т\.|t\.)", re.I)
 _PEOPLE = re.compile(r"\b[^\W\d_][\w'’-]+,?\s+(?:[A-ZА-ЯЁ]\.\s?){1,3}(?:,|$)|(?:[A-ZА-ЯЁ]\.\s?){1,3}\s*[A-ZА-ЯЁ][a-zа-яё]+,")
 _FIELD = re.compile(r"\b(?:received|accepted|published|submitted|copyright|volume|issue|pages?|doi|issn|isbn|edition|"
-                    r"date|поступила|принята|опубликован\w*|выпуск|том|страницы|дата)\b", re.I)
+                    r"date|year|поступила|принята|опубликован\w*|выпуск|том|страницы|дата)\b", re.I)
+
+
+# a web address, a section's label or a document's kind, never the journal of a layout candidate
+_NOT_A_NAME = re.compile(r"/|\.(?:org|com|net|ru|ua|edu|id)\b|https?:|www\.|^(?:abstract|resumo|resumen|résumé|аннотация|"
+                         r"анотація|keywords?|оригинальная\s+статья|обзорная\s+статья|original(?:na)?\s+\w+)$", re.I)
 
 
 def _acronym_of(short: str, full: str) -> bool:
@@ -205,7 +211,8 @@ def layout_candidates(r: "PageReader") -> List[Tuple[int, str]]:
     def add(n: int, raw: str | None) -> None:
         name = journal_name(raw) if raw else None
         if name and len(name) >= 3 and fold(name) != title_text and not NOT_A_JOURNAL.search(name) \
-                and not DATABASE.match(name):
+                and not DATABASE.match(name) and not _NOT_A_NAME.search(name) and not is_furniture(name) \
+                and any(len(w) > 3 for w in re.findall(r"[^\W\d_]+", name)):
             found.append((n, name))
 
     for i, n in enumerate(nonblank):

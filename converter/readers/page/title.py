@@ -90,6 +90,8 @@ class Candidate:
     score: float = 0.0
     heading: bool = False  # printed as a first-level heading ('# Title')
     last_line: int = 0     # where a title wrapped over several lines ends
+    part: bool = False     # a part of its line (title.parts), not the whole line
+    trimmed: bool = False  # ... the line without a little around it: a site's name, a number, the authors' names
 
 
 # a library classification code on its own line: 'ББК 81.2-9 : 74.480.26', 'JEL Classification: D83, O33'
@@ -197,6 +199,7 @@ RULE_WEIGHTS: Dict[str, float] = {
     "sentence_end": -2,       # a sentence of running text
     "model": MODEL_WEIGHT, "model_bias": -MODEL_WEIGHT * MODEL_EVEN,  # the line model's TITLE probability
     "capitals_cut": 1,        # of a line's capitals and the whole line, the capitals alone
+    "trimmed": 1,             # of a line and the line without a site's name, a number or names around it, the latter
 }
 
 
@@ -226,7 +229,7 @@ def cue_values(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abs
     printed = Counter(fold(c.text) for c in candidates)
     cjk_bylines = [c.line for c in candidates if _cjk_names(c.text)]
     byline_at = list(byline_at) + cjk_bylines
-    stacked = _translated_titles(candidates, byline_at)
+    stacked = _translated_titles([c for c in candidates if not c.part], byline_at)
     cut_ids = {id(c) for c in cut}
     out: List[Dict[str, float]] = []
     for c in candidates:
@@ -279,7 +282,7 @@ def cue_values(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abs
         if cites:
             f["cites"] = 1
         is_page_title = bool(first) and c.text == first and c.line == first_at
-        if not is_page_title and any(agrees(c.text, p) for p in saved_parts):
+        if not is_page_title and not (c.part and c.line == first_at) and any(agrees(c.text, p) for p in saved_parts):
             f["echoes_saved"] = 1
         if printed[fold(c.text)] >= 2 and len(words) >= 4 and not is_page_title:
             f["printed_twice"] = 1
@@ -323,6 +326,8 @@ def cue_values(candidates: Sequence[Candidate], *, byline_at: Sequence[int], abs
             f["model_bias"] = 1
         if id(c) in cut_ids:
             f["capitals_cut"] = 1
+        if c.trimmed:
+            f["trimmed"] = 1
         out.append(f)
     return out
 
@@ -399,12 +404,64 @@ def capitals_first(candidates: List[Candidate]) -> List[Candidate]:
     return out
 
 
+# (titlecand, session 15) the parts of a line a title may be one of
+# a saved title's or a running head's separators: 'Title - Site', 'Author — TITLE', 'Title | Journal', GOST's '//'
+PART_SEPARATORS = re.compile(r"\s+(?:[|–—>»•·]|-|::)\s+|(?<!:)//\s*")
+# a title quoted inside a citation or a sentence: '«Title». Journal', 'И. Ю. Ткаченко, «Title», rfej'
+QUOTED_TITLE = re.compile(r"[«“\"]([^«»“”\"]{20,300})[»”\"]")
+# a list's or a page's number before the title: '51. Title', '1 TITLE' (PDF text)
+LEADING_NUMBER = re.compile(r"^(?:\d{1,3}\.\s+|\d{1,3}\s+(?=[^\W\d_a-zа-яё]{2,}\s)|"
+                            r"\d{1,3}\s+\d{1,2}\s+[^\W\d_]{3,10}\.?\s+(?:19|20)\d\d\s+)")  # ('1 August 2007 Title')
+# the authors GOST and the running heads print before or after the title: 'Пряжников Н.С., Ожогова Е.Г. Title',
+# 'TITLE В. ХИЖА, А. КОРА'
+_INITIALS = r"(?:[A-ZА-ЯЁІЇЄ]\.\s?){1,3}"
+_FAMILY = r"[A-ZА-ЯЁІЇЄ][\w'’-]+"
+NAMES_BEFORE = re.compile(rf"^(?:(?:{_FAMILY},?\s+{_INITIALS}|{_INITIALS}\s*{_FAMILY})(?:,\s*|\s+и\s+|\s+))+"
+                          r"(?:\([^)]{2,40}\)\.?\s+)?")
+# a footnote's number after the title's last word ('... becerilerine etkisi 1')
+FOOTNOTE_NUMBER = re.compile(r"(?<=[^\W\d_]{3})(?<!part|teil|tome|част)(?<!parte|часть)(?<!partie)\s?\d\*?$", re.I)
+_NAME = rf"(?:{_INITIALS}\s*{_FAMILY}|{_FAMILY}\s+{_INITIALS})"
+NAMES_AFTER = re.compile(rf"\s+{_NAME}(?:,\s*{_NAME})+,?\s*$")  # two names or more
+
+
+def parts(candidates: List[Candidate]) -> List[Candidate]:
+    """Parts of a line that may be the title where the whole line is not: each side of a separator,
+    a quoted title, the line without the number before it, without the authors' names before or after
+    it. Each part of four words or more is one more candidate on the same line."""
+    out: List[Candidate] = []
+    seen: set[Tuple[int, str]] = set()
+
+    def add(c: Candidate, text: str, trimmed: bool) -> None:
+        text = text.strip(" .,;:–—-|")
+        if len(_words(text)) >= 4 and text != c.text.strip() and (c.line, text) not in seen:
+            seen.add((c.line, text))
+            out.append(Candidate(c.index, c.line, text, heading=c.heading, last_line=c.last_line, part=True,
+                                 trimmed=trimmed))
+
+    for c in candidates:
+        text = c.text.strip()
+        pieces = [p.strip() for p in PART_SEPARATORS.split(text) if p.strip()]
+        pieces = pieces if len(pieces) > 1 else []
+        quoted = [m.group(1).strip() for m in QUOTED_TITLE.finditer(text)]
+        for piece in pieces + quoted + [text]:
+            stripped = FOOTNOTE_NUMBER.sub("", NAMES_AFTER.sub("", NAMES_BEFORE.sub("", LEADING_NUMBER.sub("", piece))))
+            # a little left out around the part: a site's or a person's name (two or three capitalised words)
+            rest = [w for p in pieces if p is not piece for w in p.split()]
+            small = piece in pieces and 1 <= len(rest) <= 3 and not text.isupper() \
+                and all(w[:1].isupper() and not w.endswith(".") for w in rest)
+            if piece is not text:
+                add(c, piece, small)
+            if stripped != piece:
+                add(c, stripped, small or piece is text)
+    return out
+
+
 def expand(candidates: List[Candidate]) -> Tuple[List[Candidate], List[Candidate]]:
-    """The loose lines, the titles wrapped over several of them and the lines' leading capitals:
-    every candidate; and the last of these apart."""
+    """The loose lines, the titles wrapped over several of them, the lines' parts and the lines' leading
+    capitals: every candidate; and the last of these apart."""
     candidates = candidates + wrapped(candidates)
     cut = capitals_first(candidates)
-    return candidates + cut, cut
+    return candidates + parts(candidates) + cut, cut
 
 
 def choose(candidates: List[Candidate], **cues: object) -> Candidate | None:
