@@ -354,23 +354,28 @@ def wrapped(candidates: List[Candidate]) -> List[Candidate]:
     """Titles wrapped over consecutive lines (PDF text) as extra candidates: each run of 2-4
     adjacent lines whose earlier lines do not end a sentence."""
     out: List[Candidate] = []
+
+    def capitals(text: str) -> bool:  # in capitals but for a remark in brackets ('АНАСТОМОЗОВ (обзор)')
+        bare = re.sub(r"\([^()]*\)", "", text)
+        return bare.isupper() if re.search(r"[^\W\d_]{2}", bare) else text.isupper()
+
     for i, first in enumerate(candidates):
         parts = [first]
         for nxt in candidates[i + 1:i + 4]:
             prev = parts[-1].text.rstrip()
-            continues = nxt.text[:1].islower() or (prev.isupper() and nxt.text.isupper()) or prev[-1:] in "-,:" \
+            continues = nxt.text[:1].islower() or (prev.isupper() and capitals(nxt.text)) or prev[-1:] in "-,:" \
                 or prev.split()[-1].lower() in CONNECTORS
             if prev.endswith(":") and len(prev.split()) <= 3:
                 continues = False  # 'Published:' is a label, not the first half of a title
             gap = nxt.line - max(parts[-1].line, parts[-1].last_line)
             # PDF text may put blank lines inside a title (a lower-case continuation, or words in capitals)
             near = gap == 1 or (gap <= 4 and nxt.text[:1].islower()) or (
-                gap == 2 and prev.isupper() and nxt.text.isupper() and not re.search(r"\d", prev + nxt.text)) or (
+                gap <= 3 and prev.isupper() and capitals(nxt.text) and not re.search(r"\d", prev + nxt.text)) or (
                 gap <= 4 and prev.isupper() and nxt.text.isupper() and prev.split()[-1].lower() in CONNECTORS)
             # (capitals ending on 'У' / 'OF' go on however many blank lines PDF text puts between)
             if not continues or not near or parts[-1].text.rstrip()[-1:] in ".!?;" \
                     or is_cyrillic(parts[-1].text) != is_cyrillic(nxt.text) \
-                    or parts[-1].text.isupper() != nxt.text.isupper() or is_furniture(parts[-1].text) \
+                    or parts[-1].text.isupper() != capitals(nxt.text) or is_furniture(parts[-1].text) \
                     or re.search(r"[^\W\d_]\d|,\s*\d|\d\s*,|\b(?:MD|PhD)\b", nxt.text):  # names with markers
                 break
             parts.append(nxt)
