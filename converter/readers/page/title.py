@@ -378,6 +378,10 @@ def wrapped(candidates: List[Candidate]) -> List[Candidate]:
                     or parts[-1].text.isupper() != capitals(nxt.text) or is_furniture(parts[-1].text) \
                     or re.search(r"[^\W\d_]\d|,\s*\d|\d\s*,|\b(?:MD|PhD)\b", nxt.text):  # names with markers
                 break
+            if len(parts) >= 1 and len(nxt.text.split()) >= 4 and len(prev.split()) >= 4:
+                before, after = guess_language(" ".join(p.text for p in parts)), guess_language(nxt.text)
+                if before and after and before != after:  # a title over its translation ('... TERMINAL' / 'THE IMPORTANCE ...')
+                    break
             parts.append(nxt)
             text = " ".join(p.text for p in parts).replace("- ", "-") if parts[-2].text.endswith("-") else \
                 " ".join(p.text for p in parts)
@@ -411,7 +415,7 @@ def capitals_first(candidates: List[Candidate]) -> List[Candidate]:
 
 # (titlecand, session 15) the parts of a line a title may be one of
 # a saved title's or a running head's separators: 'Title - Site', 'Author — TITLE', 'Title | Journal', GOST's '//'
-PART_SEPARATORS = re.compile(r"\s+(?:[|–—>»•·]|-|::)\s+|(?<!:)//\s*")
+PART_SEPARATORS = re.compile(r"\s+(?:[|–—>»•·]|-|::)\s+|(?<!:)//\s*|\s*(?:[=_]{4,}|-{5,})\s*")  # (a heading's underline glued on)
 # a title quoted inside a citation or a sentence: '«Title». Journal', 'И. Ю. Ткаченко, «Title», rfej'
 QUOTED_TITLE = re.compile(r"[«“\"]([^«»“”\"]{20,300})[»”\"]")
 # a list's or a page's number before the title: '51. Title', '1 TITLE' (PDF text)
