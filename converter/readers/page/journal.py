@@ -84,16 +84,9 @@ def choose_journal(r: "PageReader", line_labels: Callable[[], Dict[int, Dict[str
     """The journal's name with the most evidence among the page's candidates, or None.
     ``line_labels`` gives the line model's labels, asked only when there is a choice to make.
     With ``layout``, the candidates are the names the head's layout gives (layout_candidates),
-    asked where neither the rules nor the line model found a journal."""
+    asked alone where neither the rules nor the line model found a journal."""
     candidates: Dict[str, Candidate] = {}
-    if layout:
-        for order, (n, name) in enumerate(layout_candidates(r)):
-            c = candidates.setdefault(fold(name), Candidate(name, fold(name), first=order))
-            c.sources.add("layout")
-            c.lines.add(n)
-        if len(candidates) <= 1:
-            return next(iter(candidates.values())).name if candidates else None
-    for order, finding in enumerate(r.evidence.found.get("container-title", [])):
+    for order, finding in enumerate([] if layout else r.evidence.found.get("container-title", [])):
         name = str(finding.value).strip()
         key = fold(name)
         if not key:
@@ -104,8 +97,18 @@ def choose_journal(r: "PageReader", line_labels: Callable[[], Dict[int, Dict[str
         c.sources.add(finding.source)
         if finding.line:
             c.lines.add(finding.line)
+    if not candidates and not layout:
+        return None
+    # (titlecand) the names the layout gives join the rules' at the lowest prior: corroboration, shape, an ISSN
+    # and the line model's JOURNAL probability weigh them alike, and the rules' first choice keeps its margin
+    for order, (n, name) in enumerate(layout_candidates(r), len(candidates)):
+        c = candidates.setdefault(fold(name), Candidate(name, fold(name), first=order))
+        c.sources.add("layout")
+        c.lines.add(n)
     if not candidates:
         return None
+    if layout and len(candidates) == 1:
+        return next(iter(candidates.values())).name
     if len(candidates) == 1:  # the only one, unless it names a document kind, a page part or a database
         only = next(iter(candidates.values())).name
         return None if NOT_A_JOURNAL.search(only.strip()) or DATABASE.match(only.strip()) else only
@@ -140,7 +143,7 @@ def choose_journal(r: "PageReader", line_labels: Callable[[], Dict[int, Dict[str
     return ranked[0].name
 
 
-# (titlecand, session 15) journal names that only the head's layout gives, asked where no rule found one
+# (titlecand, session 15) journal names that only the head's layout gives: candidates beside the rules' findings
 HEAD_LINES = 60
 # the numbers that follow a journal's name on its masthead or running head: 'Nursing. 2011, Volumen 29',
 # 'landtechnik 66 (2011), no. 2', 'INFOTEH-JAHORINA Vol. 11', 'Зборник ..., 3/2011', 'Interbio v.8 n.1 2014'
