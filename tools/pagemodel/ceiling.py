@@ -7,8 +7,8 @@ ceiling of any choice among them), on the development pages, and why they are no
 The reader runs as shipped (the rules choose; the shipped line model), with `title.choose` and
 `journal.choose_journal` watched: the title's pool is `title.expand` of the loose head lines plus the
 title the page's citation prints (or the labelled title where a label gave it); the journal's pool is
-every container-title finding, plus what the line model's fallback would take where the rules found
-none, plus the names the head's layout gives (journal.layout_candidates) where neither found one. "Right" is the scorer's own comparison (../shared/tools/score_pages.py). A miss is classed by
+every container-title finding and the names the head's layout gives (journal.layout_candidates), plus
+what the line model's fallback would take where these gave none. "Right" is the scorer's own comparison (../shared/tools/score_pages.py). A miss is classed by
 where the gold text stands on the page (folded: letters and digits only):
 
 - not-printed: nowhere on the page, not even across lines (OCR'd, translated, abbreviated, ...);
@@ -80,7 +80,8 @@ def collect(names: List[str]) -> Dict[str, Dict[str, Any]]:
         if layout:  # the names the head's layout gives, asked last
             seen.setdefault("container-title", []).extend(name for _, name in journal.layout_candidates(r))
             return choose_journal(r, labels, layout=True)
-        seen["container-title"] = [str(f.value).strip() for f in r.evidence.found.get("container-title", [])]
+        seen["container-title"] = [str(f.value).strip() for f in r.evidence.found.get("container-title", [])] + [
+            name for _, name in journal.layout_candidates(r)]
         seen["title-evidence"] = [str(f.value) for f in r.evidence.found.get("title", [])]
         seen["reader"] = r
         return choose_journal(r, labels)

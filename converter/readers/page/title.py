@@ -16,6 +16,8 @@ from typing import Dict, List, Sequence, Tuple
 
 from ...vocabulary.casing import sentence_case_from_capitals
 from ...vocabulary.languages import guess_language, is_cyrillic
+from .bylines import parse_byline_marked
+from .names import known_given
 from .people import fold  # letters and digits only, case-folded, accents ignored
 
 # Lines that are page furniture, not titles: site menus, section and article-type headings
@@ -433,6 +435,25 @@ _NAME = rf"(?:{_INITIALS}\s*{_FAMILY}|{_FAMILY}\s+{_INITIALS})"
 NAMES_AFTER = re.compile(rf"\s+{_NAME}(?:,\s*{_NAME})+,?\s*$")  # two names or more
 
 
+def _before_byline(text: str) -> str | None:
+    """PDF text: a title in sentence case run into its byline ('... in Iranian adolescents Ahmad
+    Shahabeddin Parizi • Gholamreza ...'): the words before the first known given name that begins
+    a byline (bylines.parse_byline_marked) after a word in small letters."""
+    words = text.split()
+    if len(words) < 8 or len(text) > 600:
+        return None
+    for i in range(4, len(words) - 1):
+        w, nxt = words[i], words[i + 1]
+        if not (words[i - 1][:1].islower() and w[:1].isupper() and w.isalpha() and nxt[:1].isupper()):
+            continue
+        if not known_given(w):
+            continue
+        people = parse_byline_marked(" ".join(words[i:])[:300])
+        if people and w in (people[0][0].get("given", "") + " " + people[0][0].get("family", "")).split():
+            return " ".join(words[:i])
+    return None
+
+
 def parts(candidates: List[Candidate]) -> List[Candidate]:
     """Parts of a line that may be the title where the whole line is not: each side of a separator,
     a quoted title, the line without the number before it, without the authors' names before or after
@@ -452,6 +473,9 @@ def parts(candidates: List[Candidate]) -> List[Candidate]:
         pieces = [p.strip() for p in PART_SEPARATORS.split(text) if p.strip()]
         pieces = pieces if len(pieces) > 1 else []
         quoted = [m.group(1).strip() for m in QUOTED_TITLE.finditer(text)]
+        glued = _before_byline(text)
+        if glued:
+            add(c, glued, True)
         for piece in pieces + quoted + [text]:
             stripped = FOOTNOTE_NUMBER.sub("", NAMES_AFTER.sub("", NAMES_BEFORE.sub("", LEADING_NUMBER.sub("", piece))))
             # a little left out around the part: a site's or a person's name (two or three capitalised words)
