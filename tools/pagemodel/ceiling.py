@@ -71,12 +71,12 @@ def collect(names: List[str]) -> Dict[str, Dict[str, Any]]:
     seen: Dict[str, Any] = {}
     choose, choose_journal, modelled = title.choose, journal.choose_journal, assemble._modelled_journal
 
-    def spy_choose(candidates, **cues):  # type: ignore[no-untyped-def]
+    def spy_choose(candidates, **cues):
         pool, _ = title.expand(list(candidates))
         seen["title"] = [c.text.strip().rstrip(".") for c in pool]
         return choose(candidates, **cues)
 
-    def spy_journal(r, labels, layout=False):  # type: ignore[no-untyped-def]
+    def spy_journal(r, labels, layout=False):
         if layout:  # the names the head's layout gives, asked last
             seen.setdefault("container-title", []).extend(name for _, name in journal.layout_candidates(r))
             return choose_journal(r, labels, layout=True)
@@ -86,7 +86,7 @@ def collect(names: List[str]) -> Dict[str, Dict[str, Any]]:
         seen["reader"] = r
         return choose_journal(r, labels)
 
-    def spy_modelled(r):  # type: ignore[no-untyped-def]
+    def spy_modelled(r):
         had = r.item.get("container-title")
         modelled(r)
         if had is None and r.item.get("container-title"):

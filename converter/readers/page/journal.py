@@ -181,10 +181,11 @@ def _masthead(text: str) -> str | None:
     caps = 0
     while caps < len(words) and any(ch.isalpha() for ch in words[caps]) and words[caps].isupper():
         caps += 1
-    if caps < 2 or caps == len(words):
-        return None
-    full, rest = " ".join(words[:caps]), " ".join(words[caps:])
-    return full if _acronym_of(rest, full) or abbreviates(rest, full) else None
+    for k in range(min(caps, len(words) - 2), 1, -1):  # ('... GEOLOGY J Coast Geol': the abbreviation may begin in capitals)
+        full, rest = " ".join(words[:k]), " ".join(words[k:])
+        if _acronym_of(rest, full) or abbreviates(rest, full):
+            return full
+    return None
 
 
 def _before_numbers(text: str) -> str | None:

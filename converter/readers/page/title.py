@@ -471,7 +471,7 @@ def parts(candidates: List[Candidate]) -> List[Candidate]:
     for c in candidates:
         text = c.text.strip()
         pieces = [p.strip() for p in PART_SEPARATORS.split(text) if p.strip()]
-        pieces = pieces if len(pieces) > 1 else []
+        pieces = pieces if len(pieces) > 1 or (pieces and pieces[0] != text) else []
         quoted = [m.group(1).strip() for m in QUOTED_TITLE.finditer(text)]
         glued = _before_byline(text)
         if glued:
