@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Callable, Dict, List, Set, Tuple
 
 from .issue import DATABASE, VENUE_WORDS, journal_name
 from .people import fold
-from .title import is_furniture
+from .title import CHROME, is_furniture
 
 if TYPE_CHECKING:
     from .reader import PageReader
@@ -205,7 +205,7 @@ def layout_candidates(r: "PageReader") -> List[Tuple[int, str]]:
     after 'Журнал'/'in' or before its numbers; the container after GOST's '//'; a masthead in capitals
     followed by its abbreviation; the name a running head prints before the numbers; a short line
     beside an ISSN or an issue line (a masthead)."""
-    title_lines = set(r.title_lines) | set(r.byline_lines)
+    title_lines = set(getattr(r, "title_lines", ())) | set(getattr(r, "byline_lines", ()))
     chosen = r.evidence.best("title")
     title_text = fold(str(chosen.value)) if chosen is not None else ""
     marks = {f.line for key in ("ISSN", "volume", "issue") for f in r.evidence.found.get(key, []) if f.line}
@@ -216,6 +216,7 @@ def layout_candidates(r: "PageReader") -> List[Tuple[int, str]]:
         name = journal_name(raw) if raw else None
         if name and len(name) >= 3 and fold(name) != title_text and not NOT_A_JOURNAL.search(name) \
                 and not DATABASE.match(name) and not _NOT_A_NAME.search(name) and not is_furniture(name) \
+                and not CHROME.search(name) \
                 and any(len(w) > 3 for w in re.findall(r"[^\W\d_]+", name)):
             found.append((n, name))
 
@@ -235,6 +236,7 @@ def layout_candidates(r: "PageReader") -> List[Tuple[int, str]]:
             add(n, _masthead(text))
             add(n, _before_numbers(text))
         near = any(abs(nonblank.index(m) - i) <= 2 for m in marks if m in nonblank and m != n) if marks else False
-        if near and len(text.split()) <= 8 and len(text) < 100 and not re.search(r"\d", text):
+        sentence = text.endswith(".") and len(text.split()) >= 4  # ('Content may be subject to copyright.')
+        if near and len(text.split()) <= 8 and len(text) < 100 and not re.search(r"\d", text) and not sentence:
             add(n, text)
     return found
