@@ -133,10 +133,10 @@ def measure(pages: Dict[str, Dict[str, Any]]) -> Dict[str, Dict[str, Any]]:
             stats["in-pool"] += in_pool or right
             if not (in_pool or right):
                 kind = _where(str(gold[field]), page["lines"])
-                stats["miss:" + kind.split(":")[0]] += 1
                 misses.append((name, kind))
             elif not right:
                 stats["wrong-choice"] += 1
+                misses.append((name, "chosen-wrong"))
         result[field] = {"stats": stats, "misses": misses}
     return result
 
@@ -150,14 +150,14 @@ def main(argv: List[str] | None = None) -> int:
     result = measure(collect(names))
     for field, res in result.items():
         s = res["stats"]
-        kinds = Counter(k for _, k in res["misses"])
+        kinds = Counter(k for _, k in res["misses"] if k != "chosen-wrong")
         print(f"{field}: {s['pages']} dev pages; right {s['right']}; in the pool {s['in-pool']} "
               f"({100 * s['in-pool'] / max(s['pages'], 1):.1f}%); right in the pool but not chosen {s['wrong-choice']}; "
               f"no right candidate {s['pages'] - s['in-pool']}")
         for kind, count in kinds.most_common():
             print(f"   {count:4} {kind}")
         if a.list:
-            for name, kind in res["misses"]:
+            for name, kind in sorted(res["misses"], key=lambda m: m[1] == "chosen-wrong"):
                 print(f"      {kind:24} {name}")
     return 0
 

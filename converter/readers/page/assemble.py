@@ -295,7 +295,8 @@ def _modelled_journal(r: "PageReader") -> None:
             continue
         # the journal's line may place the article too: 'Procedia ... Sciences 98 (2014) 1590 - 1598'
         facts = issue.issue_facts(text) or {}
-        name = facts.get("container-title") or issue.journal_name(text)
+        # (titlecand) the name the head's layout reads on the line first (a masthead over its abbreviation)
+        name = journal.layout_name_on(r, n) or facts.get("container-title") or issue.journal_name(text)
         if name:
             r.item["container-title"] = name
             taken = [key for key in ("volume", "issue", "page", "issued") if key in facts and key not in r.item]

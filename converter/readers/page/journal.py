@@ -34,6 +34,7 @@ BY_ISSN = 1.0        # within two lines of an ISSN
 SHAPED = 1.0         # reads as a journal's name in some language
 MODEL_WEIGHT = 1.0   # times the line model's JOURNAL probability of its line
 MARGIN = 0.5         # how much more evidence it takes to set aside the first choice by source
+CLEANER = 0.6        # the name alone where a finding of its line holds it with more (an abbreviation, a label, numbers)
 
 # a value that names a kind of document or a page part, never a journal
 NOT_A_JOURNAL = re.compile(
@@ -44,7 +45,10 @@ NOT_A_JOURNAL = re.compile(
     # a label of the people: 'Autori/Curatori Rosario ...', 'Authors: ...'
     r"^(?:autori|authors?|autor(?:es|en|zy)?|auteurs?|авторы?|автори|curatori|editors?)\b|"
     # page furniture around a journal's name: its review policy, the access to the text, its numbers
-    r"\b(?:peer[\s-]+review\w*|full[\s-]+text|open\s+access|download\w*|issn|isbn|doi)\b|\d{4}-\d{3}[\dXx]", re.I)
+    r"\b(?:peer[\s-]+review\w*|full[\s-]+text|open\s+access|download\w*|issn|isbn|doi)\b|\d{4}-\d{3}[\dXx]|"
+    # (titlecand) a numbers label left alone ('Issue №'), a menu's link to the journal's page
+    r"^(?:issue|volume|vol|number|номер|выпуск|випуск|том|sayı|cilt)\.?\s*(?:№|no\.?|#)?\s*:?$|\babout\s+(?:the\s+|this\s+)?journal\b",
+    re.I)
 
 
 _FUNCTION_WORDS = {"of", "the", "and", "for", "on", "in", "&", "de", "la", "le", "des", "du", "del", "da", "do", "e", "y",
@@ -77,6 +81,7 @@ class Candidate:
     lines: Set[int] = field(default_factory=set)
     first: int = 0                # order of the first finding (the old rule's choice on ties)
     score: float = 0.0
+    cleaner: bool = False         # a layout's name inside a wider finding of its line
 
 
 def choose_journal(r: "PageReader", line_labels: Callable[[], Dict[int, Dict[str, float]]],
@@ -105,6 +110,13 @@ def choose_journal(r: "PageReader", line_labels: Callable[[], Dict[int, Dict[str
         c = candidates.setdefault(fold(name), Candidate(name, fold(name), first=order))
         c.sources.add("layout")
         c.lines.add(n)
+    for c in candidates.values():  # the name alone inside a finding of its line ('MARINE ... SERIES Mar Ecol Prog Ser')
+        if c.sources == {"layout"}:
+            wider = [o for o in candidates.values() if o is not c and o.lines & c.lines and c.key in o.key
+                     and "layout" not in o.sources]
+            if wider:
+                c.sources |= {s for o in wider for s in o.sources}
+                c.cleaner = True
     if not candidates:
         return None
     if layout and len(candidates) == 1:
@@ -132,6 +144,8 @@ def choose_journal(r: "PageReader", line_labels: Callable[[], Dict[int, Dict[str
             score += MODEL_WEIGHT * max((labels.get(n, {}).get("JOURNAL", 0.0) for n in elsewhere), default=0.0)
         if NOT_A_JOURNAL.search(c.name.strip()) or DATABASE.match(c.name.strip()):
             score -= 10
+        if c.cleaner:
+            score += CLEANER
         c.score = score
     ranked = sorted(candidates.values(), key=lambda c: (-c.score, c.first))
     if layout:
@@ -240,3 +254,8 @@ def layout_candidates(r: "PageReader") -> List[Tuple[int, str]]:
         if near and len(text.split()) <= 8 and len(text) < 100 and not re.search(r"\d", text) and not sentence:
             add(n, text)
     return found
+
+
+def layout_name_on(r: "PageReader", n: int) -> str | None:
+    """The name the layout reads on line n (layout_candidates), if any: cleaner than the whole line."""
+    return next((name for m, name in layout_candidates(r) if m == n), None)
