@@ -81,7 +81,7 @@ class Candidate:
     lines: Set[int] = field(default_factory=set)
     first: int = 0                # order of the first finding (the old rule's choice on ties)
     score: float = 0.0
-    cleaner: bool = False         # a layout's name inside a wider finding of its line
+    wider: List[str] = field(default_factory=list)  # a layout's name inside these findings of its line
 
 
 def choose_journal(r: "PageReader", line_labels: Callable[[], Dict[int, Dict[str, float]]],
@@ -113,10 +113,10 @@ def choose_journal(r: "PageReader", line_labels: Callable[[], Dict[int, Dict[str
     for c in candidates.values():  # the name alone inside a finding of its line ('MARINE ... SERIES Mar Ecol Prog Ser')
         if c.sources == {"layout"}:
             wider = [o for o in candidates.values() if o is not c and o.lines & c.lines and c.key in o.key
-                     and "layout" not in o.sources]
+                     and o.sources - {"layout"}]
             if wider:
                 c.sources |= {s for o in wider for s in o.sources}
-                c.cleaner = True
+                c.wider = [o.key for o in wider]
     if not candidates:
         return None
     if layout and len(candidates) == 1:
@@ -144,9 +144,10 @@ def choose_journal(r: "PageReader", line_labels: Callable[[], Dict[int, Dict[str
             score += MODEL_WEIGHT * max((labels.get(n, {}).get("JOURNAL", 0.0) for n in elsewhere), default=0.0)
         if NOT_A_JOURNAL.search(c.name.strip()) or DATABASE.match(c.name.strip()):
             score -= 10
-        if c.cleaner:
-            score += CLEANER
         c.score = score
+    for c in candidates.values():  # at least as good as the finding it stands in, and a little better
+        if c.wider:
+            c.score = max([c.score] + [candidates[k].score for k in c.wider]) + CLEANER
     ranked = sorted(candidates.values(), key=lambda c: (-c.score, c.first))
     if layout:
         return ranked[0].name
