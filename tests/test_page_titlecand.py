@@ -91,3 +91,20 @@ def test_a_running_heads_journal_fills_an_empty_field() -> None:
     record = converter.read(PAGE, "page").records[0]
     assert record["title"] == "Seasonal nitrate leaching under irrigated maize"
     assert record.get("container-title") == "Acqua e Suolo"
+
+
+GOST_PAGE = """Налоговые льготы малого бизнеса в регионах
+
+Иванова Анна Петровна
+
+Аннотация. В статье рассмотрены налоговые льготы малого бизнеса в регионах России за 2015-2020 годы и их
+влияние на число зарегистрированных предприятий и на поступления в региональные бюджеты.
+
+Рекомендуемая ссылка
+Иванова Анна Петровна. Налоговые льготы малого бизнеса в регионах // Экономика и управление регионом. ISSN 1234-5678. — №7 (31). Режим доступа: https://example.org/article/1/
+"""
+
+
+def test_the_container_after_gost_slashes_not_a_web_address() -> None:
+    record = converter.read(GOST_PAGE, "page").records[0]
+    assert record.get("container-title") == "Экономика и управление регионом"

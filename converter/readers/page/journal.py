@@ -28,7 +28,10 @@ if TYPE_CHECKING:
     from .reader import PageReader
 
 # what a finding's source is worth, before the rest of the evidence (evidence.py: label first)
-PRIOR = {"label": 3.0, "issue-line": 2.0, "citation": 2.0, "head": 1.0, "layout": 0.5}
+# (titlecand) the names the head's layout gives: a citation's container (after GOST's '//', quoted after 'Журнал')
+# above a masthead's or a running head's
+PRIOR = {"label": 3.0, "issue-line": 2.0, "citation": 2.0, "head": 1.0, "layout-citation": 1.0, "layout": 0.5}
+LAYOUT = {"layout", "layout-citation"}
 CORROBORATED = 1.5   # printed on another line of the page too
 BY_ISSN = 1.0        # within two lines of an ISSN
 SHAPED = 1.0         # reads as a journal's name in some language
@@ -102,24 +105,27 @@ def choose_journal(r: "PageReader", line_labels: Callable[[], Dict[int, Dict[str
         c.sources.add(finding.source)
         if finding.line:
             c.lines.add(finding.line)
-    if not candidates and not layout:
-        return None
+    found = _layout_found(r)
+    if not candidates and not layout:  # no finding: a citation's container the layout gives, before the line model's guess
+        found = [f for f in found if f[2] == "layout-citation"]
+        if not found:
+            return None
     # (titlecand) the names the layout gives join the rules' at the lowest prior: corroboration, shape, an ISSN
     # and the line model's JOURNAL probability weigh them alike, and the rules' first choice keeps its margin
-    for order, (n, name) in enumerate(layout_candidates(r), len(candidates)):
+    for order, (n, name, kind) in enumerate(found, len(candidates)):
         c = candidates.setdefault(fold(name), Candidate(name, fold(name), first=order))
-        c.sources.add("layout")
+        c.sources.add(kind)
         c.lines.add(n)
     for c in candidates.values():  # the name alone inside a finding of its line ('MARINE ... SERIES Mar Ecol Prog Ser')
-        if c.sources == {"layout"}:
+        if c.sources <= LAYOUT:
             wider = [o for o in candidates.values() if o is not c and o.lines & c.lines and c.key in o.key
-                     and o.sources - {"layout"}]
+                     and o.sources - LAYOUT]
             if wider:
                 c.sources |= {s for o in wider for s in o.sources}
                 c.wider = [o.key for o in wider]
     if not candidates:
         return None
-    if layout and len(candidates) == 1:
+    if candidates and all(c.sources <= LAYOUT for c in candidates.values()) and len(candidates) == 1:
         return next(iter(candidates.values())).name
     if len(candidates) == 1:  # the only one, unless it names a document kind, a page part or a database
         only = next(iter(candidates.values())).name
@@ -149,7 +155,7 @@ def choose_journal(r: "PageReader", line_labels: Callable[[], Dict[int, Dict[str
         if c.wider:
             c.score = max([c.score] + [candidates[k].score for k in c.wider]) + CLEANER
     ranked = sorted(candidates.values(), key=lambda c: (-c.score, c.first))
-    if layout:
+    if all(c.sources <= LAYOUT for c in candidates.values()):
         return ranked[0].name
     first = r.evidence.best("container-title")
     default = candidates.get(fold(str(first.value).strip())) if first is not None else None
@@ -216,24 +222,30 @@ def _before_numbers(text: str) -> str | None:
 
 
 def layout_candidates(r: "PageReader") -> List[Tuple[int, str]]:
+    """Journal names that no rule read but the head's layout gives (_layout_found), in the page's order."""
+    return [(n, name) for n, name, _ in _layout_found(r)]
+
+
+def _layout_found(r: "PageReader") -> List[Tuple[int, str, str]]:
     """Journal names that no rule read but the head's layout gives, in the page's order: a name quoted
     after 'Журнал'/'in' or before its numbers; the container after GOST's '//'; a masthead in capitals
     followed by its abbreviation; the name a running head prints before the numbers; a short line
     beside an ISSN or an issue line (a masthead)."""
-    title_lines = set(getattr(r, "title_lines", ())) | set(getattr(r, "byline_lines", ()))
+    title_lines = set(getattr(r, "title_lines", ()))
+    byline_lines = set(getattr(r, "byline_lines", ()))  # (a citation's authors may be read as the byline: its container is still read)
     chosen = r.evidence.best("title")
     title_text = fold(str(chosen.value)) if chosen is not None else ""
     marks = {f.line for key in ("ISSN", "volume", "issue") for f in r.evidence.found.get(key, []) if f.line}
     nonblank = [n for n, t in enumerate(r.lines[:HEAD_LINES], 1) if t.strip()]
-    found: List[Tuple[int, str]] = []
+    found: List[Tuple[int, str, str]] = []
 
-    def add(n: int, raw: str | None) -> None:
+    def add(n: int, raw: str | None, kind: str = "layout") -> None:
         name = journal_name(raw) if raw else None
         if name and len(name) >= 3 and fold(name) != title_text and not NOT_A_JOURNAL.search(name) \
                 and not DATABASE.match(name) and not _NOT_A_NAME.search(name) and not is_furniture(name) \
                 and not CHROME.search(name) \
                 and any(len(w) > 3 for w in re.findall(r"[^\W\d_]+", name)):
-            found.append((n, name))
+            found.append((n, name, kind))
 
     for i, n in enumerate(nonblank):
         text = r.lines[n - 1].strip()
@@ -242,11 +254,14 @@ def layout_candidates(r: "PageReader") -> List[Tuple[int, str]]:
         for m in _QUOTED.finditer(text):
             quoted = m.group(1) or m.group(2)
             if len(quoted.split()) <= 12:
-                add(n, quoted)
-        if "//" in text:
-            tail = text.rsplit("//", 1)[1]
+                add(n, quoted, "layout-citation")
+        gost = re.split(r"(?<!:)//", text)  # (not a web address's)
+        if len(gost) > 1:
+            tail = gost[-1]
             end = _AREA_END.search(tail)
-            add(n, tail[:end.start()] if end else tail)
+            add(n, tail[:end.start()] if end else tail, "layout-citation")
+        if n in byline_lines:
+            continue
         if len(text) < 200:
             add(n, _masthead(text))
             add(n, _before_numbers(text))
