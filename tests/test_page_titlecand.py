@@ -108,3 +108,20 @@ GOST_PAGE = """Налоговые льготы малого бизнеса в р
 def test_the_container_after_gost_slashes_not_a_web_address() -> None:
     record = converter.read(GOST_PAGE, "page").records[0]
     assert record.get("container-title") == "Экономика и управление регионом"
+
+
+SAVED_PAGE = """Сезонная динамика фитопланктона пригородных прудов > Вестник полевой биологии
+
+Сезонная динамика фитопланктона пригородных прудов
+
+Петрова Анна Сергеевна
+
+Аннотация. Фитопланктон трёх пригородных прудов изучали с мая по сентябрь; летом преобладали
+синезелёные водоросли, а осенью диатомовые, и их смена шла вслед за температурой воды.
+"""
+
+
+def test_the_saved_titles_part_after_the_title_is_a_journal_candidate() -> None:
+    record = converter.read(SAVED_PAGE, "page").records[0]
+    assert record["title"] == "Сезонная динамика фитопланктона пригородных прудов"
+    assert record.get("container-title") == "Вестник полевой биологии"

@@ -247,6 +247,11 @@ def _layout_found(r: "PageReader") -> List[Tuple[int, str, str]]:
                 and any(len(w) > 3 for w in re.findall(r"[^\W\d_]+", name)):
             found.append((n, name, kind))
 
+    if nonblank and title_text:  # the saved page's title 'Title | Site' or 'Title > Journal': what follows the title
+        saved = r.lines[nonblank[0] - 1].strip()
+        pieces = re.split(r"\s+[|>»]\s+|\s+[–—-]\s+", saved)
+        if len(pieces) == 2 and fold(pieces[0]) == title_text:
+            add(nonblank[0], pieces[1])
     for i, n in enumerate(nonblank):
         text = r.lines[n - 1].strip()
         if n in title_lines or len(text) > 600:
