@@ -110,7 +110,7 @@ def test_the_container_after_gost_slashes_not_a_web_address() -> None:
     assert record.get("container-title") == "Экономика и управление регионом"
 
 
-SAVED_PAGE = """Сезонная динамика фитопланктона пригородных прудов > Вестник полевой биологии
+SAVED_PAGE = """Сезонная динамика фитопланктона пригородных прудов > Мир под микроскопом
 
 Сезонная динамика фитопланктона пригородных прудов
 
@@ -124,4 +124,4 @@ SAVED_PAGE = """Сезонная динамика фитопланктона п�
 def test_the_saved_titles_part_after_the_title_is_a_journal_candidate() -> None:
     record = converter.read(SAVED_PAGE, "page").records[0]
     assert record["title"] == "Сезонная динамика фитопланктона пригородных прудов"
-    assert record.get("container-title") == "Вестник полевой биологии"
+    assert record.get("container-title") == "Мир под микроскопом"
