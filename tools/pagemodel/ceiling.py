@@ -4,7 +4,7 @@ ceiling of any choice among them), on the development pages, and why they are no
     python -m tools.pagemodel.ceiling                 # per field: pages, right, in the pool, misses by kind
     python -m tools.pagemodel.ceiling --list          # ... and each miss's page and kind
 
-The reader runs as shipped (the rules choose; the shipped line model), with `title.choose` and
+The reader runs as shipped (the shipped line model and title ranker), with `assemble._choose_title` and
 `journal.choose_journal` watched: the title's pool is `title.expand` of the loose head lines plus the
 title the page's citation prints (or the labelled title where a label gave it); the journal's pool is
 every container-title finding and the names the head's layout gives (journal.layout_candidates), plus
@@ -69,12 +69,13 @@ def collect(names: List[str]) -> Dict[str, Dict[str, Any]]:
     from converter.readers.page import assemble, journal, title
 
     seen: Dict[str, Any] = {}
-    choose, choose_journal, modelled = title.choose, journal.choose_journal, assemble._modelled_journal
+    choose_title, choose_journal, modelled = assemble._choose_title, journal.choose_journal, assemble._modelled_journal
 
-    def spy_choose(candidates, **cues):
-        pool, _ = title.expand(list(candidates))
-        seen["title"] = [c.text.strip().rstrip(".") for c in pool]
-        return choose(candidates, **cues)
+    def spy_choose(r):
+        if r.candidates and not r.evidence.has("title", "label") and not r.evidence.has("title", "head"):
+            pool, _ = title.expand(list(r.candidates))  # what the rules and the ranker choose from
+            seen["title"] = [c.text.strip().rstrip(".") for c in pool]
+        return choose_title(r)
 
     def spy_journal(r, labels, layout=False):
         if layout:  # the names the head's layout gives, asked last
@@ -92,7 +93,7 @@ def collect(names: List[str]) -> Dict[str, Dict[str, Any]]:
         if had is None and r.item.get("container-title"):
             seen.setdefault("container-title", []).append(r.item["container-title"])
 
-    title.choose, journal.choose_journal, assemble._modelled_journal = spy_choose, spy_journal, spy_modelled
+    assemble._choose_title, journal.choose_journal, assemble._modelled_journal = spy_choose, spy_journal, spy_modelled
     out: Dict[str, Dict[str, Any]] = {}
     try:
         for name in names:
@@ -110,7 +111,7 @@ def collect(names: List[str]) -> Dict[str, Dict[str, Any]]:
             out[name] = {"gold": gold, "pred": records[0] if records else {}, "lines": text.splitlines(),
                          "pool": {"title": title_pool, "container-title": list(seen.get("container-title", []))}}
     finally:
-        title.choose, journal.choose_journal, assemble._modelled_journal = choose, choose_journal, modelled
+        assemble._choose_title, journal.choose_journal, assemble._modelled_journal = choose_title, choose_journal, modelled
     return out
 
 

@@ -62,7 +62,8 @@ def collect(models: Dict[str, str]) -> Dict[str, Case]:
     from converter.readers.page import assemble, line_model, title
 
     sc = scorer()
-    ranker_was = os.environ.pop("CITECONV_TITLE_RANKER", None)
+    ranker_was = os.environ.get("CITECONV_TITLE_RANKER")
+    os.environ["CITECONV_TITLE_RANKER"] = "0"  # the rules choose: the ranker learns from what they saw
     seen: Dict[str, Any] = {}
     choose, choose_title = title.choose, assemble._choose_title
 
@@ -93,7 +94,9 @@ def collect(models: Dict[str, str]) -> Dict[str, Case]:
             cases[name] = case
     finally:
         title.choose, assemble._choose_title = choose, choose_title
-        if ranker_was is not None:
+        if ranker_was is None:
+            os.environ.pop("CITECONV_TITLE_RANKER", None)
+        else:
             os.environ["CITECONV_TITLE_RANKER"] = ranker_was
     return cases
 
@@ -265,7 +268,7 @@ def cross_validate_pages(parts: List[List[str]], tag: str, l2: float = L2) -> No
         gold.mkdir()
         for name in names:
             shutil.copy(PAGES / f"{name}.gold.json", gold)
-        os.environ["CITECONV_TITLE_RANKER"] = "1"  # (off by default in the reader; on here, as the variant says)
+        os.environ["CITECONV_TITLE_RANKER"] = "1"  # (on by default since session 15; on here, as the variant says)
         for variant in ("rules", "ranker"):
             pred = Path(tmp, variant)
             pred.mkdir()
