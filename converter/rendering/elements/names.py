@@ -72,15 +72,24 @@ class Names(RecordsVariableMixin, AffixMixin, model.Names):
             context = self
         if names_context is None:
             names_context = self
-        roles = self.get("variable").split()
+        plan = self.__dict__.get("_names_plan")
+        if plan is None:
+            # its variables, and whether they are editor and translator, read once (speed only)
+            roles = tuple(self.get("variable").split())
+            plan = (roles, set(roles) == {"editor", "translator"})
+            if self._kids is not None:  # a prepared element (its attributes do not change)
+                self.__dict__["_names_plan"] = plan
+        roles, editor_translator = plan
         ref = item.reference
-        try:
-            ed_trans = (set(roles) == {"editor", "translator"} and ref.editor == ref.translator
-                        and self.get_term("editortranslator").getchildren())
-            if ed_trans:
-                roles = ["editor"]
-        except VariableError:
-            ed_trans = False
+        ed_trans = False
+        if editor_translator:
+            try:
+                ed_trans = (ref.editor == ref.translator
+                            and self.get_term("editortranslator").getchildren())
+                if ed_trans:
+                    roles = ("editor",)
+            except VariableError:
+                ed_trans = False
         output = []
         for role in roles:
             if role in ref:
@@ -107,6 +116,8 @@ class Names(RecordsVariableMixin, AffixMixin, model.Names):
             if all(isinstance(text, int) for text in output):
                 total = sum(output)
                 return str(total) if total > 0 else None
+            if len(output) == 1 and output[0] is not None:
+                return output[0]  # what the join gives back for a lone piece (speed only)
             return self.join(output, self.get_parent_delimiter(context))
         substitute = self.substitute()
         if substitute is None:
@@ -214,16 +225,20 @@ class Name(AffixMixin, model.Name):
             if options is None:
                 options = tables[parent] = _Options(lambda name: self.get_option(name, context))
             opt = options.__getitem__
+            fixed = options.fixed
+            if fixed is None:
+                # the options every render reads, in one tuple (speed only)
+                fixed = options.fixed = tuple(opt(name) for name in _FIXED) + (
+                    self.get("initialize", "true").lower() != "false",)
         else:
             def opt(name: str) -> Any:
                 return self.get_option(name, context, sort_options)
+            fixed = tuple(opt(name) for name in _FIXED) + (self.get("initialize", "true").lower() != "false",)
 
         ref = item.reference
         state = ref.state
         names = ref.get(variable) or []
-        form = opt("form")
-        et_al_min = opt("et-al-min")
-        use_first = opt("et-al-use-first")
+        form, et_al_min, use_first, use_last_option, mark, hyphen, as_sort, sort_sep, demote, words = fixed
         given_levels: Dict[str, int] = {}
         given_all = 0
         consulted = None
@@ -242,14 +257,8 @@ class Name(AffixMixin, model.Name):
             return min(use_first, len(names)) if truncate else len(names)
         if truncate and use_first == 0:
             return None
-        use_last = opt("et-al-use-last") and truncate and use_first <= et_al_min - 2
+        use_last = use_last_option and truncate and use_first <= et_al_min - 2
         shown = names[:use_first] if truncate else list(names)
-        mark = opt("initialize-with")
-        words = self.get("initialize", "true").lower() != "false"
-        hyphen = opt("initialize-with-hyphen")
-        as_sort = opt("name-as-sort-order")
-        sort_sep = opt("sort-separator")
-        demote = opt("demote-non-dropping-particle")
         rendered: List[Any] = []
         inverted: List[bool] = []
         literal: List[bool] = []
@@ -415,12 +424,19 @@ def _plus(*pieces):
     return reduce(seams.add, pieces)
 
 
+# the options ``Name.process`` reads at every render, in the order it unpacks them
+_FIXED = ("form", "et-al-min", "et-al-use-first", "et-al-use-last", "initialize-with",
+          "initialize-with-hyphen", "name-as-sort-order", "sort-separator", "demote-non-dropping-particle")
+
+
 class _Options(dict):
-    """A cs:name's options by name, each found by ``find`` on first use."""
+    """A cs:name's options by name, each found by ``find`` on first use; ``fixed``: those of
+    ``_FIXED`` and whether to initialize, once asked."""
 
     def __init__(self, find: Any) -> None:
         super().__init__()
         self.find = find
+        self.fixed: Any = None
 
     def __missing__(self, name: str) -> Any:
         value = self[name] = self.find(name)
