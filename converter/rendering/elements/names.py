@@ -288,6 +288,17 @@ class Name(AffixMixin, model.Name):
                                         self.preformat(replace.substitute))
         return self._join(rendered, inverted, literal, truncate, use_last, opt)
 
+    def join(self, strings, default_delimiter=""):
+        # citeproc-py's Delimited.join, the attribute read from the element's table (lookups.py)
+        # rather than decoded by lxml at each call (speed only)
+        attrs = self._attrs
+        delimiter = (attrs.get("delimiter", default_delimiter) if attrs is not None
+                     else self.get("delimiter", default_delimiter))
+        try:
+            return seams.join([s for s in strings if s is not None], delimiter)
+        except Exception:
+            return String("")
+
     def _citation_option(self, name, default=None):
         citation = self.get_root().citation
         return citation.get(name, default) if citation is not None else default
