@@ -12,6 +12,10 @@ from .. import seams
 from ..names import family_key, initialize, is_romanesque
 from .lookups import inherited_option, options_parent
 from .mixins import AffixMixin, RecordsVariableMixin, note_accessed
+from .name_options import FIXED as _FIXED
+from .name_options import Options as _Options
+from .name_options import option_value as _option_value
+from .name_options import substituted as _substituted
 
 
 class Names(RecordsVariableMixin, AffixMixin, model.Names):
@@ -433,45 +437,3 @@ _MISSING = object()
 def _plus(*pieces):
     """``pieces[0] + pieces[1] + ...`` as citeproc-py's rich strings add (``seams.add``)."""
     return reduce(seams.add, pieces)
-
-
-# the options ``Name.process`` reads at every render, in the order it unpacks them
-_FIXED = ("form", "et-al-min", "et-al-use-first", "et-al-use-last", "initialize-with",
-          "initialize-with-hyphen", "name-as-sort-order", "sort-separator", "demote-non-dropping-particle")
-
-
-class _Options(dict):
-    """A cs:name's options by name, each found by ``find`` on first use; ``fixed``: those of
-    ``_FIXED`` and whether to initialize, once asked."""
-
-    def __init__(self, find: Any) -> None:
-        super().__init__()
-        self.find = find
-        self.fixed: Any = None
-
-    def __missing__(self, name: str) -> Any:
-        value = self[name] = self.find(name)
-        return value
-
-
-def _option_value(name: str, value: Any) -> Any:
-    if name in ("initialize-with-hyphen", "et-al-use-last"):
-        return value.lower() == "true"
-    if name.startswith("et-al"):
-        return int(value)
-    return value
-
-
-def _substituted(rendered: List[Any], rule: str, previous: Any, substitute: str) -> List[Any]:
-    if previous[0] != "names":
-        return rendered
-    before = previous[1]
-    if rule == "complete-each":
-        return [String(substitute) for _ in rendered]
-    out = list(rendered)
-    for n, name in enumerate(rendered):
-        if n < len(before) and str(name) == before[n] and (rule == "partial-each" or n == 0):
-            out[n] = String(substitute)
-        else:
-            break
-    return out
