@@ -169,6 +169,8 @@ class Substitute(model.Substitute):
 def _cat(parts, delimiter=" "):
     """Join name parts, keeping rich-text segments (a plain str.join would lose them)."""
     present = [p for p in parts if p]
+    if len(present) == 1:
+        return present[0]  # what the join gives back for a lone piece (speed only)
     return seams.join(present, delimiter) if present else None
 
 
