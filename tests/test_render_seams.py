@@ -114,6 +114,26 @@ def test_add_answers_as_citeproc_py(left, other) -> None:
     assert value == seams_value if kind == "error" else _same(seams_value, value)
 
 
+@given(_piece(), _piece())
+def test_add_seamed_answers_as_add_after_normalize_seam(left, other) -> None:
+    seams.install()
+    pieces = [p for p in (left, other) if p is not None and not isinstance(p, int)]  # what wrap adds
+    if len(pieces) < 2:
+        return
+    left, other = pieces
+    first = _seams_added(left, seams.normalize_seam(left, other))
+    kind, value = _seams_added_seamed(left, other)
+    assert kind == first[0]
+    assert value == first[1] if kind == "error" else _same(value, first[1])
+
+
+def _seams_added_seamed(left, other):
+    try:
+        return ("ok", seams.add_seamed(left, other))
+    except Exception as exc:
+        return ("error", type(exc))
+
+
 @given(st.lists(_piece(), max_size=5), st.sampled_from(["", " ", ", ", ". ", ".", "; "]))
 def test_join_answers_as_citeproc_py(items, delimiter) -> None:
     seams.install()

@@ -76,6 +76,11 @@ def normalize_seam(left: Any, other: Any) -> Any:
     last = _last_char(left)
     if not last:
         return other
+    return _seam(last, other)
+
+
+def _seam(last: str, other: Any) -> Any:
+    """``normalize_seam`` after a left side ending in ``last`` (not empty)."""
     kind = type(other)
     first = other[:1] if kind is str or kind is String else _first_char(other)
     if not first or last != first:
@@ -120,6 +125,29 @@ def add(left: Any, other: Any) -> Any:
     return left + other
 
 
+def add_seamed(left: Any, other: Any) -> Any:
+    """``add(left, normalize_seam(left, other))``, the end of ``left`` found once."""
+    if type(left) is not MixedString:
+        return add(left, normalize_seam(left, other))
+    if other == "":
+        return left
+    last = _last_char(left)
+    if last:
+        # normalized twice, as there: once by the caller, once inside ``MixedString.__add__``
+        other = _seam(last, other)
+        if other == "":
+            return left
+        other = _seam(last, other)
+    if other == "" or other == []:
+        return left
+    out = MixedString(left)
+    if isinstance(other, list):
+        out.extend(other)
+    else:
+        out.append(other)
+    return out
+
+
 def join(items: Any, delimiter: Any = "") -> Any:
     """citeproc-py's ``join`` (a seam normalized at each delimiter and each piece), building
     one list of segments instead of a new one at every ``+``."""
@@ -131,14 +159,30 @@ def join(items: Any, delimiter: Any = "") -> Any:
     own = False  # output is a MixedString made here, no one else's: extended in place
     for item in pieces:
         for piece in (delimiter, item):
-            piece = normalize_seam(output, piece)
             if type(output) is MixedString:
-                added = _mixed_add(output, piece, own)
-                own = own or added is not output
+                # ``_mixed_add(output, normalize_seam(output, piece), own)`` with the end of
+                # ``output`` found once for both normalizations (speed only)
+                last = _last_char(output)
+                if last:
+                    piece = _seam(last, piece)
+                    if piece == "":
+                        continue
+                    piece = _seam(last, piece)
+                elif piece == "":
+                    continue
+                if piece == "" or piece == []:
+                    continue
+                if not own:
+                    output, own = MixedString(output), True
+                if isinstance(piece, list):
+                    output.extend(piece)
+                else:
+                    output.append(piece)
             else:
+                piece = normalize_seam(output, piece)
                 added = add(output, piece)
                 own = type(added) is MixedString and added is not output and added is not piece
-            output = added
+                output = added
     return output
 
 

@@ -11,7 +11,8 @@ What our classes remember while they render lives in the reference's ``Reference
 - ``text``: cs:text, cs:number, cs:label, cs:date-part, cs:name-part, cs:term;
 - ``date``: cs:date (the implicit year suffix);
 - ``group``: cs:group suppression, cs:choose, cs:if, cs:else-if, cs:else, cs:macro;
-- ``names``: cs:names, cs:name, cs:et-al, cs:substitute;
+- ``names``: cs:names, cs:name, cs:et-al, cs:substitute (``name_options``: a cs:name's
+  options as its renders read them, subsequent-author-substitute's rules);
 - ``layout``: cs:layout (bibliography entries);
 - ``sort``: cs:sort and cs:key;
 - ``mixins``: what several of them share;

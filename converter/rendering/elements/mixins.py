@@ -67,7 +67,7 @@ class AffixMixin:
         if prefix:
             string = seams.add(prefix, seams.normalize_seam(prefix, string))
         if suffix:
-            string = seams.add(string, seams.normalize_seam(string, suffix))
+            string = seams.add_seamed(string, suffix)
         return string
 
 

@@ -12,6 +12,10 @@ from .. import seams
 from ..names import family_key, initialize, is_romanesque
 from .lookups import inherited_option, options_parent
 from .mixins import AffixMixin, RecordsVariableMixin, note_accessed
+from .name_options import FIXED as _FIXED
+from .name_options import Options as _Options
+from .name_options import option_value as _option_value
+from .name_options import substituted as _substituted
 
 
 class Names(RecordsVariableMixin, AffixMixin, model.Names):
@@ -72,15 +76,24 @@ class Names(RecordsVariableMixin, AffixMixin, model.Names):
             context = self
         if names_context is None:
             names_context = self
-        roles = self.get("variable").split()
+        plan = self.__dict__.get("_names_plan")
+        if plan is None:
+            # its variables, and whether they are editor and translator, read once (speed only)
+            roles = tuple(self.get("variable").split())
+            plan = (roles, set(roles) == {"editor", "translator"})
+            if self._kids is not None:  # a prepared element (its attributes do not change)
+                self.__dict__["_names_plan"] = plan
+        roles, editor_translator = plan
         ref = item.reference
-        try:
-            ed_trans = (set(roles) == {"editor", "translator"} and ref.editor == ref.translator
-                        and self.get_term("editortranslator").getchildren())
-            if ed_trans:
-                roles = ["editor"]
-        except VariableError:
-            ed_trans = False
+        ed_trans = False
+        if editor_translator:
+            try:
+                ed_trans = (ref.editor == ref.translator
+                            and self.get_term("editortranslator").getchildren())
+                if ed_trans:
+                    roles = ("editor",)
+            except VariableError:
+                ed_trans = False
         output = []
         for role in roles:
             if role in ref:
@@ -107,6 +120,8 @@ class Names(RecordsVariableMixin, AffixMixin, model.Names):
             if all(isinstance(text, int) for text in output):
                 total = sum(output)
                 return str(total) if total > 0 else None
+            if len(output) == 1 and output[0] is not None:
+                return output[0]  # what the join gives back for a lone piece (speed only)
             return self.join(output, self.get_parent_delimiter(context))
         substitute = self.substitute()
         if substitute is None:
@@ -154,6 +169,8 @@ class Substitute(model.Substitute):
 def _cat(parts, delimiter=" "):
     """Join name parts, keeping rich-text segments (a plain str.join would lose them)."""
     present = [p for p in parts if p]
+    if len(present) == 1:
+        return present[0]  # what the join gives back for a lone piece (speed only)
     return seams.join(present, delimiter) if present else None
 
 
@@ -214,16 +231,20 @@ class Name(AffixMixin, model.Name):
             if options is None:
                 options = tables[parent] = _Options(lambda name: self.get_option(name, context))
             opt = options.__getitem__
+            fixed = options.fixed
+            if fixed is None:
+                # the options every render reads, in one tuple (speed only)
+                fixed = options.fixed = tuple(opt(name) for name in _FIXED) + (
+                    self.get("initialize", "true").lower() != "false",)
         else:
             def opt(name: str) -> Any:
                 return self.get_option(name, context, sort_options)
+            fixed = tuple(opt(name) for name in _FIXED) + (self.get("initialize", "true").lower() != "false",)
 
         ref = item.reference
         state = ref.state
         names = ref.get(variable) or []
-        form = opt("form")
-        et_al_min = opt("et-al-min")
-        use_first = opt("et-al-use-first")
+        form, et_al_min, use_first, use_last_option, mark, hyphen, as_sort, sort_sep, demote, words = fixed
         given_levels: Dict[str, int] = {}
         given_all = 0
         consulted = None
@@ -242,14 +263,8 @@ class Name(AffixMixin, model.Name):
             return min(use_first, len(names)) if truncate else len(names)
         if truncate and use_first == 0:
             return None
-        use_last = opt("et-al-use-last") and truncate and use_first <= et_al_min - 2
+        use_last = use_last_option and truncate and use_first <= et_al_min - 2
         shown = names[:use_first] if truncate else list(names)
-        mark = opt("initialize-with")
-        words = self.get("initialize", "true").lower() != "false"
-        hyphen = opt("initialize-with-hyphen")
-        as_sort = opt("name-as-sort-order")
-        sort_sep = opt("sort-separator")
-        demote = opt("demote-non-dropping-particle")
         rendered: List[Any] = []
         inverted: List[bool] = []
         literal: List[bool] = []
@@ -278,6 +293,17 @@ class Name(AffixMixin, model.Name):
                 rendered = _substituted(rendered, replace.rule, replace.previous,
                                         self.preformat(replace.substitute))
         return self._join(rendered, inverted, literal, truncate, use_last, opt)
+
+    def join(self, strings, default_delimiter=""):
+        # citeproc-py's Delimited.join, the attribute read from the element's table (lookups.py)
+        # rather than decoded by lxml at each call (speed only)
+        attrs = self._attrs
+        delimiter = (attrs.get("delimiter", default_delimiter) if attrs is not None
+                     else self.get("delimiter", default_delimiter))
+        try:
+            return seams.join([s for s in strings if s is not None], delimiter)
+        except Exception:
+            return String("")
 
     def _citation_option(self, name, default=None):
         citation = self.get_root().citation
@@ -413,38 +439,3 @@ _MISSING = object()
 def _plus(*pieces):
     """``pieces[0] + pieces[1] + ...`` as citeproc-py's rich strings add (``seams.add``)."""
     return reduce(seams.add, pieces)
-
-
-class _Options(dict):
-    """A cs:name's options by name, each found by ``find`` on first use."""
-
-    def __init__(self, find: Any) -> None:
-        super().__init__()
-        self.find = find
-
-    def __missing__(self, name: str) -> Any:
-        value = self[name] = self.find(name)
-        return value
-
-
-def _option_value(name: str, value: Any) -> Any:
-    if name in ("initialize-with-hyphen", "et-al-use-last"):
-        return value.lower() == "true"
-    if name.startswith("et-al"):
-        return int(value)
-    return value
-
-
-def _substituted(rendered: List[Any], rule: str, previous: Any, substitute: str) -> List[Any]:
-    if previous[0] != "names":
-        return rendered
-    before = previous[1]
-    if rule == "complete-each":
-        return [String(substitute) for _ in rendered]
-    out = list(rendered)
-    for n, name in enumerate(rendered):
-        if n < len(before) and str(name) == before[n] and (rule == "partial-each" or n == 0):
-            out[n] = String(substitute)
-        else:
-            break
-    return out
