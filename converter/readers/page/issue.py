@@ -29,7 +29,7 @@ _YEAR = r"(?:1[89]|20)\d\d"
 _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
     ("year", re.compile(rf"\b(?:year|год|рік|yıl|tahun|año|ano|rok|jahr|anno|année)\s*[:.]?\s*({_YEAR})\b", re.I)),
     ("volume", re.compile(r"(?<![^\W\d_])vol(?:ume)?\.?\s*(?:19|20)\d\d\s*:\s*(\d{1,4})\b", re.I)),  # Dove: 'Volume 2016:9'
-    ("volume", re.compile(rf"(?<![^\W\d_])(?:vol(?:ume|umen|um)?|т(?:ом)?|tom|tomo|tome|bd|band|jahrgang|jg|cilt|jilid|ročník|rocznik|svazek|godište)\b\.?\s*[:.-]?\s*({_NUM})\b", re.I)),
+    ("volume", re.compile(rf"(?<![^\W\d_])(?:vol(?:ume|umen|um)?|т(?:ом)?|tom|tomo|tome|bd|band|jahrgang|jg|cilt|jilid|ročník|rocznik|svazek|godište)\b\.?\s*[:.-]?\s*\(?({_NUM})\b", re.I)),
     # ABNT (Brazil, Portugal): 'v. 12, n. 3, p. 45-60' (the 'v.' only with its full stop, before another label)
     ("volume", re.compile(r"(?<![^\W\d_])v\.\s*(\d{1,4})\b(?=\s*[,;]?\s*(?:n|no|nº|núm|num|ed)\.?\s*\d)", re.I)),
     # pages after the labels of other languages, only as a range ('S. 45-60', 's. 45-60', 'str. 45-60', 'Hal. 24-32'),
@@ -44,10 +44,11 @@ _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
     # Turkish 'Yıl 8, Sayı 1': the journal's year of publication, counted as its volume
     ("volume", re.compile(r"(?<![^\W\d_])(?:Yıl|YIL)\s*[:.]?\s*(\d{1,3})\b(?=\s*[,;]?\s*(?:Sayı|SAYI|Say)\b)")),
     # ('Article number: 98' is the article's number, not its issue; 'Issue (8): 960-974' brackets it)
-    ("issue", re.compile(r"(?<![^\W\d_])(?<!article\s)(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск[еа]?)?|вип(?:уск)?|heft|ausgabe|fasc(?:icolo|ículo)?|zeszyt|sayı|nomor|číslo|cislo|broj|edição|edición|numer|številka)\.?(?<=\w|\.)(?:\s*[°º])?"
+    ("issue", re.compile(r"(?<![^\W\d_])(?<!article\s)(?<!art\.\s)(?<!art\.)(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск[еа]?)?|вип(?:уск)?|heft|ausgabe|fasc(?:icolo|ículo)?|zeszyt|sayı|nomor|číslo|cislo|broj|edição|edición|numer|številka)\.?(?<=\w|\.)(?:\s*[°º])?(?:\s*№)?"
                          # not the start of a range; GOST's '. – ' between areas is no range ('Вип. 28. – 2009.')
                          r"\s*[:.-]?\s*(?:\((?=\d{1,4}\)))?(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)(?!(?!\.\s+[-–—]\s)[\d.]*\s*[-–]\s*\d)", re.I)),
     ("issue", re.compile(r"№\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)")),
+    ("issue", re.compile(r"(?<![^\W\d_])H\.\s*(\d{1,4})\b(?![.,]?\d)")),  # German 'Bd. 12, H. 3' (Heft)
     ("issue", re.compile(r"(?<![^\W\d_])vol(?:ume|umen)?\.?\s*\d{1,4}\.?\s*\(\s*(?!(?:1[89]|20)\d\d\b)(\d{1,4})\s*\)", re.I)),  # 'Vol. 1 (2), pp. 23-28', 'Vol 18. (2) 2015'
     # Cairn and other French platforms: '2015/2 (Tome 21)', the year and its issue
     ("year", re.compile(rf"(?<![\d/.])({_YEAR})\s*/\s*\d{{1,2}}(?![\d/])")),
@@ -58,7 +59,8 @@ _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
     ("issue", re.compile(r"(?:第\s*)?(\d{1,4})\s*[号號期]")),
     ("page", re.compile(rf"(?:n[°º]|no\.?|№|núm\.?)\s*\d{{1,4}}\s*:\s*({_RANGE})\b", re.I)),  # 'N° 1: 77-84'
     # an article number stands for the pages, and runs to more digits than pages do
-    ("page", re.compile(r"(?<![^\W\d_])article\s+(?:id|number|no)\b\.?\s*[:.-]?\s*([A-Za-z]?\d{1,9})\b", re.I)),
+    ("page", re.compile(r"(?<![^\W\d_])(?:article|art\.)\s*(?:id|number|no|nr|n[°º])\b\.?\s*[:.-]?\s*([A-Za-z]?\d{1,9})\b", re.I)),
+    ("page", re.compile(r"(?<![^\W\d_])(?:article|artículo|artigo|articolo|статья)\s+([A-Za-z]\d{1,9}|\d{4,9})\b(?![.,]\d)", re.I)),
     ("page", re.compile(rf"(?<![^\W\d_])(?:pages?(?:\s+no)?|páginas?|pp?|págs?|стр(?:аницы)?|сс?|c|e)\b\.?\s*[:.-]?\s*({_RANGE})\b", re.I)),
 ]
 # Chicago and Turabian: 'Journal 29, no. 1 (April 1, 2019): 28–39' (volume before 'no.', pages after the date)
@@ -77,10 +79,18 @@ _ISSUE_PAGES = re.compile(rf"(?<=[^\W\d_]),\s*\((\d{{1,4}}(?:\s*[-–]\s*\d{{1,4
 # a journal's name and its issue of the year, alone on the line: 'Московский экономический журнал 3/2022'
 _NAME_ISSUE_YEAR = re.compile(rf"^(?=.*[^\W\d_]{{3}})[^\d|\s]+(?:\s[^\d|\s]+)+?(?<!\son)(?<!\sat)(?<!\sby)(?<!\sсо)(?<!\sс)(?<!\sот)\s(\d{{1,2}})\s*/\s*({_YEAR})\s*$")
 # the pages right after the volume or the issue, unlabelled: '2018 Vol. 23 No. 3 293-301', 'Sayı: 3, 1354 - 1360'
-_PAGES_AFTER = re.compile(r"^\)?\s*[,:;]?\s*(\d{1,6}\s*[-–—]\s*\d{1,6})(?![\d./-])")
+# (a year between them, 'No. 3, 2019, 45-60'; empty slots of a table printed as text, 'Yıl 2022, , 86 - 107')
+_PAGES_AFTER = re.compile(rf"^\)?\s*(?:[,:;]\s*)*(?:\(?{_YEAR}\)?\s*[,:;.]\s*)?(\d{{1,6}}\s*[-–—]\s*\d{{1,6}})(?![\d/-]|\.\d)")
+# the seasons of quarterly issues ('Spring 2019', 'Bahar 2004', 'Осень 2020'): the year is the date
+_SEASONS = {"spring", "summer", "autumn", "fall", "winter", "printemps", "été", "automne", "hiver", "primavera", "verano",
+            "otoño", "invierno", "verão", "outono", "inverno", "estate", "autunno", "frühling", "frühjahr", "sommer",
+            "herbst", "весна", "лето", "осень", "зима", "літо", "осінь", "bahar", "yaz", "sonbahar", "güz", "kış",
+            "wiosna", "lato", "jesień", "zima", "jaro", "léto", "podzim"}
+# a letter-spaced label of a PDF's running head: 'N o 158', 'V ol. 12'
+_SPACED_LABEL = re.compile(r"(?<![^\W\d_])(?:N\s(?=o\.?\s*\d)|V\s(?=ol\.?\s*\d))")
 # '12(3): 45-60', '230(3): 345–356', '12(5), 1315'
 _COMPACT = re.compile(rf"(?<![\d/.+])(\d{{1,4}})\s*\(\s*(\d{{1,4}}(?:\s*[-/–]\s*\d{{1,4}})?|[A-Za-z]+\s*\d{{0,4}})\s*\)"
-                      rf"\s*(?:[:,]\s*({_RANGE}))?")
+                      rf"\s*(?:[:,]\s*(?!{_YEAR}\s*[,;.]\s*\d)({_RANGE}))?")
 _MONTH_YEAR = re.compile(rf"(?:(\d{{1,2}}),?\s+)?([^\W\d_]{{3,10}})\.?,?\s+({_YEAR})\b")   # '5 March 2020', 'Октябрь 2022'
 _YEAR_MONTH = re.compile(rf"\b({_YEAR})\s+([^\W\d_]{{3,10}})\b(?:\s+(\d{{1,2}})\b)?")  # '2020 Mar', '2020 Mar 5'
 _MONTH_SLASH_YEAR = re.compile(rf"(?<![\d/.])(0?[1-9]|1[0-2])/({_YEAR})(?![\d/])")
@@ -115,6 +125,8 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     if len(line) > 260:
         return None
     work = _IDENTIFIER.sub(lambda m: " " * len(m.group(0)), line)  # never read numbers out of a DOI or ISSN
+    work = _SPACED_LABEL.sub(lambda m: m.group(0).replace(" ", ""), work)
+    work = work.ljust(len(line))  # (offsets into the line still hold: the label's space moves to the line's end)
     # SAGE's and Arnold's running head 'Progress in Physical Geography 26,2 (2002) pp. 290–301': volume,
     # issue, then the year, read as 'volume(issue)' (padded, so offsets into the line still hold)
     work = _VOLUME_COMMA_ISSUE.sub(lambda m: f"{m.group(1)}({m.group(2)})".ljust(m.end(2) - m.start(1)), work)
@@ -167,9 +179,17 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
         else:
             take("volume", m.group(1), m.start(1), m.end(1))
             take("issue", m.group(2), m.start(2), m.end(2))
-        if m.group(3):
+        if m.group(3) and not (re.fullmatch(_YEAR, m.group(3)) and len(_BARE_YEAR.findall(work)) == 1):
+            # (a year after the issue where no other year is printed is the year: 'Journal, 12(3), 2019')
             take("page", m.group(3), m.start(3), m.end(3))
-    if "volume" not in found and "issue" not in found:
+    if "volume" not in found and "issue" not in found and "year" in found and "page" not in found:
+        # a labelled year and the pages with no volume or issue: 'Yıl 2022, , 86 - 107, 31.12.2022'
+        end = max(b for a, b in taken)
+        after = _PAGES_AFTER.match(work[end:])
+        # (only where the table's empty cells show it, or on a short line of its own)
+        if after and _ascending(after.group(1)) and (re.match(r"\s*,\s*,", work[end:]) or len(line.strip()) <= 40):
+            take("page", after.group(1), end + after.start(1), end + after.end(1))
+    if "volume" not in found and "issue" not in found and not ("year" in found and "page" in found):
         return _name_year_pages(line)
     if "page" not in found:
         end = max(b for a, b in taken)  # the last number read
@@ -279,6 +299,10 @@ def _date(work: str, taken: List[Tuple[int, int]]) -> Tuple[List[int], int] | No
     for pattern, y, mo, d in ((_MONTH_YEAR, 3, 2, 1), (_YEAR_MONTH, 1, 2, 3)):
         for m in pattern.finditer(work):
             month = month_number(m.group(mo))
+            if not month and m.group(mo).lower() in _SEASONS:
+                if not any(a < m.end() and m.start(mo) < b for a, b in taken):
+                    return [int(m.group(y))], min(m.start(y), m.start(mo))
+                continue
             if month and re.search(r"[-–/]\s*$", work[: m.start(mo)]):
                 return [int(m.group(y))], m.start()  # a range of months ('Июль-сентябрь 2020'): the year
             if not month:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, List
 
-from ...vocabulary.languages import bcp47, guess_language
+from ...vocabulary.languages import bcp47, guess_language, identify_latin
 from .abstract import prose
 
 if TYPE_CHECKING:
@@ -37,9 +37,9 @@ def page_language(r: "PageReader") -> None:
         r.item["language"] = stated
         return
     text = f"{r.item.get('title', '')} {r.item.get('abstract', '')[:SAMPLE]}".strip()
-    language = guess_language(text) if text else None
+    language = _latin_language(text) if text else None
     if language is None:  # the title and abstract do not settle it: the page's own text, the same way
-        language = guess_language(" ".join(r.lines)[:SAMPLE])
+        language = _latin_language(" ".join(r.lines)[:SAMPLE])
     body = _body_language(r)
     if language == "en" and body and body != "en":
         # an English title and abstract over the article's text in another language: the journal's international
@@ -49,6 +49,20 @@ def page_language(r: "PageReader") -> None:
         r.item["language"] = language
     else:
         r.diags.warn("the page's language could not be told from its title and abstract; not set", field="language")
+
+
+# Romance languages share their commonest short words ('la', 'un', 'una', 'en', 'de'): counting them reads a short
+# Spanish or Italian abstract as French; between these the statistical identifier, which weighs every word, decides
+ROMANCE = {"fr", "es", "it", "pt", "ca", "ro", "gl"}
+
+
+def _latin_language(text: str) -> str | None:
+    language = guess_language(text)
+    if language in ROMANCE:
+        other = identify_latin(text[:2000])
+        if other in ROMANCE and other != language:
+            return other
+    return language
 
 
 CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")

@@ -451,7 +451,12 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         if facts is None and "abstract" not in self.item and len(line) > 260:
             facts = issue.issue_facts(line[:220])  # a PDF's running head glued to the text after it
             if facts and not ("volume" in facts and "issue" in facts):
-                facts = None
+                # ... or the line begins with it, a year and a number ('2019 – N o 158 – Travail et Emploi 155 ...')
+                facts = issue.issue_facts(line[:60])
+                if facts and not (("volume" in facts or "issue" in facts) and "issued" in facts):
+                    facts = None
+        if facts is None and len(line) <= 30 and "abstract" not in self.item:
+            facts = self._lone_number_and_date(n, line)
         if facts and ("abstract" not in self.item or self._just_after_unlabelled_abstract(n)):
             above = issue.journal_name(self.candidates[-1].text) if self.candidates else None
             if "container-title" not in facts and above and 0 < n - self.candidates[-1].line <= 2 \
@@ -498,6 +503,20 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             self.custom.setdefault("notes", []).append(line)
             return
         self.other.append((n, line))
+
+    def _lone_number_and_date(self, n: int, line: str) -> Dict[str, Any] | None:
+        """A volume or issue alone on its line with the issue's date on the next line with text ('Sayı 162' /
+        'Bahar 2004', 'No. 3' / 'March 2020'): one issue line printed over two."""
+        below = next((t.strip() for t in self.lines[n: n + 2] if t.strip()), "")
+        if not below or len(below) > 30 or not re.search(r"\b(?:1[89]|20)\d\d\b", below):
+            return None
+        alone = issue.issue_facts(f"{line}, 2000")  # (the line's own number: read beside a stand-in year)
+        if not alone or set(alone) - {"volume", "issue", "issued"} or alone.get("issued") != {"date-parts": [[2000]]}:
+            return None
+        facts = issue.issue_facts(f"{line}, {below}")
+        if not facts or set(facts) - {"volume", "issue", "issued"} or "issued" not in facts:
+            return None
+        return facts
 
     def _body(self, n: int, line: str) -> bool:
         """Line n, running text, is the article's body (abstract.looks_body), or comes after a line that is:

@@ -1,0 +1,71 @@
+"""The page reader's fields other than title, journal and authors (issue 11, session 15, `pagefix2`):
+issue lines in more printed forms, the article's language among Romance languages. Strings written
+here, not taken from the page set."""
+from __future__ import annotations
+
+import pytest
+
+import converter
+from converter.readers.page.issue import issue_facts
+from converter.readers.page.language import _latin_language
+from converter.readers.page.pdf_head import split_run_together
+
+
+def read(text: str) -> converter.Result:
+    return converter.read(text, "page", source="page.txt")
+
+
+@pytest.mark.parametrize("line, want", [
+    # a letter-spaced label of a PDF's running head
+    ("2021 – N o 77 – Revue de Sociologie", {"issue": "77", "issued": {"date-parts": [[2021]]}}),
+    # a labelled year, the table's empty cells, then the pages
+    ("Yıl 2019, , 12 - 30, 15.06.2019", {"page": "12-30", "issued": {"date-parts": [[2019]]}}),
+    # the volume's number in brackets after its label
+    ("Istoricheskii Zhurnal, 2016, Vol.(5), № 2", {"volume": "5", "issue": "2"}),
+    # German 'Heft'
+    ("Bd. 14, H. 2, S. 101–118", {"volume": "14", "issue": "2", "page": "101-118"}),
+    # article numbers as the pages, never an issue
+    ("Journal of Tests, Volume 204, 2022, Article 118877", {"volume": "204", "page": "118877"}),
+    ("Energy Tests, 2021, vol. 150, art. no. 112233", {"volume": "150", "page": "112233"}),
+    # a year between the issue and the pages is the year, never the pages
+    ("Revista de Pruebas, 8(2), 2017, 33 – 41.", {"volume": "8", "issue": "2", "page": "33-41",
+                                                   "issued": {"date-parts": [[2017]]}}),
+    # ... but an article number that looks like a year after a printed year stays the pages
+    ("Tests. 2021, 9(4), 1987; https://doi.org/10.1234/x", {"volume": "9", "issue": "4", "page": "1987"}),
+    # seasons of quarterly issues: the year, never the journal
+    ("Winter 2018, Vol. 7, No. 4", {"volume": "7", "issue": "4", "issued": {"date-parts": [[2018]]}}),
+    ("Осень 2020. Т. 5, № 3. С. 12–20", {"volume": "5", "issue": "3", "issued": {"date-parts": [[2020]]}}),
+])
+def test_issue_lines_in_more_printed_forms(line, want):
+    facts = issue_facts(line)
+    assert facts is not None
+    assert {k: facts.get(k) for k in want} == want
+    assert "container-title" not in facts or facts["container-title"] not in ("Winter", "Осень")
+
+
+def test_a_lone_issue_label_with_its_season_on_the_next_line():
+    text = ("EĞİTİM DERGİSİ\n\nSayı 171\n\nGüz 2006\n\n\nÖĞRETMEN ADAYLARININ TUTUMLARI ÜZERİNE BİR ÇALIŞMA\n\n"
+            "Ayşe YILMAZ*\n\n")
+    item = read(text).records[0]
+    assert item.get("issue") == "171" and item.get("issued") == {"date-parts": [[2006]]}
+
+
+def test_a_running_head_beginning_with_the_year_is_no_title():
+    line = ("2017 – N o 141 – Revue des Tests 203 Mesurer le travail pour le comprendre Une discussion entre "
+            "deux méthodes Jeanne Dupont * , Paul Martin ** Au cours des dernières années, les outils ont "
+            "beaucoup changé et les données se sont multipliées dans les enquêtes publiques.")
+    found = split_run_together(line)
+    assert found is not None and found.title.startswith("Mesurer le travail")
+    assert "N o 141" in found.head
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Claves para la elaboración de un artículo científico. La meta final de la profesión de enfermería es mejorar "
+     "la práctica de sus miembros, de modo que los pacientes reciban una atención de calidad.", "es"),
+    ("La concettualizzazione dell'assistenza infermieristica nella letteratura italiana: un'analisi a supporto "
+     "dello sviluppo di una teoria. Le teorie infermieristiche costituiscono un riferimento per la prassi.", "it"),
+    ("Le travail des enquêteurs dans les services publics: une analyse des pratiques et des représentations "
+     "de la statistique dans les administrations françaises.", "fr"),
+])
+def test_romance_languages_are_told_apart(text, want):
+    assert _latin_language(text) == want
