@@ -69,3 +69,29 @@ def test_a_running_head_beginning_with_the_year_is_no_title():
 ])
 def test_romance_languages_are_told_apart(text, want):
     assert _latin_language(text) == want
+
+
+@pytest.mark.parametrize("line, want", [
+    ("DOI: http://www.dx.doi.org/10.1234/5678-9012.20190003", "10.1234/5678-9012.20190003"),  # label, then a resolver
+    ("| DOI | 10.12345/abcd.12.3_45 |", "10.12345/abcd.12.3_45"),  # a table's bar between label and value
+    ("Verlag 12. Jg. (2021) DOI 10.2378/ zfw2021.art05d © Verlag", "10.2378/zfw2021.art05d"),  # a space after the slash
+])
+def test_dois_in_more_printed_forms(line, want):
+    from converter.readers.page.identifiers import find_doi
+    assert find_doi(line) == want
+
+
+def test_a_journal_in_quotes_before_its_issue_number():
+    facts = issue_facts('"ВЕСТНИК МЕДИЦИНЫ. Кардиология" №4')
+    assert facts == {"issue": "4", "container-title": "ВЕСТНИК МЕДИЦИНЫ. Кардиология"}
+
+
+def test_a_keyword_list_above_an_unlabelled_abstract():
+    text = ("Prevalence of anaemia among rural schoolchildren: a cross-sectional study\n\n"
+            "Maria Lopez, Peter Hansen\n\n"
+            "anaemia; schoolchildren; rural health; prevalence; nutrition\n\n"
+            "Background: anaemia is common among schoolchildren in rural districts, and little is known about its "
+            "causes there. Methods: we examined 400 children in twelve schools. Results: one child in four had "
+            "anaemia. Conclusions: school meals may help.\n")
+    item = read(text).records[0]
+    assert item.get("keyword") == "anaemia; schoolchildren; rural health; prevalence; nutrition"

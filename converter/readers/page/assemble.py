@@ -4,7 +4,7 @@ no rule recognised kept under ``custom["other-text"]``."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Dict, List
+from typing import TYPE_CHECKING, Any, Dict, List, Tuple
 
 from ...model import CSLItem
 from ...references.givennames import given_names
@@ -324,11 +324,22 @@ def _unlabelled_keywords(r: "PageReader") -> None:
     elif following and following[0][0] - r.abstract_end <= 3 and _keyword_list(following[0][1]):
         n, text = following[0]
         r.other.remove((n, text))
+    elif _list_above_unlabelled_abstract(r):  # (session 15, `pagefix2`)
+        n, text = _list_above_unlabelled_abstract(r) or (0, "")
+        r.other.remove((n, text))
     else:
         return
     text = KEYWORDS_LABEL_START.sub("", text)  # a label no rule read as one, its colon lost
     r.item["keyword"] = re.sub(r"\s*;\s*", "; ", text.strip().rstrip("."))
     r.diags.warn("keywords taken from the unlabelled list under the abstract", field="keyword", line=n)
+
+
+def _list_above_unlabelled_abstract(r: "PageReader") -> Tuple[int, str] | None:
+    """The keyword list printed right above an abstract that has no label (session 15, `pagefix2`)."""
+    if r.abstract_labelled or r.abstract_line is None:
+        return None
+    above = [(n, t) for n, t in r.other if 0 < r.abstract_line - n <= 3]
+    return max(above) if above and _keyword_list(max(above)[1]) else None
 
 
 def _keywords_under_a_paragraph(r: "PageReader") -> None:

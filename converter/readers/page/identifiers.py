@@ -6,8 +6,12 @@ import re
 
 from ...vocabulary.identifiers import clean_doi
 
-DOI_LINE = re.compile(r"^\s*(?:doi\s*:?\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/\S+)\s*$", re.I)
-ANY_DOI = re.compile(r"(?:\bdoi\s*:?\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/[^\s\"<>]+)", re.I)
+# (the resolver with 'www.' and after the label, 'DOI: http://www.dx.doi.org/10....'; a table's bar after the label,
+# '| DOI | 10....'; a space a PDF put after the prefix's slash, 'DOI 10.2378/ vhn2020.art32d', joined after a label)
+_RESOLVER = r"https?://(?:www\.)?(?:dx\.)?doi\.org/"
+DOI_LINE = re.compile(rf"^\s*(?:doi\s*[:|]?\s*(?:{_RESOLVER})?|{_RESOLVER})(10\.\d{{4,9}}/\S+)\s*$", re.I)
+ANY_DOI = re.compile(rf"(?:\bdoi\s*[:|]?\s*(?:{_RESOLVER})?(10\.\d{{4,9}}/(?:\s(?=[a-z]{{2,}}\d))?[^\s\"<>|]+)|{_RESOLVER}(10\.\d{{4,9}}/[^\s\"<>]+))",
+                     re.I)
 EDN = re.compile(r"\bEDN\s*:?\s*(?:https?://elibrary\.ru/)?([A-Za-z]{6})\b", re.I)
 UDC = re.compile(r"(?:УДК|UDC)(?:\s*/\s*(?:UDC|УДК))?\s*:?\s*([0-9][0-9.:+()/\-\s\"«»=А-Яа-яA-Za-z]*?)\s*$", re.M)
 BARE_DOI = re.compile(r"(?<![\w/.])(10\.\d{4,9}/[^\s\"<>]+)")
@@ -36,7 +40,10 @@ def doi_number_conflict(doi: str, volume: str | None, issue: str | None) -> str 
 def find_doi(text: str, *, bare: bool = False) -> str | None:
     """The first DOI printed with its marker ('doi:', 'DOI', 'https://doi.org/', 'dx.doi.org'),
     or with ``bare`` also a bare '10.NNNN/...' standing alone."""
-    m = ANY_DOI.search(text) or (BARE_DOI.search(text) if bare else None)
+    m = ANY_DOI.search(text)
+    if m:
+        return clean_doi((m.group(1) or m.group(2)).replace(" ", ""))
+    m = BARE_DOI.search(text) if bare else None
     return clean_doi(m.group(1)) if m else None
 
 

@@ -396,6 +396,9 @@ def _journal(text: str) -> str | None:
     quoted = re.fullmatch(r"(?:журнал|journal|revista|revue|zeitschrift)\s+[\"«“]([^\"«»“”]{3,})[\"»”]", text.strip(" \t.,;:|"), re.I)
     if quoted:  # 'Журнал "Медицинский совет"': the name is what the quotes hold
         text = quoted.group(1)
+    whole = re.fullmatch(r"[\"«“„]([^\"«»“”„]{3,})[\"»”]", text.strip(" \t,;:|"))
+    if whole:  # the name in quotes before the number: '"ЭФФЕКТИВНАЯ ФАРМАКОТЕРАПИЯ. Педиатрия" №2'
+        text = whole.group(1)
     if re.search(r"\s[»>]\s", text):  # a breadcrumb: the journal is its last step ('Journals » Journal of Pain Research »')
         text = [step for step in re.split(r"\s[»>]\s", text.strip(" »>")) if step.strip()][-1]
     # a running head names the authors first ('Zielinski and Halling BMC Res Notes', 'Kim et al. Trials')
