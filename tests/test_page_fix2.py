@@ -95,3 +95,24 @@ def test_a_keyword_list_above_an_unlabelled_abstract():
             "anaemia. Conclusions: school meals may help.\n")
     item = read(text).records[0]
     assert item.get("keyword") == "anaemia; schoolchildren; rural health; prevalence; nutrition"
+
+
+@pytest.mark.parametrize("line, want", [
+    ("Journal of Tests 12: 45–60 (2019)", {"volume": "12", "page": "45-60", "issue": None}),  # a year in brackets is no issue
+    ("Zeitschrift für Tests 12 (2019), Heft 3, S. 45–60", {"volume": "12", "issue": "3", "page": "45-60"}),
+    ("Test Dergisi Cilt 12, Sayı 3, 2019, Sayfa 45-60", {"volume": "12", "issue": "3", "page": "45-60"}),
+    ("Tests 2019, 12, 4567", {"volume": "12", "page": "4567"}),  # an article number after year and volume
+    ("Tests, 2019, Vol. 12, Issue 3, e0123456", {"volume": "12", "issue": "3", "page": "e0123456"}),
+    ("Tests Journal • Vol 12 • Issue 3 • 2019 • 45-60", {"volume": "12", "issue": "3", "page": "45-60"}),
+    ("第12卷 第3期 2019年 45-60页", {"volume": "12", "issue": "3", "page": "45-60"}),
+])
+def test_more_issue_line_forms(line, want):
+    facts = issue_facts(line) or {}
+    assert {k: facts.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize("line", ["Issue Date: March 2019", "Publicação: 12/03/2019", "Published Date: 12-Mar-2019",
+                                  "Objavljeno: 12.03.2019"])
+def test_more_publication_date_labels(line):
+    from converter.readers.page.history import history_dates
+    assert history_dates(line)["published"][0] == 2019

@@ -31,7 +31,11 @@ HISTORY: Tuple[Tuple[str, str], ...] = (
                   r"erschienen(?:\s+am)?|online\s+veröffentlicht|发布日期|出版日期|公開日|発行日|발행일?|게재일|"
                   r"опубликован[оа]?|дата\s+публикации|дата\s+выхода|опубліковано|дата\s+публікації|"
                   r"publicado|data\s+de\s+publica[çc][ãa]o|fecha\s+de\s+publicaci[óo]n|publié(?:\s+le)?|pubblicato|"
-                  r"veröffentlicht|opublikowano|yayın\s+tarihi|diterbitkan|dipublikasikan"),
+                  r"veröffentlicht|opublikowano|yayın\s+tarihi|diterbitkan|dipublikasikan|"
+                  # (the label's words the other way round, the issue's date, and more languages: Portuguese,
+                  # Romanian, Croatian and Serbian, Dutch, Swedish, Finnish, Hungarian)
+                  r"published\s+date|pub(?:lication)?\s+date|issue\s+date|date\s+of\s+issue|publication(?=\s*:)|"
+                  r"publica[çc][ãa]o(?=\s*:)|data\s+public[ăa]rii|objavljeno|gepubliceerd|publicerad|julkaistu|megjelent|megjelenés"),
 )
 # the label may run into its date when a table was copied ('Published26 Dec 2017')
 _HISTORY_RE = [(key, re.compile(rf"\b(?:{words})(?![^\W\d_])\s*(?:on\s*)?:?\s*{_DATE}", re.I)) for key, words in HISTORY]

@@ -57,11 +57,12 @@ _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
     ("year", re.compile(rf"({_YEAR})\s*年")),
     ("volume", re.compile(r"(?:第\s*)?(\d{1,4})\s*[巻卷]")),
     ("issue", re.compile(r"(?:第\s*)?(\d{1,4})\s*[号號期]")),
+    ("page", re.compile(r"(\d{1,6}\s*[-–—~]\s*\d{1,6})\s*[页頁]")),
     ("page", re.compile(rf"(?:n[°º]|no\.?|№|núm\.?)\s*\d{{1,4}}\s*:\s*({_RANGE})\b", re.I)),  # 'N° 1: 77-84'
     # an article number stands for the pages, and runs to more digits than pages do
     ("page", re.compile(r"(?<![^\W\d_])(?:article|art\.)\s*(?:id|number|no|nr|n[°º])\b\.?\s*[:.-]?\s*([A-Za-z]?\d{1,9})\b", re.I)),
     ("page", re.compile(r"(?<![^\W\d_])(?:article|artículo|artigo|articolo|статья)\s+([A-Za-z]\d{1,9}|\d{4,9})\b(?![.,]\d)", re.I)),
-    ("page", re.compile(rf"(?<![^\W\d_])(?:pages?(?:\s+no)?|páginas?|pp?|págs?|стр(?:аницы)?|сс?|c|e)\b\.?\s*[:.-]?\s*({_RANGE})\b", re.I)),
+    ("page", re.compile(rf"(?<![^\W\d_])(?:pages?(?:\s+no)?|páginas?|pp?|págs?|pag(?:ine|ina)?|sayfa(?:lar)?|hlm|стр(?:аницы)?|стор(?:інки)?|сс?|c|e)\b\.?\s*[:.-]?\s*({_RANGE})\b", re.I)),
 ]
 # Chicago and Turabian: 'Journal 29, no. 1 (April 1, 2019): 28–39' (volume before 'no.', pages after the date)
 _CHICAGO = re.compile(rf"(?<![\d.])(\d{{1,4}}),\s*(?:no|nr|№|вип|вып)\.?\s*\d{{1,4}}\s*\([^)]{{4,30}}\)\s*:\s*({_RANGE})\b", re.I)
@@ -69,8 +70,13 @@ _CHICAGO = re.compile(rf"(?<![\d.])(\d{{1,4}}),\s*(?:no|nr|№|вип|вып)\.?
 _YEAR_VOLUME_ARTICLE = re.compile(rf"(?:\(\s*{_YEAR}\s*\)|{_YEAR}\s*[,;])\s*(\d{{1,4}})\s*:\s*([A-Za-z]?\d{{1,7}}(?:\s*[-–—]\s*\d{{1,7}})?)\b")
 # 'Procedia Social and Behavioral Sciences 2 (2010) 330–336': volume, year in brackets, pages
 _VOLUME_YEAR_PAGES = re.compile(rf"(?<![\d/.])(\d{{1,4}})\s*\(\s*({_YEAR})\s*\)\s*[,:]?\s*({_RANGE})\b")
+# 'Journal of Tests 12: 45–60 (2019)': volume, pages, the year in brackets
+_VOLUME_PAGES_YEAR = re.compile(rf"(?<![\d.:])(\d{{1,4}})\s*:\s*(\d{{1,6}}\s*[-–—]\s*\d{{1,6}})\s*\(\s*{_YEAR}\s*\)")
+# 'Zeitschrift für Tests 12 (2019), Heft 3': the volume after the name, the year in brackets
+_NAME_VOLUME_YEAR = re.compile(rf"(?<=[^\W\d_])[\s,]+(\d{{1,4}})\s*\(\s*{_YEAR}\s*\)")
 # MDPI's and Wiley's running heads: 'Sensors 2014, 14, 17212-17234', 'Journal of Applied Ecology 2010, 47, 1–4'
-_YEAR_VOLUME_PAGES = re.compile(rf"(?<![\d.]){_YEAR},\s*(\d{{1,4}}),\s*(\d{{1,6}}\s*[-–—]\s*\d{{1,6}})(?![\d.,/-])")
+# (or an article number of four digits or more: 'Sensors 2019, 19, 4567')
+_YEAR_VOLUME_PAGES = re.compile(rf"(?<![\d.]){_YEAR},\s*(\d{{1,4}}),\s*(\d{{1,6}}\s*[-–—]\s*\d{{1,6}}|[A-Za-z]?\d{{4,7}})(?![\d.,/-])")
 # physics' and EDP's conference series: 'Phys. Rev. B 81, 125119 (2010)', 'E3S Web of Conferences 209, 02026
 # (2020)' (volume, then the pages or an article number of four digits or more, then the year in brackets)
 _VOLUME_ARTICLE_YEAR = re.compile(rf"(?<![\d.,])(\d{{1,4}}),\s*([A-Za-z]?\d{{4,7}}|\d{{1,6}}\s*[-–—]\s*\d{{1,6}})\s*\(\s*{_YEAR}\s*\)")
@@ -80,7 +86,7 @@ _ISSUE_PAGES = re.compile(rf"(?<=[^\W\d_]),\s*\((\d{{1,4}}(?:\s*[-–]\s*\d{{1,4
 _NAME_ISSUE_YEAR = re.compile(rf"^(?=.*[^\W\d_]{{3}})[^\d|\s]+(?:\s[^\d|\s]+)+?(?<!\son)(?<!\sat)(?<!\sby)(?<!\sсо)(?<!\sс)(?<!\sот)\s(\d{{1,2}})\s*/\s*({_YEAR})\s*$")
 # the pages right after the volume or the issue, unlabelled: '2018 Vol. 23 No. 3 293-301', 'Sayı: 3, 1354 - 1360'
 # (a year between them, 'No. 3, 2019, 45-60'; empty slots of a table printed as text, 'Yıl 2022, , 86 - 107')
-_PAGES_AFTER = re.compile(rf"^\)?\s*(?:[,:;]\s*)*(?:\(?{_YEAR}\)?\s*[,:;.]\s*)?(\d{{1,6}}\s*[-–—]\s*\d{{1,6}})(?![\d/-]|\.\d)")
+_PAGES_AFTER = re.compile(rf"^\)?\s*(?:[,:;•·|]\s*)*(?:\(?{_YEAR}\)?\s*[,:;.•·|]\s*)?(\d{{1,6}}\s*[-–—]\s*\d{{1,6}}|e\d{{4,9}})(?![\d/-]|\.\d)")
 # the seasons of quarterly issues ('Spring 2019', 'Bahar 2004', 'Осень 2020'): the year is the date
 _SEASONS = {"spring", "summer", "autumn", "fall", "winter", "printemps", "été", "automne", "hiver", "primavera", "verano",
             "otoño", "invierno", "verão", "outono", "inverno", "estate", "autunno", "frühling", "frühjahr", "sommer",
@@ -89,7 +95,7 @@ _SEASONS = {"spring", "summer", "autumn", "fall", "winter", "printemps", "été"
 # a letter-spaced label of a PDF's running head: 'N o 158', 'V ol. 12'
 _SPACED_LABEL = re.compile(r"(?<![^\W\d_])(?:N\s(?=o\.?\s*\d)|V\s(?=ol\.?\s*\d))")
 # '12(3): 45-60', '230(3): 345–356', '12(5), 1315'
-_COMPACT = re.compile(rf"(?<![\d/.+])(\d{{1,4}})\s*\(\s*(\d{{1,4}}(?:\s*[-/–]\s*\d{{1,4}})?|[A-Za-z]+\s*\d{{0,4}})\s*\)"
+_COMPACT = re.compile(rf"(?<![\d/.+])(\d{{1,4}})\s*\(\s*(?!{_YEAR}\s*\))(\d{{1,4}}(?:\s*[-/–]\s*\d{{1,4}})?|[A-Za-z]+\s*\d{{0,4}})\s*\)"
                       rf"\s*(?:[:,]\s*(?!{_YEAR}\s*[,;.]\s*\d)({_RANGE}))?")
 _MONTH_YEAR = re.compile(rf"(?:(\d{{1,2}}),?\s+)?([^\W\d_]{{3,10}})\.?,?\s+({_YEAR})\b")   # '5 March 2020', 'Октябрь 2022'
 _YEAR_MONTH = re.compile(rf"\b({_YEAR})\s+([^\W\d_]{{3,10}})\b(?:\s+(\d{{1,2}})\b)?")  # '2020 Mar', '2020 Mar 5'
@@ -152,6 +158,9 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     for m in _CHICAGO.finditer(work):
         take("volume", m.group(1), m.start(1), m.end(1))
         take("page", m.group(2), m.start(2), m.end(2))
+    for m in _VOLUME_PAGES_YEAR.finditer(work):  # 'Journal of Tests 12: 45–60 (2019)'
+        take("volume", m.group(1), m.start(1), m.end(1))
+        take("page", m.group(2), m.start(2), m.end(2))
     for m in _VOLUME_YEAR_PAGES.finditer(work):  # 'Procedia ... 2 (2010) 330–336'
         take("volume", m.group(1), m.start(1), m.end(1))
         take("page", m.group(3), m.start(3), m.end(3))
@@ -182,6 +191,8 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
         if m.group(3) and not (re.fullmatch(_YEAR, m.group(3)) and len(_BARE_YEAR.findall(work)) == 1):
             # (a year after the issue where no other year is printed is the year: 'Journal, 12(3), 2019')
             take("page", m.group(3), m.start(3), m.end(3))
+    for m in _NAME_VOLUME_YEAR.finditer(work):
+        take("volume", m.group(1), m.start(1), m.end(1))
     if "volume" not in found and "issue" not in found and "year" in found and "page" not in found:
         # a labelled year and the pages with no volume or issue: 'Yıl 2022, , 86 - 107, 31.12.2022'
         end = max(b for a, b in taken)
@@ -280,7 +291,9 @@ def _name_year(line: str) -> Dict[str, Any] | None:
 
 
 def _ascending(pages: str) -> bool:
-    """'293-301': a first page before the last, and not two years ('2019-2020')."""
+    """'293-301': a first page before the last, and not two years ('2019-2020'); an article number 'e0123456'."""
+    if re.fullmatch(r"e\d{4,9}", pages):
+        return True
     first, last = (int(x) for x in re.split(r"\s*[-–—]\s*", pages))
     return first <= last and not (re.fullmatch(_YEAR, str(first)) and re.fullmatch(_YEAR, str(last)))
 
