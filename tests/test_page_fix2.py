@@ -116,3 +116,21 @@ def test_more_issue_line_forms(line, want):
 def test_more_publication_date_labels(line):
     from converter.readers.page.history import history_dates
     assert history_dates(line)["published"][0] == 2019
+
+
+def test_a_keyword_list_runs_on_over_a_blank_line_after_its_separator():
+    text = ("Floods in the river towns of the south\n\nIvan Petrov\n\nAbstract: " + "The study reads the records of the "
+            "floods of the last century in twelve towns and what the towns did after them. " * 2 + "\n\n"
+            "Keywords: floods; river towns; archives;\n\n"
+            "local memory; dams; the southern provinces of the country.\n\n"
+            "Introduction. The floods of the last century are well known.\n")
+    item = read(text).records[0]
+    assert item["keyword"] == "floods; river towns; archives; local memory; dams; the southern provinces of the country"
+
+
+def test_colons_between_keywords():
+    text = ("Mobile payments in small towns\n\nAda Obi\n\nAbstract: " + "The study asks who pays with a phone in small "
+            "towns and why, from a survey of four hundred shop owners. " * 2 + "\n\n"
+            "Keywords: Demographic Factors: Adoption: Mobile payment Services\n")
+    item = read(text).records[0]
+    assert item["keyword"] == "Demographic Factors; Adoption; Mobile payment Services"

@@ -25,7 +25,7 @@ from .assemble import finish
 from .evidence import Evidence
 from .head import AFFILIATION, HeadLines, split_name_affiliation
 from .labelled_numbers import LabelledNumbers
-from .labels import Block, cut_running_tail, keyword_list_end, keyword_separators, split_blocks
+from .labels import Block, cut_running_tail, keyword_list_end, keyword_separators, match_label, split_blocks
 from .title import Candidate, is_furniture
 
 AFTER_REFERENCES = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|licensee\b|this (?:article|work) is (?:an open|licensed|distributed)|"
@@ -61,6 +61,9 @@ def _keyword_separators(value: str) -> str:
     value = re.sub(r"\s*[·•▪，、；]\s*", "; ", value)
     if not re.search(r"[,;]", value) and len(re.findall(r"\s[–—]\s", value)) >= 2:
         value = re.sub(r"\s+[–—]\s+", "; ", value)
+    pieces = value.split(": ")
+    if not re.search(r"[,;]", value) and len(pieces) >= 3 and all(1 <= len(p.split()) <= 5 for p in pieces):
+        value = "; ".join(pieces)  # colons between the terms ('Demographic Factors: Adoption: Mobile banking Services')
     return value.strip("; ")
 
 
@@ -111,6 +114,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         self.line_labels: Dict[int, Dict[str, float]] | None = None  # the learned line model's, once asked
         self.body_at: int | None = None                  # the first line of running text read as the body
         self.reading_run_in = False                      # a line with its abstract run in is being read whole
+        self.keywords_continued: set[int] = set()        # lines a keyword list ran on to over a blank line
 
     def repair(self, n: int, text: str) -> str:
         fixed, changes = repair_homoglyphs(text)
@@ -144,6 +148,8 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         if end < len(lines):
             self._loose_lines(Block("text", lines[end][0], lines[end:]))
             lines = lines[:end]
+        if end == len(lines) and lines and re.search(r"[,;，、；]\s*$", lines[-1][1]):
+            lines = lines + self._keywords_run_on(lines[-1][0])
         texts = [self.repair(n, re.sub(r"^\s*[•·▪◦-]\s+", "", t).strip()) for n, t in lines]
         # one keyword a line (a list copied from a web page): no separator on any line, each a few words
         one_a_line = len(texts) >= 2 and all(len(t.split()) <= 5 and not re.search(r"[,;，、；]", t) for t in texts)
@@ -161,6 +167,19 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             self.item["keyword"] = re.sub(r"\s*;\s*", "; ", value)
         elif value:
             self.custom.setdefault("keywords-other", []).append(value)
+
+    def _keywords_run_on(self, n: int) -> List[Tuple[int, str]]:
+        """A keyword list whose line ends with its separator runs on over a blank line ('...; archival document;' /
+        '' / 'memories; railway transport; ...'): the next line with text, when it is a list too."""
+        m = next((m for m in range(n + 1, min(n + 3, len(self.lines)) + 1) if self.lines[m - 1].strip()), None)
+        if m is None:
+            return []
+        text = self.lines[m - 1].strip()
+        pieces = [p for p in re.split(r"[,;，、；]", text.rstrip(" .")) if p.strip()]
+        if len(pieces) < 3 or any(len(p.split()) > 10 for p in pieces) or match_label(text):
+            return []
+        self.keywords_continued.add(m)
+        return [(m, text)]
 
     def _block_citation(self, block: Block) -> None:
         for first_line, value in citation.citations_in_block(block.lines):
@@ -323,6 +342,8 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         lines = history.join_label_lines([(n, t.strip()) for n, t in block.lines if t.strip()])
         numbered = self._numbered_run(lines)
         for idx, (n, line) in enumerate(lines):
+            if n in self.keywords_continued:
+                continue
             if numbered is not None and idx >= numbered:
                 text = "\n".join(self.raw_lines[m - 1] for m, _ in block.lines if m >= n)
                 self._parse_references(text, n)
