@@ -134,3 +134,22 @@ def test_colons_between_keywords():
             "Keywords: Demographic Factors: Adoption: Mobile payment Services\n")
     item = read(text).records[0]
     assert item["keyword"] == "Demographic Factors; Adoption; Mobile payment Services"
+
+
+@pytest.mark.parametrize("line, want", [
+    ("| ISSN | 1343-8441 2434-2254 |", ["1343-8441", "2434-2254"]),  # a table's bar, two in one cell
+    ("0831-1048 (imprimé)", ["0831-1048"]),                          # the medium in French
+    ("issn = { 0975-8887 },", ["0975-8887"]),                        # BibTeX on the page
+])
+def test_issns_in_more_printed_forms(line, want):
+    from converter.readers.page.identifiers import find_issns
+    assert find_issns(line) == want
+
+
+def test_a_jats_page_gives_the_issns_printed_as_journal_ids():
+    text = ('<?xml version="1.0" encoding="utf-8"?>\n<article xmlns:xlink="http://www.w3.org/1999/xlink" '
+            'article-type="research-article"><front><journal-meta>'
+            '<journal-id journal-id-type="issn">1234-5679</journal-id><journal-id journal-id-type="eissn">2345-678X</journal-id>'
+            '<journal-title-group><journal-title>Tests</journal-title></journal-title-group></journal-meta>'
+            '<article-meta><title-group><article-title>A test</article-title></title-group></article-meta></front></article>\n')
+    assert read(text).records[0]["ISSN"] == "1234-5679, 2345-678X"

@@ -615,5 +615,10 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
     if JATS_SOURCE.match(text):  # the page's XML source copied instead of its text: read as what it is
         result = jats.read(text, source=source, options=options)
         result.diagnostics.insert(0, Diagnostic("this page's text is JATS XML; read with the JATS reader", "warning", source, 1))
+        if result.records and "ISSN" not in result.records[0]:
+            # some journals print their ISSNs only as journal ids: '<journal-id journal-id-type="issn">2304-3369</journal-id>'
+            issns = re.findall(r"<journal-id\s+journal-id-type=\"[ep]?issn\"\s*>\s*(\d{4}-\d{3}[\dXx])\s*<", text[:20000])
+            if issns:
+                result.records[0]["ISSN"] = ", ".join(dict.fromkeys(issns))  # (as the JATS reader writes several)
         return result
     return PageReader(text, source).read()
