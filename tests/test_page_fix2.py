@@ -153,3 +153,27 @@ def test_a_jats_page_gives_the_issns_printed_as_journal_ids():
             '<journal-title-group><journal-title>Tests</journal-title></journal-title-group></journal-meta>'
             '<article-meta><title-group><article-title>A test</article-title></title-group></article-meta></front></article>\n')
     assert read(text).records[0]["ISSN"] == "1234-5679, 2345-678X"
+
+
+def test_a_table_row_labels_the_abstract_and_the_doi():
+    text = ("Oral health of older people in a rural town\n\n"
+            "| Published in | Journal of Tests Vol. 24; no. 1; pp. 26 - 37 |\n"
+            "| DOI | 10.1234/tests.24.1_26 |\n"
+            "| Abstract | " + "The study examined the oral health of four hundred older people in a rural town. " * 2 + "|\n")
+    item = read(text).records[0]
+    assert item["DOI"] == "10.1234/tests.24.1_26" and item["abstract"].startswith("The study examined")
+
+
+def test_prose_right_above_the_keywords_label_is_the_abstract():
+    text = ("ВЕСТНИК ТЕСТОВ. 2011. № 1\n"
+            "И.И. Иванов\n"
+            "(кандидат исторических наук)*\n"
+            "ПРОИСХОЖДЕНИЕ ТЕСТОВ:\n"
+            "ВОЗВРАЩАЯСЬ К ПРОБЛЕМЕ\n"
+            "Статья содержит анализ известных сведений о тестах, многие из которых являются стереотипами. Рассмотрены "
+            "данные, в том числе архивные, о различных группах тестов в исторической ретроспективе.\n"
+            "Ключевые слова: тесты, история, архивы.\n"
+            "«Тесты — сторожа окраин». Такое определение давал крупнейший историк тестов. Он же писал: «Вопрос о "
+            "происхождении тестов принадлежит к числу самых трудных» [13].\n")
+    item = read(text).records[0]
+    assert item.get("abstract", "").startswith("Статья содержит анализ")

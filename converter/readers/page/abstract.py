@@ -188,6 +188,24 @@ def unlabelled_abstract(r: "PageReader") -> None:
         _abstract_after(r, first)
     if "abstract" not in r.item:
         _abstract_after(r, start)
+    if "abstract" not in r.item:
+        _abstract_above_keywords(r)
+
+
+def _abstract_above_keywords(r: "PageReader") -> None:
+    """A paragraph of prose right above the keywords' label, in the page's head, is the abstract printed
+    without its label ('Статья содержит анализ ...' / 'Ключевые слова: ...'), wherever the title was found."""
+    if r.keywords_line is None or r.keywords_line > 80:
+        return
+    above = [(n, t) for n, t in r.other if 0 < r.keywords_line - n <= 2]
+    if not above:
+        return
+    n, text = max(above)
+    if len(text) >= 150 and prose(text) and not keyword_list(text) and not looks_body(text, _line_above(r.lines, n)) \
+            and not NOT_AN_ABSTRACT.match(text) and not REFERENCE_START.match(text):
+        r.item["abstract"] = undo_line_hyphens(text)
+        r.other.remove((n, text))
+        r.abstract_line = r.abstract_line or n
 
 
 def _abstract_after(r: "PageReader", start: int) -> None:

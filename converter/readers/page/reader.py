@@ -67,6 +67,22 @@ def _keyword_separators(value: str) -> str:
     return value.strip("; ")
 
 
+# a record's table saved as text, a row a line: '| Abstract | 【目的】... |', '| Keywords | a; b |'
+TABLE_ROW = re.compile(r"^\s*\|\s*([^|\d]{2,40}?)\s*\|\s*([^|]+?)\s*\|?\s*$")
+TABLE_KINDS = ("abstract", "keywords", "doi")
+
+
+def _table_row(line: str) -> str:
+    """A table row whose first cell is the label of an abstract, keywords or a DOI, written as a labelled line
+    ('Abstract: ...'), so that it is read as the same label printed on its own would be."""
+    m = TABLE_ROW.match(line) if line.lstrip().startswith("|") else None
+    if not m:
+        return line
+    labelled = f"{m.group(1)}: {m.group(2)}"
+    found = match_label(labelled)
+    return labelled if found and found[0] in TABLE_KINDS else line
+
+
 JATS_SOURCE = re.compile(r"^\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!DOCTYPE\s+article\b|<article\b[^>]*\barticle-type=|<article\s+xmlns)")
 
 
@@ -84,7 +100,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         # pages saved as Markdown: '# Title' is the page's heading (a title cue), '*Journal*' emphasis
         self.headings = {n for n, ln in enumerate(lines, 1) if re.match(r"^#\s+\S", ln)}
         self.lines = bylines.join_split_bylines(
-            [MARKDOWN_EMPHASIS.sub(r"\1", re.sub(r"^#{1,6}\s+", "", ln)) for ln in lines])
+            [_table_row(MARKDOWN_EMPHASIS.sub(r"\1", re.sub(r"^#{1,6}\s+", "", ln))) for ln in lines])
         self.item: CSLItem = {"id": "", "type": "article-journal"}
         self.custom: Dict[str, Any] = {}
         self.evidence = Evidence()
@@ -115,6 +131,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         self.body_at: int | None = None                  # the first line of running text read as the body
         self.reading_run_in = False                      # a line with its abstract run in is being read whole
         self.keywords_continued: set[int] = set()        # lines a keyword list ran on to over a blank line
+        self.keywords_line: int | None = None            # the first keywords label's line
 
     def repair(self, n: int, text: str) -> str:
         fixed, changes = repair_homoglyphs(text)
@@ -140,6 +157,8 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
 
     def _block_keywords(self, block: Block) -> None:
         lines = [(n, t) for n, t in block.lines if t.strip()]
+        if self.keywords_line is None:
+            self.keywords_line = block.first_line
         # a full stop closes the list: the lines after it are the page's next parts (PDF text without blank lines)
         end = next((i + 1 for i, (_, t) in enumerate(lines[:-1]) if t.rstrip().endswith(".")), len(lines))
         # and a copyright line is the page's next part too ('© 2021 The Authors. Published by ...')
