@@ -177,3 +177,17 @@ def test_prose_right_above_the_keywords_label_is_the_abstract():
             "происхождении тестов принадлежит к числу самых трудных» [13].\n")
     item = read(text).records[0]
     assert item.get("abstract", "").startswith("Статья содержит анализ")
+
+
+def test_a_publication_date_cut_short_after_its_month():
+    from converter.readers.page.history import history_dates, join_label_lines
+    assert join_label_lines([(1, "Опубліковано"), (2, "2022-11-")]) == [(1, "Опубліковано: 2022-11-")]
+    assert history_dates("Опубліковано: 2022-11-") == {"published": [2022, 11]}
+
+
+def test_the_copyright_year_of_a_history_line_printed_with_a_symbol_fonts_o():
+    text = ("A study of quality of life in children\n\nAnna Berg · Jonas Holm\n\n"
+            "Accepted: 19 February 2016 Ó Springer International Publishing Switzerland 2016\n\n"
+            "Abstract " + "The study asked four hundred children about their quality of life at school and at home. " * 2 + "\n")
+    item = read(text).records[0]
+    assert item["issued"] == {"date-parts": [[2016]]}

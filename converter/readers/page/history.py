@@ -14,7 +14,8 @@ _DATE = (r"(\d{4}[./]\d{1,2}[./]\d{1,2}(?!\d)|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2
          r"[A-Za-zА-Яа-яё]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-zА-Яа-яё]{3,9}\.?\s+\d{4}|"  # ... 'Oct 18, 2019', 'Oct 2019'
          # PubMed's '2020 Mar 12', '12th March 2020', '12-Mar-2020', ISO's '2020-03', and a year alone
          r"\d{4}\s+[A-Za-z]{3,9}\.?(?:\s+\d{1,2}(?!\d))?|\d{1,2}(?:st|nd|rd|th)\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|"
-         r"\d{1,2}-[A-Za-z]{3,9}-\d{4}|\d{4}-\d{2}(?![\d-])|(?:1[89]|20)\d\d(?![\d./-]))")
+         # (an ISO date cut short after its month by the page's end: '2022-11-')
+         r"\d{1,2}-[A-Za-z]{3,9}-\d{4}|\d{4}-\d{2}(?![\d-])|\d{4}-\d{2}-(?!\d)|(?:1[89]|20)\d\d(?![\d./-]))")
 # history label -> key; CSL has `submitted`, the rest go to custom.dates
 # (and the same labels in Ukrainian, Spanish, Portuguese, French, Italian, German, Polish, Turkish, Indonesian)
 HISTORY: Tuple[Tuple[str, str], ...] = (
@@ -93,7 +94,7 @@ def parse_date(text: str) -> List[int] | None:
     if m and month_number(m.group(2)):
         day = [int(m.group(3))] if m.group(3) and 1 <= int(m.group(3)) <= 31 else []
         return [int(m.group(1)), month_number(m.group(2)) or 0] + day
-    m = re.match(r"^(\d{4})-(\d{2})$", text)  # ISO's year and month
+    m = re.match(r"^(\d{4})-(\d{2})-?$", text)  # ISO's year and month (or a date cut short after it: '2022-11-')
     if m and 1 <= int(m.group(2)) <= 12:
         return [int(m.group(1)), int(m.group(2))]
     if re.fullmatch(r"(?:1[89]|20)\d\d", text):  # 'Publication date: 2020'

@@ -401,6 +401,8 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
 
     def _classify_line(self, n: int, line: str, next_line: str = "") -> None:
         line = self.repair(n, line)
+        # the © of a PDF's symbol font read as 'Ó' before a holder and a year ('Ó Springer International Publishing 2014')
+        line = re.sub(r"(?<![^\W\d_])Ó(?=\s+(?:The\s+Author|[A-Z][a-z]+\b[^©\n]{0,80}?(?<![\d-])(?:19|20)\d\d(?![\d-])))", "©", line)
         if SPECIAL_ISSUE.match(self._line_above(n)) and not SPECIAL_ISSUE.match(line):
             # the name of the special issue the article belongs to (Hindawi: 'Special Issue' / its name / 'View
             # this Special Issue'), a heading above the article's own title: kept, never the title
@@ -461,6 +463,9 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             self._set_dates(n, dates)
             for c in people.COPYRIGHT.findall(line):
                 self.custom.setdefault("copyright", c.strip())
+                year = re.search(r"(?<![\d-])(?:19|20)\d\d(?![\d-])", c)  # the year, when nothing better says it
+                if year:
+                    self.evidence.add("issued", {"date-parts": [[int(year.group(0))]]}, "text", n)
             self.custom.setdefault("history-as-printed", []).append(line)
             return
         copyright_line = people.COPYRIGHT.search(line)
