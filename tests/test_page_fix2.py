@@ -191,3 +191,15 @@ def test_the_copyright_year_of_a_history_line_printed_with_a_symbol_fonts_o():
             "Abstract " + "The study asked four hundred children about their quality of life at school and at home. " * 2 + "\n")
     item = read(text).records[0]
     assert item["issued"] == {"date-parts": [[2016]]}
+
+
+def test_the_issue_line_in_the_head_of_an_abstract_in_the_other_language():
+    text = ("Carla Berg und Jonas Holm\n\nWas wissen wir über die Bodenbearbeitung?\n\n"
+            "Die Wirkung der Bodenbearbeitung wurde bisher nur unzureichend untersucht, und die Empfehlungen stützen sich "
+            "auf Erfahrungswissen aus vielen Jahren der Praxis auf den Betrieben.\n\n"
+            "Abstract\n\nberg, carla and holm, jonas\n\nWhat is known about tillage?\n\n"
+            "agrartechnik 61 (2016), no. 4, pp. 210-215, 2 figures, 3 tables\n\n"
+            "So far, the effect of tillage has not been studied well, and the advice given rests on experience alone.\n")
+    item = read(text).records[0]
+    assert (item.get("volume"), item.get("issue"), item.get("page")) == ("61", "4", "210-215")
+    assert not item.get("abstract", "").startswith("berg, carla")

@@ -48,6 +48,9 @@ class AbstractLines:
     def _has_title(self) -> bool:
         raise NotImplementedError
 
+    def _head_of_second_abstract(self, paragraphs: List[Tuple[int, str]]) -> int:
+        raise NotImplementedError
+
     def _block_abstract(self, block: Block) -> None:
         lines = [t for _, t in block.lines if t.strip()]
         if len(lines) >= 3 and all(len(t.split()) <= 4 and len(t.strip()) <= 40 for t in lines[:6]):  # (CJK has no spaces)
@@ -55,6 +58,7 @@ class AbstractLines:
             self._loose_lines(block)
             return
         paragraphs = block.paragraphs(starts=ABSTRACT_SECTIONS)
+        paragraphs = paragraphs[self._head_of_second_abstract(paragraphs):]
         kept: List[Tuple[int, str]] = []
         rest: Block | None = None
         for n, para in paragraphs:

@@ -502,7 +502,8 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
                     facts = None
         if facts is None and len(line) <= 30 and "abstract" not in self.item:
             facts = self._lone_number_and_date(n, line)
-        if facts and ("abstract" not in self.item or self._just_after_unlabelled_abstract(n)):
+        if facts and ("abstract" not in self.item or self._just_after_unlabelled_abstract(n)
+                      or self._issue_line_after_abstract(line, facts)):
             above = issue.journal_name(self.candidates[-1].text) if self.candidates else None
             if "container-title" not in facts and above and 0 < n - self.candidates[-1].line <= 2 \
                     and len(above.split()) <= 12 and not is_furniture(above) and not title.CHROME.search(above):
@@ -548,6 +549,31 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             self.custom.setdefault("notes", []).append(line)
             return
         self.other.append((n, line))
+
+    def _head_of_second_abstract(self, paragraphs: List[Tuple[int, str]]) -> int:
+        """An abstract in the page's other language printed under its own head (the authors, the title's translation,
+        then the issue line: 'pekrun, carola; ...' / 'What is known ...' / 'landtechnik 66 (2011), no. 2, pp. 108-112'):
+        how many of its first paragraphs are that head. The issue line is read, where nothing above placed the article."""
+        for i, (n, para) in enumerate(paragraphs[:4]):
+            if len(para) > 150:
+                return 0
+            facts = issue.issue_facts(para)
+            if facts and self._issue_line_after_abstract(para, facts):
+                self._issue_line(n, facts, "issue-line")
+                self.other.extend(paragraphs[:i])
+                return i + 1
+        return 0
+
+    def _issue_line_after_abstract(self, line: str, facts: Dict[str, Any]) -> bool:
+        """An issue line printed under the abstract (a footer, the abstract's second language with its own head:
+        'landtechnik 66 (2011), no. 2, pp. 108-112'), when nothing above placed the article: a short line that
+        reads whole as one, never a reference or a sentence."""
+        if self.references or any(self.evidence.has(k) for k in ("volume", "issue", "page")) or len(line) > 150:
+            return False
+        numbers = sum(k in facts for k in ("volume", "issue", "page", "issued"))
+        if numbers < 3 or "container-title" not in facts or len(facts["container-title"].split()) > 10:
+            return False
+        return not re.match(r"^\s*(?:\[\d+\]|\d{1,3}[.)]\s)", line) and not re.search(r"\(\s*(?:19|20)\d\d[a-z]?\s*\)\.", line)
 
     def _lone_number_and_date(self, n: int, line: str) -> Dict[str, Any] | None:
         """A volume or issue alone on its line with the issue's date on the next line with text ('Sayı 162' /
