@@ -197,7 +197,9 @@ def test_the_issue_line_in_the_head_of_an_abstract_in_the_other_language():
     text = ("Carla Berg und Jonas Holm\n\nWas wissen wir über die Bodenbearbeitung?\n\n"
             "Die Wirkung der Bodenbearbeitung wurde bisher nur unzureichend untersucht, und die Empfehlungen stützen sich "
             "auf Erfahrungswissen aus vielen Jahren der Praxis auf den Betrieben.\n\n"
-            "Abstract\n\nberg, carla and holm, jonas\n\nWhat is known about tillage?\n\n"
+            "Schlüsselwörter\n\nBodenbearbeitung, Wassereinsparung, Unkraut\n\n"
+            "Keywords\n\nTillage, water conservation, weeds\n\n"
+            "Abstract\n\nberg, carla and holm, jonas\n\nWhat is known about the effect of tillage on soil and what is still unknown?\n\n"
             "agrartechnik 61 (2016), no. 4, pp. 210-215, 2 figures, 3 tables\n\n"
             "So far, the effect of tillage has not been studied well, and the advice given rests on experience alone.\n")
     item = read(text).records[0]
