@@ -205,3 +205,14 @@ def test_the_issue_line_in_the_head_of_an_abstract_in_the_other_language():
     item = read(text).records[0]
     assert (item.get("volume"), item.get("issue"), item.get("page")) == ("61", "4", "210-215")
     assert not item.get("abstract", "").startswith("berg, carla")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("A title of the article on tests\n\nVolume 12\nIssue 3\nMarch 2019\n\nIvan Petrov\n", ("12", "3", None)),
+    ("A title of the article on tests\n\nТом 12\n№ 3\n2019\n", ("12", "3", None)),
+    ("Title of a test article\n\nVol. 12\n\nNo. 3\n\npp. 45-60\n", ("12", "3", "45-60")),
+    ("A title of the article on tests\n\nVolume 12\nIvan Petrov 2019\n", (None, None, None)),  # a name line is no piece
+])
+def test_an_issue_line_printed_over_several_short_lines(text, want):
+    item = read(text).records[0]
+    assert (item.get("volume"), item.get("issue"), item.get("page")) == want

@@ -576,18 +576,34 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         return not re.match(r"^\s*(?:\[\d+\]|\d{1,3}[.)]\s)", line) and not re.search(r"\(\s*(?:19|20)\d\d[a-z]?\s*\)\.", line)
 
     def _lone_number_and_date(self, n: int, line: str) -> Dict[str, Any] | None:
-        """A volume or issue alone on its line with the issue's date on the next line with text ('Sayı 162' /
-        'Bahar 2004', 'No. 3' / 'March 2020'): one issue line printed over two."""
-        below = next((t.strip() for t in self.lines[n: n + 2] if t.strip()), "")
-        if not below or len(below) > 30 or not re.search(r"\b(?:1[89]|20)\d\d\b", below):
-            return None
+        """A volume or issue alone on its line with the rest of the issue line on the next short lines ('Sayı 162' /
+        'Bahar 2004', 'Volume 12' / 'Issue 3' / 'March 2020'): one issue line printed over two to four lines."""
         alone = issue.issue_facts(f"{line}, 2000")  # (the line's own number: read beside a stand-in year)
         if not alone or set(alone) - {"volume", "issue", "issued"} or alone.get("issued") != {"date-parts": [[2000]]}:
             return None
-        facts = issue.issue_facts(f"{line}, {below}")
-        if not facts or set(facts) - {"volume", "issue", "issued"} or "issued" not in facts:
-            return None
-        return facts
+        below = [t.strip() for t in self.lines[n: n + 6] if t.strip()][:3]
+        best: Dict[str, Any] | None = None
+        joined = line
+        for text in below:
+            if len(text) > 30 or not self._issue_piece(text):
+                break
+            joined = f"{joined}, {text}"
+            facts = issue.issue_facts(joined)
+            if not facts or set(facts) - {"volume", "issue", "issued", "page"} or len(facts) <= len(best or {}):
+                break
+            best = facts
+        return best if best and len(best) >= 2 else None
+
+    @staticmethod
+    def _issue_piece(text: str) -> bool:
+        """A short line that is one piece of an issue line: a labelled number or pages ('Issue 3', 'pp. 45-60'), a
+        date (or the publication date's line), or a month or season and the year ('March 2020', 'Güz 2006', '2019')."""
+        if re.fullmatch(r"(?:[^\W\d_]{3,12}\.?,?\s+)?(?:1[89]|20)\d\d", text) or history.parse_date(text) \
+                or history.history_dates(text).get("published"):
+            return True
+        alone = issue.issue_facts(f"{text}, 2000")
+        return bool(alone) and not set(alone) - {"volume", "issue", "page", "issued"} \
+            and alone.get("issued") == {"date-parts": [[2000]]}
 
     def _body(self, n: int, line: str) -> bool:
         """Line n, running text, is the article's body (abstract.looks_body), or comes after a line that is:
