@@ -216,3 +216,9 @@ def test_the_issue_line_in_the_head_of_an_abstract_in_the_other_language():
 def test_an_issue_line_printed_over_several_short_lines(text, want):
     item = read(text).records[0]
     assert (item.get("volume"), item.get("issue"), item.get("page")) == want
+
+
+def test_a_publication_date_whose_day_is_not_known():
+    from converter.readers.page.history import history_dates
+    assert history_dates("PUB DATE 2001-06-00NOTE 14p.") == {"published": [2001, 6]}
+    assert history_dates("Publication date: 2001-00-00") == {"published": [2001]}

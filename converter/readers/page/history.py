@@ -8,7 +8,7 @@ from typing import Dict, List, Tuple
 from ...vocabulary.dates import month_number
 from ...vocabulary.dates import parse_day_first as parse_day_first_date
 
-_DATE = (r"(\d{4}[./]\d{1,2}[./]\d{1,2}(?!\d)|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4}|"
+_DATE = (r"(\d{4}[./]\d{1,2}[./]\d{1,2}(?!\d)|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{2}-\d{2}(?!\d)|\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4}|"
          # '12 de marzo de 2019' (Spanish, Portuguese), '12. März 2019' (German), '12. 3. 2019' (Czech)
          r"\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?\s+(?:de\s+)?\d{4}|\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|"
          r"[A-Za-zА-Яа-яё]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-zА-Яа-яё]{3,9}\.?\s+\d{4}|"  # ... 'Oct 18, 2019', 'Oct 2019'
@@ -76,6 +76,10 @@ def parse_date(text: str) -> List[int] | None:
     dmy = parse_day_first_date(text)
     if dmy:
         return dmy
+    unknown = re.match(r"^(\d{4})-(\d{2})-00$", text)  # ERIC's 'PUB DATE 1999-04-00': the day (and month) not known
+    if unknown:
+        month = int(unknown.group(2))
+        return [int(unknown.group(1))] + ([month] if 1 <= month <= 12 else [])
     m = re.match(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$", text)  # '2025-08-20', '2016.09.28'
     if m and not (1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31):
         m = None
