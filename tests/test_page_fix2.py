@@ -222,3 +222,16 @@ def test_a_publication_date_whose_day_is_not_known():
     from converter.readers.page.history import history_dates
     assert history_dates("PUB DATE 2001-06-00NOTE 14p.") == {"published": [2001, 6]}
     assert history_dates("Publication date: 2001-00-00") == {"published": [2001]}
+
+
+@pytest.mark.parametrize("line, want", [
+    ("P. 45-60", "45-60"), ("Págs. 45-60", "45-60"), ("Seiten 45–60", "45-60"), ("S. 45–60", "45-60"),
+    ("Sayfalar: 45-60", "45-60"), ("Hal. 45-60", "45-60"), ("Str. 45-60", "45-60"), ("Стор. 45–60", "45-60"),
+    ("Page range: 45-60", "45-60"), ("Pagination: 45-60", "45-60"),
+    ("Article number: 123456", "123456"), ("Article ID 123456", "123456"), ("Art. 123456", "123456"),
+    ("eLocator: e0123456", "e0123456"),
+])
+def test_pages_alone_on_their_line_in_more_languages(line, want):
+    text = ("A study of test pages in many journals\n\nIvan Petrov, Anna Smirnova\n\n" + line + "\n\nAbstract: "
+            + "The study reads the pages of many journals and what they print about themselves. " * 2 + "\n")
+    assert read(text).records[0].get("page") == want

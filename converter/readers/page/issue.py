@@ -454,5 +454,13 @@ def _journal(text: str) -> str | None:
 
 # 'Pages 365-384 | Published online: ...': the article's pages on a line of their own
 # 'Pages 5 - 12', 'Pages 5 - 12 | ...', 'Pages 5 - 12 Article suivant' (the rest is read on its own)
-PAGES_LINE = re.compile(r"^\s*(?:pages?|pp\.?|страницы|стр\.|с\.)\s*:?\s*(\d{1,6}(?:\s*[-–—]\s*|\s+(?:à|a|to)\s+)\d{1,6})\s*(?:\||$|(?=[^\W\d_]))", re.I)
+# (and the labels of other languages: 'P. 45-60', 'Págs.', 'Seiten', 'S.', 'Sayfalar', 'Hal.', 'Str.', 'Стор.', 'Page range',
+# 'Pagination'; a single letter's label only before a range)
+PAGES_LINE = re.compile(r"^\s*(?:pages?(?:\s+range)?|pp\.?|p\.|pagination|страницы|страниц|стр\.|с\.|сторінки|стор\.|págs?\.?|páginas|"
+                        r"pagine|pag\.|seiten?|s\.|sayfa(?:lar)?|hal(?:aman)?\.?|str\.|strony|oldal(?:ak)?|sivut)\s*:?\s*"
+                        r"(\d{1,6}(?:\s*[-–—]\s*|\s+(?:à|a|to)\s+)\d{1,6})\s*(?:\||$|(?=[^\W\d_]))", re.I)
+# an article number alone on its line, which stands for the pages: 'Article number: 123456', 'Article ID 123456',
+# 'Art. 123456', 'eLocator: e0123456'
+ARTICLE_NUMBER_LINE = re.compile(r"^\s*(?:article\s*(?:id|number|no\.?|nr\.?|#)|art\.(?:\s*(?:no|nr)\.?)?|elocator|"
+                                 r"número\s+de\s+art[íi]culo|numero\s+articolo|номер\s+статьи)\s*[:.]?\s*([A-Za-z]?\d{1,9})\s*\.?$", re.I)
 PAGES = re.compile(r"^\s*(?:pp?\.\s*|С\.\s*)?(\d+)\s*[-–—]\s*(\d+)(?![\d.,/-])")  # what follows is read on its own

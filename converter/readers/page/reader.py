@@ -431,6 +431,10 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         if m:
             self.evidence.add("DOI", clean_doi(m.group(1)), "label", n)
             return
+        m = issue.ARTICLE_NUMBER_LINE.match(line)
+        if m:
+            self.evidence.add("page", m.group(1), "label", n)
+            return
         m = issue.PAGES_LINE.match(line)
         if m:
             self.evidence.add("page", re.sub(r"\s*[-–—]\s*|\s+(?:à|a|to)\s+", "-", m.group(1)), "label", n)
