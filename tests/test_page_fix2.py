@@ -235,3 +235,18 @@ def test_pages_alone_on_their_line_in_more_languages(line, want):
     text = ("A study of test pages in many journals\n\nIvan Petrov, Anna Smirnova\n\n" + line + "\n\nAbstract: "
             + "The study reads the pages of many journals and what they print about themselves. " * 2 + "\n")
     assert read(text).records[0].get("page") == want
+
+
+@pytest.mark.parametrize("line, want", [
+    # Taylor & Francis: full names, the year in brackets, the title, then the journal and 'volume:issue'
+    ("To cite this article: Ivan Petrov & Anna Smirnova (2019) A study of tests, Journal of Tests, 12:3, 45-60, DOI: x",
+     {"container-title": "Journal of Tests", "volume": "12", "issue": "3", "page": "45-60"}),
+    # bepress: the article's number after the issue
+    ('Petrov, Ivan (2019) "A study," Journal of Tests: Vol. 12: Iss. 3, Article 4.', {"volume": "12", "issue": "3", "page": "4"}),
+    # a citation's authors and title before the journal with no '//'
+    ("Петров І. Дослідження тестових сторінок. Вісник тестів. 2019. Вип. 3. С. 45–60.",
+     {"container-title": "Вісник тестів", "issue": "3", "page": "45-60"}),
+])
+def test_citation_lines_of_more_styles(line, want):
+    facts = issue_facts(line) or {}
+    assert {k: facts.get(k) for k in want} == want

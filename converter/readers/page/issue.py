@@ -62,6 +62,8 @@ _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
     # an article number stands for the pages, and runs to more digits than pages do
     ("page", re.compile(r"(?<![^\W\d_])(?:article|art\.)\s*(?:id|number|no|nr|n[°º])\b\.?\s*[:.-]?\s*([A-Za-z]?\d{1,9})\b", re.I)),
     ("page", re.compile(r"(?<![^\W\d_])(?:article|artículo|artigo|articolo|статья)\s+([A-Za-z]\d{1,9}|\d{4,9})\b(?![.,]\d)", re.I)),
+    # bepress: 'Vol. 12: Iss. 3, Article 4' (an article's number after the issue)
+    ("page", re.compile(r"(?<=\d),\s*Article\s+(\d{1,3})\b(?![.,]\d)")),
     ("page", re.compile(rf"(?<![^\W\d_])(?:pages?(?:\s+no)?|páginas?|pp?|págs?|pag(?:ine|ina)?|sayfa(?:lar)?|hlm|стр(?:аницы)?|стор(?:інки)?|сс?|c|e)\b\.?\s*[:.-]?\s*({_RANGE})\b", re.I)),
 ]
 # Chicago and Turabian: 'Journal 29, no. 1 (April 1, 2019): 28–39' (volume before 'no.', pages after the date)
@@ -70,6 +72,8 @@ _CHICAGO = re.compile(rf"(?<![\d.])(\d{{1,4}}),\s*(?:no|nr|№|вип|вып)\.?
 _YEAR_VOLUME_ARTICLE = re.compile(rf"(?:\(\s*{_YEAR}\s*\)|{_YEAR}\s*[,;])\s*(\d{{1,4}})\s*:\s*([A-Za-z]?\d{{1,7}}(?:\s*[-–—]\s*\d{{1,7}})?)\b")
 # 'Procedia Social and Behavioral Sciences 2 (2010) 330–336': volume, year in brackets, pages
 _VOLUME_YEAR_PAGES = re.compile(rf"(?<![\d/.])(\d{{1,4}})\s*\(\s*({_YEAR})\s*\)\s*[,:]?\s*({_RANGE})\b")
+# Taylor & Francis: 'Journal of Tests, 12:3, 45-60' (volume:issue, then the pages)
+_VOLUME_COLON_ISSUE = re.compile(rf"(?<=[^\W\d_]),\s*(\d{{1,4}}):(\d{{1,4}}),\s*({_RANGE})\b")
 # 'Journal of Tests 12: 45–60 (2019)': volume, pages, the year in brackets
 _VOLUME_PAGES_YEAR = re.compile(rf"(?<![\d.:])(\d{{1,4}})\s*:\s*(\d{{1,6}}\s*[-–—]\s*\d{{1,6}})\s*\(\s*{_YEAR}\s*\)")
 # 'Zeitschrift für Tests 12 (2019), Heft 3': the volume after the name, the year in brackets
@@ -158,6 +162,10 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     for m in _CHICAGO.finditer(work):
         take("volume", m.group(1), m.start(1), m.end(1))
         take("page", m.group(2), m.start(2), m.end(2))
+    for m in _VOLUME_COLON_ISSUE.finditer(work):  # 'Journal of Tests, 12:3, 45-60'
+        take("volume", m.group(1), m.start(1), m.end(1))
+        take("issue", m.group(2), m.start(2), m.end(2))
+        take("page", m.group(3), m.start(3), m.end(3))
     for m in _VOLUME_PAGES_YEAR.finditer(work):  # 'Journal of Tests 12: 45–60 (2019)'
         take("volume", m.group(1), m.start(1), m.end(1))
         take("page", m.group(2), m.start(2), m.end(2))
@@ -235,6 +243,16 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
         segment = line[segment_start:min((a for a in label_starts if a >= segment_start), default=segment_start)]
         name = _journal(segment) if segment.count(". ") >= 1 else None
         if name and len(name) < len(segment.strip(" .,;:")) - 10:
+            journal = name
+    elif date and taken and re.search(r"\(\s*$", before) and re.match(rf"\(?\s*{_YEAR}\s*\)", work[date[1]:]):
+        # Taylor & Francis: 'Ivan Petrov & Anna Smirnova (2019) Title, Journal of Tests, 12:3, 45-60': full names and the
+        # year in brackets, then the title and, after its last comma, the journal
+        year_end = re.match(rf"\(?\s*{_YEAR}\s*\)[.,]?", work[date[1]:])
+        segment_start = date[1] + (year_end.end() if year_end else 0)
+        segment = line[segment_start:min((a for a in label_starts if a >= segment_start), default=segment_start)]
+        last = segment.strip(" ,;:").rsplit(", ", 1)
+        name = _journal(last[-1]) if len(last) == 2 and ". " not in segment else None
+        if name and name[0].isupper() and len(name.split()) <= 12:
             journal = name
     after_year = re.match(rf"^\s*\(?{_YEAR}\)?\s*[,.]\s*([^\d,]{{3,150}}?)\s*,", line)
     if journal is None and not before.strip() and after_year:  # '2013, International Journal on Digital Libraries, № 3-4'
@@ -392,7 +410,8 @@ def _citation_tail(text: str) -> str:
     ends = [] if " | " in text else [m for m in _SENTENCE_END.finditer(text) if not _SERIES.match(text[m.end():])]
     if ends:
         first = text[:ends[0].start()]
-        if text[:1].islower() or re.search(r"[,:;]", first) or len(first.split()) >= 8:
+        authors = re.match(r"^[A-ZА-ЯЁІЇЄҐ][\w'’-]+,?\s+(?:[A-ZА-ЯЁІЇЄҐ]\.\s?){1,3}(?=\s*[,A-ZА-ЯЁІЇЄҐ])", text)
+        if text[:1].islower() or re.search(r"[,:;]", first) or len(first.split()) >= 8 or authors:
             text = text[ends[-1].end():]
     return text
 
