@@ -250,3 +250,11 @@ def test_pages_alone_on_their_line_in_more_languages(line, want):
 def test_citation_lines_of_more_styles(line, want):
     facts = issue_facts(line) or {}
     assert {k: facts.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize("label", ["Subject terms", "Términos clave", "Parole-chiave", "Key phrases"])
+def test_more_keyword_labels(label):
+    text = ("A study of test pages in many journals\n\nIvan Petrov, Anna Smirnova\n\nAbstract: "
+            + "The study reads the pages of many journals and what they print about themselves. " * 2
+            + f"\n\n{label}: tests, pages, journals\n")
+    assert read(text).records[0].get("keyword") == "tests, pages, journals"
