@@ -56,11 +56,25 @@ def page_language(r: "PageReader") -> None:
 ROMANCE = {"fr", "es", "it", "pt", "ca", "ro", "gl"}
 
 
+# English words that no other language of the Latin script writes as a word of its own ('a' is Hungarian's article)
+ENGLISH_ONLY = {"the", "of", "and", "with", "from", "for", "is", "are", "this", "that", "which", "by"}
+
+
 def _latin_language(text: str) -> str | None:
+    """guess_language, with the statistical identifier as the second opinion where function words mislead: between
+    Romance languages; where no language's function words settle it (Romanian, Dutch, Swedish, Hungarian ...); where
+    a text read as English has almost none of English's own words."""
     language = guess_language(text)
     if language in ROMANCE:
         other = identify_latin(text[:2000])
         if other in ROMANCE and other != language:
+            return other
+    if language is None or language == "en":
+        other = identify_latin(text[:2000])
+        if other == "cs" and not re.search(r"[řůěŘŮĚ]", text):
+            other = None  # (the identifier reads Croatian and Slovene as Czech: only Czech writes these letters)
+        english = sum(1 for w in re.findall(r"[a-z]+", text[:2000].lower()) if w in ENGLISH_ONLY)
+        if other and other != "en" and (language is None or english < 3):
             return other
     return language
 
