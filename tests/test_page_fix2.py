@@ -272,3 +272,18 @@ def test_more_keyword_labels(label):
 ])
 def test_languages_the_function_words_do_not_settle(text, want):
     assert _latin_language(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Contexts of education\n\n  • Chapter\n\nAnna Berg\n\nAbstract: " + "The chapter describes the contexts of "
+     "education and what they do to the chances of children at school and after it. " * 2 + "\n", "chapter"),
+    ("Вопросы истории края: сборник научных статей. - Екатеринбург: УрГЮУ, 2018. С. 223-233.\n\nИ. И. Иванов\n\n"
+     "Архивные материалы о крае\n\n" + "В статье анализируются архивные материалы о крае и его жителях. " * 3 + "\n",
+     "chapter"),
+    ("10.1145/3680127.3680211acmotherconferencesArticle/Chapter ViewAbstractPublication PagesicegovConference "
+     "Proceedingsconference-collections\n\nA generic architecture for procurement\n\nPublished: 16 December 2024\n\n"
+     "Abstract\n\n" + "The implementation of government information systems has been a means to improve conditions. " * 2
+     + "\n", "paper-conference"),
+])
+def test_more_signs_of_the_item_type(text, want):
+    assert read(text).records[0]["type"] == want

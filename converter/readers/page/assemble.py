@@ -594,14 +594,21 @@ def _spanish_names(r: "PageReader") -> None:
 ITEM_TYPES = (
     ("paper-conference", re.compile(r"^(?:conference\s+paper|proceedings\s+paper|conference\s+proceedings?)\b|"
                                     r"\bconference\s+paper\s*[·|]|^доклад\b|^материалы\s+конференции", re.I | re.M)),
-    ("chapter", re.compile(r"^(?:book\s+chapter|chapter\s+in\s+a\s+book)\b|\bbook\s+chapter\s*[·|]|^глава\s+в\s+книге", re.I | re.M)),
-    ("article", re.compile(r"\barxiv:\s?\d{4}\.\d{4,5}|^preprint\b|\bpreprint\s*[·|]", re.I | re.M)),
+    ("chapter", re.compile(r"^(?:book\s+chapter|chapter\s+in\s+a\s+book)\b|\bbook\s+chapter\s*[·|]|^глава\s+в\s+книге|"
+                           # (session 15, `pagefix2`) a publisher's 'Chapter' alone on its line, 'Access this chapter', a
+                           # chapter's kind in other languages, a collection of papers the article is one of
+                           r"^\s*(?:[•·]\s*)?chapter\s*$|\baccess\s+this\s+chapter\b|^(?:buchkapitel|capítulo\s+de\s+libro|"
+                           r"chapitre\s+d['’]ouvrage|kitap\s+bölümü|rozdział\s+w\s+monografii)\b|"
+                           r"\bсборник\s+(?:научных\s+)?(?:статей|трудов)\b|\bзбірник\s+(?:наукових\s+)?(?:статей|праць)\b", re.I | re.M)),
+    ("article", re.compile(r"\barxiv:\s?\d{4}\.\d{4,5}|^preprint\b|\bpreprint\s*[·|]|"
+                           r"\barxiv\b(?=[\s\S]{0,300}(?<![\d.])\d{4}\.\d{4,5}(?:v\d+)?(?![\d.]))", re.I | re.M)),  # (pagefix2)
 )
 
 
 CONFERENCE_SIGNS = re.compile(r"\bpaper\s+presented\s+at\b|\bceur-ws\.org/|\bdblp\.org/rec/conf/|"
                               r"\b(?:conference|workshop|symposium)\s+proceedings\b|\bproceedings\s+of\s+the\b.{0,80}"
-                              r"\b(?:conference|workshop|symposium|congress)\b|\bдоклад\s+на\b", re.I)
+                              r"\b(?:conference|workshop|symposium|congress)\b|\bдоклад\s+на\b|"
+                              r"(?-i:Conference\s?Proceedings)", re.I)  # (pagefix2: glued to the words around it)
 
 
 def _edited_book(r: "PageReader") -> None:
