@@ -287,3 +287,14 @@ def test_languages_the_function_words_do_not_settle(text, want):
 ])
 def test_more_signs_of_the_item_type(text, want):
     assert read(text).records[0]["type"] == want
+
+
+@pytest.mark.parametrize("line, want", [
+    ("Digital Object Identifier 10.1109/TEST.2019.1234567", "10.1109/TEST.2019.1234567"),  # IEEE's label
+    ("doi.org/10.1234/abc.2019.3", "10.1234/abc.2019.3"),  # the resolver without its scheme
+    ("https://doi.org/10.1234/abc.2019.3?download=true", "10.1234/abc.2019.3"),  # the site's query is no part of it
+])
+def test_more_doi_forms(line, want):
+    text = ("A study of test pages in many journals\n\nIvan Petrov, Anna Smirnova\n\n" + line + "\n\nAbstract: "
+            + "The study reads the pages of many journals and what they print about themselves. " * 2 + "\n")
+    assert read(text).records[0].get("DOI") == want

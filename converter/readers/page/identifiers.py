@@ -8,9 +8,9 @@ from ...vocabulary.identifiers import clean_doi
 
 # (the resolver with 'www.' and after the label, 'DOI: http://www.dx.doi.org/10....'; a table's bar after the label,
 # '| DOI | 10....'; a space a PDF put after the prefix's slash, 'DOI 10.2378/ vhn2020.art32d', joined after a label)
-_RESOLVER = r"https?://(?:www\.)?(?:dx\.)?doi\.org/"
-DOI_LINE = re.compile(rf"^\s*(?:doi\s*[:|]?\s*(?:{_RESOLVER})?|{_RESOLVER})(10\.\d{{4,9}}/\S+)\s*$", re.I)
-ANY_DOI = re.compile(rf"(?:\bdoi\s*[:|]?\s*(?:{_RESOLVER})?(10\.\d{{4,9}}/(?:\s(?=[a-z]{{2,}}\d))?[^\s\"<>|]+)|{_RESOLVER}(10\.\d{{4,9}}/[^\s\"<>]+))",
+_RESOLVER = r"(?:https?://|(?<![\w./])(?=(?:www\.|dx\.)?doi\.org/))(?:www\.)?(?:dx\.)?doi\.org/"  # (the scheme may be left out)
+DOI_LINE = re.compile(rf"^\s*(?:doi\s*[:|]?\s*(?:{_RESOLVER})?|{_RESOLVER})(10\.\d{{4,9}}/\S+?)(?:\?(?:[\w.%-]+=|via|download)\S*)?\s*$", re.I)
+ANY_DOI = re.compile(rf"(?:\b(?:doi|digital\s+object\s+identifier)\s*[:|]?\s*(?:{_RESOLVER})?(10\.\d{{4,9}}/(?:\s(?=[a-z]{{2,}}\d))?[^\s\"<>|]+)|{_RESOLVER}(10\.\d{{4,9}}/[^\s\"<>]+))",
                      re.I)
 EDN = re.compile(r"\bEDN\s*:?\s*(?:https?://elibrary\.ru/)?([A-Za-z]{6})\b", re.I)
 UDC = re.compile(r"(?:УДК|UDC)(?:\s*/\s*(?:UDC|УДК))?\s*:?\s*([0-9][0-9.:+()/\-\s\"«»=А-Яа-яA-Za-z]*?)\s*$", re.M)
@@ -48,7 +48,9 @@ def find_doi(text: str, *, bare: bool = False) -> str | None:
     or with ``bare`` also a bare '10.NNNN/...' standing alone."""
     m = ANY_DOI.search(text)
     if m:
-        return clean_doi((m.group(1) or m.group(2)).replace(" ", ""))
+        # (a link's query after the DOI is the site's, not the DOI's: '...3?download=true', '...?via%3Dihub')
+        found = m.group(1) or re.sub(r"\?(?:[\w.%-]+=|via|download)[^/]*$", "", m.group(2))
+        return clean_doi(found.replace(" ", ""))
     m = BARE_DOI.search(text) if bare else None
     return clean_doi(m.group(1)) if m else None
 
