@@ -298,3 +298,13 @@ def test_more_doi_forms(line, want):
     text = ("A study of test pages in many journals\n\nIvan Petrov, Anna Smirnova\n\n" + line + "\n\nAbstract: "
             + "The study reads the pages of many journals and what they print about themselves. " * 2 + "\n")
     assert read(text).records[0].get("DOI") == want
+
+
+@pytest.mark.parametrize("line", ["Copyright (c) 2017 Ivan Petrov", "Derechos de autor 2017 Ivan Petrov", "(c) 2017 The Authors",
+                                  "Direitos autorais (c) 2017 Ivan Petrov", "Ⓒ 2017 Journal of Tests",
+                                  "Copyright (c) 2017 Ivan Petrov This work is licensed under a Creative Commons Attribution 4.0 "
+                                  "International License."])
+def test_copyright_notices_without_the_sign_give_the_year(line):
+    text = ("A study of test pages in many journals\n\nIvan Petrov, Anna Smirnova\n\n" + line + "\n\nAbstract: "
+            + "The study reads the pages of many journals and what they print about themselves. " * 2 + "\n")
+    assert read(text).records[0].get("issued") == {"date-parts": [[2017]]}

@@ -67,6 +67,12 @@ def _keyword_separators(value: str) -> str:
     return value.strip("; ")
 
 
+# the copyright notice written without its sign, or with the sign's look-alikes, before the year: 'Copyright (c) 2019',
+# '(c) 2019', 'Ⓒ 2019', and OJS's notice in its locales ('Derechos de autor 2019', 'Direitos autorais (c) 2019',
+# 'Hak Cipta (c) 2019', 'Telif Hakkı (c) 2019', 'Авторські права (c) 2019')
+COPYRIGHT_WORDS = re.compile(r"(?:\b(?:copyright|derechos\s+de\s+autor|direitos\s+autorais|hak\s+cipta|telif\s+hakk[ıi]|"
+                             r"авторські\s+права|авторские\s+права|diritti\s+d['’]autore|droits\s+d['’]auteur|urheberrecht)"
+                             r"\s*(?:\(c\)|©|Ⓒ)?\s*:?|(?<![\w(])\(c\)|Ⓒ)\s*(?=(?:19|20)\d\d(?![\d-]))", re.I)
 # a record's table saved as text, a row a line: '| Abstract | 【目的】... |', '| Keywords | a; b |'
 TABLE_ROW = re.compile(r"^\s*\|\s*([^|\d]{2,40}?)\s*\|\s*([^|]+?)\s*\|?\s*$")
 TABLE_KINDS = ("abstract", "keywords", "doi")
@@ -403,6 +409,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         line = self.repair(n, line)
         # the © of a PDF's symbol font read as 'Ó' before a holder and a year ('Ó Springer International Publishing 2014')
         line = re.sub(r"(?<![^\W\d_])Ó(?=\s+(?:The\s+Author|[A-Z][a-z]+\b[^©\n]{0,80}?(?<![\d-])(?:19|20)\d\d(?![\d-])))", "©", line)
+        line = COPYRIGHT_WORDS.sub("© ", line)
         if SPECIAL_ISSUE.match(self._line_above(n)) and not SPECIAL_ISSUE.match(line):
             # the name of the special issue the article belongs to (Hindawi: 'Special Issue' / its name / 'View
             # this Special Issue'), a heading above the article's own title: kept, never the title
@@ -477,7 +484,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             self._copyright(n, line, copyright_line.group(0))
             return
         if licence_url(line) or re.search(r"\b(?:licen[cs]e|лицензи\w*)\b", line, re.I):
-            self._licence(line)
+            self._licence(line, n)
             return
         if "abstract" not in self.item and not self.references and self._citation_like(n, line):
             return
@@ -660,7 +667,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             if key == "published":  # only the publication date is the article's `issued`
                 self.evidence.add("issued", {"date-parts": [parts]}, "history", n)
 
-    def _licence(self, line: str) -> None:
+    def _licence(self, line: str, n: int = 0) -> None:
         lic = self.custom.setdefault("license", {})
         lic["text"] = (lic.get("text", "") + "\n" + line).strip()
         url = licence_url(line)
@@ -670,6 +677,9 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
                 self.diags.warn(f"licence version not printed; recorded as {url}", field="license")
         for c in people.COPYRIGHT.findall(line):
             self.custom.setdefault("copyright", c.strip())
+            year = re.search(r"(?<![\d-])(?:19|20)\d\d(?![\d-])", c)  # the year, when nothing better says it
+            if year and n:
+                self.evidence.add("issued", {"date-parts": [[int(year.group(0))]]}, "text", n)
         m = re.search(r"[\"“«]([^\"”»]{2,80})[\"”»]\s+journal", line)
         if m:
             self.custom.setdefault("container-title-other", [])
