@@ -308,3 +308,10 @@ def test_copyright_notices_without_the_sign_give_the_year(line):
     text = ("A study of test pages in many journals\n\nIvan Petrov, Anna Smirnova\n\n" + line + "\n\nAbstract: "
             + "The study reads the pages of many journals and what they print about themselves. " * 2 + "\n")
     assert read(text).records[0].get("issued") == {"date-parts": [[2017]]}
+
+
+@pytest.mark.parametrize("line, want", [("March 2018", [2018, 3]), ("Spring 2018", [2018]), ("Осень 2018", [2018])])
+def test_an_issues_month_or_season_alone_in_the_head(line, want):
+    text = ("A study of test pages in many journals\n\nIvan Petrov, Anna Smirnova\n\n" + line + "\n\nAbstract: "
+            + "The study reads the pages of many journals and what they print about themselves. " * 2 + "\n")
+    assert read(text).records[0].get("issued") == {"date-parts": [want]}

@@ -270,6 +270,14 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     return found if len(found) >= 2 else None
 
 
+def month_or_season(word: str) -> List[int]:
+    """[0, month] for a month's name, [0] for a season's, [] for any other word (the 0 stands for the year)."""
+    month = month_number(word)
+    if month:
+        return [0, month]
+    return [0] if word.lower() in _SEASONS else []
+
+
 def _cumulative_issue(m: "re.Match[str]", line: str) -> bool:
     """'3(97)' in a Cyrillic journal's line: the year's issue 3, its 97th since the first, with no
     volume (journals of Russia and Ukraine number both); a volume of 3 with 97 issues is rarer than

@@ -545,6 +545,13 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             self.evidence.add("issued", {"date-parts": [alone]}, "head", n)
             self.other.append((n, line))
             return
+        season = re.fullmatch(r"([^\W\d_]{3,10})\.?,?\s+((?:1[89]|20)\d\d)", line.strip()) if "abstract" not in self.item else None
+        if season and (issue.month_or_season(season.group(1))) and n <= 60:
+            # an issue's month or season alone on its line in the head ('March 2019', 'Spring 2019', 'Осень 2020')
+            self.evidence.add("issued", {"date-parts": [[int(season.group(2))] + issue.month_or_season(season.group(1))[1:]]},
+                              "head", n)
+            self.other.append((n, line))
+            return
         if self._unlabelled_sections(n, line):
             return
         if self._head_line(n, line, next_line):
