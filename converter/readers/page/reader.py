@@ -620,8 +620,9 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
                 or history.history_dates(text).get("published"):
             return True
         alone = issue.issue_facts(f"{text}, 2000")
-        return bool(alone) and not set(alone) - {"volume", "issue", "page", "issued"} \
-            and alone.get("issued") == {"date-parts": [[2000]]}
+        if not alone:
+            return False
+        return not set(alone) - {"volume", "issue", "page", "issued"} and alone.get("issued") == {"date-parts": [[2000]]}
 
     def _body(self, n: int, line: str) -> bool:
         """Line n, running text, is the article's body (abstract.looks_body), or comes after a line that is:
