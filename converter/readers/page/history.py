@@ -109,6 +109,8 @@ def parse_date(text: str) -> List[int] | None:
 def history_dates(line: str) -> Dict[str, List[int]]:
     """Every history date on a line: {'submitted': [2025, 8, 20], 'revised': [...], ...}."""
     found: Dict[str, List[int]] = {}
+    if not re.search(r"\d", line):  # (every date has its digits)
+        return found
     taken: List[Tuple[int, int]] = []
     for key, pat in _HISTORY_RE:
         for m in pat.finditer(line):

@@ -127,12 +127,15 @@ _BRACKETED_PAGES = re.compile(r"\(\s*(\d{1,5}\s*[-–—]\s*\d{1,5})\s*\)")
 _VOLUME_COMMA_ISSUE = re.compile(r"(?<![\d.,])(\d{1,4}),\s?(\d{1,3})(?=\s*\((?:19|20)\d\d\))")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def issue_facts(line: str) -> Dict[str, Any] | None:
     """Journal, issued, volume, issue and page read from one printed line, or None when the line
     does not place an article in a journal issue (it needs a volume or an issue, and one more
     fact; or a name shaped like a journal's with the year in brackets and the pages). Values are strings, ``issued`` is CSL date-parts, ``journal_end`` the offset where
     the journal's name stops."""
-    if len(line) > 260:
+    if len(line) > 260 or not _DIGIT.search(line):  # (every fact is a number: a line without digits places nothing)
         return None
     work = _IDENTIFIER.sub(lambda m: " " * len(m.group(0)), line)  # never read numbers out of a DOI or ISSN
     work = _SPACED_LABEL.sub(lambda m: m.group(0).replace(" ", ""), work)

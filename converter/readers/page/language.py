@@ -69,12 +69,12 @@ def _latin_language(text: str) -> str | None:
         other = identify_latin(text[:2000])
         if other in ROMANCE and other != language:
             return other
-    if language is None or language == "en":
+    if language is None or (language == "en" and sum(1 for w in re.findall(r"[a-z]+", text[:2000].lower())
+                                                     if w in ENGLISH_ONLY) < 3):
         other = identify_latin(text[:2000])
         if other == "cs" and not re.search(r"[řůěŘŮĚ]", text):
             other = None  # (the identifier reads Croatian and Slovene as Czech: only Czech writes these letters)
-        english = sum(1 for w in re.findall(r"[a-z]+", text[:2000].lower()) if w in ENGLISH_ONLY)
-        if other and other != "en" and (language is None or english < 3):
+        if other and other != "en":
             return other
     return language
 

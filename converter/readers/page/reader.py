@@ -511,7 +511,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
                 facts = issue.issue_facts(line[:60])
                 if facts and not (("volume" in facts or "issue" in facts) and "issued" in facts):
                     facts = None
-        if facts is None and len(line) <= 30 and "abstract" not in self.item:
+        if facts is None and len(line) <= 30 and "abstract" not in self.item and re.search(r"\d", line):
             facts = self._lone_number_and_date(n, line)
         if facts and ("abstract" not in self.item or self._just_after_unlabelled_abstract(n)
                       or self._issue_line_after_abstract(line, facts)):
