@@ -48,6 +48,9 @@ class AbstractLines:
     def _has_title(self) -> bool:
         raise NotImplementedError
 
+    def _head_of_second_abstract(self, paragraphs: List[Tuple[int, str]]) -> int:
+        raise NotImplementedError
+
     def _block_abstract(self, block: Block) -> None:
         lines = [t for _, t in block.lines if t.strip()]
         if len(lines) >= 3 and all(len(t.split()) <= 4 and len(t.strip()) <= 40 for t in lines[:6]):  # (CJK has no spaces)
@@ -55,6 +58,7 @@ class AbstractLines:
             self._loose_lines(block)
             return
         paragraphs = block.paragraphs(starts=ABSTRACT_SECTIONS)
+        paragraphs = paragraphs[self._head_of_second_abstract(paragraphs):]
         kept: List[Tuple[int, str]] = []
         rest: Block | None = None
         for n, para in paragraphs:
@@ -188,6 +192,24 @@ def unlabelled_abstract(r: "PageReader") -> None:
         _abstract_after(r, first)
     if "abstract" not in r.item:
         _abstract_after(r, start)
+    if "abstract" not in r.item:
+        _abstract_above_keywords(r)
+
+
+def _abstract_above_keywords(r: "PageReader") -> None:
+    """A paragraph of prose right above the keywords' label, in the page's head, is the abstract printed
+    without its label ('Статья содержит анализ ...' / 'Ключевые слова: ...'), wherever the title was found."""
+    if r.keywords_line is None or r.keywords_line > 80:
+        return
+    above = [(n, t) for n, t in r.other if 0 < r.keywords_line - n <= 2]
+    if not above:
+        return
+    n, text = max(above)
+    if len(text) >= 150 and prose(text) and not keyword_list(text) and not looks_body(text, _line_above(r.lines, n)) \
+            and not NOT_AN_ABSTRACT.match(text) and not REFERENCE_START.match(text):
+        r.item["abstract"] = undo_line_hyphens(text)
+        r.other.remove((n, text))
+        r.abstract_line = r.abstract_line or n
 
 
 def _abstract_after(r: "PageReader", start: int) -> None:

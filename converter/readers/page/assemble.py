@@ -4,7 +4,7 @@ no rule recognised kept under ``custom["other-text"]``."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Dict, List
+from typing import TYPE_CHECKING, Any, Dict, List, Tuple
 
 from ...model import CSLItem
 from ...references.givennames import given_names
@@ -337,11 +337,22 @@ def _unlabelled_keywords(r: "PageReader") -> None:
     elif following and following[0][0] - r.abstract_end <= 3 and _keyword_list(following[0][1]):
         n, text = following[0]
         r.other.remove((n, text))
+    elif _list_above_unlabelled_abstract(r):  # (session 15, `pagefix2`)
+        n, text = _list_above_unlabelled_abstract(r) or (0, "")
+        r.other.remove((n, text))
     else:
         return
     text = KEYWORDS_LABEL_START.sub("", text)  # a label no rule read as one, its colon lost
     r.item["keyword"] = re.sub(r"\s*;\s*", "; ", text.strip().rstrip("."))
     r.diags.warn("keywords taken from the unlabelled list under the abstract", field="keyword", line=n)
+
+
+def _list_above_unlabelled_abstract(r: "PageReader") -> Tuple[int, str] | None:
+    """The keyword list printed right above an abstract that has no label (session 15, `pagefix2`)."""
+    if r.abstract_labelled or r.abstract_line is None:
+        return None
+    above = [(n, t) for n, t in r.other if 0 < r.abstract_line - n <= 3]
+    return max(above) if above and _keyword_list(max(above)[1]) else None
 
 
 def _keywords_under_a_paragraph(r: "PageReader") -> None:
@@ -596,14 +607,21 @@ def _spanish_names(r: "PageReader") -> None:
 ITEM_TYPES = (
     ("paper-conference", re.compile(r"^(?:conference\s+paper|proceedings\s+paper|conference\s+proceedings?)\b|"
                                     r"\bconference\s+paper\s*[·|]|^доклад\b|^материалы\s+конференции", re.I | re.M)),
-    ("chapter", re.compile(r"^(?:book\s+chapter|chapter\s+in\s+a\s+book)\b|\bbook\s+chapter\s*[·|]|^глава\s+в\s+книге", re.I | re.M)),
-    ("article", re.compile(r"\barxiv:\s?\d{4}\.\d{4,5}|^preprint\b|\bpreprint\s*[·|]", re.I | re.M)),
+    ("chapter", re.compile(r"^(?:book\s+chapter|chapter\s+in\s+a\s+book)\b|\bbook\s+chapter\s*[·|]|^глава\s+в\s+книге|"
+                           # (session 15, `pagefix2`) a publisher's 'Chapter' alone on its line, 'Access this chapter', a
+                           # chapter's kind in other languages, a collection of papers the article is one of
+                           r"^\s*(?:[•·]\s*)?chapter\s*$|\baccess\s+this\s+chapter\b|^(?:buchkapitel|capítulo\s+de\s+libro|"
+                           r"chapitre\s+d['’]ouvrage|kitap\s+bölümü|rozdział\s+w\s+monografii)\b|"
+                           r"\bсборник\s+(?:научных\s+)?(?:статей|трудов)\b|\bзбірник\s+(?:наукових\s+)?(?:статей|праць)\b", re.I | re.M)),
+    ("article", re.compile(r"\barxiv:\s?\d{4}\.\d{4,5}|^preprint\b|\bpreprint\s*[·|]|"
+                           r"\barxiv\b(?=[\s\S]{0,300}(?<![\d.])\d{4}\.\d{4,5}(?:v\d+)?(?![\d.]))", re.I | re.M)),  # (pagefix2)
 )
 
 
 CONFERENCE_SIGNS = re.compile(r"\bpaper\s+presented\s+at\b|\bceur-ws\.org/|\bdblp\.org/rec/conf/|"
                               r"\b(?:conference|workshop|symposium)\s+proceedings\b|\bproceedings\s+of\s+the\b.{0,80}"
-                              r"\b(?:conference|workshop|symposium|congress)\b|\bдоклад\s+на\b", re.I)
+                              r"\b(?:conference|workshop|symposium|congress)\b|\bдоклад\s+на\b|"
+                              r"(?-i:Conference\s?Proceedings)", re.I)  # (pagefix2: glued to the words around it)
 
 
 def _edited_book(r: "PageReader") -> None:

@@ -8,13 +8,14 @@ from typing import Dict, List, Tuple
 from ...vocabulary.dates import month_number
 from ...vocabulary.dates import parse_day_first as parse_day_first_date
 
-_DATE = (r"(\d{4}[./]\d{1,2}[./]\d{1,2}(?!\d)|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4}|"
+_DATE = (r"(\d{4}[./]\d{1,2}[./]\d{1,2}(?!\d)|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{2}-\d{2}(?!\d)|\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4}|"
          # '12 de marzo de 2019' (Spanish, Portuguese), '12. März 2019' (German), '12. 3. 2019' (Czech)
          r"\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?\s+(?:de\s+)?\d{4}|\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|"
          r"[A-Za-zА-Яа-яё]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-zА-Яа-яё]{3,9}\.?\s+\d{4}|"  # ... 'Oct 18, 2019', 'Oct 2019'
          # PubMed's '2020 Mar 12', '12th March 2020', '12-Mar-2020', ISO's '2020-03', and a year alone
          r"\d{4}\s+[A-Za-z]{3,9}\.?(?:\s+\d{1,2}(?!\d))?|\d{1,2}(?:st|nd|rd|th)\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|"
-         r"\d{1,2}-[A-Za-z]{3,9}-\d{4}|\d{4}-\d{2}(?![\d-])|(?:1[89]|20)\d\d(?![\d./-]))")
+         # (an ISO date cut short after its month by the page's end: '2022-11-')
+         r"\d{1,2}-[A-Za-z]{3,9}-\d{4}|\d{4}-\d{2}(?![\d-])|\d{4}-\d{2}-(?!\d)|(?:1[89]|20)\d\d(?![\d./-]))")
 # history label -> key; CSL has `submitted`, the rest go to custom.dates
 # (and the same labels in Ukrainian, Spanish, Portuguese, French, Italian, German, Polish, Turkish, Indonesian)
 HISTORY: Tuple[Tuple[str, str], ...] = (
@@ -31,7 +32,11 @@ HISTORY: Tuple[Tuple[str, str], ...] = (
                   r"erschienen(?:\s+am)?|online\s+veröffentlicht|发布日期|出版日期|公開日|発行日|발행일?|게재일|"
                   r"опубликован[оа]?|дата\s+публикации|дата\s+выхода|опубліковано|дата\s+публікації|"
                   r"publicado|data\s+de\s+publica[çc][ãa]o|fecha\s+de\s+publicaci[óo]n|publié(?:\s+le)?|pubblicato|"
-                  r"veröffentlicht|opublikowano|yayın\s+tarihi|diterbitkan|dipublikasikan"),
+                  r"veröffentlicht|opublikowano|yayın\s+tarihi|diterbitkan|dipublikasikan|"
+                  # (the label's words the other way round, the issue's date, and more languages: Portuguese,
+                  # Romanian, Croatian and Serbian, Dutch, Swedish, Finnish, Hungarian)
+                  r"published\s+date|pub(?:lication)?\s+date|issue\s+date|date\s+of\s+issue|publication(?=\s*:)|"
+                  r"publica[çc][ãa]o(?=\s*:)|data\s+public[ăa]rii|objavljeno|gepubliceerd|publicerad|julkaistu|megjelent|megjelenés"),
 )
 # the label may run into its date when a table was copied ('Published26 Dec 2017')
 _HISTORY_RE = [(key, re.compile(rf"\b(?:{words})(?![^\W\d_])\s*(?:on\s*)?:?\s*{_DATE}", re.I)) for key, words in HISTORY]
@@ -71,6 +76,10 @@ def parse_date(text: str) -> List[int] | None:
     dmy = parse_day_first_date(text)
     if dmy:
         return dmy
+    unknown = re.match(r"^(\d{4})-(\d{2})-00$", text)  # ERIC's 'PUB DATE 1999-04-00': the day (and month) not known
+    if unknown:
+        month = int(unknown.group(2))
+        return [int(unknown.group(1))] + ([month] if 1 <= month <= 12 else [])
     m = re.match(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$", text)  # '2025-08-20', '2016.09.28'
     if m and not (1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31):
         m = None
@@ -89,7 +98,7 @@ def parse_date(text: str) -> List[int] | None:
     if m and month_number(m.group(2)):
         day = [int(m.group(3))] if m.group(3) and 1 <= int(m.group(3)) <= 31 else []
         return [int(m.group(1)), month_number(m.group(2)) or 0] + day
-    m = re.match(r"^(\d{4})-(\d{2})$", text)  # ISO's year and month
+    m = re.match(r"^(\d{4})-(\d{2})-?$", text)  # ISO's year and month (or a date cut short after it: '2022-11-')
     if m and 1 <= int(m.group(2)) <= 12:
         return [int(m.group(1)), int(m.group(2))]
     if re.fullmatch(r"(?:1[89]|20)\d\d", text):  # 'Publication date: 2020'
@@ -100,6 +109,8 @@ def parse_date(text: str) -> List[int] | None:
 def history_dates(line: str) -> Dict[str, List[int]]:
     """Every history date on a line: {'submitted': [2025, 8, 20], 'revised': [...], ...}."""
     found: Dict[str, List[int]] = {}
+    if not re.search(r"\d", line):  # (every date has its digits)
+        return found
     taken: List[Tuple[int, int]] = []
     for key, pat in _HISTORY_RE:
         for m in pat.finditer(line):

@@ -6,15 +6,25 @@ import re
 
 from ...vocabulary.identifiers import clean_doi
 
-DOI_LINE = re.compile(r"^\s*(?:doi\s*:?\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/\S+)\s*$", re.I)
-ANY_DOI = re.compile(r"(?:\bdoi\s*:?\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/[^\s\"<>]+)", re.I)
+# (the resolver with 'www.' and after the label, 'DOI: http://www.dx.doi.org/10....'; a table's bar after the label,
+# '| DOI | 10....'; a space a PDF put after the prefix's slash, 'DOI 10.2378/ vhn2020.art32d', joined after a label)
+_RESOLVER = r"(?:https?://|(?<![\w./])(?=(?:www\.|dx\.)?doi\.org/))(?:www\.)?(?:dx\.)?doi\.org/"  # (the scheme may be left out)
+DOI_LINE = re.compile(rf"^\s*(?:doi\s*[:|]?\s*(?:{_RESOLVER})?|{_RESOLVER})(10\.\d{{4,9}}/\S+?)(?:\?(?:[\w.%-]+=|via|download)\S*)?\s*$", re.I)
+ANY_DOI = re.compile(rf"(?:\b(?:doi|digital\s+object\s+identifier)\s*[:|]?\s*(?:{_RESOLVER})?(10\.\d{{4,9}}/(?:\s(?=[a-z]{{2,}}\d))?[^\s\"<>|]+)|{_RESOLVER}(10\.\d{{4,9}}/[^\s\"<>]+))",
+                     re.I)
 EDN = re.compile(r"\bEDN\s*:?\s*(?:https?://elibrary\.ru/)?([A-Za-z]{6})\b", re.I)
 UDC = re.compile(r"(?:УДК|UDC)(?:\s*/\s*(?:UDC|УДК))?\s*:?\s*([0-9][0-9.:+()/\-\s\"«»=А-Яа-яA-Za-z]*?)\s*$", re.M)
 BARE_DOI = re.compile(r"(?<![\w/.])(10\.\d{4,9}/[^\s\"<>]+)")
 # 'ISSN журнала: 23088958': a labelled ISSN may lose its hyphen
-ISSN = re.compile(r"\b(?:[ep]-?)?ISSN(?:\s*\((?:print|online|electronic|e)\)|\s+журнала|\s+of\s+the\s+journal)?\s*[:.]?\s*"
+# (a table's bar or BibTeX's '= {' after the label: '| ISSN | 1343-8441 |', 'issn = { 0975-8887 }')
+ISSN = re.compile(r"\b(?:[ep]-?)?ISSN(?:\s*\((?:print|online|electronic|e)\)|\s+журнала|\s+of\s+the\s+journal)?\s*(?:[:.|]|=\s*\{)?\s*"
                   r"(\d{4}\s?[-–]?\s?\d{3}[\dXx])\b", re.I)
-ISSN_AFTER = re.compile(r"(\d{4}-\d{3}[\dXx])\s*\((?:print|online|electronic|печ\w*|онлайн|электр\w*)\)", re.I)
+# a second ISSN right after the first in the label's cell: '| ISSN | 1343-8441 2434-2254 |'
+ISSN_SECOND = re.compile(r"\bISSN\s*[:|]?\s*\d{4}-\d{3}[\dXx]\s*[,;/]?\s+(\d{4}-\d{3}[\dXx])\b", re.I)
+# the medium after the number, in the languages of the set: '0831-1048 (imprimé)', '1923-5771 (numérique)'
+ISSN_AFTER = re.compile(r"(\d{4}-\d{3}[\dXx])\s*\((?:print|online|electronic|печ\w*|онлайн|электр\w*|електр\w*|imprim\w*|"
+                        r"num[ée]rique|en\s+ligne|papier|[ée]lectroni\w*|impres\w*|en\s+l[íi]nea|digital|eletr[ôo]ni\w*|"
+                        r"druck|stampa|cartac\w*|drukowan\w*|elektroni\w*|basılı|çevrimiçi)\)", re.I)
 PMID = re.compile(r"\bPMID\s*:?\s*(\d{5,9})\b")
 PMCID = re.compile(r"\bPMCID\s*:?\s*(PMC\d{4,9})\b|\b(PMC\d{5,9})\b")
 
@@ -36,14 +46,19 @@ def doi_number_conflict(doi: str, volume: str | None, issue: str | None) -> str 
 def find_doi(text: str, *, bare: bool = False) -> str | None:
     """The first DOI printed with its marker ('doi:', 'DOI', 'https://doi.org/', 'dx.doi.org'),
     or with ``bare`` also a bare '10.NNNN/...' standing alone."""
-    m = ANY_DOI.search(text) or (BARE_DOI.search(text) if bare else None)
+    m = ANY_DOI.search(text)
+    if m:
+        # (a link's query after the DOI is the site's, not the DOI's: '...3?download=true', '...?via%3Dihub')
+        found = m.group(1) or re.sub(r"\?(?:[\w.%-]+=|via|download)[^/]*$", "", m.group(2))
+        return clean_doi(found.replace(" ", ""))
+    m = BARE_DOI.search(text) if bare else None
     return clean_doi(m.group(1)) if m else None
 
 
 def find_issns(text: str) -> list[str]:
     """Every ISSN printed with its label ('ISSN 1234-5678', 'e-ISSN: ...', '1234-5678 (Online)')."""
     found = [re.sub(r"\s|[–]", lambda m: "-" if m.group(0) == "–" else "", v).upper()
-             for v in ISSN.findall(text) + ISSN_AFTER.findall(text)]
+             for v in ISSN.findall(text) + ISSN_SECOND.findall(text) + ISSN_AFTER.findall(text)]
     found = [v if "-" in v else f"{v[:4]}-{v[4:]}" for v in found]
     return list(dict.fromkeys(found))
 

@@ -29,7 +29,7 @@ _YEAR = r"(?:1[89]|20)\d\d"
 _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
     ("year", re.compile(rf"\b(?:year|год|рік|yıl|tahun|año|ano|rok|jahr|anno|année)\s*[:.]?\s*({_YEAR})\b", re.I)),
     ("volume", re.compile(r"(?<![^\W\d_])vol(?:ume)?\.?\s*(?:19|20)\d\d\s*:\s*(\d{1,4})\b", re.I)),  # Dove: 'Volume 2016:9'
-    ("volume", re.compile(rf"(?<![^\W\d_])(?:vol(?:ume|umen|um)?|т(?:ом)?|tom|tomo|tome|bd|band|jahrgang|jg|cilt|jilid|ročník|rocznik|svazek|godište)\b\.?\s*[:.-]?\s*({_NUM})\b", re.I)),
+    ("volume", re.compile(rf"(?<![^\W\d_])(?:vol(?:ume|umen|um)?|т(?:ом)?|tom|tomo|tome|bd|band|jahrgang|jg|cilt|jilid|ročník|rocznik|svazek|godište)\b\.?\s*[:.-]?\s*\(?({_NUM})\b", re.I)),
     # ABNT (Brazil, Portugal): 'v. 12, n. 3, p. 45-60' (the 'v.' only with its full stop, before another label)
     ("volume", re.compile(r"(?<![^\W\d_])v\.\s*(\d{1,4})\b(?=\s*[,;]?\s*(?:n|no|nº|núm|num|ed)\.?\s*\d)", re.I)),
     # pages after the labels of other languages, only as a range ('S. 45-60', 's. 45-60', 'str. 45-60', 'Hal. 24-32'),
@@ -44,10 +44,11 @@ _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
     # Turkish 'Yıl 8, Sayı 1': the journal's year of publication, counted as its volume
     ("volume", re.compile(r"(?<![^\W\d_])(?:Yıl|YIL)\s*[:.]?\s*(\d{1,3})\b(?=\s*[,;]?\s*(?:Sayı|SAYI|Say)\b)")),
     # ('Article number: 98' is the article's number, not its issue; 'Issue (8): 960-974' brackets it)
-    ("issue", re.compile(r"(?<![^\W\d_])(?<!article\s)(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск[еа]?)?|вип(?:уск)?|heft|ausgabe|fasc(?:icolo|ículo)?|zeszyt|sayı|nomor|číslo|cislo|broj|edição|edición|numer|številka)\.?(?<=\w|\.)(?:\s*[°º])?"
+    ("issue", re.compile(r"(?<![^\W\d_])(?<!article\s)(?<!art\.\s)(?<!art\.)(?:issue|iss|no|nr|n|num(?:ber|éro|ero)?|número|núm|n[°º]|номер|вып(?:уск[еа]?)?|вип(?:уск)?|heft|ausgabe|fasc(?:icolo|ículo)?|zeszyt|sayı|nomor|číslo|cislo|broj|edição|edición|numer|številka)\.?(?<=\w|\.)(?:\s*[°º])?(?:\s*№)?"
                          # not the start of a range; GOST's '. – ' between areas is no range ('Вип. 28. – 2009.')
                          r"\s*[:.-]?\s*(?:\((?=\d{1,4}\)))?(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)(?!(?!\.\s+[-–—]\s)[\d.]*\s*[-–]\s*\d)", re.I)),
     ("issue", re.compile(r"№\s*(\d{1,4}(?:\s*[-/–]\s*\d{1,4})?)")),
+    ("issue", re.compile(r"(?<![^\W\d_])H\.\s*(\d{1,4})\b(?![.,]?\d)")),  # German 'Bd. 12, H. 3' (Heft)
     ("issue", re.compile(r"(?<![^\W\d_])vol(?:ume|umen)?\.?\s*\d{1,4}\.?\s*\(\s*(?!(?:1[89]|20)\d\d\b)(\d{1,4})\s*\)", re.I)),  # 'Vol. 1 (2), pp. 23-28', 'Vol 18. (2) 2015'
     # Cairn and other French platforms: '2015/2 (Tome 21)', the year and its issue
     ("year", re.compile(rf"(?<![\d/.])({_YEAR})\s*/\s*\d{{1,2}}(?![\d/])")),
@@ -56,10 +57,14 @@ _LABELLED: List[Tuple[str, "re.Pattern[str]"]] = [
     ("year", re.compile(rf"({_YEAR})\s*年")),
     ("volume", re.compile(r"(?:第\s*)?(\d{1,4})\s*[巻卷]")),
     ("issue", re.compile(r"(?:第\s*)?(\d{1,4})\s*[号號期]")),
+    ("page", re.compile(r"(\d{1,6}\s*[-–—~]\s*\d{1,6})\s*[页頁]")),
     ("page", re.compile(rf"(?:n[°º]|no\.?|№|núm\.?)\s*\d{{1,4}}\s*:\s*({_RANGE})\b", re.I)),  # 'N° 1: 77-84'
     # an article number stands for the pages, and runs to more digits than pages do
-    ("page", re.compile(r"(?<![^\W\d_])article\s+(?:id|number|no)\b\.?\s*[:.-]?\s*([A-Za-z]?\d{1,9})\b", re.I)),
-    ("page", re.compile(rf"(?<![^\W\d_])(?:pages?(?:\s+no)?|páginas?|pp?|págs?|стр(?:аницы)?|сс?|c|e)\b\.?\s*[:.-]?\s*({_RANGE})\b", re.I)),
+    ("page", re.compile(r"(?<![^\W\d_])(?:article|art\.)\s*(?:id|number|no|nr|n[°º])\b\.?\s*[:.-]?\s*([A-Za-z]?\d{1,9})\b", re.I)),
+    ("page", re.compile(r"(?<![^\W\d_])(?:article|artículo|artigo|articolo|статья)\s+([A-Za-z]\d{1,9}|\d{4,9})\b(?![.,]\d)", re.I)),
+    # bepress: 'Vol. 12: Iss. 3, Article 4' (an article's number after the issue)
+    ("page", re.compile(r"(?<=\d),\s*Article\s+(\d{1,3})\b(?![.,]\d)")),
+    ("page", re.compile(rf"(?<![^\W\d_])(?:pages?(?:\s+no)?|páginas?|pp?|págs?|pag(?:ine|ina)?|sayfa(?:lar)?|hlm|стр(?:аницы)?|стор(?:інки)?|сс?|c|e)\b\.?\s*[:.-]?\s*({_RANGE})\b", re.I)),
 ]
 # Chicago and Turabian: 'Journal 29, no. 1 (April 1, 2019): 28–39' (volume before 'no.', pages after the date)
 _CHICAGO = re.compile(rf"(?<![\d.])(\d{{1,4}}),\s*(?:no|nr|№|вип|вып)\.?\s*\d{{1,4}}\s*\([^)]{{4,30}}\)\s*:\s*({_RANGE})\b", re.I)
@@ -67,8 +72,15 @@ _CHICAGO = re.compile(rf"(?<![\d.])(\d{{1,4}}),\s*(?:no|nr|№|вип|вып)\.?
 _YEAR_VOLUME_ARTICLE = re.compile(rf"(?:\(\s*{_YEAR}\s*\)|{_YEAR}\s*[,;])\s*(\d{{1,4}})\s*:\s*([A-Za-z]?\d{{1,7}}(?:\s*[-–—]\s*\d{{1,7}})?)\b")
 # 'Procedia Social and Behavioral Sciences 2 (2010) 330–336': volume, year in brackets, pages
 _VOLUME_YEAR_PAGES = re.compile(rf"(?<![\d/.])(\d{{1,4}})\s*\(\s*({_YEAR})\s*\)\s*[,:]?\s*({_RANGE})\b")
+# Taylor & Francis: 'Journal of Tests, 12:3, 45-60' (volume:issue, then the pages)
+_VOLUME_COLON_ISSUE = re.compile(rf"(?<=[^\W\d_]),\s*(\d{{1,4}}):(\d{{1,4}}),\s*({_RANGE})\b")
+# 'Journal of Tests 12: 45–60 (2019)': volume, pages, the year in brackets
+_VOLUME_PAGES_YEAR = re.compile(rf"(?<![\d.:])(\d{{1,4}})\s*:\s*(\d{{1,6}}\s*[-–—]\s*\d{{1,6}})\s*\(\s*{_YEAR}\s*\)")
+# 'Zeitschrift für Tests 12 (2019), Heft 3': the volume after the name, the year in brackets
+_NAME_VOLUME_YEAR = re.compile(rf"(?<=[^\W\d_])[\s,]+(\d{{1,4}})\s*\(\s*{_YEAR}\s*\)")
 # MDPI's and Wiley's running heads: 'Sensors 2014, 14, 17212-17234', 'Journal of Applied Ecology 2010, 47, 1–4'
-_YEAR_VOLUME_PAGES = re.compile(rf"(?<![\d.]){_YEAR},\s*(\d{{1,4}}),\s*(\d{{1,6}}\s*[-–—]\s*\d{{1,6}})(?![\d.,/-])")
+# (or an article number of four digits or more: 'Sensors 2019, 19, 4567')
+_YEAR_VOLUME_PAGES = re.compile(rf"(?<![\d.]){_YEAR},\s*(\d{{1,4}}),\s*(\d{{1,6}}\s*[-–—]\s*\d{{1,6}}|[A-Za-z]?\d{{4,7}})(?![\d.,/-])")
 # physics' and EDP's conference series: 'Phys. Rev. B 81, 125119 (2010)', 'E3S Web of Conferences 209, 02026
 # (2020)' (volume, then the pages or an article number of four digits or more, then the year in brackets)
 _VOLUME_ARTICLE_YEAR = re.compile(rf"(?<![\d.,])(\d{{1,4}}),\s*([A-Za-z]?\d{{4,7}}|\d{{1,6}}\s*[-–—]\s*\d{{1,6}})\s*\(\s*{_YEAR}\s*\)")
@@ -77,10 +89,18 @@ _ISSUE_PAGES = re.compile(rf"(?<=[^\W\d_]),\s*\((\d{{1,4}}(?:\s*[-–]\s*\d{{1,4
 # a journal's name and its issue of the year, alone on the line: 'Московский экономический журнал 3/2022'
 _NAME_ISSUE_YEAR = re.compile(rf"^(?=.*[^\W\d_]{{3}})[^\d|\s]+(?:\s[^\d|\s]+)+?(?<!\son)(?<!\sat)(?<!\sby)(?<!\sсо)(?<!\sс)(?<!\sот)\s(\d{{1,2}})\s*/\s*({_YEAR})\s*$")
 # the pages right after the volume or the issue, unlabelled: '2018 Vol. 23 No. 3 293-301', 'Sayı: 3, 1354 - 1360'
-_PAGES_AFTER = re.compile(r"^\)?\s*[,:;]?\s*(\d{1,6}\s*[-–—]\s*\d{1,6})(?![\d./-])")
+# (a year between them, 'No. 3, 2019, 45-60'; empty slots of a table printed as text, 'Yıl 2022, , 86 - 107')
+_PAGES_AFTER = re.compile(rf"^\)?\s*(?:[,:;•·|]\s*)*(?:\(?{_YEAR}\)?\s*[,:;.•·|]\s*)?(\d{{1,6}}\s*[-–—]\s*\d{{1,6}}|e\d{{4,9}})(?![\d/-]|\.\d)")
+# the seasons of quarterly issues ('Spring 2019', 'Bahar 2004', 'Осень 2020'): the year is the date
+_SEASONS = {"spring", "summer", "autumn", "fall", "winter", "printemps", "été", "automne", "hiver", "primavera", "verano",
+            "otoño", "invierno", "verão", "outono", "inverno", "estate", "autunno", "frühling", "frühjahr", "sommer",
+            "herbst", "весна", "лето", "осень", "зима", "літо", "осінь", "bahar", "yaz", "sonbahar", "güz", "kış",
+            "wiosna", "lato", "jesień", "zima", "jaro", "léto", "podzim"}
+# a letter-spaced label of a PDF's running head: 'N o 158', 'V ol. 12'
+_SPACED_LABEL = re.compile(r"(?<![^\W\d_])(?:N\s(?=o\.?\s*\d)|V\s(?=ol\.?\s*\d))")
 # '12(3): 45-60', '230(3): 345–356', '12(5), 1315'
-_COMPACT = re.compile(rf"(?<![\d/.+])(\d{{1,4}})\s*\(\s*(\d{{1,4}}(?:\s*[-/–]\s*\d{{1,4}})?|[A-Za-z]+\s*\d{{0,4}})\s*\)"
-                      rf"\s*(?:[:,]\s*({_RANGE}))?")
+_COMPACT = re.compile(rf"(?<![\d/.+])(\d{{1,4}})\s*\(\s*(?!{_YEAR}\s*\))(\d{{1,4}}(?:\s*[-/–]\s*\d{{1,4}})?|[A-Za-z]+\s*\d{{0,4}})\s*\)"
+                      rf"\s*(?:[:,]\s*(?!{_YEAR}\s*[,;.]\s*\d)({_RANGE}))?")
 _MONTH_YEAR = re.compile(rf"(?:(\d{{1,2}}),?\s+)?([^\W\d_]{{3,10}})\.?,?\s+({_YEAR})\b")   # '5 March 2020', 'Октябрь 2022'
 _YEAR_MONTH = re.compile(rf"\b({_YEAR})\s+([^\W\d_]{{3,10}})\b(?:\s+(\d{{1,2}})\b)?")  # '2020 Mar', '2020 Mar 5'
 _MONTH_SLASH_YEAR = re.compile(rf"(?<![\d/.])(0?[1-9]|1[0-2])/({_YEAR})(?![\d/])")
@@ -107,14 +127,19 @@ _BRACKETED_PAGES = re.compile(r"\(\s*(\d{1,5}\s*[-–—]\s*\d{1,5})\s*\)")
 _VOLUME_COMMA_ISSUE = re.compile(r"(?<![\d.,])(\d{1,4}),\s?(\d{1,3})(?=\s*\((?:19|20)\d\d\))")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def issue_facts(line: str) -> Dict[str, Any] | None:
     """Journal, issued, volume, issue and page read from one printed line, or None when the line
     does not place an article in a journal issue (it needs a volume or an issue, and one more
     fact; or a name shaped like a journal's with the year in brackets and the pages). Values are strings, ``issued`` is CSL date-parts, ``journal_end`` the offset where
     the journal's name stops."""
-    if len(line) > 260:
+    if len(line) > 260 or not _DIGIT.search(line):  # (every fact is a number: a line without digits places nothing)
         return None
     work = _IDENTIFIER.sub(lambda m: " " * len(m.group(0)), line)  # never read numbers out of a DOI or ISSN
+    work = _SPACED_LABEL.sub(lambda m: m.group(0).replace(" ", ""), work)
+    work = work.ljust(len(line))  # (offsets into the line still hold: the label's space moves to the line's end)
     # SAGE's and Arnold's running head 'Progress in Physical Geography 26,2 (2002) pp. 290–301': volume,
     # issue, then the year, read as 'volume(issue)' (padded, so offsets into the line still hold)
     work = _VOLUME_COMMA_ISSUE.sub(lambda m: f"{m.group(1)}({m.group(2)})".ljust(m.end(2) - m.start(1)), work)
@@ -138,6 +163,13 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
         for m in pattern.finditer(work):
             take(kind, m.group(1), m.start(1), m.end(1), m.start())
     for m in _CHICAGO.finditer(work):
+        take("volume", m.group(1), m.start(1), m.end(1))
+        take("page", m.group(2), m.start(2), m.end(2))
+    for m in _VOLUME_COLON_ISSUE.finditer(work):  # 'Journal of Tests, 12:3, 45-60'
+        take("volume", m.group(1), m.start(1), m.end(1))
+        take("issue", m.group(2), m.start(2), m.end(2))
+        take("page", m.group(3), m.start(3), m.end(3))
+    for m in _VOLUME_PAGES_YEAR.finditer(work):  # 'Journal of Tests 12: 45–60 (2019)'
         take("volume", m.group(1), m.start(1), m.end(1))
         take("page", m.group(2), m.start(2), m.end(2))
     for m in _VOLUME_YEAR_PAGES.finditer(work):  # 'Procedia ... 2 (2010) 330–336'
@@ -167,9 +199,19 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
         else:
             take("volume", m.group(1), m.start(1), m.end(1))
             take("issue", m.group(2), m.start(2), m.end(2))
-        if m.group(3):
+        if m.group(3) and not (re.fullmatch(_YEAR, m.group(3)) and len(_BARE_YEAR.findall(work)) == 1):
+            # (a year after the issue where no other year is printed is the year: 'Journal, 12(3), 2019')
             take("page", m.group(3), m.start(3), m.end(3))
-    if "volume" not in found and "issue" not in found:
+    for m in _NAME_VOLUME_YEAR.finditer(work):
+        take("volume", m.group(1), m.start(1), m.end(1))
+    if "volume" not in found and "issue" not in found and "year" in found and "page" not in found:
+        # a labelled year and the pages with no volume or issue: 'Yıl 2022, , 86 - 107, 31.12.2022'
+        end = max(b for a, b in taken)
+        after = _PAGES_AFTER.match(work[end:])
+        # (only where the table's empty cells show it, or on a short line of its own)
+        if after and _ascending(after.group(1)) and (re.match(r"\s*,\s*,", work[end:]) or len(line.strip()) <= 40):
+            take("page", after.group(1), end + after.start(1), end + after.end(1))
+    if "volume" not in found and "issue" not in found and not ("year" in found and "page" in found):
         return _name_year_pages(line)
     if "page" not in found:
         end = max(b for a, b in taken)  # the last number read
@@ -205,6 +247,16 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
         name = _journal(segment) if segment.count(". ") >= 1 else None
         if name and len(name) < len(segment.strip(" .,;:")) - 10:
             journal = name
+    elif date and taken and re.search(r"\(\s*$", before) and re.match(rf"\(?\s*{_YEAR}\s*\)", work[date[1]:]):
+        # Taylor & Francis: 'Ivan Petrov & Anna Smirnova (2019) Title, Journal of Tests, 12:3, 45-60': full names and the
+        # year in brackets, then the title and, after its last comma, the journal
+        year_end = re.match(rf"\(?\s*{_YEAR}\s*\)[.,]?", work[date[1]:])
+        segment_start = date[1] + (year_end.end() if year_end else 0)
+        segment = line[segment_start:min((a for a in label_starts if a >= segment_start), default=segment_start)]
+        last = segment.strip(" ,;:").rsplit(", ", 1)
+        name = _journal(last[-1]) if len(last) == 2 and ". " not in segment else None
+        if name and name[0].isupper() and len(name.split()) <= 12:
+            journal = name
     after_year = re.match(rf"^\s*\(?{_YEAR}\)?\s*[,.]\s*([^\d,]{{3,150}}?)\s*,", line)
     if journal is None and not before.strip() and after_year:  # '2013, International Journal on Digital Libraries, № 3-4'
         journal = _journal(after_year.group(1))
@@ -219,6 +271,14 @@ def issue_facts(line: str) -> Dict[str, Any] | None:
     if journal:
         found["container-title"] = journal
     return found if len(found) >= 2 else None
+
+
+def month_or_season(word: str) -> List[int]:
+    """[0, month] for a month's name, [0] for a season's, [] for any other word (the 0 stands for the year)."""
+    month = month_number(word)
+    if month:
+        return [0, month]
+    return [0] if word.lower() in _SEASONS else []
 
 
 def _cumulative_issue(m: "re.Match[str]", line: str) -> bool:
@@ -260,7 +320,9 @@ def _name_year(line: str) -> Dict[str, Any] | None:
 
 
 def _ascending(pages: str) -> bool:
-    """'293-301': a first page before the last, and not two years ('2019-2020')."""
+    """'293-301': a first page before the last, and not two years ('2019-2020'); an article number 'e0123456'."""
+    if re.fullmatch(r"e\d{4,9}", pages):
+        return True
     first, last = (int(x) for x in re.split(r"\s*[-–—]\s*", pages))
     return first <= last and not (re.fullmatch(_YEAR, str(first)) and re.fullmatch(_YEAR, str(last)))
 
@@ -279,6 +341,10 @@ def _date(work: str, taken: List[Tuple[int, int]]) -> Tuple[List[int], int] | No
     for pattern, y, mo, d in ((_MONTH_YEAR, 3, 2, 1), (_YEAR_MONTH, 1, 2, 3)):
         for m in pattern.finditer(work):
             month = month_number(m.group(mo))
+            if not month and m.group(mo).lower() in _SEASONS:
+                if not any(a < m.end() and m.start(mo) < b for a, b in taken):
+                    return [int(m.group(y))], min(m.start(y), m.start(mo))
+                continue
             if month and re.search(r"[-–/]\s*$", work[: m.start(mo)]):
                 return [int(m.group(y))], m.start()  # a range of months ('Июль-сентябрь 2020'): the year
             if not month:
@@ -355,7 +421,8 @@ def _citation_tail(text: str) -> str:
     ends = [] if " | " in text else [m for m in _SENTENCE_END.finditer(text) if not _SERIES.match(text[m.end():])]
     if ends:
         first = text[:ends[0].start()]
-        if text[:1].islower() or re.search(r"[,:;]", first) or len(first.split()) >= 8:
+        authors = re.match(r"^[A-ZА-ЯЁІЇЄҐ][\w'’-]+,?\s+(?:[A-ZА-ЯЁІЇЄҐ]\.\s?){1,3}(?=\s*[,A-ZА-ЯЁІЇЄҐ])", text)
+        if text[:1].islower() or re.search(r"[,:;]", first) or len(first.split()) >= 8 or authors:
             text = text[ends[-1].end():]
     return text
 
@@ -372,6 +439,9 @@ def _journal(text: str) -> str | None:
     quoted = re.fullmatch(r"(?:журнал|journal|revista|revue|zeitschrift)\s+[\"«“]([^\"«»“”]{3,})[\"»”]", text.strip(" \t.,;:|"), re.I)
     if quoted:  # 'Журнал "Медицинский совет"': the name is what the quotes hold
         text = quoted.group(1)
+    whole = re.fullmatch(r"[\"«“„]([^\"«»“”„]{3,})[\"»”]", text.strip(" \t,;:|"))
+    if whole:  # the name in quotes before the number: '"ЭФФЕКТИВНАЯ ФАРМАКОТЕРАПИЯ. Педиатрия" №2'
+        text = whole.group(1)
     if re.search(r"\s[»>]\s", text):  # a breadcrumb: the journal is its last step ('Journals » Journal of Pain Research »')
         text = [step for step in re.split(r"\s[»>]\s", text.strip(" »>")) if step.strip()][-1]
     # a running head names the authors first ('Zielinski and Halling BMC Res Notes', 'Kim et al. Trials')
@@ -414,5 +484,13 @@ def _journal(text: str) -> str | None:
 
 # 'Pages 365-384 | Published online: ...': the article's pages on a line of their own
 # 'Pages 5 - 12', 'Pages 5 - 12 | ...', 'Pages 5 - 12 Article suivant' (the rest is read on its own)
-PAGES_LINE = re.compile(r"^\s*(?:pages?|pp\.?|страницы|стр\.|с\.)\s*:?\s*(\d{1,6}(?:\s*[-–—]\s*|\s+(?:à|a|to)\s+)\d{1,6})\s*(?:\||$|(?=[^\W\d_]))", re.I)
+# (and the labels of other languages: 'P. 45-60', 'Págs.', 'Seiten', 'S.', 'Sayfalar', 'Hal.', 'Str.', 'Стор.', 'Page range',
+# 'Pagination'; a single letter's label only before a range)
+PAGES_LINE = re.compile(r"^\s*(?:pages?(?:\s+range)?|pp\.?|p\.|pagination|страницы|страниц|стр\.|с\.|сторінки|стор\.|págs?\.?|páginas|"
+                        r"pagine|pag\.|seiten?|s\.|sayfa(?:lar)?|hal(?:aman)?\.?|str\.|strony|oldal(?:ak)?|sivut)\s*:?\s*"
+                        r"(\d{1,6}(?:\s*[-–—]\s*|\s+(?:à|a|to)\s+)\d{1,6})\s*(?:\||$|(?=[^\W\d_]))", re.I)
+# an article number alone on its line, which stands for the pages: 'Article number: 123456', 'Article ID 123456',
+# 'Art. 123456', 'eLocator: e0123456'
+ARTICLE_NUMBER_LINE = re.compile(r"^\s*(?:article\s*(?:id|number|no\.?|nr\.?|#)|art\.(?:\s*(?:no|nr)\.?)?|elocator|"
+                                 r"número\s+de\s+art[íi]culo|numero\s+articolo|номер\s+статьи)\s*[:.]?\s*([A-Za-z]?\d{1,9})\s*\.?$", re.I)
 PAGES = re.compile(r"^\s*(?:pp?\.\s*|С\.\s*)?(\d+)\s*[-–—]\s*(\d+)(?![\d.,/-])")  # what follows is read on its own

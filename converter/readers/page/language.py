@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, List
 
-from ...vocabulary.languages import bcp47, guess_language
+from ...vocabulary.languages import bcp47, guess_language, identify_latin
 from .abstract import prose
 
 if TYPE_CHECKING:
@@ -37,9 +37,9 @@ def page_language(r: "PageReader") -> None:
         r.item["language"] = stated
         return
     text = f"{r.item.get('title', '')} {r.item.get('abstract', '')[:SAMPLE]}".strip()
-    language = guess_language(text) if text else None
+    language = _latin_language(text) if text else None
     if language is None:  # the title and abstract do not settle it: the page's own text, the same way
-        language = guess_language(" ".join(r.lines)[:SAMPLE])
+        language = _latin_language(" ".join(r.lines)[:SAMPLE])
     body = _body_language(r)
     if language == "en" and body and body != "en":
         # an English title and abstract over the article's text in another language: the journal's international
@@ -49,6 +49,34 @@ def page_language(r: "PageReader") -> None:
         r.item["language"] = language
     else:
         r.diags.warn("the page's language could not be told from its title and abstract; not set", field="language")
+
+
+# Romance languages share their commonest short words ('la', 'un', 'una', 'en', 'de'): counting them reads a short
+# Spanish or Italian abstract as French; between these the statistical identifier, which weighs every word, decides
+ROMANCE = {"fr", "es", "it", "pt", "ca", "ro", "gl"}
+
+
+# English words that no other language of the Latin script writes as a word of its own ('a' is Hungarian's article)
+ENGLISH_ONLY = {"the", "of", "and", "with", "from", "for", "is", "are", "this", "that", "which", "by"}
+
+
+def _latin_language(text: str) -> str | None:
+    """guess_language, with the statistical identifier as the second opinion where function words mislead: between
+    Romance languages; where no language's function words settle it (Romanian, Dutch, Swedish, Hungarian ...); where
+    a text read as English has almost none of English's own words."""
+    language = guess_language(text)
+    if language in ROMANCE:
+        other = identify_latin(text[:2000])
+        if other in ROMANCE and other != language:
+            return other
+    if language is None or (language == "en" and sum(1 for w in re.findall(r"[a-z]+", text[:2000].lower())
+                                                     if w in ENGLISH_ONLY) < 3):
+        other = identify_latin(text[:2000])
+        if other == "cs" and not re.search(r"[řůěŘŮĚ]", text):
+            other = None  # (the identifier reads Croatian and Slovene as Czech: only Czech writes these letters)
+        if other and other != "en":
+            return other
+    return language
 
 
 CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")

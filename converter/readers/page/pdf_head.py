@@ -112,6 +112,10 @@ def split_run_together(line: str) -> RunTogether | None:
         if best is None or len(people) >= len(best.people):
             rest = line.split(maxsplit=j)[j] if j < len(line.split()) else ""
             head, title = _running_head(title)
+            whole = " ".join(words[:i])
+            if not head and whole != title and re.match(r"(?:1[89]|20)\d\d\s", whole):  # the year a running head begins with, not a page number: '2019 – N o 158 – ...'
+                head, title = _running_head(whole)
+                title = title if head else re.sub(r"^\d{1,4}\s+(?=\S)", "", whole)
             if head:  # the page number printed after the running head ('... Page 717–738 717 Remote ...')
                 title = re.sub(r"^(?!(?:1[89]|20)\d\d\s)\d{1,4}\s+(?=[^\W\d_])", "", title)  # (not a year: "2019 Novel ...")
             best = RunTogether(title, people, rest, head)
@@ -129,7 +133,12 @@ def _running_head(text: str) -> Tuple[str, str]:
         facts = issue_facts(" ".join(words[:k + 1]))
         if facts and len(facts) > best:
             best, cut = len(facts), k + 1
-    return " ".join(words[:cut]), " ".join(words[cut:])
+    head, title = " ".join(words[:cut]), " ".join(words[cut:])
+    # the journal's name and the page number after the numbers, set off by a dash: '2019 – N o 158 – Travail et Emploi 155'
+    after = re.match(r"^[–—-]\s+([^\W\d_][^\d–—|]{2,60}?)\s+\d{1,4}\s+(?=[^\W\d_])", title) if cut else None
+    if after:
+        head, title = f"{head} {title[:after.end()].strip()}", title[after.end():]
+    return head, title
 
 
 def cut_abstract(rest: str) -> Tuple[str, str, str]:

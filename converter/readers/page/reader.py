@@ -25,7 +25,7 @@ from .assemble import finish
 from .evidence import Evidence
 from .head import AFFILIATION, HeadLines, split_name_affiliation
 from .labelled_numbers import LabelledNumbers
-from .labels import Block, cut_running_tail, keyword_list_end, keyword_separators, split_blocks
+from .labels import Block, cut_running_tail, keyword_list_end, keyword_separators, match_label, split_blocks
 from .title import Candidate, is_furniture
 
 AFTER_REFERENCES = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|licensee\b|this (?:article|work) is (?:an open|licensed|distributed)|"
@@ -61,7 +61,32 @@ def _keyword_separators(value: str) -> str:
     value = re.sub(r"\s*[·•▪，、；]\s*", "; ", value)
     if not re.search(r"[,;]", value) and len(re.findall(r"\s[–—]\s", value)) >= 2:
         value = re.sub(r"\s+[–—]\s+", "; ", value)
+    pieces = value.split(": ")
+    if not re.search(r"[,;]", value) and len(pieces) >= 3 and all(1 <= len(p.split()) <= 5 for p in pieces):
+        value = "; ".join(pieces)  # colons between the terms ('Demographic Factors: Adoption: Mobile banking Services')
     return value.strip("; ")
+
+
+# the copyright notice written without its sign, or with the sign's look-alikes, before the year: 'Copyright (c) 2019',
+# '(c) 2019', 'Ⓒ 2019', and OJS's notice in its locales ('Derechos de autor 2019', 'Direitos autorais (c) 2019',
+# 'Hak Cipta (c) 2019', 'Telif Hakkı (c) 2019', 'Авторські права (c) 2019')
+COPYRIGHT_WORDS = re.compile(r"(?:\b(?:copyright|derechos\s+de\s+autor|direitos\s+autorais|hak\s+cipta|telif\s+hakk[ıi]|"
+                             r"авторські\s+права|авторские\s+права|diritti\s+d['’]autore|droits\s+d['’]auteur|urheberrecht)"
+                             r"\s*(?:\(c\)|©|Ⓒ)?\s*:?|(?<![\w(])\(c\)|Ⓒ)\s*(?=(?:19|20)\d\d(?![\d-]))", re.I)
+# a record's table saved as text, a row a line: '| Abstract | 【目的】... |', '| Keywords | a; b |'
+TABLE_ROW = re.compile(r"^\s*\|\s*([^|\d]{2,40}?)\s*\|\s*([^|]+?)\s*\|?\s*$")
+TABLE_KINDS = ("abstract", "keywords", "doi")
+
+
+def _table_row(line: str) -> str:
+    """A table row whose first cell is the label of an abstract, keywords or a DOI, written as a labelled line
+    ('Abstract: ...'), so that it is read as the same label printed on its own would be."""
+    m = TABLE_ROW.match(line) if line.lstrip().startswith("|") else None
+    if not m:
+        return line
+    labelled = f"{m.group(1)}: {m.group(2)}"
+    found = match_label(labelled)
+    return labelled if found and found[0] in TABLE_KINDS else line
 
 
 JATS_SOURCE = re.compile(r"^\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!DOCTYPE\s+article\b|<article\b[^>]*\barticle-type=|<article\s+xmlns)")
@@ -81,7 +106,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         # pages saved as Markdown: '# Title' is the page's heading (a title cue), '*Journal*' emphasis
         self.headings = {n for n, ln in enumerate(lines, 1) if re.match(r"^#\s+\S", ln)}
         self.lines = bylines.join_split_bylines(
-            [MARKDOWN_EMPHASIS.sub(r"\1", re.sub(r"^#{1,6}\s+", "", ln)) for ln in lines])
+            [_table_row(MARKDOWN_EMPHASIS.sub(r"\1", re.sub(r"^#{1,6}\s+", "", ln))) for ln in lines])
         self.item: CSLItem = {"id": "", "type": "article-journal"}
         self.custom: Dict[str, Any] = {}
         self.evidence = Evidence()
@@ -111,6 +136,8 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         self.line_labels: Dict[int, Dict[str, float]] | None = None  # the learned line model's, once asked
         self.body_at: int | None = None                  # the first line of running text read as the body
         self.reading_run_in = False                      # a line with its abstract run in is being read whole
+        self.keywords_continued: set[int] = set()        # lines a keyword list ran on to over a blank line
+        self.keywords_line: int | None = None            # the first keywords label's line
 
     def repair(self, n: int, text: str) -> str:
         fixed, changes = repair_homoglyphs(text)
@@ -136,6 +163,8 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
 
     def _block_keywords(self, block: Block) -> None:
         lines = [(n, t) for n, t in block.lines if t.strip()]
+        if self.keywords_line is None:
+            self.keywords_line = block.first_line
         # a full stop closes the list: the lines after it are the page's next parts (PDF text without blank lines)
         end = next((i + 1 for i, (_, t) in enumerate(lines[:-1]) if t.rstrip().endswith(".")), len(lines))
         # and a copyright line is the page's next part too ('© 2021 The Authors. Published by ...')
@@ -144,6 +173,8 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         if end < len(lines):
             self._loose_lines(Block("text", lines[end][0], lines[end:]))
             lines = lines[:end]
+        if end == len(lines) and lines and re.search(r"[,;，、；]\s*$", lines[-1][1]):
+            lines = lines + self._keywords_run_on(lines[-1][0])
         texts = [self.repair(n, re.sub(r"^\s*[•·▪◦-]\s+", "", t).strip()) for n, t in lines]
         # one keyword a line (a list copied from a web page): no separator on any line, each a few words
         one_a_line = len(texts) >= 2 and all(len(t.split()) <= 5 and not re.search(r"[,;，、；]", t) for t in texts)
@@ -161,6 +192,19 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             self.item["keyword"] = re.sub(r"\s*;\s*", "; ", value)
         elif value:
             self.custom.setdefault("keywords-other", []).append(value)
+
+    def _keywords_run_on(self, n: int) -> List[Tuple[int, str]]:
+        """A keyword list whose line ends with its separator runs on over a blank line ('...; archival document;' /
+        '' / 'memories; railway transport; ...'): the next line with text, when it is a list too."""
+        m = next((m for m in range(n + 1, min(n + 3, len(self.lines)) + 1) if self.lines[m - 1].strip()), None)
+        if m is None:
+            return []
+        text = self.lines[m - 1].strip()
+        pieces = [p for p in re.split(r"[,;，、；]", text.rstrip(" .")) if p.strip()]
+        if len(pieces) < 3 or any(len(p.split()) > 10 for p in pieces) or match_label(text):
+            return []
+        self.keywords_continued.add(m)
+        return [(m, text)]
 
     def _block_citation(self, block: Block) -> None:
         for first_line, value in citation.citations_in_block(block.lines):
@@ -323,6 +367,8 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         lines = history.join_label_lines([(n, t.strip()) for n, t in block.lines if t.strip()])
         numbered = self._numbered_run(lines)
         for idx, (n, line) in enumerate(lines):
+            if n in self.keywords_continued:
+                continue
             if numbered is not None and idx >= numbered:
                 text = "\n".join(self.raw_lines[m - 1] for m, _ in block.lines if m >= n)
                 self._parse_references(text, n)
@@ -361,6 +407,9 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
 
     def _classify_line(self, n: int, line: str, next_line: str = "") -> None:
         line = self.repair(n, line)
+        # the © of a PDF's symbol font read as 'Ó' before a holder and a year ('Ó Springer International Publishing 2014')
+        line = re.sub(r"(?<![^\W\d_])Ó(?=\s+(?:The\s+Author|[A-Z][a-z]+\b[^©\n]{0,80}?(?<![\d-])(?:19|20)\d\d(?![\d-])))", "©", line)
+        line = COPYRIGHT_WORDS.sub("© ", line)
         if SPECIAL_ISSUE.match(self._line_above(n)) and not SPECIAL_ISSUE.match(line):
             # the name of the special issue the article belongs to (Hindawi: 'Special Issue' / its name / 'View
             # this Special Issue'), a heading above the article's own title: kept, never the title
@@ -388,6 +437,10 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         m = identifiers.DOI_LINE.match(line) or re.match(r"^\s*(10\.\d{4,9}/\S+)\s*$", line)
         if m:
             self.evidence.add("DOI", clean_doi(m.group(1)), "label", n)
+            return
+        m = issue.ARTICLE_NUMBER_LINE.match(line)
+        if m:
+            self.evidence.add("page", m.group(1), "label", n)
             return
         m = issue.PAGES_LINE.match(line)
         if m:
@@ -421,6 +474,9 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             self._set_dates(n, dates)
             for c in people.COPYRIGHT.findall(line):
                 self.custom.setdefault("copyright", c.strip())
+                year = re.search(r"(?<![\d-])(?:19|20)\d\d(?![\d-])", c)  # the year, when nothing better says it
+                if year:
+                    self.evidence.add("issued", {"date-parts": [[int(year.group(0))]]}, "text", n)
             self.custom.setdefault("history-as-printed", []).append(line)
             return
         copyright_line = people.COPYRIGHT.search(line)
@@ -428,7 +484,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             self._copyright(n, line, copyright_line.group(0))
             return
         if licence_url(line) or re.search(r"\b(?:licen[cs]e|лицензи\w*)\b", line, re.I):
-            self._licence(line)
+            self._licence(line, n)
             return
         if "abstract" not in self.item and not self.references and self._citation_like(n, line):
             return
@@ -451,8 +507,14 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
         if facts is None and "abstract" not in self.item and len(line) > 260:
             facts = issue.issue_facts(line[:220])  # a PDF's running head glued to the text after it
             if facts and not ("volume" in facts and "issue" in facts):
-                facts = None
-        if facts and ("abstract" not in self.item or self._just_after_unlabelled_abstract(n)):
+                # ... or the line begins with it, a year and a number ('2019 – N o 158 – Travail et Emploi 155 ...')
+                facts = issue.issue_facts(line[:60])
+                if facts and not (("volume" in facts or "issue" in facts) and "issued" in facts):
+                    facts = None
+        if facts is None and len(line) <= 30 and "abstract" not in self.item and re.search(r"\d", line):
+            facts = self._lone_number_and_date(n, line)
+        if facts and ("abstract" not in self.item or self._just_after_unlabelled_abstract(n)
+                      or self._issue_line_after_abstract(line, facts)):
             above = issue.journal_name(self.candidates[-1].text) if self.candidates else None
             if "container-title" not in facts and above and 0 < n - self.candidates[-1].line <= 2 \
                     and len(above.split()) <= 12 and not is_furniture(above) and not title.CHROME.search(above):
@@ -483,6 +545,13 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             self.evidence.add("issued", {"date-parts": [alone]}, "head", n)
             self.other.append((n, line))
             return
+        season = re.fullmatch(r"([^\W\d_]{3,10})\.?,?\s+((?:1[89]|20)\d\d)", line.strip()) if "abstract" not in self.item else None
+        if season and (issue.month_or_season(season.group(1))) and n <= 60:
+            # an issue's month or season alone on its line in the head ('March 2019', 'Spring 2019', 'Осень 2020')
+            self.evidence.add("issued", {"date-parts": [[int(season.group(2))] + issue.month_or_season(season.group(1))[1:]]},
+                              "head", n)
+            self.other.append((n, line))
+            return
         if self._unlabelled_sections(n, line):
             return
         if self._head_line(n, line, next_line):
@@ -498,6 +567,62 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             self.custom.setdefault("notes", []).append(line)
             return
         self.other.append((n, line))
+
+    def _head_of_second_abstract(self, paragraphs: List[Tuple[int, str]]) -> int:
+        """An abstract in the page's other language printed under its own head (the authors, the title's translation,
+        then the issue line: 'pekrun, carola; ...' / 'What is known ...' / 'landtechnik 66 (2011), no. 2, pp. 108-112'):
+        how many of its first paragraphs are that head. The issue line is read, where nothing above placed the article."""
+        for i, (n, para) in enumerate(paragraphs[:4]):
+            if len(para) > 150:
+                return 0
+            facts = issue.issue_facts(para)
+            if facts and self._issue_line_after_abstract(para, facts):
+                self._issue_line(n, facts, "issue-line")
+                self.other.extend(paragraphs[:i])
+                return i + 1
+        return 0
+
+    def _issue_line_after_abstract(self, line: str, facts: Dict[str, Any]) -> bool:
+        """An issue line printed under the abstract (a footer, the abstract's second language with its own head:
+        'landtechnik 66 (2011), no. 2, pp. 108-112'), when nothing above placed the article: a short line that
+        reads whole as one, never a reference or a sentence."""
+        if self.references or any(self.evidence.has(k) for k in ("volume", "issue", "page")) or len(line) > 150:
+            return False
+        numbers = sum(k in facts for k in ("volume", "issue", "page", "issued"))
+        if numbers < 3 or "container-title" not in facts or len(facts["container-title"].split()) > 10:
+            return False
+        return not re.match(r"^\s*(?:\[\d+\]|\d{1,3}[.)]\s)", line) and not re.search(r"\(\s*(?:19|20)\d\d[a-z]?\s*\)\.", line)
+
+    def _lone_number_and_date(self, n: int, line: str) -> Dict[str, Any] | None:
+        """A volume or issue alone on its line with the rest of the issue line on the next short lines ('Sayı 162' /
+        'Bahar 2004', 'Volume 12' / 'Issue 3' / 'March 2020'): one issue line printed over two to four lines."""
+        alone = issue.issue_facts(f"{line}, 2000")  # (the line's own number: read beside a stand-in year)
+        if not alone or set(alone) - {"volume", "issue", "issued"} or alone.get("issued") != {"date-parts": [[2000]]}:
+            return None
+        below = [t.strip() for t in self.lines[n: n + 6] if t.strip()][:3]
+        best: Dict[str, Any] | None = None
+        joined = line
+        for text in below:
+            if len(text) > 30 or not self._issue_piece(text):
+                break
+            joined = f"{joined}, {text}"
+            facts = issue.issue_facts(joined)
+            if not facts or set(facts) - {"volume", "issue", "issued", "page"} or len(facts) <= len(best or {}):
+                break
+            best = facts
+        return best if best and len(best) >= 2 else None
+
+    @staticmethod
+    def _issue_piece(text: str) -> bool:
+        """A short line that is one piece of an issue line: a labelled number or pages ('Issue 3', 'pp. 45-60'), a
+        date (or the publication date's line), or a month or season and the year ('March 2020', 'Güz 2006', '2019')."""
+        if re.fullmatch(r"(?:[^\W\d_]{3,12}\.?,?\s+)?(?:1[89]|20)\d\d", text) or history.parse_date(text) \
+                or history.history_dates(text).get("published"):
+            return True
+        alone = issue.issue_facts(f"{text}, 2000")
+        if not alone:
+            return False
+        return not set(alone) - {"volume", "issue", "page", "issued"} and alone.get("issued") == {"date-parts": [[2000]]}
 
     def _body(self, n: int, line: str) -> bool:
         """Line n, running text, is the article's body (abstract.looks_body), or comes after a line that is:
@@ -550,7 +675,7 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
             if key == "published":  # only the publication date is the article's `issued`
                 self.evidence.add("issued", {"date-parts": [parts]}, "history", n)
 
-    def _licence(self, line: str) -> None:
+    def _licence(self, line: str, n: int = 0) -> None:
         lic = self.custom.setdefault("license", {})
         lic["text"] = (lic.get("text", "") + "\n" + line).strip()
         url = licence_url(line)
@@ -560,6 +685,9 @@ class PageReader(HeadLines, AbstractLines, LabelledNumbers):
                 self.diags.warn(f"licence version not printed; recorded as {url}", field="license")
         for c in people.COPYRIGHT.findall(line):
             self.custom.setdefault("copyright", c.strip())
+            year = re.search(r"(?<![\d-])(?:19|20)\d\d(?![\d-])", c)  # the year, when nothing better says it
+            if year and n:
+                self.evidence.add("issued", {"date-parts": [[int(year.group(0))]]}, "text", n)
         m = re.search(r"[\"“«]([^\"”»]{2,80})[\"”»]\s+journal", line)
         if m:
             self.custom.setdefault("container-title-other", [])
@@ -575,5 +703,10 @@ def read(text: str, *, source: str = "<input>", options: Options | None = None) 
     if JATS_SOURCE.match(text):  # the page's XML source copied instead of its text: read as what it is
         result = jats.read(text, source=source, options=options)
         result.diagnostics.insert(0, Diagnostic("this page's text is JATS XML; read with the JATS reader", "warning", source, 1))
+        if result.records and "ISSN" not in result.records[0]:
+            # some journals print their ISSNs only as journal ids: '<journal-id journal-id-type="issn">2304-3369</journal-id>'
+            issns = re.findall(r"<journal-id\s+journal-id-type=\"[ep]?issn\"\s*>\s*(\d{4}-\d{3}[\dXx])\s*<", text[:20000])
+            if issns:
+                result.records[0]["ISSN"] = ", ".join(dict.fromkeys(issns))  # (as the JATS reader writes several)
         return result
     return PageReader(text, source).read()
