@@ -12,6 +12,7 @@ import os
 from functools import lru_cache
 from typing import List, Sequence, Tuple
 
+from . import neural
 from .features import Token, crf_items, tokenize, with_first_pass
 from .lexicon import Lexicon
 from .rules import Found
@@ -127,6 +128,8 @@ def tag(s: str, found: Found) -> Tuple[List[Token], List[str]] | None:
         return tokens, []
     xseq = crf_items(s, tokens, rule_labels(tokens, found, s), _lexicon())
     labels = tagger.tag(xseq)
+    if neural.active():
+        labels = neural.relabel(xseq, tagger)
     second = _second_tagger()
     if second is not None:
         labels = second.tag(with_first_pass(xseq, [s[a:b] for a, b in tokens], labels))
