@@ -127,9 +127,7 @@ def tag(s: str, found: Found) -> Tuple[List[Token], List[str]] | None:
     if not tokens:
         return tokens, []
     xseq = crf_items(s, tokens, rule_labels(tokens, found, s), _lexicon())
-    labels = tagger.tag(xseq)
-    if neural.active():
-        labels = neural.relabel(xseq, tagger)
+    labels = neural.relabel(xseq, tagger) if neural.active() else tagger.tag(xseq)
     second = _second_tagger()
     if second is not None:
         labels = second.tag(with_first_pass(xseq, [s[a:b] for a, b in tokens], labels))

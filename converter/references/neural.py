@@ -8,6 +8,7 @@ a weights file (an experiment: see docs/reference-parser.md, session 15).
 """
 from __future__ import annotations
 
+import os
 from typing import Any, Dict, List, Sequence
 
 _NEIGHBOUR = (b"-1:", b"-2:", b"1:", b"2:", b"-3:", b"3:", b"bi-1=", b"bi+1=")
@@ -142,22 +143,35 @@ _mix = 1.0
 def use(path: str | None, mix: float = 1.0) -> None:
     """Tag with the weights at ``path`` (None: the CRF alone); ``mix`` < 1 averages the tagger's
     label probabilities (weight ``mix``) with the CRF's marginals."""
-    global _tagger, _mix
+    global _tagger, _mix, _checked
+    _checked = True
     _tagger = Tagger(path) if path else None
     _mix = mix
 
 
 def active() -> bool:
+    """Whether the neural tagger labels the tokens (``use``, or CITECONV_REFS_NEURAL=weights.npz
+    set before the first parse: for measuring it with the benchmarks; off by default)."""
+    global _checked
+    if not _checked:
+        _checked = True
+        path = os.environ.get("CITECONV_REFS_NEURAL")
+        if path and _tagger is None:
+            use(path)
     return _tagger is not None
 
 
+_checked = False
+
+
 def relabel(items: Sequence, crf_tagger) -> List[str]:
-    """The labels of one string's items (``crf_tagger`` has just tagged them when mixing)."""
+    """The labels of one string's items: the tagger's alone, or mixed with ``crf_tagger``'s."""
     assert _tagger is not None
     if _mix >= 1.0:
         return _tagger.tag(items)
     np = _tagger.np
     labels = _tagger.labels
+    crf_tagger.tag(items)  # the marginals below are of this tagging
     prob = _tagger.probabilities(items) * _mix
     known = set(crf_tagger.labels())
     crf = np.array([[crf_tagger.marginal(lab, t) if lab in known else 0.0 for lab in labels]
