@@ -39,8 +39,9 @@ def own_names(item) -> List[bytes]:
     return [name for name in item if not name.startswith(NEIGHBOUR_PREFIXES)]
 
 
-def fitting_strings(dev: bool, refdata: str = DEFAULT_REFDATA) -> Tuple[List[Labeled], List[Labeled]]:
-    """The strings ``train`` fits on with its default settings (``--dev``: without DEV), and DEV."""
+def fitting_strings(dev: bool, refdata: str = DEFAULT_REFDATA, drop: str = "") -> Tuple[List[Labeled], List[Labeled]]:
+    """The strings ``train`` fits on with its default settings (``--dev``: without DEV), and DEV;
+    ``drop``: leave out the refdata strings whose origin holds it (a source, 'anystyle/ugly.xml')."""
     from .partrender import render_parts
     from .rendered import load_items, render_all
     from .synth import generate, russian_titles
@@ -50,6 +51,8 @@ def fitting_strings(dev: bool, refdata: str = DEFAULT_REFDATA) -> Tuple[List[Lab
     dev_set: List[Labeled] = []
     if dev:
         train_set, dev_set = split_dev(train_set)
+    if drop:
+        train_set = [r for r in train_set if drop not in r.origin]
     synthetic = generate(train_set, 5000)
     corpus = os.path.join(os.path.dirname(refdata.rstrip("/")), "corpus", "real")
     items = load_items(corpus)
@@ -69,7 +72,7 @@ def encode(refs: Sequence[Labeled]) -> List[Tuple[List[List[bytes]], List[str]]]
 
 def cmd_prepare(a) -> int:
     t = time.time()
-    fit, dev = fitting_strings(a.dev)
+    fit, dev = fitting_strings(a.dev, drop=a.drop_origin)
     fit_seqs, dev_seqs = encode(fit), encode(dev)
     os.makedirs(a.out, exist_ok=True)
     with open(os.path.join(a.out, "data.pkl"), "wb") as fh:
@@ -296,6 +299,7 @@ def main(argv: List[str] | None = None) -> int:
     ap.add_argument("--mix", type=float, default=1.0,
                     help="score: weight of the tagger's probabilities against the CRF's marginals "
                          "(1: the tagger alone; -1: the CRF alone)")
+    ap.add_argument("--drop-origin", default="", help="prepare: leave out the refdata strings of this source")
     ap.add_argument("--crf-loss", action="store_true", help="fit: a CRF over the tagger's scores")
     ap.add_argument("--npz", help="score: the weights (default: OUT/neural.npz)")
     ap.add_argument("--trans-weight", type=float, default=1.0,
