@@ -356,6 +356,9 @@ def _title_case(r: "PageReader") -> None:
         r.custom["title-case"] = True  # APA and GOST put it in sentence case
 
 
+_KANA = re.compile(r"[\u3040-\u30ff]")
+
+
 def _byline_under_title(r: "PageReader") -> None:
     """No byline found by the strict rules: the lines right under the title are where pages print
     the authors, so there a single full name or a list of names is taken as the byline."""
@@ -369,6 +372,8 @@ def _byline_under_title(r: "PageReader") -> None:
         if n - end > 3:
             break
         marked = bylines.parse_byline_marked(text, after_title=True) if len(text) < 300 else None
+        if not marked and n - end <= 2 and any(_KANA.search(line) for line in r.raw_lines[:60]):
+            marked = bylines.parse_japanese_run(text)  # (authors4) Japanese names run together under the title
         if marked:
             r.byline = [p for p, _ in marked]
             r.byline_marks = [m for _, m in marked]
@@ -466,6 +471,7 @@ def _authors(r: "PageReader") -> None:
     _byline_under_title(r)
     _modelled_byline(r)
     _learned_byline(r)
+    _letter_marks(r)
     _one_person_printed_twice(r)
     _resolve_role_statements(r)
     names, extra, problems = people.merge_people(r.byline, r.about, r.contributions)
@@ -490,6 +496,13 @@ def _authors(r: "PageReader") -> None:
         r.item["author"] = names
     if any(len(e) > 1 for e in extra):
         r.custom["authors"] = extra
+
+
+def _letter_marks(r: "PageReader") -> None:
+    """(authors4) Affiliation letters glued to the byline's family names ('Shaha', 'Bhatb'): see
+    bylines.unglue_letter_marks."""
+    if r.byline:
+        r.byline, r.byline_marks = bylines.unglue_letter_marks(r.byline, r.byline_marks, "\n".join(r.raw_lines[:120]))
 
 
 def _one_person_printed_twice(r: "PageReader") -> None:

@@ -82,7 +82,10 @@ NOT_NAMES = {"llc", "inc", "ltd", "gmbh", "media", "press", "publishing", "publi
              "full", "text", "pdf", "home", "about", "search", "volume", "issue", "original", "review", "editorial",
              "received", "accepted", "published", "citation", "cite", "share", "print", "menu", "login", "register",
              "content", "contents", "authors", "author", "keywords", "introduction", "references", "статья",
-             "аннотация", "журнал", "содержание", "главная", "поиск", "авторы", "том", "выпуск"}
+             "аннотация", "журнал", "содержание", "главная", "поиск", "авторы", "том", "выпуск",
+             # a site's buttons and links ('SHOW MORE', 'Google Scholar', 'Hide affiliations')
+             "show", "hide", "load", "expand", "collapse", "toggle", "modal", "google", "scholar", "pubmed",
+             "crossref", "orcid", "mendeley", "affiliations", "metrics", "altmetric"}
 
 
 def _caps_family_last(piece: str) -> str:
@@ -698,3 +701,62 @@ def two_columns(line: str) -> Tuple[str, str] | None:
     if sum(sc == "c" for sc in scripts[:cut]) < 2 or len(latin_words) < 2:
         return None  # 'Статья в формате PDF 89 KB' is no English column
     return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+# affiliation marks printed as letters: a letter alone on its line ('a' / 'Department of ...') or
+# glued to the institution after it ('a,bEducation Leadership ...')
+_LETTER_MARK_LINE = re.compile(r"^\s*([a-h])\s*$|(?:^|,\s*|\s)([a-h](?:,[a-h])*)(?=[A-ZÀ-Þ][a-zà-ÿ])", re.M)
+
+
+def unglue_letter_marks(people: List[Dict[str, str]], marks: List[List[str]],
+                        text: str) -> Tuple[List[Dict[str, str]], List[List[str]]]:
+    """Affiliation letters glued to family names ('Aamir Ishaq Shaha, ... Rouf Ahmad Bhatb, J.P.
+    Singhc', 'Sunday Olawale Olanirana, Chinaza Uleanyab'): where the page prints the same letters
+    as marks before its institutions and at least two of the byline's names end in two different
+    ones of them, the last letter of each name that ends in one is a mark."""
+    if len(people) < 2:
+        return people, marks
+    printed = {c for m in _LETTER_MARK_LINE.finditer(text) for c in re.findall(r"[a-h]", m.group(1) or m.group(2))}
+    ends = [p.get("family", "")[-1:] for p in people]
+    glued = [e in printed and len(p.get("family", "")) >= 4 and p["family"][-2:-1].isalpha() and p["family"][-2:-1].islower()
+             for e, p in zip(ends, people)]
+    if sum(glued) < 2 or len({e for e, g in zip(ends, glued) if g}) < 2:
+        return people, marks
+    out_people: List[Dict[str, str]] = []
+    out_marks: List[List[str]] = []
+    for person, own, end, cut in zip(people, marks + [[]] * (len(people) - len(marks)), ends, glued):
+        if cut:
+            person = {**person, "family": person["family"][:-1]}
+            own = own + [end]
+        out_people.append(person)
+        out_marks.append(own)
+    return out_people, out_marks
+
+
+_JA_NAME = r"[\u3400-\u4dbf\u4e00-\u9fff\u3005\u3040-\u30ff]"
+_JA_RUN = re.compile(rf"^({_JA_NAME}{{1,3}})((?:\s+{_JA_NAME}{{2,5}})+)\s+({_JA_NAME}{{1,3}})\s*(?:([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,2}}))?$")
+
+
+def parse_japanese_run(text: str) -> List[Tuple[Dict[str, str], List[str]]] | None:
+    """Japanese names printed family-space-given with nothing between the people, so each word but
+    the first and last is one person's given name run into the next one's family name ('水師 裕高橋
+    望田口 功一郎': 水師 裕, 高橋 望, 田口 功一郎; '松浦 佳代高野 歩森 真喜子David Timmons'). Where the
+    names lexicon knows the word's last two or three characters as a family name they are that;
+    otherwise a family name is two characters (one, if the word has only two). Three people or more
+    are needed; the caller asks only on Japanese pages."""
+    m = _JA_RUN.match(text.strip())
+    if not m:
+        return None
+    from .names import known_family  # (the lexicon loads only where a Japanese byline is read)
+
+    words = m.group(2).split()
+    family, people = m.group(1), []
+    for word in words:
+        cut = next((k for k in (3, 2) if len(word) - k >= 1 and known_family(word[-k:])), 0) or (1 if len(word) == 2 else 2)
+        people.append(({"family": family, "given": word[:-cut]}, []))
+        family = word[-cut:]
+    people.append(({"family": family, "given": m.group(3)}, []))
+    if m.group(4):
+        latin = m.group(4).split()
+        people.append(({"family": latin[-1], "given": " ".join(latin[:-1])}, []))
+    return people if len(people) >= 3 else None
