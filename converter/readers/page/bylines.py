@@ -162,7 +162,7 @@ FILE_LINK = re.compile(r"\s+(?:статья\s+в\s+формате\s+|download\s+
 SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 # An affiliation/correspondence marker after a name: "Ivanova 1,*", "Petrov2", "Cruz¹"
 _MARKS = re.compile(r"(?:(?<=[^\W\d_])\s*|(?<=\.)\s*)((?:\d{1,2}[*†‡§#⊥¶∥]{0,3}|[*†‡§#⊥¶∥]{1,3})(?:\s*,\s*(?:\d{1,2}[*†‡§#⊥¶∥]{0,3}|[*†‡§#⊥¶∥]{1,3}))*)"
-                    r"(?=\s*(?:,|\band\b|&|\bи\b|\.\s|$))")
+                    r"(?=\s*(?:,|\band\b|&|\bи\b|\.\s|$)|\s[ye]\s(?=[A-ZÀ-Þ]))")
 
 
 def parse_full_name(text: str, longest: int = 5) -> Dict[str, str] | None:
@@ -171,6 +171,9 @@ def parse_full_name(text: str, longest: int = 5) -> Dict[str, str] | None:
     counted (a byline of several people allows six: 'Maria Isabelle Barbosa da Silva Brito',
     Balinese 'Ni Luh Made Indah Murdyani Dewi')."""
     toks = text.split()
+    suffix = toks[-1] if len(toks) >= 3 and toks[-1] in _SUFFIXES else ""
+    if suffix:  # 'Carlos A Camargo Jr': the suffix is no family name
+        toks = toks[:-1]
     if not 2 <= len(toks) <= longest + 2 or sum(t.lower() not in PARTICLES for t in toks) > longest or \
             not NAME_WORD.match(toks[0]) or not NAME_WORD.match(toks[-1]):
         return None
@@ -180,7 +183,11 @@ def parse_full_name(text: str, longest: int = 5) -> Dict[str, str] | None:
         return None
     if len(toks) == 3 and PATRONYMIC.search(toks[2]):
         return full_name_parts(toks)
-    return _family_last(toks)
+    person = _family_last(toks)
+    return {**person, "suffix": suffix.rstrip(".")} if suffix else person
+
+
+_SUFFIXES = {"Jr", "Jr.", "Sr", "Sr."}
 
 
 def _family_last(words: List[str]) -> Dict[str, str]:
@@ -365,8 +372,14 @@ _MARK_THEN_COMMA = re.compile(r"(?<=[a-zà-ÿа-яё])\d{1,2}(?:,\d{1,2})*\*?\s*
 _MARK_THEN_NAME = re.compile(r"(?<=[a-zà-ÿа-яё])(\d{1,2}(?:,\d{1,2})*\*?)\s+(?=[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё])")
 
 
+PLACE_ABBREVIATION = re.compile(r"^\s*(?:г|м|с|пос|смт|пгт|ул)\.\s*[А-ЯЁІЇЄҐ]")  # 'г. Курган' (a town), never initials
+
+
+_INITIALS_FAMILY_RUN = re.compile(r"^(?:(?:[A-ZА-ЯЁ]\.\s?){1,3}[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?\s*){2,}$")
+
+
 def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], List[str]]] | None:
-    if _SECTION_LABEL.match(text):
+    if _SECTION_LABEL.match(text) or PLACE_ABBREVIATION.match(text):
         return None
     inverted = (_family_comma_given(text) if ";" in text else None) or _caps_family_comma_given(text)
     if inverted:
@@ -405,6 +418,8 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
     text = normal_case(",".join(_caps_family_last(p) for p in text.split(","))).strip(" ,")
     # 'А.В.Никулин Е.М.Олейникова': glued initials, people apart by spaces only
     text = re.sub(r"(?<=[a-zа-яё])\s+(?=(?:[A-ZА-ЯЁ]\.){1,3}[A-ZА-ЯЁ][a-zа-яё])", ", ", text)
+    if _INITIALS_FAMILY_RUN.match(text):  # 'Т. С. Злотникова В. С. Жукова': each person initials and a family name
+        text = re.sub(r"(?<=[a-zа-яё])\s+(?=(?:[A-ZА-ЯЁ]\.\s?){1,3}[A-ZА-ЯЁ][a-zа-яё])", ", ", text)
     text = re.sub(r"((?:[A-ZА-ЯЁ]\.){1,3})(?=[A-ZА-ЯЁ][a-zа-яё])", r"\1 ", text)
     text = re.sub(r"\s*\((\d{1,2}(?:\s*,\s*\d{1,2})*)\)", r"\1", text)  # 'Антонова (1)' marks as 'Антонова1'
     text = re.sub(r"(?<=[^\W\d_]),((?:\d{1,2}|[*†‡§⊥¶∥])(?:,(?:\d{1,2}|[*†‡§⊥¶∥]))*)(?:\s+(?=[A-Z])|\s*$|(?=,\s)|(?=\s(?:and|&)\s))", r"\1, ", text)  # 'Latimer,1,2 Jacob', 'Júnior,2, João'
@@ -430,7 +445,9 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
     text = _MARKS.sub(hold, text)
     # 'and' in the languages whose word for it is never part of a name (French 'et', not 'et al.';
     # not Spanish 'y' or Portuguese 'e': 'Ortega y Gasset', 'Silva e Sousa')
-    pieces = [p.strip() for p in re.split(r",|\band\b|\bи\b|\bі\b|\bта\b|\bund\b|\bet\b(?!\s+al\b)|&|(?<=\u2063)\.(?=\s)", text)
+    # (Spanish 'y', Portuguese 'e' right after a name's marks part two people: 'Martínez-Priego1 y Glafiro Torres')
+    pieces = [p.strip() for p in re.split(r",|\band\b|\bи\b|\bі\b|\bта\b|\bund\b|\bet\b(?!\s+al\b)|&|(?<=\u2063)\.(?=\s)|"
+                                          r"(?<=\u2063)\s+[ye]\s+(?=[A-ZÀ-Þ])", text)
               if p.strip()]
     pieces = [part for piece in pieces for part in _split_iberian_and(piece)]
     if not pieces:

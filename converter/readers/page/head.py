@@ -103,8 +103,9 @@ def split_name_affiliation(line: str) -> Tuple[Dict[str, str], str] | None:
         if not words[k][:1].isupper() or not AFFILIATION.search(" ".join(words[k:k + (12 if bullet else 6)])) or not (
                 looks_affiliation(rest) or AFFILIATION.search(" ".join(words[k:k + 2])) or bullet):
             continue  # ('Національний університет водного господарства ...': an institution named at once)
-        if any(ORG_PREFIX.match(w) for w in words[:k]):
+        if any(ORG_PREFIX.match(w) for w in words[:k]) or bylines.PLACE_ABBREVIATION.match(" ".join(words[:k])):
             continue  # 'Шевченко А.А. ФГБОУ ВО «...университет»': an institution's abbreviation is no family name
+            # (nor is a town's: 'г. Курган, Курганский государственный университет')
         name = bylines.normal_case(" ".join(words[:k]))  # 'Йосип ГРИБ Національний університет ...'
         if k > 2 and not _name_runs_to(words, k, rest):
             continue  # 'Sangeeta Kori Index Medical College ...': 'Index' is the institution's, not her family name
