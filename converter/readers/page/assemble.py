@@ -15,7 +15,7 @@ from .abstract import keyword_list as _keyword_list  # (pagerest: the unlabelled
 from .abstract import prose as _prose
 from .abstract import unlabelled_abstract as _unlabelled_abstract
 from .evidence import Finding
-from .head import looks_affiliation
+from .head import author_details, looks_affiliation
 from .labels import KEYWORDS_LABEL_START
 from .language import page_language as _language  # (pagerest: the article's language, language.py)
 from .ranker import rank as rank_titles
@@ -383,6 +383,10 @@ def _byline_under_title(r: "PageReader") -> None:
             return
 
 
+def _unbulleted(text: str) -> str:
+    return re.sub(r"^\s*[•·▪◦]\s+", "", text)
+
+
 def _names_a_line_under(r: "PageReader", n: int) -> None:
     """(bylines3) One full name a line under the title ('Elina Justus' / 'Michael Schön'): the names on
     the lines right under the first, each alone on its line, join the byline."""
@@ -390,7 +394,12 @@ def _names_a_line_under(r: "PageReader", n: int) -> None:
         return
     while True:
         nxt = next(((m, t) for m, t in r.other if m == n + 1), None)
-        marked = bylines.parse_byline_marked(nxt[1], after_title=True) if nxt and len(nxt[1]) < 60 else None
+        if nxt is None or not bylines.parse_byline_marked(nxt[1], after_title=True):
+            # (authors4) or past the last name's details: 'Affiliations' / ... / 'Search for articles by this author'
+            nxt = next(((m, t) for m, t in sorted(r.other) if n + 1 < m <= n + 8 and len(t) < 60
+                        and author_details(r.raw_lines[n:m - 1]) and bylines.parse_byline_marked(_unbulleted(t), after_title=True)),
+                       None)
+        marked = bylines.parse_byline_marked(_unbulleted(nxt[1]), after_title=True) if nxt and len(nxt[1]) < 60 else None
         if not nxt or not marked or len(marked) != 1:
             return
         r.byline.append(marked[0][0])
