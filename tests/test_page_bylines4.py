@@ -100,3 +100,14 @@ def test_vancouver_initials_are_labelled_given_names():
     line = "How to cite this article: Masoomi SR, Azizi M. A study of rivers"
     labels = token_labels(tokens(line), line, gold)
     assert [lab for t, lab in zip(tokens(line), labels) if t.text in ("Masoomi", "SR", "Azizi", "M.")] == ["BF", "G", "BF", "G"]
+
+
+def test_names_past_a_sites_author_panel_join_the_byline():
+    text = ("A Trial of Walking for Back Pain in Older Adults\n\n"
+            "  • Ruth Gray\n    Correspondence\n    Address reprint requests to Ruth Gray, School of Medicine, "
+            "Keele University, UK.\n    Affiliations\n    School of Medicine, Keele University, Keele, United Kingdom\n"
+            "    Search for articles by this author\n"
+            "  • Peter K Long\n    Affiliations\n    School of Medicine, Keele University, Keele, United Kingdom\n"
+            "    Search for articles by this author\n\nAbstract\nWe compared walking with usual care in a trial.\n")
+    authors = converter.read(text, "page", source="page.txt").records[0].get("author")
+    assert [p["family"] for p in authors or []] == ["Gray", "Long"]
