@@ -18,7 +18,7 @@ import os
 import re
 import threading
 from dataclasses import dataclass
-from typing import Dict, List, Sequence, Tuple
+from typing import Any, Dict, List, Sequence, Tuple
 
 from ...references.givennames import given_names
 from ...vocabulary.names import is_initials
@@ -335,14 +335,37 @@ def tag_page(text: str, model_path: str | None = None) -> List[TaggedLine]:
     with _TAGGING:
         for n, line, toks, feats in page_sequences(text):
             labels = tagger.tag(feats)
+            sure = lambda k: tagger.marginal(labels[k], k)  # noqa: E731
             if "F" not in labels and "BF" not in labels:
-                continue
+                if not POSTERIOR or tagger.probability(["O"] * len(labels)) >= 0.5:
+                    continue
+                labels, masses = _posterior_labels(tagger, len(labels))
+                sure = masses.__getitem__
             found = people_of(toks, labels)
             if not found:
                 continue
-            each = [min(tagger.marginal(labels[k], k) for k in idx) for _, idx in found]
+            each = [min(sure(k) for k in idx) for _, idx in found]
             out.append(TaggedLine(n, line, [p for p, _ in found], sum(each) / len(each)))
     return out
+
+
+POSTERIOR = False  # read a line whose single likeliest labelling names no one by its tokens' marginals (below)
+
+
+def _posterior_labels(tagger: Any, count: int) -> Tuple[List[str], List[float]]:
+    """A line the model thinks more likely than not names someone although its likeliest labelling
+    names no one (the probability spread over many labellings of the names): each token's likeliest
+    kind (a given name: BG and G together; a family name: BF and F; M; S; O) by its marginals, with
+    that kind's probability."""
+    labels: List[str] = []
+    masses: List[float] = []
+    for k in range(count):
+        m = {lab: tagger.marginal(lab, k) for lab in LABELS}
+        kinds = {"G": m["BG"] + m["G"], "F": m["BF"] + m["F"], "M": m["M"], "S": m["S"], "O": m["O"]}
+        kind = max(kinds, key=kinds.__getitem__)
+        labels.append(("B" + kind if m["B" + kind] >= m[kind] else kind) if kind in ("G", "F") else kind)
+        masses.append(kinds[kind])
+    return labels, masses
 
 
 def choose_byline(tagged: Sequence[TaggedLine], skip: Sequence[int], title: str = "",
