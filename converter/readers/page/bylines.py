@@ -767,7 +767,8 @@ def parse_japanese_run(text: str) -> List[Tuple[Dict[str, str], List[str]]] | No
     from .names import known_family  # (the lexicon loads only where a Japanese byline is read)
 
     words = m.group(2).split()
-    family, people = m.group(1), []
+    family = m.group(1)
+    people: List[Tuple[Dict[str, str], List[str]]] = []
     for word in words:
         cut = next((k for k in (3, 2) if len(word) - k >= 1 and known_family(word[-k:])), 0) or (1 if len(word) == 2 else 2)
         people.append(({"family": family, "given": word[:-cut]}, []))
