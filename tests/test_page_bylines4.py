@@ -5,8 +5,8 @@ sentences and training labels. Strings written here, not taken from the page set
 from __future__ import annotations
 
 import converter
-from converter.readers.page import byline_model, bylines
-from converter.readers.page.byline_model import TaggedLine, choose_byline, tokens
+from converter.readers.page import bylines
+from converter.readers.page.byline_model import TaggedLine, choose_byline
 
 
 def people(text: str):
@@ -83,23 +83,6 @@ def test_two_of_one_family_with_other_initials_stay_two():
               line(4, [{"family": "Орлов", "given": "Алексей"}])]  # the first printed again, in full
     names, _ = choose_byline(tagged, skip=[])
     assert [(p["family"], p["given"]) for p in names] == [("Орлов", "А.В."), ("Орлов", "Б.Г.")]
-
-
-def test_long_lines_are_read_sentence_by_sentence():
-    assert byline_model.sentences("A. B. Orlova, C. D. Lee. A Study of Rivers in the North of the Country") == [
-        "A. B. Orlova, C. D. Lee.", "A Study of Rivers in the North of the Country"]
-    assert byline_model.sentences("Ann Lee1, Bo Park and Carl Moss") == ["Ann Lee1, Bo Park and Carl Moss"]
-    # initials are no sentence's end
-    assert len(byline_model.sentences("For citation: Orlova A. B., Lee C. D. A Study of Rivers in the North")) == 1
-
-
-def test_vancouver_initials_are_labelled_given_names():
-    from tools.pagemodel.bylines import token_labels
-
-    gold = {"author": [{"family": "Masoomi", "given": "Sara R."}, {"family": "Azizi", "given": "Mehdi"}]}
-    line = "How to cite this article: Masoomi SR, Azizi M. A study of rivers"
-    labels = token_labels(tokens(line), line, gold)
-    assert [lab for t, lab in zip(tokens(line), labels) if t.text in ("Masoomi", "SR", "Azizi", "M.")] == ["BF", "G", "BF", "G"]
 
 
 def test_names_past_a_sites_author_panel_join_the_byline():

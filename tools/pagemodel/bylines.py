@@ -44,16 +44,6 @@ def _parts(text: str) -> List[str]:
     return [fold(w) for w in re.split(r"[\s.]+", text) if fold(w)]
 
 
-_BARE_INITIALS = re.compile(r"^[^\W\d_]{1,3}$")
-
-
-def _initials(text: str, letters: set[str]) -> bool:
-    """Initials of the gold given names: 'A.', 'A.S.', or Vancouver's bare capitals ('SR', 'KM')."""
-    if byline_model._INITIALS.match(text) or (_BARE_INITIALS.match(text) and text.isupper()):
-        return all(c in letters for c in fold(text))
-    return False
-
-
 def token_labels(toks: Sequence[Token], line: str, gold: Dict[str, Any]) -> List[str]:
     """The gold authors aligned to one line's tokens (see the module's docstring)."""
     people = [p for p in gold.get("author") or [] if isinstance(p, dict)]
@@ -67,7 +57,7 @@ def token_labels(toks: Sequence[Token], line: str, gold: Dict[str, Any]) -> List
             labels.append("O")
         elif f in family and t.text[:1].isupper():
             labels.append("F")
-        elif t.text[:1].isupper() and (f in given or _initials(t.text, initials)):
+        elif t.text[:1].isupper() and (f in given or (byline_model._INITIALS.match(t.text) and all(c in initials for c in f))):
             labels.append("G")
         elif t.text.lower() in {"de", "da", "do", "dos", "das", "del", "van", "von", "der", "la", "le", "di"} and (
                 f in given or f in family):
@@ -102,7 +92,8 @@ def token_labels(toks: Sequence[Token], line: str, gold: Dict[str, Any]) -> List
             continue
         f = fold(toks[i].text)
         whose = {k for k, words in enumerate(people_words) if f in words or (
-            lab == "G" and _initials(toks[i].text, {w[0] for w in _parts(people[k].get("given", ""))}))}
+            lab == "G" and byline_model._INITIALS.match(toks[i].text) and
+            all(c in {w[0] for w in _parts(people[k].get("given", ""))} for c in f))}
         if not current or not (current & whose):
             labels[i] = "B" + lab
             current = whose

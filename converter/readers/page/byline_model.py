@@ -18,7 +18,7 @@ import os
 import re
 import threading
 from dataclasses import dataclass
-from typing import Any, Dict, List, Sequence, Tuple
+from typing import Dict, List, Sequence, Tuple
 
 from ...references.givennames import given_names
 from ...vocabulary.names import is_initials
@@ -150,28 +150,12 @@ def _own(tok: Token, line: str, i: int, count: int, emails: frozenset[str]) -> L
     return f
 
 
-_WORD_EDGES = ",;:.*†‡§#()[]0123456789¹²³⁴⁵⁶⁷⁸⁹⁰"
-
-
-def _lexicon_share(letters: Sequence[str]) -> int:
-    """How much of a line the names lexicon knows, in quarters: its capitalised words of two letters
-    or more that are known given or family names (a byline is mostly names; a title or an
-    institution mostly not)."""
-    words = [w.strip(_WORD_EDGES) for w in letters]
-    words = [w for w in words if len(w) >= 2 and w[:1].isupper()]
-    if not words:
-        return 0
-    known = known_names()
-    return round(4 * sum(w.casefold() in known for w in words) / len(words))
-
-
 def _line_cues(line: str, index: int, before_abstract: bool) -> List[str]:
     words = line.split()
     letters = [w for w in words if w[:1].isalpha()]
     capitalised = sum(w[:1].isupper() for w in letters) / len(letters) if letters else 0.0
     known = sum(w.strip(",;*").capitalize() in given_names() for w in letters)
     f = [f"line_capitalised={round(capitalised * 4)}", f"line_given_names={min(known, 3)}",
-         f"line_lexicon={_lexicon_share(letters)}",
          f"line_words={next((k for k, edge in enumerate((3, 6, 10, 20, 40)) if len(words) < edge), 5)}",
          f"line_index={next((k for k, edge in enumerate((1, 3, 6, 12, 25)) if index < edge), 5)}",
          f"before_abstract={before_abstract}"]
@@ -240,38 +224,12 @@ def page_sequences(text: str) -> List[Tuple[int, str, List[Token], List[List[str
     abstract_at = next((i for i, (_, t) in enumerate(lines) if _ABSTRACT.match(t)), len(lines))
     out = []
     for i, (n, line) in enumerate(lines):
-        for piece in sentences(line):
-            toks = tokens(piece)
-            if not toks:
-                continue
-            cues = _line_cues(piece, i, i < abstract_at)
-            printed = piece.translate(SUPERSCRIPT_DIGITS)
-            out.append((n, printed, toks, _sequence(toks, printed, cues, emails)))
+        toks = tokens(line)
+        if not toks:
+            continue
+        cues = _line_cues(line, i, i < abstract_at)
+        out.append((n, line.translate(SUPERSCRIPT_DIGITS), toks, _sequence(toks, line.translate(SUPERSCRIPT_DIGITS), cues, emails)))
     return out
-
-
-# a sentence ends after a word of three letters or more and its full stop, before a capital letter
-_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3}\.)\s+(?=[^\W\d_])")
-_SENTENCE_LINE = 8  # words: a shorter line is one piece
-
-
-def sentences(line: str) -> List[str]:
-    """A line's sentences, each read as a line of its own: a PDF head or a citation run together on
-    one line ('L. R. Rustamova, J. de J. Calderon Anton. Specifics of Russian Paradiplomacy ...')
-    prints the names as a sentence before the title's. Only the part the model reads (its first
-    LINE_TOKENS tokens) is cut."""
-    if len(line.split()) < _SENTENCE_LINE:
-        return [line]
-    head = line[:4000]
-    out = [p for p in _SENTENCE_END.split(head) if p.strip()]
-    kept: List[str] = []
-    count = 0
-    for piece in out:
-        kept.append(piece)
-        count += len(TOKEN.findall(piece))
-        if count >= LINE_TOKENS:
-            break
-    return kept
 
 
 def people_of(toks: Sequence[Token], labels: Sequence[str]) -> List[Tuple[Dict[str, str], List[int]]]:
@@ -335,37 +293,14 @@ def tag_page(text: str, model_path: str | None = None) -> List[TaggedLine]:
     with _TAGGING:
         for n, line, toks, feats in page_sequences(text):
             labels = tagger.tag(feats)
-            sure = lambda k: tagger.marginal(labels[k], k)  # noqa: E731
             if "F" not in labels and "BF" not in labels:
-                if not POSTERIOR or tagger.probability(["O"] * len(labels)) >= 0.5:
-                    continue
-                labels, masses = _posterior_labels(tagger, len(labels))
-                sure = masses.__getitem__
+                continue
             found = people_of(toks, labels)
             if not found:
                 continue
-            each = [min(sure(k) for k in idx) for _, idx in found]
+            each = [min(tagger.marginal(labels[k], k) for k in idx) for _, idx in found]
             out.append(TaggedLine(n, line, [p for p, _ in found], sum(each) / len(each)))
     return out
-
-
-POSTERIOR = False  # read a line whose single likeliest labelling names no one by its tokens' marginals (below)
-
-
-def _posterior_labels(tagger: Any, count: int) -> Tuple[List[str], List[float]]:
-    """A line the model thinks more likely than not names someone although its likeliest labelling
-    names no one (the probability spread over many labellings of the names): each token's likeliest
-    kind (a given name: BG and G together; a family name: BF and F; M; S; O) by its marginals, with
-    that kind's probability."""
-    labels: List[str] = []
-    masses: List[float] = []
-    for k in range(count):
-        m = {lab: tagger.marginal(lab, k) for lab in LABELS}
-        kinds = {"G": m["BG"] + m["G"], "F": m["BF"] + m["F"], "M": m["M"], "S": m["S"], "O": m["O"]}
-        kind = max(kinds, key=kinds.__getitem__)
-        labels.append(("B" + kind if m["B" + kind] >= m[kind] else kind) if kind in ("G", "F") else kind)
-        masses.append(kinds[kind])
-    return labels, masses
 
 
 def choose_byline(tagged: Sequence[TaggedLine], skip: Sequence[int], title: str = "",
