@@ -21,7 +21,10 @@ def test_the_model_ships_and_tags_the_seed_byline():
     gold = load_json(SHARED / "gold" / "seed" / "article.csl.json")["author"]
     tagged = byline_model.tag_page(EXAMPLE_SEED.read_text(encoding="utf-8"))
     families = {fold(p["family"]) for t in tagged for p in t.people}
-    assert fold(gold[0]["family"]) in families  # (the seed is no training page: 'J. de J. Calderon Anton' is missed)
+    # (the seed is no training page: 'J. de J. Calderon Anton' is missed. What is tagged is the 'For citation:'
+    # line, by a hair: its all-O labelling and its names labelling are almost equally likely, so a retrain
+    # on other pages may lose it; docs/page-reader.md, session 15, says why. Retrain on all dev pages.)
+    assert fold(gold[0]["family"]) in families
 
 
 def _line(text: str) -> list[Token]:

@@ -31,7 +31,7 @@ from converter.readers.page.people import fold
 
 from ..paths import SHARED
 from .align import PAGES, dev_pages
-from .crf import folds, print_label_scores, scorer, train_crf, write_predictions
+from .crf import batch_of, folds, print_label_scores, scorer, train_crf, write_predictions
 
 CV_DIR = f"/tmp/citeconv-bylinemodel/{os.getpid()}"
 C1 = float(os.environ.get("BYLINES_C1", "0.1"))
@@ -198,10 +198,25 @@ def _read_fold(names: List[str], lines_model: str, bylines: str | None, pred_dir
     write_predictions(names, PAGES, pred_dir)
 
 
-def cross_validate_pages(k: int, variants: Sequence[str] = ("lines", "bylines"), check: Tuple[str, ...] = ()) -> int:
+def batch_group_folds(names: List[str], k: int) -> List[List[str]]:
+    """k folds of whole batches (a batch: one labelling session, 'oe-...'): the batches, largest
+    first, each put in the fold with the fewest pages so far. A model tested on a fold saw no page
+    of its batches, so a site or layout that recurs inside a batch is not learnt and recognised
+    in the same fold (leave-batch-out, in k groups to keep the cost of k trainings)."""
+    sizes = Counter(batch_of(n) for n in names)
+    groups: List[List[str]] = [[] for _ in range(k)]
+    for batch, _ in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0])):
+        smallest = min(range(k), key=lambda i: len(groups[i]))
+        groups[smallest] += [n for n in names if batch_of(n) == batch]
+    return groups
+
+
+def cross_validate_pages(k: int, variants: Sequence[str] = ("lines", "bylines"), check: Tuple[str, ...] = (),
+                         by_batch: bool = False) -> int:
     """Variants: 'lines' (no byline model), 'bylines', or 'bylines:NAME=VALUE,...' (settings of
     byline_model for the run, e.g. 'bylines:THRESHOLD=0.7'). ``check``: name prefixes of batches
-    scored apart (design on the others, check on these)."""
+    scored apart (design on the others, check on these). ``by_batch``: folds of whole batches
+    (batch_group_folds) instead of every k-th page."""
     import shutil
     import subprocess
     import tempfile
@@ -220,7 +235,7 @@ def cross_validate_pages(k: int, variants: Sequence[str] = ("lines", "bylines"),
         preds = {v: Path(tmp, v) for v in variants}
         for p in preds.values():
             p.mkdir()
-        for i, test in enumerate(folds(names, k)):
+        for i, test in enumerate(batch_group_folds(names, k) if by_batch else folds(names, k)):
             lines_path, bylines_path = f"{CV_DIR}/lines{i}.crfsuite", f"{CV_DIR}/bylines{i}.crfsuite"
             lines_tool.train([(n, *line_data[n]) for n in names if n not in test], lines_path)
             train([n for n in names if n not in test], bylines_path, data)
@@ -279,6 +294,7 @@ def main(argv: List[str] | None = None) -> int:
     ap.add_argument("--cv-pages", type=int, default=0)
     ap.add_argument("--variants", default="lines,bylines", help="for --cv-pages: ';'-separated")
     ap.add_argument("--check", default="", help="for --cv-pages: comma-separated name prefixes scored apart (e.g. oj-,ok-)")
+    ap.add_argument("--by-batch", action="store_true", help="for --cv-pages: folds of whole batches (leave-batch-out)")
     ap.add_argument("--cv-alone", type=int, default=0)
     ap.add_argument("--show")
     ap.add_argument("--out", default=byline_model.MODEL_PATH)
@@ -294,7 +310,7 @@ def main(argv: List[str] | None = None) -> int:
         return cross_validate_alone(args.cv_alone)
     if args.cv_pages:
         return cross_validate_pages(args.cv_pages, args.variants.split(";") if ";" in args.variants else args.variants.split(","),
-                                    tuple(p for p in args.check.split(",") if p))
+                                    tuple(p for p in args.check.split(",") if p), by_batch=args.by_batch)
     names = dev_pages()
     train(names, args.out)
     print(f"trained on {len(names)} development pages -> {args.out}")

@@ -15,7 +15,7 @@ from .abstract import keyword_list as _keyword_list  # (pagerest: the unlabelled
 from .abstract import prose as _prose
 from .abstract import unlabelled_abstract as _unlabelled_abstract
 from .evidence import Finding
-from .head import looks_affiliation
+from .head import author_details, looks_affiliation
 from .labels import KEYWORDS_LABEL_START
 from .language import page_language as _language  # (pagerest: the article's language, language.py)
 from .ranker import rank as rank_titles
@@ -380,6 +380,9 @@ def _title_case(r: "PageReader") -> None:
         r.custom["title-case"] = True  # APA and GOST put it in sentence case
 
 
+_KANA = re.compile(r"[\u3040-\u30ff]")
+
+
 def _byline_under_title(r: "PageReader") -> None:
     """No byline found by the strict rules: the lines right under the title are where pages print
     the authors, so there a single full name or a list of names is taken as the byline."""
@@ -393,6 +396,8 @@ def _byline_under_title(r: "PageReader") -> None:
         if n - end > 3:
             break
         marked = bylines.parse_byline_marked(text, after_title=True) if len(text) < 300 else None
+        if not marked and n - end <= 2 and any(_KANA.search(line) for line in r.raw_lines[:60]):
+            marked = bylines.parse_japanese_run(text)  # (authors4) Japanese names run together under the title
         if marked:
             r.byline = [p for p, _ in marked]
             r.byline_marks = [m for _, m in marked]
@@ -402,6 +407,10 @@ def _byline_under_title(r: "PageReader") -> None:
             return
 
 
+def _unbulleted(text: str) -> str:
+    return re.sub(r"^\s*[•·▪◦]\s+", "", text)
+
+
 def _names_a_line_under(r: "PageReader", n: int) -> None:
     """(bylines3) One full name a line under the title ('Elina Justus' / 'Michael Schön'): the names on
     the lines right under the first, each alone on its line, join the byline."""
@@ -409,7 +418,12 @@ def _names_a_line_under(r: "PageReader", n: int) -> None:
         return
     while True:
         nxt = next(((m, t) for m, t in r.other if m == n + 1), None)
-        marked = bylines.parse_byline_marked(nxt[1], after_title=True) if nxt and len(nxt[1]) < 60 else None
+        if nxt is None or not bylines.parse_byline_marked(nxt[1], after_title=True):
+            # (authors4) or past the last name's details: 'Affiliations' / ... / 'Search for articles by this author'
+            nxt = next(((m, t) for m, t in sorted(r.other) if n + 1 < m <= n + 8 and len(t) < 60
+                        and author_details(r.raw_lines[n:m - 1]) and bylines.parse_byline_marked(_unbulleted(t), after_title=True)),
+                       None)
+        marked = bylines.parse_byline_marked(_unbulleted(nxt[1]), after_title=True) if nxt and len(nxt[1]) < 60 else None
         if not nxt or not marked or len(marked) != 1:
             return
         r.byline.append(marked[0][0])
@@ -490,6 +504,7 @@ def _authors(r: "PageReader") -> None:
     _byline_under_title(r)
     _modelled_byline(r)
     _learned_byline(r)
+    _letter_marks(r)
     _one_person_printed_twice(r)
     _resolve_role_statements(r)
     names, extra, problems = people.merge_people(r.byline, r.about, r.contributions)
@@ -514,6 +529,13 @@ def _authors(r: "PageReader") -> None:
         r.item["author"] = names
     if any(len(e) > 1 for e in extra):
         r.custom["authors"] = extra
+
+
+def _letter_marks(r: "PageReader") -> None:
+    """(authors4) Affiliation letters glued to the byline's family names ('Shaha', 'Bhatb'): see
+    bylines.unglue_letter_marks."""
+    if r.byline:
+        r.byline, r.byline_marks = bylines.unglue_letter_marks(r.byline, r.byline_marks, "\n".join(r.raw_lines[:120]))
 
 
 def _one_person_printed_twice(r: "PageReader") -> None:

@@ -318,10 +318,21 @@ def choose_byline(tagged: Sequence[TaggedLine], skip: Sequence[int], title: str 
         if at and t.line - at[-1] > gap:
             break
         for person in t.people:
-            if fold(person["family"]) not in {fold(p["family"]) for p in people}:
+            # one person printed again (a name line over its details) is not a second author; two
+            # of one family with other initials are ('Р.М. Салмин; А.В. Гайдук; И.М. Салмин')
+            if not any(_same(person, p) for p in people):
                 people.append(person)
         at.append(t.line)
     return people, at
+
+
+def _same(one: Dict[str, str], other: Dict[str, str]) -> bool:
+    """One person across two printings: the same family name, and the same first initial where
+    both give one."""
+    if fold(one["family"]) != fold(other["family"]):
+        return False
+    a, b = fold(one.get("given", ""))[:1], fold(other.get("given", ""))[:1]
+    return not a or not b or a == b
 
 
 _NOT_A_NAME = re.compile(

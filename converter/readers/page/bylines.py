@@ -82,7 +82,10 @@ NOT_NAMES = {"llc", "inc", "ltd", "gmbh", "media", "press", "publishing", "publi
              "full", "text", "pdf", "home", "about", "search", "volume", "issue", "original", "review", "editorial",
              "received", "accepted", "published", "citation", "cite", "share", "print", "menu", "login", "register",
              "content", "contents", "authors", "author", "keywords", "introduction", "references", "статья",
-             "аннотация", "журнал", "содержание", "главная", "поиск", "авторы", "том", "выпуск"}
+             "аннотация", "журнал", "содержание", "главная", "поиск", "авторы", "том", "выпуск",
+             # a site's buttons and links ('SHOW MORE', 'Google Scholar', 'Hide affiliations')
+             "show", "hide", "load", "expand", "collapse", "toggle", "modal", "google", "scholar", "pubmed",
+             "crossref", "orcid", "mendeley", "affiliations", "metrics", "altmetric"}
 
 
 def _caps_family_last(piece: str) -> str:
@@ -159,7 +162,7 @@ FILE_LINK = re.compile(r"\s+(?:статья\s+в\s+формате\s+|download\s+
 SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 # An affiliation/correspondence marker after a name: "Ivanova 1,*", "Petrov2", "Cruz¹"
 _MARKS = re.compile(r"(?:(?<=[^\W\d_])\s*|(?<=\.)\s*)((?:\d{1,2}[*†‡§#⊥¶∥]{0,3}|[*†‡§#⊥¶∥]{1,3})(?:\s*,\s*(?:\d{1,2}[*†‡§#⊥¶∥]{0,3}|[*†‡§#⊥¶∥]{1,3}))*)"
-                    r"(?=\s*(?:,|\band\b|&|\bи\b|\.\s|$))")
+                    r"(?=\s*(?:,|\band\b|&|\bи\b|\.\s|$)|\s[ye]\s(?=[A-ZÀ-Þ]))")
 
 
 def parse_full_name(text: str, longest: int = 5) -> Dict[str, str] | None:
@@ -168,6 +171,9 @@ def parse_full_name(text: str, longest: int = 5) -> Dict[str, str] | None:
     counted (a byline of several people allows six: 'Maria Isabelle Barbosa da Silva Brito',
     Balinese 'Ni Luh Made Indah Murdyani Dewi')."""
     toks = text.split()
+    suffix = toks[-1] if len(toks) >= 3 and toks[-1] in _SUFFIXES else ""
+    if suffix:  # 'Carlos A Camargo Jr': the suffix is no family name
+        toks = toks[:-1]
     if not 2 <= len(toks) <= longest + 2 or sum(t.lower() not in PARTICLES for t in toks) > longest or \
             not NAME_WORD.match(toks[0]) or not NAME_WORD.match(toks[-1]):
         return None
@@ -177,7 +183,11 @@ def parse_full_name(text: str, longest: int = 5) -> Dict[str, str] | None:
         return None
     if len(toks) == 3 and PATRONYMIC.search(toks[2]):
         return full_name_parts(toks)
-    return _family_last(toks)
+    person = _family_last(toks)
+    return {**person, "suffix": suffix.rstrip(".")} if suffix else person
+
+
+_SUFFIXES = {"Jr", "Jr.", "Sr", "Sr."}
 
 
 def _family_last(words: List[str]) -> Dict[str, str]:
@@ -362,8 +372,14 @@ _MARK_THEN_COMMA = re.compile(r"(?<=[a-zà-ÿа-яё])\d{1,2}(?:,\d{1,2})*\*?\s*
 _MARK_THEN_NAME = re.compile(r"(?<=[a-zà-ÿа-яё])(\d{1,2}(?:,\d{1,2})*\*?)\s+(?=[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё])")
 
 
+PLACE_ABBREVIATION = re.compile(r"^\s*(?:г|м|с|пос|смт|пгт|ул)\.\s*[А-ЯЁІЇЄҐ]")  # 'г. Курган' (a town), never initials
+
+
+_INITIALS_FAMILY_RUN = re.compile(r"^(?:(?:[A-ZА-ЯЁ]\.\s?){1,3}[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?\s*){2,}$")
+
+
 def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], List[str]]] | None:
-    if _SECTION_LABEL.match(text):
+    if _SECTION_LABEL.match(text) or PLACE_ABBREVIATION.match(text):
         return None
     inverted = (_family_comma_given(text) if ";" in text else None) or _caps_family_comma_given(text)
     if inverted:
@@ -402,6 +418,8 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
     text = normal_case(",".join(_caps_family_last(p) for p in text.split(","))).strip(" ,")
     # 'А.В.Никулин Е.М.Олейникова': glued initials, people apart by spaces only
     text = re.sub(r"(?<=[a-zа-яё])\s+(?=(?:[A-ZА-ЯЁ]\.){1,3}[A-ZА-ЯЁ][a-zа-яё])", ", ", text)
+    if _INITIALS_FAMILY_RUN.match(text):  # 'Т. С. Злотникова В. С. Жукова': each person initials and a family name
+        text = re.sub(r"(?<=[a-zа-яё])\s+(?=(?:[A-ZА-ЯЁ]\.\s?){1,3}[A-ZА-ЯЁ][a-zа-яё])", ", ", text)
     text = re.sub(r"((?:[A-ZА-ЯЁ]\.){1,3})(?=[A-ZА-ЯЁ][a-zа-яё])", r"\1 ", text)
     text = re.sub(r"\s*\((\d{1,2}(?:\s*,\s*\d{1,2})*)\)", r"\1", text)  # 'Антонова (1)' marks as 'Антонова1'
     text = re.sub(r"(?<=[^\W\d_]),((?:\d{1,2}|[*†‡§⊥¶∥])(?:,(?:\d{1,2}|[*†‡§⊥¶∥]))*)(?:\s+(?=[A-Z])|\s*$|(?=,\s)|(?=\s(?:and|&)\s))", r"\1, ", text)  # 'Latimer,1,2 Jacob', 'Júnior,2, João'
@@ -427,7 +445,9 @@ def _parse_byline(text: str, after_title: bool) -> List[Tuple[Dict[str, str], Li
     text = _MARKS.sub(hold, text)
     # 'and' in the languages whose word for it is never part of a name (French 'et', not 'et al.';
     # not Spanish 'y' or Portuguese 'e': 'Ortega y Gasset', 'Silva e Sousa')
-    pieces = [p.strip() for p in re.split(r",|\band\b|\bи\b|\bі\b|\bта\b|\bund\b|\bet\b(?!\s+al\b)|&|(?<=\u2063)\.(?=\s)", text)
+    # (Spanish 'y', Portuguese 'e' right after a name's marks part two people: 'Martínez-Priego1 y Glafiro Torres')
+    pieces = [p.strip() for p in re.split(r",|\band\b|\bи\b|\bі\b|\bта\b|\bund\b|\bet\b(?!\s+al\b)|&|(?<=\u2063)\.(?=\s)|"
+                                          r"(?<=\u2063)\s+[ye]\s+(?=[A-ZÀ-Þ])", text)
               if p.strip()]
     pieces = [part for piece in pieces for part in _split_iberian_and(piece)]
     if not pieces:
@@ -698,3 +718,63 @@ def two_columns(line: str) -> Tuple[str, str] | None:
     if sum(sc == "c" for sc in scripts[:cut]) < 2 or len(latin_words) < 2:
         return None  # 'Статья в формате PDF 89 KB' is no English column
     return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+# affiliation marks printed as letters: a letter alone on its line ('a' / 'Department of ...') or
+# glued to the institution after it ('a,bEducation Leadership ...')
+_LETTER_MARK_LINE = re.compile(r"^\s*([a-h])\s*$|(?:^|,\s*|\s)([a-h](?:,[a-h])*)(?=[A-ZÀ-Þ][a-zà-ÿ])", re.M)
+
+
+def unglue_letter_marks(people: List[Dict[str, str]], marks: List[List[str]],
+                        text: str) -> Tuple[List[Dict[str, str]], List[List[str]]]:
+    """Affiliation letters glued to family names ('Aamir Ishaq Shaha, ... Rouf Ahmad Bhatb, J.P.
+    Singhc', 'Sunday Olawale Olanirana, Chinaza Uleanyab'): where the page prints the same letters
+    as marks before its institutions and at least two of the byline's names end in two different
+    ones of them, the last letter of each name that ends in one is a mark."""
+    if len(people) < 2:
+        return people, marks
+    printed = {c for m in _LETTER_MARK_LINE.finditer(text) for c in re.findall(r"[a-h]", m.group(1) or m.group(2))}
+    ends = [p.get("family", "")[-1:] for p in people]
+    glued = [e in printed and len(p.get("family", "")) >= 4 and p["family"][-2:-1].isalpha() and p["family"][-2:-1].islower()
+             for e, p in zip(ends, people)]
+    if sum(glued) < 2 or len({e for e, g in zip(ends, glued) if g}) < 2:
+        return people, marks
+    out_people: List[Dict[str, str]] = []
+    out_marks: List[List[str]] = []
+    for person, own, end, cut in zip(people, marks + [[]] * (len(people) - len(marks)), ends, glued):
+        if cut:
+            person = {**person, "family": person["family"][:-1]}
+            own = own + [end]
+        out_people.append(person)
+        out_marks.append(own)
+    return out_people, out_marks
+
+
+_JA_NAME = r"[\u3400-\u4dbf\u4e00-\u9fff\u3005\u3040-\u30ff]"
+_JA_RUN = re.compile(rf"^({_JA_NAME}{{1,3}})((?:\s+{_JA_NAME}{{2,5}})+)\s+({_JA_NAME}{{1,3}})\s*(?:([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,2}}))?$")
+
+
+def parse_japanese_run(text: str) -> List[Tuple[Dict[str, str], List[str]]] | None:
+    """Japanese names printed family-space-given with nothing between the people, so each word but
+    the first and last is one person's given name run into the next one's family name ('水師 裕高橋
+    望田口 功一郎': 水師 裕, 高橋 望, 田口 功一郎; '松浦 佳代高野 歩森 真喜子David Timmons'). Where the
+    names lexicon knows the word's last two or three characters as a family name they are that;
+    otherwise a family name is two characters (one, if the word has only two). Three people or more
+    are needed; the caller asks only on Japanese pages."""
+    m = _JA_RUN.match(text.strip())
+    if not m:
+        return None
+    from .names import known_family  # (the lexicon loads only where a Japanese byline is read)
+
+    words = m.group(2).split()
+    family = m.group(1)
+    people: List[Tuple[Dict[str, str], List[str]]] = []
+    for word in words:
+        cut = next((k for k in (3, 2) if len(word) - k >= 1 and known_family(word[-k:])), 0) or (1 if len(word) == 2 else 2)
+        people.append(({"family": family, "given": word[:-cut]}, []))
+        family = word[-cut:]
+    people.append(({"family": family, "given": m.group(3)}, []))
+    if m.group(4):
+        latin = m.group(4).split()
+        people.append(({"family": latin[-1], "given": " ".join(latin[:-1])}, []))
+    return people if len(people) >= 3 else None

@@ -103,8 +103,9 @@ def split_name_affiliation(line: str) -> Tuple[Dict[str, str], str] | None:
         if not words[k][:1].isupper() or not AFFILIATION.search(" ".join(words[k:k + (12 if bullet else 6)])) or not (
                 looks_affiliation(rest) or AFFILIATION.search(" ".join(words[k:k + 2])) or bullet):
             continue  # ('Національний університет водного господарства ...': an institution named at once)
-        if any(ORG_PREFIX.match(w) for w in words[:k]):
+        if any(ORG_PREFIX.match(w) for w in words[:k]) or bylines.PLACE_ABBREVIATION.match(" ".join(words[:k])):
             continue  # 'Шевченко А.А. ФГБОУ ВО «...университет»': an institution's abbreviation is no family name
+            # (nor is a town's: 'г. Курган, Курганский государственный университет')
         name = bylines.normal_case(" ".join(words[:k]))  # 'Йосип ГРИБ Національний університет ...'
         if k > 2 and not _name_runs_to(words, k, rest):
             continue  # 'Sangeeta Kori Index Medical College ...': 'Index' is the institution's, not her family name
@@ -133,6 +134,13 @@ def _name_runs_to(words: List[str], k: int, rest: str) -> bool:
                or w.lower() in bylines.PARTICLES for w in inner)
 
 
+# the links and headings of a site's panel of authors, between one author's name and the next
+AUTHOR_PANEL = re.compile(r"^(?:affiliations?|correspondence|corresponding author|author information|orcid|"
+                          r"search for (?:articles by )?this author(?: (?:in|on) .{1,40})?|view (?:orcid )?profile|"
+                          r"(?:address )?(?:reprint requests|correspondence) to\b.*|google scholar|pubmed|show (?:more|less))\s*:?$",
+                          re.I)
+
+
 def author_details(lines: List[str]) -> bool:
     """Whether the lines between two groups of names are only the last group's details: an
     affiliation or address, e-mail addresses, and separators ('\\AND', 'and', '&', 'et', 'и'), with
@@ -143,6 +151,8 @@ def author_details(lines: List[str]) -> bool:
             continue
         if "@" in line and not re.sub(r"\{[^{}]*\}@\S+|\S*@\S+|[,;\s]", "", line):
             continue  # '{germank,ajoulin}@fb.com', several addresses on one line
+        if AUTHOR_PANEL.match(line):
+            continue  # (authors4) a site's author panel: 'Affiliations', 'Search for articles by this author'
         if not looks_affiliation(line):
             return False
         seen = True
