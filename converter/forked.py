@@ -11,8 +11,11 @@ here, in one piece: the result is the same either way.
 from __future__ import annotations
 
 import _thread
+import gc
 import os
-from typing import Callable, List, Optional, TypeVar
+import sys
+from contextlib import contextmanager
+from typing import Callable, Iterator, List, Optional, TypeVar
 
 R = TypeVar("R")
 
@@ -36,6 +39,30 @@ def can_fork() -> bool:
     import threading
 
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def only_thread() -> bool:
+    """No thread but this one runs (threading, if nothing imported it, started none)."""
+    threading = sys.modules.get("threading")
+    return threading is None or threading.active_count() == 1
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for a piece of work whose objects live until it ends
+    (a whole bibliography's references, cites and documents): it would scan them again at
+    every full collection as they pile up and find nothing to free (measured on 10k APA: 1.1 s
+    of 6.9 s CPU, the same peak memory without it). Its forked workers inherit the pause. Only
+    where no other thread runs, whose garbage would wait for it (the web server renders in
+    threads); restored after."""
+    if not gc.isenabled() or not only_thread():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def plan(total: int, jobs: Optional[int], minimum: Optional[int] = None) -> List[range]:
@@ -77,4 +104,4 @@ def map_ranges(task: Callable[[int, int], List[R]], total: int, jobs: Optional[i
     return out
 
 
-__all__ = ["MINIMUM_PER_JOB", "can_fork", "default_jobs", "map_ranges", "plan"]
+__all__ = ["MINIMUM_PER_JOB", "can_fork", "collector_paused", "default_jobs", "map_ranges", "only_thread", "plan"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Dict, List
+from typing import Any, Dict, Iterator, List, Tuple
 
 from .errors import InputError, ParseError
 from .model import CSLItem, Diagnostic
@@ -97,12 +97,45 @@ def json_decoder(options: Options) -> json.JSONDecoder:
                             parse_constant=constant)
 
 
+def nested_deeper(value: Any, limit: int) -> bool:
+    """Whether a decoded JSON value holds arrays and objects more than ``limit`` deep (one
+    level of containers at a time, so as deep a value costs no recursion)."""
+    level = [value] if isinstance(value, (dict, list)) else []
+    depth = 0
+    while level:
+        depth += 1
+        if depth > limit:
+            return True
+        inner = []
+        for container in level:
+            for v in (container.values() if type(container) is dict else container):
+                if type(v) is dict or type(v) is list:
+                    inner.append(v)
+        level = inner
+    return False
+
+
+def decode_json(text: str, decoder: json.JSONDecoder, options: Options, source: str) -> Any:
+    """``decoder.decode(text)`` told to refuse what ``check_nesting`` (quoted JSON) refuses,
+    with the same error, before any other: the text is decoded first (in C) and its brackets
+    scanned only when the value turns out too deep or does not decode (the scan of every
+    string cost three times the decoding). A decoding error is the caller's to handle."""
+    try:
+        value = decoder.decode(text)
+    except (ValueError, RecursionError):
+        check_nesting(text, options, source, opening="[{", closing="]}", quoted=True)
+        raise
+    # a value that decodes whole nests as deep as the brackets of its text
+    if nested_deeper(value, options.max_depth):
+        check_nesting(text, options, source, opening="[{", closing="]}", quoted=True)
+    return value
+
+
 def loads_json(text: str, options: Options, source: str) -> Any:
     """json.loads within the limits; ParseError with the line for what it refuses. A syntax
     error is left to the caller (json.JSONDecodeError), which may recover items before it."""
-    check_nesting(text, options, source, opening="[{", closing="]}", quoted=True)
     try:
-        return json_decoder(options).decode(text)
+        return decode_json(text, json_decoder(options), options, source)
     except _NumberTooLong as exc:
         raise number_error(text, exc, options, source) from None
 
@@ -131,10 +164,13 @@ def clip_records(records: List[CSLItem], options: Options, source: str,
     ``json_lengths``: the length of each record's compact JSON, where the caller has it."""
     diags: List[Diagnostic] = []
     room = clip_room(options)
+    short = set() if json_lengths is not None else _short_runs(records, room)
     for i, record in enumerate(records):
         if json_lengths is not None:
             if json_lengths[i] <= room:
                 continue
+        elif i in short:
+            continue
         else:
             try:
                 if len(json.dumps(record, ensure_ascii=False)) <= room:
@@ -149,6 +185,34 @@ def clip_records(records: List[CSLItem], options: Options, source: str,
 
         _clip(record, "", options, report)
     return diags
+
+
+def json_runs(records: List[Any], room: int, **dumps: Any) -> Iterator[Tuple[int, int, str | None]]:
+    """The records in runs, each with the JSON of the run as a list (``json.dumps(records[start:stop],
+    ensure_ascii=False, **dumps)``, None where it fails), runs sized to come out under ``room``
+    characters where the records allow: a record's own JSON is part of its run's, so a short run
+    tells in one call that each of its records is short (one call a record cost more than the
+    encoding)."""
+    start, size = 0, 32
+    while start < len(records):
+        stop = min(start + size, len(records))
+        try:  # a record that holds itself fails here, as deep as the recursion goes, and alone later
+            text: str | None = json.dumps(records[start:stop], ensure_ascii=False, check_circular=False, **dumps)
+        except (TypeError, ValueError, RecursionError):
+            text = None
+        yield start, stop, text
+        if text is not None:  # the next run about half the room, judged by this one's records
+            size = max(1, min(256, room * (stop - start) // (2 * len(text) + 1)))
+        start = stop
+
+
+def _short_runs(records: List[Any], room: int) -> set:
+    """The indexes of records whose compact JSON is surely within ``room`` characters."""
+    short: set = set()
+    for start, stop, text in json_runs(records, room):
+        if text is not None and len(text) <= room:
+            short.update(range(start, stop))
+    return short
 
 
 def _clip(value: Any, path: str, options: Options, report: Any) -> Any:
@@ -187,4 +251,4 @@ def check_line_lengths(text: str, options: Options, source: str) -> None:
 
 
 __all__ = ["check_input_size", "check_line_lengths", "check_nesting", "check_text_length", "clip_records",
-           "json_decoder", "loads_json", "number_error"]
+           "decode_json", "json_decoder", "loads_json", "nested_deeper", "number_error"]

@@ -13,6 +13,7 @@ import math
 import re
 from typing import Any, Dict, List, Tuple
 
+from .limits import json_runs
 from .model import CSLItem, Diagnostic
 from .textio import UNCARRIABLE
 
@@ -120,10 +121,12 @@ def _repair_date(value: Any) -> Tuple[Any, str | None]:
     return None, f"not a CSL date ({type(value).__name__}); left out"
 
 
-def check_item(item: CSLItem, n: int, *, text: str | None = None) -> Tuple[CSLItem, List[Diagnostic]]:
+def check_item(item: CSLItem, n: int, *, text: str | None = None,
+               clean: bool = False) -> Tuple[CSLItem, List[Diagnostic]]:
     """The item, repaired where needed (a copy only then), and what was done to it. ``text``:
     the item's compact JSON (ensure_ascii=False, allow_nan=False, keys in any order), where
-    the caller has it."""
+    the caller has it; ``clean``: the caller knows the item holds nothing ``_clean`` would
+    take out."""
     diags: List[Diagnostic] = []
     record = str(item.get("id") if isinstance(item.get("id"), (str, int)) else f"item {n}")
     fixed: Dict[str, Any] | None = None
@@ -187,7 +190,8 @@ def check_item(item: CSLItem, n: int, *, text: str | None = None) -> Tuple[CSLIt
     if "id" not in item:
         change("id", f"item-{n}", None)
     result = fixed if fixed is not None else item
-    cleaned = result if _plainly_clean(result, text if result is item else None) else _clean(result, "", record, diags)
+    plain = (clean and result is item) or _plainly_clean(result, text if result is item else None)
+    cleaned = result if plain else _clean(result, "", record, diags)
     return cleaned, diags
 
 
@@ -200,6 +204,11 @@ def _plainly_clean(item: CSLItem, text: str | None = None) -> bool:
             text = json.dumps(item, ensure_ascii=False, allow_nan=False)
         except (TypeError, ValueError):
             return False
+    return _text_plainly_clean(text)
+
+
+def _text_plainly_clean(text: str) -> bool:
+    """``_plainly_clean`` of a JSON text."""
     if "\\" in text:
         # escaped backslashes and quotes, \n, \r and \t are characters every format carries
         # (quoted titles are common); \b, \f and \u00XX are not
@@ -264,12 +273,14 @@ def check_items(items: List[Any]) -> Tuple[List[CSLItem], List[Diagnostic]]:
     out: List[CSLItem] = []
     diags: List[Diagnostic] = []
     seen: Dict[str, CSLItem] = {}
+    clean = _clean_runs(items)
     for n, item in enumerate(items, 1):
         if not isinstance(item, dict):
             diags.append(Diagnostic(f"item {n} is a {type(item).__name__}, not a CSL-JSON object; left out",
                                     "error", record=f"item {n}"))
             continue
-        checked, found = check_item(item, n)
+        # an item of a run whose JSON is plainly clean is so itself (its JSON is part of the run's)
+        checked, found = check_item(item, n, clean=n - 1 in clean)
         diags.extend(found)
         key = str(checked["id"])
         if key in seen:
@@ -283,6 +294,19 @@ def check_items(items: List[Any]) -> Tuple[List[CSLItem], List[Diagnostic]]:
         seen[str(checked["id"])] = checked
         out.append(checked)
     return out, diags
+
+
+def _clean_runs(items: List[Any]) -> set:
+    """The indexes of items told plainly clean a run at a time (``_plainly_clean`` of each run's
+    JSON, one encoding for many items)."""
+    clean: set = set()
+    for start, stop, text in json_runs(items, _RUN, allow_nan=False):
+        if text is not None and _text_plainly_clean(text):
+            clean.update(range(start, stop))
+    return clean
+
+
+_RUN = 20_000  # characters of JSON told clean at once
 
 
 def _free_id(key: str, taken: Dict[str, Any]) -> str:

@@ -263,3 +263,32 @@ def test_cite_texts_of_the_sorts_first_pass_are_those_rendered_after_it(style, s
         assert list(render_spooled(spool, loaded)) == early
     half = len(seen) // 2
     assert seen[:half] == seen[half:] and (seen or style != "citeconv-apa")
+
+
+def test_a_streamed_render_sweeps_its_young_garbage_and_puts_the_collector_back(small_pieces, monkeypatch):
+    import gc
+
+    sweeps = []
+    monkeypatch.setattr(bounded.BoundedRender, "_sweep", lambda self: sweeps.append((self.sweeping, gc.get_threshold())))
+    before = gc.get_threshold()
+    loaded = load_style("citeconv-apa", None)
+    with _spooled(ITEMS) as spool:
+        entries = list(render_spooled(spool, loaded))
+    assert entries == render(ITEMS, loaded).entries
+    assert gc.get_threshold() == before
+    assert sweeps and all((threshold[1] == bounded.YOUNG_ROUNDS) is sweeping for sweeping, threshold in sweeps)
+    if gc.isenabled() and forked.only_thread():  # (where other threads run, the thresholds are left alone)
+        assert all(sweeping for sweeping, _ in sweeps)
+
+
+def test_a_streamed_render_leaves_no_cycles_for_a_full_collection(small_pieces):
+    import gc
+
+    if not (gc.isenabled() and forked.only_thread()):
+        pytest.skip("the render sweeps only where the collector runs and no other thread does")
+    loaded = load_style("citeconv-apa", None)
+    with _spooled(ITEMS) as spool:
+        gc.collect()
+        for _ in render_spooled(spool, loaded):
+            pass
+        assert gc.collect(2) < 20 * len(ITEMS)  # before the sweeps: about 150 objects an item

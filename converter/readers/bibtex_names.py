@@ -17,6 +17,22 @@ from .bibtex_values import decode, matching_brace
 _EXTENDED_KEY = lazy(r"^\s*(?:family|given|prefix|suffix|useprefix|[a-z]+-?i)\s*=", re.I)
 
 
+# " and " between two names, as bibtexparser's splitter finds it in text without braces or
+# backslashes: its own white space (not "~"), "and" in any case
+_AND = lazy(r"[ \t\r\n]+[aA][nN][dD][ \t\r\n]+")
+
+
+def split_names(names: str) -> List[str]:
+    """``split_multiple_persons_names``: the names of a name field, split at " and " outside
+    braces. Text without braces or backslashes (most fields) is split by one regular
+    expression, the same way; the rest goes through bibtexparser's splitter, a Python loop
+    over every character."""
+    if "{" in names or "}" in names or "\\" in names:
+        return split_multiple_persons_names(names)
+    names = names.strip(" \r\n\t")
+    return _AND.split(names) if names else []
+
+
 def _top_level_pieces(raw: str) -> List[str]:
     """The comma-separated pieces of a name outside braces."""
     if "{" not in raw and "}" not in raw:
@@ -101,7 +117,7 @@ def name_list(value: str, *, line: int, field: str, record: str,
     saying it drops."""
     von_part = "dropping-particle" if useprefix is False else "non-dropping-particle"
     people: List[Dict[str, str]] = []
-    for raw in split_multiple_persons_names(text_mode(value)):
+    for raw in split_names(text_mode(value)):
         raw = raw.strip()
         if raw.lower() == "others":
             diags.warn("'and others': the name list is incomplete and CSL cannot say so",

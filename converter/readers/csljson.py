@@ -7,7 +7,7 @@ import re
 from typing import Any, Iterable, Iterator, List, Tuple
 
 from ..errors import ParseError
-from ..limits import check_nesting, json_decoder, number_error
+from ..limits import decode_json, json_decoder, number_error
 from ..model import CSLItem, Diagnostics, Result, line_of
 from ..options import Options
 
@@ -108,10 +108,11 @@ def _item_lines(text: str) -> List[int | None]:
 def read(text: str, *, source: str = "<input>", options: Options | None = None) -> Result:
     diags = Diagnostics(source)
     options = options or Options()
-    check_nesting(text, options, source, opening="[{", closing="]}", quoted=True)
     decoder = json_decoder(options)
     try:
-        data: Any = decoder.decode(text)
+        data: Any = decode_json(text, decoder, options, source)  # too deep a nest is refused first
+    except ParseError:  # a ValueError too, but the refusal itself
+        raise
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data" or text.lstrip().startswith("["):
             try:

@@ -24,13 +24,16 @@ _JATS_ROOT = re.compile(r"<article\b[^>]*(dtd-version|article-type|xmlns:(xlink|
 def bibtex(text: str) -> int:
     """An entry start near the top (and not inside a JSON string)."""
     head = text.lstrip("\ufeff")[:5000]
+    if _BIBTEX_KNOWN_START.search(head):
+        score = 90
+    elif _BIBTEX_ENTRY_START.search(head):
+        score = 60
+    else:
+        return 0
+    # only now, when it looks like BibTeX: a JSON text is decoded whole to be told apart
     if head.lstrip()[:1] in ("[", "{") and is_json(text):
         return 0
-    if _BIBTEX_KNOWN_START.search(head):
-        return 90
-    if _BIBTEX_ENTRY_START.search(head):
-        return 60
-    return 0
+    return score
 
 
 def ris(text: str) -> int:
@@ -83,7 +86,7 @@ def html(text: str) -> int:
 def reference_list(text: str) -> int:
     """A low score: a numbered list of lines with years looks like references, but any format
     with a real signature wins."""
-    lines = [ln for ln in text.splitlines()[:200] if ln.strip()]
+    lines = [ln for ln in _first_lines(text, 200) if ln.strip()]
     if not lines:
         return 0
     numbered = sum(1 for ln in lines if re.match(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)])\s", ln))
@@ -91,3 +94,14 @@ def reference_list(text: str) -> int:
     if numbered >= max(2, len(lines) // 2) and with_year >= len(lines) // 2:
         return 25
     return 0
+
+
+def _first_lines(text: str, n: int) -> list:
+    """``text.splitlines()[:n]`` without splitting the rest of a big text."""
+    size = 1 << 14
+    while size < len(text):
+        lines = text[:size].splitlines()
+        if len(lines) > n:  # the n-th line ended inside the prefix, and a next one began there
+            return lines[:n]
+        size *= 4
+    return text.splitlines()[:n]

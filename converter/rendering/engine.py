@@ -13,7 +13,7 @@ from typing import Any, Callable, Dict, List, NamedTuple, Optional, Sequence
 from citeproc import Citation
 from citeproc.source import BibliographySource
 
-from ..forked import map_ranges
+from ..forked import collector_paused, map_ranges
 from .citations import disambiguate, render_document
 from .cites import Cite, Document
 from .items import convert_items
@@ -100,6 +100,7 @@ def _entries(bib: Document, jobs: Optional[int]) -> List[Optional[str]]:
     return map_ranges(render_range, len(items), jobs)
 
 
+@collector_paused()  # what a render makes lives until it returns
 def render(items: Sequence[Dict[str, Any]], style: LoadedStyle, *, markup: str = "text",
            bibliography: bool = True, citations: bool = False, jobs: Optional[int] = 1) -> Rendered:
     """``jobs``: processes for the cites disambiguation compares and the bibliography entries

@@ -36,13 +36,16 @@ def _dump(value: Any, indent: str) -> str:
             return "{}"
         inner = indent + "  "
         # a key that is not a string stops encode_basestring with a TypeError
-        parts = [encode_basestring(key) + ": " + _dump(item, inner) for key, item in value.items()]
+        # (strings, most values, escaped here: a call fewer each)
+        parts = [encode_basestring(key) + ": " + (encode_basestring(item) if type(item) is str else _dump(item, inner))
+                 for key, item in value.items()]
         return "{\n" + inner + (",\n" + inner).join(parts) + "\n" + indent + "}"
     if kind is list:
         if not value:
             return "[]"
         inner = indent + "  "
-        return "[\n" + inner + (",\n" + inner).join([_dump(item, inner) for item in value]) + "\n" + indent + "]"
+        return "[\n" + inner + (",\n" + inner).join([encode_basestring(item) if type(item) is str else _dump(item, inner)
+                                                    for item in value]) + "\n" + indent + "]"
     if kind is int:
         return int.__repr__(value)
     if value is None or kind is bool:
