@@ -374,6 +374,18 @@ def test_cli_seed_references_as_ris():
     assert "AU  - Tarasova, A.S.\r\n" in text and "DO  - 10.5922/2079-8555-2023-3-5\r\n" in text
 
 
+@pytest.mark.parametrize("page, start, end", [
+    ("83-99", "83", "99"),
+    ("578–593", "578", "593"),   # an en dash: SP and EP, as the seed's gold has it; read back as '578-593'
+    ("0 -0", "0", "0"),          # found by hypothesis ('SP  - 0' and a continuation line '-0')
+])
+def test_a_page_range_is_written_as_sp_and_ep(page, start, end):
+    item = {"id": "p", "type": "article-journal", "title": "T", "page": page}
+    text = str(converter.write([item], "ris"))
+    assert f"SP  - {start}\r\nEP  - {end}\r\n" in text
+    assert converter.read(text, "ris").records == [dict(item, page=f"{start}-{end}")]
+
+
 @pytest.mark.parametrize("text", ["TY  - JOUR\nN2  - 00\nAB  - 0\nER  - \n",   # found by hypothesis
                                   "TY  - JOUR\nPP  - Moscow\nCY  - Tver\nER  - \n"])
 def test_a_value_read_from_a_synonym_beside_the_main_tag_round_trips(text):
