@@ -48,18 +48,22 @@ def test_an_unlabelled_abstract_after_the_affiliations_of_an_untitled_page():
 
 # ---- abstracts ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("line, rest", [
-    ("Özet: Bu çalışma okulları inceler.", "Bu çalışma okulları inceler."),
-    ("Abstrak: Penelitian ini bertujuan", "Penelitian ini bertujuan"),
-    ("Sažetak: Cilj rada", "Cilj rada"),
-    ("Аннотация (русский): Статья посвящена", "Статья посвящена"),
-    ("【摘要】 本文研究了", "本文研究了"),
-    ("摘要：本文研究了", "本文研究了"),
-    ("  • 摘要: 本文研究了", "本文研究了"),
-    ("ÖZET Bu çalışma", "Bu çalışma"),
+@pytest.mark.parametrize("label, line, rest", [
+    ("abstract", "Özet: Bu çalışma okulları inceler.", "Bu çalışma okulları inceler."),
+    ("abstract", "Abstrak: Penelitian ini bertujuan", "Penelitian ini bertujuan"),
+    ("abstract", "Sažetak: Cilj rada", "Cilj rada"),
+    ("abstract", "Аннотация (русский): Статья посвящена", "Статья посвящена"),
+    ("abstract", "【摘要】 本文研究了", "本文研究了"),
+    ("abstract", "摘要：本文研究了", "本文研究了"),
+    ("abstract", "  • 摘要: 本文研究了", "本文研究了"),
+    ("abstract", "ÖZET Bu çalışma", "Bu çalışma"),
+    # keyword labels without a colon
+    ("keywords", "Key Words Reading Practice, Rural Schools, Teachers", "Reading Practice, Rural Schools, Teachers"),
+    ("keywords", "キーワード 読書,農村,教師", "読書,農村,教師"),
+    ("keywords", "【关键词】 阅读; 农村; 教师", "阅读; 农村; 教师"),
 ])
-def test_abstract_labels_in_more_languages(line, rest):
-    assert match_label(line) == ("abstract", rest)
+def test_abstract_and_keyword_labels_in_more_languages_and_forms(label, line, rest):
+    assert match_label(line) == (label, rest)
 
 
 def test_a_cjk_label_without_its_colon_is_no_label():
@@ -108,15 +112,6 @@ def test_a_pdf_line_with_its_abstract_run_in():
 
 
 # ---- keywords ----------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("line, rest", [
-    ("Key Words Reading Practice, Rural Schools, Teachers", "Reading Practice, Rural Schools, Teachers"),
-    ("キーワード 読書,農村,教師", "読書,農村,教師"),
-    ("【关键词】 阅读; 农村; 教师", "阅读; 农村; 教师"),
-])
-def test_keyword_labels_without_a_colon(line, rest):
-    assert match_label(line) == ("keywords", rest)
-
 
 def test_a_keywords_word_in_running_text_is_no_label():
     assert match_label("Keywords are chosen by the authors, the editors, and the indexers.") is None
